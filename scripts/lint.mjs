@@ -1,0 +1,33 @@
+// Project-specific checks that a type checker cannot make.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const problems = [];
+function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else if (full.endsWith('.ts')) check(full);
+  }
+}
+function check(file) {
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    // The engine must run anywhere: only the edge (main.ts, src/github/) may import @actions/*.
+    if (/from '@actions\//.test(line) && !file.startsWith('src/github/') && file !== 'src/main.ts') {
+      problems.push(`${file}:${i + 1}: @actions/* imported outside src/main.ts and src/github/`);
+    }
+    if (/\b(describe|it|test)\.only\(/.test(line)) problems.push(`${file}:${i + 1}: focused test left in`);
+    if (/console\.log\(/.test(line) && file.startsWith('src/') && !file.endsWith('cli.ts')) {
+      problems.push(`${file}:${i + 1}: console.log in the engine (return data; let the edge print)`);
+    }
+  });
+}
+walk('src');
+walk('test');
+if (problems.length) {
+  for (const p of problems) process.stderr.write(`${p}\n`);
+  process.exit(1);
+}
+process.stdout.write('lint: no problems\n');

@@ -1,0 +1,60 @@
+import type { Level } from '../model/finding.js';
+import { isProfileId, type ProfileId, PROFILE_IDS } from '../rules/profiles.js';
+
+export type FailOn = Level | 'never';
+export type IndeterminateLevel = Level | 'ignore';
+
+/**
+ * Everything a scan needs, filled from action inputs, CLI flags or
+ * `.relaygate.yml` by small adapters and validated once, here.
+ */
+export interface Options {
+  /** Absolute path of the scan root; report paths are relative to it. */
+  root: string;
+  /** Paths to scan, relative to root (default ['.']). */
+  paths: string[];
+  profile: ProfileId;
+  failOn: FailOn;
+  indeterminate: IndeterminateLevel;
+  include: string[];
+  exclude: string[];
+  vars: string[];
+  baseline: string | null;
+  /** Pull-request scope: only findings in these paths are reported; null = all. */
+  changed: string[] | null;
+}
+
+export class OptionsError extends Error {
+  override name = 'OptionsError';
+}
+
+export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
+export const INDETERMINATE_VALUES: readonly IndeterminateLevel[] = ['error', 'warning', 'note', 'ignore'];
+
+export function defaultOptions(root: string): Options {
+  return {
+    root,
+    paths: ['.'],
+    profile: 'gen004710',
+    failOn: 'error',
+    indeterminate: 'warning',
+    include: [],
+    exclude: [],
+    vars: [],
+    baseline: null,
+    changed: null,
+  };
+}
+
+/** Validates one enumerated setting; the error names the setting and the accepted values. */
+export function oneOf<T extends string>(setting: string, value: string, accepted: readonly T[]): T {
+  const v = value.trim();
+  if ((accepted as readonly string[]).includes(v)) return v as T;
+  throw new OptionsError(`${setting}: "${value}" is not one of ${accepted.join(', ')}`);
+}
+
+export function parseProfile(setting: string, value: string): ProfileId {
+  const v = value.trim().toLowerCase();
+  if (isProfileId(v)) return v;
+  throw new OptionsError(`${setting}: "${value}" is not one of ${PROFILE_IDS.join(', ')}`);
+}

@@ -1,0 +1,58 @@
+import type { Span } from './span.js';
+
+export type Level = 'error' | 'warning' | 'note';
+export type Certainty = 'definite' | 'indeterminate';
+export type Mta = 'postfix' | 'sendmail' | 'exim' | 'opensmtpd';
+
+export const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
+
+/** Higher is more severe. */
+export function levelRank(level: Level): number {
+  return level === 'error' ? 3 : level === 'warning' ? 2 : 1;
+}
+
+export interface Related {
+  file: string;
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/** What a rule returns: a finding before policy (levels, suppressions, scope). */
+export interface RuleResult {
+  ruleId: string;
+  level: Level;
+  certainty: Certainty;
+  mta: Mta;
+  message: string;
+  fix: string;
+  ids: string[];
+  span: Span;
+  related: Related[];
+}
+
+export interface Suppression {
+  kind: 'inline' | 'baseline';
+  reason: string;
+  file?: string;
+  line?: number;
+}
+
+/** A finding as the JSON report (schemaVersion 1) carries it. */
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  certainty: Certainty;
+  mta: Mta;
+  message: string;
+  fix: string;
+  ids: string[];
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  related: Related[];
+  fingerprint: string;
+  suppressed: Suppression | null;
+}
