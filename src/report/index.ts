@@ -1,0 +1,32 @@
+import { renderWorkflowCommands } from './github-commands.js';
+import { renderJson, type JsonReport } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
+import { renderText } from './text.js';
+
+export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'github';
+
+/** The `--format` values, in the order the CLI's help lists them. */
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown', 'github'];
+
+export function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+/** One report, any format; each output ends with a newline. */
+export function render(format: Format, report: JsonReport): string {
+  switch (format) {
+    case 'text':
+      return renderText(report);
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'github': {
+      const lines = renderWorkflowCommands(report);
+      return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    }
+  }
+}
