@@ -1,11 +1,40 @@
+import path from 'node:path/posix';
 import type { SourceFile } from '../../model/source.js';
+import { analyseCf } from './cf.js';
+import { analyseMc } from './mc.js';
 import type { SendmailConfiguration } from './model.js';
 
+function stem(file: string): string {
+  return path.join(path.dirname(file), path.basename(file, path.extname(file)));
+}
+
 /**
- * Groups sendmail files into configurations (.mc with the .cf built from it,
- * or a .cf alone) and analyses them. Placeholder until the analysers land.
+ * Groups sendmail files into configurations and analyses them. A .mc and the
+ * .cf of the same name in the same directory are one configuration, judged
+ * from the .mc (the .cf is what m4 built from it); a .cf alone (sendmail.cf,
+ * submit.cf) is judged from its own lines and rulesets.
  */
 export function assembleSendmail(files: SourceFile[]): SendmailConfiguration[] {
-  void files;
-  return [];
+  const mcByStem = new Map<string, SourceFile>();
+  for (const f of files) if (f.path.endsWith('.mc')) mcByStem.set(stem(f.path), f);
+  const cfWithMc = new Set<string>();
+  for (const f of files) if (!f.path.endsWith('.mc') && mcByStem.has(stem(f.path))) cfWithMc.add(f.path);
+
+  const out: SendmailConfiguration[] = [];
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (f.path.endsWith('.mc')) {
+      const cf = files.find((g) => cfWithMc.has(g.path) && stem(g.path) === stem(f.path)) ?? null;
+      out.push({
+        mta: 'sendmail',
+        files: cf ? [f.path, cf.path] : [f.path],
+        form: 'plain',
+        mc: f.path,
+        cf: cf?.path ?? null,
+        ...analyseMc(f),
+      });
+    } else if (!cfWithMc.has(f.path)) {
+      out.push({ mta: 'sendmail', files: [f.path], form: 'plain', mc: null, cf: f.path, ...analyseCf(f) });
+    }
+  }
+  return out;
 }

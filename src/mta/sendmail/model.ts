@@ -9,6 +9,8 @@ export interface DaemonPortOptions {
   address: string | null;
   port: string | null;
   name: string | null;
+  /** The `Family=` key (inet, inet6, ...); null when not given (inet). */
+  family: string | null;
   /** Where it comes from: a DAEMON_OPTIONS line, an O line, or the default MTA/MSA lines cf.m4 adds. */
   origin: 'DAEMON_OPTIONS' | 'O DaemonPortOptions' | 'default MTA' | 'default MSA';
   /** The line that creates it; for a default listener, the line to edit (e.g. the include of cf.m4, or line 1). */
@@ -32,4 +34,14 @@ export interface SendmailConfiguration extends ConfigurationBase {
   features: SendmailFeature[];
   /** Is promiscuous relay in effect? span: the line that enables it (FEATURE call, or the .cf ruleset evidence). */
   promiscuousRelay: { enabled: boolean; span: Span | null };
+  /** RELAY_DOMAIN / RELAY_DOMAIN_FILE calls (class R: domains and networks allowed to relay). */
+  relayDomains: { kind: 'RELAY_DOMAIN' | 'RELAY_DOMAIN_FILE'; value: string; span: Span }[];
+  /**
+   * Places where an unresolved template value (UNKNOWN_MARK) decides what m4
+   * does (an unknown FEATURE name, an ifelse on an unknown value): the verdict
+   * that depends on them is indeterminate.
+   */
+  unknowns: { span: Span; what: string }[];
+  /** The include of cf.m4 when the .mc includes it itself (built as `m4 file.mc`); null otherwise. */
+  cfInclude: Span | null;
 }

@@ -1,0 +1,425 @@
+import type { Diagnostic, Span } from '../../model/span.js';
+import { LineIndex, UNKNOWN_MARK } from '../../model/source.js';
+import type { SourceFile } from '../../model/source.js';
+import { M4Input } from './m4-input.js';
+import type { InputLocation } from './m4-input.js';
+import { installM4Builtins } from './m4-builtins.js';
+
+/**
+ * A small, bounded m4 interpreter: enough of GNU m4 1.4 for sendmail .mc
+ * files. It never reads a file and never runs a command; `include` and
+ * `syscmd` are reported to the caller instead. Time and memory are bounded:
+ * past a limit it stops with a fatal "m4 expansion limit" diagnostic.
+ */
+
+export interface M4Call {
+  name: string;
+  /** Arguments after collection (quotes removed once, macros in them expanded). */
+  args: string[];
+  /** The call in the scanned file (for a call produced by an expansion: the file call it came from). */
+  span: Span;
+  hadParens: boolean;
+}
+
+export type BuiltinFn = (m4: M4, call: M4Call) => string;
+
+export type MacroDef =
+  | { kind: 'user'; body: string; span: Span }
+  | { kind: 'builtin'; name: string; fn: BuiltinFn; needsArgs: boolean; span: Span | null };
+
+export interface M4Limits {
+  /** Macro calls. */
+  maxSteps: number;
+  /** Characters pushed back for rescanning plus characters output. */
+  maxText: number;
+  /** Nesting of macro calls inside argument lists. */
+  maxDepth: number;
+}
+
+export const DEFAULT_M4_LIMITS: M4Limits = { maxSteps: 200_000, maxText: 8_000_000, maxDepth: 400 };
+
+/** Thrown inside the interpreter to stop it; turned into a fatal diagnostic by run(). */
+export class M4Stop extends Error {
+  constructor(
+    message: string,
+    readonly at: Span,
+  ) {
+    super(message);
+  }
+}
+
+export interface M4Hooks {
+  /** `include`/`sinclude` of a file; returns the text to read in its place (we never read files). */
+  include?(m4: M4, call: M4Call, file: string, silent: boolean): string;
+  /** Any change to a macro's definition (define, undefine, pushdef, popdef). */
+  onDefinitionChange?(m4: M4, name: string, call: M4Call): void;
+}
+
+type Token =
+  | { kind: 'word'; text: string; loc: InputLocation; length: number }
+  | { kind: 'string' | 'comment' | 'char'; text: string; loc: InputLocation };
+
+const WORD_START = /[A-Za-z_]/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const SPACE = /[ \t\n\r\f\v]/;
+
+export class M4 {
+  readonly input: M4Input;
+  readonly lines: LineIndex;
+  readonly macros = new Map<string, MacroDef[]>();
+  readonly diagnostics: Diagnostic[] = [];
+  /** Places where an unresolved template value decides what m4 does. */
+  readonly unknowns: { span: Span; what: string }[] = [];
+  lquote = '`';
+  rquote = "'";
+  /** Empty string: comments are off (as after `changecom()`). */
+  bcomm = '#';
+  ecomm = '\n';
+  diversion = 0;
+  /** When set, top-level output goes here instead of being counted and dropped. */
+  capture: string[] | null = null;
+  private steps = 0;
+  private outputLength = 0;
+  private depth = 0;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly hooks: M4Hooks = {},
+    readonly limits: M4Limits = DEFAULT_M4_LIMITS,
+  ) {
+    this.input = new M4Input(file.text);
+    this.lines = new LineIndex(file.text);
+    installM4Builtins(this);
+  }
+
+  // ---- macro table -------------------------------------------------------
+
+  lookup(name: string): MacroDef | undefined {
+    const stack = this.macros.get(name);
+    return stack ? stack[stack.length - 1] : undefined;
+  }
+
+  isDefined(name: string): boolean {
+    return this.lookup(name) !== undefined;
+  }
+
+  /** `define`: replaces the top definition (GNU m4), keeping any pushdef'd ones below. */
+  define(name: string, def: MacroDef): void {
+    const stack = this.macros.get(name);
+    if (stack && stack.length > 0) stack[stack.length - 1] = def;
+    else this.macros.set(name, [def]);
+  }
+
+  pushdef(name: string, def: MacroDef): void {
+    const stack = this.macros.get(name);
+    if (stack) stack.push(def);
+    else this.macros.set(name, [def]);
+  }
+
+  popdef(name: string): void {
+    const stack = this.macros.get(name);
+    if (!stack) return;
+    stack.pop();
+    if (stack.length === 0) this.macros.delete(name);
+  }
+
+  undefine(name: string): void {
+    this.macros.delete(name);
+  }
+
+  builtin(name: string, fn: BuiltinFn, needsArgs: boolean, span: Span | null = null): void {
+    this.define(name, { kind: 'builtin', name, fn, needsArgs, span });
+  }
+
+  quote(text: string): string {
+    return this.lquote + text + this.rquote;
+  }
+
+  // ---- positions ---------------------------------------------------------
+
+  spanAt(loc: InputLocation, length = 1): Span {
+    if ('origin' in loc) return loc.origin;
+    const start = this.lines.position(loc.offset);
+    const end = this.lines.position(Math.min(loc.offset + Math.max(length, 1), this.file.text.length));
+    if (end.line === start.line && end.column <= start.column) {
+      return { file: this.file.path, line: start.line, column: start.column, endLine: start.line, endColumn: start.column + 1 };
+    }
+    return { file: this.file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
+  note(span: Span, message: string, fatal = false): void {
+    this.diagnostics.push({ file: this.file.path, line: span.line, column: span.column, message, fatal });
+  }
+
+  unknown(span: Span, what: string): void {
+    this.unknowns.push({ span, what });
+  }
+
+  static hasUnknown(text: string): boolean {
+    return text.includes(UNKNOWN_MARK);
+  }
+
+  // ---- running -----------------------------------------------------------
+
+  /** Read the whole input. Returns false when m4 would have stopped (a fatal diagnostic was recorded). */
+  run(): boolean {
+    try {
+      for (;;) {
+        const tok = this.readToken();
+        if (!tok) return true;
+        this.process(tok, null);
+      }
+    } catch (e) {
+      if (e instanceof M4Stop) {
+        this.note(e.at, e.message, true);
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Evaluate extra text after the file (cf.m4's m4wrap'ed proto.m4), capturing its output. */
+  evaluateAfterEnd(text: string, origin: Span): string | null {
+    const captured: string[] = [];
+    const saved = this.capture;
+    this.capture = captured;
+    this.input.push(text, origin);
+    const ok = this.run();
+    this.capture = saved;
+    return ok ? captured.join('') : null;
+  }
+
+  private process(tok: Token, arg: string[] | null): void {
+    if (tok.kind === 'word') {
+      const def = this.lookup(tok.text);
+      if (def) {
+        this.call(tok, def, arg);
+        return;
+      }
+    }
+    if (arg) arg.push(tok.text);
+    else this.emit(tok.text, tok.loc);
+  }
+
+  /**
+   * Output lines that start with `O` (sendmail.cf option lines), per diversion,
+   * with where they came from: text a .mc writes directly lands in the .cf.
+   */
+  readonly optionLines = new Map<number, { text: string; span: Span }[]>();
+  private readonly openLines = new Map<number, { text: string; span: Span }>();
+
+  private emit(text: string, loc: InputLocation): void {
+    if (this.diversion < 0) return;
+    this.outputLength += text.length;
+    this.capture?.push(text);
+    if (!this.capture) this.trackLines(text, loc);
+    this.checkText();
+  }
+
+  private trackLines(text: string, loc: InputLocation): void {
+    const d = this.diversion;
+    let start = 0;
+    while (start <= text.length) {
+      const nl = text.indexOf('\n', start);
+      const piece = text.slice(start, nl < 0 ? text.length : nl);
+      let open = this.openLines.get(d);
+      if (!open && piece !== '') {
+        open = { text: '', span: this.spanAt(loc) };
+        this.openLines.set(d, open);
+      }
+      if (open) open.text += piece;
+      if (nl < 0) return;
+      if (open) {
+        if (open.text.startsWith('O')) {
+          const list = this.optionLines.get(d) ?? [];
+          list.push(open);
+          this.optionLines.set(d, list);
+        }
+        this.openLines.delete(d);
+      }
+      start = nl + 1;
+    }
+  }
+
+  /** Text that ends a line in `diversion` (a feature file's VERSIONID banner in diversion 0). */
+  breakLine(diversion: number): void {
+    const saved = this.diversion;
+    this.diversion = diversion;
+    if (!this.capture) this.trackLines('\n', { offset: 0 });
+    this.diversion = saved;
+  }
+
+  private checkText(): void {
+    if (this.outputLength + this.input.pushed > this.limits.maxText) {
+      throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxText} characters of expansion`, this.spanAt(this.input.location()));
+    }
+  }
+
+  private call(tok: Extract<Token, { kind: 'word' }>, def: MacroDef, arg: string[] | null): void {
+    const hasParens = this.input.peek() === '(';
+    // GNU m4: some builtins (define, ifdef, ifelse, include, ...) are recognized only with arguments.
+    if (def.kind === 'builtin' && def.needsArgs && !hasParens) {
+      if (arg) arg.push(tok.text);
+      else this.emit(tok.text, tok.loc);
+      return;
+    }
+    this.steps++;
+    if (this.steps > this.limits.maxSteps) {
+      throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxSteps} macro calls`, this.spanAt(tok.loc, tok.length));
+    }
+    let args: string[] = [];
+    if (hasParens) {
+      this.input.next();
+      args = this.collectArgs(tok);
+    }
+    const span = this.callSpan(tok, hasParens);
+    const call: M4Call = { name: tok.text, args, span, hadParens: hasParens };
+    const result = def.kind === 'user' ? this.substitute(def.body, call) : def.fn(this, call);
+    this.input.push(result, span);
+    this.checkText();
+  }
+
+  private callSpan(tok: Extract<Token, { kind: 'word' }>, hasParens: boolean): Span {
+    if ('origin' in tok.loc) return tok.loc.origin;
+    const start = tok.loc.offset;
+    const filePos = this.input.fileFrame.pos;
+    const end = hasParens && filePos > start + tok.length ? filePos : start + tok.length;
+    return this.spanAt(tok.loc, end - start);
+  }
+
+  /**
+   * GNU m4 argument collection: leading unquoted whitespace of each argument is
+   * skipped, commas split arguments only outside parentheses, quotes are removed
+   * once, and macros inside arguments are expanded before the call.
+   */
+  private collectArgs(nameTok: Extract<Token, { kind: 'word' }>): string[] {
+    this.depth++;
+    if (this.depth > this.limits.maxDepth) {
+      throw new M4Stop(`m4 expansion limit: macro calls nested deeper than ${this.limits.maxDepth}`, this.spanAt(nameTok.loc, nameTok.length));
+    }
+    const args: string[] = [];
+    try {
+      for (;;) {
+        while (SPACE.test(this.input.peek()) && this.input.peek() !== '') this.input.next();
+        const arg: string[] = [];
+        let parens = 0;
+        for (;;) {
+          const tok = this.readToken();
+          if (!tok) throw new M4Stop('ERROR: end of file in argument list', this.spanAt(nameTok.loc, nameTok.length));
+          if (tok.kind === 'char') {
+            if (tok.text === '(') parens++;
+            else if (tok.text === ')') {
+              if (parens === 0) {
+                args.push(arg.join(''));
+                return args;
+              }
+              parens--;
+            } else if (tok.text === ',' && parens === 0) {
+              args.push(arg.join(''));
+              break;
+            }
+          }
+          this.process(tok, arg);
+        }
+      }
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** User macro body: `$0`..`$N` (GNU: several digits), `$#`, `$*`, `$@`. */
+  private substitute(body: string, call: M4Call): string {
+    if (!body.includes('$')) return body;
+    const out: string[] = [];
+    let i = 0;
+    while (i < body.length) {
+      const ch = body.charAt(i);
+      if (ch !== '$' || i + 1 >= body.length) {
+        out.push(ch);
+        i++;
+        continue;
+      }
+      const next = body.charAt(i + 1);
+      if (next >= '0' && next <= '9') {
+        let j = i + 1;
+        while (j < body.length && body.charAt(j) >= '0' && body.charAt(j) <= '9') j++;
+        const n = Number(body.slice(i + 1, j));
+        out.push(n === 0 ? call.name : (call.args[n - 1] ?? ''));
+        i = j;
+      } else if (next === '#') {
+        out.push(String(call.args.length));
+        i += 2;
+      } else if (next === '*') {
+        out.push(call.args.join(','));
+        i += 2;
+      } else if (next === '@') {
+        out.push(call.args.map((a) => this.quote(a)).join(','));
+        i += 2;
+      } else {
+        out.push(ch);
+        i++;
+      }
+    }
+    return out.join('');
+  }
+
+  // ---- tokens ------------------------------------------------------------
+
+  private readToken(): Token | null {
+    const input = this.input;
+    const ch = input.peek();
+    if (ch === '') return null;
+    const loc = input.location();
+    // GNU m4 checks for a comment first, then a word, then a quoted string.
+    if (this.bcomm !== '' && input.startsWith(this.bcomm)) {
+      const parts = [this.bcomm];
+      input.skip(this.bcomm.length);
+      for (;;) {
+        if (input.startsWith(this.ecomm)) {
+          parts.push(this.ecomm);
+          input.skip(this.ecomm.length);
+          break;
+        }
+        const c = input.next();
+        if (c === '') throw new M4Stop('ERROR: end of file in comment', this.spanAt(loc));
+        parts.push(c);
+      }
+      return { kind: 'comment', text: parts.join(''), loc };
+    }
+    if (WORD_START.test(ch)) {
+      let text = input.next();
+      while (WORD_CHAR.test(input.peek()) && input.peek() !== '') text += input.next();
+      return { kind: 'word', text, loc, length: text.length };
+    }
+    if (this.lquote !== '' && input.startsWith(this.lquote)) {
+      input.skip(this.lquote.length);
+      const parts: string[] = [];
+      let level = 1;
+      for (;;) {
+        if (input.startsWith(this.rquote)) {
+          input.skip(this.rquote.length);
+          if (--level === 0) break;
+          parts.push(this.rquote);
+        } else if (input.startsWith(this.lquote)) {
+          input.skip(this.lquote.length);
+          level++;
+          parts.push(this.lquote);
+        } else {
+          const c = input.next();
+          if (c === '') throw new M4Stop('ERROR: end of file in string', this.spanAt(loc));
+          parts.push(c);
+        }
+      }
+      return { kind: 'string', text: parts.join(''), loc };
+    }
+    return { kind: 'char', text: input.next(), loc };
+  }
+
+  /** `dnl`: discard through the next newline (across expansions, as m4 reads). */
+  discardLine(): void {
+    for (;;) {
+      const c = this.input.next();
+      if (c === '' || c === '\n') return;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import type { TestContext } from 'node:test';
+
+const cache = new Map<string, boolean>();
+
+/** true when `name` is found on PATH (or is an executable path). */
+export function haveProgram(name: string): boolean {
+  let found = cache.get(name);
+  if (found === undefined) {
+    const result = spawnSync('sh', ['-c', 'command -v "$1"', 'sh', name], { encoding: 'utf8' });
+    found = result.status === 0 && result.stdout.trim() !== '';
+    cache.set(name, found);
+  }
+  return found;
+}
+
+/**
+ * For oracle tests: returns true when the program is there. When it is not,
+ * skips the test with a visible message and returns false — unless
+ * RELAYGATE_REQUIRE_ORACLES=1, where a missing program fails the test.
+ */
+export function requireProgram(t: TestContext, name: string): boolean {
+  if (haveProgram(name)) return true;
+  if (process.env.RELAYGATE_REQUIRE_ORACLES === '1') {
+    throw new Error(`${name} not installed, and RELAYGATE_REQUIRE_ORACLES=1 requires it`);
+  }
+  t.skip(`${name} not installed: oracle test skipped`);
+  return false;
+}
