@@ -4,7 +4,11 @@ import type { Diagnostic, Span } from '../../model/span.js';
 /** One `name = value` definition in main.cf (postconf(5)). Every definition is kept, in order. */
 export interface MainCfParameter {
   name: string;
-  /** The raw value as postconf -n prints it: continuation lines joined with one space, not expanded. */
+  /**
+   * The raw value as Postfix reads it, not expanded: continuation lines are
+   * concatenated keeping their leading whitespace (postconf -n prints every
+   * whitespace run as one space), surrounding whitespace trimmed.
+   */
   value: string;
   /** The whole logical line, continuation lines included. */
   span: Span;
@@ -46,6 +50,12 @@ export interface MasterService {
   overrides: MasterOverride[];
   span: Span;
   nameSpan: Span;
+  /** The command is smtpd (the SMTP server; its restrictions decide relaying). */
+  smtpd: boolean;
+  /** The command is postscreen (it hands clients to the `smtpd pass` service). */
+  postscreen: boolean;
+  /** The service type is `pass` (receives connections from postscreen). */
+  pass: boolean;
 }
 
 export interface MasterCf {

@@ -1,0 +1,127 @@
+import { UNKNOWN_MARK, isUnknown } from '../../model/source.js';
+import { builtinDefault } from './defaults.js';
+import { expandValue, type ExpandDiagnostic } from './expand.js';
+import { lastDefinition } from './main-cf.js';
+import type { MainCf, MainCfParameter, MasterOverride, MasterService } from './model.js';
+
+/** Where a parameter's value comes from. */
+export type ValueOrigin =
+  | { kind: 'main.cf'; definition: MainCfParameter }
+  | { kind: 'override'; definition: MasterOverride; service: MasterService }
+  | { kind: 'default' };
+
+/** A parameter reached through `$name` while expanding another one. */
+export interface ValueSource {
+  name: string;
+  origin: ValueOrigin;
+}
+
+export interface EffectiveValue {
+  name: string;
+  /** As written in its definition (or the built-in default's text), before `$name` expansion. */
+  raw: string;
+  /** After `$name` expansion, as the Postfix program reading it sees it. */
+  value: string;
+  origin: ValueOrigin;
+  /** Every parameter the value depended on through `$name`, nested ones included, in order of first use. */
+  sources: ValueSource[];
+  /** Macro errors: Postfix would refuse this value. */
+  diagnostics: ExpandDiagnostic[];
+  /** The value contains text from an unresolved template expression (UNKNOWN_MARK). */
+  unknown: boolean;
+}
+
+/**
+ * The parameters one Postfix program sees: main.cf (the last definition of a
+ * name wins, postconf(5)), then, for a master.cf service, its `-o name=value`
+ * overrides (master(5): they replace main.cf for that service only, the last
+ * `-o` of a name winning), then Postfix's built-in defaults.
+ *
+ * Values are expanded lazily, as Postfix does when a program reads a
+ * parameter, so a `$name` inside main.cf or inside an override sees the
+ * service's overrides too.
+ */
+export class PostfixParameters {
+  private readonly cache = new Map<string, EffectiveValue>();
+  private compatibilityLevel: string | null = null;
+  private resolvingLevel = false;
+
+  constructor(
+    readonly mainCf: MainCf | null,
+    readonly service: MasterService | null = null,
+  ) {}
+
+  /** The same main.cf as seen by one master.cf service. */
+  forService(service: MasterService | null): PostfixParameters {
+    return new PostfixParameters(this.mainCf, service);
+  }
+
+  /** Which definition is in effect for `name`, without expanding it. */
+  origin(name: string): ValueOrigin {
+    if (this.service !== null) {
+      const overrides = this.service.overrides;
+      for (let i = overrides.length - 1; i >= 0; i--) {
+        const override = overrides[i];
+        if (override !== undefined && override.name === name) {
+          return { kind: 'override', definition: override, service: this.service };
+        }
+      }
+    }
+    const definition = this.mainCf === null ? undefined : lastDefinition(this.mainCf, name);
+    if (definition !== undefined) return { kind: 'main.cf', definition };
+    return { kind: 'default' };
+  }
+
+  /** The unexpanded value in effect for `name`; undefined when it has no definition and no known default. */
+  raw(name: string): string | undefined {
+    const origin = this.origin(name);
+    if (origin.kind !== 'default') return origin.definition.value;
+    return builtinDefault(name, this.level());
+  }
+
+  /** The effective, expanded value of `name`. */
+  get(name: string): EffectiveValue {
+    const cached = this.cache.get(name);
+    if (cached !== undefined) return cached;
+    const origin = this.origin(name);
+    const raw = this.raw(name) ?? '';
+    const expanded = expandValue(raw, (n) => this.raw(n));
+    const value: EffectiveValue = {
+      name,
+      raw,
+      value: expanded.value,
+      origin,
+      sources: expanded.references.map((n) => ({ name: n, origin: this.origin(n) })),
+      diagnostics: expanded.diagnostics,
+      unknown: isUnknown(expanded.value) || isUnknown(raw),
+    };
+    this.cache.set(name, value);
+    return value;
+  }
+
+  /**
+   * compatibility_level chooses several defaults. A level that (absurdly)
+   * refers back to one of those defaults is read as unknown rather than
+   * looping.
+   */
+  private level(): string {
+    if (this.compatibilityLevel !== null) return this.compatibilityLevel;
+    if (this.resolvingLevel) return UNKNOWN_MARK;
+    this.resolvingLevel = true;
+    try {
+      this.compatibilityLevel = this.get('compatibility_level').value;
+    } finally {
+      this.resolvingLevel = false;
+    }
+    return this.compatibilityLevel;
+  }
+}
+
+/** The definitions (main.cf lines and `-o` overrides) a value was built from, its own first. */
+export function definitionsOf(value: EffectiveValue): Array<MainCfParameter | MasterOverride> {
+  const out: Array<MainCfParameter | MasterOverride> = [];
+  for (const origin of [value.origin, ...value.sources.map((s) => s.origin)]) {
+    if (origin.kind !== 'default' && !out.includes(origin.definition)) out.push(origin.definition);
+  }
+  return out;
+}

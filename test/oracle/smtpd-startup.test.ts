@@ -1,0 +1,131 @@
+// Differential test: smtpdWouldRefuseToStart() against the real smtpd's
+// startup check (reference/mta-semantics.md, "Oracles"):
+//   echo QUIT | MAIL_CONFIG=DIR /usr/lib/postfix/sbin/smtpd -S -V -o local_recipient_maps=
+// exits 1 with "specify at least one working instance of" when neither
+// smtpd_relay_restrictions nor smtpd_recipient_restrictions has a relay
+// restriction. A master.cf service's overrides are passed as smtpd's own -o.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseMainCf } from '../../src/mta/postfix/main-cf.js';
+import { parseMasterCf } from '../../src/mta/postfix/master-cf.js';
+import type { PostfixConfiguration } from '../../src/mta/postfix/model.js';
+import { smtpdWouldRefuseToStart } from '../../src/mta/postfix/smtpd-startup.js';
+import { requireProgram } from '../helpers/oracle.js';
+import { pool } from '../helpers/postconf.js';
+import { Random } from '../helpers/random.js';
+
+const SMTPD = '/usr/lib/postfix/sbin/smtpd';
+const REFUSAL = 'specify at least one working instance of';
+
+interface Case {
+  name: string;
+  main: string;
+  /** `-o` values for the smtpd service (as in master.cf). */
+  overrides?: string[];
+}
+
+/** Runs smtpd's startup check; true when it refuses to start for lack of a relay restriction. */
+function smtpdRefuses(c: Case): Promise<boolean> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'relaygate-smtpd-'));
+  const past = new Date(Date.now() - 10_000);
+  for (const [name, text] of [['main.cf', c.main], ['master.cf', '']] as const) {
+    writeFileSync(path.join(dir, name), text);
+    utimesSync(path.join(dir, name), past, past);
+  }
+  const args = ['-S', '-V', '-o', 'local_recipient_maps=', ...(c.overrides ?? []).flatMap((o) => ['-o', o])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(SMTPD, args, { env: { ...process.env, MAIL_CONFIG: dir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stdin.end('QUIT\r\n');
+    child.on('error', reject);
+    child.on('close', () => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve(output.includes(REFUSAL));
+    });
+  });
+}
+
+function ours(c: Case): boolean | 'unknown' {
+  const master = `smtp inet n - y - - smtpd${(c.overrides ?? []).map((o) => ` -o { ${o} }`).join('')}\n`;
+  const masterCf = parseMasterCf({ path: 'master.cf', text: master });
+  const config: PostfixConfiguration = {
+    mta: 'postfix',
+    directory: '.',
+    files: ['main.cf', 'master.cf'],
+    form: 'plain',
+    diagnostics: [],
+    mainCf: parseMainCf({ path: 'main.cf', text: c.main }),
+    masterCf,
+  };
+  return smtpdWouldRefuseToStart(config, masterCf.services[0] ?? null);
+}
+
+const HAND: Case[] = [
+  { name: 'compatibility_level 0: both lists empty', main: '' },
+  { name: 'compatibility_level 2: the relay default has defer_unauth_destination', main: 'compatibility_level = 2\n' },
+  { name: 'compatibility_level 3.6', main: 'compatibility_level = 3.6\n' },
+  { name: 'relay restrictions emptied', main: 'compatibility_level = 2\nsmtpd_relay_restrictions =\n' },
+  { name: 'recipient list has it', main: 'smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n' },
+  { name: 'permit stops the search', main: 'smtpd_relay_restrictions = permit, reject\n' },
+  { name: 'permit_mynetworks does not', main: 'smtpd_relay_restrictions = permit_mynetworks, reject\n' },
+  { name: 'upper case names count', main: 'smtpd_relay_restrictions = REJECT_UNAUTH_DESTINATION\n' },
+  { name: 'an argument counts too', main: 'smtpd_relay_restrictions = reject_rbl_client reject\n' },
+  { name: 'warn_if_reject skips the next item', main: 'smtpd_relay_restrictions = warn_if_reject reject\n' },
+  { name: 'a braced item is a table', main: 'smtpd_relay_restrictions = {reject}\n' },
+  { name: 'restriction class', main: 'smtpd_restriction_classes = strict\nstrict = reject\nsmtpd_relay_restrictions = strict\n' },
+  { name: '$name expansion', main: 'smtpd_relay_restrictions = $x\nx = defer_if_permit\n' },
+  { name: 'override removes the relay check', main: 'compatibility_level = 2\n', overrides: ['smtpd_relay_restrictions=permit_mynetworks'] },
+  { name: 'override adds it', main: '', overrides: ['smtpd_recipient_restrictions=reject_unauth_destination'] },
+  { name: 'override refers to main.cf', main: 'mine = check_relay_domains\n', overrides: ['smtpd_relay_restrictions=$mine'] },
+];
+
+const VOCABULARY = [
+  'permit',
+  'permit_mynetworks',
+  'permit_sasl_authenticated',
+  'reject',
+  'defer',
+  'defer_if_permit',
+  'reject_unauth_destination',
+  'defer_unauth_destination',
+  'dont_reject',
+  'warn_if_reject',
+  'reject_unknown_client_hostname',
+  'Reject',
+  '{reject}',
+  '$rc',
+];
+
+function generated(count: number): Case[] {
+  const r = new Random(4710);
+  const list = (): string => Array.from({ length: r.int(4) }, () => r.pick(VOCABULARY)).join(r.pick([', ', ' ', ',']));
+  const cases: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    let main = r.chance(0.5) ? `compatibility_level = ${r.pick(['0', '1', '2', '3.6'])}\n` : '';
+    if (r.chance(0.7)) main += `smtpd_relay_restrictions = ${list()}\n`;
+    if (r.chance(0.6)) main += `smtpd_recipient_restrictions = ${list()}\n`;
+    main += `rc = ${list()}\n`;
+    const overrides = r.chance(0.3) ? [`smtpd_relay_restrictions=${list()}`] : [];
+    cases.push({ name: `generated ${i}: ${JSON.stringify(main)} ${overrides.join(' ')}`, main, overrides });
+  }
+  return cases;
+}
+
+test('smtpd startup check: smtpdWouldRefuseToStart agrees with smtpd', async (t) => {
+  if (!requireProgram(t, SMTPD)) return;
+  const cases = [...HAND, ...generated(48)];
+  const verdicts = await pool(cases, 16, smtpdRefuses);
+  // Guards against an oracle that never ran: both outcomes must occur.
+  assert.ok(verdicts.filter((v) => v).length >= 10 && verdicts.filter((v) => !v).length >= 10, `verdicts: ${verdicts.join(',')}`);
+  const disagreements = cases
+    .map((c, i) => ({ c, theirs: verdicts[i], mine: ours(c) }))
+    .filter((x) => x.theirs !== x.mine)
+    .map((x) => `${x.c.name}: smtpd refuses=${String(x.theirs)}, relaygate=${String(x.mine)}`);
+  assert.deepEqual(disagreements, []);
+});
