@@ -1,23 +1,23 @@
 /**
- * Discovery: list the files under the scan root and pick the ones that may be
- * mail configuration. Placeholder until the discovery stage lands.
+ * Discovery: list the files under the scan root, pick the ones that may be
+ * mail configuration by path, and confirm them by content. Paths in the
+ * result are POSIX and relative to the scan root.
  */
-export type CandidateKind = 'postfix' | 'sendmail';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { OptionsError } from '../config/options.js';
+import type { Candidate } from './candidate.js';
+import { type PathClass, PathClassifier } from './classify.js';
+import { gitWorkTree, listGitFiles } from './git-files.js';
+import { readCandidate, type ReadOutcome, type ScanRoot } from './read-candidate.js';
+import { walkFiles } from './walk.js';
 
-import type { SourceFile } from '../model/source.js';
-
-export interface Candidate {
-  /** POSIX path relative to the scan root. */
-  path: string;
-  kind: CandidateKind;
-  /** The file's text, when it could be read and decoded and its content confirmed the kind. */
-  file?: SourceFile;
-  /** Why a file that is mail configuration by name could not be read (binary, undecodable, too big, I/O error). */
-  unreadable?: { reason: string; line: number; column: number };
-}
+export type { Candidate, CandidateKind } from './candidate.js';
+export type { Role } from './patterns.js';
 
 export interface DiscoverOptions {
   root: string;
+  /** Sub-paths of root (files or folders) to scan; empty or ['.'] = all of it. */
   paths: string[];
   include: string[];
   exclude: string[];
@@ -31,7 +31,122 @@ export interface Discovery {
   notes: string[];
 }
 
+/** Notes about files that are probably not mail configuration (binary .mc files, include globs that match too much). */
+const MAX_MINOR_NOTES = 20;
+
+/** Files read at once: enough to hide latency, few enough for file-descriptor limits. */
+const PARALLEL_READS = 16;
+
+interface Targets {
+  /** Folders to list, POSIX relative to root ('' = the root). */
+  folders: string[];
+  /** Files named explicitly: always opened, whatever their name. */
+  files: string[];
+}
+
+function toPosix(rel: string): string {
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+}
+
+/** Resolves the `paths` option; a path outside the root or missing is a usage error, never a silent pass. */
+async function resolveTargets(root: string, paths: readonly string[]): Promise<Targets> {
+  const targets: Targets = { folders: [], files: [] };
+  for (const p of paths.length === 0 ? ['.'] : paths) {
+    const full = path.resolve(root, p);
+    const rel = path.relative(root, full);
+    if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+      throw new OptionsError(`path: "${p}" is outside the scan root ${root}`);
+    }
+    let info;
+    try {
+      info = await stat(full);
+    } catch (e) {
+      throw new OptionsError(`path: "${p}" cannot be scanned (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    (info.isDirectory() ? targets.folders : targets.files).push(toPosix(rel));
+  }
+  // The whole root covers every other folder.
+  if (targets.folders.includes('')) targets.folders = [''];
+  return targets;
+}
+
+async function listFolders(
+  root: string,
+  folders: readonly string[],
+  pruneVendored: boolean,
+): Promise<{ files: string[]; notes: string[] }> {
+  if (folders.length === 0) return { files: [], notes: [] };
+  const tree = await gitWorkTree(root);
+  if (tree.inside) {
+    const listing = await listGitFiles(root, folders.filter((f) => f !== ''));
+    if (!('error' in listing)) return listing;
+    const walked = await walkFiles(root, folders, pruneVendored);
+    return {
+      files: walked.files,
+      notes: [`git ls-files failed (${listing.error}); listed files by walking the directory, so .gitignore was not applied`, ...walked.notes],
+    };
+  }
+  const walked = await walkFiles(root, folders, pruneVendored);
+  return { files: walked.files, notes: tree.note === null ? walked.notes : [tree.note, ...walked.notes] };
+}
+
+function isInsideDotGit(rel: string): boolean {
+  return rel === '.git' || rel.startsWith('.git/') || rel.includes('/.git/') || rel.endsWith('/.git');
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
 export async function discover(options: DiscoverOptions): Promise<Discovery> {
-  void options;
-  return { candidates: [], filesListed: 0, notes: [] };
+  const absolute = path.resolve(options.root);
+  let real: string;
+  try {
+    real = await realpath(absolute);
+    if (!(await stat(real)).isDirectory()) throw new Error('not a directory');
+  } catch (e) {
+    throw new OptionsError(`path: the scan root ${options.root} is not a readable directory (${(e as Error).message})`);
+  }
+  const root: ScanRoot = { absolute, real };
+  const targets = await resolveTargets(absolute, options.paths);
+  const classifier = new PathClassifier(options.include, options.exclude);
+  // A user include may reach into a vendored tree: then the walk must enter them all.
+  const listing = await listFolders(absolute, targets.folders, options.include.length === 0);
+  const notes = [...listing.notes];
+
+  const explicit = new Set(targets.files);
+  const listed = new Set<string>();
+  for (const f of [...listing.files, ...targets.files]) if (!isInsideDotGit(f)) listed.add(f);
+
+  const work: { path: string; cls: PathClass }[] = [];
+  for (const p of listed) {
+    const cls = classifier.classify(p, explicit.has(p));
+    if (cls !== null) work.push({ path: p, cls });
+  }
+  work.sort(byPath);
+
+  const outcomes: ReadOutcome[] = await mapLimit(work, PARALLEL_READS, (w) => readCandidate(root, w.path, w.cls));
+  const candidates: Candidate[] = [];
+  let minor = 0;
+  for (const outcome of outcomes) {
+    if (outcome.candidate) candidates.push(outcome.candidate);
+    if (outcome.note === undefined) continue;
+    if (outcome.minor && ++minor > MAX_MINOR_NOTES) continue;
+    notes.push(outcome.note);
+  }
+  if (minor > MAX_MINOR_NOTES) {
+    notes.push(`${minor - MAX_MINOR_NOTES} more files were not scanned because they are binary or not mail configuration`);
+  }
+  candidates.sort(byPath);
+  return { candidates, filesListed: listed.size, notes };
 }

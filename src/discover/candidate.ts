@@ -1,0 +1,20 @@
+import type { SourceFile } from '../model/source.js';
+import type { Role } from './patterns.js';
+
+export type CandidateKind = 'postfix' | 'sendmail';
+
+export interface Candidate {
+  /** POSIX path relative to the scan root. */
+  path: string;
+  kind: CandidateKind;
+  /** Which file of the server's configuration this is (by name, or by content when the name does not say). */
+  role: Role;
+  /** The file's text, when it could be read and decoded and its content confirmed the kind. */
+  file?: SourceFile;
+  /** Why a file that is mail configuration by name could not be read (binary, undecodable, too big, I/O error). */
+  unreadable?: { reason: string; line: number; column: number };
+}
+
+export function kindOf(role: Role): CandidateKind {
+  return role === 'main.cf' || role === 'master.cf' ? 'postfix' : 'sendmail';
+}

@@ -1,0 +1,113 @@
+import { Minimatch, type MinimatchOptions } from 'minimatch';
+import { ALL_ROLES, DEFAULT_PATTERNS, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
+
+/** Why a path is worth opening, and what its content may confirm it as. */
+export interface PathClass {
+  /** Roles the content may confirm; a definite class has exactly one. */
+  roles: readonly Role[];
+  /** Mail configuration by name: a candidate whatever its content. */
+  definite: boolean;
+  via: 'pattern' | 'include' | 'explicit';
+}
+
+const GLOB_OPTIONS: MinimatchOptions = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
+
+const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Minimatch(p.glob, GLOB_OPTIONS) }));
+
+/** `./a/`, `/a` and `a/` all mean the folder `a` of the scan root. */
+function normaliseGlob(glob: string): string {
+  let g = glob.trim().replace(/\\/g, '/');
+  while (g.startsWith('./')) g = g.slice(2);
+  while (g.startsWith('/')) g = g.slice(1);
+  if (g.endsWith('/')) g += '**';
+  return g === '' ? '**' : g;
+}
+
+/** User globs; a glob that matches a folder matches everything under it. */
+class GlobList {
+  private readonly matchers: Minimatch[];
+
+  constructor(globs: readonly string[]) {
+    this.matchers = globs.filter((g) => g.trim() !== '').map((g) => new Minimatch(normaliseGlob(g), GLOB_OPTIONS));
+  }
+
+  get empty(): boolean {
+    return this.matchers.length === 0;
+  }
+
+  matches(path: string): boolean {
+    if (this.matchers.length === 0) return false;
+    for (const m of this.matchers) if (m.match(path)) return true;
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+      const folder = path.slice(0, i);
+      for (const m of this.matchers) if (m.match(folder)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
+ * `master.cf.*`: this test rejects almost every file of a monorepo before any
+ * glob runs.
+ */
+function mayMatchDefault(base: string): boolean {
+  return base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.');
+}
+
+function isVendored(path: string): boolean {
+  let start = 0;
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', start)) {
+    if (VENDORED_DIRECTORIES.has(path.slice(start, i))) return true;
+    start = i + 1;
+  }
+  return false;
+}
+
+function defaultPattern(path: string, base: string): PathPattern | null {
+  for (const { pattern, matcher } of compiledDefaults) {
+    if (!matcher.match(path)) continue;
+    if (!pattern.definite && (base.startsWith('main.cf.') || base.startsWith('master.cf.'))) {
+      const rest = base.slice(base.indexOf('.cf.') + 4);
+      if (!isPlainVariantSuffix(rest)) continue;
+    }
+    return pattern;
+  }
+  return null;
+}
+
+/**
+ * Decides from a path alone whether a file may be mail configuration.
+ * Order: default patterns, then user includes (content decides the kind);
+ * user excludes remove; vendored trees are removed unless an include matches.
+ * Explicitly named files (the `paths` option) are always opened.
+ */
+export class PathClassifier {
+  private readonly include: GlobList;
+  private readonly exclude: GlobList;
+
+  constructor(include: readonly string[], exclude: readonly string[]) {
+    this.include = new GlobList(include);
+    this.exclude = new GlobList(exclude);
+  }
+
+  classify(path: string, explicit = false): PathClass | null {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const pattern = mayMatchDefault(base) ? defaultPattern(path, base) : null;
+    let included: boolean | undefined;
+    let cls: PathClass;
+    if (pattern !== null) {
+      cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
+    } else if (explicit) {
+      cls = { roles: ALL_ROLES, definite: false, via: 'explicit' };
+    } else if ((included = this.include.matches(path))) {
+      cls = { roles: ALL_ROLES, definite: false, via: 'include' };
+    } else {
+      return null;
+    }
+    if (explicit) return cls;
+    if (this.exclude.matches(path)) return null;
+    if (isVendored(path) && !(included ?? this.include.matches(path))) return null;
+    return cls;
+  }
+}

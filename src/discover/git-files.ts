@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+
+/**
+ * Variables that point git at another repository or index (set inside git
+ * hooks, for example): the scan root alone must decide which repository is read.
+ */
+const REPOSITORY_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+  'GIT_LITERAL_PATHSPECS',
+  'GIT_GLOB_PATHSPECS',
+  'GIT_NOGLOB_PATHSPECS',
+  'GIT_ICASE_PATHSPECS',
+];
+
+function gitEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of REPOSITORY_VARIABLES) delete env[name];
+  return env;
+}
+
+interface GitRun {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+  /** Set when git could not be started at all (not installed). */
+  spawnError?: string;
+}
+
+function runGit(cwd: string, args: string[]): Promise<GitRun> {
+  // core.fsmonitor may name a program to run: never execute what a repository configures.
+  const fullArgs = ['-c', 'core.fsmonitor=false', '--literal-pathspecs', ...args];
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      fullArgs,
+      { cwd, env: gitEnvironment(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true },
+      (error, stdout, stderr) => {
+        const err = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
+        if (err && typeof err.code === 'string') {
+          resolve({ code: null, stdout: Buffer.alloc(0), stderr: '', spawnError: `${err.code}: ${err.message}` });
+          return;
+        }
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr: stderr.toString('utf8') });
+      },
+    );
+  });
+}
+
+export type WorkTree = { inside: true } | { inside: false; note: string | null };
+
+/** Whether `root` is inside a git work tree (and not inside a `.git` directory). */
+export async function gitWorkTree(root: string): Promise<WorkTree> {
+  const run = await runGit(root, ['rev-parse', '--is-inside-work-tree']);
+  if (run.spawnError !== undefined) return { inside: false, note: null };
+  if (run.code === 0) {
+    return run.stdout.toString('utf8').trim() === 'true' ? { inside: true } : { inside: false, note: null };
+  }
+  if (/not a git repository/i.test(run.stderr)) return { inside: false, note: null };
+  // e.g. "detected dubious ownership": the walk still finds everything, it just cannot honour .gitignore.
+  const reason = run.stderr.trim().split('\n')[0] ?? `exit status ${run.code}`;
+  return { inside: false, note: `git could not read the repository (${reason}); listed files by walking the directory, so .gitignore was not applied` };
+}
+
+function splitNul(out: Buffer): string[] {
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p !== '');
+}
+
+export interface GitListing {
+  files: string[];
+  notes: string[];
+}
+
+/**
+ * Tracked files plus untracked files that are not ignored, relative to
+ * `root` (git prints paths relative to its working directory and lists only
+ * what is under it, so a scan root below the repository top works as is).
+ * Tracked files deleted from the work tree are left out.
+ */
+export async function listGitFiles(root: string, pathspecs: readonly string[]): Promise<GitListing | { error: string }> {
+  const specs = ['--', ...pathspecs];
+  const [listed, deleted] = await Promise.all([
+    runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...specs]),
+    runGit(root, ['ls-files', '-z', '--deleted', ...specs]),
+  ]);
+  if (listed.code !== 0) return { error: listed.spawnError ?? (listed.stderr.trim() || `git ls-files exited with ${listed.code}`) };
+  const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout) : []);
+  const files: string[] = [];
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  for (const p of splitNul(listed.stdout)) {
+    if (seen.has(p) || gone.has(p)) continue; // unmerged entries are listed once per stage
+    seen.add(p);
+    if (p.endsWith('/')) {
+      notes.push(`${p} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
+      continue;
+    }
+    files.push(p);
+  }
+  return { files, notes };
+}

@@ -1,0 +1,68 @@
+/**
+ * What a file of mail configuration is, in the server's own words. The
+ * assemblers pair `main.cf` with `master.cf` and a `.mc` with the `.cf` m4
+ * built from it.
+ */
+export type Role = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+
+export const ALL_ROLES: readonly Role[] = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'];
+
+/**
+ * A default path pattern. `definite` patterns name files that are mail
+ * configuration by name alone (Postfix and sendmail read exactly these names):
+ * they are candidates whatever their content, and fail closed when they cannot
+ * be read. The others are confirmed by content first.
+ */
+export interface PathPattern {
+  glob: string;
+  roles: readonly Role[];
+  definite: boolean;
+}
+
+export const DEFAULT_PATTERNS: readonly PathPattern[] = [
+  { glob: '**/main.cf', roles: ['main.cf'], definite: true },
+  { glob: '**/master.cf', roles: ['master.cf'], definite: true },
+  { glob: '**/sendmail.cf', roles: ['sendmail.cf'], definite: true },
+  { glob: '**/submit.cf', roles: ['sendmail.cf'], definite: true },
+  { glob: '**/sendmail.mc', roles: ['sendmail.mc'], definite: true },
+  { glob: '**/submit.mc', roles: ['sendmail.mc'], definite: true },
+  // main.cf.proto, main.cf.default, main.cf.dist, main.cf.rpmnew: plain copies
+  // of a configuration (templates and backups are filtered out by name).
+  { glob: '**/main.cf.*', roles: ['main.cf'], definite: false },
+  { glob: '**/master.cf.*', roles: ['master.cf'], definite: false },
+  // Postfix also keeps lookup-table definitions (mysql_table(5), ldap_table(5))
+  // as *.cf in its folder: content decides.
+  { glob: '**/postfix/**/*.cf', roles: ['main.cf', 'master.cf'], definite: false },
+  { glob: '**/*.mc', roles: ['sendmail.mc'], definite: false },
+  // /etc/mail also holds e.g. spamassassin/local.cf: content decides.
+  { glob: '**/mail/**/*.cf', roles: ['sendmail.cf'], definite: false },
+];
+
+/** Vendored trees, skipped unless a user include glob matches the file. */
+export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/vendor/**', '**/.terraform/**'];
+
+/** The directory names behind DEFAULT_EXCLUDES, for a cheap segment test and for pruning the walk. */
+export const VENDORED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.terraform']);
+
+/**
+ * Suffix words of `main.cf.X` / `master.cf.X` that make the file a template
+ * (rendered by another tool; the sources stage reads those) or a backup /
+ * editor leftover (not what the server reads).
+ */
+const NOT_A_PLAIN_VARIANT: ReadonlySet<string> = new Set([
+  // templates
+  'j2', 'jinja', 'jinja2', 'erb', 'epp', 'tmpl', 'tpl', 'template', 'gotmpl', 'tftpl', 'mustache', 'hbs', 'liquid', 'in', 'm4',
+  // backups and leftovers
+  'orig', 'bak', 'backup', 'old', 'rej', 'swp', 'swo', 'save', 'sav', 'tmp', 'rpmsave', 'rpmorig', 'dpkg-old', 'dpkg-bak', 'ucf-old',
+  // archives
+  'gz', 'bz2', 'xz', 'zst', 'zip', 'tar', 'tgz',
+]);
+
+/** `rest` is what follows `main.cf.` / `master.cf.` in the file name. */
+export function isPlainVariantSuffix(rest: string): boolean {
+  if (rest === '' || rest.endsWith('~')) return false;
+  for (const word of rest.toLowerCase().split('.')) {
+    if (NOT_A_PLAIN_VARIANT.has(word)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,154 @@
+import { constants } from 'node:fs';
+import { open, readlink, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { PathClass } from './classify.js';
+import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './decode.js';
+import type { Role } from './patterns.js';
+import { SNIFF_CHARS, sniffRole } from './sniff.js';
+import { type Candidate, kindOf } from './candidate.js';
+
+/** No mail configuration is this big; a bigger file is not read (bounded memory). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Enough bytes for SNIFF_CHARS characters of ASCII, which configurations are. */
+const HEAD_BYTES = SNIFF_CHARS;
+
+export interface ReadOutcome {
+  candidate?: Candidate;
+  note?: string;
+  /** A file left out that is probably not mail configuration at all: such notes are capped. */
+  minor?: boolean;
+}
+
+export interface ScanRoot {
+  /** The root as given, resolved. */
+  absolute: string;
+  /** The root with every symbolic link resolved. */
+  real: string;
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`));
+}
+
+/** The OS error without the absolute path Node appends ("EACCES: permission denied, open '/…'"). */
+function ioReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const message = typeof err.message === 'string' ? err.message.replace(/, \w+ '.*'$/, '') : String(e);
+  return `the file could not be read (${message})`;
+}
+
+function skipped(rel: string, cls: PathClass, problem: Unreadable): ReadOutcome {
+  if (cls.definite) {
+    const role = cls.roles[0] as Role;
+    return { candidate: { path: rel, kind: kindOf(role), role, unreadable: problem } };
+  }
+  return { note: `${rel} was not scanned: ${problem.reason}` };
+}
+
+const atStart = (reason: string): Unreadable => ({ reason, line: 1, column: 1 });
+
+/**
+ * Reads one file that its path made worth opening. Never throws: a file that
+ * is mail configuration by name and cannot be read becomes `unreadable` (the
+ * config-unreadable rule fails closed on it); any other file that cannot be
+ * read or whose content is not mail configuration is left out, with a note
+ * when the user asked for it by include glob or by path.
+ */
+export async function readCandidate(root: ScanRoot, rel: string, cls: PathClass): Promise<ReadOutcome> {
+  const full = path.join(root.absolute, ...rel.split('/'));
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code !== 'ENOENT') return skipped(rel, cls, atStart(ioReason(e)));
+    let target: string;
+    try {
+      target = await readlink(full);
+    } catch {
+      return {}; // listed, then deleted: nothing to judge
+    }
+    if (!isInside(root.absolute, path.resolve(path.dirname(full), target))) {
+      return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+    }
+    return skipped(rel, cls, atStart(`it is a symbolic link to ${target}, which does not exist`));
+  }
+  if (!isInside(root.real, real)) {
+    let target = real;
+    try {
+      target = await readlink(full);
+    } catch {
+      // a directory link higher up the path: name the resolved target instead
+    }
+    return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+  }
+  return readFile(real, rel, cls);
+}
+
+async function readFile(real: string, rel: string, cls: PathClass): Promise<ReadOutcome> {
+  let handle;
+  try {
+    // O_NONBLOCK: a FIFO with a config's name must not hang the scan.
+    handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return skipped(rel, cls, atStart(ioReason(e)));
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return skipped(rel, cls, atStart('it is not a regular file'));
+    if (stat.size > MAX_FILE_BYTES) {
+      return skipped(rel, cls, atStart(`the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
+    }
+    const head = await readBytes(handle, 0, Math.min(stat.size, HEAD_BYTES));
+    const binary = binaryReason(head);
+    if (binary) return cls.definite ? skipped(rel, cls, binary) : { ...skipped(rel, cls, binary), minor: true };
+
+    let role: Role | null = cls.definite ? (cls.roles[0] ?? null) : sniffRole(decodeForSniffing(head), cls.roles);
+    if (role === null) {
+      if (cls.via === 'pattern') return {};
+      return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
+    }
+    const bytes = stat.size > head.length ? await readRest(handle, head) : head;
+    if (bytes.length > MAX_FILE_BYTES) {
+      return skipped(rel, cls, atStart(`the file is over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
+    }
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) {
+      const { reason, line, column } = decoded;
+      return { candidate: { path: rel, kind: kindOf(role), role, unreadable: { reason, line, column } } };
+    }
+    return { candidate: { path: rel, kind: kindOf(role), role, file: { path: rel, text: decoded.text } } };
+  } catch (e) {
+    return skipped(rel, cls, atStart(ioReason(e)));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+type Handle = Awaited<ReturnType<typeof open>>;
+
+async function readBytes(handle: Handle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/** The rest of the file, until end of file or just past the size limit (a file may grow while read). */
+async function readRest(handle: Handle, head: Buffer): Promise<Buffer> {
+  const chunks: Buffer[] = [head];
+  let total = head.length;
+  while (total <= MAX_FILE_BYTES) {
+    const chunk = await readBytes(handle, total, 256 * 1024);
+    if (chunk.length === 0) break;
+    chunks.push(chunk);
+    total += chunk.length;
+  }
+  return Buffer.concat(chunks, total);
+}
