@@ -46,8 +46,9 @@ export async function scan(options: Options): Promise<ScanResult> {
       continue;
     }
     if (!candidate.file) continue;
-    files.set(candidate.path, candidate.file);
-    (candidate.kind === 'postfix' ? postfixFiles : sendmailFiles).push(candidate.file);
+    const file: SourceFile = { ...candidate.file, role: candidate.role };
+    files.set(candidate.path, file);
+    (candidate.kind === 'postfix' ? postfixFiles : sendmailFiles).push(file);
   }
 
   const configurations: Configuration[] = [...assemblePostfix(postfixFiles), ...assembleSendmail(sendmailFiles)];
@@ -67,7 +68,7 @@ export async function scan(options: Options): Promise<ScanResult> {
     root: options.root,
     findings,
     configurations: configurations.map((c) => ({ mta: c.mta, files: c.files, form: c.form })),
-    filesScanned: discovery.candidates.length,
+    filesScanned: discovery.filesListed,
     durationMs: Date.now() - started,
     notes: discovery.notes,
   };

@@ -58,3 +58,10 @@ export function parseProfile(setting: string, value: string): ProfileId {
   if (isProfileId(v)) return v;
   throw new OptionsError(`${setting}: "${value}" is not one of ${PROFILE_IDS.join(', ')}`);
 }
+
+/**
+ * The settings a user may give in `.relaygate.yml`, as CLI flags or as action
+ * inputs; a setting left out keeps the value of the layer below
+ * (defaults < file < flags or inputs). File paths (vars, baseline) are absolute here.
+ */
+export type Settings = Partial<Pick<Options, 'profile' | 'failOn' | 'indeterminate' | 'include' | 'exclude' | 'vars' | 'baseline'>>;

@@ -7,6 +7,8 @@ export interface SourceFile {
   /** POSIX path relative to the scan root. */
   path: string;
   text: string;
+  /** What discovery decided the file is, by name or by content (absent: decide by name). */
+  role?: 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
 }
 
 export interface Position {

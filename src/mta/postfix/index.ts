@@ -14,6 +14,12 @@ type Kind = 'main' | 'master';
 /** `main.cf`, `main.cf.foo` -> main (suffix 'foo'); a stray `*.cf` is sniffed. */
 function classify(file: SourceFile): { kind: Kind; suffix: string } {
   const base = path.posix.basename(file.path);
+  if (file.role === 'main.cf' || file.role === 'master.cf') {
+    const kind: Kind = file.role === 'main.cf' ? 'main' : 'master';
+    const stem = file.role;
+    if (base === stem) return { kind, suffix: '' };
+    return { kind, suffix: base.startsWith(`${stem}.`) ? base.slice(stem.length + 1) : base };
+  }
   for (const kind of ['main', 'master'] as const) {
     const stem = `${kind}.cf`;
     if (base === stem) return { kind, suffix: '' };

@@ -14,15 +14,20 @@ function stem(file: string): string {
  * from the .mc (the .cf is what m4 built from it); a .cf alone (sendmail.cf,
  * submit.cf) is judged from its own lines and rulesets.
  */
+/** A .mc by discovery's judgement (content), else by name. */
+function isMc(file: SourceFile): boolean {
+  return file.role ? file.role === 'sendmail.mc' : file.path.endsWith('.mc');
+}
+
 export function assembleSendmail(files: SourceFile[]): SendmailConfiguration[] {
   const mcByStem = new Map<string, SourceFile>();
-  for (const f of files) if (f.path.endsWith('.mc')) mcByStem.set(stem(f.path), f);
+  for (const f of files) if (isMc(f)) mcByStem.set(stem(f.path), f);
   const cfWithMc = new Set<string>();
-  for (const f of files) if (!f.path.endsWith('.mc') && mcByStem.has(stem(f.path))) cfWithMc.add(f.path);
+  for (const f of files) if (!isMc(f) && mcByStem.has(stem(f.path))) cfWithMc.add(f.path);
 
   const out: SendmailConfiguration[] = [];
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    if (f.path.endsWith('.mc')) {
+    if (isMc(f)) {
       const cf = files.find((g) => cfWithMc.has(g.path) && stem(g.path) === stem(f.path)) ?? null;
       out.push({
         mta: 'sendmail',

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseConfigFile } from '../../src/config/file.js';
+import { OptionsError } from '../../src/config/options.js';
+
+const FILE = '/repo/infra/.relaygate.yml';
+
+function error(text: string): string {
+  try {
+    parseConfigFile(text, '.relaygate.yml', FILE);
+  } catch (e) {
+    assert.ok(e instanceof OptionsError, `expected an OptionsError, got ${String(e)}`);
+    return e.message;
+  }
+  assert.fail('expected the file to be refused');
+}
+
+describe('.relaygate.yml', () => {
+  it('reads every key; vars and baseline become absolute, relative to the file', () => {
+    const text = [
+      'profile: rhel9',
+      'fail-on: warning',
+      'indeterminate: note',
+      'include:',
+      '  - "images/**/*.cf"',
+      '  - roles/*/files/main.cf.j2',
+      'exclude: vendor/**',
+      'vars: [group_vars/all.yml, /etc/extra.json]',
+      'baseline: ../baseline.json',
+      '',
+    ].join('\n');
+    assert.deepEqual(parseConfigFile(text, '.relaygate.yml', FILE), {
+      profile: 'rhel9',
+      failOn: 'warning',
+      indeterminate: 'note',
+      include: ['images/**/*.cf', 'roles/*/files/main.cf.j2'],
+      exclude: ['vendor/**'],
+      vars: ['/repo/infra/group_vars/all.yml', '/etc/extra.json'],
+      baseline: '/repo/baseline.json',
+    });
+  });
+
+  it('an empty file or one with only comments sets nothing', () => {
+    assert.deepEqual(parseConfigFile('', '.relaygate.yml', FILE), {});
+    assert.deepEqual(parseConfigFile('# nothing yet\n', '.relaygate.yml', FILE), {});
+  });
+
+  it('"fail-on: never" and "fail-on: no" are strings, not booleans (YAML 1.2 core schema)', () => {
+    assert.equal(parseConfigFile('fail-on: never\n', 'f', FILE).failOn, 'never');
+    assert.equal(error('fail-on: no\n'), '.relaygate.yml:1:10: fail-on: "no" is not one of error, warning, note, never');
+  });
+
+  const cases: [string, string, string][] = [
+    [
+      'an unknown key, with the accepted keys',
+      'profile: rhel8\nfailon: error\n',
+      '.relaygate.yml:2:1: unknown key "failon"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline',
+    ],
+    [
+      'a bad enumerated value, with the accepted values',
+      '# settings\n\nfail-on: critical\n',
+      '.relaygate.yml:3:10: fail-on: "critical" is not one of error, warning, note, never',
+    ],
+    [
+      'a bad profile',
+      'profile: rhel5\n',
+      '.relaygate.yml:1:10: profile: "rhel5" is not one of gen004710, rhel6, rhel7, rhel8, rhel9, rhel10',
+    ],
+    ['a number where a string belongs', 'indeterminate: 3\n', '.relaygate.yml:1:16: indeterminate must be a string, not number 3'],
+    ['a boolean where a string belongs', 'profile: true\n', '.relaygate.yml:1:10: profile must be a string, not boolean true'],
+    ['an empty value, pointing at the key', 'baseline:\n', '.relaygate.yml:1:1: baseline must be a file path, not an empty value'],
+    ['a mapping where a list belongs', 'include:\n  a: b\n', '.relaygate.yml:2:3: include must be a string or a list of strings, not a mapping'],
+    [
+      'a bad list entry, at the entry',
+      'exclude:\n  - vendor/**\n  - 42\n',
+      '.relaygate.yml:3:5: each exclude entry must be a non-empty string, not number 42',
+    ],
+    [
+      'a top level that is not a mapping',
+      '- profile: rhel8\n',
+      '.relaygate.yml:1:1: expected a mapping of settings (profile, fail-on, indeterminate, include, exclude, vars, baseline)',
+    ],
+    ['a duplicate key', 'profile: rhel8\nprofile: rhel9\n', '.relaygate.yml:2:1: Map keys must be unique'],
+  ];
+  for (const [name, text, message] of cases) {
+    it(`refuses ${name}`, () => assert.equal(error(text), message));
+  }
+
+  it('refuses YAML that does not parse, with the parser\'s position and one line', () => {
+    assert.equal(error('\tprofile: rhel8\n'), '.relaygate.yml:1:1: Tabs are not allowed as indentation');
+    assert.equal(error('profile: "rhel8\n'), '.relaygate.yml:2:1: Missing closing "quote');
+  });
+});
