@@ -23,7 +23,8 @@ try {
     if (i % 2) {
       const lines = ['compatibility_level = 3.6', `myhostname = mx${i}.example.org`];
       for (let k = 0; k < 200; k++) lines.push(`# comment ${k}`, `param_${k} = value ${k}, $myhostname`, `    continued ${k}`);
-      lines.push('inet_interfaces = all', 'smtpd_client_restrictions = permit_mynetworks,', '    reject');
+      // Every fourth instance is an open relay, so the rules do real work.
+      lines.push('inet_interfaces = all', 'smtpd_client_restrictions = permit_mynetworks,', i % 4 === 1 ? '    permit' : '    reject');
       writeFileSync(path.join(dir, 'main.cf'), `${lines.join('\n')}\n`);
       writeFileSync(path.join(dir, 'master.cf'), 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n');
     } else {

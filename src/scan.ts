@@ -10,7 +10,7 @@ import type { Configuration } from './mta/configuration.js';
 import { assemblePostfix } from './mta/postfix/index.js';
 import { assembleSendmail } from './mta/sendmail/index.js';
 import { applyPolicy } from './policy/index.js';
-import { unreadable } from './rules/config-unreadable.js';
+import { rule as configUnreadable, unreadable } from './rules/config-unreadable.js';
 import { RULES } from './rules/index.js';
 import { PROFILES } from './rules/profiles.js';
 
@@ -54,7 +54,14 @@ export async function scan(options: Options): Promise<ScanResult> {
   const configurations: Configuration[] = [...assemblePostfix(postfixFiles), ...assembleSendmail(sendmailFiles)];
   const context = { profile: PROFILES[options.profile] };
   for (const config of configurations) {
-    for (const rule of RULES) results.push(...rule.check(config, context));
+    // A file the mail server itself would refuse (postfix exits, m4 stops) is
+    // reported once, as config-unreadable; judging the rest of it would
+    // describe a server that cannot start.
+    const unreadableConfig = config.diagnostics.some((d) => d.fatal);
+    for (const rule of RULES) {
+      if (unreadableConfig && rule !== configUnreadable) continue;
+      results.push(...rule.check(config, context));
+    }
   }
 
   const findings = applyPolicy(results, {

@@ -17424,8 +17424,15 @@ async function scan(options) {
     const configurations = [...assemblePostfix(postfixFiles), ...assembleSendmail(sendmailFiles)];
     const context = { profile: PROFILES[options.profile] };
     for (const config of configurations) {
-        for (const rule of RULES)
+        // A file the mail server itself would refuse (postfix exits, m4 stops) is
+        // reported once, as config-unreadable; judging the rest of it would
+        // describe a server that cannot start.
+        const unreadableConfig = config.diagnostics.some((d) => d.fatal);
+        for (const rule of RULES) {
+            if (unreadableConfig && rule !== config_unreadable_rule)
+                continue;
             results.push(...rule.check(config, context));
+        }
     }
     const findings = applyPolicy(results, {
         indeterminate: options.indeterminate,
