@@ -40,7 +40,11 @@ function check(config: SendmailConfiguration): RuleResult[] {
   const where =
     listeners.length === 0
       ? 'every address (no DaemonPortOptions: sendmail listens on port 25 on every address)'
-      : exposed.map(describeListener).join('; ');
+      : exposed.length === 1
+        ? (exposed.map(describeListener)[0] ?? '')
+        : `${exposed.map(describeListener).join('; ')}`;
+  const exposure =
+    exposed.length > 1 ? `sendmail has ${exposed.length} listeners beyond loopback (${where})` : `sendmail listens on ${where}`;
   const fromCf = config.mc === null;
   const span = relay.span ?? unknowns[0]?.span ?? listeners[0]?.span;
   if (!span) return [];
@@ -79,7 +83,7 @@ function check(config: SendmailConfiguration): RuleResult[] {
       level: meta.defaultLevel,
       certainty,
       mta: 'sendmail',
-      message: `sendmail listens on ${where}, and ${relayText}.`,
+      message: `${exposure}, and ${relayText}.`,
       fix,
       ids: [...SENDMAIL_IDS],
       span,

@@ -83,7 +83,8 @@ function lookupName(name: string, context: EvaluationContext): unknown {
   if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH) return UNKNOWN;
   context.resolving.add(name);
   try {
-    return resolveTemplated(binding.value, { ...context, depth: context.depth + 1 }, 0);
+    // Variables are templated in the variables' own context, not with the template's loop or set names.
+    return resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
   } finally {
     context.resolving.delete(name);
   }

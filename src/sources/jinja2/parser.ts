@@ -60,10 +60,10 @@ export function parseTemplate(text: string, options: TrimOptions, at: (offset: n
       const source = text.slice(token.bodyStart, token.bodyEnd);
       if (token.kind === 'output') {
         if (source.trim() === '') throw new TemplateSyntaxError("empty expression '{{ }}'", token.start);
-        top().body.push({ type: 'output', expression: parseExpression(source, token.bodyStart), start: token.start, end: token.end });
+        top().body.push({ type: 'output', expression: parseExpressionText(source, token.bodyStart), start: token.start, end: token.end });
         continue;
       }
-      const parser = new ExpressionParser(tokenize(source, token.bodyStart));
+      const parser = new ExpressionParser(tokenizeExpression(source, token.bodyStart));
       if (parser.atEnd()) throw new TemplateSyntaxError("empty tag '{% %}'", token.start);
       const keywordToken = parser.next();
       const keyword = keywordToken.kind === 'name' ? keywordToken.text : '';
@@ -75,8 +75,8 @@ export function parseTemplate(text: string, options: TrimOptions, at: (offset: n
       };
       switch (keyword) {
         case 'if': {
-          const test = guarded(() => parser.parseExpression());
-          guarded(() => parser.expectEnd());
+          const test = parser.parseExpression();
+          parser.expectEnd();
           const branch: IfBranch = { test, body: [], start: token.start, end: token.end };
           const node: TemplateNode = { type: 'if', branches: [branch], start: token.start, end: token.end };
           frame.body.push(node);
@@ -94,47 +94,47 @@ export function parseTemplate(text: string, options: TrimOptions, at: (offset: n
             throw new TemplateSyntaxError(`'${keyword}' after 'else'`, token.start);
           }
           closeBranch();
-          const test = keyword === 'elif' ? guarded(() => parser.parseExpression()) : null;
-          guarded(() => parser.expectEnd());
+          const test = keyword === 'elif' ? parser.parseExpression() : null;
+          parser.expectEnd();
           const branch: IfBranch = { test, body: [], start: token.start, end: token.end };
           ifNode.branches.push(branch);
           frame.body = branch.body;
           break;
         }
         case 'for': {
-          const targets = [guarded(() => parser.expectName())];
+          const targets = [parser.expectName()];
           while (parser.isOp(',')) {
             parser.next();
-            targets.push(guarded(() => parser.expectName()));
+            targets.push(parser.expectName());
           }
           if (!parser.isName('in')) throw new TemplateSyntaxError("expected 'in' in 'for'", token.start);
           parser.next();
-          const iterable = guarded(() => parser.parseExpression(false));
+          const iterable = parser.parseExpression(false);
           let filter: Expression | null = null;
           if (parser.isName('if')) {
             parser.next();
-            filter = guarded(() => parser.parseExpression(false));
+            filter = parser.parseExpression(false);
           }
           if (parser.isName('recursive')) parser.next();
-          guarded(() => parser.expectEnd());
+          parser.expectEnd();
           const node: TemplateNode = { type: 'for', targets, iterable, filter, body: [], otherwise: [], start: token.start, end: token.end };
           frame.body.push(node);
           stack.push({ tag: 'for', start: token.start, open: at(token.start), node, body: node.body });
           break;
         }
         case 'set': {
-          const targets = [guarded(() => parser.expectName())];
+          const targets = [parser.expectName()];
           while (parser.isOp(',')) {
             parser.next();
-            targets.push(guarded(() => parser.expectName()));
+            targets.push(parser.expectName());
           }
           if (parser.isOp('=')) {
             parser.next();
-            const value = guarded(() => parser.parseExpression());
-            guarded(() => parser.expectEnd());
+            const value = parser.parseExpression();
+            parser.expectEnd();
             frame.body.push({ type: 'set', targets, value, start: token.start });
           } else {
-            guarded(() => parser.expectEnd());
+            parser.expectEnd();
             const node: TemplateNode = { type: 'set-block', name: targets[0] as string, body: [], start: token.start };
             frame.body.push(node);
             stack.push({ tag: 'set', start: token.start, open: at(token.start), node, body: node.body });
@@ -179,17 +179,4 @@ export function parseTemplate(text: string, options: TrimOptions, at: (offset: n
     };
   }
   return { nodes: root, diagnostics: [] };
-}
-
-function tokenize(source: string, base: number): ReturnType<typeof tokenizeExpression> {
-  return tokenizeExpression(source, base);
-}
-
-function parseExpression(source: string, base: number): Expression {
-  return parseExpressionText(source, base);
-}
-
-/** Runs a parser step; ExpressionError propagates to the template-level catch. */
-function guarded<T>(step: () => T): T {
-  return step();
 }

@@ -1,0 +1,106 @@
+import { LineIndex, UNKNOWN_MARK } from '../../model/source.js';
+import type { Span } from '../../model/span.js';
+import { SourceMap, type Fragment, type MapSegment } from '../fragment.js';
+import type { VariableOrigin, VariableScope } from '../variables.js';
+import type { TemplateDiagnostic } from './diagnostic.js';
+import { evaluate, type EvaluationContext } from './evaluate.js';
+import { parseExpressionText } from './expression.js';
+import { parseTemplate } from './parser.js';
+import { DEFAULT_LIMITS, Renderer, type RenderedPiece, type RenderLimits } from './render.js';
+import { UNKNOWN } from './values.js';
+
+export interface Jinja2Options {
+  /** Ansible's template module default (true); plain Jinja2 and Salt default to false. */
+  trimBlocks: boolean;
+  limits: RenderLimits;
+}
+
+export const ANSIBLE_OPTIONS: Jinja2Options = { trimBlocks: true, limits: DEFAULT_LIMITS };
+
+export interface Jinja2Result {
+  fragment: Fragment;
+  diagnostics: TemplateDiagnostic[];
+  usedVariables: Map<string, VariableOrigin | null>;
+  /** Tags rendered as nothing (include, import, macro bodies...), at template positions. */
+  skipped: { line: number; column: number; tag: string }[];
+}
+
+/** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
+const SINGLE_EXPRESSION = /^\s*\{\{-?([^]*?)-?\}\}\s*$/;
+
+export function renderJinja2(path: string, text: string, scope: VariableScope, options: Jinja2Options = ANSIBLE_OPTIONS): Jinja2Result {
+  const index = new LineIndex(text);
+  const at = (offset: number) => index.position(offset);
+  const context: EvaluationContext = {
+    scope,
+    locals: [new Map()],
+    used: new Map(),
+    renderString: (value, inner) => renderVariableText(value, inner, options),
+    depth: 0,
+    resolving: new Set(),
+  };
+  const parsed = parseTemplate(text, options, at);
+  const empty = (): Fragment => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });
+  if (parsed.diagnostics.length > 0) {
+    return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [] };
+  }
+  const output = new Renderer(text, context, options.limits, at).run(parsed.nodes);
+  const { segments, maybeLines, rendered } = buildMap(output.pieces, index);
+  const alternatives: Span[] = output.alternatives.map((range) => {
+    const from = index.position(range.start);
+    const to = index.position(range.end);
+    return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  });
+  return {
+    fragment: { file: path, text: rendered, form: 'jinja2', map: new SourceMap(segments), maybeLines, alternatives },
+    diagnostics: output.diagnostics,
+    usedVariables: context.used,
+    skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
+  };
+}
+
+/** Cuts the pieces at rendered newlines into per-line segments (a newline belongs to the line it ends). */
+function buildMap(pieces: RenderedPiece[], index: LineIndex): { segments: MapSegment[]; maybeLines: Set<number>; rendered: string } {
+  const segments: MapSegment[] = [];
+  const maybeLines = new Set<number>();
+  let line = 1;
+  let column = 1;
+  for (const piece of pieces) {
+    let from = 0;
+    while (from < piece.text.length) {
+      const newline = piece.text.indexOf('\n', from);
+      const to = newline === -1 ? piece.text.length : newline + 1;
+      const length = to - from;
+      const start = piece.kind === 'literal' ? index.position(piece.offset + from) : index.position(piece.start);
+      const end = piece.kind === 'literal' ? start : index.position(piece.end);
+      segments.push({ line, column, endColumn: column + length, kind: piece.kind, from: start, to: end });
+      if (piece.maybe && piece.text.slice(from, to).trim() !== '') maybeLines.add(line);
+      if (newline === -1) column += length;
+      else {
+        line++;
+        column = 1;
+      }
+      from = to;
+    }
+  }
+  return { segments, maybeLines, rendered: pieces.map((p) => p.text).join('') };
+}
+
+/** A variable's value that is itself Jinja text, rendered with the same restricted evaluator. */
+function renderVariableText(value: string, context: EvaluationContext, options: Jinja2Options): unknown {
+  const single = SINGLE_EXPRESSION.exec(value);
+  if (single !== null && !(single[1] ?? '').includes('}}')) {
+    try {
+      return evaluate(parseExpressionText(single[1] ?? '', 0), context);
+    } catch {
+      return UNKNOWN;
+    }
+  }
+  const index = new LineIndex(value);
+  const parsed = parseTemplate(value, options, (o) => index.position(o));
+  if (parsed.diagnostics.length > 0) return UNKNOWN;
+  const output = new Renderer(value, context, options.limits, (o) => index.position(o)).run(parsed.nodes);
+  if (output.diagnostics.length > 0) return UNKNOWN;
+  const text = output.pieces.map((p) => p.text).join('');
+  return text.includes(UNKNOWN_MARK) ? UNKNOWN : text;
+}

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { plainScope, remapSpans, renderTemplate } from '../../src/sources/index.js';
+
+const FILE = 'roles/m/templates/main.cf.j2';
+
+test('remapSpans rewrites spans and diagnostic positions of the fragment file only, in a copy', () => {
+  const { fragment } = renderTemplate({ path: FILE, text: '{# c #}\n{% if true %}\nname = {{ v }}\n{% endif %}\n' }, plainScope({ v: 'value' }));
+  assert.equal(fragment.text, 'name = value\n');
+  const model = {
+    span: { file: FILE, line: 1, column: 1, endLine: 1, endColumn: 13 },
+    value: { file: FILE, line: 1, column: 8, endLine: 1, endColumn: 13 },
+    empty: { file: FILE, line: 1, column: 13, endLine: 1, endColumn: 13 },
+    other: { file: 'etc/postfix/main.cf', line: 1, column: 1, endLine: 1, endColumn: 2 },
+    diagnostics: [{ file: FILE, line: 1, column: 6, message: 'x', fatal: false }],
+    byName: new Map([['name', { file: FILE, line: 1, column: 1, endLine: 1, endColumn: 5 }]]),
+  };
+  const remapped = remapSpans(model, fragment);
+  assert.deepEqual(remapped.span, { file: FILE, line: 3, column: 1, endLine: 3, endColumn: 15 });
+  assert.deepEqual(remapped.value, { file: FILE, line: 3, column: 8, endLine: 3, endColumn: 15 });
+  assert.deepEqual(remapped.empty, { file: FILE, line: 3, column: 15, endLine: 3, endColumn: 15 });
+  assert.deepEqual(remapped.other, model.other);
+  assert.deepEqual(remapped.diagnostics, [{ file: FILE, line: 3, column: 6, message: 'x', fatal: false }]);
+  assert.deepEqual(remapped.byName.get('name'), { file: FILE, line: 3, column: 1, endLine: 3, endColumn: 5 });
+  // The input is not modified.
+  assert.equal(model.span.line, 1);
+});
