@@ -11730,7 +11730,10 @@ function stig_sendmail_relay_check(config) {
     const exposed = listeners.filter((_, i) => exposures[i] !== 'loopback');
     const where = listeners.length === 0
         ? 'every address (no DaemonPortOptions: sendmail listens on port 25 on every address)'
-        : exposed.map(describeListener).join('; ');
+        : exposed.length === 1
+            ? (exposed.map(describeListener)[0] ?? '')
+            : `${exposed.map(describeListener).join('; ')}`;
+    const exposure = exposed.length > 1 ? `sendmail has ${exposed.length} listeners beyond loopback (${where})` : `sendmail listens on ${where}`;
     const fromCf = config.mc === null;
     const span = relay.span ?? unknowns[0]?.span ?? listeners[0]?.span;
     if (!span)
@@ -11770,7 +11773,7 @@ function stig_sendmail_relay_check(config) {
             level: stig_sendmail_relay_meta.defaultLevel,
             certainty,
             mta: 'sendmail',
-            message: `sendmail listens on ${where}, and ${relayText}.`,
+            message: `${exposure}, and ${relayText}.`,
             fix,
             ids: [...SENDMAIL_IDS],
             span,
@@ -15109,6 +15112,1757 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/sources/fragment.ts
+/** Rendered (line, column) -> template (line, column). */
+class SourceMap {
+    segments;
+    byLine = new Map();
+    constructor(segments) {
+        this.segments = segments;
+        for (const segment of segments) {
+            const list = this.byLine.get(segment.line);
+            if (list === undefined)
+                this.byLine.set(segment.line, [segment]);
+            else
+                list.push(segment);
+        }
+    }
+    /**
+     * Where the rendered character at (line, column) comes from. Literal text
+     * keeps its own column; an expression's output maps to the start of its tag.
+     */
+    start(line, column) {
+        const segment = this.find(line, column);
+        if (segment === undefined)
+            return this.fallback(line, column);
+        if (segment.kind === 'expression')
+            return segment.from;
+        return { line: segment.from.line, column: segment.from.column + (column - segment.column) };
+    }
+    /** Exclusive end: the position just after the rendered character at column - 1. */
+    end(line, endColumn) {
+        const segment = this.find(line, endColumn - 1);
+        if (segment === undefined)
+            return this.fallback(line, endColumn);
+        if (segment.kind === 'expression')
+            return segment.to;
+        return { line: segment.from.line, column: segment.from.column + (endColumn - segment.column) };
+    }
+    find(line, column) {
+        const list = this.byLine.get(line);
+        if (list === undefined)
+            return undefined;
+        for (const segment of list) {
+            if (column >= segment.column && column < segment.endColumn)
+                return segment;
+        }
+        return undefined;
+    }
+    /** A position past the end of a line (a parser pointing after the last character). */
+    fallback(line, column) {
+        const list = this.byLine.get(line);
+        const last = list?.[list.length - 1];
+        if (last === undefined)
+            return { line, column };
+        if (last.kind === 'expression')
+            return last.to;
+        return { line: last.from.line, column: last.from.column + (column - last.column) };
+    }
+}
+function isSpanLike(value) {
+    return (typeof value.file === 'string' &&
+        typeof value.line === 'number' &&
+        typeof value.column === 'number' &&
+        typeof value.endLine === 'number' &&
+        typeof value.endColumn === 'number');
+}
+/** A diagnostic-shaped object ({file, line, column} without an end). */
+function isPointLike(value) {
+    return (typeof value.file === 'string' &&
+        typeof value.line === 'number' &&
+        typeof value.column === 'number' &&
+        value.endLine === undefined);
+}
+/**
+ * Rewrites, in a copy of `value`, every Span (and every {file, line, column}
+ * diagnostic position) of the fragment's file from rendered coordinates to
+ * template coordinates. Parsers run unchanged on the rendered text under the
+ * template's path; this walk then puts their positions back on the template.
+ */
+function remapSpans(value, fragment) {
+    return walk(value, fragment, new Map());
+}
+function walk(value, fragment, seen) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    const done = seen.get(value);
+    if (done !== undefined)
+        return done;
+    if (Array.isArray(value)) {
+        const copy = [];
+        seen.set(value, copy);
+        for (const item of value)
+            copy.push(walk(item, fragment, seen));
+        return copy;
+    }
+    if (value instanceof Map) {
+        const copy = new Map();
+        seen.set(value, copy);
+        for (const [k, v] of value)
+            copy.set(k, walk(v, fragment, seen));
+        return copy;
+    }
+    if (value instanceof Set) {
+        const copy = new Set();
+        seen.set(value, copy);
+        for (const v of value)
+            copy.add(walk(v, fragment, seen));
+        return copy;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null)
+        return value;
+    const record = value;
+    const copy = {};
+    seen.set(value, copy);
+    for (const [k, v] of Object.entries(record))
+        copy[k] = walk(v, fragment, seen);
+    if (record.file === fragment.file) {
+        if (isSpanLike(record)) {
+            const line = record.line;
+            const column = record.column;
+            const endLine = record.endLine;
+            const endColumn = record.endColumn;
+            const from = fragment.map.start(line, column);
+            const empty = endLine === line && endColumn <= column;
+            const to = empty ? from : fragment.map.end(endLine, endColumn);
+            copy.line = from.line;
+            copy.column = from.column;
+            copy.endLine = to.line;
+            copy.endColumn = to.column;
+        }
+        else if (isPointLike(record)) {
+            const from = fragment.map.start(record.line, record.column);
+            copy.line = from.line;
+            copy.column = from.column;
+        }
+    }
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/sources/jinja2/values.ts
+/**
+ * Values of the restricted evaluator: plain data plus two markers.
+ * UNKNOWN: could not be resolved (a lookup into data we do not have, a filter
+ * we do not evaluate). UNDEFINED: a name the repository does not declare.
+ */
+const UNKNOWN = Symbol('unknown');
+const UNDEFINED = Symbol('undefined');
+function isPlainObject(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    const prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+}
+/** true when the value or anything inside it is unknown or undefined. */
+function containsUnknown(value, depth = 0) {
+    if (value === UNKNOWN || value === UNDEFINED)
+        return true;
+    if (depth > 32)
+        return true;
+    if (Array.isArray(value))
+        return value.some((v) => containsUnknown(v, depth + 1));
+    if (isPlainObject(value))
+        return Object.values(value).some((v) => containsUnknown(v, depth + 1));
+    return false;
+}
+/** Python truthiness; UNKNOWN for unknown and undefined values. */
+function truthy(value) {
+    if (value === UNKNOWN || value === UNDEFINED)
+        return UNKNOWN;
+    if (value === null || value === false || value === 0 || value === '')
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (isPlainObject(value))
+        return Object.keys(value).length > 0;
+    return true;
+}
+function repr(value) {
+    if (typeof value === 'string')
+        return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+    return pythonString(value);
+}
+/** str() as Python prints it, which is what Jinja2 outputs. Callers check containsUnknown first. */
+function pythonString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (value === null || value === undefined)
+        return 'None';
+    if (value === true)
+        return 'True';
+    if (value === false)
+        return 'False';
+    if (typeof value === 'number')
+        return String(value);
+    if (Array.isArray(value))
+        return `[${value.map(repr).join(', ')}]`;
+    if (isPlainObject(value))
+        return `{${Object.entries(value).map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(', ')}}`;
+    return String(value);
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+    if (isPlainObject(a) && isPlainObject(b)) {
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((k) => deepEqual(a[k], b[k]));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/sources/jinja2/evaluate.ts
+
+const MAX_VARIABLE_DEPTH = 16;
+const TEMPLATE_MARKERS = /\{\{|\{%/;
+function evaluate(expression, context) {
+    switch (expression.type) {
+        case 'literal':
+            return expression.value;
+        case 'name':
+            return lookupName(expression.name, context);
+        case 'attribute':
+            return member(evaluate(expression.object, context), expression.name);
+        case 'index':
+            return member(evaluate(expression.object, context), evaluate(expression.index, context));
+        case 'list': {
+            return expression.items.map((item) => evaluate(item, context));
+        }
+        case 'dict': {
+            const result = {};
+            for (const [k, v] of expression.entries) {
+                const key = evaluate(k, context);
+                if (typeof key !== 'string' && typeof key !== 'number')
+                    return UNKNOWN;
+                result[String(key)] = evaluate(v, context);
+            }
+            return result;
+        }
+        case 'not': {
+            const t = truthy(evaluate(expression.operand, context));
+            return t === UNKNOWN ? UNKNOWN : !t;
+        }
+        case 'negate': {
+            const v = evaluate(expression.operand, context);
+            return typeof v === 'number' ? -v : UNKNOWN;
+        }
+        case 'conditional': {
+            const t = truthy(evaluate(expression.test, context));
+            if (t === UNKNOWN)
+                return UNKNOWN;
+            if (t)
+                return evaluate(expression.then, context);
+            // Jinja2: a missing else gives undefined, which prints as ''.
+            return expression.otherwise === null ? '' : evaluate(expression.otherwise, context);
+        }
+        case 'binary':
+            return binary(expression.op, expression.left, expression.right, context);
+        case 'filter':
+            return evaluate_filter(expression, context);
+        case 'test':
+            return test(expression, context);
+        case 'call':
+            return call(expression, context);
+    }
+}
+function lookupName(name, context) {
+    for (let i = context.locals.length - 1; i >= 0; i--) {
+        const frame = context.locals[i];
+        if (frame.has(name))
+            return frame.get(name);
+    }
+    const binding = context.scope.lookup(name);
+    if (binding === undefined)
+        return UNDEFINED;
+    context.used.set(name, binding.origin);
+    if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH)
+        return UNKNOWN;
+    context.resolving.add(name);
+    try {
+        // Variables are templated in the variables' own context, not with the template's loop or set names.
+        return resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
+    }
+    finally {
+        context.resolving.delete(name);
+    }
+}
+/** Ansible templates variable values lazily: strings holding `{{ }}` are rendered when read. */
+function resolveTemplated(value, context, depth) {
+    if (depth > 32)
+        return UNKNOWN;
+    if (typeof value === 'string')
+        return TEMPLATE_MARKERS.test(value) ? context.renderString(value, context) : value;
+    if (Array.isArray(value))
+        return value.map((v) => resolveTemplated(v, context, depth + 1));
+    if (isPlainObject(value)) {
+        const result = {};
+        for (const [k, v] of Object.entries(value))
+            result[k] = resolveTemplated(v, context, depth + 1);
+        return result;
+    }
+    return value;
+}
+function member(object, key) {
+    if (object === UNKNOWN || object === UNDEFINED || key === UNKNOWN || key === UNDEFINED)
+        return UNKNOWN;
+    if (Array.isArray(object) && typeof key === 'number') {
+        const index = key < 0 ? object.length + key : key;
+        return index >= 0 && index < object.length ? object[index] : UNDEFINED;
+    }
+    if (isPlainObject(object) && (typeof key === 'string' || typeof key === 'number')) {
+        const k = String(key);
+        return Object.prototype.hasOwnProperty.call(object, k) ? object[k] : UNDEFINED;
+    }
+    return UNKNOWN;
+}
+function binary(op, leftExpression, rightExpression, context) {
+    const left = evaluate(leftExpression, context);
+    if (op === 'and' || op === 'or') {
+        const t = truthy(left);
+        if (t === UNKNOWN)
+            return UNKNOWN;
+        if (op === 'and')
+            return t ? evaluate(rightExpression, context) : left;
+        return t ? left : evaluate(rightExpression, context);
+    }
+    const right = evaluate(rightExpression, context);
+    if (containsUnknown(left) || containsUnknown(right))
+        return UNKNOWN;
+    switch (op) {
+        case '~':
+            return pythonString(left) + pythonString(right);
+        case '==':
+            return deepEqual(left, right);
+        case '!=':
+            return !deepEqual(left, right);
+        case 'in':
+            if (typeof right === 'string' && typeof left === 'string')
+                return right.includes(left);
+            if (Array.isArray(right))
+                return right.some((v) => deepEqual(v, left));
+            if (isPlainObject(right) && typeof left === 'string')
+                return Object.prototype.hasOwnProperty.call(right, left);
+            return UNKNOWN;
+        case '+':
+            if (typeof left === 'number' && typeof right === 'number')
+                return left + right;
+            if (typeof left === 'string' && typeof right === 'string')
+                return left + right;
+            if (Array.isArray(left) && Array.isArray(right))
+                return [...left, ...right];
+            return UNKNOWN;
+        default:
+            break;
+    }
+    const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+    if (!comparable)
+        return UNKNOWN;
+    const a = left;
+    const b = right;
+    switch (op) {
+        case '<':
+            return a < b;
+        case '>':
+            return a > b;
+        case '<=':
+            return a <= b;
+        case '>=':
+            return a >= b;
+    }
+    if (typeof left !== 'number' || typeof right !== 'number')
+        return UNKNOWN;
+    switch (op) {
+        case '-':
+            return left - right;
+        case '*':
+            return left * right;
+        case '/':
+            return right === 0 ? UNKNOWN : left / right;
+        case '//':
+            return right === 0 ? UNKNOWN : Math.floor(left / right);
+        case '%':
+            return right === 0 ? UNKNOWN : left - right * Math.floor(left / right);
+        default:
+            return UNKNOWN;
+    }
+}
+/** Ansible's `bool` filter: yes/on/1/true (any case) are true, everything else false. */
+function ansibleBool(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === null)
+        return false;
+    if (typeof value === 'number')
+        return value === 1;
+    if (typeof value === 'string')
+        return ['yes', 'on', '1', 'true'].includes(value.trim().toLowerCase());
+    return false;
+}
+function evaluate_filter(expression, context) {
+    const operand = evaluate(expression.operand, context);
+    const args = expression.args.map((a) => evaluate(a, context));
+    const kwargs = Object.fromEntries(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
+    switch (expression.name) {
+        case 'default':
+        case 'd': {
+            const fallback = args[0] ?? kwargs.default_value ?? '';
+            const boolean = truthy(args[1] ?? kwargs.boolean ?? false);
+            if (operand === UNDEFINED)
+                return fallback;
+            if (operand === UNKNOWN)
+                return UNKNOWN;
+            if (boolean === true) {
+                const t = truthy(operand);
+                if (t === UNKNOWN)
+                    return UNKNOWN;
+                return t ? operand : fallback;
+            }
+            return operand;
+        }
+        default:
+            break;
+    }
+    if (containsUnknown(operand) || args.some(containsUnknown))
+        return UNKNOWN;
+    switch (expression.name) {
+        case 'join': {
+            const separator = args[0] ?? kwargs.d ?? '';
+            if (typeof separator !== 'string')
+                return UNKNOWN;
+            if (Array.isArray(operand))
+                return operand.map(pythonString).join(separator);
+            if (isPlainObject(operand))
+                return Object.keys(operand).join(separator);
+            if (typeof operand === 'string')
+                return [...operand].join(separator);
+            return UNKNOWN;
+        }
+        case 'lower':
+            return pythonString(operand).toLowerCase();
+        case 'upper':
+            return pythonString(operand).toUpperCase();
+        case 'string':
+            return pythonString(operand);
+        case 'trim':
+            return pythonString(operand).trim();
+        case 'bool':
+            return ansibleBool(operand);
+        case 'int': {
+            if (typeof operand === 'number')
+                return Math.trunc(operand);
+            if (typeof operand === 'boolean')
+                return operand ? 1 : 0;
+            const parsed = typeof operand === 'string' ? Number.parseInt(operand.trim(), 10) : Number.NaN;
+            const fallback = args[0] ?? 0;
+            return Number.isNaN(parsed) ? fallback : parsed;
+        }
+        case 'length':
+        case 'count':
+            if (typeof operand === 'string' || Array.isArray(operand))
+                return operand.length;
+            if (isPlainObject(operand))
+                return Object.keys(operand).length;
+            return UNKNOWN;
+        case 'list':
+            if (Array.isArray(operand))
+                return operand;
+            if (typeof operand === 'string')
+                return [...operand];
+            if (isPlainObject(operand))
+                return Object.keys(operand);
+            return UNKNOWN;
+        case 'dict2items':
+            if (!isPlainObject(operand))
+                return UNKNOWN;
+            return Object.entries(operand).map(([key, value]) => ({ key, value }));
+        default:
+            return UNKNOWN;
+    }
+}
+function test(expression, context) {
+    const operand = evaluate(expression.operand, context);
+    let result;
+    switch (expression.name) {
+        case 'defined':
+            if (operand === UNKNOWN)
+                return UNKNOWN;
+            result = operand !== UNDEFINED;
+            break;
+        case 'undefined':
+            if (operand === UNKNOWN)
+                return UNKNOWN;
+            result = operand === UNDEFINED;
+            break;
+        case 'none':
+            if (operand === UNKNOWN || operand === UNDEFINED)
+                return UNKNOWN;
+            result = operand === null;
+            break;
+        default:
+            return UNKNOWN;
+    }
+    return expression.negated ? !result : result;
+}
+/** Only the dict methods loops need: items(), keys(), values(), get(). */
+function call(expression, context) {
+    if (expression.callee.type !== 'attribute')
+        return UNKNOWN;
+    const object = evaluate(expression.callee.object, context);
+    const args = expression.args.map((a) => evaluate(a, context));
+    if (!isPlainObject(object))
+        return UNKNOWN;
+    switch (expression.callee.name) {
+        case 'items':
+            return Object.entries(object).map(([k, v]) => [k, v]);
+        case 'keys':
+            return Object.keys(object);
+        case 'values':
+            return Object.values(object);
+        case 'get': {
+            const key = args[0];
+            if (typeof key !== 'string')
+                return UNKNOWN;
+            return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : (args[1] ?? null);
+        }
+        default:
+            return UNKNOWN;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/jinja2/expression.ts
+class ExpressionError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const expression_OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '.', '[', ']', '(', ')', '{', '}', ',', ':', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
+function isNameStart(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+const ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
+/** Tokens of `text` (an expression's source); offsets are relative to `base`. */
+function tokenizeExpression(text, base) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13) {
+            i++;
+            continue;
+        }
+        const offset = base + i;
+        if (isNameStart(c)) {
+            let j = i + 1;
+            while (j < text.length && (isNameStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j))))
+                j++;
+            tokens.push({ kind: 'name', text: text.slice(i, j), offset });
+            i = j;
+            continue;
+        }
+        if (isDigit(c)) {
+            let j = i + 1;
+            while (j < text.length && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 95))
+                j++;
+            if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+                j++;
+                while (j < text.length && isDigit(text.charCodeAt(j)))
+                    j++;
+            }
+            const raw = text.slice(i, j);
+            tokens.push({ kind: 'number', text: raw, value: Number(raw.replaceAll('_', '')), offset });
+            i = j;
+            continue;
+        }
+        if (c === 39 || c === 34) {
+            let j = i + 1;
+            let value = '';
+            while (j < text.length && text.charCodeAt(j) !== c) {
+                if (text.charCodeAt(j) === 92 && j + 1 < text.length) {
+                    const e = text[j + 1] ?? '';
+                    value += ESCAPES[e] ?? `\\${e}`;
+                    j += 2;
+                }
+                else {
+                    value += text[j];
+                    j++;
+                }
+            }
+            if (j >= text.length)
+                throw new ExpressionError('unterminated string literal', offset);
+            tokens.push({ kind: 'string', text: text.slice(i, j + 1), value, offset });
+            i = j + 1;
+            continue;
+        }
+        const op = expression_OPERATORS.find((o) => text.startsWith(o, i));
+        if (op === undefined)
+            throw new ExpressionError(`unexpected character '${text[i]}'`, offset);
+        tokens.push({ kind: 'op', text: op, offset });
+        i += op.length;
+    }
+    tokens.push({ kind: 'end', text: '', offset: base + text.length });
+    return tokens;
+}
+/** Recursive-descent parser over a token list; `pos` is shared so statements can parse pieces. */
+class ExpressionParser {
+    tokens;
+    pos = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    peek(ahead = 0) {
+        return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)];
+    }
+    next() {
+        const token = this.peek();
+        if (this.pos < this.tokens.length - 1)
+            this.pos++;
+        return token;
+    }
+    isName(text, ahead = 0) {
+        const t = this.peek(ahead);
+        return t.kind === 'name' && t.text === text;
+    }
+    isOp(text, ahead = 0) {
+        const t = this.peek(ahead);
+        return t.kind === 'op' && t.text === text;
+    }
+    expectOp(text) {
+        const t = this.next();
+        if (t.kind !== 'op' || t.text !== text)
+            throw new ExpressionError(`expected '${text}'`, t.offset);
+    }
+    expectName() {
+        const t = this.next();
+        if (t.kind !== 'name')
+            throw new ExpressionError('expected a name', t.offset);
+        return t.text;
+    }
+    atEnd() {
+        return this.peek().kind === 'end';
+    }
+    expectEnd() {
+        const t = this.peek();
+        if (t.kind !== 'end')
+            throw new ExpressionError(`unexpected '${t.text}'`, t.offset);
+    }
+    /** A full expression; `conditional` false stops before a trailing `if` (for-loop filters). */
+    parseExpression(conditional = true) {
+        const body = this.parseOr();
+        if (!conditional || !this.isName('if'))
+            return body;
+        this.next();
+        const test = this.parseOr();
+        let otherwise = null;
+        if (this.isName('else')) {
+            this.next();
+            otherwise = this.parseExpression();
+        }
+        return { type: 'conditional', test, then: body, otherwise };
+    }
+    parseOr() {
+        let left = this.parseAnd();
+        while (this.isName('or')) {
+            this.next();
+            left = { type: 'binary', op: 'or', left, right: this.parseAnd() };
+        }
+        return left;
+    }
+    parseAnd() {
+        let left = this.parseNot();
+        while (this.isName('and')) {
+            this.next();
+            left = { type: 'binary', op: 'and', left, right: this.parseNot() };
+        }
+        return left;
+    }
+    parseNot() {
+        if (this.isName('not')) {
+            this.next();
+            return { type: 'not', operand: this.parseNot() };
+        }
+        return this.parseCompare();
+    }
+    parseCompare() {
+        let left = this.parseMath1();
+        for (;;) {
+            const t = this.peek();
+            if (t.kind === 'op' && ['==', '!=', '<', '>', '<=', '>='].includes(t.text)) {
+                this.next();
+                left = { type: 'binary', op: t.text, left, right: this.parseMath1() };
+            }
+            else if (this.isName('in')) {
+                this.next();
+                left = { type: 'binary', op: 'in', left, right: this.parseMath1() };
+            }
+            else if (this.isName('not') && this.isName('in', 1)) {
+                this.next();
+                this.next();
+                left = { type: 'not', operand: { type: 'binary', op: 'in', left, right: this.parseMath1() } };
+            }
+            else
+                return left;
+        }
+    }
+    parseMath1() {
+        let left = this.parseConcat();
+        while (this.isOp('+') || this.isOp('-')) {
+            const op = this.next().text;
+            left = { type: 'binary', op, left, right: this.parseConcat() };
+        }
+        return left;
+    }
+    parseConcat() {
+        let left = this.parseMath2();
+        while (this.isOp('~')) {
+            this.next();
+            left = { type: 'binary', op: '~', left, right: this.parseMath2() };
+        }
+        return left;
+    }
+    parseMath2() {
+        let left = this.parsePow();
+        while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
+            const op = this.next().text;
+            left = { type: 'binary', op, left, right: this.parsePow() };
+        }
+        return left;
+    }
+    parsePow() {
+        let left = this.parseUnary();
+        while (this.isOp('**')) {
+            this.next();
+            left = { type: 'binary', op: '**', left, right: this.parseUnary() };
+        }
+        return left;
+    }
+    parseUnary() {
+        if (this.isOp('-')) {
+            this.next();
+            return this.parseFilters({ type: 'negate', operand: this.parseUnary() });
+        }
+        if (this.isOp('+')) {
+            this.next();
+            return this.parseUnary();
+        }
+        return this.parseFilters(this.parsePostfix(this.parsePrimary()));
+    }
+    parseFilters(operand) {
+        let node = operand;
+        for (;;) {
+            if (this.isOp('|')) {
+                this.next();
+                let name = this.expectName();
+                while (this.isOp('.')) {
+                    this.next();
+                    name = `${name}.${this.expectName()}`;
+                }
+                let args = [];
+                let kwargs = {};
+                if (this.isOp('('))
+                    ({ args, kwargs } = this.parseArguments());
+                node = { type: 'filter', operand: node, name, args, kwargs };
+            }
+            else if (this.isName('is')) {
+                this.next();
+                let negated = false;
+                if (this.isName('not')) {
+                    this.next();
+                    negated = true;
+                }
+                const name = this.expectName();
+                let args = [];
+                if (this.isOp('('))
+                    args = this.parseArguments().args;
+                else {
+                    const t = this.peek();
+                    const startsOperand = t.kind === 'string' || t.kind === 'number' ||
+                        (t.kind === 'name' && !['and', 'or', 'if', 'else', 'is', 'in', 'not'].includes(t.text));
+                    if (startsOperand)
+                        args = [this.parsePostfix(this.parsePrimary())];
+                }
+                node = { type: 'test', operand: node, name, negated, args };
+            }
+            else
+                return node;
+        }
+    }
+    parseArguments() {
+        this.expectOp('(');
+        const args = [];
+        const kwargs = {};
+        while (!this.isOp(')')) {
+            if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+                const key = this.next().text;
+                this.next();
+                kwargs[key] = this.parseExpression();
+            }
+            else
+                args.push(this.parseExpression());
+            if (!this.isOp(','))
+                break;
+            this.next();
+        }
+        this.expectOp(')');
+        return { args, kwargs };
+    }
+    parsePostfix(primary) {
+        let node = primary;
+        for (;;) {
+            if (this.isOp('.')) {
+                this.next();
+                const t = this.next();
+                if (t.kind === 'name')
+                    node = { type: 'attribute', object: node, name: t.text };
+                else if (t.kind === 'number')
+                    node = { type: 'index', object: node, index: { type: 'literal', value: t.value } };
+                else
+                    throw new ExpressionError('expected an attribute name', t.offset);
+            }
+            else if (this.isOp('[')) {
+                this.next();
+                const index = this.parseExpression();
+                this.expectOp(']');
+                node = { type: 'index', object: node, index };
+            }
+            else if (this.isOp('(')) {
+                const { args, kwargs } = this.parseArguments();
+                node = { type: 'call', callee: node, args, kwargs };
+            }
+            else
+                return node;
+        }
+    }
+    parsePrimary() {
+        const t = this.next();
+        switch (t.kind) {
+            case 'name':
+                if (t.text === 'true' || t.text === 'True')
+                    return { type: 'literal', value: true };
+                if (t.text === 'false' || t.text === 'False')
+                    return { type: 'literal', value: false };
+                if (t.text === 'none' || t.text === 'None')
+                    return { type: 'literal', value: null };
+                return { type: 'name', name: t.text };
+            case 'string': {
+                let value = t.value;
+                while (this.peek().kind === 'string')
+                    value += this.next().value;
+                return { type: 'literal', value };
+            }
+            case 'number':
+                return { type: 'literal', value: t.value };
+            case 'op':
+                if (t.text === '(') {
+                    if (this.isOp(')')) {
+                        this.next();
+                        return { type: 'list', items: [] };
+                    }
+                    const first = this.parseExpression();
+                    if (!this.isOp(',')) {
+                        this.expectOp(')');
+                        return first;
+                    }
+                    const items = [first];
+                    while (this.isOp(',')) {
+                        this.next();
+                        if (this.isOp(')'))
+                            break;
+                        items.push(this.parseExpression());
+                    }
+                    this.expectOp(')');
+                    return { type: 'list', items };
+                }
+                if (t.text === '[') {
+                    const items = [];
+                    while (!this.isOp(']')) {
+                        items.push(this.parseExpression());
+                        if (!this.isOp(','))
+                            break;
+                        this.next();
+                    }
+                    this.expectOp(']');
+                    return { type: 'list', items };
+                }
+                if (t.text === '{') {
+                    const entries = [];
+                    while (!this.isOp('}')) {
+                        const key = this.parseExpression();
+                        this.expectOp(':');
+                        entries.push([key, this.parseExpression()]);
+                        if (!this.isOp(','))
+                            break;
+                        this.next();
+                    }
+                    this.expectOp('}');
+                    return { type: 'dict', entries };
+                }
+                throw new ExpressionError(`unexpected '${t.text}'`, t.offset);
+            default:
+                throw new ExpressionError('unexpected end of expression', t.offset);
+        }
+    }
+}
+/** Parses a whole expression source (throws ExpressionError). */
+function parseExpressionText(text, base) {
+    const parser = new ExpressionParser(tokenizeExpression(text, base));
+    const expression = parser.parseExpression();
+    parser.expectEnd();
+    return expression;
+}
+
+;// CONCATENATED MODULE: ./src/sources/jinja2/lexer.ts
+function isSpace(code) {
+    return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
+/** Index of `close` outside string literals, from `from`; -1 when absent. */
+function findClose(text, from, close) {
+    let quote = 0;
+    for (let i = from; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (quote !== 0) {
+            if (c === 92)
+                i++;
+            else if (c === quote)
+                quote = 0;
+            continue;
+        }
+        if (c === 39 || c === 34)
+            quote = c;
+        else if (text.startsWith(close, i))
+            return i;
+    }
+    return -1;
+}
+const RAW_OPEN = /^\s*raw\s*$/;
+/** `{% endraw %}` with optional whitespace control; linear (no nested quantifiers). */
+const RAW_CLOSE = /\{%[-+]?\s*endraw\s*-?%\}/g;
+function lexTemplate(text, options, at) {
+    const tokens = [];
+    const diagnostics = [];
+    let pos = 0;
+    /** Whitespace after the previous tag must be stripped (`-}}`) or one newline removed (trim_blocks). */
+    let stripNext = 'none';
+    const pushText = (start, end, stripEnd) => {
+        let s = start;
+        if (stripNext === 'all')
+            while (s < end && isSpace(text.charCodeAt(s)))
+                s++;
+        else if (stripNext === 'newline') {
+            if (text.charCodeAt(s) === 10)
+                s++;
+            else if (text.charCodeAt(s) === 13 && text.charCodeAt(s + 1) === 10)
+                s += 2;
+        }
+        let e = end;
+        if (stripEnd)
+            while (e > s && isSpace(text.charCodeAt(e - 1)))
+                e--;
+        if (e > s)
+            tokens.push({ kind: 'text', start: s, end: e });
+        stripNext = 'none';
+    };
+    while (pos < text.length) {
+        let open = text.indexOf('{', pos);
+        while (open !== -1) {
+            const next = text.charCodeAt(open + 1);
+            if (next === 123 || next === 37 || next === 35)
+                break;
+            open = text.indexOf('{', open + 1);
+        }
+        if (open === -1) {
+            pushText(pos, text.length, false);
+            break;
+        }
+        const kind = text.charCodeAt(open + 1);
+        const dash = text.charCodeAt(open + 2) === 45;
+        pushText(pos, open, dash);
+        const close = kind === 123 ? '}}' : kind === 37 ? '%}' : '#}';
+        const innerStart = open + 2 + (dash || text.charCodeAt(open + 2) === 43 ? 1 : 0);
+        const closeAt = kind === 35 ? text.indexOf(close, innerStart) : findClose(text, innerStart, close);
+        if (closeAt === -1) {
+            const where = at(open);
+            const what = kind === 123 ? "'{{'" : kind === 37 ? "'{%'" : "'{#'";
+            diagnostics.push({ line: where.line, column: where.column, message: `unterminated ${what}: no matching '${close}'` });
+            return { tokens, diagnostics };
+        }
+        const closeDash = closeAt > innerStart && text.charCodeAt(closeAt - 1) === 45;
+        const closePlus = kind !== 123 && closeAt > innerStart && text.charCodeAt(closeAt - 1) === 43;
+        const bodyEnd = closeDash || closePlus ? closeAt - 1 : closeAt;
+        const end = closeAt + 2;
+        if (closeDash)
+            stripNext = 'all';
+        else if (kind !== 123 && !closePlus && options.trimBlocks)
+            stripNext = 'newline';
+        else
+            stripNext = 'none';
+        if (kind === 123)
+            tokens.push({ kind: 'output', start: open, end, bodyStart: innerStart, bodyEnd });
+        else if (kind === 37) {
+            if (RAW_OPEN.test(text.slice(innerStart, bodyEnd))) {
+                RAW_CLOSE.lastIndex = end;
+                const m = RAW_CLOSE.exec(text);
+                if (m === null) {
+                    const where = at(open);
+                    diagnostics.push({ line: where.line, column: where.column, message: "'{% raw %}' without '{% endraw %}'" });
+                    return { tokens, diagnostics };
+                }
+                const rawEnd = m.index + m[0].length;
+                const endDash = m[0].startsWith('{%-');
+                pushText(end, m.index, endDash);
+                const trailingDash = m[0].endsWith('-%}');
+                stripNext = trailingDash ? 'all' : m[0].endsWith('+%}') || !options.trimBlocks ? 'none' : 'newline';
+                pos = rawEnd;
+                continue;
+            }
+            tokens.push({ kind: 'statement', start: open, end, bodyStart: innerStart, bodyEnd });
+        }
+        pos = end;
+    }
+    return { tokens, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/sources/jinja2/parser.ts
+
+
+/** Tags with a body closed by `end<name>`, that we keep but do not evaluate. */
+const OPAQUE_BLOCKS = new Set(['block', 'with', 'filter', 'macro', 'call', 'autoescape', 'trans']);
+/** Single tags that pull in other templates or run code: nothing is rendered for them. */
+const OPAQUE_TAGS = new Set(['include', 'import', 'from', 'extends', 'do']);
+class TemplateSyntaxError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function parseTemplate(text, options, at) {
+    const lexed = lexTemplate(text, options, at);
+    const root = [];
+    const stack = [{ tag: 'root', start: 0, open: { line: 1, column: 1 }, node: null, body: root }];
+    const top = () => stack[stack.length - 1];
+    try {
+        for (const token of lexed.tokens) {
+            if (token.kind === 'text') {
+                top().body.push({ type: 'text', start: token.start, end: token.end });
+                continue;
+            }
+            const source = text.slice(token.bodyStart, token.bodyEnd);
+            if (token.kind === 'output') {
+                if (source.trim() === '')
+                    throw new TemplateSyntaxError("empty expression '{{ }}'", token.start);
+                top().body.push({ type: 'output', expression: parseExpressionText(source, token.bodyStart), start: token.start, end: token.end });
+                continue;
+            }
+            const parser = new ExpressionParser(tokenizeExpression(source, token.bodyStart));
+            if (parser.atEnd())
+                throw new TemplateSyntaxError("empty tag '{% %}'", token.start);
+            const keywordToken = parser.next();
+            const keyword = keywordToken.kind === 'name' ? keywordToken.text : '';
+            const frame = top();
+            const ifNode = frame.node?.type === 'if' ? frame.node : null;
+            const closeBranch = () => {
+                const last = ifNode?.branches[ifNode.branches.length - 1];
+                if (last !== undefined)
+                    last.end = token.start;
+            };
+            switch (keyword) {
+                case 'if': {
+                    const test = parser.parseExpression();
+                    parser.expectEnd();
+                    const branch = { test, body: [], start: token.start, end: token.end };
+                    const node = { type: 'if', branches: [branch], start: token.start, end: token.end };
+                    frame.body.push(node);
+                    stack.push({ tag: 'if', start: token.start, open: at(token.start), node, body: branch.body });
+                    break;
+                }
+                case 'elif':
+                case 'else': {
+                    if (frame.tag === 'for' && keyword === 'else' && frame.node?.type === 'for') {
+                        frame.body = frame.node.otherwise;
+                        break;
+                    }
+                    if (ifNode === null)
+                        throw new TemplateSyntaxError(`'${keyword}' outside an 'if'`, token.start);
+                    if (ifNode.branches[ifNode.branches.length - 1]?.test === null) {
+                        throw new TemplateSyntaxError(`'${keyword}' after 'else'`, token.start);
+                    }
+                    closeBranch();
+                    const test = keyword === 'elif' ? parser.parseExpression() : null;
+                    parser.expectEnd();
+                    const branch = { test, body: [], start: token.start, end: token.end };
+                    ifNode.branches.push(branch);
+                    frame.body = branch.body;
+                    break;
+                }
+                case 'for': {
+                    const targets = [parser.expectName()];
+                    while (parser.isOp(',')) {
+                        parser.next();
+                        targets.push(parser.expectName());
+                    }
+                    if (!parser.isName('in'))
+                        throw new TemplateSyntaxError("expected 'in' in 'for'", token.start);
+                    parser.next();
+                    const iterable = parser.parseExpression(false);
+                    let filter = null;
+                    if (parser.isName('if')) {
+                        parser.next();
+                        filter = parser.parseExpression(false);
+                    }
+                    if (parser.isName('recursive'))
+                        parser.next();
+                    parser.expectEnd();
+                    const node = { type: 'for', targets, iterable, filter, body: [], otherwise: [], start: token.start, end: token.end };
+                    frame.body.push(node);
+                    stack.push({ tag: 'for', start: token.start, open: at(token.start), node, body: node.body });
+                    break;
+                }
+                case 'set': {
+                    const targets = [parser.expectName()];
+                    while (parser.isOp(',')) {
+                        parser.next();
+                        targets.push(parser.expectName());
+                    }
+                    if (parser.isOp('=')) {
+                        parser.next();
+                        const value = parser.parseExpression();
+                        parser.expectEnd();
+                        frame.body.push({ type: 'set', targets, value, start: token.start });
+                    }
+                    else {
+                        parser.expectEnd();
+                        const node = { type: 'set-block', name: targets[0], body: [], start: token.start };
+                        frame.body.push(node);
+                        stack.push({ tag: 'set', start: token.start, open: at(token.start), node, body: node.body });
+                    }
+                    break;
+                }
+                default: {
+                    if (keyword.startsWith('end')) {
+                        const name = keyword.slice(3);
+                        if (frame.tag !== name) {
+                            const expected = frame.tag === 'root' ? `no open block` : `'end${frame.tag}' for line ${frame.open.line}`;
+                            throw new TemplateSyntaxError(`unexpected '${keyword}' (expected ${expected})`, token.start);
+                        }
+                        closeBranch();
+                        if (frame.node !== null && 'end' in frame.node)
+                            frame.node.end = token.end;
+                        stack.pop();
+                    }
+                    else if (OPAQUE_BLOCKS.has(keyword)) {
+                        const node = { type: 'opaque', name: keyword, body: [], start: token.start, end: token.end };
+                        frame.body.push(node);
+                        stack.push({ tag: keyword, start: token.start, open: at(token.start), node, body: node.body });
+                    }
+                    else if (OPAQUE_TAGS.has(keyword)) {
+                        frame.body.push({ type: 'opaque', name: keyword, body: null, start: token.start, end: token.end });
+                    }
+                    else {
+                        throw new TemplateSyntaxError(`unknown tag '${keyword || source.trim()}'`, token.start);
+                    }
+                }
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof TemplateSyntaxError || error instanceof ExpressionError) {
+            const where = at(error.offset);
+            return { nodes: [], diagnostics: [...lexed.diagnostics, { line: where.line, column: where.column, message: error.message }] };
+        }
+        throw error;
+    }
+    if (lexed.diagnostics.length > 0)
+        return { nodes: [], diagnostics: lexed.diagnostics };
+    const open = top();
+    if (open.tag !== 'root') {
+        return {
+            nodes: [],
+            diagnostics: [{ line: open.open.line, column: open.open.column, message: `'${open.tag}' is never closed (missing 'end${open.tag}')` }],
+        };
+    }
+    return { nodes: root, diagnostics: [] };
+}
+
+;// CONCATENATED MODULE: ./src/sources/jinja2/render.ts
+
+
+
+const DEFAULT_LIMITS = { maxOutput: 1_000_000, maxIterations: 10_000 };
+class LimitReached extends Error {
+}
+/**
+ * Walks the parsed template. A branch whose condition is unknown is rendered
+ * with its lines marked "maybe"; a loop over unknown data is rendered once
+ * with its variables unknown, also "maybe" (so `{{ k }} = {{ v }}` gives a
+ * line whose name and value are unknown).
+ */
+class Renderer {
+    text;
+    context;
+    limits;
+    at;
+    output = { pieces: [], alternatives: [], diagnostics: [], skipped: [] };
+    size = 0;
+    iterations = 0;
+    constructor(text, context, limits, at) {
+        this.text = text;
+        this.context = context;
+        this.limits = limits;
+        this.at = at;
+    }
+    run(nodes) {
+        try {
+            this.renderNodes(nodes, false);
+        }
+        catch (error) {
+            if (!(error instanceof LimitReached))
+                throw error;
+        }
+        return this.output;
+    }
+    limit(offset, message) {
+        const where = this.at(offset);
+        this.output.diagnostics.push({ line: where.line, column: where.column, message });
+        throw new LimitReached(message);
+    }
+    emit(piece, offset) {
+        this.size += piece.text.length;
+        if (this.size > this.limits.maxOutput)
+            this.limit(offset, `rendered output exceeds ${this.limits.maxOutput} characters`);
+        this.output.pieces.push(piece);
+    }
+    renderNodes(nodes, maybe) {
+        for (const node of nodes)
+            this.renderNode(node, maybe);
+    }
+    renderNode(node, maybe) {
+        switch (node.type) {
+            case 'text':
+                this.emit({ kind: 'literal', text: this.text.slice(node.start, node.end), offset: node.start, maybe }, node.start);
+                return;
+            case 'output': {
+                const value = evaluate(node.expression, this.context);
+                const text = containsUnknown(value) ? UNKNOWN_MARK : pythonString(value);
+                if (text !== '')
+                    this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
+                return;
+            }
+            case 'if':
+                this.renderIf(node.branches, maybe);
+                return;
+            case 'for':
+                this.renderFor(node, maybe);
+                return;
+            case 'set': {
+                const value = evaluate(node.value, this.context);
+                const frame = this.context.locals[this.context.locals.length - 1];
+                if (node.targets.length === 1)
+                    frame.set(node.targets[0], maybe ? UNKNOWN : value);
+                else
+                    node.targets.forEach((t, i) => frame.set(t, Array.isArray(value) && !maybe ? value[i] : UNKNOWN));
+                return;
+            }
+            case 'set-block': {
+                const inner = new Renderer(this.text, this.context, this.limits, this.at);
+                inner.renderNodes(node.body, false);
+                const text = inner.output.pieces.map((p) => p.text).join('');
+                const frame = this.context.locals[this.context.locals.length - 1];
+                frame.set(node.name, maybe || text.includes(UNKNOWN_MARK) ? UNKNOWN : text);
+                return;
+            }
+            case 'opaque':
+                this.output.skipped.push({ offset: node.start, tag: node.name });
+                // A block or autoescape body is ordinary template text; other bodies (macro, call, filter, with) are not evaluated.
+                if (node.body !== null && (node.name === 'block' || node.name === 'autoescape'))
+                    this.renderNodes(node.body, maybe);
+                return;
+        }
+    }
+    renderIf(branches, maybe) {
+        let uncertain = false;
+        for (let i = 0; i < branches.length; i++) {
+            const branch = branches[i];
+            const t = branch.test === null ? true : truthy(evaluate(branch.test, this.context));
+            if (t === false)
+                continue;
+            if (t === true) {
+                this.renderNodes(branch.body, maybe || uncertain);
+                return;
+            }
+            // Unknown condition: this branch may be taken; the later ones could apply instead.
+            uncertain = true;
+            this.renderNodes(branch.body, true);
+            for (const rest of branches.slice(i + 1))
+                this.output.alternatives.push({ start: rest.start, end: rest.end });
+            return;
+        }
+    }
+    renderFor(node, maybe) {
+        const iterable = evaluate(node.iterable, this.context);
+        const items = iterationItems(iterable);
+        if (items === null) {
+            this.withFrame(() => {
+                const frame = this.frame();
+                for (const target of node.targets)
+                    frame.set(target, UNKNOWN);
+                frame.set('loop', UNKNOWN);
+                this.renderNodes(node.body, true);
+            });
+            return;
+        }
+        let rendered = 0;
+        this.withFrame(() => {
+            items.forEach((item, index) => {
+                this.iterations++;
+                if (this.iterations > this.limits.maxIterations)
+                    this.limit(node.start, `more than ${this.limits.maxIterations} loop iterations`);
+                const frame = this.frame();
+                frame.clear();
+                bindTargets(frame, node.targets, item);
+                frame.set('loop', {
+                    index: index + 1,
+                    index0: index,
+                    revindex: items.length - index,
+                    revindex0: items.length - index - 1,
+                    first: index === 0,
+                    last: index === items.length - 1,
+                    length: items.length,
+                });
+                let itemMaybe = maybe;
+                if (node.filter !== null) {
+                    const keep = truthy(evaluate(node.filter, this.context));
+                    if (keep === false)
+                        return;
+                    if (keep === UNKNOWN)
+                        itemMaybe = true;
+                }
+                rendered++;
+                this.renderNodes(node.body, itemMaybe);
+            });
+        });
+        if (rendered === 0)
+            this.renderNodes(node.otherwise, maybe);
+    }
+    frame() {
+        return this.context.locals[this.context.locals.length - 1];
+    }
+    withFrame(body) {
+        this.context.locals.push(new Map());
+        try {
+            body();
+        }
+        finally {
+            this.context.locals.pop();
+        }
+    }
+}
+/** What a `for` walks: lists as they are, dict keys (Python iteration), string characters; null when unknown. */
+function iterationItems(value) {
+    if (value === UNKNOWN || typeof value === 'symbol')
+        return null;
+    if (Array.isArray(value))
+        return value;
+    if (isPlainObject(value))
+        return Object.keys(value);
+    if (typeof value === 'string')
+        return [...value];
+    return null;
+}
+function bindTargets(frame, targets, item) {
+    if (targets.length === 1) {
+        frame.set(targets[0], item);
+        return;
+    }
+    targets.forEach((target, i) => frame.set(target, Array.isArray(item) ? (item[i] ?? UNKNOWN) : UNKNOWN));
+}
+
+;// CONCATENATED MODULE: ./src/sources/jinja2/index.ts
+
+
+
+
+
+
+
+const ANSIBLE_OPTIONS = { trimBlocks: true, limits: DEFAULT_LIMITS };
+/** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
+const SINGLE_EXPRESSION = /^\s*\{\{-?([^]*?)-?\}\}\s*$/;
+function renderJinja2(path, text, scope, options = ANSIBLE_OPTIONS) {
+    const index = new LineIndex(text);
+    const at = (offset) => index.position(offset);
+    const context = {
+        scope,
+        locals: [new Map()],
+        used: new Map(),
+        renderString: (value, inner) => renderVariableText(value, inner, options),
+        depth: 0,
+        resolving: new Set(),
+    };
+    const parsed = parseTemplate(text, options, at);
+    const empty = () => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });
+    if (parsed.diagnostics.length > 0) {
+        return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [] };
+    }
+    const output = new Renderer(text, context, options.limits, at).run(parsed.nodes);
+    const { segments, maybeLines, rendered } = buildMap(output.pieces, index);
+    const alternatives = output.alternatives.map((range) => {
+        const from = index.position(range.start);
+        const to = index.position(range.end);
+        return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    });
+    return {
+        fragment: { file: path, text: rendered, form: 'jinja2', map: new SourceMap(segments), maybeLines, alternatives },
+        diagnostics: output.diagnostics,
+        usedVariables: context.used,
+        skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
+    };
+}
+/** Cuts the pieces at rendered newlines into per-line segments (a newline belongs to the line it ends). */
+function buildMap(pieces, index) {
+    const segments = [];
+    const maybeLines = new Set();
+    let line = 1;
+    let column = 1;
+    for (const piece of pieces) {
+        let from = 0;
+        while (from < piece.text.length) {
+            const newline = piece.text.indexOf('\n', from);
+            const to = newline === -1 ? piece.text.length : newline + 1;
+            const length = to - from;
+            const start = piece.kind === 'literal' ? index.position(piece.offset + from) : index.position(piece.start);
+            const end = piece.kind === 'literal' ? start : index.position(piece.end);
+            segments.push({ line, column, endColumn: column + length, kind: piece.kind, from: start, to: end });
+            if (piece.maybe && piece.text.slice(from, to).trim() !== '')
+                maybeLines.add(line);
+            if (newline === -1)
+                column += length;
+            else {
+                line++;
+                column = 1;
+            }
+            from = to;
+        }
+    }
+    return { segments, maybeLines, rendered: pieces.map((p) => p.text).join('') };
+}
+/** A variable's value that is itself Jinja text, rendered with the same restricted evaluator. */
+function renderVariableText(value, context, options) {
+    const single = SINGLE_EXPRESSION.exec(value);
+    if (single !== null && !(single[1] ?? '').includes('}}')) {
+        try {
+            return evaluate(parseExpressionText(single[1] ?? '', 0), context);
+        }
+        catch {
+            return UNKNOWN;
+        }
+    }
+    const index = new LineIndex(value);
+    const parsed = parseTemplate(value, options, (o) => index.position(o));
+    if (parsed.diagnostics.length > 0)
+        return UNKNOWN;
+    const output = new Renderer(value, context, options.limits, (o) => index.position(o)).run(parsed.nodes);
+    if (output.diagnostics.length > 0)
+        return UNKNOWN;
+    const text = output.pieces.map((p) => p.text).join('');
+    return text.includes(UNKNOWN_MARK) ? UNKNOWN : text;
+}
+
+;// CONCATENATED MODULE: ./src/sources/ansible-vars.ts
+
+
+/** Where a template sits in an Ansible tree: its role folder (if any) and the folder holding `roles/`. */
+function ansibleLayout(templatePath) {
+    const parts = templatePath.split('/');
+    const templates = parts.lastIndexOf('templates');
+    if (templates < 0)
+        return null;
+    const rolesAt = templates - 2;
+    if (rolesAt >= 0 && parts[rolesAt] === 'roles') {
+        return { role: parts.slice(0, templates).join('/'), project: parts.slice(0, rolesAt).join('/') || '.' };
+    }
+    return { role: null, project: parts.slice(0, templates).join('/') || '.' };
+}
+function join(dir, name) {
+    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
+}
+const YAML_NAMES = ['main.yml', 'main.yaml', 'main'];
+/** Ansible loads `defaults/main.yml`, `main.yaml`, `main`, or every file of a `main/` folder. */
+function roleFiles(repo, dir) {
+    for (const name of YAML_NAMES) {
+        const candidate = join(dir, name);
+        if (repo.isDirectory(candidate))
+            return yamlFilesOf(repo, candidate);
+        if (repo.read(candidate) !== undefined)
+            return [candidate];
+    }
+    return [];
+}
+function yamlFilesOf(repo, dir) {
+    return repo
+        .list(dir)
+        .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml') || n.endsWith('.json'))
+        .map((n) => join(dir, n));
+}
+/** group_vars/all as a file (all, all.yml, all.yaml, all.json) or a folder of files, nearest folder up from the project. */
+function groupVarsAllFiles(repo, project) {
+    let dir = project;
+    for (;;) {
+        const groupVars = join(dir, 'group_vars');
+        if (repo.isDirectory(groupVars)) {
+            const found = [];
+            const all = join(groupVars, 'all');
+            if (repo.isDirectory(all))
+                found.push(...yamlFilesOf(repo, all));
+            for (const name of ['all', 'all.yml', 'all.yaml', 'all.json']) {
+                const file = join(groupVars, name);
+                if (!repo.isDirectory(file) && repo.read(file) !== undefined)
+                    found.push(file);
+            }
+            if (found.length > 0)
+                return found;
+        }
+        if (dir === '.' || dir === '')
+            return [];
+        const slash = dir.lastIndexOf('/');
+        dir = slash < 0 ? '.' : dir.slice(0, slash);
+    }
+}
+/**
+ * Reads one variables file. Ansible reads YAML 1.1 (PyYAML): `yes`/`no`/`on`/`off` are booleans.
+ * Vault-encrypted values (`!vault`) are unknown.
+ */
+function readVariablesFile(file, text, diagnostics) {
+    const values = new Map();
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: false });
+    for (const error of document.errors) {
+        const pos = lineCounter.linePos(error.pos[0]);
+        diagnostics.push({ file, line: pos.line, column: pos.col, message: error.message.split('\n')[0] ?? error.message });
+    }
+    if (document.errors.length > 0)
+        return { file, values };
+    const contents = document.contents;
+    if (!(0,dist/* isMap */.jh)(contents))
+        return { file, values };
+    let data = {};
+    try {
+        data = (document.toJS({ maxAliasCount: 100 }) ?? {});
+    }
+    catch (error) {
+        diagnostics.push({ file, line: 1, column: 1, message: String(error.message) });
+        return { file, values };
+    }
+    for (const pair of contents.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key))
+            continue;
+        const name = String(pair.key.value);
+        const start = pair.key.range?.[0] ?? 0;
+        const line = lineCounter.linePos(start).line;
+        const node = pair.value;
+        const value = node !== null && node.tag === '!vault' ? UNKNOWN : data[name];
+        // Later keys win, as PyYAML builds the dict.
+        values.set(name, { value, origin: { file, line } });
+    }
+    return { file, values };
+}
+/**
+ * The variables an Ansible role template sees, by Ansible's precedence (from
+ * "Understanding variable precedence", highest first among what a repository
+ * declares): extra vars (`--vars`), role `vars/main.yml`, `group_vars/all`
+ * (inventory or playbook), role `defaults/main.yml`. Inventory host and group
+ * variables other than `all`, facts and play vars are not read.
+ */
+function loadAnsibleVariables(templatePath, repo, extra = []) {
+    const diagnostics = [];
+    const layout = ansibleLayout(templatePath);
+    const files = [];
+    const fileLayers = (paths) => {
+        // Within one folder later files win: reverse so the first match is the winner.
+        const layers = [];
+        for (const file of paths) {
+            const text = repo.read(file);
+            if (text === undefined)
+                continue;
+            layers.push(readVariablesFile(file, text, diagnostics));
+        }
+        return layers.reverse();
+    };
+    const layers = [];
+    if (layout !== null) {
+        if (layout.role !== null)
+            layers.push(...fileLayers(roleFiles(repo, join(layout.role, 'vars'))));
+        layers.push(...fileLayers(groupVarsAllFiles(repo, layout.project)));
+        if (layout.role !== null)
+            layers.push(...fileLayers(roleFiles(repo, join(layout.role, 'defaults'))));
+    }
+    for (const layer of layers)
+        files.push(layer.file);
+    const lookup = (name) => {
+        for (const scope of extra) {
+            const found = scope.lookup(name);
+            if (found !== undefined)
+                return found;
+        }
+        for (const layer of layers) {
+            const found = layer.values.get(name);
+            if (found !== undefined)
+                return found;
+        }
+        return undefined;
+    };
+    return {
+        lookup,
+        lookupOrigin: (name) => lookup(name)?.origin ?? undefined,
+        files,
+        diagnostics,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/sources/repository.ts
+
+
+/** Variables files are small; a bigger one is not read (bounded memory). */
+const MAX_VARIABLES_BYTES = 1024 * 1024;
+/** An in-memory repository (tests, and callers that already hold the files). */
+function memoryRepository(files) {
+    const dirs = new Map();
+    for (const file of Object.keys(files)) {
+        const parts = file.split('/');
+        for (let i = 0; i < parts.length; i++) {
+            const dir = parts.slice(0, i).join('/') || '.';
+            const set = dirs.get(dir) ?? new Set();
+            set.add(parts[i]);
+            dirs.set(dir, set);
+        }
+    }
+    return {
+        read: (p) => files[p],
+        list: (d) => [...(dirs.get(d === '' ? '.' : d) ?? [])].sort(),
+        isDirectory: (p) => dirs.has(p === '' ? '.' : p),
+    };
+}
+/** The real file system under `root`; never follows a link out of the root. */
+function fileSystemRepository(root) {
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const inside = (relativePath) => {
+        try {
+            const full = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().join(root, ...relativePath.split('/')));
+            const rel = external_node_path_default().relative(realRoot, full);
+            if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+                return undefined;
+            return full;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    return {
+        read(relativePath) {
+            const full = inside(relativePath);
+            if (full === undefined)
+                return undefined;
+            try {
+                const stat = (0,external_node_fs_namespaceObject.statSync)(full);
+                if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES)
+                    return undefined;
+                return (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        list(relativeDir) {
+            const full = inside(relativeDir);
+            if (full === undefined)
+                return [];
+            try {
+                return (0,external_node_fs_namespaceObject.readdirSync)(full).sort();
+            }
+            catch {
+                return [];
+            }
+        },
+        isDirectory(relativePath) {
+            const full = inside(relativePath);
+            try {
+                return full !== undefined && (0,external_node_fs_namespaceObject.statSync)(full).isDirectory();
+            }
+            catch {
+                return false;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/variables.ts
+/** A scope over a plain object (tests, `--vars` files). */
+function plainScope(values, file = null) {
+    return {
+        lookup(name) {
+            if (!Object.prototype.hasOwnProperty.call(values, name))
+                return undefined;
+            return { value: values[name], origin: file === null ? null : { file, line: 1 } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/index.ts
+
+
+
+
+
+/**
+ * Renders a Jinja2 template with the restricted evaluator. Parse
+ * `{ path: fragment.file, text: fragment.text }` with the MTA parser, then
+ * `remapSpans(model, fragment)` to put every span back on the template.
+ */
+function renderTemplate(file, vars, options = ANSIBLE_OPTIONS) {
+    const result = renderJinja2(file.path, file.text, vars, options);
+    return {
+        fragment: result.fragment,
+        diagnostics: result.diagnostics,
+        usedVariables: [...result.usedVariables].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
+        skipped: result.skipped,
+    };
+}
+const TEMPLATE_SUFFIX = /\.(?:j2|jinja2|jinja)$/;
+/** The template's suffix removed, or null when the name has no Jinja2 suffix. */
+function renderedName(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    return TEMPLATE_SUFFIX.test(base) ? base.replace(TEMPLATE_SUFFIX, '') : null;
+}
+/** The mail file a template produces, by its name (`main.cf.j2` -> main.cf); null when it is not one. */
+function targetOf(path) {
+    const name = renderedName(path);
+    if (name === null)
+        return null;
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
+        return name;
+    if (name === 'sendmail.mc' || name.endsWith('.mc'))
+        return 'sendmail.mc';
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/discover/patterns.ts
 const ALL_ROLES = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'];
 const DEFAULT_PATTERNS = [
@@ -15158,6 +16912,7 @@ function isPlainVariantSuffix(rest) {
 }
 
 ;// CONCATENATED MODULE: ./src/discover/classify.ts
+
 
 
 const GLOB_OPTIONS = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
@@ -15242,10 +16997,15 @@ class PathClassifier {
     }
     classify(path, explicit = false) {
         const base = path.slice(path.lastIndexOf('/') + 1);
-        const pattern = mayMatchDefault(base) ? defaultPattern(path, base) : null;
+        // `main.cf.j2`, `roles/x/templates/sendmail.mc.jinja2`: the name says what it renders.
+        const target = targetOf(path);
+        const pattern = target === null && mayMatchDefault(base) ? defaultPattern(path, base) : null;
         let included;
         let cls;
-        if (pattern !== null) {
+        if (target !== null) {
+            cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: 'jinja2' };
+        }
+        else if (pattern !== null) {
             cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
         }
         else if (explicit) {
@@ -15360,8 +17120,6 @@ async function listGitFiles(root, pathspecs) {
     return { files, notes };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/discover/decode.ts
 /**
  * Turning a file's bytes into text the parsers can trust: Postfix and
@@ -15617,7 +17375,10 @@ async function readCandidate(root, rel, cls) {
         }
         return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
     }
-    return readFile(real, rel, cls);
+    const outcome = await readFile(real, rel, cls);
+    if (cls.template !== undefined && outcome.candidate !== undefined)
+        outcome.candidate.template = cls.template;
+    return outcome;
 }
 async function readFile(real, rel, cls) {
     let handle;
@@ -15904,7 +17665,7 @@ function parseMasterCf(file) {
     }
     return { file: file.path, services, diagnostics };
 }
-function isSpace(code) {
+function master_cf_isSpace(code) {
     // CHARS_SPACE in Postfix: " \t\r\n"
     return code === 32 || code === 9 || code === 13 || code === 10;
 }
@@ -15913,7 +17674,7 @@ function tokenize(text) {
     const tokens = [];
     let i = 0;
     while (i < text.length) {
-        while (i < text.length && isSpace(text.charCodeAt(i)))
+        while (i < text.length && master_cf_isSpace(text.charCodeAt(i)))
             i++;
         if (i >= text.length)
             break;
@@ -15925,7 +17686,7 @@ function tokenize(text) {
                 level++;
             else if (level > 0 && c === 125)
                 level--;
-            else if (level === 0 && isSpace(c))
+            else if (level === 0 && master_cf_isSpace(c))
                 break;
         }
         const raw = text.slice(start, i);
@@ -17053,12 +18814,12 @@ const DEFAULT_MSA = 'Port=587, Name=MSA, M=E';
  * as `m4 cf.m4 file.mc`, so `#` is never a comment in it.
  */
 function analyseMc(file) {
-    const plain = evaluate(file, false);
+    const plain = mc_evaluate(file, false);
     if (plain.cfIncluded)
         return plain.analysis;
-    return evaluate(file, true).analysis;
+    return mc_evaluate(file, true).analysis;
 }
-function evaluate(file, preloadCf) {
+function mc_evaluate(file, preloadCf) {
     const state = newCfState();
     let cfInclude = null;
     let cfLoaded = false;
@@ -17396,6 +19157,9 @@ function applyPolicy(results, input) {
 
 
 
+
+
+
 /** The one engine behind the action, the CLI and every report. Imports nothing from @actions/*. */
 async function scan(options) {
     const started = Date.now();
@@ -17406,9 +19170,12 @@ async function scan(options) {
         exclude: options.exclude,
     });
     const results = [];
+    const notes = [...discovery.notes];
     const files = new Map();
     const postfixFiles = [];
     const sendmailFiles = [];
+    const templates = new Map();
+    const extraVars = discovery.candidates.some((c) => c.template !== undefined) ? await readExtraVars(options) : [];
     for (const candidate of discovery.candidates) {
         if (candidate.unreadable) {
             const u = candidate.unreadable;
@@ -17418,10 +19185,20 @@ async function scan(options) {
         if (!candidate.file)
             continue;
         const file = { ...candidate.file, role: candidate.role };
+        // Suppressions and fingerprints read the lines a person edits: the template's.
         files.set(candidate.path, file);
-        (candidate.kind === 'postfix' ? postfixFiles : sendmailFiles).push(file);
+        let judged = file;
+        if (candidate.template !== undefined) {
+            const rendered = renderCandidate(candidate, file, options.root, extraVars, notes, results);
+            if (rendered === null)
+                continue;
+            templates.set(candidate.path, rendered);
+            judged = { path: file.path, text: rendered.fragment.text, role: candidate.role };
+        }
+        (candidate.kind === 'postfix' ? postfixFiles : sendmailFiles).push(judged);
     }
-    const configurations = [...assemblePostfix(postfixFiles), ...assembleSendmail(sendmailFiles)];
+    const assembled = [...assemblePostfix(postfixFiles), ...assembleSendmail(sendmailFiles)];
+    const configurations = assembled.map((config) => backToTemplates(config, templates));
     const context = { profile: PROFILES[options.profile] };
     for (const config of configurations) {
         // A file the mail server itself would refuse (postfix exits, m4 stops) is
@@ -17431,7 +19208,8 @@ async function scan(options) {
         for (const rule of RULES) {
             if (unreadableConfig && rule !== config_unreadable_rule)
                 continue;
-            results.push(...rule.check(config, context));
+            for (const result of rule.check(config, context))
+                results.push(withVariableOrigins(result, templates, files));
         }
     }
     const findings = applyPolicy(results, {
@@ -17446,8 +19224,147 @@ async function scan(options) {
         configurations: configurations.map((c) => ({ mta: c.mta, files: c.files, form: c.form })),
         filesScanned: discovery.filesListed,
         durationMs: Date.now() - started,
-        notes: discovery.notes,
+        notes,
     };
+}
+/**
+ * `--vars` files: Ansible extra vars, the highest precedence. A file that
+ * cannot be read as a YAML mapping is a usage error, never a silent pass.
+ */
+async function readExtraVars(options) {
+    const scopes = [];
+    for (const file of options.vars) {
+        const full = external_node_path_default().resolve(options.root, file);
+        const relative = external_node_path_default().relative(options.root, full);
+        const shown = relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative.split((external_node_path_default()).sep).join('/');
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(full, 'utf8');
+        }
+        catch (e) {
+            throw new OptionsError(`vars: cannot read ${file}: ${e.message}`);
+        }
+        // Ansible reads YAML 1.1 (PyYAML): yes/no are booleans there.
+        const document = (0,dist/* parseDocument */.Tp)(text, { version: '1.1', prettyErrors: false });
+        const error = document.errors[0];
+        if (error !== undefined)
+            throw new OptionsError(`vars: ${file} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
+        let data;
+        try {
+            data = document.toJS({ maxAliasCount: 100 }) ?? {};
+        }
+        catch (e) {
+            throw new OptionsError(`vars: ${file} cannot be read: ${e.message}`);
+        }
+        if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+            throw new OptionsError(`vars: ${file} is not a YAML mapping of variable names to values`);
+        }
+        scopes.push(plainScope(data, shown));
+    }
+    return scopes;
+}
+/**
+ * Renders a template candidate with its role's variables. A template the
+ * renderer cannot read is config-unreadable at its line (null: not judged).
+ */
+function renderCandidate(candidate, file, root, extraVars, notes, results) {
+    const vars = loadAnsibleVariables(candidate.path, fileSystemRepository(root), extraVars);
+    for (const d of vars.diagnostics) {
+        notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
+    }
+    const rendered = renderTemplate({ path: file.path, text: file.text }, vars);
+    if (rendered.diagnostics.length > 0) {
+        for (const d of rendered.diagnostics)
+            results.push(unreadable(candidate.kind, candidate.path, d.line, d.column, d.message));
+        return null;
+    }
+    if (candidate.role !== 'main.cf')
+        return rendered;
+    return { ...rendered, fragment: markMaybeParameters(rendered.fragment) };
+}
+/** A main.cf `name = value` line start: the name, then `=` with its spaces (no nested quantifiers). */
+const PARAMETER_START = /^[A-Za-z0-9_.-]+[ \t]*=[ \t]*/;
+/**
+ * A definition rendered inside an `if` or loop the renderer could not decide
+ * may or may not be in the real main.cf: its value becomes unknown
+ * (UNKNOWN_MARK right after `=`), so rules answer "indeterminate" instead of
+ * passing on a definition that may not exist. The source map is shifted so
+ * spans after the mark still land on the template's columns.
+ */
+function markMaybeParameters(fragment) {
+    if (fragment.maybeLines.size === 0)
+        return fragment;
+    const lines = fragment.text.split('\n');
+    const inserts = new Map();
+    for (const line of fragment.maybeLines) {
+        const text = lines[line - 1];
+        if (text === undefined)
+            continue;
+        const start = PARAMETER_START.exec(text);
+        if (start === null)
+            continue;
+        const column = start[0].length + 1;
+        lines[line - 1] = text.slice(0, column - 1) + UNKNOWN_MARK + text.slice(column - 1);
+        inserts.set(line, column);
+    }
+    if (inserts.size === 0)
+        return fragment;
+    const segments = [];
+    for (const segment of fragment.map.segments) {
+        const column = inserts.get(segment.line);
+        if (column === undefined || segment.endColumn <= column)
+            segments.push(segment);
+        else
+            segments.push(...shifted(segment, column));
+    }
+    return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
+}
+/** A segment with one character inserted at `column`: the mark maps to where the value starts. */
+function shifted(segment, column) {
+    if (segment.column >= column) {
+        const moved = { ...segment, column: segment.column + 1, endColumn: segment.endColumn + 1 };
+        return segment.column === column ? [{ ...segment, endColumn: column + 1 }, moved] : [moved];
+    }
+    const at = segment.kind === 'literal' ? { line: segment.from.line, column: segment.from.column + (column - segment.column) } : segment.from;
+    return [
+        { ...segment, endColumn: column },
+        { ...segment, column, endColumn: column + 1, from: at },
+        { ...segment, column: column + 1, endColumn: segment.endColumn + 1, from: at },
+    ];
+}
+/** Spans of rendered templates back on the template lines, and the configuration's form. */
+function backToTemplates(config, templates) {
+    let out = config;
+    let templated = false;
+    for (const file of config.files) {
+        const rendered = templates.get(file);
+        if (rendered === undefined)
+            continue;
+        out = remapSpans(out, rendered.fragment);
+        templated = true;
+    }
+    return templated ? { ...out, form: 'jinja2' } : out;
+}
+/** At most this many "value comes from" locations per finding. */
+const MAX_VARIABLE_ORIGINS = 5;
+/**
+ * A finding on a template points to where its variables are defined. The
+ * variables named on the finding's own template lines come first; when the
+ * lines name none, every variable the template read (with a known origin).
+ */
+function withVariableOrigins(result, templates, files) {
+    const rendered = templates.get(result.span.file);
+    if (rendered === undefined)
+        return result;
+    const known = rendered.usedVariables.filter((v) => v.origin !== null);
+    const lines = (files.get(result.span.file)?.text ?? '').split('\n').slice(result.span.line - 1, result.span.endLine).join('\n');
+    const named = known.filter((v) => new RegExp(`\\b${v.name.replace(/[^A-Za-z0-9_]/g, '')}\\b`).test(lines));
+    const related = (named.length > 0 ? named : known).slice(0, MAX_VARIABLE_ORIGINS).map((v) => ({
+        file: v.origin?.file ?? '',
+        line: v.origin?.line ?? 1,
+        message: `value comes from ${v.name} here`,
+    }));
+    return related.length === 0 ? result : { ...result, related: [...result.related, ...related] };
 }
 /** A baseline is an earlier JSON report: its findings' fingerprints do not fail the scan. */
 async function readBaseline(root, file) {

@@ -11,6 +11,11 @@ export interface Candidate {
   role: Role;
   /** The file's text, when it could be read and decoded and its content confirmed the kind. */
   file?: SourceFile;
+  /**
+   * The file is a template of `role` (`main.cf.j2`): its text is rendered
+   * before the parsers read it (src/sources/).
+   */
+  template?: 'jinja2';
   /** Why a file that is mail configuration by name could not be read (binary, undecodable, too big, I/O error). */
   unreadable?: { reason: string; line: number; column: number };
 }

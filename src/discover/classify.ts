@@ -1,4 +1,5 @@
 import { Minimatch, type MinimatchOptions } from 'minimatch';
+import { targetOf } from '../sources/index.js';
 import { ALL_ROLES, DEFAULT_PATTERNS, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
 
 /** Why a path is worth opening, and what its content may confirm it as. */
@@ -8,6 +9,8 @@ export interface PathClass {
   /** Mail configuration by name: a candidate whatever its content. */
   definite: boolean;
   via: 'pattern' | 'include' | 'explicit';
+  /** A Jinja2 template of the (single) role: read without content sniffing, since its tags break it. */
+  template?: 'jinja2';
 }
 
 const GLOB_OPTIONS: MinimatchOptions = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
@@ -93,10 +96,14 @@ export class PathClassifier {
 
   classify(path: string, explicit = false): PathClass | null {
     const base = path.slice(path.lastIndexOf('/') + 1);
-    const pattern = mayMatchDefault(base) ? defaultPattern(path, base) : null;
+    // `main.cf.j2`, `roles/x/templates/sendmail.mc.jinja2`: the name says what it renders.
+    const target = targetOf(path);
+    const pattern = target === null && mayMatchDefault(base) ? defaultPattern(path, base) : null;
     let included: boolean | undefined;
     let cls: PathClass;
-    if (pattern !== null) {
+    if (target !== null) {
+      cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: 'jinja2' };
+    } else if (pattern !== null) {
       cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
     } else if (explicit) {
       cls = { roles: ALL_ROLES, definite: false, via: 'explicit' };

@@ -84,7 +84,9 @@ export async function readCandidate(root: ScanRoot, rel: string, cls: PathClass)
     }
     return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
   }
-  return readFile(real, rel, cls);
+  const outcome = await readFile(real, rel, cls);
+  if (cls.template !== undefined && outcome.candidate !== undefined) outcome.candidate.template = cls.template;
+  return outcome;
 }
 
 async function readFile(real: string, rel: string, cls: PathClass): Promise<ReadOutcome> {

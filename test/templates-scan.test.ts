@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { defaultOptions, OptionsError } from '../src/config/options.js';
+import { scan, type ScanResult } from '../src/scan.js';
+
+const roots: string[] = [];
+after(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'relaygate-templates-'));
+  roots.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    const full = path.join(root, rel);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+  return root;
+}
+
+const MAIN_J2 = 'roles/mail/templates/main.cf.j2';
+const MASTER_J2 = 'roles/mail/templates/master.cf.j2';
+const DEFAULTS = 'roles/mail/defaults/main.yml';
+
+const TEMPLATE = [
+  '# {{ ansible_managed }}',
+  'myhostname = mail.example.com',
+  'inet_interfaces = all',
+  'mynetworks = 127.0.0.0/8',
+  "smtpd_client_restrictions = {{ postfix_client_restrictions | join(', ') }}",
+  '',
+].join('\n');
+
+function rows(result: ScanResult): unknown[] {
+  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+}
+
+describe('scan() judges Jinja2 templates of mail configuration', () => {
+  it('weak role defaults: a definite finding on the template line, related to the defaults line', async () => {
+    const root = tree({
+      [MAIN_J2]: TEMPLATE,
+      [DEFAULTS]: '---\npostfix_client_restrictions:\n  - permit_mynetworks\n  - permit\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
+    const related = result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from'));
+    assert.deepEqual(related, [{ file: DEFAULTS, line: 2, message: 'value comes from postfix_client_restrictions here' }]);
+    assert.deepEqual(
+      result.configurations.map((c) => [c.mta, c.files.join(','), c.form]),
+      [['postfix', MAIN_J2, 'jinja2']],
+    );
+  });
+
+  it('strong role defaults: no finding', async () => {
+    const root = tree({
+      [MAIN_J2]: TEMPLATE,
+      [DEFAULTS]: 'postfix_client_restrictions:\n  - permit_mynetworks\n  - reject\n',
+    });
+    assert.deepEqual(rows(await scan(defaultOptions(root))), []);
+  });
+
+  it('strong restrictions inside an if on a lookup are indeterminate, not a pass', async () => {
+    const root = tree({
+      [MAIN_J2]: [
+        'inet_interfaces = all',
+        'mynetworks = 127.0.0.0/8',
+        '{% if postfix_strict %}',
+        'smtpd_client_restrictions = permit_mynetworks, reject',
+        '{% endif %}',
+        '',
+      ].join('\n'),
+      [DEFAULTS]: "postfix_strict: \"{{ lookup('env', 'POSTFIX_STRICT') }}\"\n",
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 4, 29, 'indeterminate']]);
+    // The unknown mark inserted after `=` does not shift the value's span on the template.
+    assert.deepEqual([result.findings[0]?.endLine, result.findings[0]?.endColumn], [4, 54]);
+    assert.deepEqual(
+      result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from')),
+      [{ file: DEFAULTS, line: 1, message: 'value comes from postfix_strict here' }],
+    );
+  });
+
+  it('an unbalanced tag is config-unreadable at its line', async () => {
+    const root = tree({
+      [MAIN_J2]: 'inet_interfaces = all\n{% if postfix_strict %}\nsmtpd_client_restrictions = reject\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), [['config-unreadable', MAIN_J2, 2, 1, 'definite']]);
+    assert.deepEqual(result.configurations, []);
+  });
+
+  it('main.cf.j2 and master.cf.j2 of one role are one configuration of form jinja2', async () => {
+    const root = tree({
+      [MAIN_J2]: TEMPLATE,
+      [MASTER_J2]: [
+        '# service type private unpriv chroot wakeup maxproc command',
+        'smtp      inet  n       -       y       -       -       smtpd',
+        '{% if postfix_submission %}',
+        'submission inet n       -       y       -       -       smtpd',
+        '  -o smtpd_client_restrictions=permit',
+        '{% endif %}',
+        '',
+      ].join('\n'),
+      [DEFAULTS]: 'postfix_client_restrictions: [permit_mynetworks, reject]\npostfix_submission: true\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(
+      result.configurations.map((c) => [c.mta, c.files.join(','), c.form]),
+      [['postfix', `${MAIN_J2},${MASTER_J2}`, 'jinja2']],
+    );
+    // The -o option on the template line, the same column as in a plain master.cf.
+    assert.deepEqual(rows(result), [['stig-postfix-relay', MASTER_J2, 5, 3, 'definite']]);
+  });
+
+  it('a {# relaygate-ignore #} comment on the template line above suppresses the finding', async () => {
+    const lines = TEMPLATE.split('\n');
+    lines.splice(4, 0, '{# relaygate-ignore stig-postfix-relay: internal relay, firewalled #}');
+    const root = tree({
+      [MAIN_J2]: lines.join('\n'),
+      [DEFAULTS]: 'postfix_client_restrictions: [permit_mynetworks, permit]\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 6, 29, 'definite']]);
+    assert.deepEqual(result.findings[0]?.suppressed, {
+      kind: 'inline',
+      reason: 'internal relay, firewalled',
+      file: MAIN_J2,
+      line: 5,
+    });
+  });
+
+  it('--vars files override role defaults; a bad one is a usage error naming it', async () => {
+    const root = tree({
+      [MAIN_J2]: TEMPLATE,
+      [DEFAULTS]: 'postfix_client_restrictions: [permit_mynetworks, reject]\n',
+      'ci/weak.yml': 'postfix_client_restrictions: [permit]\n',
+      'ci/bad.yml': 'postfix_client_restrictions: [permit\n',
+      'ci/list.yml': '- permit\n',
+    });
+    const weak = await scan({ ...defaultOptions(root), vars: [path.join(root, 'ci/weak.yml')] });
+    assert.deepEqual(rows(weak), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
+    assert.deepEqual(
+      weak.findings[0]?.related.filter((r) => r.message.startsWith('value comes from')),
+      [{ file: 'ci/weak.yml', line: 1, message: 'value comes from postfix_client_restrictions here' }],
+    );
+    const bad = path.join(root, 'ci/bad.yml');
+    await assert.rejects(scan({ ...defaultOptions(root), vars: [bad] }), (e: unknown) => e instanceof OptionsError && e.message.includes(bad));
+    const list = path.join(root, 'ci/list.yml');
+    await assert.rejects(
+      scan({ ...defaultOptions(root), vars: [list] }),
+      (e: unknown) => e instanceof OptionsError && e.message === `vars: ${list} is not a YAML mapping of variable names to values`,
+    );
+  });
+});
