@@ -1,4 +1,5 @@
 import type { Position } from '../model/source.js';
+import type { Form } from '../model/configuration.js';
 import type { Span } from '../model/span.js';
 
 /**
@@ -11,7 +12,7 @@ export interface Fragment {
   file: string;
   /** The rendered mail-configuration text. */
   text: string;
-  form: 'jinja2';
+  form: Form;
   map: SourceMap;
   /**
    * Rendered lines (1-based) produced inside a branch or loop whose condition
