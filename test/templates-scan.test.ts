@@ -157,3 +157,70 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
     );
   });
 });
+
+describe('scan() judges sendmail .mc templates', () => {
+  const MC_J2 = 'roles/sendmail/templates/sendmail.mc.j2';
+  const CF_J2 = 'roles/sendmail/templates/sendmail.cf.j2';
+  const SENDMAIL_DEFAULTS = 'roles/sendmail/defaults/main.yml';
+  const MC = [
+    'divert(0)dnl',
+    "OSTYPE(`linux')dnl",
+    "DAEMON_OPTIONS(`Port=smtp,Addr={{ sendmail_listen_address }}, Name=MTA')dnl",
+    "FEATURE(`no_default_msa')dnl",
+    "FEATURE(`promiscuous_relay')dnl",
+    "MAILER(`smtp')dnl",
+    '',
+  ].join('\n');
+
+  it('DAEMON_OPTIONS on 127.0.0.1 from role defaults (and no_default_msa): no finding', async () => {
+    const root = tree({ [MC_J2]: MC, [SENDMAIL_DEFAULTS]: 'sendmail_listen_address: 127.0.0.1\n' });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), []);
+    assert.deepEqual(result.configurations.map((c) => [c.mta, c.files.join(','), c.form]), [['sendmail', MC_J2, 'jinja2']]);
+  });
+
+  it('DAEMON_OPTIONS on 0.0.0.0 from role defaults: a finding on the template line, related to the defaults line', async () => {
+    const root = tree({ [MC_J2]: MC, [SENDMAIL_DEFAULTS]: '---\nsendmail_listen_address: 0.0.0.0\n' });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
+    assert.match(result.findings[0]?.message ?? '', /0\.0\.0\.0/);
+    const related = result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from'));
+    assert.deepEqual(related, [{ file: SENDMAIL_DEFAULTS, line: 2, message: 'value comes from sendmail_listen_address here' }]);
+  });
+
+  it('sendmail.mc.j2 beside sendmail.cf.j2 is one configuration, judged from the .mc', async () => {
+    const root = tree({
+      [MC_J2]: MC,
+      [CF_J2]: 'V10/Berkeley\nO DaemonPortOptions=Port=smtp,Addr={{ sendmail_listen_address }}, Name=MTA\n',
+      [SENDMAIL_DEFAULTS]: 'sendmail_listen_address: 0.0.0.0\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(result.configurations.map((c) => [c.mta, c.files.join(','), c.form]), [['sendmail', `${CF_J2},${MC_J2}`, 'jinja2']]);
+    assert.deepEqual(rows(result), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
+  });
+});
+
+describe('scan() renders every registered template language (src/sources/languages.ts)', () => {
+  it('an ERB template with Chef attributes and an envsubst template: forms, lines, certainty', async () => {
+    const ERB = 'cookbooks/mail/templates/default/main.cf.erb';
+    const root = tree({
+      [ERB]: 'inet_interfaces = all\nsmtpd_client_restrictions = <%= node["postfix"]["client"] %>\n',
+      'cookbooks/mail/attributes/default.rb': "default['postfix']['client'] = 'permit_mynetworks, permit'\n",
+      'docker/main.cf.template': 'inet_interfaces = all\nsmtpd_client_restrictions = ${CLIENT}\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), [
+      ['stig-postfix-relay', ERB, 2, 29, 'definite'],
+      ['stig-postfix-relay', 'docker/main.cf.template', 2, 29, 'indeterminate'],
+    ]);
+    assert.deepEqual(
+      result.configurations.map((c) => [c.files.join(','), c.form]),
+      [
+        [ERB, 'erb'],
+        ['docker/main.cf.template', 'envsubst'],
+      ],
+    );
+    const related = result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from'));
+    assert.deepEqual(related, [{ file: 'cookbooks/mail/attributes/default.rb', line: 1, message: "value comes from node['postfix']['client'] here" }]);
+  });
+});

@@ -1,21 +1,29 @@
+import type { Form } from '../model/configuration.js';
 import type { SourceFile } from '../model/source.js';
 import type { Role } from './patterns.js';
 
-export type CandidateKind = 'postfix' | 'sendmail';
+/** `embedded`: provisioning code (a script, a Dockerfile, Ansible tasks...) that edits mail configuration. */
+export type CandidateKind = 'postfix' | 'sendmail' | 'embedded';
 
 export interface Candidate {
   /** POSIX path relative to the scan root. */
   path: string;
   kind: CandidateKind;
-  /** Which file of the server's configuration this is (by name, or by content when the name does not say). */
-  role: Role;
+  /**
+   * Which file of the server's configuration this is (by name, or by content
+   * when the name does not say); an embedded candidate is none of them (its
+   * edits say which files they change).
+   */
+  role?: Role;
   /** The file's text, when it could be read and decoded and its content confirmed the kind. */
   file?: SourceFile;
   /**
-   * The file is a template of `role` (`main.cf.j2`): its text is rendered
-   * before the parsers read it (src/sources/).
+   * The file is a template of `role` (`main.cf.j2`) in this language
+   * (src/sources/languages.ts): its text is rendered before the parsers read it.
    */
-  template?: 'jinja2';
+  template?: Form;
+  /** An embedded candidate: the host format (src/sources/embedded.ts) that claimed it. */
+  host?: Form;
   /** Why a file that is mail configuration by name could not be read (binary, undecodable, too big, I/O error). */
   unreadable?: { reason: string; line: number; column: number };
 }

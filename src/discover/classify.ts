@@ -1,5 +1,7 @@
 import { Minimatch, type MinimatchOptions } from 'minimatch';
-import { targetOf } from '../sources/index.js';
+import type { Form } from '../model/configuration.js';
+import { mayBeHostFile } from '../sources/embedded.js';
+import { languageFor } from '../sources/languages.js';
 import { ALL_ROLES, DEFAULT_PATTERNS, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
 
 /** Why a path is worth opening, and what its content may confirm it as. */
@@ -9,8 +11,13 @@ export interface PathClass {
   /** Mail configuration by name: a candidate whatever its content. */
   definite: boolean;
   via: 'pattern' | 'include' | 'explicit';
-  /** A Jinja2 template of the (single) role: read without content sniffing, since its tags break it. */
-  template?: 'jinja2';
+  /** A template of the (single) role in this language: read without content sniffing, since its tags break it. */
+  template?: Form;
+  /**
+   * No mail file by name, but possibly provisioning code that edits one: read
+   * its head, and the host formats decide (src/sources/embedded.ts). roles is empty.
+   */
+  embedded?: boolean;
 }
 
 const GLOB_OPTIONS: MinimatchOptions = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
@@ -89,7 +96,15 @@ export class PathClassifier {
   private readonly include: GlobList;
   private readonly exclude: GlobList;
 
-  constructor(include: readonly string[], exclude: readonly string[]) {
+  /**
+   * @param embedded also open files that may be provisioning code editing
+   * mail configuration (when some host format is registered).
+   */
+  constructor(
+    include: readonly string[],
+    exclude: readonly string[],
+    private readonly embedded = false,
+  ) {
     this.include = new GlobList(include);
     this.exclude = new GlobList(exclude);
   }
@@ -97,18 +112,23 @@ export class PathClassifier {
   classify(path: string, explicit = false): PathClass | null {
     const base = path.slice(path.lastIndexOf('/') + 1);
     // `main.cf.j2`, `roles/x/templates/sendmail.mc.jinja2`: the name says what it renders.
-    const target = targetOf(path);
+    // Every template renders main.cf, master.cf, sendmail.cf or a .mc: its
+    // name holds `.cf` or `.mc`, which rejects most files before any language is asked.
+    const template = base.includes('.cf') || base.includes('.mc') ? languageFor(path) : null;
+    const target = template?.target ?? null;
     const pattern = target === null && mayMatchDefault(base) ? defaultPattern(path, base) : null;
     let included: boolean | undefined;
     let cls: PathClass;
     if (target !== null) {
-      cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: 'jinja2' };
+      cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: template?.language.form ?? 'jinja2' };
     } else if (pattern !== null) {
       cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
     } else if (explicit) {
       cls = { roles: ALL_ROLES, definite: false, via: 'explicit' };
     } else if ((included = this.include.matches(path))) {
       cls = { roles: ALL_ROLES, definite: false, via: 'include' };
+    } else if (this.embedded && mayBeHostFile(path)) {
+      cls = { roles: [], definite: false, via: 'pattern', embedded: true };
     } else {
       return null;
     }

@@ -11,6 +11,7 @@ import { type PathClass, PathClassifier } from './classify.js';
 import { gitWorkTree, listGitFiles } from './git-files.js';
 import { readCandidate, type ReadOutcome, type ScanRoot } from './read-candidate.js';
 import { walkFiles } from './walk.js';
+import { HOST_FORMATS } from '../sources/embedded.js';
 
 export type { Candidate, CandidateKind } from './candidate.js';
 export type { Role } from './patterns.js';
@@ -119,7 +120,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   }
   const root: ScanRoot = { absolute, real };
   const targets = await resolveTargets(absolute, options.paths);
-  const classifier = new PathClassifier(options.include, options.exclude);
+  const classifier = new PathClassifier(options.include, options.exclude, HOST_FORMATS.length > 0);
   // A user include may reach into a vendored tree: then the walk must enter them all.
   const listing = await listFolders(absolute, targets.folders, options.include.length === 0);
   const notes = [...listing.notes];

@@ -6,6 +6,7 @@ import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './
 import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
+import { HOST_HEAD_CHARS, hostFormatFor, MAX_HOST_BYTES } from '../sources/embedded.js';
 
 /** No mail configuration is this big; a bigger file is not read (bounded memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -18,6 +19,8 @@ export interface ReadOutcome {
   note?: string;
   /** A file left out that is probably not mail configuration at all: such notes are capped. */
   minor?: boolean;
+  /** A host format claimed the file (the note says why it was still not read). */
+  claimed?: boolean;
 }
 
 export interface ScanRoot {
@@ -57,6 +60,15 @@ const atStart = (reason: string): Unreadable => ({ reason, line: 1, column: 1 })
  * when the user asked for it by include glob or by path.
  */
 export async function readCandidate(root: ScanRoot, rel: string, cls: PathClass): Promise<ReadOutcome> {
+  const outcome = await readPath(root, rel, cls);
+  // A file opened only in case it is provisioning code (any script, any YAML)
+  // is not worth a note when it turns out not to be one: only a file a host
+  // format claimed is (too big, undecodable).
+  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true) return {};
+  return outcome;
+}
+
+async function readPath(root: ScanRoot, rel: string, cls: PathClass): Promise<ReadOutcome> {
   const full = path.join(root.absolute, ...rel.split('/'));
   let real: string;
   try {
@@ -101,14 +113,20 @@ async function readFile(real: string, rel: string, cls: PathClass): Promise<Read
     const stat = await handle.stat();
     if (!stat.isFile()) return skipped(rel, cls, atStart('it is not a regular file'));
     if (stat.size > MAX_FILE_BYTES) {
+      if (cls.embedded === true) return {}; // a big file of some other kind: nothing to say about it
       return skipped(rel, cls, atStart(`the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
     }
     const head = await readBytes(handle, 0, Math.min(stat.size, HEAD_BYTES));
     const binary = binaryReason(head);
+    if (binary && cls.embedded === true) return {};
     if (binary) return cls.definite ? skipped(rel, cls, binary) : { ...skipped(rel, cls, binary), minor: true };
 
-    let role: Role | null = cls.definite ? (cls.roles[0] ?? null) : sniffRole(decodeForSniffing(head), cls.roles);
+    const sniffed = cls.definite ? '' : decodeForSniffing(head);
+    let role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
     if (role === null) {
+      // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
+      const host = hostFormatFor(rel, sniffed.slice(0, HOST_HEAD_CHARS));
+      if (host !== null) return readEmbedded(handle, rel, head, stat.size, host.form);
       if (cls.via === 'pattern') return {};
       return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
     }
@@ -130,6 +148,20 @@ async function readFile(real: string, rel: string, cls: PathClass): Promise<Read
 }
 
 type Handle = Awaited<ReturnType<typeof open>>;
+
+/** A file a host format claimed: read whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources stage. */
+async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host']): Promise<ReadOutcome> {
+  if (size > MAX_HOST_BYTES) {
+    return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
+  }
+  const bytes = size > head.length ? await readRest(handle, head) : head;
+  if (bytes.length > MAX_HOST_BYTES) {
+    return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { claimed: true, note: `${rel} may edit mail configuration but was not read: ${decoded.reason} (line ${decoded.line})` };
+  return { candidate: { path: rel, kind: 'embedded', host, file: { path: rel, text: decoded.text } } };
+}
 
 async function readBytes(handle: Handle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);

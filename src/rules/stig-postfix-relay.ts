@@ -51,6 +51,7 @@ function classesUsed(value: EffectiveValue, parameters: PostfixParameters): { na
   return { names, restrictions };
 }
 const UNRESOLVED = 'depends on a template expression that could not be resolved';
+const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
 
 /**
  * GEN004710 read on tokens: a bare `reject` must be present and no bare
@@ -58,6 +59,11 @@ const UNRESOLVED = 'depends on a template expression that could not be resolved'
  * before the first decisive one could be either, so the verdict is unknown.
  */
 function judgeGen004710(value: EffectiveValue, parameters: PostfixParameters): Verdict {
+  // A later template line whose parameter NAME is unresolved (a loop over
+  // unknown data) may redefine this value: whatever it reads now, it is unknown.
+  if (value.unknown && !value.value.includes(UNKNOWN_MARK) && !value.raw.includes(UNKNOWN_MARK)) {
+    return { status: 'unknown', level: 'error', why: SHADOWED, otherEntries: false };
+  }
   const restrictions = classesUsed(value, parameters).restrictions;
   if (restrictions.length === 0) {
     const why =
@@ -114,6 +120,13 @@ function where(origin: ValueOrigin): string {
  * (or of master.cf when there is no main.cf, the only file there is to edit).
  */
 function firstLine(config: PostfixConfiguration): Span {
+  if (config.overlay !== undefined) {
+    // Edits on a file the repository does not hold: point at the edit that matters.
+    const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
+    const decisive = [...edited].reverse().find((p) => p.name === 'inet_interfaces' || p.name === PARAMETER) ?? edited[0];
+    if (decisive !== undefined) return decisive.span;
+  }
+  if (config.mainCf?.writtenAt !== undefined) return config.mainCf.writtenAt;
   const file = config.mainCf?.file ?? config.masterCf?.file ?? config.files[0] ?? config.directory;
   const spans = config.mainCf?.parameters.map((p) => p.span) ?? config.masterCf?.services.map((s) => s.span) ?? [];
   const onLineOne = spans.find((s) => s.line === 1 && s.endLine === 1);
@@ -348,7 +361,7 @@ function checkOnlyPermitMynetworksReject(config: PostfixConfiguration, listeners
   return out;
 }
 
-function check(config: PostfixConfiguration, profile: Profile): RuleResult[] {
+function checkProfile(config: PostfixConfiguration, profile: Profile): RuleResult[] {
   const listeners = smtpdListeners(config);
   switch (profile.postfix.check) {
     case 'gen004710':
@@ -358,6 +371,24 @@ function check(config: PostfixConfiguration, profile: Profile): RuleResult[] {
     case 'only-permit-mynetworks-reject':
       return checkOnlyPermitMynetworksReject(config, listeners, profile);
   }
+}
+
+/** What an overlay must change to be judged: where smtpd listens and whom it accepts. */
+function changesRelaying(touched: readonly string[]): boolean {
+  return touched.some((t) => t === 'inet_interfaces' || t === PARAMETER || t.includes('/'));
+}
+
+/**
+ * Edits on a main.cf the repository does not hold (issue 3): an overlay is
+ * judged only on what it changes. `postconf -e myhostname=x` alone says
+ * nothing about relaying; `postconf -e inet_interfaces=all` does, judged over
+ * the assumed base, and the message says which base that was.
+ */
+function check(config: PostfixConfiguration, profile: Profile): RuleResult[] {
+  const overlay = config.overlay;
+  if (overlay === undefined) return checkProfile(config, profile);
+  if (!changesRelaying(overlay.touched)) return [];
+  return checkProfile(config, profile).map((r) => ({ ...r, message: `${r.message} (Judged over ${overlay.assumed}.)` }));
 }
 
 export const rule: Rule = {

@@ -36,6 +36,15 @@ export function ansibleLayout(templatePath: string): { role: string | null; proj
   return { role: null, project: parts.slice(0, templates).join('/') || '.' };
 }
 
+/**
+ * A role published on its own (an Ansible Galaxy repository) has no `roles/`
+ * parent: the folder holding `templates/` is the role when it also holds a
+ * role's other folders.
+ */
+function standaloneRole(repo: RepositoryReader, dir: string): string | null {
+  return ['defaults', 'vars', 'tasks', 'meta', 'handlers'].some((d) => repo.isDirectory(join(dir, d))) ? dir : null;
+}
+
 function join(dir: string, name: string): string {
   return dir === '.' || dir === '' ? name : `${dir}/${name}`;
 }
@@ -138,9 +147,10 @@ export function loadAnsibleVariables(templatePath: string, repo: RepositoryReade
   };
   const layers: Layer[] = [];
   if (layout !== null) {
-    if (layout.role !== null) layers.push(...fileLayers(roleFiles(repo, join(layout.role, 'vars'))));
+    const role = layout.role ?? standaloneRole(repo, layout.project);
+    if (role !== null) layers.push(...fileLayers(roleFiles(repo, join(role, 'vars'))));
     layers.push(...fileLayers(groupVarsAllFiles(repo, layout.project)));
-    if (layout.role !== null) layers.push(...fileLayers(roleFiles(repo, join(layout.role, 'defaults'))));
+    if (role !== null) layers.push(...fileLayers(roleFiles(repo, join(role, 'defaults'))));
   }
   for (const layer of layers) files.push(layer.file);
   const lookup = (name: string): VariableBinding | undefined => {

@@ -9,6 +9,11 @@ export { loadAnsibleVariables, ansibleLayout, type AnsibleVariables } from './an
 export { fileSystemRepository, memoryRepository, type RepositoryReader } from './repository.js';
 export { plainScope, type VariableOrigin, type VariableScope } from './variables.js';
 export type { TemplateDiagnostic } from './jinja2/diagnostic.js';
+// The contracts of wave 2 (types only: the registries import this module, so
+// re-exporting their values here would make an import cycle).
+export type { LanguageVariables, TemplateLanguage } from './language.js';
+export type { Edit, Extraction, InstanceKey, TargetFile } from './edits.js';
+export type { HostFormat } from './embedded.js';
 
 export interface RenderedTemplate {
   fragment: Fragment;

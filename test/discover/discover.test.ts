@@ -209,7 +209,7 @@ describe('discover: directory walk (no git)', () => {
 });
 
 describe('discover: classification by name and content', () => {
-  it('takes plain main.cf/master.cf variants and Jinja2 templates, and leaves other templates and backups', async () => {
+  it('takes plain main.cf/master.cf variants and templates of registered languages, and leaves other templates and backups', async () => {
     const root = tree({
       'p/main.cf.proto': MAIN,
       'p/main.cf.default': MAIN,
@@ -227,7 +227,8 @@ describe('discover: classification by name and content', () => {
     assert.deepEqual(summary(await scan(root)), {
       'p/main.cf.default': 'postfix main.cf',
       'p/main.cf.dist': 'postfix main.cf',
-      // A Jinja2 template of main.cf: rendered by the scan (src/sources/).
+      // Templates of main.cf in a registered language (src/sources/languages.ts): rendered by the scan.
+      'p/main.cf.erb': 'postfix main.cf',
       'p/main.cf.j2': 'postfix main.cf',
       'p/main.cf.proto': 'postfix main.cf',
       'p/master.cf.proto': 'postfix master.cf',

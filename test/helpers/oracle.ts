@@ -27,3 +27,14 @@ export function requireProgram(t: TestContext, name: string): boolean {
   t.skip(`${name} not installed: oracle test skipped`);
   return false;
 }
+
+/**
+ * For oracles that neither npm nor Debian provides (terraform): CI cannot
+ * install them, so a missing program skips with a visible message even when
+ * RELAYGATE_REQUIRE_ORACLES=1. Use requireProgram for everything .ci/run installs.
+ */
+export function optionalProgram(t: TestContext, name: string, why: string): boolean {
+  if (haveProgram(name)) return true;
+  t.skip(`${name} not installed (${why}): oracle test skipped`);
+  return false;
+}

@@ -70,3 +70,19 @@ test('a broken variables file is a diagnostic, not a crash', () => {
     message: 'Flow sequence in block collection must be sufficiently indented and end with a ]',
   });
 });
+
+test('a role published on its own (templates/ and defaults/ at the top, defaults/main.yaml) reads its defaults', () => {
+  const repo = memoryRepository({
+    'templates/etc/postfix/main.cf.j2': '',
+    'defaults/main.yaml': 'postfix_inet_interfaces: loopback-only\n',
+    'tasks/main.yaml': '- name: x\n  debug: {}\n',
+  });
+  const vars = loadAnsibleVariables('templates/etc/postfix/main.cf.j2', repo);
+  assert.deepEqual(vars.lookup('postfix_inet_interfaces'), {
+    value: 'loopback-only',
+    origin: { file: 'defaults/main.yaml', line: 1 },
+  });
+  // A folder of templates that is not a role reads no role defaults.
+  const plain = memoryRepository({ 'templates/main.cf.j2': '', 'defaults.yml': 'x: 1\n' });
+  assert.equal(loadAnsibleVariables('templates/main.cf.j2', plain).lookup('x'), undefined);
+});

@@ -93,10 +93,28 @@ export class PostfixParameters {
       origin,
       sources: expanded.references.map((n) => ({ name: n, origin: this.origin(n) })),
       diagnostics: expanded.diagnostics,
-      unknown: isUnknown(expanded.value) || isUnknown(raw),
+      unknown: isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(origin),
     };
     this.cache.set(name, value);
     return value;
+  }
+
+  /**
+   * A definition whose NAME is unknown (a template loop over unresolved data
+   * emitting `{{ k }} = {{ v }}`) may set any parameter: a value it comes
+   * after, or a default, may be overridden by it, so that value is unknown.
+   */
+  private shadowedByUnknownName(origin: ValueOrigin): boolean {
+    if (origin.kind === 'override') {
+      const overrides = origin.service.overrides;
+      return overrides.slice(overrides.indexOf(origin.definition) + 1).some((o) => isUnknown(o.name));
+    }
+    const serviceUnknown = this.service?.overrides.some((o) => isUnknown(o.name)) ?? false;
+    if (serviceUnknown) return true;
+    if (this.mainCf === null) return false;
+    const parameters = this.mainCf.parameters;
+    const after = origin.kind === 'main.cf' ? parameters.indexOf(origin.definition) + 1 : 0;
+    return parameters.slice(after).some((p) => isUnknown(p.name));
   }
 
   /**

@@ -15,12 +15,24 @@ export interface MainCfParameter {
   nameSpan: Span;
   /** Where the value starts and ends (the first value character to the last). */
   valueSpan: Span;
+  /**
+   * Set on a definition relaygate supplied because edits apply to a file it
+   * cannot see: why it is assumed ("Debian's packaged main.cf, assumed
+   * because of FROM debian:12 at Dockerfile line 1"). Its spans point at that evidence.
+   */
+  assumed?: string;
 }
 
 export interface MainCf {
   file: string;
   parameters: MainCfParameter[];
   diagnostics: Diagnostic[];
+  /**
+   * main.cf was written by provisioning code (a heredoc, `copy: content`):
+   * the edit that writes it. A finding about a setting main.cf lacks points
+   * here rather than at line 1 of the host file.
+   */
+  writtenAt?: Span;
 }
 
 /** A `-o name=value` or `-o { name = value }` override on a master.cf service. */
@@ -73,4 +85,16 @@ export interface PostfixConfiguration extends ConfigurationBase {
   mainCf: MainCf | null;
   /** null: no master.cf beside main.cf (the stock master.cf applies). */
   masterCf: MasterCf | null;
+  /**
+   * The instance is only edits (`postconf -e`, `lineinfile`...) on a main.cf
+   * the repository does not hold: the base assumed under them, and the
+   * parameters (`name`) and master.cf overrides (`service/type/name`) the
+   * edits change. Rules judge an overlay only on what it changes.
+   */
+  overlay?: {
+    base: 'debian' | 'rhel' | 'postfix-defaults';
+    touched: string[];
+    /** The base in words, and why ("Debian's packaged main.cf, assumed because of FROM debian:12 at Dockerfile line 1"). */
+    assumed: string;
+  };
 }

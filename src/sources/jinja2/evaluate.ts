@@ -1,4 +1,5 @@
 import type { VariableOrigin, VariableScope } from '../variables.js';
+import { saltPillarGet } from '../salt-vars.js';
 import type { Expression } from './expression.js';
 import { containsUnknown, deepEqual, isPlainObject, pythonString, truthy, UNDEFINED, UNKNOWN } from './values.js';
 
@@ -276,6 +277,16 @@ function test(expression: Extract<Expression, { type: 'test' }>, context: Evalua
 
 /** Only the dict methods loops need: items(), keys(), values(), get(). */
 function call(expression: Extract<Expression, { type: 'call' }>, context: EvaluationContext): unknown {
+  // Salt states read pillar data through `salt['pillar.get'](key, default)`:
+  // resolved from the formula's pillar.example and defaults.yaml, nothing else.
+  const callee = expression.callee;
+  if (callee.type === 'index' && callee.object.type === 'name' && callee.object.name === 'salt') {
+    const name = evaluate(callee.index, context);
+    if (name !== 'pillar.get' && name !== 'config.get') return UNKNOWN;
+    const args = expression.args.map((a) => evaluate(a, context));
+    const fallback = args[1] ?? (expression.kwargs.default === undefined ? '' : evaluate(expression.kwargs.default, context));
+    return saltPillarGet(context.scope, args[0], fallback, context.used);
+  }
   if (expression.callee.type !== 'attribute') return UNKNOWN;
   const object = evaluate(expression.callee.object, context);
   const args = expression.args.map((a) => evaluate(a, context));
