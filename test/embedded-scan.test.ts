@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import type { SourceFile } from '../src/model/source.js';
 import { scan, type ScanResult } from '../src/scan.js';
+import { temporaryTrees } from './helpers/temp-tree.js';
 import type { Edit, Extraction } from '../src/sources/edits.js';
 import { registerHostFormat, type HostFormat } from '../src/sources/embedded.js';
 import { fragment } from './sources/instances-helpers.js';
@@ -39,26 +38,12 @@ const fake: HostFormat = {
   },
 };
 
-const roots: string[] = [];
 let unregister: () => void = () => undefined;
 before(() => {
   unregister = registerHostFormat(fake);
 });
-after(() => {
-  unregister();
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'relaygate-embedded-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const full = path.join(root, rel);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return root;
-}
+after(() => unregister());
+const tree = temporaryTrees('embedded');
 
 function rows(result: ScanResult): unknown[] {
   return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);

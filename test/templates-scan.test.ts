@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { defaultOptions, OptionsError } from '../src/config/options.js';
 import { scan, type ScanResult } from '../src/scan.js';
+import { temporaryTrees } from './helpers/temp-tree.js';
 
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'relaygate-templates-'));
-  roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const full = path.join(root, rel);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return root;
-}
+const tree = temporaryTrees('templates');
 
 const MAIN_J2 = 'roles/mail/templates/main.cf.j2';
 const MASTER_J2 = 'roles/mail/templates/master.cf.j2';

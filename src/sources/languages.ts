@@ -1,4 +1,5 @@
 import { loadAnsibleVariables } from './ansible-vars.js';
+import { saltFormulaOf, saltVariables } from './salt-vars.js';
 import { renderTemplate, targetOf, type TemplateTarget } from './index.js';
 import type { TemplateLanguage } from './language.js';
 
@@ -26,7 +27,10 @@ function ansibleRoleTemplate(path: string): TemplateTarget | null {
 export const jinja2: TemplateLanguage = {
   form: 'jinja2',
   targetOf: (path) => targetOf(path) ?? ansibleRoleTemplate(path),
-  variables: (path, repo, extra) => loadAnsibleVariables(path, repo, extra),
+  // A Salt formula (a folder with defaults.yaml or map.jinja) reads its own
+  // pillar.example and defaults.yaml; anything else is read as Ansible.
+  variables: (path, repo, extra) =>
+    saltFormulaOf(path, repo) !== null ? saltVariables(path, repo, extra) : loadAnsibleVariables(path, repo, extra),
   render: (file, vars) => renderTemplate(file, vars),
 };
 

@@ -226,7 +226,41 @@ function renderCandidate(
     return null;
   }
   if (candidate.role !== 'main.cf') return rendered;
-  return { ...rendered, fragment: markMaybeParameters(rendered.fragment) };
+  return { ...rendered, fragment: markMaybeParameters(markUnknownLines(rendered.fragment)) };
+}
+
+/**
+ * A line that is nothing but unresolved template output (`{{ cfg | to_ini }}`,
+ * `<%= @settings %>`) may expand to any number of `name = value` lines:
+ * Postfix would not see a line without `=`, so reading it as one would make
+ * the template "unreadable" when it is only unknown. It becomes a definition
+ * whose name and value are unknown, which may set any parameter.
+ */
+export function markUnknownLines(fragment: Fragment): Fragment {
+  const lines = fragment.text.split('\n');
+  const rewritten = new Set<number>();
+  lines.forEach((text, i) => {
+    const body = text.replace(/\r$/, '');
+    if (body === '' || !body.startsWith(UNKNOWN_MARK)) return;
+    if (body.split(UNKNOWN_MARK).join('').trim() !== '') return;
+    lines[i] = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;
+    rewritten.add(i + 1);
+  });
+  if (rewritten.size === 0) return fragment;
+  const segments: MapSegment[] = [];
+  const done = new Set<number>();
+  for (const segment of fragment.map.segments) {
+    if (!rewritten.has(segment.line)) {
+      segments.push(segment);
+      continue;
+    }
+    if (done.has(segment.line)) continue;
+    done.add(segment.line);
+    // The whole new line maps to the expression that produced it.
+    const tag = fragment.map.segments.find((s) => s.line === segment.line && s.kind === 'expression') ?? segment;
+    segments.push({ ...tag, column: 1, endColumn: 6 });
+  }
+  return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
 }
 
 /** A main.cf `name = value` line start: the name, then `=` with its spaces (no nested quantifiers). */

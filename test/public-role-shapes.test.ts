@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultOptions } from '../src/config/options.js';
+import { scan } from '../src/scan.js';
+import { temporaryTrees } from './helpers/temp-tree.js';
+
+// Shapes seen in public Ansible roles (written here from scratch, not copied):
+// a role published on its own (templates/ and defaults/ at the top), a whole
+// main.cf produced by one filter relaygate does not evaluate, and a loop over
+// a merged dict. None of them may pass silently or be called unreadable.
+
+const tree = temporaryTrees('roles');
+
+async function rows(root: string): Promise<unknown[]> {
+  const result = await scan(defaultOptions(root));
+  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+}
+
+describe('public role shapes', () => {
+  it('reads the defaults of a role published on its own', async () => {
+    const files = {
+      'tasks/main.yml': '- name: configure\n  debug: {}\n',
+      'templates/etc/postfix/main.cf.j2': 'inet_interfaces = {{ postfix_inet_interfaces }}\n',
+    };
+    assert.deepEqual(await rows(tree({ ...files, 'defaults/main.yml': 'postfix_inet_interfaces: loopback-only\n' })), []);
+    assert.deepEqual(await rows(tree({ ...files, 'defaults/main.yml': 'postfix_inet_interfaces: all\n' })), [
+      ['stig-postfix-relay', 'templates/etc/postfix/main.cf.j2', 1, 1, 'definite'],
+    ]);
+  });
+
+  it('reads a main.cf made of one unevaluated filter as unknown, not unreadable', async () => {
+    const root = tree({
+      'defaults/main.yaml': 'postfix_config:\n  inet_interfaces: localhost\n',
+      'templates/main.cf.j2': '\n{{ postfix_config | encode_ini(delimiter=" = ") }}\n',
+    });
+    assert.deepEqual(await rows(root), [['stig-postfix-relay', 'templates/main.cf.j2', 1, 1, 'indeterminate']]);
+  });
+
+  it('makes every value unknown after a loop over unresolved data writes name = value lines', async () => {
+    const root = tree({
+      'defaults/main.yml': 'merged: "{{ base | combine(extra) }}"\n',
+      'templates/main.cf.j2':
+        'smtpd_client_restrictions = permit_mynetworks, reject\n{% for k in merged | sort %}\n{{ k }} = {{ merged[k] }}\n{% endfor %}\n',
+    });
+    assert.deepEqual(await rows(root), [['stig-postfix-relay', 'templates/main.cf.j2', 1, 29, 'indeterminate']]);
+  });
+});
+
+describe('Salt formulas', () => {
+  it("resolves salt['pillar.get'] from the formula's pillar.example, with its default otherwise", async () => {
+    const template = "inet_interfaces = {{ salt['pillar.get']('postfix:config:inet_interfaces', 'all') }}\n";
+    const formula = { 'postfix/defaults.yaml': 'postfix: {}\n', 'postfix/files/main.cf.j2': template };
+    assert.deepEqual(
+      await rows(tree({ ...formula, 'postfix/pillar.example': 'postfix:\n  config:\n    inet_interfaces: loopback-only\n' })),
+      [],
+    );
+    assert.deepEqual(await rows(tree({ ...formula, 'postfix/pillar.example': 'postfix:\n  config: {}\n' })), [
+      ['stig-postfix-relay', 'postfix/files/main.cf.j2', 1, 1, 'definite'],
+    ]);
+  });
+});
