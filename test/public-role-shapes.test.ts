@@ -59,3 +59,27 @@ describe('Salt formulas', () => {
     ]);
   });
 });
+
+describe('Ansible tasks templated from role variables', () => {
+  it('reports a lineinfile finding on the task line, with the variable definition in related', async () => {
+    const root = tree({
+      'roles/mail/tasks/main.yml': [
+        '- name: postfix',
+        '  apt: name=postfix',
+        '- name: restrictions',
+        '  lineinfile:',
+        '    path: /etc/postfix/main.cf',
+        "    regexp: '^smtpd_client_restrictions'",
+        "    line: 'smtpd_client_restrictions = {{ postfix_client }}'",
+        '',
+      ].join('\n'),
+      'roles/mail/defaults/main.yml': '---\npostfix_client: permit_mynetworks, permit\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty, f.related.map((r) => `${r.file}:${r.line}`)]),
+      [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 7, 11, 'definite', ['roles/mail/tasks/main.yml:2', 'roles/mail/defaults/main.yml:2']]],
+    );
+    assert.match(result.findings[0]?.message ?? '', /Judged over Debian's packaged main\.cf, assumed because of apt: postfix/);
+  });
+});

@@ -21472,7 +21472,11 @@ function walkTask(task, outer) {
                 locals.set(loop.variable, item);
             const templating = new ArgumentTemplating(context.vars, locals);
             const call = new ModuleCall(name, keySpan, pair.value, task.get('args', true), maybe || (loop?.unknown ?? false), templating, context);
-            context.out.edits.push(...handler(call));
+            const made = handler(call);
+            // Read after the handler ran: templating records the variables as it evaluates.
+            const variables = [...templating.used].map(([variable, origin]) => ({ name: variable, origin }));
+            for (const e of made)
+                context.out.edits.push(variables.length > 0 ? { ...e, variables } : e);
         }
         return;
     }
@@ -29342,7 +29346,52 @@ async function runSources(candidates, options) {
         ...pairTemplatedSendmail(assembleSendmail(sendmailFiles.filter(standalone)), templates),
     ];
     const configurations = [...assembled.map((config) => backToTemplates(config, templates)), ...instances];
-    return { configurations, files, results, notes, annotate: (result) => withVariableOrigins(result, templates, files) };
+    const editVariables = variablesByLine(extractions);
+    return {
+        configurations,
+        files,
+        results,
+        notes,
+        annotate: (result) => withEditVariables(withVariableOrigins(result, templates, files), editVariables),
+    };
+}
+/** Per host file, the lines each templated edit covers (its task and the text it maps to) and its variables. */
+function variablesByLine(extractions) {
+    const byFile = new Map();
+    for (const extraction of extractions) {
+        for (const edit of extraction.edits) {
+            if (edit.variables === undefined || edit.variables.length === 0)
+                continue;
+            let toLine = edit.span.endLine;
+            if ('fragment' in edit)
+                for (const s of edit.fragment.map.segments)
+                    toLine = Math.max(toLine, s.to.line, s.from.line);
+            const list = byFile.get(edit.span.file) ?? [];
+            list.push({ fromLine: edit.span.line, toLine, variables: edit.variables });
+            byFile.set(edit.span.file, list);
+        }
+    }
+    return byFile;
+}
+/** A finding on an edit built from repository variables points to where they are defined too. */
+function withEditVariables(result, byFile) {
+    const entries = byFile.get(result.span.file);
+    if (entries === undefined)
+        return result;
+    const seen = new Set(result.related.map((r) => `${r.file}:${r.line}`));
+    const related = [];
+    for (const entry of entries) {
+        if (result.span.line < entry.fromLine || result.span.line > entry.toLine)
+            continue;
+        for (const v of entry.variables) {
+            if (v.origin === null || seen.has(`${v.origin.file}:${v.origin.line}`))
+                continue;
+            seen.add(`${v.origin.file}:${v.origin.line}`);
+            related.push({ file: v.origin.file, line: v.origin.line, message: `value comes from ${v.name} here` });
+        }
+    }
+    const kept = related.slice(0, MAX_VARIABLE_ORIGINS);
+    return kept.length === 0 ? result : { ...result, related: [...result.related, ...kept] };
 }
 /** The other file of a Postfix pair. */
 const SIBLING = { 'main.cf': 'master.cf', 'master.cf': 'main.cf' };

@@ -1,6 +1,7 @@
 import type { Form } from '../model/configuration.js';
 import type { Diagnostic, Span } from '../model/span.js';
 import type { Fragment } from './fragment.js';
+import type { VariableOrigin } from './variables.js';
 
 /**
  * Embedded configuration: provisioning code (shell, Dockerfiles, Ansible
@@ -42,6 +43,12 @@ interface EditBase {
    * an Ansible `when:`, an unresolved template branch): it may or may not happen.
    */
   maybe: boolean;
+  /**
+   * Repository variables the edit's text was templated from (an Ansible
+   * `lineinfile: line: "x = {{ v }}"`), with their defining lines: a finding
+   * on the edit lists them in `related`.
+   */
+  variables?: { name: string; origin: VariableOrigin | null }[];
 }
 
 export type Edit =

@@ -24,7 +24,7 @@ import { assembleInstances, defaultResolver, linkedSources } from './instances.j
 import type { Piece } from './instances/piece.js';
 import { languageOfForm } from './languages.js';
 import { fileSystemRepository, type RepositoryReader } from './repository.js';
-import { plainScope, type VariableScope } from './variables.js';
+import { plainScope, type VariableOrigin, type VariableScope } from './variables.js';
 
 export interface SourcesOptions {
   root: string;
@@ -104,7 +104,54 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
     ...pairTemplatedSendmail(assembleSendmail(sendmailFiles.filter(standalone)), templates),
   ];
   const configurations = [...assembled.map((config) => backToTemplates(config, templates)), ...instances];
-  return { configurations, files, results, notes, annotate: (result) => withVariableOrigins(result, templates, files) };
+  const editVariables = variablesByLine(extractions);
+  return {
+    configurations,
+    files,
+    results,
+    notes,
+    annotate: (result) => withEditVariables(withVariableOrigins(result, templates, files), editVariables),
+  };
+}
+
+interface EditVariables {
+  fromLine: number;
+  toLine: number;
+  variables: { name: string; origin: VariableOrigin | null }[];
+}
+
+/** Per host file, the lines each templated edit covers (its task and the text it maps to) and its variables. */
+function variablesByLine(extractions: readonly Extraction[]): Map<string, EditVariables[]> {
+  const byFile = new Map<string, EditVariables[]>();
+  for (const extraction of extractions) {
+    for (const edit of extraction.edits) {
+      if (edit.variables === undefined || edit.variables.length === 0) continue;
+      let toLine = edit.span.endLine;
+      if ('fragment' in edit) for (const s of edit.fragment.map.segments) toLine = Math.max(toLine, s.to.line, s.from.line);
+      const list = byFile.get(edit.span.file) ?? [];
+      list.push({ fromLine: edit.span.line, toLine, variables: edit.variables });
+      byFile.set(edit.span.file, list);
+    }
+  }
+  return byFile;
+}
+
+/** A finding on an edit built from repository variables points to where they are defined too. */
+function withEditVariables(result: RuleResult, byFile: ReadonlyMap<string, EditVariables[]>): RuleResult {
+  const entries = byFile.get(result.span.file);
+  if (entries === undefined) return result;
+  const seen = new Set(result.related.map((r) => `${r.file}:${r.line}`));
+  const related: Related[] = [];
+  for (const entry of entries) {
+    if (result.span.line < entry.fromLine || result.span.line > entry.toLine) continue;
+    for (const v of entry.variables) {
+      if (v.origin === null || seen.has(`${v.origin.file}:${v.origin.line}`)) continue;
+      seen.add(`${v.origin.file}:${v.origin.line}`);
+      related.push({ file: v.origin.file, line: v.origin.line, message: `value comes from ${v.name} here` });
+    }
+  }
+  const kept = related.slice(0, MAX_VARIABLE_ORIGINS);
+  return kept.length === 0 ? result : { ...result, related: [...result.related, ...kept] };
 }
 
 /** The other file of a Postfix pair. */

@@ -118,7 +118,10 @@ function walkTask(task: YAMLMap, outer: TaskContext): void {
       if (loop !== null) locals.set(loop.variable, item);
       const templating = new ArgumentTemplating(context.vars, locals);
       const call = new ModuleCall(name, keySpan, pair.value, task.get('args', true), maybe || (loop?.unknown ?? false), templating, context);
-      context.out.edits.push(...handler(call));
+      const made = handler(call);
+      // Read after the handler ran: templating records the variables as it evaluates.
+      const variables = [...templating.used].map(([variable, origin]) => ({ name: variable, origin }));
+      for (const e of made) context.out.edits.push(variables.length > 0 ? { ...e, variables } : e);
     }
     return;
   }
