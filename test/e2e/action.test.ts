@@ -213,7 +213,7 @@ function actionSuite(runtime: (t: TestContext) => NodeRuntime | null, label: str
       if (!node) return;
       const ws = workspace('ws-safe');
       copyExamples(ws);
-      for (const open of ['open-relay', 'submission-override', 'suppressed', 'sendmail/open']) removeDir(path.join(ws, open));
+      for (const open of ['open-relay', 'submission-override', 'suppressed', 'sendmail/open', 'ansible', 'docker']) removeDir(path.join(ws, open));
       const r = run({ node: node.binary, workspace: ws, inputs: BASE_INPUTS, eventName: 'push', event: pushEvent() });
       assert.equal(r.status, 0, explain(r));
       assert.equal(r.outputs.result, 'pass');

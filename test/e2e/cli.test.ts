@@ -12,6 +12,7 @@ import {
   CLI_BUNDLE,
   type CliRun,
   EXAMPLE_CONFIGURATION_FILES,
+  EXAMPLE_CONFIGURATIONS,
   EXAMPLE_FINDINGS,
   EXAMPLES,
   expectedKeys,
@@ -36,9 +37,7 @@ function explain(r: CliRun): string {
 
 const ACTIVE = EXAMPLE_FINDINGS.filter((f) => !f.suppressed);
 const SUPPRESSED = EXAMPLE_FINDINGS.filter((f) => f.suppressed);
-const POSTFIX_DIRS = new Set(EXAMPLE_CONFIGURATION_FILES.filter((f) => f.includes('/postfix/')).map((f) => path.posix.dirname(f)));
-const MC_FILES = EXAMPLE_CONFIGURATION_FILES.filter((f) => f.endsWith('.mc'));
-const CONFIGURATIONS = POSTFIX_DIRS.size + MC_FILES.length;
+const CONFIGURATIONS = EXAMPLE_CONFIGURATIONS.length;
 /** summary.filesScanned counts every file listed under the scan root (README.md included), not only configurations. */
 const FILES_LISTED = readdirSync(EXAMPLES, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 
@@ -118,8 +117,14 @@ describe('dist/cli/index.js on examples/', () => {
     assert.match(suppressed[0]?.suppressed?.reason ?? '', /^lab smarthost, port 25 is firewalled/);
 
     assert.deepEqual(report.configurations.flatMap((c) => c.files).sort(), [...EXAMPLE_CONFIGURATION_FILES].sort());
-    assert.deepEqual(report.configurations.map((c) => c.form), report.configurations.map(() => 'plain'));
-    assert.equal(report.configurations.filter((c) => c.mta === 'sendmail').length, MC_FILES.length);
+    assert.deepEqual(
+      report.configurations.map((c) => `${c.mta} ${c.form} ${c.files.join(',')}`).sort(),
+      EXAMPLE_CONFIGURATIONS.map((files) => {
+        const form = files[0]?.startsWith('ansible/') ? 'ansible' : files[0]?.startsWith('docker/') ? 'dockerfile' : 'plain';
+        const mta = files[0]?.endsWith('.mc') ? 'sendmail' : 'postfix';
+        return `${mta} ${form} ${files.join(',')}`;
+      }).sort(),
+    );
   });
 
   it('text (default): one compiler-style line per finding, the suppressed ones apart, a summary line', () => {
@@ -254,7 +259,9 @@ describe('dist/cli/index.js exit codes', () => {
 
   it('1 for each open example on its own', () => {
     for (const f of ACTIVE) {
-      const dir = f.file.split('/').slice(0, -1).join('/');
+      // Each example is a small repository of its own: its top folder (sendmail/open for the .mc).
+      const parts = f.file.split('/');
+      const dir = parts.slice(0, parts[0] === 'sendmail' ? 2 : 1).join('/');
       const r = runCli(['--format', 'json', dir], { cwd: EXAMPLES });
       assert.equal(r.status, 1, `${dir}: ${explain(r)}`);
       // One directory argument is the scan root itself: paths are relative to it.

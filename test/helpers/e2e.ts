@@ -389,14 +389,38 @@ export interface ExpectedFinding {
  * a master.cf override at its `-o`; a sendmail finding at the FEATURE call.
  */
 export const EXAMPLE_FINDINGS: readonly ExpectedFinding[] = [
+  { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'ansible/roles/mail/templates/main.cf.j2', line: 7, column: 29, suppressed: false },
+  { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'docker/Dockerfile', line: 9, column: 43, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'open-relay/postfix/main.cf', line: 29, column: 29, suppressed: false },
   { ruleId: 'stig-sendmail-relay', level: 'error', certainty: 'definite', file: 'sendmail/open/sendmail.mc', line: 18, column: 1, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'submission-override/postfix/master.cf', line: 14, column: 3, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'suppressed/postfix/main.cf', line: 13, column: 29, suppressed: true },
 ];
 
-/** The configurations a scan of examples/ finds: every Postfix directory and every .mc. */
+/**
+ * The configurations a scan of examples/ finds, one per entry: the files of
+ * each (a Postfix directory's main.cf + master.cf, a .mc, a role's tasks +
+ * template, a Dockerfile).
+ */
+export const EXAMPLE_CONFIGURATIONS: readonly (readonly string[])[] = [
+  ['ansible/roles/mail/tasks/main.yml', 'ansible/roles/mail/templates/main.cf.j2'],
+  ['crlf/postfix/main.cf'],
+  ['docker/Dockerfile'],
+  ['loopback-service/postfix/main.cf', 'loopback-service/postfix/master.cf'],
+  ['null-client/postfix/main.cf'],
+  ['open-relay/postfix/main.cf'],
+  ['safe/postfix/main.cf', 'safe/postfix/master.cf'],
+  ['sendmail/open/sendmail.mc'],
+  ['sendmail/safe/sendmail.mc'],
+  ['submission-override/postfix/main.cf', 'submission-override/postfix/master.cf'],
+  ['suppressed/postfix/main.cf'],
+];
+
+/** Every file of those configurations. */
 export const EXAMPLE_CONFIGURATION_FILES: readonly string[] = [
+  'ansible/roles/mail/tasks/main.yml',
+  'ansible/roles/mail/templates/main.cf.j2',
+  'docker/Dockerfile',
   'crlf/postfix/main.cf',
   'loopback-service/postfix/main.cf',
   'loopback-service/postfix/master.cf',
