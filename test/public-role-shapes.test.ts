@@ -83,3 +83,48 @@ describe('Ansible tasks templated from role variables', () => {
     assert.match(result.findings[0]?.message ?? '', /Judged over Debian's packaged main\.cf, assumed because of apt: postfix/);
   });
 });
+
+describe('branches the renderer could not decide', () => {
+  it('an untaken else that weakens a parameter makes the result indeterminate, at the else line', async () => {
+    const root = tree({
+      'roles/mail/templates/main.cf.j2': [
+        'inet_interfaces = all',
+        'smtpd_client_restrictions = permit_mynetworks, reject',
+        '{% if lookup("env", "STRICT") %}',
+        '# strict: keep the restrictions above',
+        '{% else %}',
+        'smtpd_client_restrictions = permit',
+        '{% endif %}',
+        '',
+      ].join('\n'),
+    });
+    // Without reading the untaken branch this would pass on line 2's value.
+    assert.deepEqual(await rows(root), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 6, 1, 'indeterminate']]);
+  });
+});
+
+describe('master.cf services under an undecided branch', () => {
+  const main = 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks\n';
+  const master = (condition: string) =>
+    [
+      `{% if ${condition} %}`,
+      '127.0.0.1:smtp inet n - y - - smtpd',
+      '{% else %}',
+      'smtp      inet n - y - - smtpd',
+      '{% endif %}',
+      'pickup    unix n - y 60 1 pickup',
+      '',
+    ].join('\n');
+
+  it('a loopback-only branch does not hide the exposed service of the other branch', async () => {
+    const root = tree({ 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('lookup("env", "LOCAL")') });
+    assert.deepEqual(await rows(root), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 2, 29, 'indeterminate']]);
+  });
+
+  it('a decided branch stays definite', async () => {
+    const local = tree({ 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('true') });
+    assert.deepEqual(await rows(local), []);
+    const exposed = tree({ 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('false') });
+    assert.deepEqual(await rows(exposed), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 2, 29, 'definite']]);
+  });
+});

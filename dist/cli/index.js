@@ -29510,9 +29510,59 @@ function renderCandidate(candidate, file, repo, extraVars, notes, results) {
             results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
         return null;
     }
+    if (candidate.role === 'master.cf')
+        return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
     if (candidate.role !== 'main.cf')
         return rendered;
-    return { ...rendered, fragment: markMaybeParameters(markUnknownLines(rendered.fragment)) };
+    const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
+    return { ...rendered, fragment: markAlternatives(fragment, file.text) };
+}
+/**
+ * A branch the renderer did not take because its condition is unknown (the
+ * `else` of an unresolved `if`) could be the one that applies. Every
+ * parameter it defines is therefore unknown: a definition with an unknown
+ * value is added at the end (last wins), mapped to the branch's line, so a
+ * strong value rendered earlier cannot pass while the other branch may
+ * weaken it.
+ */
+function markAlternatives(fragment, templateText) {
+    if (fragment.alternatives.length === 0)
+        return fragment;
+    const templateLines = templateText.split('\n');
+    const added = [];
+    const seen = new Set();
+    for (const alternative of fragment.alternatives) {
+        for (let line = alternative.line; line <= alternative.endLine; line++) {
+            let text = templateLines[line - 1] ?? '';
+            if (line === alternative.line)
+                text = text.slice(alternative.column - 1);
+            const start = PARAMETER_START.exec(text);
+            if (start === null)
+                continue;
+            const name = start[0].slice(0, start[0].indexOf('=')).trim();
+            if (seen.has(name))
+                continue;
+            seen.add(name);
+            added.push({ name, line, length: (templateLines[line - 1] ?? '').length });
+        }
+    }
+    if (added.length === 0)
+        return fragment;
+    const lines = fragment.text.endsWith('\n') ? fragment.text.slice(0, -1).split('\n') : fragment.text.split('\n');
+    const segments = [...fragment.map.segments];
+    for (const a of added) {
+        const text = `${a.name} = ${UNKNOWN_MARK}`;
+        lines.push(text);
+        segments.push({
+            line: lines.length,
+            column: 1,
+            endColumn: text.length + 1,
+            kind: 'expression',
+            from: { line: a.line, column: 1 },
+            to: { line: a.line, column: Math.max(2, a.length + 1) },
+        });
+    }
+    return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
 }
 /**
  * A line that is nothing but unresolved template output (`{{ cfg | to_ini }}`,
@@ -29668,6 +29718,80 @@ function withVariableOrigins(result, templates, files) {
         message: `value comes from ${v.name} here`,
     }));
     return related.length === 0 ? result : { ...result, related: [...result.related, ...related] };
+}
+/** A master.cf inet service line: name, then `inet` as the type field (master(5)). */
+const INET_SERVICE = /^([^\s#]\S*)([ \t]+)inet([ \t]|$)/;
+/** `127.0.0.1:smtp` -> `<unknown>:smtp`: the service may or may not listen, on a host we cannot tell. */
+function uncertainName(name) {
+    const colon = name.lastIndexOf(':');
+    return `${UNKNOWN_MARK}:${colon >= 0 ? name.slice(colon + 1) : name}`;
+}
+/**
+ * master.cf services under a branch the renderer could not decide may or may
+ * not exist: a rendered one (a maybe line) gets an unknown host, and the inet
+ * services of an untaken branch are added with an unknown host, so the
+ * listener set is unknown rather than silently the rendered branch's. Their
+ * `-o` lines come along.
+ */
+function markUncertainServices(fragment, templateText) {
+    if (fragment.maybeLines.size === 0 && fragment.alternatives.length === 0)
+        return fragment;
+    const lines = fragment.text.endsWith('\n') ? fragment.text.slice(0, -1).split('\n') : fragment.text.split('\n');
+    let segments = [...fragment.map.segments];
+    for (const line of fragment.maybeLines) {
+        const text = lines[line - 1];
+        const m = text === undefined ? null : INET_SERVICE.exec(text);
+        if (text === undefined || m === null || m[1] === undefined)
+            continue;
+        const renamed = uncertainName(m[1]);
+        lines[line - 1] = renamed + text.slice(m[1].length);
+        // The rewritten line maps, as one piece, to the template text it came from.
+        const own = segments.filter((seg) => seg.line === line);
+        const first = own[0];
+        const last = own[own.length - 1];
+        if (first === undefined || last === undefined)
+            continue;
+        const to = last.kind === 'literal' ? { line: last.from.line, column: last.from.column + (last.endColumn - last.column) } : last.to;
+        const whole = { line, column: 1, endColumn: (lines[line - 1] ?? '').length + 1, kind: 'expression', from: first.from, to };
+        segments = [...segments.filter((seg) => seg.line !== line), whole];
+    }
+    const templateLines = templateText.split('\n');
+    for (const alternative of fragment.alternatives) {
+        let inService = false;
+        for (let line = alternative.line; line <= alternative.endLine; line++) {
+            let text = templateLines[line - 1] ?? '';
+            if (line === alternative.line)
+                text = text.slice(alternative.column - 1);
+            if (text.includes('{%') || text.includes('{{')) {
+                inService = false;
+                continue;
+            }
+            const m = INET_SERVICE.exec(text);
+            let added = null;
+            if (m !== null && m[1] !== undefined) {
+                inService = true;
+                added = uncertainName(m[1]) + text.slice(m[1].length);
+            }
+            else if (inService && /^[ \t]+\S/.test(text) && !/^[ \t]*#/.test(text)) {
+                added = text;
+            }
+            else if (!/^[ \t]*(#|$)/.test(text)) {
+                inService = false;
+            }
+            if (added === null)
+                continue;
+            lines.push(added);
+            segments.push({
+                line: lines.length,
+                column: 1,
+                endColumn: added.length + 1,
+                kind: 'expression',
+                from: { line, column: 1 },
+                to: { line, column: Math.max(2, (templateLines[line - 1] ?? '').length + 1) },
+            });
+        }
+    }
+    return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
 }
 
 ;// CONCATENATED MODULE: ./src/scan.ts
