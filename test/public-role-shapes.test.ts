@@ -128,3 +128,19 @@ describe('master.cf services under an undecided branch', () => {
     assert.deepEqual(await rows(exposed), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 2, 29, 'definite']]);
   });
 });
+
+describe('Salt formula files without a template suffix', () => {
+  it('renders files/main.cf with Jinja tags inside a formula, from its pillar.example', async () => {
+    const root = tree({
+      'postfix/defaults.yaml': 'postfix: {}\n',
+      'postfix/pillar.example': 'postfix:\n  config:\n    inet_interfaces: all\n',
+      'postfix/files/main.cf': "inet_interfaces = {{ salt['pillar.get']('postfix:config:inet_interfaces', 'loopback-only') }}\n",
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+      [['stig-postfix-relay', 'postfix/files/main.cf', 1, 1, 'definite']],
+    );
+    assert.deepEqual(result.configurations.map((c) => c.form), ['jinja2']);
+  });
+});

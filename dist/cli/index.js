@@ -29287,10 +29287,12 @@ async function runSources(candidates, options) {
     const sendmailFiles = [];
     const templates = new Map();
     const embedded = [];
-    const needsRepository = candidates.some((c) => c.template !== undefined || c.kind === 'embedded');
+    const needsRepository = candidates.some((c) => c.template !== undefined || c.kind === 'embedded' || hasJinjaTags(c));
     const extraVars = needsRepository ? await readExtraVars(options) : [];
     const repo = needsRepository ? fileSystemRepository(options.root) : null;
-    for (const candidate of candidates) {
+    for (const found of candidates) {
+        // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
+        const candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
         if (candidate.unreadable) {
             const u = candidate.unreadable;
             results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
@@ -29563,6 +29565,23 @@ function markAlternatives(fragment, templateText) {
         });
     }
     return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
+}
+/**
+ * A plain-named mail file whose text has a closed Jinja tag on one line
+ * (`{{ ... }}` or `{% ... %}`): Postfix and m4 have no such syntax, so it is a
+ * template (a Salt formula's `files/main.cf`). Linear: two indexOf per line.
+ */
+function hasJinjaTags(candidate) {
+    if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined)
+        return false;
+    for (const line of candidate.file.text.split('\n')) {
+        for (const [open, close] of [['{{', '}}'], ['{%', '%}']]) {
+            const at = line.indexOf(open);
+            if (at >= 0 && line.indexOf(close, at + 2) > at)
+                return true;
+        }
+    }
+    return false;
 }
 /**
  * A line that is nothing but unresolved template output (`{{ cfg | to_ini }}`,

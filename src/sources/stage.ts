@@ -51,10 +51,12 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const sendmailFiles: SourceFile[] = [];
   const templates = new Map<string, RenderedTemplate>();
   const embedded: Candidate[] = [];
-  const needsRepository = candidates.some((c) => c.template !== undefined || c.kind === 'embedded');
+  const needsRepository = candidates.some((c) => c.template !== undefined || c.kind === 'embedded' || hasJinjaTags(c));
   const extraVars = needsRepository ? await readExtraVars(options) : [];
   const repo = needsRepository ? fileSystemRepository(options.root) : null;
-  for (const candidate of candidates) {
+  for (const found of candidates) {
+    // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
+    const candidate: Candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
       const u = candidate.unreadable;
       results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
@@ -319,6 +321,22 @@ export function markAlternatives(fragment: Fragment, templateText: string): Frag
     });
   }
   return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
+}
+
+/**
+ * A plain-named mail file whose text has a closed Jinja tag on one line
+ * (`{{ ... }}` or `{% ... %}`): Postfix and m4 have no such syntax, so it is a
+ * template (a Salt formula's `files/main.cf`). Linear: two indexOf per line.
+ */
+function hasJinjaTags(candidate: Candidate): boolean {
+  if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined) return false;
+  for (const line of candidate.file.text.split('\n')) {
+    for (const [open, close] of [['{{', '}}'], ['{%', '%}']] as const) {
+      const at = line.indexOf(open);
+      if (at >= 0 && line.indexOf(close, at + 2) > at) return true;
+    }
+  }
+  return false;
 }
 
 /**
