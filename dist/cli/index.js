@@ -24749,6 +24749,7 @@ class RubyEvaluator {
 
 
 
+
 function chef_vars_join(dir, name) {
     return dir === '.' || dir === '' ? name : `${dir}/${name}`;
 }
@@ -24815,6 +24816,55 @@ function readRoleJson(file, text, diagnostics) {
     }
     return result;
 }
+/** The index just after the `)` that closes the `(` at `open`, skipping strings; -1 when unclosed. */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'") {
+            for (i++; i < text.length && text[i] !== c; i++)
+                if (text[i] === '\\')
+                    i++;
+        }
+        else if (c === '#') {
+            const nl = text.indexOf('\n', i);
+            if (nl < 0)
+                return -1;
+            i = nl;
+        }
+        else if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}') {
+            depth--;
+            if (depth === 0)
+                return c === ')' ? i + 1 : -1;
+        }
+    }
+    return -1;
+}
+const ROLE_DSL_CALL = /^[ \t]*(default_attributes|override_attributes)[ \t]*\(/gm;
+/**
+ * Role or environment in Chef's Ruby DSL (`roles/mail.rb`):
+ * `override_attributes("postfix" => { "main" => { ... } })`, read only when
+ * the argument is a literal hash; each leaf's origin is the call's line.
+ */
+function readRoleRuby(file, text) {
+    const result = { default: [], override: [] };
+    for (const m of text.matchAll(ROLE_DSL_CALL)) {
+        const open = (m.index ?? 0) + m[0].length - 1;
+        const close = closingParen(text, open);
+        if (close < 0)
+            continue;
+        const inner = text.slice(open + 1, close - 1).trim();
+        // Ruby lets a method's last hash argument drop its braces.
+        const literal = readRubyLiteral(inner.startsWith('{') ? inner : `{${inner}}`, 0);
+        if (literal === null || !isPlainObject(literal.value))
+            continue;
+        const line = text.slice(0, m.index ?? 0).split('\n').length;
+        leavesOf([], literal.value, { file, line }, m[1] === 'default_attributes' ? result.default : result.override);
+    }
+    return result;
+}
 /**
  * Leaves of several files of one level (every role, every environment): a
  * node runs with some of them, we do not know which, so values that disagree are unknown.
@@ -24835,8 +24885,9 @@ function agree(files) {
     }
     return [...byName.values()];
 }
-function jsonFiles(repo, dir) {
-    return repo.list(dir).filter((n) => n.endsWith('.json')).map((n) => chef_vars_join(dir, n));
+/** Roles and environments are JSON files or Ruby DSL files. */
+function chef_vars_roleFiles(repo, dir) {
+    return repo.list(dir).filter((n) => n.endsWith('.json') || n.endsWith('.rb')).map((n) => chef_vars_join(dir, n));
 }
 /** The Chef repository folder holding roles/ and environments/: the nearest one up from the cookbook. */
 function chefRepository(cookbook, repo) {
@@ -24892,11 +24943,11 @@ function loadChefVariables(templatePath, repo, extra = []) {
     const root = cookbook === null ? null : chefRepository(cookbook, repo);
     if (root !== null) {
         for (const [folder, into] of [['roles', roles], ['environments', environments]]) {
-            for (const file of jsonFiles(repo, chef_vars_join(root, folder))) {
+            for (const file of chef_vars_roleFiles(repo, chef_vars_join(root, folder))) {
                 const text = repo.read(file);
                 if (text === undefined)
                     continue;
-                const read = readRoleJson(file, text, diagnostics);
+                const read = file.endsWith('.rb') ? readRoleRuby(file, text) : readRoleJson(file, text, diagnostics);
                 into.default.push(read.default);
                 into.override.push(read.override);
             }

@@ -4,6 +4,7 @@ import type { LanguageVariables } from '../language.js';
 import type { RepositoryReader } from '../repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../variables.js';
 import { readChefAttributes } from './chef-attributes.js';
+import { readRubyLiteral } from './ruby-literal.js';
 import { attributeName } from './ruby-evaluate.js';
 
 interface Leaf {
@@ -74,6 +75,49 @@ function readRoleJson(file: string, text: string, diagnostics: LanguageVariables
   return result;
 }
 
+/** The index just after the `)` that closes the `(` at `open`, skipping strings; -1 when unclosed. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return -1;
+      i = nl;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ')' ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+const ROLE_DSL_CALL = /^[ \t]*(default_attributes|override_attributes)[ \t]*\(/gm;
+
+/**
+ * Role or environment in Chef's Ruby DSL (`roles/mail.rb`):
+ * `override_attributes("postfix" => { "main" => { ... } })`, read only when
+ * the argument is a literal hash; each leaf's origin is the call's line.
+ */
+function readRoleRuby(file: string, text: string): { default: Leaf[]; override: Leaf[] } {
+  const result = { default: [] as Leaf[], override: [] as Leaf[] };
+  for (const m of text.matchAll(ROLE_DSL_CALL)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    const close = closingParen(text, open);
+    if (close < 0) continue;
+    const inner = text.slice(open + 1, close - 1).trim();
+    // Ruby lets a method's last hash argument drop its braces.
+    const literal = readRubyLiteral(inner.startsWith('{') ? inner : `{${inner}}`, 0);
+    if (literal === null || !isPlainObject(literal.value)) continue;
+    const line = text.slice(0, m.index ?? 0).split('\n').length;
+    leavesOf([], literal.value, { file, line }, m[1] === 'default_attributes' ? result.default : result.override);
+  }
+  return result;
+}
+
 /**
  * Leaves of several files of one level (every role, every environment): a
  * node runs with some of them, we do not know which, so values that disagree are unknown.
@@ -92,8 +136,9 @@ function agree(files: Leaf[][]): Leaf[] {
   return [...byName.values()];
 }
 
-function jsonFiles(repo: RepositoryReader, dir: string): string[] {
-  return repo.list(dir).filter((n) => n.endsWith('.json')).map((n) => join(dir, n));
+/** Roles and environments are JSON files or Ruby DSL files. */
+function roleFiles(repo: RepositoryReader, dir: string): string[] {
+  return repo.list(dir).filter((n) => n.endsWith('.json') || n.endsWith('.rb')).map((n) => join(dir, n));
 }
 
 /** The Chef repository folder holding roles/ and environments/: the nearest one up from the cookbook. */
@@ -146,10 +191,10 @@ export function loadChefVariables(templatePath: string, repo: RepositoryReader, 
   const root = cookbook === null ? null : chefRepository(cookbook, repo);
   if (root !== null) {
     for (const [folder, into] of [['roles', roles], ['environments', environments]] as const) {
-      for (const file of jsonFiles(repo, join(root, folder))) {
+      for (const file of roleFiles(repo, join(root, folder))) {
         const text = repo.read(file);
         if (text === undefined) continue;
-        const read = readRoleJson(file, text, diagnostics);
+        const read = file.endsWith('.rb') ? readRoleRuby(file, text) : readRoleJson(file, text, diagnostics);
         into.default.push(read.default);
         into.override.push(read.override);
       }

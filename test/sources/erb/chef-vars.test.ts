@@ -89,3 +89,23 @@ test('attributes a recipe sets are unknown (recipes run with data we do not have
   assert.deepEqual(vars.lookup('node')?.value, { postfix: { main: { a: UNKNOWN, smtpd_client_restrictions: UNKNOWN } } });
   assert.deepEqual(vars.lookupOrigin?.("node['postfix']['main']['a']"), { file: 'cookbooks/postfix/recipes/_attributes.rb', line: 4 });
 });
+
+test('roles and environments in the Ruby DSL: literal hash arguments, braces optional, origin at the call', () => {
+  const repo = memoryRepository({
+    'cookbooks/postfix/metadata.rb': "name 'postfix'\n",
+    'cookbooks/postfix/attributes/default.rb': "default['postfix']['main']['inet_interfaces'] = 'loopback-only'\n",
+    'roles/relay.rb': [
+      "name 'relay'",
+      "run_list 'recipe[postfix]'",
+      'override_attributes(',
+      "  'postfix' => { 'main' => { 'inet_interfaces' => 'all', # listen everywhere",
+      "    'mynetworks' => %w(10.0.0.0/8) } }",
+      ')',
+      "default_attributes({ 'postfix' => { 'main' => { 'x' => node_name } } })",
+      '',
+    ].join('\n'),
+  });
+  const vars = loadChefVariables(TEMPLATE, repo);
+  assert.deepEqual(vars.lookup('node')?.value, { postfix: { main: { inet_interfaces: 'all', mynetworks: ['10.0.0.0/8'] } } });
+  assert.deepEqual(vars.lookupOrigin?.("node['postfix']['main']['inet_interfaces']"), { file: 'roles/relay.rb', line: 3 });
+});
