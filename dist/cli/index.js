@@ -10670,6 +10670,16 @@ function scanValue(raw, lookup = () => undefined) {
 
 ;// CONCATENATED MODULE: ./src/mta/postfix/logical-lines.ts
 
+/** The dropped lines as the (non-fatal) diagnostics main.cf and master.cf parsing starts from. */
+function droppedLineDiagnostics(path, lines) {
+    return lines.dropped.map((d) => ({
+        file: path,
+        line: d.line,
+        column: 1,
+        message: d.message,
+        fatal: false,
+    }));
+}
 /** C isspace(): space, \t, \n, \v, \f, \r. */
 function isPostfixSpace(code) {
     return code === 32 || (code >= 9 && code <= 13);
@@ -10763,13 +10773,7 @@ function endPositionOf(lines, line, lastCharOffset) {
  */
 function parseMainCf(file) {
     const lines = readLogicalLines(file.text);
-    const diagnostics = lines.dropped.map((d) => ({
-        file: file.path,
-        line: d.line,
-        column: 1,
-        message: d.message,
-        fatal: false,
-    }));
+    const diagnostics = droppedLineDiagnostics(file.path, lines);
     const parameters = [];
     const seen = new Map();
     for (const line of lines.lines) {
@@ -15884,6 +15888,22 @@ function isPlainObject(value) {
     const prototype = Object.getPrototypeOf(value);
     return prototype === Object.prototype || prototype === null;
 }
+/**
+ * true when the value or anything inside it is a symbol: UNKNOWN, UNDEFINED,
+ * or a renderer's own marker (Go templates' root data, never printed whole).
+ * The Go template and Terraform renderers' notion of "not fully known".
+ */
+function containsSymbol(value, depth = 0) {
+    if (typeof value === 'symbol')
+        return true;
+    if (depth > 32)
+        return true;
+    if (Array.isArray(value))
+        return value.some((v) => containsSymbol(v, depth + 1));
+    if (isPlainObject(value))
+        return Object.values(value).some((v) => containsSymbol(v, depth + 1));
+    return false;
+}
 /** true when the value or anything inside it is unknown or undefined. */
 function containsUnknown(value, depth = 0) {
     if (value === UNKNOWN || value === UNDEFINED)
@@ -15946,19 +15966,8 @@ function deepEqual(a, b) {
 ;// CONCATENATED MODULE: ./src/sources/gotemplate/values.ts
 
 
-/** true when the value or anything inside it is unknown or undefined. */
-function values_containsUnknown(value, depth = 0) {
-    // Any other symbol is the template's root data, which is never printed whole.
-    if (typeof value === 'symbol')
-        return true;
-    if (depth > 32)
-        return true;
-    if (Array.isArray(value))
-        return value.some((v) => values_containsUnknown(v, depth + 1));
-    if (isPlainObject(value))
-        return Object.values(value).some((v) => values_containsUnknown(v, depth + 1));
-    return false;
-}
+/** true when the value or anything inside it is unknown or undefined; any other symbol is the template's root data, never printed whole. */
+
 /**
  * Go's template truth (text/template `IsTrue`): false, 0, nil, and empty
  * strings, slices and maps are false. A key the chart does not declare is
@@ -16186,7 +16195,7 @@ function loadHelmVariables(templatePath, repo, extra = []) {
 ;// CONCATENATED MODULE: ./src/sources/gotemplate/functions.ts
 
 
-const unknownIn = (args) => args.some((a) => values_containsUnknown(a));
+const unknownIn = (args) => args.some((a) => containsSymbol(a));
 /** A function of known values only: any unknown or undeclared argument makes the result unknown. */
 function strict(body) {
     return (args) => (unknownIn(args) ? UNKNOWN : body(args));
@@ -16285,7 +16294,7 @@ const FUNCTIONS = new Map([
             const value = args.length === 1 ? UNDEFINED : args[1];
             if (value === UNKNOWN)
                 return UNKNOWN;
-            if (value === UNDEFINED || (!values_containsUnknown(value) && isEmpty(value)))
+            if (value === UNDEFINED || (!containsSymbol(value) && isEmpty(value)))
                 return args[0];
             return value;
         }],
@@ -16295,14 +16304,14 @@ const FUNCTIONS = new Map([
                     continue;
                 if (arg === UNKNOWN)
                     return UNKNOWN;
-                if (values_containsUnknown(arg) || !isEmpty(arg))
+                if (containsSymbol(arg) || !isEmpty(arg))
                     return arg;
             }
             return null;
         }],
     ['required', (args) => {
             const value = args[1];
-            if (args.length !== 2 || values_containsUnknown(value) || value === null || value === '')
+            if (args.length !== 2 || containsSymbol(value) || value === null || value === '')
                 return UNKNOWN;
             return value;
         }],
@@ -16997,7 +17006,7 @@ function checkVariables(pipeline, declared, offset) {
                 throw new ExpressionError(`undefined variable "${name}"`, offset);
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/pieces.ts
+;// CONCATENATED MODULE: ./src/sources/pieces.ts
 
 
 /** Cuts the pieces at rendered newlines into per-line map segments (a newline belongs to the line it ends). */
@@ -17157,7 +17166,7 @@ class GoRenderer {
                 const ref = evaluatePipeline(this.context, node.pipeline, dot, maybe);
                 if (node.pipeline.declarations.length > 0)
                     return;
-                const text = values_containsUnknown(ref.value) ? this.unknownText(node.pipeline) : goString(ref.value);
+                const text = containsSymbol(ref.value) ? this.unknownText(node.pipeline) : goString(ref.value);
                 this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
                 return;
             }
@@ -19527,7 +19536,41 @@ const packerHost = {
 
 
 
+;// CONCATENATED MODULE: ./src/sources/repo-paths.ts
+/**
+ * POSIX paths of repository files, relative to the scan root (the form every
+ * Source and Span uses). `.` and `` both name the scan root itself.
+ */
+/** `dir/name`; a name in the scan root (`.` or ``) stays bare (`main.cf`, never `./main.cf`). */
+function join(dir, name) {
+    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
+}
+/** The folder holding `dir` (`.` for a top-level entry); null for the scan root itself, so a walk upward stops there. */
+function repo_paths_parent(dir) {
+    if (dir === '.' || dir === '')
+        return null;
+    const slash = dir.lastIndexOf('/');
+    return slash < 0 ? '.' : dir.slice(0, slash);
+}
+/** `a/./b/../c` -> `a/c` (empty and `.` parts dropped); null when `..` climbs out of the scan root. */
+function normalize(path) {
+    const out = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length === 0)
+                return null;
+            out.pop();
+        }
+        else
+            out.push(part);
+    }
+    return out.join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/sources/ansible-vars.ts
+
 
 
 /** Where a template sits in an Ansible tree: its role folder (if any) and the folder holding `roles/`. */
@@ -19549,9 +19592,6 @@ function ansibleLayout(templatePath) {
  */
 function standaloneRole(repo, dir) {
     return ['defaults', 'vars', 'tasks', 'meta', 'handlers'].some((d) => repo.isDirectory(join(dir, d))) ? dir : null;
-}
-function join(dir, name) {
-    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
 }
 const YAML_NAMES = ['main.yml', 'main.yaml', 'main'];
 /** Ansible loads `defaults/main.yml`, `main.yaml`, `main`, or every file of a `main/` folder. */
@@ -19702,22 +19742,14 @@ function plainScope(values, file = null) {
 ;// CONCATENATED MODULE: ./src/sources/salt-vars.ts
 
 
-function salt_vars_join(dir, name) {
-    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-function salt_vars_parent(dir) {
-    if (dir === '.' || dir === '')
-        return null;
-    const slash = dir.lastIndexOf('/');
-    return slash < 0 ? '.' : dir.slice(0, slash);
-}
+
 /** The Salt formula holding a state file: the nearest folder up with defaults.yaml or map.jinja. */
 function saltFormulaOf(templatePath, repo) {
-    let dir = salt_vars_parent(templatePath);
+    let dir = repo_paths_parent(templatePath);
     while (dir !== null) {
-        if (repo.read(salt_vars_join(dir, 'defaults.yaml')) !== undefined || repo.read(salt_vars_join(dir, 'map.jinja')) !== undefined)
+        if (repo.read(join(dir, 'defaults.yaml')) !== undefined || repo.read(join(dir, 'map.jinja')) !== undefined)
             return dir;
-        dir = salt_vars_parent(dir);
+        dir = repo_paths_parent(dir);
     }
     return null;
 }
@@ -19773,13 +19805,13 @@ function saltVariables(templatePath, repo, extra = []) {
             const text = repo.read(file);
             return text === undefined ? undefined : readVariablesFile(file, text, diagnostics).values;
         };
-        const defaults = read(salt_vars_join(formula, 'defaults.yaml'));
+        const defaults = read(join(formula, 'defaults.yaml'));
         let pillarFile = null;
         let dir = formula;
         while (dir !== null && pillarFile === null) {
-            if (repo.read(salt_vars_join(dir, 'pillar.example')) !== undefined)
-                pillarFile = salt_vars_join(dir, 'pillar.example');
-            dir = salt_vars_parent(dir);
+            if (repo.read(join(dir, 'pillar.example')) !== undefined)
+                pillarFile = join(dir, 'pillar.example');
+            dir = repo_paths_parent(dir);
         }
         const pillar = pillarFile === null ? undefined : read(pillarFile);
         if (pillar !== undefined && pillarFile !== null) {
@@ -20838,25 +20870,7 @@ function parameterOfLine(line) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/yaml/ansible/sources.ts
-function sources_join(dir, name) {
-    return dir === '' || dir === '.' ? name : `${dir}/${name}`;
-}
-/** `a/b/../c` -> `a/c`; null when it climbs out of the scan root. */
-function normalize(path) {
-    const out = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (out.length === 0)
-                return null;
-            out.pop();
-        }
-        else
-            out.push(part);
-    }
-    return out.join('/');
-}
+
 /**
  * The repository file a relative `src:` names, searched as Ansible does
  * (role: `templates/` or `files/`, then the role folder and its `tasks/`;
@@ -20868,9 +20882,9 @@ function repositorySource(context, folder, src) {
     const name = src.trim();
     if (name === '' || name.startsWith('/'))
         return null;
-    const roots = context.roleDir !== null ? [sources_join(context.roleDir, folder), context.roleDir, sources_join(context.roleDir, 'tasks')] : [sources_join(context.baseDir, folder), context.baseDir];
+    const roots = context.roleDir !== null ? [join(context.roleDir, folder), context.roleDir, join(context.roleDir, 'tasks')] : [join(context.baseDir, folder), context.baseDir];
     for (const root of roots) {
-        const candidate = normalize(sources_join(root, name));
+        const candidate = normalize(join(root, name));
         if (candidate !== null && context.repo.read(candidate) !== undefined)
             return candidate;
     }
@@ -22404,6 +22418,7 @@ function bindTargets(frame, targets, item) {
 
 
 
+
 const ANSIBLE_OPTIONS = { trimBlocks: true, limits: DEFAULT_LIMITS };
 /** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
 const SINGLE_EXPRESSION = /^\s*\{\{-?([^]*?)-?\}\}\s*$/;
@@ -22424,46 +22439,12 @@ function renderJinja2(path, text, scope, options = ANSIBLE_OPTIONS) {
         return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [] };
     }
     const output = new Renderer(text, context, options.limits, at).run(parsed.nodes);
-    const { segments, maybeLines, rendered } = buildMap(output.pieces, index);
-    const alternatives = output.alternatives.map((range) => {
-        const from = index.position(range.start);
-        const to = index.position(range.end);
-        return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-    });
     return {
-        fragment: { file: path, text: rendered, form: 'jinja2', map: new SourceMap(segments), maybeLines, alternatives },
+        fragment: fragmentOf(path, text, 'jinja2', output.pieces, output.alternatives),
         diagnostics: output.diagnostics,
         usedVariables: context.used,
         skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
     };
-}
-/** Cuts the pieces at rendered newlines into per-line segments (a newline belongs to the line it ends). */
-function buildMap(pieces, index) {
-    const segments = [];
-    const maybeLines = new Set();
-    let line = 1;
-    let column = 1;
-    for (const piece of pieces) {
-        let from = 0;
-        while (from < piece.text.length) {
-            const newline = piece.text.indexOf('\n', from);
-            const to = newline === -1 ? piece.text.length : newline + 1;
-            const length = to - from;
-            const start = piece.kind === 'literal' ? index.position(piece.offset + from) : index.position(piece.start);
-            const end = piece.kind === 'literal' ? start : index.position(piece.end);
-            segments.push({ line, column, endColumn: column + length, kind: piece.kind, from: start, to: end });
-            if (piece.maybe && piece.text.slice(from, to).trim() !== '')
-                maybeLines.add(line);
-            if (newline === -1)
-                column += length;
-            else {
-                line++;
-                column = 1;
-            }
-            from = to;
-        }
-    }
-    return { segments, maybeLines, rendered: pieces.map((p) => p.text).join('') };
 }
 /** A variable's value that is itself Jinja text, rendered with the same restricted evaluator. */
 function renderVariableText(value, context, options) {
@@ -23942,15 +23923,7 @@ function renderEpp(path, text, scope) {
 
 
 
-function puppet_vars_join(dir, name) {
-    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-function puppet_vars_parent(dir) {
-    if (dir === '.' || dir === '')
-        return null;
-    const slash = dir.lastIndexOf('/');
-    return slash < 0 ? '.' : dir.slice(0, slash);
-}
+
 /** The module holding a template (the folder above `templates/`) and the template's epp() name (`postfix/main.cf.epp`). */
 function puppetModuleOf(templatePath, repo) {
     const parts = templatePath.split('/');
@@ -23959,7 +23932,7 @@ function puppetModuleOf(templatePath, repo) {
         return null;
     const dir = parts.slice(0, templates).join('/') || '.';
     let name = templates > 0 ? parts[templates - 1] : '';
-    const metadata = repo.read(puppet_vars_join(dir, 'metadata.json'));
+    const metadata = repo.read(join(dir, 'metadata.json'));
     if (metadata !== undefined) {
         try {
             const declared = JSON.parse(metadata).name;
@@ -23976,7 +23949,7 @@ function filesUnder(repo, dir, suffixes, depth = 0, out = []) {
     if (depth > 4 || out.length > 200)
         return out;
     for (const name of repo.list(dir)) {
-        const path = puppet_vars_join(dir, name);
+        const path = join(dir, name);
         if (repo.isDirectory(path))
             filesUnder(repo, path, suffixes, depth + 1, out);
         else if (suffixes.some((s) => name.endsWith(s)))
@@ -24113,18 +24086,18 @@ function loadPuppetVariables(templatePath, repo, extra = []) {
     const defaults = new Map();
     const passed = new Map();
     if (module !== null) {
-        let dir = puppet_vars_parent(module.dir);
+        let dir = repo_paths_parent(module.dir);
         while (dir !== null) {
-            const data = ['data', 'hieradata'].map((d) => puppet_vars_join(dir, d)).find((d) => repo.isDirectory(d));
+            const data = ['data', 'hieradata'].map((d) => join(dir, d)).find((d) => repo.isDirectory(d));
             if (data !== undefined) {
                 layers.push(readHieraLayer(repo, data, diagnostics));
                 break;
             }
-            dir = puppet_vars_parent(dir);
+            dir = repo_paths_parent(dir);
         }
-        layers.push(readHieraLayer(repo, puppet_vars_join(module.dir, 'data'), diagnostics));
+        layers.push(readHieraLayer(repo, join(module.dir, 'data'), diagnostics));
         const manifests = [];
-        for (const file of filesUnder(repo, puppet_vars_join(module.dir, 'manifests'), ['.pp'])) {
+        for (const file of filesUnder(repo, join(module.dir, 'manifests'), ['.pp'])) {
             const text = repo.read(file);
             if (text !== undefined)
                 manifests.push({ file, text, manifest: readManifest(file, text, defaults) });
@@ -24750,22 +24723,14 @@ class RubyEvaluator {
 
 
 
-function chef_vars_join(dir, name) {
-    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-function chef_vars_parent(dir) {
-    if (dir === '.' || dir === '')
-        return null;
-    const slash = dir.lastIndexOf('/');
-    return slash < 0 ? '.' : dir.slice(0, slash);
-}
+
 /** The cookbook holding a template: the nearest folder up with metadata.rb (or .json), else the folder above `templates/`. */
 function cookbookOf(templatePath, repo) {
-    let dir = chef_vars_parent(templatePath);
+    let dir = repo_paths_parent(templatePath);
     while (dir !== null) {
-        if (repo.read(chef_vars_join(dir, 'metadata.rb')) !== undefined || repo.read(chef_vars_join(dir, 'metadata.json')) !== undefined)
+        if (repo.read(join(dir, 'metadata.rb')) !== undefined || repo.read(join(dir, 'metadata.json')) !== undefined)
             return dir;
-        dir = chef_vars_parent(dir);
+        dir = repo_paths_parent(dir);
     }
     const parts = templatePath.split('/');
     const templates = parts.lastIndexOf('templates');
@@ -24887,15 +24852,15 @@ function agree(files) {
 }
 /** Roles and environments are JSON files or Ruby DSL files. */
 function chef_vars_roleFiles(repo, dir) {
-    return repo.list(dir).filter((n) => n.endsWith('.json') || n.endsWith('.rb')).map((n) => chef_vars_join(dir, n));
+    return repo.list(dir).filter((n) => n.endsWith('.json') || n.endsWith('.rb')).map((n) => join(dir, n));
 }
 /** The Chef repository folder holding roles/ and environments/: the nearest one up from the cookbook. */
 function chefRepository(cookbook, repo) {
     let dir = cookbook;
     while (dir !== null) {
-        if (repo.isDirectory(chef_vars_join(dir, 'roles')) || repo.isDirectory(chef_vars_join(dir, 'environments')))
+        if (repo.isDirectory(join(dir, 'roles')) || repo.isDirectory(join(dir, 'environments')))
             return dir;
-        dir = chef_vars_parent(dir);
+        dir = repo_paths_parent(dir);
     }
     return null;
 }
@@ -24915,11 +24880,11 @@ function loadChefVariables(templatePath, repo, extra = []) {
     const cookbook = cookbookOf(templatePath, repo);
     const attributes = { default: [], normal: [], override: [] };
     if (cookbook !== null) {
-        const dir = chef_vars_join(cookbook, 'attributes');
+        const dir = join(cookbook, 'attributes');
         // Chef loads attributes/default.rb first, then the others by name.
         const names = repo.list(dir).filter((n) => n.endsWith('.rb')).sort((a, b) => (a === 'default.rb' ? -1 : b === 'default.rb' ? 1 : a.localeCompare(b)));
         for (const name of names) {
-            const file = chef_vars_join(dir, name);
+            const file = join(dir, name);
             const text = repo.read(file);
             if (text === undefined)
                 continue;
@@ -24928,9 +24893,9 @@ function loadChefVariables(templatePath, repo, extra = []) {
         }
         // Recipes set attributes too (`node.default['postfix']['main'][...] = ...`), after the
         // attribute files and in run-list order we do not know: what they set is unknown.
-        const recipes = chef_vars_join(cookbook, 'recipes');
+        const recipes = join(cookbook, 'recipes');
         for (const name of repo.list(recipes).filter((n) => n.endsWith('.rb'))) {
-            const file = chef_vars_join(recipes, name);
+            const file = join(recipes, name);
             const text = repo.read(file);
             if (text === undefined)
                 continue;
@@ -24943,7 +24908,7 @@ function loadChefVariables(templatePath, repo, extra = []) {
     const root = cookbook === null ? null : chefRepository(cookbook, repo);
     if (root !== null) {
         for (const [folder, into] of [['roles', roles], ['environments', environments]]) {
-            for (const file of chef_vars_roleFiles(repo, chef_vars_join(root, folder))) {
+            for (const file of chef_vars_roleFiles(repo, join(root, folder))) {
                 const text = repo.read(file);
                 if (text === undefined)
                     continue;
@@ -25544,17 +25509,8 @@ const gotemplate_language_language = {
 ;// CONCATENATED MODULE: ./src/sources/terraform/evaluate.ts
 
 
-function evaluate_containsUnknown(value, depth = 0) {
-    if (typeof value === 'symbol')
-        return true;
-    if (depth > 32)
-        return true;
-    if (Array.isArray(value))
-        return value.some((v) => evaluate_containsUnknown(v, depth + 1));
-    if (isPlainObject(value))
-        return Object.values(value).some((v) => evaluate_containsUnknown(v, depth + 1));
-    return false;
-}
+/** true when the value or anything inside it is unknown (any symbol). */
+
 /** What `${...}` prints: strings, numbers and bools convert to a string; null, lists and objects are errors (unknown). */
 function templateString(value) {
     if (typeof value === 'string')
@@ -25575,7 +25531,7 @@ function conditionValue(value) {
         return false;
     return UNKNOWN;
 }
-const strictFn = (body) => (args) => (args.some((a) => evaluate_containsUnknown(a)) ? UNKNOWN : body(args));
+const strictFn = (body) => (args) => (args.some((a) => containsSymbol(a)) ? UNKNOWN : body(args));
 const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
 /** Terraform's built-in functions a mail template plausibly uses; any other call is unknown. */
 const evaluate_FUNCTIONS = new Map([
@@ -25595,7 +25551,7 @@ const evaluate_FUNCTIONS = new Map([
     ['split', strictFn(([sep, s]) => (typeof sep === 'string' && typeof s === 'string' ? s.split(sep) : UNKNOWN))],
     ['lookup', (args) => {
             const [map, key, fallback] = args;
-            if (evaluate_containsUnknown(key) || !isPlainObject(map) || typeof key !== 'string')
+            if (containsSymbol(key) || !isPlainObject(map) || typeof key !== 'string')
                 return UNKNOWN;
             if (Object.prototype.hasOwnProperty.call(map, key))
                 return map[key];
@@ -25603,7 +25559,7 @@ const evaluate_FUNCTIONS = new Map([
         }],
     ['coalesce', (args) => {
             for (const arg of args) {
-                if (evaluate_containsUnknown(arg))
+                if (containsSymbol(arg))
                     return UNKNOWN;
                 if (arg !== null && arg !== '')
                     return arg;
@@ -25701,7 +25657,7 @@ function evaluate_binary(op, a, b) {
             return x === false || y === false ? false : x === UNKNOWN || y === UNKNOWN ? UNKNOWN : true;
         return x === true || y === true ? true : x === UNKNOWN || y === UNKNOWN ? UNKNOWN : false;
     }
-    if (evaluate_containsUnknown(a) || evaluate_containsUnknown(b))
+    if (containsSymbol(a) || containsSymbol(b))
         return UNKNOWN;
     if (op === '==')
         return deepEqual(a, b);
@@ -26268,7 +26224,7 @@ class TerraformRenderer {
                     break;
                 case 'interpolation': {
                     const value = this.value(node);
-                    const text = evaluate_containsUnknown(value) ? UNKNOWN : templateString(value);
+                    const text = containsSymbol(value) ? UNKNOWN : templateString(value);
                     this.push({ kind: 'expression', text: text === UNKNOWN ? UNKNOWN_MARK : text, start: node.start, end: node.end, maybe });
                     break;
                 }
@@ -26385,27 +26341,14 @@ function renderTerraformTemplate(file, vars) {
 
 
 
+
+/** Kept under its Terraform-side name (tests and callers use it). */
+
 function parentOf(dir) {
     return dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '.';
 }
 function module_vars_join(dir, name) {
     return dir === '.' ? name : `${dir}/${name}`;
-}
-/** `a/./b/../c` -> `a/c`; null when it leaves the scan root. */
-function normalizePath(path) {
-    const out = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (out.length === 0)
-                return null;
-            out.pop();
-        }
-        else
-            out.push(part);
-    }
-    return out.join('/');
 }
 /** Index of the `}` closing the block whose `{` is at token `open`. */
 function blockEnd(tokens, open) {
@@ -26580,7 +26523,7 @@ function loadTerraformVariables(templatePath, repo, extra = []) {
         const resolve = moduleResolver(module);
         for (const call of module.calls) {
             const target = evaluate_evaluate(call.path, resolve, stringTemplate);
-            if (typeof target !== 'string' || normalizePath(target) !== templatePath)
+            if (typeof target !== 'string' || normalize(target) !== templatePath)
                 continue;
             found = { file: call.file, line: call.line };
             if (call.vars?.k === 'object') {
@@ -27577,13 +27520,7 @@ function applyPolicy(results, input) {
  */
 function parseMasterCf(file) {
     const lines = readLogicalLines(file.text);
-    const diagnostics = lines.dropped.map((d) => ({
-        file: file.path,
-        line: d.line,
-        column: 1,
-        message: d.message,
-        fatal: false,
-    }));
+    const diagnostics = droppedLineDiagnostics(file.path, lines);
     const services = [];
     for (const line of lines.lines) {
         const service = parseService(file.path, lines, line, diagnostics);

@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { UNKNOWN } from './jinja2/values.js';
+import { join } from './repo-paths.js';
 import type { RepositoryReader } from './repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from './variables.js';
 
@@ -43,10 +44,6 @@ export function ansibleLayout(templatePath: string): { role: string | null; proj
  */
 function standaloneRole(repo: RepositoryReader, dir: string): string | null {
   return ['defaults', 'vars', 'tasks', 'meta', 'handlers'].some((d) => repo.isDirectory(join(dir, d))) ? dir : null;
-}
-
-function join(dir: string, name: string): string {
-  return dir === '.' || dir === '' ? name : `${dir}/${name}`;
 }
 
 const YAML_NAMES = ['main.yml', 'main.yaml', 'main'];

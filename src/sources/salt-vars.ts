@@ -1,18 +1,9 @@
 import { readVariablesFile } from './ansible-vars.js';
 import { isPlainObject, UNKNOWN } from './jinja2/values.js';
 import type { LanguageVariables } from './language.js';
+import { join, parent } from './repo-paths.js';
 import type { RepositoryReader } from './repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from './variables.js';
-
-function join(dir: string, name: string): string {
-  return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-
-function parent(dir: string): string | null {
-  if (dir === '.' || dir === '') return null;
-  const slash = dir.lastIndexOf('/');
-  return slash < 0 ? '.' : dir.slice(0, slash);
-}
 
 /** The Salt formula holding a state file: the nearest folder up with defaults.yaml or map.jinja. */
 export function saltFormulaOf(templatePath: string, repo: RepositoryReader): string | null {

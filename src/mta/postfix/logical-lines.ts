@@ -1,4 +1,5 @@
 import { LineIndex, type Position } from '../../model/source.js';
+import type { Diagnostic } from '../../model/span.js';
 
 /**
  * Logical lines of main.cf and master.cf, as Postfix's readllines() builds
@@ -43,6 +44,17 @@ export interface LogicalLines {
   lines: LogicalLine[];
   dropped: DroppedLine[];
   index: LineIndex;
+}
+
+/** The dropped lines as the (non-fatal) diagnostics main.cf and master.cf parsing starts from. */
+export function droppedLineDiagnostics(path: string, lines: LogicalLines): Diagnostic[] {
+  return lines.dropped.map((d) => ({
+    file: path,
+    line: d.line,
+    column: 1,
+    message: d.message,
+    fatal: false,
+  }));
 }
 
 /** C isspace(): space, \t, \n, \v, \f, \r. */

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
 import {
+  droppedLineDiagnostics,
   endPositionOf,
   isPostfixSpace,
   positionOf,
@@ -20,13 +21,7 @@ import type { MainCf, MainCfParameter } from './model.js';
  */
 export function parseMainCf(file: SourceFile): MainCf {
   const lines = readLogicalLines(file.text);
-  const diagnostics: Diagnostic[] = lines.dropped.map((d) => ({
-    file: file.path,
-    line: d.line,
-    column: 1,
-    message: d.message,
-    fatal: false,
-  }));
+  const diagnostics: Diagnostic[] = droppedLineDiagnostics(file.path, lines);
   const parameters: MainCfParameter[] = [];
   const seen = new Map<string, MainCfParameter>();
   for (const line of lines.lines) {

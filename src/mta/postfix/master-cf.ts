@@ -1,6 +1,6 @@
 import type { SourceFile } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
-import { endPositionOf, isPostfixSpace, positionOf, readLogicalLines, type LogicalLine, type LogicalLines } from './logical-lines.js';
+import { droppedLineDiagnostics, endPositionOf, isPostfixSpace, positionOf, readLogicalLines, type LogicalLine, type LogicalLines } from './logical-lines.js';
 import type { MasterCf, MasterOverride, MasterService } from './model.js';
 
 /**
@@ -22,13 +22,7 @@ import type { MasterCf, MasterOverride, MasterService } from './model.js';
  */
 export function parseMasterCf(file: SourceFile): MasterCf {
   const lines = readLogicalLines(file.text);
-  const diagnostics: Diagnostic[] = lines.dropped.map((d) => ({
-    file: file.path,
-    line: d.line,
-    column: 1,
-    message: d.message,
-    fatal: false,
-  }));
+  const diagnostics: Diagnostic[] = droppedLineDiagnostics(file.path, lines);
   const services: MasterService[] = [];
   for (const line of lines.lines) {
     const service = parseService(file.path, lines, line, diagnostics);

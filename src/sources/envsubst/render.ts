@@ -1,6 +1,6 @@
 import { UNKNOWN_MARK, type SourceFile } from '../../model/source.js';
 import type { RenderedTemplate } from '../index.js';
-import { fragmentOf, MAX_OUTPUT, PieceSink } from '../gotemplate/pieces.js';
+import { fragmentOf, MAX_OUTPUT, PieceSink } from '../pieces.js';
 import type { VariableOrigin, VariableScope } from '../variables.js';
 
 /**

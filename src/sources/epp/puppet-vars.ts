@@ -2,6 +2,7 @@ import { LineIndex } from '../../model/source.js';
 import { readVariablesFile } from '../ansible-vars.js';
 import { containsUnknown, deepEqual, UNKNOWN } from '../jinja2/values.js';
 import type { LanguageVariables } from '../language.js';
+import { join, parent } from '../repo-paths.js';
 import type { RepositoryReader } from '../repository.js';
 import { plainScope, type VariableBinding, type VariableScope } from '../variables.js';
 import { readParameters } from './header.js';
@@ -10,16 +11,6 @@ import { lexPuppet } from './puppet-lexer.js';
 import { parsePuppetTokens } from './puppet-expression.js';
 
 type Bindings = Map<string, VariableBinding>;
-
-function join(dir: string, name: string): string {
-  return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-
-function parent(dir: string): string | null {
-  if (dir === '.' || dir === '') return null;
-  const slash = dir.lastIndexOf('/');
-  return slash < 0 ? '.' : dir.slice(0, slash);
-}
 
 /** The module holding a template (the folder above `templates/`) and the template's epp() name (`postfix/main.cf.epp`). */
 export function puppetModuleOf(templatePath: string, repo: RepositoryReader): { dir: string; name: string; templateName: string } | null {

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { deepEqual, isPlainObject, UNKNOWN } from '../jinja2/values.js';
 import type { LanguageVariables } from '../language.js';
+import { join, parent } from '../repo-paths.js';
 import type { RepositoryReader } from '../repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../variables.js';
 import { readChefAttributes } from './chef-attributes.js';
@@ -11,16 +12,6 @@ interface Leaf {
   path: string[];
   value: unknown;
   origin: VariableOrigin;
-}
-
-function join(dir: string, name: string): string {
-  return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-
-function parent(dir: string): string | null {
-  if (dir === '.' || dir === '') return null;
-  const slash = dir.lastIndexOf('/');
-  return slash < 0 ? '.' : dir.slice(0, slash);
 }
 
 /** The cookbook holding a template: the nearest folder up with metadata.rb (or .json), else the folder above `templates/`. */

@@ -5,7 +5,7 @@ import type { VariableOrigin, VariableScope } from '../variables.js';
 import { ROOT, type GoContext, type Ref } from './evaluate.js';
 import { lexTemplate } from './lexer.js';
 import { parseTemplate } from './parser.js';
-import { fragmentOf } from './pieces.js';
+import { fragmentOf } from '../pieces.js';
 import { GoRenderer } from './render.js';
 import { UNDEFINED, UNKNOWN } from './values.js';
 

@@ -3,7 +3,7 @@ import type { TemplateDiagnostic } from '../jinja2/diagnostic.js';
 import { evaluatePipeline, type GoContext, type Ref } from './evaluate.js';
 import type { Pipeline } from './expression.js';
 import type { Branch, TemplateNode } from './parser.js';
-import { MAX_ITERATIONS, MAX_OUTPUT, PieceSink, type OffsetRange, type RenderedPiece } from './pieces.js';
+import { MAX_ITERATIONS, MAX_OUTPUT, PieceSink, type OffsetRange, type RenderedPiece } from '../pieces.js';
 import { containsUnknown, goString, goTruth, isPlainObject, UNKNOWN } from './values.js';
 
 export interface GoRenderOutput {

@@ -1,16 +1,9 @@
-import { isPlainObject, UNDEFINED, UNKNOWN } from '../jinja2/values.js';
+import { containsSymbol, isPlainObject, UNDEFINED, UNKNOWN } from '../jinja2/values.js';
 
 export { isPlainObject, UNDEFINED, UNKNOWN };
 
-/** true when the value or anything inside it is unknown or undefined. */
-export function containsUnknown(value: unknown, depth = 0): boolean {
-  // Any other symbol is the template's root data, which is never printed whole.
-  if (typeof value === 'symbol') return true;
-  if (depth > 32) return true;
-  if (Array.isArray(value)) return value.some((v) => containsUnknown(v, depth + 1));
-  if (isPlainObject(value)) return Object.values(value).some((v) => containsUnknown(v, depth + 1));
-  return false;
-}
+/** true when the value or anything inside it is unknown or undefined; any other symbol is the template's root data, never printed whole. */
+export { containsSymbol as containsUnknown };
 
 /**
  * Go's template truth (text/template `IsTrue`): false, 0, nil, and empty

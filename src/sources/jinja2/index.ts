@@ -1,12 +1,12 @@
 import { LineIndex, UNKNOWN_MARK } from '../../model/source.js';
-import type { Span } from '../../model/span.js';
-import { SourceMap, type Fragment, type MapSegment } from '../fragment.js';
+import { SourceMap, type Fragment } from '../fragment.js';
+import { fragmentOf } from '../pieces.js';
 import type { VariableOrigin, VariableScope } from '../variables.js';
 import type { TemplateDiagnostic } from './diagnostic.js';
 import { evaluate, type EvaluationContext } from './evaluate.js';
 import { parseExpressionText } from './expression.js';
 import { parseTemplate } from './parser.js';
-import { DEFAULT_LIMITS, Renderer, type RenderedPiece, type RenderLimits } from './render.js';
+import { DEFAULT_LIMITS, Renderer, type RenderLimits } from './render.js';
 import { UNKNOWN } from './values.js';
 
 export interface Jinja2Options {
@@ -45,45 +45,12 @@ export function renderJinja2(path: string, text: string, scope: VariableScope, o
     return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [] };
   }
   const output = new Renderer(text, context, options.limits, at).run(parsed.nodes);
-  const { segments, maybeLines, rendered } = buildMap(output.pieces, index);
-  const alternatives: Span[] = output.alternatives.map((range) => {
-    const from = index.position(range.start);
-    const to = index.position(range.end);
-    return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-  });
   return {
-    fragment: { file: path, text: rendered, form: 'jinja2', map: new SourceMap(segments), maybeLines, alternatives },
+    fragment: fragmentOf(path, text, 'jinja2', output.pieces, output.alternatives),
     diagnostics: output.diagnostics,
     usedVariables: context.used,
     skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
   };
-}
-
-/** Cuts the pieces at rendered newlines into per-line segments (a newline belongs to the line it ends). */
-function buildMap(pieces: RenderedPiece[], index: LineIndex): { segments: MapSegment[]; maybeLines: Set<number>; rendered: string } {
-  const segments: MapSegment[] = [];
-  const maybeLines = new Set<number>();
-  let line = 1;
-  let column = 1;
-  for (const piece of pieces) {
-    let from = 0;
-    while (from < piece.text.length) {
-      const newline = piece.text.indexOf('\n', from);
-      const to = newline === -1 ? piece.text.length : newline + 1;
-      const length = to - from;
-      const start = piece.kind === 'literal' ? index.position(piece.offset + from) : index.position(piece.start);
-      const end = piece.kind === 'literal' ? start : index.position(piece.end);
-      segments.push({ line, column, endColumn: column + length, kind: piece.kind, from: start, to: end });
-      if (piece.maybe && piece.text.slice(from, to).trim() !== '') maybeLines.add(line);
-      if (newline === -1) column += length;
-      else {
-        line++;
-        column = 1;
-      }
-      from = to;
-    }
-  }
-  return { segments, maybeLines, rendered: pieces.map((p) => p.text).join('') };
 }
 
 /** A variable's value that is itself Jinja text, rendered with the same restricted evaluator. */

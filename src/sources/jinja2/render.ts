@@ -1,13 +1,9 @@
 import { UNKNOWN_MARK } from '../../model/source.js';
+import type { RenderedPiece } from '../pieces.js';
 import type { TemplateDiagnostic } from './diagnostic.js';
 import { evaluate, type EvaluationContext } from './evaluate.js';
 import type { IfBranch, TemplateNode } from './parser.js';
 import { containsUnknown, isPlainObject, pythonString, truthy, UNKNOWN } from './values.js';
-
-/** A run of rendered text and where it comes from (template offsets). */
-export type RenderedPiece =
-  | { kind: 'literal'; text: string; offset: number; maybe: boolean }
-  | { kind: 'expression'; text: string; start: number; end: number; maybe: boolean };
 
 export interface RenderLimits {
   /** Characters of rendered text. */

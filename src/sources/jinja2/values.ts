@@ -12,6 +12,19 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * true when the value or anything inside it is a symbol: UNKNOWN, UNDEFINED,
+ * or a renderer's own marker (Go templates' root data, never printed whole).
+ * The Go template and Terraform renderers' notion of "not fully known".
+ */
+export function containsSymbol(value: unknown, depth = 0): boolean {
+  if (typeof value === 'symbol') return true;
+  if (depth > 32) return true;
+  if (Array.isArray(value)) return value.some((v) => containsSymbol(v, depth + 1));
+  if (isPlainObject(value)) return Object.values(value).some((v) => containsSymbol(v, depth + 1));
+  return false;
+}
+
 /** true when the value or anything inside it is unknown or undefined. */
 export function containsUnknown(value: unknown, depth = 0): boolean {
   if (value === UNKNOWN || value === UNDEFINED) return true;

@@ -1,4 +1,4 @@
-import { deepEqual, isPlainObject, UNKNOWN } from '../jinja2/values.js';
+import { containsSymbol as containsUnknown, deepEqual, isPlainObject, UNKNOWN } from '../jinja2/values.js';
 import type { Expr } from './expression.js';
 
 export { UNKNOWN };
@@ -9,13 +9,8 @@ export type NameResolver = (name: string, start: number) => unknown;
 /** A quoted string's or heredoc's template text evaluated to a string (set by the template module). */
 export type StringTemplate = (raw: string, quoted: boolean, resolve: NameResolver) => unknown;
 
-export function containsUnknown(value: unknown, depth = 0): boolean {
-  if (typeof value === 'symbol') return true;
-  if (depth > 32) return true;
-  if (Array.isArray(value)) return value.some((v) => containsUnknown(v, depth + 1));
-  if (isPlainObject(value)) return Object.values(value).some((v) => containsUnknown(v, depth + 1));
-  return false;
-}
+/** true when the value or anything inside it is unknown (any symbol). */
+export { containsUnknown };
 
 /** What `${...}` prints: strings, numbers and bools convert to a string; null, lists and objects are errors (unknown). */
 export function templateString(value: unknown): string | typeof UNKNOWN {

@@ -1,5 +1,6 @@
 import { LineIndex } from '../../model/source.js';
 import type { LanguageVariables } from '../language.js';
+import { normalize } from '../repo-paths.js';
 import type { RepositoryReader } from '../repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../variables.js';
 import { isPlainObject } from '../jinja2/values.js';
@@ -7,6 +8,9 @@ import { evaluate, UNKNOWN, type NameResolver } from './evaluate.js';
 import { ExpressionParser, type Expr } from './expression.js';
 import { stringTemplate } from './render.js';
 import { HclError, tokenize, type Token } from './tokens.js';
+
+/** Kept under its Terraform-side name (tests and callers use it). */
+export { normalize as normalizePath };
 
 interface Declared {
   expr: Expr | null;
@@ -34,19 +38,6 @@ function parentOf(dir: string): string {
 
 function join(dir: string, name: string): string {
   return dir === '.' ? name : `${dir}/${name}`;
-}
-
-/** `a/./b/../c` -> `a/c`; null when it leaves the scan root. */
-export function normalizePath(path: string): string | null {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
 }
 
 /** Index of the `}` closing the block whose `{` is at token `open`. */
@@ -204,7 +195,7 @@ export function loadTerraformVariables(templatePath: string, repo: RepositoryRea
     const resolve = moduleResolver(module);
     for (const call of module.calls) {
       const target = evaluate(call.path, resolve, stringTemplate);
-      if (typeof target !== 'string' || normalizePath(target) !== templatePath) continue;
+      if (typeof target !== 'string' || normalize(target) !== templatePath) continue;
       found = { file: call.file, line: call.line };
       if (call.vars?.k === 'object') {
         for (const item of call.vars.items) {

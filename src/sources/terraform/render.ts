@@ -1,7 +1,7 @@
 import { LineIndex, UNKNOWN_MARK, type SourceFile } from '../../model/source.js';
 import type { RenderedTemplate } from '../index.js';
 import type { LanguageVariables } from '../language.js';
-import { fragmentOf, MAX_ITERATIONS, MAX_OUTPUT, PieceSink, type OffsetRange } from '../gotemplate/pieces.js';
+import { fragmentOf, MAX_ITERATIONS, MAX_OUTPUT, PieceSink, type OffsetRange } from '../pieces.js';
 import type { VariableOrigin, VariableScope } from '../variables.js';
 import { isPlainObject } from '../jinja2/values.js';
 import { conditionValue, containsUnknown, evaluate, templateString, UNKNOWN, type NameResolver } from './evaluate.js';

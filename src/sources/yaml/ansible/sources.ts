@@ -1,21 +1,5 @@
+import { join, normalize } from '../../repo-paths.js';
 import type { TaskContext } from './task-context.js';
-
-function join(dir: string, name: string): string {
-  return dir === '' || dir === '.' ? name : `${dir}/${name}`;
-}
-
-/** `a/b/../c` -> `a/c`; null when it climbs out of the scan root. */
-export function normalize(path: string): string | null {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
-}
 
 /**
  * The repository file a relative `src:` names, searched as Ansible does

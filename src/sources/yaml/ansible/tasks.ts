@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'y
 import { LineIndex } from '../../../model/source.js';
 import type { Edit } from '../../edits.js';
 import { readVariablesFile } from '../../ansible-vars.js';
+import { normalize } from '../../repo-paths.js';
 import { plainScope, type VariableScope } from '../../variables.js';
 import { ArgumentTemplating } from '../jinja-arguments.js';
 import { spanOfRange } from '../mapped-text.js';
@@ -10,7 +11,6 @@ import { commandModule } from './command-modules.js';
 import { blockinfile, copyOrTemplate, lineinfile, replaceModule } from './file-modules.js';
 import { ModuleCall } from './module-call.js';
 import { packageModule } from './package-modules.js';
-import { normalize } from './sources.js';
 import { taskLoop } from './loops.js';
 import { layeredScope, type TaskContext } from './task-context.js';
 

@@ -1,11 +1,11 @@
-import type { Form } from '../../model/configuration.js';
-import { LineIndex } from '../../model/source.js';
-import type { Span } from '../../model/span.js';
-import { SourceMap, type Fragment, type MapSegment } from '../fragment.js';
+import type { Form } from '../model/configuration.js';
+import { LineIndex } from '../model/source.js';
+import type { Span } from '../model/span.js';
+import { SourceMap, type Fragment, type MapSegment } from './fragment.js';
 
 /**
  * A run of rendered text and where it comes from (template offsets): the
- * common output of the Go template, Terraform template and envsubst
+ * common output of the Go template, Terraform template, envsubst and Jinja2
  * renderers, turned into a Fragment by `fragmentOf`.
  */
 export type RenderedPiece =
