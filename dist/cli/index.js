@@ -10580,22 +10580,11 @@ function expandExpression(expr, origin, refOffset, ctx) {
     const selected = lookup !== undefined && lookup !== '';
     switch (op) {
         case '?': {
-            let iftrue;
-            let iftrueStart;
-            const brace = skipSpace(expr, cp);
-            if (expr.charAt(brace) === '{') {
-                const p = curlyPayload(expr, brace, origin);
-                iftrue = p.payload;
-                iftrueStart = p.start;
-                cp = p.next;
-            }
-            else {
-                iftrue = expr.slice(cp);
-                iftrueStart = cp;
-                cp = expr.length;
-            }
+            const branch = branchText(expr, cp, origin);
+            const iftrue = branch.payload;
+            cp = branch.next;
             if (selected || ctx.scan)
-                parse(iftrue, sub(origin, iftrueStart), ctx);
+                parse(iftrue, sub(origin, branch.start), ctx);
             if (cp >= expr.length)
                 break;
             if (expr.charAt(cp) !== ':') {
@@ -10615,24 +10604,24 @@ function expandExpression(expr, origin, refOffset, ctx) {
     }
     ctx.level--;
 }
-function expandOtherwise(expr, from, origin, selected, ctx) {
-    let cp = from;
-    let iffalse;
-    let iffalseStart;
-    const brace = skipSpace(expr, cp);
+/**
+ * One branch of a conditional: a `{...}` group (braces removed), or, without
+ * braces, the rest of the expression as literal text (postconf(5)).
+ */
+function branchText(expr, from, origin) {
+    const brace = skipSpace(expr, from);
     if (expr.charAt(brace) === '{') {
         const p = curlyPayload(expr, brace, origin);
-        iffalse = p.payload;
-        iffalseStart = p.start;
-        cp = p.next;
+        return { payload: p.payload, start: p.start, next: p.next };
     }
-    else {
-        iffalse = expr.slice(cp);
-        iffalseStart = cp;
-        cp = expr.length;
-    }
+    return { payload: expr.slice(from), start: from, next: expr.length };
+}
+function expandOtherwise(expr, from, origin, selected, ctx) {
+    const branch = branchText(expr, from, origin);
+    const iffalse = branch.payload;
+    const cp = branch.next;
     if (!selected || ctx.scan)
-        parse(iffalse, sub(origin, iffalseStart), ctx);
+        parse(iffalse, sub(origin, branch.start), ctx);
     if (cp < expr.length) {
         throw new MacroError(`unexpected input at: "...${iffalse}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
     }

@@ -285,20 +285,10 @@ function expandExpression(expr: string, origin: Origin, refOffset: number, ctx: 
   const selected = lookup !== undefined && lookup !== '';
   switch (op) {
     case '?': {
-      let iftrue: string;
-      let iftrueStart: number;
-      const brace = skipSpace(expr, cp);
-      if (expr.charAt(brace) === '{') {
-        const p = curlyPayload(expr, brace, origin);
-        iftrue = p.payload;
-        iftrueStart = p.start;
-        cp = p.next;
-      } else {
-        iftrue = expr.slice(cp);
-        iftrueStart = cp;
-        cp = expr.length;
-      }
-      if (selected || ctx.scan) parse(iftrue, sub(origin, iftrueStart), ctx);
+      const branch = branchText(expr, cp, origin);
+      const iftrue = branch.payload;
+      cp = branch.next;
+      if (selected || ctx.scan) parse(iftrue, sub(origin, branch.start), ctx);
       if (cp >= expr.length) break;
       if (expr.charAt(cp) !== ':') {
         throw new MacroError(`":" expected at: "...${iftrue}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
@@ -318,22 +308,24 @@ function expandExpression(expr: string, origin: Origin, refOffset: number, ctx: 
   ctx.level--;
 }
 
-function expandOtherwise(expr: string, from: number, origin: Origin, selected: boolean, ctx: Context): void {
-  let cp = from;
-  let iffalse: string;
-  let iffalseStart: number;
-  const brace = skipSpace(expr, cp);
+/**
+ * One branch of a conditional: a `{...}` group (braces removed), or, without
+ * braces, the rest of the expression as literal text (postconf(5)).
+ */
+function branchText(expr: string, from: number, origin: Origin): { payload: string; start: number; next: number } {
+  const brace = skipSpace(expr, from);
   if (expr.charAt(brace) === '{') {
     const p = curlyPayload(expr, brace, origin);
-    iffalse = p.payload;
-    iffalseStart = p.start;
-    cp = p.next;
-  } else {
-    iffalse = expr.slice(cp);
-    iffalseStart = cp;
-    cp = expr.length;
+    return { payload: p.payload, start: p.start, next: p.next };
   }
-  if (!selected || ctx.scan) parse(iffalse, sub(origin, iffalseStart), ctx);
+  return { payload: expr.slice(from), start: from, next: expr.length };
+}
+
+function expandOtherwise(expr: string, from: number, origin: Origin, selected: boolean, ctx: Context): void {
+  const branch = branchText(expr, from, origin);
+  const iffalse = branch.payload;
+  const cp = branch.next;
+  if (!selected || ctx.scan) parse(iffalse, sub(origin, branch.start), ctx);
   if (cp < expr.length) {
     throw new MacroError(`unexpected input at: "...${iffalse}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
   }
