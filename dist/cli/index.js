@@ -27473,6 +27473,7 @@ function applyPolicy(results, input) {
             endLine: r.span.endLine,
             endColumn: r.span.endColumn,
             related: r.related,
+            ...(r.replacements === undefined ? {} : { replacements: r.replacements }),
             fingerprint: fp,
             suppressed,
         });

@@ -11,6 +11,20 @@ export function levelRank(level: Level): number {
   return level === 'error' ? 3 : level === 'warning' ? 2 : 1;
 }
 
+/**
+ * A mechanical fix: replace the text of one span with `text`. Spans are
+ * 1-based, `endColumn` exclusive, in the file a person edits. A finding has
+ * replacements only when applying all of them is known to remove it.
+ */
+export interface Replacement {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
 export interface Related {
   file: string;
   line: number;
@@ -29,6 +43,8 @@ export interface RuleResult {
   ids: string[];
   span: Span;
   related: Related[];
+  /** A safe mechanical fix, when there is one. */
+  replacements?: Replacement[];
 }
 
 export interface Suppression {
@@ -53,6 +69,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   related: Related[];
+  /** A safe mechanical fix, when there is one (absent otherwise). */
+  replacements?: Replacement[];
   fingerprint: string;
   suppressed: Suppression | null;
 }

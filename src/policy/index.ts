@@ -94,6 +94,7 @@ export function applyPolicy(results: RuleResult[], input: PolicyInput): Finding[
       endLine: r.span.endLine,
       endColumn: r.span.endColumn,
       related: r.related,
+      ...(r.replacements === undefined ? {} : { replacements: r.replacements }),
       fingerprint: fp,
       suppressed,
     });
