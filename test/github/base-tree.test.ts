@@ -44,6 +44,10 @@ describe('checkoutBase', () => {
     await base.remove();
     assert.ok(!existsSync(base.root));
     assert.equal(git(ws, 'worktree', 'list').split('\n').length, 1);
+    // The merge commit decides, not the payload: its base.sha may name an older tip of the base branch.
+    const stale = ok(await checkoutBase(request(ws, repo.forkPoint, repo.head)));
+    assert.equal(stale.sha, repo.base);
+    await stale.remove();
   });
 
   it("on a checkout of the head with full history: the merge base, not the base branch's later tip", async () => {
