@@ -124,7 +124,8 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     core.setOutput('warnings', String(report.summary.byLevel.warning));
 
     if (inputs.summary) await summarize(core, log, report, context.blobUrl);
-    const pull = await listing();
+    // The diff orders annotations and places review comments; without either it is not worth a request.
+    const pull = inputs.annotations !== 'none' || inputs.review !== 'none' ? await listing() : null;
     const changedLines = pull !== null && 'files' in pull ? addedLines(pull.files) : undefined;
     if (inputs.review === 'suggestions') await review(log, api, context, pull, report, workspace);
     await annotate(deps, log, inputs, context, api, report, changedLines, sarifFile);

@@ -358,6 +358,13 @@ describe('runAction', () => {
     assert.deepEqual(b.rec.warnings, []);
   });
 
+  it('asks the API nothing when nothing needs it (scope all, annotations none, no review)', async () => {
+    const fake = fakeApi();
+    const { deps } = harness(workspace(), { token: 'ghs_x', annotations: 'none', scope: 'all', summary: 'false' }, OPEN, { context: () => PR, github: () => fake.api });
+    await runAction(deps);
+    assert.deepEqual(fake.calls, []);
+  });
+
   it('masks the token before reading any other input', async () => {
     const { deps, rec } = harness(workspace(), { token: ' ghs_secret ', summary: 'false' }, []);
     deps.github = () => fakeApi().api;
