@@ -212,7 +212,7 @@ async function keepNew(
     token: inputs.token,
     serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com',
     tempDir: deps.env.RUNNER_TEMP || os.tmpdir(),
-  });
+  }).catch((e: unknown) => ({ failure: `could not check out the base commit (${visible(firstLine(e))})` }));
   if ('failure' in base) return fallback(base.failure);
   let baseFindings: ScanResult['findings'];
   try {
@@ -232,7 +232,7 @@ async function keepNew(
     // A path the base does not have yet: nothing there was present before.
     baseFindings = existsSync(path.join(base.root, target)) ? (await deps.scan(baseOptions)).findings : [];
   } catch (e) {
-    return fallback(`the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '')})`);
+    return fallback(`the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible(firstLine(e))})`);
   } finally {
     await base.remove();
   }
@@ -244,6 +244,10 @@ async function keepNew(
       `${plural(findings.filter((f) => f.suppressed === null).length, 'new finding')}.`,
   );
   return { ...result, findings };
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
 /** The JSON report always goes to a fresh directory under RUNNER_TEMP, so two steps of a job do not overwrite each other. */

@@ -444,5 +444,15 @@ describe('runAction', () => {
     });
     await runAction(failing.deps);
     assert.deepEqual(failing.rec.warnings, ['relaygate: scope new: the workspace is not a git checkout (not a git repository); reporting every finding instead.']);
+    const throwing = harness(workspace(), { scope: 'new', summary: 'false', annotations: 'none' }, OPEN, {
+      checkoutBase: async () => {
+        throw new Error("ENOENT: no such file or directory, mkdtemp '/gone/relaygate-base-XXXXXX'");
+      },
+    });
+    await runAction(throwing.deps);
+    assert.deepEqual(throwing.rec.warnings, [
+      "relaygate: scope new: could not check out the base commit (ENOENT: no such file or directory, mkdtemp '/gone/relaygate-base-XXXXXX'); reporting every finding instead.",
+    ]);
+    assert.equal(throwing.rec.outputs.result, 'fail');
   });
 });
