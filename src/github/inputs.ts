@@ -1,11 +1,14 @@
 import * as core from '@actions/core';
 import { FAIL_ON_VALUES, INDETERMINATE_VALUES, oneOf, OptionsError, parseProfile, type Settings } from '../config/options.js';
 
-export type Scope = 'auto' | 'all' | 'changed';
-export const SCOPES: readonly Scope[] = ['auto', 'all', 'changed'];
+export type Scope = 'auto' | 'all' | 'changed' | 'new';
+export const SCOPES: readonly Scope[] = ['auto', 'all', 'changed', 'new'];
 
 export type AnnotationMode = 'auto' | 'checks' | 'commands' | 'none';
 export const ANNOTATION_MODES: readonly AnnotationMode[] = ['auto', 'checks', 'commands', 'none'];
+
+export type ReviewMode = 'none' | 'suggestions';
+export const REVIEW_MODES: readonly ReviewMode[] = ['none', 'suggestions'];
 
 /** Every action input (action.yml), read and validated here and nowhere else. */
 export interface ActionInputs {
@@ -17,6 +20,7 @@ export interface ActionInputs {
   settings: Settings;
   scope: Scope;
   annotations: AnnotationMode;
+  review: ReviewMode;
   /** SARIF file to write, relative to GITHUB_WORKSPACE; null = none. */
   sarif: string | null;
   summary: boolean;
@@ -50,6 +54,7 @@ export function readInputs(getInput: GetInput = (name) => core.getInput(name)): 
 
   const scope = input('scope');
   const annotations = input('annotations');
+  const review = input('review');
   const sarif = input('sarif');
   const config = input('config');
   return {
@@ -58,6 +63,7 @@ export function readInputs(getInput: GetInput = (name) => core.getInput(name)): 
     settings,
     scope: scope === '' ? 'auto' : oneOf(setting('scope'), scope, SCOPES),
     annotations: annotations === '' ? 'auto' : oneOf(setting('annotations'), annotations, ANNOTATION_MODES),
+    review: review === '' ? 'none' : oneOf(setting('review'), review, REVIEW_MODES),
     sarif: sarif === '' ? null : sarif,
     summary: parseBoolean(setting('summary'), input('summary'), true),
     token: input('token'),

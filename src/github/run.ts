@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,15 +13,22 @@ import { renderSarif } from '../report/sarif.js';
 import { levelCounts, plural } from '../report/text.js';
 import type { ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
-import { decideScope, type PullsOctokit } from './changed-files.js';
+import type { GitHubApi } from './api.js';
+import { checkoutBase, type BaseRequest, type BaseTree } from './base-tree.js';
+import { decideScope, isPullRequest, pullListing, type PullListing } from './changed-files.js';
+import { checkRunSummary, publishCheckRun } from './checks.js';
 import type { RunContext } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { addedLines, postReview } from './review.js';
+import { writeInside } from './safe-write.js';
 
 /** The @actions/core functions the action uses; tests pass a recorder. */
 export interface ActionCore {
   getInput: (name: string) => string;
   setOutput: (name: string, value: string) => void;
   setFailed: (message: string) => void;
+  /** Masks a value in every later line of the log. */
+  setSecret: (secret: string) => void;
   info: (message: string) => void;
   warning: (message: string) => void;
   /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
@@ -32,17 +40,41 @@ export interface ActionDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** Raw stdout: workflow-command lines, already escaped by their renderer. */
   stdout: (text: string) => void;
+  /** Reads the event (it may throw EventError); called inside the guarded run. */
   context: () => RunContext;
-  octokitFor: (token: string) => PullsOctokit;
+  /** A GitHub REST client for `token`; `log` gets one line per rate-limit wait. */
+  github: (token: string, log: (line: string) => void) => GitHubApi;
   scan: (options: Options) => Promise<ScanResult>;
+  /** Checks out the commit `scope: new` compares with. */
+  checkoutBase?: (request: BaseRequest) => Promise<BaseTree | { failure: string }>;
   /** Used when GITHUB_WORKSPACE is unset (a local run). */
   cwd: string;
 }
 
+/** core.warning, counted: each warning is an annotation that takes one of the step's ten warning slots. */
+interface StepLog {
+  info: (message: string) => void;
+  warning: (message: string) => void;
+  warnings: () => number;
+}
+
+function stepLog(core: ActionCore): StepLog {
+  let warnings = 0;
+  return {
+    info: (m) => core.info(m),
+    warning: (m) => {
+      warnings++;
+      core.warning(m);
+    },
+    warnings: () => warnings,
+  };
+}
+
 /**
- * The action: inputs -> Options -> scan -> report files, outputs,
+ * The action: inputs -> Options -> scan -> report files, outputs, review,
  * annotations, job summary, and the step's verdict. Every failure ends in
- * exactly one core.setFailed line; nothing here throws.
+ * exactly one core.setFailed line and output `result=error`; nothing here
+ * throws.
  *
  * The scan root is GITHUB_WORKSPACE (the repository root) and input `path` is
  * the one path scanned under it, so every reported path, annotation and SARIF
@@ -52,13 +84,19 @@ export interface ActionDeps {
 export async function runAction(deps: ActionDeps): Promise<void> {
   const { core, env } = deps;
   try {
+    // Masked before anything could print it.
+    const rawToken = core.getInput('token').trim();
+    if (rawToken !== '') core.setSecret(rawToken);
     const inputs = readInputs(core.getInput);
+    const log = stepLog(core);
     const workspace = path.resolve(deps.cwd, env.GITHUB_WORKSPACE || deps.cwd);
     const target = await scanPath(workspace, inputs.path);
 
     const context = deps.context();
-    const scope = await decideScope(inputs.scope, context, inputs.token, deps.octokitFor);
-    for (const line of scope.log) (line.level === 'warning' ? core.warning : core.info)(line.text);
+    const api = inputs.token === '' ? null : deps.github(inputs.token, log.info);
+    const listing = pullListing(context, api);
+    const scope = await decideScope(inputs.scope, context, inputs.token, listing);
+    for (const line of scope.log) (line.level === 'warning' ? log.warning : log.info)(line.text);
 
     const { options, configFile } = await loadOptions({
       root: workspace,
@@ -68,45 +106,55 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       changed: scope.changed,
       cwd: workspace,
     });
-    if (configFile !== null) core.info(`relaygate: settings from ${visible(shownPath(workspace, configFile))}`);
+    if (configFile !== null) log.info(`relaygate: settings from ${visible(shownPath(workspace, configFile))}`);
 
-    const result = await deps.scan(options);
-    for (const note of result.notes) core.info(`relaygate: note: ${visible(note)}`);
+    let result = await deps.scan(options);
+    for (const note of result.notes) log.info(`relaygate: note: ${visible(note)}`);
+    if (inputs.scope === 'new') result = await keepNew(deps, log, inputs, context, options, target, result, workspace);
     const report = buildReport(result, options.failOn);
 
     const reportFile = await writeReportFile(env, report);
     core.setOutput('report-file', reportFile);
-    const sarifFile = inputs.sarif === null ? '' : await writeSarif(path.resolve(workspace, inputs.sarif), report);
+    const sarifFile =
+      inputs.sarif === null ? '' : await writeInside('input sarif', [workspace, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])], workspace, inputs.sarif, renderSarif(report));
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('result', report.summary.result);
     core.setOutput('findings', String(report.summary.findings));
     core.setOutput('errors', String(report.summary.byLevel.error));
     core.setOutput('warnings', String(report.summary.byLevel.warning));
 
-    annotate(deps, inputs, report, sarifFile);
-    if (inputs.summary) await summarize(core, report, context.blobUrl);
+    if (inputs.summary) await summarize(core, log, report, context.blobUrl);
+    // The diff orders annotations and places review comments; without either it is not worth a request.
+    const pull = inputs.annotations !== 'none' || inputs.review !== 'none' ? await listing() : null;
+    const changedLines = pull !== null && 'files' in pull ? addedLines(pull.files) : undefined;
+    if (inputs.review === 'suggestions') await review(log, api, context, pull, report, workspace);
+    await annotate(deps, log, inputs, context, api, report, changedLines, sarifFile);
 
     const s = report.summary;
     const suppressed = report.findings.length - s.findings;
-    core.info(
+    log.info(
       `relaygate ${VERSION}: ${s.result}: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)}), ${suppressed} suppressed; ` +
         `${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')}. Full report: ${visible(reportFile)}`,
     );
-    if (s.result === 'fail') {
-      const failOn = options.failOn === 'never' ? 'error' : options.failOn;
-      const failing = (['error', 'warning', 'note'] as const).filter((l) => levelRank(l) >= levelRank(failOn));
-      const count = failing.reduce((n, l) => n + s.byLevel[l], 0);
-      core.setFailed(`relaygate: ${plural(count, 'finding')} at or above fail-on ${options.failOn} (${levelCounts(s.byLevel)})`);
-    }
+    if (s.result === 'fail') core.setFailed(failLine(report, options));
   } catch (e) {
+    core.setOutput('result', 'error');
     if (e instanceof OptionsError) {
       core.setFailed(`relaygate: ${visible(e.message)}`);
       return;
     }
     const message = e instanceof Error ? e.message : String(e);
     core.setFailed(`relaygate: internal error: ${visible(message)}`);
-    if (env.RELAYGATE_DEBUG === '1' && e instanceof Error && e.stack) core.info(`relaygate: stack: ${visible(e.stack)}`);
+    if (env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack) core.info(`relaygate: stack: ${visible(e.stack)}`);
   }
+}
+
+function failLine(report: JsonReport, options: Options): string {
+  const s = report.summary;
+  const failOn = options.failOn === 'never' ? 'error' : options.failOn;
+  const failing = (['error', 'warning', 'note'] as const).filter((l) => levelRank(l) >= levelRank(failOn));
+  const count = failing.reduce((n, l) => n + s.byLevel[l], 0);
+  return `relaygate: ${plural(count, 'finding')} at or above fail-on ${options.failOn} (${levelCounts(s.byLevel)})`;
 }
 
 /** Input `path` as a POSIX path under the workspace; it must exist and stay inside. */
@@ -132,6 +180,76 @@ function relativeTo(settings: Settings, workspace: string): Settings {
   return out;
 }
 
+/**
+ * `scope: new`: scans the base commit with the same settings and drops
+ * every finding whose fingerprint an active finding of the base has
+ * (fingerprints hold the rule, the file and the line's text, not its
+ * number). Anything that prevents the comparison reports every finding,
+ * with a warning.
+ */
+async function keepNew(
+  deps: ActionDeps,
+  log: StepLog,
+  inputs: ActionInputs,
+  context: RunContext,
+  options: Options,
+  target: string,
+  result: ScanResult,
+  workspace: string,
+): Promise<ScanResult> {
+  const fallback = (why: string): ScanResult => {
+    log.warning(`relaygate: scope new: ${why}; reporting every finding instead.`);
+    return result;
+  };
+  if (context.baseSha === null) {
+    return fallback(`the "${context.eventName || 'unknown'}" event names no base commit to compare with (pull_request or push events do)`);
+  }
+  const base = await (deps.checkoutBase ?? checkoutBase)({
+    workspace,
+    scanned: path.resolve(workspace, target),
+    baseSha: context.baseSha,
+    pullHeadSha: isPullRequest(context) && context.headSha !== '' ? context.headSha : null,
+    token: inputs.token,
+    serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com',
+    tempDir: deps.env.RUNNER_TEMP || os.tmpdir(),
+  }).catch((e: unknown) => ({ failure: `could not check out the base commit (${visible(firstLine(e))})` }));
+  if ('failure' in base) return fallback(base.failure);
+  let baseFindings: ScanResult['findings'];
+  try {
+    const mapped = (file: string): string | null => {
+      const rel = path.relative(workspace, file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return file;
+      const there = path.join(base.root, rel);
+      return existsSync(there) ? there : null;
+    };
+    const baseOptions: Options = {
+      ...options,
+      root: base.root,
+      changed: null,
+      baseline: null,
+      vars: options.vars.map(mapped).filter((v): v is string => v !== null),
+    };
+    // A path the base does not have yet: nothing there was present before.
+    baseFindings = existsSync(path.join(base.root, target)) ? (await deps.scan(baseOptions)).findings : [];
+  } catch (e) {
+    return fallback(`the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible(firstLine(e))})`);
+  } finally {
+    await base.remove();
+  }
+  const present = new Set(baseFindings.filter((f) => f.suppressed === null).map((f) => f.fingerprint));
+  const findings = result.findings.filter((f) => f.suppressed !== null || !present.has(f.fingerprint));
+  const dropped = result.findings.length - findings.length;
+  log.info(
+    `relaygate: scope new: compared with ${base.sha.slice(0, 12)}, ${base.how}: ${plural(dropped, 'finding')} present there ${dropped === 1 ? 'is' : 'are'} not reported; ` +
+      `${plural(findings.filter((f) => f.suppressed === null).length, 'new finding')}.`,
+  );
+  return { ...result, findings };
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
 /** The JSON report always goes to a fresh directory under RUNNER_TEMP, so two steps of a job do not overwrite each other. */
 async function writeReportFile(env: ActionDeps['env'], report: JsonReport): Promise<string> {
   const base = env.RUNNER_TEMP || os.tmpdir();
@@ -142,32 +260,124 @@ async function writeReportFile(env: ActionDeps['env'], report: JsonReport): Prom
   return file;
 }
 
-async function writeSarif(file: string, report: JsonReport): Promise<string> {
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, renderSarif(report));
-  } catch (e) {
-    throw new OptionsError(`input sarif: cannot write ${file}: ${(e as Error).message}`);
-  }
-  return file;
-}
+const CHECKS_HINT = ' (the token may not create check runs: give the job `permissions: checks: write`; a fork\'s pull request only ever gets a read-only token)';
 
-function annotate(deps: ActionDeps, inputs: ActionInputs, report: JsonReport, sarifFile: string): void {
-  if (inputs.annotations === 'none') return;
-  if (inputs.annotations !== 'commands') {
-    deps.core.info(`relaygate: annotations ${inputs.annotations}: check runs are not implemented yet; using workflow commands.`);
+/**
+ * `checks` and `auto` try the Checks API first and fall back to workflow
+ * commands, with one line saying why, whenever it cannot be used: no
+ * token, or a 403/404 from a read-only token. Workflow commands count the
+ * step's other annotations (setFailed's error, earlier warnings) against
+ * GitHub's ten per level.
+ */
+async function annotate(
+  deps: ActionDeps,
+  log: StepLog,
+  inputs: ActionInputs,
+  context: RunContext,
+  api: GitHubApi | null,
+  report: JsonReport,
+  changedLines: ReadonlyMap<string, ReadonlySet<number>> | undefined,
+  sarifFile: string,
+): Promise<void> {
+  const mode = inputs.annotations;
+  if (mode === 'none') return;
+  if (mode !== 'commands') {
+    const say = mode === 'checks' ? log.warning : log.info;
+    if (api === null) {
+      say(`relaygate: annotations ${mode}: no token (input token is empty), so no check run; annotating with workflow commands.`);
+    } else if (context.headSha === '' || context.owner === '' || context.repo === '') {
+      say(`relaygate: annotations ${mode}: the run names no repository or commit (GITHUB_REPOSITORY, GITHUB_SHA), so no check run; annotating with workflow commands.`);
+    } else {
+      const outcome = await publishCheckRun(api, {
+        repo: { owner: context.owner, repo: context.repo },
+        headSha: context.headSha,
+        report,
+        summary: checkRunSummary(report, context.blobUrl),
+        ...(changedLines ? { changedLines } : {}),
+        detailsUrl: context.runUrl,
+      });
+      if (outcome.ok) {
+        log.info(
+          `relaygate: check run relaygate on ${context.headSha.slice(0, 12)}: ${plural(outcome.annotations, 'annotation')} in ${plural(outcome.requests, 'request')}` +
+            `${outcome.url ? `: ${visible(outcome.url)}` : ''}`,
+        );
+        return;
+      }
+      log.warning(
+        `relaygate: annotations ${mode}: could not create the check run: ${visible(outcome.failure)}${outcome.forbidden ? CHECKS_HINT : ''}; annotating with workflow commands instead.`,
+      );
+    }
   }
   const where = [inputs.summary ? 'the job summary' : null, 'the JSON report (output report-file)', sarifFile ? 'the SARIF file' : null]
     .filter((w) => w !== null)
     .join(', ');
-  for (const line of renderWorkflowCommands(report, { reportHint: where })) deps.stdout(`${line}${os.EOL}`);
+  const lines = renderWorkflowCommands(report, {
+    reportHint: where,
+    reserved: { error: report.summary.result === 'fail' ? 1 : 0, warning: log.warnings() },
+    ...(changedLines ? { changedLines } : {}),
+  });
+  for (const line of lines) deps.stdout(`${line}${os.EOL}`);
+}
+
+const REVIEW_HINT = ' (the token may not write pull-request reviews: give the job `permissions: pull-requests: write`; a fork\'s pull request only ever gets a read-only token)';
+
+/** `review: suggestions`: one review on the pull request, or one line saying why there is none. */
+async function review(log: StepLog, api: GitHubApi | null, context: RunContext, pull: PullListing | null, report: JsonReport, workspace: string): Promise<void> {
+  const skip = (why: string): void => log.warning(`relaygate: review suggestions: skipped: ${why}.`);
+  if (!isPullRequest(context)) {
+    log.info(`relaygate: review suggestions: the "${context.eventName || 'unknown'}" event is not a pull request; no review.`);
+    return;
+  }
+  if (api === null || pull === null) return skip('no token (input token is empty)');
+  if ('failure' in pull) return skip(`could not list the pull request's files: ${visible(pull.failure)}`);
+  if (context.headSha === '') return skip("the event names no head commit");
+  const outcome = await postReview(api, {
+    repo: { owner: context.owner, repo: context.repo },
+    pullNumber: context.pullNumber!,
+    headSha: context.headSha,
+    report,
+    files: pull.files,
+    scannedLine: scannedLines(workspace),
+    blobUrl: context.blobUrl,
+  });
+  if ('failed' in outcome) return skip(`${visible(outcome.failed)}${outcome.forbidden ? REVIEW_HINT : ''}`);
+  if (!outcome.posted) {
+    log.info(`relaygate: review suggestions: no review posted (${outcome.why}).`);
+    return;
+  }
+  const p = outcome.plan;
+  log.info(
+    `relaygate: review posted: ${plural(p.comments.length, 'comment')} on the diff (${plural(p.suggestions, 'suggestion')}), ` +
+      `${plural(p.listed, 'finding')} listed in its body${outcome.url ? `: ${visible(outcome.url)}` : ''}`,
+  );
+}
+
+/** Line `n` of a scanned file as the scan read it (LF-split, CR kept), or null. */
+function scannedLines(workspace: string): (file: string, line: number) => string | null {
+  const cache = new Map<string, string[] | null>();
+  return (file, line) => {
+    if (!cache.has(file)) {
+      const full = path.resolve(workspace, file);
+      const rel = path.relative(workspace, full);
+      let lines: string[] | null = null;
+      if (!rel.startsWith('..') && !path.isAbsolute(rel)) {
+        try {
+          lines = readFileSync(full, 'utf8').split('\n');
+        } catch {
+          lines = null;
+        }
+      }
+      cache.set(file, lines);
+    }
+    return cache.get(file)?.[line - 1] ?? null;
+  };
 }
 
 /** A summary that cannot be written (no GITHUB_STEP_SUMMARY, a full disk) is a warning, not a failed scan. */
-async function summarize(core: ActionCore, report: JsonReport, blobUrl: string | null): Promise<void> {
+async function summarize(core: ActionCore, log: StepLog, report: JsonReport, blobUrl: string | null): Promise<void> {
   try {
     await core.writeSummary(renderMarkdown(report, blobUrl === null ? {} : { blobUrl }));
   } catch (e) {
-    core.warning(`relaygate: could not write the job summary: ${visible((e as Error).message)}`);
+    log.warning(`relaygate: could not write the job summary: ${visible((e as Error).message)}`);
   }
 }

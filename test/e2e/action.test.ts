@@ -8,8 +8,6 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, describe, it, type TestContext } from 'node:test';
 import {
@@ -17,10 +15,12 @@ import {
   copyExamples,
   EXAMPLE_FINDINGS,
   expectedKeys,
+  fakeGitHub,
   findingKey,
   type NodeRuntime,
   pullRequestEvent,
   pushEvent,
+  type RecordedRequest,
   removeDir,
   requireNode24,
   runAction,
@@ -331,31 +331,9 @@ function actionSuite(runtime: (t: TestContext) => NodeRuntime | null, label: str
   });
 }
 
-/** A stand-in for the GitHub REST API on 127.0.0.1: answers "list pull request files". */
-async function fakeGitHub(answer: (req: IncomingMessage) => { status: number; body: unknown }): Promise<{
-  url: string;
-  requests: { method: string; url: string; authorization: string }[];
-  close: () => Promise<void>;
-}> {
-  const requests: { method: string; url: string; authorization: string }[] = [];
-  const server: Server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: String(req.headers.authorization ?? '') });
-    const { status, body } = answer(req);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('dist/index.js pull-request scope against a fake GitHub API (Node 24)', () => {
-  const filesOf7 = (files: string[]) => (req: IncomingMessage) =>
-    req.url?.startsWith('/repos/example/infra/pulls/7/files')
+  const filesOf7 = (files: string[]) => (req: RecordedRequest) =>
+    req.url.startsWith('/repos/example/infra/pulls/7/files')
       ? { status: 200, body: files.map((filename) => ({ filename, status: 'modified' })) }
       : { status: 404, body: { message: 'Not Found' } };
 

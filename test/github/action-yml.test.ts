@@ -56,6 +56,7 @@ describe('action.yml', () => {
       baseline: '',
       scope: 'auto',
       annotations: 'auto',
+      review: 'none',
       sarif: '',
       summary: 'true',
       token: '${{ github.token }}',

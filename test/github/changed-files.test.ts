@@ -1,38 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideScope, type EventInfo, type ListFilesParams, type PullsOctokit } from '../../src/github/changed-files.js';
+import type { GitHubApi, PullFile } from '../../src/github/api.js';
+import { decideScope, pullListing, type EventInfo } from '../../src/github/changed-files.js';
 
-/**
- * A fake octokit whose paginate walks pages like octokit's: page 1, 2, ...
- * until a page comes back shorter than per_page. `failure` makes every
- * request throw (an octokit RequestError carries `status`).
- */
-function fakeOctokit(files: string[], failure?: Error & { status?: number }) {
-  const calls: ListFilesParams[] = [];
-  const tokens: string[] = [];
-  const listFiles = async (params: ListFilesParams) => {
-    calls.push(params);
-    if (failure) throw failure;
-    const size = params.per_page ?? 30;
-    const page = params.page ?? 1;
-    return { data: files.slice((page - 1) * size, page * size).map((filename) => ({ filename, status: 'modified' })) };
-  };
-  const octokit: PullsOctokit = {
-    rest: { pulls: { listFiles } },
-    paginate: async (method, params) => {
-      const all: { filename: string }[] = [];
-      for (let page = 1; ; page++) {
-        const { data } = await method({ ...params, page });
-        all.push(...data);
-        if (data.length < (params.per_page ?? 30)) return all;
-      }
+/** A fake API whose listPullFiles answers `files` (or throws `failure`, as an octokit RequestError carries `status`). */
+function fakeApi(files: (string | PullFile)[], failure?: Error & { status?: number }) {
+  const calls: string[] = [];
+  const api = {
+    listPullFiles: async (p: { owner: string; repo: string; pull_number: number }): Promise<PullFile[]> => {
+      calls.push(`${p.owner}/${p.repo}#${p.pull_number}`);
+      if (failure) throw failure;
+      return files.map((f) => (typeof f === 'string' ? { filename: f, status: 'modified' } : f));
     },
-  };
-  const octokitFor = (token: string): PullsOctokit => {
-    tokens.push(token);
-    return octokit;
-  };
-  return { calls, tokens, octokitFor };
+  } as unknown as GitHubApi;
+  return { calls, api };
+}
+
+function decide(scope: Parameters<typeof decideScope>[0], event: EventInfo, token: string, fake: ReturnType<typeof fakeApi>) {
+  return decideScope(scope, event, token, pullListing(event, token === '' ? null : fake.api));
 }
 
 const PR: EventInfo = { eventName: 'pull_request', owner: 'example', repo: 'infra', pullNumber: 7, changedFiles: null };
@@ -43,42 +28,40 @@ function requestError(status: number, message: string): Error & { status: number
 }
 
 describe('decideScope', () => {
-  it('auto on a pull request lists every page of changed files', async () => {
+  it('auto on a pull request lists the changed files once', async () => {
     const files = Array.from({ length: 250 }, (_, i) => `roles/r${i}/main.cf`);
-    const fake = fakeOctokit(files);
-    const decision = await decideScope('auto', { ...PR, changedFiles: 250 }, 'ghs_token', fake.octokitFor);
+    const fake = fakeApi(files);
+    const listing = pullListing({ ...PR, changedFiles: 250 }, fake.api);
+    const decision = await decideScope('auto', { ...PR, changedFiles: 250 }, 'ghs_token', listing);
     assert.deepEqual(decision.changed, files);
-    assert.deepEqual(fake.tokens, ['ghs_token']);
-    assert.deepEqual(
-      fake.calls.map((c) => `${c.owner}/${c.repo}#${c.pull_number} page ${c.page} per ${c.per_page}`),
-      ['example/infra#7 page 1 per 100', 'example/infra#7 page 2 per 100', 'example/infra#7 page 3 per 100'],
-    );
+    await listing(); // shared with the review and the annotation order: asked once
+    assert.deepEqual(fake.calls, ['example/infra#7']);
     assert.deepEqual(decision.log, [
       { level: 'info', text: 'relaygate: scope auto: reporting findings in the 250 file(s) pull request #7 changes.' },
     ]);
   });
 
   it('changed on pull_request_target works the same way', async () => {
-    const fake = fakeOctokit(['postfix/main.cf']);
-    const decision = await decideScope('changed', { ...PR, eventName: 'pull_request_target' }, 't', fake.octokitFor);
+    const fake = fakeApi(['postfix/main.cf']);
+    const decision = await decide('changed', { ...PR, eventName: 'pull_request_target' }, 't', fake);
     assert.deepEqual(decision.changed, ['postfix/main.cf']);
   });
 
   it('auto on a push reports every file and asks no API', async () => {
-    const fake = fakeOctokit(['x']);
-    assert.deepEqual(await decideScope('auto', PUSH, 't', fake.octokitFor), { changed: null, log: [] });
+    const fake = fakeApi(['x']);
+    assert.deepEqual(await decide('auto', PUSH, 't', fake), { changed: null, log: [] });
     assert.deepEqual(fake.calls, []);
   });
 
   it('all never asks the API, even on a pull request', async () => {
-    const fake = fakeOctokit(['x']);
-    assert.deepEqual(await decideScope('all', PR, 't', fake.octokitFor), { changed: null, log: [] });
-    assert.deepEqual(fake.tokens, []);
+    const fake = fakeApi(['x']);
+    assert.deepEqual(await decide('all', PR, 't', fake), { changed: null, log: [] });
+    assert.deepEqual(fake.calls, []);
   });
 
   it('changed on a push falls back to every file with a warning', async () => {
-    const fake = fakeOctokit(['x']);
-    assert.deepEqual(await decideScope('changed', PUSH, 't', fake.octokitFor), {
+    const fake = fakeApi(['x']);
+    assert.deepEqual(await decide('changed', PUSH, 't', fake), {
       changed: null,
       log: [
         {
@@ -91,8 +74,8 @@ describe('decideScope', () => {
   });
 
   it('without a token falls back to every file with a warning', async () => {
-    const fake = fakeOctokit(['x']);
-    assert.deepEqual(await decideScope('auto', PR, '', fake.octokitFor), {
+    const fake = fakeApi(['x']);
+    assert.deepEqual(await decide('auto', PR, '', fake), {
       changed: null,
       log: [
         {
@@ -101,27 +84,27 @@ describe('decideScope', () => {
         },
       ],
     });
-    assert.deepEqual(fake.tokens, []);
+    assert.deepEqual(fake.calls, []);
   });
 
   it('a 403 (a fork\'s read-only token) falls back to every file, with the status and a hint', async () => {
-    const fake = fakeOctokit([], requestError(403, 'Resource not accessible by integration'));
-    assert.deepEqual(await decideScope('auto', PR, 't', fake.octokitFor), {
+    const fake = fakeApi([], requestError(403, 'Resource not accessible by integration'));
+    assert.deepEqual(await decide('auto', PR, 't', fake), {
       changed: null,
       log: [
         {
           level: 'warning',
           text:
             "relaygate: scope auto: could not list the pull request's changed files: 403 Resource not accessible by integration " +
-            "(a fork's pull request gets a read-only token; give the workflow `permissions: pull-requests: read`); reporting findings in every file instead.",
+            "(the token lacks read access to pull requests; add `pull-requests: read` to the workflow's `permissions:`); reporting findings in every file instead.",
         },
       ],
     });
   });
 
   it('a network error falls back too, with only the first line of its message', async () => {
-    const fake = fakeOctokit([], new Error('connect ECONNREFUSED 127.0.0.1:9\n    at internal'));
-    const decision = await decideScope('changed', PR, 't', fake.octokitFor);
+    const fake = fakeApi([], new Error('connect ECONNREFUSED 127.0.0.1:9\n    at internal'));
+    const decision = await decide('changed', PR, 't', fake);
     assert.equal(decision.changed, null);
     assert.deepEqual(decision.log, [
       {
@@ -133,8 +116,8 @@ describe('decideScope', () => {
 
   it('a list shorter than the payload\'s changed_files (the API stops at 3,000) falls back to every file', async () => {
     const files = Array.from({ length: 3000 }, (_, i) => `f${i}`);
-    const fake = fakeOctokit(files);
-    const decision = await decideScope('auto', { ...PR, changedFiles: 3200 }, 't', fake.octokitFor);
+    const fake = fakeApi(files);
+    const decision = await decide('auto', { ...PR, changedFiles: 3200 }, 't', fake);
     assert.equal(decision.changed, null);
     assert.deepEqual(decision.log, [
       {
@@ -145,7 +128,20 @@ describe('decideScope', () => {
   });
 
   it('a pull request event without a number is treated as not a pull request', async () => {
-    const fake = fakeOctokit(['x']);
-    assert.deepEqual(await decideScope('auto', { ...PR, pullNumber: null }, 't', fake.octokitFor), { changed: null, log: [] });
+    const fake = fakeApi(['x']);
+    assert.deepEqual(await decide('auto', { ...PR, pullNumber: null }, 't', fake), { changed: null, log: [] });
+  });
+
+  it('a renamed file counts under both names', async () => {
+    const fake = fakeApi([{ filename: 'mail/main.cf', previous_filename: 'postfix/main.cf', status: 'renamed' }, 'README.md']);
+    const decision = await decide('changed', PR, 't', fake);
+    assert.deepEqual(decision.changed, ['mail/main.cf', 'postfix/main.cf', 'README.md']);
+    assert.deepEqual(decision.log, [{ level: 'info', text: 'relaygate: scope changed: reporting findings in the 2 file(s) pull request #7 changes.' }]);
+  });
+
+  it('new never asks the API: it compares with the base commit instead', async () => {
+    const fake = fakeApi(['x']);
+    assert.deepEqual(await decide('new', PR, 't', fake), { changed: null, log: [] });
+    assert.deepEqual(fake.calls, []);
   });
 });

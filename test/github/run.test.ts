@@ -1,18 +1,28 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Options } from '../../src/config/options.js';
-import type { PullsOctokit } from '../../src/github/changed-files.js';
-import type { RunContext } from '../../src/github/event.js';
+import { EventError, type RunContext } from '../../src/github/event.js';
 import { runAction, type ActionDeps } from '../../src/github/run.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { ScanResult } from '../../src/scan.js';
 import { VERSION } from '../../src/version.js';
 import { finding } from '../report/fixture.js';
+import { fakeApi } from './fake-api.js';
 
-const PUSH: RunContext = { eventName: 'push', owner: 'example', repo: 'infra', pullNumber: null, changedFiles: null, blobUrl: null };
+const PUSH: RunContext = {
+  eventName: 'push',
+  owner: 'example',
+  repo: 'infra',
+  pullNumber: null,
+  changedFiles: null,
+  blobUrl: null,
+  headSha: '2'.repeat(40),
+  baseSha: '1'.repeat(40),
+  runUrl: null,
+};
 
 interface Recorded {
   outputs: Record<string, string>;
@@ -22,6 +32,9 @@ interface Recorded {
   stdout: string;
   summaries: string[];
   scanned: Options[];
+  secrets: string[];
+  /** Every call in order, as `method: first argument`, to check what came before what. */
+  order: string[];
 }
 
 function harness(
@@ -30,14 +43,21 @@ function harness(
   findings: Finding[] | Error,
   extra: Partial<ActionDeps> = {},
 ): { deps: ActionDeps; rec: Recorded } {
-  const rec: Recorded = { outputs: {}, failed: [], info: [], warnings: [], stdout: '', summaries: [], scanned: [] };
+  const rec: Recorded = { outputs: {}, failed: [], info: [], warnings: [], stdout: '', summaries: [], scanned: [], secrets: [], order: [] };
   const deps: ActionDeps = {
     core: {
-      getInput: (name) => inputs[name] ?? '',
+      getInput: (name) => {
+        rec.order.push(`getInput: ${name}`);
+        return inputs[name] ?? '';
+      },
       setOutput: (name, value) => {
         rec.outputs[name] = value;
       },
       setFailed: (message) => void rec.failed.push(message),
+      setSecret: (secret) => {
+        rec.order.push(`setSecret: ${secret}`);
+        rec.secrets.push(secret);
+      },
       info: (message) => void rec.info.push(message),
       warning: (message) => void rec.warnings.push(message),
       writeSummary: async (markdown) => void rec.summaries.push(markdown),
@@ -47,7 +67,7 @@ function harness(
       rec.stdout += text;
     },
     context: () => PUSH,
-    octokitFor: () => {
+    github: () => {
       throw new Error('no API in this test');
     },
     scan: async (options: Options): Promise<ScanResult> => {
@@ -137,7 +157,7 @@ describe('runAction', () => {
     assert.match(rec.summaries[0] ?? '', /infra\/postfix\/master\.cf/);
     assert.deepEqual(rec.info, [
       'relaygate: note: skipped big.cf (over 1 MiB)',
-      'relaygate: annotations auto: check runs are not implemented yet; using workflow commands.',
+      'relaygate: annotations auto: no token (input token is empty), so no check run; annotating with workflow commands.',
       `relaygate ${VERSION}: fail: 3 findings (2 errors, 1 warning, 0 notes), 1 suppressed; 2 files scanned, 0 configurations. Full report: ${reportFile}`,
     ]);
     assert.deepEqual(rec.warnings, []);
@@ -157,7 +177,7 @@ describe('runAction', () => {
     assert.deepEqual(rec.failed, []);
     assert.deepEqual(rec.summaries, []);
     assert.equal(rec.info[0], 'relaygate: settings from .relaygate.yml');
-    assert.ok(!rec.info.some((l) => l.includes('check runs')), 'annotations: commands says nothing about check runs');
+    assert.ok(!rec.info.some((l) => l.includes('check run')), 'annotations: commands says nothing about check runs');
   });
 
   it('inputs override .relaygate.yml; vars and baseline inputs are relative to the repository root', async () => {
@@ -178,24 +198,18 @@ describe('runAction', () => {
   });
 
   it('on a pull request, reports only the changed files listed through the API', async () => {
-    const calls: string[] = [];
-    const octokit: PullsOctokit = {
-      rest: { pulls: { listFiles: async () => ({ data: [] }) } },
-      paginate: async (_m, p) => {
-        calls.push(`${p.owner}/${p.repo}#${p.pull_number}`);
-        return [{ filename: 'infra/postfix/main.cf' }];
-      },
-    };
-    const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false' }, [], {
+    const fake = fakeApi({ files: [{ filename: 'infra/postfix/main.cf', patch: '@@ -1 +1 @@\n-a\n+b' }] });
+    const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false', annotations: 'commands' }, [], {
       context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
-      octokitFor: (token) => {
+      github: (token) => {
         assert.equal(token, 'ghs_x');
-        return octokit;
+        return fake.api;
       },
     });
     await runAction(deps);
-    assert.deepEqual(calls, ['example/infra#7']);
+    assert.deepEqual(fake.calls.map((c) => c.name), ['listPullFiles']);
     assert.deepEqual(rec.scanned[0]?.changed, ['infra/postfix/main.cf']);
+    assert.deepEqual(rec.secrets, ['ghs_x']);
   });
 
   it('refuses a bad input with one setFailed naming it, and does not scan', async () => {
@@ -203,7 +217,7 @@ describe('runAction', () => {
     await runAction(deps);
     assert.deepEqual(rec.failed, ['relaygate: input fail-on: "sometimes" is not one of error, warning, note, never']);
     assert.deepEqual(rec.scanned, []);
-    assert.deepEqual(rec.outputs, {});
+    assert.deepEqual(rec.outputs, { result: 'error' });
   });
 
   it('refuses a path outside the workspace, or one that does not exist', async () => {
@@ -229,14 +243,15 @@ describe('runAction', () => {
     ]);
   });
 
-  it('turns an internal error into one line; the stack only with RELAYGATE_DEBUG=1', async () => {
+  it('turns an internal error into one line and result=error; the stack only with RUNNER_DEBUG=1', async () => {
     const a = harness(workspace(), { summary: 'false' }, new Error('parser blew up\nsecond line'));
     await runAction(a.deps);
     assert.deepEqual(a.rec.failed, ['relaygate: internal error: parser blew up\\nsecond line']);
+    assert.deepEqual(a.rec.outputs, { result: 'error' });
     assert.ok(!a.rec.info.some((l) => l.includes('stack')));
 
     const ws = workspace();
-    const b = harness(ws, { summary: 'false' }, new Error('boom'), { env: { GITHUB_WORKSPACE: ws, RELAYGATE_DEBUG: '1' } });
+    const b = harness(ws, { summary: 'false' }, new Error('boom'), { env: { GITHUB_WORKSPACE: ws, RUNNER_DEBUG: '1' } });
     await runAction(b.deps);
     assert.deepEqual(b.rec.failed, ['relaygate: internal error: boom']);
     assert.match(b.rec.info.at(-1) ?? '', /^relaygate: stack: Error: boom\\n {4}at /);
@@ -251,5 +266,193 @@ describe('runAction', () => {
     assert.deepEqual(rec.failed, []);
     assert.deepEqual(rec.warnings, ['relaygate: could not write the job summary: Unable to find environment variable for $GITHUB_STEP_SUMMARY.']);
     assert.equal(rec.outputs.result, 'pass');
+  });
+
+  const PR: RunContext = { ...PUSH, eventName: 'pull_request', pullNumber: 7, headSha: '3'.repeat(40), baseSha: '1'.repeat(40) };
+  const manyErrors = (n: number): Finding[] =>
+    Array.from({ length: n }, (_, i) => finding({ file: `infra/r${i}/main.cf`, line: 1, endLine: 1, fingerprint: i.toString(16).padStart(32, '0') }));
+  const annotationLines = (stdout: string): string[] => stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
+
+  it('annotations auto with a token: one check run on the head commit, no workflow-command annotations', async () => {
+    const fake = fakeApi();
+    const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false', scope: 'all' }, OPEN, { context: () => PR, github: () => fake.api });
+    await runAction(deps);
+    assert.deepEqual(fake.calls.map((c) => c.name), ['listPullFiles', 'createCheckRun']);
+    const create = fake.calls[1]!;
+    assert.ok(create.name === 'createCheckRun');
+    assert.equal(create.params.head_sha, '3'.repeat(40));
+    assert.equal(create.params.conclusion, 'failure');
+    assert.deepEqual(create.params.output.annotations?.map((a) => `${a.path}:${a.start_line}`), ['infra/postfix/main.cf:3', 'infra/postfix/master.cf:14', 'infra/postfix/main.cf:9']);
+    assert.equal(rec.stdout, '');
+    assert.ok(rec.info.includes(`relaygate: check run relaygate on ${'3'.repeat(12)}: 3 annotations in 1 request: https://github.com/example/infra/runs/99`), rec.info.join('\n'));
+    assert.deepEqual(rec.warnings, []);
+    assert.equal(rec.failed.length, 1);
+  });
+
+  it("a 403 on the check run falls back to commands with one warning; the warning and setFailed's error take their slots", async () => {
+    const fake = fakeApi({ fail: { createCheckRun: () => Object.assign(new Error('Resource not accessible by integration'), { status: 403 }) } });
+    const { deps, rec } = harness(workspace(), { token: 'ghs_ro', summary: 'true', scope: 'all' }, manyErrors(12), { context: () => PR, github: () => fake.api });
+    await runAction(deps);
+    assert.deepEqual(rec.warnings, [
+      "relaygate: annotations auto: could not create the check run: 403 Resource not accessible by integration (the token may not create check runs: give the job `permissions: checks: write`; a fork's pull request only ever gets a read-only token); annotating with workflow commands instead.",
+    ]);
+    const lines = annotationLines(rec.stdout);
+    assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 9, 'nine, because setFailed writes the tenth');
+    assert.equal(
+      rec.stdout.split('\n').find((l) => l.startsWith('::notice::')),
+      '::notice::relaygate found 12 findings (12 errors, 0 warnings, 0 notes); 9 annotated, 3 not annotated because GitHub shows at most 10 annotations per level in a step. See all of them in the job summary, the JSON report (output report-file).',
+    );
+    assert.deepEqual(rec.failed, ['relaygate: 12 findings at or above fail-on error (12 errors, 0 warnings, 0 notes)']);
+  });
+
+  it('annotations checks without a token: a warning, then commands; auto without a token says it in an info line', async () => {
+    const a = harness(workspace(), { annotations: 'checks', summary: 'false' }, OPEN);
+    await runAction(a.deps);
+    assert.deepEqual(a.rec.warnings, ['relaygate: annotations checks: no token (input token is empty), so no check run; annotating with workflow commands.']);
+    assert.equal(annotationLines(a.rec.stdout).length, 3);
+  });
+
+  it('on a pull request, commands annotate the errors on changed lines first', async () => {
+    const findings = manyErrors(12);
+    const fake = fakeApi({ files: [{ filename: 'infra/r11/main.cf', patch: '@@ -0,0 +1 @@\n+smtpd_client_restrictions = permit' }] });
+    const { deps, rec } = harness(workspace(), { token: 'ghs_x', annotations: 'commands', summary: 'false', scope: 'all' }, findings, { context: () => PR, github: () => fake.api });
+    await runAction(deps);
+    assert.ok(annotationLines(rec.stdout)[0]?.startsWith('::error file=infra/r11/main.cf,line=1,'), rec.stdout);
+  });
+
+  it('review suggestions: one review on the head commit with the suggestion on the diff line', async () => {
+    const ws = workspace({ 'infra/postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n' });
+    const fixable = finding({
+      file: 'infra/postfix/main.cf',
+      line: 2,
+      column: 29,
+      endLine: 2,
+      endColumn: 35,
+      replacements: [{ file: 'infra/postfix/main.cf', line: 2, column: 29, endLine: 2, endColumn: 35, text: 'permit_mynetworks, reject' }],
+    });
+    const fake = fakeApi({ files: [{ filename: 'infra/postfix/main.cf', patch: '@@ -1 +1,2 @@\n inet_interfaces = all\n+smtpd_client_restrictions = permit' }] });
+    const { deps, rec } = harness(ws, { token: 'ghs_x', review: 'suggestions', annotations: 'commands', summary: 'false', scope: 'all' }, [fixable], {
+      context: () => PR,
+      github: () => fake.api,
+    });
+    await runAction(deps);
+    const post = fake.calls.find((c) => c.name === 'createReview');
+    assert.ok(post?.name === 'createReview');
+    assert.equal(post.params.commit_id, '3'.repeat(40));
+    assert.deepEqual(post.params.comments.map((c) => `${c.path}:${c.line}`), ['infra/postfix/main.cf:2']);
+    assert.match(post.params.comments[0]!.body, /\n```suggestion\nsmtpd_client_restrictions = permit_mynetworks, reject\n```\n/);
+    assert.ok(rec.info.includes('relaygate: review posted: 1 comment on the diff (1 suggestion), 0 findings listed in its body: https://github.com/example/infra/pull/7#pullrequestreview-5'), rec.info.join('\n'));
+  });
+
+  it('review suggestions with a read-only token: skipped with one warning; on a push: one info line, no API call', async () => {
+    const fake = fakeApi({ fail: { createReview: () => Object.assign(new Error('Resource not accessible by integration'), { status: 403 }) } });
+    const a = harness(workspace(), { token: 'ghs_ro', review: 'suggestions', annotations: 'commands', summary: 'false', scope: 'all' }, OPEN, { context: () => PR, github: () => fake.api });
+    await runAction(a.deps);
+    assert.deepEqual(a.rec.warnings, [
+      "relaygate: review suggestions: skipped: 403 Resource not accessible by integration (the token may not write pull-request reviews: give the job `permissions: pull-requests: write`; a fork's pull request only ever gets a read-only token).",
+    ]);
+    assert.equal(a.rec.failed.length, 1);
+    const b = harness(workspace(), { review: 'suggestions', annotations: 'commands', summary: 'false' }, OPEN);
+    await runAction(b.deps);
+    assert.ok(b.rec.info.includes('relaygate: review suggestions: the "push" event is not a pull request; no review.'));
+    assert.deepEqual(b.rec.warnings, []);
+  });
+
+  it('asks the API nothing when nothing needs it (scope all, annotations none, no review)', async () => {
+    const fake = fakeApi();
+    const { deps } = harness(workspace(), { token: 'ghs_x', annotations: 'none', scope: 'all', summary: 'false' }, OPEN, { context: () => PR, github: () => fake.api });
+    await runAction(deps);
+    assert.deepEqual(fake.calls, []);
+  });
+
+  it('masks the token before reading any other input', async () => {
+    const { deps, rec } = harness(workspace(), { token: ' ghs_secret ', summary: 'false' }, []);
+    deps.github = () => fakeApi().api;
+    await runAction(deps);
+    assert.deepEqual(rec.order.slice(0, 2), ['getInput: token', 'setSecret: ghs_secret']);
+    assert.ok(!JSON.stringify([rec.info, rec.warnings, rec.failed, rec.stdout]).includes('ghs_secret'));
+  });
+
+  it('a malformed event payload fails with one line and result=error, before scanning', async () => {
+    const { deps, rec } = harness(workspace(), {}, OPEN, {
+      context: () => {
+        throw new EventError('GITHUB_EVENT_PATH: the event payload /x/event.json is not valid JSON: Unexpected end of JSON input');
+      },
+    });
+    await runAction(deps);
+    assert.deepEqual(rec.failed, ['relaygate: GITHUB_EVENT_PATH: the event payload /x/event.json is not valid JSON: Unexpected end of JSON input']);
+    assert.deepEqual(rec.outputs, { result: 'error' });
+    assert.deepEqual(rec.scanned, []);
+  });
+
+  it('refuses a sarif path through a symlinked folder with one line', async () => {
+    const ws = workspace();
+    const outside = path.join(ws, '..', 'outside');
+    mkdirSync(outside);
+    symlinkSync(outside, path.join(ws, 'reports'));
+    const { deps, rec } = harness(ws, { sarif: 'reports/relaygate.sarif', summary: 'false' }, OPEN);
+    await runAction(deps);
+    assert.deepEqual(rec.failed, ['relaygate: input sarif: refusing to write reports/relaygate.sarif: reports is a symbolic link']);
+    assert.equal(rec.outputs.result, 'error');
+    assert.deepEqual(readdirSync(outside), []);
+  });
+
+  it('scope new: scans the base with the same settings and reports only findings whose fingerprint the base lacks', async () => {
+    const ws = workspace({ 'ci/vars.yml': 'a: 1\n' });
+    const baseRoot = path.join(ws, '..', 'base');
+    mkdirSync(path.join(baseRoot, 'infra'), { recursive: true });
+    let removed = 0;
+    const requests: unknown[] = [];
+    const [a, b, c, d] = OPEN;
+    const { deps, rec } = harness(ws, { scope: 'new', summary: 'false', annotations: 'commands', vars: 'ci/vars.yml, ci/absent.yml', path: 'infra' }, [], {
+      checkoutBase: async (request) => {
+        requests.push(request);
+        return { root: baseRoot, sha: '1'.repeat(40), how: 'the commit before the push', remove: async () => void removed++ };
+      },
+      scan: async (options) => {
+        rec.scanned.push(options);
+        // The base has a (active) and c (suppressed there, so the head's c is new), not b.
+        const findings = options.root === baseRoot ? [a!, { ...c!, suppressed: { kind: 'inline' as const, reason: 'was ok' } }] : [a!, b!, c!, d!];
+        return { root: options.root, findings, configurations: [], filesScanned: 2, durationMs: 1, notes: [] };
+      },
+    });
+    await runAction(deps);
+    assert.equal(rec.scanned.length, 2);
+    assert.deepEqual(
+      { root: rec.scanned[1]?.root, baseline: rec.scanned[1]?.baseline, changed: rec.scanned[1]?.changed, vars: rec.scanned[1]?.vars, paths: rec.scanned[1]?.paths },
+      { root: baseRoot, baseline: null, changed: null, vars: [], paths: ['infra'] },
+    );
+    assert.deepEqual(requests, [
+      { workspace: ws, scanned: path.join(ws, 'infra'), baseSha: '1'.repeat(40), pullHeadSha: null, token: '', serverUrl: 'https://github.com', tempDir: path.join(ws, '..', 'runner-temp') },
+    ]);
+    assert.equal(removed, 1);
+    const report = JSON.parse(readFileSync(rec.outputs['report-file']!, 'utf8')) as { findings: Finding[] };
+    assert.deepEqual(report.findings.map((f) => f.fingerprint), [b!.fingerprint, c!.fingerprint, d!.fingerprint]);
+    assert.equal(rec.outputs.findings, '2');
+    assert.ok(rec.info.includes(`relaygate: scope new: compared with ${'1'.repeat(12)}, the commit before the push: 1 finding present there is not reported; 2 new findings.`), rec.info.join('\n'));
+  });
+
+  it('scope new falls back to every finding, with a warning, when there is no base to compare with', async () => {
+    const { deps, rec } = harness(workspace(), { scope: 'new', summary: 'false', annotations: 'none' }, OPEN, {
+      context: () => ({ ...PUSH, eventName: 'schedule', baseSha: null }),
+    });
+    await runAction(deps);
+    assert.deepEqual(rec.warnings, ['relaygate: scope new: the "schedule" event names no base commit to compare with (pull_request or push events do); reporting every finding instead.']);
+    assert.equal(rec.outputs.findings, '3');
+    const failing = harness(workspace(), { scope: 'new', summary: 'false', annotations: 'none' }, OPEN, {
+      checkoutBase: async () => ({ failure: 'the workspace is not a git checkout (not a git repository)' }),
+    });
+    await runAction(failing.deps);
+    assert.deepEqual(failing.rec.warnings, ['relaygate: scope new: the workspace is not a git checkout (not a git repository); reporting every finding instead.']);
+    const throwing = harness(workspace(), { scope: 'new', summary: 'false', annotations: 'none' }, OPEN, {
+      checkoutBase: async () => {
+        throw new Error("ENOENT: no such file or directory, mkdtemp '/gone/relaygate-base-XXXXXX'");
+      },
+    });
+    await runAction(throwing.deps);
+    assert.deepEqual(throwing.rec.warnings, [
+      "relaygate: scope new: could not check out the base commit (ENOENT: no such file or directory, mkdtemp '/gone/relaygate-base-XXXXXX'); reporting every finding instead.",
+    ]);
+    assert.equal(throwing.rec.outputs.result, 'fail');
   });
 });

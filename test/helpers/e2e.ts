@@ -4,6 +4,8 @@
  * does. Nothing here imports from src/: the point is to test what ships.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -140,8 +142,12 @@ export interface ActionRunOptions {
   node: string;
   workspace: string;
   inputs: Record<string, string>;
-  eventName: 'push' | 'pull_request' | 'schedule';
+  eventName: 'push' | 'pull_request' | 'pull_request_target' | 'schedule';
   event: object;
+  /** The payload file's exact text instead of JSON of `event` (a malformed payload). */
+  eventText?: string;
+  /** Variables the runner would also set (GITHUB_SHA of a real commit, RUNNER_DEBUG, ...). */
+  env?: Record<string, string>;
   /** Another bundle to run instead of dist/index.js (to test this helper itself). */
   bundle?: string;
 }
@@ -225,7 +231,7 @@ function prepareAction(options: ActionRunOptions): PreparedAction {
   const eventPath = path.join(runnerTemp, 'event.json');
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
-  writeFileSync(eventPath, JSON.stringify(options.event));
+  writeFileSync(eventPath, options.eventText ?? JSON.stringify(options.event));
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -241,7 +247,7 @@ function prepareAction(options: ActionRunOptions): PreparedAction {
     GITHUB_REPOSITORY: 'example/infra',
     GITHUB_REPOSITORY_OWNER: 'example',
     GITHUB_SHA: '2222222222222222222222222222222222222222',
-    GITHUB_REF: options.eventName === 'pull_request' ? 'refs/pull/7/merge' : 'refs/heads/main',
+    GITHUB_REF: options.eventName.startsWith('pull_request') ? 'refs/pull/7/merge' : 'refs/heads/main',
     GITHUB_RUN_ID: '42',
     GITHUB_RUN_NUMBER: '1',
     GITHUB_JOB: 'mail-relay',
@@ -253,6 +259,7 @@ function prepareAction(options: ActionRunOptions): PreparedAction {
     RUNNER_ARCH: 'X64',
     RUNNER_TEMP: runnerTemp,
   };
+  Object.assign(env, options.env ?? {});
   const inputs = { ...actionDefaults(), token: '', ...options.inputs };
   for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
   return { bundle, env, runnerTemp, outputPath, summaryPath };
@@ -344,6 +351,88 @@ export function workflowCommands(stdout: string): WorkflowCommand[] {
     out.push({ command, properties, message: unescape(line.slice(end + 2)), raw });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// A stand-in for the GitHub REST API on 127.0.0.1
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, as the client sent them. */
+  url: string;
+  /** The path without the query. */
+  path: string;
+  query: URLSearchParams;
+  authorization: string;
+  /** The parsed JSON body; null when there is none. */
+  body: unknown;
+}
+
+export interface FakeAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FakeGitHub {
+  url: string;
+  /** Every request, in arrival order. */
+  requests: RecordedRequest[];
+  close: () => Promise<void>;
+}
+
+/**
+ * An HTTP server on loopback that answers as `answer` says and records
+ * every request (GITHUB_API_URL points the action at it). `answer` gets the
+ * server's own URL, for pagination links.
+ */
+export async function fakeGitHub(answer: (req: RecordedRequest, self: string) => FakeAnswer): Promise<FakeGitHub> {
+  const requests: RecordedRequest[] = [];
+  let self = '';
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const parsed = new URL(req.url ?? '/', self);
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        path: parsed.pathname,
+        query: parsed.searchParams,
+        authorization: String(req.headers.authorization ?? ''),
+        body: text === '' ? null : (JSON.parse(text) as unknown),
+      };
+      requests.push(recorded);
+      const { status, body, headers } = answer(recorded, self);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  self = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: self,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * "List pull request files" as GitHub pages it: `per_page` entries a page,
+ * a `Link: <...>; rel="next"` header while more remain.
+ */
+export function pagedFiles(files: object[], req: RecordedRequest, self: string): FakeAnswer {
+  const perPage = Number(req.query.get('per_page') ?? '30');
+  const page = Number(req.query.get('page') ?? '1');
+  const slice = files.slice((page - 1) * perPage, page * perPage);
+  const headers: Record<string, string> = {};
+  if (page * perPage < files.length) {
+    const next = new URL(req.url, self);
+    next.searchParams.set('page', String(page + 1));
+    headers.link = `<${next.toString()}>; rel="next"`;
+  }
+  return { status: 200, body: slice, headers };
 }
 
 // ---------------------------------------------------------------------------

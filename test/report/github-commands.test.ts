@@ -91,7 +91,7 @@ describe('workflow-command annotations', () => {
     assert.ok(lines[9]!.includes('line=10,'));
   });
 
-  it('honours perLevelLimit and prints no notice when nothing is left out', () => {
+  it('honours perLevelLimit and prints no notice when nothing is left out; errors come first', () => {
     const exact = Array.from({ length: 2 }, (_, i) => finding({ level: 'note', line: i + 1, endLine: i + 1 }));
     const lines = renderWorkflowCommands(report(exact), { perLevelLimit: 2 });
     assert.equal(lines.length, 2);
@@ -101,11 +101,50 @@ describe('workflow-command annotations', () => {
     });
     assert.deepEqual(
       over.map((l) => l.slice(0, l.indexOf(' '))),
-      ['::notice', '::error', '::error', '::notice::relaygate'],
+      ['::error', '::error', '::notice', '::notice::relaygate'],
     );
     assert.equal(
       over.at(-1),
       '::notice::relaygate found 5 findings (3 errors, 0 warnings, 2 notes); 3 annotated, 2 not annotated because GitHub shows at most 2 annotations per level in a step. See all of them in the job summary and the JSON or SARIF report.',
     );
+  });
+
+  it("counts the step's other annotations: setFailed's ::error and a fallback warning take a slot each", () => {
+    const errors = Array.from({ length: 10 }, (_, i) => finding({ line: i + 1, endLine: i + 1, ids: [], fix: '' }));
+    const warnings = Array.from({ length: 10 }, (_, i) => finding({ level: 'warning', line: 20 + i, endLine: 20 + i, ids: [], fix: '' }));
+    const lines = renderWorkflowCommands(report([...errors, ...warnings]), { reserved: { error: 1, warning: 1 }, reportHint: 'the job summary' });
+    // 9 + setFailed = 10 errors; 9 + the fallback warning = 10 warnings; the notice is the only notice.
+    assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 9);
+    assert.equal(lines.filter((l) => l.startsWith('::warning ')).length, 9);
+    assert.equal(
+      lines.at(-1),
+      '::notice::relaygate found 20 findings (10 errors, 10 warnings, 0 notes); 18 annotated, 2 not annotated because GitHub shows at most 10 annotations per level in a step. See all of them in the job summary.',
+    );
+    assert.equal(lines.length, 19);
+    // Exactly ten errors fit when nothing else is printed: no notice then.
+    assert.equal(renderWorkflowCommands(report(errors)).length, 10);
+    assert.equal(renderWorkflowCommands(report(errors), { reserved: { error: 1 } }).length, 10); // 9 + the notice
+  });
+
+  it('annotates errors on changed lines first, then definite before indeterminate, then file order', () => {
+    const f = (file: string, line: number, extra: Partial<Finding> = {}): Finding =>
+      finding({ file, line, endLine: line, ids: [], fix: '', ...extra });
+    const findings = [
+      f('a/main.cf', 1),
+      f('a/main.cf', 2, { certainty: 'indeterminate' }),
+      f('b/main.cf', 3),
+      f('b/main.cf', 7, { certainty: 'indeterminate' }),
+      f('c/main.cf', 4, { endLine: 6 }),
+      f('d/main.cf', 5),
+    ];
+    const changedLines = new Map([
+      ['b/main.cf', new Set([3, 7])],
+      ['c/main.cf', new Set([6])],
+    ]);
+    const lines = renderWorkflowCommands(report(findings), { perLevelLimit: 4, reserved: { error: 1 }, changedLines });
+    const where = (l: string): string => /file=([^,]*),line=(\d+)/.exec(l)!.slice(1).join(':');
+    // Three slots: the two definite findings on changed lines (c/main.cf:4-6 touches line 6), then the indeterminate one.
+    assert.deepEqual(lines.filter((l) => l.startsWith('::error ')).map(where), ['b/main.cf:3', 'c/main.cf:4', 'b/main.cf:7']);
+    assert.match(lines.at(-1) ?? '', /^::notice::relaygate found 6 findings .*; 3 annotated, 3 not annotated/);
   });
 });
