@@ -844,6 +844,1536 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -39161,6 +40691,24 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/github/event-path.ts
+/**
+ * @actions/github builds its `context` while its module is evaluated: it
+ * reads GITHUB_EVENT_PATH and JSON.parses it, so a malformed payload throws
+ * before any code of the action runs, as a stack trace without an `::error`
+ * line. main.ts imports this module before anything else (ES modules are
+ * evaluated in import order), so the path is out of the environment while
+ * that eager read happens; main.ts puts it back, and runContext reads the
+ * payload itself inside the action's guarded run.
+ */
+const EVENT_PATH = process.env.GITHUB_EVENT_PATH;
+delete process.env.GITHUB_EVENT_PATH;
+/** Puts GITHUB_EVENT_PATH back once every module is loaded. */
+function restoreEventPath() {
+    if (EVENT_PATH !== undefined)
+        process.env.GITHUB_EVENT_PATH = EVENT_PATH;
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -41866,7 +43414,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -42106,6 +43654,261 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/rules/profiles.ts
+const PROFILE_IDS = ['gen004710', 'rhel6', 'rhel7', 'rhel8', 'rhel9', 'rhel10'];
+const GEN004710_IDS = [
+    'GEN004710',
+    'V-218553', 'V-23952', 'V-226944', 'V-227851',
+    'SV-218553r603259_rule', 'SV-62879r2_rule', 'SV-37514r2_rule', 'SV-38919r1_rule', 'SV-38410r1_rule',
+    'SV-226944r603265_rule', 'SV-227851r603266_rule', 'SV-45875r1_rule',
+    'CCI-000366', 'CCI-001305',
+];
+const PROFILES = {
+    gen004710: {
+        id: 'gen004710',
+        title: 'GEN004710 (UNIX SRG: Oracle Linux 5, RHEL 5, AIX, HP-UX, Solaris 10, SLES 11)',
+        ids: GEN004710_IDS,
+        postfix: { check: 'gen004710', otherEntriesLevel: 'error' },
+    },
+    rhel6: {
+        id: 'rhel6',
+        title: 'RHEL 6 / Oracle Linux 6',
+        ids: ['RHEL-06-000249', 'OL6-00-000249', 'V-218009', 'V-38622', 'V-208930', 'SV-218009r603264_rule', 'SV-208930r793716_rule', 'CCI-000382'],
+        postfix: { check: 'localhost', otherEntriesLevel: 'error' },
+    },
+    rhel7: {
+        id: 'rhel7',
+        title: 'RHEL 7 / Oracle Linux 7',
+        ids: ['RHEL-07-040680', 'OL07-00-040680', 'V-204619', 'V-72297', 'V-221883', 'SV-204619r991589_rule', 'SV-221883r991589_rule', 'CCI-000366'],
+        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'error' },
+    },
+    rhel8: {
+        id: 'rhel8',
+        title: 'RHEL 8 / Oracle Linux 8 / TOSS 4',
+        ids: ['RHEL-08-040290', 'OL08-00-040290', 'TOSS-04-040700', 'V-230550', 'V-248895', 'V-253111', 'SV-230550r1017312_rule', 'SV-248895r991589_rule', 'SV-253111r825005_rule', 'CCI-000366'],
+        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'error' },
+    },
+    rhel9: {
+        id: 'rhel9',
+        title: 'RHEL 9 / Oracle Linux 9 / AlmaLinux 9',
+        ids: ['RHEL-09-252050', 'OL09-00-002425', 'ALMA-09-019490', 'V-257951', 'V-271763', 'V-269252', 'SV-257951r1014843_rule', 'SV-271763r1092001_rule', 'SV-269252r1050134_rule', 'CCI-000366'],
+        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'warning' },
+    },
+    rhel10: {
+        id: 'rhel10',
+        title: 'RHEL 10',
+        ids: ['RHEL-10-200692', 'V-280999', 'SV-280999r1165352_rule', 'CCI-000381'],
+        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'warning' },
+    },
+};
+/** sendmail appears only in the GEN004710 STIGs; its findings carry those ids under every profile. */
+const SENDMAIL_IDS = GEN004710_IDS;
+function isProfileId(value) {
+    return PROFILE_IDS.includes(value);
+}
+
+;// CONCATENATED MODULE: ./src/config/options.ts
+
+class OptionsError extends Error {
+    name = 'OptionsError';
+}
+const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
+const INDETERMINATE_VALUES = ['error', 'warning', 'note', 'ignore'];
+function defaultOptions(root) {
+    return {
+        root,
+        paths: ['.'],
+        profile: 'gen004710',
+        failOn: 'error',
+        indeterminate: 'warning',
+        include: [],
+        exclude: [],
+        vars: [],
+        baseline: null,
+        changed: null,
+    };
+}
+/** Validates one enumerated setting; the error names the setting and the accepted values. */
+function oneOf(setting, value, accepted) {
+    const v = value.trim();
+    if (accepted.includes(v))
+        return v;
+    throw new OptionsError(`${setting}: "${value}" is not one of ${accepted.join(', ')}`);
+}
+function parseProfile(setting, value) {
+    const v = value.trim().toLowerCase();
+    if (isProfileId(v))
+        return v;
+    throw new OptionsError(`${setting}: "${value}" is not one of ${PROFILE_IDS.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for text that may come from a scanned file (values quoted in
+ * messages, paths). Every report format passes such text through here, so a
+ * repository cannot inject terminal escapes, fake log lines or workflow
+ * commands (DESIGN.md "Security").
+ */
+/**
+ * Characters that change how a line is displayed or split: C0 controls
+ * (CR, LF, ESC, ...), DEL, C1 controls (NEL among them), the Unicode line and
+ * paragraph separators, and bidirectional overrides and isolates ("Trojan
+ * source"). One character class, so the scan is linear.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** Replaces control characters with a visible escape (`\n`, `\x1b`, `\u202e`): the text stays on one line. */
+function escape_visible(text) {
+    return text.replace(INVISIBLE, (c) => {
+        const named = NAMED[c];
+        if (named)
+            return named;
+        const code = c.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/**
+ * A path made safe to print at the start of a line. The Actions runner trims
+ * leading whitespace and then executes a line that begins with `::`, so a
+ * path that does not begin with a plain name character gets a `./` prefix
+ * (the same relative path, and a harmless line start).
+ */
+function escape_lineStartPath(path) {
+    const shown = escape_visible(path);
+    return /^[A-Za-z0-9_.]/.test(shown) ? shown : `./${shown}`;
+}
+/**
+ * Workflow-command message data, escaped exactly as @actions/core's
+ * `escapeData` (lib/command.js): `%` first, then CR and LF.
+ */
+function commandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/**
+ * Workflow-command property value, escaped exactly as @actions/core's
+ * `escapeProperty`: as data, plus `:` and `,` which delimit properties.
+ */
+function commandProperty(text) {
+    return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** Longest cell, in characters, before it is cut: one huge scanned value must not eat the summary's budget. */
+const MAX_CELL_CHARS = 1000;
+/**
+ * Text for a GitHub-flavoured Markdown table cell. HTML-significant
+ * characters become entities (no tag can open), `|` cannot end the cell,
+ * backticks and other Markdown punctuation cannot start code, emphasis or
+ * links, and control characters (newlines among them) become visible escapes
+ * so the row stays one line.
+ */
+function markdownCell(text, maxChars = MAX_CELL_CHARS) {
+    const cut = text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+    return escape_visible(cut)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
+}
+/** A relative POSIX path as a URI reference: each segment percent-encoded, `/` kept. */
+function pathToUri(path) {
+    return path
+        .replace(/^(\.\/)+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/github/event.ts
+
+
+
+/** The event payload could not be read: the step fails with one line, as for a bad input. */
+class EventError extends OptionsError {
+    name = 'EventError';
+}
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const NO_COMMIT = /^0+$/;
+function object(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function event_text(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function sha(value) {
+    const s = event_text(value);
+    return s !== undefined && SHA.test(s) && !NO_COMMIT.test(s) ? s : null;
+}
+/**
+ * What the action needs from the workflow run: GITHUB_* variables and the
+ * event payload at GITHUB_EVENT_PATH, read here, when the action runs, so a
+ * payload that is not a JSON object fails the step with one line
+ * (EventError). A missing payload file is an empty event (a local run);
+ * fields of the wrong type count as absent.
+ */
+function runContext(env) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const repository = object(payload.repository);
+    let owner = '';
+    let repo = '';
+    const full = env.GITHUB_REPOSITORY ?? '';
+    if (full.includes('/')) {
+        [owner = '', repo = ''] = full.split('/');
+    }
+    else if (repository) {
+        owner = event_text(object(repository.owner)?.login) ?? '';
+        repo = event_text(repository.name) ?? '';
+    }
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const pr = object(payload.pull_request);
+    const pullNumber = typeof pr?.number === 'number' && Number.isInteger(pr.number) ? pr.number : null;
+    // On a pull request GITHUB_SHA is the test-merge commit; check runs, reviews and links belong on the head.
+    const headSha = (pr ? sha(object(pr.head)?.sha) : null) ?? sha(env.GITHUB_SHA) ?? '';
+    const baseSha = pr ? sha(object(pr.base)?.sha) : eventName === 'push' ? sha(payload.before) : null;
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const blobUrl = owner && repo && headSha ? `${server}/${owner}/${repo}/blob/${headSha}` : null;
+    const runId = env.GITHUB_RUN_ID ?? '';
+    const runUrl = owner && repo && /^\d+$/.test(runId) ? `${server}/${owner}/${repo}/actions/runs/${runId}` : null;
+    return {
+        eventName,
+        owner,
+        repo,
+        pullNumber,
+        changedFiles: typeof pr?.changed_files === 'number' ? pr.changed_files : null,
+        blobUrl,
+        headSha,
+        baseSha,
+        runUrl,
+    };
+}
+function readPayload(file) {
+    if (file === undefined || file === '')
+        return {};
+    let raw;
+    try {
+        raw = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return {};
+        throw new EventError(`GITHUB_EVENT_PATH: cannot read the event payload ${escape_visible(file)}: ${firstLine(e)}`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (e) {
+        throw new EventError(`GITHUB_EVENT_PATH: the event payload ${escape_visible(file)} is not valid JSON: ${firstLine(e)}`);
+    }
+    const payload = object(parsed);
+    if (!payload)
+        throw new EventError(`GITHUB_EVENT_PATH: the event payload ${escape_visible(file)} is not a JSON object`);
+    return payload;
+}
+function firstLine(e) {
+    return escape_visible(((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').slice(0, 200));
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -47104,51 +48907,377 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/github/event.ts
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
-/**
- * What the action needs from the workflow run, read from @actions/github's
- * context (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, ...).
- * Missing pieces become empty values, never an exception: a push without a
- * repository name still scans.
- */
-function runContext() {
-    let owner = '';
-    let repo = '';
-    try {
-        ({ owner, repo } = github_context.repo);
-    }
-    catch {
-        // context.repo throws without GITHUB_REPOSITORY and a payload repository.
-    }
-    const pr = github_context.payload.pull_request;
-    const pullNumber = typeof pr?.number === 'number' ? pr.number : null;
-    // On a pull request GITHUB_SHA is the test-merge commit; the reader wants the head's lines.
-    const sha = typeof pr?.head?.sha === 'string' ? pr.head.sha : github_context.sha;
-    const blobUrl = owner && repo && sha && github_context.serverUrl ? `${github_context.serverUrl}/${owner}/${repo}/blob/${sha}` : null;
-    return {
-        eventName: github_context.eventName ?? '',
-        owner,
-        repo,
-        pullNumber,
-        changedFiles: typeof pr?.changed_files === 'number' ? pr.changed_files : null,
-        blobUrl,
-    };
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
 }
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
 
 ;// CONCATENATED MODULE: ./src/github/octokit.ts
 
-/** The whole pull-request file listing may take this long before the action gives up and scans everything. */
-const API_TIMEOUT_MS = 30_000;
+
+
+/** One API call (all pages of a listing, its retries included) may take this long before the action gives up on it. */
+const API_TIMEOUT_MS = 60_000;
+/** Waits longer than this (a primary rate limit resetting in an hour) are not worth a CI job's time. */
+const MAX_RETRY_AFTER_S = 60;
+/** Secondary-rate-limit retries of one request. 5xx retries are @octokit/plugin-retry's default (3, after 1, 4 and 9 s). */
+const RATE_LIMIT_RETRIES = 2;
 /**
- * A real octokit (GITHUB_API_URL, so GHES works too) seen through the narrow
- * PullsOctokit interface that changed-files.ts is written and tested against.
+ * A real client (GITHUB_API_URL, so GHES works too; the runner's proxy
+ * settings through @actions/github) behind the narrow GitHubApi interface.
+ * 5xx answers are retried by @octokit/plugin-retry; rate limits, primary
+ * and secondary, by @octokit/plugin-throttling, which also spaces write
+ * requests a second apart as GitHub asks of integrations. `log` receives
+ * one line per wait.
  */
-function pullsOctokit(token) {
-    const octokit = getOctokit(token, { request: { signal: AbortSignal.timeout(API_TIMEOUT_MS) } });
+function githubApi(token, log) {
+    const octokit = getOctokit(token, {
+        throttle: {
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                const retrying = retryCount < 1 && retryAfter <= MAX_RETRY_AFTER_S;
+                log(`relaygate: GitHub API rate limit reached on ${options.method} ${options.url}; ${retrying ? `retrying in ${retryAfter} s` : 'giving up'}.`);
+                return retrying;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RETRY_AFTER_S;
+                log(`relaygate: GitHub API secondary rate limit on ${options.method} ${options.url}; ${retrying ? `retrying in ${retryAfter} s` : 'giving up'}.`);
+                return retrying;
+            },
+        },
+        log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+    }, retry, throttling);
+    const request = () => ({ signal: AbortSignal.timeout(API_TIMEOUT_MS) });
     return {
-        rest: { pulls: { listFiles: (params) => octokit.rest.pulls.listFiles(params) } },
-        paginate: async (_method, params) => octokit.paginate(octokit.rest.pulls.listFiles, params),
+        listPullFiles: async (p) => octokit.paginate(octokit.rest.pulls.listFiles, { ...p, per_page: 100, request: request() }),
+        createCheckRun: async (p) => (await octokit.rest.checks.create({ ...p, request: request() })).data,
+        updateCheckRun: async (p) => {
+            await octokit.rest.checks.update({ ...p, request: request() });
+        },
+        listReviewComments: async (p) => octokit.paginate(octokit.rest.pulls.listReviewComments, { ...p, per_page: 100, request: request() }),
+        listReviews: async (p) => octokit.paginate(octokit.rest.pulls.listReviews, { ...p, per_page: 100, request: request() }),
+        createReview: async (p) => (await octokit.rest.pulls.createReview({ ...p, request: request() })).data,
     };
 }
 
@@ -47162,94 +49291,6 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/rules/profiles.ts
-const PROFILE_IDS = ['gen004710', 'rhel6', 'rhel7', 'rhel8', 'rhel9', 'rhel10'];
-const GEN004710_IDS = [
-    'GEN004710',
-    'V-218553', 'V-23952', 'V-226944', 'V-227851',
-    'SV-218553r603259_rule', 'SV-62879r2_rule', 'SV-37514r2_rule', 'SV-38919r1_rule', 'SV-38410r1_rule',
-    'SV-226944r603265_rule', 'SV-227851r603266_rule', 'SV-45875r1_rule',
-    'CCI-000366', 'CCI-001305',
-];
-const PROFILES = {
-    gen004710: {
-        id: 'gen004710',
-        title: 'GEN004710 (UNIX SRG: Oracle Linux 5, RHEL 5, AIX, HP-UX, Solaris 10, SLES 11)',
-        ids: GEN004710_IDS,
-        postfix: { check: 'gen004710', otherEntriesLevel: 'error' },
-    },
-    rhel6: {
-        id: 'rhel6',
-        title: 'RHEL 6 / Oracle Linux 6',
-        ids: ['RHEL-06-000249', 'OL6-00-000249', 'V-218009', 'V-38622', 'V-208930', 'SV-218009r603264_rule', 'SV-208930r793716_rule', 'CCI-000382'],
-        postfix: { check: 'localhost', otherEntriesLevel: 'error' },
-    },
-    rhel7: {
-        id: 'rhel7',
-        title: 'RHEL 7 / Oracle Linux 7',
-        ids: ['RHEL-07-040680', 'OL07-00-040680', 'V-204619', 'V-72297', 'V-221883', 'SV-204619r991589_rule', 'SV-221883r991589_rule', 'CCI-000366'],
-        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'error' },
-    },
-    rhel8: {
-        id: 'rhel8',
-        title: 'RHEL 8 / Oracle Linux 8 / TOSS 4',
-        ids: ['RHEL-08-040290', 'OL08-00-040290', 'TOSS-04-040700', 'V-230550', 'V-248895', 'V-253111', 'SV-230550r1017312_rule', 'SV-248895r991589_rule', 'SV-253111r825005_rule', 'CCI-000366'],
-        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'error' },
-    },
-    rhel9: {
-        id: 'rhel9',
-        title: 'RHEL 9 / Oracle Linux 9 / AlmaLinux 9',
-        ids: ['RHEL-09-252050', 'OL09-00-002425', 'ALMA-09-019490', 'V-257951', 'V-271763', 'V-269252', 'SV-257951r1014843_rule', 'SV-271763r1092001_rule', 'SV-269252r1050134_rule', 'CCI-000366'],
-        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'warning' },
-    },
-    rhel10: {
-        id: 'rhel10',
-        title: 'RHEL 10',
-        ids: ['RHEL-10-200692', 'V-280999', 'SV-280999r1165352_rule', 'CCI-000381'],
-        postfix: { check: 'only-permit-mynetworks-reject', otherEntriesLevel: 'warning' },
-    },
-};
-/** sendmail appears only in the GEN004710 STIGs; its findings carry those ids under every profile. */
-const SENDMAIL_IDS = GEN004710_IDS;
-function isProfileId(value) {
-    return PROFILE_IDS.includes(value);
-}
-
-;// CONCATENATED MODULE: ./src/config/options.ts
-
-class OptionsError extends Error {
-    name = 'OptionsError';
-}
-const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
-const INDETERMINATE_VALUES = ['error', 'warning', 'note', 'ignore'];
-function defaultOptions(root) {
-    return {
-        root,
-        paths: ['.'],
-        profile: 'gen004710',
-        failOn: 'error',
-        indeterminate: 'warning',
-        include: [],
-        exclude: [],
-        vars: [],
-        baseline: null,
-        changed: null,
-    };
-}
-/** Validates one enumerated setting; the error names the setting and the accepted values. */
-function oneOf(setting, value, accepted) {
-    const v = value.trim();
-    if (accepted.includes(v))
-        return v;
-    throw new OptionsError(`${setting}: "${value}" is not one of ${accepted.join(', ')}`);
-}
-function parseProfile(setting, value) {
-    const v = value.trim().toLowerCase();
-    if (isProfileId(v))
-        return v;
-    throw new OptionsError(`${setting}: "${value}" is not one of ${PROFILE_IDS.join(', ')}`);
-}
-
 ;// CONCATENATED MODULE: ./src/config/file.ts
 
 
@@ -47432,81 +49473,6 @@ function levelRank(level) {
     return level === 'error' ? 3 : level === 'warning' ? 2 : 1;
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for text that may come from a scanned file (values quoted in
- * messages, paths). Every report format passes such text through here, so a
- * repository cannot inject terminal escapes, fake log lines or workflow
- * commands (DESIGN.md "Security").
- */
-/**
- * Characters that change how a line is displayed or split: C0 controls
- * (CR, LF, ESC, ...), DEL, C1 controls (NEL among them), the Unicode line and
- * paragraph separators, and bidirectional overrides and isolates ("Trojan
- * source"). One character class, so the scan is linear.
- */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** Replaces control characters with a visible escape (`\n`, `\x1b`, `\u202e`): the text stays on one line. */
-function escape_visible(text) {
-    return text.replace(INVISIBLE, (c) => {
-        const named = NAMED[c];
-        if (named)
-            return named;
-        const code = c.charCodeAt(0);
-        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/**
- * A path made safe to print at the start of a line. The Actions runner trims
- * leading whitespace and then executes a line that begins with `::`, so a
- * path that does not begin with a plain name character gets a `./` prefix
- * (the same relative path, and a harmless line start).
- */
-function escape_lineStartPath(path) {
-    const shown = escape_visible(path);
-    return /^[A-Za-z0-9_.]/.test(shown) ? shown : `./${shown}`;
-}
-/**
- * Workflow-command message data, escaped exactly as @actions/core's
- * `escapeData` (lib/command.js): `%` first, then CR and LF.
- */
-function commandData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/**
- * Workflow-command property value, escaped exactly as @actions/core's
- * `escapeProperty`: as data, plus `:` and `,` which delimit properties.
- */
-function commandProperty(text) {
-    return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** Longest cell, in characters, before it is cut: one huge scanned value must not eat the summary's budget. */
-const MAX_CELL_CHARS = 1000;
-/**
- * Text for a GitHub-flavoured Markdown table cell. HTML-significant
- * characters become entities (no tag can open), `|` cannot end the cell,
- * backticks and other Markdown punctuation cannot start code, emphasis or
- * links, and control characters (newlines among them) become visible escapes
- * so the row stays one line.
- */
-function markdownCell(text, maxChars = MAX_CELL_CHARS) {
-    const cut = text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
-    return escape_visible(cut)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
-}
-/** A relative POSIX path as a URI reference: each segment percent-encoded, `/` kept. */
-function pathToUri(path) {
-    return path
-        .replace(/^(\.\/)+/, '')
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by scripts/post-build.mjs's check and a test. */
 const src_version_VERSION = '0.1.0';
@@ -47613,11 +49579,36 @@ function summaryLine(report, suppressed) {
 const DEFAULT_PER_LEVEL_LIMIT = 10;
 /** SARIF/report level -> workflow command (a `note` is a `notice`). */
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
+/** True when a finding's span touches a line the pull request adds. */
+function onChangedLine(f, changedLines) {
+    const lines = changedLines?.get(f.file);
+    if (!lines)
+        return false;
+    const end = Math.max(f.line, f.endLine);
+    for (let line = Math.max(1, f.line); line <= end; line++)
+        if (lines.has(line))
+            return true;
+    return false;
+}
+/**
+ * Active findings, most important first within each level: on a line the
+ * pull request changes, then definite before indeterminate, then report
+ * order (file, line). A reviewer who sees only the first few sees what this
+ * change did.
+ */
+function byImportance(findings, changedLines) {
+    const rank = (f) => (onChangedLine(f, changedLines) ? 0 : 2) + (f.certainty === 'definite' ? 0 : 1);
+    return findings
+        .map((f, i) => ({ f, i, r: rank(f) }))
+        .sort((a, b) => a.r - b.r || a.i - b.i)
+        .map((x) => x.f);
+}
 /**
  * Workflow-command annotations for active findings, at most `perLevelLimit`
- * per level, then one `::notice::` with the total when any were left out.
- * That notice takes one of the notice slots itself, so notes are held to one
- * fewer when it will be printed, or the runner would drop it.
+ * per level minus the slots `reserved` for the step's other annotations,
+ * then one `::notice::` with the total when any were left out. That notice
+ * takes a notice slot itself, so notes are held to one fewer when it will be
+ * printed, or the runner would drop it.
  *
  * Every property and message is escaped as @actions/core escapes them;
  * text from scanned files also has its control characters made visible, so
@@ -47629,17 +49620,21 @@ function renderWorkflowCommands(report, options = {}) {
     const count = { error: 0, warning: 0, note: 0 };
     for (const f of active)
         count[f.level]++;
-    const needsNotice = count.error > limit || count.warning > limit || count.note > limit;
-    const cap = { error: limit, warning: limit, note: needsNotice ? limit - 1 : limit };
+    const room = (level) => Math.max(0, limit - Math.max(0, options.reserved?.[level] ?? 0));
+    const needsNotice = count.error > room('error') || count.warning > room('warning') || count.note > room('note');
+    const cap = {
+        error: room('error'),
+        warning: room('warning'),
+        note: needsNotice ? Math.max(0, room('note') - 1) : room('note'),
+    };
     const lines = [];
-    const used = { error: 0, warning: 0, note: 0 };
-    for (const f of active) {
-        if (used[f.level] >= cap[f.level])
-            continue;
-        used[f.level]++;
-        lines.push(annotation(f));
+    const ordered = byImportance(active, options.changedLines);
+    // Errors first, then warnings, then notes, each in importance order.
+    for (const level of ['error', 'warning', 'note']) {
+        const ofLevel = ordered.filter((f) => f.level === level).slice(0, cap[level]);
+        lines.push(...ofLevel.map(annotation));
     }
-    if (needsNotice) {
+    if (needsNotice && room('note') > 0) {
         const annotated = lines.length;
         const hint = options.reportHint ?? 'the job summary and the JSON or SARIF report';
         const byLevel = levelCounts(count);
@@ -49040,7 +51035,7 @@ function where(origin) {
  * Where a finding about a missing setting points: the first line of main.cf
  * (or of master.cf when there is no main.cf, the only file there is to edit).
  */
-function firstLine(config) {
+function stig_postfix_relay_firstLine(config) {
     if (config.overlay !== undefined) {
         // Edits on a file the repository does not hold: point at the edit that matters.
         const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
@@ -49065,7 +51060,7 @@ function locate(value, config) {
         const empty = valueSpan.line === valueSpan.endLine && valueSpan.endColumn <= valueSpan.column;
         return empty ? origin.definition.span : valueSpan;
     }
-    return firstLine(config);
+    return stig_postfix_relay_firstLine(config);
 }
 function spanKey(span) {
     return `${span.file}:${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
@@ -49666,25 +51661,224 @@ function renderSarif(report) {
     return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/github/git.ts
+
+/**
+ * Variables that point git at another repository or index: the directory
+ * given alone must decide which repository is read.
+ */
+const REPOSITORY_VARIABLES = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_COMMON_DIR',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_NAMESPACE',
+    'GIT_CONFIG_PARAMETERS',
+    'GIT_CONFIG_COUNT',
+];
+/**
+ * Runs git in `cwd`. No hook and no fsmonitor program runs (both would be
+ * programs a repository's configuration names), and git never prompts for
+ * credentials. `config` adds `-c`-style settings through the environment
+ * (GIT_CONFIG_KEY_n), so a secret among them never appears in a process
+ * listing.
+ */
+function git(cwd, args, config = {}) {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_LFS_SKIP_SMUDGE: '1' };
+    for (const name of Object.keys(env))
+        if (REPOSITORY_VARIABLES.includes(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name))
+            delete env[name];
+    const entries = Object.entries(config);
+    if (entries.length > 0) {
+        env.GIT_CONFIG_COUNT = String(entries.length);
+        entries.forEach(([key, value], i) => {
+            env[`GIT_CONFIG_KEY_${i}`] = key;
+            env[`GIT_CONFIG_VALUE_${i}`] = value;
+        });
+    }
+    const full = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', ...args];
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', full, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+            const err = error;
+            if (err && typeof err.code === 'string') {
+                resolve({ code: -1, stdout: '', stderr: `git could not be started (${err.code})` });
+                return;
+            }
+            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+        });
+    });
+}
+/** The first line of git's complaint, for a one-line message. */
+function gitComplaint(run) {
+    const line = run.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit status ${run.code}`;
+    return line.replace(/^(fatal|error): /, '').trim().slice(0, 300);
+}
+
+;// CONCATENATED MODULE: ./src/github/base-tree.ts
+
+
+
+const base_tree_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/**
+ * Checks out the commit a pull request's findings are compared with into a
+ * temporary git worktree (so discovery lists its files with `git ls-files`,
+ * exactly as for the workspace). Nothing of the pull request is checked out
+ * or run: the base is the branch being merged into, and only its files are
+ * read.
+ *
+ * Which commit: on the test-merge commit that actions/checkout checks out
+ * for `pull_request` (parents: base tip, pull request head), its first
+ * parent, so the comparison is "what merging adds"; on another checkout of
+ * a pull request, the merge base of HEAD and the base branch when the
+ * history is there, else the base branch's tip (a finding fixed on the base
+ * after the branch point is then reported again: too much, never too
+ * little); on a push, the previous commit. A missing commit is fetched with
+ * depth 1 (a shallow checkout has only HEAD).
+ */
+async function checkoutBase(request) {
+    const top = await git(request.scanned, ['rev-parse', '--show-toplevel']);
+    if (top.code !== 0)
+        return { failure: `the workspace is not a git checkout (${gitComplaint(top)})` };
+    const repoTop = top.stdout.trim();
+    let sha = request.baseSha;
+    let how = request.pullHeadSha === null ? 'the commit before the push' : "the pull request's base branch";
+    if (request.pullHeadSha !== null) {
+        const head = await git(repoTop, ['cat-file', 'commit', 'HEAD']);
+        // A shallow clone keeps the commit object whole: its parent lines are there even when the parents are not.
+        const parents = head.code === 0 ? [...head.stdout.split('\n\n')[0].matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]) : [];
+        if (parents.length === 2 && parents[1] === request.pullHeadSha) {
+            sha = parents[0];
+            how = 'the first parent of the test-merge commit (the base branch it merges into)';
+        }
+        else {
+            const fetched = await ensureCommit(repoTop, sha, request);
+            if (fetched !== null)
+                return { failure: fetched };
+            const mergeBase = await git(repoTop, ['merge-base', 'HEAD', sha]);
+            const found = mergeBase.stdout.trim();
+            if (mergeBase.code === 0 && base_tree_SHA.test(found)) {
+                sha = found;
+                how = "the merge base of HEAD and the pull request's base";
+            }
+            else {
+                how = "the pull request's base branch tip (the shallow checkout has no merge base; fetch-depth: 0 gives the exact one)";
+            }
+        }
+    }
+    const fetched = await ensureCommit(repoTop, sha, request);
+    if (fetched !== null)
+        return { failure: fetched };
+    const parent = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(request.tempDir, 'relaygate-base-'));
+    // Place the base worktree so that paths relative to the workspace are the same under `root`.
+    const relTop = external_node_path_default().relative(request.workspace, repoTop);
+    const outside = relTop.startsWith('..') || external_node_path_default().isAbsolute(relTop);
+    const worktree = outside ? parent : external_node_path_default().join(parent, relTop);
+    const root = outside ? external_node_path_default().join(parent, external_node_path_default().relative(repoTop, request.workspace)) : parent;
+    const remove = async () => {
+        await git(repoTop, ['worktree', 'remove', '--force', worktree]);
+        await (0,promises_namespaceObject.rm)(parent, { recursive: true, force: true });
+        await git(repoTop, ['worktree', 'prune']);
+    };
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(worktree), { recursive: true });
+    const add = await git(repoTop, ['worktree', 'add', '--detach', '--force', worktree, sha]);
+    if (add.code !== 0) {
+        await remove();
+        return { failure: `could not check out the base commit ${sha.slice(0, 12)} (${gitComplaint(add)})` };
+    }
+    await (0,promises_namespaceObject.mkdir)(root, { recursive: true });
+    return { root, sha, how, remove };
+}
+/** null when `sha` is in the repository (fetching it when needed), else why not. */
+async function ensureCommit(repoTop, sha, request) {
+    if (!base_tree_SHA.test(sha))
+        return `the base commit "${sha}" is not a commit id`;
+    const present = async () => (await git(repoTop, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+    if (await present())
+        return null;
+    const args = ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha];
+    // First with what actions/checkout left (persist-credentials), then with the action's token.
+    let run = await git(repoTop, args);
+    if (run.code !== 0 && request.token !== '') {
+        const basic = Buffer.from(`x-access-token:${request.token}`, 'utf8').toString('base64');
+        run = await git(repoTop, args, { [`http.${request.serverUrl.replace(/\/*$/, '/')}.extraheader`]: `AUTHORIZATION: basic ${basic}` });
+    }
+    if (run.code === 0 && (await present()))
+        return null;
+    return `could not fetch the base commit ${sha.slice(0, 12)} from origin (${gitComplaint(run)}); give the job \`contents: read\` or check out with fetch-depth: 0`;
+}
+
+;// CONCATENATED MODULE: ./src/github/api.ts
+/**
+ * The few REST calls the action makes, as plain async functions. The real
+ * implementation (octokit.ts) wraps @actions/github's octokit; tests pass a
+ * fake. Shapes follow the REST API's own field names.
+ */
+/** The HTTP status of an octokit RequestError, or null (a network error, a timeout). */
+function httpStatus(e) {
+    const status = e?.status;
+    return typeof status === 'number' ? status : null;
+}
+/** `403 Resource not accessible by integration`: the status and the first line of the message. */
+function describeFailure(e) {
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    const status = httpStatus(e);
+    return status === null ? message : `${status} ${message}`;
+}
+/** 403 and 404: the token may not do this (a fork's read-only token, missing `permissions:`). */
+function isForbidden(e) {
+    const status = httpStatus(e);
+    return status === 403 || status === 404;
+}
+
 ;// CONCATENATED MODULE: ./src/github/changed-files.ts
+
 /** The REST API lists at most 3,000 files of a pull request. */
 const MAX_LISTED_FILES = 3000;
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function isPullRequest(event) {
+    return PULL_REQUEST_EVENTS.has(event.eventName) && event.pullNumber !== null;
+}
+/**
+ * Lists the pull request's files once, for every part of the action that
+ * needs them (scope, annotation order, review comments). null when the
+ * event is not a pull request or there is no token.
+ */
+function pullListing(event, api) {
+    let listing = null;
+    return () => {
+        listing ??= (async () => {
+            if (!isPullRequest(event) || api === null)
+                return null;
+            try {
+                return { files: await api.listPullFiles({ owner: event.owner, repo: event.repo, pull_number: event.pullNumber }) };
+            }
+            catch (e) {
+                return { failure: describeFailure(e), status: httpStatus(e) };
+            }
+        })();
+        return listing;
+    };
+}
 /**
  * Which files' findings to report. `auto` means the pull request's changed
  * files on a pull-request event and every file otherwise; `changed` asks for
- * the changed files. Whenever the list cannot be had (no token, a fork's
- * read-only token answering 403, a network error, a list cut at the API's
- * limit) the decision falls back to every file with a warning: reporting too
- * much is safe, reporting too little would let a relay through.
+ * the changed files; `all` and `new` (compared with the base elsewhere)
+ * every file. Whenever the list cannot be had (no token, a token without
+ * `pull-requests: read`, a network error, a list cut at the API's limit)
+ * the decision falls back to every file with a warning: reporting too much
+ * is safe, reporting too little would let a relay through. A renamed file
+ * counts under both names.
  */
-async function decideScope(scope, event, token, octokitFor) {
+async function decideScope(scope, event, token, listing) {
     const all = (log = []) => ({ changed: null, log });
     const fallback = (why) => all([{ level: 'warning', text: `relaygate: scope ${scope}: ${why}; reporting findings in every file instead.` }]);
-    if (scope === 'all')
+    if (scope === 'all' || scope === 'new')
         return all();
-    const isPullRequest = PULL_REQUEST_EVENTS.has(event.eventName) && event.pullNumber !== null;
-    if (!isPullRequest) {
+    if (!isPullRequest(event)) {
         if (scope === 'auto')
             return all();
         const why = PULL_REQUEST_EVENTS.has(event.eventName)
@@ -49694,40 +51888,174 @@ async function decideScope(scope, event, token, octokitFor) {
     }
     if (token === '')
         return fallback('no token to list the pull request\'s changed files (input token is empty)');
-    let files;
-    try {
-        const octokit = octokitFor(token);
-        files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-            owner: event.owner,
-            repo: event.repo,
-            pull_number: event.pullNumber,
-            per_page: 100,
-        });
-    }
-    catch (e) {
-        const status = e.status;
-        const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-        const hint = status === 403 || status === 404
-            ? ' (a fork\'s pull request gets a read-only token; give the workflow `permissions: pull-requests: read`)'
+    const listed = await listing();
+    if (listed === null)
+        return fallback('no token to list the pull request\'s changed files');
+    if ('failure' in listed) {
+        // Listing files needs only read access, which a fork's token has too: a 403/404 means the workflow's
+        // `permissions:` leave pull-requests out (any key given sets the others to none).
+        const hint = listed.status === 403 || listed.status === 404
+            ? ' (the token lacks read access to pull requests; add `pull-requests: read` to the workflow\'s `permissions:`)'
             : '';
-        return fallback(`could not list the pull request's changed files: ${typeof status === 'number' ? `${status} ` : ''}${message}${hint}`);
+        return fallback(`could not list the pull request's changed files: ${listed.failure}${hint}`);
     }
+    const files = listed.files;
     const expected = event.changedFiles;
     if ((expected !== null && files.length < expected) || (expected === null && files.length >= MAX_LISTED_FILES)) {
         return fallback(`the API listed ${files.length} of ${expected ?? 'at least ' + MAX_LISTED_FILES} changed files (it lists at most ${MAX_LISTED_FILES})`);
     }
-    const changed = [...new Set(files.map((f) => f.filename))];
+    const changed = [...new Set(files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])))];
     return {
         changed,
-        log: [{ level: 'info', text: `relaygate: scope ${scope}: reporting findings in the ${changed.length} file(s) pull request #${event.pullNumber} changes.` }],
+        log: [{ level: 'info', text: `relaygate: scope ${scope}: reporting findings in the ${files.length} file(s) pull request #${event.pullNumber} changes.` }],
     };
+}
+
+;// CONCATENATED MODULE: ./src/github/checks.ts
+
+
+
+
+
+
+/** The Checks API takes at most 50 annotations per request; more go in later "update a check run" calls. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** `output.summary` and `output.text` hold at most 65,535 characters each. */
+const CHECK_TEXT_MAX = 65_535;
+/** An annotation's title holds at most 255 characters; its message 64 KB (we keep far below). */
+const TITLE_MAX = 255;
+const MESSAGE_MAX = 8_000;
+const CHECK_RUN_NAME = 'relaygate';
+/**
+ * `failure` when a finding reaches fail-on (the job fails too); `neutral`
+ * when none does but indeterminate results remain, because relaygate could
+ * not tell whether they are relays; else `success`.
+ */
+function checkConclusion(report) {
+    if (report.summary.result === 'fail')
+        return 'failure';
+    return json_activeFindings(report.findings).some((f) => f.certainty === 'indeterminate') ? 'neutral' : 'success';
+}
+function checkTitle(report) {
+    const s = report.summary;
+    if (s.findings === 0)
+        return 'No findings';
+    const indeterminate = json_activeFindings(report.findings).filter((f) => f.certainty === 'indeterminate').length;
+    return `${plural(s.findings, 'finding')}: ${levelCounts(s.byLevel)}${indeterminate > 0 ? `, ${indeterminate} indeterminate` : ''}`;
+}
+/**
+ * The check run's Markdown summary: the job summary's renderer, held under
+ * the Checks API's cap (its byte limit is below the character limit, and a
+ * final cut at a line boundary guards against a renderer that overshoots).
+ */
+function checkRunSummary(report, blobUrl) {
+    const markdown = renderMarkdown(report, { maxBytes: CHECK_TEXT_MAX - 1_000, ...(blobUrl === null ? {} : { blobUrl }) });
+    return fitText(markdown, CHECK_TEXT_MAX);
+}
+/** Cuts `text` at a line boundary to at most `max` characters, with a last line saying so. */
+function fitText(text, max) {
+    if (text.length <= max)
+        return text;
+    const note = '\n\n**Cut here: the rest is in the job summary and the JSON report.**\n';
+    const cut = text.lastIndexOf('\n', max - note.length);
+    return `${text.slice(0, cut < 0 ? max - note.length : cut)}${note}`;
+}
+const LEVEL = { error: 'failure', warning: 'warning', note: 'notice' };
+function clip(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function checkAnnotation(f) {
+    const start = Number.isInteger(f.line) && f.line >= 1 ? f.line : 1;
+    const end = Number.isInteger(f.endLine) && f.endLine >= start ? f.endLine : start;
+    const a = {
+        path: f.file,
+        start_line: start,
+        end_line: end,
+        annotation_level: LEVEL[f.level],
+        message: clip([escape_visible(f.message), f.fix ? `Fix: ${escape_visible(f.fix)}` : '', f.ids.length ? `IDs: ${f.ids.map(escape_visible).join(', ')}` : '']
+            .filter((p) => p !== '')
+            .join('\n'), MESSAGE_MAX),
+        title: clip(`relaygate ${escape_visible(f.ruleId)}${f.certainty === 'indeterminate' ? ' (indeterminate)' : ''}`, TITLE_MAX),
+    };
+    // Columns only on a single-line annotation (the API refuses them otherwise).
+    if (start === end && f.column >= 1 && f.line === start) {
+        a.start_column = f.column;
+        if (f.endColumn > f.column)
+            a.end_column = f.endColumn;
+    }
+    if (f.related.length > 0) {
+        a.raw_details = clip(f.related.map((r) => `${escape_visible(r.file)}:${r.line}: ${escape_visible(r.message)}`).join('\n'), MESSAGE_MAX);
+    }
+    return a;
+}
+/**
+ * One check run named `relaygate` on `headSha` carrying every active
+ * finding: created with the first 50 annotations, then updated with each
+ * further 50, the last request completing it with its conclusion. When an
+ * update fails after the run was created, the run is still completed (so
+ * it does not stay "in progress") and the failure is returned, so the
+ * caller can annotate by workflow commands instead.
+ */
+async function publishCheckRun(api, request) {
+    const { report, repo } = request;
+    const annotations = byImportance(json_activeFindings(report.findings), request.changedLines).map(checkAnnotation);
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    if (batches.length === 0)
+        batches.push([]);
+    const conclusion = checkConclusion(report);
+    const output = (batch) => ({ title: checkTitle(report), summary: request.summary, annotations: batch });
+    let id;
+    let url = null;
+    try {
+        const created = await api.createCheckRun({
+            ...repo,
+            name: CHECK_RUN_NAME,
+            head_sha: request.headSha,
+            ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
+            ...(batches.length === 1 ? { status: 'completed', conclusion } : { status: 'in_progress' }),
+            output: output(batches[0]),
+        });
+        id = created.id;
+        url = created.html_url ?? null;
+    }
+    catch (e) {
+        return { ok: false, failure: describeFailure(e), forbidden: isForbidden(e), annotationsSent: 0 };
+    }
+    let sent = batches[0].length;
+    for (let i = 1; i < batches.length; i++) {
+        const last = i === batches.length - 1;
+        try {
+            await api.updateCheckRun({ ...repo, check_run_id: id, ...(last ? { status: 'completed', conclusion } : {}), output: output(batches[i]) });
+            sent += batches[i].length;
+        }
+        catch (e) {
+            const failure = describeFailure(e);
+            try {
+                await api.updateCheckRun({
+                    ...repo,
+                    check_run_id: id,
+                    status: 'completed',
+                    conclusion,
+                    output: { title: checkTitle(report), summary: fitText(`**Only ${sent} of ${annotations.length} annotations could be sent (${markdownCell(failure)}); the job log has the rest.**\n\n${request.summary}`, CHECK_TEXT_MAX) },
+                });
+            }
+            catch {
+                // The run stays in progress; the job's own result still tells the truth.
+            }
+            return { ok: false, failure, forbidden: isForbidden(e), annotationsSent: sent };
+        }
+    }
+    return { ok: true, annotations: annotations.length, requests: batches.length, url };
 }
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 
 
-const SCOPES = ['auto', 'all', 'changed'];
+const SCOPES = ['auto', 'all', 'changed', 'new'];
 const ANNOTATION_MODES = ['auto', 'checks', 'commands', 'none'];
+const REVIEW_MODES = ['none', 'suggestions'];
 /**
  * Reads the inputs with @actions/core's getInput (INPUT_<NAME>, trimmed).
  * An empty input means "not given". Errors name the input and its accepted
@@ -49756,6 +52084,7 @@ function readInputs(getInput = (name) => core_getInput(name)) {
         settings.baseline = baseline;
     const scope = input('scope');
     const annotations = input('annotations');
+    const review = input('review');
     const sarif = input('sarif');
     const config = input('config');
     return {
@@ -49764,6 +52093,7 @@ function readInputs(getInput = (name) => core_getInput(name)) {
         settings,
         scope: scope === '' ? 'auto' : oneOf(setting('scope'), scope, SCOPES),
         annotations: annotations === '' ? 'auto' : oneOf(setting('annotations'), annotations, ANNOTATION_MODES),
+        review: review === '' ? 'none' : oneOf(setting('review'), review, REVIEW_MODES),
         sarif: sarif === '' ? null : sarif,
         summary: parseBoolean(setting('summary'), input('summary'), true),
         token: input('token'),
@@ -49808,6 +52138,431 @@ function inputs_splitList(text) {
     return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 
+;// CONCATENATED MODULE: ./src/github/diff.ts
+/** `@@ -l[,s] +l[,s] @@` (the new side's start and length); digits only, so linear. */
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads a patch. Lines outside any hunk and malformed headers are ignored:
+ * such a file simply has fewer commentable lines. `\ No newline at end of
+ * file` belongs to no side.
+ */
+function parsePatch(patch) {
+    const lines = new Map();
+    const added = new Set();
+    let hunk = -1;
+    let next = 0;
+    let remaining = 0;
+    for (const raw of patch.split('\n')) {
+        const header = HUNK_HEADER.exec(raw);
+        if (header) {
+            hunk++;
+            next = Number(header[1]);
+            remaining = header[2] === undefined ? 1 : Number(header[2]);
+            continue;
+        }
+        if (hunk < 0 || remaining <= 0)
+            continue;
+        const marker = raw[0];
+        if (marker === '+' || marker === ' ' || raw === '') {
+            // GitHub drops the space of an empty context line now and then.
+            const isAdded = marker === '+';
+            lines.set(next, { text: raw.slice(1), added: isAdded, hunk });
+            if (isAdded)
+                added.add(next);
+            next++;
+            remaining--;
+        }
+        // '-' lines exist only on the left; '\' is "No newline at end of file".
+    }
+    return { lines, added };
+}
+
+;// CONCATENATED MODULE: ./src/github/suggestion.ts
+/**
+ * Turns a finding's replacements into suggestion blocks. A suggestion
+ * replaces whole lines, so replacements on the same or adjacent lines of a
+ * file are applied together to those lines' text. Each block must lie in
+ * one hunk of the pull request's diff, because GitHub accepts a review
+ * comment only there. The text comes from the diff (the head commit the
+ * review is on) and must equal the scanned text the columns were measured
+ * on: on a `pull_request` run the workspace holds the test-merge commit,
+ * which can differ. Lines ending in CR are not offered: a suggestion would
+ * silently change their line ending.
+ */
+function suggestedChanges(replacements, diffs, scannedLine) {
+    if (replacements.length === 0)
+        return { why: 'no mechanical fix' };
+    const byFile = new Map();
+    for (const r of replacements) {
+        const list = byFile.get(r.file) ?? [];
+        list.push(r);
+        byFile.set(r.file, list);
+    }
+    const out = [];
+    for (const [file, list] of byFile) {
+        const diff = diffs.get(file);
+        if (!diff)
+            return { why: `${file} is not part of the diff` };
+        const sorted = [...list].sort((a, b) => a.line - b.line || a.column - b.column);
+        const groups = [];
+        for (const r of sorted) {
+            if (!(r.line >= 1 && r.endLine >= r.line && r.column >= 1 && r.endColumn >= 1))
+                return { why: 'a replacement has an invalid span' };
+            const last = groups.at(-1);
+            const lastEnd = last ? Math.max(...last.map((x) => x.endLine)) : -1;
+            if (last && r.line <= lastEnd + 1)
+                last.push(r);
+            else
+                groups.push([r]);
+        }
+        for (const group of groups) {
+            const change = applyGroup(file, group, diff, scannedLine);
+            if ('why' in change)
+                return change;
+            out.push(change);
+        }
+    }
+    return out;
+}
+function applyGroup(file, group, diff, scannedLine) {
+    const startLine = Math.min(...group.map((r) => r.line));
+    const endLine = Math.max(...group.map((r) => r.endLine));
+    const texts = [];
+    let hunk = null;
+    for (let n = startLine; n <= endLine; n++) {
+        const line = diff.lines.get(n);
+        if (!line)
+            return { why: `${file}:${n} is outside the diff` };
+        if (hunk !== null && line.hunk !== hunk)
+            return { why: `${file}:${startLine}-${endLine} spans two hunks of the diff` };
+        hunk = line.hunk;
+        if (line.text.endsWith('\r'))
+            return { why: `${file}:${n} ends in CR` };
+        if (scannedLine(file, n) !== line.text)
+            return { why: `${file}:${n} in the diff differs from the scanned file` };
+        texts.push(line.text);
+    }
+    // Offsets into the lines joined with '\n'; columns are 1-based UTF-16 positions, endColumn exclusive.
+    const starts = [];
+    let offset = 0;
+    for (const t of texts) {
+        starts.push(offset);
+        offset += t.length + 1;
+    }
+    const at = (line, column) => {
+        const i = line - startLine;
+        const text = texts[i];
+        if (text === undefined || column - 1 > text.length)
+            return null;
+        return starts[i] + column - 1;
+    };
+    const edits = [];
+    for (const r of group) {
+        const from = at(r.line, r.column);
+        const to = at(r.endLine, r.endColumn);
+        if (from === null || to === null || to < from)
+            return { why: `a replacement does not fit ${file}:${r.line}` };
+        edits.push({ from, to, text: r.text });
+    }
+    edits.sort((a, b) => a.from - b.from || a.to - b.to);
+    for (let i = 1; i < edits.length; i++) {
+        if (edits[i].from < edits[i - 1].to)
+            return { why: `replacements overlap on ${file}:${startLine}` };
+    }
+    let text = texts.join('\n');
+    for (const e of [...edits].reverse())
+        text = text.slice(0, e.from) + e.text + text.slice(e.to);
+    return { path: file, startLine, endLine, lines: text.split('\n') };
+}
+/** A fenced ```suggestion block; the fence is longer than any backtick run inside it. */
+function suggestionBlock(lines) {
+    const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}suggestion`, ...lines, fence].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/review.ts
+
+
+
+
+
+
+
+
+/** Line comments per review; the rest are listed in the body. */
+const MAX_REVIEW_COMMENTS = 50;
+/** A review body or comment holds at most 65,536 characters; keep a margin. */
+const BODY_MAX = 60_000;
+const REVIEW_MARKER = '<!-- relaygate:review';
+const FINDING_MARKER = '<!-- relaygate:finding';
+/** Text from a finding, safe in Markdown: no HTML, no Markdown syntax, and no @mention that would notify someone. */
+function md(text, max) {
+    return markdownCell(text, max).replace(/@/g, '@&#8203;');
+}
+function marker(kind, value) {
+    return /^[0-9a-f]{1,64}$/.test(value) ? `${kind} ${value} -->` : '';
+}
+function diffsOf(files) {
+    const diffs = new Map();
+    for (const f of files)
+        if (typeof f.patch === 'string')
+            diffs.set(f.filename, parsePatch(f.patch));
+    return diffs;
+}
+/** Lines the pull request adds, per file: what "on a changed line" means for annotation order. */
+function addedLines(files) {
+    return new Map([...diffsOf(files)].map(([file, d]) => [file, d.added]));
+}
+/** Where a finding without a usable suggestion can be commented: its own lines, when the diff shows them. */
+function findingRange(f, diff) {
+    if (!diff)
+        return null;
+    const end = Math.max(f.line, f.endLine);
+    const first = diff.lines.get(f.line);
+    if (!first)
+        return diff.lines.has(end) ? { start: end, end } : null;
+    for (let n = f.line + 1; n <= end; n++)
+        if (diff.lines.get(n)?.hunk !== first.hunk)
+            return { start: f.line, end: f.line };
+    return { start: f.line, end };
+}
+function heading(f) {
+    const certainty = f.certainty === 'indeterminate' ? ' · indeterminate' : '';
+    return `**relaygate** \`${f.ruleId.replace(/[^a-z0-9-]/g, '')}\` · ${f.level}${certainty}`;
+}
+function commentBody(f, change, part) {
+    const lines = [heading(f), '', md(f.message)];
+    if (change)
+        lines.push('', suggestionBlock(change.lines));
+    if (part)
+        lines.push('', part);
+    if (f.fix)
+        lines.push('', `**Fix:** ${md(f.fix)}`);
+    if (f.ids.length > 0)
+        lines.push('', `<sub>${md(f.ids.join(', '))}</sub>`);
+    lines.push(marker(FINDING_MARKER, f.fingerprint));
+    return lines.join('\n').slice(0, BODY_MAX);
+}
+function comment(path, start, end, body) {
+    return start < end ? { path, start_line: start, start_side: 'RIGHT', line: end, side: 'RIGHT', body } : { path, line: end, side: 'RIGHT', body };
+}
+/** An earlier relaygate comment of the same finding still on the same line. */
+function alreadyCommented(existing, c, fingerprint) {
+    const m = marker(FINDING_MARKER, fingerprint);
+    return m !== '' && existing.some((e) => e.path === c.path && e.line === c.line && e.body.includes(m));
+}
+/**
+ * Plans the one review: a comment on the lines of each finding that the
+ * diff shows, carrying a ```suggestion block when the finding's
+ * replacements apply there (several blocks when they touch separate
+ * places, to be committed together); every other finding is listed in the
+ * body. Comments already made by an earlier run for the same finding on
+ * the same line are not repeated; null when there is nothing to say
+ * (no findings, or the same findings as the last relaygate review).
+ */
+function planReview(request, existing) {
+    const active = byImportance(json_activeFindings(request.report.findings));
+    if (active.length === 0)
+        return null;
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(active.map((f) => f.fingerprint).sort().join('\n'))
+        .digest('hex')
+        .slice(0, 32);
+    const diffs = diffsOf(request.files);
+    const comments = [];
+    const listed = [];
+    let commented = 0;
+    let suggestions = 0;
+    let repeated = 0;
+    for (const f of active) {
+        const planned = [];
+        const changes = f.replacements ? suggestedChanges(f.replacements, diffs, request.scannedLine) : null;
+        if (Array.isArray(changes) && changes.length > 0) {
+            changes.forEach((change, i) => {
+                const part = changes.length > 1 ? `Part ${i + 1} of ${changes.length} of this fix: commit all of them together ("Add suggestion to batch").` : '';
+                planned.push({ c: comment(change.path, change.startLine, change.endLine, commentBody(f, change, part)), suggestion: true });
+            });
+        }
+        else {
+            const range = findingRange(f, diffs.get(f.file));
+            if (range)
+                planned.push({ c: comment(f.file, range.start, range.end, commentBody(f, null, '')), suggestion: false });
+        }
+        if (planned.length === 0 || comments.length + planned.length > MAX_REVIEW_COMMENTS) {
+            listed.push(f);
+            continue;
+        }
+        commented++;
+        for (const p of planned) {
+            if (alreadyCommented(existing.comments, p.c, f.fingerprint)) {
+                repeated++;
+                continue;
+            }
+            comments.push(p.c);
+            if (p.suggestion)
+                suggestions++;
+        }
+    }
+    const reviewMarker = marker(REVIEW_MARKER, key);
+    const sameAsLast = existing.reviews.some((r) => typeof r.body === 'string' && r.body.includes(reviewMarker));
+    if (comments.length === 0 && sameAsLast)
+        return null;
+    const s = request.report.summary;
+    const head = [
+        `### relaygate: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)})`,
+        '',
+        `${commented} on lines of this diff${repeated > 0 ? ` (${repeated} already commented by an earlier run)` : ''}, ${suggestions} with a suggested fix; ${listed.length} elsewhere.`,
+    ];
+    const rows = listed.map((f) => `- ${review_location(f, request.blobUrl)} \`${f.ruleId.replace(/[^a-z0-9-]/g, '')}\` (${f.level}${f.certainty === 'indeterminate' ? ', indeterminate' : ''}): ${md(f.message, 500)}${f.fix ? ` **Fix:** ${md(f.fix, 300)}` : ''}`);
+    const body = [...head, ...(rows.length > 0 ? ['', 'Not on a line of this diff:', ''] : []), ...fitRows(rows), '', reviewMarker].join('\n');
+    return { body, comments, commented, listed: listed.length, suggestions, key };
+}
+function fitRows(rows) {
+    const out = [];
+    let size = 0;
+    for (const [i, row] of rows.entries()) {
+        if (size + row.length + 1 > BODY_MAX - 2_000) {
+            out.push(`- … and ${plural(rows.length - i, 'more finding')}: see the check run or the job summary.`);
+            break;
+        }
+        out.push(row);
+        size += row.length + 1;
+    }
+    return out;
+}
+function review_location(f, blobUrl) {
+    const text = md(`${f.file}:${f.line}`);
+    return blobUrl ? `[${text}](${blobUrl}/${pathToUri(f.file)}#L${f.line})` : text;
+}
+/**
+ * Posts the review (event COMMENT: the gate is the job's result, not a
+ * request for changes). A 422 means GitHub refused a comment's position:
+ * the review is posted again with every finding in the body, so nothing
+ * is lost.
+ */
+async function postReview(api, request) {
+    const pr = { ...request.repo, pull_number: request.pullNumber };
+    let existing;
+    try {
+        existing = { comments: await api.listReviewComments(pr), reviews: await api.listReviews(pr) };
+    }
+    catch (e) {
+        return { failed: describeFailure(e), forbidden: isForbidden(e) };
+    }
+    const plan = planReview(request, existing);
+    if (plan === null) {
+        return { posted: false, why: json_activeFindings(request.report.findings).length === 0 ? 'no findings' : 'the same findings as the last relaygate review' };
+    }
+    const post = async (p) => {
+        const r = await api.createReview({ ...pr, commit_id: request.headSha, event: 'COMMENT', body: p.body, comments: p.comments });
+        return { url: r.html_url ?? null };
+    };
+    try {
+        return { posted: true, plan, ...(await post(plan)) };
+    }
+    catch (e) {
+        if (httpStatus(e) !== 422 || plan.comments.length === 0)
+            return { failed: describeFailure(e), forbidden: isForbidden(e) };
+        const bodyOnly = planReview({ ...request, files: [] }, { comments: [], reviews: [] });
+        try {
+            return { posted: true, plan: bodyOnly, ...(await post(bodyOnly)) };
+        }
+        catch (e2) {
+            return { failed: describeFailure(e2), forbidden: isForbidden(e2) };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/safe-write.ts
+
+
+
+
+
+
+/**
+ * Writes `data` to `given` (relative to the workspace, or absolute) so that
+ * the file ends up inside one of `roots` (the workspace, RUNNER_TEMP) as
+ * their real paths say, whatever the checked-out files contain: the
+ * workspace holds the pull request's files, and a symlinked folder there
+ * must not carry the write elsewhere. Every component below the root must
+ * be a real directory (missing ones are created, one at a time, and checked
+ * again); the data goes to a new file opened with O_EXCL | O_NOFOLLOW in
+ * the final directory and is renamed over the name, and rename replaces a
+ * symlink rather than following it. Returns the absolute path written.
+ */
+async function writeInside(setting, roots, workspace, given, data) {
+    const refuse = (why) => {
+        throw new OptionsError(`${setting}: refusing to write ${escape_visible(given)}: ${why}`);
+    };
+    const target = external_node_path_default().resolve(workspace, given);
+    let base = null;
+    for (const root of roots) {
+        const lexical = external_node_path_default().resolve(root);
+        const rel = external_node_path_default().relative(lexical, target);
+        if (rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+            continue;
+        let real;
+        try {
+            real = await (0,promises_namespaceObject.realpath)(lexical);
+        }
+        catch {
+            continue;
+        }
+        base = { lexical, real };
+        break;
+    }
+    if (base === null)
+        return refuse('it is outside the workspace (GITHUB_WORKSPACE) and RUNNER_TEMP');
+    const parts = external_node_path_default().relative(base.lexical, target).split((external_node_path_default()).sep);
+    const name = parts.pop();
+    let dir = base.real;
+    for (const part of parts) {
+        dir = external_node_path_default().join(dir, part);
+        let info = await (0,promises_namespaceObject.lstat)(dir).catch(() => null);
+        if (info === null) {
+            await (0,promises_namespaceObject.mkdir)(dir).catch((e) => {
+                if (e.code !== 'EEXIST')
+                    refuse(`cannot create ${escape_visible(part)} (${e.code ?? e.message})`);
+            });
+            info = await (0,promises_namespaceObject.lstat)(dir).catch(() => null);
+        }
+        if (info === null)
+            return refuse(`${escape_visible(part)} cannot be created`);
+        if (info.isSymbolicLink())
+            return refuse(`${escape_visible(external_node_path_default().relative(base.real, dir))} is a symbolic link`);
+        if (!info.isDirectory())
+            return refuse(`${escape_visible(external_node_path_default().relative(base.real, dir))} is not a directory`);
+    }
+    const finalPath = external_node_path_default().join(dir, name);
+    const existing = await (0,promises_namespaceObject.lstat)(finalPath).catch(() => null);
+    if (existing?.isDirectory())
+        return refuse('it is a directory');
+    const temp = external_node_path_default().join(dir, `.${name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(temp, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o644);
+    }
+    catch (e) {
+        return refuse(`cannot create a file in its folder (${e.code ?? e.message})`);
+    }
+    try {
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,promises_namespaceObject.rename)(temp, finalPath);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
+        return refuse(`cannot replace it (${e.code ?? e.message})`);
+    }
+    return external_node_path_default().join(base.lexical, ...parts, name);
+}
+
 ;// CONCATENATED MODULE: ./src/github/run.ts
 
 
@@ -49824,10 +52579,27 @@ function inputs_splitList(text) {
 
 
 
+
+
+
+
+
+function stepLog(core) {
+    let warnings = 0;
+    return {
+        info: (m) => core.info(m),
+        warning: (m) => {
+            warnings++;
+            core.warning(m);
+        },
+        warnings: () => warnings,
+    };
+}
 /**
- * The action: inputs -> Options -> scan -> report files, outputs,
+ * The action: inputs -> Options -> scan -> report files, outputs, review,
  * annotations, job summary, and the step's verdict. Every failure ends in
- * exactly one core.setFailed line; nothing here throws.
+ * exactly one core.setFailed line and output `result=error`; nothing here
+ * throws.
  *
  * The scan root is GITHUB_WORKSPACE (the repository root) and input `path` is
  * the one path scanned under it, so every reported path, annotation and SARIF
@@ -49837,13 +52609,20 @@ function inputs_splitList(text) {
 async function runAction(deps) {
     const { core, env } = deps;
     try {
+        // Masked before anything could print it.
+        const rawToken = core.getInput('token').trim();
+        if (rawToken !== '')
+            core.setSecret(rawToken);
         const inputs = readInputs(core.getInput);
+        const log = stepLog(core);
         const workspace = external_node_path_default().resolve(deps.cwd, env.GITHUB_WORKSPACE || deps.cwd);
         const target = await scanPath(workspace, inputs.path);
         const context = deps.context();
-        const scope = await decideScope(inputs.scope, context, inputs.token, deps.octokitFor);
+        const api = inputs.token === '' ? null : deps.github(inputs.token, log.info);
+        const listing = pullListing(context, api);
+        const scope = await decideScope(inputs.scope, context, inputs.token, listing);
         for (const line of scope.log)
-            (line.level === 'warning' ? core.warning : core.info)(line.text);
+            (line.level === 'warning' ? log.warning : log.info)(line.text);
         const { options, configFile } = await loadOptions({
             root: workspace,
             paths: [target],
@@ -49853,43 +52632,54 @@ async function runAction(deps) {
             cwd: workspace,
         });
         if (configFile !== null)
-            core.info(`relaygate: settings from ${escape_visible(shownPath(workspace, configFile))}`);
-        const result = await deps.scan(options);
+            log.info(`relaygate: settings from ${escape_visible(shownPath(workspace, configFile))}`);
+        let result = await deps.scan(options);
         for (const note of result.notes)
-            core.info(`relaygate: note: ${escape_visible(note)}`);
+            log.info(`relaygate: note: ${escape_visible(note)}`);
+        if (inputs.scope === 'new')
+            result = await keepNew(deps, log, inputs, context, options, target, result, workspace);
         const report = buildReport(result, options.failOn);
         const reportFile = await writeReportFile(env, report);
         core.setOutput('report-file', reportFile);
-        const sarifFile = inputs.sarif === null ? '' : await writeSarif(external_node_path_default().resolve(workspace, inputs.sarif), report);
+        const sarifFile = inputs.sarif === null ? '' : await writeInside('input sarif', [workspace, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])], workspace, inputs.sarif, renderSarif(report));
         core.setOutput('sarif-file', sarifFile);
         core.setOutput('result', report.summary.result);
         core.setOutput('findings', String(report.summary.findings));
         core.setOutput('errors', String(report.summary.byLevel.error));
         core.setOutput('warnings', String(report.summary.byLevel.warning));
-        annotate(deps, inputs, report, sarifFile);
         if (inputs.summary)
-            await summarize(core, report, context.blobUrl);
+            await summarize(core, log, report, context.blobUrl);
+        // The diff orders annotations and places review comments; without either it is not worth a request.
+        const pull = inputs.annotations !== 'none' || inputs.review !== 'none' ? await listing() : null;
+        const changedLines = pull !== null && 'files' in pull ? addedLines(pull.files) : undefined;
+        if (inputs.review === 'suggestions')
+            await review(log, api, context, pull, report, workspace);
+        await annotate(deps, log, inputs, context, api, report, changedLines, sarifFile);
         const s = report.summary;
         const suppressed = report.findings.length - s.findings;
-        core.info(`relaygate ${src_version_VERSION}: ${s.result}: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)}), ${suppressed} suppressed; ` +
+        log.info(`relaygate ${src_version_VERSION}: ${s.result}: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)}), ${suppressed} suppressed; ` +
             `${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')}. Full report: ${escape_visible(reportFile)}`);
-        if (s.result === 'fail') {
-            const failOn = options.failOn === 'never' ? 'error' : options.failOn;
-            const failing = ['error', 'warning', 'note'].filter((l) => levelRank(l) >= levelRank(failOn));
-            const count = failing.reduce((n, l) => n + s.byLevel[l], 0);
-            core.setFailed(`relaygate: ${plural(count, 'finding')} at or above fail-on ${options.failOn} (${levelCounts(s.byLevel)})`);
-        }
+        if (s.result === 'fail')
+            core.setFailed(failLine(report, options));
     }
     catch (e) {
+        core.setOutput('result', 'error');
         if (e instanceof OptionsError) {
             core.setFailed(`relaygate: ${escape_visible(e.message)}`);
             return;
         }
         const message = e instanceof Error ? e.message : String(e);
         core.setFailed(`relaygate: internal error: ${escape_visible(message)}`);
-        if (env.RELAYGATE_DEBUG === '1' && e instanceof Error && e.stack)
+        if (env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack)
             core.info(`relaygate: stack: ${escape_visible(e.stack)}`);
     }
+}
+function failLine(report, options) {
+    const s = report.summary;
+    const failOn = options.failOn === 'never' ? 'error' : options.failOn;
+    const failing = ['error', 'warning', 'note'].filter((l) => levelRank(l) >= levelRank(failOn));
+    const count = failing.reduce((n, l) => n + s.byLevel[l], 0);
+    return `relaygate: ${plural(count, 'finding')} at or above fail-on ${options.failOn} (${levelCounts(s.byLevel)})`;
 }
 /** Input `path` as a POSIX path under the workspace; it must exist and stay inside. */
 async function scanPath(workspace, given) {
@@ -49915,6 +52705,67 @@ function relativeTo(settings, workspace) {
         out.baseline = external_node_path_default().resolve(workspace, settings.baseline);
     return out;
 }
+/**
+ * `scope: new`: scans the base commit with the same settings and drops
+ * every finding whose fingerprint an active finding of the base has
+ * (fingerprints hold the rule, the file and the line's text, not its
+ * number). Anything that prevents the comparison reports every finding,
+ * with a warning.
+ */
+async function keepNew(deps, log, inputs, context, options, target, result, workspace) {
+    const fallback = (why) => {
+        log.warning(`relaygate: scope new: ${why}; reporting every finding instead.`);
+        return result;
+    };
+    if (context.baseSha === null) {
+        return fallback(`the "${context.eventName || 'unknown'}" event names no base commit to compare with (pull_request or push events do)`);
+    }
+    const base = await (deps.checkoutBase ?? checkoutBase)({
+        workspace,
+        scanned: external_node_path_default().resolve(workspace, target),
+        baseSha: context.baseSha,
+        pullHeadSha: isPullRequest(context) && context.headSha !== '' ? context.headSha : null,
+        token: inputs.token,
+        serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com',
+        tempDir: deps.env.RUNNER_TEMP || external_node_os_default().tmpdir(),
+    }).catch((e) => ({ failure: `could not check out the base commit (${escape_visible(run_firstLine(e))})` }));
+    if ('failure' in base)
+        return fallback(base.failure);
+    let baseFindings;
+    try {
+        const mapped = (file) => {
+            const rel = external_node_path_default().relative(workspace, file);
+            if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+                return file;
+            const there = external_node_path_default().join(base.root, rel);
+            return (0,external_node_fs_namespaceObject.existsSync)(there) ? there : null;
+        };
+        const baseOptions = {
+            ...options,
+            root: base.root,
+            changed: null,
+            baseline: null,
+            vars: options.vars.map(mapped).filter((v) => v !== null),
+        };
+        // A path the base does not have yet: nothing there was present before.
+        baseFindings = (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(base.root, target)) ? (await deps.scan(baseOptions)).findings : [];
+    }
+    catch (e) {
+        return fallback(`the base commit ${base.sha.slice(0, 12)} could not be scanned (${escape_visible(run_firstLine(e))})`);
+    }
+    finally {
+        await base.remove();
+    }
+    const present = new Set(baseFindings.filter((f) => f.suppressed === null).map((f) => f.fingerprint));
+    const findings = result.findings.filter((f) => f.suppressed !== null || !present.has(f.fingerprint));
+    const dropped = result.findings.length - findings.length;
+    log.info(`relaygate: scope new: compared with ${base.sha.slice(0, 12)}, ${base.how}: ${plural(dropped, 'finding')} present there ${dropped === 1 ? 'is' : 'are'} not reported; ` +
+        `${plural(findings.filter((f) => f.suppressed === null).length, 'new finding')}.`);
+    return { ...result, findings };
+}
+function run_firstLine(e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
 /** The JSON report always goes to a fresh directory under RUNNER_TEMP, so two steps of a job do not overwrite each other. */
 async function writeReportFile(env, report) {
     const base = env.RUNNER_TEMP || external_node_os_default().tmpdir();
@@ -49924,35 +52775,115 @@ async function writeReportFile(env, report) {
     await (0,promises_namespaceObject.writeFile)(file, renderJson(report));
     return file;
 }
-async function writeSarif(file, report) {
-    try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(file, renderSarif(report));
-    }
-    catch (e) {
-        throw new OptionsError(`input sarif: cannot write ${file}: ${e.message}`);
-    }
-    return file;
-}
-function annotate(deps, inputs, report, sarifFile) {
-    if (inputs.annotations === 'none')
+const CHECKS_HINT = ' (the token may not create check runs: give the job `permissions: checks: write`; a fork\'s pull request only ever gets a read-only token)';
+/**
+ * `checks` and `auto` try the Checks API first and fall back to workflow
+ * commands, with one line saying why, whenever it cannot be used: no
+ * token, or a 403/404 from a read-only token. Workflow commands count the
+ * step's other annotations (setFailed's error, earlier warnings) against
+ * GitHub's ten per level.
+ */
+async function annotate(deps, log, inputs, context, api, report, changedLines, sarifFile) {
+    const mode = inputs.annotations;
+    if (mode === 'none')
         return;
-    if (inputs.annotations !== 'commands') {
-        deps.core.info(`relaygate: annotations ${inputs.annotations}: check runs are not implemented yet; using workflow commands.`);
+    if (mode !== 'commands') {
+        const say = mode === 'checks' ? log.warning : log.info;
+        if (api === null) {
+            say(`relaygate: annotations ${mode}: no token (input token is empty), so no check run; annotating with workflow commands.`);
+        }
+        else if (context.headSha === '' || context.owner === '' || context.repo === '') {
+            say(`relaygate: annotations ${mode}: the run names no repository or commit (GITHUB_REPOSITORY, GITHUB_SHA), so no check run; annotating with workflow commands.`);
+        }
+        else {
+            const outcome = await publishCheckRun(api, {
+                repo: { owner: context.owner, repo: context.repo },
+                headSha: context.headSha,
+                report,
+                summary: checkRunSummary(report, context.blobUrl),
+                ...(changedLines ? { changedLines } : {}),
+                detailsUrl: context.runUrl,
+            });
+            if (outcome.ok) {
+                log.info(`relaygate: check run relaygate on ${context.headSha.slice(0, 12)}: ${plural(outcome.annotations, 'annotation')} in ${plural(outcome.requests, 'request')}` +
+                    `${outcome.url ? `: ${escape_visible(outcome.url)}` : ''}`);
+                return;
+            }
+            log.warning(`relaygate: annotations ${mode}: could not create the check run: ${escape_visible(outcome.failure)}${outcome.forbidden ? CHECKS_HINT : ''}; annotating with workflow commands instead.`);
+        }
     }
     const where = [inputs.summary ? 'the job summary' : null, 'the JSON report (output report-file)', sarifFile ? 'the SARIF file' : null]
         .filter((w) => w !== null)
         .join(', ');
-    for (const line of renderWorkflowCommands(report, { reportHint: where }))
+    const lines = renderWorkflowCommands(report, {
+        reportHint: where,
+        reserved: { error: report.summary.result === 'fail' ? 1 : 0, warning: log.warnings() },
+        ...(changedLines ? { changedLines } : {}),
+    });
+    for (const line of lines)
         deps.stdout(`${line}${(external_node_os_default()).EOL}`);
 }
+const REVIEW_HINT = ' (the token may not write pull-request reviews: give the job `permissions: pull-requests: write`; a fork\'s pull request only ever gets a read-only token)';
+/** `review: suggestions`: one review on the pull request, or one line saying why there is none. */
+async function review(log, api, context, pull, report, workspace) {
+    const skip = (why) => log.warning(`relaygate: review suggestions: skipped: ${why}.`);
+    if (!isPullRequest(context)) {
+        log.info(`relaygate: review suggestions: the "${context.eventName || 'unknown'}" event is not a pull request; no review.`);
+        return;
+    }
+    if (api === null || pull === null)
+        return skip('no token (input token is empty)');
+    if ('failure' in pull)
+        return skip(`could not list the pull request's files: ${escape_visible(pull.failure)}`);
+    if (context.headSha === '')
+        return skip("the event names no head commit");
+    const outcome = await postReview(api, {
+        repo: { owner: context.owner, repo: context.repo },
+        pullNumber: context.pullNumber,
+        headSha: context.headSha,
+        report,
+        files: pull.files,
+        scannedLine: scannedLines(workspace),
+        blobUrl: context.blobUrl,
+    });
+    if ('failed' in outcome)
+        return skip(`${escape_visible(outcome.failed)}${outcome.forbidden ? REVIEW_HINT : ''}`);
+    if (!outcome.posted) {
+        log.info(`relaygate: review suggestions: no review posted (${outcome.why}).`);
+        return;
+    }
+    const p = outcome.plan;
+    log.info(`relaygate: review posted: ${plural(p.comments.length, 'comment')} on the diff (${plural(p.suggestions, 'suggestion')}), ` +
+        `${plural(p.listed, 'finding')} listed in its body${outcome.url ? `: ${escape_visible(outcome.url)}` : ''}`);
+}
+/** Line `n` of a scanned file as the scan read it (LF-split, CR kept), or null. */
+function scannedLines(workspace) {
+    const cache = new Map();
+    return (file, line) => {
+        if (!cache.has(file)) {
+            const full = external_node_path_default().resolve(workspace, file);
+            const rel = external_node_path_default().relative(workspace, full);
+            let lines = null;
+            if (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel)) {
+                try {
+                    lines = (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8').split('\n');
+                }
+                catch {
+                    lines = null;
+                }
+            }
+            cache.set(file, lines);
+        }
+        return cache.get(file)?.[line - 1] ?? null;
+    };
+}
 /** A summary that cannot be written (no GITHUB_STEP_SUMMARY, a full disk) is a warning, not a failed scan. */
-async function summarize(core, report, blobUrl) {
+async function summarize(core, log, report, blobUrl) {
     try {
         await core.writeSummary(renderMarkdown(report, blobUrl === null ? {} : { blobUrl }));
     }
     catch (e) {
-        core.warning(`relaygate: could not write the job summary: ${escape_visible(e.message)}`);
+        log.warning(`relaygate: could not write the job summary: ${escape_visible(e.message)}`);
     }
 }
 
@@ -60005,8 +62936,6 @@ function renderVariableText(value, context, options) {
     return text.includes(UNKNOWN_MARK) ? UNKNOWN : text;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/sources/repository.ts
 
 
@@ -64310,15 +67239,13 @@ class PathClassifier {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/discover/git-files.ts
 
 /**
  * Variables that point git at another repository or index (set inside git
  * hooks, for example): the scan root alone must decide which repository is read.
  */
-const REPOSITORY_VARIABLES = [
+const git_files_REPOSITORY_VARIABLES = [
     'GIT_DIR',
     'GIT_WORK_TREE',
     'GIT_INDEX_FILE',
@@ -64334,7 +67261,7 @@ const REPOSITORY_VARIABLES = [
 ];
 function gitEnvironment() {
     const env = { ...process.env };
-    for (const name of REPOSITORY_VARIABLES)
+    for (const name of git_files_REPOSITORY_VARIABLES)
         delete env[name];
     return env;
 }
@@ -67414,18 +70341,24 @@ async function readBaseline(root, file) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's entry (action.yml `main: dist/index.js`). Thin on purpose: it
-// binds the real @actions/core, the event context and octokit to runAction,
-// which does everything and is tested with fakes.
+// binds the real @actions/core, the event and octokit to runAction, which
+// does everything and is tested with fakes.
+//
+// event-path.js comes first: it must be evaluated before @actions/github
+// (imported by octokit.js) reads the event payload at load time.
 
 
 
 
 
+
+restoreEventPath();
 void runAction({
     core: {
         getInput: (name) => core_getInput(name),
         setOutput: (name, value) => setOutput(name, value),
         setFailed: (message) => setFailed(message),
+        setSecret: (secret) => core_setSecret(secret),
         info: (message) => info(message),
         warning: (message) => warning(message),
         writeSummary: async (markdown) => {
@@ -67434,12 +70367,13 @@ void runAction({
     },
     env: process.env,
     stdout: (text) => process.stdout.write(text),
-    context: runContext,
-    octokitFor: pullsOctokit,
+    context: () => runContext(process.env),
+    github: githubApi,
     scan: scan_scan,
     cwd: process.cwd(),
 }).catch((e) => {
     // runAction reports its own failures; this only catches a failure to report one.
-    setFailed(`relaygate: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    setOutput('result', 'error');
+    setFailed(`relaygate: internal error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
 });
 

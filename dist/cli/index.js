@@ -9951,11 +9951,36 @@ function summaryLine(report, suppressed) {
 const DEFAULT_PER_LEVEL_LIMIT = 10;
 /** SARIF/report level -> workflow command (a `note` is a `notice`). */
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
+/** True when a finding's span touches a line the pull request adds. */
+function onChangedLine(f, changedLines) {
+    const lines = changedLines?.get(f.file);
+    if (!lines)
+        return false;
+    const end = Math.max(f.line, f.endLine);
+    for (let line = Math.max(1, f.line); line <= end; line++)
+        if (lines.has(line))
+            return true;
+    return false;
+}
+/**
+ * Active findings, most important first within each level: on a line the
+ * pull request changes, then definite before indeterminate, then report
+ * order (file, line). A reviewer who sees only the first few sees what this
+ * change did.
+ */
+function byImportance(findings, changedLines) {
+    const rank = (f) => (onChangedLine(f, changedLines) ? 0 : 2) + (f.certainty === 'definite' ? 0 : 1);
+    return findings
+        .map((f, i) => ({ f, i, r: rank(f) }))
+        .sort((a, b) => a.r - b.r || a.i - b.i)
+        .map((x) => x.f);
+}
 /**
  * Workflow-command annotations for active findings, at most `perLevelLimit`
- * per level, then one `::notice::` with the total when any were left out.
- * That notice takes one of the notice slots itself, so notes are held to one
- * fewer when it will be printed, or the runner would drop it.
+ * per level minus the slots `reserved` for the step's other annotations,
+ * then one `::notice::` with the total when any were left out. That notice
+ * takes a notice slot itself, so notes are held to one fewer when it will be
+ * printed, or the runner would drop it.
  *
  * Every property and message is escaped as @actions/core escapes them;
  * text from scanned files also has its control characters made visible, so
@@ -9967,17 +9992,21 @@ function renderWorkflowCommands(report, options = {}) {
     const count = { error: 0, warning: 0, note: 0 };
     for (const f of active)
         count[f.level]++;
-    const needsNotice = count.error > limit || count.warning > limit || count.note > limit;
-    const cap = { error: limit, warning: limit, note: needsNotice ? limit - 1 : limit };
+    const room = (level) => Math.max(0, limit - Math.max(0, options.reserved?.[level] ?? 0));
+    const needsNotice = count.error > room('error') || count.warning > room('warning') || count.note > room('note');
+    const cap = {
+        error: room('error'),
+        warning: room('warning'),
+        note: needsNotice ? Math.max(0, room('note') - 1) : room('note'),
+    };
     const lines = [];
-    const used = { error: 0, warning: 0, note: 0 };
-    for (const f of active) {
-        if (used[f.level] >= cap[f.level])
-            continue;
-        used[f.level]++;
-        lines.push(annotation(f));
+    const ordered = byImportance(active, options.changedLines);
+    // Errors first, then warnings, then notes, each in importance order.
+    for (const level of ['error', 'warning', 'note']) {
+        const ofLevel = ordered.filter((f) => f.level === level).slice(0, cap[level]);
+        lines.push(...ofLevel.map(annotation));
     }
-    if (needsNotice) {
+    if (needsNotice && room('note') > 0) {
         const annotated = lines.length;
         const hint = options.reportHint ?? 'the job summary and the JSON or SARIF report';
         const byLevel = levelCounts(count);
