@@ -5,9 +5,10 @@ import { defaultOptions } from '../src/config/options.js';
 import type { SourceFile } from '../src/model/source.js';
 import { scan, type ScanResult } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
-import type { Edit, Extraction } from '../src/sources/edits.js';
-import { registerHostFormat, type HostFormat } from '../src/sources/embedded.js';
-import { fragment } from './sources/instances-helpers.js';
+import type { Edit, Extraction } from '../src/sources/contracts/edits.js';
+import { registerHostFormat } from '../src/sources/host-formats.js';
+import { type HostFormat } from '../src/sources/contracts/host-format.js';
+import { fragment } from './sources/replay/instances-helpers.js';
 
 /**
  * A tiny host format registered for these tests only: `fake.sh` files whose
@@ -111,7 +112,7 @@ describe('scan() with a registered host format', () => {
   });
 });
 
-describe('scan() with the real extractors of src/sources/embedded.ts', () => {
+describe('scan() with the real extractors of src/sources/host-formats.ts', () => {
   it('an Ansible role: template: links main.cf.j2, lineinfile weakens it; one instance, the finding on the task line', async () => {
     const root = tree({
       'roles/mail/tasks/main.yml': [

@@ -185,7 +185,7 @@ describe('scan() judges sendmail .mc templates', () => {
   });
 });
 
-describe('scan() renders every registered template language (src/sources/languages.ts)', () => {
+describe('scan() renders every registered template language (src/sources/template-languages.ts)', () => {
   it('an ERB template with Chef attributes and an envsubst template: forms, lines, certainty', async () => {
     const ERB = 'cookbooks/mail/templates/default/main.cf.erb';
     const root = tree({

@@ -19,10 +19,10 @@ export interface Candidate {
   file?: SourceFile;
   /**
    * The file is a template of `role` (`main.cf.j2`) in this language
-   * (src/sources/languages.ts): its text is rendered before the parsers read it.
+   * (src/sources/template-languages.ts): its text is rendered before the parsers read it.
    */
   template?: Form;
-  /** An embedded candidate: the host format (src/sources/embedded.ts) that claimed it. */
+  /** An embedded candidate: the host format (src/sources/host-formats.ts) that claimed it. */
   host?: Form;
   /** Why a file that is mail configuration by name could not be read (binary, undecodable, too big, I/O error). */
   unreadable?: { reason: string; line: number; column: number };

@@ -1,7 +1,7 @@
 import { Minimatch, type MinimatchOptions } from 'minimatch';
 import type { Form } from '../model/configuration.js';
-import { mayBeHostFile } from '../sources/embedded.js';
-import { languageFor } from '../sources/languages.js';
+import { mayBeHostFile } from '../sources/contracts/host-format.js';
+import { languageFor } from '../sources/template-languages.js';
 import { ALL_ROLES, DEFAULT_PATTERNS, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
 
 /** Why a path is worth opening, and what its content may confirm it as. */
@@ -15,7 +15,7 @@ export interface PathClass {
   template?: Form;
   /**
    * No mail file by name, but possibly provisioning code that edits one: read
-   * its head, and the host formats decide (src/sources/embedded.ts). roles is empty.
+   * its head, and the host formats decide (src/sources/host-formats.ts). roles is empty.
    */
   embedded?: boolean;
 }

@@ -11,7 +11,7 @@ import { type PathClass, PathClassifier } from './classify.js';
 import { gitWorkTree, listGitFiles } from './git-files.js';
 import { readCandidate, type ReadOutcome, type ScanRoot } from './read-candidate.js';
 import { walkFiles } from './walk.js';
-import { HOST_FORMATS } from '../sources/embedded.js';
+import { HOST_FORMATS } from '../sources/host-formats.js';
 
 export type { Candidate, CandidateKind } from './candidate.js';
 export type { Role } from './patterns.js';

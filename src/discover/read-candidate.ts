@@ -6,7 +6,8 @@ import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './
 import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
-import { HOST_HEAD_CHARS, hostFormatFor, MAX_HOST_BYTES } from '../sources/embedded.js';
+import { HOST_HEAD_CHARS, MAX_HOST_BYTES } from '../sources/contracts/host-format.js';
+import { hostFormatFor } from '../sources/host-formats.js';
 
 /** No mail configuration is this big; a bigger file is not read (bounded memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;

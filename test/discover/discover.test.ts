@@ -227,7 +227,7 @@ describe('discover: classification by name and content', () => {
     assert.deepEqual(summary(await scan(root)), {
       'p/main.cf.default': 'postfix main.cf',
       'p/main.cf.dist': 'postfix main.cf',
-      // Templates of main.cf in a registered language (src/sources/languages.ts): rendered by the scan.
+      // Templates of main.cf in a registered language (src/sources/template-languages.ts): rendered by the scan.
       'p/main.cf.erb': 'postfix main.cf',
       'p/main.cf.j2': 'postfix main.cf',
       'p/main.cf.proto': 'postfix main.cf',

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PathClassifier } from '../../src/discover/classify.js';
 import { discover } from '../../src/discover/index.js';
-import { emptyExtraction } from '../../src/sources/edits.js';
-import { hasMailMarker, hostFormatFor, mayBeHostFile, registerHostFormat, type HostFormat } from '../../src/sources/embedded.js';
+import { emptyExtraction } from '../../src/sources/contracts/edits.js';
+import { hasMailMarker, mayBeHostFile, type HostFormat } from '../../src/sources/contracts/host-format.js';
+import { hostFormatFor, registerHostFormat } from '../../src/sources/host-formats.js';
 import { tree } from './tree.js';
 
 const fake: HostFormat = {

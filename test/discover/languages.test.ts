@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PathClassifier } from '../../src/discover/classify.js';
-import { LANGUAGES, languageFor } from '../../src/sources/languages.js';
+import { LANGUAGES, languageFor } from '../../src/sources/template-languages.js';
 
 describe('discovery asks the template-language registry', () => {
   it('every registered language is asked, first claim wins; the candidate carries its form', () => {

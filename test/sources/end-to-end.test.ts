@@ -5,7 +5,11 @@ import { parseMainCf } from '../../src/mta/postfix/main-cf.js';
 import { PROFILES } from '../../src/rules/profiles.js';
 import { rule as stigPostfixRelay } from '../../src/rules/stig-postfix-relay.js';
 import { UNKNOWN_MARK } from '../../src/model/source.js';
-import { loadAnsibleVariables, memoryRepository, remapSpans, renderTemplate, targetOf } from '../../src/sources/index.js';
+import { loadAnsibleVariables } from '../../src/sources/ecosystems/ansible/variables.js';
+import { memoryRepository } from '../../src/sources/contracts/repository.js';
+import { remapSpans } from '../../src/sources/contracts/fragment.js';
+import { renderTemplate } from '../../src/sources/template-languages.js';
+import { targetOf } from '../../src/sources/languages/jinja2/names.js';
 
 const TEMPLATE_PATH = 'roles/mail/templates/main.cf.j2';
 const TEMPLATE = [

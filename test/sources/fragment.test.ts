@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { plainScope, remapSpans, renderTemplate } from '../../src/sources/index.js';
+import { plainScope } from '../../src/sources/contracts/variables.js';
+import { remapSpans } from '../../src/sources/contracts/fragment.js';
+import { renderTemplate } from '../../src/sources/template-languages.js';
 
 const FILE = 'roles/m/templates/main.cf.j2';
 

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Candidate } from '../../src/discover/index.js';
 import { UNKNOWN_MARK } from '../../src/model/source.js';
-import { registerHostFormat } from '../../src/sources/embedded.js';
-import { SourceMap, type Fragment } from '../../src/sources/fragment.js';
-import { markMaybeParameters, runSources } from '../../src/sources/stage.js';
-import { extraction, link } from './instances-helpers.js';
+import { registerHostFormat } from '../../src/sources/host-formats.js';
+import { SourceMap, type Fragment } from '../../src/sources/contracts/fragment.js';
+import { markMaybeParameters } from '../../src/sources/render/uncertain-parameters.js';
+import { runSources } from '../../src/sources/stage.js';
+import { extraction, link } from './replay/instances-helpers.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'relaygate-stage-'));
 after(() => rmSync(root, { recursive: true, force: true }));

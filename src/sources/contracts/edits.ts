@@ -1,0 +1,103 @@
+import type { Form } from '../../model/configuration.js';
+import type { Diagnostic, Span } from '../../model/span.js';
+import type { Fragment } from './fragment.js';
+import type { VariableOrigin } from './variables.js';
+
+/**
+ * Embedded configuration: provisioning code (shell, Dockerfiles, Ansible
+ * tasks, cloud-init, Kubernetes manifests, Terraform, Packer, kickstart) does
+ * not hold a mail file; it EDITS one on the target machine. Each extractor
+ * turns a host file into an ordered list of edits; the instance assembler
+ * (src/sources/replay/) groups edits by instance and replays them, in
+ * order, over a base (a file written earlier, the distribution's packaged
+ * file, or Postfix's built-in defaults).
+ *
+ * Every fragment's SourceMap leads back to the host file's line and column
+ * (for a `postconf -e name=value` argument: the argument's span; for a YAML
+ * block scalar: each content line at its own indentation).
+ */
+
+/** The mail file an edit changes. */
+export type TargetFile = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+
+/**
+ * Edits with the same key act on the same server, in order. `scope` is the
+ * provisioning unit (the Dockerfile, the script, the Ansible role or
+ * playbook, the cloud-init file: its repository path); `directory` is the
+ * configuration directory on the target machine (`/etc/postfix` unless
+ * `postconf -c DIR` or a destination path says otherwise; `/etc/mail` for sendmail).
+ */
+export interface InstanceKey {
+  scope: string;
+  directory: string;
+}
+
+interface EditBase {
+  key: InstanceKey;
+  /** Where the edit is written in the host file (the command, the task, the write_files entry). */
+  span: Span;
+  /** How the host file carries it (the JSON report's configurations[].form). */
+  form: Form;
+  /**
+   * The edit sits under a condition relaygate could not decide (a shell `if`,
+   * an Ansible `when:`, an unresolved template branch): it may or may not happen.
+   */
+  maybe: boolean;
+  /**
+   * Repository variables the edit's text was templated from (an Ansible
+   * `lineinfile: line: "x = {{ v }}"`), with their defining lines: a finding
+   * on the edit lists them in `related`.
+   */
+  variables?: { name: string; origin: VariableOrigin | null }[];
+}
+
+export type Edit =
+  /** The whole file is written: a heredoc `cat > main.cf`, `echo >`, `copy: content`, `write_files`, a ConfigMap key. */
+  | (EditBase & { kind: 'write'; target: TargetFile; fragment: Fragment })
+  /** Text appended: `>>`, `tee -a`, `blockinfile` (approximated as an append). */
+  | (EditBase & { kind: 'append'; target: TargetFile; fragment: Fragment })
+  /**
+   * Parameters set whatever the file held: `postconf -e a=b c=d`, `lineinfile`
+   * with a `name = value` line. The fragment holds `name = value` lines in
+   * main.cf syntax, mapped to the host file.
+   */
+  | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment })
+  /** Back to the default: `postconf -X name`, `postconf -# name`, `lineinfile state: absent`. */
+  | (EditBase & { kind: 'unset'; target: 'main.cf'; name: string; nameSpan: Span })
+  /** Replaced only if a definition exists: a `sed -i` substitution that rewrites the `name = ...` line. */
+  | (EditBase & { kind: 'set-if-present'; target: 'main.cf'; name: string; fragment: Fragment })
+  /** `postconf -P service/type/parameter=value`: a `-o` override on a master.cf service. */
+  | (EditBase & {
+      kind: 'master-set';
+      target: 'master.cf';
+      service: string;
+      type: string;
+      parameter: string;
+      value: string;
+      valueSpan: Span;
+    })
+  /**
+   * A repository file becomes the target file: Dockerfile `COPY files/main.cf /etc/postfix/`,
+   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`.
+   * `source` is the repository path (POSIX, relative to the scan root).
+   */
+  | (EditBase & { kind: 'link'; target: TargetFile; source: string })
+  /**
+   * Evidence of the base the edits apply to: `FROM debian:12`, `apt-get install postfix`,
+   * `dnf install postfix`, an Ansible `apt:`/`dnf:` task. `distribution` picks the
+   * packaged main.cf (Debian: inet_interfaces = all; RHEL family: localhost).
+   */
+  | (EditBase & { kind: 'base'; distribution: 'debian' | 'rhel'; evidence: string });
+
+/** What an extractor returns for one host file. */
+export interface Extraction {
+  edits: Edit[];
+  /** Malformed host file parts relaygate cannot read (fatal ones become config-unreadable). */
+  diagnostics: Diagnostic[];
+  /** Things skipped or assumed that a user should know about (no repository text at a line start). */
+  notes: string[];
+}
+
+export function emptyExtraction(): Extraction {
+  return { edits: [], diagnostics: [], notes: [] };
+}

@@ -1,0 +1,58 @@
+import type { Form } from '../../model/configuration.js';
+import type { SourceFile } from '../../model/source.js';
+import type { Extraction } from './edits.js';
+import type { RepositoryReader } from './repository.js';
+
+/**
+ * A host format: provisioning code that edits mail configuration on the
+ * target machine (a shell script, a Dockerfile, Ansible tasks, cloud-init,
+ * a Kubernetes manifest...). `matches` decides from the path and the first
+ * HOST_HEAD_CHARS characters (`head`) whether the file is one; `extract`
+ * returns its edits (./edits.ts) without executing anything.
+ *
+ * Discovery sniffs candidates with the data below before any format runs,
+ * so it lives here, in a module that imports no format.
+ */
+export interface HostFormat {
+  form: Form;
+  matches(path: string, head: string): boolean;
+  extract(file: SourceFile, repo: RepositoryReader): Extraction;
+}
+
+/** Only this much of a file is looked at to decide whether it is a host format worth extracting. */
+export const HOST_HEAD_CHARS = 64 * 1024;
+
+/** No extractor runs on a bigger file (bounded time and memory): a note says so instead. */
+export const MAX_HOST_BYTES = 1024 * 1024;
+
+/**
+ * Words without which a file cannot edit Postfix or sendmail configuration.
+ * A plain substring test, done before any format's `matches`, so that most
+ * files of a repository are rejected by one linear scan of their head.
+ */
+const MAIL_MARKERS = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
+
+export function hasMailMarker(head: string): boolean {
+  for (const marker of MAIL_MARKERS) if (head.includes(marker)) return true;
+  return false;
+}
+
+/**
+ * Extensions and names worth opening to look for embedded configuration:
+ * the host formats are scripts, Dockerfiles, YAML, HCL, JSON (Packer) and
+ * kickstart files, many of them without an extension (`Dockerfile`,
+ * `user-data`, `bootstrap`). Anything else (images, sources of other
+ * languages, archives) is not opened, which keeps discovery of a large
+ * repository cheap.
+ */
+const HOST_EXTENSIONS: ReadonlySet<string> = new Set([
+  'sh', 'bash', 'ksh', 'zsh', 'dash', 'yml', 'yaml', 'tf', 'hcl', 'json', 'ks', 'cfg', 'dockerfile', 'containerfile', 'tpl', 'tmpl', 'j2', 'txt', 'conf', 'cloud-config', 'userdata', 'run', 'install', 'setup',
+]);
+
+export function mayBeHostFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (base.startsWith('dockerfile') || base.startsWith('containerfile') || base.includes('user-data') || base.includes('user_data')) return true;
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return true; // `bootstrap`, `entrypoint`: scripts often have no extension
+  return HOST_EXTENSIONS.has(base.slice(dot + 1));
+}

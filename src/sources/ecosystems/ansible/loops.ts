@@ -1,0 +1,52 @@
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { UNKNOWN, containsUnknown, isPlainObject } from '../../contracts/values.js';
+import { JINJA2_NAMESPACES } from '../shared/jinja2-namespaces.js';
+import { ArgumentTemplating } from '../../languages/yaml/jinja-arguments.js';
+import { plainValue } from '../../languages/yaml/yaml-file.js';
+import type { TaskContext } from './task-context.js';
+
+/** More loop items than this are not expanded one by one (bounded work). */
+export const MAX_LOOP_ITEMS = 1000;
+
+export interface TaskLoop {
+  /** `item`, or `loop_control.loop_var`. */
+  variable: string;
+  items: unknown[];
+  /** The loop's data could not be resolved: one pass with an unknown item, and every edit is maybe. */
+  unknown: boolean;
+}
+
+const LOOP_KEYS = ['loop', 'with_items', 'with_list', 'with_dict', 'with_flattened'] as const;
+
+/**
+ * A task's loop: a literal YAML list (or a variable the repository declares
+ * as a list) is expanded item by item; anything else (a lookup, a fact, an
+ * inventory variable) is one unknown item.
+ */
+export function taskLoop(task: YAMLMap, context: TaskContext): TaskLoop | null {
+  const keyName = LOOP_KEYS.find((k) => task.has(k));
+  if (keyName === undefined) {
+    const other = task.items.find((pair) => isScalar(pair.key) && String(pair.key.value).startsWith('with_'));
+    if (other === undefined) return null;
+    return { variable: loopVariable(task, context), items: [UNKNOWN], unknown: true };
+  }
+  const node = task.get(keyName, true);
+  let data: unknown;
+  if (isSeq(node) || isMap(node)) data = plainValue(context.document, node);
+  else if (isScalar(node) && typeof node.value === 'string') data = new ArgumentTemplating(context.vars, new Map(), JINJA2_NAMESPACES).value(node.value);
+  else data = UNKNOWN;
+  if (keyName === 'with_dict' && isPlainObject(data)) data = Object.entries(data).map(([key, value]) => ({ key, value }));
+  if ((keyName === 'with_items' || keyName === 'with_flattened') && Array.isArray(data)) data = data.flatMap((d: unknown) => (Array.isArray(d) ? d : [d]));
+  const variable = loopVariable(task, context);
+  if (!Array.isArray(data) || data.length > MAX_LOOP_ITEMS || containsUnknown(data)) return { variable, items: [UNKNOWN], unknown: true };
+  return { variable, items: data, unknown: false };
+}
+
+function loopVariable(task: YAMLMap, context: TaskContext): string {
+  const control = task.get('loop_control', true);
+  if (isMap(control)) {
+    const value = plainValue(context.document, control.get('loop_var', true));
+    if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return value;
+  }
+  return 'item';
+}

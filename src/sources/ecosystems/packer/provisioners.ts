@@ -1,0 +1,162 @@
+import { LineIndex, UNKNOWN_MARK, type Position, type SourceFile } from '../../../model/source.js';
+import type { HostFormat } from '../../contracts/host-format.js';
+import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
+import type { RepositoryReader } from '../../contracts/repository.js';
+import { extractShellText } from '../../languages/shell/extract.js';
+import { MappedSource } from '../../languages/shell/mapped.js';
+import { shellNote } from '../../languages/shell/notes.js';
+
+/** A string literal of the template with its host range (the quotes included). */
+interface StringLiteral {
+  start: number;
+  end: number;
+}
+
+/**
+ * Packer runs a shell provisioner's `inline` strings as the lines of one
+ * script, in order. Each string is decoded (JSON / HCL escapes); template
+ * interpolations (`${var.x}` in HCL, `{{user `x`}}` in JSON) are unknown.
+ */
+function inlineScript(text: string, strings: StringLiteral[]): MappedSource {
+  const source = new MappedSource();
+  for (const s of strings) {
+    let i = s.start + 1;
+    const end = s.end - 1;
+    while (i < end) {
+      const c = text[i] as string;
+      if (c === '\\' && i + 1 < end) {
+        const e = text[i + 1] as string;
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          source.replace(String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), i, i + 6);
+          i += 6;
+          continue;
+        }
+        source.replace(e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e, i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (c === '$' && text[i + 1] === '$' && text[i + 2] === '{') {
+        source.replace('${', i, i + 3);
+        i += 3;
+        continue;
+      }
+      const open = c === '$' && text[i + 1] === '{' ? '${' : c === '{' && text[i + 1] === '{' ? '{{' : null;
+      if (open !== null) {
+        const closeText = open === '${' ? '}' : '}}';
+        const close = text.indexOf(closeText, i + 2);
+        const stop = close < 0 || close >= end ? end : close + closeText.length;
+        source.replace(UNKNOWN_MARK, i, stop);
+        i = stop;
+        continue;
+      }
+      source.copy(text, i, i + 1);
+      i++;
+    }
+    source.replace('\n', s.end, s.end);
+  }
+  return source;
+}
+
+/** Offset just after the string literal starting at `at` (a `"`), or -1. */
+function stringEnd(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i + 1;
+    else if (text[i] === '\n') return -1;
+  }
+  return -1;
+}
+
+/** String literals of the array that opens at `at` (`[`), stopping at its `]`. */
+function arrayStrings(text: string, at: number): StringLiteral[] {
+  const out: StringLiteral[] = [];
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === ']') break;
+    if (c === '"') {
+      const end = stringEnd(text, i);
+      if (end < 0) break;
+      out.push({ start: i, end });
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+/** HCL2: `provisioner "shell" { ... inline = [ "...", ... ] ... }`. */
+function hclInlines(text: string): StringLiteral[][] {
+  const out: StringLiteral[][] = [];
+  for (const m of text.matchAll(/\bprovisioner[ \t]+"shell"[ \t]*\{/g)) {
+    // The block ends at its matching brace (strings skipped).
+    let depth = 0;
+    let end = text.length;
+    for (let i = (m.index ?? 0) + m[0].length - 1; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') {
+        const e = stringEnd(text, i);
+        if (e < 0) break;
+        i = e - 1;
+      } else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    const block = text.slice(0, end);
+    const inline = /\binline[ \t]*=[ \t]*\[/g;
+    inline.lastIndex = m.index ?? 0;
+    const found = inline.exec(block);
+    if (found !== null) out.push(arrayStrings(text, found.index + found[0].length - 1));
+  }
+  return out;
+}
+
+/** JSON templates: `"provisioners": [{ "type": "shell", "inline": [...] }]`, read with JSON.parse and located in order. */
+function jsonInlines(text: string): StringLiteral[][] {
+  let template: unknown;
+  try {
+    template = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const provisioners = (template as { provisioners?: unknown }).provisioners;
+  if (!Array.isArray(provisioners)) return [];
+  const wanted = provisioners.map((p) => (p as { type?: unknown }).type === 'shell' && Array.isArray((p as { inline?: unknown }).inline));
+  // The n-th `"inline": [` of the file belongs to the n-th provisioner that has one (JSON keeps source order).
+  const arrays: StringLiteral[][] = [];
+  for (const m of text.matchAll(/"inline"\s*:\s*\[/g)) arrays.push(arrayStrings(text, (m.index ?? 0) + m[0].length - 1));
+  const out: StringLiteral[][] = [];
+  let n = 0;
+  provisioners.forEach((p, i) => {
+    if (!Array.isArray((p as { inline?: unknown }).inline)) return;
+    const strings = arrays[n++];
+    if (wanted[i] === true && strings !== undefined) out.push(strings);
+  });
+  return out;
+}
+
+export const packerHost: HostFormat = {
+  form: 'shell',
+  matches(path: string, head: string): boolean {
+    if (/\.pkr\.hcl$/.test(path)) return true;
+    return /\.json$/.test(path) && /"provisioners"\s*:/.test(head) && /"builders"\s*:/.test(head);
+  },
+  extract(file: SourceFile, repo: RepositoryReader): Extraction {
+    void repo;
+    const out = emptyExtraction();
+    const index = new LineIndex(file.text);
+    const hostPosition = (o: number): Position => index.position(o);
+    const inlines = file.path.endsWith('.json') ? jsonInlines(file.text) : hclInlines(file.text);
+    if (file.path.endsWith('.json') && inlines.length === 0 && file.text.includes('"inline"')) {
+      out.notes.push(shellNote(file.path, { line: 1, column: 1 }, 'the Packer template could not be read as JSON; its inline provisioners are not read'));
+    }
+    for (const strings of inlines) {
+      const script = inlineScript(file.text, strings);
+      const result = extractShellText(script.text, script.position(hostPosition), { file: file.path, scope: file.path, form: 'shell', maybe: false });
+      out.edits.push(...result.edits);
+      out.diagnostics.push(...result.diagnostics);
+      out.notes.push(...result.notes);
+    }
+    return out;
+  },
+};

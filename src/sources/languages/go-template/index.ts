@@ -1,0 +1,48 @@
+import { LineIndex, type SourceFile } from '../../../model/source.js';
+import type { RenderedTemplate, LanguageVariables } from '../../contracts/template-language.js';
+import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
+import { ROOT, type GoContext, type Ref } from './evaluate.js';
+import { lexTemplate } from './lexer.js';
+import { parseTemplate } from './parser.js';
+import { fragmentOf } from '../pieces.js';
+import { GoRenderer } from './render.js';
+import { UNDEFINED, UNKNOWN } from './values.js';
+
+/**
+ * Renders a Go template (Helm, or any `.tmpl`) with the restricted
+ * evaluator: `.` and `$` are the scope's variables (`.Values`, `.Chart`...);
+ * nothing is executed, named templates (`include`, `template`) are unknown.
+ */
+export function renderGoTemplate(file: SourceFile, vars: VariableScope, options: { yamlManifest?: boolean } = {}): RenderedTemplate {
+  const index = new LineIndex(file.text);
+  const at = (offset: number) => index.position(offset);
+  const lexed = lexTemplate(file.text, at);
+  const empty = fragmentOf(file.path, '', 'go-template', []);
+  if (lexed.diagnostics.length > 0) return { fragment: empty, diagnostics: lexed.diagnostics, usedVariables: [], skipped: [] };
+  const parsed = parseTemplate(file.text, lexed.chunks, at);
+  if (parsed.diagnostics.length > 0) return { fragment: empty, diagnostics: parsed.diagnostics, usedVariables: [], skipped: [] };
+  const origins = (vars as Partial<LanguageVariables>).lookupOrigin;
+  const root: Ref = { value: ROOT, path: null };
+  const context: GoContext = {
+    frames: [new Map([['$', root]])],
+    used: new Map(),
+    skipped: [],
+    offset: 0,
+    rootField(name) {
+      const binding = vars.lookup(name);
+      if (binding === undefined) return { value: name === 'Values' ? UNDEFINED : UNKNOWN, path: name };
+      return { value: binding.value, path: name };
+    },
+    origin(path): VariableOrigin | null {
+      if (origins !== undefined) return origins(path) ?? null;
+      return vars.lookup(path.split('.')[0] ?? '')?.origin ?? null;
+    },
+  };
+  const output = new GoRenderer(file.text, context, at, options.yamlManifest ?? false).run(parsed.nodes, root);
+  return {
+    fragment: fragmentOf(file.path, file.text, 'go-template', output.pieces, output.alternatives),
+    diagnostics: output.diagnostics,
+    usedVariables: [...context.used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
+    skipped: context.skipped.map((s) => ({ ...at(s.offset), tag: s.tag })),
+  };
+}

@@ -1,0 +1,323 @@
+/**
+ * Jinja2 expressions: the parser for the subset config templates use (tokens
+ * from ./expression-tokens.ts). Precedence follows Jinja2's parser: conditional expression < or < and
+ * < not < comparisons (in, not in) < + - < ~ < * / // % < ** < unary, and
+ * filters (`|`) and tests (`is`) bind to the operand before them.
+ * Anything the grammar accepts but the evaluator does not know evaluates to unknown.
+ * Over 300 lines: one recursive-descent parser, one method per precedence
+ * level; its levels call each other and read as one grammar.
+ */
+import { ExpressionError, tokenizeExpression, type ExprToken } from './expression-tokens.js';
+
+export type Expression =
+  | { type: 'literal'; value: unknown }
+  | { type: 'name'; name: string }
+  | { type: 'attribute'; object: Expression; name: string }
+  | { type: 'index'; object: Expression; index: Expression }
+  | { type: 'call'; callee: Expression; args: Expression[]; kwargs: Record<string, Expression> }
+  | { type: 'filter'; operand: Expression; name: string; args: Expression[]; kwargs: Record<string, Expression> }
+  | { type: 'test'; operand: Expression; name: string; negated: boolean; args: Expression[] }
+  | { type: 'binary'; op: string; left: Expression; right: Expression }
+  | { type: 'not'; operand: Expression }
+  | { type: 'negate'; operand: Expression }
+  | { type: 'conditional'; test: Expression; then: Expression; otherwise: Expression | null }
+  | { type: 'list'; items: Expression[] }
+  | { type: 'dict'; entries: [Expression, Expression][] };
+
+/** Recursive-descent parser over a token list; `pos` is shared so statements can parse pieces. */
+export class ExpressionParser {
+  pos = 0;
+
+  constructor(readonly tokens: ExprToken[]) {}
+
+  peek(ahead = 0): ExprToken {
+    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)] as ExprToken;
+  }
+
+  next(): ExprToken {
+    const token = this.peek();
+    if (this.pos < this.tokens.length - 1) this.pos++;
+    return token;
+  }
+
+  isName(text: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === 'name' && t.text === text;
+  }
+
+  isOp(text: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === 'op' && t.text === text;
+  }
+
+  expectOp(text: string): void {
+    const t = this.next();
+    if (t.kind !== 'op' || t.text !== text) throw new ExpressionError(`expected '${text}'`, t.offset);
+  }
+
+  expectName(): string {
+    const t = this.next();
+    if (t.kind !== 'name') throw new ExpressionError('expected a name', t.offset);
+    return t.text;
+  }
+
+  atEnd(): boolean {
+    return this.peek().kind === 'end';
+  }
+
+  expectEnd(): void {
+    const t = this.peek();
+    if (t.kind !== 'end') throw new ExpressionError(`unexpected '${t.text}'`, t.offset);
+  }
+
+  /** A full expression; `conditional` false stops before a trailing `if` (for-loop filters). */
+  parseExpression(conditional = true): Expression {
+    const body = this.parseOr();
+    if (!conditional || !this.isName('if')) return body;
+    this.next();
+    const test = this.parseOr();
+    let otherwise: Expression | null = null;
+    if (this.isName('else')) {
+      this.next();
+      otherwise = this.parseExpression();
+    }
+    return { type: 'conditional', test, then: body, otherwise };
+  }
+
+  private parseOr(): Expression {
+    let left = this.parseAnd();
+    while (this.isName('or')) {
+      this.next();
+      left = { type: 'binary', op: 'or', left, right: this.parseAnd() };
+    }
+    return left;
+  }
+
+  private parseAnd(): Expression {
+    let left = this.parseNot();
+    while (this.isName('and')) {
+      this.next();
+      left = { type: 'binary', op: 'and', left, right: this.parseNot() };
+    }
+    return left;
+  }
+
+  private parseNot(): Expression {
+    if (this.isName('not')) {
+      this.next();
+      return { type: 'not', operand: this.parseNot() };
+    }
+    return this.parseCompare();
+  }
+
+  private parseCompare(): Expression {
+    let left = this.parseMath1();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'op' && ['==', '!=', '<', '>', '<=', '>='].includes(t.text)) {
+        this.next();
+        left = { type: 'binary', op: t.text, left, right: this.parseMath1() };
+      } else if (this.isName('in')) {
+        this.next();
+        left = { type: 'binary', op: 'in', left, right: this.parseMath1() };
+      } else if (this.isName('not') && this.isName('in', 1)) {
+        this.next();
+        this.next();
+        left = { type: 'not', operand: { type: 'binary', op: 'in', left, right: this.parseMath1() } };
+      } else return left;
+    }
+  }
+
+  private parseMath1(): Expression {
+    let left = this.parseConcat();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = this.next().text;
+      left = { type: 'binary', op, left, right: this.parseConcat() };
+    }
+    return left;
+  }
+
+  private parseConcat(): Expression {
+    let left = this.parseMath2();
+    while (this.isOp('~')) {
+      this.next();
+      left = { type: 'binary', op: '~', left, right: this.parseMath2() };
+    }
+    return left;
+  }
+
+  private parseMath2(): Expression {
+    let left = this.parsePow();
+    while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
+      const op = this.next().text;
+      left = { type: 'binary', op, left, right: this.parsePow() };
+    }
+    return left;
+  }
+
+  private parsePow(): Expression {
+    let left = this.parseUnary();
+    while (this.isOp('**')) {
+      this.next();
+      left = { type: 'binary', op: '**', left, right: this.parseUnary() };
+    }
+    return left;
+  }
+
+  private parseUnary(): Expression {
+    if (this.isOp('-')) {
+      this.next();
+      return this.parseFilters({ type: 'negate', operand: this.parseUnary() });
+    }
+    if (this.isOp('+')) {
+      this.next();
+      return this.parseUnary();
+    }
+    return this.parseFilters(this.parsePostfix(this.parsePrimary()));
+  }
+
+  private parseFilters(operand: Expression): Expression {
+    let node = operand;
+    for (;;) {
+      if (this.isOp('|')) {
+        this.next();
+        let name = this.expectName();
+        while (this.isOp('.')) {
+          this.next();
+          name = `${name}.${this.expectName()}`;
+        }
+        let args: Expression[] = [];
+        let kwargs: Record<string, Expression> = {};
+        if (this.isOp('(')) ({ args, kwargs } = this.parseArguments());
+        node = { type: 'filter', operand: node, name, args, kwargs };
+      } else if (this.isName('is')) {
+        this.next();
+        let negated = false;
+        if (this.isName('not')) {
+          this.next();
+          negated = true;
+        }
+        const name = this.expectName();
+        let args: Expression[] = [];
+        if (this.isOp('(')) args = this.parseArguments().args;
+        else {
+          const t = this.peek();
+          const startsOperand =
+            t.kind === 'string' || t.kind === 'number' ||
+            (t.kind === 'name' && !['and', 'or', 'if', 'else', 'is', 'in', 'not'].includes(t.text));
+          if (startsOperand) args = [this.parsePostfix(this.parsePrimary())];
+        }
+        node = { type: 'test', operand: node, name, negated, args };
+      } else return node;
+    }
+  }
+
+  private parseArguments(): { args: Expression[]; kwargs: Record<string, Expression> } {
+    this.expectOp('(');
+    const args: Expression[] = [];
+    const kwargs: Record<string, Expression> = {};
+    while (!this.isOp(')')) {
+      if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+        const key = this.next().text;
+        this.next();
+        kwargs[key] = this.parseExpression();
+      } else args.push(this.parseExpression());
+      if (!this.isOp(',')) break;
+      this.next();
+    }
+    this.expectOp(')');
+    return { args, kwargs };
+  }
+
+  private parsePostfix(primary: Expression): Expression {
+    let node = primary;
+    for (;;) {
+      if (this.isOp('.')) {
+        this.next();
+        const t = this.next();
+        if (t.kind === 'name') node = { type: 'attribute', object: node, name: t.text };
+        else if (t.kind === 'number') node = { type: 'index', object: node, index: { type: 'literal', value: t.value } };
+        else throw new ExpressionError('expected an attribute name', t.offset);
+      } else if (this.isOp('[')) {
+        this.next();
+        const index = this.parseExpression();
+        this.expectOp(']');
+        node = { type: 'index', object: node, index };
+      } else if (this.isOp('(')) {
+        const { args, kwargs } = this.parseArguments();
+        node = { type: 'call', callee: node, args, kwargs };
+      } else return node;
+    }
+  }
+
+  private parsePrimary(): Expression {
+    const t = this.next();
+    switch (t.kind) {
+      case 'name':
+        if (t.text === 'true' || t.text === 'True') return { type: 'literal', value: true };
+        if (t.text === 'false' || t.text === 'False') return { type: 'literal', value: false };
+        if (t.text === 'none' || t.text === 'None') return { type: 'literal', value: null };
+        return { type: 'name', name: t.text };
+      case 'string': {
+        let value = t.value as string;
+        while (this.peek().kind === 'string') value += this.next().value as string;
+        return { type: 'literal', value };
+      }
+      case 'number':
+        return { type: 'literal', value: t.value };
+      case 'op':
+        if (t.text === '(') {
+          if (this.isOp(')')) {
+            this.next();
+            return { type: 'list', items: [] };
+          }
+          const first = this.parseExpression();
+          if (!this.isOp(',')) {
+            this.expectOp(')');
+            return first;
+          }
+          const items = [first];
+          while (this.isOp(',')) {
+            this.next();
+            if (this.isOp(')')) break;
+            items.push(this.parseExpression());
+          }
+          this.expectOp(')');
+          return { type: 'list', items };
+        }
+        if (t.text === '[') {
+          const items: Expression[] = [];
+          while (!this.isOp(']')) {
+            items.push(this.parseExpression());
+            if (!this.isOp(',')) break;
+            this.next();
+          }
+          this.expectOp(']');
+          return { type: 'list', items };
+        }
+        if (t.text === '{') {
+          const entries: [Expression, Expression][] = [];
+          while (!this.isOp('}')) {
+            const key = this.parseExpression();
+            this.expectOp(':');
+            entries.push([key, this.parseExpression()]);
+            if (!this.isOp(',')) break;
+            this.next();
+          }
+          this.expectOp('}');
+          return { type: 'dict', entries };
+        }
+        throw new ExpressionError(`unexpected '${t.text}'`, t.offset);
+      default:
+        throw new ExpressionError('unexpected end of expression', t.offset);
+    }
+  }
+}
+
+/** Parses a whole expression source (throws ExpressionError). */
+export function parseExpressionText(text: string, base: number): Expression {
+  const parser = new ExpressionParser(tokenizeExpression(text, base));
+  const expression = parser.parseExpression();
+  parser.expectEnd();
+  return expression;
+}

@@ -1,0 +1,35 @@
+import { UNKNOWN_MARK } from '../../../model/source.js';
+import type { TargetFile } from '../../contracts/edits.js';
+
+export interface MailTarget {
+  target: TargetFile;
+  /** The configuration directory on the target machine (may hold UNKNOWN_MARK). */
+  directory: string;
+}
+
+/** `/etc/postfix/main.cf` -> main.cf in /etc/postfix; null when the path is not a mail file we read. */
+export function mailTarget(path: string, cwd: string | null): MailTarget | null {
+  const absolute = path.startsWith('/') || path.startsWith(UNKNOWN_MARK) ? path : `${cwd ?? UNKNOWN_MARK}/${path}`;
+  const cut = absolute.lastIndexOf('/');
+  const base = absolute.slice(cut + 1);
+  const directory = normalise(absolute.slice(0, Math.max(cut, 0)) || '/');
+  if (base === 'main.cf' || base === 'master.cf' || base === 'sendmail.cf') return { target: base, directory };
+  if (base === 'sendmail.mc' || (base.endsWith('.mc') && directory.includes('/mail'))) return { target: 'sendmail.mc', directory };
+  return null;
+}
+
+function normalise(directory: string): string {
+  const out: string[] = [];
+  for (const part of directory.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  const joined = out.join('/');
+  return directory.startsWith(UNKNOWN_MARK) ? joined : `/${joined}`;
+}
+
+/** A path we could not resolve that still looks like mail configuration (for a note). */
+export function looksLikeMailPath(path: string): boolean {
+  return /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail/.test(path);
+}

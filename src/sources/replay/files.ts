@@ -1,0 +1,67 @@
+/**
+ * Plain and rendered mail files become configurations: the MTA assemblers
+ * pair them by directory and name, a templated sendmail .mc joins the .cf
+ * built from it, and every span goes back to the template a person edits.
+ */
+import type { SourceFile } from '../../model/source.js';
+import type { Configuration } from '../../mta/configuration.js';
+import { assemblePostfix } from '../../mta/postfix/index.js';
+import { assembleSendmail } from '../../mta/sendmail/index.js';
+import type { SendmailConfiguration } from '../../mta/sendmail/model.js';
+import { remapSpans } from '../contracts/fragment.js';
+import type { RenderedTemplate } from '../contracts/template-language.js';
+
+/** The configurations of the files no `link` edit made part of an instance, spans on the templates. */
+export function assembleFiles(
+  postfixFiles: readonly SourceFile[],
+  sendmailFiles: readonly SourceFile[],
+  templates: ReadonlyMap<string, RenderedTemplate>,
+): Configuration[] {
+  const assembled: Configuration[] = [...assemblePostfix([...postfixFiles]), ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
+  return assembled.map((config) => backToTemplates(config, templates));
+}
+
+/** Spans of rendered templates back on the template lines, and the configuration's form (the template's language). */
+function backToTemplates(config: Configuration, templates: ReadonlyMap<string, RenderedTemplate>): Configuration {
+  let out = config;
+  let form: Configuration['form'] | null = null;
+  for (const file of config.files) {
+    const rendered = templates.get(file);
+    if (rendered === undefined) continue;
+    out = remapSpans(out, rendered.fragment);
+    form = rendered.fragment.form;
+  }
+  return form === null ? out : { ...out, form };
+}
+
+/** `roles/x/templates/sendmail.mc.j2` -> `roles/x/templates/sendmail`: the name m4 builds from, suffixes removed. */
+function renderedStem(file: string): string {
+  const withoutTemplate = file.replace(/\.[^./]+$/, '');
+  return withoutTemplate.replace(/\.[^./]+$/, '');
+}
+
+/**
+ * assembleSendmail pairs `x.mc` with `x.cf` by name; templates carry one more
+ * suffix (`sendmail.mc.j2`, `sendmail.cf.j2`), so a templated pair is joined
+ * here: the .cf is what m4 builds from the .mc, judged once, from the .mc.
+ */
+function pairTemplatedSendmail(configs: Configuration[], templates: ReadonlyMap<string, RenderedTemplate>): Configuration[] {
+  const sendmail = configs.filter((c): c is SendmailConfiguration => c.mta === 'sendmail');
+  const mcByStem = new Map<string, SendmailConfiguration>();
+  for (const c of sendmail) if (c.mc !== null && c.cf === null && templates.has(c.mc)) mcByStem.set(renderedStem(c.mc), c);
+  const joined = new Map<SendmailConfiguration, string>();
+  const dropped = new Set<Configuration>();
+  for (const c of sendmail) {
+    if (c.mc !== null || c.cf === null || !templates.has(c.cf)) continue;
+    const mc = mcByStem.get(renderedStem(c.cf));
+    if (mc === undefined || joined.has(mc)) continue;
+    joined.set(mc, c.cf);
+    dropped.add(c);
+  }
+  return configs
+    .filter((c) => !dropped.has(c))
+    .map((c) => {
+      const cf = c.mta === 'sendmail' ? joined.get(c) : undefined;
+      return cf === undefined || c.mta !== 'sendmail' ? c : { ...c, cf, files: [...c.files, cf].sort() };
+    });
+}

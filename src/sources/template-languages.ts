@@ -1,0 +1,146 @@
+/**
+ * The registry of template languages: for each language relaygate renders,
+ * which file names are templates of mail files, where their variables come
+ * from and how they render. The renderers are the languages' own
+ * (src/sources/languages/); file names that only a tool gives meaning to and
+ * every variable source are the ecosystems' (src/sources/ecosystems/). This
+ * is the one place that says which tools use which language.
+ * Adding a language is one entry in LANGUAGES.
+ */
+import type { SourceFile } from '../model/source.js';
+import { targetBySuffix, type LanguageVariables, type RenderedTemplate, type TemplateLanguage, type TemplateTarget } from './contracts/template-language.js';
+import type { VariableScope } from './contracts/variables.js';
+import { ansibleRoleTemplate } from './ecosystems/ansible/role-templates.js';
+import { loadAnsibleVariables } from './ecosystems/ansible/variables.js';
+import { loadChefVariables } from './ecosystems/chef/variables.js';
+import { helmChartTemplate } from './ecosystems/kubernetes/helm-templates.js';
+import { loadHelmVariables } from './ecosystems/kubernetes/helm-values.js';
+import { puppetErbVariables } from './ecosystems/puppet/erb-variables.js';
+import { loadPuppetVariables } from './ecosystems/puppet/variables.js';
+import { saltFormulaOf, saltVariables } from './ecosystems/salt/variables.js';
+import { JINJA2_NAMESPACES } from './ecosystems/shared/jinja2-namespaces.js';
+import { loadTerraformVariables } from './ecosystems/terraform/variables.js';
+import { envsubstTarget } from './languages/envsubst/names.js';
+import { renderEnvsubst } from './languages/envsubst/render.js';
+import { renderGoTemplate } from './languages/go-template/index.js';
+import { goTemplateSuffixTarget } from './languages/go-template/names.js';
+import { terraformTarget } from './languages/hcl-template/names.js';
+import { renderTerraformTemplate } from './languages/hcl-template/render.js';
+import { ANSIBLE_OPTIONS, renderJinja2Template, type Jinja2Options } from './languages/jinja2/index.js';
+import { targetOf } from './languages/jinja2/names.js';
+import { renderEpp } from './languages/puppet-epp/index.js';
+import { renderErb } from './languages/ruby-erb/index.js';
+
+/**
+ * Renders a Jinja2 template as the scan does: Ansible's template-module
+ * options unless others are given, with the tool namespaces repository
+ * templates call (Salt's `salt['pillar.get']`).
+ */
+export function renderTemplate(file: SourceFile, vars: VariableScope, options: Jinja2Options = ANSIBLE_OPTIONS): RenderedTemplate {
+  return renderJinja2Template(file, vars, { namespaces: JINJA2_NAMESPACES, ...options });
+}
+
+/**
+ * Jinja2 (Ansible, Salt): `main.cf.j2`, `sendmail.mc.jinja2`, and anything in
+ * an Ansible role's `templates/`. A Salt formula (a folder with
+ * defaults.yaml or map.jinja) reads its own pillar.example and
+ * defaults.yaml; anything else is read as Ansible (role defaults and vars,
+ * group_vars/all).
+ */
+export const jinja2: TemplateLanguage = {
+  form: 'jinja2',
+  targetOf: (path) => targetOf(path) ?? ansibleRoleTemplate(path),
+  variables: (path, repo, extra) =>
+    saltFormulaOf(path, repo) !== null ? saltVariables(path, repo, extra) : loadAnsibleVariables(path, repo, extra),
+  render: (file, vars) => renderTemplate(file, vars),
+};
+
+/**
+ * ERB templates: Chef's (`templates/default/main.cf.erb`, variables from the
+ * cookbook, roles and environments) and those of Puppet modules (`@name` from
+ * the module's class parameters and Hiera data).
+ */
+export const erb: TemplateLanguage = {
+  form: 'erb',
+  targetOf: (path) => targetBySuffix(path, '.erb'),
+  variables: (path, repo, extra) => puppetErbVariables(path, repo, extra) ?? loadChefVariables(path, repo, extra),
+  render: (file, vars) => renderErb(file.path, file.text, vars),
+};
+
+/** Puppet EPP templates (`templates/main.cf.epp`), variables from the module's manifests and Hiera data. */
+export const epp: TemplateLanguage = {
+  form: 'epp',
+  targetOf: (path) => targetBySuffix(path, '.epp'),
+  variables: (path, repo, extra) => loadPuppetVariables(path, repo, extra),
+  render: (file, vars) => renderEpp(file.path, file.text, vars),
+};
+
+/** Go template names: by suffix, or a mail file in a Helm chart's `templates/` folder. */
+export function goTemplateTarget(path: string): TemplateTarget | null {
+  return goTemplateSuffixTarget(path) ?? helmChartTemplate(path);
+}
+
+/**
+ * Go templates: Helm charts (variables from the chart's values.yaml and
+ * Chart.yaml) and other `.tmpl` files (variables from --vars only).
+ */
+export const goTemplate: TemplateLanguage = {
+  form: 'go-template',
+  targetOf: goTemplateTarget,
+  variables: (path, repo, extra) => loadHelmVariables(path, repo, extra),
+  render: renderGoTemplate,
+};
+
+/**
+ * Terraform templates rendered by `templatefile(...)`: variables from the
+ * call's literal map (and the module's variable defaults and locals it
+ * references).
+ */
+export const terraform: TemplateLanguage = {
+  form: 'terraform',
+  targetOf: terraformTarget,
+  variables: (path, repo, extra) => loadTerraformVariables(path, repo, extra),
+  render: renderTerraformTemplate,
+};
+
+/**
+ * envsubst-style templates (`envsubst < main.cf.template > main.cf` in a
+ * container entrypoint). Their variables are the deploying machine's
+ * environment, which the repository does not hold: only the user's --vars
+ * files give values; every other `$VAR` is unknown.
+ */
+export const envsubst: TemplateLanguage = {
+  form: 'envsubst',
+  targetOf: envsubstTarget,
+  variables(_path, _repo, extra): LanguageVariables {
+    const lookup = (name: string) => {
+      for (const scope of extra) {
+        const found = scope.lookup(name);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    };
+    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics: [] };
+  },
+  render: renderEnvsubst,
+};
+
+/**
+ * Every template language relaygate renders, in the order discovery asks
+ * them: the first whose `targetOf` names a mail file wins.
+ */
+export const LANGUAGES: readonly TemplateLanguage[] = [jinja2, erb, epp, goTemplate, terraform, envsubst];
+
+/** The language that renders `path` and the mail file it renders, or null when no language claims it. */
+export function languageFor(path: string): { language: TemplateLanguage; target: TemplateTarget } | null {
+  for (const language of LANGUAGES) {
+    const target = language.targetOf(path);
+    if (target !== null) return { language, target };
+  }
+  return null;
+}
+
+/** The registered language of a form (the candidate carries the form). */
+export function languageOfForm(form: string): TemplateLanguage | undefined {
+  return LANGUAGES.find((l) => l.form === form);
+}

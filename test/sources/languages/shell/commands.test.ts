@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { UNKNOWN_MARK } from '../../../../src/model/source.js';
+import { mapped, script, text } from './helpers.js';
+
+const KEY = { scope: 'setup.sh', directory: '/etc/postfix' };
+
+test('postconf -e with several arguments: one set edit, one line per argument, quoted arguments map to the whole word', () => {
+  const r = script("postconf -e myhostname=mx.example.com 'inet_interfaces = all' \"mynetworks=$NETS\"\n");
+  assert.equal(r.edits.length, 1);
+  const e = r.edits[0]!;
+  assert.equal(e.kind, 'set');
+  assert.deepEqual(e.key, KEY);
+  assert.equal(e.maybe, false);
+  assert.deepEqual(e.span, { file: 'setup.sh', line: 1, column: 1, endLine: 1, endColumn: 81 });
+  assert.equal(text(e), `myhostname = mx.example.com\ninet_interfaces = all\nmynetworks = ${UNKNOWN_MARK}\n`);
+  assert.deepEqual(mapped(e, 1, 1), [1, 13]);
+  assert.deepEqual(mapped(e, 1, 14), [1, 24]); // the value keeps its own column
+  assert.deepEqual(mapped(e, 2, 19), [1, 39]); // quoted: the whole word
+  assert.deepEqual(mapped(e, 3, 14), [1, 63]);
+});
+
+test('postconf without -e but with name=value edits (Postfix >= 2.8); a query does not', () => {
+  assert.equal(text(script('postconf relayhost=[smtp.example.com]:587\n').edits[0]), 'relayhost = [smtp.example.com]:587\n');
+  assert.deepEqual(script('postconf -n\npostconf -h inet_interfaces\n').edits, []);
+});
+
+test('postconf -X and -# give unset edits with the name span', () => {
+  const r = script('postconf -X relayhost\npostconf -# smtpd_client_restrictions\n');
+  assert.deepEqual(
+    r.edits.map((e) => (e.kind === 'unset' ? [e.name, e.nameSpan.line, e.nameSpan.column, e.nameSpan.endColumn] : e.kind)),
+    [['relayhost', 1, 13, 22], ['smtpd_client_restrictions', 2, 13, 38]],
+  );
+});
+
+test('postconf -P gives a master-set edit; -c DIR changes the instance directory', () => {
+  const r = script("postconf -c /etc/postfix-out -P 'submission/inet/smtpd_client_restrictions=permit'\n");
+  const e = r.edits[0]!;
+  assert.equal(e.kind, 'master-set');
+  if (e.kind !== 'master-set') return;
+  assert.deepEqual([e.service, e.type, e.parameter, e.value], ['submission', 'inet', 'smtpd_client_restrictions', 'permit']);
+  assert.deepEqual(e.key, { scope: 'setup.sh', directory: '/etc/postfix-out' });
+  assert.equal(e.valueSpan.line, 1);
+  assert.equal(e.valueSpan.column, 33);
+  const c = script('postconf -c /etc/postfix-b -e inet_interfaces=all\n').edits[0]!;
+  assert.deepEqual(c.key, { scope: 'setup.sh', directory: '/etc/postfix-b' });
+});
+
+test('echo > main.cf writes, echo >> appends, through a literal variable', () => {
+  const r = script('CONF=/etc/postfix/main.cf\necho "inet_interfaces = all" > $CONF\necho relayhost = >> /etc/postfix/main.cf\n');
+  assert.deepEqual(r.edits.map((e) => [e.kind, e.span.line, text(e)]), [
+    ['write', 2, 'inet_interfaces = all\n'],
+    ['append', 3, 'relayhost =\n'],
+  ]);
+  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [2, 6]); // quoted: the whole word
+  assert.deepEqual(mapped(r.edits[1]!, 1, 1), [3, 6]); // unquoted words keep their columns
+  assert.deepEqual(mapped(r.edits[1]!, 1, 11), [3, 16]);
+});
+
+test('cd DIR then a relative target; $(...) in a heredoc is unknown', () => {
+  const r = script('cd /etc/postfix-relay && echo "a = b" >> main.cf\ncat > /etc/postfix/main.cf <<EOF\nmyhostname = $(hostname -f)\nEOF\n');
+  assert.deepEqual(r.edits.map((e) => [e.kind, e.key.directory, text(e)]), [
+    ['append', '/etc/postfix-relay', 'a = b\n'],
+    ['write', '/etc/postfix', `myhostname = ${UNKNOWN_MARK}\n`],
+  ]);
+});
+
+test('printf with %s and \\n', () => {
+  const r = script("printf '%s = %s\\n' inet_interfaces all >> /etc/postfix/main.cf\n");
+  assert.equal(r.edits[0]!.kind, 'append');
+  assert.equal(text(r.edits[0]), 'inet_interfaces = all\n');
+  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [1, 20]);
+});
+
+test('cat > main.cf with an unquoted heredoc: $x is unknown, \\$ is literal, lines keep their columns', () => {
+  const r = script('cat > /etc/postfix/main.cf <<EOF\nmyhostname = $HOST\nmydestination = \\$myhostname\nEOF\n');
+  const e = r.edits[0]!;
+  assert.equal(e.kind, 'write');
+  assert.equal(text(e), `myhostname = ${UNKNOWN_MARK}\nmydestination = $myhostname\n`);
+  assert.deepEqual(mapped(e, 1, 1), [2, 1]);
+  assert.deepEqual(mapped(e, 1, 14), [2, 14]);
+  assert.deepEqual(mapped(e, 2, 17), [3, 17]);
+  assert.deepEqual(mapped(e, 2, 18), [3, 19]);
+});
+
+test('a quoted heredoc delimiter keeps $x literally; <<- strips tabs', () => {
+  const r = script("cat >> /etc/postfix/main.cf <<-'EOF'\n\tsmtpd_banner = $myhostname ESMTP\n\tEOF\n");
+  const e = r.edits[0]!;
+  assert.equal(e.kind, 'append');
+  assert.equal(text(e), 'smtpd_banner = $myhostname ESMTP\n');
+  assert.deepEqual(mapped(e, 1, 16), [2, 17]);
+});
+
+test('tee -a fed by echo, and tee fed by its own heredoc', () => {
+  const r = script('echo "mynetworks = 0.0.0.0/0" | sudo tee -a /etc/postfix/main.cf\ntee /etc/postfix/main.cf <<EOF\ninet_interfaces = all\nEOF\n');
+  assert.deepEqual(r.edits.map((e) => [e.kind, text(e)]), [
+    ['append', 'mynetworks = 0.0.0.0/0\n'],
+    ['write', 'inet_interfaces = all\n'],
+  ]);
+  assert.deepEqual(mapped(r.edits[1]!, 1, 1), [3, 1]);
+});
+
+test('sed -i s|^name.*|name = value| (any delimiter) -> set-if-present mapped to the replacement', () => {
+  const r = script("sed -i 's|^inet_interfaces.*|inet_interfaces = loopback-only|' /etc/postfix/main.cf\n");
+  const e = r.edits[0]!;
+  assert.equal(e.kind, 'set-if-present');
+  if (e.kind !== 'set-if-present') return;
+  assert.equal(e.name, 'inet_interfaces');
+  assert.equal(e.maybe, false);
+  assert.equal(text(e), 'inet_interfaces = loopback-only\n');
+  assert.deepEqual(mapped(e, 1, 1), [1, 30]);
+  assert.deepEqual(mapped(e, 1, 19), [1, 48]);
+});
+
+test('sed -i that also matches a commented line is maybe; an unreadable sed makes the parameters unknown, maybe, with a note', () => {
+  const commented = script("sed -ri 's/^#?relayhost.*/relayhost = [mx]/' /etc/postfix/main.cf\n").edits[0]!;
+  assert.equal(commented.kind, 'set-if-present');
+  assert.equal(commented.maybe, true);
+  const r = script("sed -i 's/localhost/all/' /etc/postfix/main.cf\n");
+  assert.ok(r.edits.length > 0);
+  assert.ok(r.edits.every((e) => e.kind === 'set-if-present' && e.maybe && text(e).includes(UNKNOWN_MARK)));
+  assert.ok(r.edits.some((e) => e.kind === 'set-if-present' && e.name === 'inet_interfaces'));
+  assert.equal(r.notes.length, 1);
+  assert.match(r.notes[0]!, /^Shell code at "setup.sh" line 1, column 8: sed script/);
+});
+
+test('commands under if, case, || and function bodies are maybe; && is not', () => {
+  const r = script(
+    [
+      'if [ -n "$RELAY" ]; then',
+      '  postconf -e relayhost=a',
+      'fi',
+      'case "$X" in',
+      '  a) postconf -e relayhost=b ;;',
+      'esac',
+      'test -f x || postconf -e relayhost=c',
+      'true && postconf -e relayhost=d',
+      'f() { postconf -e relayhost=e; }',
+      'postconf -e relayhost=f',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(r.edits.map((e) => [text(e).trim(), e.maybe]), [
+    ['relayhost = a', true],
+    ['relayhost = b', true],
+    ['relayhost = c', true],
+    ['relayhost = d', false],
+    ['relayhost = e', true],
+    ['relayhost = f', false],
+  ]);
+});
+
+test('apt-get / dnf install postfix is base evidence', () => {
+  const r = script('apt-get install -y postfix\ndnf -y install postfix mailx\n');
+  assert.deepEqual(r.edits.map((e) => (e.kind === 'base' ? e.distribution : e.kind)), ['debian', 'rhel']);
+});
+
+test('an unknown target path that looks like postfix gives a note, not an edit', () => {
+  const r = script('echo "x = y" > "$DIR/postfix/${NAME}"\n');
+  assert.deepEqual(r.edits, []);
+  assert.equal(r.notes.length, 1);
+});
+
+test('repository text never starts a note (a workflow command in a file stays inside the message)', () => {
+  const r = script("sed -i '\n::error::pwned\ns/x/y/' /etc/postfix/main.cf\ncp x /etc/postfix/main.cf\n", '::error::file.sh');
+  assert.ok(r.notes.length >= 1);
+  for (const note of r.notes) {
+    assert.ok(note.startsWith('Shell code at '), note);
+    assert.ok(!/[\r\n]/.test(note), note);
+  }
+});
