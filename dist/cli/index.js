@@ -15186,715 +15186,78 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/sources/fragment.ts
-/** Rendered (line, column) -> template (line, column). */
-class SourceMap {
-    segments;
-    byLine = new Map();
-    constructor(segments) {
-        this.segments = segments;
-        for (const segment of segments) {
-            const list = this.byLine.get(segment.line);
-            if (list === undefined)
-                this.byLine.set(segment.line, [segment]);
-            else
-                list.push(segment);
-        }
-    }
-    /**
-     * Where the rendered character at (line, column) comes from. Literal text
-     * keeps its own column; an expression's output maps to the start of its tag.
-     */
-    start(line, column) {
-        const segment = this.find(line, column);
-        if (segment === undefined)
-            return this.fallback(line, column);
-        if (segment.kind === 'expression')
-            return segment.from;
-        return { line: segment.from.line, column: segment.from.column + (column - segment.column) };
-    }
-    /** Exclusive end: the position just after the rendered character at column - 1. */
-    end(line, endColumn) {
-        const segment = this.find(line, endColumn - 1);
-        if (segment === undefined)
-            return this.fallback(line, endColumn);
-        if (segment.kind === 'expression')
-            return segment.to;
-        return { line: segment.from.line, column: segment.from.column + (endColumn - segment.column) };
-    }
-    find(line, column) {
-        const list = this.byLine.get(line);
-        if (list === undefined)
-            return undefined;
-        for (const segment of list) {
-            if (column >= segment.column && column < segment.endColumn)
-                return segment;
-        }
-        return undefined;
-    }
-    /** A position past the end of a line (a parser pointing after the last character). */
-    fallback(line, column) {
-        const list = this.byLine.get(line);
-        const last = list?.[list.length - 1];
-        if (last === undefined)
-            return { line, column };
-        if (last.kind === 'expression')
-            return last.to;
-        return { line: last.from.line, column: last.from.column + (column - last.column) };
-    }
-}
-function isSpanLike(value) {
-    return (typeof value.file === 'string' &&
-        typeof value.line === 'number' &&
-        typeof value.column === 'number' &&
-        typeof value.endLine === 'number' &&
-        typeof value.endColumn === 'number');
-}
-/** A diagnostic-shaped object ({file, line, column} without an end). */
-function isPointLike(value) {
-    return (typeof value.file === 'string' &&
-        typeof value.line === 'number' &&
-        typeof value.column === 'number' &&
-        value.endLine === undefined);
+;// CONCATENATED MODULE: ./src/sources/contracts/host-format.ts
+/** Only this much of a file is looked at to decide whether it is a host format worth extracting. */
+const HOST_HEAD_CHARS = 64 * 1024;
+/** No extractor runs on a bigger file (bounded time and memory): a note says so instead. */
+const MAX_HOST_BYTES = 1024 * 1024;
+/**
+ * Words without which a file cannot edit Postfix or sendmail configuration.
+ * A plain substring test, done before any format's `matches`, so that most
+ * files of a repository are rejected by one linear scan of their head.
+ */
+const MAIL_MARKERS = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
+function hasMailMarker(head) {
+    for (const marker of MAIL_MARKERS)
+        if (head.includes(marker))
+            return true;
+    return false;
 }
 /**
- * Rewrites, in a copy of `value`, every Span (and every {file, line, column}
- * diagnostic position) of the fragment's file from rendered coordinates to
- * template coordinates. Parsers run unchanged on the rendered text under the
- * template's path; this walk then puts their positions back on the template.
+ * Extensions and names worth opening to look for embedded configuration:
+ * the host formats are scripts, Dockerfiles, YAML, HCL, JSON (Packer) and
+ * kickstart files, many of them without an extension (`Dockerfile`,
+ * `user-data`, `bootstrap`). Anything else (images, sources of other
+ * languages, archives) is not opened, which keeps discovery of a large
+ * repository cheap.
  */
-function remapSpans(value, fragment) {
-    return walk(value, fragment, new Map());
-}
-function walk(value, fragment, seen) {
-    if (value === null || typeof value !== 'object')
-        return value;
-    const done = seen.get(value);
-    if (done !== undefined)
-        return done;
-    if (Array.isArray(value)) {
-        const copy = [];
-        seen.set(value, copy);
-        for (const item of value)
-            copy.push(walk(item, fragment, seen));
-        return copy;
-    }
-    if (value instanceof Map) {
-        const copy = new Map();
-        seen.set(value, copy);
-        for (const [k, v] of value)
-            copy.set(k, walk(v, fragment, seen));
-        return copy;
-    }
-    if (value instanceof Set) {
-        const copy = new Set();
-        seen.set(value, copy);
-        for (const v of value)
-            copy.add(walk(v, fragment, seen));
-        return copy;
-    }
-    const prototype = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null)
-        return value;
-    const record = value;
-    const copy = {};
-    seen.set(value, copy);
-    for (const [k, v] of Object.entries(record))
-        copy[k] = walk(v, fragment, seen);
-    if (record.file === fragment.file) {
-        if (isSpanLike(record)) {
-            const line = record.line;
-            const column = record.column;
-            const endLine = record.endLine;
-            const endColumn = record.endColumn;
-            const from = fragment.map.start(line, column);
-            const empty = endLine === line && endColumn <= column;
-            const to = empty ? from : fragment.map.end(endLine, endColumn);
-            copy.line = from.line;
-            copy.column = from.column;
-            copy.endLine = to.line;
-            copy.endColumn = to.column;
-        }
-        else if (isPointLike(record)) {
-            const from = fragment.map.start(record.line, record.column);
-            copy.line = from.line;
-            copy.column = from.column;
-        }
-    }
-    return copy;
-}
-
-;// CONCATENATED MODULE: ./src/discover/patterns.ts
-const ALL_ROLES = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'];
-const DEFAULT_PATTERNS = [
-    { glob: '**/main.cf', roles: ['main.cf'], definite: true },
-    { glob: '**/master.cf', roles: ['master.cf'], definite: true },
-    { glob: '**/sendmail.cf', roles: ['sendmail.cf'], definite: true },
-    { glob: '**/submit.cf', roles: ['sendmail.cf'], definite: true },
-    { glob: '**/sendmail.mc', roles: ['sendmail.mc'], definite: true },
-    { glob: '**/submit.mc', roles: ['sendmail.mc'], definite: true },
-    // main.cf.proto, main.cf.default, main.cf.dist, main.cf.rpmnew: plain copies
-    // of a configuration (templates and backups are filtered out by name).
-    { glob: '**/main.cf.*', roles: ['main.cf'], definite: false },
-    { glob: '**/master.cf.*', roles: ['master.cf'], definite: false },
-    // Postfix also keeps lookup-table definitions (mysql_table(5), ldap_table(5))
-    // as *.cf in its folder: content decides.
-    { glob: '**/postfix/**/*.cf', roles: ['main.cf', 'master.cf'], definite: false },
-    { glob: '**/*.mc', roles: ['sendmail.mc'], definite: false },
-    // /etc/mail also holds e.g. spamassassin/local.cf: content decides.
-    { glob: '**/mail/**/*.cf', roles: ['sendmail.cf'], definite: false },
-];
-/** Vendored trees, skipped unless a user include glob matches the file. */
-const DEFAULT_EXCLUDES = (/* unused pure expression or super */ null && (['**/node_modules/**', '**/vendor/**', '**/.terraform/**']));
-/** The directory names behind DEFAULT_EXCLUDES, for a cheap segment test and for pruning the walk. */
-const VENDORED_DIRECTORIES = new Set(['node_modules', 'vendor', '.terraform']);
-/**
- * Suffix words of `main.cf.X` / `master.cf.X` that make the file a template
- * (rendered by another tool; the sources stage reads those) or a backup /
- * editor leftover (not what the server reads).
- */
-const NOT_A_PLAIN_VARIANT = new Set([
-    // templates
-    'j2', 'jinja', 'jinja2', 'erb', 'epp', 'tmpl', 'tpl', 'template', 'gotmpl', 'tftpl', 'mustache', 'hbs', 'liquid', 'in', 'm4',
-    // backups and leftovers
-    'orig', 'bak', 'backup', 'old', 'rej', 'swp', 'swo', 'save', 'sav', 'tmp', 'rpmsave', 'rpmorig', 'dpkg-old', 'dpkg-bak', 'ucf-old',
-    // archives
-    'gz', 'bz2', 'xz', 'zst', 'zip', 'tar', 'tgz',
+const HOST_EXTENSIONS = new Set([
+    'sh', 'bash', 'ksh', 'zsh', 'dash', 'yml', 'yaml', 'tf', 'hcl', 'json', 'ks', 'cfg', 'dockerfile', 'containerfile', 'tpl', 'tmpl', 'j2', 'txt', 'conf', 'cloud-config', 'userdata', 'run', 'install', 'setup',
 ]);
-/** `rest` is what follows `main.cf.` / `master.cf.` in the file name. */
-function isPlainVariantSuffix(rest) {
-    if (rest === '' || rest.endsWith('~'))
-        return false;
-    for (const word of rest.toLowerCase().split('.')) {
-        if (NOT_A_PLAIN_VARIANT.has(word))
-            return false;
-    }
-    return true;
+function mayBeHostFile(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    if (base.startsWith('dockerfile') || base.startsWith('containerfile') || base.includes('user-data') || base.includes('user_data'))
+        return true;
+    const dot = base.lastIndexOf('.');
+    if (dot <= 0)
+        return true; // `bootstrap`, `entrypoint`: scripts often have no extension
+    return HOST_EXTENSIONS.has(base.slice(dot + 1));
 }
 
-;// CONCATENATED MODULE: ./src/discover/sniff.ts
-/** Sniffing looks at the beginning of a file only: a configuration shows what it is early. */
-const SNIFF_CHARS = 64 * 1024;
-/**
- * Postfix parameter names (postconf(5)) that a lookup-table definition
- * (mysql_table(5), ldap_table(5), memcache_table(5): hosts, user, query,
- * tls_cert_file, data_size_limit, ...) never uses. Anchored alternation: linear.
- */
-const POSTFIX_PARAMETER = /^(?:smtpd?_|lmtp_|postscreen_|tlsproxy_|virtual_|relay_|milter_|mailbox_|masquerade_|sender_|recipient_|smtputf8_|my(?:hostname|domain|destination|origin|networks)|inet_(?:interfaces|protocols)|relayhost|compatibility_level|alias_(?:maps|database)|transport_maps|canonical_maps|(?:queue|command|daemon|data|meta|shlib|html|manpage|sample|readme)_directory|mail_(?:owner|spool_directory)|setgid_group|(?:sendmail|newaliases|mailq)_path|biff$|append_dot_mydomain|home_mailbox|message_size_limit|(?:header|body)_checks|maillog_file|unknown_local_recipient_reject_code|non_smtpd_milters|content_filter|notify_classes|luser_relay|delay_warning_time|disable_vrfy_command|default_transport|local_(?:transport|recipient_maps))/;
-/** `name = value` at column 0 (postconf(5): a logical line starts at column 0). */
-const MAIN_CF_LINE = /^([A-Za-z0-9_]+)[ \t]*=/;
-/** master(5) service types. */
-const SERVICE_TYPES = new Set(['inet', 'unix', 'unix-dgram', 'fifo', 'pass']);
-const FLAG = /^[yn-]$/;
-/** A sendmail m4 macro call (cf/README) or an m4 builtin at the start of a line. */
-const MC_CALL = /^[ \t]*(?:divert|OSTYPE|FEATURE|MAILER|DOMAIN|include|sinclude|VERSIONID|define|undefine|DAEMON_OPTIONS|CLIENT_OPTIONS|MASQUERADE_AS|MASQUERADE_DOMAIN|LOCAL_DOMAIN|EXPOSED_USER|RELAY_DOMAIN|RELAY_DOMAIN_FILE|INPUT_MAIL_FILTER|MAIL_FILTER|TRUST_AUTH_MECH|GENERICS_DOMAIN|changecom|changequote|ifdef|ifelse)\(/;
-const MC_SECTION = /^(?:LOCAL_CONFIG|LOCAL_RULESETS|LOCAL_NET_CONFIG|LOCAL_RULE_[0-3])[ \t]*$/;
-/** `dnl` as a word: at the start of a line, or right after a macro call's `)`. */
-const MC_DNL = /(?:^[ \t]*|\))dnl(?:[ \t]|$)/;
-/**
- * sendmail.cf line types (sendmail Installation and Operation Guide, section
- * 5): V version, O option, S ruleset, R rewrite rule, M mailer definition.
- */
-const CF_LINES = [
-    /^V\d+(?:\/[A-Za-z]+)?[ \t]*$/,
-    /^O [A-Za-z][A-Za-z0-9.]*(?:[ \t]*=|[ \t]*$)/,
-    /^S(?:\d+|[A-Za-z_][A-Za-z0-9_]*)(?:[ \t]*=[ \t]*\d+)?[ \t]*$/,
-    /^R\$/,
-    /^M[A-Za-z0-9_]+,[ \t]*P=/,
-];
-/** One stray `Settings` line looks like a named ruleset: a sendmail.cf has many of these lines. */
-const CF_MIN_LINES = 2;
-function isMasterService(line) {
-    const fields = line.trim().split(/[ \t]+/);
-    return (fields.length >= 8 &&
-        SERVICE_TYPES.has(fields[1] ?? '') &&
-        FLAG.test(fields[2] ?? '') &&
-        FLAG.test(fields[3] ?? '') &&
-        FLAG.test(fields[4] ?? ''));
-}
-/**
- * Decides from the beginning of a file which of `roles` its content is, or
- * null when it looks like none of them (a Minecraft `.mc`, a Postfix lookup
- * table definition under `postfix/`, a SpamAssassin `.cf` under `mail/`).
- */
-function sniffRole(text, roles) {
-    const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
-    const hits = { 'main.cf': 0, 'master.cf': 0, 'sendmail.mc': 0, 'sendmail.cf': 0 };
-    for (const raw of head.split('\n')) {
-        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        if (MC_CALL.test(line) || MC_SECTION.test(line) || MC_DNL.test(line))
-            hits['sendmail.mc']++;
-        const first = line.charCodeAt(0);
-        // Indented lines continue the previous one in main.cf, master.cf and .cf alike.
-        if (line === '' || first === 32 || first === 9 || first === 35)
-            continue;
-        const main = MAIN_CF_LINE.exec(line);
-        if (main && POSTFIX_PARAMETER.test(main[1] ?? ''))
-            hits['main.cf']++;
-        else if (isMasterService(line))
-            hits['master.cf']++;
-        else if (CF_LINES.some((re) => re.test(line)))
-            hits['sendmail.cf']++;
-    }
-    let best = null;
-    for (const role of roles) {
-        const needed = role === 'sendmail.cf' ? CF_MIN_LINES : 1;
-        if (hits[role] >= needed && (best === null || hits[role] > hits[best]))
-            best = role;
-    }
-    return best;
-}
-
-;// CONCATENATED MODULE: ./src/sources/edits.ts
-function emptyExtraction() {
-    return { edits: [], diagnostics: [], notes: [] };
-}
-
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/sources/yaml/decode.ts
-
-/** Decoded content bigger than this is not read (a gzip bomb stays bounded). */
-const MAX_DECODED_BYTES = 4 * 1024 * 1024;
-/** Base64 as RFC 4648 (line breaks and spaces ignored, as cloud-init's and Kubernetes' decoders do). */
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-function decodeBase64(text) {
-    const compact = text.replace(/[\s]+/g, '');
-    if (compact.length % 4 === 1 || !BASE64.test(compact))
+;// CONCATENATED MODULE: ./src/sources/contracts/template-language.ts
+/** The mail file a template named `<name><suffix>` renders (`main.cf.erb` -> main.cf), or null. */
+function targetBySuffix(path, suffix) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (!base.endsWith(suffix))
         return null;
-    return Buffer.from(compact, 'base64');
-}
-function gunzip(bytes) {
-    try {
-        return { ok: true, text: (0,external_node_zlib_namespaceObject.gunzipSync)(bytes, { maxOutputLength: MAX_DECODED_BYTES }).toString('utf8') };
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
-            return { ok: false, message: `gzip content larger than ${MAX_DECODED_BYTES} bytes: not read` };
-        return { ok: false, message: `gzip content could not be decompressed: ${error.message}` };
-    }
-}
-function utf8(bytes) {
-    if (bytes.length > MAX_DECODED_BYTES)
-        return { ok: false, message: `content larger than ${MAX_DECODED_BYTES} bytes: not read` };
-    return { ok: true, text: Buffer.from(bytes).toString('utf8') };
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/mapped-text.ts
-
-/** Pieces joined; neighbours that continue each other (same expression range, adjacent literal text) become one. */
-function mappedText(pieces) {
-    const kept = [];
-    for (const piece of pieces) {
-        if (piece.text.length === 0)
-            continue;
-        const last = kept[kept.length - 1];
-        if (last?.kind === 'expression' && piece.kind === 'expression' && last.start === piece.start && last.end === piece.end) {
-            kept[kept.length - 1] = { ...last, text: last.text + piece.text };
-        }
-        else if (last?.kind === 'literal' && piece.kind === 'literal' && last.offset + last.text.length === piece.offset) {
-            kept[kept.length - 1] = { ...last, text: last.text + piece.text };
-        }
-        else
-            kept.push(piece);
-    }
-    return { text: kept.map((p) => p.text).join(''), pieces: kept };
-}
-function literal(text, offset) {
-    return mappedText([{ kind: 'literal', text, offset }]);
-}
-function expression(text, start, end) {
-    return mappedText([{ kind: 'expression', text, start, end }]);
-}
-function concat(parts) {
-    return mappedText(parts.flatMap((p) => p.pieces));
-}
-/** The characters `from`..`to` (exclusive) of `m`, keeping their origins. */
-function slice(m, from, to) {
-    const out = [];
-    let at = 0;
-    for (const piece of m.pieces) {
-        const start = at;
-        const end = at + piece.text.length;
-        at = end;
-        if (end <= from || start >= to)
-            continue;
-        const a = Math.max(from, start) - start;
-        const b = Math.min(to, end) - start;
-        if (piece.kind === 'literal')
-            out.push({ kind: 'literal', text: piece.text.slice(a, b), offset: piece.offset + a });
-        else
-            out.push({ ...piece, text: piece.text.slice(a, b) });
-    }
-    return mappedText(out);
-}
-/** Host range of the character at `index` (past the end: the end of the last piece). */
-function hostRange(m, index) {
-    let at = 0;
-    for (const piece of m.pieces) {
-        if (index < at + piece.text.length) {
-            if (piece.kind === 'expression')
-                return { start: piece.start, end: piece.end };
-            const offset = piece.offset + (index - at);
-            return { start: offset, end: offset + 1 };
-        }
-        at += piece.text.length;
-    }
-    const last = m.pieces[m.pieces.length - 1];
-    if (last === undefined)
-        return { start: 0, end: 0 };
-    const end = last.kind === 'literal' ? last.offset + last.text.length : last.end;
-    return { start: end, end };
-}
-/** Offset in `m` -> host position (for extractors that take a position function, like the shell one). */
-function positionFunction(m, at) {
-    return (index) => at(hostRange(m, index).start);
-}
-/** The host span of the characters `from`..`to` of `m`. */
-function spanOf(m, from, to, file, at) {
-    const start = at(hostRange(m, from).start);
-    const end = to > from ? at(hostRange(m, to - 1).end) : start;
-    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-function spanOfRange(start, end, file, at) {
-    const a = at(start);
-    const b = at(end);
-    return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-}
-/**
- * The fragment a mail parser reads: `m`'s text, cut into one map segment per
- * rendered line run. Literal runs are split wherever the host positions stop
- * being contiguous on one line (a rendered Helm template's position function).
- */
-function toFragment(m, file, form, at) {
-    const segments = [];
-    let line = 1;
-    let column = 1;
-    const push = (length, kind, from, to, endsLine) => {
-        segments.push({ line, column, endColumn: column + length, kind, from, to });
-        if (endsLine) {
-            line++;
-            column = 1;
-        }
-        else
-            column += length;
-    };
-    for (const piece of m.pieces) {
-        let from = 0;
-        while (from < piece.text.length) {
-            const newline = piece.text.indexOf('\n', from);
-            const to = newline === -1 ? piece.text.length : newline + 1;
-            if (piece.kind === 'expression') {
-                push(to - from, 'expression', at(piece.start), at(piece.end), newline !== -1);
-            }
-            else {
-                literalRuns(piece.offset + from, to - from, at, (runOffset, runLength, last) => {
-                    const p = at(runOffset);
-                    push(runLength, 'literal', p, p, last && newline !== -1);
-                });
-            }
-            from = to;
-        }
-    }
-    return { file, text: m.text, form, map: new SourceMap(segments), maybeLines: new Set(), alternatives: [] };
-}
-/** Calls `emit` for each run of host characters that sit side by side on one host line. */
-function literalRuns(offset, length, at, emit) {
-    const first = at(offset);
-    const lastChar = at(offset + length - 1);
-    if (lastChar.line === first.line && lastChar.column === first.column + length - 1) {
-        emit(offset, length, true);
-        return;
-    }
-    let runStart = 0;
-    let previous = first;
-    for (let k = 1; k <= length; k++) {
-        const current = k < length ? at(offset + k) : null;
-        if (current === null || current.line !== previous.line || current.column !== previous.column + 1) {
-            emit(offset + runStart, k - runStart, k === length);
-            runStart = k;
-        }
-        if (current !== null)
-            previous = current;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/scalar-text.ts
-
-
-/**
- * A YAML scalar's string value with the host positions of its characters.
- * - plain scalar on one line: its own characters (literal);
- * - block scalar (`|`, `>`): each content line at its real column, found by
- *   matching the value line against the end of its source line (the
- *   indentation YAML strips is whatever precedes it); a folded line that
- *   does not match maps to the whole scalar;
- * - quoted or multi-line plain scalar: one expression per value line over the
- *   whole scalar (escapes and folding move characters around).
- * Non-string plain scalars (`1`, `true`) read as their source text, which is
- * what Ansible's free-form and `name = value` lines carry.
- * `exactQuoted`: a one-line quoted scalar whose characters are its value (no
- * escapes) keeps its columns (for shell text, whose spans are argument-sized).
- */
-function scalarText(node, source, exactQuoted = false) {
-    if (!(0,dist/* isScalar */.jn)(node) || node.range === undefined || node.range === null)
-        return null;
-    const scalar = node;
-    const [start, end] = node.range;
-    const raw = source.slice(start, end);
-    if (exactQuoted && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && typeof scalar.value === 'string') {
-        // Shell words need their own columns: a one-line quoted scalar without escapes is its characters.
-        const inner = raw.slice(1, -1);
-        if (raw.length >= 2 && inner === scalar.value && !inner.includes('\n'))
-            return literal(inner, start + 1);
-    }
-    if (scalar.type === 'PLAIN' || scalar.type === undefined) {
-        if (scalar.value === null && raw.trim() === '')
-            return mappedText([]);
-        if (!raw.includes('\n'))
-            return literal(raw, start);
-        return wholeScalar(String(scalar.value), start, end);
-    }
-    const value = typeof scalar.value === 'string' ? scalar.value : String(scalar.value ?? '');
-    if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED')
-        return blockScalar(value, source, start, end);
-    return wholeScalar(value, start, end);
-}
-/** `value` mapped line by line to the host range start..end (decoded content, quoted scalars). */
-function wholeScalar(value, start, end) {
-    const pieces = [];
-    let from = 0;
-    while (from < value.length) {
-        const newline = value.indexOf('\n', from);
-        const to = newline === -1 ? value.length : newline + 1;
-        pieces.push({ kind: 'expression', text: value.slice(from, to), start, end });
-        from = to;
-    }
-    return mappedText(pieces);
-}
-function blockScalar(value, source, start, end) {
-    const headerEnd = source.indexOf('\n', start);
-    if (headerEnd === -1 || headerEnd >= end)
-        return wholeScalar(value, start, end);
-    const parts = [];
-    let cursor = headerEnd + 1;
-    let from = 0;
-    while (from < value.length) {
-        const newline = value.indexOf('\n', from);
-        const lineValue = value.slice(from, newline === -1 ? value.length : newline);
-        const lineEnd = cursor < source.length ? source.indexOf('\n', cursor) : -1;
-        const sourceEnd = lineEnd === -1 ? source.length : lineEnd;
-        let sourceLine = source.slice(cursor, Math.min(sourceEnd, end));
-        if (sourceLine.endsWith('\r'))
-            sourceLine = sourceLine.slice(0, -1);
-        if (cursor < end && sourceLine.endsWith(lineValue) && sourceLine.slice(0, sourceLine.length - lineValue.length).trim() === '') {
-            const column = sourceLine.length - lineValue.length;
-            parts.push(literal(lineValue, cursor + column));
-            if (newline !== -1)
-                parts.push(literal('\n', cursor + sourceLine.length));
-        }
-        else {
-            parts.push(wholeScalar(value.slice(from, newline === -1 ? value.length : newline + 1), start, end));
-        }
-        if (newline === -1)
-            break;
-        from = newline + 1;
-        cursor = lineEnd === -1 ? source.length : lineEnd + 1;
-    }
-    return concat(parts);
-}
-
-
-;// CONCATENATED MODULE: ./src/sources/yaml/targets.ts
-/**
- * The mail file a destination path on the target machine names, by its file
- * name (Postfix reads main.cf and master.cf from config_directory; sendmail's
- * m4 source is any `.mc` beside sendmail.cf under /etc/mail).
- */
-function destinationOf(path) {
-    const trimmed = path.trim();
-    const slash = trimmed.lastIndexOf('/');
-    const name = trimmed.slice(slash + 1);
-    const directory = slash <= 0 ? (slash === 0 ? '/' : '.') : trimmed.slice(0, slash);
-    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf' || name === 'sendmail.mc')
-        return { target: name, directory };
-    if (name.endsWith('.mc') && /(?:^|\/)mail$/.test(directory))
-        return { target: 'sendmail.mc', directory };
-    return null;
-}
-/** The mail file a file name (a ConfigMap key) names. */
-function targetOfName(name) {
-    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf' || name === 'sendmail.mc')
+    const name = base.slice(0, -suffix.length);
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
         return name;
+    if (name === 'sendmail.mc' || name.endsWith('.mc'))
+        return 'sendmail.mc';
     return null;
 }
-function directoryFor(target) {
-    return target === 'sendmail.mc' || target === 'sendmail.cf' ? '/etc/mail' : '/etc/postfix';
-}
 
-;// CONCATENATED MODULE: ./src/sources/yaml/yaml-file.ts
-
-/** Host files are small; a bigger YAML file is not parsed (bounded time and memory). */
-const MAX_YAML_CHARS = 4 * 1024 * 1024;
-/** Mentions that make a host file "clearly mail provisioning": its parse errors are fatal. */
-const MAIL_HINT = /\/etc\/postfix|\/etc\/mail\b|main\.cf|master\.cf|sendmail\.(?:mc|cf)|postconf/;
-function looksLikeMailProvisioning(text) {
-    return MAIL_HINT.test(text.length > 65536 ? text.slice(0, 65536) : text);
-}
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/role-templates.ts
+const MAIL_FILES = new Set(['main.cf', 'master.cf', 'sendmail.cf', 'sendmail.mc']);
 /**
- * Every document of a YAML stream, with errors as diagnostics at their line
- * and column (never a throw). Ansible and cloud-init read YAML 1.1 (PyYAML);
- * Kubernetes reads YAML 1.2 but its manifests rarely differ.
- * `at` maps an offset of `text` to the host position (identity for a file;
- * a rendered template's map for extractKubernetesText).
+ * `roles/NAME/templates/main.cf`: the template module renders everything in
+ * a role's templates folder as Jinja2, suffix or not. The registry asks this
+ * before the Helm rule for mail files in a chart's `templates/` folder.
  */
-function parseYaml(file, text, at, version) {
-    const diagnostics = [];
-    if (text.length > MAX_YAML_CHARS) {
-        diagnostics.push({ file, line: 1, column: 1, message: `YAML file larger than ${MAX_YAML_CHARS} characters: not read`, fatal: false });
-        return { documents: [], diagnostics };
-    }
-    const fatal = looksLikeMailProvisioning(text);
-    let documents = [];
-    try {
-        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: new dist/* LineCounter */.HN(), version, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
-        documents = [...parsed];
-    }
-    catch (error) {
-        diagnostics.push({ file, line: 1, column: 1, message: `YAML could not be read: ${String(error.message)}`, fatal });
-        return { documents: [], diagnostics };
-    }
-    for (const document of documents) {
-        for (const error of document.errors)
-            diagnostics.push(diagnosticOf(file, error.pos[0], error.message, fatal, at));
-    }
-    return { documents: documents.filter((d) => d.errors.length === 0), diagnostics };
-}
-function diagnosticOf(file, offset, message, fatal, at) {
-    const position = at(offset);
-    const first = message.split('\n')[0] ?? message;
-    return { file, line: position.line, column: position.column, message: `YAML: ${first}`, fatal };
-}
-/** Plain data of a node (aliases bounded), or undefined when it cannot be converted. */
-function plainValue(document, node) {
-    if (node === null || node === undefined)
+function ansibleRoleTemplate(path) {
+    const parts = path.split('/');
+    const n = parts.length;
+    if (n < 4 || parts[n - 2] !== 'templates' || parts[n - 4] !== 'roles')
         return null;
-    if (!(0,dist/* isNode */.Ll)(node))
-        return node;
-    try {
-        return node.toJS(document, { maxAliasCount: 100 });
-    }
-    catch {
-        return undefined;
-    }
+    const base = parts[n - 1];
+    return MAIL_FILES.has(base) ? base : null;
 }
 
-;// CONCATENATED MODULE: ./src/sources/yaml/kubernetes.ts
-
-
-
-
-
-
-
-
-
-
-const YAML_NAME = /\.ya?ml$/;
-const KIND_LINE = /^kind:[ \t]*["']?(?:ConfigMap|Secret)\b/m;
+;// CONCATENATED MODULE: ./src/sources/contracts/values.ts
 /**
- * Kubernetes ConfigMaps and Secrets holding mail files (mounted as a volume
- * into a Postfix or sendmail container): a key named like the file, or
- * content that reads as one. Each key is a whole file: a `write` edit.
- * Helm templates (with `{{ }}`) are rendered by the Go-template source first,
- * which then calls extractKubernetesText on the rendered text.
- */
-const kubernetes = {
-    form: 'kubernetes',
-    matches(path, head) {
-        if (!YAML_NAME.test(path) || !KIND_LINE.test(head))
-            return false;
-        return !(head.includes('{{') && /(?:^|\/)templates\//.test(path));
-    },
-    extract(file) {
-        const index = new LineIndex(file.text);
-        return extractKubernetesText(file.text, (offset) => index.position(offset), file.path);
-    },
-};
-/**
- * The ConfigMap/Secret edits of a (possibly rendered) multi-document manifest.
- * `position` maps an offset of `text` to the host file `file` (for a rendered
- * Helm template: the template's line and column).
- */
-function extractKubernetesText(text, position, file) {
-    const out = emptyExtraction();
-    const parsed = parseYaml(file, text, position, '1.2');
-    out.diagnostics.push(...parsed.diagnostics);
-    for (const document of parsed.documents) {
-        const manifest = document.contents;
-        if (!(0,dist/* isMap */.jh)(manifest))
-            continue;
-        const kind = stringOf(manifest.get('kind', true));
-        if (kind !== 'ConfigMap' && kind !== 'Secret')
-            continue;
-        const metadata = manifest.get('metadata', true);
-        const name = (0,dist/* isMap */.jh)(metadata) ? (stringOf(metadata.get('name', true)) ?? '') : '';
-        const scope = `${file}#${name}`;
-        const context = { file, text, position, scope, out };
-        // Secret `data` and ConfigMap `binaryData` are base64; `stringData` and ConfigMap `data` are text.
-        readEntries(manifest.get('data', true), kind === 'Secret', context);
-        readEntries(manifest.get(kind === 'Secret' ? 'stringData' : 'binaryData', true), kind !== 'Secret', context);
-    }
-    return out;
-}
-function stringOf(node) {
-    return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node.value : null;
-}
-function readEntries(node, base64, context) {
-    if (!(0,dist/* isMap */.jh)(node))
-        return;
-    for (const pair of node.items) {
-        const key = pair.key;
-        if (!(0,dist/* isScalar */.jn)(key) || !(0,dist/* isScalar */.jn)(pair.value) || key.range === undefined || key.range === null)
-            continue;
-        const keyName = String(key.value);
-        const content = base64 ? decoded(pair.value, keyName, context) : scalarText(pair.value, context.text);
-        if (content === null)
-            continue;
-        const target = targetOfName(keyName) ?? sniffRole(content.text, ALL_ROLES);
-        if (target === null)
-            continue;
-        const edit = {
-            kind: 'write',
-            key: { scope: context.scope, directory: directoryFor(target) },
-            span: spanOfRange(key.range[0], key.range[1], context.file, context.position),
-            form: 'kubernetes',
-            maybe: false,
-            target,
-            fragment: toFragment(content, context.file, 'kubernetes', context.position),
-        };
-        context.out.edits.push(edit);
-    }
-}
-function decoded(node, keyName, context) {
-    const range = node.range ?? [0, 0, 0];
-    const bytes = decodeBase64(String(node.value ?? ''));
-    const text = bytes === null ? null : utf8(bytes);
-    if (text === null || !text.ok) {
-        // Only a key named like a mail file is worth a diagnostic: other keys are someone else's data.
-        if (targetOfName(keyName) !== null) {
-            const where = context.position(range[0]);
-            context.out.diagnostics.push({ file: context.file, line: where.line, column: where.column, message: `${keyName}: ${text === null ? 'not valid base64' : text.message}`, fatal: true });
-        }
-        return null;
-    }
-    return wholeScalar(text.text, range[0], range[1]);
-}
-
-;// CONCATENATED MODULE: ./src/sources/jinja2/values.ts
-/**
- * Values of the restricted evaluator: plain data plus two markers.
+ * Values of the restricted evaluators (every template language's, and the
+ * variables files' plain data): plain data plus two markers.
  * UNKNOWN: could not be resolved (a lookup into data we do not have, a filter
  * we do not evaluate). UNDEFINED: a name the repository does not declare.
  */
@@ -15934,41 +15297,6 @@ function containsUnknown(value, depth = 0) {
         return Object.values(value).some((v) => containsUnknown(v, depth + 1));
     return false;
 }
-/** Python truthiness; UNKNOWN for unknown and undefined values. */
-function truthy(value) {
-    if (value === UNKNOWN || value === UNDEFINED)
-        return UNKNOWN;
-    if (value === null || value === false || value === 0 || value === '')
-        return false;
-    if (Array.isArray(value))
-        return value.length > 0;
-    if (isPlainObject(value))
-        return Object.keys(value).length > 0;
-    return true;
-}
-function repr(value) {
-    if (typeof value === 'string')
-        return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-    return pythonString(value);
-}
-/** str() as Python prints it, which is what Jinja2 outputs. Callers check containsUnknown first. */
-function pythonString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (value === null || value === undefined)
-        return 'None';
-    if (value === true)
-        return 'True';
-    if (value === false)
-        return 'False';
-    if (typeof value === 'number')
-        return String(value);
-    if (Array.isArray(value))
-        return `[${value.map(repr).join(', ')}]`;
-    if (isPlainObject(value))
-        return `{${Object.entries(value).map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(', ')}}`;
-    return String(value);
-}
 function deepEqual(a, b) {
     if (a === b)
         return true;
@@ -15981,7 +15309,1054 @@ function deepEqual(a, b) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/values.ts
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/variables-file.ts
+
+
+/**
+ * Reads one plain-data variables file (Ansible vars, Salt defaults and
+ * pillar, Hiera data): a YAML mapping of names to values. Read as YAML 1.1,
+ * as PyYAML does: `yes`/`no`/`on`/`off` are booleans. Encrypted values
+ * (`!vault`) are unknown.
+ */
+function readVariablesFile(file, text, diagnostics) {
+    const values = new Map();
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: false });
+    for (const error of document.errors) {
+        const pos = lineCounter.linePos(error.pos[0]);
+        diagnostics.push({ file, line: pos.line, column: pos.col, message: error.message.split('\n')[0] ?? error.message });
+    }
+    if (document.errors.length > 0)
+        return { file, values };
+    const contents = document.contents;
+    if (!(0,dist/* isMap */.jh)(contents))
+        return { file, values };
+    let data = {};
+    try {
+        data = (document.toJS({ maxAliasCount: 100 }) ?? {});
+    }
+    catch (error) {
+        diagnostics.push({ file, line: 1, column: 1, message: String(error.message) });
+        return { file, values };
+    }
+    for (const pair of contents.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key))
+            continue;
+        const name = String(pair.key.value);
+        const start = pair.key.range?.[0] ?? 0;
+        const line = lineCounter.linePos(start).line;
+        const node = pair.value;
+        const value = node !== null && node.tag === '!vault' ? UNKNOWN : data[name];
+        // Later keys win, as PyYAML builds the dict.
+        values.set(name, { value, origin: { file, line } });
+    }
+    return { file, values };
+}
+
+;// CONCATENATED MODULE: ./src/sources/contracts/repo-paths.ts
+/**
+ * POSIX paths of repository files, relative to the scan root (the form every
+ * Source and Span uses). `.` and `` both name the scan root itself.
+ */
+/** `dir/name`; a name in the scan root (`.` or ``) stays bare (`main.cf`, never `./main.cf`). */
+function join(dir, name) {
+    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
+}
+/** The folder holding `dir` (`.` for a top-level entry); null for the scan root itself, so a walk upward stops there. */
+function repo_paths_parent(dir) {
+    if (dir === '.' || dir === '')
+        return null;
+    const slash = dir.lastIndexOf('/');
+    return slash < 0 ? '.' : dir.slice(0, slash);
+}
+/** `a/./b/../c` -> `a/c` (empty and `.` parts dropped); null when `..` climbs out of the scan root. */
+function normalize(path) {
+    const out = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length === 0)
+                return null;
+            out.pop();
+        }
+        else
+            out.push(part);
+    }
+    return out.join('/');
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/variables.ts
+
+
+/** Where a template sits in an Ansible tree: its role folder (if any) and the folder holding `roles/`. */
+function ansibleLayout(templatePath) {
+    const parts = templatePath.split('/');
+    const templates = parts.lastIndexOf('templates');
+    if (templates < 0)
+        return null;
+    const rolesAt = templates - 2;
+    if (rolesAt >= 0 && parts[rolesAt] === 'roles') {
+        return { role: parts.slice(0, templates).join('/'), project: parts.slice(0, rolesAt).join('/') || '.' };
+    }
+    return { role: null, project: parts.slice(0, templates).join('/') || '.' };
+}
+/**
+ * A role published on its own (an Ansible Galaxy repository) has no `roles/`
+ * parent: the folder holding `templates/` is the role when it also holds a
+ * role's other folders.
+ */
+function standaloneRole(repo, dir) {
+    return ['defaults', 'vars', 'tasks', 'meta', 'handlers'].some((d) => repo.isDirectory(join(dir, d))) ? dir : null;
+}
+const YAML_NAMES = ['main.yml', 'main.yaml', 'main'];
+/** Ansible loads `defaults/main.yml`, `main.yaml`, `main`, or every file of a `main/` folder. */
+function roleFiles(repo, dir) {
+    for (const name of YAML_NAMES) {
+        const candidate = join(dir, name);
+        if (repo.isDirectory(candidate))
+            return yamlFilesOf(repo, candidate);
+        if (repo.read(candidate) !== undefined)
+            return [candidate];
+    }
+    return [];
+}
+function yamlFilesOf(repo, dir) {
+    return repo
+        .list(dir)
+        .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml') || n.endsWith('.json'))
+        .map((n) => join(dir, n));
+}
+/** group_vars/all as a file (all, all.yml, all.yaml, all.json) or a folder of files, nearest folder up from the project. */
+function groupVarsAllFiles(repo, project) {
+    let dir = project;
+    for (;;) {
+        const groupVars = join(dir, 'group_vars');
+        if (repo.isDirectory(groupVars)) {
+            const found = [];
+            const all = join(groupVars, 'all');
+            if (repo.isDirectory(all))
+                found.push(...yamlFilesOf(repo, all));
+            for (const name of ['all', 'all.yml', 'all.yaml', 'all.json']) {
+                const file = join(groupVars, name);
+                if (!repo.isDirectory(file) && repo.read(file) !== undefined)
+                    found.push(file);
+            }
+            if (found.length > 0)
+                return found;
+        }
+        if (dir === '.' || dir === '')
+            return [];
+        const slash = dir.lastIndexOf('/');
+        dir = slash < 0 ? '.' : dir.slice(0, slash);
+    }
+}
+/**
+ * The variables an Ansible role template sees, by Ansible's precedence (from
+ * "Understanding variable precedence", highest first among what a repository
+ * declares): extra vars (`--vars`), role `vars/main.yml`, `group_vars/all`
+ * (inventory or playbook), role `defaults/main.yml`. Inventory host and group
+ * variables other than `all`, facts and play vars are not read.
+ */
+function loadAnsibleVariables(templatePath, repo, extra = []) {
+    const diagnostics = [];
+    const layout = ansibleLayout(templatePath);
+    const files = [];
+    const fileLayers = (paths) => {
+        // Within one folder later files win: reverse so the first match is the winner.
+        const layers = [];
+        for (const file of paths) {
+            const text = repo.read(file);
+            if (text === undefined)
+                continue;
+            layers.push(readVariablesFile(file, text, diagnostics));
+        }
+        return layers.reverse();
+    };
+    const layers = [];
+    if (layout !== null) {
+        const role = layout.role ?? standaloneRole(repo, layout.project);
+        if (role !== null)
+            layers.push(...fileLayers(roleFiles(repo, join(role, 'vars'))));
+        layers.push(...fileLayers(groupVarsAllFiles(repo, layout.project)));
+        if (role !== null)
+            layers.push(...fileLayers(roleFiles(repo, join(role, 'defaults'))));
+    }
+    for (const layer of layers)
+        files.push(layer.file);
+    const lookup = (name) => {
+        for (const scope of extra) {
+            const found = scope.lookup(name);
+            if (found !== undefined)
+                return found;
+        }
+        for (const layer of layers) {
+            const found = layer.values.get(name);
+            if (found !== undefined)
+                return found;
+        }
+        return undefined;
+    };
+    return {
+        lookup,
+        lookupOrigin: (name) => lookup(name)?.origin ?? undefined,
+        files,
+        diagnostics,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/ruby-literal.ts
+/**
+ * Reads one Ruby literal at `start`: a string without interpolation, a
+ * number, true/false/nil, a symbol (as its name), an array (also `%w()`) or
+ * a hash (`'k' => v`, `k: v`) of those. Anything else (a method call, a
+ * variable, an interpolated string) is not read: null. Never evaluates.
+ */
+function readRubyLiteral(text, start) {
+    const reader = new LiteralReader(text);
+    reader.pos = start;
+    try {
+        const value = reader.value(0);
+        return { value, end: reader.pos };
+    }
+    catch (error) {
+        if (error instanceof NotLiteral)
+            return null;
+        throw error;
+    }
+}
+class NotLiteral extends Error {
+}
+const NUMBER = /-?[0-9][0-9_]*(?:\.[0-9]+)?/y;
+const WORD = /[A-Za-z_][A-Za-z0-9_]*[?!]?/y;
+const PAIRS = { '(': ')', '[': ']', '{': '}', '<': '>' };
+class LiteralReader {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    space() {
+        for (;;) {
+            const c = this.text[this.pos];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
+                this.pos++;
+            else if (c === '#' && this.inCollection > 0) {
+                const nl = this.text.indexOf('\n', this.pos);
+                this.pos = nl < 0 ? this.text.length : nl;
+            }
+            else
+                return;
+        }
+    }
+    inCollection = 0;
+    fail() {
+        throw new NotLiteral();
+    }
+    value(depth) {
+        if (depth > 32)
+            this.fail();
+        this.space();
+        const c = this.text[this.pos];
+        if (c === "'" || c === '"')
+            return this.string(c);
+        if (c === '[')
+            return this.array(depth);
+        if (c === '{')
+            return this.hash(depth);
+        if (c === ':' && /[A-Za-z_]/.test(this.text[this.pos + 1] ?? '')) {
+            this.pos++;
+            return this.word();
+        }
+        if (c === '%' && (this.text[this.pos + 1] === 'w' || this.text[this.pos + 1] === 'W'))
+            return this.words();
+        NUMBER.lastIndex = this.pos;
+        const number = NUMBER.exec(this.text);
+        if (number !== null) {
+            this.pos += number[0].length;
+            return Number(number[0].replaceAll('_', ''));
+        }
+        const word = this.word();
+        if (word === 'true')
+            return true;
+        if (word === 'false')
+            return false;
+        if (word === 'nil')
+            return null;
+        return this.fail();
+    }
+    word() {
+        WORD.lastIndex = this.pos;
+        const m = WORD.exec(this.text);
+        if (m === null)
+            this.fail();
+        this.pos += m[0].length;
+        return m[0];
+    }
+    string(quote) {
+        let out = '';
+        this.pos++;
+        while (this.pos < this.text.length) {
+            const c = this.text[this.pos];
+            if (c === quote) {
+                this.pos++;
+                return out;
+            }
+            if (c === '\\') {
+                const n = this.text[this.pos + 1] ?? '';
+                if (quote === "'")
+                    out += n === "'" || n === '\\' ? n : `\\${n}`;
+                else
+                    out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+                this.pos += 2;
+                continue;
+            }
+            if (quote === '"' && c === '#' && this.text[this.pos + 1] === '{')
+                this.fail();
+            out += c;
+            this.pos++;
+        }
+        return this.fail();
+    }
+    words() {
+        const open = this.text[this.pos + 2] ?? '';
+        const close = PAIRS[open];
+        if (close === undefined)
+            this.fail();
+        const end = this.text.indexOf(close, this.pos + 3);
+        if (end < 0)
+            this.fail();
+        const words = this.text.slice(this.pos + 3, end).split(/\s+/).filter((w) => w !== '');
+        this.pos = end + 1;
+        return words;
+    }
+    array(depth) {
+        this.pos++;
+        this.inCollection++;
+        const items = [];
+        for (;;) {
+            this.space();
+            if (this.text[this.pos] === ']')
+                break;
+            items.push(this.value(depth + 1));
+            this.space();
+            if (this.text[this.pos] === ',')
+                this.pos++;
+            else if (this.text[this.pos] !== ']')
+                this.fail();
+        }
+        this.pos++;
+        this.inCollection--;
+        return items;
+    }
+    hash(depth) {
+        this.pos++;
+        this.inCollection++;
+        const result = {};
+        for (;;) {
+            this.space();
+            if (this.text[this.pos] === '}')
+                break;
+            let key;
+            WORD.lastIndex = this.pos;
+            const bare = WORD.exec(this.text);
+            if (bare !== null && this.text[this.pos + bare[0].length] === ':' && this.text[this.pos + bare[0].length + 1] !== ':') {
+                key = bare[0];
+                this.pos += bare[0].length + 1;
+            }
+            else {
+                key = this.value(depth + 1);
+                this.space();
+                if (this.text.startsWith('=>', this.pos))
+                    this.pos += 2;
+                else if (this.text[this.pos] === ':' && typeof key === 'string')
+                    this.pos++;
+                else
+                    this.fail();
+            }
+            if (typeof key !== 'string' && typeof key !== 'number')
+                this.fail();
+            result[String(key)] = this.value(depth + 1);
+            this.space();
+            if (this.text[this.pos] === ',')
+                this.pos++;
+            else if (this.text[this.pos] !== '}')
+                this.fail();
+        }
+        this.pos++;
+        this.inCollection--;
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/chef/attributes.ts
+
+
+
+const TARGET = /^(?:node\.)?(default|normal|override|force_default|force_override|set)((?:\s*\[\s*(?:'[^'\n]*'|"[^"\n#]*"|:[A-Za-z_][A-Za-z0-9_]*)\s*\])+)\s*=(?![=~])/;
+const KEY = /\[\s*(?:'([^'\n]*)'|"([^"\n#]*)"|:([A-Za-z_][A-Za-z0-9_]*))\s*\]/g;
+const OPENS = /^(?:if|unless|case|while|until|begin|for)\b|\bdo(?:\s*\|[^|]*\|)?\s*$/;
+/**
+ * Reads the literal attribute assignments of a cookbook's `attributes/*.rb`
+ * without running it. An assignment inside a conditional (`if`, `case`,
+ * a modifier `if`/`unless`) may or may not happen: its value is UNKNOWN.
+ */
+function readChefAttributes(text) {
+    const index = new LineIndex(text);
+    const assignments = [];
+    let depth = 0;
+    let pos = 0;
+    while (pos < text.length) {
+        const newline = text.indexOf('\n', pos);
+        const lineEnd = newline < 0 ? text.length : newline;
+        const raw = text.slice(pos, lineEnd);
+        const line = raw.trim();
+        const lineStart = pos + raw.indexOf(line);
+        pos = lineEnd + 1;
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (/^end\b/.test(line)) {
+            depth = Math.max(0, depth - 1);
+            continue;
+        }
+        const target = TARGET.exec(line);
+        if (target === null) {
+            if (OPENS.test(line))
+                depth++;
+            continue;
+        }
+        const level = target[1];
+        const precedence = level.endsWith('default') ? 'default' : level.endsWith('override') ? 'override' : 'normal';
+        const path = [...target[2].matchAll(KEY)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+        const literal = readRubyLiteral(text, lineStart + target[0].length);
+        let value = UNKNOWN;
+        if (literal !== null) {
+            const restEnd = text.indexOf('\n', literal.end);
+            const rest = text.slice(literal.end, restEnd < 0 ? text.length : restEnd).trim();
+            if (rest === '' || rest.startsWith('#'))
+                value = literal.value;
+            // A multi-line literal: continue after it.
+            if (restEnd > pos)
+                pos = restEnd + 1;
+            else if (restEnd < 0)
+                pos = text.length;
+        }
+        if (depth > 0)
+            value = UNKNOWN;
+        assignments.push({ precedence, path, value, line: index.position(lineStart).line });
+    }
+    return assignments;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/ruby-evaluate.ts
+
+/** `node['postfix']['main']['inet_interfaces']`: how a Chef attribute is named in reports and origins. */
+function attributeName(path) {
+    return `node${path.map((k) => `['${k}']`).join('')}`;
+}
+/** Ruby truthiness: only nil and false are false ('' and 0 are true). */
+function rubyTruthy(value) {
+    if (value === UNKNOWN || value === UNDEFINED)
+        return UNKNOWN;
+    return !(value === null || value === false);
+}
+function inspect(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (value === null)
+        return 'nil';
+    if (Array.isArray(value))
+        return `[${value.map(inspect).join(', ')}]`;
+    if (isPlainObject(value))
+        return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}=>${inspect(v)}`).join(', ')}}`;
+    return rubyText(value);
+}
+/** Ruby's to_s, which is what `<%= %>` prints. */
+function rubyText(value) {
+    if (value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? String(value) : String(value).includes('.') ? String(value) : `${value}.0`;
+    if (typeof value === 'boolean')
+        return String(value);
+    return inspect(value);
+}
+function flatten(value, depth = 0) {
+    if (depth > 32)
+        return [UNKNOWN];
+    return value.flatMap((v) => (Array.isArray(v) ? flatten(v, depth + 1) : [v]));
+}
+/** `value.kind_of?(Array)` for the classes plain data can have; unknown for any other class name. */
+function isKindOf(value, className) {
+    switch (className) {
+        case 'Array':
+            return Array.isArray(value);
+        case 'Hash':
+            return isPlainObject(value);
+        case 'String':
+            return typeof value === 'string';
+        case 'Integer':
+        case 'Fixnum':
+            return typeof value === 'number' && Number.isInteger(value);
+        case 'Numeric':
+            return typeof value === 'number';
+        case 'NilClass':
+            return value === null;
+        case 'TrueClass':
+            return value === true;
+        case 'FalseClass':
+            return value === false;
+        default:
+            return UNKNOWN;
+    }
+}
+/**
+ * Evaluates the Ruby subset over plain data. `node` is the Chef attribute
+ * tree of the scope; a key missing under a top-level key the cookbook
+ * declares is nil (the cookbook owns that namespace), a top-level key nobody
+ * declares (ohai data, other cookbooks) is unknown. `@name` is a variable
+ * the `template` resource passes: unknown unless the scope binds `@name`.
+ * Over 300 lines with the helpers above: the evaluator's cases (calls,
+ * operators, attribute access) recurse into `evaluate` and are read as one.
+ */
+class RubyEvaluator {
+    scope;
+    /** Sub-trees of `node` and their attribute path, to name (and find the origin of) what a template reads. */
+    paths = new WeakMap();
+    constructor(scope) {
+        this.scope = scope;
+    }
+    truthy = rubyTruthy;
+    text = rubyText;
+    iterate(value, targets) {
+        if (containsUnknown(value) && !Array.isArray(value) && !isPlainObject(value))
+            return null;
+        if (Array.isArray(value))
+            return value.map((item) => (targets > 1 && Array.isArray(item) ? item : [item]));
+        if (isPlainObject(value)) {
+            const path = this.paths.get(value);
+            return Object.entries(value).map(([k, v]) => {
+                if (path !== undefined)
+                    this.track(v, [...path, k]);
+                return targets > 1 ? [k, v] : [[k, v]];
+            });
+        }
+        return null;
+    }
+    evaluate(expression, env) {
+        switch (expression.type) {
+            case 'literal':
+                return expression.value;
+            case 'unknown':
+                return UNKNOWN;
+            case 'string': {
+                let text = '';
+                for (const part of expression.parts) {
+                    const value = typeof part === 'string' ? part : this.evaluate(part, env);
+                    if (containsUnknown(value))
+                        return UNKNOWN;
+                    text += rubyText(value);
+                }
+                return text;
+            }
+            case 'array':
+                return expression.items.map((item) => this.evaluate(item, env));
+            case 'ivar': {
+                const binding = this.scope.lookup(`@${expression.name}`);
+                if (binding === undefined)
+                    return UNKNOWN;
+                env.used.set(`@${expression.name}`, binding.origin);
+                return binding.value;
+            }
+            case 'name':
+                return this.name(expression.name, env);
+            case 'index':
+                return this.member(this.evaluate(expression.object, env), this.evaluate(expression.index, env), env);
+            case 'not': {
+                const t = rubyTruthy(this.evaluate(expression.operand, env));
+                return t === UNKNOWN ? UNKNOWN : !t;
+            }
+            case 'ternary': {
+                const t = rubyTruthy(this.evaluate(expression.test, env));
+                if (t === UNKNOWN)
+                    return UNKNOWN;
+                return this.evaluate(t ? expression.then : expression.otherwise, env);
+            }
+            case 'binary':
+                return this.binary(expression, env);
+            case 'call':
+                return this.call(expression, env);
+        }
+    }
+    name(name, env) {
+        for (let i = env.locals.length - 1; i >= 0; i--) {
+            const frame = env.locals[i];
+            if (frame.has(name))
+                return frame.get(name);
+        }
+        if (name !== 'node')
+            return UNKNOWN;
+        const binding = this.scope.lookup('node');
+        if (binding === undefined)
+            return UNKNOWN;
+        this.track(binding.value, []);
+        return binding.value;
+    }
+    track(value, path) {
+        if (value !== null && typeof value === 'object')
+            this.paths.set(value, path);
+    }
+    member(object, key, env) {
+        if (containsUnknown(key) || object === UNKNOWN || object === UNDEFINED)
+            return UNKNOWN;
+        if (Array.isArray(object)) {
+            if (typeof key !== 'number')
+                return UNKNOWN;
+            const index = key < 0 ? object.length + key : key;
+            return index >= 0 && index < object.length ? object[index] : null;
+        }
+        if (!isPlainObject(object) || (typeof key !== 'string' && typeof key !== 'number'))
+            return UNKNOWN;
+        const k = String(key);
+        const path = this.paths.get(object);
+        const present = Object.prototype.hasOwnProperty.call(object, k);
+        if (path === undefined)
+            return present ? object[k] : null;
+        const childPath = [...path, k];
+        if (!present)
+            return path.length === 0 ? UNKNOWN : null;
+        const value = object[k];
+        if (isPlainObject(value))
+            this.track(value, childPath);
+        else
+            this.use(childPath, env);
+        return value;
+    }
+    use(path, env) {
+        const name = attributeName(path);
+        const origin = this.scope.lookupOrigin?.(name) ?? this.scope.lookup('node')?.origin ?? null;
+        env.used.set(name, origin);
+    }
+    binary(expression, env) {
+        const left = this.evaluate(expression.left, env);
+        if (expression.op === '||' || expression.op === '&&') {
+            const t = rubyTruthy(left);
+            if (t === UNKNOWN)
+                return UNKNOWN;
+            if (expression.op === '||')
+                return t ? left : this.evaluate(expression.right, env);
+            return t ? this.evaluate(expression.right, env) : left;
+        }
+        const right = this.evaluate(expression.right, env);
+        if (containsUnknown(left) || containsUnknown(right))
+            return UNKNOWN;
+        switch (expression.op) {
+            case '==':
+                return deepEqual(left, right);
+            case '!=':
+                return !deepEqual(left, right);
+            case '+':
+                if (typeof left === 'string' && typeof right === 'string')
+                    return left + right;
+                if (typeof left === 'number' && typeof right === 'number')
+                    return left + right;
+                if (Array.isArray(left) && Array.isArray(right))
+                    return [...left, ...right];
+                return UNKNOWN;
+            case '-':
+                return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
+            default: {
+                const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+                if (!comparable)
+                    return UNKNOWN;
+                const a = left;
+                const b = right;
+                return expression.op === '<' ? a < b : expression.op === '>' ? a > b : expression.op === '<=' ? a <= b : a >= b;
+            }
+        }
+    }
+    call(expression, env) {
+        const object = this.evaluate(expression.object, env);
+        const kind = expression.args[0];
+        if ((expression.name === 'kind_of?' || expression.name === 'is_a?') && kind?.type === 'name') {
+            return containsUnknown(object) && !Array.isArray(object) && !isPlainObject(object) ? UNKNOWN : isKindOf(object, kind.name);
+        }
+        const args = expression.args.map((a) => this.evaluate(a, env));
+        if (object === UNKNOWN || object === UNDEFINED || args.some(containsUnknown))
+            return UNKNOWN;
+        const name = expression.name;
+        if (name === 'nil?')
+            return object === null;
+        if (name === 'to_s')
+            return containsUnknown(object) ? UNKNOWN : rubyText(object);
+        if (object === null)
+            return UNKNOWN; // NoMethodError on nil: the template would not render
+        if (typeof object === 'string') {
+            switch (name) {
+                case 'upcase':
+                    return object.toUpperCase();
+                case 'downcase':
+                    return object.toLowerCase();
+                case 'strip':
+                    return object.trim();
+                case 'empty?':
+                    return object.length === 0;
+                case 'length':
+                case 'size':
+                    return object.length;
+                case 'include?':
+                    return typeof args[0] === 'string' ? object.includes(args[0]) : UNKNOWN;
+                case 'to_i': {
+                    const n = Number.parseInt(object, 10);
+                    return Number.isNaN(n) ? 0 : n;
+                }
+                default:
+                    return UNKNOWN;
+            }
+        }
+        if (Array.isArray(object)) {
+            switch (name) {
+                case 'join': {
+                    const separator = args[0] ?? '';
+                    const items = flatten(object);
+                    if (typeof separator !== 'string' || items.some(containsUnknown))
+                        return UNKNOWN;
+                    return items.map(rubyText).join(separator);
+                }
+                case 'empty?':
+                    return object.length === 0;
+                case 'any?':
+                    return object.some((v) => rubyTruthy(v) === true) ? true : object.some(containsUnknown) ? UNKNOWN : false;
+                case 'length':
+                case 'size':
+                case 'count':
+                    return object.length;
+                case 'first':
+                    return object[0] ?? null;
+                case 'last':
+                    return object[object.length - 1] ?? null;
+                case 'to_a':
+                    return object;
+                case 'compact':
+                    return object.filter((v) => v !== null);
+                case 'flatten':
+                    return flatten(object);
+                case 'uniq':
+                    return object.filter((v, i) => object.findIndex((w) => deepEqual(v, w)) === i);
+                case 'sort':
+                    if (object.every((v) => typeof v === 'string'))
+                        return [...object].sort();
+                    return UNKNOWN;
+                case 'include?':
+                    return object.some((v) => deepEqual(v, args[0]));
+                default:
+                    return UNKNOWN;
+            }
+        }
+        if (isPlainObject(object)) {
+            switch (name) {
+                case 'keys':
+                    return Object.keys(object);
+                case 'values':
+                    return Object.values(object);
+                case 'empty?':
+                    return Object.keys(object).length === 0;
+                case 'any?':
+                    return Object.keys(object).length > 0;
+                case 'length':
+                case 'size':
+                case 'count':
+                    return Object.keys(object).length;
+                case 'to_a':
+                    return Object.entries(object);
+                case 'key?':
+                case 'has_key?':
+                case 'include?':
+                    return typeof args[0] === 'string' ? Object.prototype.hasOwnProperty.call(object, args[0]) : UNKNOWN;
+                case 'sort':
+                    return Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+                default:
+                    // Chef's node attributes answer `node.postfix.main` like `node['postfix']['main']`.
+                    if (args.length === 0 && this.paths.has(object))
+                        return this.member(object, name, env);
+                    return UNKNOWN;
+            }
+        }
+        return UNKNOWN;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/chef/variables.ts
+
+
+
+
+
+
+/** The cookbook holding a template: the nearest folder up with metadata.rb (or .json), else the folder above `templates/`. */
+function cookbookOf(templatePath, repo) {
+    let dir = repo_paths_parent(templatePath);
+    while (dir !== null) {
+        if (repo.read(join(dir, 'metadata.rb')) !== undefined || repo.read(join(dir, 'metadata.json')) !== undefined)
+            return dir;
+        dir = repo_paths_parent(dir);
+    }
+    const parts = templatePath.split('/');
+    const templates = parts.lastIndexOf('templates');
+    if (templates < 0)
+        return null;
+    return parts.slice(0, templates).join('/') || '.';
+}
+/** A hash value sets every leaf below it (Chef deep-merges precedence levels). */
+function leavesOf(path, value, origin, out, depth = 0) {
+    if (isPlainObject(value) && Object.keys(value).length > 0 && depth < 32) {
+        for (const [k, v] of Object.entries(value))
+            leavesOf([...path, k], v, origin, out, depth + 1);
+        return;
+    }
+    out.push({ path, value, origin });
+}
+/** Role or environment JSON: the leaves of `default_attributes` and `override_attributes`, with their lines. */
+function readRoleJson(file, text, diagnostics) {
+    const result = { default: [], override: [] };
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    for (const error of document.errors) {
+        const pos = lineCounter.linePos(error.pos[0]);
+        diagnostics.push({ file, line: pos.line, column: pos.col, message: error.message.split('\n')[0] ?? error.message });
+    }
+    if (document.errors.length > 0 || !(0,dist/* isMap */.jh)(document.contents))
+        return result;
+    const walk = (node, path, line, out, depth) => {
+        if ((0,dist/* isMap */.jh)(node) && node.items.length > 0 && depth < 32) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const keyLine = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
+                walk(pair.value, [...path, String(pair.key.value)], keyLine, out, depth + 1);
+            }
+            return;
+        }
+        const value = (0,dist/* isScalar */.jn)(node) || (0,dist/* isSeq */.oP)(node) || (0,dist/* isMap */.jh)(node) ? node.toJSON() : null;
+        out.push({ path, value, origin: { file, line } });
+    };
+    for (const pair of document.contents.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key))
+            continue;
+        if (pair.key.value === 'default_attributes')
+            walk(pair.value, [], 1, result.default, 0);
+        if (pair.key.value === 'override_attributes')
+            walk(pair.value, [], 1, result.override, 0);
+    }
+    return result;
+}
+/** The index just after the `)` that closes the `(` at `open`, skipping strings; -1 when unclosed. */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'") {
+            for (i++; i < text.length && text[i] !== c; i++)
+                if (text[i] === '\\')
+                    i++;
+        }
+        else if (c === '#') {
+            const nl = text.indexOf('\n', i);
+            if (nl < 0)
+                return -1;
+            i = nl;
+        }
+        else if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}') {
+            depth--;
+            if (depth === 0)
+                return c === ')' ? i + 1 : -1;
+        }
+    }
+    return -1;
+}
+const ROLE_DSL_CALL = /^[ \t]*(default_attributes|override_attributes)[ \t]*\(/gm;
+/**
+ * Role or environment in Chef's Ruby DSL (`roles/mail.rb`):
+ * `override_attributes("postfix" => { "main" => { ... } })`, read only when
+ * the argument is a literal hash; each leaf's origin is the call's line.
+ */
+function readRoleRuby(file, text) {
+    const result = { default: [], override: [] };
+    for (const m of text.matchAll(ROLE_DSL_CALL)) {
+        const open = (m.index ?? 0) + m[0].length - 1;
+        const close = closingParen(text, open);
+        if (close < 0)
+            continue;
+        const inner = text.slice(open + 1, close - 1).trim();
+        // Ruby lets a method's last hash argument drop its braces.
+        const literal = readRubyLiteral(inner.startsWith('{') ? inner : `{${inner}}`, 0);
+        if (literal === null || !isPlainObject(literal.value))
+            continue;
+        const line = text.slice(0, m.index ?? 0).split('\n').length;
+        leavesOf([], literal.value, { file, line }, m[1] === 'default_attributes' ? result.default : result.override);
+    }
+    return result;
+}
+/**
+ * Leaves of several files of one level (every role, every environment): a
+ * node runs with some of them, we do not know which, so values that disagree are unknown.
+ */
+function agree(files) {
+    const byName = new Map();
+    for (const leaves of files) {
+        for (const leaf of leaves) {
+            const name = attributeName(leaf.path);
+            const earlier = byName.get(name);
+            if (earlier === undefined)
+                byName.set(name, leaf);
+            else if (earlier.origin.file !== leaf.origin.file && !deepEqual(earlier.value, leaf.value))
+                byName.set(name, { ...earlier, value: UNKNOWN });
+            else
+                byName.set(name, leaf);
+        }
+    }
+    return [...byName.values()];
+}
+/** Roles and environments are JSON files or Ruby DSL files. */
+function variables_roleFiles(repo, dir) {
+    return repo.list(dir).filter((n) => n.endsWith('.json') || n.endsWith('.rb')).map((n) => join(dir, n));
+}
+/** The Chef repository folder holding roles/ and environments/: the nearest one up from the cookbook. */
+function chefRepository(cookbook, repo) {
+    let dir = cookbook;
+    while (dir !== null) {
+        if (repo.isDirectory(join(dir, 'roles')) || repo.isDirectory(join(dir, 'environments')))
+            return dir;
+        dir = repo_paths_parent(dir);
+    }
+    return null;
+}
+/**
+ * The `node` a Chef template sees, built from what the repository declares,
+ * lowest precedence first (Chef's attribute precedence): attribute-file
+ * default, environment default, role default, attribute-file normal,
+ * attribute-file override, role override, environment override; then the
+ * user's --vars (a `node` object is merged over it; `@name` variables are
+ * the template resource's `variables`). Attributes the cookbook's recipes set
+ * are unknown. Ohai data and other cookbooks are not known: top-level keys
+ * nobody declares read as unknown; a key missing below a declared one is nil.
+ */
+function loadChefVariables(templatePath, repo, extra = []) {
+    const diagnostics = [];
+    const levels = [];
+    const cookbook = cookbookOf(templatePath, repo);
+    const attributes = { default: [], normal: [], override: [] };
+    if (cookbook !== null) {
+        const dir = join(cookbook, 'attributes');
+        // Chef loads attributes/default.rb first, then the others by name.
+        const names = repo.list(dir).filter((n) => n.endsWith('.rb')).sort((a, b) => (a === 'default.rb' ? -1 : b === 'default.rb' ? 1 : a.localeCompare(b)));
+        for (const name of names) {
+            const file = join(dir, name);
+            const text = repo.read(file);
+            if (text === undefined)
+                continue;
+            for (const a of readChefAttributes(text))
+                leavesOf(a.path, a.value, { file, line: a.line }, attributes[a.precedence]);
+        }
+        // Recipes set attributes too (`node.default['postfix']['main'][...] = ...`), after the
+        // attribute files and in run-list order we do not know: what they set is unknown.
+        const recipes = join(cookbook, 'recipes');
+        for (const name of repo.list(recipes).filter((n) => n.endsWith('.rb'))) {
+            const file = join(recipes, name);
+            const text = repo.read(file);
+            if (text === undefined)
+                continue;
+            for (const a of readChefAttributes(text))
+                attributes[a.precedence].push({ path: a.path, value: UNKNOWN, origin: { file, line: a.line } });
+        }
+    }
+    const roles = { default: [], override: [] };
+    const environments = { default: [], override: [] };
+    const root = cookbook === null ? null : chefRepository(cookbook, repo);
+    if (root !== null) {
+        for (const [folder, into] of [['roles', roles], ['environments', environments]]) {
+            for (const file of variables_roleFiles(repo, join(root, folder))) {
+                const text = repo.read(file);
+                if (text === undefined)
+                    continue;
+                const read = file.endsWith('.rb') ? readRoleRuby(file, text) : readRoleJson(file, text, diagnostics);
+                into.default.push(read.default);
+                into.override.push(read.override);
+            }
+        }
+    }
+    levels.push(attributes.default, agree(environments.default), agree(roles.default), attributes.normal, attributes.override, agree(roles.override), agree(environments.override));
+    for (const scope of [...extra].reverse()) {
+        const node = scope.lookup('node');
+        if (node === undefined)
+            continue;
+        const leaves = [];
+        leavesOf([], node.value, node.origin ?? { file: '--vars', line: 1 }, leaves);
+        levels.push(leaves.filter((l) => l.path.length > 0));
+    }
+    const tree = {};
+    const origins = new Map();
+    for (const level of levels)
+        for (const leaf of level)
+            setLeaf(tree, leaf, origins);
+    const nodeBinding = Object.keys(tree).length === 0 ? undefined : { value: tree, origin: null };
+    return {
+        lookup(name) {
+            if (name === 'node')
+                return nodeBinding;
+            for (const scope of extra) {
+                const found = scope.lookup(name);
+                if (found !== undefined)
+                    return found;
+            }
+            return undefined;
+        },
+        lookupOrigin: (name) => origins.get(name),
+        diagnostics,
+    };
+}
+function setLeaf(tree, leaf, origins) {
+    let object = tree;
+    for (let i = 0; i < leaf.path.length - 1; i++) {
+        const key = leaf.path[i];
+        const next = object[key];
+        if (isPlainObject(next))
+            object = next;
+        else {
+            const created = {};
+            object[key] = created;
+            object = created;
+        }
+    }
+    const last = leaf.path[leaf.path.length - 1];
+    if (last === undefined)
+        return;
+    // An empty hash only declares the key; a value below it from a lower level stays.
+    if (isPlainObject(leaf.value) && isPlainObject(object[last]))
+        return;
+    object[last] = isPlainObject(leaf.value) ? {} : leaf.value;
+    origins.set(attributeName(leaf.path), leaf.origin);
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/kubernetes/helm-templates.ts
+const helm_templates_MAIL_FILES = new Set(['main.cf', 'master.cf', 'sendmail.cf', 'sendmail.mc']);
+/**
+ * A mail file named as such directly in a `templates/` folder: a Helm
+ * chart's templates are Go templates whatever their suffix.
+ */
+function helmChartTemplate(path) {
+    const slash = path.lastIndexOf('/');
+    const base = path.slice(slash + 1);
+    if (path.slice(0, Math.max(slash, 0)).split('/').pop() !== 'templates' || !helm_templates_MAIL_FILES.has(base))
+        return null;
+    return base.endsWith('.mc') ? 'sendmail.mc' : base;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/values.ts
 
 
 /** true when the value or anything inside it is unknown or undefined; any other symbol is the template's root data, never printed whole. */
@@ -16053,7 +16428,7 @@ function inner(value) {
     return value === null || value === undefined ? '<nil>' : goString(value);
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/helm-values.ts
+;// CONCATENATED MODULE: ./src/sources/ecosystems/kubernetes/helm-values.ts
 
 
 /** The Helm chart a template belongs to: the nearest folder up holding Chart.yaml, or null. */
@@ -16210,7 +16585,2341 @@ function loadHelmVariables(templatePath, repo, extra = []) {
     return { lookup, lookupOrigin, diagnostics };
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/functions.ts
+;// CONCATENATED MODULE: ./src/sources/contracts/variables.ts
+/** A scope over a plain object (tests, `--vars` files). */
+function plainScope(values, file = null) {
+    return {
+        lookup(name) {
+            if (!Object.prototype.hasOwnProperty.call(values, name))
+                return undefined;
+            return { value: values[name], origin: file === null ? null : { file, line: 1 } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/puppet-lexer.ts
+const NAME = /(?:::)?[a-z_][A-Za-z0-9_]*(?:::[a-z_][A-Za-z0-9_]*)*/y;
+const puppet_lexer_WORD = /(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*/y;
+const puppet_lexer_NUMBER = /[0-9][0-9]*(?:\.[0-9]+)?/y;
+const PUNCT = ['==', '!=', '=~', '!~', '<=', '>=', '=>', '[', ']', '(', ')', '{', '}', ',', '.', '|', '=', '<', '>', '!', '+', '-', '*', '?', ':', ';'];
+/** null when the code uses something outside the subset (the caller makes it unknown). */
+function lexPuppet(code, base) {
+    const tokens = [];
+    let i = 0;
+    while (i < code.length) {
+        const c = code[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            const nl = code.indexOf('\n', i);
+            i = nl < 0 ? code.length : nl;
+            continue;
+        }
+        if (c === '$') {
+            NAME.lastIndex = i + 1;
+            const m = NAME.exec(code);
+            if (m === null)
+                return null;
+            tokens.push({ type: 'variable', value: m[0], offset: base + i });
+            i += 1 + m[0].length;
+            continue;
+        }
+        if (c === "'" || c === '"') {
+            const read = readString(code, i, base);
+            if (read === null)
+                return null;
+            tokens.push(read.token);
+            i = read.next;
+            continue;
+        }
+        puppet_lexer_NUMBER.lastIndex = i;
+        const number = puppet_lexer_NUMBER.exec(code);
+        if (number !== null) {
+            tokens.push({ type: 'number', value: number[0], offset: base + i });
+            i += number[0].length;
+            continue;
+        }
+        puppet_lexer_WORD.lastIndex = i;
+        const word = puppet_lexer_WORD.exec(code);
+        if (word !== null) {
+            tokens.push({ type: 'word', value: word[0], offset: base + i });
+            i += word[0].length;
+            continue;
+        }
+        const punct = PUNCT.find((p) => code.startsWith(p, i));
+        if (punct === undefined)
+            return null;
+        tokens.push({ type: 'punct', value: punct, offset: base + i });
+        i += punct.length;
+    }
+    return tokens;
+}
+const ESCAPES = { n: '\n', t: '\t', s: ' ', r: '\r', $: '$', '"': '"', "'": "'", '\\': '\\' };
+/** Puppet strings: '' has only \\ and \' escapes; "" interpolates `${expr}` and `$name`. */
+function readString(code, start, base) {
+    const quote = code[start];
+    const parts = [];
+    let current = '';
+    let i = start + 1;
+    while (i < code.length) {
+        const c = code[i];
+        if (c === quote) {
+            if (current !== '' || parts.length === 0)
+                parts.push(current);
+            return { token: { type: 'string', parts, offset: base + start }, next: i + 1 };
+        }
+        if (c === '\\') {
+            const n = code[i + 1] ?? '';
+            if (quote === "'")
+                current += n === "'" || n === '\\' ? n : `\\${n}`;
+            else
+                current += ESCAPES[n] ?? `\\${n}`;
+            i += 2;
+            continue;
+        }
+        if (quote === '"' && c === '$') {
+            if (code[i + 1] === '{') {
+                const close = code.indexOf('}', i + 2);
+                if (close < 0)
+                    return null;
+                if (current !== '')
+                    parts.push(current);
+                current = '';
+                const inner = code.slice(i + 2, close).trim();
+                // `${name}` names a variable without its `$`.
+                const expression = /^(?:::)?[a-z_]/.test(inner) ? `$${inner}` : inner;
+                parts.push({ code: expression, offset: base + i + 2 });
+                i = close + 1;
+                continue;
+            }
+            NAME.lastIndex = i + 1;
+            const m = NAME.exec(code);
+            if (m !== null) {
+                if (current !== '')
+                    parts.push(current);
+                current = '';
+                parts.push({ code: `$${m[0]}`, offset: base + i });
+                i += 1 + m[0].length;
+                continue;
+            }
+        }
+        current += c;
+        i++;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/puppet-expression.ts
+
+class Unsupported extends Error {
+}
+function parsePuppet(code, offset) {
+    const tokens = lexPuppet(code, offset);
+    if (tokens === null || tokens.length === 0)
+        return { type: 'unknown', code };
+    return parsePuppetTokens(tokens, code);
+}
+function parsePuppetTokens(tokens, code) {
+    try {
+        const parser = new Parser(tokens);
+        const expression = parser.expression();
+        if (!parser.done())
+            return { type: 'unknown', code };
+        return expression;
+    }
+    catch (error) {
+        if (error instanceof Unsupported)
+            return { type: 'unknown', code };
+        throw error;
+    }
+}
+const MAX_DEPTH = 64;
+class Parser {
+    tokens;
+    pos = 0;
+    depth = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    done() {
+        return this.pos >= this.tokens.length;
+    }
+    is(value) {
+        const t = this.tokens[this.pos];
+        return t !== undefined && (t.type === 'punct' || t.type === 'word') && t.value === value;
+    }
+    take(value) {
+        if (!this.is(value))
+            return false;
+        this.pos++;
+        return true;
+    }
+    expect(value) {
+        if (!this.take(value))
+            throw new Unsupported(value);
+    }
+    /** Prefix operators and nested ternaries recurse too: bounded like nested expressions. */
+    enter() {
+        if (++this.nesting > MAX_DEPTH * 64)
+            throw new Unsupported('depth');
+    }
+    nesting = 0;
+    expression() {
+        if (++this.depth > MAX_DEPTH)
+            throw new Unsupported('depth');
+        try {
+            return this.or();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    or() {
+        let left = this.and();
+        while (this.take('or'))
+            left = { type: 'binary', op: 'or', left, right: this.and() };
+        return left;
+    }
+    and() {
+        let left = this.comparison();
+        while (this.take('and'))
+            left = { type: 'binary', op: 'and', left, right: this.comparison() };
+        return left;
+    }
+    comparison() {
+        const left = this.additive();
+        for (const op of ['==', '!=', '<=', '>=', '<', '>', 'in']) {
+            if (this.take(op))
+                return { type: 'binary', op, left, right: this.additive() };
+        }
+        if (this.is('=~') || this.is('!~') || this.is('?'))
+            throw new Unsupported('match or selector');
+        return left;
+    }
+    additive() {
+        let left = this.unary();
+        while (this.is('+') || this.is('-')) {
+            const op = this.tokens[this.pos++].value;
+            left = { type: 'binary', op, left, right: this.unary() };
+        }
+        return left;
+    }
+    unary() {
+        this.enter();
+        if (this.take('!'))
+            return { type: 'not', operand: this.unary() };
+        if (this.take('-'))
+            return { type: 'binary', op: '-', left: { type: 'literal', value: 0 }, right: this.unary() };
+        return this.postfix(this.primary());
+    }
+    args() {
+        const args = [];
+        if (this.take(')'))
+            return args;
+        do
+            args.push(this.expression());
+        while (this.take(','));
+        this.expect(')');
+        return args;
+    }
+    postfix(start) {
+        let expression = start;
+        for (;;) {
+            if (this.take('[')) {
+                const index = this.expression();
+                this.expect(']');
+                expression = { type: 'access', object: expression, index };
+            }
+            else if (this.take('.')) {
+                const name = this.tokens[this.pos];
+                if (name === undefined || name.type !== 'word')
+                    throw new Unsupported('method');
+                this.pos++;
+                const args = this.take('(') ? this.args() : [];
+                if (this.is('|'))
+                    throw new Unsupported('lambda');
+                expression = { type: 'call', name: name.value, args: [expression, ...args] };
+            }
+            else {
+                return expression;
+            }
+        }
+    }
+    primary() {
+        const token = this.tokens[this.pos];
+        if (token === undefined)
+            throw new Unsupported('end');
+        this.pos++;
+        switch (token.type) {
+            case 'string':
+                if (token.parts.every((p) => typeof p === 'string'))
+                    return { type: 'literal', value: token.parts.join('') };
+                return { type: 'string', parts: token.parts.map((p) => (typeof p === 'string' ? p : parsePuppet(p.code, p.offset))) };
+            case 'number':
+                return { type: 'literal', value: Number(token.value) };
+            case 'variable':
+                return { type: 'variable', name: token.value, offset: token.offset };
+            case 'word':
+                if (token.value === 'true')
+                    return { type: 'literal', value: true };
+                if (token.value === 'false')
+                    return { type: 'literal', value: false };
+                if (token.value === 'undef')
+                    return { type: 'literal', value: null };
+                if (this.take('(')) {
+                    const args = this.args();
+                    if (this.is('|'))
+                        throw new Unsupported('lambda');
+                    return { type: 'call', name: token.value, args };
+                }
+                // A bare word is a string in Puppet (`present`, `all`); a capitalised one is a type.
+                if (/^[a-z]/.test(token.value))
+                    return { type: 'literal', value: token.value };
+                throw new Unsupported(token.value);
+            case 'punct':
+                if (token.value === '(') {
+                    const inner = this.expression();
+                    this.expect(')');
+                    return inner;
+                }
+                if (token.value === '[') {
+                    const items = [];
+                    while (!this.take(']')) {
+                        items.push(this.expression());
+                        if (!this.take(',')) {
+                            this.expect(']');
+                            break;
+                        }
+                    }
+                    return { type: 'array', items };
+                }
+                if (token.value === '{') {
+                    const entries = [];
+                    while (!this.take('}')) {
+                        const key = this.expression();
+                        this.expect('=>');
+                        entries.push([key, this.expression()]);
+                        if (!this.take(',')) {
+                            this.expect('}');
+                            break;
+                        }
+                    }
+                    return { type: 'hash', entries };
+                }
+                throw new Unsupported(token.value);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/header.ts
+
+
+/**
+ * Parameters of a Puppet parameter list (`String $a = 'x', Array[String] $b = []`):
+ * an EPP header or a class's. Only defaults that are literal (they read no
+ * variable) are kept; any other default is unknown. `lineOf` turns an offset into a line.
+ */
+function readParameters(code, offset, file, lineOf, literal) {
+    const tokens = lexPuppet(code, offset);
+    if (tokens === null)
+        return null;
+    const parameters = [];
+    for (const part of splitTopLevel(tokens)) {
+        const at = part.findIndex((t) => t.type === 'variable');
+        const variable = part[at];
+        if (variable === undefined || variable.type !== 'variable')
+            continue;
+        const equals = part[at + 1];
+        const origin = { file, line: lineOf(variable.offset) };
+        if (equals === undefined || !(equals.type === 'punct' && equals.value === '=')) {
+            parameters.push({ name: variable.value, hasDefault: false, value: null, origin });
+            continue;
+        }
+        const expression = parsePuppetTokens(part.slice(at + 2), 'default');
+        const value = literal.evaluate(expression, { locals: [new Map()], used: new Map() });
+        parameters.push({ name: variable.value, hasDefault: true, value, origin });
+    }
+    return parameters;
+}
+/** Splits at commas outside brackets, braces and parentheses. */
+function splitTopLevel(tokens) {
+    const parts = [];
+    let current = [];
+    let depth = 0;
+    for (const token of tokens) {
+        if (token.type === 'punct') {
+            if (token.value === '[' || token.value === '{' || token.value === '(')
+                depth++;
+            else if (token.value === ']' || token.value === '}' || token.value === ')')
+                depth--;
+            else if (token.value === ',' && depth === 0) {
+                parts.push(current);
+                current = [];
+                continue;
+            }
+        }
+        current.push(token);
+    }
+    if (current.length > 0)
+        parts.push(current);
+    return parts;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/puppet-evaluate.ts
+
+/** Puppet truthiness: only undef and false are false ('' and [] are true). */
+function puppetTruthy(value) {
+    if (value === UNKNOWN || value === UNDEFINED)
+        return UNKNOWN;
+    return !(value === null || value === false);
+}
+function quoted(value) {
+    return typeof value === 'string' ? `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'` : puppetText(value);
+}
+/** How Puppet interpolates a value into text. */
+function puppetText(value) {
+    if (value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value))
+        return `[${value.map(quoted).join(', ')}]`;
+    if (isPlainObject(value))
+        return `{${Object.entries(value).map(([k, v]) => `${quoted(k)} => ${quoted(v)}`).join(', ')}}`;
+    return String(value);
+}
+function puppet_evaluate_flatten(value, depth = 0) {
+    if (depth > 32)
+        return [UNKNOWN];
+    return value.flatMap((v) => (Array.isArray(v) ? puppet_evaluate_flatten(v, depth + 1) : [v]));
+}
+/** Puppet's == compares strings case-insensitively. */
+function puppetEqual(a, b) {
+    if (typeof a === 'string' && typeof b === 'string')
+        return a.toLowerCase() === b.toLowerCase();
+    return deepEqual(a, b);
+}
+const FACT_ROOTS = new Set(['facts', 'trusted', 'server_facts']);
+/**
+ * Evaluates the Puppet subset over plain data. Names: loop and local
+ * variables, then the template's parameters (a value the caller passes, from
+ * the scope, else the header default), then the scope (`postfix::x` as the
+ * module's Hiera data or class default). Facts are unknown.
+ */
+class PuppetEvaluator {
+    scope;
+    parameters;
+    constructor(scope, parameters) {
+        this.scope = scope;
+        this.parameters = parameters;
+    }
+    truthy = puppetTruthy;
+    text = puppetText;
+    iterate(value, targets) {
+        if (Array.isArray(value))
+            return value.map((item, i) => (targets > 1 ? [i, item] : [item]));
+        if (isPlainObject(value))
+            return Object.entries(value).map(([k, v]) => (targets > 1 ? [k, v] : [[k, v]]));
+        return null;
+    }
+    evaluate(expression, env) {
+        switch (expression.type) {
+            case 'literal':
+                return expression.value;
+            case 'unknown':
+                return UNKNOWN;
+            case 'string': {
+                let text = '';
+                for (const part of expression.parts) {
+                    const value = typeof part === 'string' ? part : this.evaluate(part, env);
+                    if (containsUnknown(value))
+                        return UNKNOWN;
+                    text += puppetText(value);
+                }
+                return text;
+            }
+            case 'array':
+                return expression.items.map((item) => this.evaluate(item, env));
+            case 'hash': {
+                const result = {};
+                for (const [k, v] of expression.entries) {
+                    const key = this.evaluate(k, env);
+                    if (typeof key !== 'string' && typeof key !== 'number')
+                        return UNKNOWN;
+                    result[String(key)] = this.evaluate(v, env);
+                }
+                return result;
+            }
+            case 'variable':
+                return this.variable(expression.name, env);
+            case 'access': {
+                const object = this.evaluate(expression.object, env);
+                const key = this.evaluate(expression.index, env);
+                if (containsUnknown(key) || object === UNKNOWN || object === UNDEFINED)
+                    return UNKNOWN;
+                if (Array.isArray(object) && typeof key === 'number')
+                    return object[key < 0 ? object.length + key : key] ?? null;
+                if (isPlainObject(object) && (typeof key === 'string' || typeof key === 'number')) {
+                    return Object.prototype.hasOwnProperty.call(object, String(key)) ? object[String(key)] : null;
+                }
+                return UNKNOWN;
+            }
+            case 'not': {
+                const t = puppetTruthy(this.evaluate(expression.operand, env));
+                return t === UNKNOWN ? UNKNOWN : !t;
+            }
+            case 'binary':
+                return this.binary(expression, env);
+            case 'call':
+                return this.call(expression.name, expression.args.map((a) => this.evaluate(a, env)));
+        }
+    }
+    variable(raw, env) {
+        const name = raw.startsWith('::') ? raw.slice(2) : raw;
+        if (!raw.startsWith('::')) {
+            for (let i = env.locals.length - 1; i >= 0; i--) {
+                const frame = env.locals[i];
+                if (frame.has(name))
+                    return frame.get(name);
+            }
+        }
+        const binding = this.scope.lookup(name);
+        const parameter = raw.startsWith('::') ? undefined : this.parameters.get(name);
+        if (binding !== undefined) {
+            env.used.set(`$${name}`, binding.origin);
+            return binding.value;
+        }
+        if (parameter !== undefined) {
+            env.used.set(`$${name}`, parameter.origin);
+            return parameter.hasDefault ? parameter.value : UNKNOWN;
+        }
+        if (FACT_ROOTS.has(name.split('::')[0] ?? ''))
+            return UNKNOWN;
+        return UNKNOWN;
+    }
+    binary(expression, env) {
+        const left = this.evaluate(expression.left, env);
+        if (expression.op === 'and' || expression.op === 'or') {
+            const t = puppetTruthy(left);
+            if (t === UNKNOWN)
+                return UNKNOWN;
+            if (expression.op === 'and' && !t)
+                return false;
+            if (expression.op === 'or' && t)
+                return true;
+            return puppetTruthy(this.evaluate(expression.right, env));
+        }
+        const right = this.evaluate(expression.right, env);
+        if (containsUnknown(left) || containsUnknown(right))
+            return UNKNOWN;
+        switch (expression.op) {
+            case '==':
+                return puppetEqual(left, right);
+            case '!=':
+                return !puppetEqual(left, right);
+            case 'in':
+                if (typeof right === 'string' && typeof left === 'string')
+                    return right.toLowerCase().includes(left.toLowerCase());
+                if (Array.isArray(right))
+                    return right.some((v) => puppetEqual(v, left));
+                if (isPlainObject(right) && typeof left === 'string')
+                    return Object.keys(right).some((k) => puppetEqual(k, left));
+                return UNKNOWN;
+            case '+':
+                if (typeof left === 'number' && typeof right === 'number')
+                    return left + right;
+                if (Array.isArray(left))
+                    return [...left, ...(Array.isArray(right) ? right : [right])];
+                if (isPlainObject(left) && isPlainObject(right))
+                    return { ...left, ...right };
+                return UNKNOWN;
+            case '-':
+                return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
+            default: {
+                const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+                if (!comparable)
+                    return UNKNOWN;
+                const a = left;
+                const b = right;
+                return expression.op === '<' ? a < b : expression.op === '>' ? a > b : expression.op === '<=' ? a <= b : a >= b;
+            }
+        }
+    }
+    /** Puppet and stdlib functions a template uses to format values; any other call is unknown. */
+    call(name, args) {
+        const [first, second] = args;
+        if (name === 'pick') {
+            for (const arg of args) {
+                if (containsUnknown(arg))
+                    return UNKNOWN;
+                if (arg !== null && arg !== '')
+                    return arg;
+            }
+            return UNKNOWN;
+        }
+        if (args.some(containsUnknown))
+            return UNKNOWN;
+        switch (name) {
+            case 'join': {
+                const separator = second ?? '';
+                if (!Array.isArray(first) || typeof separator !== 'string')
+                    return UNKNOWN;
+                return puppet_evaluate_flatten(first).map(puppetText).join(separator);
+            }
+            case 'upcase':
+            case 'downcase': {
+                const change = (s) => (typeof s === 'string' ? (name === 'upcase' ? s.toUpperCase() : s.toLowerCase()) : UNKNOWN);
+                return Array.isArray(first) ? first.map(change) : change(first);
+            }
+            case 'strip':
+                return typeof first === 'string' ? first.trim() : UNKNOWN;
+            case 'empty':
+                if (first === null || first === '')
+                    return true;
+                if (Array.isArray(first))
+                    return first.length === 0;
+                if (isPlainObject(first))
+                    return Object.keys(first).length === 0;
+                return typeof first === 'string' ? false : UNKNOWN;
+            case 'length':
+            case 'size':
+            case 'count':
+                if (typeof first === 'string' || Array.isArray(first))
+                    return first.length;
+                if (isPlainObject(first))
+                    return Object.keys(first).length;
+                return UNKNOWN;
+            case 'keys':
+                return isPlainObject(first) ? Object.keys(first) : UNKNOWN;
+            case 'values':
+                return isPlainObject(first) ? Object.values(first) : UNKNOWN;
+            case 'flatten':
+                return Array.isArray(first) ? puppet_evaluate_flatten(first) : [first];
+            case 'unique':
+                return Array.isArray(first) ? first.filter((v, i) => first.findIndex((w) => deepEqual(v, w)) === i) : UNKNOWN;
+            case 'sort':
+                return Array.isArray(first) && first.every((v) => typeof v === 'string') ? [...first].sort() : UNKNOWN;
+            case 'String':
+                return puppetText(first);
+            default:
+                return UNKNOWN;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/puppet/variables.ts
+
+
+
+
+
+
+
+
+
+/** The module holding a template (the folder above `templates/`) and the template's epp() name (`postfix/main.cf.epp`). */
+function puppetModuleOf(templatePath, repo) {
+    const parts = templatePath.split('/');
+    const templates = parts.lastIndexOf('templates');
+    if (templates < 0)
+        return null;
+    const dir = parts.slice(0, templates).join('/') || '.';
+    let name = templates > 0 ? parts[templates - 1] : '';
+    const metadata = repo.read(join(dir, 'metadata.json'));
+    if (metadata !== undefined) {
+        try {
+            const declared = JSON.parse(metadata).name;
+            if (typeof declared === 'string')
+                name = declared.slice(Math.max(declared.lastIndexOf('-'), declared.lastIndexOf('/')) + 1);
+        }
+        catch {
+            // An unreadable metadata.json leaves the folder name.
+        }
+    }
+    return { dir, name, templateName: `${name}/${parts.slice(templates + 1).join('/')}` };
+}
+function filesUnder(repo, dir, suffixes, depth = 0, out = []) {
+    if (depth > 4 || out.length > 200)
+        return out;
+    for (const name of repo.list(dir)) {
+        const path = join(dir, name);
+        if (repo.isDirectory(path))
+            filesUnder(repo, path, suffixes, depth + 1, out);
+        else if (suffixes.some((s) => name.endsWith(s)))
+            out.push(path);
+    }
+    return out;
+}
+/** The offset just past the bracket closing the one at `open`, skipping strings and comments; -1 when unbalanced. */
+function closing(text, open) {
+    let depth = 0;
+    let quote = '';
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (quote !== '') {
+            if (c === '\\')
+                i++;
+            else if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === "'" || c === '"')
+            quote = c;
+        else if (c === '#') {
+            const nl = text.indexOf('\n', i);
+            if (nl < 0)
+                return -1;
+            i = nl;
+        }
+        else if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+const CLASS = /\bclass\s+([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\s*\(/g;
+const EPP_CALL = /\bepp\(\s*(['"])([^'"\n]+)\1\s*,\s*\{/g;
+/** Class parameter defaults of a manifest, as `class::parameter`; only literal defaults are known. */
+function readManifest(file, text, into) {
+    const index = new LineIndex(text);
+    const literal = new PuppetEvaluator(plainScope({}), new Map());
+    const classes = [];
+    for (const match of text.matchAll(CLASS)) {
+        const name = match[1];
+        const open = (match.index ?? 0) + match[0].length - 1;
+        classes.push({ name, offset: match.index ?? 0 });
+        const close = closing(text, open);
+        if (close < 0)
+            continue;
+        const parameters = readParameters(text.slice(open + 1, close - 1), open + 1, file, (o) => index.position(o).line, literal) ?? [];
+        for (const parameter of parameters) {
+            // A parameter without a default must be given by whoever declares the class: unknown here.
+            into.set(`${name}::${parameter.name}`, { value: parameter.hasDefault ? parameter.value : UNKNOWN, origin: parameter.origin });
+        }
+    }
+    return { classes };
+}
+/**
+ * `epp('postfix/main.cf.epp', { 'inet_interfaces' => $inet_interfaces })` in
+ * a class: the template's short names get the class's values (best effort:
+ * values that read anything but variables and literals are unknown; two
+ * calls that disagree make the name unknown).
+ */
+function readEppCalls(file, text, manifest, templateName, classScope, into) {
+    const index = new LineIndex(text);
+    for (const match of text.matchAll(EPP_CALL)) {
+        if (match[2] !== templateName)
+            continue;
+        const at = match.index ?? 0;
+        const owner = manifest.classes.filter((c) => c.offset < at).pop()?.name;
+        const open = at + match[0].length - 1;
+        const close = closing(text, open);
+        const tokens = close < 0 ? null : lexPuppet(text.slice(open, close), open);
+        if (tokens === null)
+            continue;
+        const hash = parsePuppetTokens(tokens, 'epp arguments');
+        if (hash.type !== 'hash')
+            continue;
+        const scope = {
+            lookup: (name) => classScope.lookup(name) ?? (owner === undefined || name.includes('::') ? undefined : classScope.lookup(`${owner}::${name}`)),
+        };
+        const evaluator = new PuppetEvaluator(scope, new Map());
+        for (const [key, value] of hash.entries) {
+            if (key.type !== 'literal' || typeof key.value !== 'string')
+                continue;
+            const env = { locals: [new Map()], used: new Map() };
+            let resolved = evaluator.evaluate(value, env);
+            const origins = [...env.used.values()];
+            const origin = origins.length === 1 && origins[0] !== null ? origins[0] : { file, line: index.position(at).line };
+            const earlier = into.get(key.value);
+            if (earlier !== undefined && !deepEqual(earlier.value, resolved))
+                resolved = UNKNOWN;
+            into.set(key.value, { value: containsUnknown(resolved) ? UNKNOWN : resolved, origin: earlier?.origin ?? origin });
+        }
+    }
+}
+/**
+ * Hiera data files of one layer: `common.yaml` is what every node sees; a
+ * key set by another level of the hierarchy (per OS, per node) with another
+ * value depends on facts we do not have: unknown.
+ */
+function readHieraLayer(repo, dir, diagnostics) {
+    const result = new Map();
+    const files = filesUnder(repo, dir, ['.yaml', '.yml']).sort((a, b) => Number(b.endsWith('/common.yaml')) - Number(a.endsWith('/common.yaml')));
+    files.forEach((file, i) => {
+        const text = repo.read(file);
+        if (text === undefined)
+            return;
+        const common = i === 0 && /\/common\.ya?ml$/.test(file);
+        for (const [name, binding] of readVariablesFile(file, text, diagnostics).values) {
+            const earlier = result.get(name);
+            if (common || earlier === undefined)
+                result.set(name, common ? binding : { value: UNKNOWN, origin: binding.origin });
+            else if (!deepEqual(earlier.value, binding.value))
+                result.set(name, { value: UNKNOWN, origin: earlier.origin });
+        }
+    });
+    return result;
+}
+/**
+ * The variables an EPP template sees, highest precedence first: the user's
+ * --vars, environment Hiera data (`data/` or `hieradata/` of the nearest
+ * folder up that has one: a control repository), the module's Hiera data
+ * (`data/`), class parameter defaults of the module's `manifests/*.pp`, as
+ * `$class::name`; short names are what an `epp()` call in those manifests passes.
+ */
+function loadPuppetVariables(templatePath, repo, extra = []) {
+    const diagnostics = [];
+    const module = puppetModuleOf(templatePath, repo);
+    const layers = [];
+    const defaults = new Map();
+    const passed = new Map();
+    if (module !== null) {
+        let dir = repo_paths_parent(module.dir);
+        while (dir !== null) {
+            const data = ['data', 'hieradata'].map((d) => join(dir, d)).find((d) => repo.isDirectory(d));
+            if (data !== undefined) {
+                layers.push(readHieraLayer(repo, data, diagnostics));
+                break;
+            }
+            dir = repo_paths_parent(dir);
+        }
+        layers.push(readHieraLayer(repo, join(module.dir, 'data'), diagnostics));
+        const manifests = [];
+        for (const file of filesUnder(repo, join(module.dir, 'manifests'), ['.pp'])) {
+            const text = repo.read(file);
+            if (text !== undefined)
+                manifests.push({ file, text, manifest: readManifest(file, text, defaults) });
+        }
+        layers.push(defaults);
+        const classScope = { lookup: (name) => layers.map((l) => l.get(name)).find((b) => b !== undefined) };
+        for (const m of manifests)
+            readEppCalls(m.file, m.text, m.manifest, module.templateName, classScope, passed);
+        layers.push(passed);
+    }
+    const lookup = (name) => {
+        for (const scope of extra) {
+            const found = scope.lookup(name);
+            if (found !== undefined)
+                return found;
+        }
+        for (const layer of layers) {
+            const found = layer.get(name);
+            if (found !== undefined)
+                return found;
+        }
+        return undefined;
+    };
+    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/puppet/erb-variables.ts
+
+/**
+ * An ERB template of a Puppet module (a `manifests/` folder beside
+ * `templates/`, no Chef metadata.rb): Puppet's template() gives `@name` the
+ * variables of the class that renders it. We take the module's main class
+ * (`<module>::name`: Hiera data, then class defaults). Null when the template
+ * is not in a Puppet module.
+ */
+function puppetErbVariables(path, repo, extra) {
+    const module = puppetModuleOf(path, repo);
+    if (module === null)
+        return null;
+    const join = (name) => (module.dir === '.' ? name : `${module.dir}/${name}`);
+    if (!repo.isDirectory(join('manifests')) || repo.read(join('metadata.rb')) !== undefined || repo.isDirectory(join('attributes')))
+        return null;
+    const puppet = loadPuppetVariables(path, repo, []);
+    const lookup = (name) => {
+        for (const scope of extra) {
+            const found = scope.lookup(name);
+            if (found !== undefined)
+                return found;
+        }
+        return name.startsWith('@') ? puppet.lookup(`${module.name}::${name.slice(1)}`) : undefined;
+    };
+    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics: puppet.diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/salt/variables.ts
+
+
+
+/** The Salt formula holding a state file: the nearest folder up with defaults.yaml or map.jinja. */
+function saltFormulaOf(templatePath, repo) {
+    let dir = repo_paths_parent(templatePath);
+    while (dir !== null) {
+        if (repo.read(join(dir, 'defaults.yaml')) !== undefined || repo.read(join(dir, 'map.jinja')) !== undefined)
+            return dir;
+        dir = repo_paths_parent(dir);
+    }
+    return null;
+}
+/** map.jinja's `salt['pillar.get']('postfix', default=defaults, merge=True)`: pillar merged over defaults, key by key. */
+function variables_merge(base, over, depth = 0) {
+    if (depth > 32)
+        return UNKNOWN;
+    if (!isPlainObject(base) || !isPlainObject(over))
+        return over;
+    const result = { ...base };
+    for (const [k, v] of Object.entries(over))
+        result[k] = k in base ? variables_merge(base[k], v, depth + 1) : v;
+    return result;
+}
+/**
+ * `salt['pillar.get']('a:b:c', default)`: the pillar value at the
+ * colon-separated path, else the default (Salt's DEFAULT_TARGET_DELIM is `:`).
+ * The pillar is the formula's pillar.example (the repository's own sample) or
+ * a `pillar` --vars entry; unknown when there is none.
+ */
+function saltPillarGet(scope, key, fallback = '', used) {
+    if (typeof key !== 'string')
+        return UNKNOWN;
+    const pillar = scope.lookup('pillar');
+    if (pillar === undefined)
+        return UNKNOWN;
+    used?.set('pillar', pillar.origin);
+    let value = pillar.value;
+    for (const part of key.split(':')) {
+        if (value === UNKNOWN)
+            return UNKNOWN;
+        if (!isPlainObject(value) || !Object.prototype.hasOwnProperty.call(value, part))
+            return fallback;
+        value = value[part];
+    }
+    return value;
+}
+/**
+ * Salt's `salt` namespace in a state file's Jinja: `salt['pillar.get'](key,
+ * default)` and `salt['config.get'](...)` read the pillar (saltPillarGet);
+ * every other execution function is unknown.
+ */
+const saltNamespace = (call) => {
+    if (call.member !== 'pillar.get' && call.member !== 'config.get')
+        return UNKNOWN;
+    const args = call.args();
+    const byName = call.kwarg('default');
+    const fallback = args[1] ?? (byName === undefined ? '' : byName());
+    return saltPillarGet(call.scope, args[0], fallback, call.used);
+};
+/**
+ * The variables a Salt formula's Jinja state file (`postfix/files/main.cf`)
+ * sees, highest precedence first: the user's --vars, `pillar` (the formula's
+ * pillar.example, next to the formula or at the repository's top), and the
+ * formula's settings variable as map.jinja builds it (named after the
+ * formula: `postfix` = defaults.yaml's `postfix` key merged with the pillar's).
+ * `salt[...]` calls other than pillar.get and grains are unknown.
+ */
+function saltVariables(templatePath, repo, extra = []) {
+    const diagnostics = [];
+    const bindings = new Map();
+    const formula = saltFormulaOf(templatePath, repo);
+    if (formula !== null) {
+        const name = formula.slice(formula.lastIndexOf('/') + 1);
+        const read = (file) => {
+            const text = repo.read(file);
+            return text === undefined ? undefined : readVariablesFile(file, text, diagnostics).values;
+        };
+        const defaults = read(join(formula, 'defaults.yaml'));
+        let pillarFile = null;
+        let dir = formula;
+        while (dir !== null && pillarFile === null) {
+            if (repo.read(join(dir, 'pillar.example')) !== undefined)
+                pillarFile = join(dir, 'pillar.example');
+            dir = repo_paths_parent(dir);
+        }
+        const pillar = pillarFile === null ? undefined : read(pillarFile);
+        if (pillar !== undefined && pillarFile !== null) {
+            bindings.set('pillar', { value: Object.fromEntries([...pillar].map(([k, b]) => [k, b.value])), origin: { file: pillarFile, line: 1 } });
+        }
+        const fromDefaults = defaults?.get(name);
+        const fromPillar = pillar?.get(name);
+        if (fromDefaults !== undefined || fromPillar !== undefined) {
+            const origin = fromPillar?.origin ?? fromDefaults?.origin ?? null;
+            bindings.set(name, { value: variables_merge(fromDefaults?.value ?? {}, fromPillar?.value ?? {}), origin });
+        }
+    }
+    const lookup = (name) => {
+        for (const scope of extra) {
+            const found = scope.lookup(name);
+            if (found !== undefined)
+                return found;
+        }
+        return bindings.get(name);
+    };
+    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/shared/jinja2-namespaces.ts
+
+/**
+ * The tool namespaces repository Jinja2 text may call: Salt's `salt`
+ * (pillar.get). Templates and the Jinja2 of Ansible and cloud-init arguments
+ * get the same set, so an expression reads the same wherever it is written.
+ */
+const JINJA2_NAMESPACES = new Map([['salt', saltNamespace]]);
+
+;// CONCATENATED MODULE: ./src/sources/languages/hcl-template/evaluate.ts
+
+
+/** true when the value or anything inside it is unknown (any symbol). */
+
+/** What `${...}` prints: strings, numbers and bools convert to a string; null, lists and objects are errors (unknown). */
+function templateString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value === 'boolean')
+        return String(value);
+    return UNKNOWN;
+}
+/** A condition is a bool; Terraform converts the strings "true" and "false". */
+function conditionValue(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return UNKNOWN;
+}
+const strictFn = (body) => (args) => (args.some((a) => containsSymbol(a)) ? UNKNOWN : body(args));
+const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
+/** Terraform's built-in functions a mail template plausibly uses; any other call is unknown. */
+const FUNCTIONS = new Map([
+    ['join', strictFn(([sep, ...lists]) => {
+            if (typeof sep !== 'string' || !lists.every(Array.isArray))
+                return UNKNOWN;
+            const parts = lists.flat().map(str);
+            return parts.every((p) => p !== null) ? parts.join(sep) : UNKNOWN;
+        })],
+    ['upper', strictFn(([s]) => (typeof s === 'string' ? s.toUpperCase() : UNKNOWN))],
+    ['lower', strictFn(([s]) => (typeof s === 'string' ? s.toLowerCase() : UNKNOWN))],
+    ['trimspace', strictFn(([s]) => (typeof s === 'string' ? s.trim() : UNKNOWN))],
+    ['tostring', strictFn(([s]) => str(s) ?? UNKNOWN)],
+    ['length', strictFn(([v]) => (typeof v === 'string' || Array.isArray(v) ? v.length : isPlainObject(v) ? Object.keys(v).length : UNKNOWN))],
+    ['contains', strictFn(([list, v]) => (Array.isArray(list) ? list.some((x) => deepEqual(x, v)) : UNKNOWN))],
+    ['concat', strictFn((lists) => (lists.every(Array.isArray) ? lists.flat() : UNKNOWN))],
+    ['split', strictFn(([sep, s]) => (typeof sep === 'string' && typeof s === 'string' ? s.split(sep) : UNKNOWN))],
+    ['lookup', (args) => {
+            const [map, key, fallback] = args;
+            if (containsSymbol(key) || !isPlainObject(map) || typeof key !== 'string')
+                return UNKNOWN;
+            if (Object.prototype.hasOwnProperty.call(map, key))
+                return map[key];
+            return args.length >= 3 ? fallback : UNKNOWN;
+        }],
+    ['coalesce', (args) => {
+            for (const arg of args) {
+                if (containsSymbol(arg))
+                    return UNKNOWN;
+                if (arg !== null && arg !== '')
+                    return arg;
+            }
+            return UNKNOWN;
+        }],
+    ['format', strictFn(([format, ...rest]) => {
+            if (typeof format !== 'string')
+                return UNKNOWN;
+            let next = 0;
+            let failed = false;
+            const out = format.replace(/%([%sdv])/g, (_, verb) => {
+                if (verb === '%')
+                    return '%';
+                const value = str(rest[next++]);
+                if (value === null)
+                    failed = true;
+                return value ?? '';
+            });
+            return failed || next !== rest.length ? UNKNOWN : out;
+        })],
+]);
+/**
+ * Evaluates an HCL expression over plain data. References resolve through
+ * `resolve` (template variables, or `var.`/`local.`/`path.` in a .tf file);
+ * anything not evaluated is UNKNOWN.
+ */
+function evaluate(expr, resolve, template, depth = 0) {
+    if (depth > 64)
+        return UNKNOWN;
+    const ev = (e) => evaluate(e, resolve, template, depth + 1);
+    switch (expr.k) {
+        case 'literal':
+            return expr.value;
+        case 'template':
+            return template(expr.raw, !expr.heredoc, resolve);
+        case 'name':
+            return resolve(expr.name, expr.start);
+        case 'attribute': {
+            const base = ev(expr.base);
+            if (isPlainObject(base) && Object.prototype.hasOwnProperty.call(base, expr.name))
+                return base[expr.name];
+            return UNKNOWN;
+        }
+        case 'index': {
+            const base = ev(expr.base);
+            const key = ev(expr.key);
+            if (Array.isArray(base) && typeof key === 'number')
+                return key >= 0 && key < base.length ? base[key] : UNKNOWN;
+            if (isPlainObject(base) && typeof key === 'string' && Object.prototype.hasOwnProperty.call(base, key))
+                return base[key];
+            return UNKNOWN;
+        }
+        case 'call': {
+            const fn = FUNCTIONS.get(expr.name);
+            return fn === undefined ? UNKNOWN : fn(expr.args.map(ev));
+        }
+        case 'tuple':
+            return expr.items.map(ev);
+        case 'object': {
+            const out = {};
+            for (const item of expr.items) {
+                if (item.key === null)
+                    return UNKNOWN;
+                out[item.key] = ev(item.value);
+            }
+            return out;
+        }
+        case 'unary': {
+            const v = ev(expr.operand);
+            if (expr.op === '!') {
+                const b = conditionValue(v);
+                return b === UNKNOWN ? UNKNOWN : !b;
+            }
+            return typeof v === 'number' ? -v : UNKNOWN;
+        }
+        case 'binary':
+            return binary(expr.op, ev(expr.left), ev(expr.right));
+        case 'conditional': {
+            const test = conditionValue(ev(expr.test));
+            if (test === UNKNOWN)
+                return UNKNOWN;
+            return test ? ev(expr.then) : ev(expr.otherwise);
+        }
+        case 'opaque':
+            return UNKNOWN;
+    }
+}
+function binary(op, a, b) {
+    if (op === '&&' || op === '||') {
+        const x = conditionValue(a);
+        const y = conditionValue(b);
+        // false && unknown is false; true || unknown is true.
+        if (op === '&&')
+            return x === false || y === false ? false : x === UNKNOWN || y === UNKNOWN ? UNKNOWN : true;
+        return x === true || y === true ? true : x === UNKNOWN || y === UNKNOWN ? UNKNOWN : false;
+    }
+    if (containsSymbol(a) || containsSymbol(b))
+        return UNKNOWN;
+    if (op === '==')
+        return deepEqual(a, b);
+    if (op === '!=')
+        return !deepEqual(a, b);
+    const x = typeof a === 'string' && a.trim() !== '' ? Number(a) : a;
+    const y = typeof b === 'string' && b.trim() !== '' ? Number(b) : b;
+    if (typeof x !== 'number' || typeof y !== 'number' || Number.isNaN(x) || Number.isNaN(y))
+        return UNKNOWN;
+    switch (op) {
+        case '<': return x < y;
+        case '>': return x > y;
+        case '<=': return x <= y;
+        case '>=': return x >= y;
+        case '+': return x + y;
+        case '-': return x - y;
+        case '*': return x * y;
+        case '/': return y === 0 ? UNKNOWN : x / y;
+        case '%': return y === 0 ? UNKNOWN : x % y;
+        default: return UNKNOWN;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/hcl-template/tokens.ts
+class HclError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+/** Bounded recursion whatever the input: deeper nesting is a diagnostic. */
+const MAX_NESTING = 64;
+const tokens_PUNCT = ['==', '!=', '<=', '>=', '&&', '||', '=>', '...', '{', '}', '[', ']', '(', ')', ',', '=', ':', '?', '.', '+', '-', '*', '/', '%', '<', '>', '!'];
+/** End (exclusive) of a quoted string starting at `quote`, skipping `${...}`/`%{...}` (which may hold quotes). */
+function quotedEnd(text, quote, depth = 0) {
+    if (depth > MAX_NESTING)
+        throw new HclError('strings and braces nested too deeply', quote);
+    let i = quote + 1;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\\')
+            i += 2;
+        else if (c === '"')
+            return i + 1;
+        else if (c === '\n')
+            throw new HclError('unterminated string', quote);
+        else if ((c === '$' || c === '%') && text[i + 1] === '{' && text[i - 1] !== c)
+            i = braceEnd(text, i + 1, depth + 1);
+        else
+            i++;
+    }
+    throw new HclError('unterminated string', quote);
+}
+/** End (exclusive) of the `{ ... }` starting at `open`, skipping strings and nested braces. */
+function braceEnd(text, open, nesting = 0) {
+    if (nesting > MAX_NESTING)
+        throw new HclError('strings and braces nested too deeply', open);
+    let depth = 0;
+    let i = open;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"') {
+            i = quotedEnd(text, i, nesting + 1);
+            continue;
+        }
+        if (c === '{')
+            depth++;
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+        i++;
+    }
+    throw new HclError('unclosed "{"', open);
+}
+/**
+ * Tokens of `text` from `from` to `to`. Comments (`#`, `//`, `/* *\/`) and
+ * newlines are skipped: the callers read expressions and block headers,
+ * where newlines only matter between attributes (handled by their structure).
+ */
+function tokenize(text, from = 0, to = text.length) {
+    const tokens = [];
+    let i = from;
+    while (i < to) {
+        const c = text[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+            i++;
+            continue;
+        }
+        if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+            const nl = text.indexOf('\n', i);
+            i = nl < 0 || nl > to ? to : nl;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const close = text.indexOf('*/', i + 2);
+            if (close < 0)
+                throw new HclError('unterminated comment', i);
+            i = close + 2;
+            continue;
+        }
+        if (c === '"') {
+            const end = quotedEnd(text, i);
+            tokens.push({ t: 'string', raw: text.slice(i + 1, end - 1), contentStart: i + 1, heredoc: false, start: i, end });
+            i = end;
+            continue;
+        }
+        const heredoc = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/.exec(text.slice(i, i + 200));
+        if (heredoc !== null) {
+            const contentStart = i + heredoc[0].length;
+            const marker = new RegExp(`^[ \\t]*${heredoc[2]}[ \\t]*$`, 'm');
+            const rest = text.slice(contentStart);
+            const found = marker.exec(rest);
+            if (found === null)
+                throw new HclError(`unterminated heredoc ${heredoc[2]}`, i);
+            const raw = rest.slice(0, found.index);
+            tokens.push({ t: 'string', raw, contentStart, heredoc: true, start: i, end: contentStart + found.index + found[0].length });
+            i = contentStart + found.index + found[0].length;
+            continue;
+        }
+        const number = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+        if (number !== null) {
+            tokens.push({ t: 'number', value: Number(number[0]), start: i, end: i + number[0].length });
+            i += number[0].length;
+            continue;
+        }
+        const ident = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i, i + 256));
+        if (ident !== null) {
+            tokens.push({ t: 'ident', value: ident[0], start: i, end: i + ident[0].length });
+            i += ident[0].length;
+            continue;
+        }
+        const punct = tokens_PUNCT.find((p) => text.startsWith(p, i));
+        if (punct === undefined)
+            throw new HclError(`invalid character ${JSON.stringify(c)}`, i);
+        tokens.push({ t: 'punct', value: punct, start: i, end: i + punct.length });
+        i += punct.length;
+    }
+    return tokens;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/hcl-template/expression.ts
+
+const PRECEDENCE = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
+class ExpressionParser {
+    tokens;
+    endOffset;
+    position = 0;
+    constructor(tokens, endOffset) {
+        this.tokens = tokens;
+        this.endOffset = endOffset;
+    }
+    peek(offset = 0) {
+        return this.tokens[this.position + offset];
+    }
+    isPunct(value, offset = 0) {
+        const token = this.peek(offset);
+        return token?.t === 'punct' && token.value === value;
+    }
+    expect(value) {
+        const token = this.peek();
+        if (token?.t !== 'punct' || token.value !== value)
+            throw new HclError(`expected "${value}"`, token?.start ?? this.endOffset);
+        this.position++;
+        return token;
+    }
+    depth = 0;
+    expression() {
+        if (++this.depth > MAX_NESTING)
+            throw new HclError('expression nested too deeply', this.peek()?.start ?? this.endOffset);
+        try {
+            const test = this.binary(1);
+            if (!this.isPunct('?'))
+                return test;
+            this.position++;
+            const then = this.expression();
+            this.expect(':');
+            return { k: 'conditional', test, then, otherwise: this.expression(), start: test.start };
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    binary(min) {
+        let left = this.unary();
+        for (;;) {
+            const token = this.peek();
+            const precedence = token?.t === 'punct' ? PRECEDENCE[token.value] : undefined;
+            if (token === undefined || precedence === undefined || precedence < min)
+                return left;
+            this.position++;
+            const right = this.binary(precedence + 1);
+            left = { k: 'binary', op: token.value, left, right, start: left.start };
+        }
+    }
+    unary() {
+        const token = this.peek();
+        if (token?.t === 'punct' && (token.value === '!' || token.value === '-')) {
+            this.position++;
+            if (++this.depth > MAX_NESTING)
+                throw new HclError('expression nested too deeply', token.start);
+            try {
+                return { k: 'unary', op: token.value, operand: this.unary(), start: token.start };
+            }
+            finally {
+                this.depth--;
+            }
+        }
+        return this.postfix(this.primary());
+    }
+    postfix(base) {
+        let expr = base;
+        for (;;) {
+            if (this.isPunct('.')) {
+                const name = this.peek(1);
+                if (name?.t === 'ident') {
+                    this.position += 2;
+                    expr = { k: 'attribute', base: expr, name: name.value, start: expr.start };
+                }
+                else if (name?.t === 'number') {
+                    this.position += 2;
+                    expr = { k: 'index', base: expr, key: { k: 'literal', value: name.value, start: name.start }, start: expr.start };
+                }
+                else {
+                    // `.*` splat
+                    this.position += 2;
+                    expr = { k: 'opaque', start: expr.start };
+                }
+            }
+            else if (this.isPunct('[')) {
+                this.position++;
+                if (this.isPunct('*')) {
+                    this.position++;
+                    this.expect(']');
+                    expr = { k: 'opaque', start: expr.start };
+                    continue;
+                }
+                const key = this.expression();
+                this.expect(']');
+                expr = { k: 'index', base: expr, key, start: expr.start };
+            }
+            else
+                return expr;
+        }
+    }
+    /** Skips a bracketed construct we do not evaluate (a `for` expression) up to its matching close. */
+    skipBalanced(start) {
+        let depth = 1;
+        while (depth > 0) {
+            const token = this.peek();
+            if (token === undefined)
+                throw new HclError('unclosed bracket', start);
+            this.position++;
+            if (token.t === 'punct' && (token.value === '[' || token.value === '{' || token.value === '('))
+                depth++;
+            if (token.t === 'punct' && (token.value === ']' || token.value === '}' || token.value === ')'))
+                depth--;
+        }
+        return { k: 'opaque', start };
+    }
+    primary() {
+        const token = this.peek();
+        if (token === undefined)
+            throw new HclError('expected an expression', this.endOffset);
+        this.position++;
+        switch (token.t) {
+            case 'number':
+                return { k: 'literal', value: token.value, start: token.start };
+            case 'string':
+                return { k: 'template', raw: token.raw, contentStart: token.contentStart, heredoc: token.heredoc, start: token.start };
+            case 'ident':
+                if (token.value === 'true' || token.value === 'false')
+                    return { k: 'literal', value: token.value === 'true', start: token.start };
+                if (token.value === 'null')
+                    return { k: 'literal', value: null, start: token.start };
+                if (this.isPunct('(')) {
+                    this.position++;
+                    const args = [];
+                    while (!this.isPunct(')')) {
+                        args.push(this.expression());
+                        if (this.isPunct('...'))
+                            this.position++;
+                        if (!this.isPunct(','))
+                            break;
+                        this.position++;
+                    }
+                    this.expect(')');
+                    return { k: 'call', name: token.value, args, start: token.start };
+                }
+                return { k: 'name', name: token.value, start: token.start };
+            case 'punct':
+                if (token.value === '(') {
+                    const inner = this.expression();
+                    this.expect(')');
+                    return inner;
+                }
+                if (token.value === '[') {
+                    if (this.peek()?.t === 'ident' && this.peek().value === 'for')
+                        return this.skipBalanced(token.start);
+                    const items = [];
+                    while (!this.isPunct(']')) {
+                        items.push(this.expression());
+                        if (!this.isPunct(','))
+                            break;
+                        this.position++;
+                    }
+                    this.expect(']');
+                    return { k: 'tuple', items, start: token.start };
+                }
+                if (token.value === '{') {
+                    if (this.peek()?.t === 'ident' && this.peek().value === 'for')
+                        return this.skipBalanced(token.start);
+                    return this.object(token.start);
+                }
+                throw new HclError(`unexpected "${token.value}"`, token.start);
+        }
+    }
+    /** `{ key = value, "key": value, (expr) = value }`: commas or newlines separate items (newlines are not tokens here). */
+    object(start) {
+        const items = [];
+        while (!this.isPunct('}')) {
+            const keyToken = this.peek();
+            if (keyToken === undefined)
+                throw new HclError('unclosed "{"', start);
+            let key = null;
+            if (keyToken.t === 'ident') {
+                key = keyToken.value;
+                this.position++;
+            }
+            else if (keyToken.t === 'string' && !keyToken.raw.includes('${')) {
+                key = keyToken.raw;
+                this.position++;
+            }
+            else
+                this.expression();
+            if (!this.isPunct('=') && !this.isPunct(':'))
+                throw new HclError('expected "=" after an object key', this.peek()?.start ?? this.endOffset);
+            this.position++;
+            items.push({ key, keyStart: keyToken.start, value: this.expression() });
+            if (this.isPunct(','))
+                this.position++;
+        }
+        this.expect('}');
+        return { k: 'object', items, start };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/contracts/fragment.ts
+/** Rendered (line, column) -> template (line, column). */
+class SourceMap {
+    segments;
+    byLine = new Map();
+    constructor(segments) {
+        this.segments = segments;
+        for (const segment of segments) {
+            const list = this.byLine.get(segment.line);
+            if (list === undefined)
+                this.byLine.set(segment.line, [segment]);
+            else
+                list.push(segment);
+        }
+    }
+    /**
+     * Where the rendered character at (line, column) comes from. Literal text
+     * keeps its own column; an expression's output maps to the start of its tag.
+     */
+    start(line, column) {
+        const segment = this.find(line, column);
+        if (segment === undefined)
+            return this.fallback(line, column);
+        if (segment.kind === 'expression')
+            return segment.from;
+        return { line: segment.from.line, column: segment.from.column + (column - segment.column) };
+    }
+    /** Exclusive end: the position just after the rendered character at column - 1. */
+    end(line, endColumn) {
+        const segment = this.find(line, endColumn - 1);
+        if (segment === undefined)
+            return this.fallback(line, endColumn);
+        if (segment.kind === 'expression')
+            return segment.to;
+        return { line: segment.from.line, column: segment.from.column + (endColumn - segment.column) };
+    }
+    find(line, column) {
+        const list = this.byLine.get(line);
+        if (list === undefined)
+            return undefined;
+        for (const segment of list) {
+            if (column >= segment.column && column < segment.endColumn)
+                return segment;
+        }
+        return undefined;
+    }
+    /** A position past the end of a line (a parser pointing after the last character). */
+    fallback(line, column) {
+        const list = this.byLine.get(line);
+        const last = list?.[list.length - 1];
+        if (last === undefined)
+            return { line, column };
+        if (last.kind === 'expression')
+            return last.to;
+        return { line: last.from.line, column: last.from.column + (column - last.column) };
+    }
+}
+function isSpanLike(value) {
+    return (typeof value.file === 'string' &&
+        typeof value.line === 'number' &&
+        typeof value.column === 'number' &&
+        typeof value.endLine === 'number' &&
+        typeof value.endColumn === 'number');
+}
+/** A diagnostic-shaped object ({file, line, column} without an end). */
+function isPointLike(value) {
+    return (typeof value.file === 'string' &&
+        typeof value.line === 'number' &&
+        typeof value.column === 'number' &&
+        value.endLine === undefined);
+}
+/**
+ * Rewrites, in a copy of `value`, every Span (and every {file, line, column}
+ * diagnostic position) of the fragment's file from rendered coordinates to
+ * template coordinates. Parsers run unchanged on the rendered text under the
+ * template's path; this walk then puts their positions back on the template.
+ */
+function remapSpans(value, fragment) {
+    return walk(value, fragment, new Map());
+}
+function walk(value, fragment, seen) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    const done = seen.get(value);
+    if (done !== undefined)
+        return done;
+    if (Array.isArray(value)) {
+        const copy = [];
+        seen.set(value, copy);
+        for (const item of value)
+            copy.push(walk(item, fragment, seen));
+        return copy;
+    }
+    if (value instanceof Map) {
+        const copy = new Map();
+        seen.set(value, copy);
+        for (const [k, v] of value)
+            copy.set(k, walk(v, fragment, seen));
+        return copy;
+    }
+    if (value instanceof Set) {
+        const copy = new Set();
+        seen.set(value, copy);
+        for (const v of value)
+            copy.add(walk(v, fragment, seen));
+        return copy;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null)
+        return value;
+    const record = value;
+    const copy = {};
+    seen.set(value, copy);
+    for (const [k, v] of Object.entries(record))
+        copy[k] = walk(v, fragment, seen);
+    if (record.file === fragment.file) {
+        if (isSpanLike(record)) {
+            const line = record.line;
+            const column = record.column;
+            const endLine = record.endLine;
+            const endColumn = record.endColumn;
+            const from = fragment.map.start(line, column);
+            const empty = endLine === line && endColumn <= column;
+            const to = empty ? from : fragment.map.end(endLine, endColumn);
+            copy.line = from.line;
+            copy.column = from.column;
+            copy.endLine = to.line;
+            copy.endColumn = to.column;
+        }
+        else if (isPointLike(record)) {
+            const from = fragment.map.start(record.line, record.column);
+            copy.line = from.line;
+            copy.column = from.column;
+        }
+    }
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/pieces.ts
+
+
+/** Cuts the pieces at rendered newlines into per-line map segments (a newline belongs to the line it ends). */
+function fragmentOf(path, template, form, pieces, alternatives = []) {
+    const index = new LineIndex(template);
+    const segments = [];
+    const maybeLines = new Set();
+    let line = 1;
+    let column = 1;
+    for (const piece of pieces) {
+        let from = 0;
+        while (from < piece.text.length) {
+            const newline = piece.text.indexOf('\n', from);
+            const to = newline === -1 ? piece.text.length : newline + 1;
+            const length = to - from;
+            const start = piece.kind === 'literal' ? index.position(piece.offset + from) : index.position(piece.start);
+            const end = piece.kind === 'literal' ? start : index.position(piece.end);
+            segments.push({ line, column, endColumn: column + length, kind: piece.kind, from: start, to: end });
+            if (piece.maybe && piece.text.slice(from, to).trim() !== '')
+                maybeLines.add(line);
+            if (newline === -1)
+                column += length;
+            else {
+                line++;
+                column = 1;
+            }
+            from = to;
+        }
+    }
+    const spans = alternatives.map((range) => {
+        const a = index.position(range.start);
+        const b = index.position(range.end);
+        return { file: path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    });
+    return { file: path, text: pieces.map((p) => p.text).join(''), form, map: new SourceMap(segments), maybeLines, alternatives: spans };
+}
+/** Rendered output with a size bound (bounded memory whatever the template does). */
+class PieceSink {
+    maxOutput;
+    pieces = [];
+    size = 0;
+    constructor(maxOutput) {
+        this.maxOutput = maxOutput;
+    }
+    /** false when the output limit is reached (the caller stops rendering). */
+    push(piece) {
+        if (piece.text === '')
+            return true;
+        this.size += piece.text.length;
+        if (this.size > this.maxOutput)
+            return false;
+        this.pieces.push(piece);
+        return true;
+    }
+}
+const MAX_OUTPUT = 1_000_000;
+const MAX_ITERATIONS = 10_000;
+const DEFAULT_LIMITS = { maxOutput: 1_000_000, maxIterations: 10_000 };
+
+;// CONCATENATED MODULE: ./src/sources/languages/hcl-template/template.ts
+
+
+const template_SPACE = /\s/;
+/** Bounded recursion when rendering: deeper nesting is a diagnostic. */
+const template_MAX_DEPTH = 100;
+function scan(text, from, to) {
+    const flat = [];
+    let textStart = from;
+    let i = from;
+    while (i < to) {
+        const c = text[i];
+        if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
+            // `$${` / `%%{`: the escape keeps one sign and the brace as literal text.
+            if (i > textStart)
+                flat.push({ t: 'text', start: textStart, end: i });
+            textStart = i + 1;
+            i += 3;
+            continue;
+        }
+        if ((c === '$' || c === '%') && text[i + 1] === '{') {
+            if (i > textStart)
+                flat.push({ t: 'text', start: textStart, end: i });
+            let end;
+            try {
+                end = braceEnd(text, i + 1);
+            }
+            catch {
+                end = to + 1;
+            }
+            if (end > to)
+                throw new HclError(`unclosed "${c}{"`, i);
+            const stripLeft = text[i + 2] === '~';
+            const stripRight = text[end - 2] === '~' && end - 2 > i + 2;
+            flat.push({ t: 'tag', directive: c === '%', start: i, end, bodyStart: i + (stripLeft ? 3 : 2), bodyEnd: end - (stripRight ? 2 : 1), stripLeft, stripRight });
+            i = end;
+            textStart = i;
+            continue;
+        }
+        i++;
+    }
+    if (to > textStart)
+        flat.push({ t: 'text', start: textStart, end: to });
+    for (let k = 0; k < flat.length; k++) {
+        const item = flat[k];
+        if (item.t !== 'tag')
+            continue;
+        const before = flat[k - 1];
+        const after = flat[k + 1];
+        if (item.stripLeft && before?.t === 'text')
+            while (before.end > before.start && template_SPACE.test(text[before.end - 1]))
+                before.end--;
+        if (item.stripRight && after?.t === 'text')
+            while (after.start < after.end && template_SPACE.test(text[after.start]))
+                after.start++;
+    }
+    return flat.filter((f) => f.t === 'tag' || f.end > f.start);
+}
+function parseExpression(text, from, to) {
+    const tokens = tokenize(text, from, to);
+    const parser = new ExpressionParser(tokens, to);
+    const expr = parser.expression();
+    const extra = parser.peek();
+    if (extra !== undefined)
+        throw new HclError('extra characters after the expression', extra.start);
+    return expr;
+}
+/** The template in text[from..to) as a tree; throws HclError (callers turn it into a diagnostic). */
+function parseHclTemplate(text, from = 0, to = text.length) {
+    const stack = [{ kind: 'root', nodes: [] }];
+    const top = () => stack[stack.length - 1];
+    for (const item of scan(text, from, to)) {
+        if (item.t === 'text') {
+            top().nodes.push({ type: 'text', start: item.start, end: item.end });
+            continue;
+        }
+        if (!item.directive) {
+            top().nodes.push({ type: 'interpolation', expr: parseExpression(text, item.bodyStart, item.bodyEnd), start: item.start, end: item.end });
+            continue;
+        }
+        const keyword = /^\s*([a-z]+)\b/.exec(text.slice(item.bodyStart, item.bodyEnd));
+        const word = keyword?.[1];
+        const rest = item.bodyStart + (keyword?.[0].length ?? 0);
+        const frame = top();
+        if ((word === 'if' || word === 'for') && stack.length > template_MAX_DEPTH)
+            throw new HclError(`directives nested more than ${template_MAX_DEPTH} deep`, item.start);
+        if (word === 'if') {
+            stack.push({ kind: 'if', start: item.start, branches: [{ test: parseExpression(text, rest, item.bodyEnd), body: [], start: item.start, end: item.end }], nodes: [] });
+        }
+        else if (word === 'else' || word === 'endif') {
+            if (frame.kind !== 'if')
+                throw new HclError(`unexpected %{ ${word} }`, item.start);
+            if (text.slice(rest, item.bodyEnd).trim() !== '')
+                throw new HclError(`extra characters after ${word}`, item.start);
+            const branch = frame.branches[frame.branches.length - 1];
+            branch.body = frame.nodes;
+            branch.end = item.start;
+            frame.nodes = [];
+            if (word === 'else') {
+                if (branch.test === null)
+                    throw new HclError('unexpected %{ else }: the if already has one', item.start);
+                frame.branches.push({ test: null, body: [], start: item.start, end: item.end });
+            }
+            else {
+                stack.pop();
+                top().nodes.push({ type: 'if', branches: frame.branches, start: frame.start, end: item.end });
+            }
+        }
+        else if (word === 'for') {
+            const header = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_-]*)\s*)?in\b/.exec(text.slice(rest, item.bodyEnd));
+            if (header === null)
+                throw new HclError('invalid for directive: expected "for NAME in EXPRESSION"', item.start);
+            const two = header[2] !== undefined;
+            stack.push({
+                kind: 'for',
+                start: item.start,
+                keyName: two ? header[1] : null,
+                valueName: (two ? header[2] : header[1]),
+                collection: parseExpression(text, rest + header[0].length, item.bodyEnd),
+                nodes: [],
+            });
+        }
+        else if (word === 'endfor') {
+            if (frame.kind !== 'for')
+                throw new HclError('unexpected %{ endfor }', item.start);
+            stack.pop();
+            top().nodes.push({ type: 'for', keyName: frame.keyName, valueName: frame.valueName, collection: frame.collection, body: frame.nodes, start: frame.start, end: item.end });
+        }
+        else
+            throw new HclError(`invalid template directive ${JSON.stringify(word ?? text.slice(item.bodyStart, item.bodyEnd).trim())}`, item.start);
+    }
+    const open = top();
+    if (open.kind !== 'root')
+        throw new HclError(`unclosed %{ ${open.kind} }: no %{ end${open.kind} }`, open.start);
+    return open.nodes;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/hcl-template/render.ts
+
+
+
+
+
+
+const QUOTED_ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+/** A quoted string's escapes (`\n`, `\"`, `\uNNNN`); heredocs have none. */
+function unescapeQuoted(text) {
+    return text.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, e) => {
+        if (e.length > 1)
+            return String.fromCodePoint(parseInt(e.slice(1), 16));
+        return QUOTED_ESCAPES[e] ?? whole;
+    });
+}
+/** A string expression's value (`"${var.a}-x"`, a heredoc), or UNKNOWN. */
+function stringTemplate(raw, quoted, resolve, depth = 0) {
+    if (depth > 8)
+        return UNKNOWN;
+    let nodes;
+    try {
+        nodes = parseHclTemplate(raw);
+    }
+    catch {
+        return UNKNOWN;
+    }
+    // A string that is one interpolation keeps the value's type (`"${var.list}"` is the list).
+    if (nodes.length === 1 && nodes[0]?.type === 'interpolation' && nodes[0].start === 0 && nodes[0].end === raw.length) {
+        return evaluate(nodes[0].expr, resolve, (r, q, res) => stringTemplate(r, q, res, depth + 1));
+    }
+    const sink = new PieceSink(MAX_OUTPUT);
+    const state = { iterations: 0 };
+    const renderer = new TerraformRenderer(raw, sink, resolve, state, (r, q, res) => stringTemplate(r, q, res, depth + 1));
+    renderer.render(nodes, false);
+    const text = sink.pieces.map((p) => (p.kind === 'literal' && quoted ? unescapeQuoted(p.text) : p.text)).join('');
+    return text.includes(UNKNOWN_MARK) || sink.pieces.some((p) => p.maybe) ? UNKNOWN : text;
+}
+class LimitReached extends Error {
+}
+/**
+ * Renders the template tree. A condition that is not a known bool renders
+ * its `if` branch as "maybe" (the `else` branch is an alternative); a `for`
+ * over unknown data renders its body once with the loop variables unknown,
+ * as "maybe".
+ */
+class TerraformRenderer {
+    text;
+    sink;
+    outer;
+    state;
+    strings;
+    alternatives = [];
+    locals = [];
+    constructor(text, sink, outer, state, strings) {
+        this.text = text;
+        this.sink = sink;
+        this.outer = outer;
+        this.state = state;
+        this.strings = strings;
+    }
+    resolve = (name, start) => {
+        for (let i = this.locals.length - 1; i >= 0; i--) {
+            const frame = this.locals[i];
+            if (frame.has(name))
+                return frame.get(name);
+        }
+        return this.outer(name, start);
+    };
+    value(node) {
+        return evaluate(node.expr, this.resolve, this.strings);
+    }
+    render(nodes, maybe) {
+        for (const node of nodes) {
+            switch (node.type) {
+                case 'text':
+                    this.push({ kind: 'literal', text: this.text.slice(node.start, node.end), offset: node.start, maybe });
+                    break;
+                case 'interpolation': {
+                    const value = this.value(node);
+                    const text = containsSymbol(value) ? UNKNOWN : templateString(value);
+                    this.push({ kind: 'expression', text: text === UNKNOWN ? UNKNOWN_MARK : text, start: node.start, end: node.end, maybe });
+                    break;
+                }
+                case 'if':
+                    this.renderIf(node, maybe);
+                    break;
+                case 'for':
+                    this.renderFor(node, maybe);
+                    break;
+            }
+        }
+    }
+    push(piece) {
+        if (!this.sink.push(piece))
+            throw new LimitReached(`rendered output exceeds ${MAX_OUTPUT} characters`);
+    }
+    renderIf(node, maybe) {
+        const [first, second] = node.branches;
+        if (first === undefined || first.test === null)
+            return;
+        const test = conditionValue(evaluate(first.test, this.resolve, this.strings));
+        if (test === true)
+            this.render(first.body, maybe);
+        else if (test === false)
+            this.render(second?.body ?? [], maybe);
+        else {
+            this.render(first.body, true);
+            if (second !== undefined)
+                this.alternatives.push({ start: second.start, end: second.end });
+        }
+    }
+    renderFor(node, maybe) {
+        const collection = evaluate(node.collection, this.resolve, this.strings);
+        // HCL iterates a list by index and a map by its keys in lexical order.
+        let items = null;
+        if (Array.isArray(collection))
+            items = collection.map((v, i) => [i, v]);
+        else if (isPlainObject(collection))
+            items = Object.keys(collection).sort().map((k) => [k, collection[k]]);
+        const frame = new Map();
+        this.locals.push(frame);
+        try {
+            if (items === null) {
+                if (node.keyName !== null)
+                    frame.set(node.keyName, UNKNOWN);
+                frame.set(node.valueName, UNKNOWN);
+                this.render(node.body, true);
+                return;
+            }
+            for (const [key, value] of items) {
+                if (++this.state.iterations > MAX_ITERATIONS)
+                    throw new LimitReached(`more than ${MAX_ITERATIONS} loop iterations`);
+                if (node.keyName !== null)
+                    frame.set(node.keyName, key);
+                frame.set(node.valueName, value);
+                this.render(node.body, maybe);
+            }
+        }
+        finally {
+            this.locals.pop();
+        }
+    }
+}
+/**
+ * Renders a Terraform template file (`main.cf.tftpl`) with the variables of
+ * the `templatefile(...)` call that names it. A name the call does not pass
+ * is unknown (Terraform would refuse to render).
+ */
+function renderTerraformTemplate(file, vars) {
+    const index = new LineIndex(file.text);
+    const used = new Map();
+    const empty = fragmentOf(file.path, '', 'terraform', []);
+    let nodes;
+    try {
+        nodes = parseHclTemplate(file.text);
+    }
+    catch (error) {
+        if (!(error instanceof HclError))
+            throw error;
+        const where = index.position(error.offset);
+        return { fragment: empty, diagnostics: [{ line: where.line, column: where.column, message: error.message }], usedVariables: [], skipped: [] };
+    }
+    const originOf = vars.lookupOrigin;
+    const resolve = (name) => {
+        const binding = vars.lookup(name);
+        if (binding === undefined)
+            return UNKNOWN;
+        used.set(name, originOf?.(name) ?? binding.origin);
+        return binding.value;
+    };
+    const sink = new PieceSink(MAX_OUTPUT);
+    const renderer = new TerraformRenderer(file.text, sink, resolve, { iterations: 0 }, stringTemplate);
+    const diagnostics = [];
+    try {
+        renderer.render(nodes, false);
+    }
+    catch (error) {
+        if (!(error instanceof LimitReached))
+            throw error;
+        diagnostics.push({ line: 1, column: 1, message: error.message });
+    }
+    return {
+        fragment: fragmentOf(file.path, file.text, 'terraform', sink.pieces, renderer.alternatives),
+        diagnostics,
+        usedVariables: [...used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
+        skipped: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/terraform/variables.ts
+
+
+
+
+
+
+
+/** Kept under its Terraform-side name (tests and callers use it). */
+
+function parentOf(dir) {
+    return dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '.';
+}
+function variables_join(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** Index of the `}` closing the block whose `{` is at token `open`. */
+function blockEnd(tokens, open) {
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.t === 'punct' && (t.value === '{' || t.value === '[' || t.value === '('))
+            depth++;
+        if (t.t === 'punct' && (t.value === '}' || t.value === ']' || t.value === ')'))
+            depth--;
+        if (depth === 0)
+            return i;
+    }
+    return tokens.length;
+}
+/** `name = expr` attributes directly inside the block tokens[open+1..close). */
+function attributes(tokens, open, close, each) {
+    for (let i = open + 1; i < close; i++) {
+        const t = tokens[i];
+        const next = tokens[i + 1];
+        if (t.t === 'ident' && next?.t === 'punct' && next.value === '=') {
+            const parser = new ExpressionParser(tokens.slice(0, close), t.end);
+            parser.position = i + 2;
+            try {
+                each(t.value, t, parser);
+            }
+            catch (error) {
+                if (!(error instanceof HclError))
+                    throw error;
+            }
+            i = Math.max(i, parser.position - 1);
+        }
+        else if (t.t === 'punct' && (t.value === '{' || t.value === '[' || t.value === '('))
+            i = blockEnd(tokens, i);
+    }
+}
+/**
+ * A small HCL reader: in one module's .tf files, the `variable "x" {
+ * default = ... }` blocks, `locals { ... }` attributes and every
+ * `templatefile(PATH, VARS)` call. Nothing else of HCL is interpreted.
+ */
+function readModule(dir, repo, diagnostics) {
+    const module = { dir, variables: new Map(), locals: new Map(), calls: [] };
+    for (const name of repo.list(dir).filter((n) => n.endsWith('.tf'))) {
+        const file = variables_join(dir, name);
+        const text = repo.read(file);
+        if (text === undefined)
+            continue;
+        const index = new LineIndex(text);
+        let tokens;
+        try {
+            tokens = tokenize(text);
+        }
+        catch (error) {
+            if (!(error instanceof HclError))
+                throw error;
+            const where = index.position(error.offset);
+            diagnostics.push({ file, line: where.line, column: where.column, message: error.message });
+            continue;
+        }
+        const origin = (t) => ({ file, line: index.position(t.start).line });
+        let depth = 0;
+        for (let i = 0; i < tokens.length; i++) {
+            const t = tokens[i];
+            if (t.t === 'punct' && t.value === '{')
+                depth++;
+            if (t.t === 'punct' && t.value === '}')
+                depth--;
+            const next = tokens[i + 1];
+            if (depth === 0 && t.t === 'ident' && t.value === 'variable' && next?.t === 'string' && tokens[i + 2]?.t === 'punct') {
+                const open = i + 2;
+                const close = blockEnd(tokens, open);
+                module.variables.set(next.raw, { expr: null, origin: origin(t) });
+                attributes(tokens, open, close, (attr, nameToken, parser) => {
+                    if (attr === 'default')
+                        module.variables.set(next.raw, { expr: parser.expression(), origin: origin(nameToken) });
+                });
+                i = close;
+            }
+            else if (depth === 0 && t.t === 'ident' && t.value === 'locals' && next?.t === 'punct' && next.value === '{') {
+                const close = blockEnd(tokens, i + 1);
+                attributes(tokens, i + 1, close, (attr, nameToken, parser) => {
+                    module.locals.set(attr, { expr: parser.expression(), origin: origin(nameToken) });
+                });
+                i = close;
+            }
+            else if (t.t === 'ident' && t.value === 'templatefile' && next?.t === 'punct' && next.value === '(') {
+                const parser = new ExpressionParser(tokens, text.length);
+                parser.position = i + 2;
+                try {
+                    const path = parser.expression();
+                    let vars = null;
+                    if (parser.isPunct(',')) {
+                        parser.position++;
+                        vars = parser.expression();
+                    }
+                    module.calls.push({ file, index, path, vars, line: index.position(t.start).line });
+                }
+                catch (error) {
+                    if (!(error instanceof HclError))
+                        throw error;
+                }
+            }
+        }
+    }
+    return module;
+}
+/** `var.x`, `local.x`, `path.module` inside the module, each evaluated once (cycles are unknown). */
+function moduleResolver(module) {
+    const cache = new Map();
+    const busy = new Set();
+    const declared = (kind, table) => {
+        const out = {};
+        for (const [name, declaration] of table) {
+            const key = `${kind}.${name}`;
+            Object.defineProperty(out, name, {
+                enumerable: true,
+                get: () => {
+                    if (cache.has(key))
+                        return cache.get(key);
+                    if (busy.has(key) || declaration.expr === null)
+                        return UNKNOWN;
+                    busy.add(key);
+                    const value = evaluate(declaration.expr, resolve, stringTemplate);
+                    busy.delete(key);
+                    cache.set(key, value);
+                    return value;
+                },
+            });
+        }
+        return out;
+    };
+    const vars = declared('var', module.variables);
+    const locals = declared('local', module.locals);
+    const resolve = (name) => {
+        if (name === 'var')
+            return vars;
+        if (name === 'local')
+            return locals;
+        // path.root and path.cwd are the root module's folder; the module's own folder is the best guess a clone offers.
+        if (name === 'path')
+            return { module: module.dir, root: module.dir, cwd: module.dir };
+        return UNKNOWN;
+    };
+    return resolve;
+}
+/** Where a template variable's value is written: the `default` of a `var.x` it passes, else the map key's line. */
+function originOf(module, call, expr, keyStart) {
+    if (expr.k === 'attribute' && expr.base.k === 'name') {
+        const table = expr.base.name === 'var' ? module.variables : expr.base.name === 'local' ? module.locals : null;
+        const declared = table?.get(expr.name);
+        if (declared !== undefined && declared.expr !== null)
+            return declared.origin;
+    }
+    return { file: call.file, line: call.index.position(keyStart).line };
+}
+/**
+ * The variables of a Terraform template: the literal map passed by the
+ * `templatefile(...)` call that names it, found in the .tf files of the
+ * template's folder or up to two folders above (`templates/` beside the
+ * module's .tf files), with `var.x` read from `variable` defaults and
+ * `local.x` from `locals`. --vars files come first.
+ */
+function loadTerraformVariables(templatePath, repo, extra = []) {
+    const diagnostics = [];
+    const bindings = new Map();
+    let found = null;
+    let opaque = false;
+    let dir = parentOf(templatePath);
+    for (let level = 0; level < 3 && found === null; level++) {
+        const module = readModule(dir, repo, diagnostics);
+        const resolve = moduleResolver(module);
+        for (const call of module.calls) {
+            const target = evaluate(call.path, resolve, stringTemplate);
+            if (typeof target !== 'string' || normalize(target) !== templatePath)
+                continue;
+            found = { file: call.file, line: call.line };
+            if (call.vars?.k === 'object') {
+                for (const item of call.vars.items) {
+                    if (item.key === null)
+                        continue;
+                    bindings.set(item.key, { value: evaluate(item.value, resolve, stringTemplate), origin: originOf(module, call, item.value, item.keyStart) });
+                }
+            }
+            else if (call.vars !== null) {
+                const value = evaluate(call.vars, resolve, stringTemplate);
+                if (isPlainObject(value))
+                    for (const [k, v] of Object.entries(value))
+                        bindings.set(k, { value: v, origin: found });
+                else
+                    opaque = true;
+            }
+            break;
+        }
+        if (dir === '.')
+            break;
+        dir = parentOf(dir);
+    }
+    const lookup = (name) => {
+        for (const scope of extra) {
+            const hit = scope.lookup(name);
+            if (hit !== undefined)
+                return hit;
+        }
+        // A map built elsewhere (`templatefile(p, local.vars)`) could hold any name: unknown, not undefined.
+        return bindings.get(name) ?? (opaque ? { value: UNKNOWN, origin: found } : undefined);
+    };
+    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics, call: found };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/envsubst/names.ts
+const SUFFIX = /\.(?:template|in)$/;
+/** `main.cf.template`, `main.cf.in` -> main.cf; null for other names. */
+function envsubstTarget(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (!SUFFIX.test(base))
+        return null;
+    const name = base.replace(SUFFIX, '');
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
+        return name;
+    if (name.endsWith('.mc'))
+        return 'sendmail.mc';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/envsubst/render.ts
+
+
+/**
+ * GNU envsubst (gettext-base) without a SHELL-FORMAT argument replaces every
+ * `$NAME` and `${NAME}` (NAME: a letter or `_`, then letters, digits, `_`)
+ * with the variable's value from the environment, and an unset one with
+ * nothing. There is no escape: `$$A` is a literal `$` followed by `$A`;
+ * `\$A` keeps the backslash; `${A:-x}`, `${`, a lone `$` and `$1` are left as
+ * they are. It never fails, so a template gives no diagnostics.
+ *
+ * The environment of the deploying machine is not in the repository: a
+ * variable the user's --vars files do not give is unknown (UNKNOWN_MARK),
+ * never the empty string.
+ */
+function renderEnvsubst(file, vars) {
+    const text = file.text;
+    const sink = new PieceSink(MAX_OUTPUT);
+    const used = new Map();
+    let literalFrom = 0;
+    let i = 0;
+    const flush = (to) => {
+        if (to > literalFrom)
+            sink.push({ kind: 'literal', text: text.slice(literalFrom, to), offset: literalFrom, maybe: false });
+    };
+    while (i < text.length) {
+        const dollar = text.indexOf('$', i);
+        if (dollar < 0)
+            break;
+        const reference = referenceAt(text, dollar);
+        if (reference === null) {
+            i = dollar + 1;
+            continue;
+        }
+        flush(dollar);
+        const binding = vars.lookup(reference.name);
+        if (binding !== undefined)
+            used.set(reference.name, binding.origin);
+        const value = binding === undefined ? UNKNOWN_MARK : printable(binding.value);
+        if (!sink.push({ kind: 'expression', text: value, start: dollar, end: reference.end, maybe: false }))
+            break;
+        i = reference.end;
+        literalFrom = i;
+    }
+    flush(text.length);
+    return {
+        fragment: fragmentOf(file.path, text, 'envsubst', sink.pieces),
+        diagnostics: [],
+        usedVariables: [...used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
+        skipped: [],
+    };
+}
+function isNameStart(c) {
+    return c !== undefined && /[A-Za-z_]/.test(c);
+}
+function render_isNameChar(c) {
+    return c !== undefined && /[A-Za-z0-9_]/.test(c);
+}
+/** The `$NAME` or `${NAME}` reference starting at `dollar`, or null when envsubst leaves the `$` alone. */
+function referenceAt(text, dollar) {
+    let at = dollar + 1;
+    const braced = text[at] === '{';
+    if (braced)
+        at++;
+    if (!isNameStart(text[at]))
+        return null;
+    const start = at;
+    while (render_isNameChar(text[at]))
+        at++;
+    const name = text.slice(start, at);
+    if (braced) {
+        if (text[at] !== '}')
+            return null;
+        at++;
+    }
+    return { name, end: at };
+}
+/** An environment variable is a string; a --vars value that is not a scalar is unknown. */
+function printable(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return UNKNOWN_MARK;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/functions.ts
 
 
 const unknownIn = (args) => args.some((a) => containsSymbol(a));
@@ -16304,7 +19013,7 @@ function indent(count, value) {
     const pad = ' '.repeat(Math.max(0, Math.min(count, 256)));
     return pad + value.replaceAll('\n', `\n${pad}`);
 }
-const FUNCTIONS = new Map([
+const functions_FUNCTIONS = new Map([
     // default DEFAULT VALUE: an undeclared or empty value gives DEFAULT.
     ['default', (args) => {
             if (args.length === 0 || args.length > 2)
@@ -16413,7 +19122,7 @@ const FUNCTIONS = new Map([
         })],
 ]);
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/evaluate.ts
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/evaluate.ts
 
 
 /** The data a template is executed with (`$`, the first `.`): its fields are the scope's variables. */
@@ -16467,7 +19176,7 @@ function term(context, t, dot) {
     }
 }
 function call(context, name, args, _dot) {
-    const fn = FUNCTIONS.get(name);
+    const fn = functions_FUNCTIONS.get(name);
     if (fn === undefined) {
         context.skipped.push({ offset: context.offset, tag: name });
         return { value: UNKNOWN, path: null };
@@ -16521,7 +19230,7 @@ function evaluatePipeline(context, pipeline, dot, maybe = false) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/lexer.ts
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/lexer.ts
 const TRIM_SPACE = new Set([' ', '\t', '\r', '\n']);
 function lexTemplate(text, at) {
     const chunks = [];
@@ -16615,7 +19324,7 @@ function findClose(text, from) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/expression.ts
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/expression.ts
 class ExpressionError extends Error {
     offset;
     constructor(message, offset) {
@@ -16623,9 +19332,9 @@ class ExpressionError extends Error {
         this.offset = offset;
     }
 }
-const NAME = /[A-Za-z0-9_]/;
-const NUMBER = /^[+-]?(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)/;
-const ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
+const expression_NAME = /[A-Za-z0-9_]/;
+const expression_NUMBER = /^[+-]?(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)/;
+const expression_ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
 /** Go's strconv.Unquote for an interpreted string literal (common escapes; \x and \u too). */
 function unquote(body, at) {
     let out = '';
@@ -16644,14 +19353,14 @@ function unquote(body, at) {
             out += String.fromCodePoint(parseInt(hex, 16));
             i += width;
         }
-        else if (ESCAPES[e] !== undefined)
-            out += ESCAPES[e];
+        else if (expression_ESCAPES[e] !== undefined)
+            out += expression_ESCAPES[e];
         else
             throw new ExpressionError(`invalid escape \\${e} in string`, at);
     }
     return out;
 }
-function tokenize(text, base) {
+function expression_tokenize(text, base) {
     const tokens = [];
     let i = 0;
     let glued = false;
@@ -16693,9 +19402,9 @@ function tokenize(text, base) {
             const ch = unquote(text.slice(i + 1, j), at);
             push({ t: 'number', value: ch.codePointAt(0) ?? 0, at, glued }, j + 1 - i);
         }
-        else if (c === '.' && NAME.test(text[i + 1] ?? '') && !/[0-9]/.test(text[i + 1] ?? '')) {
+        else if (c === '.' && expression_NAME.test(text[i + 1] ?? '') && !/[0-9]/.test(text[i + 1] ?? '')) {
             let j = i + 1;
-            while (j < text.length && NAME.test(text[j]))
+            while (j < text.length && expression_NAME.test(text[j]))
                 j++;
             push({ t: 'field', name: text.slice(i + 1, j), at, glued }, j - i);
         }
@@ -16703,12 +19412,12 @@ function tokenize(text, base) {
             push({ t: 'dot', at, glued }, 1);
         else if (c === '$') {
             let j = i + 1;
-            while (j < text.length && NAME.test(text[j]))
+            while (j < text.length && expression_NAME.test(text[j]))
                 j++;
             push({ t: 'variable', name: text.slice(i, j), at, glued }, j - i);
         }
         else {
-            const number = NUMBER.exec(text.slice(i, i + 64));
+            const number = expression_NUMBER.exec(text.slice(i, i + 64));
             if (number !== null && (/[0-9.]/.test(c) || ((c === '-' || c === '+') && !glued))) {
                 const value = Number(number[0].replaceAll('_', '').replace(/^([+-]?)0[oO]/, '$10o'));
                 if (Number.isNaN(value))
@@ -16717,7 +19426,7 @@ function tokenize(text, base) {
             }
             else if (/[A-Za-z_]/.test(c)) {
                 let j = i + 1;
-                while (j < text.length && NAME.test(text[j]))
+                while (j < text.length && expression_NAME.test(text[j]))
                     j++;
                 push({ t: 'ident', name: text.slice(i, j), at, glued }, j - i);
             }
@@ -16729,7 +19438,7 @@ function tokenize(text, base) {
 }
 /** Parses the pipeline in `text` (offsets reported from `base`); `allowDeclaration`: `$x :=` may lead. */
 function parsePipeline(text, base, maxDeclarations = 1) {
-    const tokens = tokenize(text, base);
+    const tokens = expression_tokenize(text, base);
     const parser = new PipelineParser(tokens, base + text.length);
     const pipeline = parser.pipeline(maxDeclarations);
     if (parser.position < tokens.length)
@@ -16737,7 +19446,7 @@ function parsePipeline(text, base, maxDeclarations = 1) {
     return pipeline;
 }
 /** Bounded recursion whatever the input: deeper parentheses are a diagnostic. */
-const MAX_NESTING = 64;
+const expression_MAX_NESTING = 64;
 class PipelineParser {
     tokens;
     endOffset;
@@ -16830,7 +19539,7 @@ class PipelineParser {
             case 'punct':
                 if (token.value !== '(')
                     throw new ExpressionError(`unexpected "${token.value}" in operand`, token.at);
-                if (++this.depth > MAX_NESTING)
+                if (++this.depth > expression_MAX_NESTING)
                     throw new ExpressionError('parentheses nested too deeply', token.at);
                 term = { k: 'pipeline', pipeline: this.pipeline(1), names: [] };
                 this.depth--;
@@ -16857,10 +19566,10 @@ class PipelineParser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/parser.ts
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/parser.ts
 
 /** Bounded recursion when rendering: deeper nesting is a diagnostic. */
-const MAX_DEPTH = 100;
+const parser_MAX_DEPTH = 100;
 const KEYWORD = /^\s*(if|else|end|range|with|define|block|template|break|continue)\b/;
 /**
  * Builds the action tree (text/template/parse/parse.go): `if`/`with` with
@@ -16908,8 +19617,8 @@ function parseTemplate(text, chunks, at) {
                         variables[variables.length - 1].add(name);
                 top().nodes.push({ type: 'action', pipeline, start: chunk.start, end: chunk.end });
             }
-            else if ((word === 'if' || word === 'with' || word === 'range' || word === 'define' || word === 'block') && stack.length > MAX_DEPTH) {
-                return fail(chunk.start, `control structures nested more than ${MAX_DEPTH} deep`);
+            else if ((word === 'if' || word === 'with' || word === 'range' || word === 'define' || word === 'block') && stack.length > parser_MAX_DEPTH) {
+                return fail(chunk.start, `control structures nested more than ${parser_MAX_DEPTH} deep`);
             }
             else if (word === 'if' || word === 'with') {
                 const pipeline = pipelineAt(chunk, after);
@@ -17024,71 +19733,12 @@ function checkVariables(pipeline, declared, offset) {
                 throw new ExpressionError(`undefined variable "${name}"`, offset);
 }
 
-;// CONCATENATED MODULE: ./src/sources/pieces.ts
-
-
-/** Cuts the pieces at rendered newlines into per-line map segments (a newline belongs to the line it ends). */
-function fragmentOf(path, template, form, pieces, alternatives = []) {
-    const index = new LineIndex(template);
-    const segments = [];
-    const maybeLines = new Set();
-    let line = 1;
-    let column = 1;
-    for (const piece of pieces) {
-        let from = 0;
-        while (from < piece.text.length) {
-            const newline = piece.text.indexOf('\n', from);
-            const to = newline === -1 ? piece.text.length : newline + 1;
-            const length = to - from;
-            const start = piece.kind === 'literal' ? index.position(piece.offset + from) : index.position(piece.start);
-            const end = piece.kind === 'literal' ? start : index.position(piece.end);
-            segments.push({ line, column, endColumn: column + length, kind: piece.kind, from: start, to: end });
-            if (piece.maybe && piece.text.slice(from, to).trim() !== '')
-                maybeLines.add(line);
-            if (newline === -1)
-                column += length;
-            else {
-                line++;
-                column = 1;
-            }
-            from = to;
-        }
-    }
-    const spans = alternatives.map((range) => {
-        const a = index.position(range.start);
-        const b = index.position(range.end);
-        return { file: path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-    });
-    return { file: path, text: pieces.map((p) => p.text).join(''), form, map: new SourceMap(segments), maybeLines, alternatives: spans };
-}
-/** Rendered output with a size bound (bounded memory whatever the template does). */
-class PieceSink {
-    maxOutput;
-    pieces = [];
-    size = 0;
-    constructor(maxOutput) {
-        this.maxOutput = maxOutput;
-    }
-    /** false when the output limit is reached (the caller stops rendering). */
-    push(piece) {
-        if (piece.text === '')
-            return true;
-        this.size += piece.text.length;
-        if (this.size > this.maxOutput)
-            return false;
-        this.pieces.push(piece);
-        return true;
-    }
-}
-const MAX_OUTPUT = 1_000_000;
-const MAX_ITERATIONS = 10_000;
-
-;// CONCATENATED MODULE: ./src/sources/gotemplate/render.ts
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/render.ts
 
 
 
 
-class LimitReached extends Error {
+class render_LimitReached extends Error {
 }
 class LoopSignal extends Error {
     kind;
@@ -17146,7 +19796,7 @@ class GoRenderer {
             this.renderNodes(nodes, dot, false);
         }
         catch (error) {
-            if (!(error instanceof LimitReached) && !(error instanceof LoopSignal))
+            if (!(error instanceof render_LimitReached) && !(error instanceof LoopSignal))
                 throw error;
         }
         this.output.pieces = this.sink.pieces;
@@ -17155,7 +19805,7 @@ class GoRenderer {
     limit(offset, message) {
         const where = this.at(offset);
         this.output.diagnostics.push({ line: where.line, column: where.column, message });
-        throw new LimitReached(message);
+        throw new render_LimitReached(message);
     }
     emit(piece, offset) {
         if (!this.sink.push(piece))
@@ -17299,7 +19949,7 @@ function rangeItems(ref) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/index.ts
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/index.ts
 
 
 
@@ -17350,94 +20000,3408 @@ function renderGoTemplate(file, vars, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/sources/gotemplate/helm-manifest.ts
+;// CONCATENATED MODULE: ./src/sources/languages/go-template/names.ts
+const names_SUFFIX = /\.(?:tmpl|tpl|gotmpl)$/;
+/** `main.cf.tmpl`, `master.cf.tpl`, `sendmail.mc.gotmpl` -> the mail file; null for other names. */
+function goTemplateSuffixTarget(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (!names_SUFFIX.test(base))
+        return null;
+    const name = base.replace(names_SUFFIX, '');
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
+        return name;
+    if (name.endsWith('.mc'))
+        return 'sendmail.mc';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/hcl-template/names.ts
+/** `main.cf.tftpl` -> main.cf (Terraform's recommended suffix for templatefile templates). */
+function terraformTarget(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (!base.endsWith('.tftpl'))
+        return null;
+    const name = base.slice(0, -'.tftpl'.length);
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
+        return name;
+    if (name.endsWith('.mc'))
+        return 'sendmail.mc';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/values.ts
+
+/** Python truthiness; UNKNOWN for unknown and undefined values. */
+function truthy(value) {
+    if (value === UNKNOWN || value === UNDEFINED)
+        return UNKNOWN;
+    if (value === null || value === false || value === 0 || value === '')
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (isPlainObject(value))
+        return Object.keys(value).length > 0;
+    return true;
+}
+function repr(value) {
+    if (typeof value === 'string')
+        return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+    return pythonString(value);
+}
+/** str() as Python prints it, which is what Jinja2 outputs. Callers check containsUnknown first. */
+function pythonString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (value === null || value === undefined)
+        return 'None';
+    if (value === true)
+        return 'True';
+    if (value === false)
+        return 'False';
+    if (typeof value === 'number')
+        return String(value);
+    if (Array.isArray(value))
+        return `[${value.map(repr).join(', ')}]`;
+    if (isPlainObject(value))
+        return `{${Object.entries(value).map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(', ')}}`;
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/evaluate.ts
 
 
+const MAX_VARIABLE_DEPTH = 16;
+const TEMPLATE_MARKERS = /\{\{|\{%/;
+function evaluate_evaluate(expression, context) {
+    switch (expression.type) {
+        case 'literal':
+            return expression.value;
+        case 'name':
+            return lookupName(expression.name, context);
+        case 'attribute':
+            return member(evaluate_evaluate(expression.object, context), expression.name);
+        case 'index':
+            return member(evaluate_evaluate(expression.object, context), evaluate_evaluate(expression.index, context));
+        case 'list': {
+            return expression.items.map((item) => evaluate_evaluate(item, context));
+        }
+        case 'dict': {
+            const result = {};
+            for (const [k, v] of expression.entries) {
+                const key = evaluate_evaluate(k, context);
+                if (typeof key !== 'string' && typeof key !== 'number')
+                    return UNKNOWN;
+                result[String(key)] = evaluate_evaluate(v, context);
+            }
+            return result;
+        }
+        case 'not': {
+            const t = truthy(evaluate_evaluate(expression.operand, context));
+            return t === UNKNOWN ? UNKNOWN : !t;
+        }
+        case 'negate': {
+            const v = evaluate_evaluate(expression.operand, context);
+            return typeof v === 'number' ? -v : UNKNOWN;
+        }
+        case 'conditional': {
+            const t = truthy(evaluate_evaluate(expression.test, context));
+            if (t === UNKNOWN)
+                return UNKNOWN;
+            if (t)
+                return evaluate_evaluate(expression.then, context);
+            // Jinja2: a missing else gives undefined, which prints as ''.
+            return expression.otherwise === null ? '' : evaluate_evaluate(expression.otherwise, context);
+        }
+        case 'binary':
+            return evaluate_binary(expression.op, expression.left, expression.right, context);
+        case 'filter':
+            return evaluate_filter(expression, context);
+        case 'test':
+            return test(expression, context);
+        case 'call':
+            return evaluate_call(expression, context);
+    }
+}
+function lookupName(name, context) {
+    for (let i = context.locals.length - 1; i >= 0; i--) {
+        const frame = context.locals[i];
+        if (frame.has(name))
+            return frame.get(name);
+    }
+    const binding = context.scope.lookup(name);
+    if (binding === undefined)
+        return UNDEFINED;
+    context.used.set(name, binding.origin);
+    if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH)
+        return UNKNOWN;
+    context.resolving.add(name);
+    try {
+        // Variables are templated in the variables' own context, not with the template's loop or set names.
+        return resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
+    }
+    finally {
+        context.resolving.delete(name);
+    }
+}
+/** Ansible templates variable values lazily: strings holding `{{ }}` are rendered when read. */
+function resolveTemplated(value, context, depth) {
+    if (depth > 32)
+        return UNKNOWN;
+    if (typeof value === 'string')
+        return TEMPLATE_MARKERS.test(value) ? context.renderString(value, context) : value;
+    if (Array.isArray(value))
+        return value.map((v) => resolveTemplated(v, context, depth + 1));
+    if (isPlainObject(value)) {
+        const result = {};
+        for (const [k, v] of Object.entries(value))
+            result[k] = resolveTemplated(v, context, depth + 1);
+        return result;
+    }
+    return value;
+}
+function member(object, key) {
+    if (object === UNKNOWN || object === UNDEFINED || key === UNKNOWN || key === UNDEFINED)
+        return UNKNOWN;
+    if (Array.isArray(object) && typeof key === 'number') {
+        const index = key < 0 ? object.length + key : key;
+        return index >= 0 && index < object.length ? object[index] : UNDEFINED;
+    }
+    if (isPlainObject(object) && (typeof key === 'string' || typeof key === 'number')) {
+        const k = String(key);
+        return Object.prototype.hasOwnProperty.call(object, k) ? object[k] : UNDEFINED;
+    }
+    return UNKNOWN;
+}
+function evaluate_binary(op, leftExpression, rightExpression, context) {
+    const left = evaluate_evaluate(leftExpression, context);
+    if (op === 'and' || op === 'or') {
+        const t = truthy(left);
+        if (t === UNKNOWN)
+            return UNKNOWN;
+        if (op === 'and')
+            return t ? evaluate_evaluate(rightExpression, context) : left;
+        return t ? left : evaluate_evaluate(rightExpression, context);
+    }
+    const right = evaluate_evaluate(rightExpression, context);
+    if (containsUnknown(left) || containsUnknown(right))
+        return UNKNOWN;
+    switch (op) {
+        case '~':
+            return pythonString(left) + pythonString(right);
+        case '==':
+            return deepEqual(left, right);
+        case '!=':
+            return !deepEqual(left, right);
+        case 'in':
+            if (typeof right === 'string' && typeof left === 'string')
+                return right.includes(left);
+            if (Array.isArray(right))
+                return right.some((v) => deepEqual(v, left));
+            if (isPlainObject(right) && typeof left === 'string')
+                return Object.prototype.hasOwnProperty.call(right, left);
+            return UNKNOWN;
+        case '+':
+            if (typeof left === 'number' && typeof right === 'number')
+                return left + right;
+            if (typeof left === 'string' && typeof right === 'string')
+                return left + right;
+            if (Array.isArray(left) && Array.isArray(right))
+                return [...left, ...right];
+            return UNKNOWN;
+        default:
+            break;
+    }
+    const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+    if (!comparable)
+        return UNKNOWN;
+    const a = left;
+    const b = right;
+    switch (op) {
+        case '<':
+            return a < b;
+        case '>':
+            return a > b;
+        case '<=':
+            return a <= b;
+        case '>=':
+            return a >= b;
+    }
+    if (typeof left !== 'number' || typeof right !== 'number')
+        return UNKNOWN;
+    switch (op) {
+        case '-':
+            return left - right;
+        case '*':
+            return left * right;
+        case '/':
+            return right === 0 ? UNKNOWN : left / right;
+        case '//':
+            return right === 0 ? UNKNOWN : Math.floor(left / right);
+        case '%':
+            return right === 0 ? UNKNOWN : left - right * Math.floor(left / right);
+        default:
+            return UNKNOWN;
+    }
+}
+/** Ansible's `bool` filter: yes/on/1/true (any case) are true, everything else false. */
+function ansibleBool(value) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === null)
+        return false;
+    if (typeof value === 'number')
+        return value === 1;
+    if (typeof value === 'string')
+        return ['yes', 'on', '1', 'true'].includes(value.trim().toLowerCase());
+    return false;
+}
+function evaluate_filter(expression, context) {
+    const operand = evaluate_evaluate(expression.operand, context);
+    const args = expression.args.map((a) => evaluate_evaluate(a, context));
+    const kwargs = Object.fromEntries(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate_evaluate(v, context)]));
+    switch (expression.name) {
+        case 'default':
+        case 'd': {
+            const fallback = args[0] ?? kwargs.default_value ?? '';
+            const boolean = truthy(args[1] ?? kwargs.boolean ?? false);
+            if (operand === UNDEFINED)
+                return fallback;
+            if (operand === UNKNOWN)
+                return UNKNOWN;
+            if (boolean === true) {
+                const t = truthy(operand);
+                if (t === UNKNOWN)
+                    return UNKNOWN;
+                return t ? operand : fallback;
+            }
+            return operand;
+        }
+        default:
+            break;
+    }
+    if (containsUnknown(operand) || args.some(containsUnknown))
+        return UNKNOWN;
+    switch (expression.name) {
+        case 'join': {
+            const separator = args[0] ?? kwargs.d ?? '';
+            if (typeof separator !== 'string')
+                return UNKNOWN;
+            if (Array.isArray(operand))
+                return operand.map(pythonString).join(separator);
+            if (isPlainObject(operand))
+                return Object.keys(operand).join(separator);
+            if (typeof operand === 'string')
+                return [...operand].join(separator);
+            return UNKNOWN;
+        }
+        case 'lower':
+            return pythonString(operand).toLowerCase();
+        case 'upper':
+            return pythonString(operand).toUpperCase();
+        case 'string':
+            return pythonString(operand);
+        case 'trim':
+            return pythonString(operand).trim();
+        case 'bool':
+            return ansibleBool(operand);
+        case 'int': {
+            if (typeof operand === 'number')
+                return Math.trunc(operand);
+            if (typeof operand === 'boolean')
+                return operand ? 1 : 0;
+            const parsed = typeof operand === 'string' ? Number.parseInt(operand.trim(), 10) : Number.NaN;
+            const fallback = args[0] ?? 0;
+            return Number.isNaN(parsed) ? fallback : parsed;
+        }
+        case 'length':
+        case 'count':
+            if (typeof operand === 'string' || Array.isArray(operand))
+                return operand.length;
+            if (isPlainObject(operand))
+                return Object.keys(operand).length;
+            return UNKNOWN;
+        case 'list':
+            if (Array.isArray(operand))
+                return operand;
+            if (typeof operand === 'string')
+                return [...operand];
+            if (isPlainObject(operand))
+                return Object.keys(operand);
+            return UNKNOWN;
+        case 'dict2items':
+            if (!isPlainObject(operand))
+                return UNKNOWN;
+            return Object.entries(operand).map(([key, value]) => ({ key, value }));
+        default:
+            return UNKNOWN;
+    }
+}
+function test(expression, context) {
+    const operand = evaluate_evaluate(expression.operand, context);
+    let result;
+    switch (expression.name) {
+        case 'defined':
+            if (operand === UNKNOWN)
+                return UNKNOWN;
+            result = operand !== UNDEFINED;
+            break;
+        case 'undefined':
+            if (operand === UNKNOWN)
+                return UNKNOWN;
+            result = operand === UNDEFINED;
+            break;
+        case 'none':
+            if (operand === UNKNOWN || operand === UNDEFINED)
+                return UNKNOWN;
+            result = operand === null;
+            break;
+        default:
+            return UNKNOWN;
+    }
+    return expression.negated ? !result : result;
+}
+/** Only the dict methods loops need: items(), keys(), values(), get(). */
+function evaluate_call(expression, context) {
+    // `name[member](...)` where the tool provides `name` (Salt's `salt`): the tool evaluates it.
+    const callee = expression.callee;
+    const namespace = callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : undefined;
+    if (namespace !== undefined && callee.type === 'index') {
+        return namespace({
+            member: evaluate_evaluate(callee.index, context),
+            args: () => expression.args.map((a) => evaluate_evaluate(a, context)),
+            kwarg: (name) => {
+                const argument = Object.prototype.hasOwnProperty.call(expression.kwargs, name) ? expression.kwargs[name] : undefined;
+                return argument === undefined ? undefined : () => evaluate_evaluate(argument, context);
+            },
+            scope: context.scope,
+            used: context.used,
+        });
+    }
+    if (expression.callee.type !== 'attribute')
+        return UNKNOWN;
+    const object = evaluate_evaluate(expression.callee.object, context);
+    const args = expression.args.map((a) => evaluate_evaluate(a, context));
+    if (!isPlainObject(object))
+        return UNKNOWN;
+    switch (expression.callee.name) {
+        case 'items':
+            return Object.entries(object).map(([k, v]) => [k, v]);
+        case 'keys':
+            return Object.keys(object);
+        case 'values':
+            return Object.values(object);
+        case 'get': {
+            const key = args[0];
+            if (typeof key !== 'string')
+                return UNKNOWN;
+            return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : (args[1] ?? null);
+        }
+        default:
+            return UNKNOWN;
+    }
+}
 
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/expression-tokens.ts
+class expression_tokens_ExpressionError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const expression_tokens_OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '.', '[', ']', '(', ')', '{', '}', ',', ':', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
+function expression_tokens_isNameStart(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+const expression_tokens_ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
+/** Tokens of `text` (an expression's source); offsets are relative to `base`. */
+function tokenizeExpression(text, base) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13) {
+            i++;
+            continue;
+        }
+        const offset = base + i;
+        if (expression_tokens_isNameStart(c)) {
+            let j = i + 1;
+            while (j < text.length && (expression_tokens_isNameStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j))))
+                j++;
+            tokens.push({ kind: 'name', text: text.slice(i, j), offset });
+            i = j;
+            continue;
+        }
+        if (isDigit(c)) {
+            let j = i + 1;
+            while (j < text.length && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 95))
+                j++;
+            if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+                j++;
+                while (j < text.length && isDigit(text.charCodeAt(j)))
+                    j++;
+            }
+            const raw = text.slice(i, j);
+            tokens.push({ kind: 'number', text: raw, value: Number(raw.replaceAll('_', '')), offset });
+            i = j;
+            continue;
+        }
+        if (c === 39 || c === 34) {
+            let j = i + 1;
+            let value = '';
+            while (j < text.length && text.charCodeAt(j) !== c) {
+                if (text.charCodeAt(j) === 92 && j + 1 < text.length) {
+                    const e = text[j + 1] ?? '';
+                    value += expression_tokens_ESCAPES[e] ?? `\\${e}`;
+                    j += 2;
+                }
+                else {
+                    value += text[j];
+                    j++;
+                }
+            }
+            if (j >= text.length)
+                throw new expression_tokens_ExpressionError('unterminated string literal', offset);
+            tokens.push({ kind: 'string', text: text.slice(i, j + 1), value, offset });
+            i = j + 1;
+            continue;
+        }
+        const op = expression_tokens_OPERATORS.find((o) => text.startsWith(o, i));
+        if (op === undefined)
+            throw new expression_tokens_ExpressionError(`unexpected character '${text[i]}'`, offset);
+        tokens.push({ kind: 'op', text: op, offset });
+        i += op.length;
+    }
+    tokens.push({ kind: 'end', text: '', offset: base + text.length });
+    return tokens;
+}
 
-
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/expression.ts
 /**
- * A rendered offset -> the template's line and column: an offset of
- * `fragment.text` goes to its rendered (line, column), then through the
- * fragment's SourceMap. What extractKubernetesText needs to put a ConfigMap
- * key's content back on the Helm template.
+ * Jinja2 expressions: the parser for the subset config templates use (tokens
+ * from ./expression-tokens.ts). Precedence follows Jinja2's parser: conditional expression < or < and
+ * < not < comparisons (in, not in) < + - < ~ < * / // % < ** < unary, and
+ * filters (`|`) and tests (`is`) bind to the operand before them.
+ * Anything the grammar accepts but the evaluator does not know evaluates to unknown.
+ * Over 300 lines: one recursive-descent parser, one method per precedence
+ * level; its levels call each other and read as one grammar.
  */
-function composePosition(fragment) {
-    const index = new LineIndex(fragment.text);
-    return (offset) => {
-        const rendered = index.position(Math.max(0, Math.min(offset, fragment.text.length)));
-        return fragment.map.start(rendered.line, rendered.column);
+
+/** Recursive-descent parser over a token list; `pos` is shared so statements can parse pieces. */
+class expression_ExpressionParser {
+    tokens;
+    pos = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    peek(ahead = 0) {
+        return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)];
+    }
+    next() {
+        const token = this.peek();
+        if (this.pos < this.tokens.length - 1)
+            this.pos++;
+        return token;
+    }
+    isName(text, ahead = 0) {
+        const t = this.peek(ahead);
+        return t.kind === 'name' && t.text === text;
+    }
+    isOp(text, ahead = 0) {
+        const t = this.peek(ahead);
+        return t.kind === 'op' && t.text === text;
+    }
+    expectOp(text) {
+        const t = this.next();
+        if (t.kind !== 'op' || t.text !== text)
+            throw new expression_tokens_ExpressionError(`expected '${text}'`, t.offset);
+    }
+    expectName() {
+        const t = this.next();
+        if (t.kind !== 'name')
+            throw new expression_tokens_ExpressionError('expected a name', t.offset);
+        return t.text;
+    }
+    atEnd() {
+        return this.peek().kind === 'end';
+    }
+    expectEnd() {
+        const t = this.peek();
+        if (t.kind !== 'end')
+            throw new expression_tokens_ExpressionError(`unexpected '${t.text}'`, t.offset);
+    }
+    /** A full expression; `conditional` false stops before a trailing `if` (for-loop filters). */
+    parseExpression(conditional = true) {
+        const body = this.parseOr();
+        if (!conditional || !this.isName('if'))
+            return body;
+        this.next();
+        const test = this.parseOr();
+        let otherwise = null;
+        if (this.isName('else')) {
+            this.next();
+            otherwise = this.parseExpression();
+        }
+        return { type: 'conditional', test, then: body, otherwise };
+    }
+    parseOr() {
+        let left = this.parseAnd();
+        while (this.isName('or')) {
+            this.next();
+            left = { type: 'binary', op: 'or', left, right: this.parseAnd() };
+        }
+        return left;
+    }
+    parseAnd() {
+        let left = this.parseNot();
+        while (this.isName('and')) {
+            this.next();
+            left = { type: 'binary', op: 'and', left, right: this.parseNot() };
+        }
+        return left;
+    }
+    parseNot() {
+        if (this.isName('not')) {
+            this.next();
+            return { type: 'not', operand: this.parseNot() };
+        }
+        return this.parseCompare();
+    }
+    parseCompare() {
+        let left = this.parseMath1();
+        for (;;) {
+            const t = this.peek();
+            if (t.kind === 'op' && ['==', '!=', '<', '>', '<=', '>='].includes(t.text)) {
+                this.next();
+                left = { type: 'binary', op: t.text, left, right: this.parseMath1() };
+            }
+            else if (this.isName('in')) {
+                this.next();
+                left = { type: 'binary', op: 'in', left, right: this.parseMath1() };
+            }
+            else if (this.isName('not') && this.isName('in', 1)) {
+                this.next();
+                this.next();
+                left = { type: 'not', operand: { type: 'binary', op: 'in', left, right: this.parseMath1() } };
+            }
+            else
+                return left;
+        }
+    }
+    parseMath1() {
+        let left = this.parseConcat();
+        while (this.isOp('+') || this.isOp('-')) {
+            const op = this.next().text;
+            left = { type: 'binary', op, left, right: this.parseConcat() };
+        }
+        return left;
+    }
+    parseConcat() {
+        let left = this.parseMath2();
+        while (this.isOp('~')) {
+            this.next();
+            left = { type: 'binary', op: '~', left, right: this.parseMath2() };
+        }
+        return left;
+    }
+    parseMath2() {
+        let left = this.parsePow();
+        while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
+            const op = this.next().text;
+            left = { type: 'binary', op, left, right: this.parsePow() };
+        }
+        return left;
+    }
+    parsePow() {
+        let left = this.parseUnary();
+        while (this.isOp('**')) {
+            this.next();
+            left = { type: 'binary', op: '**', left, right: this.parseUnary() };
+        }
+        return left;
+    }
+    parseUnary() {
+        if (this.isOp('-')) {
+            this.next();
+            return this.parseFilters({ type: 'negate', operand: this.parseUnary() });
+        }
+        if (this.isOp('+')) {
+            this.next();
+            return this.parseUnary();
+        }
+        return this.parseFilters(this.parsePostfix(this.parsePrimary()));
+    }
+    parseFilters(operand) {
+        let node = operand;
+        for (;;) {
+            if (this.isOp('|')) {
+                this.next();
+                let name = this.expectName();
+                while (this.isOp('.')) {
+                    this.next();
+                    name = `${name}.${this.expectName()}`;
+                }
+                let args = [];
+                let kwargs = {};
+                if (this.isOp('('))
+                    ({ args, kwargs } = this.parseArguments());
+                node = { type: 'filter', operand: node, name, args, kwargs };
+            }
+            else if (this.isName('is')) {
+                this.next();
+                let negated = false;
+                if (this.isName('not')) {
+                    this.next();
+                    negated = true;
+                }
+                const name = this.expectName();
+                let args = [];
+                if (this.isOp('('))
+                    args = this.parseArguments().args;
+                else {
+                    const t = this.peek();
+                    const startsOperand = t.kind === 'string' || t.kind === 'number' ||
+                        (t.kind === 'name' && !['and', 'or', 'if', 'else', 'is', 'in', 'not'].includes(t.text));
+                    if (startsOperand)
+                        args = [this.parsePostfix(this.parsePrimary())];
+                }
+                node = { type: 'test', operand: node, name, negated, args };
+            }
+            else
+                return node;
+        }
+    }
+    parseArguments() {
+        this.expectOp('(');
+        const args = [];
+        const kwargs = {};
+        while (!this.isOp(')')) {
+            if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+                const key = this.next().text;
+                this.next();
+                kwargs[key] = this.parseExpression();
+            }
+            else
+                args.push(this.parseExpression());
+            if (!this.isOp(','))
+                break;
+            this.next();
+        }
+        this.expectOp(')');
+        return { args, kwargs };
+    }
+    parsePostfix(primary) {
+        let node = primary;
+        for (;;) {
+            if (this.isOp('.')) {
+                this.next();
+                const t = this.next();
+                if (t.kind === 'name')
+                    node = { type: 'attribute', object: node, name: t.text };
+                else if (t.kind === 'number')
+                    node = { type: 'index', object: node, index: { type: 'literal', value: t.value } };
+                else
+                    throw new expression_tokens_ExpressionError('expected an attribute name', t.offset);
+            }
+            else if (this.isOp('[')) {
+                this.next();
+                const index = this.parseExpression();
+                this.expectOp(']');
+                node = { type: 'index', object: node, index };
+            }
+            else if (this.isOp('(')) {
+                const { args, kwargs } = this.parseArguments();
+                node = { type: 'call', callee: node, args, kwargs };
+            }
+            else
+                return node;
+        }
+    }
+    parsePrimary() {
+        const t = this.next();
+        switch (t.kind) {
+            case 'name':
+                if (t.text === 'true' || t.text === 'True')
+                    return { type: 'literal', value: true };
+                if (t.text === 'false' || t.text === 'False')
+                    return { type: 'literal', value: false };
+                if (t.text === 'none' || t.text === 'None')
+                    return { type: 'literal', value: null };
+                return { type: 'name', name: t.text };
+            case 'string': {
+                let value = t.value;
+                while (this.peek().kind === 'string')
+                    value += this.next().value;
+                return { type: 'literal', value };
+            }
+            case 'number':
+                return { type: 'literal', value: t.value };
+            case 'op':
+                if (t.text === '(') {
+                    if (this.isOp(')')) {
+                        this.next();
+                        return { type: 'list', items: [] };
+                    }
+                    const first = this.parseExpression();
+                    if (!this.isOp(',')) {
+                        this.expectOp(')');
+                        return first;
+                    }
+                    const items = [first];
+                    while (this.isOp(',')) {
+                        this.next();
+                        if (this.isOp(')'))
+                            break;
+                        items.push(this.parseExpression());
+                    }
+                    this.expectOp(')');
+                    return { type: 'list', items };
+                }
+                if (t.text === '[') {
+                    const items = [];
+                    while (!this.isOp(']')) {
+                        items.push(this.parseExpression());
+                        if (!this.isOp(','))
+                            break;
+                        this.next();
+                    }
+                    this.expectOp(']');
+                    return { type: 'list', items };
+                }
+                if (t.text === '{') {
+                    const entries = [];
+                    while (!this.isOp('}')) {
+                        const key = this.parseExpression();
+                        this.expectOp(':');
+                        entries.push([key, this.parseExpression()]);
+                        if (!this.isOp(','))
+                            break;
+                        this.next();
+                    }
+                    this.expectOp('}');
+                    return { type: 'dict', entries };
+                }
+                throw new expression_tokens_ExpressionError(`unexpected '${t.text}'`, t.offset);
+            default:
+                throw new expression_tokens_ExpressionError('unexpected end of expression', t.offset);
+        }
+    }
+}
+/** Parses a whole expression source (throws ExpressionError). */
+function parseExpressionText(text, base) {
+    const parser = new expression_ExpressionParser(tokenizeExpression(text, base));
+    const expression = parser.parseExpression();
+    parser.expectEnd();
+    return expression;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/lexer.ts
+function isSpace(code) {
+    return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
+/** Index of `close` outside string literals, from `from`; -1 when absent. */
+function lexer_findClose(text, from, close) {
+    let quote = 0;
+    for (let i = from; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (quote !== 0) {
+            if (c === 92)
+                i++;
+            else if (c === quote)
+                quote = 0;
+            continue;
+        }
+        if (c === 39 || c === 34)
+            quote = c;
+        else if (text.startsWith(close, i))
+            return i;
+    }
+    return -1;
+}
+const RAW_OPEN = /^\s*raw\s*$/;
+/** `{% endraw %}` with optional whitespace control; linear (no nested quantifiers). */
+const RAW_CLOSE = /\{%[-+]?\s*endraw\s*-?%\}/g;
+function lexer_lexTemplate(text, options, at) {
+    const tokens = [];
+    const diagnostics = [];
+    let pos = 0;
+    /** Whitespace after the previous tag must be stripped (`-}}`) or one newline removed (trim_blocks). */
+    let stripNext = 'none';
+    const pushText = (start, end, stripEnd) => {
+        let s = start;
+        if (stripNext === 'all')
+            while (s < end && isSpace(text.charCodeAt(s)))
+                s++;
+        else if (stripNext === 'newline') {
+            if (text.charCodeAt(s) === 10)
+                s++;
+            else if (text.charCodeAt(s) === 13 && text.charCodeAt(s + 1) === 10)
+                s += 2;
+        }
+        let e = end;
+        if (stripEnd)
+            while (e > s && isSpace(text.charCodeAt(e - 1)))
+                e--;
+        if (e > s)
+            tokens.push({ kind: 'text', start: s, end: e });
+        stripNext = 'none';
+    };
+    while (pos < text.length) {
+        let open = text.indexOf('{', pos);
+        while (open !== -1) {
+            const next = text.charCodeAt(open + 1);
+            if (next === 123 || next === 37 || next === 35)
+                break;
+            open = text.indexOf('{', open + 1);
+        }
+        if (open === -1) {
+            pushText(pos, text.length, false);
+            break;
+        }
+        const kind = text.charCodeAt(open + 1);
+        const dash = text.charCodeAt(open + 2) === 45;
+        pushText(pos, open, dash);
+        const close = kind === 123 ? '}}' : kind === 37 ? '%}' : '#}';
+        const innerStart = open + 2 + (dash || text.charCodeAt(open + 2) === 43 ? 1 : 0);
+        const closeAt = kind === 35 ? text.indexOf(close, innerStart) : lexer_findClose(text, innerStart, close);
+        if (closeAt === -1) {
+            const where = at(open);
+            const what = kind === 123 ? "'{{'" : kind === 37 ? "'{%'" : "'{#'";
+            diagnostics.push({ line: where.line, column: where.column, message: `unterminated ${what}: no matching '${close}'` });
+            return { tokens, diagnostics };
+        }
+        const closeDash = closeAt > innerStart && text.charCodeAt(closeAt - 1) === 45;
+        const closePlus = kind !== 123 && closeAt > innerStart && text.charCodeAt(closeAt - 1) === 43;
+        const bodyEnd = closeDash || closePlus ? closeAt - 1 : closeAt;
+        const end = closeAt + 2;
+        if (closeDash)
+            stripNext = 'all';
+        else if (kind !== 123 && !closePlus && options.trimBlocks)
+            stripNext = 'newline';
+        else
+            stripNext = 'none';
+        if (kind === 123)
+            tokens.push({ kind: 'output', start: open, end, bodyStart: innerStart, bodyEnd });
+        else if (kind === 37) {
+            if (RAW_OPEN.test(text.slice(innerStart, bodyEnd))) {
+                RAW_CLOSE.lastIndex = end;
+                const m = RAW_CLOSE.exec(text);
+                if (m === null) {
+                    const where = at(open);
+                    diagnostics.push({ line: where.line, column: where.column, message: "'{% raw %}' without '{% endraw %}'" });
+                    return { tokens, diagnostics };
+                }
+                const rawEnd = m.index + m[0].length;
+                const endDash = m[0].startsWith('{%-');
+                pushText(end, m.index, endDash);
+                const trailingDash = m[0].endsWith('-%}');
+                stripNext = trailingDash ? 'all' : m[0].endsWith('+%}') || !options.trimBlocks ? 'none' : 'newline';
+                pos = rawEnd;
+                continue;
+            }
+            tokens.push({ kind: 'statement', start: open, end, bodyStart: innerStart, bodyEnd });
+        }
+        pos = end;
+    }
+    return { tokens, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/parser.ts
+
+
+
+/** Tags with a body closed by `end<name>`, that we keep but do not evaluate. */
+const OPAQUE_BLOCKS = new Set(['block', 'with', 'filter', 'macro', 'call', 'autoescape', 'trans']);
+/** Single tags that pull in other templates or run code: nothing is rendered for them. */
+const OPAQUE_TAGS = new Set(['include', 'import', 'from', 'extends', 'do']);
+class TemplateSyntaxError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function parser_parseTemplate(text, options, at) {
+    const lexed = lexer_lexTemplate(text, options, at);
+    const root = [];
+    const stack = [{ tag: 'root', start: 0, open: { line: 1, column: 1 }, node: null, body: root }];
+    const top = () => stack[stack.length - 1];
+    try {
+        for (const token of lexed.tokens) {
+            if (token.kind === 'text') {
+                top().body.push({ type: 'text', start: token.start, end: token.end });
+                continue;
+            }
+            const source = text.slice(token.bodyStart, token.bodyEnd);
+            if (token.kind === 'output') {
+                if (source.trim() === '')
+                    throw new TemplateSyntaxError("empty expression '{{ }}'", token.start);
+                top().body.push({ type: 'output', expression: parseExpressionText(source, token.bodyStart), start: token.start, end: token.end });
+                continue;
+            }
+            const parser = new expression_ExpressionParser(tokenizeExpression(source, token.bodyStart));
+            if (parser.atEnd())
+                throw new TemplateSyntaxError("empty tag '{% %}'", token.start);
+            const keywordToken = parser.next();
+            const keyword = keywordToken.kind === 'name' ? keywordToken.text : '';
+            const frame = top();
+            const ifNode = frame.node?.type === 'if' ? frame.node : null;
+            const closeBranch = () => {
+                const last = ifNode?.branches[ifNode.branches.length - 1];
+                if (last !== undefined)
+                    last.end = token.start;
+            };
+            switch (keyword) {
+                case 'if': {
+                    const test = parser.parseExpression();
+                    parser.expectEnd();
+                    const branch = { test, body: [], start: token.start, end: token.end };
+                    const node = { type: 'if', branches: [branch], start: token.start, end: token.end };
+                    frame.body.push(node);
+                    stack.push({ tag: 'if', start: token.start, open: at(token.start), node, body: branch.body });
+                    break;
+                }
+                case 'elif':
+                case 'else': {
+                    if (frame.tag === 'for' && keyword === 'else' && frame.node?.type === 'for') {
+                        frame.body = frame.node.otherwise;
+                        break;
+                    }
+                    if (ifNode === null)
+                        throw new TemplateSyntaxError(`'${keyword}' outside an 'if'`, token.start);
+                    if (ifNode.branches[ifNode.branches.length - 1]?.test === null) {
+                        throw new TemplateSyntaxError(`'${keyword}' after 'else'`, token.start);
+                    }
+                    closeBranch();
+                    const test = keyword === 'elif' ? parser.parseExpression() : null;
+                    parser.expectEnd();
+                    const branch = { test, body: [], start: token.start, end: token.end };
+                    ifNode.branches.push(branch);
+                    frame.body = branch.body;
+                    break;
+                }
+                case 'for': {
+                    const targets = [parser.expectName()];
+                    while (parser.isOp(',')) {
+                        parser.next();
+                        targets.push(parser.expectName());
+                    }
+                    if (!parser.isName('in'))
+                        throw new TemplateSyntaxError("expected 'in' in 'for'", token.start);
+                    parser.next();
+                    const iterable = parser.parseExpression(false);
+                    let filter = null;
+                    if (parser.isName('if')) {
+                        parser.next();
+                        filter = parser.parseExpression(false);
+                    }
+                    if (parser.isName('recursive'))
+                        parser.next();
+                    parser.expectEnd();
+                    const node = { type: 'for', targets, iterable, filter, body: [], otherwise: [], start: token.start, end: token.end };
+                    frame.body.push(node);
+                    stack.push({ tag: 'for', start: token.start, open: at(token.start), node, body: node.body });
+                    break;
+                }
+                case 'set': {
+                    const targets = [parser.expectName()];
+                    while (parser.isOp(',')) {
+                        parser.next();
+                        targets.push(parser.expectName());
+                    }
+                    if (parser.isOp('=')) {
+                        parser.next();
+                        const value = parser.parseExpression();
+                        parser.expectEnd();
+                        frame.body.push({ type: 'set', targets, value, start: token.start });
+                    }
+                    else {
+                        parser.expectEnd();
+                        const node = { type: 'set-block', name: targets[0], body: [], start: token.start };
+                        frame.body.push(node);
+                        stack.push({ tag: 'set', start: token.start, open: at(token.start), node, body: node.body });
+                    }
+                    break;
+                }
+                default: {
+                    if (keyword.startsWith('end')) {
+                        const name = keyword.slice(3);
+                        if (frame.tag !== name) {
+                            const expected = frame.tag === 'root' ? `no open block` : `'end${frame.tag}' for line ${frame.open.line}`;
+                            throw new TemplateSyntaxError(`unexpected '${keyword}' (expected ${expected})`, token.start);
+                        }
+                        closeBranch();
+                        if (frame.node !== null && 'end' in frame.node)
+                            frame.node.end = token.end;
+                        stack.pop();
+                    }
+                    else if (OPAQUE_BLOCKS.has(keyword)) {
+                        const node = { type: 'opaque', name: keyword, body: [], start: token.start, end: token.end };
+                        frame.body.push(node);
+                        stack.push({ tag: keyword, start: token.start, open: at(token.start), node, body: node.body });
+                    }
+                    else if (OPAQUE_TAGS.has(keyword)) {
+                        frame.body.push({ type: 'opaque', name: keyword, body: null, start: token.start, end: token.end });
+                    }
+                    else {
+                        throw new TemplateSyntaxError(`unknown tag '${keyword || source.trim()}'`, token.start);
+                    }
+                }
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof TemplateSyntaxError || error instanceof expression_tokens_ExpressionError) {
+            const where = at(error.offset);
+            return { nodes: [], diagnostics: [...lexed.diagnostics, { line: where.line, column: where.column, message: error.message }] };
+        }
+        throw error;
+    }
+    if (lexed.diagnostics.length > 0)
+        return { nodes: [], diagnostics: lexed.diagnostics };
+    const open = top();
+    if (open.tag !== 'root') {
+        return {
+            nodes: [],
+            diagnostics: [{ line: open.open.line, column: open.open.column, message: `'${open.tag}' is never closed (missing 'end${open.tag}')` }],
+        };
+    }
+    return { nodes: root, diagnostics: [] };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/render.ts
+
+
+
+
+class jinja2_render_LimitReached extends Error {
+}
+/**
+ * Walks the parsed template. A branch whose condition is unknown is rendered
+ * with its lines marked "maybe"; a loop over unknown data is rendered once
+ * with its variables unknown, also "maybe" (so `{{ k }} = {{ v }}` gives a
+ * line whose name and value are unknown).
+ */
+class Renderer {
+    text;
+    context;
+    limits;
+    at;
+    output = { pieces: [], alternatives: [], diagnostics: [], skipped: [] };
+    size = 0;
+    iterations = 0;
+    constructor(text, context, limits, at) {
+        this.text = text;
+        this.context = context;
+        this.limits = limits;
+        this.at = at;
+    }
+    run(nodes) {
+        try {
+            this.renderNodes(nodes, false);
+        }
+        catch (error) {
+            if (!(error instanceof jinja2_render_LimitReached))
+                throw error;
+        }
+        return this.output;
+    }
+    limit(offset, message) {
+        const where = this.at(offset);
+        this.output.diagnostics.push({ line: where.line, column: where.column, message });
+        throw new jinja2_render_LimitReached(message);
+    }
+    emit(piece, offset) {
+        this.size += piece.text.length;
+        if (this.size > this.limits.maxOutput)
+            this.limit(offset, `rendered output exceeds ${this.limits.maxOutput} characters`);
+        this.output.pieces.push(piece);
+    }
+    renderNodes(nodes, maybe) {
+        for (const node of nodes)
+            this.renderNode(node, maybe);
+    }
+    renderNode(node, maybe) {
+        switch (node.type) {
+            case 'text':
+                this.emit({ kind: 'literal', text: this.text.slice(node.start, node.end), offset: node.start, maybe }, node.start);
+                return;
+            case 'output': {
+                const value = evaluate_evaluate(node.expression, this.context);
+                const text = containsUnknown(value) ? UNKNOWN_MARK : pythonString(value);
+                if (text !== '')
+                    this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
+                return;
+            }
+            case 'if':
+                this.renderIf(node.branches, maybe);
+                return;
+            case 'for':
+                this.renderFor(node, maybe);
+                return;
+            case 'set': {
+                const value = evaluate_evaluate(node.value, this.context);
+                const frame = this.context.locals[this.context.locals.length - 1];
+                if (node.targets.length === 1)
+                    frame.set(node.targets[0], maybe ? UNKNOWN : value);
+                else
+                    node.targets.forEach((t, i) => frame.set(t, Array.isArray(value) && !maybe ? value[i] : UNKNOWN));
+                return;
+            }
+            case 'set-block': {
+                const inner = new Renderer(this.text, this.context, this.limits, this.at);
+                inner.renderNodes(node.body, false);
+                const text = inner.output.pieces.map((p) => p.text).join('');
+                const frame = this.context.locals[this.context.locals.length - 1];
+                frame.set(node.name, maybe || text.includes(UNKNOWN_MARK) ? UNKNOWN : text);
+                return;
+            }
+            case 'opaque':
+                this.output.skipped.push({ offset: node.start, tag: node.name });
+                // A block or autoescape body is ordinary template text; other bodies (macro, call, filter, with) are not evaluated.
+                if (node.body !== null && (node.name === 'block' || node.name === 'autoescape'))
+                    this.renderNodes(node.body, maybe);
+                return;
+        }
+    }
+    renderIf(branches, maybe) {
+        let uncertain = false;
+        for (let i = 0; i < branches.length; i++) {
+            const branch = branches[i];
+            const t = branch.test === null ? true : truthy(evaluate_evaluate(branch.test, this.context));
+            if (t === false)
+                continue;
+            if (t === true) {
+                this.renderNodes(branch.body, maybe || uncertain);
+                return;
+            }
+            // Unknown condition: this branch may be taken; the later ones could apply instead.
+            uncertain = true;
+            this.renderNodes(branch.body, true);
+            for (const rest of branches.slice(i + 1))
+                this.output.alternatives.push({ start: rest.start, end: rest.end });
+            return;
+        }
+    }
+    renderFor(node, maybe) {
+        const iterable = evaluate_evaluate(node.iterable, this.context);
+        const items = iterationItems(iterable);
+        if (items === null) {
+            this.withFrame(() => {
+                const frame = this.frame();
+                for (const target of node.targets)
+                    frame.set(target, UNKNOWN);
+                frame.set('loop', UNKNOWN);
+                this.renderNodes(node.body, true);
+            });
+            return;
+        }
+        let rendered = 0;
+        this.withFrame(() => {
+            items.forEach((item, index) => {
+                this.iterations++;
+                if (this.iterations > this.limits.maxIterations)
+                    this.limit(node.start, `more than ${this.limits.maxIterations} loop iterations`);
+                const frame = this.frame();
+                frame.clear();
+                bindTargets(frame, node.targets, item);
+                frame.set('loop', {
+                    index: index + 1,
+                    index0: index,
+                    revindex: items.length - index,
+                    revindex0: items.length - index - 1,
+                    first: index === 0,
+                    last: index === items.length - 1,
+                    length: items.length,
+                });
+                let itemMaybe = maybe;
+                if (node.filter !== null) {
+                    const keep = truthy(evaluate_evaluate(node.filter, this.context));
+                    if (keep === false)
+                        return;
+                    if (keep === UNKNOWN)
+                        itemMaybe = true;
+                }
+                rendered++;
+                this.renderNodes(node.body, itemMaybe);
+            });
+        });
+        if (rendered === 0)
+            this.renderNodes(node.otherwise, maybe);
+    }
+    frame() {
+        return this.context.locals[this.context.locals.length - 1];
+    }
+    withFrame(body) {
+        this.context.locals.push(new Map());
+        try {
+            body();
+        }
+        finally {
+            this.context.locals.pop();
+        }
+    }
+}
+/** What a `for` walks: lists as they are, dict keys (Python iteration), string characters; null when unknown. */
+function iterationItems(value) {
+    if (value === UNKNOWN || typeof value === 'symbol')
+        return null;
+    if (Array.isArray(value))
+        return value;
+    if (isPlainObject(value))
+        return Object.keys(value);
+    if (typeof value === 'string')
+        return [...value];
+    return null;
+}
+function bindTargets(frame, targets, item) {
+    if (targets.length === 1) {
+        frame.set(targets[0], item);
+        return;
+    }
+    targets.forEach((target, i) => frame.set(target, Array.isArray(item) ? (item[i] ?? UNKNOWN) : UNKNOWN));
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/index.ts
+
+
+
+
+
+
+
+
+const ANSIBLE_OPTIONS = { trimBlocks: true, limits: DEFAULT_LIMITS };
+/** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
+const SINGLE_EXPRESSION = /^\s*\{\{-?([^]*?)-?\}\}\s*$/;
+function renderJinja2(path, text, scope, options = ANSIBLE_OPTIONS) {
+    const index = new LineIndex(text);
+    const at = (offset) => index.position(offset);
+    const context = {
+        scope,
+        locals: [new Map()],
+        used: new Map(),
+        renderString: (value, inner) => renderVariableText(value, inner, options),
+        depth: 0,
+        resolving: new Set(),
+        namespaces: options.namespaces,
+    };
+    const parsed = parser_parseTemplate(text, options, at);
+    const empty = () => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });
+    if (parsed.diagnostics.length > 0) {
+        return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [] };
+    }
+    const output = new Renderer(text, context, options.limits, at).run(parsed.nodes);
+    return {
+        fragment: fragmentOf(path, text, 'jinja2', output.pieces, output.alternatives),
+        diagnostics: output.diagnostics,
+        usedVariables: context.used,
+        skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
     };
 }
 /**
- * Renders a Helm `templates/*.yaml` with the chart's values, so that a
- * ConfigMap or Secret it produces can be read by the Kubernetes extractor.
+ * Renders a Jinja2 template with the restricted evaluator: the common
+ * RenderedTemplate (used variables sorted by name). Parse
+ * `{ path: fragment.file, text: fragment.text }` with the MTA parser, then
+ * `remapSpans(model, fragment)` to put every span back on the template.
  */
-function renderHelmManifest(file, repo, extra = []) {
-    const vars = loadHelmVariables(file.path, repo, extra);
-    const result = renderGoTemplate(file, vars, { yamlManifest: true });
-    const maybeTemplateLines = new Set();
-    for (const line of result.fragment.maybeLines) {
-        for (const segment of result.fragment.map.segments)
-            if (segment.line === line)
-                maybeTemplateLines.add(segment.from.line);
-    }
-    return { ...result, rendered: { path: file.path, text: result.fragment.text }, maybeTemplateLines };
+function renderJinja2Template(file, vars, options = ANSIBLE_OPTIONS) {
+    const result = renderJinja2(file.path, file.text, vars, options);
+    return {
+        fragment: result.fragment,
+        diagnostics: result.diagnostics,
+        usedVariables: [...result.usedVariables].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
+        skipped: result.skipped,
+    };
 }
-const TEMPLATE_YAML = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:ya?ml|tpl)$/;
-const helm_manifest_KIND_LINE = /^kind:[ \t]*["']?(?:ConfigMap|Secret)\b/m;
-/**
- * Helm templates that render a ConfigMap or Secret (`templates/configmap.yaml`
- * with a `main.cf: |` key): rendered with the chart's values, then read by
- * the Kubernetes extractor, every position mapped back to the template. An
- * edit whose lines come from an unresolved branch is `maybe`.
- */
-const helmConfigMaps = {
-    form: 'kubernetes',
-    matches: (path, head) => TEMPLATE_YAML.test(path) && head.includes('{{') && helm_manifest_KIND_LINE.test(head),
-    extract(file, repo) {
-        const manifest = renderHelmManifest(file, repo);
-        const templateDiagnostics = manifest.diagnostics.map((d) => ({ file: file.path, line: d.line, column: d.column, message: `Go template: ${d.message}`, fatal: true }));
-        if (templateDiagnostics.length > 0)
-            return { edits: [], diagnostics: templateDiagnostics, notes: [] };
-        const extraction = extractKubernetesText(manifest.rendered.text, composePosition(manifest.fragment), file.path);
-        for (const edit of extraction.edits) {
-            if (!('fragment' in edit))
-                continue;
-            edit.fragment = withExpressionTags(edit.fragment, manifest.fragment);
-            const fragment = edit.fragment;
-            for (const segment of fragment.map.segments) {
-                if (manifest.maybeTemplateLines.has(segment.from.line) && fragment.text.split('\n')[segment.line - 1]?.trim())
-                    fragment.maybeLines.add(segment.line);
-            }
-            if (manifest.maybeTemplateLines.has(edit.span.line))
-                edit.maybe = true;
+/** A variable's value that is itself Jinja text, rendered with the same restricted evaluator. */
+function renderVariableText(value, context, options) {
+    const single = SINGLE_EXPRESSION.exec(value);
+    if (single !== null && !(single[1] ?? '').includes('}}')) {
+        try {
+            return evaluate_evaluate(parseExpressionText(single[1] ?? '', 0), context);
         }
-        const notes = manifest.skipped.map((s) => `${file.path}:${s.line}:${s.column}: ${s.tag} is not evaluated; its output is unknown`);
-        return { edits: extraction.edits, diagnostics: extraction.diagnostics, notes: [...extraction.notes, ...notes] };
-    },
-};
-/**
- * A position function maps each character to one template position, so the
- * extractor maps the output of `{{ ... }}` character by character to the
- * tag's start. Segments that land on a tag's start become that tag's
- * expression segment again: a value's span then ends where the tag ends.
- */
-function withExpressionTags(fragment, manifest) {
-    const tags = new Map();
-    for (const segment of manifest.map.segments)
-        if (segment.kind === 'expression')
-            tags.set(`${segment.from.line}:${segment.from.column}`, segment);
-    if (tags.size === 0)
-        return fragment;
-    const segments = fragment.map.segments.map((segment) => {
-        const tag = segment.kind === 'literal' ? tags.get(`${segment.from.line}:${segment.from.column}`) : undefined;
-        return tag === undefined ? segment : { ...segment, kind: 'expression', from: tag.from, to: tag.to };
-    });
-    return { ...fragment, map: new SourceMap(segments) };
+        catch {
+            return UNKNOWN;
+        }
+    }
+    const index = new LineIndex(value);
+    const parsed = parser_parseTemplate(value, options, (o) => index.position(o));
+    if (parsed.diagnostics.length > 0)
+        return UNKNOWN;
+    const output = new Renderer(value, context, options.limits, (o) => index.position(o)).run(parsed.nodes);
+    if (output.diagnostics.length > 0)
+        return UNKNOWN;
+    const text = output.pieces.map((p) => p.text).join('');
+    return text.includes(UNKNOWN_MARK) ? UNKNOWN : text;
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/fragment-builder.ts
+;// CONCATENATED MODULE: ./src/sources/languages/jinja2/names.ts
+const TEMPLATE_SUFFIX = /\.(?:j2|jinja2|jinja)$/;
+/** The template's suffix removed, or null when the name has no Jinja2 suffix. */
+function renderedName(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    return TEMPLATE_SUFFIX.test(base) ? base.replace(TEMPLATE_SUFFIX, '') : null;
+}
+/** The mail file a template produces, by its name (`main.cf.j2` -> main.cf); null when it is not one. */
+function targetOf(path) {
+    const name = renderedName(path);
+    if (name === null)
+        return null;
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
+        return name;
+    if (name === 'sendmail.mc' || name.endsWith('.mc'))
+        return 'sendmail.mc';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/render.ts
+
+
+
+
+class ruby_erb_render_LimitReached extends Error {
+}
+/** Thrown by a `next` whose condition holds: the loop goes on with its next item. */
+class NextIteration extends Error {
+}
+/**
+ * Walks the tree: known conditions pick one branch; an unknown condition
+ * renders the branch as "maybe" and records the others as alternatives; a
+ * loop over known data is expanded; over unknown data it is rendered once,
+ * as "maybe", with its variables unknown.
+ */
+class TagRenderer {
+    evaluator;
+    env;
+    limits;
+    at;
+    pieces = [];
+    alternatives = [];
+    diagnostics = [];
+    skipped = [];
+    size = 0;
+    iterations = 0;
+    /** Loops being rendered, and whether an unknown `next` made the rest of this iteration "maybe". */
+    loops = [];
+    constructor(evaluator, env, limits, at) {
+        this.evaluator = evaluator;
+        this.env = env;
+        this.limits = limits;
+        this.at = at;
+    }
+    run(nodes) {
+        try {
+            this.nodes(nodes, false);
+        }
+        catch (error) {
+            if (!(error instanceof ruby_erb_render_LimitReached))
+                throw error;
+        }
+    }
+    limit(offset, message) {
+        this.diagnostics.push({ ...this.at(offset), message });
+        throw new ruby_erb_render_LimitReached(message);
+    }
+    emit(piece, offset) {
+        this.size += piece.text.length;
+        if (this.size > this.limits.maxOutput)
+            this.limit(offset, `rendered output exceeds ${this.limits.maxOutput} characters`);
+        this.pieces.push(piece);
+    }
+    frame() {
+        return this.env.locals[this.env.locals.length - 1];
+    }
+    nodes(nodes, maybe) {
+        for (const node of nodes)
+            this.node(node, maybe);
+    }
+    node(node, outerMaybe) {
+        const maybe = outerMaybe || (this.loops[this.loops.length - 1]?.skipMaybe ?? false);
+        switch (node.type) {
+            case 'text':
+                this.emit({ kind: 'literal', text: node.text, offset: node.offset, maybe }, node.offset);
+                return;
+            case 'output': {
+                const value = this.evaluator.evaluate(node.expression, this.env);
+                const text = containsUnknown(value) ? UNKNOWN_MARK : this.evaluator.text(value);
+                if (text !== '')
+                    this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
+                return;
+            }
+            case 'if':
+                this.branches(node.branches, maybe);
+                return;
+            case 'each':
+                this.each(node, maybe);
+                return;
+            case 'block':
+                this.skipped.push({ offset: firstOffset(node.body), tag: 'block' });
+                this.scoped(() => this.nodes(node.body, true));
+                return;
+            case 'assign': {
+                const value = this.evaluator.evaluate(node.value, this.env);
+                this.frame().set(node.name, maybe ? UNKNOWN : value);
+                return;
+            }
+            case 'next': {
+                const loop = this.loops[this.loops.length - 1];
+                if (loop === undefined)
+                    return;
+                let t = true;
+                if (node.test !== null) {
+                    t = this.evaluator.truthy(this.evaluator.evaluate(node.test, this.env));
+                    if (node.negate && t !== UNKNOWN)
+                        t = !t;
+                }
+                if (t === UNKNOWN || (t === true && maybe))
+                    loop.skipMaybe = true;
+                else if (t === true)
+                    throw new NextIteration();
+                return;
+            }
+            case 'skip':
+                this.skipped.push({ offset: node.start, tag: node.code.slice(0, 40) });
+                return;
+        }
+    }
+    /** One iteration of a loop body; `next` ends it early. */
+    iteration(body, maybe) {
+        const loop = { skipMaybe: false };
+        this.loops.push(loop);
+        try {
+            this.nodes(body, maybe);
+        }
+        catch (error) {
+            if (!(error instanceof NextIteration))
+                throw error;
+        }
+        finally {
+            this.loops.pop();
+        }
+    }
+    branches(branches, maybe) {
+        for (let i = 0; i < branches.length; i++) {
+            const branch = branches[i];
+            let t = true;
+            if (branch.test !== null) {
+                t = this.evaluator.truthy(this.evaluator.evaluate(branch.test, this.env));
+                if (branch.negate && t !== UNKNOWN)
+                    t = !t;
+            }
+            if (t === false)
+                continue;
+            if (t === true) {
+                this.nodes(branch.body, maybe);
+                return;
+            }
+            this.nodes(branch.body, true);
+            for (const rest of branches.slice(i + 1))
+                this.alternatives.push({ start: rest.start, end: rest.end });
+            return;
+        }
+    }
+    each(node, maybe) {
+        const items = this.evaluator.iterate(this.evaluator.evaluate(node.iterable, this.env), node.targets.length);
+        this.scoped(() => {
+            if (items === null) {
+                for (const target of node.targets)
+                    this.frame().set(target, UNKNOWN);
+                this.iteration(node.body, true);
+                return;
+            }
+            for (const item of items) {
+                if (++this.iterations > this.limits.maxIterations)
+                    this.limit(node.start, `more than ${this.limits.maxIterations} loop iterations`);
+                node.targets.forEach((target, i) => this.frame().set(target, item[i] ?? null));
+                this.iteration(node.body, maybe);
+            }
+        });
+    }
+    scoped(body) {
+        this.env.locals.push(new Map());
+        try {
+            body();
+        }
+        finally {
+            this.env.locals.pop();
+        }
+    }
+}
+function firstOffset(nodes) {
+    const first = nodes[0];
+    if (first === undefined)
+        return 0;
+    if (first.type === 'text')
+        return first.offset;
+    if ('start' in first)
+        return first.start;
+    return 0;
+}
+/** Runs the renderer and builds the Fragment and its SourceMap (one segment per rendered line run). */
+function renderNodes(path, text, form, nodes, diagnostics, evaluator, env, limits = DEFAULT_LIMITS) {
+    const index = new LineIndex(text);
+    const at = (offset) => index.position(offset);
+    const usedVariables = () => [...env.used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name));
+    if (nodes === null || diagnostics.length > 0) {
+        return {
+            fragment: { file: path, text: '', form, map: new SourceMap([]), maybeLines: new Set(), alternatives: [] },
+            diagnostics,
+            usedVariables: usedVariables(),
+            skipped: [],
+        };
+    }
+    const renderer = new TagRenderer(evaluator, env, limits, at);
+    renderer.run(nodes);
+    const segments = [];
+    const maybeLines = new Set();
+    let line = 1;
+    let column = 1;
+    for (const piece of renderer.pieces) {
+        let from = 0;
+        while (from < piece.text.length) {
+            const newline = piece.text.indexOf('\n', from);
+            const to = newline === -1 ? piece.text.length : newline + 1;
+            const start = piece.kind === 'literal' ? at(piece.offset + Math.min(from, piece.text.length - 1)) : at(piece.start);
+            const end = piece.kind === 'literal' ? start : at(piece.end);
+            segments.push({ line, column, endColumn: column + (to - from), kind: piece.kind, from: start, to: end });
+            if (piece.maybe && piece.text.slice(from, to).trim() !== '')
+                maybeLines.add(line);
+            if (newline === -1)
+                column += to - from;
+            else {
+                line++;
+                column = 1;
+            }
+            from = to;
+        }
+    }
+    const alternatives = renderer.alternatives.map((range) => {
+        const a = at(range.start);
+        const b = at(range.end);
+        return { file: path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    });
+    return {
+        fragment: { file: path, text: renderer.pieces.map((p) => p.text).join(''), form, map: new SourceMap(segments), maybeLines, alternatives },
+        diagnostics: renderer.diagnostics,
+        usedVariables: usedVariables(),
+        skipped: renderer.skipped.map((s) => ({ ...at(s.offset), tag: s.tag })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/tags.ts
+const tags_SPACE = /[ \t]/;
+function scanTags(text, rules, at) {
+    const tokens = [];
+    const diagnostics = [];
+    let pos = 0;
+    // The text up to `upTo`, split at `<%%` / `%%>` escapes (rendered as `<%` / `%>`).
+    const pushText = (from, upTo) => {
+        if (upTo > from)
+            tokens.push({ type: 'text', text: text.slice(from, upTo), offset: from });
+    };
+    while (pos < text.length) {
+        const open = text.indexOf('<%', pos);
+        if (open < 0) {
+            pushText(pos, text.length);
+            break;
+        }
+        if (text[open + 2] === '%') {
+            // `<%%` is a literal `<%` in both languages.
+            pushText(pos, open);
+            tokens.push({ type: 'text', text: '<%', offset: open });
+            pos = open + 3;
+            continue;
+        }
+        let codeStart = open + 2;
+        let leftTrim = false;
+        let kind = 'code';
+        if (text[codeStart] === '-') {
+            leftTrim = true;
+            codeStart++;
+        }
+        if (text[codeStart] === '=') {
+            kind = 'output';
+            codeStart++;
+            while (text[codeStart] === '=')
+                codeStart++;
+        }
+        else if (text[codeStart] === '#') {
+            kind = 'comment';
+        }
+        const close = tags_findClose(text, codeStart, kind === 'comment');
+        const nested = kind === 'comment' ? -1 : text.indexOf('<%', codeStart);
+        if (close < 0 || (nested >= 0 && nested < close)) {
+            const where = at(open);
+            diagnostics.push({ line: where.line, column: where.column, message: close < 0 ? "'<%' tag is never closed with '%>'" : "'<%' tag is not closed before the next '<%'" });
+            return { tokens, diagnostics };
+        }
+        const rightTrim = text[close - 1] === '-' && close - 1 >= codeStart;
+        const codeEnd = rightTrim ? close - 1 : close;
+        let end = close + 2;
+        let textEnd = open;
+        // Alone on its line: only spaces and tabs back to the line start, none of them already consumed.
+        let back = open - 1;
+        while (back >= pos && tags_SPACE.test(text[back] ?? ''))
+            back--;
+        const lineStart = back + 1;
+        const aloneBefore = back >= pos - 1 && (back < 0 || text[back] === '\n');
+        const after = /^[ \t]*\r?\n/.exec(text.slice(end, end + 256));
+        if (rules === 'erubis') {
+            if (kind !== 'output' && aloneBefore && after !== null) {
+                textEnd = lineStart;
+                end += after[0].length;
+            }
+            else if (kind === 'output' && rightTrim && after !== null) {
+                end += after[0].length;
+            }
+        }
+        else {
+            if (leftTrim)
+                while (textEnd > pos && tags_SPACE.test(text[textEnd - 1] ?? ''))
+                    textEnd--;
+            if (rightTrim && after !== null)
+                end += after[0].length;
+        }
+        pushText(pos, textEnd);
+        if (kind !== 'comment')
+            tokens.push({ type: kind, code: text.slice(codeStart, codeEnd), codeOffset: codeStart, start: open, end: close + 2 });
+        pos = end;
+    }
+    return { tokens, diagnostics };
+}
+/** The `%>` closing a tag; a comment ends at the first `%>`, code skips `%>` inside quotes. */
+function tags_findClose(text, from, comment) {
+    if (comment)
+        return text.indexOf('%>', from);
+    let quote = '';
+    for (let i = from; i < text.length - 1; i++) {
+        const c = text[i];
+        if (quote !== '') {
+            if (c === '\\')
+                i++;
+            else if (c === quote)
+                quote = '';
+            else if (c === '\n')
+                quote = '';
+            continue;
+        }
+        if (c === "'" || c === '"')
+            quote = c;
+        else if (c === '%' && text[i + 1] === '>')
+            return i;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/tree.ts
+/** Builds the node tree; unbalanced `end`/`else` and unclosed blocks are diagnostics at the tag. */
+function buildTree(tokens, reader, at) {
+    const root = [];
+    const stack = [];
+    const diagnostics = [];
+    const body = () => (stack.length === 0 ? root : stack[stack.length - 1].body);
+    const fail = (offset, message) => {
+        const where = at(offset);
+        diagnostics.push({ line: where.line, column: where.column, message });
+    };
+    for (const token of tokens) {
+        if (token.type === 'text') {
+            body().push(token);
+            continue;
+        }
+        if (token.type === 'output') {
+            body().push({ type: 'output', expression: reader.expression(token.code, token.codeOffset), start: token.start, end: token.end });
+            continue;
+        }
+        const statements = reader.statements(token.code, token.codeOffset);
+        for (const statement of statements) {
+            switch (statement.kind) {
+                case 'if':
+                case 'unless': {
+                    const branch = { test: statement.test, negate: statement.kind === 'unless', body: [], start: token.start, end: token.end };
+                    const node = { type: 'if', branches: [branch] };
+                    body().push(node);
+                    stack.push({ node, body: branch.body, start: token.start });
+                    break;
+                }
+                case 'elsif':
+                case 'else': {
+                    const top = stack[stack.length - 1];
+                    if (top === undefined || top.node.type !== 'if') {
+                        fail(token.start, `'${statement.kind}' without an open 'if'`);
+                        break;
+                    }
+                    const branches = top.node.branches;
+                    const last = branches[branches.length - 1];
+                    if (last.test === null) {
+                        fail(token.start, `'${statement.kind}' after 'else'`);
+                        break;
+                    }
+                    last.end = token.start;
+                    const branch = { test: statement.kind === 'elsif' ? statement.test : null, negate: false, body: [], start: token.start, end: token.end };
+                    branches.push(branch);
+                    top.body = branch.body;
+                    break;
+                }
+                case 'end': {
+                    const top = stack.pop();
+                    if (top === undefined) {
+                        fail(token.start, "'end' without an open block");
+                        break;
+                    }
+                    if (top.node.type === 'if') {
+                        const branches = top.node.branches;
+                        branches[branches.length - 1].end = token.start;
+                    }
+                    break;
+                }
+                case 'each': {
+                    const node = { type: 'each', iterable: statement.iterable, targets: statement.targets, body: [], start: token.start };
+                    body().push(node);
+                    stack.push({ node, body: node.body, start: token.start });
+                    break;
+                }
+                case 'block': {
+                    const node = { type: 'block', body: [] };
+                    body().push(node);
+                    stack.push({ node, body: node.body, start: token.start });
+                    break;
+                }
+                case 'assign':
+                    body().push({ type: 'assign', name: statement.name, value: statement.value });
+                    break;
+                case 'next':
+                    body().push({ type: 'next', test: statement.test, negate: statement.negate });
+                    break;
+                case 'skip':
+                    body().push({ type: 'skip', start: token.start, code: token.code.trim() });
+                    break;
+            }
+        }
+    }
+    for (const open of stack)
+        fail(open.start, 'block is never closed');
+    return { nodes: root, diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/puppet-statements.ts
+
+
+const ITERATORS = new Set(['each', 'map', 'filter', 'reduce', 'with', 'slice']);
+function isPunct(token, value) {
+    return token !== undefined && (token.type === 'punct' || token.type === 'word') && token.value === value;
+}
+/**
+ * The statements of one EPP code tag, read on tokens: `if c {`, `unless c {`,
+ * `} elsif c {`, `} else {`, `}`, `$a.each |$x| {`, `each($a) |$k, $v| {`,
+ * `$x = expr`. Another construct that opens a block (`case`, a lambda we do
+ * not evaluate) is rendered once as "maybe"; anything else is skipped.
+ */
+function puppetStatements(code, offset) {
+    const tokens = lexPuppet(code, offset);
+    if (tokens === null)
+        return [{ kind: 'skip' }];
+    const statements = [];
+    let rest = tokens;
+    // Leading `}` close the open blocks (`} else {` is an end of one branch, handled below).
+    while (isPunct(rest[0], '}')) {
+        const next = rest[1];
+        if (isPunct(next, 'else') || isPunct(next, 'elsif')) {
+            rest = rest.slice(1);
+            break;
+        }
+        statements.push({ kind: 'end' });
+        rest = rest.slice(1);
+    }
+    if (rest.length === 0)
+        return statements;
+    const opens = isPunct(rest[rest.length - 1], '{');
+    const body = opens ? rest.slice(0, -1) : rest;
+    const head = body[0];
+    const source = (list) => list.map(tokenText).join(' ');
+    if (opens && (isPunct(head, 'if') || isPunct(head, 'elsif') || isPunct(head, 'unless'))) {
+        const kind = head.value;
+        statements.push({ kind, test: parsePuppetTokens(body.slice(1), source(body.slice(1))) });
+        return statements;
+    }
+    if (opens && isPunct(head, 'else') && body.length === 1) {
+        statements.push({ kind: 'else' });
+        return statements;
+    }
+    if (opens) {
+        statements.push(iteration(body) ?? { kind: 'block' });
+        return statements;
+    }
+    if (head?.type === 'variable' && isPunct(body[1], '=')) {
+        statements.push({ kind: 'assign', name: head.value, value: parsePuppetTokens(body.slice(2), source(body.slice(2))) });
+        return statements;
+    }
+    statements.push({ kind: 'skip' });
+    return statements;
+}
+function tokenText(token) {
+    if (token.type === 'string')
+        return JSON.stringify(token.parts.map((p) => (typeof p === 'string' ? p : '')).join(''));
+    return token.type === 'variable' ? `$${token.value}` : token.value;
+}
+/** `<collection>.each |$a, $b|` or `each(<collection>) |$a|`: null when it is not one we expand. */
+function iteration(tokens) {
+    if (!isPunct(tokens[tokens.length - 1], '|'))
+        return null;
+    let open = tokens.length - 2;
+    while (open >= 0 && !isPunct(tokens[open], '|'))
+        open--;
+    if (open < 0)
+        return null;
+    const parameters = tokens.slice(open + 1, tokens.length - 1);
+    const targets = [];
+    for (const token of parameters) {
+        if (token.type === 'variable')
+            targets.push(token.value);
+        else if (!isPunct(token, ',') && token.type !== 'word')
+            return { kind: 'block' };
+    }
+    const call = tokens.slice(0, open);
+    const last = call[call.length - 1];
+    if (call.length >= 3 && last?.type === 'word' && isPunct(call[call.length - 2], '.')) {
+        if (last.value !== 'each')
+            return ITERATORS.has(last.value) ? { kind: 'block' } : null;
+        return { kind: 'each', iterable: parsePuppetTokens(call.slice(0, -2), 'collection'), targets };
+    }
+    const name = call[0];
+    if (name?.type === 'word' && isPunct(call[1], '(') && isPunct(last, ')')) {
+        if (name.value !== 'each')
+            return ITERATORS.has(name.value) ? { kind: 'block' } : null;
+        return { kind: 'each', iterable: parsePuppetTokens(call.slice(2, -1), 'collection'), targets };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/index.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The parameter header `<%- | String $a = 'x' | -%>`: Puppet accepts it only
+ * as the template's first tag (whitespace and comments before it).
+ */
+function takeHeader(path, tokens, index) {
+    const parameters = new Map();
+    const first = tokens.findIndex((t) => t.type !== 'text' || t.text.trim() !== '');
+    const tag = tokens[first];
+    if (tag === undefined || tag.type !== 'code')
+        return { parameters, rest: tokens, diagnostics: [] };
+    const code = tag.code.trim();
+    if (!code.startsWith('|'))
+        return { parameters, rest: tokens, diagnostics: [] };
+    const where = index.position(tag.start);
+    if (!code.endsWith('|') || code.length < 2) {
+        return { parameters, rest: tokens, diagnostics: [{ ...where, message: "parameter header '|' is not closed" }] };
+    }
+    const inner = tag.codeOffset + tag.code.indexOf('|') + 1;
+    const literal = new PuppetEvaluator(plainScope({}), new Map());
+    const read = readParameters(code.slice(1, -1), inner, path, (o) => index.position(o).line, literal);
+    if (read === null)
+        return { parameters, rest: tokens, diagnostics: [{ ...where, message: 'parameter header cannot be read' }] };
+    for (const parameter of read)
+        parameters.set(parameter.name, parameter);
+    return { parameters, rest: tokens.slice(first + 1), diagnostics: [] };
+}
+/**
+ * Renders a Puppet EPP template with the restricted Puppet evaluator (never
+ * Puppet itself). Header parameters take the value the caller passes (the
+ * scope binds the short name) or their default.
+ */
+function renderEpp(path, text, scope) {
+    const index = new LineIndex(text);
+    const at = (offset) => index.position(offset);
+    const scanned = scanTags(text, 'epp', at);
+    const env = { locals: [new Map()], used: new Map() };
+    const header = takeHeader(path, scanned.tokens, index);
+    const evaluator = new PuppetEvaluator(scope, header.parameters);
+    const early = [...scanned.diagnostics, ...header.diagnostics];
+    if (early.length > 0)
+        return renderNodes(path, text, 'epp', null, early, evaluator, env);
+    const tree = buildTree(header.rest, { statements: puppetStatements, expression: parsePuppet }, at);
+    return renderNodes(path, text, 'epp', tree.nodes, tree.diagnostics, evaluator, env);
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/ruby-lexer.ts
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*[?!]?/y;
+const ruby_lexer_NUMBER = /-?[0-9][0-9_]*(?:\.[0-9]+)?/y;
+const ruby_lexer_PUNCT = ['&.', '||', '&&', '==', '!=', '<=', '>=', '=>', '::', '[', ']', '(', ')', '{', '}', ',', '.', '?', ':', '!', '<', '>', '+', '-', '|', '=', '*', ';'];
+/** null when the code uses something outside the subset (the caller makes it unknown). */
+function lexRuby(code, base) {
+    const tokens = [];
+    let i = 0;
+    while (i < code.length) {
+        const c = code[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+            i++;
+            continue;
+        }
+        if (c === '#')
+            break; // a Ruby comment runs to the end of the tag's code
+        if (c === "'" || c === '"') {
+            const read = ruby_lexer_readString(code, i, base);
+            if (read === null)
+                return null;
+            tokens.push(read.token);
+            i = read.next;
+            continue;
+        }
+        if (c === '@' || (c === ':' && /[A-Za-z_]/.test(code[i + 1] ?? '') && !isValueEnd(tokens[tokens.length - 1], code, i))) {
+            IDENT.lastIndex = i + 1;
+            const m = IDENT.exec(code);
+            if (m === null)
+                return null;
+            tokens.push({ type: c === '@' ? 'ivar' : 'symbol', value: m[0], offset: base + i });
+            i += 1 + m[0].length;
+            continue;
+        }
+        IDENT.lastIndex = i;
+        const ident = IDENT.exec(code);
+        if (ident !== null) {
+            tokens.push({ type: 'ident', value: ident[0], offset: base + i });
+            i += ident[0].length;
+            continue;
+        }
+        ruby_lexer_NUMBER.lastIndex = i;
+        const number = c === '-' ? null : ruby_lexer_NUMBER.exec(code);
+        if (number !== null) {
+            tokens.push({ type: 'number', value: number[0].replaceAll('_', ''), offset: base + i });
+            i += number[0].length;
+            continue;
+        }
+        const punct = ruby_lexer_PUNCT.find((p) => code.startsWith(p, i));
+        if (punct === undefined)
+            return null;
+        tokens.push({ type: 'punct', value: punct, offset: base + i });
+        i += punct.length;
+    }
+    return tokens;
+}
+/** `a ? b :c` — a `:` right after a value is the ternary's, not a symbol. */
+function isValueEnd(previous, code, i) {
+    if (previous === undefined)
+        return false;
+    if (code[i - 1] !== ' ' && previous.type !== 'punct')
+        return true;
+    return previous.type === 'punct' && previous.value === '?';
+}
+const ruby_lexer_ESCAPES = { n: '\n', t: '\t', s: ' ', '0': '\0', e: '\x1b' };
+function ruby_lexer_readString(code, start, base) {
+    const quote = code[start];
+    const parts = [];
+    let current = '';
+    let i = start + 1;
+    while (i < code.length) {
+        const c = code[i];
+        if (c === quote) {
+            if (current !== '' || parts.length === 0)
+                parts.push(current);
+            return { token: { type: 'string', parts, offset: base + start }, next: i + 1 };
+        }
+        if (c === '\\') {
+            const n = code[i + 1] ?? '';
+            if (quote === "'")
+                current += n === "'" || n === '\\' ? n : `\\${n}`;
+            else
+                current += ruby_lexer_ESCAPES[n] ?? n;
+            i += 2;
+            continue;
+        }
+        if (quote === '"' && c === '#' && code[i + 1] === '{') {
+            const close = code.indexOf('}', i + 2);
+            if (close < 0)
+                return null;
+            if (current !== '')
+                parts.push(current);
+            current = '';
+            parts.push({ code: code.slice(i + 2, close), offset: base + i + 2 });
+            i = close + 1;
+            continue;
+        }
+        current += c;
+        i++;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/ruby-expression.ts
+
+class ruby_expression_Unsupported extends Error {
+}
+function parseRuby(code, offset) {
+    const tokens = lexRuby(code, offset);
+    if (tokens === null || tokens.length === 0)
+        return { type: 'unknown', code };
+    try {
+        const parser = new ruby_expression_Parser(tokens);
+        const expression = parser.expression();
+        if (!parser.done())
+            return { type: 'unknown', code };
+        return expression;
+    }
+    catch (error) {
+        if (error instanceof ruby_expression_Unsupported)
+            return { type: 'unknown', code };
+        throw error;
+    }
+}
+const ruby_expression_MAX_DEPTH = 64;
+class ruby_expression_Parser {
+    tokens;
+    pos = 0;
+    depth = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    done() {
+        return this.pos >= this.tokens.length;
+    }
+    peek() {
+        return this.tokens[this.pos];
+    }
+    is(value) {
+        const t = this.peek();
+        return t !== undefined && (t.type === 'punct' || t.type === 'ident') && 'value' in t && t.value === value;
+    }
+    take(value) {
+        if (!this.is(value))
+            return false;
+        this.pos++;
+        return true;
+    }
+    expect(value) {
+        if (!this.take(value))
+            throw new ruby_expression_Unsupported(value);
+    }
+    /** Prefix operators and nested ternaries recurse too: bounded like nested expressions. */
+    enter() {
+        if (++this.nesting > ruby_expression_MAX_DEPTH * 64)
+            throw new ruby_expression_Unsupported('depth');
+    }
+    nesting = 0;
+    expression() {
+        if (++this.depth > ruby_expression_MAX_DEPTH)
+            throw new ruby_expression_Unsupported('depth');
+        try {
+            return this.keywordOr();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    keywordOr() {
+        let left = this.keywordNot();
+        for (;;) {
+            if (this.take('or'))
+                left = { type: 'binary', op: '||', left, right: this.keywordNot() };
+            else if (this.take('and'))
+                left = { type: 'binary', op: '&&', left, right: this.keywordNot() };
+            else
+                return left;
+        }
+    }
+    keywordNot() {
+        this.enter();
+        if (this.take('not'))
+            return { type: 'not', operand: this.keywordNot() };
+        return this.ternary();
+    }
+    ternary() {
+        this.enter();
+        const test = this.or();
+        if (!this.take('?'))
+            return test;
+        const then = this.ternary();
+        this.expect(':');
+        return { type: 'ternary', test, then, otherwise: this.ternary() };
+    }
+    or() {
+        let left = this.and();
+        while (this.take('||'))
+            left = { type: 'binary', op: '||', left, right: this.and() };
+        return left;
+    }
+    and() {
+        let left = this.equality();
+        while (this.take('&&'))
+            left = { type: 'binary', op: '&&', left, right: this.equality() };
+        return left;
+    }
+    equality() {
+        let left = this.comparison();
+        for (const op of ['==', '!=']) {
+            if (this.take(op))
+                left = { type: 'binary', op, left, right: this.comparison() };
+        }
+        return left;
+    }
+    comparison() {
+        let left = this.additive();
+        for (const op of ['<=', '>=', '<', '>']) {
+            if (this.take(op))
+                return { type: 'binary', op, left, right: this.additive() };
+        }
+        return left;
+    }
+    additive() {
+        let left = this.unary();
+        while (this.is('+') || this.is('-')) {
+            const op = this.tokens[this.pos++].value;
+            left = { type: 'binary', op, left, right: this.unary() };
+        }
+        return left;
+    }
+    unary() {
+        this.enter();
+        if (this.take('!'))
+            return { type: 'not', operand: this.unary() };
+        return this.postfix(this.primary());
+    }
+    postfix(start) {
+        let expression = start;
+        for (;;) {
+            if (this.take('[')) {
+                const index = this.expression();
+                this.expect(']');
+                expression = { type: 'index', object: expression, index };
+            }
+            else if (this.take('.') || this.take('&.')) {
+                const name = this.peek();
+                if (name === undefined || name.type !== 'ident')
+                    throw new ruby_expression_Unsupported('method');
+                this.pos++;
+                const args = [];
+                if (this.take('(')) {
+                    if (!this.take(')')) {
+                        do
+                            args.push(this.expression());
+                        while (this.take(','));
+                        this.expect(')');
+                    }
+                }
+                else if (name.value.endsWith('?') && this.startsValue()) {
+                    // `value.kind_of? Array`: a predicate's one argument without parentheses.
+                    args.push(this.unary());
+                }
+                expression = { type: 'call', object: expression, name: name.value, args };
+            }
+            else {
+                return expression;
+            }
+        }
+    }
+    startsValue() {
+        const t = this.peek();
+        return t !== undefined && (t.type === 'ident' || t.type === 'string' || t.type === 'symbol' || t.type === 'number' || t.type === 'ivar');
+    }
+    primary() {
+        const token = this.peek();
+        if (token === undefined)
+            throw new ruby_expression_Unsupported('end');
+        this.pos++;
+        switch (token.type) {
+            case 'string':
+                return stringExpression(token.parts);
+            case 'symbol':
+                return { type: 'literal', value: token.value };
+            case 'number':
+                return { type: 'literal', value: Number(token.value) };
+            case 'ivar':
+                return { type: 'ivar', name: token.value };
+            case 'ident':
+                if (token.value === 'nil')
+                    return { type: 'literal', value: null };
+                if (token.value === 'true')
+                    return { type: 'literal', value: true };
+                if (token.value === 'false')
+                    return { type: 'literal', value: false };
+                if (this.is('('))
+                    throw new ruby_expression_Unsupported('function call');
+                return { type: 'name', name: token.value };
+            case 'punct':
+                if (token.value === '(') {
+                    const inner = this.expression();
+                    this.expect(')');
+                    return inner;
+                }
+                if (token.value === '[') {
+                    const items = [];
+                    if (!this.take(']')) {
+                        do
+                            items.push(this.expression());
+                        while (this.take(','));
+                        this.expect(']');
+                    }
+                    return { type: 'array', items };
+                }
+                throw new ruby_expression_Unsupported(token.value);
+        }
+    }
+}
+function stringExpression(parts) {
+    if (parts.every((p) => typeof p === 'string'))
+        return { type: 'literal', value: parts.join('') };
+    return { type: 'string', parts: parts.map((p) => (typeof p === 'string' ? p : parseRuby(p.code, p.offset))) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/ruby-statements.ts
+
+const BLOCK_KEYWORDS = /^(?:while|until|case|begin|for|def|class|module)\b/;
+const ruby_statements_ITERATORS = ['each', 'each_pair', 'each_with_index', 'each_with_object', 'map', 'select', 'reject', 'each_key', 'each_value', 'sort_by'];
+const EXPANDED = new Set(['each', 'each_pair', 'map', 'collect']);
+const ruby_statements_TARGET = /^[a-z_][A-Za-z0-9_]*$/;
+const ASSIGN = /^([a-z_][A-Za-z0-9_]*)\s*=(?!=)/;
+/**
+ * The statements of one ERB code tag. A tag may hold several lines or `;`-separated
+ * statements; `if`, `elsif`, `else`, `unless`, `end`, `x.each do |a, b|` (also `{ |a| }`)
+ * `next if c` and `name = expr` are understood; another construct that opens a block is
+ * rendered once as "maybe"; any other statement is skipped (it cannot print).
+ */
+function rubyStatements(code, offset) {
+    const statements = [];
+    for (const part of splitStatements(code, offset)) {
+        const s = part.text.trim();
+        const at = part.offset + part.text.indexOf(s);
+        if (s === '' || s.startsWith('#'))
+            continue;
+        if (s === 'end' || s === '}' || s.startsWith('end ') || s.startsWith('end.')) {
+            statements.push({ kind: 'end' });
+            continue;
+        }
+        const next = /^next(?:\s+(if|unless)\s+(.*))?$/.exec(s);
+        if (next !== null) {
+            const test = next[2] === undefined ? null : parseRuby(next[2], at + s.indexOf(next[2], 5));
+            statements.push({ kind: 'next', test, negate: next[1] === 'unless' });
+            continue;
+        }
+        if (s === 'else') {
+            statements.push({ kind: 'else' });
+            continue;
+        }
+        const keyword = /^(if|elsif|unless)\s/.exec(s);
+        if (keyword !== null) {
+            const rest = s.slice(keyword[0].length).replace(/\s+then$/, '');
+            statements.push({ kind: keyword[1], test: parseRuby(rest, at + keyword[0].length) });
+            continue;
+        }
+        const loop = iterator(s, at);
+        if (loop !== null) {
+            statements.push(loop);
+            continue;
+        }
+        if (BLOCK_KEYWORDS.test(s) || /\bdo(?:\s*\|[^|]*\|)?$/.test(s) || /\{\s*\|[^|]*\|$/.test(s)) {
+            statements.push({ kind: 'block' });
+            continue;
+        }
+        const assign = ASSIGN.exec(s);
+        if (assign !== null) {
+            statements.push({ kind: 'assign', name: assign[1], value: parseRuby(s.slice(assign[0].length), at + assign[0].length) });
+            continue;
+        }
+        statements.push({ kind: 'skip' });
+    }
+    return statements;
+}
+/** `expr.each do |a, b|` / `expr.each { |a|`: the collection, the method and the block's parameters. */
+function iterator(s, at) {
+    const pipeEnd = s.length - 1;
+    if (s[pipeEnd] !== '|')
+        return null;
+    const pipeStart = s.lastIndexOf('|', pipeEnd - 1);
+    if (pipeStart < 0)
+        return null;
+    const head = s.slice(0, pipeStart).trimEnd();
+    const opener = head.endsWith(' do') ? head.length - 3 : head.endsWith('{') ? head.length - 1 : -1;
+    if (opener < 0)
+        return null;
+    const call = head.slice(0, opener).trimEnd();
+    const dot = call.lastIndexOf('.');
+    if (dot < 0)
+        return null;
+    const method = call.slice(dot + 1);
+    const targets = s.slice(pipeStart + 1, pipeEnd).split(',').map((t) => t.trim().replace(/^\(|\)$/g, ''));
+    if (!targets.every((t) => ruby_statements_TARGET.test(t)))
+        return { kind: 'block' };
+    // `map`/`select` bodies print like `each` bodies (a template discards the block's result).
+    if (!EXPANDED.has(method))
+        return ruby_statements_ITERATORS.includes(method) ? { kind: 'block' } : null;
+    return { kind: 'each', iterable: parseRuby(call.slice(0, dot), at), targets };
+}
+/** Splits at newlines and at `;` outside quotes. */
+function splitStatements(code, offset) {
+    const parts = [];
+    let start = 0;
+    let quote = '';
+    for (let i = 0; i <= code.length; i++) {
+        const c = code[i];
+        if (quote !== '' && c !== undefined) {
+            if (c === '\\')
+                i++;
+            else if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === "'" || c === '"')
+            quote = c;
+        else if (c === undefined || c === '\n' || c === ';') {
+            parts.push({ text: code.slice(start, i), offset: offset + start });
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/index.ts
+
+
+
+
+
+
+
+/**
+ * Renders an ERB template with the restricted Ruby evaluator (never Ruby
+ * itself). Tags follow Erubis, the ERB engine Chef's template resource uses.
+ */
+function renderErb(path, text, scope) {
+    const index = new LineIndex(text);
+    const at = (offset) => index.position(offset);
+    const scanned = scanTags(text, 'erubis', at);
+    const env = { locals: [new Map()], used: new Map() };
+    const evaluator = new RubyEvaluator(scope);
+    if (scanned.diagnostics.length > 0)
+        return renderNodes(path, text, 'erb', null, scanned.diagnostics, evaluator, env);
+    const tree = buildTree(scanned.tokens, { statements: rubyStatements, expression: parseRuby }, at);
+    return renderNodes(path, text, 'erb', tree.nodes, tree.diagnostics, evaluator, env);
+}
+
+;// CONCATENATED MODULE: ./src/sources/template-languages.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Renders a Jinja2 template as the scan does: Ansible's template-module
+ * options unless others are given, with the tool namespaces repository
+ * templates call (Salt's `salt['pillar.get']`).
+ */
+function renderTemplate(file, vars, options = ANSIBLE_OPTIONS) {
+    return renderJinja2Template(file, vars, { namespaces: JINJA2_NAMESPACES, ...options });
+}
+/**
+ * Jinja2 (Ansible, Salt): `main.cf.j2`, `sendmail.mc.jinja2`, and anything in
+ * an Ansible role's `templates/`. A Salt formula (a folder with
+ * defaults.yaml or map.jinja) reads its own pillar.example and
+ * defaults.yaml; anything else is read as Ansible (role defaults and vars,
+ * group_vars/all).
+ */
+const jinja2 = {
+    form: 'jinja2',
+    targetOf: (path) => targetOf(path) ?? ansibleRoleTemplate(path),
+    variables: (path, repo, extra) => saltFormulaOf(path, repo) !== null ? saltVariables(path, repo, extra) : loadAnsibleVariables(path, repo, extra),
+    render: (file, vars) => renderTemplate(file, vars),
+};
+/**
+ * ERB templates: Chef's (`templates/default/main.cf.erb`, variables from the
+ * cookbook, roles and environments) and those of Puppet modules (`@name` from
+ * the module's class parameters and Hiera data).
+ */
+const erb = {
+    form: 'erb',
+    targetOf: (path) => targetBySuffix(path, '.erb'),
+    variables: (path, repo, extra) => puppetErbVariables(path, repo, extra) ?? loadChefVariables(path, repo, extra),
+    render: (file, vars) => renderErb(file.path, file.text, vars),
+};
+/** Puppet EPP templates (`templates/main.cf.epp`), variables from the module's manifests and Hiera data. */
+const epp = {
+    form: 'epp',
+    targetOf: (path) => targetBySuffix(path, '.epp'),
+    variables: (path, repo, extra) => loadPuppetVariables(path, repo, extra),
+    render: (file, vars) => renderEpp(file.path, file.text, vars),
+};
+/** Go template names: by suffix, or a mail file in a Helm chart's `templates/` folder. */
+function goTemplateTarget(path) {
+    return goTemplateSuffixTarget(path) ?? helmChartTemplate(path);
+}
+/**
+ * Go templates: Helm charts (variables from the chart's values.yaml and
+ * Chart.yaml) and other `.tmpl` files (variables from --vars only).
+ */
+const goTemplate = {
+    form: 'go-template',
+    targetOf: goTemplateTarget,
+    variables: (path, repo, extra) => loadHelmVariables(path, repo, extra),
+    render: renderGoTemplate,
+};
+/**
+ * Terraform templates rendered by `templatefile(...)`: variables from the
+ * call's literal map (and the module's variable defaults and locals it
+ * references).
+ */
+const terraform = {
+    form: 'terraform',
+    targetOf: terraformTarget,
+    variables: (path, repo, extra) => loadTerraformVariables(path, repo, extra),
+    render: renderTerraformTemplate,
+};
+/**
+ * envsubst-style templates (`envsubst < main.cf.template > main.cf` in a
+ * container entrypoint). Their variables are the deploying machine's
+ * environment, which the repository does not hold: only the user's --vars
+ * files give values; every other `$VAR` is unknown.
+ */
+const envsubst = {
+    form: 'envsubst',
+    targetOf: envsubstTarget,
+    variables(_path, _repo, extra) {
+        const lookup = (name) => {
+            for (const scope of extra) {
+                const found = scope.lookup(name);
+                if (found !== undefined)
+                    return found;
+            }
+            return undefined;
+        };
+        return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics: [] };
+    },
+    render: renderEnvsubst,
+};
+/**
+ * Every template language relaygate renders, in the order discovery asks
+ * them: the first whose `targetOf` names a mail file wins.
+ */
+const LANGUAGES = [jinja2, erb, epp, goTemplate, terraform, envsubst];
+/** The language that renders `path` and the mail file it renders, or null when no language claims it. */
+function languageFor(path) {
+    for (const language of LANGUAGES) {
+        const target = language.targetOf(path);
+        if (target !== null)
+            return { language, target };
+    }
+    return null;
+}
+/** The registered language of a form (the candidate carries the form). */
+function languageOfForm(form) {
+    return LANGUAGES.find((l) => l.form === form);
+}
+
+;// CONCATENATED MODULE: ./src/discover/patterns.ts
+const ALL_ROLES = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'];
+const DEFAULT_PATTERNS = [
+    { glob: '**/main.cf', roles: ['main.cf'], definite: true },
+    { glob: '**/master.cf', roles: ['master.cf'], definite: true },
+    { glob: '**/sendmail.cf', roles: ['sendmail.cf'], definite: true },
+    { glob: '**/submit.cf', roles: ['sendmail.cf'], definite: true },
+    { glob: '**/sendmail.mc', roles: ['sendmail.mc'], definite: true },
+    { glob: '**/submit.mc', roles: ['sendmail.mc'], definite: true },
+    // main.cf.proto, main.cf.default, main.cf.dist, main.cf.rpmnew: plain copies
+    // of a configuration (templates and backups are filtered out by name).
+    { glob: '**/main.cf.*', roles: ['main.cf'], definite: false },
+    { glob: '**/master.cf.*', roles: ['master.cf'], definite: false },
+    // Postfix also keeps lookup-table definitions (mysql_table(5), ldap_table(5))
+    // as *.cf in its folder: content decides.
+    { glob: '**/postfix/**/*.cf', roles: ['main.cf', 'master.cf'], definite: false },
+    { glob: '**/*.mc', roles: ['sendmail.mc'], definite: false },
+    // /etc/mail also holds e.g. spamassassin/local.cf: content decides.
+    { glob: '**/mail/**/*.cf', roles: ['sendmail.cf'], definite: false },
+];
+/** Vendored trees, skipped unless a user include glob matches the file. */
+const DEFAULT_EXCLUDES = (/* unused pure expression or super */ null && (['**/node_modules/**', '**/vendor/**', '**/.terraform/**']));
+/** The directory names behind DEFAULT_EXCLUDES, for a cheap segment test and for pruning the walk. */
+const VENDORED_DIRECTORIES = new Set(['node_modules', 'vendor', '.terraform']);
+/**
+ * Suffix words of `main.cf.X` / `master.cf.X` that make the file a template
+ * (rendered by another tool; the sources stage reads those) or a backup /
+ * editor leftover (not what the server reads).
+ */
+const NOT_A_PLAIN_VARIANT = new Set([
+    // templates
+    'j2', 'jinja', 'jinja2', 'erb', 'epp', 'tmpl', 'tpl', 'template', 'gotmpl', 'tftpl', 'mustache', 'hbs', 'liquid', 'in', 'm4',
+    // backups and leftovers
+    'orig', 'bak', 'backup', 'old', 'rej', 'swp', 'swo', 'save', 'sav', 'tmp', 'rpmsave', 'rpmorig', 'dpkg-old', 'dpkg-bak', 'ucf-old',
+    // archives
+    'gz', 'bz2', 'xz', 'zst', 'zip', 'tar', 'tgz',
+]);
+/** `rest` is what follows `main.cf.` / `master.cf.` in the file name. */
+function isPlainVariantSuffix(rest) {
+    if (rest === '' || rest.endsWith('~'))
+        return false;
+    for (const word of rest.toLowerCase().split('.')) {
+        if (NOT_A_PLAIN_VARIANT.has(word))
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/discover/classify.ts
+
+
+
+
+const GLOB_OPTIONS = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
+const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Minimatch(p.glob, GLOB_OPTIONS) }));
+/** `./a/`, `/a` and `a/` all mean the folder `a` of the scan root. */
+function normaliseGlob(glob) {
+    let g = glob.trim().replace(/\\/g, '/');
+    while (g.startsWith('./'))
+        g = g.slice(2);
+    while (g.startsWith('/'))
+        g = g.slice(1);
+    if (g.endsWith('/'))
+        g += '**';
+    return g === '' ? '**' : g;
+}
+/** User globs; a glob that matches a folder matches everything under it. */
+class GlobList {
+    matchers;
+    constructor(globs) {
+        this.matchers = globs.filter((g) => g.trim() !== '').map((g) => new Minimatch(normaliseGlob(g), GLOB_OPTIONS));
+    }
+    get empty() {
+        return this.matchers.length === 0;
+    }
+    matches(path) {
+        if (this.matchers.length === 0)
+            return false;
+        for (const m of this.matchers)
+            if (m.match(path))
+                return true;
+        for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+            const folder = path.slice(0, i);
+            for (const m of this.matchers)
+                if (m.match(folder))
+                    return true;
+        }
+        return false;
+    }
+}
+/**
+ * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
+ * `master.cf.*`: this test rejects almost every file of a monorepo before any
+ * glob runs.
+ */
+function mayMatchDefault(base) {
+    return base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.');
+}
+function isVendored(path) {
+    let start = 0;
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', start)) {
+        if (VENDORED_DIRECTORIES.has(path.slice(start, i)))
+            return true;
+        start = i + 1;
+    }
+    return false;
+}
+function defaultPattern(path, base) {
+    for (const { pattern, matcher } of compiledDefaults) {
+        if (!matcher.match(path))
+            continue;
+        if (!pattern.definite && (base.startsWith('main.cf.') || base.startsWith('master.cf.'))) {
+            const rest = base.slice(base.indexOf('.cf.') + 4);
+            if (!isPlainVariantSuffix(rest))
+                continue;
+        }
+        return pattern;
+    }
+    return null;
+}
+/**
+ * Decides from a path alone whether a file may be mail configuration.
+ * Order: default patterns, then user includes (content decides the kind);
+ * user excludes remove; vendored trees are removed unless an include matches.
+ * Explicitly named files (the `paths` option) are always opened.
+ */
+class PathClassifier {
+    embedded;
+    include;
+    exclude;
+    /**
+     * @param embedded also open files that may be provisioning code editing
+     * mail configuration (when some host format is registered).
+     */
+    constructor(include, exclude, embedded = false) {
+        this.embedded = embedded;
+        this.include = new GlobList(include);
+        this.exclude = new GlobList(exclude);
+    }
+    classify(path, explicit = false) {
+        const base = path.slice(path.lastIndexOf('/') + 1);
+        // `main.cf.j2`, `roles/x/templates/sendmail.mc.jinja2`: the name says what it renders.
+        // Every template renders main.cf, master.cf, sendmail.cf or a .mc: its
+        // name holds `.cf` or `.mc`, which rejects most files before any language is asked.
+        const template = base.includes('.cf') || base.includes('.mc') ? languageFor(path) : null;
+        const target = template?.target ?? null;
+        const pattern = target === null && mayMatchDefault(base) ? defaultPattern(path, base) : null;
+        let included;
+        let cls;
+        if (target !== null) {
+            cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: template?.language.form ?? 'jinja2' };
+        }
+        else if (pattern !== null) {
+            cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
+        }
+        else if (explicit) {
+            cls = { roles: ALL_ROLES, definite: false, via: 'explicit' };
+        }
+        else if ((included = this.include.matches(path))) {
+            cls = { roles: ALL_ROLES, definite: false, via: 'include' };
+        }
+        else if (this.embedded && mayBeHostFile(path)) {
+            cls = { roles: [], definite: false, via: 'pattern', embedded: true };
+        }
+        else {
+            return null;
+        }
+        if (explicit)
+            return cls;
+        if (this.exclude.matches(path))
+            return null;
+        if (isVendored(path) && !(included ?? this.include.matches(path)))
+            return null;
+        return cls;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/discover/git-files.ts
+
+/**
+ * Variables that point git at another repository or index (set inside git
+ * hooks, for example): the scan root alone must decide which repository is read.
+ */
+const REPOSITORY_VARIABLES = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_COMMON_DIR',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_NAMESPACE',
+    'GIT_PREFIX',
+    'GIT_LITERAL_PATHSPECS',
+    'GIT_GLOB_PATHSPECS',
+    'GIT_NOGLOB_PATHSPECS',
+    'GIT_ICASE_PATHSPECS',
+];
+function gitEnvironment() {
+    const env = { ...process.env };
+    for (const name of REPOSITORY_VARIABLES)
+        delete env[name];
+    return env;
+}
+function runGit(cwd, args) {
+    // core.fsmonitor may name a program to run: never execute what a repository configures.
+    const fullArgs = ['-c', 'core.fsmonitor=false', '--literal-pathspecs', ...args];
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', fullArgs, { cwd, env: gitEnvironment(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+            const err = error;
+            if (err && typeof err.code === 'string') {
+                resolve({ code: null, stdout: Buffer.alloc(0), stderr: '', spawnError: `${err.code}: ${err.message}` });
+                return;
+            }
+            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr: stderr.toString('utf8') });
+        });
+    });
+}
+/** Whether `root` is inside a git work tree (and not inside a `.git` directory). */
+async function gitWorkTree(root) {
+    const run = await runGit(root, ['rev-parse', '--is-inside-work-tree']);
+    if (run.spawnError !== undefined)
+        return { inside: false, note: null };
+    if (run.code === 0) {
+        return run.stdout.toString('utf8').trim() === 'true' ? { inside: true } : { inside: false, note: null };
+    }
+    if (/not a git repository/i.test(run.stderr))
+        return { inside: false, note: null };
+    // e.g. "detected dubious ownership": the walk still finds everything, it just cannot honour .gitignore.
+    const reason = run.stderr.trim().split('\n')[0] ?? `exit status ${run.code}`;
+    return { inside: false, note: `git could not read the repository (${reason}); listed files by walking the directory, so .gitignore was not applied` };
+}
+function splitNul(out) {
+    return out
+        .toString('utf8')
+        .split('\0')
+        .filter((p) => p !== '');
+}
+/**
+ * Tracked files plus untracked files that are not ignored, relative to
+ * `root` (git prints paths relative to its working directory and lists only
+ * what is under it, so a scan root below the repository top works as is).
+ * Tracked files deleted from the work tree are left out.
+ */
+async function listGitFiles(root, pathspecs) {
+    const specs = ['--', ...pathspecs];
+    const [listed, deleted] = await Promise.all([
+        runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...specs]),
+        runGit(root, ['ls-files', '-z', '--deleted', ...specs]),
+    ]);
+    if (listed.code !== 0)
+        return { error: listed.spawnError ?? (listed.stderr.trim() || `git ls-files exited with ${listed.code}`) };
+    const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout) : []);
+    const files = [];
+    const notes = [];
+    const seen = new Set();
+    for (const p of splitNul(listed.stdout)) {
+        if (seen.has(p) || gone.has(p))
+            continue; // unmerged entries are listed once per stage
+        seen.add(p);
+        if (p.endsWith('/')) {
+            notes.push(`${p} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
+            continue;
+        }
+        files.push(p);
+    }
+    return { files, notes };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/discover/decode.ts
+/**
+ * Turning a file's bytes into text the parsers can trust: Postfix and
+ * sendmail read bytes, but every position we report is in characters of
+ * UTF-8 text, so a file that is not UTF-8 cannot be judged line by line.
+ */
+/** Binary detection looks at this many bytes, as git and grep do. */
+const BINARY_PROBE_BYTES = 8 * 1024;
+const decode_strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+function hasBom(bytes) {
+    return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+/**
+ * 1-based line and column of a byte offset; the column counts UTF-16 code
+ * units of the line's text before it (as every span does), after the BOM.
+ */
+function positionOfByte(bytes, offset) {
+    let line = 1;
+    let lineStart = hasBom(bytes) ? 3 : 0;
+    for (let i = 0; i < offset; i++) {
+        if (bytes[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const before = lineStart < offset ? lenient.decode(bytes.subarray(lineStart, offset)) : '';
+    return { line, column: before.length + 1 };
+}
+/** Offset of the first byte that starts an ill-formed UTF-8 sequence (Unicode 15, table 3-7), or -1. */
+function firstInvalidUtf8(bytes) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+        const b = bytes[i] ?? 0;
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let lo = 0x80;
+        let hi = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b === 0xe0)
+            (need = 2), (lo = 0xa0);
+        else if (b >= 0xe1 && b <= 0xec)
+            need = 2;
+        else if (b === 0xed)
+            (need = 2), (hi = 0x9f);
+        else if (b >= 0xee && b <= 0xef)
+            need = 2;
+        else if (b === 0xf0)
+            (need = 3), (lo = 0x90);
+        else if (b >= 0xf1 && b <= 0xf3)
+            need = 3;
+        else if (b === 0xf4)
+            (need = 3), (hi = 0x8f);
+        else
+            return i;
+        // A sequence cut off by the end of the file.
+        if (i + need >= n)
+            return i;
+        const second = bytes[i + 1] ?? 0;
+        if (second < lo || second > hi)
+            return i;
+        for (let k = 2; k <= need; k++) {
+            const c = bytes[i + k] ?? 0;
+            if (c < 0x80 || c > 0xbf)
+                return i;
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+function hex(byte) {
+    return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+/** A NUL byte near the start means binary (the rule git and grep use). */
+function binaryReason(bytes) {
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+        return { reason: `the file is UTF-16 (byte order mark ${hex(bytes[0])} ${hex(bytes[1])}), not UTF-8 text`, line: 1, column: 1 };
+    }
+    const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
+    const nul = probe.indexOf(0);
+    if (nul === -1)
+        return null;
+    const { line, column } = positionOfByte(bytes, nul);
+    return { reason: `binary content (a NUL byte at line ${line}, column ${column})`, line, column };
+}
+/** Text of a file that is strictly UTF-8, without its optional byte order mark. */
+function decodeUtf8(bytes) {
+    const body = hasBom(bytes) ? bytes.subarray(3) : bytes;
+    try {
+        return { ok: true, text: decode_strict.decode(body) };
+    }
+    catch {
+        const offset = firstInvalidUtf8(bytes);
+        const at = offset === -1 ? 0 : offset;
+        const { line, column } = positionOfByte(bytes, at);
+        const what = offset === -1 ? 'a byte' : `byte ${hex(bytes[at] ?? 0)}`;
+        return { ok: false, reason: `not valid UTF-8 (${what} at line ${line}, column ${column})`, line, column };
+    }
+}
+/** Best-effort text for sniffing only: a cut multi-byte character at the end is harmless there. */
+function decodeForSniffing(bytes) {
+    return lenient.decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
+}
+
+;// CONCATENATED MODULE: ./src/discover/sniff.ts
+/** Sniffing looks at the beginning of a file only: a configuration shows what it is early. */
+const SNIFF_CHARS = 64 * 1024;
+/**
+ * Postfix parameter names (postconf(5)) that a lookup-table definition
+ * (mysql_table(5), ldap_table(5), memcache_table(5): hosts, user, query,
+ * tls_cert_file, data_size_limit, ...) never uses. Anchored alternation: linear.
+ */
+const POSTFIX_PARAMETER = /^(?:smtpd?_|lmtp_|postscreen_|tlsproxy_|virtual_|relay_|milter_|mailbox_|masquerade_|sender_|recipient_|smtputf8_|my(?:hostname|domain|destination|origin|networks)|inet_(?:interfaces|protocols)|relayhost|compatibility_level|alias_(?:maps|database)|transport_maps|canonical_maps|(?:queue|command|daemon|data|meta|shlib|html|manpage|sample|readme)_directory|mail_(?:owner|spool_directory)|setgid_group|(?:sendmail|newaliases|mailq)_path|biff$|append_dot_mydomain|home_mailbox|message_size_limit|(?:header|body)_checks|maillog_file|unknown_local_recipient_reject_code|non_smtpd_milters|content_filter|notify_classes|luser_relay|delay_warning_time|disable_vrfy_command|default_transport|local_(?:transport|recipient_maps))/;
+/** `name = value` at column 0 (postconf(5): a logical line starts at column 0). */
+const MAIN_CF_LINE = /^([A-Za-z0-9_]+)[ \t]*=/;
+/** master(5) service types. */
+const SERVICE_TYPES = new Set(['inet', 'unix', 'unix-dgram', 'fifo', 'pass']);
+const FLAG = /^[yn-]$/;
+/** A sendmail m4 macro call (cf/README) or an m4 builtin at the start of a line. */
+const MC_CALL = /^[ \t]*(?:divert|OSTYPE|FEATURE|MAILER|DOMAIN|include|sinclude|VERSIONID|define|undefine|DAEMON_OPTIONS|CLIENT_OPTIONS|MASQUERADE_AS|MASQUERADE_DOMAIN|LOCAL_DOMAIN|EXPOSED_USER|RELAY_DOMAIN|RELAY_DOMAIN_FILE|INPUT_MAIL_FILTER|MAIL_FILTER|TRUST_AUTH_MECH|GENERICS_DOMAIN|changecom|changequote|ifdef|ifelse)\(/;
+const MC_SECTION = /^(?:LOCAL_CONFIG|LOCAL_RULESETS|LOCAL_NET_CONFIG|LOCAL_RULE_[0-3])[ \t]*$/;
+/** `dnl` as a word: at the start of a line, or right after a macro call's `)`. */
+const MC_DNL = /(?:^[ \t]*|\))dnl(?:[ \t]|$)/;
+/**
+ * sendmail.cf line types (sendmail Installation and Operation Guide, section
+ * 5): V version, O option, S ruleset, R rewrite rule, M mailer definition.
+ */
+const CF_LINES = [
+    /^V\d+(?:\/[A-Za-z]+)?[ \t]*$/,
+    /^O [A-Za-z][A-Za-z0-9.]*(?:[ \t]*=|[ \t]*$)/,
+    /^S(?:\d+|[A-Za-z_][A-Za-z0-9_]*)(?:[ \t]*=[ \t]*\d+)?[ \t]*$/,
+    /^R\$/,
+    /^M[A-Za-z0-9_]+,[ \t]*P=/,
+];
+/** One stray `Settings` line looks like a named ruleset: a sendmail.cf has many of these lines. */
+const CF_MIN_LINES = 2;
+function isMasterService(line) {
+    const fields = line.trim().split(/[ \t]+/);
+    return (fields.length >= 8 &&
+        SERVICE_TYPES.has(fields[1] ?? '') &&
+        FLAG.test(fields[2] ?? '') &&
+        FLAG.test(fields[3] ?? '') &&
+        FLAG.test(fields[4] ?? ''));
+}
+/**
+ * Decides from the beginning of a file which of `roles` its content is, or
+ * null when it looks like none of them (a Minecraft `.mc`, a Postfix lookup
+ * table definition under `postfix/`, a SpamAssassin `.cf` under `mail/`).
+ */
+function sniffRole(text, roles) {
+    const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+    const hits = { 'main.cf': 0, 'master.cf': 0, 'sendmail.mc': 0, 'sendmail.cf': 0 };
+    for (const raw of head.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (MC_CALL.test(line) || MC_SECTION.test(line) || MC_DNL.test(line))
+            hits['sendmail.mc']++;
+        const first = line.charCodeAt(0);
+        // Indented lines continue the previous one in main.cf, master.cf and .cf alike.
+        if (line === '' || first === 32 || first === 9 || first === 35)
+            continue;
+        const main = MAIN_CF_LINE.exec(line);
+        if (main && POSTFIX_PARAMETER.test(main[1] ?? ''))
+            hits['main.cf']++;
+        else if (isMasterService(line))
+            hits['master.cf']++;
+        else if (CF_LINES.some((re) => re.test(line)))
+            hits['sendmail.cf']++;
+    }
+    let best = null;
+    for (const role of roles) {
+        const needed = role === 'sendmail.cf' ? CF_MIN_LINES : 1;
+        if (hits[role] >= needed && (best === null || hits[role] > hits[best]))
+            best = role;
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/discover/candidate.ts
+function kindOf(role) {
+    return role === 'main.cf' || role === 'master.cf' ? 'postfix' : 'sendmail';
+}
+
+;// CONCATENATED MODULE: ./src/sources/contracts/edits.ts
+function emptyExtraction() {
+    return { edits: [], diagnostics: [], notes: [] };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/yaml-file.ts
+
+/** Host files are small; a bigger YAML file is not parsed (bounded time and memory). */
+const MAX_YAML_CHARS = 4 * 1024 * 1024;
+/** Mentions that make a host file "clearly mail provisioning": its parse errors are fatal. */
+const MAIL_HINT = /\/etc\/postfix|\/etc\/mail\b|main\.cf|master\.cf|sendmail\.(?:mc|cf)|postconf/;
+function looksLikeMailProvisioning(text) {
+    return MAIL_HINT.test(text.length > 65536 ? text.slice(0, 65536) : text);
+}
+/**
+ * Every document of a YAML stream, with errors as diagnostics at their line
+ * and column (never a throw). Ansible and cloud-init read YAML 1.1 (PyYAML);
+ * Kubernetes reads YAML 1.2 but its manifests rarely differ.
+ * `at` maps an offset of `text` to the host position (identity for a file;
+ * a rendered template's map for extractKubernetesText).
+ */
+function parseYaml(file, text, at, version) {
+    const diagnostics = [];
+    if (text.length > MAX_YAML_CHARS) {
+        diagnostics.push({ file, line: 1, column: 1, message: `YAML file larger than ${MAX_YAML_CHARS} characters: not read`, fatal: false });
+        return { documents: [], diagnostics };
+    }
+    const fatal = looksLikeMailProvisioning(text);
+    let documents = [];
+    try {
+        const parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: new dist/* LineCounter */.HN(), version, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+        documents = [...parsed];
+    }
+    catch (error) {
+        diagnostics.push({ file, line: 1, column: 1, message: `YAML could not be read: ${String(error.message)}`, fatal });
+        return { documents: [], diagnostics };
+    }
+    for (const document of documents) {
+        for (const error of document.errors)
+            diagnostics.push(diagnosticOf(file, error.pos[0], error.message, fatal, at));
+    }
+    return { documents: documents.filter((d) => d.errors.length === 0), diagnostics };
+}
+function diagnosticOf(file, offset, message, fatal, at) {
+    const position = at(offset);
+    const first = message.split('\n')[0] ?? message;
+    return { file, line: position.line, column: position.column, message: `YAML: ${first}`, fatal };
+}
+/** Plain data of a node (aliases bounded), or undefined when it cannot be converted. */
+function plainValue(document, node) {
+    if (node === null || node === undefined)
+        return null;
+    if (!(0,dist/* isNode */.Ll)(node))
+        return node;
+    try {
+        return node.toJS(document, { maxAliasCount: 100 });
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/mapped-text.ts
+
+/** Pieces joined; neighbours that continue each other (same expression range, adjacent literal text) become one. */
+function mappedText(pieces) {
+    const kept = [];
+    for (const piece of pieces) {
+        if (piece.text.length === 0)
+            continue;
+        const last = kept[kept.length - 1];
+        if (last?.kind === 'expression' && piece.kind === 'expression' && last.start === piece.start && last.end === piece.end) {
+            kept[kept.length - 1] = { ...last, text: last.text + piece.text };
+        }
+        else if (last?.kind === 'literal' && piece.kind === 'literal' && last.offset + last.text.length === piece.offset) {
+            kept[kept.length - 1] = { ...last, text: last.text + piece.text };
+        }
+        else
+            kept.push(piece);
+    }
+    return { text: kept.map((p) => p.text).join(''), pieces: kept };
+}
+function literal(text, offset) {
+    return mappedText([{ kind: 'literal', text, offset }]);
+}
+function expression(text, start, end) {
+    return mappedText([{ kind: 'expression', text, start, end }]);
+}
+function concat(parts) {
+    return mappedText(parts.flatMap((p) => p.pieces));
+}
+/** The characters `from`..`to` (exclusive) of `m`, keeping their origins. */
+function slice(m, from, to) {
+    const out = [];
+    let at = 0;
+    for (const piece of m.pieces) {
+        const start = at;
+        const end = at + piece.text.length;
+        at = end;
+        if (end <= from || start >= to)
+            continue;
+        const a = Math.max(from, start) - start;
+        const b = Math.min(to, end) - start;
+        if (piece.kind === 'literal')
+            out.push({ kind: 'literal', text: piece.text.slice(a, b), offset: piece.offset + a });
+        else
+            out.push({ ...piece, text: piece.text.slice(a, b) });
+    }
+    return mappedText(out);
+}
+/** Host range of the character at `index` (past the end: the end of the last piece). */
+function hostRange(m, index) {
+    let at = 0;
+    for (const piece of m.pieces) {
+        if (index < at + piece.text.length) {
+            if (piece.kind === 'expression')
+                return { start: piece.start, end: piece.end };
+            const offset = piece.offset + (index - at);
+            return { start: offset, end: offset + 1 };
+        }
+        at += piece.text.length;
+    }
+    const last = m.pieces[m.pieces.length - 1];
+    if (last === undefined)
+        return { start: 0, end: 0 };
+    const end = last.kind === 'literal' ? last.offset + last.text.length : last.end;
+    return { start: end, end };
+}
+/** Offset in `m` -> host position (for extractors that take a position function, like the shell one). */
+function positionFunction(m, at) {
+    return (index) => at(hostRange(m, index).start);
+}
+/** The host span of the characters `from`..`to` of `m`. */
+function spanOf(m, from, to, file, at) {
+    const start = at(hostRange(m, from).start);
+    const end = to > from ? at(hostRange(m, to - 1).end) : start;
+    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+function spanOfRange(start, end, file, at) {
+    const a = at(start);
+    const b = at(end);
+    return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+/**
+ * The fragment a mail parser reads: `m`'s text, cut into one map segment per
+ * rendered line run. Literal runs are split wherever the host positions stop
+ * being contiguous on one line (a rendered Helm template's position function).
+ */
+function toFragment(m, file, form, at) {
+    const segments = [];
+    let line = 1;
+    let column = 1;
+    const push = (length, kind, from, to, endsLine) => {
+        segments.push({ line, column, endColumn: column + length, kind, from, to });
+        if (endsLine) {
+            line++;
+            column = 1;
+        }
+        else
+            column += length;
+    };
+    for (const piece of m.pieces) {
+        let from = 0;
+        while (from < piece.text.length) {
+            const newline = piece.text.indexOf('\n', from);
+            const to = newline === -1 ? piece.text.length : newline + 1;
+            if (piece.kind === 'expression') {
+                push(to - from, 'expression', at(piece.start), at(piece.end), newline !== -1);
+            }
+            else {
+                literalRuns(piece.offset + from, to - from, at, (runOffset, runLength, last) => {
+                    const p = at(runOffset);
+                    push(runLength, 'literal', p, p, last && newline !== -1);
+                });
+            }
+            from = to;
+        }
+    }
+    return { file, text: m.text, form, map: new SourceMap(segments), maybeLines: new Set(), alternatives: [] };
+}
+/** Calls `emit` for each run of host characters that sit side by side on one host line. */
+function literalRuns(offset, length, at, emit) {
+    const first = at(offset);
+    const lastChar = at(offset + length - 1);
+    if (lastChar.line === first.line && lastChar.column === first.column + length - 1) {
+        emit(offset, length, true);
+        return;
+    }
+    let runStart = 0;
+    let previous = first;
+    for (let k = 1; k <= length; k++) {
+        const current = k < length ? at(offset + k) : null;
+        if (current === null || current.line !== previous.line || current.column !== previous.column + 1) {
+            emit(offset + runStart, k - runStart, k === length);
+            runStart = k;
+        }
+        if (current !== null)
+            previous = current;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/jinja-arguments.ts
+
+
+
+
+
+
+/** Longest `{{ ... }}` we evaluate; a longer one is unknown (bounded work). */
+const MAX_EXPRESSION_CHARS = 4096;
+/**
+ * Ansible templates every module argument with Jinja2 before the module
+ * runs. We do it with the restricted evaluator over the role's plain-data
+ * variables and the loop's `item`: each `{{ }}` becomes its value (mapped to
+ * the whole tag) or UNKNOWN_MARK; a `{% %}` statement is unknown.
+ */
+class ArgumentTemplating {
+    scope;
+    locals;
+    namespaces;
+    used = new Map();
+    constructor(scope, locals, 
+    /** The deploying tool's namespaces (see Jinja2Options.namespaces). */
+    namespaces) {
+        this.scope = scope;
+        this.locals = locals;
+        this.namespaces = namespaces;
+    }
+    /** The text with every `{{ }}` and `{% %}` replaced; `unknown` when any could not be resolved. */
+    render(m) {
+        const text = m.text;
+        if (!text.includes('{{') && !text.includes('{%'))
+            return { text: m, unknown: false };
+        const parts = [];
+        let unknown = false;
+        let cursor = 0;
+        for (;;) {
+            const open = nextOpen(text, cursor);
+            if (open === -1)
+                break;
+            const closer = text.startsWith('{{', open) ? '}}' : '%}';
+            const close = text.indexOf(closer, open + 2);
+            if (close === -1)
+                break;
+            parts.push(slice(m, cursor, open));
+            const inner = text.slice(open + 2, close);
+            const value = closer === '}}' ? this.evaluateText(inner) : UNKNOWN;
+            const start = hostRange(m, open).start;
+            const end = hostRange(m, close + 1).end;
+            if (value === UNKNOWN || value === UNDEFINED || containsUnknown(value)) {
+                unknown = true;
+                parts.push(expression(UNKNOWN_MARK, start, end));
+            }
+            else {
+                parts.push(expression(pythonString(value), start, end));
+            }
+            cursor = close + 2;
+        }
+        parts.push(slice(m, cursor, text.length));
+        return { text: concat(parts), unknown };
+    }
+    /**
+     * The typed value of an argument that is exactly one `{{ expr }}` (a loop
+     * over a list variable keeps the list), else its rendered string.
+     */
+    value(text) {
+        const trimmed = text.trim();
+        if (trimmed.startsWith('{{') && trimmed.endsWith('}}') && trimmed.indexOf('{{', 2) === -1) {
+            return this.evaluateText(trimmed.slice(2, -2));
+        }
+        if (!text.includes('{{') && !text.includes('{%'))
+            return text;
+        return this.renderString(text);
+    }
+    evaluateText(inner, context = this.context()) {
+        let source = inner;
+        if (source.startsWith('-'))
+            source = source.slice(1);
+        if (source.endsWith('-'))
+            source = source.slice(0, -1);
+        if (source.length > MAX_EXPRESSION_CHARS)
+            return UNKNOWN;
+        try {
+            return evaluate_evaluate(parseExpressionText(source, 0), context);
+        }
+        catch {
+            return UNKNOWN;
+        }
+    }
+    context() {
+        return {
+            scope: this.scope,
+            locals: [this.locals],
+            used: this.used,
+            renderString: (value, inner) => this.renderString(value, inner),
+            depth: 0,
+            resolving: new Set(),
+            namespaces: this.namespaces,
+        };
+    }
+    /**
+     * A variable's own Jinja text (`"{{ other }}/main.cf"`), evaluated in the
+     * evaluator's context so that its depth and cycle guards hold.
+     */
+    renderString(value, context = this.context()) {
+        const trimmed = value.trim();
+        if (trimmed.startsWith('{{') && trimmed.endsWith('}}') && trimmed.indexOf('{{', 2) === -1) {
+            return this.evaluateText(trimmed.slice(2, -2), context);
+        }
+        if (value.includes('{%'))
+            return UNKNOWN;
+        let out = '';
+        let cursor = 0;
+        for (;;) {
+            const open = value.indexOf('{{', cursor);
+            if (open === -1)
+                break;
+            const close = value.indexOf('}}', open + 2);
+            if (close === -1)
+                return UNKNOWN;
+            const result = this.evaluateText(value.slice(open + 2, close), context);
+            if (result === UNKNOWN || result === UNDEFINED || containsUnknown(result))
+                return UNKNOWN;
+            out += value.slice(cursor, open) + pythonString(result);
+            cursor = close + 2;
+        }
+        return out + value.slice(cursor);
+    }
+}
+function nextOpen(text, from) {
+    const a = text.indexOf('{{', from);
+    const b = text.indexOf('{%', from);
+    if (a === -1)
+        return b;
+    if (b === -1)
+        return a;
+    return Math.min(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/scalar-text.ts
+
+
+/**
+ * A YAML scalar's string value with the host positions of its characters.
+ * - plain scalar on one line: its own characters (literal);
+ * - block scalar (`|`, `>`): each content line at its real column, found by
+ *   matching the value line against the end of its source line (the
+ *   indentation YAML strips is whatever precedes it); a folded line that
+ *   does not match maps to the whole scalar;
+ * - quoted or multi-line plain scalar: one expression per value line over the
+ *   whole scalar (escapes and folding move characters around).
+ * Non-string plain scalars (`1`, `true`) read as their source text, which is
+ * what Ansible's free-form and `name = value` lines carry.
+ * `exactQuoted`: a one-line quoted scalar whose characters are its value (no
+ * escapes) keeps its columns (for shell text, whose spans are argument-sized).
+ */
+function scalarText(node, source, exactQuoted = false) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.range === undefined || node.range === null)
+        return null;
+    const scalar = node;
+    const [start, end] = node.range;
+    const raw = source.slice(start, end);
+    if (exactQuoted && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && typeof scalar.value === 'string') {
+        // Shell words need their own columns: a one-line quoted scalar without escapes is its characters.
+        const inner = raw.slice(1, -1);
+        if (raw.length >= 2 && inner === scalar.value && !inner.includes('\n'))
+            return literal(inner, start + 1);
+    }
+    if (scalar.type === 'PLAIN' || scalar.type === undefined) {
+        if (scalar.value === null && raw.trim() === '')
+            return mappedText([]);
+        if (!raw.includes('\n'))
+            return literal(raw, start);
+        return wholeScalar(String(scalar.value), start, end);
+    }
+    const value = typeof scalar.value === 'string' ? scalar.value : String(scalar.value ?? '');
+    if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED')
+        return blockScalar(value, source, start, end);
+    return wholeScalar(value, start, end);
+}
+/** `value` mapped line by line to the host range start..end (decoded content, quoted scalars). */
+function wholeScalar(value, start, end) {
+    const pieces = [];
+    let from = 0;
+    while (from < value.length) {
+        const newline = value.indexOf('\n', from);
+        const to = newline === -1 ? value.length : newline + 1;
+        pieces.push({ kind: 'expression', text: value.slice(from, to), start, end });
+        from = to;
+    }
+    return mappedText(pieces);
+}
+function blockScalar(value, source, start, end) {
+    const headerEnd = source.indexOf('\n', start);
+    if (headerEnd === -1 || headerEnd >= end)
+        return wholeScalar(value, start, end);
+    const parts = [];
+    let cursor = headerEnd + 1;
+    let from = 0;
+    while (from < value.length) {
+        const newline = value.indexOf('\n', from);
+        const lineValue = value.slice(from, newline === -1 ? value.length : newline);
+        const lineEnd = cursor < source.length ? source.indexOf('\n', cursor) : -1;
+        const sourceEnd = lineEnd === -1 ? source.length : lineEnd;
+        let sourceLine = source.slice(cursor, Math.min(sourceEnd, end));
+        if (sourceLine.endsWith('\r'))
+            sourceLine = sourceLine.slice(0, -1);
+        if (cursor < end && sourceLine.endsWith(lineValue) && sourceLine.slice(0, sourceLine.length - lineValue.length).trim() === '') {
+            const column = sourceLine.length - lineValue.length;
+            parts.push(literal(lineValue, cursor + column));
+            if (newline !== -1)
+                parts.push(literal('\n', cursor + sourceLine.length));
+        }
+        else {
+            parts.push(wholeScalar(value.slice(from, newline === -1 ? value.length : newline + 1), start, end));
+        }
+        if (newline === -1)
+            break;
+        from = newline + 1;
+        cursor = lineEnd === -1 ? source.length : lineEnd + 1;
+    }
+    return concat(parts);
+}
+
+
+;// CONCATENATED MODULE: ./src/sources/languages/shell/fragment-builder.ts
 
 /**
  * Builds a Fragment line by line while keeping a SourceMap. Literal text is
@@ -17508,55 +23472,25 @@ class FragmentBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/notes.ts
+;// CONCATENATED MODULE: ./src/sources/languages/shell/notes.ts
 /**
  * Notes end up in logs and job summaries. A line that starts with `::` is a
  * workflow command to the runner (DESIGN.md, Security), so a note always
  * starts with our own words, and repository text inside it is shown on one
  * line, shortened.
  */
-function quoted(text, max = 60) {
+function notes_quoted(text, max = 60) {
     const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
     return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}...` : flat);
 }
 function shellNote(file, at, message) {
-    return `Shell code at ${quoted(file, 200)} line ${at.line}, column ${at.column}: ${message}`;
+    return `Shell code at ${notes_quoted(file, 200)} line ${at.line}, column ${at.column}: ${message}`;
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/parse.ts
-/**
- * A small POSIX-shell reader: words, quoting, expansions, operators,
- * redirections and heredocs, every piece with its offsets. It reads; it never
- * runs anything.
- *
- * Why hand-written (issue 3 asked to evaluate `sh-syntax` against alternatives;
- * checked with `npm view` / `npm pack --dry-run`, November 2026):
- * - `sh-syntax` 0.7.0 (MIT, mvdan/sh compiled to WebAssembly, maintained: last
- *   publish 2026-09, no dependencies, 809 kB unpacked of which a 749 kB Go
- *   wasm): gives positions (Line/Col/Offset), but `parse()` returns a Promise
- *   (Go wasm runtime started asynchronously), so the synchronous
- *   `HostFormat.extract` contract would break; it reads `main.wasm` from disk
- *   beside its module (ncc bundling must copy it) and installs Go's
- *   `wasm_exec` globals into the process; its offsets are UTF-8 byte offsets,
- *   ours are UTF-16.
- * - `mvdan-sh` 0.10.1: the GopherJS build, 1.5 MB, superseded by sh-syntax
- *   upstream (mvdan/sh points JavaScript users at sh-syntax).
- * - `bash-parser` 0.5.0: unmaintained since 2017, 21 small dependencies
- *   (babylon 6, ...), no heredoc offsets.
- * - `tree-sitter-bash`: a native addon (node-gyp), cannot be bundled by ncc
- *   for the action; `web-tree-sitter` is wasm with asynchronous init again.
- * What we need is narrow (simple commands, words, redirections, heredocs and
- * enough control structure to know a command is conditional), so a linear
- * reader of about 400 lines with exact UTF-16 offsets is the smaller risk.
- * No npm dependency was added.
- *
- * Grammar followed: POSIX XCU 2.2 (quoting), 2.3 (token recognition), 2.6
- * (expansions, recognised but never performed), 2.7.4 (here-documents), 2.9
- * (compound commands: only their keywords are tracked).
- */
+;// CONCATENATED MODULE: ./src/sources/languages/shell/tokenizer.ts
 /** Bounded: a script bigger than this is read only up to here (a diagnostic says so). */
 const MAX_TOKENS = 200_000;
-const parse_OPERATORS = ['&&', '||', ';;&', ';;', ';&', '&>>', '&>', '<<<', '<<-', '<<', '>>', '>&', '<&', '>|', '<>', '|&', '|', '&', ';', '<', '>', '(', ')'];
+const tokenizer_OPERATORS = ['&&', '||', ';;&', ';;', ';&', '&>>', '&>', '<<<', '<<-', '<<', '>>', '>&', '<&', '>|', '<>', '|&', '|', '&', ';', '<', '>', '(', ')'];
 const REDIRECTIONS = new Set(['<<<', '<<-', '<<', '>>', '>&', '<&', '>|', '<>', '<', '>', '&>', '&>>']);
 function isMeta(c) {
     return c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|' || c === '<' || c === '>' || c === '(' || c === ')';
@@ -17601,7 +23535,7 @@ class Tokenizer {
                 this.readHeredocBodies();
                 continue;
             }
-            const op = parse_OPERATORS.find((o) => text.startsWith(o, this.pos));
+            const op = tokenizer_OPERATORS.find((o) => text.startsWith(o, this.pos));
             if (op !== undefined) {
                 out.push({ type: 'op', op, start: this.pos, end: this.pos + op.length, fd: null });
                 this.pos += op.length;
@@ -17614,7 +23548,7 @@ class Tokenizer {
             // An all-digit word written against `<` or `>` is the descriptor of a redirection (`2>&1`).
             const next = text[this.pos];
             if ((next === '<' || next === '>') && /^[0-9]+$/.test(word.raw)) {
-                const following = parse_OPERATORS.find((o) => text.startsWith(o, this.pos));
+                const following = tokenizer_OPERATORS.find((o) => text.startsWith(o, this.pos));
                 out.push({ type: 'op', op: following, start: word.start, end: this.pos + following.length, fd: Number(word.raw) });
                 this.pos += following.length;
                 if (following === '<<' || following === '<<-') {
@@ -17855,6 +23789,133 @@ function scanExpansion(text, at, unquoted) {
     }
     return null;
 }
+
+;// CONCATENATED MODULE: ./src/sources/languages/shell/words.ts
+
+
+
+/** Quote removal and parameter expansion with what is known literally (XCU 2.6.2); anything else is unknown. */
+function wordValue(word, vars) {
+    let value = '';
+    let plain = true;
+    for (const part of word.parts) {
+        if (part.quoted)
+            plain = false;
+        if (part.kind === 'literal')
+            value += part.text;
+        else {
+            plain = false;
+            value += expansionValue(part.name, vars);
+        }
+    }
+    if (word.raw !== value)
+        plain = false;
+    return { value, plain };
+}
+function expansionValue(name, vars) {
+    if (name === undefined)
+        return UNKNOWN_MARK;
+    return vars.get(name) ?? UNKNOWN_MARK;
+}
+function wordOrigin(word, plain) {
+    return plain ? { kind: 'literal', offset: word.start } : { kind: 'expression', start: word.start, end: word.end };
+}
+/**
+ * A here-document body into the builder: quoted delimiter, the lines as they
+ * are; unquoted, `$x`, `${x}`, `$(...)` and backquotes are expanded (known
+ * variables) or unknown, and `\$`, `` \` ``, `\\` lose their backslash (XCU 2.7.4).
+ */
+function addHeredoc(builder, heredoc, vars) {
+    for (const line of heredoc.lines) {
+        if (heredoc.quoted)
+            builder.add(line.text, { kind: 'literal', offset: line.offset });
+        else
+            addExpandedLine(builder, line.text, line.offset, vars);
+        builder.add('\n', null);
+    }
+}
+function addExpandedLine(builder, text, offset, vars) {
+    let runStart = 0;
+    let i = 0;
+    const flush = (end) => {
+        if (end > runStart)
+            builder.add(text.slice(runStart, end), { kind: 'literal', offset: offset + runStart });
+    };
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\\' && (text[i + 1] === '$' || text[i + 1] === '`' || text[i + 1] === '\\')) {
+            flush(i);
+            builder.add(text[i + 1], { kind: 'expression', start: offset + i, end: offset + i + 2 });
+            i += 2;
+            runStart = i;
+            continue;
+        }
+        if (c === '$' || c === '`') {
+            const found = scanExpansion(text, i, false);
+            if (found !== null && found.part.kind === 'expansion') {
+                flush(i);
+                const value = expansionValue(found.part.name, vars);
+                builder.add(value === '' ? '' : value, { kind: 'expression', start: offset + i, end: offset + found.end });
+                i = found.end;
+                runStart = i;
+                continue;
+            }
+        }
+        i++;
+    }
+    flush(text.length);
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/shell/context.ts
+
+
+
+/** What one command handler sees: the command, its resolved words, and the script's state. */
+class CommandScope {
+    command;
+    words;
+    vars;
+    cwd;
+    context;
+    position;
+    out;
+    values;
+    constructor(command, 
+    /** Words after wrappers (`sudo`, `env`) are removed. */
+    words, vars, cwd, context, position, out) {
+        this.command = command;
+        this.words = words;
+        this.vars = vars;
+        this.cwd = cwd;
+        this.context = context;
+        this.position = position;
+        this.out = out;
+        this.values = words.map((w) => wordValue(w, vars));
+    }
+    get maybe() {
+        return this.context.maybe || this.command.maybe;
+    }
+    span(start = this.command.start, end = this.command.end) {
+        const from = this.position(start);
+        const to = this.position(end);
+        return { file: this.context.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    }
+    key(directory) {
+        return { scope: this.context.scope, directory };
+    }
+    builder() {
+        return new FragmentBuilder(this.position);
+    }
+    note(message, offset = this.command.start) {
+        this.out.notes.push(shellNote(this.context.file, this.position(offset), message));
+    }
+    edit(edit) {
+        this.out.edits.push(edit);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/shell/parse.ts
+
 const RESERVED_START = new Set(['if', 'then', 'elif', 'else', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', '{', '}', '!', 'function', 'in']);
 function parse_plainValue(word) {
     if (word.parts.some((p) => p.kind !== 'literal'))
@@ -18078,130 +24139,7 @@ function dropPrefix(word, count) {
     return { parts, start: cut, end: word.end, raw: word.raw.slice(count) };
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/words.ts
-
-
-/** Quote removal and parameter expansion with what is known literally (XCU 2.6.2); anything else is unknown. */
-function wordValue(word, vars) {
-    let value = '';
-    let plain = true;
-    for (const part of word.parts) {
-        if (part.quoted)
-            plain = false;
-        if (part.kind === 'literal')
-            value += part.text;
-        else {
-            plain = false;
-            value += expansionValue(part.name, vars);
-        }
-    }
-    if (word.raw !== value)
-        plain = false;
-    return { value, plain };
-}
-function expansionValue(name, vars) {
-    if (name === undefined)
-        return UNKNOWN_MARK;
-    return vars.get(name) ?? UNKNOWN_MARK;
-}
-function wordOrigin(word, plain) {
-    return plain ? { kind: 'literal', offset: word.start } : { kind: 'expression', start: word.start, end: word.end };
-}
-/**
- * A here-document body into the builder: quoted delimiter, the lines as they
- * are; unquoted, `$x`, `${x}`, `$(...)` and backquotes are expanded (known
- * variables) or unknown, and `\$`, `` \` ``, `\\` lose their backslash (XCU 2.7.4).
- */
-function addHeredoc(builder, heredoc, vars) {
-    for (const line of heredoc.lines) {
-        if (heredoc.quoted)
-            builder.add(line.text, { kind: 'literal', offset: line.offset });
-        else
-            addExpandedLine(builder, line.text, line.offset, vars);
-        builder.add('\n', null);
-    }
-}
-function addExpandedLine(builder, text, offset, vars) {
-    let runStart = 0;
-    let i = 0;
-    const flush = (end) => {
-        if (end > runStart)
-            builder.add(text.slice(runStart, end), { kind: 'literal', offset: offset + runStart });
-    };
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '\\' && (text[i + 1] === '$' || text[i + 1] === '`' || text[i + 1] === '\\')) {
-            flush(i);
-            builder.add(text[i + 1], { kind: 'expression', start: offset + i, end: offset + i + 2 });
-            i += 2;
-            runStart = i;
-            continue;
-        }
-        if (c === '$' || c === '`') {
-            const found = scanExpansion(text, i, false);
-            if (found !== null && found.part.kind === 'expansion') {
-                flush(i);
-                const value = expansionValue(found.part.name, vars);
-                builder.add(value === '' ? '' : value, { kind: 'expression', start: offset + i, end: offset + found.end });
-                i = found.end;
-                runStart = i;
-                continue;
-            }
-        }
-        i++;
-    }
-    flush(text.length);
-}
-
-;// CONCATENATED MODULE: ./src/sources/shell/context.ts
-
-
-
-/** What one command handler sees: the command, its resolved words, and the script's state. */
-class CommandScope {
-    command;
-    words;
-    vars;
-    cwd;
-    context;
-    position;
-    out;
-    values;
-    constructor(command, 
-    /** Words after wrappers (`sudo`, `env`) are removed. */
-    words, vars, cwd, context, position, out) {
-        this.command = command;
-        this.words = words;
-        this.vars = vars;
-        this.cwd = cwd;
-        this.context = context;
-        this.position = position;
-        this.out = out;
-        this.values = words.map((w) => wordValue(w, vars));
-    }
-    get maybe() {
-        return this.context.maybe || this.command.maybe;
-    }
-    span(start = this.command.start, end = this.command.end) {
-        const from = this.position(start);
-        const to = this.position(end);
-        return { file: this.context.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-    }
-    key(directory) {
-        return { scope: this.context.scope, directory };
-    }
-    builder() {
-        return new FragmentBuilder(this.position);
-    }
-    note(message, offset = this.command.start) {
-        this.out.notes.push(shellNote(this.context.file, this.position(offset), message));
-    }
-    edit(edit) {
-        this.out.edits.push(edit);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/shell/postconf.ts
+;// CONCATENATED MODULE: ./src/sources/languages/shell/postconf.ts
 
 
 
@@ -18296,7 +24234,7 @@ function masterOverrides(scope, args, remove, directory) {
             continue;
         const match = /^([^/=]+)\/([^/=]+)\/([^=]+)=(.*)$/s.exec(resolved.value);
         if (match === null || remove) {
-            scope.note(`postconf -P argument ${quoted(resolved.value)} is not a service/type/parameter=value override; master.cf may differ`, word.start);
+            scope.note(`postconf -P argument ${notes_quoted(resolved.value)} is not a service/type/parameter=value override; master.cf may differ`, word.start);
             continue;
         }
         const valueAt = resolved.value.indexOf('=');
@@ -18317,7 +24255,7 @@ function masterOverrides(scope, args, remove, directory) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/sed.ts
+;// CONCATENATED MODULE: ./src/sources/languages/shell/sed.ts
 
 
 /** The parameters a relay verdict reads: an unreadable `sed` on main.cf makes them unknown where defined. */
@@ -18435,7 +24373,7 @@ function sedEdits(scope, script, target) {
     const form = scope.context.form;
     const key = scope.key(target.directory);
     if (target.target !== 'main.cf') {
-        scope.note(`sed script ${quoted(script.text)} on ${target.target} is not followed; ${target.target} may differ from what relaygate judges`, script.word.start);
+        scope.note(`sed script ${notes_quoted(script.text)} on ${target.target} is not followed; ${target.target} may differ from what relaygate judges`, script.word.start);
         return;
     }
     const found = substitutions(script.text);
@@ -18461,7 +24399,7 @@ function sedEdits(scope, script, target) {
     }
     const named = [...new Set([...script.text.matchAll(/[a-z][a-z0-9]*_[a-z0-9_]+|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[0]))];
     const names = named.length > 0 ? named : RELAY_PARAMETERS;
-    scope.note(`sed script ${quoted(script.text)} on main.cf is not a s/^name.*/name = value/ substitution; ${names.join(', ')} are unknown where defined`, script.word.start);
+    scope.note(`sed script ${notes_quoted(script.text)} on main.cf is not a s/^name.*/name = value/ substitution; ${names.join(', ')} are unknown where defined`, script.word.start);
     for (const name of names) {
         const builder = scope.builder();
         builder.add(`${name} = ${UNKNOWN_MARK}`, { kind: 'expression', start: script.word.start, end: script.word.end });
@@ -18488,7 +24426,7 @@ function shaped(s) {
     return { name, value, maybe: regex[1].includes('#') || !whole };
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/targets.ts
+;// CONCATENATED MODULE: ./src/sources/languages/shell/targets.ts
 
 /** `/etc/postfix/main.cf` -> main.cf in /etc/postfix; null when the path is not a mail file we read. */
 function mailTarget(path, cwd) {
@@ -18520,7 +24458,14 @@ function looksLikeMailPath(path) {
     return /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail/.test(path);
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/extract.ts
+;// CONCATENATED MODULE: ./src/sources/languages/shell/extract.ts
+/**
+ * The shell reader's interpreter of commands that edit mail files (postconf,
+ * sed -i, package installs, echo/printf/cat with redirections, tee): the simple commands
+ * of ./parse.ts become edits. About 300 lines: one walk over the commands
+ * with the shell state (variables, working directory) it keeps.
+ */
+
 
 
 
@@ -18654,12 +24599,12 @@ class Runner {
                 this.tee(scope, input);
                 return {};
             default:
-                this.unreadWrite(scope, `the output of ${quoted(name)}`);
+                this.unreadWrite(scope, `the output of ${notes_quoted(name)}`);
                 if (['cp', 'mv', 'install', 'ln', 'rsync', 'curl', 'wget', 'm4'].includes(name)) {
                     const last = scope.values[scope.values.length - 1]?.value ?? '';
                     const t = mailTarget(last, this.cwd);
                     if (t !== null)
-                        scope.note(`${quoted(name)} writes ${t.target} from content relaygate does not read; ${t.target} may differ from what relaygate judges`);
+                        scope.note(`${notes_quoted(name)} writes ${t.target} from content relaygate does not read; ${t.target} may differ from what relaygate judges`);
                 }
                 return {};
         }
@@ -18690,7 +24635,7 @@ class Runner {
         const target = mailTarget(path, this.cwd);
         if (target === null) {
             if (path.includes(UNKNOWN_MARK) && looksLikeMailPath(path))
-                scope.note(`the target path ${quoted(path.replaceAll(UNKNOWN_MARK, '?'))} could not be resolved; a write to mail configuration may be missed`, offset);
+                scope.note(`the target path ${notes_quoted(path.replaceAll(UNKNOWN_MARK, '?'))} could not be resolved; a write to mail configuration may be missed`, offset);
             return null;
         }
         if (target.directory.includes(UNKNOWN_MARK))
@@ -18839,76 +24784,1241 @@ function extract_unescape(text) {
     return text.replace(/\\(.)/gs, (_, c) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === '\\' ? '\\' : `\\${c}`));
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/script.ts
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/shell-bridge.ts
 
-
-
-const SHELL_SHEBANG = /^#![ \t]*\/[^\s]*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|da|k|a)?sh\b/;
-/** Shell scripts: `*.sh`, `*.bash`, or any file whose first line runs sh/bash/dash/ksh. */
-const shellScript = {
-    form: 'shell',
-    matches(path, head) {
-        return /\.(?:sh|bash)$/.test(path) || SHELL_SHEBANG.test(head);
-    },
-    extract(file, repo) {
-        void repo;
-        const index = new LineIndex(file.text);
-        return extractShellText(file.text, (o) => index.position(o), { file: file.path, scope: file.path, form: 'shell', maybe: false });
-    },
-};
+let current = (text, position, context) => extractShellText(text, position, context);
 /**
- * Kickstart (`*.ks`): `%post` sections are shell run in the installed
- * system (chroot) unless `--nochroot`; other interpreters are not read.
- * `%packages` naming postfix is evidence of a RHEL-family base.
+ * Shell text embedded in YAML (Ansible `shell:`/`command:`, cloud-init
+ * `runcmd`/`bootcmd`) goes to the shell extractor (src/sources/languages/shell/), with a
+ * position function that leads every offset of `text` back to the YAML file.
  */
-const kickstart = {
-    form: 'shell',
+function extractShell(text, position, context) {
+    return current(text, position, context);
+}
+/** Replaces the shell extractor (tests observe what YAML hands over); returns a function that restores the previous one. */
+function useShellExtractor(extractor) {
+    const previous = current;
+    current = extractor;
+    return () => {
+        current = previous;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/argv.ts
+
+/** Characters a POSIX shell word can hold unquoted. */
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/**
+ * An argv list (`runcmd: [[postconf, -e, "a=b"]]`, `command: {argv: [...]}`)
+ * as one shell command line for the shell extractor: words joined by spaces,
+ * a word with special characters single-quoted (its quotes map to the word's
+ * own position, its characters keep theirs).
+ */
+function argvText(words) {
+    const parts = [];
+    words.forEach((word, index) => {
+        const here = hostRange(word, 0);
+        if (index > 0)
+            parts.push(expression(' ', here.start, here.start));
+        if (SAFE_WORD.test(word.text)) {
+            parts.push(word);
+            return;
+        }
+        const end = hostRange(word, word.text.length);
+        parts.push(expression("'", here.start, here.start));
+        const chunks = word.text.split("'");
+        let at = 0;
+        chunks.forEach((chunk, k) => {
+            if (k > 0) {
+                const quote = hostRange(word, at - 1);
+                parts.push(expression("'\\''", quote.start, quote.end));
+            }
+            parts.push(slice(word, at, at + chunk.length));
+            at += chunk.length + 1;
+        });
+        parts.push(expression("'", end.end, end.end));
+    });
+    return concat(parts);
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/command-modules.ts
+
+
+
+
+
+/** Free-form options Ansible's command/shell modules take out of the command line. */
+const COMMAND_OPTIONS = /^(?:chdir|creates|removes|executable|warn|stdin|stdin_add_newline|strip_empty_ends)=/;
+/**
+ * shell / command / raw: the command text goes to the shell extractor, with
+ * positions leading back to the task's scalar. `command` does not run a
+ * shell, but the forms relaygate reads (`postconf -e a=b`) mean the same.
+ */
+function commandModule(call) {
+    const { context } = call;
+    const text = commandText(call);
+    if (text === null)
+        return [];
+    const rendered = call.templating.render(text).text;
+    const extraction = extractShell(rendered.text, positionFunction(rendered, context.at), {
+        file: context.file,
+        scope: context.scope,
+        form: 'ansible',
+        maybe: call.maybe,
+    });
+    context.out.diagnostics.push(...extraction.diagnostics);
+    context.out.notes.push(...extraction.notes);
+    return extraction.edits;
+}
+function commandText(call) {
+    const source = call.context.source;
+    if (call.freeFormNode !== null) {
+        const text = scalarText(call.freeFormNode, source, true);
+        return text === null ? null : stripOptions(text);
+    }
+    const cmd = call.arguments.get('cmd') ?? call.arguments.get('_raw_params');
+    if (cmd !== undefined && (0,dist/* isScalar */.jn)(cmd.node))
+        return scalarText(cmd.node, source, true);
+    if (cmd?.text !== null && cmd?.text !== undefined)
+        return cmd.text;
+    const argv = call.arguments.get('argv');
+    if (argv !== undefined && (0,dist/* isSeq */.oP)(argv.node)) {
+        const words = [];
+        for (const item of argv.node.items) {
+            const word = (0,dist/* isScalar */.jn)(item) ? scalarText(item, source, true) : null;
+            if (word === null)
+                return null;
+            words.push(word);
+        }
+        return argvText(words);
+    }
+    return null;
+}
+/** `shell: postconf -e x=y chdir=/tmp`: Ansible removes its own k=v options wherever they are. */
+function stripOptions(m) {
+    const text = m.text;
+    if (!/(?:^|\s)(?:chdir|creates|removes|executable|warn|stdin)=/.test(text))
+        return m;
+    const kept = [];
+    let i = 0;
+    while (i < text.length) {
+        let j = i;
+        while (j < text.length && text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 9)
+            j++;
+        let k = j;
+        while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9))
+            k++;
+        if (!COMMAND_OPTIONS.test(text.slice(i, j)))
+            kept.push(slice(m, i, k));
+        i = k === i ? i + 1 : k;
+    }
+    return concat(kept);
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/shared/destinations.ts
+/**
+ * The mail file a destination path on the target machine names, by its file
+ * name (Postfix reads main.cf and master.cf from config_directory; sendmail's
+ * m4 source is any `.mc` beside sendmail.cf under /etc/mail).
+ */
+function destinationOf(path) {
+    const trimmed = path.trim();
+    const slash = trimmed.lastIndexOf('/');
+    const name = trimmed.slice(slash + 1);
+    const directory = slash <= 0 ? (slash === 0 ? '/' : '.') : trimmed.slice(0, slash);
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf' || name === 'sendmail.mc')
+        return { target: name, directory };
+    if (name.endsWith('.mc') && /(?:^|\/)mail$/.test(directory))
+        return { target: 'sendmail.mc', directory };
+    return null;
+}
+/** The mail file a file name (a ConfigMap key) names. */
+function targetOfName(name) {
+    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf' || name === 'sendmail.mc')
+        return name;
+    return null;
+}
+function directoryFor(target) {
+    return target === 'sendmail.mc' || target === 'sendmail.cf' ? '/etc/mail' : '/etc/postfix';
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/parameter-names.ts
+/** What may precede the name in a regexp that targets a (possibly commented) definition. */
+const REGEXP_PREFIXES = ['^', '\\s*', '\\s+', '[ \\t]*', '[[:space:]]*', '#?', '#*', '(#)?', '(# *)?', '(#\\s*)?', '#\\s*', '# ?', '#', ' ', '\t'];
+const parameter_names_NAME = /^[A-Za-z][A-Za-z0-9_]*/;
+/** A line's name may be (partly) an unresolved expression: `{{ item.key }} = ...` over unknown data sets "some" parameter. */
+const LINE_NAME = /^[A-Za-z\uE000][A-Za-z0-9_\uE000]*/;
+/**
+ * `^inet_interfaces`, `^#?\s*inet_interfaces\s*=`, `^smtpd_client_restrictions =.*`:
+ * the parameter name the regexp anchors on. null when the regexp does not
+ * start (after an optional comment prefix) with a name followed by its end
+ * or a separator (`^[a-z]+`, `^relay(host|_domains)` name no one parameter).
+ * A bare `^name` also matches longer names in principle; roles write it to
+ * mean the parameter, and we read it so.
+ */
+function parameterOfRegexp(regexp) {
+    let at = 0;
+    for (let round = 0; round < 8; round++) {
+        const prefix = REGEXP_PREFIXES.find((p) => regexp.startsWith(p, at));
+        if (prefix === undefined)
+            break;
+        at += prefix.length;
+    }
+    const match = parameter_names_NAME.exec(regexp.slice(at));
+    if (match === null)
+        return null;
+    const to = at + match[0].length;
+    const next = regexp.charAt(to);
+    if (next !== '' && /[A-Za-z0-9_]/.test(next))
+        return null;
+    if (next === '' || next === ' ' || next === '=' || next === '\t' || next === '\\' || next === '[' || next === '(' || next === '.' || next === '$') {
+        return { from: at, to };
+    }
+    return null;
+}
+/** `name = value` (or `#name = value`) at the start of a main.cf line. */
+function parameterOfLine(line) {
+    let at = 0;
+    let commented = false;
+    if (line.charAt(0) === '#') {
+        commented = true;
+        at = 1;
+        while (line.charAt(at) === ' ' || line.charAt(at) === '\t')
+            at++;
+    }
+    const match = LINE_NAME.exec(line.slice(at));
+    if (match === null)
+        return null;
+    let after = at + match[0].length;
+    while (line.charAt(after) === ' ' || line.charAt(after) === '\t')
+        after++;
+    if (line.charAt(after) !== '=')
+        return null;
+    return { from: at, to: at + match[0].length, commented };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/sources.ts
+
+/**
+ * The repository file a relative `src:` names, searched as Ansible does
+ * (role: `templates/` or `files/`, then the role folder and its `tasks/`;
+ * playbook: its folder's `templates/` or `files/`, then the folder itself).
+ * null for an absolute `src` (a file on the controller outside the repository)
+ * or when no candidate exists.
+ */
+function repositorySource(context, folder, src) {
+    const name = src.trim();
+    if (name === '' || name.startsWith('/'))
+        return null;
+    const roots = context.roleDir !== null ? [join(context.roleDir, folder), context.roleDir, join(context.roleDir, 'tasks')] : [join(context.baseDir, folder), context.baseDir];
+    for (const root of roots) {
+        const candidate = normalize(join(root, name));
+        if (candidate !== null && context.repo.read(candidate) !== undefined)
+            return candidate;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/file-modules.ts
+
+
+
+
+
+/** The mail file a module's `path`/`dest` names, or null (with a note when it is unknown). */
+function destination(call, names) {
+    const path = call.text(...names);
+    if (path === null)
+        return null;
+    const text = path.text.text;
+    if (!path.unknown)
+        return destinationOf(text);
+    // `{{ postfix_config_dir }}/main.cf`: the file name is known, the folder is not; edits of
+    // the same unknown folder still group together because the unknown text is the same.
+    const found = destinationOf(text);
+    if (found === null && /main\.cf|master\.cf|sendmail|\/etc\/(?:postfix|mail)/.test(text.replaceAll(UNKNOWN_MARK, ''))) {
+        call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: ${call.module} destination could not be resolved; task not read`);
+    }
+    return found;
+}
+/**
+ * `dest: "{{ postfix_main_cf }}"` that the repository does not declare: a
+ * template named like a mail file (`main.cf.j2`) still tells which file it
+ * writes; its folder is assumed to be the usual one, and a note says so.
+ */
+function unresolvedDestination(call, unknown, src) {
+    if (!unknown || src === null || src.includes(UNKNOWN_MARK))
+        return null;
+    const name = src.slice(src.lastIndexOf('/') + 1).replace(/\.(?:j2|jinja2?)$/, '');
+    const target = targetOfName(name);
+    if (target === null)
+        return null;
+    call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: ${call.module} dest could not be resolved; ${target} assumed in ${directoryFor(target)} (from the src name)`);
+    return { target, directory: directoryFor(target) };
+}
+/**
+ * `{{ postfix_dir }}/main.cf` with the folder undeclared: a role manages one
+ * configuration directory, so the usual one is assumed (and said), which
+ * keeps the task in the same instance as the role's other edits.
+ */
+function keyOf(call, where) {
+    if (!where.directory.includes(UNKNOWN_MARK))
+        return { scope: call.context.scope, directory: where.directory };
+    const directory = directoryFor(where.target);
+    call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: the folder of ${where.target} could not be resolved; ${directory} assumed`);
+    return { scope: call.context.scope, directory };
+}
+function base(call) {
+    return { span: call.keySpan, form: 'ansible', maybe: call.maybe };
+}
+function withNewline(m) {
+    if (m.text.endsWith('\n') || m.text === '')
+        return m;
+    const end = m.pieces[m.pieces.length - 1];
+    // The newline belongs to the line it ends: an expression's line stays one segment.
+    if (end?.kind === 'expression')
+        return concat([m, expression('\n', end.start, end.end)]);
+    const offset = end === undefined ? 0 : end.offset + end.text.length;
+    return concat([m, literal('\n', offset)]);
+}
+/**
+ * lineinfile (ansible.builtin.lineinfile): with `regexp`, the LAST matching
+ * line is replaced by `line`, or `line` is appended at the end when none
+ * matches. For main.cf, whose last definition of a parameter wins
+ * (postconf(5)), both outcomes equal "the parameter is set to this value":
+ * a `set` edit. Without `regexp`, `line` is appended unless already present:
+ * again `set`. With `backrefs: yes`, nothing is written when the regexp does
+ * not match: `set-if-present`. `state: absent` removes matching lines: the
+ * parameter is back to its default (`unset`), as is a `line` that comments it out.
+ */
+function lineinfile(call) {
+    const where = destination(call, ['path', 'dest', 'destfile', 'name']);
+    if (where === null)
+        return [];
+    const { context } = call;
+    const state = call.text('state');
+    const absent = state !== null && state.text.text.trim() === 'absent';
+    const regexp = call.text('regexp', 'regex');
+    const line = call.text('line', 'value');
+    if (where.target !== 'main.cf') {
+        if (where.target === 'sendmail.mc' && !absent && regexp === null && line !== null) {
+            // m4 reads the .mc top to bottom; lineinfile adds a missing line at the end of the file.
+            return [{ ...base(call), kind: 'append', key: keyOf(call, where), target: where.target, fragment: toFragment(withNewline(line.text), context.file, 'ansible', context.at) }];
+        }
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile on ${where.target} is not modelled; task not read`);
+        return [];
+    }
+    const named = regexp !== null ? parameterOfRegexp(regexp.text.text) : null;
+    if (absent) {
+        const source = named !== null && regexp !== null ? { m: regexp.text, at: named } : line !== null ? file_modules_locate(line.text, parameterOfLine(line.text.text)) : null;
+        if (source === null) {
+            context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile state=absent does not name a main.cf parameter; task not read`);
+            return [];
+        }
+        const name = source.m.text.slice(source.at.from, source.at.to);
+        return [{ ...base(call), kind: 'unset', key: keyOf(call, where), target: 'main.cf', name, nameSpan: spanOf(source.m, source.at.from, source.at.to, context.file, context.at) }];
+    }
+    if (line === null)
+        return [];
+    const parameter = parameterOfLine(line.text.text);
+    if (parameter === null || parameter.commented) {
+        // `line: "#inet_interfaces = all"` replacing the definition the regexp finds comments it out.
+        if (named !== null && regexp !== null && parameter?.commented === true) {
+            const name = regexp.text.text.slice(named.from, named.to);
+            return [{ ...base(call), kind: 'unset', key: keyOf(call, where), target: 'main.cf', name, nameSpan: spanOf(regexp.text, named.from, named.to, context.file, context.at) }];
+        }
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile line is not a main.cf "name = value" line; task not read`);
+        return [];
+    }
+    const fragment = toFragment(withNewline(line.text), context.file, 'ansible', context.at);
+    if (call.bool('backrefs') === true) {
+        const name = line.text.text.slice(parameter.from, parameter.to);
+        return [{ ...base(call), kind: 'set-if-present', key: keyOf(call, where), target: 'main.cf', name, fragment }];
+    }
+    return [{ ...base(call), kind: 'set', key: keyOf(call, where), target: 'main.cf', fragment }];
+}
+function file_modules_locate(m, at) {
+    return at === null ? null : { m, at };
+}
+/**
+ * blockinfile writes its block between marker lines, replacing an earlier
+ * block with the same markers; approximated as an append (contracts/edits.ts), which
+ * main.cf's last-wins makes exact for a block at the end of the file.
+ */
+function blockinfile(call) {
+    const where = destination(call, ['path', 'dest', 'destfile', 'name']);
+    if (where === null)
+        return [];
+    const state = call.text('state');
+    if (state !== null && state.text.text.trim() === 'absent') {
+        call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: blockinfile state=absent is not modelled; task not read`);
+        return [];
+    }
+    const block = call.text('block', 'content');
+    if (block === null)
+        return [];
+    const fragment = toFragment(withNewline(block.text), call.context.file, 'ansible', call.context.at);
+    return [{ ...base(call), kind: 'append', key: keyOf(call, where), target: where.target, fragment }];
+}
+/** copy with `content` writes the whole file; copy/template with `src` makes a repository file the target file. */
+function copyOrTemplate(call) {
+    const { context } = call;
+    const src = call.text('src');
+    const dest = call.text('dest');
+    if (dest === null)
+        return [];
+    let destText = dest.text.text;
+    if (destText.endsWith('/') && src !== null) {
+        const name = src.text.text.slice(src.text.text.lastIndexOf('/') + 1);
+        destText += call.module === 'template' ? name.replace(/\.j2$/, '') : name;
+    }
+    const where = destinationOf(destText) ?? unresolvedDestination(call, dest.unknown, src?.text.text ?? null);
+    if (where === null)
+        return [];
+    const content = call.module === 'copy' ? call.text('content') : null;
+    if (content !== null) {
+        const fragment = toFragment(content.text, context.file, 'ansible', context.at);
+        return [{ ...base(call), kind: 'write', key: keyOf(call, where), target: where.target, fragment }];
+    }
+    if (src === null)
+        return [];
+    if (call.bool('remote_src') === true) {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} copies ${where.target} from the target machine (remote_src); its content is unknown`);
+        return [];
+    }
+    if (src.unknown) {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} src could not be resolved; ${where.target} not linked`);
+        return [];
+    }
+    const source = repositorySource(context, call.module === 'template' ? 'templates' : 'files', src.text.text);
+    if (source === null) {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} src "${src.text.text}" is not a repository file; ${where.target} not linked`);
+        return [];
+    }
+    return [{ ...base(call), kind: 'link', key: keyOf(call, where), target: where.target, source }];
+}
+/** A replacement that refers to the match (`\1`, `\g<name>`) is text we do not reconstruct. */
+const BACKREFERENCE = /\\(?:\d|g<)/;
+/**
+ * replace (ansible.builtin.replace) rewrites every match of `regexp` in
+ * place and writes nothing when none matches: for a regexp that anchors on a
+ * main.cf parameter and a replacement `name = value` line, `set-if-present`;
+ * a replacement that comments the definition out (or is empty) removes it:
+ * `unset`, which on a file without the definition changes nothing either.
+ */
+function replaceModule(call) {
+    const where = destination(call, ['path', 'dest', 'destfile', 'name']);
+    if (where === null || where.target !== 'main.cf')
+        return [];
+    const { context } = call;
+    const regexp = call.text('regexp');
+    const replacement = call.text('replace');
+    const named = regexp === null ? null : parameterOfRegexp(regexp.text.text);
+    if (regexp === null || named === null) {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: replace regexp does not name a main.cf parameter; task not read`);
+        return [];
+    }
+    const name = regexp.text.text.slice(named.from, named.to);
+    const text = replacement?.text ?? { text: '', pieces: [] };
+    if (BACKREFERENCE.test(text.text)) {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: replace uses back-references; task not read`);
+        return [];
+    }
+    const parameter = parameterOfLine(text.text);
+    if (text.text.trim() === '' || text.text.startsWith('#')) {
+        return [{ ...base(call), kind: 'unset', key: keyOf(call, where), target: 'main.cf', name, nameSpan: spanOf(regexp.text, named.from, named.to, context.file, context.at) }];
+    }
+    if (parameter === null) {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: replace replacement is not a main.cf "name = value" line; task not read`);
+        return [];
+    }
+    const fragment = toFragment(withNewline(text), context.file, 'ansible', context.at);
+    return [{ ...base(call), kind: 'set-if-present', key: keyOf(call, where), target: 'main.cf', name: text.text.slice(parameter.from, parameter.to), fragment }];
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/free-form.ts
+
+const free_form_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Ansible's `module: k=v k2="v 2"` form (parse_kv / split_args): words are
+ * split on white space outside quotes and outside `{{ }}` / `{% %}`, a word
+ * with `=` is an argument, a quoted value loses its quotes. Linear: one pass.
+ */
+function parseFreeForm(m) {
+    const text = m.text;
+    const result = { arguments: [], rawWords: 0 };
+    let i = 0;
+    while (i < text.length) {
+        while (i < text.length && free_form_isSpace(text.charCodeAt(i)))
+            i++;
+        if (i >= text.length)
+            break;
+        const start = i;
+        let quote = 0;
+        let jinja = 0;
+        let equals = -1;
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (jinja === 0 && quote === 0 && free_form_isSpace(c))
+                break;
+            // Like split_args, a `{{ }}` holds together even inside quotes, and quotes inside it do not count.
+            if (c === 123 && (text.charCodeAt(i + 1) === 123 || text.charCodeAt(i + 1) === 37)) {
+                jinja++;
+                i += 2;
+                continue;
+            }
+            if (jinja > 0 && (c === 125 || c === 37) && text.charCodeAt(i + 1) === 125) {
+                jinja--;
+                i += 2;
+                continue;
+            }
+            if (jinja === 0) {
+                if (quote === 0 && (c === 34 || c === 39))
+                    quote = c;
+                else if (quote !== 0 && c === quote && text.charCodeAt(i - 1) !== 92)
+                    quote = 0;
+                else if (quote === 0 && c === 61 && equals === -1)
+                    equals = i;
+            }
+            i++;
+        }
+        const end = i;
+        const name = equals === -1 ? '' : text.slice(start, equals);
+        if (equals === -1 || !free_form_KEY.test(name)) {
+            result.rawWords++;
+            continue;
+        }
+        let valueFrom = equals + 1;
+        let valueTo = end;
+        const first = text.charCodeAt(valueFrom);
+        if (valueTo - valueFrom >= 2 && (first === 34 || first === 39) && text.charCodeAt(valueTo - 1) === first) {
+            valueFrom++;
+            valueTo--;
+        }
+        result.arguments.push({ name, value: slice(m, valueFrom, valueTo), from: start, to: end });
+    }
+    return result;
+}
+function free_form_isSpace(c) {
+    return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/module-call.ts
+
+
+
+
+
+/** Ansible's boolean spellings (module_utils/parsing/convert_bool.py). */
+const TRUE_WORDS = new Set(['yes', 'on', '1', 'true', 'y', 't']);
+const FALSE_WORDS = new Set(['no', 'off', '0', 'false', 'n', 'f']);
+/**
+ * A module invocation of one task (for one loop item): `lineinfile: {...}`
+ * or `lineinfile: path=... line=...`, merged with the task's `args:`.
+ */
+class ModuleCall {
+    module;
+    keySpan;
+    maybe;
+    templating;
+    context;
+    arguments = new Map();
+    /** The scalar value of `module: text` (the command of `shell:`), before k=v splitting. */
+    freeForm;
+    /** The YAML node of `module: text`, when the module's value is a scalar. */
+    freeFormNode;
+    constructor(module, keySpan, value, taskArgs, maybe, templating, context) {
+        this.module = module;
+        this.keySpan = keySpan;
+        this.maybe = maybe;
+        this.templating = templating;
+        this.context = context;
+        this.freeForm = null;
+        this.freeFormNode = (0,dist/* isScalar */.jn)(value) ? value : null;
+        if ((0,dist/* isScalar */.jn)(value)) {
+            const text = scalarText(value, context.source);
+            this.freeForm = text;
+            if (text !== null) {
+                for (const argument of parseFreeForm(text).arguments)
+                    this.arguments.set(argument.name, { node: null, text: argument.value });
+            }
+        }
+        else if ((0,dist/* isMap */.jh)(value))
+            this.addMap(value);
+        if ((0,dist/* isMap */.jh)(taskArgs))
+            this.addMap(taskArgs);
+    }
+    addMap(map) {
+        for (const pair of map.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                continue;
+            const name = String(pair.key.value);
+            this.arguments.set(name, { node: pair.value, text: scalarText(pair.value, this.context.source) });
+        }
+    }
+    has(name) {
+        return this.arguments.has(name);
+    }
+    /** The argument's text with its Jinja2 resolved; null when absent or not a scalar. */
+    text(...names) {
+        for (const name of names) {
+            const argument = this.arguments.get(name);
+            if (argument?.text === null || argument?.text === undefined)
+                continue;
+            return { ...this.templating.render(argument.text), name };
+        }
+        return null;
+    }
+    /** The resolved plain value (a list stays a list; strings are templated), undefined when absent. */
+    value(name) {
+        const argument = this.arguments.get(name);
+        if (argument === undefined)
+            return undefined;
+        if (argument.node !== null && ((0,dist/* isSeq */.oP)(argument.node) || (0,dist/* isMap */.jh)(argument.node)))
+            return plainValue(this.context.document, argument.node);
+        if ((0,dist/* isScalar */.jn)(argument.node) && typeof argument.node.value !== 'string')
+            return argument.node.value;
+        if (argument.text === null)
+            return null;
+        return this.templating.value(argument.text.text);
+    }
+    /** Ansible's boolean reading of an argument; undefined when absent or not decidable. */
+    bool(name) {
+        const value = this.value(name);
+        if (typeof value === 'boolean')
+            return value;
+        if (typeof value === 'number')
+            return value === 1 ? true : value === 0 ? false : undefined;
+        if (typeof value !== 'string')
+            return undefined;
+        const word = value.trim().toLowerCase();
+        if (TRUE_WORDS.has(word))
+            return true;
+        if (FALSE_WORDS.has(word))
+            return false;
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/package-modules.ts
+/**
+ * apt / dnf / yum installing postfix: the packaged main.cf is the base the
+ * other edits apply to (Debian's sets inet_interfaces = all, the RHEL
+ * family's inet_interfaces = localhost). The generic `package` module does not
+ * say which distribution: a note only.
+ */
+function packageModule(call) {
+    const names = call.value('name') ?? call.value('pkg') ?? call.value('package');
+    const list = Array.isArray(names) ? names : typeof names === 'string' ? names.split(',') : [];
+    if (!list.some((n) => typeof n === 'string' && n.trim() === 'postfix'))
+        return [];
+    const state = call.value('state');
+    if (state === 'absent' || state === 'removed')
+        return [];
+    const distribution = call.module === 'apt' ? 'debian' : call.module === 'dnf' || call.module === 'yum' ? 'rhel' : null;
+    if (distribution === null) {
+        call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: postfix is installed with the "${call.module}" module, which does not name the distribution; Postfix's built-in defaults are assumed`);
+        return [];
+    }
+    return [{ kind: 'base', key: { scope: call.context.scope, directory: '/etc/postfix' }, span: call.keySpan, form: 'ansible', maybe: call.maybe, distribution, evidence: `${call.module}: postfix` }];
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/loops.ts
+
+
+
+
+
+/** More loop items than this are not expanded one by one (bounded work). */
+const MAX_LOOP_ITEMS = 1000;
+const LOOP_KEYS = ['loop', 'with_items', 'with_list', 'with_dict', 'with_flattened'];
+/**
+ * A task's loop: a literal YAML list (or a variable the repository declares
+ * as a list) is expanded item by item; anything else (a lookup, a fact, an
+ * inventory variable) is one unknown item.
+ */
+function taskLoop(task, context) {
+    const keyName = LOOP_KEYS.find((k) => task.has(k));
+    if (keyName === undefined) {
+        const other = task.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value).startsWith('with_'));
+        if (other === undefined)
+            return null;
+        return { variable: loopVariable(task, context), items: [UNKNOWN], unknown: true };
+    }
+    const node = task.get(keyName, true);
+    let data;
+    if ((0,dist/* isSeq */.oP)(node) || (0,dist/* isMap */.jh)(node))
+        data = plainValue(context.document, node);
+    else if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string')
+        data = new ArgumentTemplating(context.vars, new Map(), JINJA2_NAMESPACES).value(node.value);
+    else
+        data = UNKNOWN;
+    if (keyName === 'with_dict' && isPlainObject(data))
+        data = Object.entries(data).map(([key, value]) => ({ key, value }));
+    if ((keyName === 'with_items' || keyName === 'with_flattened') && Array.isArray(data))
+        data = data.flatMap((d) => (Array.isArray(d) ? d : [d]));
+    const variable = loopVariable(task, context);
+    if (!Array.isArray(data) || data.length > MAX_LOOP_ITEMS || containsUnknown(data))
+        return { variable, items: [UNKNOWN], unknown: true };
+    return { variable, items: data, unknown: false };
+}
+function loopVariable(task, context) {
+    const control = task.get('loop_control', true);
+    if ((0,dist/* isMap */.jh)(control)) {
+        const value = plainValue(context.document, control.get('loop_var', true));
+        if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value))
+            return value;
+    }
+    return 'item';
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/task-context.ts
+/** Scopes searched in order: the first that declares a name wins. */
+function layeredScope(scopes) {
+    return {
+        lookup(name) {
+            for (const scope of scopes) {
+                const found = scope.lookup(name);
+                if (found !== undefined)
+                    return found;
+            }
+            return undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/tasks.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Modules relaygate reads, by their short name (`ansible.builtin.` and `ansible.legacy.` are the same modules). */
+const MODULES = new Map([
+    ['lineinfile', lineinfile],
+    ['blockinfile', blockinfile],
+    ['replace', replaceModule],
+    ['copy', copyOrTemplate],
+    ['template', copyOrTemplate],
+    ['shell', commandModule],
+    ['command', commandModule],
+    ['raw', commandModule],
+    ['apt', packageModule],
+    ['dnf', packageModule],
+    ['yum', packageModule],
+    ['package', packageModule],
+]);
+const INCLUDES = new Set(['include_tasks', 'import_tasks', 'include']);
+const TASK_LISTS = ['pre_tasks', 'tasks', 'post_tasks', 'handlers'];
+/** Include depth: Ansible has no limit, we do (bounded work). */
+const MAX_INCLUDE_DEPTH = 8;
+function shortModuleName(key) {
+    for (const prefix of ['ansible.builtin.', 'ansible.legacy.'])
+        if (key.startsWith(prefix))
+            return key.slice(prefix.length);
+    return key;
+}
+/** A play: a mapping with `hosts:` (or an `import_playbook`, which has no tasks of its own). */
+function isPlay(node) {
+    return (0,dist/* isMap */.jh)(node) && (node.has('hosts') || node.has('import_playbook') || node.has('ansible.builtin.import_playbook'));
+}
+/** A play's tasks, with the play's literal `vars:` and `vars_files:` ahead of the repository's variables. */
+function walkPlay(play, context) {
+    const scopes = [];
+    const vars = play.get('vars', true);
+    if ((0,dist/* isMap */.jh)(vars)) {
+        const data = plainValue(context.document, vars);
+        if (data !== null && typeof data === 'object' && !Array.isArray(data))
+            scopes.push(plainScope(data, context.file));
+    }
+    const varsFiles = plainValue(context.document, play.get('vars_files', true));
+    if (Array.isArray(varsFiles)) {
+        for (const name of varsFiles) {
+            if (typeof name !== 'string' || name.includes('{{'))
+                continue;
+            const path = normalize(context.baseDir === '.' ? name : `${context.baseDir}/${name}`);
+            const text = path === null ? undefined : context.repo.read(path);
+            if (path === null || text === undefined)
+                continue;
+            const layer = readVariablesFile(path, text, []);
+            scopes.push({ lookup: (n) => layer.values.get(n) });
+        }
+    }
+    const playContext = { ...context, vars: layeredScope([...scopes, context.vars]), maybe: context.maybe || conditional(play.get('when', true)) };
+    for (const list of TASK_LISTS) {
+        const tasks = play.get(list, true);
+        if ((0,dist/* isSeq */.oP)(tasks))
+            walkTasks(tasks, playContext);
+    }
+}
+function walkTasks(tasks, context) {
+    for (const task of tasks.items)
+        if ((0,dist/* isMap */.jh)(task))
+            walkTask(task, context);
+}
+/**
+ * `when:` makes a task "maybe": its condition reads facts and inventory
+ * relaygate does not have. Only a literal true (`when: true`) is certain.
+ */
+function conditional(node) {
+    if (node === undefined || node === null)
+        return false;
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.some((item) => conditional(item));
+    if (!(0,dist/* isScalar */.jn)(node))
+        return true;
+    const value = node.value;
+    if (value === true)
+        return false;
+    if (typeof value === 'string' && ['true', 'True', 'yes', 'TRUE'].includes(value.trim()))
+        return false;
+    return true;
+}
+function walkTask(task, outer) {
+    const maybe = outer.maybe || conditional(task.get('when', true));
+    const context = { ...outer, maybe, vars: withTaskVars(task, outer) };
+    if (task.has('block')) {
+        for (const [list, extraMaybe] of [['block', false], ['rescue', true], ['always', false]]) {
+            const tasks = task.get(list, true);
+            if ((0,dist/* isSeq */.oP)(tasks))
+                walkTasks(tasks, { ...context, maybe: context.maybe || extraMaybe });
+        }
+        return;
+    }
+    for (const pair of task.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.range === undefined || pair.key.range === null)
+            continue;
+        const name = shortModuleName(String(pair.key.value));
+        if (INCLUDES.has(name)) {
+            followInclude(pair.value, context);
+            return;
+        }
+        const handler = MODULES.get(name);
+        if (handler === undefined)
+            continue;
+        const keySpan = spanOfRange(pair.key.range[0], pair.key.range[1], context.file, context.at);
+        const loop = taskLoop(task, context);
+        const items = loop === null ? [undefined] : loop.items;
+        for (const item of items) {
+            const locals = new Map();
+            if (loop !== null)
+                locals.set(loop.variable, item);
+            const templating = new ArgumentTemplating(context.vars, locals, JINJA2_NAMESPACES);
+            const call = new ModuleCall(name, keySpan, pair.value, task.get('args', true), maybe || (loop?.unknown ?? false), templating, context);
+            const made = handler(call);
+            // Read after the handler ran: templating records the variables as it evaluates.
+            const variables = [...templating.used].map(([variable, origin]) => ({ name: variable, origin }));
+            for (const e of made)
+                context.out.edits.push(variables.length > 0 ? { ...e, variables } : e);
+        }
+        return;
+    }
+}
+function withTaskVars(task, context) {
+    const vars = task.get('vars', true);
+    if (!(0,dist/* isMap */.jh)(vars))
+        return context.vars;
+    const data = plainValue(context.document, vars);
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+        return context.vars;
+    return layeredScope([plainScope(data, context.file), context.vars]);
+}
+/**
+ * `include_tasks: postfix.yml` from a playbook: the included file's tasks
+ * belong to the playbook's instance (role task files are read on their own,
+ * with the role's scope, so they are not followed).
+ */
+function followInclude(value, context) {
+    if (context.roleDir !== null || context.depth >= MAX_INCLUDE_DEPTH)
+        return;
+    let name = null;
+    if ((0,dist/* isScalar */.jn)(value))
+        name = value.value;
+    else if ((0,dist/* isMap */.jh)(value))
+        name = plainValue(context.document, value.get('file', true));
+    if (typeof name !== 'string' || name.includes('{{'))
+        return;
+    const path = normalize(context.baseDir === '.' ? name : `${context.baseDir}/${name}`);
+    if (path === null || context.visited.has(path))
+        return;
+    const text = context.repo.read(path);
+    if (text === undefined)
+        return;
+    context.visited.add(path);
+    const index = new LineIndex(text);
+    const at = (offset) => index.position(offset);
+    const parsed = parseYaml(path, text, at, '1.1');
+    context.out.diagnostics.push(...parsed.diagnostics);
+    for (const document of parsed.documents) {
+        if (!(0,dist/* isSeq */.oP)(document.contents))
+            continue;
+        walkTasks(document.contents, { ...context, file: path, source: text, at, document, depth: context.depth + 1 });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/ansible/playbooks.ts
+
+
+
+
+
+
+
+
+/** `roles/NAME/tasks/...` or `roles/NAME/handlers/...`: the role folder, else null. */
+function roleOf(path) {
+    const parts = path.split('/');
+    for (let i = parts.length - 3; i >= 0; i--) {
+        if (parts[i] === 'roles' && (parts[i + 2] === 'tasks' || parts[i + 2] === 'handlers') && i + 3 < parts.length)
+            return parts.slice(0, i + 2).join('/');
+    }
+    return null;
+}
+/** The folder above the nearest `tasks/` or `handlers/` folder of the path ('.' at the root), else null. */
+function folderAboveTasks(path) {
+    const parts = path.split('/');
+    for (let i = parts.length - 2; i >= 0; i--) {
+        if (parts[i] === 'tasks' || parts[i] === 'handlers')
+            return i === 0 ? '.' : parts.slice(0, i).join('/');
+    }
+    return null;
+}
+/**
+ * The role a tasks file belongs to: `roles/NAME`, or a role published on its
+ * own (a Galaxy role repository: `tasks/main.yml` beside `meta/main.yml`).
+ * A `tasks/` folder without role metadata holds task files that playbooks
+ * include: those are read through the including playbook.
+ */
+function roleFolder(path, repo) {
+    const role = roleOf(path);
+    if (role !== null)
+        return role;
+    const above = folderAboveTasks(path);
+    if (above === null)
+        return null;
+    const meta = above === '.' ? 'meta' : `${above}/meta`;
+    return repo.read(`${meta}/main.yml`) !== undefined || repo.read(`${meta}/main.yaml`) !== undefined ? above : null;
+}
+const YAML_NAME = /\.ya?ml$/;
+/** A play starts a top-level list item with `hosts:` (`- hosts: all`, or `  hosts:` under `- name:`). */
+const PLAY_HEAD = /^(?:- |  )hosts:/m;
+const MANIFEST_HEAD = /^(?:kind|apiVersion):/m;
+function dirname(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '.' : path.slice(0, slash);
+}
+/**
+ * Ansible tasks (ansible.builtin modules) that edit mail configuration on the
+ * managed host: role task and handler files, and playbooks with their
+ * included task files.
+ */
+const ansibleTasks = {
+    form: 'ansible',
     matches(path, head) {
-        return /\.ks$/.test(path) || (/\.cfg$/.test(path) && /^%post\b/m.test(head) && /^%packages\b/m.test(head));
+        if (!YAML_NAME.test(path))
+            return false;
+        // Task files and playbooks are lists; a mapping with a top-level `kind:` is a
+        // Kubernetes (or Tekton) manifest, even in a `tasks/` folder or with an Ingress's `  hosts:`.
+        if (MANIFEST_HEAD.test(head))
+            return false;
+        return folderAboveTasks(path) !== null || PLAY_HEAD.test(head);
     },
     extract(file, repo) {
-        void repo;
+        const out = emptyExtraction();
         const index = new LineIndex(file.text);
-        const position = (o) => index.position(o);
-        const out = { edits: [], diagnostics: [], notes: [] };
-        const sections = /^%(post|packages|pre|pre-install|onerror|traceback)\b([^\n]*)\n/gm;
-        const text = file.text;
-        let match;
-        while ((match = sections.exec(text)) !== null) {
-            const bodyStart = match.index + match[0].length;
-            const endMatch = /^%end\b/m.exec(text.slice(bodyStart));
-            const bodyEnd = endMatch === null ? text.length : bodyStart + endMatch.index;
-            const options = match[2];
-            const kind = match[1];
-            sections.lastIndex = bodyEnd;
-            if (kind === 'packages') {
-                const line = /^[ \t]*postfix[ \t]*$/m.exec(text.slice(bodyStart, bodyEnd));
-                if (line !== null) {
-                    const from = position(bodyStart + line.index);
-                    const to = position(bodyStart + line.index + line[0].length);
-                    out.edits.push({ kind: 'base', distribution: 'rhel', evidence: 'kickstart %packages postfix', key: { scope: file.path, directory: '/etc/postfix' }, span: { file: file.path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column }, form: 'shell', maybe: false });
-                }
+        const at = (offset) => index.position(offset);
+        const parsed = parseYaml(file.path, file.text, at, '1.1');
+        out.diagnostics.push(...parsed.diagnostics);
+        const roleDir = roleFolder(file.path, repo);
+        if (roleDir === null && folderAboveTasks(file.path) !== null && !PLAY_HEAD.test(file.text)) {
+            out.notes.push(`${file.path}: a tasks file outside a role is read only through the playbook that includes it`);
+            return out;
+        }
+        const baseDir = roleDir ?? dirname(file.path);
+        const variables = roleVariables(roleDir, baseDir, repo, out);
+        for (const document of parsed.documents) {
+            const contents = document.contents;
+            if (!(0,dist/* isSeq */.oP)(contents))
                 continue;
+            const context = {
+                file: file.path,
+                source: file.text,
+                at,
+                document,
+                scope: roleDir ?? file.path,
+                roleDir,
+                baseDir,
+                vars: variables,
+                maybe: false,
+                repo,
+                out,
+                visited: new Set([file.path]),
+                depth: 0,
+            };
+            if (contents.items.some(isPlay)) {
+                for (const play of contents.items)
+                    if (isPlay(play))
+                        walkPlay(play, context);
             }
-            if (kind !== 'post')
-                continue;
-            const interpreter = /--interpreter[= ]\s*(\S+)/.exec(options)?.[1];
-            if (interpreter !== undefined && !/\/(?:ba)?sh$/.test(interpreter)) {
-                out.notes.push(shellNote(file.path, position(match.index), 'a %post section with another interpreter is not read'));
-                continue;
-            }
-            if (/--nochroot/.test(options))
-                out.notes.push(shellNote(file.path, position(match.index), '%post --nochroot paths are read as if they were inside the installed system'));
-            const body = extractShellText(text.slice(bodyStart, bodyEnd), (o) => position(bodyStart + o), { file: file.path, scope: file.path, form: 'shell', maybe: false });
-            out.edits.push(...body.edits);
-            out.diagnostics.push(...body.diagnostics);
-            out.notes.push(...body.notes);
+            else
+                walkTasks(contents, context);
         }
         return out;
     },
 };
+/**
+ * What a role's (or the playbook folder's) tasks see, highest precedence
+ * first: role vars, group_vars/all, role defaults (loadAnsibleVariables reads
+ * them for `roles/NAME`; a role published on its own has them at its root).
+ */
+function roleVariables(roleDir, baseDir, repo, out) {
+    const variables = loadAnsibleVariables(`${baseDir === '.' ? '' : `${baseDir}/`}templates/_`, repo);
+    for (const diagnostic of variables.diagnostics)
+        out.notes.push(`${diagnostic.file}:${diagnostic.line}: variables file not read: ${diagnostic.message}`);
+    if (roleDir === null || roleOf(`${roleDir}/tasks/main.yml`) !== null)
+        return variables;
+    const layer = (folder) => {
+        for (const name of ['main.yml', 'main.yaml']) {
+            const path = roleDir === '.' ? `${folder}/${name}` : `${roleDir}/${folder}/${name}`;
+            const text = repo.read(path);
+            if (text === undefined)
+                continue;
+            const diagnostics = [];
+            const read = readVariablesFile(path, text, diagnostics);
+            for (const d of diagnostics)
+                out.notes.push(`${d.file}:${d.line}: variables file not read: ${d.message}`);
+            return [{ lookup: (n) => read.values.get(n) }];
+        }
+        return [];
+    };
+    return layeredScope([...layer('vars'), variables, ...layer('defaults')]);
+}
 
-;// CONCATENATED MODULE: ./src/sources/shell/mapped.ts
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/sources/languages/yaml/decode.ts
+
+/** Decoded content bigger than this is not read (a gzip bomb stays bounded). */
+const MAX_DECODED_BYTES = 4 * 1024 * 1024;
+/** Base64 as RFC 4648 (line breaks and spaces ignored, as cloud-init's and Kubernetes' decoders do). */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+function decodeBase64(text) {
+    const compact = text.replace(/[\s]+/g, '');
+    if (compact.length % 4 === 1 || !BASE64.test(compact))
+        return null;
+    return Buffer.from(compact, 'base64');
+}
+function gunzip(bytes) {
+    try {
+        return { ok: true, text: (0,external_node_zlib_namespaceObject.gunzipSync)(bytes, { maxOutputLength: MAX_DECODED_BYTES }).toString('utf8') };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
+            return { ok: false, message: `gzip content larger than ${MAX_DECODED_BYTES} bytes: not read` };
+        return { ok: false, message: `gzip content could not be decompressed: ${error.message}` };
+    }
+}
+function utf8(bytes) {
+    if (bytes.length > MAX_DECODED_BYTES)
+        return { ok: false, message: `content larger than ${MAX_DECODED_BYTES} bytes: not read` };
+    return { ok: true, text: Buffer.from(bytes).toString('utf8') };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/cloud-init/write-files.ts
+
+
+
+
+
+/** cloud-init's encodings (cloudinit/config/cc_write_files.py, canonicalize_extraction). */
+const GZIP_BASE64 = new Set(['gz+base64', 'gzip+base64', 'gz+b64', 'gzip+b64']);
+const GZIP = new Set(['gz', 'gzip']);
+const write_files_BASE64 = new Set(['base64', 'b64']);
+const PLAIN = new Set(['', 'text/plain']);
+/**
+ * One `write_files` entry that writes a mail file: the whole file
+ * (`write`), or appended text with `append: true`. Encoded content maps to
+ * the whole `content` scalar, one expression segment per decoded line.
+ */
+function writeFileEntry(entry, context) {
+    const pathNode = entry.get('path', true);
+    if (!(0,dist/* isScalar */.jn)(pathNode) || typeof pathNode.value !== 'string')
+        return null;
+    const where = destinationOf(pathNode.value);
+    if (where === null)
+        return null;
+    const contentNode = entry.get('content', true);
+    const encodingNode = entry.get('encoding', true);
+    const encoding = (0,dist/* isScalar */.jn)(encodingNode) ? String(encodingNode.value ?? '').trim().toLowerCase() : '';
+    const range = pathNode.range ?? [0, 0];
+    const span = spanOfRange(range[0], range[1], context.file, context.at);
+    let content;
+    if (contentNode === undefined || contentNode === null)
+        content = { text: '', pieces: [] };
+    else if (!(0,dist/* isScalar */.jn)(contentNode))
+        return null;
+    else
+        content = contentOf(contentNode, encoding, context);
+    if (content === null)
+        return null;
+    const appendNode = entry.get('append', true);
+    const append = (0,dist/* isScalar */.jn)(appendNode) && (appendNode.value === true || String(appendNode.value).toLowerCase() === 'true');
+    const fragment = toFragment(content, context.file, 'cloud-init', context.at);
+    const key = { scope: context.file, directory: where.directory };
+    return { kind: append ? 'append' : 'write', key, span, form: 'cloud-init', maybe: false, target: where.target, fragment };
+}
+function contentOf(node, encoding, context) {
+    const range = node.range ?? [0, 0, 0];
+    const binary = node.value instanceof Uint8Array ? node.value : null;
+    if (binary === null && PLAIN.has(encoding)) {
+        const text = scalarText(node, context.source);
+        return text === null ? null : context.render(text);
+    }
+    let decoded;
+    if (binary !== null) {
+        // `content: !!binary |` is bytes already; cloud-init then applies a gzip encoding if named.
+        decoded = GZIP.has(encoding) || GZIP_BASE64.has(encoding) ? gunzip(binary) : utf8(binary);
+    }
+    else {
+        const text = String(node.value ?? '');
+        if (write_files_BASE64.has(encoding) || GZIP_BASE64.has(encoding)) {
+            const bytes = decodeBase64(text);
+            if (bytes === null)
+                decoded = { ok: false, message: 'content is not valid base64' };
+            else
+                decoded = GZIP_BASE64.has(encoding) ? gunzip(bytes) : utf8(bytes);
+        }
+        else if (GZIP.has(encoding))
+            decoded = gunzip(Buffer.from(text, 'latin1'));
+        else
+            decoded = { ok: false, message: `unknown write_files encoding "${encoding}"` };
+    }
+    if (!decoded.ok) {
+        const where = context.at(range[0]);
+        context.out.diagnostics.push({ file: context.file, line: where.line, column: where.column, message: `write_files content: ${decoded.message}`, fatal: true });
+        return null;
+    }
+    return wholeScalar(decoded.text, range[0], range[1]);
+}
+function isEntry(node) {
+    return (0,dist/* isMap */.jh)(node);
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/cloud-init/cloud-config.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** cloud-init reads a user-data part as cloud-config only when its first line is exactly this (optionally followed by spaces). */
+const CLOUD_CONFIG = /^(?:\uFEFF)?#cloud-config[ \t]*\r?$/;
+/** cloud-init renders a part whose first line is this with Jinja over its instance data, then reads the rest. */
+const JINJA_HEADER = /^(?:\uFEFF)?## template: *jinja[ \t]*\r?$/;
+function firstLines(head) {
+    const first = head.indexOf('\n');
+    if (first === -1)
+        return [head, ''];
+    const second = head.indexOf('\n', first + 1);
+    return [head.slice(0, first), head.slice(first + 1, second === -1 ? head.length : second)];
+}
+/** `#cloud-config` first, or after a `## template: jinja` line. */
+function isCloudConfig(head) {
+    const [first, second] = firstLines(head);
+    return CLOUD_CONFIG.test(first) || (JINJA_HEADER.test(first) && CLOUD_CONFIG.test(second));
+}
+/** Instance data (v1.region, ds.meta_data...) is only known on the machine: every name is unknown. */
+const INSTANCE_DATA = { lookup: () => ({ value: UNKNOWN, origin: null }) };
+/**
+ * cloud-init `#cloud-config` user data. Modules run in cloud-init's order,
+ * not the file's: `bootcmd` (init stage, first), `write_files` (init stage),
+ * `runcmd` (final stage, after packages are installed), so the edits are
+ * listed in that order.
+ */
+const cloudInit = {
+    form: 'cloud-init',
+    matches(_path, head) {
+        return isCloudConfig(head);
+    },
+    extract(file) {
+        const out = emptyExtraction();
+        const index = new LineIndex(file.text);
+        const at = (offset) => index.position(offset);
+        const parsed = parseYaml(file.path, file.text, at, '1.1');
+        out.diagnostics.push(...parsed.diagnostics);
+        const jinja = JINJA_HEADER.test(firstLines(file.text)[0]);
+        const templating = jinja ? new ArgumentTemplating(INSTANCE_DATA, new Map(), JINJA2_NAMESPACES) : null;
+        const render = (m) => (templating === null ? m : templating.render(m).text);
+        const context = { file: file.path, source: file.text, at, out, render };
+        for (const document of parsed.documents) {
+            const config = document.contents;
+            if (!(0,dist/* isMap */.jh)(config))
+                continue;
+            runCommands(config.get('bootcmd', true), context);
+            const writeFiles = config.get('write_files', true);
+            if ((0,dist/* isSeq */.oP)(writeFiles)) {
+                for (const entry of writeFiles.items) {
+                    if (!isEntry(entry))
+                        continue;
+                    const edit = writeFileEntry(entry, context);
+                    if (edit !== null)
+                        out.edits.push(edit);
+                }
+            }
+            const packages = plainValue(document, config.get('packages', true));
+            if (Array.isArray(packages) && packages.some((p) => p === 'postfix' || (Array.isArray(p) && p[0] === 'postfix'))) {
+                out.notes.push(`${file.path}: postfix is installed by cloud-init "packages", which does not name the distribution; Postfix's built-in defaults are assumed`);
+            }
+            runCommands(config.get('runcmd', true), context);
+        }
+        return out;
+    },
+};
+/** `runcmd` / `bootcmd` items: a string runs with `sh -c`, a list is an argv. */
+function runCommands(node, context) {
+    if (!(0,dist/* isSeq */.oP)(node))
+        return;
+    for (const item of node.items) {
+        let command = null;
+        if ((0,dist/* isScalar */.jn)(item))
+            command = scalarText(item, context.source, true);
+        else if ((0,dist/* isSeq */.oP)(item)) {
+            const words = [];
+            for (const word of item.items) {
+                const text = (0,dist/* isScalar */.jn)(word) ? scalarText(word, context.source, true) : null;
+                if (text !== null)
+                    words.push(text);
+            }
+            command = words.length === item.items.length ? argvText(words) : null;
+        }
+        if (command === null || command.text.trim() === '')
+            continue;
+        command = context.render(command);
+        const extraction = extractShell(command.text, positionFunction(command, context.at), { file: context.file, scope: context.file, form: 'cloud-init', maybe: false });
+        context.out.edits.push(...extraction.edits);
+        context.out.diagnostics.push(...extraction.diagnostics);
+        context.out.notes.push(...extraction.notes);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/languages/shell/mapped.ts
 /**
  * Text assembled from pieces of a host file (Dockerfile lines without their
  * comment lines, a Terraform heredoc with interpolations replaced, Packer
@@ -18956,7 +26066,13 @@ class MappedSource {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/dockerfile.ts
+;// CONCATENATED MODULE: ./src/sources/ecosystems/docker/dockerfile.ts
+/**
+ * Dockerfiles: RUN instructions are shell (with ENV, ARG and WORKDIR as the
+ * shell state), COPY/ADD of a mail file is a link, FROM names the base.
+ * About 300 lines: one reader of the instruction stream in file order.
+ */
+
 
 
 
@@ -19189,11 +26305,11 @@ const dockerfile = {
                             if (target === null)
                                 continue;
                             if (fromStage || /^[a-z]+:\/\//.test(source)) {
-                                note(instruction.start, `${target.target} comes from another build stage or a URL (${quoted(source)}); it is not read`);
+                                note(instruction.start, `${target.target} comes from another build stage or a URL (${notes_quoted(source)}); it is not read`);
                                 continue;
                             }
                             if (repo.read(from) === undefined) {
-                                note(instruction.start, `${quoted(from)} copied to ${target.target} is not in the repository (the build context is assumed to be the Dockerfile's directory)`);
+                                note(instruction.start, `${notes_quoted(from)} copied to ${target.target} is not in the repository (the build context is assumed to be the Dockerfile's directory)`);
                                 continue;
                             }
                             out.edits.push({ kind: 'link', target: target.target, source: from, key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
@@ -19257,126 +26373,252 @@ function execForm(body, bodyAt, position, context, options, note) {
     }, context, options);
 }
 
-;// CONCATENATED MODULE: ./src/sources/shell/terraform.ts
+;// CONCATENATED MODULE: ./src/sources/ecosystems/kickstart/kickstart.ts
 
 
 
-
-
-const ATTRIBUTE = /\b(user_data|custom_data|metadata_startup_script)[ \t]*=[ \t]*<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/g;
 /**
- * Terraform heredocs (HCL native syntax, "Heredoc templates"): `<<EOF` keeps
- * lines as they are, `<<-EOF` removes the smallest common indentation; in the
- * content `${ ... }` is an interpolation (unknown here), `$${` a literal `${`,
- * `%{ ... }` a directive, `%%{` a literal `%{`. Exported for the cloud-init
- * reader, which handles `#cloud-config` bodies.
+ * Kickstart (`*.ks`): `%post` sections are shell run in the installed
+ * system (chroot) unless `--nochroot`; other interpreters are not read.
+ * `%packages` naming postfix is evidence of a RHEL-family base.
  */
-function terraformHeredocs(text) {
-    const out = [];
-    for (const m of text.matchAll(ATTRIBUTE)) {
-        const delimiter = m[3];
-        const lines = [];
-        let pos = (m.index ?? 0) + m[0].length;
-        while (pos < text.length) {
-            let end = text.indexOf('\n', pos);
-            if (end < 0)
-                end = text.length;
-            const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
-            if (text.slice(pos, lineEnd).trim() === delimiter)
-                break;
-            lines.push({ start: pos, end: lineEnd });
-            pos = end + 1;
-        }
-        let indent = 0;
-        if (m[2] === '-') {
-            indent = Infinity;
-            for (const l of lines) {
-                const content = text.slice(l.start, l.end);
-                if (content.trim() === '')
-                    continue;
-                indent = Math.min(indent, /^[ \t]*/.exec(content)?.[0].length ?? 0);
-            }
-            if (indent === Infinity)
-                indent = 0;
-        }
-        const body = new MappedSource();
-        let directives = false;
-        for (const l of lines) {
-            const from = Math.min(l.start + indent, l.end);
-            directives = interpolate(text, from, l.end, body) || directives;
-            body.replace('\n', l.end, l.end + 1);
-        }
-        const firstLine = body.text.split('\n').find((l) => l.trim() !== '') ?? '';
-        out.push({ attribute: m[1], body, cloudConfig: firstLine.trim().startsWith('#cloud-config'), directives, start: (m.index ?? 0) + (m[0].indexOf('<<')) });
-    }
-    return out;
-}
-function interpolate(text, start, end, body) {
-    let directives = false;
-    let run = start;
-    let i = start;
-    while (i < end) {
-        const c = text[i];
-        if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-            body.copy(text, run, i);
-            body.replace(`${c}{`, i, i + 3);
-            i += 3;
-            run = i;
-            continue;
-        }
-        if ((c === '$' || c === '%') && text[i + 1] === '{') {
-            body.copy(text, run, i);
-            let depth = 0;
-            let j = i + 1;
-            for (; j < end; j++) {
-                if (text[j] === '{')
-                    depth++;
-                else if (text[j] === '}' && --depth === 0)
-                    break;
-            }
-            const close = Math.min(j + 1, end);
-            if (c === '$')
-                body.replace(UNKNOWN_MARK, i, close);
-            else
-                directives = true;
-            i = close;
-            run = i;
-            continue;
-        }
-        i++;
-    }
-    body.copy(text, run, end);
-    return directives;
-}
-const terraformHost = {
-    form: 'terraform',
-    matches(path) {
-        return /\.tf$/.test(path);
+const kickstart = {
+    form: 'shell',
+    matches(path, head) {
+        return /\.ks$/.test(path) || (/\.cfg$/.test(path) && /^%post\b/m.test(head) && /^%packages\b/m.test(head));
     },
     extract(file, repo) {
         void repo;
-        const out = emptyExtraction();
         const index = new LineIndex(file.text);
-        const hostPosition = (o) => index.position(o);
-        for (const heredoc of terraformHeredocs(file.text)) {
-            if (heredoc.cloudConfig) {
-                out.notes.push(shellNote(file.path, hostPosition(heredoc.start), `${heredoc.attribute} is cloud-init (#cloud-config); it is read by the cloud-init reader, not as shell`));
+        const position = (o) => index.position(o);
+        const out = { edits: [], diagnostics: [], notes: [] };
+        const sections = /^%(post|packages|pre|pre-install|onerror|traceback)\b([^\n]*)\n/gm;
+        const text = file.text;
+        let match;
+        while ((match = sections.exec(text)) !== null) {
+            const bodyStart = match.index + match[0].length;
+            const endMatch = /^%end\b/m.exec(text.slice(bodyStart));
+            const bodyEnd = endMatch === null ? text.length : bodyStart + endMatch.index;
+            const options = match[2];
+            const kind = match[1];
+            sections.lastIndex = bodyEnd;
+            if (kind === 'packages') {
+                const line = /^[ \t]*postfix[ \t]*$/m.exec(text.slice(bodyStart, bodyEnd));
+                if (line !== null) {
+                    const from = position(bodyStart + line.index);
+                    const to = position(bodyStart + line.index + line[0].length);
+                    out.edits.push({ kind: 'base', distribution: 'rhel', evidence: 'kickstart %packages postfix', key: { scope: file.path, directory: '/etc/postfix' }, span: { file: file.path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column }, form: 'shell', maybe: false });
+                }
                 continue;
             }
-            if (heredoc.directives) {
-                out.notes.push(shellNote(file.path, hostPosition(heredoc.start), `${heredoc.attribute} holds %{ } template directives; its edits are read as maybe`));
+            if (kind !== 'post')
+                continue;
+            const interpreter = /--interpreter[= ]\s*(\S+)/.exec(options)?.[1];
+            if (interpreter !== undefined && !/\/(?:ba)?sh$/.test(interpreter)) {
+                out.notes.push(shellNote(file.path, position(match.index), 'a %post section with another interpreter is not read'));
+                continue;
             }
-            // Lines between `%{ if }` / `%{ for }` directives may be absent or repeated: every edit of such a heredoc is maybe.
-            const result = extractShellText(heredoc.body.text, heredoc.body.position(hostPosition), { file: file.path, scope: file.path, form: 'terraform', maybe: heredoc.directives });
-            out.edits.push(...result.edits);
-            out.diagnostics.push(...result.diagnostics);
-            out.notes.push(...result.notes);
+            if (/--nochroot/.test(options))
+                out.notes.push(shellNote(file.path, position(match.index), '%post --nochroot paths are read as if they were inside the installed system'));
+            const body = extractShellText(text.slice(bodyStart, bodyEnd), (o) => position(bodyStart + o), { file: file.path, scope: file.path, form: 'shell', maybe: false });
+            out.edits.push(...body.edits);
+            out.diagnostics.push(...body.diagnostics);
+            out.notes.push(...body.notes);
         }
         return out;
     },
 };
 
-;// CONCATENATED MODULE: ./src/sources/shell/packer.ts
+;// CONCATENATED MODULE: ./src/sources/ecosystems/kubernetes/manifests.ts
+
+
+
+
+
+
+
+
+
+
+const manifests_YAML_NAME = /\.ya?ml$/;
+const KIND_LINE = /^kind:[ \t]*["']?(?:ConfigMap|Secret)\b/m;
+/**
+ * Kubernetes ConfigMaps and Secrets holding mail files (mounted as a volume
+ * into a Postfix or sendmail container): a key named like the file, or
+ * content that reads as one. Each key is a whole file: a `write` edit.
+ * Helm templates (with `{{ }}`) are rendered as Go templates first (./helm-configmaps.ts),
+ * which then calls extractKubernetesText on the rendered text.
+ */
+const kubernetes = {
+    form: 'kubernetes',
+    matches(path, head) {
+        if (!manifests_YAML_NAME.test(path) || !KIND_LINE.test(head))
+            return false;
+        return !(head.includes('{{') && /(?:^|\/)templates\//.test(path));
+    },
+    extract(file) {
+        const index = new LineIndex(file.text);
+        return extractKubernetesText(file.text, (offset) => index.position(offset), file.path);
+    },
+};
+/**
+ * The ConfigMap/Secret edits of a (possibly rendered) multi-document manifest.
+ * `position` maps an offset of `text` to the host file `file` (for a rendered
+ * Helm template: the template's line and column).
+ */
+function extractKubernetesText(text, position, file) {
+    const out = emptyExtraction();
+    const parsed = parseYaml(file, text, position, '1.2');
+    out.diagnostics.push(...parsed.diagnostics);
+    for (const document of parsed.documents) {
+        const manifest = document.contents;
+        if (!(0,dist/* isMap */.jh)(manifest))
+            continue;
+        const kind = stringOf(manifest.get('kind', true));
+        if (kind !== 'ConfigMap' && kind !== 'Secret')
+            continue;
+        const metadata = manifest.get('metadata', true);
+        const name = (0,dist/* isMap */.jh)(metadata) ? (stringOf(metadata.get('name', true)) ?? '') : '';
+        const scope = `${file}#${name}`;
+        const context = { file, text, position, scope, out };
+        // Secret `data` and ConfigMap `binaryData` are base64; `stringData` and ConfigMap `data` are text.
+        readEntries(manifest.get('data', true), kind === 'Secret', context);
+        readEntries(manifest.get(kind === 'Secret' ? 'stringData' : 'binaryData', true), kind !== 'Secret', context);
+    }
+    return out;
+}
+function stringOf(node) {
+    return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node.value : null;
+}
+function readEntries(node, base64, context) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return;
+    for (const pair of node.items) {
+        const key = pair.key;
+        if (!(0,dist/* isScalar */.jn)(key) || !(0,dist/* isScalar */.jn)(pair.value) || key.range === undefined || key.range === null)
+            continue;
+        const keyName = String(key.value);
+        const content = base64 ? decoded(pair.value, keyName, context) : scalarText(pair.value, context.text);
+        if (content === null)
+            continue;
+        const target = targetOfName(keyName) ?? sniffRole(content.text, ALL_ROLES);
+        if (target === null)
+            continue;
+        const edit = {
+            kind: 'write',
+            key: { scope: context.scope, directory: directoryFor(target) },
+            span: spanOfRange(key.range[0], key.range[1], context.file, context.position),
+            form: 'kubernetes',
+            maybe: false,
+            target,
+            fragment: toFragment(content, context.file, 'kubernetes', context.position),
+        };
+        context.out.edits.push(edit);
+    }
+}
+function decoded(node, keyName, context) {
+    const range = node.range ?? [0, 0, 0];
+    const bytes = decodeBase64(String(node.value ?? ''));
+    const text = bytes === null ? null : utf8(bytes);
+    if (text === null || !text.ok) {
+        // Only a key named like a mail file is worth a diagnostic: other keys are someone else's data.
+        if (targetOfName(keyName) !== null) {
+            const where = context.position(range[0]);
+            context.out.diagnostics.push({ file: context.file, line: where.line, column: where.column, message: `${keyName}: ${text === null ? 'not valid base64' : text.message}`, fatal: true });
+        }
+        return null;
+    }
+    return wholeScalar(text.text, range[0], range[1]);
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/kubernetes/helm-configmaps.ts
+
+
+
+
+
+/**
+ * A rendered offset -> the template's line and column: an offset of
+ * `fragment.text` goes to its rendered (line, column), then through the
+ * fragment's SourceMap. What extractKubernetesText needs to put a ConfigMap
+ * key's content back on the Helm template.
+ */
+function composePosition(fragment) {
+    const index = new LineIndex(fragment.text);
+    return (offset) => {
+        const rendered = index.position(Math.max(0, Math.min(offset, fragment.text.length)));
+        return fragment.map.start(rendered.line, rendered.column);
+    };
+}
+/**
+ * Renders a Helm `templates/*.yaml` with the chart's values, so that a
+ * ConfigMap or Secret it produces can be read by the Kubernetes extractor.
+ */
+function renderHelmManifest(file, repo, extra = []) {
+    const vars = loadHelmVariables(file.path, repo, extra);
+    const result = renderGoTemplate(file, vars, { yamlManifest: true });
+    const maybeTemplateLines = new Set();
+    for (const line of result.fragment.maybeLines) {
+        for (const segment of result.fragment.map.segments)
+            if (segment.line === line)
+                maybeTemplateLines.add(segment.from.line);
+    }
+    return { ...result, rendered: { path: file.path, text: result.fragment.text }, maybeTemplateLines };
+}
+const TEMPLATE_YAML = /(?:^|\/)templates\/(?:[^/]+\/)*[^/]+\.(?:ya?ml|tpl)$/;
+const helm_configmaps_KIND_LINE = /^kind:[ \t]*["']?(?:ConfigMap|Secret)\b/m;
+/**
+ * Helm templates that render a ConfigMap or Secret (`templates/configmap.yaml`
+ * with a `main.cf: |` key): rendered with the chart's values, then read by
+ * the Kubernetes extractor, every position mapped back to the template. An
+ * edit whose lines come from an unresolved branch is `maybe`.
+ */
+const helmConfigMaps = {
+    form: 'kubernetes',
+    matches: (path, head) => TEMPLATE_YAML.test(path) && head.includes('{{') && helm_configmaps_KIND_LINE.test(head),
+    extract(file, repo) {
+        const manifest = renderHelmManifest(file, repo);
+        const templateDiagnostics = manifest.diagnostics.map((d) => ({ file: file.path, line: d.line, column: d.column, message: `Go template: ${d.message}`, fatal: true }));
+        if (templateDiagnostics.length > 0)
+            return { edits: [], diagnostics: templateDiagnostics, notes: [] };
+        const extraction = extractKubernetesText(manifest.rendered.text, composePosition(manifest.fragment), file.path);
+        for (const edit of extraction.edits) {
+            if (!('fragment' in edit))
+                continue;
+            edit.fragment = withExpressionTags(edit.fragment, manifest.fragment);
+            const fragment = edit.fragment;
+            for (const segment of fragment.map.segments) {
+                if (manifest.maybeTemplateLines.has(segment.from.line) && fragment.text.split('\n')[segment.line - 1]?.trim())
+                    fragment.maybeLines.add(segment.line);
+            }
+            if (manifest.maybeTemplateLines.has(edit.span.line))
+                edit.maybe = true;
+        }
+        const notes = manifest.skipped.map((s) => `${file.path}:${s.line}:${s.column}: ${s.tag} is not evaluated; its output is unknown`);
+        return { edits: extraction.edits, diagnostics: extraction.diagnostics, notes: [...extraction.notes, ...notes] };
+    },
+};
+/**
+ * A position function maps each character to one template position, so the
+ * extractor maps the output of `{{ ... }}` character by character to the
+ * tag's start. Segments that land on a tag's start become that tag's
+ * expression segment again: a value's span then ends where the tag ends.
+ */
+function withExpressionTags(fragment, manifest) {
+    const tags = new Map();
+    for (const segment of manifest.map.segments)
+        if (segment.kind === 'expression')
+            tags.set(`${segment.from.line}:${segment.from.column}`, segment);
+    if (tags.size === 0)
+        return fragment;
+    const segments = fragment.map.segments.map((segment) => {
+        const tag = segment.kind === 'literal' ? tags.get(`${segment.from.line}:${segment.from.column}`) : undefined;
+        return tag === undefined ? segment : { ...segment, kind: 'expression', from: tag.from, to: tag.to };
+    });
+    return { ...fragment, map: new SourceMap(segments) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/packer/provisioners.ts
 
 
 
@@ -19541,2347 +26783,155 @@ const packerHost = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/sources/shell/index.ts
-/**
- * Shell and the hosts that carry it: scripts, kickstart %post, Dockerfiles,
- * Terraform user_data heredocs, Packer shell provisioners. Each turns its
- * file into edits (src/sources/edits.ts) without running anything.
- */
+;// CONCATENATED MODULE: ./src/sources/ecosystems/shell-scripts/scripts.ts
 
 
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/sources/repo-paths.ts
-/**
- * POSIX paths of repository files, relative to the scan root (the form every
- * Source and Span uses). `.` and `` both name the scan root itself.
- */
-/** `dir/name`; a name in the scan root (`.` or ``) stays bare (`main.cf`, never `./main.cf`). */
-function join(dir, name) {
-    return dir === '.' || dir === '' ? name : `${dir}/${name}`;
-}
-/** The folder holding `dir` (`.` for a top-level entry); null for the scan root itself, so a walk upward stops there. */
-function repo_paths_parent(dir) {
-    if (dir === '.' || dir === '')
-        return null;
-    const slash = dir.lastIndexOf('/');
-    return slash < 0 ? '.' : dir.slice(0, slash);
-}
-/** `a/./b/../c` -> `a/c` (empty and `.` parts dropped); null when `..` climbs out of the scan root. */
-function normalize(path) {
-    const out = [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (out.length === 0)
-                return null;
-            out.pop();
-        }
-        else
-            out.push(part);
-    }
-    return out.join('/');
-}
-
-;// CONCATENATED MODULE: ./src/sources/ansible-vars.ts
-
-
-
-/** Where a template sits in an Ansible tree: its role folder (if any) and the folder holding `roles/`. */
-function ansibleLayout(templatePath) {
-    const parts = templatePath.split('/');
-    const templates = parts.lastIndexOf('templates');
-    if (templates < 0)
-        return null;
-    const rolesAt = templates - 2;
-    if (rolesAt >= 0 && parts[rolesAt] === 'roles') {
-        return { role: parts.slice(0, templates).join('/'), project: parts.slice(0, rolesAt).join('/') || '.' };
-    }
-    return { role: null, project: parts.slice(0, templates).join('/') || '.' };
-}
-/**
- * A role published on its own (an Ansible Galaxy repository) has no `roles/`
- * parent: the folder holding `templates/` is the role when it also holds a
- * role's other folders.
- */
-function standaloneRole(repo, dir) {
-    return ['defaults', 'vars', 'tasks', 'meta', 'handlers'].some((d) => repo.isDirectory(join(dir, d))) ? dir : null;
-}
-const YAML_NAMES = ['main.yml', 'main.yaml', 'main'];
-/** Ansible loads `defaults/main.yml`, `main.yaml`, `main`, or every file of a `main/` folder. */
-function roleFiles(repo, dir) {
-    for (const name of YAML_NAMES) {
-        const candidate = join(dir, name);
-        if (repo.isDirectory(candidate))
-            return yamlFilesOf(repo, candidate);
-        if (repo.read(candidate) !== undefined)
-            return [candidate];
-    }
-    return [];
-}
-function yamlFilesOf(repo, dir) {
-    return repo
-        .list(dir)
-        .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml') || n.endsWith('.json'))
-        .map((n) => join(dir, n));
-}
-/** group_vars/all as a file (all, all.yml, all.yaml, all.json) or a folder of files, nearest folder up from the project. */
-function groupVarsAllFiles(repo, project) {
-    let dir = project;
-    for (;;) {
-        const groupVars = join(dir, 'group_vars');
-        if (repo.isDirectory(groupVars)) {
-            const found = [];
-            const all = join(groupVars, 'all');
-            if (repo.isDirectory(all))
-                found.push(...yamlFilesOf(repo, all));
-            for (const name of ['all', 'all.yml', 'all.yaml', 'all.json']) {
-                const file = join(groupVars, name);
-                if (!repo.isDirectory(file) && repo.read(file) !== undefined)
-                    found.push(file);
-            }
-            if (found.length > 0)
-                return found;
-        }
-        if (dir === '.' || dir === '')
-            return [];
-        const slash = dir.lastIndexOf('/');
-        dir = slash < 0 ? '.' : dir.slice(0, slash);
-    }
-}
-/**
- * Reads one variables file. Ansible reads YAML 1.1 (PyYAML): `yes`/`no`/`on`/`off` are booleans.
- * Vault-encrypted values (`!vault`) are unknown.
- */
-function readVariablesFile(file, text, diagnostics) {
-    const values = new Map();
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: false });
-    for (const error of document.errors) {
-        const pos = lineCounter.linePos(error.pos[0]);
-        diagnostics.push({ file, line: pos.line, column: pos.col, message: error.message.split('\n')[0] ?? error.message });
-    }
-    if (document.errors.length > 0)
-        return { file, values };
-    const contents = document.contents;
-    if (!(0,dist/* isMap */.jh)(contents))
-        return { file, values };
-    let data = {};
-    try {
-        data = (document.toJS({ maxAliasCount: 100 }) ?? {});
-    }
-    catch (error) {
-        diagnostics.push({ file, line: 1, column: 1, message: String(error.message) });
-        return { file, values };
-    }
-    for (const pair of contents.items) {
-        if (!(0,dist/* isScalar */.jn)(pair.key))
-            continue;
-        const name = String(pair.key.value);
-        const start = pair.key.range?.[0] ?? 0;
-        const line = lineCounter.linePos(start).line;
-        const node = pair.value;
-        const value = node !== null && node.tag === '!vault' ? UNKNOWN : data[name];
-        // Later keys win, as PyYAML builds the dict.
-        values.set(name, { value, origin: { file, line } });
-    }
-    return { file, values };
-}
-/**
- * The variables an Ansible role template sees, by Ansible's precedence (from
- * "Understanding variable precedence", highest first among what a repository
- * declares): extra vars (`--vars`), role `vars/main.yml`, `group_vars/all`
- * (inventory or playbook), role `defaults/main.yml`. Inventory host and group
- * variables other than `all`, facts and play vars are not read.
- */
-function loadAnsibleVariables(templatePath, repo, extra = []) {
-    const diagnostics = [];
-    const layout = ansibleLayout(templatePath);
-    const files = [];
-    const fileLayers = (paths) => {
-        // Within one folder later files win: reverse so the first match is the winner.
-        const layers = [];
-        for (const file of paths) {
-            const text = repo.read(file);
-            if (text === undefined)
-                continue;
-            layers.push(readVariablesFile(file, text, diagnostics));
-        }
-        return layers.reverse();
-    };
-    const layers = [];
-    if (layout !== null) {
-        const role = layout.role ?? standaloneRole(repo, layout.project);
-        if (role !== null)
-            layers.push(...fileLayers(roleFiles(repo, join(role, 'vars'))));
-        layers.push(...fileLayers(groupVarsAllFiles(repo, layout.project)));
-        if (role !== null)
-            layers.push(...fileLayers(roleFiles(repo, join(role, 'defaults'))));
-    }
-    for (const layer of layers)
-        files.push(layer.file);
-    const lookup = (name) => {
-        for (const scope of extra) {
-            const found = scope.lookup(name);
-            if (found !== undefined)
-                return found;
-        }
-        for (const layer of layers) {
-            const found = layer.values.get(name);
-            if (found !== undefined)
-                return found;
-        }
-        return undefined;
-    };
-    return {
-        lookup,
-        lookupOrigin: (name) => lookup(name)?.origin ?? undefined,
-        files,
-        diagnostics,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sources/variables.ts
-/** A scope over a plain object (tests, `--vars` files). */
-function plainScope(values, file = null) {
-    return {
-        lookup(name) {
-            if (!Object.prototype.hasOwnProperty.call(values, name))
-                return undefined;
-            return { value: values[name], origin: file === null ? null : { file, line: 1 } };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sources/salt-vars.ts
-
-
-
-/** The Salt formula holding a state file: the nearest folder up with defaults.yaml or map.jinja. */
-function saltFormulaOf(templatePath, repo) {
-    let dir = repo_paths_parent(templatePath);
-    while (dir !== null) {
-        if (repo.read(join(dir, 'defaults.yaml')) !== undefined || repo.read(join(dir, 'map.jinja')) !== undefined)
-            return dir;
-        dir = repo_paths_parent(dir);
-    }
-    return null;
-}
-/** map.jinja's `salt['pillar.get']('postfix', default=defaults, merge=True)`: pillar merged over defaults, key by key. */
-function salt_vars_merge(base, over, depth = 0) {
-    if (depth > 32)
-        return UNKNOWN;
-    if (!isPlainObject(base) || !isPlainObject(over))
-        return over;
-    const result = { ...base };
-    for (const [k, v] of Object.entries(over))
-        result[k] = k in base ? salt_vars_merge(base[k], v, depth + 1) : v;
-    return result;
-}
-/**
- * `salt['pillar.get']('a:b:c', default)`: the pillar value at the
- * colon-separated path, else the default (Salt's DEFAULT_TARGET_DELIM is `:`).
- * The pillar is the formula's pillar.example (the repository's own sample) or
- * a `pillar` --vars entry; unknown when there is none.
- */
-function saltPillarGet(scope, key, fallback = '', used) {
-    if (typeof key !== 'string')
-        return UNKNOWN;
-    const pillar = scope.lookup('pillar');
-    if (pillar === undefined)
-        return UNKNOWN;
-    used?.set('pillar', pillar.origin);
-    let value = pillar.value;
-    for (const part of key.split(':')) {
-        if (value === UNKNOWN)
-            return UNKNOWN;
-        if (!isPlainObject(value) || !Object.prototype.hasOwnProperty.call(value, part))
-            return fallback;
-        value = value[part];
-    }
-    return value;
-}
-/**
- * The variables a Salt formula's Jinja state file (`postfix/files/main.cf`)
- * sees, highest precedence first: the user's --vars, `pillar` (the formula's
- * pillar.example, next to the formula or at the repository's top), and the
- * formula's settings variable as map.jinja builds it (named after the
- * formula: `postfix` = defaults.yaml's `postfix` key merged with the pillar's).
- * `salt[...]` calls other than pillar.get and grains are unknown.
- */
-function saltVariables(templatePath, repo, extra = []) {
-    const diagnostics = [];
-    const bindings = new Map();
-    const formula = saltFormulaOf(templatePath, repo);
-    if (formula !== null) {
-        const name = formula.slice(formula.lastIndexOf('/') + 1);
-        const read = (file) => {
-            const text = repo.read(file);
-            return text === undefined ? undefined : readVariablesFile(file, text, diagnostics).values;
-        };
-        const defaults = read(join(formula, 'defaults.yaml'));
-        let pillarFile = null;
-        let dir = formula;
-        while (dir !== null && pillarFile === null) {
-            if (repo.read(join(dir, 'pillar.example')) !== undefined)
-                pillarFile = join(dir, 'pillar.example');
-            dir = repo_paths_parent(dir);
-        }
-        const pillar = pillarFile === null ? undefined : read(pillarFile);
-        if (pillar !== undefined && pillarFile !== null) {
-            bindings.set('pillar', { value: Object.fromEntries([...pillar].map(([k, b]) => [k, b.value])), origin: { file: pillarFile, line: 1 } });
-        }
-        const fromDefaults = defaults?.get(name);
-        const fromPillar = pillar?.get(name);
-        if (fromDefaults !== undefined || fromPillar !== undefined) {
-            const origin = fromPillar?.origin ?? fromDefaults?.origin ?? null;
-            bindings.set(name, { value: salt_vars_merge(fromDefaults?.value ?? {}, fromPillar?.value ?? {}), origin });
-        }
-    }
-    const lookup = (name) => {
-        for (const scope of extra) {
-            const found = scope.lookup(name);
-            if (found !== undefined)
-                return found;
-        }
-        return bindings.get(name);
-    };
-    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics };
-}
-
-;// CONCATENATED MODULE: ./src/sources/jinja2/evaluate.ts
-
-
-const MAX_VARIABLE_DEPTH = 16;
-const TEMPLATE_MARKERS = /\{\{|\{%/;
-function evaluate(expression, context) {
-    switch (expression.type) {
-        case 'literal':
-            return expression.value;
-        case 'name':
-            return lookupName(expression.name, context);
-        case 'attribute':
-            return member(evaluate(expression.object, context), expression.name);
-        case 'index':
-            return member(evaluate(expression.object, context), evaluate(expression.index, context));
-        case 'list': {
-            return expression.items.map((item) => evaluate(item, context));
-        }
-        case 'dict': {
-            const result = {};
-            for (const [k, v] of expression.entries) {
-                const key = evaluate(k, context);
-                if (typeof key !== 'string' && typeof key !== 'number')
-                    return UNKNOWN;
-                result[String(key)] = evaluate(v, context);
-            }
-            return result;
-        }
-        case 'not': {
-            const t = truthy(evaluate(expression.operand, context));
-            return t === UNKNOWN ? UNKNOWN : !t;
-        }
-        case 'negate': {
-            const v = evaluate(expression.operand, context);
-            return typeof v === 'number' ? -v : UNKNOWN;
-        }
-        case 'conditional': {
-            const t = truthy(evaluate(expression.test, context));
-            if (t === UNKNOWN)
-                return UNKNOWN;
-            if (t)
-                return evaluate(expression.then, context);
-            // Jinja2: a missing else gives undefined, which prints as ''.
-            return expression.otherwise === null ? '' : evaluate(expression.otherwise, context);
-        }
-        case 'binary':
-            return binary(expression.op, expression.left, expression.right, context);
-        case 'filter':
-            return evaluate_filter(expression, context);
-        case 'test':
-            return test(expression, context);
-        case 'call':
-            return evaluate_call(expression, context);
-    }
-}
-function lookupName(name, context) {
-    for (let i = context.locals.length - 1; i >= 0; i--) {
-        const frame = context.locals[i];
-        if (frame.has(name))
-            return frame.get(name);
-    }
-    const binding = context.scope.lookup(name);
-    if (binding === undefined)
-        return UNDEFINED;
-    context.used.set(name, binding.origin);
-    if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH)
-        return UNKNOWN;
-    context.resolving.add(name);
-    try {
-        // Variables are templated in the variables' own context, not with the template's loop or set names.
-        return resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
-    }
-    finally {
-        context.resolving.delete(name);
-    }
-}
-/** Ansible templates variable values lazily: strings holding `{{ }}` are rendered when read. */
-function resolveTemplated(value, context, depth) {
-    if (depth > 32)
-        return UNKNOWN;
-    if (typeof value === 'string')
-        return TEMPLATE_MARKERS.test(value) ? context.renderString(value, context) : value;
-    if (Array.isArray(value))
-        return value.map((v) => resolveTemplated(v, context, depth + 1));
-    if (isPlainObject(value)) {
-        const result = {};
-        for (const [k, v] of Object.entries(value))
-            result[k] = resolveTemplated(v, context, depth + 1);
-        return result;
-    }
-    return value;
-}
-function member(object, key) {
-    if (object === UNKNOWN || object === UNDEFINED || key === UNKNOWN || key === UNDEFINED)
-        return UNKNOWN;
-    if (Array.isArray(object) && typeof key === 'number') {
-        const index = key < 0 ? object.length + key : key;
-        return index >= 0 && index < object.length ? object[index] : UNDEFINED;
-    }
-    if (isPlainObject(object) && (typeof key === 'string' || typeof key === 'number')) {
-        const k = String(key);
-        return Object.prototype.hasOwnProperty.call(object, k) ? object[k] : UNDEFINED;
-    }
-    return UNKNOWN;
-}
-function binary(op, leftExpression, rightExpression, context) {
-    const left = evaluate(leftExpression, context);
-    if (op === 'and' || op === 'or') {
-        const t = truthy(left);
-        if (t === UNKNOWN)
-            return UNKNOWN;
-        if (op === 'and')
-            return t ? evaluate(rightExpression, context) : left;
-        return t ? left : evaluate(rightExpression, context);
-    }
-    const right = evaluate(rightExpression, context);
-    if (containsUnknown(left) || containsUnknown(right))
-        return UNKNOWN;
-    switch (op) {
-        case '~':
-            return pythonString(left) + pythonString(right);
-        case '==':
-            return deepEqual(left, right);
-        case '!=':
-            return !deepEqual(left, right);
-        case 'in':
-            if (typeof right === 'string' && typeof left === 'string')
-                return right.includes(left);
-            if (Array.isArray(right))
-                return right.some((v) => deepEqual(v, left));
-            if (isPlainObject(right) && typeof left === 'string')
-                return Object.prototype.hasOwnProperty.call(right, left);
-            return UNKNOWN;
-        case '+':
-            if (typeof left === 'number' && typeof right === 'number')
-                return left + right;
-            if (typeof left === 'string' && typeof right === 'string')
-                return left + right;
-            if (Array.isArray(left) && Array.isArray(right))
-                return [...left, ...right];
-            return UNKNOWN;
-        default:
-            break;
-    }
-    const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
-    if (!comparable)
-        return UNKNOWN;
-    const a = left;
-    const b = right;
-    switch (op) {
-        case '<':
-            return a < b;
-        case '>':
-            return a > b;
-        case '<=':
-            return a <= b;
-        case '>=':
-            return a >= b;
-    }
-    if (typeof left !== 'number' || typeof right !== 'number')
-        return UNKNOWN;
-    switch (op) {
-        case '-':
-            return left - right;
-        case '*':
-            return left * right;
-        case '/':
-            return right === 0 ? UNKNOWN : left / right;
-        case '//':
-            return right === 0 ? UNKNOWN : Math.floor(left / right);
-        case '%':
-            return right === 0 ? UNKNOWN : left - right * Math.floor(left / right);
-        default:
-            return UNKNOWN;
-    }
-}
-/** Ansible's `bool` filter: yes/on/1/true (any case) are true, everything else false. */
-function ansibleBool(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === null)
-        return false;
-    if (typeof value === 'number')
-        return value === 1;
-    if (typeof value === 'string')
-        return ['yes', 'on', '1', 'true'].includes(value.trim().toLowerCase());
-    return false;
-}
-function evaluate_filter(expression, context) {
-    const operand = evaluate(expression.operand, context);
-    const args = expression.args.map((a) => evaluate(a, context));
-    const kwargs = Object.fromEntries(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
-    switch (expression.name) {
-        case 'default':
-        case 'd': {
-            const fallback = args[0] ?? kwargs.default_value ?? '';
-            const boolean = truthy(args[1] ?? kwargs.boolean ?? false);
-            if (operand === UNDEFINED)
-                return fallback;
-            if (operand === UNKNOWN)
-                return UNKNOWN;
-            if (boolean === true) {
-                const t = truthy(operand);
-                if (t === UNKNOWN)
-                    return UNKNOWN;
-                return t ? operand : fallback;
-            }
-            return operand;
-        }
-        default:
-            break;
-    }
-    if (containsUnknown(operand) || args.some(containsUnknown))
-        return UNKNOWN;
-    switch (expression.name) {
-        case 'join': {
-            const separator = args[0] ?? kwargs.d ?? '';
-            if (typeof separator !== 'string')
-                return UNKNOWN;
-            if (Array.isArray(operand))
-                return operand.map(pythonString).join(separator);
-            if (isPlainObject(operand))
-                return Object.keys(operand).join(separator);
-            if (typeof operand === 'string')
-                return [...operand].join(separator);
-            return UNKNOWN;
-        }
-        case 'lower':
-            return pythonString(operand).toLowerCase();
-        case 'upper':
-            return pythonString(operand).toUpperCase();
-        case 'string':
-            return pythonString(operand);
-        case 'trim':
-            return pythonString(operand).trim();
-        case 'bool':
-            return ansibleBool(operand);
-        case 'int': {
-            if (typeof operand === 'number')
-                return Math.trunc(operand);
-            if (typeof operand === 'boolean')
-                return operand ? 1 : 0;
-            const parsed = typeof operand === 'string' ? Number.parseInt(operand.trim(), 10) : Number.NaN;
-            const fallback = args[0] ?? 0;
-            return Number.isNaN(parsed) ? fallback : parsed;
-        }
-        case 'length':
-        case 'count':
-            if (typeof operand === 'string' || Array.isArray(operand))
-                return operand.length;
-            if (isPlainObject(operand))
-                return Object.keys(operand).length;
-            return UNKNOWN;
-        case 'list':
-            if (Array.isArray(operand))
-                return operand;
-            if (typeof operand === 'string')
-                return [...operand];
-            if (isPlainObject(operand))
-                return Object.keys(operand);
-            return UNKNOWN;
-        case 'dict2items':
-            if (!isPlainObject(operand))
-                return UNKNOWN;
-            return Object.entries(operand).map(([key, value]) => ({ key, value }));
-        default:
-            return UNKNOWN;
-    }
-}
-function test(expression, context) {
-    const operand = evaluate(expression.operand, context);
-    let result;
-    switch (expression.name) {
-        case 'defined':
-            if (operand === UNKNOWN)
-                return UNKNOWN;
-            result = operand !== UNDEFINED;
-            break;
-        case 'undefined':
-            if (operand === UNKNOWN)
-                return UNKNOWN;
-            result = operand === UNDEFINED;
-            break;
-        case 'none':
-            if (operand === UNKNOWN || operand === UNDEFINED)
-                return UNKNOWN;
-            result = operand === null;
-            break;
-        default:
-            return UNKNOWN;
-    }
-    return expression.negated ? !result : result;
-}
-/** Only the dict methods loops need: items(), keys(), values(), get(). */
-function evaluate_call(expression, context) {
-    // Salt states read pillar data through `salt['pillar.get'](key, default)`:
-    // resolved from the formula's pillar.example and defaults.yaml, nothing else.
-    const callee = expression.callee;
-    if (callee.type === 'index' && callee.object.type === 'name' && callee.object.name === 'salt') {
-        const name = evaluate(callee.index, context);
-        if (name !== 'pillar.get' && name !== 'config.get')
-            return UNKNOWN;
-        const args = expression.args.map((a) => evaluate(a, context));
-        const fallback = args[1] ?? (expression.kwargs.default === undefined ? '' : evaluate(expression.kwargs.default, context));
-        return saltPillarGet(context.scope, args[0], fallback, context.used);
-    }
-    if (expression.callee.type !== 'attribute')
-        return UNKNOWN;
-    const object = evaluate(expression.callee.object, context);
-    const args = expression.args.map((a) => evaluate(a, context));
-    if (!isPlainObject(object))
-        return UNKNOWN;
-    switch (expression.callee.name) {
-        case 'items':
-            return Object.entries(object).map(([k, v]) => [k, v]);
-        case 'keys':
-            return Object.keys(object);
-        case 'values':
-            return Object.values(object);
-        case 'get': {
-            const key = args[0];
-            if (typeof key !== 'string')
-                return UNKNOWN;
-            return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : (args[1] ?? null);
-        }
-        default:
-            return UNKNOWN;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/jinja2/expression.ts
-class expression_ExpressionError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-const expression_OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '.', '[', ']', '(', ')', '{', '}', ',', ':', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
-function isNameStart(c) {
-    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-function isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-const expression_ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
-/** Tokens of `text` (an expression's source); offsets are relative to `base`. */
-function tokenizeExpression(text, base) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 10 || c === 13) {
-            i++;
-            continue;
-        }
-        const offset = base + i;
-        if (isNameStart(c)) {
-            let j = i + 1;
-            while (j < text.length && (isNameStart(text.charCodeAt(j)) || isDigit(text.charCodeAt(j))))
-                j++;
-            tokens.push({ kind: 'name', text: text.slice(i, j), offset });
-            i = j;
-            continue;
-        }
-        if (isDigit(c)) {
-            let j = i + 1;
-            while (j < text.length && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 95))
-                j++;
-            if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
-                j++;
-                while (j < text.length && isDigit(text.charCodeAt(j)))
-                    j++;
-            }
-            const raw = text.slice(i, j);
-            tokens.push({ kind: 'number', text: raw, value: Number(raw.replaceAll('_', '')), offset });
-            i = j;
-            continue;
-        }
-        if (c === 39 || c === 34) {
-            let j = i + 1;
-            let value = '';
-            while (j < text.length && text.charCodeAt(j) !== c) {
-                if (text.charCodeAt(j) === 92 && j + 1 < text.length) {
-                    const e = text[j + 1] ?? '';
-                    value += expression_ESCAPES[e] ?? `\\${e}`;
-                    j += 2;
-                }
-                else {
-                    value += text[j];
-                    j++;
-                }
-            }
-            if (j >= text.length)
-                throw new expression_ExpressionError('unterminated string literal', offset);
-            tokens.push({ kind: 'string', text: text.slice(i, j + 1), value, offset });
-            i = j + 1;
-            continue;
-        }
-        const op = expression_OPERATORS.find((o) => text.startsWith(o, i));
-        if (op === undefined)
-            throw new expression_ExpressionError(`unexpected character '${text[i]}'`, offset);
-        tokens.push({ kind: 'op', text: op, offset });
-        i += op.length;
-    }
-    tokens.push({ kind: 'end', text: '', offset: base + text.length });
-    return tokens;
-}
-/** Recursive-descent parser over a token list; `pos` is shared so statements can parse pieces. */
-class ExpressionParser {
-    tokens;
-    pos = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    peek(ahead = 0) {
-        return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)];
-    }
-    next() {
-        const token = this.peek();
-        if (this.pos < this.tokens.length - 1)
-            this.pos++;
-        return token;
-    }
-    isName(text, ahead = 0) {
-        const t = this.peek(ahead);
-        return t.kind === 'name' && t.text === text;
-    }
-    isOp(text, ahead = 0) {
-        const t = this.peek(ahead);
-        return t.kind === 'op' && t.text === text;
-    }
-    expectOp(text) {
-        const t = this.next();
-        if (t.kind !== 'op' || t.text !== text)
-            throw new expression_ExpressionError(`expected '${text}'`, t.offset);
-    }
-    expectName() {
-        const t = this.next();
-        if (t.kind !== 'name')
-            throw new expression_ExpressionError('expected a name', t.offset);
-        return t.text;
-    }
-    atEnd() {
-        return this.peek().kind === 'end';
-    }
-    expectEnd() {
-        const t = this.peek();
-        if (t.kind !== 'end')
-            throw new expression_ExpressionError(`unexpected '${t.text}'`, t.offset);
-    }
-    /** A full expression; `conditional` false stops before a trailing `if` (for-loop filters). */
-    parseExpression(conditional = true) {
-        const body = this.parseOr();
-        if (!conditional || !this.isName('if'))
-            return body;
-        this.next();
-        const test = this.parseOr();
-        let otherwise = null;
-        if (this.isName('else')) {
-            this.next();
-            otherwise = this.parseExpression();
-        }
-        return { type: 'conditional', test, then: body, otherwise };
-    }
-    parseOr() {
-        let left = this.parseAnd();
-        while (this.isName('or')) {
-            this.next();
-            left = { type: 'binary', op: 'or', left, right: this.parseAnd() };
-        }
-        return left;
-    }
-    parseAnd() {
-        let left = this.parseNot();
-        while (this.isName('and')) {
-            this.next();
-            left = { type: 'binary', op: 'and', left, right: this.parseNot() };
-        }
-        return left;
-    }
-    parseNot() {
-        if (this.isName('not')) {
-            this.next();
-            return { type: 'not', operand: this.parseNot() };
-        }
-        return this.parseCompare();
-    }
-    parseCompare() {
-        let left = this.parseMath1();
-        for (;;) {
-            const t = this.peek();
-            if (t.kind === 'op' && ['==', '!=', '<', '>', '<=', '>='].includes(t.text)) {
-                this.next();
-                left = { type: 'binary', op: t.text, left, right: this.parseMath1() };
-            }
-            else if (this.isName('in')) {
-                this.next();
-                left = { type: 'binary', op: 'in', left, right: this.parseMath1() };
-            }
-            else if (this.isName('not') && this.isName('in', 1)) {
-                this.next();
-                this.next();
-                left = { type: 'not', operand: { type: 'binary', op: 'in', left, right: this.parseMath1() } };
-            }
-            else
-                return left;
-        }
-    }
-    parseMath1() {
-        let left = this.parseConcat();
-        while (this.isOp('+') || this.isOp('-')) {
-            const op = this.next().text;
-            left = { type: 'binary', op, left, right: this.parseConcat() };
-        }
-        return left;
-    }
-    parseConcat() {
-        let left = this.parseMath2();
-        while (this.isOp('~')) {
-            this.next();
-            left = { type: 'binary', op: '~', left, right: this.parseMath2() };
-        }
-        return left;
-    }
-    parseMath2() {
-        let left = this.parsePow();
-        while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
-            const op = this.next().text;
-            left = { type: 'binary', op, left, right: this.parsePow() };
-        }
-        return left;
-    }
-    parsePow() {
-        let left = this.parseUnary();
-        while (this.isOp('**')) {
-            this.next();
-            left = { type: 'binary', op: '**', left, right: this.parseUnary() };
-        }
-        return left;
-    }
-    parseUnary() {
-        if (this.isOp('-')) {
-            this.next();
-            return this.parseFilters({ type: 'negate', operand: this.parseUnary() });
-        }
-        if (this.isOp('+')) {
-            this.next();
-            return this.parseUnary();
-        }
-        return this.parseFilters(this.parsePostfix(this.parsePrimary()));
-    }
-    parseFilters(operand) {
-        let node = operand;
-        for (;;) {
-            if (this.isOp('|')) {
-                this.next();
-                let name = this.expectName();
-                while (this.isOp('.')) {
-                    this.next();
-                    name = `${name}.${this.expectName()}`;
-                }
-                let args = [];
-                let kwargs = {};
-                if (this.isOp('('))
-                    ({ args, kwargs } = this.parseArguments());
-                node = { type: 'filter', operand: node, name, args, kwargs };
-            }
-            else if (this.isName('is')) {
-                this.next();
-                let negated = false;
-                if (this.isName('not')) {
-                    this.next();
-                    negated = true;
-                }
-                const name = this.expectName();
-                let args = [];
-                if (this.isOp('('))
-                    args = this.parseArguments().args;
-                else {
-                    const t = this.peek();
-                    const startsOperand = t.kind === 'string' || t.kind === 'number' ||
-                        (t.kind === 'name' && !['and', 'or', 'if', 'else', 'is', 'in', 'not'].includes(t.text));
-                    if (startsOperand)
-                        args = [this.parsePostfix(this.parsePrimary())];
-                }
-                node = { type: 'test', operand: node, name, negated, args };
-            }
-            else
-                return node;
-        }
-    }
-    parseArguments() {
-        this.expectOp('(');
-        const args = [];
-        const kwargs = {};
-        while (!this.isOp(')')) {
-            if (this.peek().kind === 'name' && this.isOp('=', 1)) {
-                const key = this.next().text;
-                this.next();
-                kwargs[key] = this.parseExpression();
-            }
-            else
-                args.push(this.parseExpression());
-            if (!this.isOp(','))
-                break;
-            this.next();
-        }
-        this.expectOp(')');
-        return { args, kwargs };
-    }
-    parsePostfix(primary) {
-        let node = primary;
-        for (;;) {
-            if (this.isOp('.')) {
-                this.next();
-                const t = this.next();
-                if (t.kind === 'name')
-                    node = { type: 'attribute', object: node, name: t.text };
-                else if (t.kind === 'number')
-                    node = { type: 'index', object: node, index: { type: 'literal', value: t.value } };
-                else
-                    throw new expression_ExpressionError('expected an attribute name', t.offset);
-            }
-            else if (this.isOp('[')) {
-                this.next();
-                const index = this.parseExpression();
-                this.expectOp(']');
-                node = { type: 'index', object: node, index };
-            }
-            else if (this.isOp('(')) {
-                const { args, kwargs } = this.parseArguments();
-                node = { type: 'call', callee: node, args, kwargs };
-            }
-            else
-                return node;
-        }
-    }
-    parsePrimary() {
-        const t = this.next();
-        switch (t.kind) {
-            case 'name':
-                if (t.text === 'true' || t.text === 'True')
-                    return { type: 'literal', value: true };
-                if (t.text === 'false' || t.text === 'False')
-                    return { type: 'literal', value: false };
-                if (t.text === 'none' || t.text === 'None')
-                    return { type: 'literal', value: null };
-                return { type: 'name', name: t.text };
-            case 'string': {
-                let value = t.value;
-                while (this.peek().kind === 'string')
-                    value += this.next().value;
-                return { type: 'literal', value };
-            }
-            case 'number':
-                return { type: 'literal', value: t.value };
-            case 'op':
-                if (t.text === '(') {
-                    if (this.isOp(')')) {
-                        this.next();
-                        return { type: 'list', items: [] };
-                    }
-                    const first = this.parseExpression();
-                    if (!this.isOp(',')) {
-                        this.expectOp(')');
-                        return first;
-                    }
-                    const items = [first];
-                    while (this.isOp(',')) {
-                        this.next();
-                        if (this.isOp(')'))
-                            break;
-                        items.push(this.parseExpression());
-                    }
-                    this.expectOp(')');
-                    return { type: 'list', items };
-                }
-                if (t.text === '[') {
-                    const items = [];
-                    while (!this.isOp(']')) {
-                        items.push(this.parseExpression());
-                        if (!this.isOp(','))
-                            break;
-                        this.next();
-                    }
-                    this.expectOp(']');
-                    return { type: 'list', items };
-                }
-                if (t.text === '{') {
-                    const entries = [];
-                    while (!this.isOp('}')) {
-                        const key = this.parseExpression();
-                        this.expectOp(':');
-                        entries.push([key, this.parseExpression()]);
-                        if (!this.isOp(','))
-                            break;
-                        this.next();
-                    }
-                    this.expectOp('}');
-                    return { type: 'dict', entries };
-                }
-                throw new expression_ExpressionError(`unexpected '${t.text}'`, t.offset);
-            default:
-                throw new expression_ExpressionError('unexpected end of expression', t.offset);
-        }
-    }
-}
-/** Parses a whole expression source (throws ExpressionError). */
-function parseExpressionText(text, base) {
-    const parser = new ExpressionParser(tokenizeExpression(text, base));
-    const expression = parser.parseExpression();
-    parser.expectEnd();
-    return expression;
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/jinja-arguments.ts
-
-
-
-
-
-/** Longest `{{ ... }}` we evaluate; a longer one is unknown (bounded work). */
-const MAX_EXPRESSION_CHARS = 4096;
-/**
- * Ansible templates every module argument with Jinja2 before the module
- * runs. We do it with the restricted evaluator over the role's plain-data
- * variables and the loop's `item`: each `{{ }}` becomes its value (mapped to
- * the whole tag) or UNKNOWN_MARK; a `{% %}` statement is unknown.
- */
-class ArgumentTemplating {
-    scope;
-    locals;
-    used = new Map();
-    constructor(scope, locals) {
-        this.scope = scope;
-        this.locals = locals;
-    }
-    /** The text with every `{{ }}` and `{% %}` replaced; `unknown` when any could not be resolved. */
-    render(m) {
-        const text = m.text;
-        if (!text.includes('{{') && !text.includes('{%'))
-            return { text: m, unknown: false };
-        const parts = [];
-        let unknown = false;
-        let cursor = 0;
-        for (;;) {
-            const open = nextOpen(text, cursor);
-            if (open === -1)
-                break;
-            const closer = text.startsWith('{{', open) ? '}}' : '%}';
-            const close = text.indexOf(closer, open + 2);
-            if (close === -1)
-                break;
-            parts.push(slice(m, cursor, open));
-            const inner = text.slice(open + 2, close);
-            const value = closer === '}}' ? this.evaluateText(inner) : UNKNOWN;
-            const start = hostRange(m, open).start;
-            const end = hostRange(m, close + 1).end;
-            if (value === UNKNOWN || value === UNDEFINED || containsUnknown(value)) {
-                unknown = true;
-                parts.push(expression(UNKNOWN_MARK, start, end));
-            }
-            else {
-                parts.push(expression(pythonString(value), start, end));
-            }
-            cursor = close + 2;
-        }
-        parts.push(slice(m, cursor, text.length));
-        return { text: concat(parts), unknown };
-    }
-    /**
-     * The typed value of an argument that is exactly one `{{ expr }}` (a loop
-     * over a list variable keeps the list), else its rendered string.
-     */
-    value(text) {
-        const trimmed = text.trim();
-        if (trimmed.startsWith('{{') && trimmed.endsWith('}}') && trimmed.indexOf('{{', 2) === -1) {
-            return this.evaluateText(trimmed.slice(2, -2));
-        }
-        if (!text.includes('{{') && !text.includes('{%'))
-            return text;
-        return this.renderString(text);
-    }
-    evaluateText(inner, context = this.context()) {
-        let source = inner;
-        if (source.startsWith('-'))
-            source = source.slice(1);
-        if (source.endsWith('-'))
-            source = source.slice(0, -1);
-        if (source.length > MAX_EXPRESSION_CHARS)
-            return UNKNOWN;
-        try {
-            return evaluate(parseExpressionText(source, 0), context);
-        }
-        catch {
-            return UNKNOWN;
-        }
-    }
-    context() {
-        return {
-            scope: this.scope,
-            locals: [this.locals],
-            used: this.used,
-            renderString: (value, inner) => this.renderString(value, inner),
-            depth: 0,
-            resolving: new Set(),
-        };
-    }
-    /**
-     * A variable's own Jinja text (`"{{ other }}/main.cf"`), evaluated in the
-     * evaluator's context so that its depth and cycle guards hold.
-     */
-    renderString(value, context = this.context()) {
-        const trimmed = value.trim();
-        if (trimmed.startsWith('{{') && trimmed.endsWith('}}') && trimmed.indexOf('{{', 2) === -1) {
-            return this.evaluateText(trimmed.slice(2, -2), context);
-        }
-        if (value.includes('{%'))
-            return UNKNOWN;
-        let out = '';
-        let cursor = 0;
-        for (;;) {
-            const open = value.indexOf('{{', cursor);
-            if (open === -1)
-                break;
-            const close = value.indexOf('}}', open + 2);
-            if (close === -1)
-                return UNKNOWN;
-            const result = this.evaluateText(value.slice(open + 2, close), context);
-            if (result === UNKNOWN || result === UNDEFINED || containsUnknown(result))
-                return UNKNOWN;
-            out += value.slice(cursor, open) + pythonString(result);
-            cursor = close + 2;
-        }
-        return out + value.slice(cursor);
-    }
-}
-function nextOpen(text, from) {
-    const a = text.indexOf('{{', from);
-    const b = text.indexOf('{%', from);
-    if (a === -1)
-        return b;
-    if (b === -1)
-        return a;
-    return Math.min(a, b);
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/shell-bridge.ts
-
-let current = (text, position, context) => extractShellText(text, position, context);
-/**
- * Shell text embedded in YAML (Ansible `shell:`/`command:`, cloud-init
- * `runcmd`/`bootcmd`) goes to the shell extractor (src/sources/shell/), with a
- * position function that leads every offset of `text` back to the YAML file.
- */
-function extractShell(text, position, context) {
-    return current(text, position, context);
-}
-/** Replaces the shell extractor (tests observe what YAML hands over); returns a function that restores the previous one. */
-function useShellExtractor(extractor) {
-    const previous = current;
-    current = extractor;
-    return () => {
-        current = previous;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/argv.ts
-
-/** Characters a POSIX shell word can hold unquoted. */
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
-/**
- * An argv list (`runcmd: [[postconf, -e, "a=b"]]`, `command: {argv: [...]}`)
- * as one shell command line for the shell extractor: words joined by spaces,
- * a word with special characters single-quoted (its quotes map to the word's
- * own position, its characters keep theirs).
- */
-function argvText(words) {
-    const parts = [];
-    words.forEach((word, index) => {
-        const here = hostRange(word, 0);
-        if (index > 0)
-            parts.push(expression(' ', here.start, here.start));
-        if (SAFE_WORD.test(word.text)) {
-            parts.push(word);
-            return;
-        }
-        const end = hostRange(word, word.text.length);
-        parts.push(expression("'", here.start, here.start));
-        const chunks = word.text.split("'");
-        let at = 0;
-        chunks.forEach((chunk, k) => {
-            if (k > 0) {
-                const quote = hostRange(word, at - 1);
-                parts.push(expression("'\\''", quote.start, quote.end));
-            }
-            parts.push(slice(word, at, at + chunk.length));
-            at += chunk.length + 1;
-        });
-        parts.push(expression("'", end.end, end.end));
-    });
-    return concat(parts);
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/command-modules.ts
-
-
-
-
-
-/** Free-form options Ansible's command/shell modules take out of the command line. */
-const COMMAND_OPTIONS = /^(?:chdir|creates|removes|executable|warn|stdin|stdin_add_newline|strip_empty_ends)=/;
-/**
- * shell / command / raw: the command text goes to the shell extractor, with
- * positions leading back to the task's scalar. `command` does not run a
- * shell, but the forms relaygate reads (`postconf -e a=b`) mean the same.
- */
-function commandModule(call) {
-    const { context } = call;
-    const text = commandText(call);
-    if (text === null)
-        return [];
-    const rendered = call.templating.render(text).text;
-    const extraction = extractShell(rendered.text, positionFunction(rendered, context.at), {
-        file: context.file,
-        scope: context.scope,
-        form: 'ansible',
-        maybe: call.maybe,
-    });
-    context.out.diagnostics.push(...extraction.diagnostics);
-    context.out.notes.push(...extraction.notes);
-    return extraction.edits;
-}
-function commandText(call) {
-    const source = call.context.source;
-    if (call.freeFormNode !== null) {
-        const text = scalarText(call.freeFormNode, source, true);
-        return text === null ? null : stripOptions(text);
-    }
-    const cmd = call.arguments.get('cmd') ?? call.arguments.get('_raw_params');
-    if (cmd !== undefined && (0,dist/* isScalar */.jn)(cmd.node))
-        return scalarText(cmd.node, source, true);
-    if (cmd?.text !== null && cmd?.text !== undefined)
-        return cmd.text;
-    const argv = call.arguments.get('argv');
-    if (argv !== undefined && (0,dist/* isSeq */.oP)(argv.node)) {
-        const words = [];
-        for (const item of argv.node.items) {
-            const word = (0,dist/* isScalar */.jn)(item) ? scalarText(item, source, true) : null;
-            if (word === null)
-                return null;
-            words.push(word);
-        }
-        return argvText(words);
-    }
-    return null;
-}
-/** `shell: postconf -e x=y chdir=/tmp`: Ansible removes its own k=v options wherever they are. */
-function stripOptions(m) {
-    const text = m.text;
-    if (!/(?:^|\s)(?:chdir|creates|removes|executable|warn|stdin)=/.test(text))
-        return m;
-    const kept = [];
-    let i = 0;
-    while (i < text.length) {
-        let j = i;
-        while (j < text.length && text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 9)
-            j++;
-        let k = j;
-        while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9))
-            k++;
-        if (!COMMAND_OPTIONS.test(text.slice(i, j)))
-            kept.push(slice(m, i, k));
-        i = k === i ? i + 1 : k;
-    }
-    return concat(kept);
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/parameter-names.ts
-/** What may precede the name in a regexp that targets a (possibly commented) definition. */
-const REGEXP_PREFIXES = ['^', '\\s*', '\\s+', '[ \\t]*', '[[:space:]]*', '#?', '#*', '(#)?', '(# *)?', '(#\\s*)?', '#\\s*', '# ?', '#', ' ', '\t'];
-const parameter_names_NAME = /^[A-Za-z][A-Za-z0-9_]*/;
-/** A line's name may be (partly) an unresolved expression: `{{ item.key }} = ...` over unknown data sets "some" parameter. */
-const LINE_NAME = /^[A-Za-z\uE000][A-Za-z0-9_\uE000]*/;
-/**
- * `^inet_interfaces`, `^#?\s*inet_interfaces\s*=`, `^smtpd_client_restrictions =.*`:
- * the parameter name the regexp anchors on. null when the regexp does not
- * start (after an optional comment prefix) with a name followed by its end
- * or a separator (`^[a-z]+`, `^relay(host|_domains)` name no one parameter).
- * A bare `^name` also matches longer names in principle; roles write it to
- * mean the parameter, and we read it so.
- */
-function parameterOfRegexp(regexp) {
-    let at = 0;
-    for (let round = 0; round < 8; round++) {
-        const prefix = REGEXP_PREFIXES.find((p) => regexp.startsWith(p, at));
-        if (prefix === undefined)
-            break;
-        at += prefix.length;
-    }
-    const match = parameter_names_NAME.exec(regexp.slice(at));
-    if (match === null)
-        return null;
-    const to = at + match[0].length;
-    const next = regexp.charAt(to);
-    if (next !== '' && /[A-Za-z0-9_]/.test(next))
-        return null;
-    if (next === '' || next === ' ' || next === '=' || next === '\t' || next === '\\' || next === '[' || next === '(' || next === '.' || next === '$') {
-        return { from: at, to };
-    }
-    return null;
-}
-/** `name = value` (or `#name = value`) at the start of a main.cf line. */
-function parameterOfLine(line) {
-    let at = 0;
-    let commented = false;
-    if (line.charAt(0) === '#') {
-        commented = true;
-        at = 1;
-        while (line.charAt(at) === ' ' || line.charAt(at) === '\t')
-            at++;
-    }
-    const match = LINE_NAME.exec(line.slice(at));
-    if (match === null)
-        return null;
-    let after = at + match[0].length;
-    while (line.charAt(after) === ' ' || line.charAt(after) === '\t')
-        after++;
-    if (line.charAt(after) !== '=')
-        return null;
-    return { from: at, to: at + match[0].length, commented };
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/sources.ts
-
-/**
- * The repository file a relative `src:` names, searched as Ansible does
- * (role: `templates/` or `files/`, then the role folder and its `tasks/`;
- * playbook: its folder's `templates/` or `files/`, then the folder itself).
- * null for an absolute `src` (a file on the controller outside the repository)
- * or when no candidate exists.
- */
-function repositorySource(context, folder, src) {
-    const name = src.trim();
-    if (name === '' || name.startsWith('/'))
-        return null;
-    const roots = context.roleDir !== null ? [join(context.roleDir, folder), context.roleDir, join(context.roleDir, 'tasks')] : [join(context.baseDir, folder), context.baseDir];
-    for (const root of roots) {
-        const candidate = normalize(join(root, name));
-        if (candidate !== null && context.repo.read(candidate) !== undefined)
-            return candidate;
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/file-modules.ts
-
-
-
-
-
-/** The mail file a module's `path`/`dest` names, or null (with a note when it is unknown). */
-function destination(call, names) {
-    const path = call.text(...names);
-    if (path === null)
-        return null;
-    const text = path.text.text;
-    if (!path.unknown)
-        return destinationOf(text);
-    // `{{ postfix_config_dir }}/main.cf`: the file name is known, the folder is not; edits of
-    // the same unknown folder still group together because the unknown text is the same.
-    const found = destinationOf(text);
-    if (found === null && /main\.cf|master\.cf|sendmail|\/etc\/(?:postfix|mail)/.test(text.replaceAll(UNKNOWN_MARK, ''))) {
-        call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: ${call.module} destination could not be resolved; task not read`);
-    }
-    return found;
-}
-/**
- * `dest: "{{ postfix_main_cf }}"` that the repository does not declare: a
- * template named like a mail file (`main.cf.j2`) still tells which file it
- * writes; its folder is assumed to be the usual one, and a note says so.
- */
-function unresolvedDestination(call, unknown, src) {
-    if (!unknown || src === null || src.includes(UNKNOWN_MARK))
-        return null;
-    const name = src.slice(src.lastIndexOf('/') + 1).replace(/\.(?:j2|jinja2?)$/, '');
-    const target = targetOfName(name);
-    if (target === null)
-        return null;
-    call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: ${call.module} dest could not be resolved; ${target} assumed in ${directoryFor(target)} (from the src name)`);
-    return { target, directory: directoryFor(target) };
-}
-/**
- * `{{ postfix_dir }}/main.cf` with the folder undeclared: a role manages one
- * configuration directory, so the usual one is assumed (and said), which
- * keeps the task in the same instance as the role's other edits.
- */
-function keyOf(call, where) {
-    if (!where.directory.includes(UNKNOWN_MARK))
-        return { scope: call.context.scope, directory: where.directory };
-    const directory = directoryFor(where.target);
-    call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: the folder of ${where.target} could not be resolved; ${directory} assumed`);
-    return { scope: call.context.scope, directory };
-}
-function base(call) {
-    return { span: call.keySpan, form: 'ansible', maybe: call.maybe };
-}
-function withNewline(m) {
-    if (m.text.endsWith('\n') || m.text === '')
-        return m;
-    const end = m.pieces[m.pieces.length - 1];
-    // The newline belongs to the line it ends: an expression's line stays one segment.
-    if (end?.kind === 'expression')
-        return concat([m, expression('\n', end.start, end.end)]);
-    const offset = end === undefined ? 0 : end.offset + end.text.length;
-    return concat([m, literal('\n', offset)]);
-}
-/**
- * lineinfile (ansible.builtin.lineinfile): with `regexp`, the LAST matching
- * line is replaced by `line`, or `line` is appended at the end when none
- * matches. For main.cf, whose last definition of a parameter wins
- * (postconf(5)), both outcomes equal "the parameter is set to this value":
- * a `set` edit. Without `regexp`, `line` is appended unless already present:
- * again `set`. With `backrefs: yes`, nothing is written when the regexp does
- * not match: `set-if-present`. `state: absent` removes matching lines: the
- * parameter is back to its default (`unset`), as is a `line` that comments it out.
- */
-function lineinfile(call) {
-    const where = destination(call, ['path', 'dest', 'destfile', 'name']);
-    if (where === null)
-        return [];
-    const { context } = call;
-    const state = call.text('state');
-    const absent = state !== null && state.text.text.trim() === 'absent';
-    const regexp = call.text('regexp', 'regex');
-    const line = call.text('line', 'value');
-    if (where.target !== 'main.cf') {
-        if (where.target === 'sendmail.mc' && !absent && regexp === null && line !== null) {
-            // m4 reads the .mc top to bottom; lineinfile adds a missing line at the end of the file.
-            return [{ ...base(call), kind: 'append', key: keyOf(call, where), target: where.target, fragment: toFragment(withNewline(line.text), context.file, 'ansible', context.at) }];
-        }
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile on ${where.target} is not modelled; task not read`);
-        return [];
-    }
-    const named = regexp !== null ? parameterOfRegexp(regexp.text.text) : null;
-    if (absent) {
-        const source = named !== null && regexp !== null ? { m: regexp.text, at: named } : line !== null ? file_modules_locate(line.text, parameterOfLine(line.text.text)) : null;
-        if (source === null) {
-            context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile state=absent does not name a main.cf parameter; task not read`);
-            return [];
-        }
-        const name = source.m.text.slice(source.at.from, source.at.to);
-        return [{ ...base(call), kind: 'unset', key: keyOf(call, where), target: 'main.cf', name, nameSpan: spanOf(source.m, source.at.from, source.at.to, context.file, context.at) }];
-    }
-    if (line === null)
-        return [];
-    const parameter = parameterOfLine(line.text.text);
-    if (parameter === null || parameter.commented) {
-        // `line: "#inet_interfaces = all"` replacing the definition the regexp finds comments it out.
-        if (named !== null && regexp !== null && parameter?.commented === true) {
-            const name = regexp.text.text.slice(named.from, named.to);
-            return [{ ...base(call), kind: 'unset', key: keyOf(call, where), target: 'main.cf', name, nameSpan: spanOf(regexp.text, named.from, named.to, context.file, context.at) }];
-        }
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile line is not a main.cf "name = value" line; task not read`);
-        return [];
-    }
-    const fragment = toFragment(withNewline(line.text), context.file, 'ansible', context.at);
-    if (call.bool('backrefs') === true) {
-        const name = line.text.text.slice(parameter.from, parameter.to);
-        return [{ ...base(call), kind: 'set-if-present', key: keyOf(call, where), target: 'main.cf', name, fragment }];
-    }
-    return [{ ...base(call), kind: 'set', key: keyOf(call, where), target: 'main.cf', fragment }];
-}
-function file_modules_locate(m, at) {
-    return at === null ? null : { m, at };
-}
-/**
- * blockinfile writes its block between marker lines, replacing an earlier
- * block with the same markers; approximated as an append (edits.ts), which
- * main.cf's last-wins makes exact for a block at the end of the file.
- */
-function blockinfile(call) {
-    const where = destination(call, ['path', 'dest', 'destfile', 'name']);
-    if (where === null)
-        return [];
-    const state = call.text('state');
-    if (state !== null && state.text.text.trim() === 'absent') {
-        call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: blockinfile state=absent is not modelled; task not read`);
-        return [];
-    }
-    const block = call.text('block', 'content');
-    if (block === null)
-        return [];
-    const fragment = toFragment(withNewline(block.text), call.context.file, 'ansible', call.context.at);
-    return [{ ...base(call), kind: 'append', key: keyOf(call, where), target: where.target, fragment }];
-}
-/** copy with `content` writes the whole file; copy/template with `src` makes a repository file the target file. */
-function copyOrTemplate(call) {
-    const { context } = call;
-    const src = call.text('src');
-    const dest = call.text('dest');
-    if (dest === null)
-        return [];
-    let destText = dest.text.text;
-    if (destText.endsWith('/') && src !== null) {
-        const name = src.text.text.slice(src.text.text.lastIndexOf('/') + 1);
-        destText += call.module === 'template' ? name.replace(/\.j2$/, '') : name;
-    }
-    const where = destinationOf(destText) ?? unresolvedDestination(call, dest.unknown, src?.text.text ?? null);
-    if (where === null)
-        return [];
-    const content = call.module === 'copy' ? call.text('content') : null;
-    if (content !== null) {
-        const fragment = toFragment(content.text, context.file, 'ansible', context.at);
-        return [{ ...base(call), kind: 'write', key: keyOf(call, where), target: where.target, fragment }];
-    }
-    if (src === null)
-        return [];
-    if (call.bool('remote_src') === true) {
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} copies ${where.target} from the target machine (remote_src); its content is unknown`);
-        return [];
-    }
-    if (src.unknown) {
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} src could not be resolved; ${where.target} not linked`);
-        return [];
-    }
-    const source = repositorySource(context, call.module === 'template' ? 'templates' : 'files', src.text.text);
-    if (source === null) {
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} src "${src.text.text}" is not a repository file; ${where.target} not linked`);
-        return [];
-    }
-    return [{ ...base(call), kind: 'link', key: keyOf(call, where), target: where.target, source }];
-}
-/** A replacement that refers to the match (`\1`, `\g<name>`) is text we do not reconstruct. */
-const BACKREFERENCE = /\\(?:\d|g<)/;
-/**
- * replace (ansible.builtin.replace) rewrites every match of `regexp` in
- * place and writes nothing when none matches: for a regexp that anchors on a
- * main.cf parameter and a replacement `name = value` line, `set-if-present`;
- * a replacement that comments the definition out (or is empty) removes it:
- * `unset`, which on a file without the definition changes nothing either.
- */
-function replaceModule(call) {
-    const where = destination(call, ['path', 'dest', 'destfile', 'name']);
-    if (where === null || where.target !== 'main.cf')
-        return [];
-    const { context } = call;
-    const regexp = call.text('regexp');
-    const replacement = call.text('replace');
-    const named = regexp === null ? null : parameterOfRegexp(regexp.text.text);
-    if (regexp === null || named === null) {
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: replace regexp does not name a main.cf parameter; task not read`);
-        return [];
-    }
-    const name = regexp.text.text.slice(named.from, named.to);
-    const text = replacement?.text ?? { text: '', pieces: [] };
-    if (BACKREFERENCE.test(text.text)) {
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: replace uses back-references; task not read`);
-        return [];
-    }
-    const parameter = parameterOfLine(text.text);
-    if (text.text.trim() === '' || text.text.startsWith('#')) {
-        return [{ ...base(call), kind: 'unset', key: keyOf(call, where), target: 'main.cf', name, nameSpan: spanOf(regexp.text, named.from, named.to, context.file, context.at) }];
-    }
-    if (parameter === null) {
-        context.out.notes.push(`${context.file}:${call.keySpan.line}: replace replacement is not a main.cf "name = value" line; task not read`);
-        return [];
-    }
-    const fragment = toFragment(withNewline(text), context.file, 'ansible', context.at);
-    return [{ ...base(call), kind: 'set-if-present', key: keyOf(call, where), target: 'main.cf', name: text.text.slice(parameter.from, parameter.to), fragment }];
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/free-form.ts
-
-const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * Ansible's `module: k=v k2="v 2"` form (parse_kv / split_args): words are
- * split on white space outside quotes and outside `{{ }}` / `{% %}`, a word
- * with `=` is an argument, a quoted value loses its quotes. Linear: one pass.
- */
-function parseFreeForm(m) {
-    const text = m.text;
-    const result = { arguments: [], rawWords: 0 };
-    let i = 0;
-    while (i < text.length) {
-        while (i < text.length && isSpace(text.charCodeAt(i)))
-            i++;
-        if (i >= text.length)
-            break;
-        const start = i;
-        let quote = 0;
-        let jinja = 0;
-        let equals = -1;
-        while (i < text.length) {
-            const c = text.charCodeAt(i);
-            if (jinja === 0 && quote === 0 && isSpace(c))
-                break;
-            // Like split_args, a `{{ }}` holds together even inside quotes, and quotes inside it do not count.
-            if (c === 123 && (text.charCodeAt(i + 1) === 123 || text.charCodeAt(i + 1) === 37)) {
-                jinja++;
-                i += 2;
-                continue;
-            }
-            if (jinja > 0 && (c === 125 || c === 37) && text.charCodeAt(i + 1) === 125) {
-                jinja--;
-                i += 2;
-                continue;
-            }
-            if (jinja === 0) {
-                if (quote === 0 && (c === 34 || c === 39))
-                    quote = c;
-                else if (quote !== 0 && c === quote && text.charCodeAt(i - 1) !== 92)
-                    quote = 0;
-                else if (quote === 0 && c === 61 && equals === -1)
-                    equals = i;
-            }
-            i++;
-        }
-        const end = i;
-        const name = equals === -1 ? '' : text.slice(start, equals);
-        if (equals === -1 || !KEY.test(name)) {
-            result.rawWords++;
-            continue;
-        }
-        let valueFrom = equals + 1;
-        let valueTo = end;
-        const first = text.charCodeAt(valueFrom);
-        if (valueTo - valueFrom >= 2 && (first === 34 || first === 39) && text.charCodeAt(valueTo - 1) === first) {
-            valueFrom++;
-            valueTo--;
-        }
-        result.arguments.push({ name, value: slice(m, valueFrom, valueTo), from: start, to: end });
-    }
-    return result;
-}
-function isSpace(c) {
-    return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/module-call.ts
-
-
-
-
-
-/** Ansible's boolean spellings (module_utils/parsing/convert_bool.py). */
-const TRUE_WORDS = new Set(['yes', 'on', '1', 'true', 'y', 't']);
-const FALSE_WORDS = new Set(['no', 'off', '0', 'false', 'n', 'f']);
-/**
- * A module invocation of one task (for one loop item): `lineinfile: {...}`
- * or `lineinfile: path=... line=...`, merged with the task's `args:`.
- */
-class ModuleCall {
-    module;
-    keySpan;
-    maybe;
-    templating;
-    context;
-    arguments = new Map();
-    /** The scalar value of `module: text` (the command of `shell:`), before k=v splitting. */
-    freeForm;
-    /** The YAML node of `module: text`, when the module's value is a scalar. */
-    freeFormNode;
-    constructor(module, keySpan, value, taskArgs, maybe, templating, context) {
-        this.module = module;
-        this.keySpan = keySpan;
-        this.maybe = maybe;
-        this.templating = templating;
-        this.context = context;
-        this.freeForm = null;
-        this.freeFormNode = (0,dist/* isScalar */.jn)(value) ? value : null;
-        if ((0,dist/* isScalar */.jn)(value)) {
-            const text = scalarText(value, context.source);
-            this.freeForm = text;
-            if (text !== null) {
-                for (const argument of parseFreeForm(text).arguments)
-                    this.arguments.set(argument.name, { node: null, text: argument.value });
-            }
-        }
-        else if ((0,dist/* isMap */.jh)(value))
-            this.addMap(value);
-        if ((0,dist/* isMap */.jh)(taskArgs))
-            this.addMap(taskArgs);
-    }
-    addMap(map) {
-        for (const pair of map.items) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
-                continue;
-            const name = String(pair.key.value);
-            this.arguments.set(name, { node: pair.value, text: scalarText(pair.value, this.context.source) });
-        }
-    }
-    has(name) {
-        return this.arguments.has(name);
-    }
-    /** The argument's text with its Jinja2 resolved; null when absent or not a scalar. */
-    text(...names) {
-        for (const name of names) {
-            const argument = this.arguments.get(name);
-            if (argument?.text === null || argument?.text === undefined)
-                continue;
-            return { ...this.templating.render(argument.text), name };
-        }
-        return null;
-    }
-    /** The resolved plain value (a list stays a list; strings are templated), undefined when absent. */
-    value(name) {
-        const argument = this.arguments.get(name);
-        if (argument === undefined)
-            return undefined;
-        if (argument.node !== null && ((0,dist/* isSeq */.oP)(argument.node) || (0,dist/* isMap */.jh)(argument.node)))
-            return plainValue(this.context.document, argument.node);
-        if ((0,dist/* isScalar */.jn)(argument.node) && typeof argument.node.value !== 'string')
-            return argument.node.value;
-        if (argument.text === null)
-            return null;
-        return this.templating.value(argument.text.text);
-    }
-    /** Ansible's boolean reading of an argument; undefined when absent or not decidable. */
-    bool(name) {
-        const value = this.value(name);
-        if (typeof value === 'boolean')
-            return value;
-        if (typeof value === 'number')
-            return value === 1 ? true : value === 0 ? false : undefined;
-        if (typeof value !== 'string')
-            return undefined;
-        const word = value.trim().toLowerCase();
-        if (TRUE_WORDS.has(word))
-            return true;
-        if (FALSE_WORDS.has(word))
-            return false;
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/package-modules.ts
-/**
- * apt / dnf / yum installing postfix: the packaged main.cf is the base the
- * other edits apply to (Debian's sets inet_interfaces = all, the RHEL
- * family's inet_interfaces = localhost). The generic `package` module does not
- * say which distribution: a note only.
- */
-function packageModule(call) {
-    const names = call.value('name') ?? call.value('pkg') ?? call.value('package');
-    const list = Array.isArray(names) ? names : typeof names === 'string' ? names.split(',') : [];
-    if (!list.some((n) => typeof n === 'string' && n.trim() === 'postfix'))
-        return [];
-    const state = call.value('state');
-    if (state === 'absent' || state === 'removed')
-        return [];
-    const distribution = call.module === 'apt' ? 'debian' : call.module === 'dnf' || call.module === 'yum' ? 'rhel' : null;
-    if (distribution === null) {
-        call.context.out.notes.push(`${call.context.file}:${call.keySpan.line}: postfix is installed with the "${call.module}" module, which does not name the distribution; Postfix's built-in defaults are assumed`);
-        return [];
-    }
-    return [{ kind: 'base', key: { scope: call.context.scope, directory: '/etc/postfix' }, span: call.keySpan, form: 'ansible', maybe: call.maybe, distribution, evidence: `${call.module}: postfix` }];
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/loops.ts
-
-
-
-
-
-/** More loop items than this are not expanded one by one (bounded work). */
-const MAX_LOOP_ITEMS = 1000;
-const LOOP_KEYS = ['loop', 'with_items', 'with_list', 'with_dict', 'with_flattened'];
-/**
- * A task's loop: a literal YAML list (or a variable the repository declares
- * as a list) is expanded item by item; anything else (a lookup, a fact, an
- * inventory variable) is one unknown item.
- */
-function taskLoop(task, context) {
-    const keyName = LOOP_KEYS.find((k) => task.has(k));
-    if (keyName === undefined) {
-        const other = task.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value).startsWith('with_'));
-        if (other === undefined)
-            return null;
-        return { variable: loopVariable(task, context), items: [UNKNOWN], unknown: true };
-    }
-    const node = task.get(keyName, true);
-    let data;
-    if ((0,dist/* isSeq */.oP)(node) || (0,dist/* isMap */.jh)(node))
-        data = plainValue(context.document, node);
-    else if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string')
-        data = new ArgumentTemplating(context.vars, new Map()).value(node.value);
-    else
-        data = UNKNOWN;
-    if (keyName === 'with_dict' && isPlainObject(data))
-        data = Object.entries(data).map(([key, value]) => ({ key, value }));
-    if ((keyName === 'with_items' || keyName === 'with_flattened') && Array.isArray(data))
-        data = data.flatMap((d) => (Array.isArray(d) ? d : [d]));
-    const variable = loopVariable(task, context);
-    if (!Array.isArray(data) || data.length > MAX_LOOP_ITEMS || containsUnknown(data))
-        return { variable, items: [UNKNOWN], unknown: true };
-    return { variable, items: data, unknown: false };
-}
-function loopVariable(task, context) {
-    const control = task.get('loop_control', true);
-    if ((0,dist/* isMap */.jh)(control)) {
-        const value = plainValue(context.document, control.get('loop_var', true));
-        if (typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value))
-            return value;
-    }
-    return 'item';
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/task-context.ts
-/** Scopes searched in order: the first that declares a name wins. */
-function layeredScope(scopes) {
-    return {
-        lookup(name) {
-            for (const scope of scopes) {
-                const found = scope.lookup(name);
-                if (found !== undefined)
-                    return found;
-            }
-            return undefined;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/tasks.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Modules relaygate reads, by their short name (`ansible.builtin.` and `ansible.legacy.` are the same modules). */
-const MODULES = new Map([
-    ['lineinfile', lineinfile],
-    ['blockinfile', blockinfile],
-    ['replace', replaceModule],
-    ['copy', copyOrTemplate],
-    ['template', copyOrTemplate],
-    ['shell', commandModule],
-    ['command', commandModule],
-    ['raw', commandModule],
-    ['apt', packageModule],
-    ['dnf', packageModule],
-    ['yum', packageModule],
-    ['package', packageModule],
-]);
-const INCLUDES = new Set(['include_tasks', 'import_tasks', 'include']);
-const TASK_LISTS = ['pre_tasks', 'tasks', 'post_tasks', 'handlers'];
-/** Include depth: Ansible has no limit, we do (bounded work). */
-const MAX_INCLUDE_DEPTH = 8;
-function shortModuleName(key) {
-    for (const prefix of ['ansible.builtin.', 'ansible.legacy.'])
-        if (key.startsWith(prefix))
-            return key.slice(prefix.length);
-    return key;
-}
-/** A play: a mapping with `hosts:` (or an `import_playbook`, which has no tasks of its own). */
-function isPlay(node) {
-    return (0,dist/* isMap */.jh)(node) && (node.has('hosts') || node.has('import_playbook') || node.has('ansible.builtin.import_playbook'));
-}
-/** A play's tasks, with the play's literal `vars:` and `vars_files:` ahead of the repository's variables. */
-function walkPlay(play, context) {
-    const scopes = [];
-    const vars = play.get('vars', true);
-    if ((0,dist/* isMap */.jh)(vars)) {
-        const data = plainValue(context.document, vars);
-        if (data !== null && typeof data === 'object' && !Array.isArray(data))
-            scopes.push(plainScope(data, context.file));
-    }
-    const varsFiles = plainValue(context.document, play.get('vars_files', true));
-    if (Array.isArray(varsFiles)) {
-        for (const name of varsFiles) {
-            if (typeof name !== 'string' || name.includes('{{'))
-                continue;
-            const path = normalize(context.baseDir === '.' ? name : `${context.baseDir}/${name}`);
-            const text = path === null ? undefined : context.repo.read(path);
-            if (path === null || text === undefined)
-                continue;
-            const layer = readVariablesFile(path, text, []);
-            scopes.push({ lookup: (n) => layer.values.get(n) });
-        }
-    }
-    const playContext = { ...context, vars: layeredScope([...scopes, context.vars]), maybe: context.maybe || conditional(play.get('when', true)) };
-    for (const list of TASK_LISTS) {
-        const tasks = play.get(list, true);
-        if ((0,dist/* isSeq */.oP)(tasks))
-            walkTasks(tasks, playContext);
-    }
-}
-function walkTasks(tasks, context) {
-    for (const task of tasks.items)
-        if ((0,dist/* isMap */.jh)(task))
-            walkTask(task, context);
-}
-/**
- * `when:` makes a task "maybe": its condition reads facts and inventory
- * relaygate does not have. Only a literal true (`when: true`) is certain.
- */
-function conditional(node) {
-    if (node === undefined || node === null)
-        return false;
-    if ((0,dist/* isSeq */.oP)(node))
-        return node.items.some((item) => conditional(item));
-    if (!(0,dist/* isScalar */.jn)(node))
-        return true;
-    const value = node.value;
-    if (value === true)
-        return false;
-    if (typeof value === 'string' && ['true', 'True', 'yes', 'TRUE'].includes(value.trim()))
-        return false;
-    return true;
-}
-function walkTask(task, outer) {
-    const maybe = outer.maybe || conditional(task.get('when', true));
-    const context = { ...outer, maybe, vars: withTaskVars(task, outer) };
-    if (task.has('block')) {
-        for (const [list, extraMaybe] of [['block', false], ['rescue', true], ['always', false]]) {
-            const tasks = task.get(list, true);
-            if ((0,dist/* isSeq */.oP)(tasks))
-                walkTasks(tasks, { ...context, maybe: context.maybe || extraMaybe });
-        }
-        return;
-    }
-    for (const pair of task.items) {
-        if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.range === undefined || pair.key.range === null)
-            continue;
-        const name = shortModuleName(String(pair.key.value));
-        if (INCLUDES.has(name)) {
-            followInclude(pair.value, context);
-            return;
-        }
-        const handler = MODULES.get(name);
-        if (handler === undefined)
-            continue;
-        const keySpan = spanOfRange(pair.key.range[0], pair.key.range[1], context.file, context.at);
-        const loop = taskLoop(task, context);
-        const items = loop === null ? [undefined] : loop.items;
-        for (const item of items) {
-            const locals = new Map();
-            if (loop !== null)
-                locals.set(loop.variable, item);
-            const templating = new ArgumentTemplating(context.vars, locals);
-            const call = new ModuleCall(name, keySpan, pair.value, task.get('args', true), maybe || (loop?.unknown ?? false), templating, context);
-            const made = handler(call);
-            // Read after the handler ran: templating records the variables as it evaluates.
-            const variables = [...templating.used].map(([variable, origin]) => ({ name: variable, origin }));
-            for (const e of made)
-                context.out.edits.push(variables.length > 0 ? { ...e, variables } : e);
-        }
-        return;
-    }
-}
-function withTaskVars(task, context) {
-    const vars = task.get('vars', true);
-    if (!(0,dist/* isMap */.jh)(vars))
-        return context.vars;
-    const data = plainValue(context.document, vars);
-    if (data === null || typeof data !== 'object' || Array.isArray(data))
-        return context.vars;
-    return layeredScope([plainScope(data, context.file), context.vars]);
-}
-/**
- * `include_tasks: postfix.yml` from a playbook: the included file's tasks
- * belong to the playbook's instance (role task files are read on their own,
- * with the role's scope, so they are not followed).
- */
-function followInclude(value, context) {
-    if (context.roleDir !== null || context.depth >= MAX_INCLUDE_DEPTH)
-        return;
-    let name = null;
-    if ((0,dist/* isScalar */.jn)(value))
-        name = value.value;
-    else if ((0,dist/* isMap */.jh)(value))
-        name = plainValue(context.document, value.get('file', true));
-    if (typeof name !== 'string' || name.includes('{{'))
-        return;
-    const path = normalize(context.baseDir === '.' ? name : `${context.baseDir}/${name}`);
-    if (path === null || context.visited.has(path))
-        return;
-    const text = context.repo.read(path);
-    if (text === undefined)
-        return;
-    context.visited.add(path);
-    const index = new LineIndex(text);
-    const at = (offset) => index.position(offset);
-    const parsed = parseYaml(path, text, at, '1.1');
-    context.out.diagnostics.push(...parsed.diagnostics);
-    for (const document of parsed.documents) {
-        if (!(0,dist/* isSeq */.oP)(document.contents))
-            continue;
-        walkTasks(document.contents, { ...context, file: path, source: text, at, document, depth: context.depth + 1 });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/ansible/index.ts
-
-
-
-
-
-
-
-/** `roles/NAME/tasks/...` or `roles/NAME/handlers/...`: the role folder, else null. */
-function roleOf(path) {
-    const parts = path.split('/');
-    for (let i = parts.length - 3; i >= 0; i--) {
-        if (parts[i] === 'roles' && (parts[i + 2] === 'tasks' || parts[i + 2] === 'handlers') && i + 3 < parts.length)
-            return parts.slice(0, i + 2).join('/');
-    }
-    return null;
-}
-/** The folder above the nearest `tasks/` or `handlers/` folder of the path ('.' at the root), else null. */
-function folderAboveTasks(path) {
-    const parts = path.split('/');
-    for (let i = parts.length - 2; i >= 0; i--) {
-        if (parts[i] === 'tasks' || parts[i] === 'handlers')
-            return i === 0 ? '.' : parts.slice(0, i).join('/');
-    }
-    return null;
-}
-/**
- * The role a tasks file belongs to: `roles/NAME`, or a role published on its
- * own (a Galaxy role repository: `tasks/main.yml` beside `meta/main.yml`).
- * A `tasks/` folder without role metadata holds task files that playbooks
- * include: those are read through the including playbook.
- */
-function roleFolder(path, repo) {
-    const role = roleOf(path);
-    if (role !== null)
-        return role;
-    const above = folderAboveTasks(path);
-    if (above === null)
-        return null;
-    const meta = above === '.' ? 'meta' : `${above}/meta`;
-    return repo.read(`${meta}/main.yml`) !== undefined || repo.read(`${meta}/main.yaml`) !== undefined ? above : null;
-}
-const ansible_YAML_NAME = /\.ya?ml$/;
-/** A play starts a top-level list item with `hosts:` (`- hosts: all`, or `  hosts:` under `- name:`). */
-const PLAY_HEAD = /^(?:- |  )hosts:/m;
-const MANIFEST_HEAD = /^(?:kind|apiVersion):/m;
-function dirname(path) {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '.' : path.slice(0, slash);
-}
-/**
- * Ansible tasks (ansible.builtin modules) that edit mail configuration on the
- * managed host: role task and handler files, and playbooks with their
- * included task files.
- */
-const ansibleTasks = {
-    form: 'ansible',
+const SHELL_SHEBANG = /^#![ \t]*\/[^\s]*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|da|k|a)?sh\b/;
+/** Shell scripts: `*.sh`, `*.bash`, or any file whose first line runs sh/bash/dash/ksh. */
+const shellScript = {
+    form: 'shell',
     matches(path, head) {
-        if (!ansible_YAML_NAME.test(path))
-            return false;
-        // Task files and playbooks are lists; a mapping with a top-level `kind:` is a
-        // Kubernetes (or Tekton) manifest, even in a `tasks/` folder or with an Ingress's `  hosts:`.
-        if (MANIFEST_HEAD.test(head))
-            return false;
-        return folderAboveTasks(path) !== null || PLAY_HEAD.test(head);
+        return /\.(?:sh|bash)$/.test(path) || SHELL_SHEBANG.test(head);
     },
     extract(file, repo) {
-        const out = emptyExtraction();
+        void repo;
         const index = new LineIndex(file.text);
-        const at = (offset) => index.position(offset);
-        const parsed = parseYaml(file.path, file.text, at, '1.1');
-        out.diagnostics.push(...parsed.diagnostics);
-        const roleDir = roleFolder(file.path, repo);
-        if (roleDir === null && folderAboveTasks(file.path) !== null && !PLAY_HEAD.test(file.text)) {
-            out.notes.push(`${file.path}: a tasks file outside a role is read only through the playbook that includes it`);
-            return out;
-        }
-        const baseDir = roleDir ?? dirname(file.path);
-        const variables = roleVariables(roleDir, baseDir, repo, out);
-        for (const document of parsed.documents) {
-            const contents = document.contents;
-            if (!(0,dist/* isSeq */.oP)(contents))
-                continue;
-            const context = {
-                file: file.path,
-                source: file.text,
-                at,
-                document,
-                scope: roleDir ?? file.path,
-                roleDir,
-                baseDir,
-                vars: variables,
-                maybe: false,
-                repo,
-                out,
-                visited: new Set([file.path]),
-                depth: 0,
-            };
-            if (contents.items.some(isPlay)) {
-                for (const play of contents.items)
-                    if (isPlay(play))
-                        walkPlay(play, context);
-            }
-            else
-                walkTasks(contents, context);
-        }
-        return out;
+        return extractShellText(file.text, (o) => index.position(o), { file: file.path, scope: file.path, form: 'shell', maybe: false });
     },
 };
+
+;// CONCATENATED MODULE: ./src/sources/ecosystems/terraform/user-data.ts
+
+
+
+
+
+const ATTRIBUTE = /\b(user_data|custom_data|metadata_startup_script)[ \t]*=[ \t]*<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/g;
 /**
- * What a role's (or the playbook folder's) tasks see, highest precedence
- * first: role vars, group_vars/all, role defaults (loadAnsibleVariables reads
- * them for `roles/NAME`; a role published on its own has them at its root).
+ * Terraform heredocs (HCL native syntax, "Heredoc templates"): `<<EOF` keeps
+ * lines as they are, `<<-EOF` removes the smallest common indentation; in the
+ * content `${ ... }` is an interpolation (unknown here), `$${` a literal `${`,
+ * `%{ ... }` a directive, `%%{` a literal `%{`. Exported for the cloud-init
+ * reader, which handles `#cloud-config` bodies.
  */
-function roleVariables(roleDir, baseDir, repo, out) {
-    const variables = loadAnsibleVariables(`${baseDir === '.' ? '' : `${baseDir}/`}templates/_`, repo);
-    for (const diagnostic of variables.diagnostics)
-        out.notes.push(`${diagnostic.file}:${diagnostic.line}: variables file not read: ${diagnostic.message}`);
-    if (roleDir === null || roleOf(`${roleDir}/tasks/main.yml`) !== null)
-        return variables;
-    const layer = (folder) => {
-        for (const name of ['main.yml', 'main.yaml']) {
-            const path = roleDir === '.' ? `${folder}/${name}` : `${roleDir}/${folder}/${name}`;
-            const text = repo.read(path);
-            if (text === undefined)
-                continue;
-            const diagnostics = [];
-            const read = readVariablesFile(path, text, diagnostics);
-            for (const d of diagnostics)
-                out.notes.push(`${d.file}:${d.line}: variables file not read: ${d.message}`);
-            return [{ lookup: (n) => read.values.get(n) }];
+function terraformHeredocs(text) {
+    const out = [];
+    for (const m of text.matchAll(ATTRIBUTE)) {
+        const delimiter = m[3];
+        const lines = [];
+        let pos = (m.index ?? 0) + m[0].length;
+        while (pos < text.length) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = text.length;
+            const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
+            if (text.slice(pos, lineEnd).trim() === delimiter)
+                break;
+            lines.push({ start: pos, end: lineEnd });
+            pos = end + 1;
         }
-        return [];
-    };
-    return layeredScope([...layer('vars'), variables, ...layer('defaults')]);
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/cloud-init/write-files.ts
-
-
-
-
-
-/** cloud-init's encodings (cloudinit/config/cc_write_files.py, canonicalize_extraction). */
-const GZIP_BASE64 = new Set(['gz+base64', 'gzip+base64', 'gz+b64', 'gzip+b64']);
-const GZIP = new Set(['gz', 'gzip']);
-const write_files_BASE64 = new Set(['base64', 'b64']);
-const PLAIN = new Set(['', 'text/plain']);
-/**
- * One `write_files` entry that writes a mail file: the whole file
- * (`write`), or appended text with `append: true`. Encoded content maps to
- * the whole `content` scalar, one expression segment per decoded line.
- */
-function writeFileEntry(entry, context) {
-    const pathNode = entry.get('path', true);
-    if (!(0,dist/* isScalar */.jn)(pathNode) || typeof pathNode.value !== 'string')
-        return null;
-    const where = destinationOf(pathNode.value);
-    if (where === null)
-        return null;
-    const contentNode = entry.get('content', true);
-    const encodingNode = entry.get('encoding', true);
-    const encoding = (0,dist/* isScalar */.jn)(encodingNode) ? String(encodingNode.value ?? '').trim().toLowerCase() : '';
-    const range = pathNode.range ?? [0, 0];
-    const span = spanOfRange(range[0], range[1], context.file, context.at);
-    let content;
-    if (contentNode === undefined || contentNode === null)
-        content = { text: '', pieces: [] };
-    else if (!(0,dist/* isScalar */.jn)(contentNode))
-        return null;
-    else
-        content = contentOf(contentNode, encoding, context);
-    if (content === null)
-        return null;
-    const appendNode = entry.get('append', true);
-    const append = (0,dist/* isScalar */.jn)(appendNode) && (appendNode.value === true || String(appendNode.value).toLowerCase() === 'true');
-    const fragment = toFragment(content, context.file, 'cloud-init', context.at);
-    const key = { scope: context.file, directory: where.directory };
-    return { kind: append ? 'append' : 'write', key, span, form: 'cloud-init', maybe: false, target: where.target, fragment };
-}
-function contentOf(node, encoding, context) {
-    const range = node.range ?? [0, 0, 0];
-    const binary = node.value instanceof Uint8Array ? node.value : null;
-    if (binary === null && PLAIN.has(encoding)) {
-        const text = scalarText(node, context.source);
-        return text === null ? null : context.render(text);
-    }
-    let decoded;
-    if (binary !== null) {
-        // `content: !!binary |` is bytes already; cloud-init then applies a gzip encoding if named.
-        decoded = GZIP.has(encoding) || GZIP_BASE64.has(encoding) ? gunzip(binary) : utf8(binary);
-    }
-    else {
-        const text = String(node.value ?? '');
-        if (write_files_BASE64.has(encoding) || GZIP_BASE64.has(encoding)) {
-            const bytes = decodeBase64(text);
-            if (bytes === null)
-                decoded = { ok: false, message: 'content is not valid base64' };
-            else
-                decoded = GZIP_BASE64.has(encoding) ? gunzip(bytes) : utf8(bytes);
-        }
-        else if (GZIP.has(encoding))
-            decoded = gunzip(Buffer.from(text, 'latin1'));
-        else
-            decoded = { ok: false, message: `unknown write_files encoding "${encoding}"` };
-    }
-    if (!decoded.ok) {
-        const where = context.at(range[0]);
-        context.out.diagnostics.push({ file: context.file, line: where.line, column: where.column, message: `write_files content: ${decoded.message}`, fatal: true });
-        return null;
-    }
-    return wholeScalar(decoded.text, range[0], range[1]);
-}
-function isEntry(node) {
-    return (0,dist/* isMap */.jh)(node);
-}
-
-;// CONCATENATED MODULE: ./src/sources/yaml/cloud-init/index.ts
-
-
-
-
-
-
-
-
-
-
-
-/** cloud-init reads a user-data part as cloud-config only when its first line is exactly this (optionally followed by spaces). */
-const CLOUD_CONFIG = /^(?:\uFEFF)?#cloud-config[ \t]*\r?$/;
-/** cloud-init renders a part whose first line is this with Jinja over its instance data, then reads the rest. */
-const JINJA_HEADER = /^(?:\uFEFF)?## template: *jinja[ \t]*\r?$/;
-function firstLines(head) {
-    const first = head.indexOf('\n');
-    if (first === -1)
-        return [head, ''];
-    const second = head.indexOf('\n', first + 1);
-    return [head.slice(0, first), head.slice(first + 1, second === -1 ? head.length : second)];
-}
-/** `#cloud-config` first, or after a `## template: jinja` line. */
-function isCloudConfig(head) {
-    const [first, second] = firstLines(head);
-    return CLOUD_CONFIG.test(first) || (JINJA_HEADER.test(first) && CLOUD_CONFIG.test(second));
-}
-/** Instance data (v1.region, ds.meta_data...) is only known on the machine: every name is unknown. */
-const INSTANCE_DATA = { lookup: () => ({ value: UNKNOWN, origin: null }) };
-/**
- * cloud-init `#cloud-config` user data. Modules run in cloud-init's order,
- * not the file's: `bootcmd` (init stage, first), `write_files` (init stage),
- * `runcmd` (final stage, after packages are installed), so the edits are
- * listed in that order.
- */
-const cloudInit = {
-    form: 'cloud-init',
-    matches(_path, head) {
-        return isCloudConfig(head);
-    },
-    extract(file) {
-        const out = emptyExtraction();
-        const index = new LineIndex(file.text);
-        const at = (offset) => index.position(offset);
-        const parsed = parseYaml(file.path, file.text, at, '1.1');
-        out.diagnostics.push(...parsed.diagnostics);
-        const jinja = JINJA_HEADER.test(firstLines(file.text)[0]);
-        const templating = jinja ? new ArgumentTemplating(INSTANCE_DATA, new Map()) : null;
-        const render = (m) => (templating === null ? m : templating.render(m).text);
-        const context = { file: file.path, source: file.text, at, out, render };
-        for (const document of parsed.documents) {
-            const config = document.contents;
-            if (!(0,dist/* isMap */.jh)(config))
-                continue;
-            runCommands(config.get('bootcmd', true), context);
-            const writeFiles = config.get('write_files', true);
-            if ((0,dist/* isSeq */.oP)(writeFiles)) {
-                for (const entry of writeFiles.items) {
-                    if (!isEntry(entry))
-                        continue;
-                    const edit = writeFileEntry(entry, context);
-                    if (edit !== null)
-                        out.edits.push(edit);
-                }
+        let indent = 0;
+        if (m[2] === '-') {
+            indent = Infinity;
+            for (const l of lines) {
+                const content = text.slice(l.start, l.end);
+                if (content.trim() === '')
+                    continue;
+                indent = Math.min(indent, /^[ \t]*/.exec(content)?.[0].length ?? 0);
             }
-            const packages = plainValue(document, config.get('packages', true));
-            if (Array.isArray(packages) && packages.some((p) => p === 'postfix' || (Array.isArray(p) && p[0] === 'postfix'))) {
-                out.notes.push(`${file.path}: postfix is installed by cloud-init "packages", which does not name the distribution; Postfix's built-in defaults are assumed`);
-            }
-            runCommands(config.get('runcmd', true), context);
+            if (indent === Infinity)
+                indent = 0;
         }
-        return out;
-    },
-};
-/** `runcmd` / `bootcmd` items: a string runs with `sh -c`, a list is an argv. */
-function runCommands(node, context) {
-    if (!(0,dist/* isSeq */.oP)(node))
-        return;
-    for (const item of node.items) {
-        let command = null;
-        if ((0,dist/* isScalar */.jn)(item))
-            command = scalarText(item, context.source, true);
-        else if ((0,dist/* isSeq */.oP)(item)) {
-            const words = [];
-            for (const word of item.items) {
-                const text = (0,dist/* isScalar */.jn)(word) ? scalarText(word, context.source, true) : null;
-                if (text !== null)
-                    words.push(text);
-            }
-            command = words.length === item.items.length ? argvText(words) : null;
+        const body = new MappedSource();
+        let directives = false;
+        for (const l of lines) {
+            const from = Math.min(l.start + indent, l.end);
+            directives = interpolate(text, from, l.end, body) || directives;
+            body.replace('\n', l.end, l.end + 1);
         }
-        if (command === null || command.text.trim() === '')
+        const firstLine = body.text.split('\n').find((l) => l.trim() !== '') ?? '';
+        out.push({ attribute: m[1], body, cloudConfig: firstLine.trim().startsWith('#cloud-config'), directives, start: (m.index ?? 0) + (m[0].indexOf('<<')) });
+    }
+    return out;
+}
+function interpolate(text, start, end, body) {
+    let directives = false;
+    let run = start;
+    let i = start;
+    while (i < end) {
+        const c = text[i];
+        if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
+            body.copy(text, run, i);
+            body.replace(`${c}{`, i, i + 3);
+            i += 3;
+            run = i;
             continue;
-        command = context.render(command);
-        const extraction = extractShell(command.text, positionFunction(command, context.at), { file: context.file, scope: context.file, form: 'cloud-init', maybe: false });
-        context.out.edits.push(...extraction.edits);
-        context.out.diagnostics.push(...extraction.diagnostics);
-        context.out.notes.push(...extraction.notes);
+        }
+        if ((c === '$' || c === '%') && text[i + 1] === '{') {
+            body.copy(text, run, i);
+            let depth = 0;
+            let j = i + 1;
+            for (; j < end; j++) {
+                if (text[j] === '{')
+                    depth++;
+                else if (text[j] === '}' && --depth === 0)
+                    break;
+            }
+            const close = Math.min(j + 1, end);
+            if (c === '$')
+                body.replace(UNKNOWN_MARK, i, close);
+            else
+                directives = true;
+            i = close;
+            run = i;
+            continue;
+        }
+        i++;
     }
+    body.copy(text, run, end);
+    return directives;
 }
+const terraformHost = {
+    form: 'terraform',
+    matches(path) {
+        return /\.tf$/.test(path);
+    },
+    extract(file, repo) {
+        void repo;
+        const out = emptyExtraction();
+        const index = new LineIndex(file.text);
+        const hostPosition = (o) => index.position(o);
+        for (const heredoc of terraformHeredocs(file.text)) {
+            if (heredoc.cloudConfig) {
+                out.notes.push(shellNote(file.path, hostPosition(heredoc.start), `${heredoc.attribute} is cloud-init (#cloud-config); it is read by the cloud-init reader, not as shell`));
+                continue;
+            }
+            if (heredoc.directives) {
+                out.notes.push(shellNote(file.path, hostPosition(heredoc.start), `${heredoc.attribute} holds %{ } template directives; its edits are read as maybe`));
+            }
+            // Lines between `%{ if }` / `%{ for }` directives may be absent or repeated: every edit of such a heredoc is maybe.
+            const result = extractShellText(heredoc.body.text, heredoc.body.position(hostPosition), { file: file.path, scope: file.path, form: 'terraform', maybe: heredoc.directives });
+            out.edits.push(...result.edits);
+            out.diagnostics.push(...result.diagnostics);
+            out.notes.push(...result.notes);
+        }
+        return out;
+    },
+};
 
-;// CONCATENATED MODULE: ./src/sources/yaml/index.ts
+;// CONCATENATED MODULE: ./src/sources/host-formats.ts
+/**
+ * The registry of host formats: every ecosystem's reader of provisioning
+ * code that edits mail configuration, in the order discovery asks them.
+ * Adding one is one import here and its entry in HOST_FORMATS.
+ */
 
 
 
 
-;// CONCATENATED MODULE: ./src/sources/embedded.ts
-// Each host format family lives in its own folder; adding one is one import
-// here and its entries in HOST_FORMATS.
+
+
+
 
 
 
@@ -21901,22 +26951,6 @@ const HOST_FORMATS = [
     kickstart,
     shellScript,
 ];
-/** Only this much of a file is looked at to decide whether it is a host format worth extracting. */
-const HOST_HEAD_CHARS = 64 * 1024;
-/** No extractor runs on a bigger file (bounded time and memory): a note says so instead. */
-const MAX_HOST_BYTES = 1024 * 1024;
-/**
- * Words without which a file cannot edit Postfix or sendmail configuration.
- * A plain substring test, done before any format's `matches`, so that most
- * files of a repository are rejected by one linear scan of their head.
- */
-const MAIL_MARKERS = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
-function hasMailMarker(head) {
-    for (const marker of MAIL_MARKERS)
-        if (head.includes(marker))
-            return true;
-    return false;
-}
 /** The first host format that claims the file (after the mail-marker test), or null. */
 function hostFormatFor(path, head, formats = HOST_FORMATS) {
     if (!hasMailMarker(head))
@@ -21932,26 +26966,6 @@ function hostFormatFor(path, head, formats = HOST_FORMATS) {
     }
     return null;
 }
-/**
- * Extensions and names worth opening to look for embedded configuration:
- * the host formats are scripts, Dockerfiles, YAML, HCL, JSON (Packer) and
- * kickstart files, many of them without an extension (`Dockerfile`,
- * `user-data`, `bootstrap`). Anything else (images, sources of other
- * languages, archives) is not opened, which keeps discovery of a large
- * repository cheap.
- */
-const HOST_EXTENSIONS = new Set([
-    'sh', 'bash', 'ksh', 'zsh', 'dash', 'yml', 'yaml', 'tf', 'hcl', 'json', 'ks', 'cfg', 'dockerfile', 'containerfile', 'tpl', 'tmpl', 'j2', 'txt', 'conf', 'cloud-config', 'userdata', 'run', 'install', 'setup',
-]);
-function mayBeHostFile(path) {
-    const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-    if (base.startsWith('dockerfile') || base.startsWith('containerfile') || base.includes('user-data') || base.includes('user_data'))
-        return true;
-    const dot = base.lastIndexOf('.');
-    if (dot <= 0)
-        return true; // `bootstrap`, `entrypoint`: scripts often have no extension
-    return HOST_EXTENSIONS.has(base.slice(dot + 1));
-}
 /** Adds a host format at the end of the registry (tests, plugins); returns a function that removes it again. */
 function registerHostFormat(format) {
     HOST_FORMATS.push(format);
@@ -21962,5043 +26976,8 @@ function registerHostFormat(format) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/sources/jinja2/lexer.ts
-function lexer_isSpace(code) {
-    return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
-}
-/** Index of `close` outside string literals, from `from`; -1 when absent. */
-function lexer_findClose(text, from, close) {
-    let quote = 0;
-    for (let i = from; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (quote !== 0) {
-            if (c === 92)
-                i++;
-            else if (c === quote)
-                quote = 0;
-            continue;
-        }
-        if (c === 39 || c === 34)
-            quote = c;
-        else if (text.startsWith(close, i))
-            return i;
-    }
-    return -1;
-}
-const RAW_OPEN = /^\s*raw\s*$/;
-/** `{% endraw %}` with optional whitespace control; linear (no nested quantifiers). */
-const RAW_CLOSE = /\{%[-+]?\s*endraw\s*-?%\}/g;
-function lexer_lexTemplate(text, options, at) {
-    const tokens = [];
-    const diagnostics = [];
-    let pos = 0;
-    /** Whitespace after the previous tag must be stripped (`-}}`) or one newline removed (trim_blocks). */
-    let stripNext = 'none';
-    const pushText = (start, end, stripEnd) => {
-        let s = start;
-        if (stripNext === 'all')
-            while (s < end && lexer_isSpace(text.charCodeAt(s)))
-                s++;
-        else if (stripNext === 'newline') {
-            if (text.charCodeAt(s) === 10)
-                s++;
-            else if (text.charCodeAt(s) === 13 && text.charCodeAt(s + 1) === 10)
-                s += 2;
-        }
-        let e = end;
-        if (stripEnd)
-            while (e > s && lexer_isSpace(text.charCodeAt(e - 1)))
-                e--;
-        if (e > s)
-            tokens.push({ kind: 'text', start: s, end: e });
-        stripNext = 'none';
-    };
-    while (pos < text.length) {
-        let open = text.indexOf('{', pos);
-        while (open !== -1) {
-            const next = text.charCodeAt(open + 1);
-            if (next === 123 || next === 37 || next === 35)
-                break;
-            open = text.indexOf('{', open + 1);
-        }
-        if (open === -1) {
-            pushText(pos, text.length, false);
-            break;
-        }
-        const kind = text.charCodeAt(open + 1);
-        const dash = text.charCodeAt(open + 2) === 45;
-        pushText(pos, open, dash);
-        const close = kind === 123 ? '}}' : kind === 37 ? '%}' : '#}';
-        const innerStart = open + 2 + (dash || text.charCodeAt(open + 2) === 43 ? 1 : 0);
-        const closeAt = kind === 35 ? text.indexOf(close, innerStart) : lexer_findClose(text, innerStart, close);
-        if (closeAt === -1) {
-            const where = at(open);
-            const what = kind === 123 ? "'{{'" : kind === 37 ? "'{%'" : "'{#'";
-            diagnostics.push({ line: where.line, column: where.column, message: `unterminated ${what}: no matching '${close}'` });
-            return { tokens, diagnostics };
-        }
-        const closeDash = closeAt > innerStart && text.charCodeAt(closeAt - 1) === 45;
-        const closePlus = kind !== 123 && closeAt > innerStart && text.charCodeAt(closeAt - 1) === 43;
-        const bodyEnd = closeDash || closePlus ? closeAt - 1 : closeAt;
-        const end = closeAt + 2;
-        if (closeDash)
-            stripNext = 'all';
-        else if (kind !== 123 && !closePlus && options.trimBlocks)
-            stripNext = 'newline';
-        else
-            stripNext = 'none';
-        if (kind === 123)
-            tokens.push({ kind: 'output', start: open, end, bodyStart: innerStart, bodyEnd });
-        else if (kind === 37) {
-            if (RAW_OPEN.test(text.slice(innerStart, bodyEnd))) {
-                RAW_CLOSE.lastIndex = end;
-                const m = RAW_CLOSE.exec(text);
-                if (m === null) {
-                    const where = at(open);
-                    diagnostics.push({ line: where.line, column: where.column, message: "'{% raw %}' without '{% endraw %}'" });
-                    return { tokens, diagnostics };
-                }
-                const rawEnd = m.index + m[0].length;
-                const endDash = m[0].startsWith('{%-');
-                pushText(end, m.index, endDash);
-                const trailingDash = m[0].endsWith('-%}');
-                stripNext = trailingDash ? 'all' : m[0].endsWith('+%}') || !options.trimBlocks ? 'none' : 'newline';
-                pos = rawEnd;
-                continue;
-            }
-            tokens.push({ kind: 'statement', start: open, end, bodyStart: innerStart, bodyEnd });
-        }
-        pos = end;
-    }
-    return { tokens, diagnostics };
-}
-
-;// CONCATENATED MODULE: ./src/sources/jinja2/parser.ts
-
-
-/** Tags with a body closed by `end<name>`, that we keep but do not evaluate. */
-const OPAQUE_BLOCKS = new Set(['block', 'with', 'filter', 'macro', 'call', 'autoescape', 'trans']);
-/** Single tags that pull in other templates or run code: nothing is rendered for them. */
-const OPAQUE_TAGS = new Set(['include', 'import', 'from', 'extends', 'do']);
-class TemplateSyntaxError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-function parser_parseTemplate(text, options, at) {
-    const lexed = lexer_lexTemplate(text, options, at);
-    const root = [];
-    const stack = [{ tag: 'root', start: 0, open: { line: 1, column: 1 }, node: null, body: root }];
-    const top = () => stack[stack.length - 1];
-    try {
-        for (const token of lexed.tokens) {
-            if (token.kind === 'text') {
-                top().body.push({ type: 'text', start: token.start, end: token.end });
-                continue;
-            }
-            const source = text.slice(token.bodyStart, token.bodyEnd);
-            if (token.kind === 'output') {
-                if (source.trim() === '')
-                    throw new TemplateSyntaxError("empty expression '{{ }}'", token.start);
-                top().body.push({ type: 'output', expression: parseExpressionText(source, token.bodyStart), start: token.start, end: token.end });
-                continue;
-            }
-            const parser = new ExpressionParser(tokenizeExpression(source, token.bodyStart));
-            if (parser.atEnd())
-                throw new TemplateSyntaxError("empty tag '{% %}'", token.start);
-            const keywordToken = parser.next();
-            const keyword = keywordToken.kind === 'name' ? keywordToken.text : '';
-            const frame = top();
-            const ifNode = frame.node?.type === 'if' ? frame.node : null;
-            const closeBranch = () => {
-                const last = ifNode?.branches[ifNode.branches.length - 1];
-                if (last !== undefined)
-                    last.end = token.start;
-            };
-            switch (keyword) {
-                case 'if': {
-                    const test = parser.parseExpression();
-                    parser.expectEnd();
-                    const branch = { test, body: [], start: token.start, end: token.end };
-                    const node = { type: 'if', branches: [branch], start: token.start, end: token.end };
-                    frame.body.push(node);
-                    stack.push({ tag: 'if', start: token.start, open: at(token.start), node, body: branch.body });
-                    break;
-                }
-                case 'elif':
-                case 'else': {
-                    if (frame.tag === 'for' && keyword === 'else' && frame.node?.type === 'for') {
-                        frame.body = frame.node.otherwise;
-                        break;
-                    }
-                    if (ifNode === null)
-                        throw new TemplateSyntaxError(`'${keyword}' outside an 'if'`, token.start);
-                    if (ifNode.branches[ifNode.branches.length - 1]?.test === null) {
-                        throw new TemplateSyntaxError(`'${keyword}' after 'else'`, token.start);
-                    }
-                    closeBranch();
-                    const test = keyword === 'elif' ? parser.parseExpression() : null;
-                    parser.expectEnd();
-                    const branch = { test, body: [], start: token.start, end: token.end };
-                    ifNode.branches.push(branch);
-                    frame.body = branch.body;
-                    break;
-                }
-                case 'for': {
-                    const targets = [parser.expectName()];
-                    while (parser.isOp(',')) {
-                        parser.next();
-                        targets.push(parser.expectName());
-                    }
-                    if (!parser.isName('in'))
-                        throw new TemplateSyntaxError("expected 'in' in 'for'", token.start);
-                    parser.next();
-                    const iterable = parser.parseExpression(false);
-                    let filter = null;
-                    if (parser.isName('if')) {
-                        parser.next();
-                        filter = parser.parseExpression(false);
-                    }
-                    if (parser.isName('recursive'))
-                        parser.next();
-                    parser.expectEnd();
-                    const node = { type: 'for', targets, iterable, filter, body: [], otherwise: [], start: token.start, end: token.end };
-                    frame.body.push(node);
-                    stack.push({ tag: 'for', start: token.start, open: at(token.start), node, body: node.body });
-                    break;
-                }
-                case 'set': {
-                    const targets = [parser.expectName()];
-                    while (parser.isOp(',')) {
-                        parser.next();
-                        targets.push(parser.expectName());
-                    }
-                    if (parser.isOp('=')) {
-                        parser.next();
-                        const value = parser.parseExpression();
-                        parser.expectEnd();
-                        frame.body.push({ type: 'set', targets, value, start: token.start });
-                    }
-                    else {
-                        parser.expectEnd();
-                        const node = { type: 'set-block', name: targets[0], body: [], start: token.start };
-                        frame.body.push(node);
-                        stack.push({ tag: 'set', start: token.start, open: at(token.start), node, body: node.body });
-                    }
-                    break;
-                }
-                default: {
-                    if (keyword.startsWith('end')) {
-                        const name = keyword.slice(3);
-                        if (frame.tag !== name) {
-                            const expected = frame.tag === 'root' ? `no open block` : `'end${frame.tag}' for line ${frame.open.line}`;
-                            throw new TemplateSyntaxError(`unexpected '${keyword}' (expected ${expected})`, token.start);
-                        }
-                        closeBranch();
-                        if (frame.node !== null && 'end' in frame.node)
-                            frame.node.end = token.end;
-                        stack.pop();
-                    }
-                    else if (OPAQUE_BLOCKS.has(keyword)) {
-                        const node = { type: 'opaque', name: keyword, body: [], start: token.start, end: token.end };
-                        frame.body.push(node);
-                        stack.push({ tag: keyword, start: token.start, open: at(token.start), node, body: node.body });
-                    }
-                    else if (OPAQUE_TAGS.has(keyword)) {
-                        frame.body.push({ type: 'opaque', name: keyword, body: null, start: token.start, end: token.end });
-                    }
-                    else {
-                        throw new TemplateSyntaxError(`unknown tag '${keyword || source.trim()}'`, token.start);
-                    }
-                }
-            }
-        }
-    }
-    catch (error) {
-        if (error instanceof TemplateSyntaxError || error instanceof expression_ExpressionError) {
-            const where = at(error.offset);
-            return { nodes: [], diagnostics: [...lexed.diagnostics, { line: where.line, column: where.column, message: error.message }] };
-        }
-        throw error;
-    }
-    if (lexed.diagnostics.length > 0)
-        return { nodes: [], diagnostics: lexed.diagnostics };
-    const open = top();
-    if (open.tag !== 'root') {
-        return {
-            nodes: [],
-            diagnostics: [{ line: open.open.line, column: open.open.column, message: `'${open.tag}' is never closed (missing 'end${open.tag}')` }],
-        };
-    }
-    return { nodes: root, diagnostics: [] };
-}
-
-;// CONCATENATED MODULE: ./src/sources/jinja2/render.ts
-
-
-
-const DEFAULT_LIMITS = { maxOutput: 1_000_000, maxIterations: 10_000 };
-class render_LimitReached extends Error {
-}
-/**
- * Walks the parsed template. A branch whose condition is unknown is rendered
- * with its lines marked "maybe"; a loop over unknown data is rendered once
- * with its variables unknown, also "maybe" (so `{{ k }} = {{ v }}` gives a
- * line whose name and value are unknown).
- */
-class Renderer {
-    text;
-    context;
-    limits;
-    at;
-    output = { pieces: [], alternatives: [], diagnostics: [], skipped: [] };
-    size = 0;
-    iterations = 0;
-    constructor(text, context, limits, at) {
-        this.text = text;
-        this.context = context;
-        this.limits = limits;
-        this.at = at;
-    }
-    run(nodes) {
-        try {
-            this.renderNodes(nodes, false);
-        }
-        catch (error) {
-            if (!(error instanceof render_LimitReached))
-                throw error;
-        }
-        return this.output;
-    }
-    limit(offset, message) {
-        const where = this.at(offset);
-        this.output.diagnostics.push({ line: where.line, column: where.column, message });
-        throw new render_LimitReached(message);
-    }
-    emit(piece, offset) {
-        this.size += piece.text.length;
-        if (this.size > this.limits.maxOutput)
-            this.limit(offset, `rendered output exceeds ${this.limits.maxOutput} characters`);
-        this.output.pieces.push(piece);
-    }
-    renderNodes(nodes, maybe) {
-        for (const node of nodes)
-            this.renderNode(node, maybe);
-    }
-    renderNode(node, maybe) {
-        switch (node.type) {
-            case 'text':
-                this.emit({ kind: 'literal', text: this.text.slice(node.start, node.end), offset: node.start, maybe }, node.start);
-                return;
-            case 'output': {
-                const value = evaluate(node.expression, this.context);
-                const text = containsUnknown(value) ? UNKNOWN_MARK : pythonString(value);
-                if (text !== '')
-                    this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
-                return;
-            }
-            case 'if':
-                this.renderIf(node.branches, maybe);
-                return;
-            case 'for':
-                this.renderFor(node, maybe);
-                return;
-            case 'set': {
-                const value = evaluate(node.value, this.context);
-                const frame = this.context.locals[this.context.locals.length - 1];
-                if (node.targets.length === 1)
-                    frame.set(node.targets[0], maybe ? UNKNOWN : value);
-                else
-                    node.targets.forEach((t, i) => frame.set(t, Array.isArray(value) && !maybe ? value[i] : UNKNOWN));
-                return;
-            }
-            case 'set-block': {
-                const inner = new Renderer(this.text, this.context, this.limits, this.at);
-                inner.renderNodes(node.body, false);
-                const text = inner.output.pieces.map((p) => p.text).join('');
-                const frame = this.context.locals[this.context.locals.length - 1];
-                frame.set(node.name, maybe || text.includes(UNKNOWN_MARK) ? UNKNOWN : text);
-                return;
-            }
-            case 'opaque':
-                this.output.skipped.push({ offset: node.start, tag: node.name });
-                // A block or autoescape body is ordinary template text; other bodies (macro, call, filter, with) are not evaluated.
-                if (node.body !== null && (node.name === 'block' || node.name === 'autoescape'))
-                    this.renderNodes(node.body, maybe);
-                return;
-        }
-    }
-    renderIf(branches, maybe) {
-        let uncertain = false;
-        for (let i = 0; i < branches.length; i++) {
-            const branch = branches[i];
-            const t = branch.test === null ? true : truthy(evaluate(branch.test, this.context));
-            if (t === false)
-                continue;
-            if (t === true) {
-                this.renderNodes(branch.body, maybe || uncertain);
-                return;
-            }
-            // Unknown condition: this branch may be taken; the later ones could apply instead.
-            uncertain = true;
-            this.renderNodes(branch.body, true);
-            for (const rest of branches.slice(i + 1))
-                this.output.alternatives.push({ start: rest.start, end: rest.end });
-            return;
-        }
-    }
-    renderFor(node, maybe) {
-        const iterable = evaluate(node.iterable, this.context);
-        const items = iterationItems(iterable);
-        if (items === null) {
-            this.withFrame(() => {
-                const frame = this.frame();
-                for (const target of node.targets)
-                    frame.set(target, UNKNOWN);
-                frame.set('loop', UNKNOWN);
-                this.renderNodes(node.body, true);
-            });
-            return;
-        }
-        let rendered = 0;
-        this.withFrame(() => {
-            items.forEach((item, index) => {
-                this.iterations++;
-                if (this.iterations > this.limits.maxIterations)
-                    this.limit(node.start, `more than ${this.limits.maxIterations} loop iterations`);
-                const frame = this.frame();
-                frame.clear();
-                bindTargets(frame, node.targets, item);
-                frame.set('loop', {
-                    index: index + 1,
-                    index0: index,
-                    revindex: items.length - index,
-                    revindex0: items.length - index - 1,
-                    first: index === 0,
-                    last: index === items.length - 1,
-                    length: items.length,
-                });
-                let itemMaybe = maybe;
-                if (node.filter !== null) {
-                    const keep = truthy(evaluate(node.filter, this.context));
-                    if (keep === false)
-                        return;
-                    if (keep === UNKNOWN)
-                        itemMaybe = true;
-                }
-                rendered++;
-                this.renderNodes(node.body, itemMaybe);
-            });
-        });
-        if (rendered === 0)
-            this.renderNodes(node.otherwise, maybe);
-    }
-    frame() {
-        return this.context.locals[this.context.locals.length - 1];
-    }
-    withFrame(body) {
-        this.context.locals.push(new Map());
-        try {
-            body();
-        }
-        finally {
-            this.context.locals.pop();
-        }
-    }
-}
-/** What a `for` walks: lists as they are, dict keys (Python iteration), string characters; null when unknown. */
-function iterationItems(value) {
-    if (value === UNKNOWN || typeof value === 'symbol')
-        return null;
-    if (Array.isArray(value))
-        return value;
-    if (isPlainObject(value))
-        return Object.keys(value);
-    if (typeof value === 'string')
-        return [...value];
-    return null;
-}
-function bindTargets(frame, targets, item) {
-    if (targets.length === 1) {
-        frame.set(targets[0], item);
-        return;
-    }
-    targets.forEach((target, i) => frame.set(target, Array.isArray(item) ? (item[i] ?? UNKNOWN) : UNKNOWN));
-}
-
-;// CONCATENATED MODULE: ./src/sources/jinja2/index.ts
-
-
-
-
-
-
-
-
-const ANSIBLE_OPTIONS = { trimBlocks: true, limits: DEFAULT_LIMITS };
-/** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
-const SINGLE_EXPRESSION = /^\s*\{\{-?([^]*?)-?\}\}\s*$/;
-function renderJinja2(path, text, scope, options = ANSIBLE_OPTIONS) {
-    const index = new LineIndex(text);
-    const at = (offset) => index.position(offset);
-    const context = {
-        scope,
-        locals: [new Map()],
-        used: new Map(),
-        renderString: (value, inner) => renderVariableText(value, inner, options),
-        depth: 0,
-        resolving: new Set(),
-    };
-    const parsed = parser_parseTemplate(text, options, at);
-    const empty = () => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });
-    if (parsed.diagnostics.length > 0) {
-        return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [] };
-    }
-    const output = new Renderer(text, context, options.limits, at).run(parsed.nodes);
-    return {
-        fragment: fragmentOf(path, text, 'jinja2', output.pieces, output.alternatives),
-        diagnostics: output.diagnostics,
-        usedVariables: context.used,
-        skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
-    };
-}
-/** A variable's value that is itself Jinja text, rendered with the same restricted evaluator. */
-function renderVariableText(value, context, options) {
-    const single = SINGLE_EXPRESSION.exec(value);
-    if (single !== null && !(single[1] ?? '').includes('}}')) {
-        try {
-            return evaluate(parseExpressionText(single[1] ?? '', 0), context);
-        }
-        catch {
-            return UNKNOWN;
-        }
-    }
-    const index = new LineIndex(value);
-    const parsed = parser_parseTemplate(value, options, (o) => index.position(o));
-    if (parsed.diagnostics.length > 0)
-        return UNKNOWN;
-    const output = new Renderer(value, context, options.limits, (o) => index.position(o)).run(parsed.nodes);
-    if (output.diagnostics.length > 0)
-        return UNKNOWN;
-    const text = output.pieces.map((p) => p.text).join('');
-    return text.includes(UNKNOWN_MARK) ? UNKNOWN : text;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/sources/repository.ts
-
-
-/** Variables files are small; a bigger one is not read (bounded memory). */
-const MAX_VARIABLES_BYTES = 1024 * 1024;
-/** An in-memory repository (tests, and callers that already hold the files). */
-function memoryRepository(files) {
-    const dirs = new Map();
-    for (const file of Object.keys(files)) {
-        const parts = file.split('/');
-        for (let i = 0; i < parts.length; i++) {
-            const dir = parts.slice(0, i).join('/') || '.';
-            const set = dirs.get(dir) ?? new Set();
-            set.add(parts[i]);
-            dirs.set(dir, set);
-        }
-    }
-    return {
-        read: (p) => files[p],
-        list: (d) => [...(dirs.get(d === '' ? '.' : d) ?? [])].sort(),
-        isDirectory: (p) => dirs.has(p === '' ? '.' : p),
-    };
-}
-/** The real file system under `root`; never follows a link out of the root. */
-function fileSystemRepository(root) {
-    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-    const inside = (relativePath) => {
-        try {
-            const full = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().join(root, ...relativePath.split('/')));
-            const rel = external_node_path_default().relative(realRoot, full);
-            if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
-                return undefined;
-            return full;
-        }
-        catch {
-            return undefined;
-        }
-    };
-    return {
-        read(relativePath) {
-            const full = inside(relativePath);
-            if (full === undefined)
-                return undefined;
-            try {
-                const stat = (0,external_node_fs_namespaceObject.statSync)(full);
-                if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES)
-                    return undefined;
-                return (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        },
-        list(relativeDir) {
-            const full = inside(relativeDir);
-            if (full === undefined)
-                return [];
-            try {
-                return (0,external_node_fs_namespaceObject.readdirSync)(full).sort();
-            }
-            catch {
-                return [];
-            }
-        },
-        isDirectory(relativePath) {
-            const full = inside(relativePath);
-            try {
-                return full !== undefined && (0,external_node_fs_namespaceObject.statSync)(full).isDirectory();
-            }
-            catch {
-                return false;
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sources/index.ts
-
-
-
-
-
-/**
- * Renders a Jinja2 template with the restricted evaluator. Parse
- * `{ path: fragment.file, text: fragment.text }` with the MTA parser, then
- * `remapSpans(model, fragment)` to put every span back on the template.
- */
-function renderTemplate(file, vars, options = ANSIBLE_OPTIONS) {
-    const result = renderJinja2(file.path, file.text, vars, options);
-    return {
-        fragment: result.fragment,
-        diagnostics: result.diagnostics,
-        usedVariables: [...result.usedVariables].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
-        skipped: result.skipped,
-    };
-}
-const TEMPLATE_SUFFIX = /\.(?:j2|jinja2|jinja)$/;
-/** The template's suffix removed, or null when the name has no Jinja2 suffix. */
-function renderedName(path) {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    return TEMPLATE_SUFFIX.test(base) ? base.replace(TEMPLATE_SUFFIX, '') : null;
-}
-/** The mail file a template produces, by its name (`main.cf.j2` -> main.cf); null when it is not one. */
-function targetOf(path) {
-    const name = renderedName(path);
-    if (name === null)
-        return null;
-    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
-        return name;
-    if (name === 'sendmail.mc' || name.endsWith('.mc'))
-        return 'sendmail.mc';
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/sources/envsubst/render.ts
-
-
-/**
- * GNU envsubst (gettext-base) without a SHELL-FORMAT argument replaces every
- * `$NAME` and `${NAME}` (NAME: a letter or `_`, then letters, digits, `_`)
- * with the variable's value from the environment, and an unset one with
- * nothing. There is no escape: `$$A` is a literal `$` followed by `$A`;
- * `\$A` keeps the backslash; `${A:-x}`, `${`, a lone `$` and `$1` are left as
- * they are. It never fails, so a template gives no diagnostics.
- *
- * The environment of the deploying machine is not in the repository: a
- * variable the user's --vars files do not give is unknown (UNKNOWN_MARK),
- * never the empty string.
- */
-function renderEnvsubst(file, vars) {
-    const text = file.text;
-    const sink = new PieceSink(MAX_OUTPUT);
-    const used = new Map();
-    let literalFrom = 0;
-    let i = 0;
-    const flush = (to) => {
-        if (to > literalFrom)
-            sink.push({ kind: 'literal', text: text.slice(literalFrom, to), offset: literalFrom, maybe: false });
-    };
-    while (i < text.length) {
-        const dollar = text.indexOf('$', i);
-        if (dollar < 0)
-            break;
-        const reference = referenceAt(text, dollar);
-        if (reference === null) {
-            i = dollar + 1;
-            continue;
-        }
-        flush(dollar);
-        const binding = vars.lookup(reference.name);
-        if (binding !== undefined)
-            used.set(reference.name, binding.origin);
-        const value = binding === undefined ? UNKNOWN_MARK : printable(binding.value);
-        if (!sink.push({ kind: 'expression', text: value, start: dollar, end: reference.end, maybe: false }))
-            break;
-        i = reference.end;
-        literalFrom = i;
-    }
-    flush(text.length);
-    return {
-        fragment: fragmentOf(file.path, text, 'envsubst', sink.pieces),
-        diagnostics: [],
-        usedVariables: [...used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
-        skipped: [],
-    };
-}
-function render_isNameStart(c) {
-    return c !== undefined && /[A-Za-z_]/.test(c);
-}
-function render_isNameChar(c) {
-    return c !== undefined && /[A-Za-z0-9_]/.test(c);
-}
-/** The `$NAME` or `${NAME}` reference starting at `dollar`, or null when envsubst leaves the `$` alone. */
-function referenceAt(text, dollar) {
-    let at = dollar + 1;
-    const braced = text[at] === '{';
-    if (braced)
-        at++;
-    if (!render_isNameStart(text[at]))
-        return null;
-    const start = at;
-    while (render_isNameChar(text[at]))
-        at++;
-    const name = text.slice(start, at);
-    if (braced) {
-        if (text[at] !== '}')
-            return null;
-        at++;
-    }
-    return { name, end: at };
-}
-/** An environment variable is a string; a --vars value that is not a scalar is unknown. */
-function printable(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return UNKNOWN_MARK;
-}
-
-;// CONCATENATED MODULE: ./src/sources/envsubst/language.ts
-
-const SUFFIX = /\.(?:template|in)$/;
-/** `main.cf.template`, `main.cf.in` -> main.cf; null for other names. */
-function envsubstTarget(path) {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    if (!SUFFIX.test(base))
-        return null;
-    const name = base.replace(SUFFIX, '');
-    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
-        return name;
-    if (name.endsWith('.mc'))
-        return 'sendmail.mc';
-    return null;
-}
-/**
- * envsubst-style templates (`envsubst < main.cf.template > main.cf` in a
- * container entrypoint). Their variables are the deploying machine's
- * environment, which the repository does not hold: only the user's --vars
- * files give values; every other `$VAR` is unknown.
- */
-const language = {
-    form: 'envsubst',
-    targetOf: envsubstTarget,
-    variables(_path, _repo, extra) {
-        const lookup = (name) => {
-            for (const scope of extra) {
-                const found = scope.lookup(name);
-                if (found !== undefined)
-                    return found;
-            }
-            return undefined;
-        };
-        return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics: [] };
-    },
-    render: renderEnvsubst,
-};
-
-;// CONCATENATED MODULE: ./src/sources/erb/target.ts
-/** The mail file a template named `<name><suffix>` renders (`main.cf.erb` -> main.cf), or null. */
-function targetBySuffix(path, suffix) {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    if (!base.endsWith(suffix))
-        return null;
-    const name = base.slice(0, -suffix.length);
-    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
-        return name;
-    if (name === 'sendmail.mc' || name.endsWith('.mc'))
-        return 'sendmail.mc';
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/render.ts
-
-
-
-
-class erb_render_LimitReached extends Error {
-}
-/** Thrown by a `next` whose condition holds: the loop goes on with its next item. */
-class NextIteration extends Error {
-}
-/**
- * Walks the tree: known conditions pick one branch; an unknown condition
- * renders the branch as "maybe" and records the others as alternatives; a
- * loop over known data is expanded; over unknown data it is rendered once,
- * as "maybe", with its variables unknown.
- */
-class TagRenderer {
-    evaluator;
-    env;
-    limits;
-    at;
-    pieces = [];
-    alternatives = [];
-    diagnostics = [];
-    skipped = [];
-    size = 0;
-    iterations = 0;
-    /** Loops being rendered, and whether an unknown `next` made the rest of this iteration "maybe". */
-    loops = [];
-    constructor(evaluator, env, limits, at) {
-        this.evaluator = evaluator;
-        this.env = env;
-        this.limits = limits;
-        this.at = at;
-    }
-    run(nodes) {
-        try {
-            this.nodes(nodes, false);
-        }
-        catch (error) {
-            if (!(error instanceof erb_render_LimitReached))
-                throw error;
-        }
-    }
-    limit(offset, message) {
-        this.diagnostics.push({ ...this.at(offset), message });
-        throw new erb_render_LimitReached(message);
-    }
-    emit(piece, offset) {
-        this.size += piece.text.length;
-        if (this.size > this.limits.maxOutput)
-            this.limit(offset, `rendered output exceeds ${this.limits.maxOutput} characters`);
-        this.pieces.push(piece);
-    }
-    frame() {
-        return this.env.locals[this.env.locals.length - 1];
-    }
-    nodes(nodes, maybe) {
-        for (const node of nodes)
-            this.node(node, maybe);
-    }
-    node(node, outerMaybe) {
-        const maybe = outerMaybe || (this.loops[this.loops.length - 1]?.skipMaybe ?? false);
-        switch (node.type) {
-            case 'text':
-                this.emit({ kind: 'literal', text: node.text, offset: node.offset, maybe }, node.offset);
-                return;
-            case 'output': {
-                const value = this.evaluator.evaluate(node.expression, this.env);
-                const text = containsUnknown(value) ? UNKNOWN_MARK : this.evaluator.text(value);
-                if (text !== '')
-                    this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
-                return;
-            }
-            case 'if':
-                this.branches(node.branches, maybe);
-                return;
-            case 'each':
-                this.each(node, maybe);
-                return;
-            case 'block':
-                this.skipped.push({ offset: firstOffset(node.body), tag: 'block' });
-                this.scoped(() => this.nodes(node.body, true));
-                return;
-            case 'assign': {
-                const value = this.evaluator.evaluate(node.value, this.env);
-                this.frame().set(node.name, maybe ? UNKNOWN : value);
-                return;
-            }
-            case 'next': {
-                const loop = this.loops[this.loops.length - 1];
-                if (loop === undefined)
-                    return;
-                let t = true;
-                if (node.test !== null) {
-                    t = this.evaluator.truthy(this.evaluator.evaluate(node.test, this.env));
-                    if (node.negate && t !== UNKNOWN)
-                        t = !t;
-                }
-                if (t === UNKNOWN || (t === true && maybe))
-                    loop.skipMaybe = true;
-                else if (t === true)
-                    throw new NextIteration();
-                return;
-            }
-            case 'skip':
-                this.skipped.push({ offset: node.start, tag: node.code.slice(0, 40) });
-                return;
-        }
-    }
-    /** One iteration of a loop body; `next` ends it early. */
-    iteration(body, maybe) {
-        const loop = { skipMaybe: false };
-        this.loops.push(loop);
-        try {
-            this.nodes(body, maybe);
-        }
-        catch (error) {
-            if (!(error instanceof NextIteration))
-                throw error;
-        }
-        finally {
-            this.loops.pop();
-        }
-    }
-    branches(branches, maybe) {
-        for (let i = 0; i < branches.length; i++) {
-            const branch = branches[i];
-            let t = true;
-            if (branch.test !== null) {
-                t = this.evaluator.truthy(this.evaluator.evaluate(branch.test, this.env));
-                if (branch.negate && t !== UNKNOWN)
-                    t = !t;
-            }
-            if (t === false)
-                continue;
-            if (t === true) {
-                this.nodes(branch.body, maybe);
-                return;
-            }
-            this.nodes(branch.body, true);
-            for (const rest of branches.slice(i + 1))
-                this.alternatives.push({ start: rest.start, end: rest.end });
-            return;
-        }
-    }
-    each(node, maybe) {
-        const items = this.evaluator.iterate(this.evaluator.evaluate(node.iterable, this.env), node.targets.length);
-        this.scoped(() => {
-            if (items === null) {
-                for (const target of node.targets)
-                    this.frame().set(target, UNKNOWN);
-                this.iteration(node.body, true);
-                return;
-            }
-            for (const item of items) {
-                if (++this.iterations > this.limits.maxIterations)
-                    this.limit(node.start, `more than ${this.limits.maxIterations} loop iterations`);
-                node.targets.forEach((target, i) => this.frame().set(target, item[i] ?? null));
-                this.iteration(node.body, maybe);
-            }
-        });
-    }
-    scoped(body) {
-        this.env.locals.push(new Map());
-        try {
-            body();
-        }
-        finally {
-            this.env.locals.pop();
-        }
-    }
-}
-function firstOffset(nodes) {
-    const first = nodes[0];
-    if (first === undefined)
-        return 0;
-    if (first.type === 'text')
-        return first.offset;
-    if ('start' in first)
-        return first.start;
-    return 0;
-}
-/** Runs the renderer and builds the Fragment and its SourceMap (one segment per rendered line run). */
-function renderNodes(path, text, form, nodes, diagnostics, evaluator, env, limits = DEFAULT_LIMITS) {
-    const index = new LineIndex(text);
-    const at = (offset) => index.position(offset);
-    const usedVariables = () => [...env.used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name));
-    if (nodes === null || diagnostics.length > 0) {
-        return {
-            fragment: { file: path, text: '', form, map: new SourceMap([]), maybeLines: new Set(), alternatives: [] },
-            diagnostics,
-            usedVariables: usedVariables(),
-            skipped: [],
-        };
-    }
-    const renderer = new TagRenderer(evaluator, env, limits, at);
-    renderer.run(nodes);
-    const segments = [];
-    const maybeLines = new Set();
-    let line = 1;
-    let column = 1;
-    for (const piece of renderer.pieces) {
-        let from = 0;
-        while (from < piece.text.length) {
-            const newline = piece.text.indexOf('\n', from);
-            const to = newline === -1 ? piece.text.length : newline + 1;
-            const start = piece.kind === 'literal' ? at(piece.offset + Math.min(from, piece.text.length - 1)) : at(piece.start);
-            const end = piece.kind === 'literal' ? start : at(piece.end);
-            segments.push({ line, column, endColumn: column + (to - from), kind: piece.kind, from: start, to: end });
-            if (piece.maybe && piece.text.slice(from, to).trim() !== '')
-                maybeLines.add(line);
-            if (newline === -1)
-                column += to - from;
-            else {
-                line++;
-                column = 1;
-            }
-            from = to;
-        }
-    }
-    const alternatives = renderer.alternatives.map((range) => {
-        const a = at(range.start);
-        const b = at(range.end);
-        return { file: path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-    });
-    return {
-        fragment: { file: path, text: renderer.pieces.map((p) => p.text).join(''), form, map: new SourceMap(segments), maybeLines, alternatives },
-        diagnostics: renderer.diagnostics,
-        usedVariables: usedVariables(),
-        skipped: renderer.skipped.map((s) => ({ ...at(s.offset), tag: s.tag })),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/tags.ts
-const tags_SPACE = /[ \t]/;
-function scanTags(text, rules, at) {
-    const tokens = [];
-    const diagnostics = [];
-    let pos = 0;
-    // The text up to `upTo`, split at `<%%` / `%%>` escapes (rendered as `<%` / `%>`).
-    const pushText = (from, upTo) => {
-        if (upTo > from)
-            tokens.push({ type: 'text', text: text.slice(from, upTo), offset: from });
-    };
-    while (pos < text.length) {
-        const open = text.indexOf('<%', pos);
-        if (open < 0) {
-            pushText(pos, text.length);
-            break;
-        }
-        if (text[open + 2] === '%') {
-            // `<%%` is a literal `<%` in both languages.
-            pushText(pos, open);
-            tokens.push({ type: 'text', text: '<%', offset: open });
-            pos = open + 3;
-            continue;
-        }
-        let codeStart = open + 2;
-        let leftTrim = false;
-        let kind = 'code';
-        if (text[codeStart] === '-') {
-            leftTrim = true;
-            codeStart++;
-        }
-        if (text[codeStart] === '=') {
-            kind = 'output';
-            codeStart++;
-            while (text[codeStart] === '=')
-                codeStart++;
-        }
-        else if (text[codeStart] === '#') {
-            kind = 'comment';
-        }
-        const close = tags_findClose(text, codeStart, kind === 'comment');
-        const nested = kind === 'comment' ? -1 : text.indexOf('<%', codeStart);
-        if (close < 0 || (nested >= 0 && nested < close)) {
-            const where = at(open);
-            diagnostics.push({ line: where.line, column: where.column, message: close < 0 ? "'<%' tag is never closed with '%>'" : "'<%' tag is not closed before the next '<%'" });
-            return { tokens, diagnostics };
-        }
-        const rightTrim = text[close - 1] === '-' && close - 1 >= codeStart;
-        const codeEnd = rightTrim ? close - 1 : close;
-        let end = close + 2;
-        let textEnd = open;
-        // Alone on its line: only spaces and tabs back to the line start, none of them already consumed.
-        let back = open - 1;
-        while (back >= pos && tags_SPACE.test(text[back] ?? ''))
-            back--;
-        const lineStart = back + 1;
-        const aloneBefore = back >= pos - 1 && (back < 0 || text[back] === '\n');
-        const after = /^[ \t]*\r?\n/.exec(text.slice(end, end + 256));
-        if (rules === 'erubis') {
-            if (kind !== 'output' && aloneBefore && after !== null) {
-                textEnd = lineStart;
-                end += after[0].length;
-            }
-            else if (kind === 'output' && rightTrim && after !== null) {
-                end += after[0].length;
-            }
-        }
-        else {
-            if (leftTrim)
-                while (textEnd > pos && tags_SPACE.test(text[textEnd - 1] ?? ''))
-                    textEnd--;
-            if (rightTrim && after !== null)
-                end += after[0].length;
-        }
-        pushText(pos, textEnd);
-        if (kind !== 'comment')
-            tokens.push({ type: kind, code: text.slice(codeStart, codeEnd), codeOffset: codeStart, start: open, end: close + 2 });
-        pos = end;
-    }
-    return { tokens, diagnostics };
-}
-/** The `%>` closing a tag; a comment ends at the first `%>`, code skips `%>` inside quotes. */
-function tags_findClose(text, from, comment) {
-    if (comment)
-        return text.indexOf('%>', from);
-    let quote = '';
-    for (let i = from; i < text.length - 1; i++) {
-        const c = text[i];
-        if (quote !== '') {
-            if (c === '\\')
-                i++;
-            else if (c === quote)
-                quote = '';
-            else if (c === '\n')
-                quote = '';
-            continue;
-        }
-        if (c === "'" || c === '"')
-            quote = c;
-        else if (c === '%' && text[i + 1] === '>')
-            return i;
-    }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/tree.ts
-/** Builds the node tree; unbalanced `end`/`else` and unclosed blocks are diagnostics at the tag. */
-function buildTree(tokens, reader, at) {
-    const root = [];
-    const stack = [];
-    const diagnostics = [];
-    const body = () => (stack.length === 0 ? root : stack[stack.length - 1].body);
-    const fail = (offset, message) => {
-        const where = at(offset);
-        diagnostics.push({ line: where.line, column: where.column, message });
-    };
-    for (const token of tokens) {
-        if (token.type === 'text') {
-            body().push(token);
-            continue;
-        }
-        if (token.type === 'output') {
-            body().push({ type: 'output', expression: reader.expression(token.code, token.codeOffset), start: token.start, end: token.end });
-            continue;
-        }
-        const statements = reader.statements(token.code, token.codeOffset);
-        for (const statement of statements) {
-            switch (statement.kind) {
-                case 'if':
-                case 'unless': {
-                    const branch = { test: statement.test, negate: statement.kind === 'unless', body: [], start: token.start, end: token.end };
-                    const node = { type: 'if', branches: [branch] };
-                    body().push(node);
-                    stack.push({ node, body: branch.body, start: token.start });
-                    break;
-                }
-                case 'elsif':
-                case 'else': {
-                    const top = stack[stack.length - 1];
-                    if (top === undefined || top.node.type !== 'if') {
-                        fail(token.start, `'${statement.kind}' without an open 'if'`);
-                        break;
-                    }
-                    const branches = top.node.branches;
-                    const last = branches[branches.length - 1];
-                    if (last.test === null) {
-                        fail(token.start, `'${statement.kind}' after 'else'`);
-                        break;
-                    }
-                    last.end = token.start;
-                    const branch = { test: statement.kind === 'elsif' ? statement.test : null, negate: false, body: [], start: token.start, end: token.end };
-                    branches.push(branch);
-                    top.body = branch.body;
-                    break;
-                }
-                case 'end': {
-                    const top = stack.pop();
-                    if (top === undefined) {
-                        fail(token.start, "'end' without an open block");
-                        break;
-                    }
-                    if (top.node.type === 'if') {
-                        const branches = top.node.branches;
-                        branches[branches.length - 1].end = token.start;
-                    }
-                    break;
-                }
-                case 'each': {
-                    const node = { type: 'each', iterable: statement.iterable, targets: statement.targets, body: [], start: token.start };
-                    body().push(node);
-                    stack.push({ node, body: node.body, start: token.start });
-                    break;
-                }
-                case 'block': {
-                    const node = { type: 'block', body: [] };
-                    body().push(node);
-                    stack.push({ node, body: node.body, start: token.start });
-                    break;
-                }
-                case 'assign':
-                    body().push({ type: 'assign', name: statement.name, value: statement.value });
-                    break;
-                case 'next':
-                    body().push({ type: 'next', test: statement.test, negate: statement.negate });
-                    break;
-                case 'skip':
-                    body().push({ type: 'skip', start: token.start, code: token.code.trim() });
-                    break;
-            }
-        }
-    }
-    for (const open of stack)
-        fail(open.start, 'block is never closed');
-    return { nodes: root, diagnostics };
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/puppet-lexer.ts
-const puppet_lexer_NAME = /(?:::)?[a-z_][A-Za-z0-9_]*(?:::[a-z_][A-Za-z0-9_]*)*/y;
-const WORD = /(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*/y;
-const puppet_lexer_NUMBER = /[0-9][0-9]*(?:\.[0-9]+)?/y;
-const PUNCT = ['==', '!=', '=~', '!~', '<=', '>=', '=>', '[', ']', '(', ')', '{', '}', ',', '.', '|', '=', '<', '>', '!', '+', '-', '*', '?', ':', ';'];
-/** null when the code uses something outside the subset (the caller makes it unknown). */
-function lexPuppet(code, base) {
-    const tokens = [];
-    let i = 0;
-    while (i < code.length) {
-        const c = code[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
-            i++;
-            continue;
-        }
-        if (c === '#') {
-            const nl = code.indexOf('\n', i);
-            i = nl < 0 ? code.length : nl;
-            continue;
-        }
-        if (c === '$') {
-            puppet_lexer_NAME.lastIndex = i + 1;
-            const m = puppet_lexer_NAME.exec(code);
-            if (m === null)
-                return null;
-            tokens.push({ type: 'variable', value: m[0], offset: base + i });
-            i += 1 + m[0].length;
-            continue;
-        }
-        if (c === "'" || c === '"') {
-            const read = readString(code, i, base);
-            if (read === null)
-                return null;
-            tokens.push(read.token);
-            i = read.next;
-            continue;
-        }
-        puppet_lexer_NUMBER.lastIndex = i;
-        const number = puppet_lexer_NUMBER.exec(code);
-        if (number !== null) {
-            tokens.push({ type: 'number', value: number[0], offset: base + i });
-            i += number[0].length;
-            continue;
-        }
-        WORD.lastIndex = i;
-        const word = WORD.exec(code);
-        if (word !== null) {
-            tokens.push({ type: 'word', value: word[0], offset: base + i });
-            i += word[0].length;
-            continue;
-        }
-        const punct = PUNCT.find((p) => code.startsWith(p, i));
-        if (punct === undefined)
-            return null;
-        tokens.push({ type: 'punct', value: punct, offset: base + i });
-        i += punct.length;
-    }
-    return tokens;
-}
-const puppet_lexer_ESCAPES = { n: '\n', t: '\t', s: ' ', r: '\r', $: '$', '"': '"', "'": "'", '\\': '\\' };
-/** Puppet strings: '' has only \\ and \' escapes; "" interpolates `${expr}` and `$name`. */
-function readString(code, start, base) {
-    const quote = code[start];
-    const parts = [];
-    let current = '';
-    let i = start + 1;
-    while (i < code.length) {
-        const c = code[i];
-        if (c === quote) {
-            if (current !== '' || parts.length === 0)
-                parts.push(current);
-            return { token: { type: 'string', parts, offset: base + start }, next: i + 1 };
-        }
-        if (c === '\\') {
-            const n = code[i + 1] ?? '';
-            if (quote === "'")
-                current += n === "'" || n === '\\' ? n : `\\${n}`;
-            else
-                current += puppet_lexer_ESCAPES[n] ?? `\\${n}`;
-            i += 2;
-            continue;
-        }
-        if (quote === '"' && c === '$') {
-            if (code[i + 1] === '{') {
-                const close = code.indexOf('}', i + 2);
-                if (close < 0)
-                    return null;
-                if (current !== '')
-                    parts.push(current);
-                current = '';
-                const inner = code.slice(i + 2, close).trim();
-                // `${name}` names a variable without its `$`.
-                const expression = /^(?:::)?[a-z_]/.test(inner) ? `$${inner}` : inner;
-                parts.push({ code: expression, offset: base + i + 2 });
-                i = close + 1;
-                continue;
-            }
-            puppet_lexer_NAME.lastIndex = i + 1;
-            const m = puppet_lexer_NAME.exec(code);
-            if (m !== null) {
-                if (current !== '')
-                    parts.push(current);
-                current = '';
-                parts.push({ code: `$${m[0]}`, offset: base + i });
-                i += 1 + m[0].length;
-                continue;
-            }
-        }
-        current += c;
-        i++;
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/puppet-expression.ts
-
-class Unsupported extends Error {
-}
-function parsePuppet(code, offset) {
-    const tokens = lexPuppet(code, offset);
-    if (tokens === null || tokens.length === 0)
-        return { type: 'unknown', code };
-    return parsePuppetTokens(tokens, code);
-}
-function parsePuppetTokens(tokens, code) {
-    try {
-        const parser = new Parser(tokens);
-        const expression = parser.expression();
-        if (!parser.done())
-            return { type: 'unknown', code };
-        return expression;
-    }
-    catch (error) {
-        if (error instanceof Unsupported)
-            return { type: 'unknown', code };
-        throw error;
-    }
-}
-const puppet_expression_MAX_DEPTH = 64;
-class Parser {
-    tokens;
-    pos = 0;
-    depth = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    done() {
-        return this.pos >= this.tokens.length;
-    }
-    is(value) {
-        const t = this.tokens[this.pos];
-        return t !== undefined && (t.type === 'punct' || t.type === 'word') && t.value === value;
-    }
-    take(value) {
-        if (!this.is(value))
-            return false;
-        this.pos++;
-        return true;
-    }
-    expect(value) {
-        if (!this.take(value))
-            throw new Unsupported(value);
-    }
-    /** Prefix operators and nested ternaries recurse too: bounded like nested expressions. */
-    enter() {
-        if (++this.nesting > puppet_expression_MAX_DEPTH * 64)
-            throw new Unsupported('depth');
-    }
-    nesting = 0;
-    expression() {
-        if (++this.depth > puppet_expression_MAX_DEPTH)
-            throw new Unsupported('depth');
-        try {
-            return this.or();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    or() {
-        let left = this.and();
-        while (this.take('or'))
-            left = { type: 'binary', op: 'or', left, right: this.and() };
-        return left;
-    }
-    and() {
-        let left = this.comparison();
-        while (this.take('and'))
-            left = { type: 'binary', op: 'and', left, right: this.comparison() };
-        return left;
-    }
-    comparison() {
-        const left = this.additive();
-        for (const op of ['==', '!=', '<=', '>=', '<', '>', 'in']) {
-            if (this.take(op))
-                return { type: 'binary', op, left, right: this.additive() };
-        }
-        if (this.is('=~') || this.is('!~') || this.is('?'))
-            throw new Unsupported('match or selector');
-        return left;
-    }
-    additive() {
-        let left = this.unary();
-        while (this.is('+') || this.is('-')) {
-            const op = this.tokens[this.pos++].value;
-            left = { type: 'binary', op, left, right: this.unary() };
-        }
-        return left;
-    }
-    unary() {
-        this.enter();
-        if (this.take('!'))
-            return { type: 'not', operand: this.unary() };
-        if (this.take('-'))
-            return { type: 'binary', op: '-', left: { type: 'literal', value: 0 }, right: this.unary() };
-        return this.postfix(this.primary());
-    }
-    args() {
-        const args = [];
-        if (this.take(')'))
-            return args;
-        do
-            args.push(this.expression());
-        while (this.take(','));
-        this.expect(')');
-        return args;
-    }
-    postfix(start) {
-        let expression = start;
-        for (;;) {
-            if (this.take('[')) {
-                const index = this.expression();
-                this.expect(']');
-                expression = { type: 'access', object: expression, index };
-            }
-            else if (this.take('.')) {
-                const name = this.tokens[this.pos];
-                if (name === undefined || name.type !== 'word')
-                    throw new Unsupported('method');
-                this.pos++;
-                const args = this.take('(') ? this.args() : [];
-                if (this.is('|'))
-                    throw new Unsupported('lambda');
-                expression = { type: 'call', name: name.value, args: [expression, ...args] };
-            }
-            else {
-                return expression;
-            }
-        }
-    }
-    primary() {
-        const token = this.tokens[this.pos];
-        if (token === undefined)
-            throw new Unsupported('end');
-        this.pos++;
-        switch (token.type) {
-            case 'string':
-                if (token.parts.every((p) => typeof p === 'string'))
-                    return { type: 'literal', value: token.parts.join('') };
-                return { type: 'string', parts: token.parts.map((p) => (typeof p === 'string' ? p : parsePuppet(p.code, p.offset))) };
-            case 'number':
-                return { type: 'literal', value: Number(token.value) };
-            case 'variable':
-                return { type: 'variable', name: token.value, offset: token.offset };
-            case 'word':
-                if (token.value === 'true')
-                    return { type: 'literal', value: true };
-                if (token.value === 'false')
-                    return { type: 'literal', value: false };
-                if (token.value === 'undef')
-                    return { type: 'literal', value: null };
-                if (this.take('(')) {
-                    const args = this.args();
-                    if (this.is('|'))
-                        throw new Unsupported('lambda');
-                    return { type: 'call', name: token.value, args };
-                }
-                // A bare word is a string in Puppet (`present`, `all`); a capitalised one is a type.
-                if (/^[a-z]/.test(token.value))
-                    return { type: 'literal', value: token.value };
-                throw new Unsupported(token.value);
-            case 'punct':
-                if (token.value === '(') {
-                    const inner = this.expression();
-                    this.expect(')');
-                    return inner;
-                }
-                if (token.value === '[') {
-                    const items = [];
-                    while (!this.take(']')) {
-                        items.push(this.expression());
-                        if (!this.take(',')) {
-                            this.expect(']');
-                            break;
-                        }
-                    }
-                    return { type: 'array', items };
-                }
-                if (token.value === '{') {
-                    const entries = [];
-                    while (!this.take('}')) {
-                        const key = this.expression();
-                        this.expect('=>');
-                        entries.push([key, this.expression()]);
-                        if (!this.take(',')) {
-                            this.expect('}');
-                            break;
-                        }
-                    }
-                    return { type: 'hash', entries };
-                }
-                throw new Unsupported(token.value);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/header.ts
-
-
-/**
- * Parameters of a Puppet parameter list (`String $a = 'x', Array[String] $b = []`):
- * an EPP header or a class's. Only defaults that are literal (they read no
- * variable) are kept; any other default is unknown. `lineOf` turns an offset into a line.
- */
-function readParameters(code, offset, file, lineOf, literal) {
-    const tokens = lexPuppet(code, offset);
-    if (tokens === null)
-        return null;
-    const parameters = [];
-    for (const part of splitTopLevel(tokens)) {
-        const at = part.findIndex((t) => t.type === 'variable');
-        const variable = part[at];
-        if (variable === undefined || variable.type !== 'variable')
-            continue;
-        const equals = part[at + 1];
-        const origin = { file, line: lineOf(variable.offset) };
-        if (equals === undefined || !(equals.type === 'punct' && equals.value === '=')) {
-            parameters.push({ name: variable.value, hasDefault: false, value: null, origin });
-            continue;
-        }
-        const expression = parsePuppetTokens(part.slice(at + 2), 'default');
-        const value = literal.evaluate(expression, { locals: [new Map()], used: new Map() });
-        parameters.push({ name: variable.value, hasDefault: true, value, origin });
-    }
-    return parameters;
-}
-/** Splits at commas outside brackets, braces and parentheses. */
-function splitTopLevel(tokens) {
-    const parts = [];
-    let current = [];
-    let depth = 0;
-    for (const token of tokens) {
-        if (token.type === 'punct') {
-            if (token.value === '[' || token.value === '{' || token.value === '(')
-                depth++;
-            else if (token.value === ']' || token.value === '}' || token.value === ')')
-                depth--;
-            else if (token.value === ',' && depth === 0) {
-                parts.push(current);
-                current = [];
-                continue;
-            }
-        }
-        current.push(token);
-    }
-    if (current.length > 0)
-        parts.push(current);
-    return parts;
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/puppet-evaluate.ts
-
-/** Puppet truthiness: only undef and false are false ('' and [] are true). */
-function puppetTruthy(value) {
-    if (value === UNKNOWN || value === UNDEFINED)
-        return UNKNOWN;
-    return !(value === null || value === false);
-}
-function puppet_evaluate_quoted(value) {
-    return typeof value === 'string' ? `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'` : puppetText(value);
-}
-/** How Puppet interpolates a value into text. */
-function puppetText(value) {
-    if (value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value))
-        return `[${value.map(puppet_evaluate_quoted).join(', ')}]`;
-    if (isPlainObject(value))
-        return `{${Object.entries(value).map(([k, v]) => `${puppet_evaluate_quoted(k)} => ${puppet_evaluate_quoted(v)}`).join(', ')}}`;
-    return String(value);
-}
-function flatten(value, depth = 0) {
-    if (depth > 32)
-        return [UNKNOWN];
-    return value.flatMap((v) => (Array.isArray(v) ? flatten(v, depth + 1) : [v]));
-}
-/** Puppet's == compares strings case-insensitively. */
-function puppetEqual(a, b) {
-    if (typeof a === 'string' && typeof b === 'string')
-        return a.toLowerCase() === b.toLowerCase();
-    return deepEqual(a, b);
-}
-const FACT_ROOTS = new Set(['facts', 'trusted', 'server_facts']);
-/**
- * Evaluates the Puppet subset over plain data. Names: loop and local
- * variables, then the template's parameters (a value the caller passes, from
- * the scope, else the header default), then the scope (`postfix::x` as the
- * module's Hiera data or class default). Facts are unknown.
- */
-class PuppetEvaluator {
-    scope;
-    parameters;
-    constructor(scope, parameters) {
-        this.scope = scope;
-        this.parameters = parameters;
-    }
-    truthy = puppetTruthy;
-    text = puppetText;
-    iterate(value, targets) {
-        if (Array.isArray(value))
-            return value.map((item, i) => (targets > 1 ? [i, item] : [item]));
-        if (isPlainObject(value))
-            return Object.entries(value).map(([k, v]) => (targets > 1 ? [k, v] : [[k, v]]));
-        return null;
-    }
-    evaluate(expression, env) {
-        switch (expression.type) {
-            case 'literal':
-                return expression.value;
-            case 'unknown':
-                return UNKNOWN;
-            case 'string': {
-                let text = '';
-                for (const part of expression.parts) {
-                    const value = typeof part === 'string' ? part : this.evaluate(part, env);
-                    if (containsUnknown(value))
-                        return UNKNOWN;
-                    text += puppetText(value);
-                }
-                return text;
-            }
-            case 'array':
-                return expression.items.map((item) => this.evaluate(item, env));
-            case 'hash': {
-                const result = {};
-                for (const [k, v] of expression.entries) {
-                    const key = this.evaluate(k, env);
-                    if (typeof key !== 'string' && typeof key !== 'number')
-                        return UNKNOWN;
-                    result[String(key)] = this.evaluate(v, env);
-                }
-                return result;
-            }
-            case 'variable':
-                return this.variable(expression.name, env);
-            case 'access': {
-                const object = this.evaluate(expression.object, env);
-                const key = this.evaluate(expression.index, env);
-                if (containsUnknown(key) || object === UNKNOWN || object === UNDEFINED)
-                    return UNKNOWN;
-                if (Array.isArray(object) && typeof key === 'number')
-                    return object[key < 0 ? object.length + key : key] ?? null;
-                if (isPlainObject(object) && (typeof key === 'string' || typeof key === 'number')) {
-                    return Object.prototype.hasOwnProperty.call(object, String(key)) ? object[String(key)] : null;
-                }
-                return UNKNOWN;
-            }
-            case 'not': {
-                const t = puppetTruthy(this.evaluate(expression.operand, env));
-                return t === UNKNOWN ? UNKNOWN : !t;
-            }
-            case 'binary':
-                return this.binary(expression, env);
-            case 'call':
-                return this.call(expression.name, expression.args.map((a) => this.evaluate(a, env)));
-        }
-    }
-    variable(raw, env) {
-        const name = raw.startsWith('::') ? raw.slice(2) : raw;
-        if (!raw.startsWith('::')) {
-            for (let i = env.locals.length - 1; i >= 0; i--) {
-                const frame = env.locals[i];
-                if (frame.has(name))
-                    return frame.get(name);
-            }
-        }
-        const binding = this.scope.lookup(name);
-        const parameter = raw.startsWith('::') ? undefined : this.parameters.get(name);
-        if (binding !== undefined) {
-            env.used.set(`$${name}`, binding.origin);
-            return binding.value;
-        }
-        if (parameter !== undefined) {
-            env.used.set(`$${name}`, parameter.origin);
-            return parameter.hasDefault ? parameter.value : UNKNOWN;
-        }
-        if (FACT_ROOTS.has(name.split('::')[0] ?? ''))
-            return UNKNOWN;
-        return UNKNOWN;
-    }
-    binary(expression, env) {
-        const left = this.evaluate(expression.left, env);
-        if (expression.op === 'and' || expression.op === 'or') {
-            const t = puppetTruthy(left);
-            if (t === UNKNOWN)
-                return UNKNOWN;
-            if (expression.op === 'and' && !t)
-                return false;
-            if (expression.op === 'or' && t)
-                return true;
-            return puppetTruthy(this.evaluate(expression.right, env));
-        }
-        const right = this.evaluate(expression.right, env);
-        if (containsUnknown(left) || containsUnknown(right))
-            return UNKNOWN;
-        switch (expression.op) {
-            case '==':
-                return puppetEqual(left, right);
-            case '!=':
-                return !puppetEqual(left, right);
-            case 'in':
-                if (typeof right === 'string' && typeof left === 'string')
-                    return right.toLowerCase().includes(left.toLowerCase());
-                if (Array.isArray(right))
-                    return right.some((v) => puppetEqual(v, left));
-                if (isPlainObject(right) && typeof left === 'string')
-                    return Object.keys(right).some((k) => puppetEqual(k, left));
-                return UNKNOWN;
-            case '+':
-                if (typeof left === 'number' && typeof right === 'number')
-                    return left + right;
-                if (Array.isArray(left))
-                    return [...left, ...(Array.isArray(right) ? right : [right])];
-                if (isPlainObject(left) && isPlainObject(right))
-                    return { ...left, ...right };
-                return UNKNOWN;
-            case '-':
-                return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
-            default: {
-                const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
-                if (!comparable)
-                    return UNKNOWN;
-                const a = left;
-                const b = right;
-                return expression.op === '<' ? a < b : expression.op === '>' ? a > b : expression.op === '<=' ? a <= b : a >= b;
-            }
-        }
-    }
-    /** Puppet and stdlib functions a template uses to format values; any other call is unknown. */
-    call(name, args) {
-        const [first, second] = args;
-        if (name === 'pick') {
-            for (const arg of args) {
-                if (containsUnknown(arg))
-                    return UNKNOWN;
-                if (arg !== null && arg !== '')
-                    return arg;
-            }
-            return UNKNOWN;
-        }
-        if (args.some(containsUnknown))
-            return UNKNOWN;
-        switch (name) {
-            case 'join': {
-                const separator = second ?? '';
-                if (!Array.isArray(first) || typeof separator !== 'string')
-                    return UNKNOWN;
-                return flatten(first).map(puppetText).join(separator);
-            }
-            case 'upcase':
-            case 'downcase': {
-                const change = (s) => (typeof s === 'string' ? (name === 'upcase' ? s.toUpperCase() : s.toLowerCase()) : UNKNOWN);
-                return Array.isArray(first) ? first.map(change) : change(first);
-            }
-            case 'strip':
-                return typeof first === 'string' ? first.trim() : UNKNOWN;
-            case 'empty':
-                if (first === null || first === '')
-                    return true;
-                if (Array.isArray(first))
-                    return first.length === 0;
-                if (isPlainObject(first))
-                    return Object.keys(first).length === 0;
-                return typeof first === 'string' ? false : UNKNOWN;
-            case 'length':
-            case 'size':
-            case 'count':
-                if (typeof first === 'string' || Array.isArray(first))
-                    return first.length;
-                if (isPlainObject(first))
-                    return Object.keys(first).length;
-                return UNKNOWN;
-            case 'keys':
-                return isPlainObject(first) ? Object.keys(first) : UNKNOWN;
-            case 'values':
-                return isPlainObject(first) ? Object.values(first) : UNKNOWN;
-            case 'flatten':
-                return Array.isArray(first) ? flatten(first) : [first];
-            case 'unique':
-                return Array.isArray(first) ? first.filter((v, i) => first.findIndex((w) => deepEqual(v, w)) === i) : UNKNOWN;
-            case 'sort':
-                return Array.isArray(first) && first.every((v) => typeof v === 'string') ? [...first].sort() : UNKNOWN;
-            case 'String':
-                return puppetText(first);
-            default:
-                return UNKNOWN;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/puppet-statements.ts
-
-
-const ITERATORS = new Set(['each', 'map', 'filter', 'reduce', 'with', 'slice']);
-function isPunct(token, value) {
-    return token !== undefined && (token.type === 'punct' || token.type === 'word') && token.value === value;
-}
-/**
- * The statements of one EPP code tag, read on tokens: `if c {`, `unless c {`,
- * `} elsif c {`, `} else {`, `}`, `$a.each |$x| {`, `each($a) |$k, $v| {`,
- * `$x = expr`. Another construct that opens a block (`case`, a lambda we do
- * not evaluate) is rendered once as "maybe"; anything else is skipped.
- */
-function puppetStatements(code, offset) {
-    const tokens = lexPuppet(code, offset);
-    if (tokens === null)
-        return [{ kind: 'skip' }];
-    const statements = [];
-    let rest = tokens;
-    // Leading `}` close the open blocks (`} else {` is an end of one branch, handled below).
-    while (isPunct(rest[0], '}')) {
-        const next = rest[1];
-        if (isPunct(next, 'else') || isPunct(next, 'elsif')) {
-            rest = rest.slice(1);
-            break;
-        }
-        statements.push({ kind: 'end' });
-        rest = rest.slice(1);
-    }
-    if (rest.length === 0)
-        return statements;
-    const opens = isPunct(rest[rest.length - 1], '{');
-    const body = opens ? rest.slice(0, -1) : rest;
-    const head = body[0];
-    const source = (list) => list.map(tokenText).join(' ');
-    if (opens && (isPunct(head, 'if') || isPunct(head, 'elsif') || isPunct(head, 'unless'))) {
-        const kind = head.value;
-        statements.push({ kind, test: parsePuppetTokens(body.slice(1), source(body.slice(1))) });
-        return statements;
-    }
-    if (opens && isPunct(head, 'else') && body.length === 1) {
-        statements.push({ kind: 'else' });
-        return statements;
-    }
-    if (opens) {
-        statements.push(iteration(body) ?? { kind: 'block' });
-        return statements;
-    }
-    if (head?.type === 'variable' && isPunct(body[1], '=')) {
-        statements.push({ kind: 'assign', name: head.value, value: parsePuppetTokens(body.slice(2), source(body.slice(2))) });
-        return statements;
-    }
-    statements.push({ kind: 'skip' });
-    return statements;
-}
-function tokenText(token) {
-    if (token.type === 'string')
-        return JSON.stringify(token.parts.map((p) => (typeof p === 'string' ? p : '')).join(''));
-    return token.type === 'variable' ? `$${token.value}` : token.value;
-}
-/** `<collection>.each |$a, $b|` or `each(<collection>) |$a|`: null when it is not one we expand. */
-function iteration(tokens) {
-    if (!isPunct(tokens[tokens.length - 1], '|'))
-        return null;
-    let open = tokens.length - 2;
-    while (open >= 0 && !isPunct(tokens[open], '|'))
-        open--;
-    if (open < 0)
-        return null;
-    const parameters = tokens.slice(open + 1, tokens.length - 1);
-    const targets = [];
-    for (const token of parameters) {
-        if (token.type === 'variable')
-            targets.push(token.value);
-        else if (!isPunct(token, ',') && token.type !== 'word')
-            return { kind: 'block' };
-    }
-    const call = tokens.slice(0, open);
-    const last = call[call.length - 1];
-    if (call.length >= 3 && last?.type === 'word' && isPunct(call[call.length - 2], '.')) {
-        if (last.value !== 'each')
-            return ITERATORS.has(last.value) ? { kind: 'block' } : null;
-        return { kind: 'each', iterable: parsePuppetTokens(call.slice(0, -2), 'collection'), targets };
-    }
-    const name = call[0];
-    if (name?.type === 'word' && isPunct(call[1], '(') && isPunct(last, ')')) {
-        if (name.value !== 'each')
-            return ITERATORS.has(name.value) ? { kind: 'block' } : null;
-        return { kind: 'each', iterable: parsePuppetTokens(call.slice(2, -1), 'collection'), targets };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/index.ts
-
-
-
-
-
-
-
-
-
-/**
- * The parameter header `<%- | String $a = 'x' | -%>`: Puppet accepts it only
- * as the template's first tag (whitespace and comments before it).
- */
-function takeHeader(path, tokens, index) {
-    const parameters = new Map();
-    const first = tokens.findIndex((t) => t.type !== 'text' || t.text.trim() !== '');
-    const tag = tokens[first];
-    if (tag === undefined || tag.type !== 'code')
-        return { parameters, rest: tokens, diagnostics: [] };
-    const code = tag.code.trim();
-    if (!code.startsWith('|'))
-        return { parameters, rest: tokens, diagnostics: [] };
-    const where = index.position(tag.start);
-    if (!code.endsWith('|') || code.length < 2) {
-        return { parameters, rest: tokens, diagnostics: [{ ...where, message: "parameter header '|' is not closed" }] };
-    }
-    const inner = tag.codeOffset + tag.code.indexOf('|') + 1;
-    const literal = new PuppetEvaluator(plainScope({}), new Map());
-    const read = readParameters(code.slice(1, -1), inner, path, (o) => index.position(o).line, literal);
-    if (read === null)
-        return { parameters, rest: tokens, diagnostics: [{ ...where, message: 'parameter header cannot be read' }] };
-    for (const parameter of read)
-        parameters.set(parameter.name, parameter);
-    return { parameters, rest: tokens.slice(first + 1), diagnostics: [] };
-}
-/**
- * Renders a Puppet EPP template with the restricted Puppet evaluator (never
- * Puppet itself). Header parameters take the value the caller passes (the
- * scope binds the short name) or their default.
- */
-function renderEpp(path, text, scope) {
-    const index = new LineIndex(text);
-    const at = (offset) => index.position(offset);
-    const scanned = scanTags(text, 'epp', at);
-    const env = { locals: [new Map()], used: new Map() };
-    const header = takeHeader(path, scanned.tokens, index);
-    const evaluator = new PuppetEvaluator(scope, header.parameters);
-    const early = [...scanned.diagnostics, ...header.diagnostics];
-    if (early.length > 0)
-        return renderNodes(path, text, 'epp', null, early, evaluator, env);
-    const tree = buildTree(header.rest, { statements: puppetStatements, expression: parsePuppet }, at);
-    return renderNodes(path, text, 'epp', tree.nodes, tree.diagnostics, evaluator, env);
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/puppet-vars.ts
-
-
-
-
-
-
-
-
-
-/** The module holding a template (the folder above `templates/`) and the template's epp() name (`postfix/main.cf.epp`). */
-function puppetModuleOf(templatePath, repo) {
-    const parts = templatePath.split('/');
-    const templates = parts.lastIndexOf('templates');
-    if (templates < 0)
-        return null;
-    const dir = parts.slice(0, templates).join('/') || '.';
-    let name = templates > 0 ? parts[templates - 1] : '';
-    const metadata = repo.read(join(dir, 'metadata.json'));
-    if (metadata !== undefined) {
-        try {
-            const declared = JSON.parse(metadata).name;
-            if (typeof declared === 'string')
-                name = declared.slice(Math.max(declared.lastIndexOf('-'), declared.lastIndexOf('/')) + 1);
-        }
-        catch {
-            // An unreadable metadata.json leaves the folder name.
-        }
-    }
-    return { dir, name, templateName: `${name}/${parts.slice(templates + 1).join('/')}` };
-}
-function filesUnder(repo, dir, suffixes, depth = 0, out = []) {
-    if (depth > 4 || out.length > 200)
-        return out;
-    for (const name of repo.list(dir)) {
-        const path = join(dir, name);
-        if (repo.isDirectory(path))
-            filesUnder(repo, path, suffixes, depth + 1, out);
-        else if (suffixes.some((s) => name.endsWith(s)))
-            out.push(path);
-    }
-    return out;
-}
-/** The offset just past the bracket closing the one at `open`, skipping strings and comments; -1 when unbalanced. */
-function closing(text, open) {
-    let depth = 0;
-    let quote = '';
-    for (let i = open; i < text.length; i++) {
-        const c = text[i];
-        if (quote !== '') {
-            if (c === '\\')
-                i++;
-            else if (c === quote)
-                quote = '';
-            continue;
-        }
-        if (c === "'" || c === '"')
-            quote = c;
-        else if (c === '#') {
-            const nl = text.indexOf('\n', i);
-            if (nl < 0)
-                return -1;
-            i = nl;
-        }
-        else if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-const CLASS = /\bclass\s+([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\s*\(/g;
-const EPP_CALL = /\bepp\(\s*(['"])([^'"\n]+)\1\s*,\s*\{/g;
-/** Class parameter defaults of a manifest, as `class::parameter`; only literal defaults are known. */
-function readManifest(file, text, into) {
-    const index = new LineIndex(text);
-    const literal = new PuppetEvaluator(plainScope({}), new Map());
-    const classes = [];
-    for (const match of text.matchAll(CLASS)) {
-        const name = match[1];
-        const open = (match.index ?? 0) + match[0].length - 1;
-        classes.push({ name, offset: match.index ?? 0 });
-        const close = closing(text, open);
-        if (close < 0)
-            continue;
-        const parameters = readParameters(text.slice(open + 1, close - 1), open + 1, file, (o) => index.position(o).line, literal) ?? [];
-        for (const parameter of parameters) {
-            // A parameter without a default must be given by whoever declares the class: unknown here.
-            into.set(`${name}::${parameter.name}`, { value: parameter.hasDefault ? parameter.value : UNKNOWN, origin: parameter.origin });
-        }
-    }
-    return { classes };
-}
-/**
- * `epp('postfix/main.cf.epp', { 'inet_interfaces' => $inet_interfaces })` in
- * a class: the template's short names get the class's values (best effort:
- * values that read anything but variables and literals are unknown; two
- * calls that disagree make the name unknown).
- */
-function readEppCalls(file, text, manifest, templateName, classScope, into) {
-    const index = new LineIndex(text);
-    for (const match of text.matchAll(EPP_CALL)) {
-        if (match[2] !== templateName)
-            continue;
-        const at = match.index ?? 0;
-        const owner = manifest.classes.filter((c) => c.offset < at).pop()?.name;
-        const open = at + match[0].length - 1;
-        const close = closing(text, open);
-        const tokens = close < 0 ? null : lexPuppet(text.slice(open, close), open);
-        if (tokens === null)
-            continue;
-        const hash = parsePuppetTokens(tokens, 'epp arguments');
-        if (hash.type !== 'hash')
-            continue;
-        const scope = {
-            lookup: (name) => classScope.lookup(name) ?? (owner === undefined || name.includes('::') ? undefined : classScope.lookup(`${owner}::${name}`)),
-        };
-        const evaluator = new PuppetEvaluator(scope, new Map());
-        for (const [key, value] of hash.entries) {
-            if (key.type !== 'literal' || typeof key.value !== 'string')
-                continue;
-            const env = { locals: [new Map()], used: new Map() };
-            let resolved = evaluator.evaluate(value, env);
-            const origins = [...env.used.values()];
-            const origin = origins.length === 1 && origins[0] !== null ? origins[0] : { file, line: index.position(at).line };
-            const earlier = into.get(key.value);
-            if (earlier !== undefined && !deepEqual(earlier.value, resolved))
-                resolved = UNKNOWN;
-            into.set(key.value, { value: containsUnknown(resolved) ? UNKNOWN : resolved, origin: earlier?.origin ?? origin });
-        }
-    }
-}
-/**
- * Hiera data files of one layer: `common.yaml` is what every node sees; a
- * key set by another level of the hierarchy (per OS, per node) with another
- * value depends on facts we do not have: unknown.
- */
-function readHieraLayer(repo, dir, diagnostics) {
-    const result = new Map();
-    const files = filesUnder(repo, dir, ['.yaml', '.yml']).sort((a, b) => Number(b.endsWith('/common.yaml')) - Number(a.endsWith('/common.yaml')));
-    files.forEach((file, i) => {
-        const text = repo.read(file);
-        if (text === undefined)
-            return;
-        const common = i === 0 && /\/common\.ya?ml$/.test(file);
-        for (const [name, binding] of readVariablesFile(file, text, diagnostics).values) {
-            const earlier = result.get(name);
-            if (common || earlier === undefined)
-                result.set(name, common ? binding : { value: UNKNOWN, origin: binding.origin });
-            else if (!deepEqual(earlier.value, binding.value))
-                result.set(name, { value: UNKNOWN, origin: earlier.origin });
-        }
-    });
-    return result;
-}
-/**
- * The variables an EPP template sees, highest precedence first: the user's
- * --vars, environment Hiera data (`data/` or `hieradata/` of the nearest
- * folder up that has one: a control repository), the module's Hiera data
- * (`data/`), class parameter defaults of the module's `manifests/*.pp`, as
- * `$class::name`; short names are what an `epp()` call in those manifests passes.
- */
-function loadPuppetVariables(templatePath, repo, extra = []) {
-    const diagnostics = [];
-    const module = puppetModuleOf(templatePath, repo);
-    const layers = [];
-    const defaults = new Map();
-    const passed = new Map();
-    if (module !== null) {
-        let dir = repo_paths_parent(module.dir);
-        while (dir !== null) {
-            const data = ['data', 'hieradata'].map((d) => join(dir, d)).find((d) => repo.isDirectory(d));
-            if (data !== undefined) {
-                layers.push(readHieraLayer(repo, data, diagnostics));
-                break;
-            }
-            dir = repo_paths_parent(dir);
-        }
-        layers.push(readHieraLayer(repo, join(module.dir, 'data'), diagnostics));
-        const manifests = [];
-        for (const file of filesUnder(repo, join(module.dir, 'manifests'), ['.pp'])) {
-            const text = repo.read(file);
-            if (text !== undefined)
-                manifests.push({ file, text, manifest: readManifest(file, text, defaults) });
-        }
-        layers.push(defaults);
-        const classScope = { lookup: (name) => layers.map((l) => l.get(name)).find((b) => b !== undefined) };
-        for (const m of manifests)
-            readEppCalls(m.file, m.text, m.manifest, module.templateName, classScope, passed);
-        layers.push(passed);
-    }
-    const lookup = (name) => {
-        for (const scope of extra) {
-            const found = scope.lookup(name);
-            if (found !== undefined)
-                return found;
-        }
-        for (const layer of layers) {
-            const found = layer.get(name);
-            if (found !== undefined)
-                return found;
-        }
-        return undefined;
-    };
-    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics };
-}
-
-;// CONCATENATED MODULE: ./src/sources/epp/language.ts
-
-
-
-/** Puppet EPP templates (`templates/main.cf.epp`), variables from the module's manifests and Hiera data. */
-const language_language = {
-    form: 'epp',
-    targetOf: (path) => targetBySuffix(path, '.epp'),
-    variables: (path, repo, extra) => loadPuppetVariables(path, repo, extra),
-    render: (file, vars) => renderEpp(file.path, file.text, vars),
-};
-
-;// CONCATENATED MODULE: ./src/sources/erb/ruby-literal.ts
-/**
- * Reads one Ruby literal at `start`: a string without interpolation, a
- * number, true/false/nil, a symbol (as its name), an array (also `%w()`) or
- * a hash (`'k' => v`, `k: v`) of those. Anything else (a method call, a
- * variable, an interpolated string) is not read: null. Never evaluates.
- */
-function readRubyLiteral(text, start) {
-    const reader = new LiteralReader(text);
-    reader.pos = start;
-    try {
-        const value = reader.value(0);
-        return { value, end: reader.pos };
-    }
-    catch (error) {
-        if (error instanceof NotLiteral)
-            return null;
-        throw error;
-    }
-}
-class NotLiteral extends Error {
-}
-const ruby_literal_NUMBER = /-?[0-9][0-9_]*(?:\.[0-9]+)?/y;
-const ruby_literal_WORD = /[A-Za-z_][A-Za-z0-9_]*[?!]?/y;
-const PAIRS = { '(': ')', '[': ']', '{': '}', '<': '>' };
-class LiteralReader {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    space() {
-        for (;;) {
-            const c = this.text[this.pos];
-            if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
-                this.pos++;
-            else if (c === '#' && this.inCollection > 0) {
-                const nl = this.text.indexOf('\n', this.pos);
-                this.pos = nl < 0 ? this.text.length : nl;
-            }
-            else
-                return;
-        }
-    }
-    inCollection = 0;
-    fail() {
-        throw new NotLiteral();
-    }
-    value(depth) {
-        if (depth > 32)
-            this.fail();
-        this.space();
-        const c = this.text[this.pos];
-        if (c === "'" || c === '"')
-            return this.string(c);
-        if (c === '[')
-            return this.array(depth);
-        if (c === '{')
-            return this.hash(depth);
-        if (c === ':' && /[A-Za-z_]/.test(this.text[this.pos + 1] ?? '')) {
-            this.pos++;
-            return this.word();
-        }
-        if (c === '%' && (this.text[this.pos + 1] === 'w' || this.text[this.pos + 1] === 'W'))
-            return this.words();
-        ruby_literal_NUMBER.lastIndex = this.pos;
-        const number = ruby_literal_NUMBER.exec(this.text);
-        if (number !== null) {
-            this.pos += number[0].length;
-            return Number(number[0].replaceAll('_', ''));
-        }
-        const word = this.word();
-        if (word === 'true')
-            return true;
-        if (word === 'false')
-            return false;
-        if (word === 'nil')
-            return null;
-        return this.fail();
-    }
-    word() {
-        ruby_literal_WORD.lastIndex = this.pos;
-        const m = ruby_literal_WORD.exec(this.text);
-        if (m === null)
-            this.fail();
-        this.pos += m[0].length;
-        return m[0];
-    }
-    string(quote) {
-        let out = '';
-        this.pos++;
-        while (this.pos < this.text.length) {
-            const c = this.text[this.pos];
-            if (c === quote) {
-                this.pos++;
-                return out;
-            }
-            if (c === '\\') {
-                const n = this.text[this.pos + 1] ?? '';
-                if (quote === "'")
-                    out += n === "'" || n === '\\' ? n : `\\${n}`;
-                else
-                    out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-                this.pos += 2;
-                continue;
-            }
-            if (quote === '"' && c === '#' && this.text[this.pos + 1] === '{')
-                this.fail();
-            out += c;
-            this.pos++;
-        }
-        return this.fail();
-    }
-    words() {
-        const open = this.text[this.pos + 2] ?? '';
-        const close = PAIRS[open];
-        if (close === undefined)
-            this.fail();
-        const end = this.text.indexOf(close, this.pos + 3);
-        if (end < 0)
-            this.fail();
-        const words = this.text.slice(this.pos + 3, end).split(/\s+/).filter((w) => w !== '');
-        this.pos = end + 1;
-        return words;
-    }
-    array(depth) {
-        this.pos++;
-        this.inCollection++;
-        const items = [];
-        for (;;) {
-            this.space();
-            if (this.text[this.pos] === ']')
-                break;
-            items.push(this.value(depth + 1));
-            this.space();
-            if (this.text[this.pos] === ',')
-                this.pos++;
-            else if (this.text[this.pos] !== ']')
-                this.fail();
-        }
-        this.pos++;
-        this.inCollection--;
-        return items;
-    }
-    hash(depth) {
-        this.pos++;
-        this.inCollection++;
-        const result = {};
-        for (;;) {
-            this.space();
-            if (this.text[this.pos] === '}')
-                break;
-            let key;
-            ruby_literal_WORD.lastIndex = this.pos;
-            const bare = ruby_literal_WORD.exec(this.text);
-            if (bare !== null && this.text[this.pos + bare[0].length] === ':' && this.text[this.pos + bare[0].length + 1] !== ':') {
-                key = bare[0];
-                this.pos += bare[0].length + 1;
-            }
-            else {
-                key = this.value(depth + 1);
-                this.space();
-                if (this.text.startsWith('=>', this.pos))
-                    this.pos += 2;
-                else if (this.text[this.pos] === ':' && typeof key === 'string')
-                    this.pos++;
-                else
-                    this.fail();
-            }
-            if (typeof key !== 'string' && typeof key !== 'number')
-                this.fail();
-            result[String(key)] = this.value(depth + 1);
-            this.space();
-            if (this.text[this.pos] === ',')
-                this.pos++;
-            else if (this.text[this.pos] !== '}')
-                this.fail();
-        }
-        this.pos++;
-        this.inCollection--;
-        return result;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/chef-attributes.ts
-
-
-
-const TARGET = /^(?:node\.)?(default|normal|override|force_default|force_override|set)((?:\s*\[\s*(?:'[^'\n]*'|"[^"\n#]*"|:[A-Za-z_][A-Za-z0-9_]*)\s*\])+)\s*=(?![=~])/;
-const chef_attributes_KEY = /\[\s*(?:'([^'\n]*)'|"([^"\n#]*)"|:([A-Za-z_][A-Za-z0-9_]*))\s*\]/g;
-const OPENS = /^(?:if|unless|case|while|until|begin|for)\b|\bdo(?:\s*\|[^|]*\|)?\s*$/;
-/**
- * Reads the literal attribute assignments of a cookbook's `attributes/*.rb`
- * without running it. An assignment inside a conditional (`if`, `case`,
- * a modifier `if`/`unless`) may or may not happen: its value is UNKNOWN.
- */
-function readChefAttributes(text) {
-    const index = new LineIndex(text);
-    const assignments = [];
-    let depth = 0;
-    let pos = 0;
-    while (pos < text.length) {
-        const newline = text.indexOf('\n', pos);
-        const lineEnd = newline < 0 ? text.length : newline;
-        const raw = text.slice(pos, lineEnd);
-        const line = raw.trim();
-        const lineStart = pos + raw.indexOf(line);
-        pos = lineEnd + 1;
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (/^end\b/.test(line)) {
-            depth = Math.max(0, depth - 1);
-            continue;
-        }
-        const target = TARGET.exec(line);
-        if (target === null) {
-            if (OPENS.test(line))
-                depth++;
-            continue;
-        }
-        const level = target[1];
-        const precedence = level.endsWith('default') ? 'default' : level.endsWith('override') ? 'override' : 'normal';
-        const path = [...target[2].matchAll(chef_attributes_KEY)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
-        const literal = readRubyLiteral(text, lineStart + target[0].length);
-        let value = UNKNOWN;
-        if (literal !== null) {
-            const restEnd = text.indexOf('\n', literal.end);
-            const rest = text.slice(literal.end, restEnd < 0 ? text.length : restEnd).trim();
-            if (rest === '' || rest.startsWith('#'))
-                value = literal.value;
-            // A multi-line literal: continue after it.
-            if (restEnd > pos)
-                pos = restEnd + 1;
-            else if (restEnd < 0)
-                pos = text.length;
-        }
-        if (depth > 0)
-            value = UNKNOWN;
-        assignments.push({ precedence, path, value, line: index.position(lineStart).line });
-    }
-    return assignments;
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/ruby-evaluate.ts
-
-/** `node['postfix']['main']['inet_interfaces']`: how a Chef attribute is named in reports and origins. */
-function attributeName(path) {
-    return `node${path.map((k) => `['${k}']`).join('')}`;
-}
-/** Ruby truthiness: only nil and false are false ('' and 0 are true). */
-function rubyTruthy(value) {
-    if (value === UNKNOWN || value === UNDEFINED)
-        return UNKNOWN;
-    return !(value === null || value === false);
-}
-function inspect(value) {
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    if (value === null)
-        return 'nil';
-    if (Array.isArray(value))
-        return `[${value.map(inspect).join(', ')}]`;
-    if (isPlainObject(value))
-        return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}=>${inspect(v)}`).join(', ')}}`;
-    return rubyText(value);
-}
-/** Ruby's to_s, which is what `<%= %>` prints. */
-function rubyText(value) {
-    if (value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return Number.isInteger(value) ? String(value) : String(value).includes('.') ? String(value) : `${value}.0`;
-    if (typeof value === 'boolean')
-        return String(value);
-    return inspect(value);
-}
-function ruby_evaluate_flatten(value, depth = 0) {
-    if (depth > 32)
-        return [UNKNOWN];
-    return value.flatMap((v) => (Array.isArray(v) ? ruby_evaluate_flatten(v, depth + 1) : [v]));
-}
-/** `value.kind_of?(Array)` for the classes plain data can have; unknown for any other class name. */
-function isKindOf(value, className) {
-    switch (className) {
-        case 'Array':
-            return Array.isArray(value);
-        case 'Hash':
-            return isPlainObject(value);
-        case 'String':
-            return typeof value === 'string';
-        case 'Integer':
-        case 'Fixnum':
-            return typeof value === 'number' && Number.isInteger(value);
-        case 'Numeric':
-            return typeof value === 'number';
-        case 'NilClass':
-            return value === null;
-        case 'TrueClass':
-            return value === true;
-        case 'FalseClass':
-            return value === false;
-        default:
-            return UNKNOWN;
-    }
-}
-/**
- * Evaluates the Ruby subset over plain data. `node` is the Chef attribute
- * tree of the scope; a key missing under a top-level key the cookbook
- * declares is nil (the cookbook owns that namespace), a top-level key nobody
- * declares (ohai data, other cookbooks) is unknown. `@name` is a variable
- * the `template` resource passes: unknown unless the scope binds `@name`.
- */
-class RubyEvaluator {
-    scope;
-    /** Sub-trees of `node` and their attribute path, to name (and find the origin of) what a template reads. */
-    paths = new WeakMap();
-    constructor(scope) {
-        this.scope = scope;
-    }
-    truthy = rubyTruthy;
-    text = rubyText;
-    iterate(value, targets) {
-        if (containsUnknown(value) && !Array.isArray(value) && !isPlainObject(value))
-            return null;
-        if (Array.isArray(value))
-            return value.map((item) => (targets > 1 && Array.isArray(item) ? item : [item]));
-        if (isPlainObject(value)) {
-            const path = this.paths.get(value);
-            return Object.entries(value).map(([k, v]) => {
-                if (path !== undefined)
-                    this.track(v, [...path, k]);
-                return targets > 1 ? [k, v] : [[k, v]];
-            });
-        }
-        return null;
-    }
-    evaluate(expression, env) {
-        switch (expression.type) {
-            case 'literal':
-                return expression.value;
-            case 'unknown':
-                return UNKNOWN;
-            case 'string': {
-                let text = '';
-                for (const part of expression.parts) {
-                    const value = typeof part === 'string' ? part : this.evaluate(part, env);
-                    if (containsUnknown(value))
-                        return UNKNOWN;
-                    text += rubyText(value);
-                }
-                return text;
-            }
-            case 'array':
-                return expression.items.map((item) => this.evaluate(item, env));
-            case 'ivar': {
-                const binding = this.scope.lookup(`@${expression.name}`);
-                if (binding === undefined)
-                    return UNKNOWN;
-                env.used.set(`@${expression.name}`, binding.origin);
-                return binding.value;
-            }
-            case 'name':
-                return this.name(expression.name, env);
-            case 'index':
-                return this.member(this.evaluate(expression.object, env), this.evaluate(expression.index, env), env);
-            case 'not': {
-                const t = rubyTruthy(this.evaluate(expression.operand, env));
-                return t === UNKNOWN ? UNKNOWN : !t;
-            }
-            case 'ternary': {
-                const t = rubyTruthy(this.evaluate(expression.test, env));
-                if (t === UNKNOWN)
-                    return UNKNOWN;
-                return this.evaluate(t ? expression.then : expression.otherwise, env);
-            }
-            case 'binary':
-                return this.binary(expression, env);
-            case 'call':
-                return this.call(expression, env);
-        }
-    }
-    name(name, env) {
-        for (let i = env.locals.length - 1; i >= 0; i--) {
-            const frame = env.locals[i];
-            if (frame.has(name))
-                return frame.get(name);
-        }
-        if (name !== 'node')
-            return UNKNOWN;
-        const binding = this.scope.lookup('node');
-        if (binding === undefined)
-            return UNKNOWN;
-        this.track(binding.value, []);
-        return binding.value;
-    }
-    track(value, path) {
-        if (value !== null && typeof value === 'object')
-            this.paths.set(value, path);
-    }
-    member(object, key, env) {
-        if (containsUnknown(key) || object === UNKNOWN || object === UNDEFINED)
-            return UNKNOWN;
-        if (Array.isArray(object)) {
-            if (typeof key !== 'number')
-                return UNKNOWN;
-            const index = key < 0 ? object.length + key : key;
-            return index >= 0 && index < object.length ? object[index] : null;
-        }
-        if (!isPlainObject(object) || (typeof key !== 'string' && typeof key !== 'number'))
-            return UNKNOWN;
-        const k = String(key);
-        const path = this.paths.get(object);
-        const present = Object.prototype.hasOwnProperty.call(object, k);
-        if (path === undefined)
-            return present ? object[k] : null;
-        const childPath = [...path, k];
-        if (!present)
-            return path.length === 0 ? UNKNOWN : null;
-        const value = object[k];
-        if (isPlainObject(value))
-            this.track(value, childPath);
-        else
-            this.use(childPath, env);
-        return value;
-    }
-    use(path, env) {
-        const name = attributeName(path);
-        const origin = this.scope.lookupOrigin?.(name) ?? this.scope.lookup('node')?.origin ?? null;
-        env.used.set(name, origin);
-    }
-    binary(expression, env) {
-        const left = this.evaluate(expression.left, env);
-        if (expression.op === '||' || expression.op === '&&') {
-            const t = rubyTruthy(left);
-            if (t === UNKNOWN)
-                return UNKNOWN;
-            if (expression.op === '||')
-                return t ? left : this.evaluate(expression.right, env);
-            return t ? this.evaluate(expression.right, env) : left;
-        }
-        const right = this.evaluate(expression.right, env);
-        if (containsUnknown(left) || containsUnknown(right))
-            return UNKNOWN;
-        switch (expression.op) {
-            case '==':
-                return deepEqual(left, right);
-            case '!=':
-                return !deepEqual(left, right);
-            case '+':
-                if (typeof left === 'string' && typeof right === 'string')
-                    return left + right;
-                if (typeof left === 'number' && typeof right === 'number')
-                    return left + right;
-                if (Array.isArray(left) && Array.isArray(right))
-                    return [...left, ...right];
-                return UNKNOWN;
-            case '-':
-                return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
-            default: {
-                const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
-                if (!comparable)
-                    return UNKNOWN;
-                const a = left;
-                const b = right;
-                return expression.op === '<' ? a < b : expression.op === '>' ? a > b : expression.op === '<=' ? a <= b : a >= b;
-            }
-        }
-    }
-    call(expression, env) {
-        const object = this.evaluate(expression.object, env);
-        const kind = expression.args[0];
-        if ((expression.name === 'kind_of?' || expression.name === 'is_a?') && kind?.type === 'name') {
-            return containsUnknown(object) && !Array.isArray(object) && !isPlainObject(object) ? UNKNOWN : isKindOf(object, kind.name);
-        }
-        const args = expression.args.map((a) => this.evaluate(a, env));
-        if (object === UNKNOWN || object === UNDEFINED || args.some(containsUnknown))
-            return UNKNOWN;
-        const name = expression.name;
-        if (name === 'nil?')
-            return object === null;
-        if (name === 'to_s')
-            return containsUnknown(object) ? UNKNOWN : rubyText(object);
-        if (object === null)
-            return UNKNOWN; // NoMethodError on nil: the template would not render
-        if (typeof object === 'string') {
-            switch (name) {
-                case 'upcase':
-                    return object.toUpperCase();
-                case 'downcase':
-                    return object.toLowerCase();
-                case 'strip':
-                    return object.trim();
-                case 'empty?':
-                    return object.length === 0;
-                case 'length':
-                case 'size':
-                    return object.length;
-                case 'include?':
-                    return typeof args[0] === 'string' ? object.includes(args[0]) : UNKNOWN;
-                case 'to_i': {
-                    const n = Number.parseInt(object, 10);
-                    return Number.isNaN(n) ? 0 : n;
-                }
-                default:
-                    return UNKNOWN;
-            }
-        }
-        if (Array.isArray(object)) {
-            switch (name) {
-                case 'join': {
-                    const separator = args[0] ?? '';
-                    const items = ruby_evaluate_flatten(object);
-                    if (typeof separator !== 'string' || items.some(containsUnknown))
-                        return UNKNOWN;
-                    return items.map(rubyText).join(separator);
-                }
-                case 'empty?':
-                    return object.length === 0;
-                case 'any?':
-                    return object.some((v) => rubyTruthy(v) === true) ? true : object.some(containsUnknown) ? UNKNOWN : false;
-                case 'length':
-                case 'size':
-                case 'count':
-                    return object.length;
-                case 'first':
-                    return object[0] ?? null;
-                case 'last':
-                    return object[object.length - 1] ?? null;
-                case 'to_a':
-                    return object;
-                case 'compact':
-                    return object.filter((v) => v !== null);
-                case 'flatten':
-                    return ruby_evaluate_flatten(object);
-                case 'uniq':
-                    return object.filter((v, i) => object.findIndex((w) => deepEqual(v, w)) === i);
-                case 'sort':
-                    if (object.every((v) => typeof v === 'string'))
-                        return [...object].sort();
-                    return UNKNOWN;
-                case 'include?':
-                    return object.some((v) => deepEqual(v, args[0]));
-                default:
-                    return UNKNOWN;
-            }
-        }
-        if (isPlainObject(object)) {
-            switch (name) {
-                case 'keys':
-                    return Object.keys(object);
-                case 'values':
-                    return Object.values(object);
-                case 'empty?':
-                    return Object.keys(object).length === 0;
-                case 'any?':
-                    return Object.keys(object).length > 0;
-                case 'length':
-                case 'size':
-                case 'count':
-                    return Object.keys(object).length;
-                case 'to_a':
-                    return Object.entries(object);
-                case 'key?':
-                case 'has_key?':
-                case 'include?':
-                    return typeof args[0] === 'string' ? Object.prototype.hasOwnProperty.call(object, args[0]) : UNKNOWN;
-                case 'sort':
-                    return Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-                default:
-                    // Chef's node attributes answer `node.postfix.main` like `node['postfix']['main']`.
-                    if (args.length === 0 && this.paths.has(object))
-                        return this.member(object, name, env);
-                    return UNKNOWN;
-            }
-        }
-        return UNKNOWN;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/chef-vars.ts
-
-
-
-
-
-
-/** The cookbook holding a template: the nearest folder up with metadata.rb (or .json), else the folder above `templates/`. */
-function cookbookOf(templatePath, repo) {
-    let dir = repo_paths_parent(templatePath);
-    while (dir !== null) {
-        if (repo.read(join(dir, 'metadata.rb')) !== undefined || repo.read(join(dir, 'metadata.json')) !== undefined)
-            return dir;
-        dir = repo_paths_parent(dir);
-    }
-    const parts = templatePath.split('/');
-    const templates = parts.lastIndexOf('templates');
-    if (templates < 0)
-        return null;
-    return parts.slice(0, templates).join('/') || '.';
-}
-/** A hash value sets every leaf below it (Chef deep-merges precedence levels). */
-function leavesOf(path, value, origin, out, depth = 0) {
-    if (isPlainObject(value) && Object.keys(value).length > 0 && depth < 32) {
-        for (const [k, v] of Object.entries(value))
-            leavesOf([...path, k], v, origin, out, depth + 1);
-        return;
-    }
-    out.push({ path, value, origin });
-}
-/** Role or environment JSON: the leaves of `default_attributes` and `override_attributes`, with their lines. */
-function readRoleJson(file, text, diagnostics) {
-    const result = { default: [], override: [] };
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-    for (const error of document.errors) {
-        const pos = lineCounter.linePos(error.pos[0]);
-        diagnostics.push({ file, line: pos.line, column: pos.col, message: error.message.split('\n')[0] ?? error.message });
-    }
-    if (document.errors.length > 0 || !(0,dist/* isMap */.jh)(document.contents))
-        return result;
-    const walk = (node, path, line, out, depth) => {
-        if ((0,dist/* isMap */.jh)(node) && node.items.length > 0 && depth < 32) {
-            for (const pair of node.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key))
-                    continue;
-                const keyLine = lineCounter.linePos(pair.key.range?.[0] ?? 0).line;
-                walk(pair.value, [...path, String(pair.key.value)], keyLine, out, depth + 1);
-            }
-            return;
-        }
-        const value = (0,dist/* isScalar */.jn)(node) || (0,dist/* isSeq */.oP)(node) || (0,dist/* isMap */.jh)(node) ? node.toJSON() : null;
-        out.push({ path, value, origin: { file, line } });
-    };
-    for (const pair of document.contents.items) {
-        if (!(0,dist/* isScalar */.jn)(pair.key))
-            continue;
-        if (pair.key.value === 'default_attributes')
-            walk(pair.value, [], 1, result.default, 0);
-        if (pair.key.value === 'override_attributes')
-            walk(pair.value, [], 1, result.override, 0);
-    }
-    return result;
-}
-/** The index just after the `)` that closes the `(` at `open`, skipping strings; -1 when unclosed. */
-function closingParen(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"' || c === "'") {
-            for (i++; i < text.length && text[i] !== c; i++)
-                if (text[i] === '\\')
-                    i++;
-        }
-        else if (c === '#') {
-            const nl = text.indexOf('\n', i);
-            if (nl < 0)
-                return -1;
-            i = nl;
-        }
-        else if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}') {
-            depth--;
-            if (depth === 0)
-                return c === ')' ? i + 1 : -1;
-        }
-    }
-    return -1;
-}
-const ROLE_DSL_CALL = /^[ \t]*(default_attributes|override_attributes)[ \t]*\(/gm;
-/**
- * Role or environment in Chef's Ruby DSL (`roles/mail.rb`):
- * `override_attributes("postfix" => { "main" => { ... } })`, read only when
- * the argument is a literal hash; each leaf's origin is the call's line.
- */
-function readRoleRuby(file, text) {
-    const result = { default: [], override: [] };
-    for (const m of text.matchAll(ROLE_DSL_CALL)) {
-        const open = (m.index ?? 0) + m[0].length - 1;
-        const close = closingParen(text, open);
-        if (close < 0)
-            continue;
-        const inner = text.slice(open + 1, close - 1).trim();
-        // Ruby lets a method's last hash argument drop its braces.
-        const literal = readRubyLiteral(inner.startsWith('{') ? inner : `{${inner}}`, 0);
-        if (literal === null || !isPlainObject(literal.value))
-            continue;
-        const line = text.slice(0, m.index ?? 0).split('\n').length;
-        leavesOf([], literal.value, { file, line }, m[1] === 'default_attributes' ? result.default : result.override);
-    }
-    return result;
-}
-/**
- * Leaves of several files of one level (every role, every environment): a
- * node runs with some of them, we do not know which, so values that disagree are unknown.
- */
-function agree(files) {
-    const byName = new Map();
-    for (const leaves of files) {
-        for (const leaf of leaves) {
-            const name = attributeName(leaf.path);
-            const earlier = byName.get(name);
-            if (earlier === undefined)
-                byName.set(name, leaf);
-            else if (earlier.origin.file !== leaf.origin.file && !deepEqual(earlier.value, leaf.value))
-                byName.set(name, { ...earlier, value: UNKNOWN });
-            else
-                byName.set(name, leaf);
-        }
-    }
-    return [...byName.values()];
-}
-/** Roles and environments are JSON files or Ruby DSL files. */
-function chef_vars_roleFiles(repo, dir) {
-    return repo.list(dir).filter((n) => n.endsWith('.json') || n.endsWith('.rb')).map((n) => join(dir, n));
-}
-/** The Chef repository folder holding roles/ and environments/: the nearest one up from the cookbook. */
-function chefRepository(cookbook, repo) {
-    let dir = cookbook;
-    while (dir !== null) {
-        if (repo.isDirectory(join(dir, 'roles')) || repo.isDirectory(join(dir, 'environments')))
-            return dir;
-        dir = repo_paths_parent(dir);
-    }
-    return null;
-}
-/**
- * The `node` a Chef template sees, built from what the repository declares,
- * lowest precedence first (Chef's attribute precedence): attribute-file
- * default, environment default, role default, attribute-file normal,
- * attribute-file override, role override, environment override; then the
- * user's --vars (a `node` object is merged over it; `@name` variables are
- * the template resource's `variables`). Attributes the cookbook's recipes set
- * are unknown. Ohai data and other cookbooks are not known: top-level keys
- * nobody declares read as unknown; a key missing below a declared one is nil.
- */
-function loadChefVariables(templatePath, repo, extra = []) {
-    const diagnostics = [];
-    const levels = [];
-    const cookbook = cookbookOf(templatePath, repo);
-    const attributes = { default: [], normal: [], override: [] };
-    if (cookbook !== null) {
-        const dir = join(cookbook, 'attributes');
-        // Chef loads attributes/default.rb first, then the others by name.
-        const names = repo.list(dir).filter((n) => n.endsWith('.rb')).sort((a, b) => (a === 'default.rb' ? -1 : b === 'default.rb' ? 1 : a.localeCompare(b)));
-        for (const name of names) {
-            const file = join(dir, name);
-            const text = repo.read(file);
-            if (text === undefined)
-                continue;
-            for (const a of readChefAttributes(text))
-                leavesOf(a.path, a.value, { file, line: a.line }, attributes[a.precedence]);
-        }
-        // Recipes set attributes too (`node.default['postfix']['main'][...] = ...`), after the
-        // attribute files and in run-list order we do not know: what they set is unknown.
-        const recipes = join(cookbook, 'recipes');
-        for (const name of repo.list(recipes).filter((n) => n.endsWith('.rb'))) {
-            const file = join(recipes, name);
-            const text = repo.read(file);
-            if (text === undefined)
-                continue;
-            for (const a of readChefAttributes(text))
-                attributes[a.precedence].push({ path: a.path, value: UNKNOWN, origin: { file, line: a.line } });
-        }
-    }
-    const roles = { default: [], override: [] };
-    const environments = { default: [], override: [] };
-    const root = cookbook === null ? null : chefRepository(cookbook, repo);
-    if (root !== null) {
-        for (const [folder, into] of [['roles', roles], ['environments', environments]]) {
-            for (const file of chef_vars_roleFiles(repo, join(root, folder))) {
-                const text = repo.read(file);
-                if (text === undefined)
-                    continue;
-                const read = file.endsWith('.rb') ? readRoleRuby(file, text) : readRoleJson(file, text, diagnostics);
-                into.default.push(read.default);
-                into.override.push(read.override);
-            }
-        }
-    }
-    levels.push(attributes.default, agree(environments.default), agree(roles.default), attributes.normal, attributes.override, agree(roles.override), agree(environments.override));
-    for (const scope of [...extra].reverse()) {
-        const node = scope.lookup('node');
-        if (node === undefined)
-            continue;
-        const leaves = [];
-        leavesOf([], node.value, node.origin ?? { file: '--vars', line: 1 }, leaves);
-        levels.push(leaves.filter((l) => l.path.length > 0));
-    }
-    const tree = {};
-    const origins = new Map();
-    for (const level of levels)
-        for (const leaf of level)
-            setLeaf(tree, leaf, origins);
-    const nodeBinding = Object.keys(tree).length === 0 ? undefined : { value: tree, origin: null };
-    return {
-        lookup(name) {
-            if (name === 'node')
-                return nodeBinding;
-            for (const scope of extra) {
-                const found = scope.lookup(name);
-                if (found !== undefined)
-                    return found;
-            }
-            return undefined;
-        },
-        lookupOrigin: (name) => origins.get(name),
-        diagnostics,
-    };
-}
-function setLeaf(tree, leaf, origins) {
-    let object = tree;
-    for (let i = 0; i < leaf.path.length - 1; i++) {
-        const key = leaf.path[i];
-        const next = object[key];
-        if (isPlainObject(next))
-            object = next;
-        else {
-            const created = {};
-            object[key] = created;
-            object = created;
-        }
-    }
-    const last = leaf.path[leaf.path.length - 1];
-    if (last === undefined)
-        return;
-    // An empty hash only declares the key; a value below it from a lower level stays.
-    if (isPlainObject(leaf.value) && isPlainObject(object[last]))
-        return;
-    object[last] = isPlainObject(leaf.value) ? {} : leaf.value;
-    origins.set(attributeName(leaf.path), leaf.origin);
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/ruby-lexer.ts
-const IDENT = /[A-Za-z_][A-Za-z0-9_]*[?!]?/y;
-const ruby_lexer_NUMBER = /-?[0-9][0-9_]*(?:\.[0-9]+)?/y;
-const ruby_lexer_PUNCT = ['&.', '||', '&&', '==', '!=', '<=', '>=', '=>', '::', '[', ']', '(', ')', '{', '}', ',', '.', '?', ':', '!', '<', '>', '+', '-', '|', '=', '*', ';'];
-/** null when the code uses something outside the subset (the caller makes it unknown). */
-function lexRuby(code, base) {
-    const tokens = [];
-    let i = 0;
-    while (i < code.length) {
-        const c = code[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
-            i++;
-            continue;
-        }
-        if (c === '#')
-            break; // a Ruby comment runs to the end of the tag's code
-        if (c === "'" || c === '"') {
-            const read = ruby_lexer_readString(code, i, base);
-            if (read === null)
-                return null;
-            tokens.push(read.token);
-            i = read.next;
-            continue;
-        }
-        if (c === '@' || (c === ':' && /[A-Za-z_]/.test(code[i + 1] ?? '') && !isValueEnd(tokens[tokens.length - 1], code, i))) {
-            IDENT.lastIndex = i + 1;
-            const m = IDENT.exec(code);
-            if (m === null)
-                return null;
-            tokens.push({ type: c === '@' ? 'ivar' : 'symbol', value: m[0], offset: base + i });
-            i += 1 + m[0].length;
-            continue;
-        }
-        IDENT.lastIndex = i;
-        const ident = IDENT.exec(code);
-        if (ident !== null) {
-            tokens.push({ type: 'ident', value: ident[0], offset: base + i });
-            i += ident[0].length;
-            continue;
-        }
-        ruby_lexer_NUMBER.lastIndex = i;
-        const number = c === '-' ? null : ruby_lexer_NUMBER.exec(code);
-        if (number !== null) {
-            tokens.push({ type: 'number', value: number[0].replaceAll('_', ''), offset: base + i });
-            i += number[0].length;
-            continue;
-        }
-        const punct = ruby_lexer_PUNCT.find((p) => code.startsWith(p, i));
-        if (punct === undefined)
-            return null;
-        tokens.push({ type: 'punct', value: punct, offset: base + i });
-        i += punct.length;
-    }
-    return tokens;
-}
-/** `a ? b :c` — a `:` right after a value is the ternary's, not a symbol. */
-function isValueEnd(previous, code, i) {
-    if (previous === undefined)
-        return false;
-    if (code[i - 1] !== ' ' && previous.type !== 'punct')
-        return true;
-    return previous.type === 'punct' && previous.value === '?';
-}
-const ruby_lexer_ESCAPES = { n: '\n', t: '\t', s: ' ', '0': '\0', e: '\x1b' };
-function ruby_lexer_readString(code, start, base) {
-    const quote = code[start];
-    const parts = [];
-    let current = '';
-    let i = start + 1;
-    while (i < code.length) {
-        const c = code[i];
-        if (c === quote) {
-            if (current !== '' || parts.length === 0)
-                parts.push(current);
-            return { token: { type: 'string', parts, offset: base + start }, next: i + 1 };
-        }
-        if (c === '\\') {
-            const n = code[i + 1] ?? '';
-            if (quote === "'")
-                current += n === "'" || n === '\\' ? n : `\\${n}`;
-            else
-                current += ruby_lexer_ESCAPES[n] ?? n;
-            i += 2;
-            continue;
-        }
-        if (quote === '"' && c === '#' && code[i + 1] === '{') {
-            const close = code.indexOf('}', i + 2);
-            if (close < 0)
-                return null;
-            if (current !== '')
-                parts.push(current);
-            current = '';
-            parts.push({ code: code.slice(i + 2, close), offset: base + i + 2 });
-            i = close + 1;
-            continue;
-        }
-        current += c;
-        i++;
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/ruby-expression.ts
-
-class ruby_expression_Unsupported extends Error {
-}
-function parseRuby(code, offset) {
-    const tokens = lexRuby(code, offset);
-    if (tokens === null || tokens.length === 0)
-        return { type: 'unknown', code };
-    try {
-        const parser = new ruby_expression_Parser(tokens);
-        const expression = parser.expression();
-        if (!parser.done())
-            return { type: 'unknown', code };
-        return expression;
-    }
-    catch (error) {
-        if (error instanceof ruby_expression_Unsupported)
-            return { type: 'unknown', code };
-        throw error;
-    }
-}
-const ruby_expression_MAX_DEPTH = 64;
-class ruby_expression_Parser {
-    tokens;
-    pos = 0;
-    depth = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    done() {
-        return this.pos >= this.tokens.length;
-    }
-    peek() {
-        return this.tokens[this.pos];
-    }
-    is(value) {
-        const t = this.peek();
-        return t !== undefined && (t.type === 'punct' || t.type === 'ident') && 'value' in t && t.value === value;
-    }
-    take(value) {
-        if (!this.is(value))
-            return false;
-        this.pos++;
-        return true;
-    }
-    expect(value) {
-        if (!this.take(value))
-            throw new ruby_expression_Unsupported(value);
-    }
-    /** Prefix operators and nested ternaries recurse too: bounded like nested expressions. */
-    enter() {
-        if (++this.nesting > ruby_expression_MAX_DEPTH * 64)
-            throw new ruby_expression_Unsupported('depth');
-    }
-    nesting = 0;
-    expression() {
-        if (++this.depth > ruby_expression_MAX_DEPTH)
-            throw new ruby_expression_Unsupported('depth');
-        try {
-            return this.keywordOr();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    keywordOr() {
-        let left = this.keywordNot();
-        for (;;) {
-            if (this.take('or'))
-                left = { type: 'binary', op: '||', left, right: this.keywordNot() };
-            else if (this.take('and'))
-                left = { type: 'binary', op: '&&', left, right: this.keywordNot() };
-            else
-                return left;
-        }
-    }
-    keywordNot() {
-        this.enter();
-        if (this.take('not'))
-            return { type: 'not', operand: this.keywordNot() };
-        return this.ternary();
-    }
-    ternary() {
-        this.enter();
-        const test = this.or();
-        if (!this.take('?'))
-            return test;
-        const then = this.ternary();
-        this.expect(':');
-        return { type: 'ternary', test, then, otherwise: this.ternary() };
-    }
-    or() {
-        let left = this.and();
-        while (this.take('||'))
-            left = { type: 'binary', op: '||', left, right: this.and() };
-        return left;
-    }
-    and() {
-        let left = this.equality();
-        while (this.take('&&'))
-            left = { type: 'binary', op: '&&', left, right: this.equality() };
-        return left;
-    }
-    equality() {
-        let left = this.comparison();
-        for (const op of ['==', '!=']) {
-            if (this.take(op))
-                left = { type: 'binary', op, left, right: this.comparison() };
-        }
-        return left;
-    }
-    comparison() {
-        let left = this.additive();
-        for (const op of ['<=', '>=', '<', '>']) {
-            if (this.take(op))
-                return { type: 'binary', op, left, right: this.additive() };
-        }
-        return left;
-    }
-    additive() {
-        let left = this.unary();
-        while (this.is('+') || this.is('-')) {
-            const op = this.tokens[this.pos++].value;
-            left = { type: 'binary', op, left, right: this.unary() };
-        }
-        return left;
-    }
-    unary() {
-        this.enter();
-        if (this.take('!'))
-            return { type: 'not', operand: this.unary() };
-        return this.postfix(this.primary());
-    }
-    postfix(start) {
-        let expression = start;
-        for (;;) {
-            if (this.take('[')) {
-                const index = this.expression();
-                this.expect(']');
-                expression = { type: 'index', object: expression, index };
-            }
-            else if (this.take('.') || this.take('&.')) {
-                const name = this.peek();
-                if (name === undefined || name.type !== 'ident')
-                    throw new ruby_expression_Unsupported('method');
-                this.pos++;
-                const args = [];
-                if (this.take('(')) {
-                    if (!this.take(')')) {
-                        do
-                            args.push(this.expression());
-                        while (this.take(','));
-                        this.expect(')');
-                    }
-                }
-                else if (name.value.endsWith('?') && this.startsValue()) {
-                    // `value.kind_of? Array`: a predicate's one argument without parentheses.
-                    args.push(this.unary());
-                }
-                expression = { type: 'call', object: expression, name: name.value, args };
-            }
-            else {
-                return expression;
-            }
-        }
-    }
-    startsValue() {
-        const t = this.peek();
-        return t !== undefined && (t.type === 'ident' || t.type === 'string' || t.type === 'symbol' || t.type === 'number' || t.type === 'ivar');
-    }
-    primary() {
-        const token = this.peek();
-        if (token === undefined)
-            throw new ruby_expression_Unsupported('end');
-        this.pos++;
-        switch (token.type) {
-            case 'string':
-                return stringExpression(token.parts);
-            case 'symbol':
-                return { type: 'literal', value: token.value };
-            case 'number':
-                return { type: 'literal', value: Number(token.value) };
-            case 'ivar':
-                return { type: 'ivar', name: token.value };
-            case 'ident':
-                if (token.value === 'nil')
-                    return { type: 'literal', value: null };
-                if (token.value === 'true')
-                    return { type: 'literal', value: true };
-                if (token.value === 'false')
-                    return { type: 'literal', value: false };
-                if (this.is('('))
-                    throw new ruby_expression_Unsupported('function call');
-                return { type: 'name', name: token.value };
-            case 'punct':
-                if (token.value === '(') {
-                    const inner = this.expression();
-                    this.expect(')');
-                    return inner;
-                }
-                if (token.value === '[') {
-                    const items = [];
-                    if (!this.take(']')) {
-                        do
-                            items.push(this.expression());
-                        while (this.take(','));
-                        this.expect(']');
-                    }
-                    return { type: 'array', items };
-                }
-                throw new ruby_expression_Unsupported(token.value);
-        }
-    }
-}
-function stringExpression(parts) {
-    if (parts.every((p) => typeof p === 'string'))
-        return { type: 'literal', value: parts.join('') };
-    return { type: 'string', parts: parts.map((p) => (typeof p === 'string' ? p : parseRuby(p.code, p.offset))) };
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/ruby-statements.ts
-
-const BLOCK_KEYWORDS = /^(?:while|until|case|begin|for|def|class|module)\b/;
-const ruby_statements_ITERATORS = ['each', 'each_pair', 'each_with_index', 'each_with_object', 'map', 'select', 'reject', 'each_key', 'each_value', 'sort_by'];
-const EXPANDED = new Set(['each', 'each_pair', 'map', 'collect']);
-const ruby_statements_TARGET = /^[a-z_][A-Za-z0-9_]*$/;
-const ASSIGN = /^([a-z_][A-Za-z0-9_]*)\s*=(?!=)/;
-/**
- * The statements of one ERB code tag. A tag may hold several lines or `;`-separated
- * statements; `if`, `elsif`, `else`, `unless`, `end`, `x.each do |a, b|` (also `{ |a| }`)
- * `next if c` and `name = expr` are understood; another construct that opens a block is
- * rendered once as "maybe"; any other statement is skipped (it cannot print).
- */
-function rubyStatements(code, offset) {
-    const statements = [];
-    for (const part of splitStatements(code, offset)) {
-        const s = part.text.trim();
-        const at = part.offset + part.text.indexOf(s);
-        if (s === '' || s.startsWith('#'))
-            continue;
-        if (s === 'end' || s === '}' || s.startsWith('end ') || s.startsWith('end.')) {
-            statements.push({ kind: 'end' });
-            continue;
-        }
-        const next = /^next(?:\s+(if|unless)\s+(.*))?$/.exec(s);
-        if (next !== null) {
-            const test = next[2] === undefined ? null : parseRuby(next[2], at + s.indexOf(next[2], 5));
-            statements.push({ kind: 'next', test, negate: next[1] === 'unless' });
-            continue;
-        }
-        if (s === 'else') {
-            statements.push({ kind: 'else' });
-            continue;
-        }
-        const keyword = /^(if|elsif|unless)\s/.exec(s);
-        if (keyword !== null) {
-            const rest = s.slice(keyword[0].length).replace(/\s+then$/, '');
-            statements.push({ kind: keyword[1], test: parseRuby(rest, at + keyword[0].length) });
-            continue;
-        }
-        const loop = iterator(s, at);
-        if (loop !== null) {
-            statements.push(loop);
-            continue;
-        }
-        if (BLOCK_KEYWORDS.test(s) || /\bdo(?:\s*\|[^|]*\|)?$/.test(s) || /\{\s*\|[^|]*\|$/.test(s)) {
-            statements.push({ kind: 'block' });
-            continue;
-        }
-        const assign = ASSIGN.exec(s);
-        if (assign !== null) {
-            statements.push({ kind: 'assign', name: assign[1], value: parseRuby(s.slice(assign[0].length), at + assign[0].length) });
-            continue;
-        }
-        statements.push({ kind: 'skip' });
-    }
-    return statements;
-}
-/** `expr.each do |a, b|` / `expr.each { |a|`: the collection, the method and the block's parameters. */
-function iterator(s, at) {
-    const pipeEnd = s.length - 1;
-    if (s[pipeEnd] !== '|')
-        return null;
-    const pipeStart = s.lastIndexOf('|', pipeEnd - 1);
-    if (pipeStart < 0)
-        return null;
-    const head = s.slice(0, pipeStart).trimEnd();
-    const opener = head.endsWith(' do') ? head.length - 3 : head.endsWith('{') ? head.length - 1 : -1;
-    if (opener < 0)
-        return null;
-    const call = head.slice(0, opener).trimEnd();
-    const dot = call.lastIndexOf('.');
-    if (dot < 0)
-        return null;
-    const method = call.slice(dot + 1);
-    const targets = s.slice(pipeStart + 1, pipeEnd).split(',').map((t) => t.trim().replace(/^\(|\)$/g, ''));
-    if (!targets.every((t) => ruby_statements_TARGET.test(t)))
-        return { kind: 'block' };
-    // `map`/`select` bodies print like `each` bodies (a template discards the block's result).
-    if (!EXPANDED.has(method))
-        return ruby_statements_ITERATORS.includes(method) ? { kind: 'block' } : null;
-    return { kind: 'each', iterable: parseRuby(call.slice(0, dot), at), targets };
-}
-/** Splits at newlines and at `;` outside quotes. */
-function splitStatements(code, offset) {
-    const parts = [];
-    let start = 0;
-    let quote = '';
-    for (let i = 0; i <= code.length; i++) {
-        const c = code[i];
-        if (quote !== '' && c !== undefined) {
-            if (c === '\\')
-                i++;
-            else if (c === quote)
-                quote = '';
-            continue;
-        }
-        if (c === "'" || c === '"')
-            quote = c;
-        else if (c === undefined || c === '\n' || c === ';') {
-            parts.push({ text: code.slice(start, i), offset: offset + start });
-            start = i + 1;
-        }
-    }
-    return parts;
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/index.ts
-
-
-
-
-
-
-
-/**
- * Renders a Chef ERB template with the restricted Ruby evaluator (never
- * Ruby itself). Tags follow Erubis, which Chef's template resource uses.
- */
-function renderErb(path, text, scope) {
-    const index = new LineIndex(text);
-    const at = (offset) => index.position(offset);
-    const scanned = scanTags(text, 'erubis', at);
-    const env = { locals: [new Map()], used: new Map() };
-    const evaluator = new RubyEvaluator(scope);
-    if (scanned.diagnostics.length > 0)
-        return renderNodes(path, text, 'erb', null, scanned.diagnostics, evaluator, env);
-    const tree = buildTree(scanned.tokens, { statements: rubyStatements, expression: parseRuby }, at);
-    return renderNodes(path, text, 'erb', tree.nodes, tree.diagnostics, evaluator, env);
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/puppet-erb-vars.ts
-
-/**
- * An ERB template of a Puppet module (a `manifests/` folder beside
- * `templates/`, no Chef metadata.rb): Puppet's template() gives `@name` the
- * variables of the class that renders it. We take the module's main class
- * (`<module>::name`: Hiera data, then class defaults). Null when the template
- * is not in a Puppet module.
- */
-function puppetErbVariables(path, repo, extra) {
-    const module = puppetModuleOf(path, repo);
-    if (module === null)
-        return null;
-    const join = (name) => (module.dir === '.' ? name : `${module.dir}/${name}`);
-    if (!repo.isDirectory(join('manifests')) || repo.read(join('metadata.rb')) !== undefined || repo.isDirectory(join('attributes')))
-        return null;
-    const puppet = loadPuppetVariables(path, repo, []);
-    const lookup = (name) => {
-        for (const scope of extra) {
-            const found = scope.lookup(name);
-            if (found !== undefined)
-                return found;
-        }
-        return name.startsWith('@') ? puppet.lookup(`${module.name}::${name.slice(1)}`) : undefined;
-    };
-    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics: puppet.diagnostics };
-}
-
-;// CONCATENATED MODULE: ./src/sources/erb/language.ts
-
-
-
-
-/**
- * ERB templates: Chef's (`templates/default/main.cf.erb`, variables from the
- * cookbook, roles and environments) and those of Puppet modules (`@name` from
- * the module's class parameters and Hiera data).
- */
-const erb_language_language = {
-    form: 'erb',
-    targetOf: (path) => targetBySuffix(path, '.erb'),
-    variables: (path, repo, extra) => puppetErbVariables(path, repo, extra) ?? loadChefVariables(path, repo, extra),
-    render: (file, vars) => renderErb(file.path, file.text, vars),
-};
-
-;// CONCATENATED MODULE: ./src/sources/gotemplate/language.ts
-
-
-const language_SUFFIX = /\.(?:tmpl|tpl|gotmpl)$/;
-const MAIL_FILES = new Set(['main.cf', 'master.cf', 'sendmail.cf', 'sendmail.mc']);
-/**
- * `main.cf.tmpl`, `master.cf.tpl`, `sendmail.mc.gotmpl` -> the mail file; a
- * mail file named as such directly in a `templates/` folder (a Helm chart's
- * templates are Go templates whatever their suffix) too.
- */
-function goTemplateTarget(path) {
-    const slash = path.lastIndexOf('/');
-    const base = path.slice(slash + 1);
-    let name;
-    if (language_SUFFIX.test(base))
-        name = base.replace(language_SUFFIX, '');
-    else if (path.slice(0, Math.max(slash, 0)).split('/').pop() === 'templates' && MAIL_FILES.has(base))
-        name = base;
-    else
-        return null;
-    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
-        return name;
-    if (name.endsWith('.mc'))
-        return 'sendmail.mc';
-    return null;
-}
-/**
- * Go templates: Helm charts (variables from the chart's values.yaml and
- * Chart.yaml) and other `.tmpl` files (variables from --vars only).
- */
-const gotemplate_language_language = {
-    form: 'go-template',
-    targetOf: goTemplateTarget,
-    variables: (path, repo, extra) => loadHelmVariables(path, repo, extra),
-    render: renderGoTemplate,
-};
-
-;// CONCATENATED MODULE: ./src/sources/terraform/evaluate.ts
-
-
-/** true when the value or anything inside it is unknown (any symbol). */
-
-/** What `${...}` prints: strings, numbers and bools convert to a string; null, lists and objects are errors (unknown). */
-function templateString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    if (typeof value === 'boolean')
-        return String(value);
-    return UNKNOWN;
-}
-/** A condition is a bool; Terraform converts the strings "true" and "false". */
-function conditionValue(value) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    return UNKNOWN;
-}
-const strictFn = (body) => (args) => (args.some((a) => containsSymbol(a)) ? UNKNOWN : body(args));
-const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null);
-/** Terraform's built-in functions a mail template plausibly uses; any other call is unknown. */
-const evaluate_FUNCTIONS = new Map([
-    ['join', strictFn(([sep, ...lists]) => {
-            if (typeof sep !== 'string' || !lists.every(Array.isArray))
-                return UNKNOWN;
-            const parts = lists.flat().map(str);
-            return parts.every((p) => p !== null) ? parts.join(sep) : UNKNOWN;
-        })],
-    ['upper', strictFn(([s]) => (typeof s === 'string' ? s.toUpperCase() : UNKNOWN))],
-    ['lower', strictFn(([s]) => (typeof s === 'string' ? s.toLowerCase() : UNKNOWN))],
-    ['trimspace', strictFn(([s]) => (typeof s === 'string' ? s.trim() : UNKNOWN))],
-    ['tostring', strictFn(([s]) => str(s) ?? UNKNOWN)],
-    ['length', strictFn(([v]) => (typeof v === 'string' || Array.isArray(v) ? v.length : isPlainObject(v) ? Object.keys(v).length : UNKNOWN))],
-    ['contains', strictFn(([list, v]) => (Array.isArray(list) ? list.some((x) => deepEqual(x, v)) : UNKNOWN))],
-    ['concat', strictFn((lists) => (lists.every(Array.isArray) ? lists.flat() : UNKNOWN))],
-    ['split', strictFn(([sep, s]) => (typeof sep === 'string' && typeof s === 'string' ? s.split(sep) : UNKNOWN))],
-    ['lookup', (args) => {
-            const [map, key, fallback] = args;
-            if (containsSymbol(key) || !isPlainObject(map) || typeof key !== 'string')
-                return UNKNOWN;
-            if (Object.prototype.hasOwnProperty.call(map, key))
-                return map[key];
-            return args.length >= 3 ? fallback : UNKNOWN;
-        }],
-    ['coalesce', (args) => {
-            for (const arg of args) {
-                if (containsSymbol(arg))
-                    return UNKNOWN;
-                if (arg !== null && arg !== '')
-                    return arg;
-            }
-            return UNKNOWN;
-        }],
-    ['format', strictFn(([format, ...rest]) => {
-            if (typeof format !== 'string')
-                return UNKNOWN;
-            let next = 0;
-            let failed = false;
-            const out = format.replace(/%([%sdv])/g, (_, verb) => {
-                if (verb === '%')
-                    return '%';
-                const value = str(rest[next++]);
-                if (value === null)
-                    failed = true;
-                return value ?? '';
-            });
-            return failed || next !== rest.length ? UNKNOWN : out;
-        })],
-]);
-/**
- * Evaluates an HCL expression over plain data. References resolve through
- * `resolve` (template variables, or `var.`/`local.`/`path.` in a .tf file);
- * anything not evaluated is UNKNOWN.
- */
-function evaluate_evaluate(expr, resolve, template, depth = 0) {
-    if (depth > 64)
-        return UNKNOWN;
-    const ev = (e) => evaluate_evaluate(e, resolve, template, depth + 1);
-    switch (expr.k) {
-        case 'literal':
-            return expr.value;
-        case 'template':
-            return template(expr.raw, !expr.heredoc, resolve);
-        case 'name':
-            return resolve(expr.name, expr.start);
-        case 'attribute': {
-            const base = ev(expr.base);
-            if (isPlainObject(base) && Object.prototype.hasOwnProperty.call(base, expr.name))
-                return base[expr.name];
-            return UNKNOWN;
-        }
-        case 'index': {
-            const base = ev(expr.base);
-            const key = ev(expr.key);
-            if (Array.isArray(base) && typeof key === 'number')
-                return key >= 0 && key < base.length ? base[key] : UNKNOWN;
-            if (isPlainObject(base) && typeof key === 'string' && Object.prototype.hasOwnProperty.call(base, key))
-                return base[key];
-            return UNKNOWN;
-        }
-        case 'call': {
-            const fn = evaluate_FUNCTIONS.get(expr.name);
-            return fn === undefined ? UNKNOWN : fn(expr.args.map(ev));
-        }
-        case 'tuple':
-            return expr.items.map(ev);
-        case 'object': {
-            const out = {};
-            for (const item of expr.items) {
-                if (item.key === null)
-                    return UNKNOWN;
-                out[item.key] = ev(item.value);
-            }
-            return out;
-        }
-        case 'unary': {
-            const v = ev(expr.operand);
-            if (expr.op === '!') {
-                const b = conditionValue(v);
-                return b === UNKNOWN ? UNKNOWN : !b;
-            }
-            return typeof v === 'number' ? -v : UNKNOWN;
-        }
-        case 'binary':
-            return evaluate_binary(expr.op, ev(expr.left), ev(expr.right));
-        case 'conditional': {
-            const test = conditionValue(ev(expr.test));
-            if (test === UNKNOWN)
-                return UNKNOWN;
-            return test ? ev(expr.then) : ev(expr.otherwise);
-        }
-        case 'opaque':
-            return UNKNOWN;
-    }
-}
-function evaluate_binary(op, a, b) {
-    if (op === '&&' || op === '||') {
-        const x = conditionValue(a);
-        const y = conditionValue(b);
-        // false && unknown is false; true || unknown is true.
-        if (op === '&&')
-            return x === false || y === false ? false : x === UNKNOWN || y === UNKNOWN ? UNKNOWN : true;
-        return x === true || y === true ? true : x === UNKNOWN || y === UNKNOWN ? UNKNOWN : false;
-    }
-    if (containsSymbol(a) || containsSymbol(b))
-        return UNKNOWN;
-    if (op === '==')
-        return deepEqual(a, b);
-    if (op === '!=')
-        return !deepEqual(a, b);
-    const x = typeof a === 'string' && a.trim() !== '' ? Number(a) : a;
-    const y = typeof b === 'string' && b.trim() !== '' ? Number(b) : b;
-    if (typeof x !== 'number' || typeof y !== 'number' || Number.isNaN(x) || Number.isNaN(y))
-        return UNKNOWN;
-    switch (op) {
-        case '<': return x < y;
-        case '>': return x > y;
-        case '<=': return x <= y;
-        case '>=': return x >= y;
-        case '+': return x + y;
-        case '-': return x - y;
-        case '*': return x * y;
-        case '/': return y === 0 ? UNKNOWN : x / y;
-        case '%': return y === 0 ? UNKNOWN : x % y;
-        default: return UNKNOWN;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/tokens.ts
-class HclError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-/** Bounded recursion whatever the input: deeper nesting is a diagnostic. */
-const tokens_MAX_NESTING = 64;
-const tokens_PUNCT = ['==', '!=', '<=', '>=', '&&', '||', '=>', '...', '{', '}', '[', ']', '(', ')', ',', '=', ':', '?', '.', '+', '-', '*', '/', '%', '<', '>', '!'];
-/** End (exclusive) of a quoted string starting at `quote`, skipping `${...}`/`%{...}` (which may hold quotes). */
-function quotedEnd(text, quote, depth = 0) {
-    if (depth > tokens_MAX_NESTING)
-        throw new HclError('strings and braces nested too deeply', quote);
-    let i = quote + 1;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '\\')
-            i += 2;
-        else if (c === '"')
-            return i + 1;
-        else if (c === '\n')
-            throw new HclError('unterminated string', quote);
-        else if ((c === '$' || c === '%') && text[i + 1] === '{' && text[i - 1] !== c)
-            i = braceEnd(text, i + 1, depth + 1);
-        else
-            i++;
-    }
-    throw new HclError('unterminated string', quote);
-}
-/** End (exclusive) of the `{ ... }` starting at `open`, skipping strings and nested braces. */
-function braceEnd(text, open, nesting = 0) {
-    if (nesting > tokens_MAX_NESTING)
-        throw new HclError('strings and braces nested too deeply', open);
-    let depth = 0;
-    let i = open;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '"') {
-            i = quotedEnd(text, i, nesting + 1);
-            continue;
-        }
-        if (c === '{')
-            depth++;
-        else if (c === '}') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-        i++;
-    }
-    throw new HclError('unclosed "{"', open);
-}
-/**
- * Tokens of `text` from `from` to `to`. Comments (`#`, `//`, `/* *\/`) and
- * newlines are skipped: the callers read expressions and block headers,
- * where newlines only matter between attributes (handled by their structure).
- */
-function tokens_tokenize(text, from = 0, to = text.length) {
-    const tokens = [];
-    let i = from;
-    while (i < to) {
-        const c = text[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
-            i++;
-            continue;
-        }
-        if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-            const nl = text.indexOf('\n', i);
-            i = nl < 0 || nl > to ? to : nl;
-            continue;
-        }
-        if (c === '/' && text[i + 1] === '*') {
-            const close = text.indexOf('*/', i + 2);
-            if (close < 0)
-                throw new HclError('unterminated comment', i);
-            i = close + 2;
-            continue;
-        }
-        if (c === '"') {
-            const end = quotedEnd(text, i);
-            tokens.push({ t: 'string', raw: text.slice(i + 1, end - 1), contentStart: i + 1, heredoc: false, start: i, end });
-            i = end;
-            continue;
-        }
-        const heredoc = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/.exec(text.slice(i, i + 200));
-        if (heredoc !== null) {
-            const contentStart = i + heredoc[0].length;
-            const marker = new RegExp(`^[ \\t]*${heredoc[2]}[ \\t]*$`, 'm');
-            const rest = text.slice(contentStart);
-            const found = marker.exec(rest);
-            if (found === null)
-                throw new HclError(`unterminated heredoc ${heredoc[2]}`, i);
-            const raw = rest.slice(0, found.index);
-            tokens.push({ t: 'string', raw, contentStart, heredoc: true, start: i, end: contentStart + found.index + found[0].length });
-            i = contentStart + found.index + found[0].length;
-            continue;
-        }
-        const number = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
-        if (number !== null) {
-            tokens.push({ t: 'number', value: Number(number[0]), start: i, end: i + number[0].length });
-            i += number[0].length;
-            continue;
-        }
-        const ident = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i, i + 256));
-        if (ident !== null) {
-            tokens.push({ t: 'ident', value: ident[0], start: i, end: i + ident[0].length });
-            i += ident[0].length;
-            continue;
-        }
-        const punct = tokens_PUNCT.find((p) => text.startsWith(p, i));
-        if (punct === undefined)
-            throw new HclError(`invalid character ${JSON.stringify(c)}`, i);
-        tokens.push({ t: 'punct', value: punct, start: i, end: i + punct.length });
-        i += punct.length;
-    }
-    return tokens;
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/expression.ts
-
-const PRECEDENCE = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
-class expression_ExpressionParser {
-    tokens;
-    endOffset;
-    position = 0;
-    constructor(tokens, endOffset) {
-        this.tokens = tokens;
-        this.endOffset = endOffset;
-    }
-    peek(offset = 0) {
-        return this.tokens[this.position + offset];
-    }
-    isPunct(value, offset = 0) {
-        const token = this.peek(offset);
-        return token?.t === 'punct' && token.value === value;
-    }
-    expect(value) {
-        const token = this.peek();
-        if (token?.t !== 'punct' || token.value !== value)
-            throw new HclError(`expected "${value}"`, token?.start ?? this.endOffset);
-        this.position++;
-        return token;
-    }
-    depth = 0;
-    expression() {
-        if (++this.depth > tokens_MAX_NESTING)
-            throw new HclError('expression nested too deeply', this.peek()?.start ?? this.endOffset);
-        try {
-            const test = this.binary(1);
-            if (!this.isPunct('?'))
-                return test;
-            this.position++;
-            const then = this.expression();
-            this.expect(':');
-            return { k: 'conditional', test, then, otherwise: this.expression(), start: test.start };
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    binary(min) {
-        let left = this.unary();
-        for (;;) {
-            const token = this.peek();
-            const precedence = token?.t === 'punct' ? PRECEDENCE[token.value] : undefined;
-            if (token === undefined || precedence === undefined || precedence < min)
-                return left;
-            this.position++;
-            const right = this.binary(precedence + 1);
-            left = { k: 'binary', op: token.value, left, right, start: left.start };
-        }
-    }
-    unary() {
-        const token = this.peek();
-        if (token?.t === 'punct' && (token.value === '!' || token.value === '-')) {
-            this.position++;
-            if (++this.depth > tokens_MAX_NESTING)
-                throw new HclError('expression nested too deeply', token.start);
-            try {
-                return { k: 'unary', op: token.value, operand: this.unary(), start: token.start };
-            }
-            finally {
-                this.depth--;
-            }
-        }
-        return this.postfix(this.primary());
-    }
-    postfix(base) {
-        let expr = base;
-        for (;;) {
-            if (this.isPunct('.')) {
-                const name = this.peek(1);
-                if (name?.t === 'ident') {
-                    this.position += 2;
-                    expr = { k: 'attribute', base: expr, name: name.value, start: expr.start };
-                }
-                else if (name?.t === 'number') {
-                    this.position += 2;
-                    expr = { k: 'index', base: expr, key: { k: 'literal', value: name.value, start: name.start }, start: expr.start };
-                }
-                else {
-                    // `.*` splat
-                    this.position += 2;
-                    expr = { k: 'opaque', start: expr.start };
-                }
-            }
-            else if (this.isPunct('[')) {
-                this.position++;
-                if (this.isPunct('*')) {
-                    this.position++;
-                    this.expect(']');
-                    expr = { k: 'opaque', start: expr.start };
-                    continue;
-                }
-                const key = this.expression();
-                this.expect(']');
-                expr = { k: 'index', base: expr, key, start: expr.start };
-            }
-            else
-                return expr;
-        }
-    }
-    /** Skips a bracketed construct we do not evaluate (a `for` expression) up to its matching close. */
-    skipBalanced(start) {
-        let depth = 1;
-        while (depth > 0) {
-            const token = this.peek();
-            if (token === undefined)
-                throw new HclError('unclosed bracket', start);
-            this.position++;
-            if (token.t === 'punct' && (token.value === '[' || token.value === '{' || token.value === '('))
-                depth++;
-            if (token.t === 'punct' && (token.value === ']' || token.value === '}' || token.value === ')'))
-                depth--;
-        }
-        return { k: 'opaque', start };
-    }
-    primary() {
-        const token = this.peek();
-        if (token === undefined)
-            throw new HclError('expected an expression', this.endOffset);
-        this.position++;
-        switch (token.t) {
-            case 'number':
-                return { k: 'literal', value: token.value, start: token.start };
-            case 'string':
-                return { k: 'template', raw: token.raw, contentStart: token.contentStart, heredoc: token.heredoc, start: token.start };
-            case 'ident':
-                if (token.value === 'true' || token.value === 'false')
-                    return { k: 'literal', value: token.value === 'true', start: token.start };
-                if (token.value === 'null')
-                    return { k: 'literal', value: null, start: token.start };
-                if (this.isPunct('(')) {
-                    this.position++;
-                    const args = [];
-                    while (!this.isPunct(')')) {
-                        args.push(this.expression());
-                        if (this.isPunct('...'))
-                            this.position++;
-                        if (!this.isPunct(','))
-                            break;
-                        this.position++;
-                    }
-                    this.expect(')');
-                    return { k: 'call', name: token.value, args, start: token.start };
-                }
-                return { k: 'name', name: token.value, start: token.start };
-            case 'punct':
-                if (token.value === '(') {
-                    const inner = this.expression();
-                    this.expect(')');
-                    return inner;
-                }
-                if (token.value === '[') {
-                    if (this.peek()?.t === 'ident' && this.peek().value === 'for')
-                        return this.skipBalanced(token.start);
-                    const items = [];
-                    while (!this.isPunct(']')) {
-                        items.push(this.expression());
-                        if (!this.isPunct(','))
-                            break;
-                        this.position++;
-                    }
-                    this.expect(']');
-                    return { k: 'tuple', items, start: token.start };
-                }
-                if (token.value === '{') {
-                    if (this.peek()?.t === 'ident' && this.peek().value === 'for')
-                        return this.skipBalanced(token.start);
-                    return this.object(token.start);
-                }
-                throw new HclError(`unexpected "${token.value}"`, token.start);
-        }
-    }
-    /** `{ key = value, "key": value, (expr) = value }`: commas or newlines separate items (newlines are not tokens here). */
-    object(start) {
-        const items = [];
-        while (!this.isPunct('}')) {
-            const keyToken = this.peek();
-            if (keyToken === undefined)
-                throw new HclError('unclosed "{"', start);
-            let key = null;
-            if (keyToken.t === 'ident') {
-                key = keyToken.value;
-                this.position++;
-            }
-            else if (keyToken.t === 'string' && !keyToken.raw.includes('${')) {
-                key = keyToken.raw;
-                this.position++;
-            }
-            else
-                this.expression();
-            if (!this.isPunct('=') && !this.isPunct(':'))
-                throw new HclError('expected "=" after an object key', this.peek()?.start ?? this.endOffset);
-            this.position++;
-            items.push({ key, keyStart: keyToken.start, value: this.expression() });
-            if (this.isPunct(','))
-                this.position++;
-        }
-        this.expect('}');
-        return { k: 'object', items, start };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/template.ts
-
-
-const template_SPACE = /\s/;
-/** Bounded recursion when rendering: deeper nesting is a diagnostic. */
-const template_MAX_DEPTH = 100;
-function scan(text, from, to) {
-    const flat = [];
-    let textStart = from;
-    let i = from;
-    while (i < to) {
-        const c = text[i];
-        if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-            // `$${` / `%%{`: the escape keeps one sign and the brace as literal text.
-            if (i > textStart)
-                flat.push({ t: 'text', start: textStart, end: i });
-            textStart = i + 1;
-            i += 3;
-            continue;
-        }
-        if ((c === '$' || c === '%') && text[i + 1] === '{') {
-            if (i > textStart)
-                flat.push({ t: 'text', start: textStart, end: i });
-            let end;
-            try {
-                end = braceEnd(text, i + 1);
-            }
-            catch {
-                end = to + 1;
-            }
-            if (end > to)
-                throw new HclError(`unclosed "${c}{"`, i);
-            const stripLeft = text[i + 2] === '~';
-            const stripRight = text[end - 2] === '~' && end - 2 > i + 2;
-            flat.push({ t: 'tag', directive: c === '%', start: i, end, bodyStart: i + (stripLeft ? 3 : 2), bodyEnd: end - (stripRight ? 2 : 1), stripLeft, stripRight });
-            i = end;
-            textStart = i;
-            continue;
-        }
-        i++;
-    }
-    if (to > textStart)
-        flat.push({ t: 'text', start: textStart, end: to });
-    for (let k = 0; k < flat.length; k++) {
-        const item = flat[k];
-        if (item.t !== 'tag')
-            continue;
-        const before = flat[k - 1];
-        const after = flat[k + 1];
-        if (item.stripLeft && before?.t === 'text')
-            while (before.end > before.start && template_SPACE.test(text[before.end - 1]))
-                before.end--;
-        if (item.stripRight && after?.t === 'text')
-            while (after.start < after.end && template_SPACE.test(text[after.start]))
-                after.start++;
-    }
-    return flat.filter((f) => f.t === 'tag' || f.end > f.start);
-}
-function parseExpression(text, from, to) {
-    const tokens = tokens_tokenize(text, from, to);
-    const parser = new expression_ExpressionParser(tokens, to);
-    const expr = parser.expression();
-    const extra = parser.peek();
-    if (extra !== undefined)
-        throw new HclError('extra characters after the expression', extra.start);
-    return expr;
-}
-/** The template in text[from..to) as a tree; throws HclError (callers turn it into a diagnostic). */
-function parseHclTemplate(text, from = 0, to = text.length) {
-    const stack = [{ kind: 'root', nodes: [] }];
-    const top = () => stack[stack.length - 1];
-    for (const item of scan(text, from, to)) {
-        if (item.t === 'text') {
-            top().nodes.push({ type: 'text', start: item.start, end: item.end });
-            continue;
-        }
-        if (!item.directive) {
-            top().nodes.push({ type: 'interpolation', expr: parseExpression(text, item.bodyStart, item.bodyEnd), start: item.start, end: item.end });
-            continue;
-        }
-        const keyword = /^\s*([a-z]+)\b/.exec(text.slice(item.bodyStart, item.bodyEnd));
-        const word = keyword?.[1];
-        const rest = item.bodyStart + (keyword?.[0].length ?? 0);
-        const frame = top();
-        if ((word === 'if' || word === 'for') && stack.length > template_MAX_DEPTH)
-            throw new HclError(`directives nested more than ${template_MAX_DEPTH} deep`, item.start);
-        if (word === 'if') {
-            stack.push({ kind: 'if', start: item.start, branches: [{ test: parseExpression(text, rest, item.bodyEnd), body: [], start: item.start, end: item.end }], nodes: [] });
-        }
-        else if (word === 'else' || word === 'endif') {
-            if (frame.kind !== 'if')
-                throw new HclError(`unexpected %{ ${word} }`, item.start);
-            if (text.slice(rest, item.bodyEnd).trim() !== '')
-                throw new HclError(`extra characters after ${word}`, item.start);
-            const branch = frame.branches[frame.branches.length - 1];
-            branch.body = frame.nodes;
-            branch.end = item.start;
-            frame.nodes = [];
-            if (word === 'else') {
-                if (branch.test === null)
-                    throw new HclError('unexpected %{ else }: the if already has one', item.start);
-                frame.branches.push({ test: null, body: [], start: item.start, end: item.end });
-            }
-            else {
-                stack.pop();
-                top().nodes.push({ type: 'if', branches: frame.branches, start: frame.start, end: item.end });
-            }
-        }
-        else if (word === 'for') {
-            const header = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_-]*)\s*)?in\b/.exec(text.slice(rest, item.bodyEnd));
-            if (header === null)
-                throw new HclError('invalid for directive: expected "for NAME in EXPRESSION"', item.start);
-            const two = header[2] !== undefined;
-            stack.push({
-                kind: 'for',
-                start: item.start,
-                keyName: two ? header[1] : null,
-                valueName: (two ? header[2] : header[1]),
-                collection: parseExpression(text, rest + header[0].length, item.bodyEnd),
-                nodes: [],
-            });
-        }
-        else if (word === 'endfor') {
-            if (frame.kind !== 'for')
-                throw new HclError('unexpected %{ endfor }', item.start);
-            stack.pop();
-            top().nodes.push({ type: 'for', keyName: frame.keyName, valueName: frame.valueName, collection: frame.collection, body: frame.nodes, start: frame.start, end: item.end });
-        }
-        else
-            throw new HclError(`invalid template directive ${JSON.stringify(word ?? text.slice(item.bodyStart, item.bodyEnd).trim())}`, item.start);
-    }
-    const open = top();
-    if (open.kind !== 'root')
-        throw new HclError(`unclosed %{ ${open.kind} }: no %{ end${open.kind} }`, open.start);
-    return open.nodes;
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/render.ts
-
-
-
-
-
-
-const QUOTED_ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-/** A quoted string's escapes (`\n`, `\"`, `\uNNNN`); heredocs have none. */
-function unescapeQuoted(text) {
-    return text.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (whole, e) => {
-        if (e.length > 1)
-            return String.fromCodePoint(parseInt(e.slice(1), 16));
-        return QUOTED_ESCAPES[e] ?? whole;
-    });
-}
-/** A string expression's value (`"${var.a}-x"`, a heredoc), or UNKNOWN. */
-function stringTemplate(raw, quoted, resolve, depth = 0) {
-    if (depth > 8)
-        return UNKNOWN;
-    let nodes;
-    try {
-        nodes = parseHclTemplate(raw);
-    }
-    catch {
-        return UNKNOWN;
-    }
-    // A string that is one interpolation keeps the value's type (`"${var.list}"` is the list).
-    if (nodes.length === 1 && nodes[0]?.type === 'interpolation' && nodes[0].start === 0 && nodes[0].end === raw.length) {
-        return evaluate_evaluate(nodes[0].expr, resolve, (r, q, res) => stringTemplate(r, q, res, depth + 1));
-    }
-    const sink = new PieceSink(MAX_OUTPUT);
-    const state = { iterations: 0 };
-    const renderer = new TerraformRenderer(raw, sink, resolve, state, (r, q, res) => stringTemplate(r, q, res, depth + 1));
-    renderer.render(nodes, false);
-    const text = sink.pieces.map((p) => (p.kind === 'literal' && quoted ? unescapeQuoted(p.text) : p.text)).join('');
-    return text.includes(UNKNOWN_MARK) || sink.pieces.some((p) => p.maybe) ? UNKNOWN : text;
-}
-class terraform_render_LimitReached extends Error {
-}
-/**
- * Renders the template tree. A condition that is not a known bool renders
- * its `if` branch as "maybe" (the `else` branch is an alternative); a `for`
- * over unknown data renders its body once with the loop variables unknown,
- * as "maybe".
- */
-class TerraformRenderer {
-    text;
-    sink;
-    outer;
-    state;
-    strings;
-    alternatives = [];
-    locals = [];
-    constructor(text, sink, outer, state, strings) {
-        this.text = text;
-        this.sink = sink;
-        this.outer = outer;
-        this.state = state;
-        this.strings = strings;
-    }
-    resolve = (name, start) => {
-        for (let i = this.locals.length - 1; i >= 0; i--) {
-            const frame = this.locals[i];
-            if (frame.has(name))
-                return frame.get(name);
-        }
-        return this.outer(name, start);
-    };
-    value(node) {
-        return evaluate_evaluate(node.expr, this.resolve, this.strings);
-    }
-    render(nodes, maybe) {
-        for (const node of nodes) {
-            switch (node.type) {
-                case 'text':
-                    this.push({ kind: 'literal', text: this.text.slice(node.start, node.end), offset: node.start, maybe });
-                    break;
-                case 'interpolation': {
-                    const value = this.value(node);
-                    const text = containsSymbol(value) ? UNKNOWN : templateString(value);
-                    this.push({ kind: 'expression', text: text === UNKNOWN ? UNKNOWN_MARK : text, start: node.start, end: node.end, maybe });
-                    break;
-                }
-                case 'if':
-                    this.renderIf(node, maybe);
-                    break;
-                case 'for':
-                    this.renderFor(node, maybe);
-                    break;
-            }
-        }
-    }
-    push(piece) {
-        if (!this.sink.push(piece))
-            throw new terraform_render_LimitReached(`rendered output exceeds ${MAX_OUTPUT} characters`);
-    }
-    renderIf(node, maybe) {
-        const [first, second] = node.branches;
-        if (first === undefined || first.test === null)
-            return;
-        const test = conditionValue(evaluate_evaluate(first.test, this.resolve, this.strings));
-        if (test === true)
-            this.render(first.body, maybe);
-        else if (test === false)
-            this.render(second?.body ?? [], maybe);
-        else {
-            this.render(first.body, true);
-            if (second !== undefined)
-                this.alternatives.push({ start: second.start, end: second.end });
-        }
-    }
-    renderFor(node, maybe) {
-        const collection = evaluate_evaluate(node.collection, this.resolve, this.strings);
-        // HCL iterates a list by index and a map by its keys in lexical order.
-        let items = null;
-        if (Array.isArray(collection))
-            items = collection.map((v, i) => [i, v]);
-        else if (isPlainObject(collection))
-            items = Object.keys(collection).sort().map((k) => [k, collection[k]]);
-        const frame = new Map();
-        this.locals.push(frame);
-        try {
-            if (items === null) {
-                if (node.keyName !== null)
-                    frame.set(node.keyName, UNKNOWN);
-                frame.set(node.valueName, UNKNOWN);
-                this.render(node.body, true);
-                return;
-            }
-            for (const [key, value] of items) {
-                if (++this.state.iterations > MAX_ITERATIONS)
-                    throw new terraform_render_LimitReached(`more than ${MAX_ITERATIONS} loop iterations`);
-                if (node.keyName !== null)
-                    frame.set(node.keyName, key);
-                frame.set(node.valueName, value);
-                this.render(node.body, maybe);
-            }
-        }
-        finally {
-            this.locals.pop();
-        }
-    }
-}
-/**
- * Renders a Terraform template file (`main.cf.tftpl`) with the variables of
- * the `templatefile(...)` call that names it. A name the call does not pass
- * is unknown (Terraform would refuse to render).
- */
-function renderTerraformTemplate(file, vars) {
-    const index = new LineIndex(file.text);
-    const used = new Map();
-    const empty = fragmentOf(file.path, '', 'terraform', []);
-    let nodes;
-    try {
-        nodes = parseHclTemplate(file.text);
-    }
-    catch (error) {
-        if (!(error instanceof HclError))
-            throw error;
-        const where = index.position(error.offset);
-        return { fragment: empty, diagnostics: [{ line: where.line, column: where.column, message: error.message }], usedVariables: [], skipped: [] };
-    }
-    const originOf = vars.lookupOrigin;
-    const resolve = (name) => {
-        const binding = vars.lookup(name);
-        if (binding === undefined)
-            return UNKNOWN;
-        used.set(name, originOf?.(name) ?? binding.origin);
-        return binding.value;
-    };
-    const sink = new PieceSink(MAX_OUTPUT);
-    const renderer = new TerraformRenderer(file.text, sink, resolve, { iterations: 0 }, stringTemplate);
-    const diagnostics = [];
-    try {
-        renderer.render(nodes, false);
-    }
-    catch (error) {
-        if (!(error instanceof terraform_render_LimitReached))
-            throw error;
-        diagnostics.push({ line: 1, column: 1, message: error.message });
-    }
-    return {
-        fragment: fragmentOf(file.path, file.text, 'terraform', sink.pieces, renderer.alternatives),
-        diagnostics,
-        usedVariables: [...used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
-        skipped: [],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/module-vars.ts
-
-
-
-
-
-
-
-/** Kept under its Terraform-side name (tests and callers use it). */
-
-function parentOf(dir) {
-    return dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '.';
-}
-function module_vars_join(dir, name) {
-    return dir === '.' ? name : `${dir}/${name}`;
-}
-/** Index of the `}` closing the block whose `{` is at token `open`. */
-function blockEnd(tokens, open) {
-    let depth = 0;
-    for (let i = open; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.t === 'punct' && (t.value === '{' || t.value === '[' || t.value === '('))
-            depth++;
-        if (t.t === 'punct' && (t.value === '}' || t.value === ']' || t.value === ')'))
-            depth--;
-        if (depth === 0)
-            return i;
-    }
-    return tokens.length;
-}
-/** `name = expr` attributes directly inside the block tokens[open+1..close). */
-function attributes(tokens, open, close, each) {
-    for (let i = open + 1; i < close; i++) {
-        const t = tokens[i];
-        const next = tokens[i + 1];
-        if (t.t === 'ident' && next?.t === 'punct' && next.value === '=') {
-            const parser = new expression_ExpressionParser(tokens.slice(0, close), t.end);
-            parser.position = i + 2;
-            try {
-                each(t.value, t, parser);
-            }
-            catch (error) {
-                if (!(error instanceof HclError))
-                    throw error;
-            }
-            i = Math.max(i, parser.position - 1);
-        }
-        else if (t.t === 'punct' && (t.value === '{' || t.value === '[' || t.value === '('))
-            i = blockEnd(tokens, i);
-    }
-}
-/**
- * A small HCL reader: in one module's .tf files, the `variable "x" {
- * default = ... }` blocks, `locals { ... }` attributes and every
- * `templatefile(PATH, VARS)` call. Nothing else of HCL is interpreted.
- */
-function readModule(dir, repo, diagnostics) {
-    const module = { dir, variables: new Map(), locals: new Map(), calls: [] };
-    for (const name of repo.list(dir).filter((n) => n.endsWith('.tf'))) {
-        const file = module_vars_join(dir, name);
-        const text = repo.read(file);
-        if (text === undefined)
-            continue;
-        const index = new LineIndex(text);
-        let tokens;
-        try {
-            tokens = tokens_tokenize(text);
-        }
-        catch (error) {
-            if (!(error instanceof HclError))
-                throw error;
-            const where = index.position(error.offset);
-            diagnostics.push({ file, line: where.line, column: where.column, message: error.message });
-            continue;
-        }
-        const origin = (t) => ({ file, line: index.position(t.start).line });
-        let depth = 0;
-        for (let i = 0; i < tokens.length; i++) {
-            const t = tokens[i];
-            if (t.t === 'punct' && t.value === '{')
-                depth++;
-            if (t.t === 'punct' && t.value === '}')
-                depth--;
-            const next = tokens[i + 1];
-            if (depth === 0 && t.t === 'ident' && t.value === 'variable' && next?.t === 'string' && tokens[i + 2]?.t === 'punct') {
-                const open = i + 2;
-                const close = blockEnd(tokens, open);
-                module.variables.set(next.raw, { expr: null, origin: origin(t) });
-                attributes(tokens, open, close, (attr, nameToken, parser) => {
-                    if (attr === 'default')
-                        module.variables.set(next.raw, { expr: parser.expression(), origin: origin(nameToken) });
-                });
-                i = close;
-            }
-            else if (depth === 0 && t.t === 'ident' && t.value === 'locals' && next?.t === 'punct' && next.value === '{') {
-                const close = blockEnd(tokens, i + 1);
-                attributes(tokens, i + 1, close, (attr, nameToken, parser) => {
-                    module.locals.set(attr, { expr: parser.expression(), origin: origin(nameToken) });
-                });
-                i = close;
-            }
-            else if (t.t === 'ident' && t.value === 'templatefile' && next?.t === 'punct' && next.value === '(') {
-                const parser = new expression_ExpressionParser(tokens, text.length);
-                parser.position = i + 2;
-                try {
-                    const path = parser.expression();
-                    let vars = null;
-                    if (parser.isPunct(',')) {
-                        parser.position++;
-                        vars = parser.expression();
-                    }
-                    module.calls.push({ file, index, path, vars, line: index.position(t.start).line });
-                }
-                catch (error) {
-                    if (!(error instanceof HclError))
-                        throw error;
-                }
-            }
-        }
-    }
-    return module;
-}
-/** `var.x`, `local.x`, `path.module` inside the module, each evaluated once (cycles are unknown). */
-function moduleResolver(module) {
-    const cache = new Map();
-    const busy = new Set();
-    const declared = (kind, table) => {
-        const out = {};
-        for (const [name, declaration] of table) {
-            const key = `${kind}.${name}`;
-            Object.defineProperty(out, name, {
-                enumerable: true,
-                get: () => {
-                    if (cache.has(key))
-                        return cache.get(key);
-                    if (busy.has(key) || declaration.expr === null)
-                        return UNKNOWN;
-                    busy.add(key);
-                    const value = evaluate_evaluate(declaration.expr, resolve, stringTemplate);
-                    busy.delete(key);
-                    cache.set(key, value);
-                    return value;
-                },
-            });
-        }
-        return out;
-    };
-    const vars = declared('var', module.variables);
-    const locals = declared('local', module.locals);
-    const resolve = (name) => {
-        if (name === 'var')
-            return vars;
-        if (name === 'local')
-            return locals;
-        // path.root and path.cwd are the root module's folder; the module's own folder is the best guess a clone offers.
-        if (name === 'path')
-            return { module: module.dir, root: module.dir, cwd: module.dir };
-        return UNKNOWN;
-    };
-    return resolve;
-}
-/** Where a template variable's value is written: the `default` of a `var.x` it passes, else the map key's line. */
-function originOf(module, call, expr, keyStart) {
-    if (expr.k === 'attribute' && expr.base.k === 'name') {
-        const table = expr.base.name === 'var' ? module.variables : expr.base.name === 'local' ? module.locals : null;
-        const declared = table?.get(expr.name);
-        if (declared !== undefined && declared.expr !== null)
-            return declared.origin;
-    }
-    return { file: call.file, line: call.index.position(keyStart).line };
-}
-/**
- * The variables of a Terraform template: the literal map passed by the
- * `templatefile(...)` call that names it, found in the .tf files of the
- * template's folder or up to two folders above (`templates/` beside the
- * module's .tf files), with `var.x` read from `variable` defaults and
- * `local.x` from `locals`. --vars files come first.
- */
-function loadTerraformVariables(templatePath, repo, extra = []) {
-    const diagnostics = [];
-    const bindings = new Map();
-    let found = null;
-    let opaque = false;
-    let dir = parentOf(templatePath);
-    for (let level = 0; level < 3 && found === null; level++) {
-        const module = readModule(dir, repo, diagnostics);
-        const resolve = moduleResolver(module);
-        for (const call of module.calls) {
-            const target = evaluate_evaluate(call.path, resolve, stringTemplate);
-            if (typeof target !== 'string' || normalize(target) !== templatePath)
-                continue;
-            found = { file: call.file, line: call.line };
-            if (call.vars?.k === 'object') {
-                for (const item of call.vars.items) {
-                    if (item.key === null)
-                        continue;
-                    bindings.set(item.key, { value: evaluate_evaluate(item.value, resolve, stringTemplate), origin: originOf(module, call, item.value, item.keyStart) });
-                }
-            }
-            else if (call.vars !== null) {
-                const value = evaluate_evaluate(call.vars, resolve, stringTemplate);
-                if (isPlainObject(value))
-                    for (const [k, v] of Object.entries(value))
-                        bindings.set(k, { value: v, origin: found });
-                else
-                    opaque = true;
-            }
-            break;
-        }
-        if (dir === '.')
-            break;
-        dir = parentOf(dir);
-    }
-    const lookup = (name) => {
-        for (const scope of extra) {
-            const hit = scope.lookup(name);
-            if (hit !== undefined)
-                return hit;
-        }
-        // A map built elsewhere (`templatefile(p, local.vars)`) could hold any name: unknown, not undefined.
-        return bindings.get(name) ?? (opaque ? { value: UNKNOWN, origin: found } : undefined);
-    };
-    return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics, call: found };
-}
-
-;// CONCATENATED MODULE: ./src/sources/terraform/language.ts
-
-
-/** `main.cf.tftpl` -> main.cf (Terraform's recommended suffix for templatefile templates). */
-function terraformTarget(path) {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    if (!base.endsWith('.tftpl'))
-        return null;
-    const name = base.slice(0, -'.tftpl'.length);
-    if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf')
-        return name;
-    if (name.endsWith('.mc'))
-        return 'sendmail.mc';
-    return null;
-}
-/**
- * Terraform templates rendered by `templatefile(...)`: variables from the
- * call's literal map (and the module's variable defaults and locals it
- * references).
- */
-const terraform_language_language = {
-    form: 'terraform',
-    targetOf: terraformTarget,
-    variables: (path, repo, extra) => loadTerraformVariables(path, repo, extra),
-    render: renderTerraformTemplate,
-};
-
-;// CONCATENATED MODULE: ./src/sources/languages.ts
-
-
-
-const languages_MAIL_FILES = new Set(['main.cf', 'master.cf', 'sendmail.cf', 'sendmail.mc']);
-/**
- * `roles/NAME/templates/main.cf`: the template module renders everything in
- * a role's templates folder as Jinja2, suffix or not. Claimed here, before
- * the Go-template language's rule for mail files in a Helm chart's
- * `templates/` folder would.
- */
-function ansibleRoleTemplate(path) {
-    const parts = path.split('/');
-    const n = parts.length;
-    if (n < 4 || parts[n - 2] !== 'templates' || parts[n - 4] !== 'roles')
-        return null;
-    const base = parts[n - 1];
-    return languages_MAIL_FILES.has(base) ? base : null;
-}
-/**
- * Jinja2 (Ansible, Salt): `main.cf.j2`, `sendmail.mc.jinja2`. Variables come
- * from the Ansible role and project around the template (role defaults and
- * vars, group_vars/all) and the user's --vars files.
- */
-const jinja2 = {
-    form: 'jinja2',
-    targetOf: (path) => targetOf(path) ?? ansibleRoleTemplate(path),
-    // A Salt formula (a folder with defaults.yaml or map.jinja) reads its own
-    // pillar.example and defaults.yaml; anything else is read as Ansible.
-    variables: (path, repo, extra) => saltFormulaOf(path, repo) !== null ? saltVariables(path, repo, extra) : loadAnsibleVariables(path, repo, extra),
-    render: (file, vars) => renderTemplate(file, vars),
-};
-// Each template language lives in its own folder and exports `language`;
-// adding one is one import here and one entry in LANGUAGES.
-
-
-
-
-
-/**
- * Every template language relaygate renders, in the order discovery asks
- * them: the first whose `targetOf` names a mail file wins.
- */
-const LANGUAGES = [jinja2, erb_language_language, language_language, gotemplate_language_language, terraform_language_language, language];
-/** The language that renders `path` and the mail file it renders, or null when no language claims it. */
-function languageFor(path) {
-    for (const language of LANGUAGES) {
-        const target = language.targetOf(path);
-        if (target !== null)
-            return { language, target };
-    }
-    return null;
-}
-/** The registered language of a form (the candidate carries the form). */
-function languageOfForm(form) {
-    return LANGUAGES.find((l) => l.form === form);
-}
-
-;// CONCATENATED MODULE: ./src/discover/classify.ts
-
-
-
-
-const GLOB_OPTIONS = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
-const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Minimatch(p.glob, GLOB_OPTIONS) }));
-/** `./a/`, `/a` and `a/` all mean the folder `a` of the scan root. */
-function normaliseGlob(glob) {
-    let g = glob.trim().replace(/\\/g, '/');
-    while (g.startsWith('./'))
-        g = g.slice(2);
-    while (g.startsWith('/'))
-        g = g.slice(1);
-    if (g.endsWith('/'))
-        g += '**';
-    return g === '' ? '**' : g;
-}
-/** User globs; a glob that matches a folder matches everything under it. */
-class GlobList {
-    matchers;
-    constructor(globs) {
-        this.matchers = globs.filter((g) => g.trim() !== '').map((g) => new Minimatch(normaliseGlob(g), GLOB_OPTIONS));
-    }
-    get empty() {
-        return this.matchers.length === 0;
-    }
-    matches(path) {
-        if (this.matchers.length === 0)
-            return false;
-        for (const m of this.matchers)
-            if (m.match(path))
-                return true;
-        for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
-            const folder = path.slice(0, i);
-            for (const m of this.matchers)
-                if (m.match(folder))
-                    return true;
-        }
-        return false;
-    }
-}
-/**
- * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
- * `master.cf.*`: this test rejects almost every file of a monorepo before any
- * glob runs.
- */
-function mayMatchDefault(base) {
-    return base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.');
-}
-function isVendored(path) {
-    let start = 0;
-    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', start)) {
-        if (VENDORED_DIRECTORIES.has(path.slice(start, i)))
-            return true;
-        start = i + 1;
-    }
-    return false;
-}
-function defaultPattern(path, base) {
-    for (const { pattern, matcher } of compiledDefaults) {
-        if (!matcher.match(path))
-            continue;
-        if (!pattern.definite && (base.startsWith('main.cf.') || base.startsWith('master.cf.'))) {
-            const rest = base.slice(base.indexOf('.cf.') + 4);
-            if (!isPlainVariantSuffix(rest))
-                continue;
-        }
-        return pattern;
-    }
-    return null;
-}
-/**
- * Decides from a path alone whether a file may be mail configuration.
- * Order: default patterns, then user includes (content decides the kind);
- * user excludes remove; vendored trees are removed unless an include matches.
- * Explicitly named files (the `paths` option) are always opened.
- */
-class PathClassifier {
-    embedded;
-    include;
-    exclude;
-    /**
-     * @param embedded also open files that may be provisioning code editing
-     * mail configuration (when some host format is registered).
-     */
-    constructor(include, exclude, embedded = false) {
-        this.embedded = embedded;
-        this.include = new GlobList(include);
-        this.exclude = new GlobList(exclude);
-    }
-    classify(path, explicit = false) {
-        const base = path.slice(path.lastIndexOf('/') + 1);
-        // `main.cf.j2`, `roles/x/templates/sendmail.mc.jinja2`: the name says what it renders.
-        // Every template renders main.cf, master.cf, sendmail.cf or a .mc: its
-        // name holds `.cf` or `.mc`, which rejects most files before any language is asked.
-        const template = base.includes('.cf') || base.includes('.mc') ? languageFor(path) : null;
-        const target = template?.target ?? null;
-        const pattern = target === null && mayMatchDefault(base) ? defaultPattern(path, base) : null;
-        let included;
-        let cls;
-        if (target !== null) {
-            cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: template?.language.form ?? 'jinja2' };
-        }
-        else if (pattern !== null) {
-            cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
-        }
-        else if (explicit) {
-            cls = { roles: ALL_ROLES, definite: false, via: 'explicit' };
-        }
-        else if ((included = this.include.matches(path))) {
-            cls = { roles: ALL_ROLES, definite: false, via: 'include' };
-        }
-        else if (this.embedded && mayBeHostFile(path)) {
-            cls = { roles: [], definite: false, via: 'pattern', embedded: true };
-        }
-        else {
-            return null;
-        }
-        if (explicit)
-            return cls;
-        if (this.exclude.matches(path))
-            return null;
-        if (isVendored(path) && !(included ?? this.include.matches(path)))
-            return null;
-        return cls;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/discover/git-files.ts
-
-/**
- * Variables that point git at another repository or index (set inside git
- * hooks, for example): the scan root alone must decide which repository is read.
- */
-const REPOSITORY_VARIABLES = [
-    'GIT_DIR',
-    'GIT_WORK_TREE',
-    'GIT_INDEX_FILE',
-    'GIT_COMMON_DIR',
-    'GIT_OBJECT_DIRECTORY',
-    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-    'GIT_NAMESPACE',
-    'GIT_PREFIX',
-    'GIT_LITERAL_PATHSPECS',
-    'GIT_GLOB_PATHSPECS',
-    'GIT_NOGLOB_PATHSPECS',
-    'GIT_ICASE_PATHSPECS',
-];
-function gitEnvironment() {
-    const env = { ...process.env };
-    for (const name of REPOSITORY_VARIABLES)
-        delete env[name];
-    return env;
-}
-function runGit(cwd, args) {
-    // core.fsmonitor may name a program to run: never execute what a repository configures.
-    const fullArgs = ['-c', 'core.fsmonitor=false', '--literal-pathspecs', ...args];
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', fullArgs, { cwd, env: gitEnvironment(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-            const err = error;
-            if (err && typeof err.code === 'string') {
-                resolve({ code: null, stdout: Buffer.alloc(0), stderr: '', spawnError: `${err.code}: ${err.message}` });
-                return;
-            }
-            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr: stderr.toString('utf8') });
-        });
-    });
-}
-/** Whether `root` is inside a git work tree (and not inside a `.git` directory). */
-async function gitWorkTree(root) {
-    const run = await runGit(root, ['rev-parse', '--is-inside-work-tree']);
-    if (run.spawnError !== undefined)
-        return { inside: false, note: null };
-    if (run.code === 0) {
-        return run.stdout.toString('utf8').trim() === 'true' ? { inside: true } : { inside: false, note: null };
-    }
-    if (/not a git repository/i.test(run.stderr))
-        return { inside: false, note: null };
-    // e.g. "detected dubious ownership": the walk still finds everything, it just cannot honour .gitignore.
-    const reason = run.stderr.trim().split('\n')[0] ?? `exit status ${run.code}`;
-    return { inside: false, note: `git could not read the repository (${reason}); listed files by walking the directory, so .gitignore was not applied` };
-}
-function splitNul(out) {
-    return out
-        .toString('utf8')
-        .split('\0')
-        .filter((p) => p !== '');
-}
-/**
- * Tracked files plus untracked files that are not ignored, relative to
- * `root` (git prints paths relative to its working directory and lists only
- * what is under it, so a scan root below the repository top works as is).
- * Tracked files deleted from the work tree are left out.
- */
-async function listGitFiles(root, pathspecs) {
-    const specs = ['--', ...pathspecs];
-    const [listed, deleted] = await Promise.all([
-        runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...specs]),
-        runGit(root, ['ls-files', '-z', '--deleted', ...specs]),
-    ]);
-    if (listed.code !== 0)
-        return { error: listed.spawnError ?? (listed.stderr.trim() || `git ls-files exited with ${listed.code}`) };
-    const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout) : []);
-    const files = [];
-    const notes = [];
-    const seen = new Set();
-    for (const p of splitNul(listed.stdout)) {
-        if (seen.has(p) || gone.has(p))
-            continue; // unmerged entries are listed once per stage
-        seen.add(p);
-        if (p.endsWith('/')) {
-            notes.push(`${p} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
-            continue;
-        }
-        files.push(p);
-    }
-    return { files, notes };
-}
-
-;// CONCATENATED MODULE: ./src/discover/decode.ts
-/**
- * Turning a file's bytes into text the parsers can trust: Postfix and
- * sendmail read bytes, but every position we report is in characters of
- * UTF-8 text, so a file that is not UTF-8 cannot be judged line by line.
- */
-/** Binary detection looks at this many bytes, as git and grep do. */
-const BINARY_PROBE_BYTES = 8 * 1024;
-const decode_strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-function hasBom(bytes) {
-    return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-}
-/**
- * 1-based line and column of a byte offset; the column counts UTF-16 code
- * units of the line's text before it (as every span does), after the BOM.
- */
-function positionOfByte(bytes, offset) {
-    let line = 1;
-    let lineStart = hasBom(bytes) ? 3 : 0;
-    for (let i = 0; i < offset; i++) {
-        if (bytes[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    const before = lineStart < offset ? lenient.decode(bytes.subarray(lineStart, offset)) : '';
-    return { line, column: before.length + 1 };
-}
-/** Offset of the first byte that starts an ill-formed UTF-8 sequence (Unicode 15, table 3-7), or -1. */
-function firstInvalidUtf8(bytes) {
-    const n = bytes.length;
-    let i = 0;
-    while (i < n) {
-        const b = bytes[i] ?? 0;
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let lo = 0x80;
-        let hi = 0xbf;
-        if (b >= 0xc2 && b <= 0xdf)
-            need = 1;
-        else if (b === 0xe0)
-            (need = 2), (lo = 0xa0);
-        else if (b >= 0xe1 && b <= 0xec)
-            need = 2;
-        else if (b === 0xed)
-            (need = 2), (hi = 0x9f);
-        else if (b >= 0xee && b <= 0xef)
-            need = 2;
-        else if (b === 0xf0)
-            (need = 3), (lo = 0x90);
-        else if (b >= 0xf1 && b <= 0xf3)
-            need = 3;
-        else if (b === 0xf4)
-            (need = 3), (hi = 0x8f);
-        else
-            return i;
-        // A sequence cut off by the end of the file.
-        if (i + need >= n)
-            return i;
-        const second = bytes[i + 1] ?? 0;
-        if (second < lo || second > hi)
-            return i;
-        for (let k = 2; k <= need; k++) {
-            const c = bytes[i + k] ?? 0;
-            if (c < 0x80 || c > 0xbf)
-                return i;
-        }
-        i += need + 1;
-    }
-    return -1;
-}
-function hex(byte) {
-    return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-}
-/** A NUL byte near the start means binary (the rule git and grep use). */
-function binaryReason(bytes) {
-    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-        return { reason: `the file is UTF-16 (byte order mark ${hex(bytes[0])} ${hex(bytes[1])}), not UTF-8 text`, line: 1, column: 1 };
-    }
-    const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
-    const nul = probe.indexOf(0);
-    if (nul === -1)
-        return null;
-    const { line, column } = positionOfByte(bytes, nul);
-    return { reason: `binary content (a NUL byte at line ${line}, column ${column})`, line, column };
-}
-/** Text of a file that is strictly UTF-8, without its optional byte order mark. */
-function decodeUtf8(bytes) {
-    const body = hasBom(bytes) ? bytes.subarray(3) : bytes;
-    try {
-        return { ok: true, text: decode_strict.decode(body) };
-    }
-    catch {
-        const offset = firstInvalidUtf8(bytes);
-        const at = offset === -1 ? 0 : offset;
-        const { line, column } = positionOfByte(bytes, at);
-        const what = offset === -1 ? 'a byte' : `byte ${hex(bytes[at] ?? 0)}`;
-        return { ok: false, reason: `not valid UTF-8 (${what} at line ${line}, column ${column})`, line, column };
-    }
-}
-/** Best-effort text for sniffing only: a cut multi-byte character at the end is harmless there. */
-function decodeForSniffing(bytes) {
-    return lenient.decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
-}
-
-;// CONCATENATED MODULE: ./src/discover/candidate.ts
-function kindOf(role) {
-    return role === 'main.cf' || role === 'master.cf' ? 'postfix' : 'sendmail';
-}
-
 ;// CONCATENATED MODULE: ./src/discover/read-candidate.ts
+
 
 
 
@@ -27516,6 +27495,535 @@ function applyPolicy(results, input) {
         return findings;
     const changed = input.changed;
     return findings.filter((f) => changed.has(f.file) || f.related.some((r) => changed.has(r.file)));
+}
+
+;// CONCATENATED MODULE: ./src/sources/annotate.ts
+/** A rule result with where its template and edit variables come from. */
+function variableAnnotator(templates, files, extractions) {
+    const editVariables = variablesByLine(extractions);
+    return (result) => withEditVariables(withVariableOrigins(result, templates, files), editVariables);
+}
+/** Per host file, the lines each templated edit covers (its task and the text it maps to) and its variables. */
+function variablesByLine(extractions) {
+    const byFile = new Map();
+    for (const extraction of extractions) {
+        for (const edit of extraction.edits) {
+            if (edit.variables === undefined || edit.variables.length === 0)
+                continue;
+            let toLine = edit.span.endLine;
+            if ('fragment' in edit)
+                for (const s of edit.fragment.map.segments)
+                    toLine = Math.max(toLine, s.to.line, s.from.line);
+            const list = byFile.get(edit.span.file) ?? [];
+            list.push({ fromLine: edit.span.line, toLine, variables: edit.variables });
+            byFile.set(edit.span.file, list);
+        }
+    }
+    return byFile;
+}
+/** A finding on an edit built from repository variables points to where they are defined too. */
+function withEditVariables(result, byFile) {
+    const entries = byFile.get(result.span.file);
+    if (entries === undefined)
+        return result;
+    const seen = new Set(result.related.map((r) => `${r.file}:${r.line}`));
+    const related = [];
+    for (const entry of entries) {
+        if (result.span.line < entry.fromLine || result.span.line > entry.toLine)
+            continue;
+        for (const v of entry.variables) {
+            if (v.origin === null || seen.has(`${v.origin.file}:${v.origin.line}`))
+                continue;
+            seen.add(`${v.origin.file}:${v.origin.line}`);
+            related.push({ file: v.origin.file, line: v.origin.line, message: `value comes from ${v.name} here` });
+        }
+    }
+    const kept = related.slice(0, MAX_VARIABLE_ORIGINS);
+    return kept.length === 0 ? result : { ...result, related: [...result.related, ...kept] };
+}
+/** At most this many "value comes from" locations per finding. */
+const MAX_VARIABLE_ORIGINS = 5;
+/**
+ * A finding on a template points to where its variables are defined. The
+ * variables named on the finding's own template lines come first; when the
+ * lines name none, every variable the template read (with a known origin).
+ */
+function withVariableOrigins(result, templates, files) {
+    const rendered = templates.get(result.span.file);
+    if (rendered === undefined)
+        return result;
+    const known = rendered.usedVariables.filter((v) => v.origin !== null);
+    const lines = (files.get(result.span.file)?.text ?? '').split('\n').slice(result.span.line - 1, result.span.endLine).join('\n');
+    const named = known.filter((v) => new RegExp(`\\b${v.name.replace(/[^A-Za-z0-9_]/g, '')}\\b`).test(lines));
+    const related = (named.length > 0 ? named : known).slice(0, MAX_VARIABLE_ORIGINS).map((v) => ({
+        file: v.origin?.file ?? '',
+        line: v.origin?.line ?? 1,
+        message: `value comes from ${v.name} here`,
+    }));
+    return related.length === 0 ? result : { ...result, related: [...result.related, ...related] };
+}
+
+;// CONCATENATED MODULE: ./src/sources/contracts/repository.ts
+
+
+/** Variables files are small; a bigger one is not read (bounded memory). */
+const MAX_VARIABLES_BYTES = 1024 * 1024;
+/** An in-memory repository (tests, and callers that already hold the files). */
+function memoryRepository(files) {
+    const dirs = new Map();
+    for (const file of Object.keys(files)) {
+        const parts = file.split('/');
+        for (let i = 0; i < parts.length; i++) {
+            const dir = parts.slice(0, i).join('/') || '.';
+            const set = dirs.get(dir) ?? new Set();
+            set.add(parts[i]);
+            dirs.set(dir, set);
+        }
+    }
+    return {
+        read: (p) => files[p],
+        list: (d) => [...(dirs.get(d === '' ? '.' : d) ?? [])].sort(),
+        isDirectory: (p) => dirs.has(p === '' ? '.' : p),
+    };
+}
+/** The real file system under `root`; never follows a link out of the root. */
+function fileSystemRepository(root) {
+    const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+    const inside = (relativePath) => {
+        try {
+            const full = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().join(root, ...relativePath.split('/')));
+            const rel = external_node_path_default().relative(realRoot, full);
+            if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+                return undefined;
+            return full;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    return {
+        read(relativePath) {
+            const full = inside(relativePath);
+            if (full === undefined)
+                return undefined;
+            try {
+                const stat = (0,external_node_fs_namespaceObject.statSync)(full);
+                if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES)
+                    return undefined;
+                return (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        list(relativeDir) {
+            const full = inside(relativeDir);
+            if (full === undefined)
+                return [];
+            try {
+                return (0,external_node_fs_namespaceObject.readdirSync)(full).sort();
+            }
+            catch {
+                return [];
+            }
+        },
+        isDirectory(relativePath) {
+            const full = inside(relativePath);
+            try {
+                return full !== undefined && (0,external_node_fs_namespaceObject.statSync)(full).isDirectory();
+            }
+            catch {
+                return false;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/extra-vars.ts
+
+
+
+
+
+/**
+ * `--vars` files: Ansible extra vars, the highest precedence. A file that
+ * cannot be read as a YAML mapping is a usage error, never a silent pass.
+ */
+async function readExtraVars(options) {
+    const scopes = [];
+    for (const file of options.vars) {
+        const full = external_node_path_default().resolve(options.root, file);
+        const relative = external_node_path_default().relative(options.root, full);
+        const shown = relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative.split((external_node_path_default()).sep).join('/');
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(full, 'utf8');
+        }
+        catch (e) {
+            throw new OptionsError(`vars: cannot read ${file}: ${e.message}`);
+        }
+        // Ansible reads YAML 1.1 (PyYAML): yes/no are booleans there.
+        const document = (0,dist/* parseDocument */.Tp)(text, { version: '1.1', prettyErrors: false });
+        const error = document.errors[0];
+        if (error !== undefined)
+            throw new OptionsError(`vars: ${file} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
+        let data;
+        try {
+            data = document.toJS({ maxAliasCount: 100 }) ?? {};
+        }
+        catch (e) {
+            throw new OptionsError(`vars: ${file} cannot be read: ${e.message}`);
+        }
+        if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+            throw new OptionsError(`vars: ${file} is not a YAML mapping of variable names to values`);
+        }
+        scopes.push(plainScope(data, shown));
+    }
+    return scopes;
+}
+
+;// CONCATENATED MODULE: ./src/sources/extract.ts
+
+
+
+/**
+ * Runs the host format that claimed the file. An extractor that throws is a
+ * bug in relaygate, not in the repository: a note, never a crash of the scan.
+ */
+function extract(candidate, repo, notes, results) {
+    const file = candidate.file;
+    const head = file.text.slice(0, HOST_HEAD_CHARS);
+    const format = HOST_FORMATS.find((f) => f.form === candidate.host && f.matches(candidate.path, head));
+    if (format === undefined)
+        return { edits: [], diagnostics: [], notes: [] };
+    let extraction;
+    try {
+        extraction = format.extract(file, repo);
+    }
+    catch (e) {
+        notes.push(`${candidate.path} was not read as ${format.form}: ${e.message}`);
+        return { edits: [], diagnostics: [], notes: [] };
+    }
+    for (const d of extraction.diagnostics) {
+        if (d.fatal)
+            results.push(unreadable('postfix', d.file, d.line, d.column, d.message));
+        else
+            notes.push(`${d.file}:${d.line}: ${d.message}`);
+    }
+    notes.push(...extraction.notes);
+    return extraction;
+}
+
+;// CONCATENATED MODULE: ./src/sources/render/uncertain-parameters.ts
+/**
+ * main.cf text rendered from a template whose branches or loops depend on
+ * unknown data: definitions that may or may not be there become unknown, so
+ * a rule answers "indeterminate" rather than passing on a branch the
+ * renderer happened to take (main.cf: last definition wins, postconf(5)).
+ */
+
+
+/**
+ * A branch the renderer did not take because its condition is unknown (the
+ * `else` of an unresolved `if`) could be the one that applies. Every
+ * parameter it defines is therefore unknown: a definition with an unknown
+ * value is added at the end (last wins), mapped to the branch's line, so a
+ * strong value rendered earlier cannot pass while the other branch may
+ * weaken it.
+ */
+function markAlternatives(fragment, templateText) {
+    if (fragment.alternatives.length === 0)
+        return fragment;
+    const templateLines = templateText.split('\n');
+    const added = [];
+    const seen = new Set();
+    for (const alternative of fragment.alternatives) {
+        for (let line = alternative.line; line <= alternative.endLine; line++) {
+            let text = templateLines[line - 1] ?? '';
+            if (line === alternative.line)
+                text = text.slice(alternative.column - 1);
+            const start = PARAMETER_START.exec(text);
+            if (start === null)
+                continue;
+            const name = start[0].slice(0, start[0].indexOf('=')).trim();
+            if (seen.has(name))
+                continue;
+            seen.add(name);
+            added.push({ name, line, length: (templateLines[line - 1] ?? '').length });
+        }
+    }
+    if (added.length === 0)
+        return fragment;
+    const lines = fragment.text.endsWith('\n') ? fragment.text.slice(0, -1).split('\n') : fragment.text.split('\n');
+    const segments = [...fragment.map.segments];
+    for (const a of added) {
+        const text = `${a.name} = ${UNKNOWN_MARK}`;
+        lines.push(text);
+        segments.push({
+            line: lines.length,
+            column: 1,
+            endColumn: text.length + 1,
+            kind: 'expression',
+            from: { line: a.line, column: 1 },
+            to: { line: a.line, column: Math.max(2, a.length + 1) },
+        });
+    }
+    return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
+}
+/**
+ * A line that is nothing but unresolved template output (`{{ cfg | to_ini }}`,
+ * `<%= @settings %>`) may expand to any number of `name = value` lines:
+ * Postfix would not see a line without `=`, so reading it as one would make
+ * the template "unreadable" when it is only unknown. It becomes a definition
+ * whose name and value are unknown, which may set any parameter.
+ */
+function markUnknownLines(fragment) {
+    const lines = fragment.text.split('\n');
+    const rewritten = new Set();
+    lines.forEach((text, i) => {
+        const body = text.replace(/\r$/, '');
+        if (body === '' || !body.startsWith(UNKNOWN_MARK))
+            return;
+        if (body.split(UNKNOWN_MARK).join('').trim() !== '')
+            return;
+        lines[i] = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;
+        rewritten.add(i + 1);
+    });
+    if (rewritten.size === 0)
+        return fragment;
+    const segments = [];
+    const done = new Set();
+    for (const segment of fragment.map.segments) {
+        if (!rewritten.has(segment.line)) {
+            segments.push(segment);
+            continue;
+        }
+        if (done.has(segment.line))
+            continue;
+        done.add(segment.line);
+        // The whole new line maps to the expression that produced it.
+        const tag = fragment.map.segments.find((s) => s.line === segment.line && s.kind === 'expression') ?? segment;
+        segments.push({ ...tag, column: 1, endColumn: 6 });
+    }
+    return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
+}
+/** A main.cf `name = value` line start: the name, then `=` with its spaces (no nested quantifiers). */
+const PARAMETER_START = /^[A-Za-z0-9_.-]+[ \t]*=[ \t]*/;
+/**
+ * A definition rendered inside an `if` or loop the renderer could not decide
+ * may or may not be in the real main.cf: its value becomes unknown
+ * (UNKNOWN_MARK right after `=`), so rules answer "indeterminate" instead of
+ * passing on a definition that may not exist. The source map is shifted so
+ * spans after the mark still land on the template's columns.
+ */
+function markMaybeParameters(fragment) {
+    if (fragment.maybeLines.size === 0)
+        return fragment;
+    const lines = fragment.text.split('\n');
+    const inserts = new Map();
+    for (const line of fragment.maybeLines) {
+        const text = lines[line - 1];
+        if (text === undefined)
+            continue;
+        const start = PARAMETER_START.exec(text);
+        if (start === null)
+            continue;
+        const column = start[0].length + 1;
+        lines[line - 1] = text.slice(0, column - 1) + UNKNOWN_MARK + text.slice(column - 1);
+        inserts.set(line, column);
+    }
+    if (inserts.size === 0)
+        return fragment;
+    const segments = [];
+    for (const segment of fragment.map.segments) {
+        const column = inserts.get(segment.line);
+        if (column === undefined || segment.endColumn <= column)
+            segments.push(segment);
+        else
+            segments.push(...shifted(segment, column));
+    }
+    return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
+}
+/** A segment with one character inserted at `column`: the mark maps to where the value starts. */
+function shifted(segment, column) {
+    if (segment.column >= column) {
+        const moved = { ...segment, column: segment.column + 1, endColumn: segment.endColumn + 1 };
+        return segment.column === column ? [{ ...segment, endColumn: column + 1 }, moved] : [moved];
+    }
+    const at = segment.kind === 'literal' ? { line: segment.from.line, column: segment.from.column + (column - segment.column) } : segment.from;
+    return [
+        { ...segment, endColumn: column },
+        { ...segment, column, endColumn: column + 1, from: at },
+        { ...segment, column: column + 1, endColumn: segment.endColumn + 1, from: at },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/sources/render/uncertain-services.ts
+/**
+ * master.cf text rendered from a template whose branches depend on unknown
+ * data: the services that may or may not exist listen on an unknown host.
+ */
+
+
+/** A master.cf inet service line: name, then `inet` as the type field (master(5)). */
+const INET_SERVICE = /^([^\s#]\S*)([ \t]+)inet([ \t]|$)/;
+/** `127.0.0.1:smtp` -> `<unknown>:smtp`: the service may or may not listen, on a host we cannot tell. */
+function uncertainName(name) {
+    const colon = name.lastIndexOf(':');
+    return `${UNKNOWN_MARK}:${colon >= 0 ? name.slice(colon + 1) : name}`;
+}
+/**
+ * master.cf services under a branch the renderer could not decide may or may
+ * not exist: a rendered one (a maybe line) gets an unknown host, and the inet
+ * services of an untaken branch are added with an unknown host, so the
+ * listener set is unknown rather than silently the rendered branch's. Their
+ * `-o` lines come along.
+ */
+function markUncertainServices(fragment, templateText) {
+    if (fragment.maybeLines.size === 0 && fragment.alternatives.length === 0)
+        return fragment;
+    const lines = fragment.text.endsWith('\n') ? fragment.text.slice(0, -1).split('\n') : fragment.text.split('\n');
+    let segments = [...fragment.map.segments];
+    for (const line of fragment.maybeLines) {
+        const text = lines[line - 1];
+        const m = text === undefined ? null : INET_SERVICE.exec(text);
+        if (text === undefined || m === null || m[1] === undefined)
+            continue;
+        const renamed = uncertainName(m[1]);
+        lines[line - 1] = renamed + text.slice(m[1].length);
+        // The rewritten line maps, as one piece, to the template text it came from.
+        const own = segments.filter((seg) => seg.line === line);
+        const first = own[0];
+        const last = own[own.length - 1];
+        if (first === undefined || last === undefined)
+            continue;
+        const to = last.kind === 'literal' ? { line: last.from.line, column: last.from.column + (last.endColumn - last.column) } : last.to;
+        const whole = { line, column: 1, endColumn: (lines[line - 1] ?? '').length + 1, kind: 'expression', from: first.from, to };
+        segments = [...segments.filter((seg) => seg.line !== line), whole];
+    }
+    const templateLines = templateText.split('\n');
+    for (const alternative of fragment.alternatives) {
+        let inService = false;
+        for (let line = alternative.line; line <= alternative.endLine; line++) {
+            let text = templateLines[line - 1] ?? '';
+            if (line === alternative.line)
+                text = text.slice(alternative.column - 1);
+            if (text.includes('{%') || text.includes('{{')) {
+                inService = false;
+                continue;
+            }
+            const m = INET_SERVICE.exec(text);
+            let added = null;
+            if (m !== null && m[1] !== undefined) {
+                inService = true;
+                added = uncertainName(m[1]) + text.slice(m[1].length);
+            }
+            else if (inService && /^[ \t]+\S/.test(text) && !/^[ \t]*#/.test(text)) {
+                added = text;
+            }
+            else if (!/^[ \t]*(#|$)/.test(text)) {
+                inService = false;
+            }
+            if (added === null)
+                continue;
+            lines.push(added);
+            segments.push({
+                line: lines.length,
+                column: 1,
+                endColumn: added.length + 1,
+                kind: 'expression',
+                from: { line, column: 1 },
+                to: { line, column: Math.max(2, (templateLines[line - 1] ?? '').length + 1) },
+            });
+        }
+    }
+    return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/render/render-candidates.ts
+
+
+
+
+function renderCandidates(candidates, repo, extraVars, notes, results) {
+    const out = { files: new Map(), postfixFiles: [], sendmailFiles: [], templates: new Map(), embedded: [] };
+    for (const found of candidates) {
+        // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
+        const candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
+        if (candidate.unreadable) {
+            const u = candidate.unreadable;
+            results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
+            continue;
+        }
+        if (!candidate.file)
+            continue;
+        const file = candidate.role === undefined ? candidate.file : { ...candidate.file, role: candidate.role };
+        // Suppressions and fingerprints read the lines a person edits: the template's, the script's.
+        out.files.set(candidate.path, file);
+        if (candidate.kind === 'embedded') {
+            out.embedded.push(candidate);
+            continue;
+        }
+        let judged = file;
+        if (candidate.template !== undefined && repo !== null) {
+            const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results);
+            if (rendered === null)
+                continue;
+            out.templates.set(candidate.path, rendered);
+            judged = { path: file.path, text: rendered.fragment.text, role: candidate.role };
+        }
+        (candidate.kind === 'postfix' ? out.postfixFiles : out.sendmailFiles).push(judged);
+    }
+    return out;
+}
+/** Whether any candidate needs the repository read around it (templates' variables, host files' linked files). */
+function needsRepository(candidates) {
+    return candidates.some((c) => c.template !== undefined || c.kind === 'embedded' || hasJinjaTags(c));
+}
+/**
+ * Renders a template candidate with its language's variables. A template the
+ * renderer cannot read is config-unreadable at its line (null: not judged).
+ */
+function renderCandidate(candidate, file, repo, extraVars, notes, results) {
+    const language = languageOfForm(candidate.template ?? 'jinja2');
+    if (language === undefined) {
+        notes.push(`${candidate.path} was not scanned: no renderer for ${candidate.template ?? 'its'} templates`);
+        return null;
+    }
+    const mta = candidate.kind === 'sendmail' ? 'sendmail' : 'postfix';
+    const vars = language.variables(candidate.path, repo, extraVars);
+    for (const d of vars.diagnostics) {
+        notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
+    }
+    const rendered = language.render({ path: file.path, text: file.text }, vars);
+    if (rendered.diagnostics.length > 0) {
+        for (const d of rendered.diagnostics)
+            results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
+        return null;
+    }
+    if (candidate.role === 'master.cf')
+        return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
+    if (candidate.role !== 'main.cf')
+        return rendered;
+    const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
+    return { ...rendered, fragment: markAlternatives(fragment, file.text) };
+}
+/**
+ * A plain-named mail file whose text has a closed Jinja tag on one line
+ * (`{{ ... }}` or `{% ... %}`): Postfix and m4 have no such syntax, so it is a
+ * template (a Salt formula's `files/main.cf`). Linear: two indexOf per line.
+ */
+function hasJinjaTags(candidate) {
+    if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined)
+        return false;
+    for (const line of candidate.file.text.split('\n')) {
+        for (const [open, close] of [['{{', '}}'], ['{%', '%}']]) {
+            const at = line.indexOf(open);
+            if (at >= 0 && line.indexOf(close, at + 2) > at)
+                return true;
+        }
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/mta/postfix/master-cf.ts
@@ -28866,7 +29374,64 @@ function assembleSendmail(files) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/sources/instances/piece.ts
+;// CONCATENATED MODULE: ./src/sources/replay/files.ts
+
+
+
+/** The configurations of the files no `link` edit made part of an instance, spans on the templates. */
+function assembleFiles(postfixFiles, sendmailFiles, templates) {
+    const assembled = [...assemblePostfix([...postfixFiles]), ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
+    return assembled.map((config) => backToTemplates(config, templates));
+}
+/** Spans of rendered templates back on the template lines, and the configuration's form (the template's language). */
+function backToTemplates(config, templates) {
+    let out = config;
+    let form = null;
+    for (const file of config.files) {
+        const rendered = templates.get(file);
+        if (rendered === undefined)
+            continue;
+        out = remapSpans(out, rendered.fragment);
+        form = rendered.fragment.form;
+    }
+    return form === null ? out : { ...out, form };
+}
+/** `roles/x/templates/sendmail.mc.j2` -> `roles/x/templates/sendmail`: the name m4 builds from, suffixes removed. */
+function renderedStem(file) {
+    const withoutTemplate = file.replace(/\.[^./]+$/, '');
+    return withoutTemplate.replace(/\.[^./]+$/, '');
+}
+/**
+ * assembleSendmail pairs `x.mc` with `x.cf` by name; templates carry one more
+ * suffix (`sendmail.mc.j2`, `sendmail.cf.j2`), so a templated pair is joined
+ * here: the .cf is what m4 builds from the .mc, judged once, from the .mc.
+ */
+function pairTemplatedSendmail(configs, templates) {
+    const sendmail = configs.filter((c) => c.mta === 'sendmail');
+    const mcByStem = new Map();
+    for (const c of sendmail)
+        if (c.mc !== null && c.cf === null && templates.has(c.mc))
+            mcByStem.set(renderedStem(c.mc), c);
+    const joined = new Map();
+    const dropped = new Set();
+    for (const c of sendmail) {
+        if (c.mc !== null || c.cf === null || !templates.has(c.cf))
+            continue;
+        const mc = mcByStem.get(renderedStem(c.cf));
+        if (mc === undefined || joined.has(mc))
+            continue;
+        joined.set(mc, c.cf);
+        dropped.add(c);
+    }
+    return configs
+        .filter((c) => !dropped.has(c))
+        .map((c) => {
+        const cf = c.mta === 'sendmail' ? joined.get(c) : undefined;
+        return cf === undefined || c.mta !== 'sendmail' ? c : { ...c, cf, files: [...c.files, cf].sort() };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/replay/piece.ts
 
 
 function pieceOf(fragment) {
@@ -28885,7 +29450,7 @@ function markUnknown(parameter) {
     return parameter.value.startsWith(UNKNOWN_MARK) ? parameter : { ...parameter, value: UNKNOWN_MARK + parameter.value };
 }
 
-;// CONCATENATED MODULE: ./src/sources/instances/base.ts
+;// CONCATENATED MODULE: ./src/sources/replay/base.ts
 /**
  * What the distribution's postfix package installs as main.cf, for the
  * parameters the relay rules read. Debian/Ubuntu (postfix's postinst writes
@@ -28924,7 +29489,7 @@ function baseParameters(base, reason, span) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/sources/instances/postfix.ts
+;// CONCATENATED MODULE: ./src/sources/replay/postfix.ts
 
 
 
@@ -29101,7 +29666,7 @@ function replayPostfix(key, edits, resolve, notes) {
     return configuration;
 }
 
-;// CONCATENATED MODULE: ./src/sources/instances/sendmail.ts
+;// CONCATENATED MODULE: ./src/sources/replay/sendmail.ts
 
 
 
@@ -29185,7 +29750,7 @@ function replaySendmail(edits, resolve, notes) {
     return { ...common, mc: null, cf: only.file, ...analysis };
 }
 
-;// CONCATENATED MODULE: ./src/sources/instances.ts
+;// CONCATENATED MODULE: ./src/sources/replay/instances.ts
 
 
 
@@ -29238,7 +29803,7 @@ function defaultResolver(plainFiles, repo, extraVars = []) {
 }
 /**
  * Mail server instances built from the edits of provisioning code: each
- * group of edits is replayed in order over its base (src/sources/instances/).
+ * group of edits is replayed in order over its base (./postfix.ts, ./sendmail.ts).
  * Postfix edits and sendmail edits of one group make separate configurations.
  */
 function assembleInstances(extractions, plainFiles, options = {}) {
@@ -29265,75 +29830,17 @@ function assembleInstances(extractions, plainFiles, options = {}) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/sources/stage.ts
+;// CONCATENATED MODULE: ./src/sources/replay/linked-files.ts
+
 /**
- * The sources stage: everything between discovery and the MTA models.
- * Plain files pass through; templates are rendered with their language's
- * variables (spans put back on the template); provisioning code is turned
- * into edits and replayed into instances (src/sources/instances.ts).
+ * How a `link` edit's repository file is read: the template the render step
+ * rendered, or the plain file it read; else, a file discovery did not pick
+ * up (an odd name) is read from the repository, rendered when a language
+ * claims it, and recorded in `files` (findings may point at it).
  */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function runSources(candidates, options) {
-    const results = [];
-    const notes = [];
-    const files = new Map();
-    const postfixFiles = [];
-    const sendmailFiles = [];
-    const templates = new Map();
-    const embedded = [];
-    const needsRepository = candidates.some((c) => c.template !== undefined || c.kind === 'embedded' || hasJinjaTags(c));
-    const extraVars = needsRepository ? await readExtraVars(options) : [];
-    const repo = needsRepository ? fileSystemRepository(options.root) : null;
-    for (const found of candidates) {
-        // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
-        const candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
-        if (candidate.unreadable) {
-            const u = candidate.unreadable;
-            results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
-            continue;
-        }
-        if (!candidate.file)
-            continue;
-        const file = candidate.role === undefined ? candidate.file : { ...candidate.file, role: candidate.role };
-        // Suppressions and fingerprints read the lines a person edits: the template's, the script's.
-        files.set(candidate.path, file);
-        if (candidate.kind === 'embedded') {
-            embedded.push(candidate);
-            continue;
-        }
-        let judged = file;
-        if (candidate.template !== undefined && repo !== null) {
-            const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results);
-            if (rendered === null)
-                continue;
-            templates.set(candidate.path, rendered);
-            judged = { path: file.path, text: rendered.fragment.text, role: candidate.role };
-        }
-        (candidate.kind === 'postfix' ? postfixFiles : sendmailFiles).push(judged);
-    }
-    const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
-    const extractions = withSiblingLinks(extracted, postfixFiles);
-    const linked = linkedSources(extractions);
-    const standalone = (f) => !linked.has(f.path);
-    const plain = new Map();
-    for (const f of [...postfixFiles, ...sendmailFiles])
-        if (!templates.has(f.path))
-            plain.set(f.path, f);
+function linkedFileReader(templates, plain, repo, extraVars, files) {
     const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars);
-    const resolve = (source) => {
+    return (source) => {
         const rendered = templates.get(source);
         if (rendered !== undefined)
             return { file: source, text: rendered.fragment.text, fragment: rendered.fragment };
@@ -29342,66 +29849,17 @@ async function runSources(candidates, options) {
             return { file: f.path, text: f.text, fragment: null };
         if (repo === null)
             return null;
-        // A file discovery did not pick up (an odd name): read it, rendered when a language claims it.
         const text = repo.read(source);
         if (text === undefined)
             return null;
         files.set(source, { path: source, text });
         return readLinked(source);
     };
-    const instances = assembleInstances(extractions, plain, { resolve, notes });
-    const assembled = [
-        ...assemblePostfix(postfixFiles.filter(standalone)),
-        ...pairTemplatedSendmail(assembleSendmail(sendmailFiles.filter(standalone)), templates),
-    ];
-    const configurations = [...assembled.map((config) => backToTemplates(config, templates)), ...instances];
-    const editVariables = variablesByLine(extractions);
-    return {
-        configurations,
-        files,
-        results,
-        notes,
-        annotate: (result) => withEditVariables(withVariableOrigins(result, templates, files), editVariables),
-    };
 }
-/** Per host file, the lines each templated edit covers (its task and the text it maps to) and its variables. */
-function variablesByLine(extractions) {
-    const byFile = new Map();
-    for (const extraction of extractions) {
-        for (const edit of extraction.edits) {
-            if (edit.variables === undefined || edit.variables.length === 0)
-                continue;
-            let toLine = edit.span.endLine;
-            if ('fragment' in edit)
-                for (const s of edit.fragment.map.segments)
-                    toLine = Math.max(toLine, s.to.line, s.from.line);
-            const list = byFile.get(edit.span.file) ?? [];
-            list.push({ fromLine: edit.span.line, toLine, variables: edit.variables });
-            byFile.set(edit.span.file, list);
-        }
-    }
-    return byFile;
-}
-/** A finding on an edit built from repository variables points to where they are defined too. */
-function withEditVariables(result, byFile) {
-    const entries = byFile.get(result.span.file);
-    if (entries === undefined)
-        return result;
-    const seen = new Set(result.related.map((r) => `${r.file}:${r.line}`));
-    const related = [];
-    for (const entry of entries) {
-        if (result.span.line < entry.fromLine || result.span.line > entry.toLine)
-            continue;
-        for (const v of entry.variables) {
-            if (v.origin === null || seen.has(`${v.origin.file}:${v.origin.line}`))
-                continue;
-            seen.add(`${v.origin.file}:${v.origin.line}`);
-            related.push({ file: v.origin.file, line: v.origin.line, message: `value comes from ${v.name} here` });
-        }
-    }
-    const kept = related.slice(0, MAX_VARIABLE_ORIGINS);
-    return kept.length === 0 ? result : { ...result, related: [...result.related, ...kept] };
-}
+
+;// CONCATENATED MODULE: ./src/sources/replay/sibling-links.ts
+
+
 /** The other file of a Postfix pair. */
 const SIBLING = { 'main.cf': 'master.cf', 'master.cf': 'main.cf' };
 /**
@@ -29435,389 +29893,40 @@ function withSiblingLinks(extractions, postfixFiles) {
         return { ...extraction, edits };
     });
 }
-/**
- * Runs the host format that claimed the file. An extractor that throws is a
- * bug in relaygate, not in the repository: a note, never a crash of the scan.
- */
-function extract(candidate, repo, notes, results) {
-    const file = candidate.file;
-    const head = file.text.slice(0, HOST_HEAD_CHARS);
-    const format = HOST_FORMATS.find((f) => f.form === candidate.host && f.matches(candidate.path, head));
-    if (format === undefined)
-        return { edits: [], diagnostics: [], notes: [] };
-    let extraction;
-    try {
-        extraction = format.extract(file, repo);
-    }
-    catch (e) {
-        notes.push(`${candidate.path} was not read as ${format.form}: ${e.message}`);
-        return { edits: [], diagnostics: [], notes: [] };
-    }
-    for (const d of extraction.diagnostics) {
-        if (d.fatal)
-            results.push(unreadable('postfix', d.file, d.line, d.column, d.message));
-        else
-            notes.push(`${d.file}:${d.line}: ${d.message}`);
-    }
-    notes.push(...extraction.notes);
-    return extraction;
-}
-/**
- * `--vars` files: Ansible extra vars, the highest precedence. A file that
- * cannot be read as a YAML mapping is a usage error, never a silent pass.
- */
-async function readExtraVars(options) {
-    const scopes = [];
-    for (const file of options.vars) {
-        const full = external_node_path_default().resolve(options.root, file);
-        const relative = external_node_path_default().relative(options.root, full);
-        const shown = relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative.split((external_node_path_default()).sep).join('/');
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(full, 'utf8');
-        }
-        catch (e) {
-            throw new OptionsError(`vars: cannot read ${file}: ${e.message}`);
-        }
-        // Ansible reads YAML 1.1 (PyYAML): yes/no are booleans there.
-        const document = (0,dist/* parseDocument */.Tp)(text, { version: '1.1', prettyErrors: false });
-        const error = document.errors[0];
-        if (error !== undefined)
-            throw new OptionsError(`vars: ${file} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
-        let data;
-        try {
-            data = document.toJS({ maxAliasCount: 100 }) ?? {};
-        }
-        catch (e) {
-            throw new OptionsError(`vars: ${file} cannot be read: ${e.message}`);
-        }
-        if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-            throw new OptionsError(`vars: ${file} is not a YAML mapping of variable names to values`);
-        }
-        scopes.push(plainScope(data, shown));
-    }
-    return scopes;
-}
-/**
- * Renders a template candidate with its language's variables. A template the
- * renderer cannot read is config-unreadable at its line (null: not judged).
- */
-function renderCandidate(candidate, file, repo, extraVars, notes, results) {
-    const language = languageOfForm(candidate.template ?? 'jinja2');
-    if (language === undefined) {
-        notes.push(`${candidate.path} was not scanned: no renderer for ${candidate.template ?? 'its'} templates`);
-        return null;
-    }
-    const mta = candidate.kind === 'sendmail' ? 'sendmail' : 'postfix';
-    const vars = language.variables(candidate.path, repo, extraVars);
-    for (const d of vars.diagnostics) {
-        notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
-    }
-    const rendered = language.render({ path: file.path, text: file.text }, vars);
-    if (rendered.diagnostics.length > 0) {
-        for (const d of rendered.diagnostics)
-            results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
-        return null;
-    }
-    if (candidate.role === 'master.cf')
-        return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
-    if (candidate.role !== 'main.cf')
-        return rendered;
-    const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
-    return { ...rendered, fragment: markAlternatives(fragment, file.text) };
-}
-/**
- * A branch the renderer did not take because its condition is unknown (the
- * `else` of an unresolved `if`) could be the one that applies. Every
- * parameter it defines is therefore unknown: a definition with an unknown
- * value is added at the end (last wins), mapped to the branch's line, so a
- * strong value rendered earlier cannot pass while the other branch may
- * weaken it.
- */
-function markAlternatives(fragment, templateText) {
-    if (fragment.alternatives.length === 0)
-        return fragment;
-    const templateLines = templateText.split('\n');
-    const added = [];
-    const seen = new Set();
-    for (const alternative of fragment.alternatives) {
-        for (let line = alternative.line; line <= alternative.endLine; line++) {
-            let text = templateLines[line - 1] ?? '';
-            if (line === alternative.line)
-                text = text.slice(alternative.column - 1);
-            const start = PARAMETER_START.exec(text);
-            if (start === null)
-                continue;
-            const name = start[0].slice(0, start[0].indexOf('=')).trim();
-            if (seen.has(name))
-                continue;
-            seen.add(name);
-            added.push({ name, line, length: (templateLines[line - 1] ?? '').length });
-        }
-    }
-    if (added.length === 0)
-        return fragment;
-    const lines = fragment.text.endsWith('\n') ? fragment.text.slice(0, -1).split('\n') : fragment.text.split('\n');
-    const segments = [...fragment.map.segments];
-    for (const a of added) {
-        const text = `${a.name} = ${UNKNOWN_MARK}`;
-        lines.push(text);
-        segments.push({
-            line: lines.length,
-            column: 1,
-            endColumn: text.length + 1,
-            kind: 'expression',
-            from: { line: a.line, column: 1 },
-            to: { line: a.line, column: Math.max(2, a.length + 1) },
-        });
-    }
-    return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
-}
-/**
- * A plain-named mail file whose text has a closed Jinja tag on one line
- * (`{{ ... }}` or `{% ... %}`): Postfix and m4 have no such syntax, so it is a
- * template (a Salt formula's `files/main.cf`). Linear: two indexOf per line.
- */
-function hasJinjaTags(candidate) {
-    if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined)
-        return false;
-    for (const line of candidate.file.text.split('\n')) {
-        for (const [open, close] of [['{{', '}}'], ['{%', '%}']]) {
-            const at = line.indexOf(open);
-            if (at >= 0 && line.indexOf(close, at + 2) > at)
-                return true;
-        }
-    }
-    return false;
-}
-/**
- * A line that is nothing but unresolved template output (`{{ cfg | to_ini }}`,
- * `<%= @settings %>`) may expand to any number of `name = value` lines:
- * Postfix would not see a line without `=`, so reading it as one would make
- * the template "unreadable" when it is only unknown. It becomes a definition
- * whose name and value are unknown, which may set any parameter.
- */
-function markUnknownLines(fragment) {
-    const lines = fragment.text.split('\n');
-    const rewritten = new Set();
-    lines.forEach((text, i) => {
-        const body = text.replace(/\r$/, '');
-        if (body === '' || !body.startsWith(UNKNOWN_MARK))
-            return;
-        if (body.split(UNKNOWN_MARK).join('').trim() !== '')
-            return;
-        lines[i] = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;
-        rewritten.add(i + 1);
-    });
-    if (rewritten.size === 0)
-        return fragment;
-    const segments = [];
-    const done = new Set();
-    for (const segment of fragment.map.segments) {
-        if (!rewritten.has(segment.line)) {
-            segments.push(segment);
-            continue;
-        }
-        if (done.has(segment.line))
-            continue;
-        done.add(segment.line);
-        // The whole new line maps to the expression that produced it.
-        const tag = fragment.map.segments.find((s) => s.line === segment.line && s.kind === 'expression') ?? segment;
-        segments.push({ ...tag, column: 1, endColumn: 6 });
-    }
-    return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
-}
-/** A main.cf `name = value` line start: the name, then `=` with its spaces (no nested quantifiers). */
-const PARAMETER_START = /^[A-Za-z0-9_.-]+[ \t]*=[ \t]*/;
-/**
- * A definition rendered inside an `if` or loop the renderer could not decide
- * may or may not be in the real main.cf: its value becomes unknown
- * (UNKNOWN_MARK right after `=`), so rules answer "indeterminate" instead of
- * passing on a definition that may not exist. The source map is shifted so
- * spans after the mark still land on the template's columns.
- */
-function markMaybeParameters(fragment) {
-    if (fragment.maybeLines.size === 0)
-        return fragment;
-    const lines = fragment.text.split('\n');
-    const inserts = new Map();
-    for (const line of fragment.maybeLines) {
-        const text = lines[line - 1];
-        if (text === undefined)
-            continue;
-        const start = PARAMETER_START.exec(text);
-        if (start === null)
-            continue;
-        const column = start[0].length + 1;
-        lines[line - 1] = text.slice(0, column - 1) + UNKNOWN_MARK + text.slice(column - 1);
-        inserts.set(line, column);
-    }
-    if (inserts.size === 0)
-        return fragment;
-    const segments = [];
-    for (const segment of fragment.map.segments) {
-        const column = inserts.get(segment.line);
-        if (column === undefined || segment.endColumn <= column)
-            segments.push(segment);
-        else
-            segments.push(...shifted(segment, column));
-    }
-    return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
-}
-/** A segment with one character inserted at `column`: the mark maps to where the value starts. */
-function shifted(segment, column) {
-    if (segment.column >= column) {
-        const moved = { ...segment, column: segment.column + 1, endColumn: segment.endColumn + 1 };
-        return segment.column === column ? [{ ...segment, endColumn: column + 1 }, moved] : [moved];
-    }
-    const at = segment.kind === 'literal' ? { line: segment.from.line, column: segment.from.column + (column - segment.column) } : segment.from;
-    return [
-        { ...segment, endColumn: column },
-        { ...segment, column, endColumn: column + 1, from: at },
-        { ...segment, column: column + 1, endColumn: segment.endColumn + 1, from: at },
-    ];
-}
-/** Spans of rendered templates back on the template lines, and the configuration's form (the template's language). */
-function backToTemplates(config, templates) {
-    let out = config;
-    let form = null;
-    for (const file of config.files) {
-        const rendered = templates.get(file);
-        if (rendered === undefined)
-            continue;
-        out = remapSpans(out, rendered.fragment);
-        form = rendered.fragment.form;
-    }
-    return form === null ? out : { ...out, form };
-}
-/** `roles/x/templates/sendmail.mc.j2` -> `roles/x/templates/sendmail`: the name m4 builds from, suffixes removed. */
-function renderedStem(file) {
-    const withoutTemplate = file.replace(/\.[^./]+$/, '');
-    return withoutTemplate.replace(/\.[^./]+$/, '');
-}
-/**
- * assembleSendmail pairs `x.mc` with `x.cf` by name; templates carry one more
- * suffix (`sendmail.mc.j2`, `sendmail.cf.j2`), so a templated pair is joined
- * here: the .cf is what m4 builds from the .mc, judged once, from the .mc.
- */
-function pairTemplatedSendmail(configs, templates) {
-    const sendmail = configs.filter((c) => c.mta === 'sendmail');
-    const mcByStem = new Map();
-    for (const c of sendmail)
-        if (c.mc !== null && c.cf === null && templates.has(c.mc))
-            mcByStem.set(renderedStem(c.mc), c);
-    const joined = new Map();
-    const dropped = new Set();
-    for (const c of sendmail) {
-        if (c.mc !== null || c.cf === null || !templates.has(c.cf))
-            continue;
-        const mc = mcByStem.get(renderedStem(c.cf));
-        if (mc === undefined || joined.has(mc))
-            continue;
-        joined.set(mc, c.cf);
-        dropped.add(c);
-    }
-    return configs
-        .filter((c) => !dropped.has(c))
-        .map((c) => {
-        const cf = c.mta === 'sendmail' ? joined.get(c) : undefined;
-        return cf === undefined || c.mta !== 'sendmail' ? c : { ...c, cf, files: [...c.files, cf].sort() };
-    });
-}
-/** At most this many "value comes from" locations per finding. */
-const MAX_VARIABLE_ORIGINS = 5;
-/**
- * A finding on a template points to where its variables are defined. The
- * variables named on the finding's own template lines come first; when the
- * lines name none, every variable the template read (with a known origin).
- */
-function withVariableOrigins(result, templates, files) {
-    const rendered = templates.get(result.span.file);
-    if (rendered === undefined)
-        return result;
-    const known = rendered.usedVariables.filter((v) => v.origin !== null);
-    const lines = (files.get(result.span.file)?.text ?? '').split('\n').slice(result.span.line - 1, result.span.endLine).join('\n');
-    const named = known.filter((v) => new RegExp(`\\b${v.name.replace(/[^A-Za-z0-9_]/g, '')}\\b`).test(lines));
-    const related = (named.length > 0 ? named : known).slice(0, MAX_VARIABLE_ORIGINS).map((v) => ({
-        file: v.origin?.file ?? '',
-        line: v.origin?.line ?? 1,
-        message: `value comes from ${v.name} here`,
-    }));
-    return related.length === 0 ? result : { ...result, related: [...result.related, ...related] };
-}
-/** A master.cf inet service line: name, then `inet` as the type field (master(5)). */
-const INET_SERVICE = /^([^\s#]\S*)([ \t]+)inet([ \t]|$)/;
-/** `127.0.0.1:smtp` -> `<unknown>:smtp`: the service may or may not listen, on a host we cannot tell. */
-function uncertainName(name) {
-    const colon = name.lastIndexOf(':');
-    return `${UNKNOWN_MARK}:${colon >= 0 ? name.slice(colon + 1) : name}`;
-}
-/**
- * master.cf services under a branch the renderer could not decide may or may
- * not exist: a rendered one (a maybe line) gets an unknown host, and the inet
- * services of an untaken branch are added with an unknown host, so the
- * listener set is unknown rather than silently the rendered branch's. Their
- * `-o` lines come along.
- */
-function markUncertainServices(fragment, templateText) {
-    if (fragment.maybeLines.size === 0 && fragment.alternatives.length === 0)
-        return fragment;
-    const lines = fragment.text.endsWith('\n') ? fragment.text.slice(0, -1).split('\n') : fragment.text.split('\n');
-    let segments = [...fragment.map.segments];
-    for (const line of fragment.maybeLines) {
-        const text = lines[line - 1];
-        const m = text === undefined ? null : INET_SERVICE.exec(text);
-        if (text === undefined || m === null || m[1] === undefined)
-            continue;
-        const renamed = uncertainName(m[1]);
-        lines[line - 1] = renamed + text.slice(m[1].length);
-        // The rewritten line maps, as one piece, to the template text it came from.
-        const own = segments.filter((seg) => seg.line === line);
-        const first = own[0];
-        const last = own[own.length - 1];
-        if (first === undefined || last === undefined)
-            continue;
-        const to = last.kind === 'literal' ? { line: last.from.line, column: last.from.column + (last.endColumn - last.column) } : last.to;
-        const whole = { line, column: 1, endColumn: (lines[line - 1] ?? '').length + 1, kind: 'expression', from: first.from, to };
-        segments = [...segments.filter((seg) => seg.line !== line), whole];
-    }
-    const templateLines = templateText.split('\n');
-    for (const alternative of fragment.alternatives) {
-        let inService = false;
-        for (let line = alternative.line; line <= alternative.endLine; line++) {
-            let text = templateLines[line - 1] ?? '';
-            if (line === alternative.line)
-                text = text.slice(alternative.column - 1);
-            if (text.includes('{%') || text.includes('{{')) {
-                inService = false;
-                continue;
-            }
-            const m = INET_SERVICE.exec(text);
-            let added = null;
-            if (m !== null && m[1] !== undefined) {
-                inService = true;
-                added = uncertainName(m[1]) + text.slice(m[1].length);
-            }
-            else if (inService && /^[ \t]+\S/.test(text) && !/^[ \t]*#/.test(text)) {
-                added = text;
-            }
-            else if (!/^[ \t]*(#|$)/.test(text)) {
-                inService = false;
-            }
-            if (added === null)
-                continue;
-            lines.push(added);
-            segments.push({
-                line: lines.length,
-                column: 1,
-                endColumn: added.length + 1,
-                kind: 'expression',
-                from: { line, column: 1 },
-                to: { line, column: Math.max(2, (templateLines[line - 1] ?? '').length + 1) },
-            });
-        }
-    }
-    return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
+
+;// CONCATENATED MODULE: ./src/sources/stage.ts
+
+
+
+
+
+
+
+
+
+async function runSources(candidates, options) {
+    const results = [];
+    const notes = [];
+    const withRepository = needsRepository(candidates);
+    const extraVars = withRepository ? await readExtraVars(options) : [];
+    const repo = withRepository ? fileSystemRepository(options.root) : null;
+    // 1. render
+    const { files, postfixFiles, sendmailFiles, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
+    // 2. extract
+    const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
+    const extractions = withSiblingLinks(extracted, postfixFiles);
+    // 3. replay: files a `link` edit deploys belong to that instance, not judged on their own again.
+    const linked = linkedSources(extractions);
+    const standalone = (f) => !linked.has(f.path);
+    const plain = new Map();
+    for (const f of [...postfixFiles, ...sendmailFiles])
+        if (!templates.has(f.path))
+            plain.set(f.path, f);
+    const resolve = linkedFileReader(templates, plain, repo, extraVars, files);
+    const instances = assembleInstances(extractions, plain, { resolve, notes });
+    const configurations = [...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates), ...instances];
+    // 4. annotate
+    return { configurations, files, results, notes, annotate: variableAnnotator(templates, files, extractions) };
 }
 
 ;// CONCATENATED MODULE: ./src/scan.ts
