@@ -6,13 +6,16 @@ import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './
 import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
-import { HOST_HEAD_CHARS, hostFormatFor, MAX_HOST_BYTES } from '../sources/embedded.js';
+import { HOST_FORMATS, HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES } from '../sources/embedded.js';
+import { MarkerSearch } from './markers.js';
 
 /** No mail configuration is this big; a bigger file is not read (bounded memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Enough bytes for SNIFF_CHARS characters of ASCII, which configurations are. */
 const HEAD_BYTES = SNIFF_CHARS;
+
+const READ_CHUNK_BYTES = 256 * 1024;
 
 export interface ReadOutcome {
   candidate?: Candidate;
@@ -125,8 +128,10 @@ async function readFile(real: string, rel: string, cls: PathClass): Promise<Read
     let role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
     if (role === null) {
       // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
-      const host = hostFormatFor(rel, sniffed.slice(0, HOST_HEAD_CHARS));
-      if (host !== null) return readEmbedded(handle, rel, head, stat.size, host.form);
+      const format = formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
+      // Awaited inside the try: the handle is closed only after the whole file is read.
+      const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form);
+      if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
       return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
     }
@@ -149,18 +154,53 @@ async function readFile(real: string, rel: string, cls: PathClass): Promise<Read
 
 type Handle = Awaited<ReturnType<typeof open>>;
 
-/** A file a host format claimed: read whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources stage. */
-async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host']): Promise<ReadOutcome> {
+/**
+ * The first host format whose structural test (path, first line, top-level
+ * keys) takes the file. The mail-marker test is not part of it here: the
+ * marker may come anywhere in the file (readEmbedded searches all of it).
+ */
+function formatClaiming(rel: string, head: string): HostFormat | null {
+  for (const format of HOST_FORMATS) {
+    try {
+      if (format.matches(rel, head)) return format;
+    } catch {
+      // A format's matcher must not stop discovery; it simply does not claim the file.
+    }
+  }
+  return null;
+}
+
+/**
+ * A file a host format claimed: searched whole for a mail marker, then read
+ * whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources
+ * stage. null when no marker occurs anywhere in it (it edits no mail configuration).
+ */
+async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host']): Promise<ReadOutcome | null> {
   if (size > MAX_HOST_BYTES) {
+    if (!(await markerAnywhere(handle, head))) return null;
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const bytes = size > head.length ? await readRest(handle, head) : head;
+  if (!MarkerSearch.in(bytes, MAIL_MARKERS)) return null;
   if (bytes.length > MAX_HOST_BYTES) {
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { claimed: true, note: `${rel} may edit mail configuration but was not read: ${decoded.reason} (line ${decoded.line})` };
   return { candidate: { path: rel, kind: 'embedded', host, file: { path: rel, text: decoded.text } } };
+}
+
+/** Searches the file chunk by chunk, up to the file-size limit, keeping one chunk in memory. */
+async function markerAnywhere(handle: Handle, head: Buffer): Promise<boolean> {
+  const search = new MarkerSearch(MAIL_MARKERS);
+  search.push(head);
+  for (let position = head.length; !search.found && position <= MAX_FILE_BYTES; ) {
+    const chunk = await readBytes(handle, position, READ_CHUNK_BYTES);
+    if (chunk.length === 0) break;
+    search.push(chunk);
+    position += chunk.length;
+  }
+  return search.found;
 }
 
 async function readBytes(handle: Handle, position: number, length: number): Promise<Buffer> {
@@ -179,7 +219,7 @@ async function readRest(handle: Handle, head: Buffer): Promise<Buffer> {
   const chunks: Buffer[] = [head];
   let total = head.length;
   while (total <= MAX_FILE_BYTES) {
-    const chunk = await readBytes(handle, total, 256 * 1024);
+    const chunk = await readBytes(handle, total, READ_CHUNK_BYTES);
     if (chunk.length === 0) break;
     chunks.push(chunk);
     total += chunk.length;
