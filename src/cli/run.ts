@@ -10,6 +10,7 @@ import { levelCounts, plural } from '../report/text.js';
 import { scan, type ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help.js';
+import { internalErrorText, wantsDebug } from './internal-error.js';
 
 export const EXIT_PASS = 0;
 export const EXIT_FINDINGS = 1;
@@ -28,7 +29,7 @@ export type ScanFn = (options: Options) => Promise<ScanResult>;
 /**
  * `relaygate [options] [path...]`: returns the exit status (DESIGN.md "CLI").
  * 2 for bad usage or configuration (one line naming the flag or file) and for
- * an internal error (one line; the stack only with RELAYGATE_DEBUG=1).
+ * an internal error (one line; the stack only with --debug or RUNNER_DEBUG=1).
  */
 export async function runCli(argv: readonly string[], io: CliIo, engine: ScanFn = scan): Promise<number> {
   try {
@@ -74,9 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: ScanFn 
       io.stderr(`relaygate: ${visible(e.message)}\n`);
       return EXIT_USAGE;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`relaygate: internal error: ${visible(message)}\n`);
-    if (io.env.RELAYGATE_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    io.stderr(internalErrorText(e, wantsDebug(argv, io.env)));
     return EXIT_USAGE;
   }
 }
