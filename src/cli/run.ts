@@ -1,8 +1,9 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCliArgs } from '../config/cli-args.js';
 import { loadOptions, shownPath } from '../config/load.js';
 import { OptionsError, type Options, type Settings } from '../config/options.js';
+import { MAX_CHANGED_BYTES, readSettingFile } from '../config/setting-files.js';
 import { render } from '../report/index.js';
 import { visible } from '../report/escape.js';
 import { buildReport } from '../report/json.js';
@@ -116,13 +117,8 @@ async function kindOf(full: string, shown: string): Promise<'directory' | 'file'
  * they compare with the report's paths.
  */
 export async function readChanged(file: string, cwd: string, root: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new OptionsError(`--changed: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const full = path.resolve(cwd, file);
+  const text = await readSettingFile({ setting: '--changed', file: full, shown: file, limit: MAX_CHANGED_BYTES, kind: 'changed-path lists' });
   return text
     .split('\n')
     .map((line) => line.replace(/\r$/, '').trim())

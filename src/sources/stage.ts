@@ -4,10 +4,10 @@
  * variables (spans put back on the template); provisioning code is turned
  * into edits and replayed into instances (src/sources/instances.ts).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { OptionsError } from '../config/options.js';
+import { MAX_VARS_BYTES, readSettingFile } from '../config/setting-files.js';
 import type { Candidate } from '../discover/index.js';
 import type { Related, RuleResult } from '../model/finding.js';
 import { type SourceFile, UNKNOWN_MARK } from '../model/source.js';
@@ -223,12 +223,8 @@ async function readExtraVars(options: SourcesOptions): Promise<VariableScope[]> 
     const full = path.resolve(options.root, file);
     const relative = path.relative(options.root, full);
     const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
-    let text: string;
-    try {
-      text = await readFile(full, 'utf8');
-    } catch (e) {
-      throw new OptionsError(`vars: cannot read ${file}: ${(e as Error).message}`);
-    }
+    // Up to the size limit, never read whole first (src/config/setting-files.ts).
+    const text = await readSettingFile({ setting: 'vars', file: full, shown: file, limit: MAX_VARS_BYTES, kind: 'variables files' });
     // Ansible reads YAML 1.1 (PyYAML): yes/no are booleans there.
     const document = parseDocument(text, { version: '1.1', prettyErrors: false });
     const error = document.errors[0];
