@@ -6,6 +6,7 @@ import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './
 import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
+import { type ListedPath, showPathBytes } from './listed-path.js';
 import { HOST_FORMATS, HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES } from '../sources/embedded.js';
 import { MarkerSearch } from './markers.js';
 
@@ -62,8 +63,8 @@ const atStart = (reason: string): Unreadable => ({ reason, line: 1, column: 1 })
  * read or whose content is not mail configuration is left out, with a note
  * when the user asked for it by include glob or by path.
  */
-export async function readCandidate(root: ScanRoot, rel: string, cls: PathClass): Promise<ReadOutcome> {
-  const outcome = await readPath(root, rel, cls);
+export async function readCandidate(root: ScanRoot, file: ListedPath, cls: PathClass): Promise<ReadOutcome> {
+  const outcome = await readPath(root, file, cls);
   // A file opened only in case it is provisioning code (any script, any YAML)
   // is not worth a note when it turns out not to be one: only a file a host
   // format claimed is (too big, undecodable).
@@ -71,40 +72,63 @@ export async function readCandidate(root: ScanRoot, rel: string, cls: PathClass)
   return outcome;
 }
 
-async function readPath(root: ScanRoot, rel: string, cls: PathClass): Promise<ReadOutcome> {
-  const full = path.join(root.absolute, ...rel.split('/'));
-  let real: string;
+/**
+ * A file whose name is not UTF-8 and, shown escaped, reads as another
+ * file's name: the report could not say which of the two a finding is in, so
+ * it fails closed instead of being judged under a borrowed name.
+ */
+export function ambiguousName(rel: string, cls: PathClass): ReadOutcome {
+  const role = cls.roles[0];
+  const kind = cls.embedded === true || role === undefined ? 'embedded' : kindOf(role);
+  const reason = `its name is not UTF-8 and, shown escaped as ${rel}, is the same as another file's name; rename one of them`;
+  return { candidate: { path: rel, kind, ...(role === undefined ? {} : { role }), unreadable: atStart(reason) } };
+}
+
+/**
+ * Path arithmetic on byte paths: latin1 maps each byte to one character and
+ * back, and leaves `/` and `.` (all that path.resolve and path.relative look
+ * at) as they are.
+ */
+function bytePath(bytes: Buffer | string): string {
+  return (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('latin1');
+}
+
+async function readPath(root: ScanRoot, file: ListedPath, cls: PathClass): Promise<ReadOutcome> {
+  const rel = file.shown;
+  const full = Buffer.concat([Buffer.from(root.absolute, 'utf8'), Buffer.from('/'), file.bytes]);
+  let real: Buffer;
   try {
-    real = await realpath(full);
+    real = await realpath(full, { encoding: 'buffer' });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code !== 'ENOENT') return skipped(rel, cls, atStart(ioReason(e)));
-    let target: string;
+    let target: Buffer;
     try {
-      target = await readlink(full);
+      target = await readlink(full, { encoding: 'buffer' });
     } catch {
       return {}; // listed, then deleted: nothing to judge
     }
-    if (!isInside(root.absolute, path.resolve(path.dirname(full), target))) {
-      return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+    const shownTarget = showPathBytes(target).shown;
+    if (!isInside(bytePath(root.absolute), path.resolve(path.dirname(bytePath(full)), bytePath(target)))) {
+      return { note: `${rel} is a symbolic link to ${shownTarget}, outside the scan root; not followed` };
     }
-    return skipped(rel, cls, atStart(`it is a symbolic link to ${target}, which does not exist`));
+    return skipped(rel, cls, atStart(`it is a symbolic link to ${shownTarget}, which does not exist`));
   }
-  if (!isInside(root.real, real)) {
+  if (!isInside(bytePath(root.real), bytePath(real))) {
     let target = real;
     try {
-      target = await readlink(full);
+      target = await readlink(full, { encoding: 'buffer' });
     } catch {
       // a directory link higher up the path: name the resolved target instead
     }
-    return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+    return { note: `${rel} is a symbolic link to ${showPathBytes(target).shown}, outside the scan root; not followed` };
   }
   const outcome = await readFile(real, rel, cls);
   if (cls.template !== undefined && outcome.candidate !== undefined) outcome.candidate.template = cls.template;
   return outcome;
 }
 
-async function readFile(real: string, rel: string, cls: PathClass): Promise<ReadOutcome> {
+async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<ReadOutcome> {
   let handle;
   try {
     // O_NONBLOCK: a FIFO with a config's name must not hang the scan.
