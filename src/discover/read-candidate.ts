@@ -152,7 +152,10 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
     let role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
     if (role === null) {
       // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
-      const format = formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
+      // A file that the head already holds whole and that names no mail
+      // server edits none: rejected before any host format looks at it.
+      const whole = head.length >= stat.size;
+      const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
       // Awaited inside the try: the handle is closed only after the whole file is read.
       const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form);
       if (embedded !== null) return embedded;
