@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Options } from './config/options.js';
 import { OptionsError } from './config/options.js';
+import { MAX_BASELINE_BYTES, readSettingFile } from './config/setting-files.js';
 import { discover } from './discover/index.js';
 import type { ConfigurationSummary } from './model/configuration.js';
 import type { Finding, RuleResult } from './model/finding.js';
@@ -64,22 +64,27 @@ export async function scan(options: Options): Promise<ScanResult> {
   };
 }
 
-/** A baseline is an earlier JSON report: its findings' fingerprints do not fail the scan. */
+/**
+ * A baseline is an earlier JSON report: its findings' fingerprints do not
+ * fail the scan. Read up to its size limit; anything but a report (JSON
+ * `null`, a list, findings that are not objects) is an error naming the file.
+ */
 export async function readBaseline(root: string, file: string): Promise<Set<string>> {
   const full = path.resolve(root, file);
+  const text = await readSettingFile({ setting: 'baseline', file: full, shown: file, limit: MAX_BASELINE_BYTES, kind: 'baseline files' });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(full, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new OptionsError(`baseline: cannot read ${file}: ${(e as Error).message}`);
   }
-  const findings = (parsed as { findings?: unknown }).findings;
+  const findings = typeof parsed === 'object' && parsed !== null ? (parsed as { findings?: unknown }).findings : undefined;
   if (!Array.isArray(findings)) {
     throw new OptionsError(`baseline: ${file} is not a relaygate JSON report (no "findings" array)`);
   }
   const set = new Set<string>();
-  for (const f of findings) {
-    const fp = (f as { fingerprint?: unknown }).fingerprint;
+  for (const f of findings as unknown[]) {
+    const fp = typeof f === 'object' && f !== null ? (f as { fingerprint?: unknown }).fingerprint : undefined;
     if (typeof fp === 'string') set.add(fp);
   }
   return set;

@@ -159,13 +159,36 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
     });
   }
 
-  it('exits 2 with one line on an internal error; the stack only with RELAYGATE_DEBUG=1', async () => {
+  it('exits 2 with one line on an internal error; the stack only with --debug or RUNNER_DEBUG=1', async () => {
     const root = tree();
     const plain = await cli([], root, new Error('sendmail model exploded'));
     assert.deepEqual([plain.status, plain.stdout, plain.stderr], [2, '', 'relaygate: internal error: sendmail model exploded\n']);
-    const debug = await cli([], root, new Error('boom'), { RELAYGATE_DEBUG: '1' });
-    assert.equal(debug.status, 2);
-    assert.match(debug.stderr, /^relaygate: internal error: boom\nError: boom\n {4}at /);
+    const multiline = await cli([], root, new Error('line one\n::error::line two'));
+    assert.deepEqual([multiline.status, multiline.stderr], [2, 'relaygate: internal error: line one\\n::error::line two\n']);
+    for (const [argv, env] of [[['--debug'], {}], [[], { RUNNER_DEBUG: '1' }]] as const) {
+      const debug = await cli([...argv], root, new Error('boom'), env);
+      assert.equal(debug.status, 2);
+      assert.match(debug.stderr, /^relaygate: internal error: boom\nError: boom\n {4}at /);
+    }
+    assert.equal((await cli([], root, new Error('boom'), { RUNNER_DEBUG: '0' })).stderr, 'relaygate: internal error: boom\n');
+  });
+
+  it('an internal error that is not an Error, or cannot be printed, is still one line', async () => {
+    const root = tree();
+    const io = (out: string[]): CliIo => ({ cwd: root, env: {}, stdout: () => undefined, stderr: (t) => void out.push(t) });
+    const thrown: unknown[] = ['a string', Object.create(null), { get message(): string { throw new Error('no'); } }];
+    const lines: string[][] = [];
+    for (const value of thrown) {
+      const out: string[] = [];
+      const status = await runCli([], io(out), () => Promise.reject(value));
+      assert.equal(status, 2);
+      lines.push(out);
+    }
+    assert.deepEqual(lines, [
+      ['relaygate: internal error: a string\n'],
+      ['relaygate: internal error: an error that cannot be printed\n'],
+      ['relaygate: internal error: [object Object]\n'],
+    ]);
   });
 
   it('an unreadable baseline (an OptionsError from the scan) is exit 2, not an internal error', async () => {
@@ -209,6 +232,43 @@ describe('relaygate CLI as a process (node --import tsx src/cli.ts)', () => {
       r.stderr,
       'relaygate: .relaygate.yml:2:1: unknown key "profil"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline\n',
     );
+  });
+
+  /**
+   * The process binding (src/cli/process.ts) with an engine that fails the
+   * way an async bug does: outside every await, where no try can catch it.
+   */
+  function runBound(failure: 'stray rejection' | 'callback throws', env: Record<string, string> = {}, argv: string[] = []) {
+    const engine =
+      failure === 'stray rejection'
+        ? 'async (o) => { Promise.reject(new Error("file closed")); await new Promise((r) => setTimeout(r, 200)); return pass(o); }'
+        : 'async (o) => { setTimeout(() => { throw new Error("callback threw"); }, 0); await new Promise((r) => setTimeout(r, 200)); return pass(o); }';
+    const script = [
+      `const { runProcess } = await import(${JSON.stringify(import.meta.resolve('../src/cli/process.ts'))});`,
+      'const pass = (o) => ({ root: o.root, findings: [], configurations: [], filesScanned: 0, durationMs: 0, notes: [] });',
+      `runProcess(${JSON.stringify(argv)}, ${engine});`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script], {
+      cwd: tree(),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...env },
+      timeout: 60_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('an error that escapes every await is exit 2 with one line, never exit 1 and never a report', () => {
+    assert.deepEqual(Object.values(runBound('stray rejection')), [2, '', 'relaygate: internal error: file closed\n']);
+    assert.deepEqual(Object.values(runBound('callback throws')), [2, '', 'relaygate: internal error: callback threw\n']);
+  });
+
+  it('such an error prints its stack with --debug or RUNNER_DEBUG=1', () => {
+    const flagged = runBound('stray rejection', {}, ['--debug']);
+    assert.equal(flagged.status, 2);
+    assert.match(flagged.stderr, /^relaygate: internal error: file closed\nError: file closed\n {4}at /);
+    const runner = runBound('callback throws', { RUNNER_DEBUG: '1' });
+    assert.equal(runner.status, 2);
+    assert.match(runner.stderr, /^relaygate: internal error: callback threw\nError: callback threw\n {4}at /);
   });
 
   it('--version prints the version and exits 0', () => {

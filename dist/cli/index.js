@@ -9756,1967 +9756,9 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for text that may come from a scanned file (values quoted in
- * messages, paths). Every report format passes such text through here, so a
- * repository cannot inject terminal escapes, fake log lines or workflow
- * commands (DESIGN.md "Security").
- */
-/**
- * Characters that change how a line is displayed or split: C0 controls
- * (CR, LF, ESC, ...), DEL, C1 controls (NEL among them), the Unicode line and
- * paragraph separators, and bidirectional overrides and isolates ("Trojan
- * source"). One character class, so the scan is linear.
- */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** Replaces control characters with a visible escape (`\n`, `\x1b`, `\u202e`): the text stays on one line. */
-function visible(text) {
-    return text.replace(INVISIBLE, (c) => {
-        const named = NAMED[c];
-        if (named)
-            return named;
-        const code = c.charCodeAt(0);
-        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/**
- * A path made safe to print at the start of a line. The Actions runner trims
- * leading whitespace and then executes a line that begins with `::`, so a
- * path that does not begin with a plain name character gets a `./` prefix
- * (the same relative path, and a harmless line start).
- */
-function lineStartPath(path) {
-    const shown = visible(path);
-    return /^[A-Za-z0-9_.]/.test(shown) ? shown : `./${shown}`;
-}
-/**
- * Workflow-command message data, escaped exactly as @actions/core's
- * `escapeData` (lib/command.js): `%` first, then CR and LF.
- */
-function commandData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/**
- * Workflow-command property value, escaped exactly as @actions/core's
- * `escapeProperty`: as data, plus `:` and `,` which delimit properties.
- */
-function commandProperty(text) {
-    return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** Longest cell, in characters, before it is cut: one huge scanned value must not eat the summary's budget. */
-const MAX_CELL_CHARS = 1000;
-/**
- * Text for a GitHub-flavoured Markdown table cell. HTML-significant
- * characters become entities (no tag can open), `|` cannot end the cell,
- * backticks and other Markdown punctuation cannot start code, emphasis or
- * links, and control characters (newlines among them) become visible escapes
- * so the row stays one line.
- */
-function markdownCell(text, maxChars = MAX_CELL_CHARS) {
-    const cut = text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
-    return visible(cut)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
-}
-/** A relative POSIX path as a URI reference: each segment percent-encoded, `/` kept. */
-function pathToUri(path) {
-    return path
-        .replace(/^(\.\/)+/, '')
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-
-;// CONCATENATED MODULE: ./src/model/finding.ts
-const LEVELS = (/* unused pure expression or super */ null && (['error', 'warning', 'note']));
-/** Higher is more severe. */
-function levelRank(level) {
-    return level === 'error' ? 3 : level === 'warning' ? 2 : 1;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept in step with package.json by scripts/post-build.mjs's check and a test. */
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-
-/** Findings that count: not suppressed (inline or baseline). */
-function activeFindings(findings) {
-    return findings.filter((f) => f.suppressed === null);
-}
-function fails(findings, failOn) {
-    if (failOn === 'never')
-        return false;
-    const threshold = levelRank(failOn);
-    return activeFindings(findings).some((f) => levelRank(f.level) >= threshold);
-}
-function buildReport(result, failOn) {
-    const active = activeFindings(result.findings);
-    const byLevel = { error: 0, warning: 0, note: 0 };
-    for (const f of active)
-        byLevel[f.level]++;
-    return {
-        schemaVersion: 1,
-        tool: { name: 'relaygate', version: VERSION },
-        summary: {
-            result: fails(result.findings, failOn) ? 'fail' : 'pass',
-            findings: active.length,
-            byLevel,
-            filesScanned: result.filesScanned,
-            configurations: result.configurations.length,
-            durationMs: result.durationMs,
-        },
-        findings: result.findings,
-        configurations: result.configurations,
-    };
-}
-function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-/**
- * Terminal output, one block per finding in the compiler style
- * `path:line:col: level [rule-id] message` that editors and actionlint users
- * know. Only a path (made line-start safe) or our own words ever begin a
- * line; everything derived from a scanned file goes through `visible()`, so
- * the log of a CI job cannot be steered by the repository it scans.
- */
-function renderText(report) {
-    const lines = [];
-    const active = activeFindings(report.findings);
-    const suppressed = report.findings.filter((f) => f.suppressed !== null);
-    for (const f of active) {
-        lines.push(header(f));
-        lines.push(`    fix: ${visible(f.fix)}`);
-        if (f.ids.length > 0)
-            lines.push(`    ids: ${f.ids.map(visible).join(', ')}`);
-        if (f.certainty === 'indeterminate')
-            lines.push('    certainty: indeterminate (depends on a value relaygate could not resolve)');
-        for (const r of f.related)
-            lines.push(`    related: ${position(r.file, r.line, r.column)}: ${visible(r.message)}`);
-    }
-    if (suppressed.length > 0) {
-        if (lines.length > 0)
-            lines.push('');
-        lines.push(`suppressed (${suppressed.length}):`);
-        for (const f of suppressed) {
-            lines.push(`  ${header(f)}`);
-            const s = f.suppressed;
-            const where = s.file !== undefined && s.line !== undefined ? ` at ${position(s.file, s.line)}` : '';
-            lines.push(`      reason (${s.kind}${where}): ${visible(s.reason)}`);
-        }
-    }
-    if (lines.length > 0)
-        lines.push('');
-    lines.push(summaryLine(report, suppressed.length));
-    return `${lines.join('\n')}\n`;
-}
-function header(f) {
-    return `${position(f.file, f.line, f.column)}: ${f.level} [${visible(f.ruleId)}] ${visible(f.message)}`;
-}
-function position(file, line, column) {
-    return column === undefined ? `${lineStartPath(file)}:${line}` : `${lineStartPath(file)}:${line}:${column}`;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function levelCounts(byLevel) {
-    return `${plural(byLevel.error, 'error')}, ${plural(byLevel.warning, 'warning')}, ${plural(byLevel.note, 'note')}`;
-}
-function summaryLine(report, suppressed) {
-    const s = report.summary;
-    return (`relaygate ${visible(report.tool.version)}: ${s.result}: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)}), ` +
-        `${suppressed} suppressed; ${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')} in ${s.durationMs} ms.`);
-}
-
-;// CONCATENATED MODULE: ./src/report/github-commands.ts
-
-
-
-const DEFAULT_PER_LEVEL_LIMIT = 10;
-/** SARIF/report level -> workflow command (a `note` is a `notice`). */
-const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
-/** True when a finding's span touches a line the pull request adds. */
-function onChangedLine(f, changedLines) {
-    const lines = changedLines?.get(f.file);
-    if (!lines)
-        return false;
-    const end = Math.max(f.line, f.endLine);
-    for (let line = Math.max(1, f.line); line <= end; line++)
-        if (lines.has(line))
-            return true;
-    return false;
-}
-/**
- * Active findings, most important first within each level: on a line the
- * pull request changes, then definite before indeterminate, then report
- * order (file, line). A reviewer who sees only the first few sees what this
- * change did.
- */
-function byImportance(findings, changedLines) {
-    const rank = (f) => (onChangedLine(f, changedLines) ? 0 : 2) + (f.certainty === 'definite' ? 0 : 1);
-    return findings
-        .map((f, i) => ({ f, i, r: rank(f) }))
-        .sort((a, b) => a.r - b.r || a.i - b.i)
-        .map((x) => x.f);
-}
-/**
- * Workflow-command annotations for active findings, at most `perLevelLimit`
- * per level minus the slots `reserved` for the step's other annotations,
- * then one `::notice::` with the total when any were left out. That notice
- * takes a notice slot itself, so notes are held to one fewer when it will be
- * printed, or the runner would drop it.
- *
- * Every property and message is escaped as @actions/core escapes them;
- * text from scanned files also has its control characters made visible, so
- * nothing a repository contains can begin a line of the log.
- */
-function renderWorkflowCommands(report, options = {}) {
-    const limit = Math.max(1, options.perLevelLimit ?? DEFAULT_PER_LEVEL_LIMIT);
-    const active = activeFindings(report.findings);
-    const count = { error: 0, warning: 0, note: 0 };
-    for (const f of active)
-        count[f.level]++;
-    const room = (level) => Math.max(0, limit - Math.max(0, options.reserved?.[level] ?? 0));
-    const needsNotice = count.error > room('error') || count.warning > room('warning') || count.note > room('note');
-    const cap = {
-        error: room('error'),
-        warning: room('warning'),
-        note: needsNotice ? Math.max(0, room('note') - 1) : room('note'),
-    };
-    const lines = [];
-    const ordered = byImportance(active, options.changedLines);
-    // Errors first, then warnings, then notes, each in importance order.
-    for (const level of ['error', 'warning', 'note']) {
-        const ofLevel = ordered.filter((f) => f.level === level).slice(0, cap[level]);
-        lines.push(...ofLevel.map(annotation));
-    }
-    if (needsNotice && room('note') > 0) {
-        const annotated = lines.length;
-        const hint = options.reportHint ?? 'the job summary and the JSON or SARIF report';
-        const byLevel = levelCounts(count);
-        lines.push(`::notice::${commandData(`relaygate found ${plural(active.length, 'finding')} (${byLevel}); ${annotated} annotated, ${active.length - annotated} not annotated ` +
-            `because GitHub shows at most ${limit} annotations per level in a step. See all of them in ${visible(hint)}.`)}`);
-    }
-    return lines;
-}
-function positive(n) {
-    return Number.isInteger(n) && n >= 1;
-}
-function annotation(f) {
-    const props = [['file', f.file]];
-    if (positive(f.line)) {
-        props.push(['line', String(f.line)]);
-        const singleLine = !positive(f.endLine) || f.endLine === f.line;
-        // GitHub accepts columns only when the annotation covers one line.
-        if (singleLine && positive(f.column)) {
-            props.push(['col', String(f.column)]);
-        }
-        if (positive(f.endLine) && f.endLine >= f.line)
-            props.push(['endLine', String(f.endLine)]);
-        if (singleLine && positive(f.column) && positive(f.endColumn) && f.endColumn > f.column) {
-            props.push(['endColumn', String(f.endColumn)]);
-        }
-    }
-    const title = f.certainty === 'indeterminate' ? `relaygate ${f.ruleId} (indeterminate)` : `relaygate ${f.ruleId}`;
-    props.push(['title', title]);
-    const body = [visible(f.message)];
-    if (f.fix.length > 0)
-        body.push(`Fix: ${visible(f.fix)}`);
-    if (f.ids.length > 0)
-        body.push(`IDs: ${f.ids.map(visible).join(', ')}`);
-    const properties = props
-        .filter(([, value]) => value.length > 0)
-        .map(([key, value]) => `${key}=${commandProperty(key === 'file' || key === 'title' ? visible(value) : value)}`)
-        .join(',');
-    return `::${COMMAND[f.level]} ${properties}::${commandData(body.join('\n'))}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-/** GitHub refuses a step summary over 1 MiB (github-platform.md, "Job summary"); stay under it. */
-const MARKDOWN_MAX_BYTES = 1_000_000;
-const bytes = (text) => Buffer.byteLength(text, 'utf8');
-/**
- * The job summary: verdict, counts, every active finding, the suppressed ones
- * folded away, and each configuration found. When it would pass `maxBytes`,
- * rows are cut (active findings keep their room first) and a line says how
- * many were left out and where the full list is.
- */
-function renderMarkdown(report, options = {}) {
-    const maxBytes = options.maxBytes ?? MARKDOWN_MAX_BYTES;
-    const title = markdownCell(options.title ?? 'relaygate');
-    const active = activeFindings(report.findings);
-    const suppressed = report.findings.filter((f) => f.suppressed !== null);
-    const s = report.summary;
-    const head = [
-        `## ${s.result === 'fail' ? '❌' : '✅'} ${title}: ${s.result}`,
-        '',
-        `**${plural(s.findings, 'finding')}**: ${levelCounts(s.byLevel)}; ${suppressed.length} suppressed. ` +
-            `${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')}, relaygate ${markdownCell(report.tool.version)}.`,
-        '',
-    ];
-    const seeAll = 'see the JSON or SARIF report for all of them.';
-    const sections = [];
-    if (active.length === 0) {
-        head.push('No findings.', '');
-    }
-    else {
-        sections.push({
-            before: ['| level | rule | location | message | certainty |', '|---|---|---|---|---|'],
-            rows: active.map((f) => `| ${f.level} | ${rule(f.ruleId)} | ${markdown_location(f, options.blobUrl)} | ${message(f)} | ${markdownCell(f.certainty)} |`),
-            after: [''],
-            omitted: (n) => `**${plural(n, 'more finding')} not shown (the summary is limited to ${maxBytes} bytes); ${seeAll}**`,
-        });
-    }
-    if (suppressed.length > 0) {
-        sections.push({
-            before: [
-                `<details><summary>${plural(suppressed.length, 'suppressed finding')}</summary>`,
-                '',
-                '| level | rule | location | message | suppressed by |',
-                '|---|---|---|---|---|',
-            ],
-            rows: suppressed.map((f) => `| ${f.level} | ${rule(f.ruleId)} | ${markdown_location(f, options.blobUrl)} | ${message(f)} | ${suppressedBy(f)} |`),
-            after: ['', '</details>', ''],
-            omitted: (n) => `**${plural(n, 'more suppressed finding')} not shown; ${seeAll}**`,
-        });
-    }
-    const configHeading = ['### Configurations found', ''];
-    if (report.configurations.length === 0) {
-        sections.push({ before: [...configHeading, 'No mail server configuration was found.'], rows: [], after: [], omitted: () => '' });
-    }
-    else {
-        sections.push({
-            before: [...configHeading, '| mta | form | files |', '|---|---|---|'],
-            rows: report.configurations.map(configurationRow),
-            after: [],
-            omitted: (n) => `**${plural(n, 'more configuration')} not shown; ${seeAll}**`,
-        });
-    }
-    return fit(head, sections, maxBytes);
-}
-/**
- * Lays out the sections within `maxBytes`: the fixed lines and a worst-case
- * "left out" line per section are reserved first, then rows are taken in
- * order (active findings, suppressed, configurations) while they fit.
- */
-function fit(head, sections, maxBytes) {
-    const fixed = [...head, ...sections.flatMap((s) => [...s.before, '', s.omitted(s.rows.length), ...s.after])];
-    let budget = maxBytes - bytes(`${fixed.join('\n')}\n`);
-    if (budget < 0)
-        return shrinkHead(head, maxBytes);
-    const kept = sections.map((s) => {
-        let n = 0;
-        for (const row of s.rows) {
-            const size = bytes(row) + 1;
-            if (size > budget)
-                break;
-            budget -= size;
-            n++;
-        }
-        return n;
-    });
-    const lines = [...head];
-    sections.forEach((s, i) => {
-        const n = kept[i];
-        lines.push(...s.before, ...s.rows.slice(0, n));
-        if (n < s.rows.length)
-            lines.push('', s.omitted(s.rows.length - n));
-        lines.push(...s.after);
-    });
-    return `${lines.join('\n')}\n`;
-}
-/** Not even the headings fit: keep what does, whole lines only. */
-function shrinkHead(head, maxBytes) {
-    let out = '';
-    for (const line of head) {
-        if (bytes(`${out}${line}\n`) > maxBytes)
-            break;
-        out += `${line}\n`;
-    }
-    return out;
-}
-function rule(id) {
-    // Rule ids are ours ([a-z0-9-]); anything else is shown escaped, not as code.
-    return /^[a-z0-9-]+$/.test(id) ? `\`${id}\`` : markdownCell(id);
-}
-function markdown_location(f, blobUrl) {
-    const text = markdownCell(`${f.file}:${f.line}`);
-    if (blobUrl === undefined || blobUrl.length === 0)
-        return text;
-    return `[${text}](${blobUrl.replace(/\/+$/, '')}/${pathToUri(f.file)}#L${f.line})`;
-}
-function message(f) {
-    const parts = [markdownCell(f.message)];
-    if (f.fix.length > 0)
-        parts.push(`**Fix:** ${markdownCell(f.fix)}`);
-    if (f.ids.length > 0)
-        parts.push(`<sub>${markdownCell(f.ids.join(', '))}</sub>`);
-    return parts.join('<br>');
-}
-function suppressedBy(f) {
-    const s = f.suppressed;
-    return `${s.kind}: ${markdownCell(s.reason)}`;
-}
-function configurationRow(c) {
-    return `| ${markdownCell(c.mta)} | ${markdownCell(c.form)} | ${c.files.map((file) => markdownCell(file)).join('<br>')} |`;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/rules/config-unreadable.ts
-const meta = {
-    id: 'config-unreadable',
-    title: 'Mail configuration could not be read or parsed',
-    description: 'A file that is mail-server configuration could not be read, decoded or parsed, so relaying could not be judged.',
-    help: 'relaygate fails closed: a configuration it cannot read is not a pass. The mail server itself would refuse the same ' +
-        'file (Postfix exits on a line without "=", m4 stops on an unbalanced quote), or the file is binary or undecodable. ' +
-        'Fix the line named in the message, or exclude the file if it is not mail configuration.',
-    defaultLevel: 'error',
-    securitySeverity: 5.0,
-    stig: false,
-};
-/** A finding for a file that could not be read or parsed at all. */
-function unreadable(mta, file, line, column, reason) {
-    return {
-        ruleId: meta.id,
-        level: meta.defaultLevel,
-        certainty: 'definite',
-        mta,
-        message: `${file} cannot be judged: ${reason}.`,
-        fix: 'Correct the file so the mail server accepts it, or exclude it from the scan if it is not mail configuration.',
-        ids: [],
-        span: { file, line, column, endLine: line, endColumn: column + 1 },
-        related: [],
-    };
-}
-const config_unreadable_rule = {
-    meta,
-    check(config) {
-        return config.diagnostics
-            .filter((d) => d.fatal)
-            .map((d) => unreadable(config.mta, d.file, d.line, d.column, `line ${d.line}, column ${d.column}: ${d.message}`));
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
-/**
- * Reported by the policy stage, not by a check over a configuration: a
- * `relaygate-ignore` comment without a reason suppresses nothing (DESIGN.md
- * "Inline suppression"), and the reader is told so at the comment's line.
- */
-const invalid_suppression_meta = {
-    id: 'invalid-suppression',
-    title: 'Suppression without a reason',
-    description: 'A relaygate-ignore comment has no reason after a colon, so it does not suppress anything.',
-    help: 'Every suppression must say why the finding is acceptable, so that an auditor (or the ISSO, for RHEL 9/10 ' +
-        'exceptions) can read the justification beside the configuration: write ' +
-        '"relaygate-ignore <rule-id>: <reason>" in a comment on the offending line or the line above.',
-    defaultLevel: 'warning',
-    securitySeverity: 2.0,
-    stig: false,
-};
-const invalid_suppression_rule = {
-    meta: invalid_suppression_meta,
-    check() {
-        return [];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/model/source.ts
-class LineIndex {
-    text;
-    starts;
-    constructor(text) {
-        this.text = text;
-        const starts = [0];
-        for (let i = 0; i < text.length; i++) {
-            if (text.charCodeAt(i) === 10)
-                starts.push(i + 1);
-        }
-        this.starts = starts;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
-    /** 1-based position of a 0-based offset. */
-    position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-    }
-    /** Text of a 1-based line without its line terminator (CR kept out too). */
-    lineText(line) {
-        const start = this.starts[line - 1];
-        if (start === undefined)
-            return '';
-        const next = this.starts[line];
-        let end = next === undefined ? this.text.length : next - 1;
-        if (end > start && this.text.charCodeAt(end - 1) === 13)
-            end--;
-        return this.text.slice(start, end);
-    }
-}
-/**
- * Marks text produced by a template expression that could not be resolved.
- * A private-use character: parsers treat it as ordinary text, rules test for
- * it to decide that a value is unknown (certainty "indeterminate").
- */
-const UNKNOWN_MARK = '\uE000';
-function isUnknown(value) {
-    return value.includes(UNKNOWN_MARK);
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/defaults.ts
-
-/**
- * Postfix built-in defaults of the parameters relaygate reads (postconf -d,
- * Postfix 3.7; reference/mta-semantics.md). A parameter not in this table has
- * no default known to relaygate and expands to empty, as an undefined name does.
- */
-const FIXED_DEFAULTS = {
-    compatibility_level: '0',
-    inet_interfaces: 'all',
-    inet_protocols: 'all',
-    smtpd_client_restrictions: '',
-    smtpd_helo_restrictions: '',
-    smtpd_sender_restrictions: '',
-    smtpd_recipient_restrictions: '',
-    smtpd_data_restrictions: '',
-    smtpd_end_of_data_restrictions: '',
-    smtpd_etrn_restrictions: '',
-    smtpd_restriction_classes: '',
-    smtpd_delay_reject: 'yes',
-    smtpd_service_name: 'smtpd',
-    mydestination: '$myhostname, localhost.$mydomain, localhost',
-};
-/**
- * Defaults that depend on compatibility_level. Postfix writes them as
- * `${{$compatibility_level} <level {N} ? {old} : {new}}`; relaygate evaluates
- * the comparison itself so the expander does not need the `<level` operator.
- */
-const LEVEL_DEFAULTS = {
-    smtpd_relay_restrictions: {
-        level: 1,
-        below: '',
-        atOrAbove: 'permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination',
-    },
-    mynetworks_style: { level: 2, below: 'subnet', atOrAbove: 'host' },
-    relay_domains: { level: 2, below: '$mydestination', atOrAbove: '' },
-};
-/**
- * The major number of a compatibility_level value (`3.6` -> 3, `2` -> 2), or
- * null when it is not a level Postfix accepts (Postfix then refuses to start)
- * or is unknown.
- */
-function compatibilityMajor(level) {
-    const match = /^\s*(\d+)(?:\.\d+){0,2}\s*$/.exec(level);
-    return match ? Number(match[1]) : null;
-}
-/** Does relaygate know a built-in default for this parameter? */
-function hasBuiltinDefault(name) {
-    return name in FIXED_DEFAULTS || name in LEVEL_DEFAULTS;
-}
-/**
- * The built-in default of `name`, unexpanded, given the effective
- * compatibility_level; undefined when relaygate does not know one. When the
- * level itself is unknown, a level-dependent default is unknown too.
- */
-function builtinDefault(name, compatibilityLevel) {
-    const fixed = FIXED_DEFAULTS[name];
-    if (fixed !== undefined)
-        return fixed;
-    const byLevel = LEVEL_DEFAULTS[name];
-    if (byLevel === undefined)
-        return undefined;
-    if (isUnknown(compatibilityLevel))
-        return UNKNOWN_MARK;
-    const major = compatibilityMajor(compatibilityLevel);
-    if (major === null)
-        return UNKNOWN_MARK;
-    return major < byLevel.level ? byLevel.below : byLevel.atOrAbove;
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/expand.ts
-/**
- * postconf(5) macro expansion, as Postfix's mac_parse() + mac_expand() do it
- * (measured against postconf 3.7):
- *
- * - `$$` is a literal `$`; `$name` takes [A-Za-z0-9_]+; `${...}` and `$(...)`
- *   take everything up to the balancing bracket of the same kind.
- * - Inside the brackets: `name`, `name?value`, `name:value`,
- *   `name?{value}:{other}`, and `{a} OP {b}?...` with OP one of
- *   `==`, `!=`, `<`, `<=`, `>=`, `>` (numeric when both sides are integers).
- *   Whitespace around the name and the operators is allowed.
- * - `?` selects its operand when the name is defined AND non-empty; `:`
- *   selects when undefined or empty. An undefined name expands to nothing
- *   (postconf only warns "undefined parameter").
- * - Looked-up values are expanded again (MAC_EXP_FLAG_RECURSE); more than 100
- *   nested calls is "unreasonable macro call nesting".
- * - Syntax errors (lone `$`, `${}`, truncated `${name`, a bad name, garbage
- *   after an operand) make Postfix stop with "macro processing error": they
- *   are the diagnostics here.
- */
-/** Postfix's limit on nested macro calls (mac_expand.c). */
-const MAX_MACRO_NESTING = 100;
-const WHITESPACE = ' \t\r\n';
-class MacroError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-function isNameChar(c) {
-    return /^[A-Za-z0-9_]$/.test(c);
-}
-function skipSpace(s, i) {
-    while (i < s.length && WHITESPACE.includes(s.charAt(i)))
-        i++;
-    return i;
-}
-function at(origin, i) {
-    return origin.fixed ? origin.base : origin.base + i;
-}
-function sub(origin, i) {
-    return origin.fixed ? origin : { base: origin.base + i, fixed: false };
-}
-function note(list, name) {
-    if (!list.includes(name))
-        list.push(name);
-}
-/** mac_parse(): literal text, `$$`, and the macro references in `s`. */
-function parse(s, origin, ctx) {
-    let i = 0;
-    const n = s.length;
-    let literal = '';
-    while (i < n) {
-        const c = s.charAt(i);
-        if (c !== '$') {
-            literal += c;
-            i++;
-            continue;
-        }
-        if (s.charAt(i + 1) === '$') {
-            literal += '$';
-            i += 2;
-            continue;
-        }
-        if (literal !== '') {
-            if (!ctx.scan)
-                ctx.out.push(literal);
-            literal = '';
-        }
-        const dollar = i;
-        i++;
-        let name;
-        let nameStart;
-        const open = s.charAt(i);
-        if (open === '{' || open === '(') {
-            const close = open === '{' ? '}' : ')';
-            let level = 1;
-            let j = i + 1;
-            for (; level > 0; j++) {
-                if (j >= n)
-                    throw new MacroError(`truncated macro reference: "${s}"`, at(origin, dollar));
-                const d = s.charAt(j);
-                if (d === open)
-                    level++;
-                if (d === close)
-                    level--;
-            }
-            nameStart = i + 1;
-            name = s.slice(i + 1, j - 1);
-            i = j;
-        }
-        else {
-            let j = i;
-            while (j < n && isNameChar(s.charAt(j)))
-                j++;
-            nameStart = i;
-            name = s.slice(i, j);
-            i = j;
-        }
-        if (name === '')
-            throw new MacroError(`empty macro name: "${s}"`, at(origin, dollar));
-        expandExpression(name, sub(origin, nameStart), at(origin, dollar), ctx);
-    }
-    if (literal !== '' && !ctx.scan)
-        ctx.out.push(literal);
-}
-/** mac_exp_extract_curly_payload(): `{...}` at `i` (balanced), then skip whitespace. */
-function curlyPayload(s, i, origin) {
-    let level = 1;
-    for (let j = i + 1; j < s.length; j++) {
-        const c = s.charAt(j);
-        if (c === '{')
-            level++;
-        else if (c === '}' && --level <= 0) {
-            return { payload: s.slice(i + 1, j), start: i + 1, next: skipSpace(s, j + 1) };
-        }
-    }
-    throw new MacroError(`unbalanced {} in attribute expression: "${s.slice(i)}"`, at(origin, i));
-}
-const OPERATOR_CHARS = '<>!=?+-*/~&|%';
-const OPERATORS = ['==', '!=', '<', '<=', '>=', '>', '<level', '<=level', '>=level', '>level'];
-/** A compatibility level (`0`, `3.6`, `3.6.1`) as numbers, or null. */
-function levelParts(text) {
-    if (!/^[0-9]+(\.[0-9]+){0,2}$/.test(text))
-        return null;
-    return text.split('.').map(Number);
-}
-function compareLevels(left, right) {
-    const a = levelParts(left) ?? [0];
-    const b = levelParts(right) ?? [0];
-    for (let i = 0; i < 3; i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d !== 0)
-            return d < 0 ? -1 : 1;
-    }
-    return 0;
-}
-function compare(op, left, right) {
-    let order;
-    if (op.endsWith('level')) {
-        order = compareLevels(left, right);
-        op = op.slice(0, -5);
-    }
-    else if (/^[0-9]+$/.test(left) && /^[0-9]+$/.test(right)) {
-        const a = BigInt(left);
-        const b = BigInt(right);
-        order = a < b ? -1 : a > b ? 1 : 0;
-    }
-    else {
-        order = left < right ? -1 : left > right ? 1 : 0;
-    }
-    switch (op) {
-        case '==':
-            return order === 0;
-        case '!=':
-            return order !== 0;
-        case '<':
-            return order < 0;
-        case '<=':
-            return order <= 0;
-        case '>=':
-            return order >= 0;
-        default:
-            return order > 0;
-    }
-}
-/** A nested, independent expansion (the operands of a relational expression). */
-function expandNested(text, origin, ctx) {
-    const saved = ctx.out;
-    ctx.out = [];
-    parse(text, origin, ctx);
-    const result = ctx.out.join('');
-    ctx.out = saved;
-    return result;
-}
-/** mac_expand_callback() for the text inside `${...}` / `$(...)`, or a plain `$name`. */
-function expandExpression(expr, origin, refOffset, ctx) {
-    if (ctx.level++ > ctx.maxDepth) {
-        throw new MacroError(`unreasonable macro call nesting: "${expr}"`, refOffset);
-    }
-    let cp = skipSpace(expr, 0);
-    let lookup;
-    let op;
-    if (expr.charAt(cp) === '{') {
-        // Relational expression: {left} OP {right} [? ...] [: ...]
-        const left = curlyPayload(expr, cp, origin);
-        cp = left.next;
-        let opEnd = cp;
-        while (opEnd < expr.length && OPERATOR_CHARS.includes(expr.charAt(opEnd)))
-            opEnd++;
-        // Postfix 3.6+ compares compatibility levels with <level, <=level, >=level, >level.
-        if (['<', '<=', '>=', '>'].includes(expr.slice(cp, opEnd)) && expr.startsWith('level', opEnd))
-            opEnd += 5;
-        const operator = expr.slice(cp, opEnd);
-        if (!OPERATORS.includes(operator)) {
-            throw new MacroError(`"==" or "!="" or "<"" or "<="" or ">="" or ">" expected at: "...${left.payload}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-        }
-        cp = skipSpace(expr, opEnd);
-        if (expr.charAt(cp) !== '{') {
-            throw new MacroError(`"{expression}" expected at: "...{${left.payload}} ${operator}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-        }
-        const right = curlyPayload(expr, cp, origin);
-        cp = right.next;
-        const leftValue = expandNested(left.payload, sub(origin, left.start), ctx);
-        const rightValue = expandNested(right.payload, sub(origin, right.start), ctx);
-        lookup = compare(operator, leftValue, rightValue) ? 'true' : '';
-        op = expr.charAt(cp);
-        if (op !== '') {
-            if (op !== '?' && op !== ':') {
-                throw new MacroError(`"?" or ":" expected at: "...}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-            }
-            cp++;
-        }
-    }
-    else {
-        const start = cp;
-        let nameEnd;
-        for (;;) {
-            const afterSpace = skipSpace(expr, cp);
-            const c = expr.charAt(afterSpace);
-            if (c === '') {
-                nameEnd = cp;
-                op = '';
-                cp = afterSpace;
-                break;
-            }
-            if (c === '?' || c === ':') {
-                nameEnd = cp;
-                op = c;
-                cp = afterSpace + 1;
-                break;
-            }
-            if (!isNameChar(expr.charAt(cp))) {
-                throw new MacroError(`attribute name syntax error at: "...${expr.slice(0, cp)}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-            }
-            cp++;
-        }
-        const name = expr.slice(start, nameEnd);
-        note(ctx.references, name);
-        lookup = ctx.lookup(name);
-        if (lookup === undefined)
-            note(ctx.undefinedNames, name);
-    }
-    const selected = lookup !== undefined && lookup !== '';
-    switch (op) {
-        case '?': {
-            const branch = branchText(expr, cp, origin);
-            const iftrue = branch.payload;
-            cp = branch.next;
-            if (selected || ctx.scan)
-                parse(iftrue, sub(origin, branch.start), ctx);
-            if (cp >= expr.length)
-                break;
-            if (expr.charAt(cp) !== ':') {
-                throw new MacroError(`":" expected at: "...${iftrue}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-            }
-            cp++;
-            expandOtherwise(expr, cp, origin, selected, ctx);
-            break;
-        }
-        case ':':
-            expandOtherwise(expr, cp, origin, selected, ctx);
-            break;
-        default:
-            if (lookup !== undefined && lookup !== '' && !ctx.scan) {
-                parse(lookup, { base: refOffset, fixed: true }, ctx);
-            }
-    }
-    ctx.level--;
-}
-/**
- * One branch of a conditional: a `{...}` group (braces removed), or, without
- * braces, the rest of the expression as literal text (postconf(5)).
- */
-function branchText(expr, from, origin) {
-    const brace = skipSpace(expr, from);
-    if (expr.charAt(brace) === '{') {
-        const p = curlyPayload(expr, brace, origin);
-        return { payload: p.payload, start: p.start, next: p.next };
-    }
-    return { payload: expr.slice(from), start: from, next: expr.length };
-}
-function expandOtherwise(expr, from, origin, selected, ctx) {
-    const branch = branchText(expr, from, origin);
-    const iffalse = branch.payload;
-    const cp = branch.next;
-    if (!selected || ctx.scan)
-        parse(iffalse, sub(origin, branch.start), ctx);
-    if (cp < expr.length) {
-        throw new MacroError(`unexpected input at: "...${iffalse}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-    }
-}
-function run(raw, lookup, depth, scan) {
-    const ctx = { lookup, maxDepth: depth, level: 0, scan, out: [], references: [], undefinedNames: [] };
-    const diagnostics = [];
-    try {
-        parse(raw, { base: 0, fixed: false }, ctx);
-    }
-    catch (error) {
-        if (!(error instanceof MacroError))
-            throw error;
-        diagnostics.push({ message: error.message, offset: error.offset });
-    }
-    return { value: ctx.out.join(''), diagnostics, references: ctx.references, undefinedNames: ctx.undefinedNames };
-}
-/**
- * Expands `raw` as Postfix does when a program reads the parameter.
- * `lookup` returns a parameter's raw (unexpanded) value, or undefined when it
- * has none; looked-up values are expanded recursively, at most `depth`
- * nested calls deep.
- */
-function expandValue(raw, lookup, depth = MAX_MACRO_NESTING) {
-    return run(raw, lookup, depth, false);
-}
-/**
- * Checks the macro syntax of `raw` without expanding it, both branches of
- * every conditional included (postconf's MAC_EXP_FLAG_SCAN): the direct
- * references and the syntax errors. `value` is always empty.
- */
-function scanValue(raw, lookup = () => undefined) {
-    return run(raw, lookup, MAX_MACRO_NESTING, true);
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/logical-lines.ts
-
-/** The dropped lines as the (non-fatal) diagnostics main.cf and master.cf parsing starts from. */
-function droppedLineDiagnostics(path, lines) {
-    return lines.dropped.map((d) => ({
-        file: path,
-        line: d.line,
-        column: 1,
-        message: d.message,
-        fatal: false,
-    }));
-}
-/** C isspace(): space, \t, \n, \v, \f, \r. */
-function isPostfixSpace(code) {
-    return code === 32 || (code >= 9 && code <= 13);
-}
-function firstNonSpace(text, from, to) {
-    let i = from;
-    while (i < to && isPostfixSpace(text.charCodeAt(i)))
-        i++;
-    return i;
-}
-function readLogicalLines(text) {
-    const index = new LineIndex(text);
-    const lines = [];
-    const dropped = [];
-    let current = null;
-    const finish = () => {
-        if (current === null)
-            return;
-        if (isPostfixSpace(current.text.charCodeAt(0))) {
-            const shown = current.text.length > 30 ? `${current.text.slice(0, 30)}...` : current.text;
-            dropped.push({ line: current.line, message: `logical line must not start with whitespace: "${shown}"` });
-        }
-        else {
-            lines.push(current);
-        }
-        current = null;
-    };
-    let start = 0;
-    let lineNo = 1;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const body = firstNonSpace(text, start, end);
-        const skip = body === end || text.charCodeAt(body) === 35; // blank, or `#` comment
-        if (!skip) {
-            const piece = text.slice(start, end);
-            const continues = isPostfixSpace(text.charCodeAt(start));
-            if (current !== null && continues) {
-                const cur = current;
-                cur.pieces.push({ textOffset: cur.text.length, fileOffset: start, length: piece.length });
-                cur.text += piece;
-                cur.endLine = lineNo;
-            }
-            else {
-                finish();
-                current = {
-                    text: piece,
-                    pieces: [{ textOffset: 0, fileOffset: start, length: piece.length }],
-                    line: lineNo,
-                    endLine: lineNo,
-                };
-            }
-        }
-        start = end + 1;
-        lineNo++;
-    }
-    finish();
-    return { lines, dropped, index };
-}
-/** File offset of a logical-line text offset (an offset just past the end maps past the last piece). */
-function fileOffsetOf(line, textOffset) {
-    let piece = line.pieces[0] ?? { textOffset: 0, fileOffset: 0, length: 0 };
-    for (const p of line.pieces) {
-        if (p.textOffset <= textOffset)
-            piece = p;
-        else
-            break;
-    }
-    return piece.fileOffset + (textOffset - piece.textOffset);
-}
-/** 1-based position of a logical-line text offset. */
-function positionOf(lines, line, textOffset) {
-    return lines.index.position(fileOffsetOf(line, textOffset));
-}
-/** Position just after the character at `textOffset` (for exclusive span ends). */
-function endPositionOf(lines, line, lastCharOffset) {
-    const p = positionOf(lines, line, lastCharOffset);
-    return { line: p.line, column: p.column + 1 };
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/main-cf.ts
-
-/**
- * main.cf as postconf(5) reads it: logical lines (see logical-lines.ts), then
- * Postfix's split_nameval() on each: the name runs up to whitespace or `=`,
- * whitespace around `=` is optional, the value is everything after `=` with
- * the surrounding whitespace trimmed (`a=b = c` gives a the value `b = c`).
- * `#` inside a line is data. Every definition is kept in order; the last
- * one is what Postfix uses (see lastDefinition).
- */
-function parseMainCf(file) {
-    const lines = readLogicalLines(file.text);
-    const diagnostics = droppedLineDiagnostics(file.path, lines);
-    const parameters = [];
-    const seen = new Map();
-    for (const line of lines.lines) {
-        const parameter = splitNameValue(file.path, lines, line, diagnostics);
-        if (parameter === null)
-            continue;
-        const earlier = seen.get(parameter.name);
-        if (earlier !== undefined) {
-            // dict_load_fp(): "overriding earlier entry" names the value being replaced.
-            diagnostics.push({
-                file: file.path,
-                line: parameter.span.line,
-                column: parameter.span.column,
-                message: `overriding earlier entry: ${parameter.name}=${earlier.value}`,
-                fatal: false,
-            });
-        }
-        seen.set(parameter.name, parameter);
-        parameters.push(parameter);
-    }
-    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-    return { file: file.path, parameters, diagnostics };
-}
-/** The definition Postfix uses: the last one in the file, or undefined. */
-function lastDefinition(mainCf, name) {
-    for (let i = mainCf.parameters.length - 1; i >= 0; i--) {
-        const parameter = mainCf.parameters[i];
-        if (parameter !== undefined && parameter.name === name)
-            return parameter;
-    }
-    return undefined;
-}
-/** name -> value as Postfix sees it (last definition wins). */
-function effectiveValues(mainCf) {
-    const values = new Map();
-    for (const parameter of mainCf.parameters)
-        values.set(parameter.name, parameter.value);
-    return values;
-}
-function spanBetween(path, lines, line, start, end) {
-    const from = positionOf(lines, line, start);
-    if (end <= start)
-        return { file: path, line: from.line, column: from.column, endLine: from.line, endColumn: from.column };
-    const to = endPositionOf(lines, line, end - 1);
-    return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-}
-/** split_nameval(): returns null (with a fatal diagnostic) when Postfix would exit. */
-function splitNameValue(path, lines, line, diagnostics) {
-    const text = line.text;
-    const n = text.length;
-    const fail = (offset, reason) => {
-        const at = positionOf(lines, line, Math.min(offset, n - 1));
-        const column = offset >= n ? at.column + 1 : at.column;
-        // Postfix reports the logical line's first physical line.
-        diagnostics.push({ file: path, line: at.line, column, message: `${reason}: "${text}"`, fatal: true });
-        return null;
-    };
-    let np = 0;
-    while (np < n && isPostfixSpace(text.charCodeAt(np)))
-        np++;
-    if (np >= n || text.charCodeAt(np) === 61)
-        return fail(np, 'missing attribute name');
-    let ep = np;
-    while (ep < n && !isPostfixSpace(text.charCodeAt(ep)) && text.charCodeAt(ep) !== 61)
-        ep++;
-    let cp = ep;
-    while (cp < n && isPostfixSpace(text.charCodeAt(cp)))
-        cp++;
-    if (cp >= n || text.charCodeAt(cp) !== 61)
-        return fail(cp, "missing '=' after attribute name");
-    let vp = cp + 1;
-    while (vp < n && isPostfixSpace(text.charCodeAt(vp)))
-        vp++;
-    let ve = n;
-    while (ve > vp && isPostfixSpace(text.charCodeAt(ve - 1)))
-        ve--;
-    let lineEnd = n;
-    while (lineEnd > 0 && isPostfixSpace(text.charCodeAt(lineEnd - 1)))
-        lineEnd--;
-    const valueStart = ve > vp ? vp : cp + 1;
-    return {
-        name: text.slice(np, ep),
-        value: text.slice(vp, ve),
-        span: spanBetween(path, lines, line, np, lineEnd),
-        nameSpan: spanBetween(path, lines, line, np, ep),
-        valueSpan: spanBetween(path, lines, line, valueStart, ve > vp ? ve : valueStart),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/effective.ts
-
-
-
-
-/**
- * The parameters one Postfix program sees: main.cf (the last definition of a
- * name wins, postconf(5)), then, for a master.cf service, its `-o name=value`
- * overrides (master(5): they replace main.cf for that service only, the last
- * `-o` of a name winning), then Postfix's built-in defaults.
- *
- * Values are expanded lazily, as Postfix does when a program reads a
- * parameter, so a `$name` inside main.cf or inside an override sees the
- * service's overrides too.
- */
-class PostfixParameters {
-    mainCf;
-    service;
-    cache = new Map();
-    compatibilityLevel = null;
-    resolvingLevel = false;
-    constructor(mainCf, service = null) {
-        this.mainCf = mainCf;
-        this.service = service;
-    }
-    /** The same main.cf as seen by one master.cf service. */
-    forService(service) {
-        return new PostfixParameters(this.mainCf, service);
-    }
-    /** Which definition is in effect for `name`, without expanding it. */
-    origin(name) {
-        if (this.service !== null) {
-            const overrides = this.service.overrides;
-            for (let i = overrides.length - 1; i >= 0; i--) {
-                const override = overrides[i];
-                if (override !== undefined && override.name === name) {
-                    return { kind: 'override', definition: override, service: this.service };
-                }
-            }
-        }
-        const definition = this.mainCf === null ? undefined : lastDefinition(this.mainCf, name);
-        if (definition !== undefined)
-            return { kind: 'main.cf', definition };
-        return { kind: 'default' };
-    }
-    /** The unexpanded value in effect for `name`; undefined when it has no definition and no known default. */
-    raw(name) {
-        const origin = this.origin(name);
-        if (origin.kind !== 'default')
-            return origin.definition.value;
-        return builtinDefault(name, this.level());
-    }
-    /** The effective, expanded value of `name`. */
-    get(name) {
-        const cached = this.cache.get(name);
-        if (cached !== undefined)
-            return cached;
-        const origin = this.origin(name);
-        const raw = this.raw(name) ?? '';
-        const expanded = expandValue(raw, (n) => this.raw(n));
-        const value = {
-            name,
-            raw,
-            value: expanded.value,
-            origin,
-            sources: expanded.references.map((n) => ({ name: n, origin: this.origin(n) })),
-            diagnostics: expanded.diagnostics,
-            unknown: isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(origin),
-        };
-        this.cache.set(name, value);
-        return value;
-    }
-    /**
-     * A definition whose NAME is unknown (a template loop over unresolved data
-     * emitting `{{ k }} = {{ v }}`) may set any parameter: a value it comes
-     * after, or a default, may be overridden by it, so that value is unknown.
-     */
-    shadowedByUnknownName(origin) {
-        if (origin.kind === 'override') {
-            const overrides = origin.service.overrides;
-            return overrides.slice(overrides.indexOf(origin.definition) + 1).some((o) => isUnknown(o.name));
-        }
-        const serviceUnknown = this.service?.overrides.some((o) => isUnknown(o.name)) ?? false;
-        if (serviceUnknown)
-            return true;
-        if (this.mainCf === null)
-            return false;
-        const parameters = this.mainCf.parameters;
-        const after = origin.kind === 'main.cf' ? parameters.indexOf(origin.definition) + 1 : 0;
-        return parameters.slice(after).some((p) => isUnknown(p.name));
-    }
-    /**
-     * compatibility_level chooses several defaults. A level that (absurdly)
-     * refers back to one of those defaults is read as unknown rather than
-     * looping.
-     */
-    level() {
-        if (this.compatibilityLevel !== null)
-            return this.compatibilityLevel;
-        if (this.resolvingLevel)
-            return UNKNOWN_MARK;
-        this.resolvingLevel = true;
-        try {
-            this.compatibilityLevel = this.get('compatibility_level').value;
-        }
-        finally {
-            this.resolvingLevel = false;
-        }
-        return this.compatibilityLevel;
-    }
-}
-/** The definitions (main.cf lines and `-o` overrides) a value was built from, its own first. */
-function definitionsOf(value) {
-    const out = [];
-    for (const origin of [value.origin, ...value.sources.map((s) => s.origin)]) {
-        if (origin.kind !== 'default' && !out.includes(origin.definition))
-            out.push(origin.definition);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/list.ts
-/**
- * Postfix list values (postconf(5): "separated by comma and/or whitespace").
- * Postfix splits them with mystrtokq(value, ", \t\r\n", "{}"): a separator
- * only counts outside `{ }`, so `{ a b }` is one item, and an unbalanced `{`
- * swallows the rest of the value. The braces stay in the item text, as
- * postconf prints them; `groupInner` gives what a consumer sees after
- * Postfix's extpar() strips them.
- */
-/**
- * ',' ' ' '\t' '\n' — NOT '\r': measured with postconf 3.7, a CRLF main.cf
- * whose list value continues on the next line keeps the CR inside the
- * value, and Postfix sees it as part of an item (inet_interfaces fails with
- * "host not found: 127.0.0.1\r").
- */
-function isSeparator(code) {
-    return code === 44 || code === 32 || code === 9 || code === 10;
-}
-function splitList(value) {
-    const items = [];
-    let i = 0;
-    const n = value.length;
-    while (i < n) {
-        while (i < n && isSeparator(value.charCodeAt(i)))
-            i++;
-        if (i >= n)
-            break;
-        const start = i;
-        let level = 0;
-        for (; i < n; i++) {
-            const c = value.charCodeAt(i);
-            if (c === 123)
-                level++;
-            else if (level > 0 && c === 125)
-                level--;
-            else if (level === 0 && isSeparator(c))
-                break;
-        }
-        items.push({ text: value.slice(start, i), offset: start, length: i - start });
-    }
-    return items;
-}
-const SPACE = /^[ \t\r\n\v\f]*/;
-function trimPostfixSpace(text) {
-    let end = text.length;
-    while (end > 0 && /[ \t\r\n\v\f]/.test(text.charAt(end - 1)))
-        end--;
-    return text.slice(0, end).replace(SPACE, '');
-}
-/**
- * The text inside a `{ ... }` list item, without the braces and the
- * whitespace next to them (Postfix extpar() with EXTPAR_FLAG_STRIP).
- * null when the item is not a group, or when its closing `}` is missing or
- * not last (Postfix reports "syntax error" there).
- */
-function groupInner(text) {
-    if (!text.startsWith('{'))
-        return null;
-    let level = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 123)
-            level++;
-        else if (c === 125) {
-            level--;
-            if (level === 0)
-                return i === text.length - 1 ? trimPostfixSpace(text.slice(1, i)) : null;
-        }
-    }
-    return null;
-}
-/** The item's text as a consumer uses it: the inner text of a `{ }` group, else the text. */
-function itemValue(item) {
-    return groupInner(item.text) ?? item.text;
-}
-
-// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
-var ipaddr = __nccwpck_require__(8280);
-var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
-;// CONCATENATED MODULE: ./src/mta/postfix/loopback.ts
-
-
-/**
- * Is one address or host name (an `inet_interfaces` item, or the host of a
- * master.cf `host:port` service) a loopback address?
- *
- * Postfix resolves names with the system resolver; relaygate cannot, so only
- * the names that are loopback everywhere count: `localhost` (and Postfix's own
- * keyword `loopback-only`). Every other host name may resolve to a routable
- * address and is NOT loopback. Addresses are 127.0.0.0/8 and ::1, with or
- * without the brackets master(5) and postconf(5) allow around IPv6 addresses;
- * `::ffff:127.0.0.1` is the IPv4 loopback seen through IPv6.
- */
-function isLoopbackHost(host) {
-    if (isUnknown(host))
-        return 'unknown';
-    let text = host.trim();
-    if (text.startsWith('[') && text.endsWith(']'))
-        text = text.slice(1, -1);
-    const lower = text.toLowerCase();
-    if (lower === 'localhost' || lower === 'loopback-only')
-        return true;
-    if (!ipaddr_default().isValid(text))
-        return false;
-    return ipaddr_default().process(text).range() === 'loopback';
-}
-/**
- * Does an `inet_interfaces` value (already split into items) name loopback
- * addresses only? `all` (case-insensitive, as Postfix compares it) listens on
- * every address; an empty value is not loopback-only either (postconf(5):
- * the list must name at least one interface, so the server would not start
- * as a loopback-only listener).
- */
-function interfacesAreLoopback(items) {
-    if (items.length === 0)
-        return false;
-    let unknown = false;
-    for (const item of items) {
-        const loopback = isLoopbackHost(item);
-        if (loopback === false)
-            return false;
-        if (loopback === 'unknown')
-            unknown = true;
-    }
-    return unknown ? 'unknown' : true;
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/listeners.ts
-
-
-
-/**
- * The smtp line of the stock master.cf (`smtp inet n - y - - smtpd`): what a
- * main.cf without a master.cf beside it runs with.
- */
-function stockSmtpService(file) {
-    const span = { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return {
-        name: 'smtp',
-        host: null,
-        port: 'smtp',
-        type: 'inet',
-        private: 'n',
-        unprivileged: '-',
-        chroot: 'y',
-        wakeup: '-',
-        maxproc: '-',
-        command: 'smtpd',
-        args: [],
-        overrides: [],
-        span,
-        nameSpan: span,
-        smtpd: true,
-        postscreen: false,
-        pass: false,
-    };
-}
-function not(value) {
-    return value === 'unknown' ? 'unknown' : !value;
-}
-/**
- * Every inet smtpd listener of one instance, loopback ones included
- * (`external` tells them apart).
- *
- * master(5): a `host:port` service binds that host only, whatever
- * inet_interfaces says (master_ent.c resolves the host itself); a bare port
- * binds every address of inet_interfaces, which the master daemon reads from
- * main.cf alone (a `-o inet_interfaces` does not move a listener).
- * postscreen(8) hands accepted connections to the `pass` service named by its
- * smtpd_service_name (default `smtpd`); without such a service no mail is
- * received through it, so it is not a listener.
- */
-function smtpdListeners(config) {
-    const main = new PostfixParameters(config.mainCf);
-    const stock = config.masterCf === null;
-    const masterFile = config.directory === '.' ? 'master.cf' : `${config.directory}/master.cf`;
-    const services = config.masterCf?.services ?? [stockSmtpService(masterFile)];
-    const interfaces = main.get('inet_interfaces');
-    const interfacesLoopback = interfacesAreLoopback(splitList(interfaces.value).map(itemValue));
-    const listeners = [];
-    for (const service of services) {
-        if (service.type !== 'inet')
-            continue;
-        let smtpd;
-        if (service.smtpd)
-            smtpd = service;
-        else if (service.postscreen) {
-            const passName = main.forService(service).get('smtpd_service_name').value;
-            smtpd = services.filter((s) => s.pass && s.smtpd && s.name === passName).at(-1);
-        }
-        if (smtpd === undefined)
-            continue;
-        const bound = service.host !== null;
-        listeners.push({
-            service,
-            smtpd,
-            parameters: main.forService(smtpd),
-            stock,
-            label: bound ? service.name : `*:${service.port}`,
-            interfaces: bound ? null : interfaces,
-            external: bound ? not(isLoopbackHost(service.host ?? '')) : not(interfacesLoopback),
-        });
-    }
-    return listeners;
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/restrictions.ts
-
-
-/**
- * Restrictions that take the next list item as their argument (postconf(5),
- * smtpd_check.c): the item after them is a table, a DNS domain or a number,
- * never a restriction, so `reject_rbl_client reject` does not contain the
- * action `reject`.
- */
-const TAKES_ARGUMENT = new Set([
-    'check_ccert_access',
-    'check_client_access',
-    'check_client_a_access',
-    'check_client_mx_access',
-    'check_client_ns_access',
-    'check_reverse_client_hostname_access',
-    'check_reverse_client_hostname_a_access',
-    'check_reverse_client_hostname_mx_access',
-    'check_reverse_client_hostname_ns_access',
-    'check_helo_access',
-    'check_helo_a_access',
-    'check_helo_mx_access',
-    'check_helo_ns_access',
-    'check_sender_access',
-    'check_sender_a_access',
-    'check_sender_mx_access',
-    'check_sender_ns_access',
-    'check_recipient_access',
-    'check_recipient_a_access',
-    'check_recipient_mx_access',
-    'check_recipient_ns_access',
-    'check_etrn_access',
-    'check_sasl_access',
-    'check_policy_service',
-    'permit_dnswl_client',
-    'permit_rhswl_client',
-    'reject_rbl_client',
-    'reject_rhsbl_client',
-    'reject_rhsbl_helo',
-    'reject_rhsbl_sender',
-    'reject_rhsbl_recipient',
-    'reject_rhsbl_reverse_client',
-    'sleep',
-]);
-/**
- * Reads a restriction list into restrictions. Items are Postfix list items
- * (commas and/or whitespace, `{ }` groups); restriction names are compared
- * case-insensitively, as smtpd_check.c does with strcasecmp() (smtpd starts
- * with `REJECT_UNAUTH_DESTINATION`). A `{ }` group keeps its braces: smtpd
- * reads `{reject}` as a (malformed) table, not as the action `reject`
- * ("expected maptype:mapname instead of 'reject'").
- */
-function readRestrictions(value) {
-    const items = splitList(value).map((item) => item.text);
-    const out = [];
-    for (let i = 0; i < items.length; i++) {
-        const name = items[i] ?? '';
-        const restriction = { name, args: [], unknown: isUnknown(name) };
-        if (TAKES_ARGUMENT.has(name.toLowerCase()) && i + 1 < items.length) {
-            const arg = items[++i] ?? '';
-            restriction.args.push(arg);
-            if (isUnknown(arg))
-                restriction.unknown = true;
-        }
-        out.push(restriction);
-    }
-    return out;
-}
-/** Is this restriction the bare action `name` (`permit`, `reject`)? Not `permit_mynetworks`, not `dont_reject`. */
-function isAction(restriction, name) {
-    return !restriction.unknown && restriction.name.toLowerCase() === name;
-}
-/** The restriction as written, arguments included. */
-function restrictionText(restriction) {
-    return [restriction.name, ...restriction.args].join(' ');
-}
-/** Restriction classes that name each other would loop in smtpd; relaygate stops here. */
-const MAX_CLASS_DEPTH = 20;
-/**
- * Reads a restriction list with every restriction class (postconf(5)
- * smtpd_restriction_classes) replaced by its own restrictions: smtpd_check.c
- * evaluates a class in place, and a `permit` or `reject` decided inside it
- * ends the outer list too. Class names match exactly (a hash table lookup).
- * `used` collects the class names met, for `related` locations.
- */
-function readRestrictionsThroughClasses(value, lookup, used = [], depth = 0) {
-    const out = [];
-    for (const restriction of readRestrictions(value)) {
-        const name = restriction.name;
-        if (!restriction.unknown && restriction.args.length === 0 && lookup.classes.has(name) && depth < MAX_CLASS_DEPTH) {
-            if (!used.includes(name))
-                used.push(name);
-            out.push(...readRestrictionsThroughClasses(lookup.valueOf(name), lookup, used, depth + 1));
-        }
-        else
-            out.push(restriction);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/stig-postfix-relay.ts
-
-
-
-
-
-
-const stig_postfix_relay_meta = {
-    id: 'stig-postfix-relay',
-    title: 'Mail relaying must be restricted (Postfix)',
-    description: 'Postfix receives mail from other hosts while smtpd_client_restrictions lacks a bare reject, has a bare permit before it, or (RHEL 6) inet_interfaces is not loopback.',
-    help: 'DISA STIG GEN004710 and its successors (RHEL-06-000249, RHEL-07-040680, RHEL-08-040290, RHEL-09-252050, ' +
-        'RHEL-10-200692) require Postfix to restrict which clients may use it. relaygate reads the configuration as ' +
-        'Postfix does: the last definition of a parameter wins, $name references are expanded, continuation lines are ' +
-        'joined, master.cf -o overrides apply to their service, and built-in defaults fill what is unset ' +
-        '(inet_interfaces = all, smtpd_client_restrictions empty). Restrictions are read as tokens: permit_mynetworks ' +
-        'is not permit, and dont_reject or reject_rbl_client are not reject. Under the GEN004710 profile a host whose ' +
-        'smtpd listens on loopback only passes. Fix: set smtpd_client_restrictions = permit_mynetworks, reject in ' +
-        'main.cf, or inet_interfaces = loopback-only if the host does not receive mail from the network.',
-    defaultLevel: 'error',
-    securitySeverity: 8.0,
-    stig: true,
-};
-const PARAMETER = 'smtpd_client_restrictions';
-const PASS = { status: 'pass', level: 'error', why: '', otherEntries: false };
-/** The restriction classes (smtpd_restriction_classes) `value` uses, as the same smtpd sees them. */
-function classesUsed(value, parameters) {
-    const classes = new Set(splitList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
-    const names = [];
-    const restrictions = readRestrictionsThroughClasses(value.value, { classes, valueOf: (n) => parameters.get(n).value }, names);
-    return { names, restrictions };
-}
-const UNRESOLVED = 'depends on a template expression that could not be resolved';
-const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
-/**
- * GEN004710 read on tokens: a bare `reject` must be present and no bare
- * `permit` may come before it. Three-valued: an unresolved template item
- * before the first decisive one could be either, so the verdict is unknown.
- */
-function judgeGen004710(value, parameters) {
-    // A later template line whose parameter NAME is unresolved (a loop over
-    // unknown data) may redefine this value: whatever it reads now, it is unknown.
-    if (value.unknown && !value.value.includes(UNKNOWN_MARK) && !value.raw.includes(UNKNOWN_MARK)) {
-        return { status: 'unknown', level: 'error', why: SHADOWED, otherEntries: false };
-    }
-    const restrictions = classesUsed(value, parameters).restrictions;
-    if (restrictions.length === 0) {
-        const why = value.origin.kind === 'default'
-            ? 'is missing (Postfix\'s default is empty), so no client is rejected'
-            : 'is empty, so no client is rejected';
-        return { status: 'fail', level: 'error', why, otherEntries: false };
-    }
-    for (const restriction of restrictions) {
-        if (restriction.unknown)
-            return { status: 'unknown', level: 'error', why: UNRESOLVED, otherEntries: false };
-        if (isAction(restriction, 'permit')) {
-            return { status: 'fail', level: 'error', why: 'has permit before reject', otherEntries: false };
-        }
-        if (isAction(restriction, 'reject'))
-            return PASS;
-    }
-    return { status: 'fail', level: 'error', why: 'has no reject', otherEntries: false };
-}
-const ALLOWED = new Set(['permit_mynetworks', 'reject']);
-/** RHEL 7 and later: only permit_mynetworks and reject, reject present (and never a bare permit before it). */
-function judgeOnlyPermitMynetworksReject(value, parameters, profile) {
-    const base = judgeGen004710(value, parameters);
-    if (base.status === 'fail')
-        return base;
-    const restrictions = readRestrictions(value.value);
-    const others = restrictions.filter((r) => !r.unknown && !(r.args.length === 0 && ALLOWED.has(r.name.toLowerCase())));
-    const level = profile.postfix.otherEntriesLevel;
-    if (others.length > 0) {
-        const listed = others.map(restrictionText).join(', ');
-        const documented = level === 'warning' ? ' that are acceptable only when documented with the ISSO' : '';
-        return { status: 'fail', level, why: `has entries other than permit_mynetworks and reject (${listed})${documented}`, otherEntries: true };
-    }
-    if (base.status === 'unknown')
-        return base;
-    if (restrictions.some((r) => r.unknown))
-        return { status: 'unknown', level, why: UNRESOLVED, otherEntries: true };
-    return PASS;
-}
-/** Text for a message: unresolved template text shown as such. */
-function show(text) {
-    return text.split(UNKNOWN_MARK).join('<unresolved>');
-}
-function fileName(file) {
-    return external_node_path_default().posix.basename(file);
-}
-function where(origin) {
-    if (origin.kind === 'default')
-        return 'the default';
-    return `${fileName(origin.definition.span.file)} line ${origin.definition.span.line}`;
-}
-/**
- * Where a finding about a missing setting points: the first line of main.cf
- * (or of master.cf when there is no main.cf, the only file there is to edit).
- */
-function firstLine(config) {
-    if (config.overlay !== undefined) {
-        // Edits on a file the repository does not hold: point at the edit that matters.
-        const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
-        const decisive = [...edited].reverse().find((p) => p.name === 'inet_interfaces' || p.name === PARAMETER) ?? edited[0];
-        if (decisive !== undefined)
-            return decisive.span;
-    }
-    if (config.mainCf?.writtenAt !== undefined)
-        return config.mainCf.writtenAt;
-    const file = config.mainCf?.file ?? config.masterCf?.file ?? config.files[0] ?? config.directory;
-    const spans = config.mainCf?.parameters.map((p) => p.span) ?? config.masterCf?.services.map((s) => s.span) ?? [];
-    const onLineOne = spans.find((s) => s.line === 1 && s.endLine === 1);
-    return { file, line: 1, column: 1, endLine: 1, endColumn: onLineOne?.endColumn ?? 2 };
-}
-/** The text a person edits to change `value`: its definition's value, or the first line when it is unset. */
-function locate(value, config) {
-    const origin = value.origin;
-    if (origin.kind === 'override')
-        return origin.definition.span;
-    if (origin.kind === 'main.cf') {
-        const valueSpan = origin.definition.valueSpan;
-        const empty = valueSpan.line === valueSpan.endLine && valueSpan.endColumn <= valueSpan.column;
-        return empty ? origin.definition.span : valueSpan;
-    }
-    return firstLine(config);
-}
-function spanKey(span) {
-    return `${span.file}:${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
-}
-function describeValue(value) {
-    if (value.origin.kind === 'default')
-        return PARAMETER;
-    const expanded = value.raw === value.value ? '' : ` (expands to "${show(value.value)}")`;
-    const override = value.origin.kind === 'override' ? ` (master.cf -o on ${value.origin.service.name})` : '';
-    return `${PARAMETER} = "${show(value.raw)}"${expanded}${override}`;
-}
-function listenerLabel(listener) {
-    return listener.smtpd === listener.service ? listener.label : `${listener.label} (postscreen)`;
-}
-/** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
-function describeListeners(listeners) {
-    const labels = [...new Set(listeners.map(listenerLabel))];
-    const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
-    const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
-    const context = interfaces ? ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})` : '';
-    return `smtpd on ${joined}${context}`;
-}
-function reachPhrase(listeners) {
-    return listeners.some((l) => l.external === true) ? 'accepts mail from any host' : 'may accept mail from other hosts';
-}
-function relatedFor(values, span, parameters) {
-    const related = [];
-    const seen = new Set([`${span.file}:${span.line}`]);
-    const add = (origin, message) => {
-        if (origin.kind === 'default')
-            return;
-        const s = origin.definition.span;
-        const key = `${s.file}:${s.line}`;
-        if (seen.has(key))
-            return;
-        seen.add(key);
-        related.push({ file: s.file, line: s.line, column: s.column, message });
-    };
-    for (const value of values) {
-        if (value.name === 'inet_interfaces')
-            add(value.origin, `inet_interfaces = ${show(value.raw)} is set here`);
-        for (const source of value.sources)
-            add(source.origin, `$${source.name} used by ${value.name} comes from here`);
-        if (parameters === undefined || value.name !== PARAMETER)
-            continue;
-        for (const name of classesUsed(value, parameters).names) {
-            const definition = parameters.get(name);
-            add(definition.origin, `restriction class ${name} used by ${value.name} is defined here`);
-            for (const source of definition.sources)
-                add(source.origin, `$${source.name} used by ${name} comes from here`);
-        }
-    }
-    return related;
-}
-function fixFor(value, verdict, profile, listeners) {
-    const origin = value.origin;
-    if (origin.kind === 'override') {
-        const port = origin.service.port;
-        if (profile.postfix.check === 'gen004710') {
-            return `Change the override to end in reject with no bare permit before it (for example -o ${PARAMETER}=permit_sasl_authenticated,reject), or bind the service to 127.0.0.1:${port} if other hosts must not reach it.`;
-        }
-        if (verdict.otherEntries && verdict.level === 'warning') {
-            return `Change the override to -o ${PARAMETER}=permit_mynetworks,reject, or document the extra entries with the ISSO and suppress this finding with "relaygate-ignore stig-postfix-relay: <ISSO reference>".`;
-        }
-        return `Change the override to -o ${PARAMETER}=permit_mynetworks,reject (or remove it so main.cf applies).`;
-    }
-    const set = `Set ${PARAMETER} = permit_mynetworks, reject in main.cf`;
-    if (profile.postfix.check === 'gen004710') {
-        const wildcard = listeners.some((l) => l.interfaces !== null);
-        return wildcard ? `${set}, or inet_interfaces = loopback-only if this host does not receive mail.` : `${set}, or bind the listening services to 127.0.0.1 if this host does not receive mail.`;
-    }
-    if (verdict.otherEntries && verdict.level === 'warning') {
-        return `${set}, or document the extra entries with the ISSO and suppress this finding with "relaygate-ignore stig-postfix-relay: <ISSO reference>".`;
-    }
-    return `${set}.`;
-}
-function certaintyOf(verdict, reach) {
-    if (verdict.status === 'unknown')
-        return 'indeterminate';
-    return reach.length === 0 || reach.includes(true) ? 'definite' : 'indeterminate';
-}
-/** Groups listeners by the definition of smtpd_client_restrictions they use: one finding per line to edit. */
-function groupByDefinition(config, listeners, seed = []) {
-    const groups = new Map();
-    const add = (value, parameters, listener) => {
-        const span = locate(value, config);
-        const key = `${spanKey(span)}\u0000${value.value}`;
-        let group = groups.get(key);
-        if (group === undefined) {
-            group = { value, parameters, span, listeners: [] };
-            groups.set(key, group);
-        }
-        if (listener !== undefined)
-            group.listeners.push(listener);
-    };
-    for (const s of seed)
-        add(s.value, s.parameters, undefined);
-    for (const listener of listeners)
-        add(listener.parameters.get(PARAMETER), listener.parameters, listener);
-    return [...groups.values()];
-}
-function result(level, certainty, message, fix, span, related, profile) {
-    return { ruleId: stig_postfix_relay_meta.id, level, certainty, mta: 'postfix', message, fix, ids: [...profile.ids], span, related };
-}
-/** GEN004710: judged only where smtpd is reachable beyond loopback. */
-function checkGen004710(config, listeners, profile) {
-    const exposed = listeners.filter((l) => l.external !== false);
-    const out = [];
-    for (const group of groupByDefinition(config, exposed)) {
-        const verdict = judgeGen004710(group.value, group.parameters);
-        if (verdict.status === 'pass')
-            continue;
-        const interfaces = group.listeners.flatMap((l) => (l.interfaces ? [l.interfaces] : []));
-        const message = `${describeListeners(group.listeners)} ${reachPhrase(group.listeners)} and ${describeValue(group.value)} ${verdict.why}.`;
-        out.push(result(verdict.level, certaintyOf(verdict, group.listeners.map((l) => l.external)), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters), profile));
-    }
-    return out;
-}
-/**
- * RHEL 6: mail may be received on loopback only. A bare-port listener points
- * at inet_interfaces; a `host:port` service bound to another address points
- * at its own name.
- */
-function checkLocalhost(config, listeners, profile) {
-    const out = [];
-    const wildcard = listeners.filter((l) => l.interfaces !== null && l.external !== false);
-    const interfaces = wildcard[0]?.interfaces;
-    if (interfaces) {
-        const span = locate(interfaces, config);
-        const setting = interfaces.origin.kind === 'default'
-            ? 'inet_interfaces is missing (Postfix\'s default is all)'
-            : `inet_interfaces = ${show(interfaces.raw)}${interfaces.raw === interfaces.value ? '' : ` (expands to "${show(interfaces.value)}")`}`;
-        const labels = [...new Set(wildcard.map(listenerLabel))].join(', ');
-        out.push(result('error', wildcard.some((l) => l.external === true) ? 'definite' : 'indeterminate', `smtpd on ${labels} ${reachPhrase(wildcard)} because ${setting}, and the RHEL 6 STIG requires inet_interfaces = localhost.`, 'Set inet_interfaces = localhost in main.cf.', span, relatedFor([interfaces], span), profile));
-    }
-    for (const listener of listeners) {
-        if (listener.interfaces !== null || listener.external === false)
-            continue;
-        out.push(result('error', listener.external === true ? 'definite' : 'indeterminate', `smtpd on ${listenerLabel(listener)} (master.cf line ${listener.service.span.line}) ${reachPhrase([listener])}, and the RHEL 6 STIG requires mail to be received on localhost only.`, `Bind the service to 127.0.0.1:${listener.service.port}, or remove it.`, listener.service.nameSpan, [], profile));
-    }
-    return out;
-}
-/**
- * RHEL 7 and later: no loopback shortcut for main.cf's value (the STIG reads
- * `postconf -n smtpd_client_restrictions`); a `-o` override matters on a
- * service other hosts can reach.
- */
-function checkOnlyPermitMynetworksReject(config, listeners, profile) {
-    const exposed = listeners.filter((l) => l.external !== false);
-    const globalParameters = new PostfixParameters(config.mainCf);
-    const global = globalParameters.get(PARAMETER);
-    const out = [];
-    for (const group of groupByDefinition(config, exposed, [{ value: global, parameters: globalParameters }])) {
-        const verdict = judgeOnlyPermitMynetworksReject(group.value, group.parameters, profile);
-        if (verdict.status === 'pass')
-            continue;
-        const used = group.listeners.length > 0 ? `, used by ${describeListeners(group.listeners)}` : '';
-        const rule = `the ${profile.title} STIG allows only permit_mynetworks and reject, with reject present`;
-        const message = `${describeValue(group.value)} ${verdict.why}; ${rule}${used}.`;
-        const isGlobal = group.value === global;
-        const reach = isGlobal ? [] : group.listeners.map((l) => l.external);
-        out.push(result(verdict.level, certaintyOf(verdict, reach), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([group.value], group.span, group.parameters), profile));
-    }
-    return out;
-}
-function checkProfile(config, profile) {
-    const listeners = smtpdListeners(config);
-    switch (profile.postfix.check) {
-        case 'gen004710':
-            return checkGen004710(config, listeners, profile);
-        case 'localhost':
-            return checkLocalhost(config, listeners, profile);
-        case 'only-permit-mynetworks-reject':
-            return checkOnlyPermitMynetworksReject(config, listeners, profile);
-    }
-}
-/** What an overlay must change to be judged: where smtpd listens and whom it accepts. */
-function changesRelaying(touched) {
-    return touched.some((t) => t === 'inet_interfaces' || t === PARAMETER || t.includes('/'));
-}
-/**
- * Edits on a main.cf the repository does not hold (issue 3): an overlay is
- * judged only on what it changes. `postconf -e myhostname=x` alone says
- * nothing about relaying; `postconf -e inet_interfaces=all` does, judged over
- * the assumed base, and the message says which base that was.
- */
-function check(config, profile) {
-    const overlay = config.overlay;
-    if (overlay === undefined)
-        return checkProfile(config, profile);
-    if (!changesRelaying(overlay.touched))
-        return [];
-    return checkProfile(config, profile).map((r) => ({ ...r, message: `${r.message} (Judged over ${overlay.assumed}.)` }));
-}
-const stig_postfix_relay_rule = {
-    meta: stig_postfix_relay_meta,
-    check(config, context) {
-        if (config.mta !== 'postfix')
-            return [];
-        return check(config, context.profile);
-    },
-};
-
-;// CONCATENATED MODULE: ./src/mta/sendmail/daemon-port-options.ts
-
-
-/**
- * Reads a DaemonPortOptions value as sendmail does (daemon.c,
- * setsockaddroptions): comma-separated `key=value` pairs, leading whitespace
- * skipped, the key recognized by its FIRST LETTER only and case-insensitively
- * (`Addr=`, `Address=`, `a=` are all the address). No address means every interface.
- */
-function readDaemonPortOptions(text, origin, span) {
-    let address = null;
-    let port = null;
-    let name = null;
-    let family = null;
-    for (const pair of text.split(',')) {
-        const eq = pair.indexOf('=');
-        if (eq < 0)
-            continue;
-        const key = pair.slice(0, eq).trimStart();
-        const value = pair.slice(eq + 1).trim();
-        switch (key.charAt(0).toLowerCase()) {
-            case 'a':
-                address = value === '' ? null : value;
-                break;
-            case 'p':
-                port = value;
-                break;
-            case 'n':
-                name = value;
-                break;
-            case 'f':
-                family = value;
-                break;
-            default:
-                break;
-        }
-    }
-    return { text, address, port, name, family, origin, span };
-}
-/** Loopback: 127.0.0.0/8, ::1 (also IPv4-mapped), or the name localhost. */
-function isLoopbackAddress(address) {
-    let a = address.trim();
-    if (a.startsWith('[') && a.endsWith(']'))
-        a = a.slice(1, -1);
-    if (a.toLowerCase().startsWith('ipv6:'))
-        a = a.slice(5);
-    if (a.toLowerCase() === 'localhost' || a.toLowerCase() === 'localhost.localdomain')
-        return true;
-    if (!ipaddr_default().isValid(a))
-        return false;
-    let parsed = ipaddr_default().parse(a);
-    if (parsed.kind() === 'ipv6' && parsed.isIPv4MappedAddress()) {
-        parsed = parsed.toIPv4Address();
-    }
-    return parsed.range() === 'loopback';
-}
-/** Is this listener reachable beyond loopback? */
-function listenerExposure(listener) {
-    if (listener.address === null)
-        return isUnknown(listener.text) ? 'unknown' : 'exposed';
-    if (isUnknown(listener.address))
-        return 'unknown';
-    return isLoopbackAddress(listener.address) ? 'loopback' : 'exposed';
-}
-/** "every address" or the address, with the port and name: how a message names a listener. */
-function describeListener(listener) {
-    const where = listener.address === null ? 'every address' : isUnknown(listener.address) ? 'an unresolved address' : listener.address;
-    const bits = [];
-    if (listener.origin === 'default MTA')
-        bits.push('default MTA, port 25');
-    else if (listener.origin === 'default MSA')
-        bits.push("default MSA, port 587; add FEATURE(`no_default_msa')");
-    else {
-        bits.push(`${listener.origin} at line ${listener.span.line}`);
-        if (listener.name)
-            bits.push(`Name=${listener.name}`);
-        bits.push(`port ${listener.port ?? '25'}`);
-    }
-    return `${where} (${bits.join(', ')})`;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/profiles.ts
 const PROFILE_IDS = ['gen004710', 'rhel6', 'rhel7', 'rhel8', 'rhel9', 'rhel10'];
 const GEN004710_IDS = [
@@ -11770,351 +9812,6 @@ function isProfileId(value) {
     return PROFILE_IDS.includes(value);
 }
 
-;// CONCATENATED MODULE: ./src/rules/stig-sendmail-relay.ts
-
-
-const stig_sendmail_relay_meta = {
-    id: 'stig-sendmail-relay',
-    title: 'Mail relaying must be restricted (sendmail)',
-    description: 'GEN004710 for sendmail: a sendmail that listens beyond loopback must not have FEATURE(`promiscuous_relay\') in effect.',
-    help: 'GEN004710: sendmail is not a finding when every DaemonPortOptions (DAEMON_OPTIONS in the .mc) binds a loopback ' +
-        'address; otherwise it is a finding when promiscuous_relay is enabled, which lets any client relay mail through ' +
-        'the host. relaygate reads the .mc as m4 and cf.m4 do: after cf.m4 is included `#` is not a comment, so ' +
-        "`# FEATURE(`promiscuous_relay')` is in effect; `dnl` lines are not; undefine(`_PROMISCUOUS_RELAY_') turns it " +
-        "off again. cf.m4 also adds an MSA listener on port 587 on every address unless FEATURE(`no_default_msa') is " +
-        'present, so binding only the MTA to 127.0.0.1 does not make sendmail loopback-only. A .cf without its .mc ' +
-        'is judged from its rulesets (the Relay_ok ruleset and the "550 Relaying denied" rule are missing).',
-    defaultLevel: 'error',
-    securitySeverity: 8.0,
-    stig: true,
-};
-function stig_sendmail_relay_check(config) {
-    if (config.diagnostics.some((d) => d.fatal))
-        return []; // config-unreadable reports it
-    const listeners = config.listeners;
-    const exposures = listeners.map(listenerExposure);
-    if (listeners.length > 0 && exposures.every((e) => e === 'loopback'))
-        return [];
-    const relay = config.promiscuousRelay;
-    const unknowns = config.unknowns;
-    if (!relay.enabled && unknowns.length === 0)
-        return [];
-    const exposedDefinite = listeners.length === 0 || exposures.includes('exposed');
-    const certainty = relay.enabled && exposedDefinite && unknowns.length === 0 ? 'definite' : 'indeterminate';
-    const exposed = listeners.filter((_, i) => exposures[i] !== 'loopback');
-    const where = listeners.length === 0
-        ? 'every address (no DaemonPortOptions: sendmail listens on port 25 on every address)'
-        : exposed.length === 1
-            ? (exposed.map(describeListener)[0] ?? '')
-            : `${exposed.map(describeListener).join('; ')}`;
-    const exposure = exposed.length > 1 ? `sendmail has ${exposed.length} listeners beyond loopback (${where})` : `sendmail listens on ${where}`;
-    const fromCf = config.mc === null;
-    const span = relay.span ?? unknowns[0]?.span ?? listeners[0]?.span;
-    if (!span)
-        return [];
-    let relayText;
-    let fix;
-    if (relay.enabled && fromCf) {
-        relayText =
-            `its rulesets relay for any client (the Relay_ok ruleset is missing and Basic_check_rcpt does not end with ` +
-                `"550 Relaying denied", line ${span.line}: built with FEATURE(\`promiscuous_relay'))`;
-        fix =
-            `Rebuild ${config.cf ?? 'the .cf'} from a .mc without FEATURE(\`promiscuous_relay'), or bind every ` +
-                'DAEMON_OPTIONS to 127.0.0.1 and add FEATURE(`no_default_msa\') before rebuilding.';
-    }
-    else if (relay.enabled) {
-        relayText = `FEATURE(\`promiscuous_relay') is in effect at line ${span.line}`;
-        fix =
-            `Remove FEATURE(\`promiscuous_relay') (line ${span.line}; a \`#' in front does not disable it once cf.m4 is ` +
-                "included: delete the line or start it with `dnl'), or bind every DAEMON_OPTIONS to 127.0.0.1 and add " +
-                "FEATURE(`no_default_msa'); then rebuild the .cf.";
-    }
-    else {
-        const what = unknowns.map((u) => `${u.what} at line ${u.span.line}`).join('; ');
-        relayText = `whether promiscuous relay is in effect depends on values relaygate could not resolve (${what})`;
-        fix = "Make sure FEATURE(`promiscuous_relay') cannot be enabled for this host, or bind every DAEMON_OPTIONS to 127.0.0.1.";
-    }
-    const related = exposed
-        .filter((l) => l.span.file !== span.file || l.span.line !== span.line)
-        .map((l) => ({ file: l.span.file, line: l.span.line, column: l.span.column, message: `listener: ${describeListener(l)}` }));
-    for (const u of unknowns) {
-        if (u.span !== span)
-            related.push({ file: u.span.file, line: u.span.line, column: u.span.column, message: `unresolved: ${u.what}` });
-    }
-    return [
-        {
-            ruleId: stig_sendmail_relay_meta.id,
-            level: stig_sendmail_relay_meta.defaultLevel,
-            certainty,
-            mta: 'sendmail',
-            message: `${exposure}, and ${relayText}.`,
-            fix,
-            ids: [...SENDMAIL_IDS],
-            span,
-            related,
-        },
-    ];
-}
-const stig_sendmail_relay_rule = {
-    meta: stig_sendmail_relay_meta,
-    check(config) {
-        return config.mta === 'sendmail' ? stig_sendmail_relay_check(config) : [];
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-
-
-
-
-/** Every rule, in the order the README and SARIF list them. */
-const RULES = [stig_postfix_relay_rule, stig_sendmail_relay_rule, config_unreadable_rule, invalid_suppression_rule];
-function ruleById(id) {
-    return RULES.find((r) => r.meta.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-
-
-
-
-/** GitHub code scanning rejects a run with more results than this (github-platform.md, "SARIF"). */
-const SARIF_MAX_RESULTS = 25_000;
-/** ...and a result with more locations than this. */
-const SARIF_MAX_RELATED_LOCATIONS = 1_000;
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/relaygate/relaygate';
-const SRCROOT = '%SRCROOT%';
-/**
- * Metadata for a rule id that RULES does not know (a report written by
- * another version, say): code scanning needs a descriptor for every result,
- * and a result without one would be rejected with the whole file.
- */
-function unknownRuleMeta(id) {
-    return {
-        id,
-        title: `relaygate rule ${id}`,
-        description: `Findings of the relaygate rule ${id}.`,
-        help: `See the relaygate documentation for the rule ${id}.`,
-        defaultLevel: 'warning',
-        securitySeverity: 5.0,
-        stig: false,
-    };
-}
-/** `stig-postfix-relay` -> `StigPostfixRelay`: SARIF's `name` is an identifier-like label. */
-function ruleName(id) {
-    const name = id
-        .split(/[^A-Za-z0-9]+/)
-        .filter((part) => part.length > 0)
-        .map((part) => part[0].toUpperCase() + part.slice(1))
-        .join('');
-    return name.length > 0 ? name : 'Rule';
-}
-function helpMarkdown(meta) {
-    const stig = meta.stig
-        ? '\n\nThis is a DISA STIG check (GEN004710, "Mail relaying must be restricted", and its successors); each result lists the STIG, vulnerability, rule and CCI ids of the profile it was judged under.'
-        : '';
-    return `**${meta.title}**\n\n${meta.description}\n\n${meta.help}${stig}`;
-}
-function ruleDescriptor(meta) {
-    const tags = meta.stig ? ['security', 'stig', 'mail-relay'] : ['security', 'mail-relay'];
-    return {
-        id: meta.id,
-        name: ruleName(meta.id),
-        shortDescription: { text: meta.title },
-        fullDescription: { text: meta.description },
-        help: { text: meta.help, markdown: helpMarkdown(meta) },
-        helpUri: `${INFORMATION_URI}#rules`,
-        defaultConfiguration: { level: meta.defaultLevel },
-        properties: {
-            tags,
-            // Code scanning reads it as a string: >= 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low.
-            'security-severity': meta.securitySeverity.toFixed(1),
-            precision: 'very-high',
-            'problem.severity': meta.defaultLevel === 'note' ? 'recommendation' : meta.defaultLevel,
-        },
-    };
-}
-function sarif_positive(n) {
-    return Number.isInteger(n) && n >= 1;
-}
-/** A region code scanning accepts: columns only when they make a non-empty, ordered range. */
-function region(f) {
-    const startLine = sarif_positive(f.line) ? f.line : 1;
-    const endLine = sarif_positive(f.endLine) && f.endLine >= startLine ? f.endLine : startLine;
-    const r = { startLine, endLine };
-    if (sarif_positive(f.column)) {
-        r.startColumn = f.column;
-        if (sarif_positive(f.endColumn) && (endLine > startLine || f.endColumn > f.column))
-            r.endColumn = f.endColumn;
-    }
-    return r;
-}
-function artifact(file) {
-    const uri = pathToUri(file);
-    return { uri: uri.length > 0 ? uri : '.', uriBaseId: SRCROOT };
-}
-function relatedLocation(related, id) {
-    const r = { startLine: sarif_positive(related.line) ? related.line : 1 };
-    if (related.column !== undefined && sarif_positive(related.column))
-        r.startColumn = related.column;
-    const location = { id, physicalLocation: { artifactLocation: artifact(related.file), region: r } };
-    if (related.message.trim().length > 0)
-        location.message = { text: related.message };
-    return location;
-}
-function nonEmpty(text, fallback) {
-    return text.trim().length > 0 ? text : fallback;
-}
-function messageText(f) {
-    const message = nonEmpty(f.message, `${f.ruleId} finding.`);
-    return f.fix.trim().length > 0 ? `${message} Fix: ${f.fix}` : message;
-}
-/** The finding's fingerprint, or a stable stand-in: an empty string would reject the file. */
-function lineHash(f) {
-    if (f.fingerprint.trim().length > 0)
-        return f.fingerprint;
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${f.ruleId}\0${f.file}\0${f.line}\0${f.message}`).digest('hex').slice(0, 32);
-}
-function suppressions(f) {
-    if (f.suppressed === null)
-        return undefined;
-    const s = {
-        kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
-        status: 'accepted',
-    };
-    if (f.suppressed.reason.trim().length > 0)
-        s.justification = f.suppressed.reason;
-    if (f.suppressed.file !== undefined && f.suppressed.file.length > 0 && f.suppressed.line !== undefined) {
-        s.location = { physicalLocation: { artifactLocation: artifact(f.suppressed.file), region: { startLine: f.suppressed.line } } };
-    }
-    return [s];
-}
-function sarif_result(f, ruleIndex) {
-    const r = {
-        ruleId: f.ruleId,
-        ruleIndex,
-        level: f.level,
-        message: { text: messageText(f) },
-        locations: [{ physicalLocation: { artifactLocation: artifact(f.file), region: region(f) } }],
-        partialFingerprints: { primaryLocationLineHash: lineHash(f) },
-    };
-    const properties = { certainty: f.certainty, mta: f.mta };
-    const ids = f.ids.filter((id) => id.trim().length > 0);
-    if (ids.length > 0)
-        properties['stigIds'] = ids;
-    if (f.fix.trim().length > 0)
-        properties['fix'] = f.fix;
-    if (f.related.length > 0) {
-        // One location is the primary one; the rest of GitHub's 1,000 may be related.
-        const kept = f.related.slice(0, SARIF_MAX_RELATED_LOCATIONS - 1);
-        r.relatedLocations = kept.map((rel, i) => relatedLocation(rel, i + 1));
-        if (kept.length < f.related.length)
-            properties['relatedLocationsOmitted'] = f.related.length - kept.length;
-    }
-    r.properties = properties;
-    const s = suppressions(f);
-    if (s)
-        r.suppressions = s;
-    return r;
-}
-/**
- * The indexes of the findings to keep when there are more than the limit:
- * active before suppressed, then by level, then by the rule's
- * security-severity, then definite before indeterminate; the report's own
- * order breaks ties and is kept in the output.
- */
-function keepMostSevere(findings, severity, limit) {
-    const order = findings.map((_, i) => i);
-    const key = (f) => [
-        f.suppressed === null ? 1 : 0,
-        levelRank(f.level),
-        severity(f.ruleId),
-        f.certainty === 'definite' ? 1 : 0,
-    ];
-    const keys = findings.map(key);
-    order.sort((a, b) => {
-        const ka = keys[a];
-        const kb = keys[b];
-        for (let k = 0; k < ka.length; k++)
-            if (ka[k] !== kb[k])
-                return kb[k] - ka[k];
-        return a - b;
-    });
-    return new Set(order.slice(0, limit));
-}
-function buildSarif(report) {
-    const metas = RULES.map((r) => r.meta);
-    for (const f of report.findings) {
-        if (!metas.some((m) => m.id === f.ruleId))
-            metas.push(unknownRuleMeta(f.ruleId));
-    }
-    const indexOf = new Map(metas.map((m, i) => [m.id, i]));
-    const severityOf = new Map(metas.map((m) => [m.id, m.securitySeverity]));
-    const total = report.findings.length;
-    let findings = report.findings;
-    if (total > SARIF_MAX_RESULTS) {
-        const kept = keepMostSevere(report.findings, (id) => severityOf.get(id) ?? 0, SARIF_MAX_RESULTS);
-        findings = report.findings.filter((_, i) => kept.has(i));
-    }
-    const omitted = total - findings.length;
-    const invocation = { executionSuccessful: true };
-    const run = {
-        tool: {
-            driver: {
-                name: 'relaygate',
-                version: report.tool.version,
-                semanticVersion: report.tool.version,
-                informationUri: INFORMATION_URI,
-                rules: metas.map(ruleDescriptor),
-            },
-        },
-        invocations: [invocation],
-        columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => sarif_result(f, indexOf.get(f.ruleId))),
-    };
-    if (omitted > 0) {
-        const text = `${omitted} of ${total} results were left out: GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} per run, so the most severe were kept. The JSON report lists every finding.`;
-        invocation.toolExecutionNotifications = [
-            { level: 'warning', descriptor: { id: 'results-truncated' }, message: { text } },
-        ];
-        run.properties = { truncated: true, totalResults: total, omittedResults: omitted };
-    }
-    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
-}
-function renderSarif(report) {
-    return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/index.ts
-
-
-
-
-
-/** The `--format` values, in the order the CLI's help lists them. */
-const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'];
-function isFormat(value) {
-    return FORMATS.includes(value);
-}
-/** One report, any format; each output ends with a newline. */
-function render(format, report) {
-    switch (format) {
-        case 'text':
-            return renderText(report);
-        case 'json':
-            return renderJson(report);
-        case 'sarif':
-            return renderSarif(report);
-        case 'markdown':
-            return renderMarkdown(report);
-        case 'github': {
-            const lines = renderWorkflowCommands(report);
-            return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/config/options.ts
 
 class OptionsError extends Error {
@@ -12150,291 +9847,177 @@ function parseProfile(setting, value) {
     throw new OptionsError(`${setting}: "${value}" is not one of ${PROFILE_IDS.join(', ')}`);
 }
 
-;// CONCATENATED MODULE: ./src/config/cli-args.ts
-
-
-
-
-/** A command line that cannot be run as written; the CLI prints the message and exits 2. */
-class UsageError extends OptionsError {
-    name = 'UsageError';
-}
-const HELP_HINT = '(see relaygate --help)';
-const FLAGS = {
-    format: { type: 'string', accepts: listOf(FORMATS) },
-    output: { type: 'string', accepts: 'a file path' },
-    config: { type: 'string', accepts: 'a file path' },
-    profile: { type: 'string', accepts: listOf(PROFILE_IDS) },
-    'fail-on': { type: 'string', accepts: listOf(FAIL_ON_VALUES) },
-    indeterminate: { type: 'string', accepts: listOf(INDETERMINATE_VALUES) },
-    include: { type: 'string', multiple: true, accepts: 'a glob' },
-    exclude: { type: 'string', multiple: true, accepts: 'a glob' },
-    vars: { type: 'string', multiple: true, accepts: 'a file path' },
-    baseline: { type: 'string', accepts: 'a file path' },
-    changed: { type: 'string', accepts: 'a file path' },
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' },
-};
-function listOf(values) {
-    return `one of ${values.join(', ')}`;
-}
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/config/setting-files.ts
 /**
- * Parses `relaygate [options] [path...]` with node:util parseArgs. Errors are
- * UsageErrors of one line that name the flag, say what it accepts and point
- * at --help. parseArgs runs non-strict so that every mistake gets our own
- * message rather than Node's; each token is then checked here.
- */
-function parseCliArgs(argv) {
-    const options = Object.fromEntries(Object.entries(FLAGS).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]));
-    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options, allowPositionals: true, strict: false, tokens: true });
-    const strings = new Map();
-    const booleans = new Set();
-    const paths = [];
-    for (const token of tokens) {
-        if (token.kind === 'positional') {
-            paths.push(token.value);
-            continue;
-        }
-        if (token.kind !== 'option')
-            continue;
-        const spec = FLAGS[token.name];
-        if (!spec) {
-            throw new UsageError(`unknown option ${token.rawName} ${HELP_HINT}`);
-        }
-        if (spec.type === 'boolean') {
-            if (token.value !== undefined)
-                throw new UsageError(`${token.rawName} takes no value ${HELP_HINT}`);
-            booleans.add(token.name);
-            continue;
-        }
-        // Non-strict parseArgs takes the next argument even when it is another flag
-        // (`--format --help`): that is a forgotten value, not a value.
-        const value = token.value;
-        if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--'))) {
-            throw new UsageError(`--${token.name} needs a value: ${spec.accepts} ${HELP_HINT}`);
-        }
-        const list = strings.get(token.name) ?? [];
-        // A single-valued flag given twice: the last one wins, as in most tools.
-        strings.set(token.name, spec.multiple ? [...list, value] : [value]);
-    }
-    const one = (name) => strings.get(name)?.[0];
-    const validated = (validate) => {
-        try {
-            return validate();
-        }
-        catch (e) {
-            if (e instanceof OptionsError)
-                throw new UsageError(`${e.message} ${HELP_HINT}`);
-            throw e;
-        }
-    };
-    const settings = {};
-    const profile = one('profile');
-    if (profile !== undefined)
-        settings.profile = validated(() => parseProfile('--profile', profile));
-    const failOn = one('fail-on');
-    if (failOn !== undefined)
-        settings.failOn = validated(() => oneOf('--fail-on', failOn, FAIL_ON_VALUES));
-    const indeterminate = one('indeterminate');
-    if (indeterminate !== undefined) {
-        settings.indeterminate = validated(() => oneOf('--indeterminate', indeterminate, INDETERMINATE_VALUES));
-    }
-    for (const list of ['include', 'exclude', 'vars']) {
-        const values = strings.get(list);
-        if (values)
-            settings[list] = values;
-    }
-    const baseline = one('baseline');
-    if (baseline !== undefined)
-        settings.baseline = baseline;
-    const format = one('format');
-    return {
-        help: booleans.has('help'),
-        version: booleans.has('version'),
-        format: format === undefined ? 'text' : validated(() => oneOf('--format', format, FORMATS)),
-        output: one('output') ?? null,
-        config: one('config') ?? null,
-        changed: one('changed') ?? null,
-        settings,
-        paths,
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/file.ts
-
-
-
-/** Looked for at the scan root when no file is named explicitly. */
-const CONFIG_FILE_NAME = '.relaygate.yml';
-/** Every key `.relaygate.yml` accepts, in the order error messages list them. */
-const CONFIG_KEYS = ['profile', 'fail-on', 'indeterminate', 'include', 'exclude', 'vars', 'baseline'];
-/**
- * Reads `.relaygate.yml`. Every problem is an OptionsError that names the
- * file, the line and column, and what would have been accepted; nothing is
- * guessed. Relative `vars` and `baseline` paths are relative to the file's own
- * directory (where a reader of the file would look for them) and come back
- * absolute; `include`/`exclude` are globs and stay as written (the scan root
- * is their base).
+ * Reading the files that settings name: `.relaygate.yml`, `vars`, `baseline`
+ * and `--changed`. Two rules keep a hostile repository from using them:
  *
- * @param text the file's content
- * @param shown the file's name as messages show it
- * @param file the file's absolute path
+ * - Limits. Each kind of file has a size limit, and a file is read in
+ *   chunks that stop just past it: a huge file, or a device that never ends
+ *   (`/dev/zero`), costs at most the limit, never the whole file first.
+ * - Containment. A file the repository names (the `.relaygate.yml` at the
+ *   scan root, and the `vars` and `baseline` files it lists) must lie inside
+ *   the scan root, and may not lead out of it through a symbolic link: the
+ *   same rule as for scanned files, except that a setting cannot be skipped
+ *   with a note, so it is an error. Files given as CLI flags or action inputs
+ *   are the user's own and may be anywhere.
  */
-function parseConfigFile(text, shown, file) {
-    const lines = new dist/* LineCounter */.HN();
-    // prettyErrors off: the message stays one line; the position is added below.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const at = (offset) => {
-        if (offset === undefined)
-            return shown;
-        const pos = lines.linePos(offset);
-        return `${shown}:${pos.line}:${pos.col}`;
-    };
-    const fail = (node, message) => {
-        throw new OptionsError(`${at(node?.range?.[0])}: ${message}`);
-    };
-    const problem = doc.errors[0];
-    if (problem)
-        throw new OptionsError(`${at(problem.pos[0])}: ${problem.message.split('\n')[0]}`);
-    const top = doc.contents;
-    if (top === null || ((0,dist/* isScalar */.jn)(top) && (top.value === null || top.value === '')))
-        return {};
-    if (!(0,dist/* isMap */.jh)(top))
-        return fail(top, `expected a mapping of settings (${CONFIG_KEYS.join(', ')})`);
-    const settings = {};
-    const dir = external_node_path_default().dirname(file);
-    for (const pair of top.items) {
-        const keyNode = pair.key;
-        const key = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
-        if (!CONFIG_KEYS.includes(key)) {
-            fail(keyNode, `unknown key "${key}"; accepted keys: ${CONFIG_KEYS.join(', ')}`);
-        }
-        const setting = key;
-        const value = pair.value ?? null;
-        // An empty value (`baseline:`) has no text of its own: point at its key instead.
-        const where = (node) => at(node && !((0,dist/* isScalar */.jn)(node) && node.value === null) ? node.range?.[0] : keyNode?.range?.[0]);
-        // A string checked by a shared validator, which names the setting; the
-        // position goes in front so the message points into the file.
-        const enumerated = (validate) => {
-            const text = scalarString(value, setting, where);
-            try {
-                return validate(text);
-            }
-            catch (e) {
-                if (e instanceof OptionsError)
-                    throw new OptionsError(`${where(value)}: ${e.message}`);
-                throw e;
-            }
-        };
-        switch (setting) {
-            case 'profile':
-                settings.profile = enumerated((text) => parseProfile(setting, text));
-                break;
-            case 'fail-on':
-                settings.failOn = enumerated((text) => oneOf(setting, text, FAIL_ON_VALUES));
-                break;
-            case 'indeterminate':
-                settings.indeterminate = enumerated((text) => oneOf(setting, text, INDETERMINATE_VALUES));
-                break;
-            case 'include':
-            case 'exclude':
-                settings[setting] = stringList(value, setting, where);
-                break;
-            case 'vars':
-                settings.vars = stringList(value, setting, where).map((p) => external_node_path_default().resolve(dir, p));
-                break;
-            case 'baseline':
-                settings.baseline = external_node_path_default().resolve(dir, scalarString(value, setting, where, 'a file path'));
-                break;
-        }
-    }
-    return settings;
+
+
+
+
+/** A `.relaygate.yml` is a few lines; thousands of globs already fit in this. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+/** As for the variables files found in the repository (src/sources/repository.ts). */
+const MAX_VARS_BYTES = 1024 * 1024;
+/** A JSON report of about ten thousand findings. */
+const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
+/** Tens of thousands of changed paths. */
+const MAX_CHANGED_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+function sizeText(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
-/** A plain string value; YAML numbers or booleans are refused rather than coerced. */
-function scalarString(node, key, where, what = 'a string') {
-    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value.trim() !== '')
-        return node.value;
-    throw new OptionsError(`${where(node)}: ${key} must be ${what}, not ${describe(node)}`);
+/** The OS error without the absolute path Node appends ("EACCES: permission denied, open '/…'"). */
+function ioReason(e) {
+    const err = e;
+    if (err.code === 'ENOENT')
+        return 'no such file';
+    if (err.code === 'EISDIR')
+        return 'it is a directory';
+    return typeof err.message === 'string' ? err.message.replace(/, \w+ '.*'$/, '') : String(e);
 }
-/** One string or a list of strings (globs or file paths). */
-function stringList(node, key, where) {
-    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value.trim() !== '')
-        return [node.value];
-    if ((0,dist/* isSeq */.oP)(node)) {
-        return node.items.map((entry) => {
-            const item = entry ?? null;
-            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string' && item.value.trim() !== '')
-                return item.value;
-            throw new OptionsError(`${where(item ?? node)}: each ${key} entry must be a non-empty string, not ${describe(item)}`);
-        });
-    }
-    throw new OptionsError(`${where(node)}: ${key} must be a string or a list of strings, not ${describe(node)}`);
+function cannotRead(f, why) {
+    return new OptionsError(`${f.setting}: cannot read ${f.shown}: ${why}`);
 }
-function describe(node) {
-    if (node === null || node === undefined)
-        return 'an empty value';
-    if ((0,dist/* isMap */.jh)(node))
-        return 'a mapping';
-    if ((0,dist/* isSeq */.oP)(node))
-        return 'a list';
-    if ((0,dist/* isScalar */.jn)(node)) {
-        const v = node.value;
-        if (v === null)
-            return 'an empty value';
-        if (typeof v === 'string')
-            return 'an empty string';
-        return `${typeof v} ${JSON.stringify(v)}`;
-    }
-    return 'an unsupported value';
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
 /**
- * Builds the one Options value from its three layers: built-in defaults,
- * then the configuration file, then flags or inputs. A file the user named
- * must exist; the default file is optional.
+ * The file's text, read up to its limit; strict UTF-8, without a byte order
+ * mark. With `regularOnly` a FIFO or device is refused instead of read (it
+ * is opened without blocking, so a FIFO cannot hang the scan): files that
+ * the repository names. Every problem is an OptionsError naming the setting.
  */
-async function loadOptions(request) {
-    const { file, text } = await readConfig(request);
-    const fromFile = text === null || file === null ? {} : parseConfigFile(text, shownPath(request.cwd, file), file);
-    const options = {
-        ...defaultOptions(request.root),
-        ...definedOnly(fromFile),
-        ...definedOnly(request.overrides),
-        root: request.root,
-        paths: request.paths,
-        changed: request.changed,
-    };
-    return { options, configFile: text === null ? null : file };
-}
-async function readConfig(request) {
-    const file = request.config?.file ?? external_node_path_default().join(request.root, CONFIG_FILE_NAME);
+async function readSettingFile(f, regularOnly = false) {
+    let handle;
     try {
-        return { file, text: await (0,promises_namespaceObject.readFile)(file, 'utf8') };
+        handle = await (0,promises_namespaceObject.open)(f.file, regularOnly ? external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK : external_node_fs_namespaceObject.constants.O_RDONLY);
     }
     catch (e) {
-        const code = e.code;
-        if (request.config === null && code === 'ENOENT')
-            return { file: null, text: null };
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : e.message;
-        const setting = request.config?.setting ?? 'configuration file';
-        throw new OptionsError(`${setting}: cannot read ${shownPath(request.cwd, file)}: ${why}`);
+        throw cannotRead(f, ioReason(e));
+    }
+    let bytes;
+    try {
+        bytes = await readUpTo(handle, f);
+    }
+    catch (e) {
+        if (e instanceof OptionsError)
+            throw e;
+        throw cannotRead(f, ioReason(e));
+    }
+    finally {
+        await handle.close().catch(() => undefined);
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw cannotRead(f, 'it is not UTF-8 text');
+    }
+    async function readUpTo(h, file) {
+        const info = await h.stat();
+        if (info.isDirectory())
+            throw cannotRead(file, 'it is a directory');
+        if (regularOnly && !info.isFile())
+            throw cannotRead(file, 'it is not a regular file');
+        const over = (size) => cannotRead(file, `it is ${size === null ? '' : `${size} bytes, `}over the ${sizeText(file.limit)} limit for ${file.kind}`);
+        if (info.isFile() && info.size > file.limit)
+            throw over(info.size);
+        const chunks = [];
+        let total = 0;
+        // One byte past the limit tells "too big" from "exactly the limit"; a file may grow while read.
+        while (total <= file.limit) {
+            const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, file.limit + 1 - total));
+            const { bytesRead } = await h.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(buffer.subarray(0, bytesRead));
+            total += bytesRead;
+        }
+        if (total > file.limit)
+            throw over(null);
+        return Buffer.concat(chunks, total);
     }
 }
-/** A path as the user would type it: relative to their directory when inside it. */
-function shownPath(cwd, file) {
-    const rel = external_node_path_default().relative(cwd, file);
-    return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel.split((external_node_path_default()).sep).join('/');
+/** Whether `target` is `root` or below it, comparing the paths as written. */
+function isInside(root, target) {
+    const rel = external_node_path_default().relative(root, target);
+    return rel === '' || (!external_node_path_default().isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`));
 }
-/** `{...a, ...b}` lets an explicit `undefined` in b erase a's value; drop those keys first. */
-function definedOnly(settings) {
-    return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+/**
+ * Why a file the repository names may not be read, or null when it may: it
+ * is outside the scan root, leads out of it through a symbolic link, is a
+ * dangling link, or is not a regular file. A file that does not exist at all
+ * passes (reading it then says so). Nothing is opened: a FIFO cannot hang this.
+ *
+ * @param root the scan root (absolute)
+ * @param file absolute path
+ */
+async function containmentProblem(root, file) {
+    if (!isInside(root, file))
+        return 'is outside the scan root';
+    let real;
+    try {
+        real = await (0,promises_namespaceObject.realpath)(file);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            return null;
+        const link = await linkTarget(file);
+        return link === null ? null : `is a symbolic link to ${link}, which does not exist`;
+    }
+    let realRoot = root;
+    try {
+        realRoot = await (0,promises_namespaceObject.realpath)(root);
+    }
+    catch {
+        // the root was checked when the scan target was resolved; compare as given
+    }
+    if (!isInside(realRoot, real)) {
+        const link = await linkTarget(file);
+        return link === null
+            ? `leads out of the scan root through a symbolic link (to ${real}); not followed`
+            : `is a symbolic link to ${link}, outside the scan root; not followed`;
+    }
+    try {
+        if (!(await (0,promises_namespaceObject.stat)(real)).isFile())
+            return 'is not a regular file';
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+/** The target of `file` when it is itself a symbolic link, else null. */
+async function linkTarget(file) {
+    try {
+        return (await (0,promises_namespaceObject.lstat)(file)).isSymbolicLink() ? await (0,promises_namespaceObject.readlink)(file) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether anything (a file, a directory, a dangling link) exists at the path itself. */
+async function exists(file) {
+    try {
+        await (0,promises_namespaceObject.lstat)(file);
+        return true;
+    }
+    catch (e) {
+        return e.code !== 'ENOENT';
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -15186,6 +12769,6981 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return RE2JS.compile(pattern, flags);
+	};
+}
+
+
+;// CONCATENATED MODULE: ./src/discover/glob.ts
+/**
+ * Glob matching in linear time. `include`/`exclude` globs come from
+ * `.relaygate.yml` (repository content) and are matched against repository
+ * paths, so both sides may be hostile. minimatch parses a glob (braces,
+ * classes, extglobs, escapes) but matches each segment with a backtracking
+ * JavaScript regular expression, and `**` by trying every split: `*a*a*a*a*b`
+ * against one long name, or many `**` against a deep path, never finish.
+ *
+ * Here minimatch still parses, and the matching is ours:
+ * - each segment pattern runs on re2js (an automaton: time linear in the
+ *   segment's length, whatever the pattern);
+ * - `**` is matched over segments by the greedy wildcard algorithm (on a
+ *   mismatch, only the last `**` takes one more segment), which is correct
+ *   because every other part matches exactly one segment, and costs at most
+ *   segments × parts segment tests.
+ * A glob's size is bounded too (length, brace alternatives, globs per list),
+ * so that compiling it stays small; going over is an error naming the glob.
+ */
+
+
+
+/** Longest glob, in characters: far more than any path pattern needs. */
+const MAX_GLOB_CHARS = 1024;
+/** Most alternatives one glob may expand to (`{a,b}{c,d}` is four). */
+const MAX_GLOB_ALTERNATIVES = 256;
+/** Most globs in one include or exclude list. */
+const MAX_GLOBS = 256;
+const MINIMATCH_OPTIONS = {
+    dot: true,
+    nocase: false,
+    nonegate: true,
+    nocomment: true,
+    platform: 'linux',
+    // One more than allowed, so that going over is seen rather than cut silently.
+    braceExpandMax: MAX_GLOB_ALTERNATIVES + 1,
+};
+/**
+ * minimatch starts every segment expression with this lookahead (so that `*`
+ * never matches a `.` or `..` segment). re2js has no lookaround; the paths
+ * matched here never have such segments (they are normalised relative paths),
+ * so the guard is dropped and such a segment is refused in matchParts instead.
+ */
+const DOT_SEGMENT_GUARD = '(?!(?:^|\\/)\\.\\.?(?:$|\\/))';
+function shortGlob(glob) {
+    return glob.length > 80 ? `${glob.slice(0, 80)}…` : glob;
+}
+class Glob {
+    glob;
+    alternatives;
+    /**
+     * @param glob the glob, already normalised (relative, `/`-separated)
+     * @param setting the setting it comes from, for errors (`include`)
+     */
+    constructor(glob, setting) {
+        this.glob = glob;
+        const refuse = (why) => {
+            throw new OptionsError(`${setting}: glob "${shortGlob(glob)}" ${why}`);
+        };
+        if (glob.length > MAX_GLOB_CHARS)
+            refuse(`is ${glob.length} characters long, over the ${MAX_GLOB_CHARS}-character limit`);
+        const parsed = new Minimatch(glob, MINIMATCH_OPTIONS);
+        if (parsed.set.length > MAX_GLOB_ALTERNATIVES)
+            refuse(`expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives`);
+        this.alternatives = parsed.set.map((parts) => parts.map((part) => {
+            if (part === GLOBSTAR)
+                return GLOBSTAR;
+            if (typeof part === 'string')
+                return { literal: part };
+            const source = part.source.split(DOT_SEGMENT_GUARD).join('');
+            try {
+                return { pattern: RE2JS.compile(source, RE2JS.DOTALL) };
+            }
+            catch {
+                // Lookarounds remain only for a negated extglob `!(…)`.
+                return refuse('uses syntax relaygate cannot match in linear time (a negated extglob "!(…)"?)');
+            }
+        }));
+    }
+    /** Whether the glob matches the POSIX relative path. */
+    matches(path) {
+        const segments = path.split('/');
+        return this.alternatives.some((parts) => matchParts(segments, parts));
+    }
+    /** Whether the glob matches the path or one of the folders above it. */
+    matchesPathOrFolder(path) {
+        // Matching a folder of the path is matching the path with a `**` after
+        // the glob, which (last in a glob) takes at least one segment.
+        const segments = path.split('/');
+        return this.alternatives.some((parts) => matchParts(segments, parts) || matchParts(segments, [...parts, GLOBSTAR]));
+    }
+}
+function partMatches(part, segment) {
+    return 'literal' in part ? part.literal === segment : part.pattern.testExact(segment);
+}
+/**
+ * The greedy wildcard match over segments: `**` takes no segment at first;
+ * when a later part fails, the most recent `**` takes one more and matching
+ * resumes after it. No segment is tested more than once per `**` position,
+ * so the cost is at most segments × parts. As in minimatch, a `**` that is
+ * left over when the segments run out does not match nothing: `a/**` matches
+ * `a/b` but not `a`, while a `**` between `a` and `b` matches `a/b`.
+ */
+function matchParts(segments, parts) {
+    let s = 0;
+    let p = 0;
+    let starPart = -1;
+    let starSegment = 0;
+    while (s < segments.length) {
+        const segment = segments[s];
+        if (segment === '.' || segment === '..' || segment === '')
+            return false;
+        const part = parts[p];
+        if (part === GLOBSTAR) {
+            starPart = p++;
+            starSegment = s;
+            continue;
+        }
+        if (part !== undefined && partMatches(part, segment)) {
+            s++;
+            p++;
+            continue;
+        }
+        if (starPart < 0)
+            return false;
+        p = starPart + 1;
+        s = ++starSegment;
+    }
+    return p === parts.length;
+}
+/** `./a/`, `/a` and `a/` all mean the folder `a` of the scan root. */
+function normaliseGlob(glob) {
+    let g = glob.trim().replace(/\\/g, '/');
+    while (g.startsWith('./'))
+        g = g.slice(2);
+    while (g.startsWith('/'))
+        g = g.slice(1);
+    if (g.endsWith('/'))
+        g += '**';
+    return g === '' ? '**' : g;
+}
+/** User globs; a glob that matches a folder matches everything under it. */
+class GlobList {
+    globs;
+    constructor(globs, setting) {
+        const given = globs.filter((g) => g.trim() !== '');
+        if (given.length > MAX_GLOBS)
+            throw new OptionsError(`${setting}: ${given.length} globs, over the limit of ${MAX_GLOBS}`);
+        this.globs = given.map((g) => new Glob(normaliseGlob(g), setting));
+    }
+    get empty() {
+        return this.globs.length === 0;
+    }
+    matches(path) {
+        for (const glob of this.globs)
+            if (glob.matchesPathOrFolder(path))
+                return true;
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/contracts/host-format.ts
 /** Only this much of a file is looked at to decide whether it is a host format worth extracting. */
 const HOST_HEAD_CHARS = 64 * 1024;
@@ -15197,7 +19755,7 @@ const MAX_HOST_BYTES = 1024 * 1024;
  * files of a repository are rejected by one linear scan of their head.
  */
 const MAIL_MARKERS = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
-function hasMailMarker(head) {
+function host_format_hasMailMarker(head) {
     for (const marker of MAIL_MARKERS)
         if (head.includes(marker))
             return true;
@@ -15254,6 +19812,8 @@ function ansibleRoleTemplate(path) {
     return MAIL_FILES.has(base) ? base : null;
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/sources/contracts/values.ts
 /**
  * Values of the restricted evaluators (every template language's, and the
@@ -15503,6 +20063,57 @@ function loadAnsibleVariables(templatePath, repo, extra = []) {
         files,
         diagnostics,
     };
+}
+
+;// CONCATENATED MODULE: ./src/model/source.ts
+class LineIndex {
+    text;
+    starts;
+    constructor(text) {
+        this.text = text;
+        const starts = [0];
+        for (let i = 0; i < text.length; i++) {
+            if (text.charCodeAt(i) === 10)
+                starts.push(i + 1);
+        }
+        this.starts = starts;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+    /** 1-based position of a 0-based offset. */
+    position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    }
+    /** Text of a 1-based line without its line terminator (CR kept out too). */
+    lineText(line) {
+        const start = this.starts[line - 1];
+        if (start === undefined)
+            return '';
+        const next = this.starts[line];
+        let end = next === undefined ? this.text.length : next - 1;
+        if (end > start && this.text.charCodeAt(end - 1) === 13)
+            end--;
+        return this.text.slice(start, end);
+    }
+}
+/**
+ * Marks text produced by a template expression that could not be resolved.
+ * A private-use character: parsers treat it as ordinary text, rules test for
+ * it to decide that a value is unknown (certainty "indeterminate").
+ */
+const UNKNOWN_MARK = '\uE000';
+function isUnknown(value) {
+    return value.includes(UNKNOWN_MARK);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/languages/ruby-erb/ruby-literal.ts
@@ -16723,7 +21334,7 @@ function parsePuppet(code, offset) {
 }
 function parsePuppetTokens(tokens, code) {
     try {
-        const parser = new Parser(tokens);
+        const parser = new puppet_expression_Parser(tokens);
         const expression = parser.expression();
         if (!parser.done())
             return { type: 'unknown', code };
@@ -16736,7 +21347,7 @@ function parsePuppetTokens(tokens, code) {
     }
 }
 const MAX_DEPTH = 64;
-class Parser {
+class puppet_expression_Parser {
     tokens;
     pos = 0;
     depth = 0;
@@ -18269,7 +22880,7 @@ const DEFAULT_LIMITS = { maxOutput: 1_000_000, maxIterations: 10_000 };
 ;// CONCATENATED MODULE: ./src/sources/languages/hcl-template/template.ts
 
 
-const template_SPACE = /\s/;
+const SPACE = /\s/;
 /** Bounded recursion when rendering: deeper nesting is a diagnostic. */
 const template_MAX_DEPTH = 100;
 function scan(text, from, to) {
@@ -18316,10 +22927,10 @@ function scan(text, from, to) {
         const before = flat[k - 1];
         const after = flat[k + 1];
         if (item.stripLeft && before?.t === 'text')
-            while (before.end > before.start && template_SPACE.test(text[before.end - 1]))
+            while (before.end > before.start && SPACE.test(text[before.end - 1]))
                 before.end--;
         if (item.stripRight && after?.t === 'text')
-            while (after.start < after.end && template_SPACE.test(text[after.start]))
+            while (after.start < after.end && SPACE.test(text[after.start]))
                 after.start++;
     }
     return flat.filter((f) => f.t === 'tag' || f.end > f.start);
@@ -18888,7 +23499,7 @@ function renderEnvsubst(file, vars) {
 function isNameStart(c) {
     return c !== undefined && /[A-Za-z_]/.test(c);
 }
-function render_isNameChar(c) {
+function isNameChar(c) {
     return c !== undefined && /[A-Za-z0-9_]/.test(c);
 }
 /** The `$NAME` or `${NAME}` reference starting at `dollar`, or null when envsubst leaves the `$` alone. */
@@ -18900,7 +23511,7 @@ function referenceAt(text, dollar) {
     if (!isNameStart(text[at]))
         return null;
     const start = at;
-    while (render_isNameChar(text[at]))
+    while (isNameChar(text[at]))
         at++;
     const name = text.slice(start, at);
     if (braced) {
@@ -18989,7 +23600,7 @@ function sprint(args) {
     });
     return out;
 }
-function functions_compare(args, test) {
+function compare(args, test) {
     const [a, b] = args;
     if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'))
         return test(a, b);
@@ -19073,10 +23684,10 @@ const functions_FUNCTIONS = new Map([
     ['empty', strict((args) => isEmpty(args[0]))],
     ['eq', strict((args) => args.length >= 2 && args.slice(1).some((b) => deepEqual(args[0], b)))],
     ['ne', strict((args) => args.length === 2 && !deepEqual(args[0], args[1]))],
-    ['lt', strict((args) => functions_compare(args, (a, b) => a < b))],
-    ['le', strict((args) => functions_compare(args, (a, b) => a <= b))],
-    ['gt', strict((args) => functions_compare(args, (a, b) => a > b))],
-    ['ge', strict((args) => functions_compare(args, (a, b) => a >= b))],
+    ['lt', strict((args) => compare(args, (a, b) => a < b))],
+    ['le', strict((args) => compare(args, (a, b) => a <= b))],
+    ['gt', strict((args) => compare(args, (a, b) => a > b))],
+    ['ge', strict((args) => compare(args, (a, b) => a >= b))],
     ['quote', strict((args) => args.filter((a) => a !== null).map((a) => goQuote(strval(a))).join(' '))],
     ['squote', strict((args) => args.filter((a) => a !== null).map((a) => `'${strval(a)}'`).join(' '))],
     ['upper', unary((s) => s.toUpperCase())],
@@ -20409,7 +25020,7 @@ class expression_tokens_ExpressionError extends Error {
         this.offset = offset;
     }
 }
-const expression_tokens_OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '.', '[', ']', '(', ')', '{', '}', ',', ':', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
+const OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '.', '[', ']', '(', ')', '{', '}', ',', ':', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
 function expression_tokens_isNameStart(c) {
     return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -20470,7 +25081,7 @@ function tokenizeExpression(text, base) {
             i = j + 1;
             continue;
         }
-        const op = expression_tokens_OPERATORS.find((o) => text.startsWith(o, i));
+        const op = OPERATORS.find((o) => text.startsWith(o, i));
         if (op === undefined)
             throw new expression_tokens_ExpressionError(`unexpected character '${text[i]}'`, offset);
         tokens.push({ kind: 'op', text: op, offset });
@@ -22570,43 +27181,7 @@ function isPlainVariantSuffix(rest) {
 
 
 
-const GLOB_OPTIONS = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
-const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Minimatch(p.glob, GLOB_OPTIONS) }));
-/** `./a/`, `/a` and `a/` all mean the folder `a` of the scan root. */
-function normaliseGlob(glob) {
-    let g = glob.trim().replace(/\\/g, '/');
-    while (g.startsWith('./'))
-        g = g.slice(2);
-    while (g.startsWith('/'))
-        g = g.slice(1);
-    if (g.endsWith('/'))
-        g += '**';
-    return g === '' ? '**' : g;
-}
-/** User globs; a glob that matches a folder matches everything under it. */
-class GlobList {
-    matchers;
-    constructor(globs) {
-        this.matchers = globs.filter((g) => g.trim() !== '').map((g) => new Minimatch(normaliseGlob(g), GLOB_OPTIONS));
-    }
-    get empty() {
-        return this.matchers.length === 0;
-    }
-    matches(path) {
-        if (this.matchers.length === 0)
-            return false;
-        for (const m of this.matchers)
-            if (m.match(path))
-                return true;
-        for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
-            const folder = path.slice(0, i);
-            for (const m of this.matchers)
-                if (m.match(folder))
-                    return true;
-        }
-        return false;
-    }
-}
+const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Glob(p.glob, 'default pattern') }));
 /**
  * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
  * `master.cf.*`: this test rejects almost every file of a monorepo before any
@@ -22626,7 +27201,7 @@ function isVendored(path) {
 }
 function defaultPattern(path, base) {
     for (const { pattern, matcher } of compiledDefaults) {
-        if (!matcher.match(path))
+        if (!matcher.matches(path))
             continue;
         if (!pattern.definite && (base.startsWith('main.cf.') || base.startsWith('master.cf.'))) {
             const rest = base.slice(base.indexOf('.cf.') + 4);
@@ -22653,8 +27228,8 @@ class PathClassifier {
      */
     constructor(include, exclude, embedded = false) {
         this.embedded = embedded;
-        this.include = new GlobList(include);
-        this.exclude = new GlobList(exclude);
+        this.include = new GlobList(include, 'include');
+        this.exclude = new GlobList(exclude, 'exclude');
     }
     classify(path, explicit = false) {
         const base = path.slice(path.lastIndexOf('/') + 1);
@@ -22696,99 +27271,6 @@ class PathClassifier {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/discover/git-files.ts
-
-/**
- * Variables that point git at another repository or index (set inside git
- * hooks, for example): the scan root alone must decide which repository is read.
- */
-const REPOSITORY_VARIABLES = [
-    'GIT_DIR',
-    'GIT_WORK_TREE',
-    'GIT_INDEX_FILE',
-    'GIT_COMMON_DIR',
-    'GIT_OBJECT_DIRECTORY',
-    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-    'GIT_NAMESPACE',
-    'GIT_PREFIX',
-    'GIT_LITERAL_PATHSPECS',
-    'GIT_GLOB_PATHSPECS',
-    'GIT_NOGLOB_PATHSPECS',
-    'GIT_ICASE_PATHSPECS',
-];
-function gitEnvironment() {
-    const env = { ...process.env };
-    for (const name of REPOSITORY_VARIABLES)
-        delete env[name];
-    return env;
-}
-function runGit(cwd, args) {
-    // core.fsmonitor may name a program to run: never execute what a repository configures.
-    const fullArgs = ['-c', 'core.fsmonitor=false', '--literal-pathspecs', ...args];
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', fullArgs, { cwd, env: gitEnvironment(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-            const err = error;
-            if (err && typeof err.code === 'string') {
-                resolve({ code: null, stdout: Buffer.alloc(0), stderr: '', spawnError: `${err.code}: ${err.message}` });
-                return;
-            }
-            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr: stderr.toString('utf8') });
-        });
-    });
-}
-/** Whether `root` is inside a git work tree (and not inside a `.git` directory). */
-async function gitWorkTree(root) {
-    const run = await runGit(root, ['rev-parse', '--is-inside-work-tree']);
-    if (run.spawnError !== undefined)
-        return { inside: false, note: null };
-    if (run.code === 0) {
-        return run.stdout.toString('utf8').trim() === 'true' ? { inside: true } : { inside: false, note: null };
-    }
-    if (/not a git repository/i.test(run.stderr))
-        return { inside: false, note: null };
-    // e.g. "detected dubious ownership": the walk still finds everything, it just cannot honour .gitignore.
-    const reason = run.stderr.trim().split('\n')[0] ?? `exit status ${run.code}`;
-    return { inside: false, note: `git could not read the repository (${reason}); listed files by walking the directory, so .gitignore was not applied` };
-}
-function splitNul(out) {
-    return out
-        .toString('utf8')
-        .split('\0')
-        .filter((p) => p !== '');
-}
-/**
- * Tracked files plus untracked files that are not ignored, relative to
- * `root` (git prints paths relative to its working directory and lists only
- * what is under it, so a scan root below the repository top works as is).
- * Tracked files deleted from the work tree are left out.
- */
-async function listGitFiles(root, pathspecs) {
-    const specs = ['--', ...pathspecs];
-    const [listed, deleted] = await Promise.all([
-        runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...specs]),
-        runGit(root, ['ls-files', '-z', '--deleted', ...specs]),
-    ]);
-    if (listed.code !== 0)
-        return { error: listed.spawnError ?? (listed.stderr.trim() || `git ls-files exited with ${listed.code}`) };
-    const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout) : []);
-    const files = [];
-    const notes = [];
-    const seen = new Set();
-    for (const p of splitNul(listed.stdout)) {
-        if (seen.has(p) || gone.has(p))
-            continue; // unmerged entries are listed once per stage
-        seen.add(p);
-        if (p.endsWith('/')) {
-            notes.push(`${p} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
-            continue;
-        }
-        files.push(p);
-    }
-    return { files, notes };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/discover/decode.ts
 /**
  * Turning a file's bytes into text the parsers can trust: Postfix and
@@ -22896,6 +27378,141 @@ function decodeUtf8(bytes) {
 /** Best-effort text for sniffing only: a cut multi-byte character at the end is harmless there. */
 function decodeForSniffing(bytes) {
     return lenient.decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
+}
+
+;// CONCATENATED MODULE: ./src/discover/listed-path.ts
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+/**
+ * How a path that is not UTF-8 is shown: its valid parts as text, each byte
+ * that starts no valid sequence as `\xNN`, and `\` itself as `\\` (so that
+ * one escaped name never reads as another). A valid UTF-8 path is shown as is.
+ */
+function showPathBytes(bytes) {
+    let at = firstInvalidUtf8(bytes);
+    if (at === -1)
+        return { shown: utf8.decode(bytes), text: true };
+    let shown = '';
+    let rest = bytes;
+    while (at !== -1) {
+        shown += utf8.decode(rest.subarray(0, at)).replace(/\\/g, '\\\\');
+        shown += `\\x${(rest[at] ?? 0).toString(16).padStart(2, '0')}`;
+        rest = rest.subarray(at + 1);
+        at = firstInvalidUtf8(rest);
+    }
+    return { shown: shown + utf8.decode(rest).replace(/\\/g, '\\\\'), text: false };
+}
+function listedPath(bytes) {
+    return { bytes, ...showPathBytes(bytes) };
+}
+/** A path that came as text (a command-line argument, a folder the caller named). */
+function textPath(path) {
+    return { bytes: Buffer.from(path, 'utf8'), shown: path, text: true };
+}
+/** A key that tells apart every distinct byte path (latin1 maps each byte to one character). */
+function pathKey(bytes) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+}
+
+;// CONCATENATED MODULE: ./src/discover/git-files.ts
+
+
+/**
+ * Variables that point git at another repository or index (set inside git
+ * hooks, for example): the scan root alone must decide which repository is read.
+ */
+const REPOSITORY_VARIABLES = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_COMMON_DIR',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_NAMESPACE',
+    'GIT_PREFIX',
+    'GIT_LITERAL_PATHSPECS',
+    'GIT_GLOB_PATHSPECS',
+    'GIT_NOGLOB_PATHSPECS',
+    'GIT_ICASE_PATHSPECS',
+];
+function gitEnvironment() {
+    const env = { ...process.env };
+    for (const name of REPOSITORY_VARIABLES)
+        delete env[name];
+    return env;
+}
+function runGit(cwd, args) {
+    // core.fsmonitor may name a program to run: never execute what a repository configures.
+    const fullArgs = ['-c', 'core.fsmonitor=false', '--literal-pathspecs', ...args];
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', fullArgs, { cwd, env: gitEnvironment(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+            const err = error;
+            if (err && typeof err.code === 'string') {
+                resolve({ code: null, stdout: Buffer.alloc(0), stderr: '', spawnError: `${err.code}: ${err.message}` });
+                return;
+            }
+            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr: stderr.toString('utf8') });
+        });
+    });
+}
+/** Whether `root` is inside a git work tree (and not inside a `.git` directory). */
+async function gitWorkTree(root) {
+    const run = await runGit(root, ['rev-parse', '--is-inside-work-tree']);
+    if (run.spawnError !== undefined)
+        return { inside: false, note: null };
+    if (run.code === 0) {
+        return run.stdout.toString('utf8').trim() === 'true' ? { inside: true } : { inside: false, note: null };
+    }
+    if (/not a git repository/i.test(run.stderr))
+        return { inside: false, note: null };
+    // e.g. "detected dubious ownership": the walk still finds everything, it just cannot honour .gitignore.
+    const reason = run.stderr.trim().split('\n')[0] ?? `exit status ${run.code}`;
+    return { inside: false, note: `git could not read the repository (${reason}); listed files by walking the directory, so .gitignore was not applied` };
+}
+/** NUL-separated paths, kept as bytes: `git ls-files -z` prints names as the file system has them. */
+function splitNul(out) {
+    const paths = [];
+    let start = 0;
+    for (let end = out.indexOf(0); end !== -1; end = out.indexOf(0, start)) {
+        if (end > start)
+            paths.push(out.subarray(start, end));
+        start = end + 1;
+    }
+    if (start < out.length)
+        paths.push(out.subarray(start));
+    return paths;
+}
+/**
+ * Tracked files plus untracked files that are not ignored, relative to
+ * `root` (git prints paths relative to its working directory and lists only
+ * what is under it, so a scan root below the repository top works as is).
+ * Tracked files deleted from the work tree are left out.
+ */
+async function listGitFiles(root, pathspecs) {
+    const specs = ['--', ...pathspecs];
+    const [listed, deleted] = await Promise.all([
+        runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...specs]),
+        runGit(root, ['ls-files', '-z', '--deleted', ...specs]),
+    ]);
+    if (listed.code !== 0)
+        return { error: listed.spawnError ?? (listed.stderr.trim() || `git ls-files exited with ${listed.code}`) };
+    const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout).map(pathKey) : []);
+    const files = [];
+    const notes = [];
+    const seen = new Set();
+    for (const bytes of splitNul(listed.stdout)) {
+        const key = pathKey(bytes);
+        if (seen.has(key) || gone.has(key))
+            continue; // unmerged entries are listed once per stage
+        seen.add(key);
+        const file = listedPath(bytes);
+        if (bytes[bytes.length - 1] === 0x2f) {
+            notes.push(`${file.shown} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
+            continue;
+        }
+        files.push(file);
+    }
+    return { files, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/discover/sniff.ts
@@ -25110,7 +29727,7 @@ function lineinfile(call) {
     }
     const named = regexp !== null ? parameterOfRegexp(regexp.text.text) : null;
     if (absent) {
-        const source = named !== null && regexp !== null ? { m: regexp.text, at: named } : line !== null ? file_modules_locate(line.text, parameterOfLine(line.text.text)) : null;
+        const source = named !== null && regexp !== null ? { m: regexp.text, at: named } : line !== null ? locate(line.text, parameterOfLine(line.text.text)) : null;
         if (source === null) {
             context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile state=absent does not name a main.cf parameter; task not read`);
             return [];
@@ -25137,7 +29754,7 @@ function lineinfile(call) {
     }
     return [{ ...base(call), kind: 'set', key: keyOf(call, where), target: 'main.cf', fragment }];
 }
-function file_modules_locate(m, at) {
+function locate(m, at) {
     return at === null ? null : { m, at };
 }
 /**
@@ -25829,7 +30446,7 @@ function gunzip(bytes) {
         return { ok: false, message: `gzip content could not be decompressed: ${error.message}` };
     }
 }
-function utf8(bytes) {
+function decode_utf8(bytes) {
     if (bytes.length > MAX_DECODED_BYTES)
         return { ok: false, message: `content larger than ${MAX_DECODED_BYTES} bytes: not read` };
     return { ok: true, text: Buffer.from(bytes).toString('utf8') };
@@ -25888,7 +30505,7 @@ function contentOf(node, encoding, context) {
     let decoded;
     if (binary !== null) {
         // `content: !!binary |` is bytes already; cloud-init then applies a gzip encoding if named.
-        decoded = GZIP.has(encoding) || GZIP_BASE64.has(encoding) ? gunzip(binary) : utf8(binary);
+        decoded = GZIP.has(encoding) || GZIP_BASE64.has(encoding) ? gunzip(binary) : decode_utf8(binary);
     }
     else {
         const text = String(node.value ?? '');
@@ -25897,7 +30514,7 @@ function contentOf(node, encoding, context) {
             if (bytes === null)
                 decoded = { ok: false, message: 'content is not valid base64' };
             else
-                decoded = GZIP_BASE64.has(encoding) ? gunzip(bytes) : utf8(bytes);
+                decoded = GZIP_BASE64.has(encoding) ? gunzip(bytes) : decode_utf8(bytes);
         }
         else if (GZIP.has(encoding))
             decoded = gunzip(Buffer.from(text, 'latin1'));
@@ -26519,7 +31136,7 @@ function readEntries(node, base64, context) {
 function decoded(node, keyName, context) {
     const range = node.range ?? [0, 0, 0];
     const bytes = decodeBase64(String(node.value ?? ''));
-    const text = bytes === null ? null : utf8(bytes);
+    const text = bytes === null ? null : decode_utf8(bytes);
     if (text === null || !text.ok) {
         // Only a key named like a mail file is worth a diagnostic: other keys are someone else's data.
         if (targetOfName(keyName) !== null) {
@@ -26976,7 +31593,55 @@ function registerHostFormat(format) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/discover/markers.ts
+/**
+ * The content check of provisioning files: does a mail marker (a word
+ * without which a file cannot edit mail configuration) occur anywhere in the
+ * file? A playbook names Postfix wherever its mail task happens to be, so the
+ * whole file is searched, never only its head.
+ *
+ * Each search is a native `Buffer.indexOf` of a short literal: linear in the
+ * file's size, with no regular expression on the file's bytes. Files are
+ * searched as bytes, before any decoding, so that a chunk boundary or an
+ * invalid byte cannot hide a marker.
+ */
+class MarkerSearch {
+    markers;
+    /** Bytes kept from the end of one chunk so that a marker cut by the boundary is still found. */
+    overlap;
+    tail = Buffer.alloc(0);
+    seen = false;
+    constructor(markers) {
+        this.markers = markers.map((m) => Buffer.from(m, 'utf8'));
+        this.overlap = Math.max(0, ...this.markers.map((m) => m.length - 1));
+    }
+    /** Whether a marker occurs in these bytes, taken alone. */
+    static in(bytes, markers) {
+        const search = new MarkerSearch(markers);
+        search.push(bytes);
+        return search.found;
+    }
+    /** Feeds the next chunk of the file. */
+    push(chunk) {
+        if (this.seen || chunk.length === 0)
+            return;
+        const bytes = this.tail.length === 0 ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length) : Buffer.concat([this.tail, chunk]);
+        for (const marker of this.markers) {
+            if (bytes.indexOf(marker) !== -1) {
+                this.seen = true;
+                return;
+            }
+        }
+        this.tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - this.overlap)));
+    }
+    get found() {
+        return this.seen;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/discover/read-candidate.ts
+
+
 
 
 
@@ -26989,12 +31654,13 @@ function registerHostFormat(format) {
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Enough bytes for SNIFF_CHARS characters of ASCII, which configurations are. */
 const HEAD_BYTES = SNIFF_CHARS;
-function isInside(root, target) {
+const READ_CHUNK_BYTES = 256 * 1024;
+function read_candidate_isInside(root, target) {
     const rel = external_node_path_default().relative(root, target);
     return rel === '' || (!external_node_path_default().isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`));
 }
 /** The OS error without the absolute path Node appends ("EACCES: permission denied, open '/…'"). */
-function ioReason(e) {
+function read_candidate_ioReason(e) {
     const err = e;
     const message = typeof err.message === 'string' ? err.message.replace(/, \w+ '.*'$/, '') : String(e);
     return `the file could not be read (${message})`;
@@ -27014,8 +31680,8 @@ const atStart = (reason) => ({ reason, line: 1, column: 1 });
  * read or whose content is not mail configuration is left out, with a note
  * when the user asked for it by include glob or by path.
  */
-async function readCandidate(root, rel, cls) {
-    const outcome = await readPath(root, rel, cls);
+async function readCandidate(root, file, cls) {
+    const outcome = await readPath(root, file, cls);
     // A file opened only in case it is provisioning code (any script, any YAML)
     // is not worth a note when it turns out not to be one: only a file a host
     // format claimed is (too big, undecodable).
@@ -27023,37 +31689,58 @@ async function readCandidate(root, rel, cls) {
         return {};
     return outcome;
 }
-async function readPath(root, rel, cls) {
-    const full = external_node_path_default().join(root.absolute, ...rel.split('/'));
+/**
+ * A file whose name is not UTF-8 and, shown escaped, reads as another
+ * file's name: the report could not say which of the two a finding is in, so
+ * it fails closed instead of being judged under a borrowed name.
+ */
+function ambiguousName(rel, cls) {
+    const role = cls.roles[0];
+    const kind = cls.embedded === true || role === undefined ? 'embedded' : kindOf(role);
+    const reason = `its name is not UTF-8 and, shown escaped as ${rel}, is the same as another file's name; rename one of them`;
+    return { candidate: { path: rel, kind, ...(role === undefined ? {} : { role }), unreadable: atStart(reason) } };
+}
+/**
+ * Path arithmetic on byte paths: latin1 maps each byte to one character and
+ * back, and leaves `/` and `.` (all that path.resolve and path.relative look
+ * at) as they are.
+ */
+function bytePath(bytes) {
+    return (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('latin1');
+}
+async function readPath(root, file, cls) {
+    const rel = file.shown;
+    const full = Buffer.concat([Buffer.from(root.absolute, 'utf8'), Buffer.from('/'), file.bytes]);
     let real;
     try {
-        real = await (0,promises_namespaceObject.realpath)(full);
+        real = await (0,promises_namespaceObject.realpath)(full, { encoding: 'buffer' });
     }
     catch (e) {
         const err = e;
         if (err.code !== 'ENOENT')
-            return skipped(rel, cls, atStart(ioReason(e)));
+            return skipped(rel, cls, atStart(read_candidate_ioReason(e)));
         let target;
         try {
-            target = await (0,promises_namespaceObject.readlink)(full);
+            target = await (0,promises_namespaceObject.readlink)(full, { encoding: 'buffer' });
         }
         catch {
             return {}; // listed, then deleted: nothing to judge
         }
-        if (!isInside(root.absolute, external_node_path_default().resolve(external_node_path_default().dirname(full), target))) {
-            return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+        const shownTarget = showPathBytes(target).shown;
+        if (!read_candidate_isInside(bytePath(root.absolute), external_node_path_default().resolve(external_node_path_default().dirname(bytePath(full)), bytePath(target)))) {
+            return { note: `${rel} is a symbolic link to ${shownTarget}, outside the scan root; not followed` };
         }
-        return skipped(rel, cls, atStart(`it is a symbolic link to ${target}, which does not exist`));
+        return skipped(rel, cls, atStart(`it is a symbolic link to ${shownTarget}, which does not exist`));
     }
-    if (!isInside(root.real, real)) {
+    if (!read_candidate_isInside(bytePath(root.real), bytePath(real))) {
         let target = real;
         try {
-            target = await (0,promises_namespaceObject.readlink)(full);
+            target = await (0,promises_namespaceObject.readlink)(full, { encoding: 'buffer' });
         }
         catch {
             // a directory link higher up the path: name the resolved target instead
         }
-        return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+        return { note: `${rel} is a symbolic link to ${showPathBytes(target).shown}, outside the scan root; not followed` };
     }
     const outcome = await readFile(real, rel, cls);
     if (cls.template !== undefined && outcome.candidate !== undefined)
@@ -27067,7 +31754,7 @@ async function readFile(real, rel, cls) {
         handle = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     }
     catch (e) {
-        return skipped(rel, cls, atStart(ioReason(e)));
+        return skipped(rel, cls, atStart(read_candidate_ioReason(e)));
     }
     try {
         const stat = await handle.stat();
@@ -27088,9 +31775,14 @@ async function readFile(real, rel, cls) {
         let role = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
         if (role === null) {
             // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
-            const host = hostFormatFor(rel, sniffed.slice(0, HOST_HEAD_CHARS));
-            if (host !== null)
-                return readEmbedded(handle, rel, head, stat.size, host.form);
+            // A file that the head already holds whole and that names no mail
+            // server edits none: rejected before any host format looks at it.
+            const whole = head.length >= stat.size;
+            const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
+            // Awaited inside the try: the handle is closed only after the whole file is read.
+            const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form);
+            if (embedded !== null)
+                return embedded;
             if (cls.via === 'pattern')
                 return {};
             return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
@@ -27107,18 +31799,43 @@ async function readFile(real, rel, cls) {
         return { candidate: { path: rel, kind: kindOf(role), role, file: { path: rel, text: decoded.text } } };
     }
     catch (e) {
-        return skipped(rel, cls, atStart(ioReason(e)));
+        return skipped(rel, cls, atStart(read_candidate_ioReason(e)));
     }
     finally {
         await handle.close().catch(() => undefined);
     }
 }
-/** A file a host format claimed: read whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources stage. */
+/**
+ * The first host format whose structural test (path, first line, top-level
+ * keys) takes the file. The mail-marker test is not part of it here: the
+ * marker may come anywhere in the file (readEmbedded searches all of it).
+ */
+function formatClaiming(rel, head) {
+    for (const format of HOST_FORMATS) {
+        try {
+            if (format.matches(rel, head))
+                return format;
+        }
+        catch {
+            // A format's matcher must not stop discovery; it simply does not claim the file.
+        }
+    }
+    return null;
+}
+/**
+ * A file a host format claimed: searched whole for a mail marker, then read
+ * whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources
+ * stage. null when no marker occurs anywhere in it (it edits no mail configuration).
+ */
 async function readEmbedded(handle, rel, head, size, host) {
     if (size > MAX_HOST_BYTES) {
+        if (!(await markerAnywhere(handle, head)))
+            return null;
         return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
     }
     const bytes = size > head.length ? await readRest(handle, head) : head;
+    if (!MarkerSearch.in(bytes, MAIL_MARKERS))
+        return null;
     if (bytes.length > MAX_HOST_BYTES) {
         return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
     }
@@ -27126,6 +31843,19 @@ async function readEmbedded(handle, rel, head, size, host) {
     if (!decoded.ok)
         return { claimed: true, note: `${rel} may edit mail configuration but was not read: ${decoded.reason} (line ${decoded.line})` };
     return { candidate: { path: rel, kind: 'embedded', host, file: { path: rel, text: decoded.text } } };
+}
+/** Searches the file chunk by chunk, up to the file-size limit, keeping one chunk in memory. */
+async function markerAnywhere(handle, head) {
+    const search = new MarkerSearch(MAIL_MARKERS);
+    search.push(head);
+    for (let position = head.length; !search.found && position <= MAX_FILE_BYTES;) {
+        const chunk = await readBytes(handle, position, READ_CHUNK_BYTES);
+        if (chunk.length === 0)
+            break;
+        search.push(chunk);
+        position += chunk.length;
+    }
+    return search.found;
 }
 async function readBytes(handle, position, length) {
     const buffer = Buffer.alloc(length);
@@ -27143,7 +31873,7 @@ async function readRest(handle, head) {
     const chunks = [head];
     let total = head.length;
     while (total <= MAX_FILE_BYTES) {
-        const chunk = await readBytes(handle, total, 256 * 1024);
+        const chunk = await readBytes(handle, total, READ_CHUNK_BYTES);
         if (chunk.length === 0)
             break;
         chunks.push(chunk);
@@ -27157,42 +31887,51 @@ async function readRest(handle, head) {
 
 
 const PARALLEL_DIRECTORIES = 8;
+const SLASH = Buffer.from('/');
+const DOT_GIT = Buffer.from('.git');
+function walk_join(dir, name) {
+    return dir.length === 0 ? name : Buffer.concat([dir, SLASH, name]);
+}
 /**
  * Lists files under `root`/`starts` (POSIX paths relative to `root`, '' for
  * the root itself) without git. A symbolic link is listed as a file and never
  * descended: a linked directory may lead out of the root or loop, and its
  * real files are reached through their real path when they are inside.
  * `.git` is skipped; vendored trees are not entered when `pruneVendored`.
+ * Names are read as bytes: one that is not UTF-8 is listed, not lost.
  */
 async function walkFiles(root, starts, pruneVendored) {
     const files = [];
     const notes = [];
-    const queue = [...starts];
-    const seen = new Set(queue);
+    const rootBytes = Buffer.from(root, 'utf8');
+    const queue = starts.map((s) => Buffer.from(s, 'utf8'));
+    const seen = new Set(queue.map((d) => d.toString('latin1')));
     async function visit(dir) {
         let entries;
         try {
-            entries = await (0,promises_namespaceObject.readdir)(dir === '' ? root : external_node_path_default().join(root, dir), { withFileTypes: true });
+            entries = await (0,promises_namespaceObject.readdir)(dir.length === 0 ? rootBytes : walk_join(rootBytes, dir), { withFileTypes: true, encoding: 'buffer' });
         }
         catch (e) {
             const err = e;
-            notes.push(`${dir === '' ? '.' : dir}/ could not be listed (${err.code ?? err.message}); its files were not scanned`);
+            notes.push(`${dir.length === 0 ? '.' : showPathBytes(dir).shown}/ could not be listed (${err.code ?? err.message}); its files were not scanned`);
             return;
         }
         for (const entry of entries) {
-            const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
-            if (entry.name === '.git')
+            const name = entry.name;
+            if (name.equals(DOT_GIT))
                 continue;
+            const rel = walk_join(dir, name);
             if (entry.isDirectory()) {
-                if (pruneVendored && VENDORED_DIRECTORIES.has(entry.name))
+                if (pruneVendored && VENDORED_DIRECTORIES.has(name.toString('utf8')))
                     continue;
-                if (!seen.has(rel)) {
-                    seen.add(rel);
+                const key = rel.toString('latin1');
+                if (!seen.has(key)) {
+                    seen.add(key);
                     queue.push(rel);
                 }
             }
             else if (entry.isFile() || entry.isSymbolicLink()) {
-                files.push(rel);
+                files.push(listedPath(rel));
             }
         }
     }
@@ -27214,6 +31953,7 @@ async function walkFiles(root, starts, pruneVendored) {
  * mail configuration by path, and confirm them by content. Paths in the
  * result are POSIX and relative to the scan root.
  */
+
 
 
 
@@ -27303,18 +32043,25 @@ async function discover(options) {
     const listing = await listFolders(absolute, targets.folders, options.include.length === 0);
     const notes = [...listing.notes];
     const explicit = new Set(targets.files);
-    const listed = new Set();
-    for (const f of [...listing.files, ...targets.files])
-        if (!isInsideDotGit(f))
-            listed.add(f);
-    const work = [];
-    for (const p of listed) {
-        const cls = classifier.classify(p, explicit.has(p));
-        if (cls !== null)
-            work.push({ path: p, cls });
+    const listed = new Map();
+    for (const f of [...listing.files, ...targets.files.map(textPath)]) {
+        const key = pathKey(f.bytes);
+        if (!isInsideDotGit(f.shown) && !listed.has(key))
+            listed.set(key, f);
     }
-    work.sort(byPath);
-    const outcomes = await mapLimit(work, PARALLEL_READS, (w) => readCandidate(root, w.path, w.cls));
+    // An escaped name can equal another file's name (`caf\xe9` written with a
+    // backslash): both would be reported as one path, so neither may pass unseen.
+    const shownCount = new Map();
+    for (const f of listed.values())
+        shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
+    const work = [];
+    for (const file of listed.values()) {
+        const cls = classifier.classify(file.shown, file.text && explicit.has(file.shown));
+        if (cls !== null)
+            work.push({ file, cls });
+    }
+    work.sort((a, b) => byPath({ path: a.file.shown }, { path: b.file.shown }));
+    const outcomes = await mapLimit(work, PARALLEL_READS, (w) => !w.file.text && (shownCount.get(w.file.shown) ?? 0) > 1 ? Promise.resolve(ambiguousName(w.file.shown, w.cls)) : readCandidate(root, w.file, w.cls));
     const candidates = [];
     let minor = 0;
     for (const outcome of outcomes) {
@@ -27333,6 +32080,8 @@ async function discover(options) {
     return { candidates, filesListed: listed.size, notes };
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/policy/fingerprint.ts
 
 /**
@@ -27497,6 +32246,1593 @@ function applyPolicy(results, input) {
     return findings.filter((f) => changed.has(f.file) || f.related.some((r) => changed.has(r.file)));
 }
 
+;// CONCATENATED MODULE: ./src/rules/config-unreadable.ts
+const meta = {
+    id: 'config-unreadable',
+    title: 'Mail configuration could not be read or parsed',
+    description: 'A file that is mail-server configuration could not be read, decoded or parsed, so relaying could not be judged.',
+    help: 'relaygate fails closed: a configuration it cannot read is not a pass. The mail server itself would refuse the same ' +
+        'file (Postfix exits on a line without "=", m4 stops on an unbalanced quote), or the file is binary or undecodable. ' +
+        'Fix the line named in the message, or exclude the file if it is not mail configuration.',
+    defaultLevel: 'error',
+    securitySeverity: 5.0,
+    stig: false,
+};
+/** A finding for a file that could not be read or parsed at all. */
+function unreadable(mta, file, line, column, reason) {
+    return {
+        ruleId: meta.id,
+        level: meta.defaultLevel,
+        certainty: 'definite',
+        mta,
+        message: `${file} cannot be judged: ${reason}.`,
+        fix: 'Correct the file so the mail server accepts it, or exclude it from the scan if it is not mail configuration.',
+        ids: [],
+        span: { file, line, column, endLine: line, endColumn: column + 1 },
+        related: [],
+    };
+}
+const config_unreadable_rule = {
+    meta,
+    check(config) {
+        return config.diagnostics
+            .filter((d) => d.fatal)
+            .map((d) => unreadable(config.mta, d.file, d.line, d.column, `line ${d.line}, column ${d.column}: ${d.message}`));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/invalid-suppression.ts
+/**
+ * Reported by the policy stage, not by a check over a configuration: a
+ * `relaygate-ignore` comment without a reason suppresses nothing (DESIGN.md
+ * "Inline suppression"), and the reader is told so at the comment's line.
+ */
+const invalid_suppression_meta = {
+    id: 'invalid-suppression',
+    title: 'Suppression without a reason',
+    description: 'A relaygate-ignore comment has no reason after a colon, so it does not suppress anything.',
+    help: 'Every suppression must say why the finding is acceptable, so that an auditor (or the ISSO, for RHEL 9/10 ' +
+        'exceptions) can read the justification beside the configuration: write ' +
+        '"relaygate-ignore <rule-id>: <reason>" in a comment on the offending line or the line above.',
+    defaultLevel: 'warning',
+    securitySeverity: 2.0,
+    stig: false,
+};
+const rule = {
+    meta: invalid_suppression_meta,
+    check() {
+        return [];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/mta/postfix/defaults.ts
+
+/**
+ * Postfix built-in defaults of the parameters relaygate reads (postconf -d,
+ * Postfix 3.7; reference/mta-semantics.md). A parameter not in this table has
+ * no default known to relaygate and expands to empty, as an undefined name does.
+ */
+const FIXED_DEFAULTS = {
+    compatibility_level: '0',
+    inet_interfaces: 'all',
+    inet_protocols: 'all',
+    smtpd_client_restrictions: '',
+    smtpd_helo_restrictions: '',
+    smtpd_sender_restrictions: '',
+    smtpd_recipient_restrictions: '',
+    smtpd_data_restrictions: '',
+    smtpd_end_of_data_restrictions: '',
+    smtpd_etrn_restrictions: '',
+    smtpd_restriction_classes: '',
+    smtpd_delay_reject: 'yes',
+    smtpd_service_name: 'smtpd',
+    mydestination: '$myhostname, localhost.$mydomain, localhost',
+};
+/**
+ * Defaults that depend on compatibility_level. Postfix writes them as
+ * `${{$compatibility_level} <level {N} ? {old} : {new}}`; relaygate evaluates
+ * the comparison itself so the expander does not need the `<level` operator.
+ */
+const LEVEL_DEFAULTS = {
+    smtpd_relay_restrictions: {
+        level: 1,
+        below: '',
+        atOrAbove: 'permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination',
+    },
+    mynetworks_style: { level: 2, below: 'subnet', atOrAbove: 'host' },
+    relay_domains: { level: 2, below: '$mydestination', atOrAbove: '' },
+};
+/**
+ * The major number of a compatibility_level value (`3.6` -> 3, `2` -> 2), or
+ * null when it is not a level Postfix accepts (Postfix then refuses to start)
+ * or is unknown.
+ */
+function compatibilityMajor(level) {
+    const match = /^\s*(\d+)(?:\.\d+){0,2}\s*$/.exec(level);
+    return match ? Number(match[1]) : null;
+}
+/** Does relaygate know a built-in default for this parameter? */
+function hasBuiltinDefault(name) {
+    return name in FIXED_DEFAULTS || name in LEVEL_DEFAULTS;
+}
+/**
+ * The built-in default of `name`, unexpanded, given the effective
+ * compatibility_level; undefined when relaygate does not know one. When the
+ * level itself is unknown, a level-dependent default is unknown too.
+ */
+function builtinDefault(name, compatibilityLevel) {
+    const fixed = FIXED_DEFAULTS[name];
+    if (fixed !== undefined)
+        return fixed;
+    const byLevel = LEVEL_DEFAULTS[name];
+    if (byLevel === undefined)
+        return undefined;
+    if (isUnknown(compatibilityLevel))
+        return UNKNOWN_MARK;
+    const major = compatibilityMajor(compatibilityLevel);
+    if (major === null)
+        return UNKNOWN_MARK;
+    return major < byLevel.level ? byLevel.below : byLevel.atOrAbove;
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/expand.ts
+/**
+ * postconf(5) macro expansion, as Postfix's mac_parse() + mac_expand() do it
+ * (measured against postconf 3.7):
+ *
+ * - `$$` is a literal `$`; `$name` takes [A-Za-z0-9_]+; `${...}` and `$(...)`
+ *   take everything up to the balancing bracket of the same kind.
+ * - Inside the brackets: `name`, `name?value`, `name:value`,
+ *   `name?{value}:{other}`, and `{a} OP {b}?...` with OP one of
+ *   `==`, `!=`, `<`, `<=`, `>=`, `>` (numeric when both sides are integers).
+ *   Whitespace around the name and the operators is allowed.
+ * - `?` selects its operand when the name is defined AND non-empty; `:`
+ *   selects when undefined or empty. An undefined name expands to nothing
+ *   (postconf only warns "undefined parameter").
+ * - Looked-up values are expanded again (MAC_EXP_FLAG_RECURSE); more than 100
+ *   nested calls is "unreasonable macro call nesting".
+ * - Syntax errors (lone `$`, `${}`, truncated `${name`, a bad name, garbage
+ *   after an operand) make Postfix stop with "macro processing error": they
+ *   are the diagnostics here.
+ */
+/** Postfix's limit on nested macro calls (mac_expand.c). */
+const MAX_MACRO_NESTING = 100;
+const WHITESPACE = ' \t\r\n';
+class MacroError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function expand_isNameChar(c) {
+    return /^[A-Za-z0-9_]$/.test(c);
+}
+function skipSpace(s, i) {
+    while (i < s.length && WHITESPACE.includes(s.charAt(i)))
+        i++;
+    return i;
+}
+function at(origin, i) {
+    return origin.fixed ? origin.base : origin.base + i;
+}
+function sub(origin, i) {
+    return origin.fixed ? origin : { base: origin.base + i, fixed: false };
+}
+function note(list, name) {
+    if (!list.includes(name))
+        list.push(name);
+}
+/** mac_parse(): literal text, `$$`, and the macro references in `s`. */
+function parse(s, origin, ctx) {
+    let i = 0;
+    const n = s.length;
+    let literal = '';
+    while (i < n) {
+        const c = s.charAt(i);
+        if (c !== '$') {
+            literal += c;
+            i++;
+            continue;
+        }
+        if (s.charAt(i + 1) === '$') {
+            literal += '$';
+            i += 2;
+            continue;
+        }
+        if (literal !== '') {
+            if (!ctx.scan)
+                ctx.out.push(literal);
+            literal = '';
+        }
+        const dollar = i;
+        i++;
+        let name;
+        let nameStart;
+        const open = s.charAt(i);
+        if (open === '{' || open === '(') {
+            const close = open === '{' ? '}' : ')';
+            let level = 1;
+            let j = i + 1;
+            for (; level > 0; j++) {
+                if (j >= n)
+                    throw new MacroError(`truncated macro reference: "${s}"`, at(origin, dollar));
+                const d = s.charAt(j);
+                if (d === open)
+                    level++;
+                if (d === close)
+                    level--;
+            }
+            nameStart = i + 1;
+            name = s.slice(i + 1, j - 1);
+            i = j;
+        }
+        else {
+            let j = i;
+            while (j < n && expand_isNameChar(s.charAt(j)))
+                j++;
+            nameStart = i;
+            name = s.slice(i, j);
+            i = j;
+        }
+        if (name === '')
+            throw new MacroError(`empty macro name: "${s}"`, at(origin, dollar));
+        expandExpression(name, sub(origin, nameStart), at(origin, dollar), ctx);
+    }
+    if (literal !== '' && !ctx.scan)
+        ctx.out.push(literal);
+}
+/** mac_exp_extract_curly_payload(): `{...}` at `i` (balanced), then skip whitespace. */
+function curlyPayload(s, i, origin) {
+    let level = 1;
+    for (let j = i + 1; j < s.length; j++) {
+        const c = s.charAt(j);
+        if (c === '{')
+            level++;
+        else if (c === '}' && --level <= 0) {
+            return { payload: s.slice(i + 1, j), start: i + 1, next: skipSpace(s, j + 1) };
+        }
+    }
+    throw new MacroError(`unbalanced {} in attribute expression: "${s.slice(i)}"`, at(origin, i));
+}
+const OPERATOR_CHARS = '<>!=?+-*/~&|%';
+const expand_OPERATORS = ['==', '!=', '<', '<=', '>=', '>', '<level', '<=level', '>=level', '>level'];
+/** A compatibility level (`0`, `3.6`, `3.6.1`) as numbers, or null. */
+function levelParts(text) {
+    if (!/^[0-9]+(\.[0-9]+){0,2}$/.test(text))
+        return null;
+    return text.split('.').map(Number);
+}
+function compareLevels(left, right) {
+    const a = levelParts(left) ?? [0];
+    const b = levelParts(right) ?? [0];
+    for (let i = 0; i < 3; i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d !== 0)
+            return d < 0 ? -1 : 1;
+    }
+    return 0;
+}
+function expand_compare(op, left, right) {
+    let order;
+    if (op.endsWith('level')) {
+        order = compareLevels(left, right);
+        op = op.slice(0, -5);
+    }
+    else if (/^[0-9]+$/.test(left) && /^[0-9]+$/.test(right)) {
+        const a = BigInt(left);
+        const b = BigInt(right);
+        order = a < b ? -1 : a > b ? 1 : 0;
+    }
+    else {
+        order = left < right ? -1 : left > right ? 1 : 0;
+    }
+    switch (op) {
+        case '==':
+            return order === 0;
+        case '!=':
+            return order !== 0;
+        case '<':
+            return order < 0;
+        case '<=':
+            return order <= 0;
+        case '>=':
+            return order >= 0;
+        default:
+            return order > 0;
+    }
+}
+/** A nested, independent expansion (the operands of a relational expression). */
+function expandNested(text, origin, ctx) {
+    const saved = ctx.out;
+    ctx.out = [];
+    parse(text, origin, ctx);
+    const result = ctx.out.join('');
+    ctx.out = saved;
+    return result;
+}
+/** mac_expand_callback() for the text inside `${...}` / `$(...)`, or a plain `$name`. */
+function expandExpression(expr, origin, refOffset, ctx) {
+    if (ctx.level++ > ctx.maxDepth) {
+        throw new MacroError(`unreasonable macro call nesting: "${expr}"`, refOffset);
+    }
+    let cp = skipSpace(expr, 0);
+    let lookup;
+    let op;
+    if (expr.charAt(cp) === '{') {
+        // Relational expression: {left} OP {right} [? ...] [: ...]
+        const left = curlyPayload(expr, cp, origin);
+        cp = left.next;
+        let opEnd = cp;
+        while (opEnd < expr.length && OPERATOR_CHARS.includes(expr.charAt(opEnd)))
+            opEnd++;
+        // Postfix 3.6+ compares compatibility levels with <level, <=level, >=level, >level.
+        if (['<', '<=', '>=', '>'].includes(expr.slice(cp, opEnd)) && expr.startsWith('level', opEnd))
+            opEnd += 5;
+        const operator = expr.slice(cp, opEnd);
+        if (!expand_OPERATORS.includes(operator)) {
+            throw new MacroError(`"==" or "!="" or "<"" or "<="" or ">="" or ">" expected at: "...${left.payload}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
+        }
+        cp = skipSpace(expr, opEnd);
+        if (expr.charAt(cp) !== '{') {
+            throw new MacroError(`"{expression}" expected at: "...{${left.payload}} ${operator}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
+        }
+        const right = curlyPayload(expr, cp, origin);
+        cp = right.next;
+        const leftValue = expandNested(left.payload, sub(origin, left.start), ctx);
+        const rightValue = expandNested(right.payload, sub(origin, right.start), ctx);
+        lookup = expand_compare(operator, leftValue, rightValue) ? 'true' : '';
+        op = expr.charAt(cp);
+        if (op !== '') {
+            if (op !== '?' && op !== ':') {
+                throw new MacroError(`"?" or ":" expected at: "...}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
+            }
+            cp++;
+        }
+    }
+    else {
+        const start = cp;
+        let nameEnd;
+        for (;;) {
+            const afterSpace = skipSpace(expr, cp);
+            const c = expr.charAt(afterSpace);
+            if (c === '') {
+                nameEnd = cp;
+                op = '';
+                cp = afterSpace;
+                break;
+            }
+            if (c === '?' || c === ':') {
+                nameEnd = cp;
+                op = c;
+                cp = afterSpace + 1;
+                break;
+            }
+            if (!expand_isNameChar(expr.charAt(cp))) {
+                throw new MacroError(`attribute name syntax error at: "...${expr.slice(0, cp)}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
+            }
+            cp++;
+        }
+        const name = expr.slice(start, nameEnd);
+        note(ctx.references, name);
+        lookup = ctx.lookup(name);
+        if (lookup === undefined)
+            note(ctx.undefinedNames, name);
+    }
+    const selected = lookup !== undefined && lookup !== '';
+    switch (op) {
+        case '?': {
+            const branch = branchText(expr, cp, origin);
+            const iftrue = branch.payload;
+            cp = branch.next;
+            if (selected || ctx.scan)
+                parse(iftrue, sub(origin, branch.start), ctx);
+            if (cp >= expr.length)
+                break;
+            if (expr.charAt(cp) !== ':') {
+                throw new MacroError(`":" expected at: "...${iftrue}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
+            }
+            cp++;
+            expandOtherwise(expr, cp, origin, selected, ctx);
+            break;
+        }
+        case ':':
+            expandOtherwise(expr, cp, origin, selected, ctx);
+            break;
+        default:
+            if (lookup !== undefined && lookup !== '' && !ctx.scan) {
+                parse(lookup, { base: refOffset, fixed: true }, ctx);
+            }
+    }
+    ctx.level--;
+}
+/**
+ * One branch of a conditional: a `{...}` group (braces removed), or, without
+ * braces, the rest of the expression as literal text (postconf(5)).
+ */
+function branchText(expr, from, origin) {
+    const brace = skipSpace(expr, from);
+    if (expr.charAt(brace) === '{') {
+        const p = curlyPayload(expr, brace, origin);
+        return { payload: p.payload, start: p.start, next: p.next };
+    }
+    return { payload: expr.slice(from), start: from, next: expr.length };
+}
+function expandOtherwise(expr, from, origin, selected, ctx) {
+    const branch = branchText(expr, from, origin);
+    const iffalse = branch.payload;
+    const cp = branch.next;
+    if (!selected || ctx.scan)
+        parse(iffalse, sub(origin, branch.start), ctx);
+    if (cp < expr.length) {
+        throw new MacroError(`unexpected input at: "...${iffalse}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
+    }
+}
+function run(raw, lookup, depth, scan) {
+    const ctx = { lookup, maxDepth: depth, level: 0, scan, out: [], references: [], undefinedNames: [] };
+    const diagnostics = [];
+    try {
+        parse(raw, { base: 0, fixed: false }, ctx);
+    }
+    catch (error) {
+        if (!(error instanceof MacroError))
+            throw error;
+        diagnostics.push({ message: error.message, offset: error.offset });
+    }
+    return { value: ctx.out.join(''), diagnostics, references: ctx.references, undefinedNames: ctx.undefinedNames };
+}
+/**
+ * Expands `raw` as Postfix does when a program reads the parameter.
+ * `lookup` returns a parameter's raw (unexpanded) value, or undefined when it
+ * has none; looked-up values are expanded recursively, at most `depth`
+ * nested calls deep.
+ */
+function expandValue(raw, lookup, depth = MAX_MACRO_NESTING) {
+    return run(raw, lookup, depth, false);
+}
+/**
+ * Checks the macro syntax of `raw` without expanding it, both branches of
+ * every conditional included (postconf's MAC_EXP_FLAG_SCAN): the direct
+ * references and the syntax errors. `value` is always empty.
+ */
+function scanValue(raw, lookup = () => undefined) {
+    return run(raw, lookup, MAX_MACRO_NESTING, true);
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/logical-lines.ts
+
+/** The dropped lines as the (non-fatal) diagnostics main.cf and master.cf parsing starts from. */
+function droppedLineDiagnostics(path, lines) {
+    return lines.dropped.map((d) => ({
+        file: path,
+        line: d.line,
+        column: 1,
+        message: d.message,
+        fatal: false,
+    }));
+}
+/** C isspace(): space, \t, \n, \v, \f, \r. */
+function isPostfixSpace(code) {
+    return code === 32 || (code >= 9 && code <= 13);
+}
+function firstNonSpace(text, from, to) {
+    let i = from;
+    while (i < to && isPostfixSpace(text.charCodeAt(i)))
+        i++;
+    return i;
+}
+function readLogicalLines(text) {
+    const index = new LineIndex(text);
+    const lines = [];
+    const dropped = [];
+    let current = null;
+    const finish = () => {
+        if (current === null)
+            return;
+        if (isPostfixSpace(current.text.charCodeAt(0))) {
+            const shown = current.text.length > 30 ? `${current.text.slice(0, 30)}...` : current.text;
+            dropped.push({ line: current.line, message: `logical line must not start with whitespace: "${shown}"` });
+        }
+        else {
+            lines.push(current);
+        }
+        current = null;
+    };
+    let start = 0;
+    let lineNo = 1;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const body = firstNonSpace(text, start, end);
+        const skip = body === end || text.charCodeAt(body) === 35; // blank, or `#` comment
+        if (!skip) {
+            const piece = text.slice(start, end);
+            const continues = isPostfixSpace(text.charCodeAt(start));
+            if (current !== null && continues) {
+                const cur = current;
+                cur.pieces.push({ textOffset: cur.text.length, fileOffset: start, length: piece.length });
+                cur.text += piece;
+                cur.endLine = lineNo;
+            }
+            else {
+                finish();
+                current = {
+                    text: piece,
+                    pieces: [{ textOffset: 0, fileOffset: start, length: piece.length }],
+                    line: lineNo,
+                    endLine: lineNo,
+                };
+            }
+        }
+        start = end + 1;
+        lineNo++;
+    }
+    finish();
+    return { lines, dropped, index };
+}
+/** File offset of a logical-line text offset (an offset just past the end maps past the last piece). */
+function fileOffsetOf(line, textOffset) {
+    let piece = line.pieces[0] ?? { textOffset: 0, fileOffset: 0, length: 0 };
+    for (const p of line.pieces) {
+        if (p.textOffset <= textOffset)
+            piece = p;
+        else
+            break;
+    }
+    return piece.fileOffset + (textOffset - piece.textOffset);
+}
+/** 1-based position of a logical-line text offset. */
+function positionOf(lines, line, textOffset) {
+    return lines.index.position(fileOffsetOf(line, textOffset));
+}
+/** Position just after the character at `textOffset` (for exclusive span ends). */
+function endPositionOf(lines, line, lastCharOffset) {
+    const p = positionOf(lines, line, lastCharOffset);
+    return { line: p.line, column: p.column + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/main-cf.ts
+
+/**
+ * main.cf as postconf(5) reads it: logical lines (see logical-lines.ts), then
+ * Postfix's split_nameval() on each: the name runs up to whitespace or `=`,
+ * whitespace around `=` is optional, the value is everything after `=` with
+ * the surrounding whitespace trimmed (`a=b = c` gives a the value `b = c`).
+ * `#` inside a line is data. Every definition is kept in order; the last
+ * one is what Postfix uses (see lastDefinition).
+ */
+function parseMainCf(file) {
+    const lines = readLogicalLines(file.text);
+    const diagnostics = droppedLineDiagnostics(file.path, lines);
+    const parameters = [];
+    const seen = new Map();
+    for (const line of lines.lines) {
+        const parameter = splitNameValue(file.path, lines, line, diagnostics);
+        if (parameter === null)
+            continue;
+        const earlier = seen.get(parameter.name);
+        if (earlier !== undefined) {
+            // dict_load_fp(): "overriding earlier entry" names the value being replaced.
+            diagnostics.push({
+                file: file.path,
+                line: parameter.span.line,
+                column: parameter.span.column,
+                message: `overriding earlier entry: ${parameter.name}=${earlier.value}`,
+                fatal: false,
+            });
+        }
+        seen.set(parameter.name, parameter);
+        parameters.push(parameter);
+    }
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { file: file.path, parameters, diagnostics };
+}
+/** The definition Postfix uses: the last one in the file, or undefined. */
+function lastDefinition(mainCf, name) {
+    for (let i = mainCf.parameters.length - 1; i >= 0; i--) {
+        const parameter = mainCf.parameters[i];
+        if (parameter !== undefined && parameter.name === name)
+            return parameter;
+    }
+    return undefined;
+}
+/** name -> value as Postfix sees it (last definition wins). */
+function effectiveValues(mainCf) {
+    const values = new Map();
+    for (const parameter of mainCf.parameters)
+        values.set(parameter.name, parameter.value);
+    return values;
+}
+function spanBetween(path, lines, line, start, end) {
+    const from = positionOf(lines, line, start);
+    if (end <= start)
+        return { file: path, line: from.line, column: from.column, endLine: from.line, endColumn: from.column };
+    const to = endPositionOf(lines, line, end - 1);
+    return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+/** split_nameval(): returns null (with a fatal diagnostic) when Postfix would exit. */
+function splitNameValue(path, lines, line, diagnostics) {
+    const text = line.text;
+    const n = text.length;
+    const fail = (offset, reason) => {
+        const at = positionOf(lines, line, Math.min(offset, n - 1));
+        const column = offset >= n ? at.column + 1 : at.column;
+        // Postfix reports the logical line's first physical line.
+        diagnostics.push({ file: path, line: at.line, column, message: `${reason}: "${text}"`, fatal: true });
+        return null;
+    };
+    let np = 0;
+    while (np < n && isPostfixSpace(text.charCodeAt(np)))
+        np++;
+    if (np >= n || text.charCodeAt(np) === 61)
+        return fail(np, 'missing attribute name');
+    let ep = np;
+    while (ep < n && !isPostfixSpace(text.charCodeAt(ep)) && text.charCodeAt(ep) !== 61)
+        ep++;
+    let cp = ep;
+    while (cp < n && isPostfixSpace(text.charCodeAt(cp)))
+        cp++;
+    if (cp >= n || text.charCodeAt(cp) !== 61)
+        return fail(cp, "missing '=' after attribute name");
+    let vp = cp + 1;
+    while (vp < n && isPostfixSpace(text.charCodeAt(vp)))
+        vp++;
+    let ve = n;
+    while (ve > vp && isPostfixSpace(text.charCodeAt(ve - 1)))
+        ve--;
+    let lineEnd = n;
+    while (lineEnd > 0 && isPostfixSpace(text.charCodeAt(lineEnd - 1)))
+        lineEnd--;
+    const valueStart = ve > vp ? vp : cp + 1;
+    return {
+        name: text.slice(np, ep),
+        value: text.slice(vp, ve),
+        span: spanBetween(path, lines, line, np, lineEnd),
+        nameSpan: spanBetween(path, lines, line, np, ep),
+        valueSpan: spanBetween(path, lines, line, valueStart, ve > vp ? ve : valueStart),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/effective.ts
+
+
+
+
+/**
+ * The parameters one Postfix program sees: main.cf (the last definition of a
+ * name wins, postconf(5)), then, for a master.cf service, its `-o name=value`
+ * overrides (master(5): they replace main.cf for that service only, the last
+ * `-o` of a name winning), then Postfix's built-in defaults.
+ *
+ * Values are expanded lazily, as Postfix does when a program reads a
+ * parameter, so a `$name` inside main.cf or inside an override sees the
+ * service's overrides too.
+ */
+class PostfixParameters {
+    mainCf;
+    service;
+    cache = new Map();
+    compatibilityLevel = null;
+    resolvingLevel = false;
+    constructor(mainCf, service = null) {
+        this.mainCf = mainCf;
+        this.service = service;
+    }
+    /** The same main.cf as seen by one master.cf service. */
+    forService(service) {
+        return new PostfixParameters(this.mainCf, service);
+    }
+    /** Which definition is in effect for `name`, without expanding it. */
+    origin(name) {
+        if (this.service !== null) {
+            const overrides = this.service.overrides;
+            for (let i = overrides.length - 1; i >= 0; i--) {
+                const override = overrides[i];
+                if (override !== undefined && override.name === name) {
+                    return { kind: 'override', definition: override, service: this.service };
+                }
+            }
+        }
+        const definition = this.mainCf === null ? undefined : lastDefinition(this.mainCf, name);
+        if (definition !== undefined)
+            return { kind: 'main.cf', definition };
+        return { kind: 'default' };
+    }
+    /** The unexpanded value in effect for `name`; undefined when it has no definition and no known default. */
+    raw(name) {
+        const origin = this.origin(name);
+        if (origin.kind !== 'default')
+            return origin.definition.value;
+        return builtinDefault(name, this.level());
+    }
+    /** The effective, expanded value of `name`. */
+    get(name) {
+        const cached = this.cache.get(name);
+        if (cached !== undefined)
+            return cached;
+        const origin = this.origin(name);
+        const raw = this.raw(name) ?? '';
+        const expanded = expandValue(raw, (n) => this.raw(n));
+        const value = {
+            name,
+            raw,
+            value: expanded.value,
+            origin,
+            sources: expanded.references.map((n) => ({ name: n, origin: this.origin(n) })),
+            diagnostics: expanded.diagnostics,
+            unknown: isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(origin),
+        };
+        this.cache.set(name, value);
+        return value;
+    }
+    /**
+     * A definition whose NAME is unknown (a template loop over unresolved data
+     * emitting `{{ k }} = {{ v }}`) may set any parameter: a value it comes
+     * after, or a default, may be overridden by it, so that value is unknown.
+     */
+    shadowedByUnknownName(origin) {
+        if (origin.kind === 'override') {
+            const overrides = origin.service.overrides;
+            return overrides.slice(overrides.indexOf(origin.definition) + 1).some((o) => isUnknown(o.name));
+        }
+        const serviceUnknown = this.service?.overrides.some((o) => isUnknown(o.name)) ?? false;
+        if (serviceUnknown)
+            return true;
+        if (this.mainCf === null)
+            return false;
+        const parameters = this.mainCf.parameters;
+        const after = origin.kind === 'main.cf' ? parameters.indexOf(origin.definition) + 1 : 0;
+        return parameters.slice(after).some((p) => isUnknown(p.name));
+    }
+    /**
+     * compatibility_level chooses several defaults. A level that (absurdly)
+     * refers back to one of those defaults is read as unknown rather than
+     * looping.
+     */
+    level() {
+        if (this.compatibilityLevel !== null)
+            return this.compatibilityLevel;
+        if (this.resolvingLevel)
+            return UNKNOWN_MARK;
+        this.resolvingLevel = true;
+        try {
+            this.compatibilityLevel = this.get('compatibility_level').value;
+        }
+        finally {
+            this.resolvingLevel = false;
+        }
+        return this.compatibilityLevel;
+    }
+}
+/** The definitions (main.cf lines and `-o` overrides) a value was built from, its own first. */
+function definitionsOf(value) {
+    const out = [];
+    for (const origin of [value.origin, ...value.sources.map((s) => s.origin)]) {
+        if (origin.kind !== 'default' && !out.includes(origin.definition))
+            out.push(origin.definition);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/list.ts
+/**
+ * Postfix list values (postconf(5): "separated by comma and/or whitespace").
+ * Postfix splits them with mystrtokq(value, ", \t\r\n", "{}"): a separator
+ * only counts outside `{ }`, so `{ a b }` is one item, and an unbalanced `{`
+ * swallows the rest of the value. The braces stay in the item text, as
+ * postconf prints them; `groupInner` gives what a consumer sees after
+ * Postfix's extpar() strips them.
+ */
+/**
+ * ',' ' ' '\t' '\n' — NOT '\r': measured with postconf 3.7, a CRLF main.cf
+ * whose list value continues on the next line keeps the CR inside the
+ * value, and Postfix sees it as part of an item (inet_interfaces fails with
+ * "host not found: 127.0.0.1\r").
+ */
+function isSeparator(code) {
+    return code === 44 || code === 32 || code === 9 || code === 10;
+}
+function splitList(value) {
+    const items = [];
+    let i = 0;
+    const n = value.length;
+    while (i < n) {
+        while (i < n && isSeparator(value.charCodeAt(i)))
+            i++;
+        if (i >= n)
+            break;
+        const start = i;
+        let level = 0;
+        for (; i < n; i++) {
+            const c = value.charCodeAt(i);
+            if (c === 123)
+                level++;
+            else if (level > 0 && c === 125)
+                level--;
+            else if (level === 0 && isSeparator(c))
+                break;
+        }
+        items.push({ text: value.slice(start, i), offset: start, length: i - start });
+    }
+    return items;
+}
+const list_SPACE = /^[ \t\r\n\v\f]*/;
+function trimPostfixSpace(text) {
+    let end = text.length;
+    while (end > 0 && /[ \t\r\n\v\f]/.test(text.charAt(end - 1)))
+        end--;
+    return text.slice(0, end).replace(list_SPACE, '');
+}
+/**
+ * The text inside a `{ ... }` list item, without the braces and the
+ * whitespace next to them (Postfix extpar() with EXTPAR_FLAG_STRIP).
+ * null when the item is not a group, or when its closing `}` is missing or
+ * not last (Postfix reports "syntax error" there).
+ */
+function groupInner(text) {
+    if (!text.startsWith('{'))
+        return null;
+    let level = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 123)
+            level++;
+        else if (c === 125) {
+            level--;
+            if (level === 0)
+                return i === text.length - 1 ? trimPostfixSpace(text.slice(1, i)) : null;
+        }
+    }
+    return null;
+}
+/** The item's text as a consumer uses it: the inner text of a `{ }` group, else the text. */
+function itemValue(item) {
+    return groupInner(item.text) ?? item.text;
+}
+
+// EXTERNAL MODULE: ./node_modules/ipaddr.js/lib/ipaddr.js
+var ipaddr = __nccwpck_require__(8280);
+var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
+;// CONCATENATED MODULE: ./src/mta/postfix/loopback.ts
+
+
+/**
+ * Is one address or host name (an `inet_interfaces` item, or the host of a
+ * master.cf `host:port` service) a loopback address?
+ *
+ * Postfix resolves names with the system resolver; relaygate cannot, so only
+ * the names that are loopback everywhere count: `localhost` (and Postfix's own
+ * keyword `loopback-only`). Every other host name may resolve to a routable
+ * address and is NOT loopback. Addresses are 127.0.0.0/8 and ::1, with or
+ * without the brackets master(5) and postconf(5) allow around IPv6 addresses;
+ * `::ffff:127.0.0.1` is the IPv4 loopback seen through IPv6.
+ */
+function isLoopbackHost(host) {
+    if (isUnknown(host))
+        return 'unknown';
+    let text = host.trim();
+    if (text.startsWith('[') && text.endsWith(']'))
+        text = text.slice(1, -1);
+    const lower = text.toLowerCase();
+    if (lower === 'localhost' || lower === 'loopback-only')
+        return true;
+    if (!ipaddr_default().isValid(text))
+        return false;
+    return ipaddr_default().process(text).range() === 'loopback';
+}
+/**
+ * Does an `inet_interfaces` value (already split into items) name loopback
+ * addresses only? `all` (case-insensitive, as Postfix compares it) listens on
+ * every address; an empty value is not loopback-only either (postconf(5):
+ * the list must name at least one interface, so the server would not start
+ * as a loopback-only listener).
+ */
+function interfacesAreLoopback(items) {
+    if (items.length === 0)
+        return false;
+    let unknown = false;
+    for (const item of items) {
+        const loopback = isLoopbackHost(item);
+        if (loopback === false)
+            return false;
+        if (loopback === 'unknown')
+            unknown = true;
+    }
+    return unknown ? 'unknown' : true;
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/listeners.ts
+
+
+
+/**
+ * The smtp line of the stock master.cf (`smtp inet n - y - - smtpd`): what a
+ * main.cf without a master.cf beside it runs with.
+ */
+function stockSmtpService(file) {
+    const span = { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return {
+        name: 'smtp',
+        host: null,
+        port: 'smtp',
+        type: 'inet',
+        private: 'n',
+        unprivileged: '-',
+        chroot: 'y',
+        wakeup: '-',
+        maxproc: '-',
+        command: 'smtpd',
+        args: [],
+        overrides: [],
+        span,
+        nameSpan: span,
+        smtpd: true,
+        postscreen: false,
+        pass: false,
+    };
+}
+function not(value) {
+    return value === 'unknown' ? 'unknown' : !value;
+}
+/**
+ * Every inet smtpd listener of one instance, loopback ones included
+ * (`external` tells them apart).
+ *
+ * master(5): a `host:port` service binds that host only, whatever
+ * inet_interfaces says (master_ent.c resolves the host itself); a bare port
+ * binds every address of inet_interfaces, which the master daemon reads from
+ * main.cf alone (a `-o inet_interfaces` does not move a listener).
+ * postscreen(8) hands accepted connections to the `pass` service named by its
+ * smtpd_service_name (default `smtpd`); without such a service no mail is
+ * received through it, so it is not a listener.
+ */
+function smtpdListeners(config) {
+    const main = new PostfixParameters(config.mainCf);
+    const stock = config.masterCf === null;
+    const masterFile = config.directory === '.' ? 'master.cf' : `${config.directory}/master.cf`;
+    const services = config.masterCf?.services ?? [stockSmtpService(masterFile)];
+    const interfaces = main.get('inet_interfaces');
+    const interfacesLoopback = interfacesAreLoopback(splitList(interfaces.value).map(itemValue));
+    const listeners = [];
+    for (const service of services) {
+        if (service.type !== 'inet')
+            continue;
+        let smtpd;
+        if (service.smtpd)
+            smtpd = service;
+        else if (service.postscreen) {
+            const passName = main.forService(service).get('smtpd_service_name').value;
+            smtpd = services.filter((s) => s.pass && s.smtpd && s.name === passName).at(-1);
+        }
+        if (smtpd === undefined)
+            continue;
+        const bound = service.host !== null;
+        listeners.push({
+            service,
+            smtpd,
+            parameters: main.forService(smtpd),
+            stock,
+            label: bound ? service.name : `*:${service.port}`,
+            interfaces: bound ? null : interfaces,
+            external: bound ? not(isLoopbackHost(service.host ?? '')) : not(interfacesLoopback),
+        });
+    }
+    return listeners;
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/restrictions.ts
+
+
+/**
+ * Restrictions that take the next list item as their argument (postconf(5),
+ * smtpd_check.c): the item after them is a table, a DNS domain or a number,
+ * never a restriction, so `reject_rbl_client reject` does not contain the
+ * action `reject`.
+ */
+const TAKES_ARGUMENT = new Set([
+    'check_ccert_access',
+    'check_client_access',
+    'check_client_a_access',
+    'check_client_mx_access',
+    'check_client_ns_access',
+    'check_reverse_client_hostname_access',
+    'check_reverse_client_hostname_a_access',
+    'check_reverse_client_hostname_mx_access',
+    'check_reverse_client_hostname_ns_access',
+    'check_helo_access',
+    'check_helo_a_access',
+    'check_helo_mx_access',
+    'check_helo_ns_access',
+    'check_sender_access',
+    'check_sender_a_access',
+    'check_sender_mx_access',
+    'check_sender_ns_access',
+    'check_recipient_access',
+    'check_recipient_a_access',
+    'check_recipient_mx_access',
+    'check_recipient_ns_access',
+    'check_etrn_access',
+    'check_sasl_access',
+    'check_policy_service',
+    'permit_dnswl_client',
+    'permit_rhswl_client',
+    'reject_rbl_client',
+    'reject_rhsbl_client',
+    'reject_rhsbl_helo',
+    'reject_rhsbl_sender',
+    'reject_rhsbl_recipient',
+    'reject_rhsbl_reverse_client',
+    'sleep',
+]);
+/**
+ * Reads a restriction list into restrictions. Items are Postfix list items
+ * (commas and/or whitespace, `{ }` groups); restriction names are compared
+ * case-insensitively, as smtpd_check.c does with strcasecmp() (smtpd starts
+ * with `REJECT_UNAUTH_DESTINATION`). A `{ }` group keeps its braces: smtpd
+ * reads `{reject}` as a (malformed) table, not as the action `reject`
+ * ("expected maptype:mapname instead of 'reject'").
+ */
+function readRestrictions(value) {
+    const items = splitList(value).map((item) => item.text);
+    const out = [];
+    for (let i = 0; i < items.length; i++) {
+        const name = items[i] ?? '';
+        const restriction = { name, args: [], unknown: isUnknown(name) };
+        if (TAKES_ARGUMENT.has(name.toLowerCase()) && i + 1 < items.length) {
+            const arg = items[++i] ?? '';
+            restriction.args.push(arg);
+            if (isUnknown(arg))
+                restriction.unknown = true;
+        }
+        out.push(restriction);
+    }
+    return out;
+}
+/** Is this restriction the bare action `name` (`permit`, `reject`)? Not `permit_mynetworks`, not `dont_reject`. */
+function isAction(restriction, name) {
+    return !restriction.unknown && restriction.name.toLowerCase() === name;
+}
+/** The restriction as written, arguments included. */
+function restrictionText(restriction) {
+    return [restriction.name, ...restriction.args].join(' ');
+}
+/** Restriction classes that name each other would loop in smtpd; relaygate stops here. */
+const MAX_CLASS_DEPTH = 20;
+/**
+ * Reads a restriction list with every restriction class (postconf(5)
+ * smtpd_restriction_classes) replaced by its own restrictions: smtpd_check.c
+ * evaluates a class in place, and a `permit` or `reject` decided inside it
+ * ends the outer list too. Class names match exactly (a hash table lookup).
+ * `used` collects the class names met, for `related` locations.
+ */
+function readRestrictionsThroughClasses(value, lookup, used = [], depth = 0) {
+    const out = [];
+    for (const restriction of readRestrictions(value)) {
+        const name = restriction.name;
+        if (!restriction.unknown && restriction.args.length === 0 && lookup.classes.has(name) && depth < MAX_CLASS_DEPTH) {
+            if (!used.includes(name))
+                used.push(name);
+            out.push(...readRestrictionsThroughClasses(lookup.valueOf(name), lookup, used, depth + 1));
+        }
+        else
+            out.push(restriction);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/stig-postfix-relay.ts
+
+
+
+
+
+
+const stig_postfix_relay_meta = {
+    id: 'stig-postfix-relay',
+    title: 'Mail relaying must be restricted (Postfix)',
+    description: 'Postfix receives mail from other hosts while smtpd_client_restrictions lacks a bare reject, has a bare permit before it, or (RHEL 6) inet_interfaces is not loopback.',
+    help: 'DISA STIG GEN004710 and its successors (RHEL-06-000249, RHEL-07-040680, RHEL-08-040290, RHEL-09-252050, ' +
+        'RHEL-10-200692) require Postfix to restrict which clients may use it. relaygate reads the configuration as ' +
+        'Postfix does: the last definition of a parameter wins, $name references are expanded, continuation lines are ' +
+        'joined, master.cf -o overrides apply to their service, and built-in defaults fill what is unset ' +
+        '(inet_interfaces = all, smtpd_client_restrictions empty). Restrictions are read as tokens: permit_mynetworks ' +
+        'is not permit, and dont_reject or reject_rbl_client are not reject. Under the GEN004710 profile a host whose ' +
+        'smtpd listens on loopback only passes. Fix: set smtpd_client_restrictions = permit_mynetworks, reject in ' +
+        'main.cf, or inet_interfaces = loopback-only if the host does not receive mail from the network.',
+    defaultLevel: 'error',
+    securitySeverity: 8.0,
+    stig: true,
+};
+const PARAMETER = 'smtpd_client_restrictions';
+const PASS = { status: 'pass', level: 'error', why: '', otherEntries: false };
+/** The restriction classes (smtpd_restriction_classes) `value` uses, as the same smtpd sees them. */
+function classesUsed(value, parameters) {
+    const classes = new Set(splitList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
+    const names = [];
+    const restrictions = readRestrictionsThroughClasses(value.value, { classes, valueOf: (n) => parameters.get(n).value }, names);
+    return { names, restrictions };
+}
+const UNRESOLVED = 'depends on a template expression that could not be resolved';
+const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
+/**
+ * GEN004710 read on tokens: a bare `reject` must be present and no bare
+ * `permit` may come before it. Three-valued: an unresolved template item
+ * before the first decisive one could be either, so the verdict is unknown.
+ */
+function judgeGen004710(value, parameters) {
+    // A later template line whose parameter NAME is unresolved (a loop over
+    // unknown data) may redefine this value: whatever it reads now, it is unknown.
+    if (value.unknown && !value.value.includes(UNKNOWN_MARK) && !value.raw.includes(UNKNOWN_MARK)) {
+        return { status: 'unknown', level: 'error', why: SHADOWED, otherEntries: false };
+    }
+    const restrictions = classesUsed(value, parameters).restrictions;
+    if (restrictions.length === 0) {
+        const why = value.origin.kind === 'default'
+            ? 'is missing (Postfix\'s default is empty), so no client is rejected'
+            : 'is empty, so no client is rejected';
+        return { status: 'fail', level: 'error', why, otherEntries: false };
+    }
+    for (const restriction of restrictions) {
+        if (restriction.unknown)
+            return { status: 'unknown', level: 'error', why: UNRESOLVED, otherEntries: false };
+        if (isAction(restriction, 'permit')) {
+            return { status: 'fail', level: 'error', why: 'has permit before reject', otherEntries: false };
+        }
+        if (isAction(restriction, 'reject'))
+            return PASS;
+    }
+    return { status: 'fail', level: 'error', why: 'has no reject', otherEntries: false };
+}
+const ALLOWED = new Set(['permit_mynetworks', 'reject']);
+/** RHEL 7 and later: only permit_mynetworks and reject, reject present (and never a bare permit before it). */
+function judgeOnlyPermitMynetworksReject(value, parameters, profile) {
+    const base = judgeGen004710(value, parameters);
+    if (base.status === 'fail')
+        return base;
+    const restrictions = readRestrictions(value.value);
+    const others = restrictions.filter((r) => !r.unknown && !(r.args.length === 0 && ALLOWED.has(r.name.toLowerCase())));
+    const level = profile.postfix.otherEntriesLevel;
+    if (others.length > 0) {
+        const listed = others.map(restrictionText).join(', ');
+        const documented = level === 'warning' ? ' that are acceptable only when documented with the ISSO' : '';
+        return { status: 'fail', level, why: `has entries other than permit_mynetworks and reject (${listed})${documented}`, otherEntries: true };
+    }
+    if (base.status === 'unknown')
+        return base;
+    if (restrictions.some((r) => r.unknown))
+        return { status: 'unknown', level, why: UNRESOLVED, otherEntries: true };
+    return PASS;
+}
+/** Text for a message: unresolved template text shown as such. */
+function show(text) {
+    return text.split(UNKNOWN_MARK).join('<unresolved>');
+}
+function fileName(file) {
+    return external_node_path_default().posix.basename(file);
+}
+function where(origin) {
+    if (origin.kind === 'default')
+        return 'the default';
+    return `${fileName(origin.definition.span.file)} line ${origin.definition.span.line}`;
+}
+/**
+ * Where a finding about a missing setting points: the first line of main.cf
+ * (or of master.cf when there is no main.cf, the only file there is to edit).
+ */
+function firstLine(config) {
+    if (config.overlay !== undefined) {
+        // Edits on a file the repository does not hold: point at the edit that matters.
+        const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
+        const decisive = [...edited].reverse().find((p) => p.name === 'inet_interfaces' || p.name === PARAMETER) ?? edited[0];
+        if (decisive !== undefined)
+            return decisive.span;
+    }
+    if (config.mainCf?.writtenAt !== undefined)
+        return config.mainCf.writtenAt;
+    const file = config.mainCf?.file ?? config.masterCf?.file ?? config.files[0] ?? config.directory;
+    const spans = config.mainCf?.parameters.map((p) => p.span) ?? config.masterCf?.services.map((s) => s.span) ?? [];
+    const onLineOne = spans.find((s) => s.line === 1 && s.endLine === 1);
+    return { file, line: 1, column: 1, endLine: 1, endColumn: onLineOne?.endColumn ?? 2 };
+}
+/** The text a person edits to change `value`: its definition's value, or the first line when it is unset. */
+function stig_postfix_relay_locate(value, config) {
+    const origin = value.origin;
+    if (origin.kind === 'override')
+        return origin.definition.span;
+    if (origin.kind === 'main.cf') {
+        const valueSpan = origin.definition.valueSpan;
+        const empty = valueSpan.line === valueSpan.endLine && valueSpan.endColumn <= valueSpan.column;
+        return empty ? origin.definition.span : valueSpan;
+    }
+    return firstLine(config);
+}
+function spanKey(span) {
+    return `${span.file}:${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
+}
+function describeValue(value) {
+    if (value.origin.kind === 'default')
+        return PARAMETER;
+    const expanded = value.raw === value.value ? '' : ` (expands to "${show(value.value)}")`;
+    const override = value.origin.kind === 'override' ? ` (master.cf -o on ${value.origin.service.name})` : '';
+    return `${PARAMETER} = "${show(value.raw)}"${expanded}${override}`;
+}
+function listenerLabel(listener) {
+    return listener.smtpd === listener.service ? listener.label : `${listener.label} (postscreen)`;
+}
+/** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
+function describeListeners(listeners) {
+    const labels = [...new Set(listeners.map(listenerLabel))];
+    const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+    const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
+    const context = interfaces ? ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})` : '';
+    return `smtpd on ${joined}${context}`;
+}
+function reachPhrase(listeners) {
+    return listeners.some((l) => l.external === true) ? 'accepts mail from any host' : 'may accept mail from other hosts';
+}
+function relatedFor(values, span, parameters) {
+    const related = [];
+    const seen = new Set([`${span.file}:${span.line}`]);
+    const add = (origin, message) => {
+        if (origin.kind === 'default')
+            return;
+        const s = origin.definition.span;
+        const key = `${s.file}:${s.line}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        related.push({ file: s.file, line: s.line, column: s.column, message });
+    };
+    for (const value of values) {
+        if (value.name === 'inet_interfaces')
+            add(value.origin, `inet_interfaces = ${show(value.raw)} is set here`);
+        for (const source of value.sources)
+            add(source.origin, `$${source.name} used by ${value.name} comes from here`);
+        if (parameters === undefined || value.name !== PARAMETER)
+            continue;
+        for (const name of classesUsed(value, parameters).names) {
+            const definition = parameters.get(name);
+            add(definition.origin, `restriction class ${name} used by ${value.name} is defined here`);
+            for (const source of definition.sources)
+                add(source.origin, `$${source.name} used by ${name} comes from here`);
+        }
+    }
+    return related;
+}
+function fixFor(value, verdict, profile, listeners) {
+    const origin = value.origin;
+    if (origin.kind === 'override') {
+        const port = origin.service.port;
+        if (profile.postfix.check === 'gen004710') {
+            return `Change the override to end in reject with no bare permit before it (for example -o ${PARAMETER}=permit_sasl_authenticated,reject), or bind the service to 127.0.0.1:${port} if other hosts must not reach it.`;
+        }
+        if (verdict.otherEntries && verdict.level === 'warning') {
+            return `Change the override to -o ${PARAMETER}=permit_mynetworks,reject, or document the extra entries with the ISSO and suppress this finding with "relaygate-ignore stig-postfix-relay: <ISSO reference>".`;
+        }
+        return `Change the override to -o ${PARAMETER}=permit_mynetworks,reject (or remove it so main.cf applies).`;
+    }
+    const set = `Set ${PARAMETER} = permit_mynetworks, reject in main.cf`;
+    if (profile.postfix.check === 'gen004710') {
+        const wildcard = listeners.some((l) => l.interfaces !== null);
+        return wildcard ? `${set}, or inet_interfaces = loopback-only if this host does not receive mail.` : `${set}, or bind the listening services to 127.0.0.1 if this host does not receive mail.`;
+    }
+    if (verdict.otherEntries && verdict.level === 'warning') {
+        return `${set}, or document the extra entries with the ISSO and suppress this finding with "relaygate-ignore stig-postfix-relay: <ISSO reference>".`;
+    }
+    return `${set}.`;
+}
+function certaintyOf(verdict, reach) {
+    if (verdict.status === 'unknown')
+        return 'indeterminate';
+    return reach.length === 0 || reach.includes(true) ? 'definite' : 'indeterminate';
+}
+/** Groups listeners by the definition of smtpd_client_restrictions they use: one finding per line to edit. */
+function groupByDefinition(config, listeners, seed = []) {
+    const groups = new Map();
+    const add = (value, parameters, listener) => {
+        const span = stig_postfix_relay_locate(value, config);
+        const key = `${spanKey(span)}\u0000${value.value}`;
+        let group = groups.get(key);
+        if (group === undefined) {
+            group = { value, parameters, span, listeners: [] };
+            groups.set(key, group);
+        }
+        if (listener !== undefined)
+            group.listeners.push(listener);
+    };
+    for (const s of seed)
+        add(s.value, s.parameters, undefined);
+    for (const listener of listeners)
+        add(listener.parameters.get(PARAMETER), listener.parameters, listener);
+    return [...groups.values()];
+}
+function result(level, certainty, message, fix, span, related, profile) {
+    return { ruleId: stig_postfix_relay_meta.id, level, certainty, mta: 'postfix', message, fix, ids: [...profile.ids], span, related };
+}
+/** GEN004710: judged only where smtpd is reachable beyond loopback. */
+function checkGen004710(config, listeners, profile) {
+    const exposed = listeners.filter((l) => l.external !== false);
+    const out = [];
+    for (const group of groupByDefinition(config, exposed)) {
+        const verdict = judgeGen004710(group.value, group.parameters);
+        if (verdict.status === 'pass')
+            continue;
+        const interfaces = group.listeners.flatMap((l) => (l.interfaces ? [l.interfaces] : []));
+        const message = `${describeListeners(group.listeners)} ${reachPhrase(group.listeners)} and ${describeValue(group.value)} ${verdict.why}.`;
+        out.push(result(verdict.level, certaintyOf(verdict, group.listeners.map((l) => l.external)), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters), profile));
+    }
+    return out;
+}
+/**
+ * RHEL 6: mail may be received on loopback only. A bare-port listener points
+ * at inet_interfaces; a `host:port` service bound to another address points
+ * at its own name.
+ */
+function checkLocalhost(config, listeners, profile) {
+    const out = [];
+    const wildcard = listeners.filter((l) => l.interfaces !== null && l.external !== false);
+    const interfaces = wildcard[0]?.interfaces;
+    if (interfaces) {
+        const span = stig_postfix_relay_locate(interfaces, config);
+        const setting = interfaces.origin.kind === 'default'
+            ? 'inet_interfaces is missing (Postfix\'s default is all)'
+            : `inet_interfaces = ${show(interfaces.raw)}${interfaces.raw === interfaces.value ? '' : ` (expands to "${show(interfaces.value)}")`}`;
+        const labels = [...new Set(wildcard.map(listenerLabel))].join(', ');
+        out.push(result('error', wildcard.some((l) => l.external === true) ? 'definite' : 'indeterminate', `smtpd on ${labels} ${reachPhrase(wildcard)} because ${setting}, and the RHEL 6 STIG requires inet_interfaces = localhost.`, 'Set inet_interfaces = localhost in main.cf.', span, relatedFor([interfaces], span), profile));
+    }
+    for (const listener of listeners) {
+        if (listener.interfaces !== null || listener.external === false)
+            continue;
+        out.push(result('error', listener.external === true ? 'definite' : 'indeterminate', `smtpd on ${listenerLabel(listener)} (master.cf line ${listener.service.span.line}) ${reachPhrase([listener])}, and the RHEL 6 STIG requires mail to be received on localhost only.`, `Bind the service to 127.0.0.1:${listener.service.port}, or remove it.`, listener.service.nameSpan, [], profile));
+    }
+    return out;
+}
+/**
+ * RHEL 7 and later: no loopback shortcut for main.cf's value (the STIG reads
+ * `postconf -n smtpd_client_restrictions`); a `-o` override matters on a
+ * service other hosts can reach.
+ */
+function checkOnlyPermitMynetworksReject(config, listeners, profile) {
+    const exposed = listeners.filter((l) => l.external !== false);
+    const globalParameters = new PostfixParameters(config.mainCf);
+    const global = globalParameters.get(PARAMETER);
+    const out = [];
+    for (const group of groupByDefinition(config, exposed, [{ value: global, parameters: globalParameters }])) {
+        const verdict = judgeOnlyPermitMynetworksReject(group.value, group.parameters, profile);
+        if (verdict.status === 'pass')
+            continue;
+        const used = group.listeners.length > 0 ? `, used by ${describeListeners(group.listeners)}` : '';
+        const rule = `the ${profile.title} STIG allows only permit_mynetworks and reject, with reject present`;
+        const message = `${describeValue(group.value)} ${verdict.why}; ${rule}${used}.`;
+        const isGlobal = group.value === global;
+        const reach = isGlobal ? [] : group.listeners.map((l) => l.external);
+        out.push(result(verdict.level, certaintyOf(verdict, reach), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([group.value], group.span, group.parameters), profile));
+    }
+    return out;
+}
+function checkProfile(config, profile) {
+    const listeners = smtpdListeners(config);
+    switch (profile.postfix.check) {
+        case 'gen004710':
+            return checkGen004710(config, listeners, profile);
+        case 'localhost':
+            return checkLocalhost(config, listeners, profile);
+        case 'only-permit-mynetworks-reject':
+            return checkOnlyPermitMynetworksReject(config, listeners, profile);
+    }
+}
+/** What an overlay must change to be judged: where smtpd listens and whom it accepts. */
+function changesRelaying(touched) {
+    return touched.some((t) => t === 'inet_interfaces' || t === PARAMETER || t.includes('/'));
+}
+/**
+ * Edits on a main.cf the repository does not hold (issue 3): an overlay is
+ * judged only on what it changes. `postconf -e myhostname=x` alone says
+ * nothing about relaying; `postconf -e inet_interfaces=all` does, judged over
+ * the assumed base, and the message says which base that was.
+ */
+function check(config, profile) {
+    const overlay = config.overlay;
+    if (overlay === undefined)
+        return checkProfile(config, profile);
+    if (!changesRelaying(overlay.touched))
+        return [];
+    return checkProfile(config, profile).map((r) => ({ ...r, message: `${r.message} (Judged over ${overlay.assumed}.)` }));
+}
+const stig_postfix_relay_rule = {
+    meta: stig_postfix_relay_meta,
+    check(config, context) {
+        if (config.mta !== 'postfix')
+            return [];
+        return check(config, context.profile);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/mta/sendmail/daemon-port-options.ts
+
+
+/**
+ * Reads a DaemonPortOptions value as sendmail does (daemon.c,
+ * setsockaddroptions): comma-separated `key=value` pairs, leading whitespace
+ * skipped, the key recognized by its FIRST LETTER only and case-insensitively
+ * (`Addr=`, `Address=`, `a=` are all the address). No address means every interface.
+ */
+function readDaemonPortOptions(text, origin, span) {
+    let address = null;
+    let port = null;
+    let name = null;
+    let family = null;
+    for (const pair of text.split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = pair.slice(0, eq).trimStart();
+        const value = pair.slice(eq + 1).trim();
+        switch (key.charAt(0).toLowerCase()) {
+            case 'a':
+                address = value === '' ? null : value;
+                break;
+            case 'p':
+                port = value;
+                break;
+            case 'n':
+                name = value;
+                break;
+            case 'f':
+                family = value;
+                break;
+            default:
+                break;
+        }
+    }
+    return { text, address, port, name, family, origin, span };
+}
+/** Loopback: 127.0.0.0/8, ::1 (also IPv4-mapped), or the name localhost. */
+function isLoopbackAddress(address) {
+    let a = address.trim();
+    if (a.startsWith('[') && a.endsWith(']'))
+        a = a.slice(1, -1);
+    if (a.toLowerCase().startsWith('ipv6:'))
+        a = a.slice(5);
+    if (a.toLowerCase() === 'localhost' || a.toLowerCase() === 'localhost.localdomain')
+        return true;
+    if (!ipaddr_default().isValid(a))
+        return false;
+    let parsed = ipaddr_default().parse(a);
+    if (parsed.kind() === 'ipv6' && parsed.isIPv4MappedAddress()) {
+        parsed = parsed.toIPv4Address();
+    }
+    return parsed.range() === 'loopback';
+}
+/** Is this listener reachable beyond loopback? */
+function listenerExposure(listener) {
+    if (listener.address === null)
+        return isUnknown(listener.text) ? 'unknown' : 'exposed';
+    if (isUnknown(listener.address))
+        return 'unknown';
+    return isLoopbackAddress(listener.address) ? 'loopback' : 'exposed';
+}
+/** "every address" or the address, with the port and name: how a message names a listener. */
+function describeListener(listener) {
+    const where = listener.address === null ? 'every address' : isUnknown(listener.address) ? 'an unresolved address' : listener.address;
+    const bits = [];
+    if (listener.origin === 'default MTA')
+        bits.push('default MTA, port 25');
+    else if (listener.origin === 'default MSA')
+        bits.push("default MSA, port 587; add FEATURE(`no_default_msa')");
+    else {
+        bits.push(`${listener.origin} at line ${listener.span.line}`);
+        if (listener.name)
+            bits.push(`Name=${listener.name}`);
+        bits.push(`port ${listener.port ?? '25'}`);
+    }
+    return `${where} (${bits.join(', ')})`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/stig-sendmail-relay.ts
+
+
+const stig_sendmail_relay_meta = {
+    id: 'stig-sendmail-relay',
+    title: 'Mail relaying must be restricted (sendmail)',
+    description: 'GEN004710 for sendmail: a sendmail that listens beyond loopback must not have FEATURE(`promiscuous_relay\') in effect.',
+    help: 'GEN004710: sendmail is not a finding when every DaemonPortOptions (DAEMON_OPTIONS in the .mc) binds a loopback ' +
+        'address; otherwise it is a finding when promiscuous_relay is enabled, which lets any client relay mail through ' +
+        'the host. relaygate reads the .mc as m4 and cf.m4 do: after cf.m4 is included `#` is not a comment, so ' +
+        "`# FEATURE(`promiscuous_relay')` is in effect; `dnl` lines are not; undefine(`_PROMISCUOUS_RELAY_') turns it " +
+        "off again. cf.m4 also adds an MSA listener on port 587 on every address unless FEATURE(`no_default_msa') is " +
+        'present, so binding only the MTA to 127.0.0.1 does not make sendmail loopback-only. A .cf without its .mc ' +
+        'is judged from its rulesets (the Relay_ok ruleset and the "550 Relaying denied" rule are missing).',
+    defaultLevel: 'error',
+    securitySeverity: 8.0,
+    stig: true,
+};
+function stig_sendmail_relay_check(config) {
+    if (config.diagnostics.some((d) => d.fatal))
+        return []; // config-unreadable reports it
+    const listeners = config.listeners;
+    const exposures = listeners.map(listenerExposure);
+    if (listeners.length > 0 && exposures.every((e) => e === 'loopback'))
+        return [];
+    const relay = config.promiscuousRelay;
+    const unknowns = config.unknowns;
+    if (!relay.enabled && unknowns.length === 0)
+        return [];
+    const exposedDefinite = listeners.length === 0 || exposures.includes('exposed');
+    const certainty = relay.enabled && exposedDefinite && unknowns.length === 0 ? 'definite' : 'indeterminate';
+    const exposed = listeners.filter((_, i) => exposures[i] !== 'loopback');
+    const where = listeners.length === 0
+        ? 'every address (no DaemonPortOptions: sendmail listens on port 25 on every address)'
+        : exposed.length === 1
+            ? (exposed.map(describeListener)[0] ?? '')
+            : `${exposed.map(describeListener).join('; ')}`;
+    const exposure = exposed.length > 1 ? `sendmail has ${exposed.length} listeners beyond loopback (${where})` : `sendmail listens on ${where}`;
+    const fromCf = config.mc === null;
+    const span = relay.span ?? unknowns[0]?.span ?? listeners[0]?.span;
+    if (!span)
+        return [];
+    let relayText;
+    let fix;
+    if (relay.enabled && fromCf) {
+        relayText =
+            `its rulesets relay for any client (the Relay_ok ruleset is missing and Basic_check_rcpt does not end with ` +
+                `"550 Relaying denied", line ${span.line}: built with FEATURE(\`promiscuous_relay'))`;
+        fix =
+            `Rebuild ${config.cf ?? 'the .cf'} from a .mc without FEATURE(\`promiscuous_relay'), or bind every ` +
+                'DAEMON_OPTIONS to 127.0.0.1 and add FEATURE(`no_default_msa\') before rebuilding.';
+    }
+    else if (relay.enabled) {
+        relayText = `FEATURE(\`promiscuous_relay') is in effect at line ${span.line}`;
+        fix =
+            `Remove FEATURE(\`promiscuous_relay') (line ${span.line}; a \`#' in front does not disable it once cf.m4 is ` +
+                "included: delete the line or start it with `dnl'), or bind every DAEMON_OPTIONS to 127.0.0.1 and add " +
+                "FEATURE(`no_default_msa'); then rebuild the .cf.";
+    }
+    else {
+        const what = unknowns.map((u) => `${u.what} at line ${u.span.line}`).join('; ');
+        relayText = `whether promiscuous relay is in effect depends on values relaygate could not resolve (${what})`;
+        fix = "Make sure FEATURE(`promiscuous_relay') cannot be enabled for this host, or bind every DAEMON_OPTIONS to 127.0.0.1.";
+    }
+    const related = exposed
+        .filter((l) => l.span.file !== span.file || l.span.line !== span.line)
+        .map((l) => ({ file: l.span.file, line: l.span.line, column: l.span.column, message: `listener: ${describeListener(l)}` }));
+    for (const u of unknowns) {
+        if (u.span !== span)
+            related.push({ file: u.span.file, line: u.span.line, column: u.span.column, message: `unresolved: ${u.what}` });
+    }
+    return [
+        {
+            ruleId: stig_sendmail_relay_meta.id,
+            level: stig_sendmail_relay_meta.defaultLevel,
+            certainty,
+            mta: 'sendmail',
+            message: `${exposure}, and ${relayText}.`,
+            fix,
+            ids: [...SENDMAIL_IDS],
+            span,
+            related,
+        },
+    ];
+}
+const stig_sendmail_relay_rule = {
+    meta: stig_sendmail_relay_meta,
+    check(config) {
+        return config.mta === 'sendmail' ? stig_sendmail_relay_check(config) : [];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+/** Every rule, in the order the README and SARIF list them. */
+const RULES = [stig_postfix_relay_rule, stig_sendmail_relay_rule, config_unreadable_rule, rule];
+function ruleById(id) {
+    return RULES.find((r) => r.meta.id === id);
+}
+
 ;// CONCATENATED MODULE: ./src/sources/annotate.ts
 /** A rule result with where its template and edit variables come from. */
 function variableAnnotator(templates, files, extractions) {
@@ -27655,13 +33991,8 @@ async function readExtraVars(options) {
         const full = external_node_path_default().resolve(options.root, file);
         const relative = external_node_path_default().relative(options.root, full);
         const shown = relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative.split((external_node_path_default()).sep).join('/');
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(full, 'utf8');
-        }
-        catch (e) {
-            throw new OptionsError(`vars: cannot read ${file}: ${e.message}`);
-        }
+        // Up to the size limit, never read whole first (src/config/setting-files.ts).
+        const text = await readSettingFile({ setting: 'vars', file: full, shown: file, limit: MAX_VARS_BYTES, kind: 'variables files' });
         // Ansible reads YAML 1.1 (PyYAML): yes/no are booleans there.
         const document = (0,dist/* parseDocument */.Tp)(text, { version: '1.1', prettyErrors: false });
         const error = document.errors[0];
@@ -29979,27 +36310,1042 @@ async function scan_scan(options) {
         notes: [...discovery.notes, ...sources.notes],
     };
 }
-/** A baseline is an earlier JSON report: its findings' fingerprints do not fail the scan. */
+/**
+ * A baseline is an earlier JSON report: its findings' fingerprints do not
+ * fail the scan. Read up to its size limit; anything but a report (JSON
+ * `null`, a list, findings that are not objects) is an error naming the file.
+ */
 async function readBaseline(root, file) {
     const full = external_node_path_default().resolve(root, file);
+    const text = await readSettingFile({ setting: 'baseline', file: full, shown: file, limit: MAX_BASELINE_BYTES, kind: 'baseline files' });
     let parsed;
     try {
-        parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(full, 'utf8'));
+        parsed = JSON.parse(text);
     }
     catch (e) {
         throw new OptionsError(`baseline: cannot read ${file}: ${e.message}`);
     }
-    const findings = parsed.findings;
+    const findings = typeof parsed === 'object' && parsed !== null ? parsed.findings : undefined;
     if (!Array.isArray(findings)) {
         throw new OptionsError(`baseline: ${file} is not a relaygate JSON report (no "findings" array)`);
     }
     const set = new Set();
     for (const f of findings) {
-        const fp = f.fingerprint;
+        const fp = typeof f === 'object' && f !== null ? f.fingerprint : undefined;
         if (typeof fp === 'string')
             set.add(fp);
     }
     return set;
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for text that may come from a scanned file (values quoted in
+ * messages, paths). Every report format passes such text through here, so a
+ * repository cannot inject terminal escapes, fake log lines or workflow
+ * commands (DESIGN.md "Security").
+ */
+/**
+ * Characters that change how a line is displayed or split: C0 controls
+ * (CR, LF, ESC, ...), DEL, C1 controls (NEL among them), the Unicode line and
+ * paragraph separators, and bidirectional overrides and isolates ("Trojan
+ * source"). One character class, so the scan is linear.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** Replaces control characters with a visible escape (`\n`, `\x1b`, `\u202e`): the text stays on one line. */
+function visible(text) {
+    return text.replace(INVISIBLE, (c) => {
+        const named = NAMED[c];
+        if (named)
+            return named;
+        const code = c.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/**
+ * A path made safe to print at the start of a line. The Actions runner trims
+ * leading whitespace and then executes a line that begins with `::`, so a
+ * path that does not begin with a plain name character gets a `./` prefix
+ * (the same relative path, and a harmless line start).
+ */
+function lineStartPath(path) {
+    const shown = visible(path);
+    return /^[A-Za-z0-9_.]/.test(shown) ? shown : `./${shown}`;
+}
+/**
+ * Workflow-command message data, escaped exactly as @actions/core's
+ * `escapeData` (lib/command.js): `%` first, then CR and LF.
+ */
+function commandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/**
+ * Workflow-command property value, escaped exactly as @actions/core's
+ * `escapeProperty`: as data, plus `:` and `,` which delimit properties.
+ */
+function commandProperty(text) {
+    return commandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** Longest cell, in characters, before it is cut: one huge scanned value must not eat the summary's budget. */
+const MAX_CELL_CHARS = 1000;
+/**
+ * Text for a GitHub-flavoured Markdown table cell. HTML-significant
+ * characters become entities (no tag can open), `|` cannot end the cell,
+ * backticks and other Markdown punctuation cannot start code, emphasis or
+ * links, and control characters (newlines among them) become visible escapes
+ * so the row stays one line.
+ */
+function markdownCell(text, maxChars = MAX_CELL_CHARS) {
+    const cut = text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+    return visible(cut)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
+}
+/** A relative POSIX path as a URI reference: each segment percent-encoded, `/` kept. */
+function pathToUri(path) {
+    return path
+        .replace(/^(\.\/)+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/cli/internal-error.ts
+
+/**
+ * Whether an internal error also prints its stack: `--debug` anywhere on the
+ * command line (read raw, so it works even when the arguments cannot be
+ * parsed), or RUNNER_DEBUG=1 (GitHub's "debug logging" re-run).
+ */
+function wantsDebug(argv, env) {
+    return argv.includes('--debug') || env.RUNNER_DEBUG === '1';
+}
+/** `relaygate: internal error: …`, one line; the stack after it only when debugging. */
+function internalErrorText(error, debug) {
+    const line = `relaygate: internal error: ${visible(describe(error, 'message'))}\n`;
+    const stack = debug && error instanceof Error ? describe(error, 'stack') : '';
+    return stack === '' ? line : `${line}${stack}\n`;
+}
+/**
+ * The error's message or stack. Whatever was thrown must not make the report
+ * of it throw in turn (a getter that throws, an object without a prototype
+ * that String() cannot convert).
+ */
+function describe(error, what) {
+    try {
+        if (error instanceof Error)
+            return String(error[what] ?? '');
+        return what === 'message' ? String(error) : '';
+    }
+    catch {
+        return what === 'message' ? 'an error that cannot be printed' : '';
+    }
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/model/finding.ts
+const LEVELS = (/* unused pure expression or super */ null && (['error', 'warning', 'note']));
+/** Higher is more severe. */
+function levelRank(level) {
+    return level === 'error' ? 3 : level === 'warning' ? 2 : 1;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept in step with package.json by scripts/post-build.mjs's check and a test. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+
+/** Findings that count: not suppressed (inline or baseline). */
+function activeFindings(findings) {
+    return findings.filter((f) => f.suppressed === null);
+}
+function fails(findings, failOn) {
+    if (failOn === 'never')
+        return false;
+    const threshold = levelRank(failOn);
+    return activeFindings(findings).some((f) => levelRank(f.level) >= threshold);
+}
+function buildReport(result, failOn) {
+    const active = activeFindings(result.findings);
+    const byLevel = { error: 0, warning: 0, note: 0 };
+    for (const f of active)
+        byLevel[f.level]++;
+    return {
+        schemaVersion: 1,
+        tool: { name: 'relaygate', version: VERSION },
+        summary: {
+            result: fails(result.findings, failOn) ? 'fail' : 'pass',
+            findings: active.length,
+            byLevel,
+            filesScanned: result.filesScanned,
+            configurations: result.configurations.length,
+            durationMs: result.durationMs,
+        },
+        findings: result.findings,
+        configurations: result.configurations,
+    };
+}
+function renderJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+/**
+ * Terminal output, one block per finding in the compiler style
+ * `path:line:col: level [rule-id] message` that editors and actionlint users
+ * know. Only a path (made line-start safe) or our own words ever begin a
+ * line; everything derived from a scanned file goes through `visible()`, so
+ * the log of a CI job cannot be steered by the repository it scans.
+ */
+function renderText(report) {
+    const lines = [];
+    const active = activeFindings(report.findings);
+    const suppressed = report.findings.filter((f) => f.suppressed !== null);
+    for (const f of active) {
+        lines.push(header(f));
+        lines.push(`    fix: ${visible(f.fix)}`);
+        if (f.ids.length > 0)
+            lines.push(`    ids: ${f.ids.map(visible).join(', ')}`);
+        if (f.certainty === 'indeterminate')
+            lines.push('    certainty: indeterminate (depends on a value relaygate could not resolve)');
+        for (const r of f.related)
+            lines.push(`    related: ${position(r.file, r.line, r.column)}: ${visible(r.message)}`);
+    }
+    if (suppressed.length > 0) {
+        if (lines.length > 0)
+            lines.push('');
+        lines.push(`suppressed (${suppressed.length}):`);
+        for (const f of suppressed) {
+            lines.push(`  ${header(f)}`);
+            const s = f.suppressed;
+            const where = s.file !== undefined && s.line !== undefined ? ` at ${position(s.file, s.line)}` : '';
+            lines.push(`      reason (${s.kind}${where}): ${visible(s.reason)}`);
+        }
+    }
+    if (lines.length > 0)
+        lines.push('');
+    lines.push(summaryLine(report, suppressed.length));
+    return `${lines.join('\n')}\n`;
+}
+function header(f) {
+    return `${position(f.file, f.line, f.column)}: ${f.level} [${visible(f.ruleId)}] ${visible(f.message)}`;
+}
+function position(file, line, column) {
+    return column === undefined ? `${lineStartPath(file)}:${line}` : `${lineStartPath(file)}:${line}:${column}`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function levelCounts(byLevel) {
+    return `${plural(byLevel.error, 'error')}, ${plural(byLevel.warning, 'warning')}, ${plural(byLevel.note, 'note')}`;
+}
+function summaryLine(report, suppressed) {
+    const s = report.summary;
+    return (`relaygate ${visible(report.tool.version)}: ${s.result}: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)}), ` +
+        `${suppressed} suppressed; ${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')} in ${s.durationMs} ms.`);
+}
+
+;// CONCATENATED MODULE: ./src/report/github-commands.ts
+
+
+
+const DEFAULT_PER_LEVEL_LIMIT = 10;
+/** SARIF/report level -> workflow command (a `note` is a `notice`). */
+const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
+/** True when a finding's span touches a line the pull request adds. */
+function onChangedLine(f, changedLines) {
+    const lines = changedLines?.get(f.file);
+    if (!lines)
+        return false;
+    const end = Math.max(f.line, f.endLine);
+    for (let line = Math.max(1, f.line); line <= end; line++)
+        if (lines.has(line))
+            return true;
+    return false;
+}
+/**
+ * Active findings, most important first within each level: on a line the
+ * pull request changes, then definite before indeterminate, then report
+ * order (file, line). A reviewer who sees only the first few sees what this
+ * change did.
+ */
+function byImportance(findings, changedLines) {
+    const rank = (f) => (onChangedLine(f, changedLines) ? 0 : 2) + (f.certainty === 'definite' ? 0 : 1);
+    return findings
+        .map((f, i) => ({ f, i, r: rank(f) }))
+        .sort((a, b) => a.r - b.r || a.i - b.i)
+        .map((x) => x.f);
+}
+/**
+ * Workflow-command annotations for active findings, at most `perLevelLimit`
+ * per level minus the slots `reserved` for the step's other annotations,
+ * then one `::notice::` with the total when any were left out. That notice
+ * takes a notice slot itself, so notes are held to one fewer when it will be
+ * printed, or the runner would drop it.
+ *
+ * Every property and message is escaped as @actions/core escapes them;
+ * text from scanned files also has its control characters made visible, so
+ * nothing a repository contains can begin a line of the log.
+ */
+function renderWorkflowCommands(report, options = {}) {
+    const limit = Math.max(1, options.perLevelLimit ?? DEFAULT_PER_LEVEL_LIMIT);
+    const active = activeFindings(report.findings);
+    const count = { error: 0, warning: 0, note: 0 };
+    for (const f of active)
+        count[f.level]++;
+    const room = (level) => Math.max(0, limit - Math.max(0, options.reserved?.[level] ?? 0));
+    const needsNotice = count.error > room('error') || count.warning > room('warning') || count.note > room('note');
+    const cap = {
+        error: room('error'),
+        warning: room('warning'),
+        note: needsNotice ? Math.max(0, room('note') - 1) : room('note'),
+    };
+    const lines = [];
+    const ordered = byImportance(active, options.changedLines);
+    // Errors first, then warnings, then notes, each in importance order.
+    for (const level of ['error', 'warning', 'note']) {
+        const ofLevel = ordered.filter((f) => f.level === level).slice(0, cap[level]);
+        lines.push(...ofLevel.map(annotation));
+    }
+    if (needsNotice && room('note') > 0) {
+        const annotated = lines.length;
+        const hint = options.reportHint ?? 'the job summary and the JSON or SARIF report';
+        const byLevel = levelCounts(count);
+        lines.push(`::notice::${commandData(`relaygate found ${plural(active.length, 'finding')} (${byLevel}); ${annotated} annotated, ${active.length - annotated} not annotated ` +
+            `because GitHub shows at most ${limit} annotations per level in a step. See all of them in ${visible(hint)}.`)}`);
+    }
+    return lines;
+}
+function positive(n) {
+    return Number.isInteger(n) && n >= 1;
+}
+function annotation(f) {
+    const props = [['file', f.file]];
+    if (positive(f.line)) {
+        props.push(['line', String(f.line)]);
+        const singleLine = !positive(f.endLine) || f.endLine === f.line;
+        // GitHub accepts columns only when the annotation covers one line.
+        if (singleLine && positive(f.column)) {
+            props.push(['col', String(f.column)]);
+        }
+        if (positive(f.endLine) && f.endLine >= f.line)
+            props.push(['endLine', String(f.endLine)]);
+        if (singleLine && positive(f.column) && positive(f.endColumn) && f.endColumn > f.column) {
+            props.push(['endColumn', String(f.endColumn)]);
+        }
+    }
+    const title = f.certainty === 'indeterminate' ? `relaygate ${f.ruleId} (indeterminate)` : `relaygate ${f.ruleId}`;
+    props.push(['title', title]);
+    const body = [visible(f.message)];
+    if (f.fix.length > 0)
+        body.push(`Fix: ${visible(f.fix)}`);
+    if (f.ids.length > 0)
+        body.push(`IDs: ${f.ids.map(visible).join(', ')}`);
+    const properties = props
+        .filter(([, value]) => value.length > 0)
+        .map(([key, value]) => `${key}=${commandProperty(key === 'file' || key === 'title' ? visible(value) : value)}`)
+        .join(',');
+    return `::${COMMAND[f.level]} ${properties}::${commandData(body.join('\n'))}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+/** GitHub refuses a step summary over 1 MiB (github-platform.md, "Job summary"); stay under it. */
+const MARKDOWN_MAX_BYTES = 1_000_000;
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/**
+ * The job summary: verdict, counts, every active finding, the suppressed ones
+ * folded away, and each configuration found. When it would pass `maxBytes`,
+ * rows are cut (active findings keep their room first) and a line says how
+ * many were left out and where the full list is.
+ */
+function renderMarkdown(report, options = {}) {
+    const maxBytes = options.maxBytes ?? MARKDOWN_MAX_BYTES;
+    const title = markdownCell(options.title ?? 'relaygate');
+    const active = activeFindings(report.findings);
+    const suppressed = report.findings.filter((f) => f.suppressed !== null);
+    const s = report.summary;
+    const head = [
+        `## ${s.result === 'fail' ? '❌' : '✅'} ${title}: ${s.result}`,
+        '',
+        `**${plural(s.findings, 'finding')}**: ${levelCounts(s.byLevel)}; ${suppressed.length} suppressed. ` +
+            `${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')}, relaygate ${markdownCell(report.tool.version)}.`,
+        '',
+    ];
+    const seeAll = 'see the JSON or SARIF report for all of them.';
+    const sections = [];
+    if (active.length === 0) {
+        head.push('No findings.', '');
+    }
+    else {
+        sections.push({
+            before: ['| level | rule | location | message | certainty |', '|---|---|---|---|---|'],
+            rows: active.map((f) => `| ${f.level} | ${markdown_rule(f.ruleId)} | ${markdown_location(f, options.blobUrl)} | ${message(f)} | ${markdownCell(f.certainty)} |`),
+            after: [''],
+            omitted: (n) => `**${plural(n, 'more finding')} not shown (the summary is limited to ${maxBytes} bytes); ${seeAll}**`,
+        });
+    }
+    if (suppressed.length > 0) {
+        sections.push({
+            before: [
+                `<details><summary>${plural(suppressed.length, 'suppressed finding')}</summary>`,
+                '',
+                '| level | rule | location | message | suppressed by |',
+                '|---|---|---|---|---|',
+            ],
+            rows: suppressed.map((f) => `| ${f.level} | ${markdown_rule(f.ruleId)} | ${markdown_location(f, options.blobUrl)} | ${message(f)} | ${suppressedBy(f)} |`),
+            after: ['', '</details>', ''],
+            omitted: (n) => `**${plural(n, 'more suppressed finding')} not shown; ${seeAll}**`,
+        });
+    }
+    const configHeading = ['### Configurations found', ''];
+    if (report.configurations.length === 0) {
+        sections.push({ before: [...configHeading, 'No mail server configuration was found.'], rows: [], after: [], omitted: () => '' });
+    }
+    else {
+        sections.push({
+            before: [...configHeading, '| mta | form | files |', '|---|---|---|'],
+            rows: report.configurations.map(configurationRow),
+            after: [],
+            omitted: (n) => `**${plural(n, 'more configuration')} not shown; ${seeAll}**`,
+        });
+    }
+    return fit(head, sections, maxBytes);
+}
+/**
+ * Lays out the sections within `maxBytes`: the fixed lines and a worst-case
+ * "left out" line per section are reserved first, then rows are taken in
+ * order (active findings, suppressed, configurations) while they fit.
+ */
+function fit(head, sections, maxBytes) {
+    const fixed = [...head, ...sections.flatMap((s) => [...s.before, '', s.omitted(s.rows.length), ...s.after])];
+    let budget = maxBytes - bytes(`${fixed.join('\n')}\n`);
+    if (budget < 0)
+        return shrinkHead(head, maxBytes);
+    const kept = sections.map((s) => {
+        let n = 0;
+        for (const row of s.rows) {
+            const size = bytes(row) + 1;
+            if (size > budget)
+                break;
+            budget -= size;
+            n++;
+        }
+        return n;
+    });
+    const lines = [...head];
+    sections.forEach((s, i) => {
+        const n = kept[i];
+        lines.push(...s.before, ...s.rows.slice(0, n));
+        if (n < s.rows.length)
+            lines.push('', s.omitted(s.rows.length - n));
+        lines.push(...s.after);
+    });
+    return `${lines.join('\n')}\n`;
+}
+/** Not even the headings fit: keep what does, whole lines only. */
+function shrinkHead(head, maxBytes) {
+    let out = '';
+    for (const line of head) {
+        if (bytes(`${out}${line}\n`) > maxBytes)
+            break;
+        out += `${line}\n`;
+    }
+    return out;
+}
+function markdown_rule(id) {
+    // Rule ids are ours ([a-z0-9-]); anything else is shown escaped, not as code.
+    return /^[a-z0-9-]+$/.test(id) ? `\`${id}\`` : markdownCell(id);
+}
+function markdown_location(f, blobUrl) {
+    const text = markdownCell(`${f.file}:${f.line}`);
+    if (blobUrl === undefined || blobUrl.length === 0)
+        return text;
+    return `[${text}](${blobUrl.replace(/\/+$/, '')}/${pathToUri(f.file)}#L${f.line})`;
+}
+function message(f) {
+    const parts = [markdownCell(f.message)];
+    if (f.fix.length > 0)
+        parts.push(`**Fix:** ${markdownCell(f.fix)}`);
+    if (f.ids.length > 0)
+        parts.push(`<sub>${markdownCell(f.ids.join(', '))}</sub>`);
+    return parts.join('<br>');
+}
+function suppressedBy(f) {
+    const s = f.suppressed;
+    return `${s.kind}: ${markdownCell(s.reason)}`;
+}
+function configurationRow(c) {
+    return `| ${markdownCell(c.mta)} | ${markdownCell(c.form)} | ${c.files.map((file) => markdownCell(file)).join('<br>')} |`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+
+/** GitHub code scanning rejects a run with more results than this (github-platform.md, "SARIF"). */
+const SARIF_MAX_RESULTS = 25_000;
+/** ...and a result with more locations than this. */
+const SARIF_MAX_RELATED_LOCATIONS = 1_000;
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/relaygate/relaygate';
+const SRCROOT = '%SRCROOT%';
+/**
+ * Metadata for a rule id that RULES does not know (a report written by
+ * another version, say): code scanning needs a descriptor for every result,
+ * and a result without one would be rejected with the whole file.
+ */
+function unknownRuleMeta(id) {
+    return {
+        id,
+        title: `relaygate rule ${id}`,
+        description: `Findings of the relaygate rule ${id}.`,
+        help: `See the relaygate documentation for the rule ${id}.`,
+        defaultLevel: 'warning',
+        securitySeverity: 5.0,
+        stig: false,
+    };
+}
+/** `stig-postfix-relay` -> `StigPostfixRelay`: SARIF's `name` is an identifier-like label. */
+function ruleName(id) {
+    const name = id
+        .split(/[^A-Za-z0-9]+/)
+        .filter((part) => part.length > 0)
+        .map((part) => part[0].toUpperCase() + part.slice(1))
+        .join('');
+    return name.length > 0 ? name : 'Rule';
+}
+function helpMarkdown(meta) {
+    const stig = meta.stig
+        ? '\n\nThis is a DISA STIG check (GEN004710, "Mail relaying must be restricted", and its successors); each result lists the STIG, vulnerability, rule and CCI ids of the profile it was judged under.'
+        : '';
+    return `**${meta.title}**\n\n${meta.description}\n\n${meta.help}${stig}`;
+}
+function ruleDescriptor(meta) {
+    const tags = meta.stig ? ['security', 'stig', 'mail-relay'] : ['security', 'mail-relay'];
+    return {
+        id: meta.id,
+        name: ruleName(meta.id),
+        shortDescription: { text: meta.title },
+        fullDescription: { text: meta.description },
+        help: { text: meta.help, markdown: helpMarkdown(meta) },
+        helpUri: `${INFORMATION_URI}#rules`,
+        defaultConfiguration: { level: meta.defaultLevel },
+        properties: {
+            tags,
+            // Code scanning reads it as a string: >= 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low.
+            'security-severity': meta.securitySeverity.toFixed(1),
+            precision: 'very-high',
+            'problem.severity': meta.defaultLevel === 'note' ? 'recommendation' : meta.defaultLevel,
+        },
+    };
+}
+function sarif_positive(n) {
+    return Number.isInteger(n) && n >= 1;
+}
+/** A region code scanning accepts: columns only when they make a non-empty, ordered range. */
+function region(f) {
+    const startLine = sarif_positive(f.line) ? f.line : 1;
+    const endLine = sarif_positive(f.endLine) && f.endLine >= startLine ? f.endLine : startLine;
+    const r = { startLine, endLine };
+    if (sarif_positive(f.column)) {
+        r.startColumn = f.column;
+        if (sarif_positive(f.endColumn) && (endLine > startLine || f.endColumn > f.column))
+            r.endColumn = f.endColumn;
+    }
+    return r;
+}
+function artifact(file) {
+    const uri = pathToUri(file);
+    return { uri: uri.length > 0 ? uri : '.', uriBaseId: SRCROOT };
+}
+function relatedLocation(related, id) {
+    const r = { startLine: sarif_positive(related.line) ? related.line : 1 };
+    if (related.column !== undefined && sarif_positive(related.column))
+        r.startColumn = related.column;
+    const location = { id, physicalLocation: { artifactLocation: artifact(related.file), region: r } };
+    if (related.message.trim().length > 0)
+        location.message = { text: related.message };
+    return location;
+}
+function nonEmpty(text, fallback) {
+    return text.trim().length > 0 ? text : fallback;
+}
+function messageText(f) {
+    const message = nonEmpty(f.message, `${f.ruleId} finding.`);
+    return f.fix.trim().length > 0 ? `${message} Fix: ${f.fix}` : message;
+}
+/** The finding's fingerprint, or a stable stand-in: an empty string would reject the file. */
+function lineHash(f) {
+    if (f.fingerprint.trim().length > 0)
+        return f.fingerprint;
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${f.ruleId}\0${f.file}\0${f.line}\0${f.message}`).digest('hex').slice(0, 32);
+}
+function suppressions(f) {
+    if (f.suppressed === null)
+        return undefined;
+    const s = {
+        kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+        status: 'accepted',
+    };
+    if (f.suppressed.reason.trim().length > 0)
+        s.justification = f.suppressed.reason;
+    if (f.suppressed.file !== undefined && f.suppressed.file.length > 0 && f.suppressed.line !== undefined) {
+        s.location = { physicalLocation: { artifactLocation: artifact(f.suppressed.file), region: { startLine: f.suppressed.line } } };
+    }
+    return [s];
+}
+function sarif_result(f, ruleIndex) {
+    const r = {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: f.level,
+        message: { text: messageText(f) },
+        locations: [{ physicalLocation: { artifactLocation: artifact(f.file), region: region(f) } }],
+        partialFingerprints: { primaryLocationLineHash: lineHash(f) },
+    };
+    const properties = { certainty: f.certainty, mta: f.mta };
+    const ids = f.ids.filter((id) => id.trim().length > 0);
+    if (ids.length > 0)
+        properties['stigIds'] = ids;
+    if (f.fix.trim().length > 0)
+        properties['fix'] = f.fix;
+    if (f.related.length > 0) {
+        // One location is the primary one; the rest of GitHub's 1,000 may be related.
+        const kept = f.related.slice(0, SARIF_MAX_RELATED_LOCATIONS - 1);
+        r.relatedLocations = kept.map((rel, i) => relatedLocation(rel, i + 1));
+        if (kept.length < f.related.length)
+            properties['relatedLocationsOmitted'] = f.related.length - kept.length;
+    }
+    r.properties = properties;
+    const s = suppressions(f);
+    if (s)
+        r.suppressions = s;
+    return r;
+}
+/**
+ * The indexes of the findings to keep when there are more than the limit:
+ * active before suppressed, then by level, then by the rule's
+ * security-severity, then definite before indeterminate; the report's own
+ * order breaks ties and is kept in the output.
+ */
+function keepMostSevere(findings, severity, limit) {
+    const order = findings.map((_, i) => i);
+    const key = (f) => [
+        f.suppressed === null ? 1 : 0,
+        levelRank(f.level),
+        severity(f.ruleId),
+        f.certainty === 'definite' ? 1 : 0,
+    ];
+    const keys = findings.map(key);
+    order.sort((a, b) => {
+        const ka = keys[a];
+        const kb = keys[b];
+        for (let k = 0; k < ka.length; k++)
+            if (ka[k] !== kb[k])
+                return kb[k] - ka[k];
+        return a - b;
+    });
+    return new Set(order.slice(0, limit));
+}
+function buildSarif(report) {
+    const metas = RULES.map((r) => r.meta);
+    for (const f of report.findings) {
+        if (!metas.some((m) => m.id === f.ruleId))
+            metas.push(unknownRuleMeta(f.ruleId));
+    }
+    const indexOf = new Map(metas.map((m, i) => [m.id, i]));
+    const severityOf = new Map(metas.map((m) => [m.id, m.securitySeverity]));
+    const total = report.findings.length;
+    let findings = report.findings;
+    if (total > SARIF_MAX_RESULTS) {
+        const kept = keepMostSevere(report.findings, (id) => severityOf.get(id) ?? 0, SARIF_MAX_RESULTS);
+        findings = report.findings.filter((_, i) => kept.has(i));
+    }
+    const omitted = total - findings.length;
+    const invocation = { executionSuccessful: true };
+    const run = {
+        tool: {
+            driver: {
+                name: 'relaygate',
+                version: report.tool.version,
+                semanticVersion: report.tool.version,
+                informationUri: INFORMATION_URI,
+                rules: metas.map(ruleDescriptor),
+            },
+        },
+        invocations: [invocation],
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => sarif_result(f, indexOf.get(f.ruleId))),
+    };
+    if (omitted > 0) {
+        const text = `${omitted} of ${total} results were left out: GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} per run, so the most severe were kept. The JSON report lists every finding.`;
+        invocation.toolExecutionNotifications = [
+            { level: 'warning', descriptor: { id: 'results-truncated' }, message: { text } },
+        ];
+        run.properties = { truncated: true, totalResults: total, omittedResults: omitted };
+    }
+    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+function renderSarif(report) {
+    return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+
+
+
+
+/** The `--format` values, in the order the CLI's help lists them. */
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'];
+function isFormat(value) {
+    return FORMATS.includes(value);
+}
+/** One report, any format; each output ends with a newline. */
+function render(format, report) {
+    switch (format) {
+        case 'text':
+            return renderText(report);
+        case 'json':
+            return renderJson(report);
+        case 'sarif':
+            return renderSarif(report);
+        case 'markdown':
+            return renderMarkdown(report);
+        case 'github': {
+            const lines = renderWorkflowCommands(report);
+            return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/cli-args.ts
+
+
+
+
+/** A command line that cannot be run as written; the CLI prints the message and exits 2. */
+class UsageError extends OptionsError {
+    name = 'UsageError';
+}
+const HELP_HINT = '(see relaygate --help)';
+const FLAGS = {
+    format: { type: 'string', accepts: listOf(FORMATS) },
+    output: { type: 'string', accepts: 'a file path' },
+    config: { type: 'string', accepts: 'a file path' },
+    profile: { type: 'string', accepts: listOf(PROFILE_IDS) },
+    'fail-on': { type: 'string', accepts: listOf(FAIL_ON_VALUES) },
+    indeterminate: { type: 'string', accepts: listOf(INDETERMINATE_VALUES) },
+    include: { type: 'string', multiple: true, accepts: 'a glob' },
+    exclude: { type: 'string', multiple: true, accepts: 'a glob' },
+    vars: { type: 'string', multiple: true, accepts: 'a file path' },
+    baseline: { type: 'string', accepts: 'a file path' },
+    changed: { type: 'string', accepts: 'a file path' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+    debug: { type: 'boolean' },
+};
+function listOf(values) {
+    return `one of ${values.join(', ')}`;
+}
+/**
+ * Parses `relaygate [options] [path...]` with node:util parseArgs. Errors are
+ * UsageErrors of one line that name the flag, say what it accepts and point
+ * at --help. parseArgs runs non-strict so that every mistake gets our own
+ * message rather than Node's; each token is then checked here.
+ */
+function parseCliArgs(argv) {
+    const options = Object.fromEntries(Object.entries(FLAGS).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]));
+    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], options, allowPositionals: true, strict: false, tokens: true });
+    const strings = new Map();
+    const booleans = new Set();
+    const paths = [];
+    for (const token of tokens) {
+        if (token.kind === 'positional') {
+            paths.push(token.value);
+            continue;
+        }
+        if (token.kind !== 'option')
+            continue;
+        const spec = FLAGS[token.name];
+        if (!spec) {
+            throw new UsageError(`unknown option ${token.rawName} ${HELP_HINT}`);
+        }
+        if (spec.type === 'boolean') {
+            if (token.value !== undefined)
+                throw new UsageError(`${token.rawName} takes no value ${HELP_HINT}`);
+            booleans.add(token.name);
+            continue;
+        }
+        // Non-strict parseArgs takes the next argument even when it is another flag
+        // (`--format --help`): that is a forgotten value, not a value.
+        const value = token.value;
+        if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--'))) {
+            throw new UsageError(`--${token.name} needs a value: ${spec.accepts} ${HELP_HINT}`);
+        }
+        const list = strings.get(token.name) ?? [];
+        // A single-valued flag given twice: the last one wins, as in most tools.
+        strings.set(token.name, spec.multiple ? [...list, value] : [value]);
+    }
+    const one = (name) => strings.get(name)?.[0];
+    const validated = (validate) => {
+        try {
+            return validate();
+        }
+        catch (e) {
+            if (e instanceof OptionsError)
+                throw new UsageError(`${e.message} ${HELP_HINT}`);
+            throw e;
+        }
+    };
+    const settings = {};
+    const profile = one('profile');
+    if (profile !== undefined)
+        settings.profile = validated(() => parseProfile('--profile', profile));
+    const failOn = one('fail-on');
+    if (failOn !== undefined)
+        settings.failOn = validated(() => oneOf('--fail-on', failOn, FAIL_ON_VALUES));
+    const indeterminate = one('indeterminate');
+    if (indeterminate !== undefined) {
+        settings.indeterminate = validated(() => oneOf('--indeterminate', indeterminate, INDETERMINATE_VALUES));
+    }
+    for (const list of ['include', 'exclude', 'vars']) {
+        const values = strings.get(list);
+        if (values)
+            settings[list] = values;
+    }
+    const baseline = one('baseline');
+    if (baseline !== undefined)
+        settings.baseline = baseline;
+    const format = one('format');
+    return {
+        help: booleans.has('help'),
+        version: booleans.has('version'),
+        debug: booleans.has('debug'),
+        format: format === undefined ? 'text' : validated(() => oneOf('--format', format, FORMATS)),
+        output: one('output') ?? null,
+        config: one('config') ?? null,
+        changed: one('changed') ?? null,
+        settings,
+        paths,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/file.ts
+
+
+
+/** Looked for at the scan root when no file is named explicitly. */
+const CONFIG_FILE_NAME = '.relaygate.yml';
+/** Every key `.relaygate.yml` accepts, in the order error messages list them. */
+const CONFIG_KEYS = ['profile', 'fail-on', 'indeterminate', 'include', 'exclude', 'vars', 'baseline'];
+/**
+ * Reads `.relaygate.yml`. Every problem is an OptionsError that names the
+ * file, the line and column, and what would have been accepted; nothing is
+ * guessed. Relative `vars` and `baseline` paths are relative to the file's own
+ * directory (where a reader of the file would look for them) and come back
+ * absolute; `include`/`exclude` are globs and stay as written (the scan root
+ * is their base).
+ *
+ * @param text the file's content
+ * @param shown the file's name as messages show it
+ * @param file the file's absolute path
+ */
+function parseConfigFile(text, shown, file) {
+    const lines = new dist/* LineCounter */.HN();
+    // prettyErrors off: the message stays one line; the position is added below.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const at = (offset) => {
+        if (offset === undefined)
+            return shown;
+        const pos = lines.linePos(offset);
+        return `${shown}:${pos.line}:${pos.col}`;
+    };
+    const fail = (node, message) => {
+        throw new OptionsError(`${at(node?.range?.[0])}: ${message}`);
+    };
+    const problem = doc.errors[0];
+    if (problem)
+        throw new OptionsError(`${at(problem.pos[0])}: ${problem.message.split('\n')[0]}`);
+    const top = doc.contents;
+    if (top === null || ((0,dist/* isScalar */.jn)(top) && (top.value === null || top.value === '')))
+        return {};
+    if (!(0,dist/* isMap */.jh)(top))
+        return fail(top, `expected a mapping of settings (${CONFIG_KEYS.join(', ')})`);
+    const settings = {};
+    const dir = external_node_path_default().dirname(file);
+    for (const pair of top.items) {
+        const keyNode = pair.key;
+        const key = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
+        if (!CONFIG_KEYS.includes(key)) {
+            fail(keyNode, `unknown key "${key}"; accepted keys: ${CONFIG_KEYS.join(', ')}`);
+        }
+        const setting = key;
+        const value = pair.value ?? null;
+        // An empty value (`baseline:`) has no text of its own: point at its key instead.
+        const where = (node) => at(node && !((0,dist/* isScalar */.jn)(node) && node.value === null) ? node.range?.[0] : keyNode?.range?.[0]);
+        // A string checked by a shared validator, which names the setting; the
+        // position goes in front so the message points into the file.
+        const enumerated = (validate) => {
+            const text = scalarString(value, setting, where);
+            try {
+                return validate(text);
+            }
+            catch (e) {
+                if (e instanceof OptionsError)
+                    throw new OptionsError(`${where(value)}: ${e.message}`);
+                throw e;
+            }
+        };
+        switch (setting) {
+            case 'profile':
+                settings.profile = enumerated((text) => parseProfile(setting, text));
+                break;
+            case 'fail-on':
+                settings.failOn = enumerated((text) => oneOf(setting, text, FAIL_ON_VALUES));
+                break;
+            case 'indeterminate':
+                settings.indeterminate = enumerated((text) => oneOf(setting, text, INDETERMINATE_VALUES));
+                break;
+            case 'include':
+            case 'exclude':
+                settings[setting] = stringList(value, setting, where);
+                break;
+            case 'vars':
+                settings.vars = stringList(value, setting, where).map((p) => external_node_path_default().resolve(dir, p));
+                break;
+            case 'baseline':
+                settings.baseline = external_node_path_default().resolve(dir, scalarString(value, setting, where, 'a file path'));
+                break;
+        }
+    }
+    return settings;
+}
+/** A plain string value; YAML numbers or booleans are refused rather than coerced. */
+function scalarString(node, key, where, what = 'a string') {
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value.trim() !== '')
+        return node.value;
+    throw new OptionsError(`${where(node)}: ${key} must be ${what}, not ${file_describe(node)}`);
+}
+/** One string or a list of strings (globs or file paths). */
+function stringList(node, key, where) {
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value.trim() !== '')
+        return [node.value];
+    if ((0,dist/* isSeq */.oP)(node)) {
+        return node.items.map((entry) => {
+            const item = entry ?? null;
+            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string' && item.value.trim() !== '')
+                return item.value;
+            throw new OptionsError(`${where(item ?? node)}: each ${key} entry must be a non-empty string, not ${file_describe(item)}`);
+        });
+    }
+    throw new OptionsError(`${where(node)}: ${key} must be a string or a list of strings, not ${file_describe(node)}`);
+}
+function file_describe(node) {
+    if (node === null || node === undefined)
+        return 'an empty value';
+    if ((0,dist/* isMap */.jh)(node))
+        return 'a mapping';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'a list';
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const v = node.value;
+        if (v === null)
+            return 'an empty value';
+        if (typeof v === 'string')
+            return 'an empty string';
+        return `${typeof v} ${JSON.stringify(v)}`;
+    }
+    return 'an unsupported value';
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+/**
+ * Builds the one Options value from its three layers: built-in defaults,
+ * then the configuration file, then flags or inputs. A file the user named
+ * must exist; the default file is optional.
+ *
+ * A configuration file inside the scan root is the repository's (a pull
+ * request may change it): it may not lead out of the root, and the `vars`
+ * and `baseline` files it names must be inside the root too
+ * (src/config/setting-files.ts). Flags and inputs are the user's own.
+ */
+async function loadOptions(request) {
+    const config = await readConfig(request);
+    let fromFile = {};
+    if (config !== null) {
+        const shown = shownPath(request.cwd, config.file);
+        fromFile = parseConfigFile(config.text, shown, config.file);
+        if (config.repository)
+            await confine(request, fromFile, shown);
+    }
+    const options = {
+        ...defaultOptions(request.root),
+        ...definedOnly(fromFile),
+        ...definedOnly(request.overrides),
+        root: request.root,
+        paths: request.paths,
+        changed: request.changed,
+    };
+    return { options, configFile: config === null ? null : config.file };
+}
+async function readConfig(request) {
+    const file = request.config?.file ?? external_node_path_default().join(request.root, CONFIG_FILE_NAME);
+    const setting = request.config?.setting ?? 'configuration file';
+    const shown = shownPath(request.cwd, file);
+    // Only nothing at all at the path means "no file": a dangling link is refused below.
+    if (request.config === null && !(await exists(file)))
+        return null;
+    const repository = isInside(request.root, file);
+    if (repository) {
+        const problem = await containmentProblem(request.root, file);
+        if (problem !== null)
+            throw new OptionsError(`${setting}: ${shown} ${problem}`);
+    }
+    const text = await readSettingFile({ setting, file, shown, limit: MAX_CONFIG_BYTES, kind: 'configuration files' }, repository);
+    return { file, text, repository };
+}
+/** The `vars` and `baseline` files a repository's configuration file names must stay inside the scan root. */
+async function confine(request, settings, configShown) {
+    const named = [
+        ...(settings.vars ?? []).map((file) => ['vars', file]),
+        ...(settings.baseline ? [['baseline', settings.baseline]] : []),
+    ];
+    for (const [key, file] of named) {
+        // A flag or input for the same setting replaces the file's list: what it replaces is never read.
+        if (request.overrides[key] !== undefined)
+            continue;
+        const problem = await containmentProblem(request.root, file);
+        if (problem === null)
+            continue;
+        throw new OptionsError(`${configShown}: ${key}: ${shownPath(request.cwd, file)} ${problem}; a file named in ${configShown} must be inside the scan root ` +
+            `(give it with --${key} or the action's ${key} input instead)`);
+    }
+}
+/** A path as the user would type it: relative to their directory when inside it. */
+function shownPath(cwd, file) {
+    const rel = external_node_path_default().relative(cwd, file);
+    return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel.split((external_node_path_default()).sep).join('/');
+}
+/** `{...a, ...b}` lets an explicit `undefined` in b erase a's value; drop those keys first. */
+function definedOnly(settings) {
+    return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
@@ -30033,6 +37379,7 @@ Options:
   --baseline FILE        an earlier JSON report: findings recorded there do not fail
   --changed FILE         newline-separated changed paths (relative to the current
                          directory): report only findings in those files
+  --debug                print the stack trace of an internal error (also RUNNER_DEBUG=1)
   -h, --help             show this help
   --version              show the version
 
@@ -30042,10 +37389,13 @@ to the file; on the command line, FILE arguments are relative to the current dir
 Exit status:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
-  2  bad usage or configuration, or the scan could not complete
+  2  bad usage or configuration, or the scan could not complete (an internal
+     error is one line: relaygate: internal error: ...)
 `;
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
+
+
 
 
 
@@ -30064,7 +37414,7 @@ const EXIT_USAGE = 2;
 /**
  * `relaygate [options] [path...]`: returns the exit status (DESIGN.md "CLI").
  * 2 for bad usage or configuration (one line naming the flag or file) and for
- * an internal error (one line; the stack only with RELAYGATE_DEBUG=1).
+ * an internal error (one line; the stack only with --debug or RUNNER_DEBUG=1).
  */
 async function runCli(argv, io, engine = scan_scan) {
     try {
@@ -30109,10 +37459,7 @@ async function runCli(argv, io, engine = scan_scan) {
             io.stderr(`relaygate: ${visible(e.message)}\n`);
             return EXIT_USAGE;
         }
-        const message = e instanceof Error ? e.message : String(e);
-        io.stderr(`relaygate: internal error: ${visible(message)}\n`);
-        if (io.env.RELAYGATE_DEBUG === '1' && e instanceof Error && e.stack)
-            io.stderr(`${e.stack}\n`);
+        io.stderr(internalErrorText(e, wantsDebug(argv, io.env)));
         return EXIT_USAGE;
     }
 }
@@ -30151,14 +37498,8 @@ async function run_kindOf(full, shown) {
  * they compare with the report's paths.
  */
 async function readChanged(file, cwd, root) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(cwd, file), 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        throw new OptionsError(`--changed: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : e.message}`);
-    }
+    const full = external_node_path_default().resolve(cwd, file);
+    const text = await readSettingFile({ setting: '--changed', file: full, shown: file, limit: MAX_CHANGED_BYTES, kind: 'changed-path lists' });
     return text
         .split('\n')
         .map((line) => line.replace(/\r$/, '').trim())
@@ -30184,18 +37525,45 @@ async function writeOutput(file, text, shown) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/process.ts
+
+
+
+/**
+ * Binds the CLI to this process. An error that escapes every handler (an
+ * exception thrown from a callback, a promise rejected with nobody waiting
+ * for it) would make Node print a stack and exit 1, which means "findings":
+ * a gate must never read a crash as a verdict. Such an error ends the
+ * process at once with exit 2 and one line. On Linux writes to a pipe, a
+ * file or a terminal are synchronous, so exiting right after the write loses
+ * nothing already written.
+ */
+function runProcess(argv, engine = scan_scan) {
+    const env = process.env;
+    const debug = wantsDebug(argv, env);
+    const fail = (error) => {
+        process.stderr.write(internalErrorText(error, debug));
+        process.exit(EXIT_USAGE);
+    };
+    process.on('uncaughtException', fail);
+    process.on('unhandledRejection', fail);
+    runCli(argv, {
+        cwd: process.cwd(),
+        env,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+    }, engine).then(
+    // process.exitCode, not process.exit: stdout drains into a pipe first.
+    (status) => {
+        process.exitCode = status;
+    }, fail);
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The CLI's entry (dist/cli/index.js, package.json `bin`). Everything it does
-// is in src/cli/run.ts, where tests can call it; this file only binds it to
-// the process. No top-level await: the bundle must not depend on the bundler
-// supporting it. process.exitCode (not process.exit) lets stdout drain into a pipe.
+// is in src/cli/, where tests can call it; this file only binds it to the
+// process. No top-level await: the bundle must not depend on the bundler
+// supporting it.
 
-void runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-}).then((status) => {
-    process.exitCode = status;
-});
+runProcess(process.argv.slice(2));
 

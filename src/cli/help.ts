@@ -29,6 +29,7 @@ Options:
   --baseline FILE        an earlier JSON report: findings recorded there do not fail
   --changed FILE         newline-separated changed paths (relative to the current
                          directory): report only findings in those files
+  --debug                print the stack trace of an internal error (also RUNNER_DEBUG=1)
   -h, --help             show this help
   --version              show the version
 
@@ -38,5 +39,6 @@ to the file; on the command line, FILE arguments are relative to the current dir
 Exit status:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
-  2  bad usage or configuration, or the scan could not complete
+  2  bad usage or configuration, or the scan could not complete (an internal
+     error is one line: relaygate: internal error: ...)
 `;

@@ -1,8 +1,9 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCliArgs } from '../config/cli-args.js';
 import { loadOptions, shownPath } from '../config/load.js';
 import { OptionsError, type Options, type Settings } from '../config/options.js';
+import { MAX_CHANGED_BYTES, readSettingFile } from '../config/setting-files.js';
 import { render } from '../report/index.js';
 import { visible } from '../report/escape.js';
 import { buildReport } from '../report/json.js';
@@ -10,6 +11,7 @@ import { levelCounts, plural } from '../report/text.js';
 import { scan, type ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help.js';
+import { internalErrorText, wantsDebug } from './internal-error.js';
 
 export const EXIT_PASS = 0;
 export const EXIT_FINDINGS = 1;
@@ -28,7 +30,7 @@ export type ScanFn = (options: Options) => Promise<ScanResult>;
 /**
  * `relaygate [options] [path...]`: returns the exit status (DESIGN.md "CLI").
  * 2 for bad usage or configuration (one line naming the flag or file) and for
- * an internal error (one line; the stack only with RELAYGATE_DEBUG=1).
+ * an internal error (one line; the stack only with --debug or RUNNER_DEBUG=1).
  */
 export async function runCli(argv: readonly string[], io: CliIo, engine: ScanFn = scan): Promise<number> {
   try {
@@ -74,9 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: ScanFn 
       io.stderr(`relaygate: ${visible(e.message)}\n`);
       return EXIT_USAGE;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`relaygate: internal error: ${visible(message)}\n`);
-    if (io.env.RELAYGATE_DEBUG === '1' && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    io.stderr(internalErrorText(e, wantsDebug(argv, io.env)));
     return EXIT_USAGE;
   }
 }
@@ -117,13 +117,8 @@ async function kindOf(full: string, shown: string): Promise<'directory' | 'file'
  * they compare with the report's paths.
  */
 export async function readChanged(file: string, cwd: string, root: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new OptionsError(`--changed: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const full = path.resolve(cwd, file);
+  const text = await readSettingFile({ setting: '--changed', file: full, shown: file, limit: MAX_CHANGED_BYTES, kind: 'changed-path lists' });
   return text
     .split('\n')
     .map((line) => line.replace(/\r$/, '').trim())

@@ -14,6 +14,8 @@ export const HELP_HINT = '(see relaygate --help)';
 export interface CliArgs {
   help: boolean;
   version: boolean;
+  /** Print the stack of an internal error (src/cli/internal-error.ts reads the flag itself). */
+  debug: boolean;
   format: Format;
   output: string | null;
   config: string | null;
@@ -46,6 +48,7 @@ const FLAGS: Record<string, FlagSpec> = {
   changed: { type: 'string', accepts: 'a file path' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  debug: { type: 'boolean' },
 };
 
 function listOf(values: readonly string[]): string {
@@ -123,6 +126,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return {
     help: booleans.has('help'),
     version: booleans.has('version'),
+    debug: booleans.has('debug'),
     format: format === undefined ? 'text' : validated(() => oneOf('--format', format, FORMATS)),
     output: one('output') ?? null,
     config: one('config') ?? null,

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAME, parseConfigFile } from './file.js';
 import { defaultOptions, OptionsError, type Options, type Settings } from './options.js';
+import { containmentProblem, exists, isInside, MAX_CONFIG_BYTES, readSettingFile } from './setting-files.js';
 
 export interface ConfigFileChoice {
   /** Absolute path of the file named by the user. */
@@ -35,10 +35,20 @@ export interface Loaded {
  * Builds the one Options value from its three layers: built-in defaults,
  * then the configuration file, then flags or inputs. A file the user named
  * must exist; the default file is optional.
+ *
+ * A configuration file inside the scan root is the repository's (a pull
+ * request may change it): it may not lead out of the root, and the `vars`
+ * and `baseline` files it names must be inside the root too
+ * (src/config/setting-files.ts). Flags and inputs are the user's own.
  */
 export async function loadOptions(request: LoadRequest): Promise<Loaded> {
-  const { file, text } = await readConfig(request);
-  const fromFile = text === null || file === null ? {} : parseConfigFile(text, shownPath(request.cwd, file), file);
+  const config = await readConfig(request);
+  let fromFile: Settings = {};
+  if (config !== null) {
+    const shown = shownPath(request.cwd, config.file);
+    fromFile = parseConfigFile(config.text, shown, config.file);
+    if (config.repository) await confine(request, fromFile, shown);
+  }
   const options: Options = {
     ...defaultOptions(request.root),
     ...definedOnly(fromFile),
@@ -47,19 +57,46 @@ export async function loadOptions(request: LoadRequest): Promise<Loaded> {
     paths: request.paths,
     changed: request.changed,
   };
-  return { options, configFile: text === null ? null : file };
+  return { options, configFile: config === null ? null : config.file };
 }
 
-async function readConfig(request: LoadRequest): Promise<{ file: string | null; text: string | null }> {
+interface ConfigText {
+  file: string;
+  text: string;
+  /** The file is inside the scan root: repository content. */
+  repository: boolean;
+}
+
+async function readConfig(request: LoadRequest): Promise<ConfigText | null> {
   const file = request.config?.file ?? path.join(request.root, CONFIG_FILE_NAME);
-  try {
-    return { file, text: await readFile(file, 'utf8') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (request.config === null && code === 'ENOENT') return { file: null, text: null };
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    const setting = request.config?.setting ?? 'configuration file';
-    throw new OptionsError(`${setting}: cannot read ${shownPath(request.cwd, file)}: ${why}`);
+  const setting = request.config?.setting ?? 'configuration file';
+  const shown = shownPath(request.cwd, file);
+  // Only nothing at all at the path means "no file": a dangling link is refused below.
+  if (request.config === null && !(await exists(file))) return null;
+  const repository = isInside(request.root, file);
+  if (repository) {
+    const problem = await containmentProblem(request.root, file);
+    if (problem !== null) throw new OptionsError(`${setting}: ${shown} ${problem}`);
+  }
+  const text = await readSettingFile({ setting, file, shown, limit: MAX_CONFIG_BYTES, kind: 'configuration files' }, repository);
+  return { file, text, repository };
+}
+
+/** The `vars` and `baseline` files a repository's configuration file names must stay inside the scan root. */
+async function confine(request: LoadRequest, settings: Settings, configShown: string): Promise<void> {
+  const named: [string, string][] = [
+    ...(settings.vars ?? []).map((file): [string, string] => ['vars', file]),
+    ...(settings.baseline ? [['baseline', settings.baseline] as [string, string]] : []),
+  ];
+  for (const [key, file] of named) {
+    // A flag or input for the same setting replaces the file's list: what it replaces is never read.
+    if (request.overrides[key as 'vars' | 'baseline'] !== undefined) continue;
+    const problem = await containmentProblem(request.root, file);
+    if (problem === null) continue;
+    throw new OptionsError(
+      `${configShown}: ${key}: ${shownPath(request.cwd, file)} ${problem}; a file named in ${configShown} must be inside the scan root ` +
+        `(give it with --${key} or the action's ${key} input instead)`,
+    );
   }
 }
 

@@ -1,5 +1,5 @@
-import { Minimatch, type MinimatchOptions } from 'minimatch';
 import type { Form } from '../model/configuration.js';
+import { Glob, GlobList } from './glob.js';
 import { mayBeHostFile } from '../sources/contracts/host-format.js';
 import { languageFor } from '../sources/template-languages.js';
 import { ALL_ROLES, DEFAULT_PATTERNS, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
@@ -20,41 +20,7 @@ export interface PathClass {
   embedded?: boolean;
 }
 
-const GLOB_OPTIONS: MinimatchOptions = { dot: true, nocase: false, nonegate: true, nocomment: true, platform: 'linux' };
-
-const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Minimatch(p.glob, GLOB_OPTIONS) }));
-
-/** `./a/`, `/a` and `a/` all mean the folder `a` of the scan root. */
-function normaliseGlob(glob: string): string {
-  let g = glob.trim().replace(/\\/g, '/');
-  while (g.startsWith('./')) g = g.slice(2);
-  while (g.startsWith('/')) g = g.slice(1);
-  if (g.endsWith('/')) g += '**';
-  return g === '' ? '**' : g;
-}
-
-/** User globs; a glob that matches a folder matches everything under it. */
-class GlobList {
-  private readonly matchers: Minimatch[];
-
-  constructor(globs: readonly string[]) {
-    this.matchers = globs.filter((g) => g.trim() !== '').map((g) => new Minimatch(normaliseGlob(g), GLOB_OPTIONS));
-  }
-
-  get empty(): boolean {
-    return this.matchers.length === 0;
-  }
-
-  matches(path: string): boolean {
-    if (this.matchers.length === 0) return false;
-    for (const m of this.matchers) if (m.match(path)) return true;
-    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
-      const folder = path.slice(0, i);
-      for (const m of this.matchers) if (m.match(folder)) return true;
-    }
-    return false;
-  }
-}
+const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Glob(p.glob, 'default pattern') }));
 
 /**
  * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
@@ -76,7 +42,7 @@ function isVendored(path: string): boolean {
 
 function defaultPattern(path: string, base: string): PathPattern | null {
   for (const { pattern, matcher } of compiledDefaults) {
-    if (!matcher.match(path)) continue;
+    if (!matcher.matches(path)) continue;
     if (!pattern.definite && (base.startsWith('main.cf.') || base.startsWith('master.cf.'))) {
       const rest = base.slice(base.indexOf('.cf.') + 4);
       if (!isPlainVariantSuffix(rest)) continue;
@@ -105,8 +71,8 @@ export class PathClassifier {
     exclude: readonly string[],
     private readonly embedded = false,
   ) {
-    this.include = new GlobList(include);
-    this.exclude = new GlobList(exclude);
+    this.include = new GlobList(include, 'include');
+    this.exclude = new GlobList(exclude, 'exclude');
   }
 
   classify(path: string, explicit = false): PathClass | null {

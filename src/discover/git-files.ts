@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { type ListedPath, listedPath, pathKey } from './listed-path.js';
 
 /**
  * Variables that point git at another repository or index (set inside git
@@ -68,15 +69,20 @@ export async function gitWorkTree(root: string): Promise<WorkTree> {
   return { inside: false, note: `git could not read the repository (${reason}); listed files by walking the directory, so .gitignore was not applied` };
 }
 
-function splitNul(out: Buffer): string[] {
-  return out
-    .toString('utf8')
-    .split('\0')
-    .filter((p) => p !== '');
+/** NUL-separated paths, kept as bytes: `git ls-files -z` prints names as the file system has them. */
+function splitNul(out: Buffer): Buffer[] {
+  const paths: Buffer[] = [];
+  let start = 0;
+  for (let end = out.indexOf(0); end !== -1; end = out.indexOf(0, start)) {
+    if (end > start) paths.push(out.subarray(start, end));
+    start = end + 1;
+  }
+  if (start < out.length) paths.push(out.subarray(start));
+  return paths;
 }
 
 export interface GitListing {
-  files: string[];
+  files: ListedPath[];
   notes: string[];
 }
 
@@ -93,18 +99,20 @@ export async function listGitFiles(root: string, pathspecs: readonly string[]): 
     runGit(root, ['ls-files', '-z', '--deleted', ...specs]),
   ]);
   if (listed.code !== 0) return { error: listed.spawnError ?? (listed.stderr.trim() || `git ls-files exited with ${listed.code}`) };
-  const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout) : []);
-  const files: string[] = [];
+  const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout).map(pathKey) : []);
+  const files: ListedPath[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
-  for (const p of splitNul(listed.stdout)) {
-    if (seen.has(p) || gone.has(p)) continue; // unmerged entries are listed once per stage
-    seen.add(p);
-    if (p.endsWith('/')) {
-      notes.push(`${p} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
+  for (const bytes of splitNul(listed.stdout)) {
+    const key = pathKey(bytes);
+    if (seen.has(key) || gone.has(key)) continue; // unmerged entries are listed once per stage
+    seen.add(key);
+    const file = listedPath(bytes);
+    if (bytes[bytes.length - 1] === 0x2f) {
+      notes.push(`${file.shown} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
       continue;
     }
-    files.push(p);
+    files.push(file);
   }
   return { files, notes };
 }

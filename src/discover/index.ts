@@ -9,7 +9,8 @@ import { OptionsError } from '../config/options.js';
 import type { Candidate } from './candidate.js';
 import { type PathClass, PathClassifier } from './classify.js';
 import { gitWorkTree, listGitFiles } from './git-files.js';
-import { readCandidate, type ReadOutcome, type ScanRoot } from './read-candidate.js';
+import { ambiguousName, readCandidate, type ReadOutcome, type ScanRoot } from './read-candidate.js';
+import { type ListedPath, pathKey, textPath } from './listed-path.js';
 import { walkFiles } from './walk.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 
@@ -75,7 +76,7 @@ async function listFolders(
   root: string,
   folders: readonly string[],
   pruneVendored: boolean,
-): Promise<{ files: string[]; notes: string[] }> {
+): Promise<{ files: ListedPath[]; notes: string[] }> {
   if (folders.length === 0) return { files: [], notes: [] };
   const tree = await gitWorkTree(root);
   if (tree.inside) {
@@ -126,17 +127,26 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const notes = [...listing.notes];
 
   const explicit = new Set(targets.files);
-  const listed = new Set<string>();
-  for (const f of [...listing.files, ...targets.files]) if (!isInsideDotGit(f)) listed.add(f);
-
-  const work: { path: string; cls: PathClass }[] = [];
-  for (const p of listed) {
-    const cls = classifier.classify(p, explicit.has(p));
-    if (cls !== null) work.push({ path: p, cls });
+  const listed = new Map<string, ListedPath>();
+  for (const f of [...listing.files, ...targets.files.map(textPath)]) {
+    const key = pathKey(f.bytes);
+    if (!isInsideDotGit(f.shown) && !listed.has(key)) listed.set(key, f);
   }
-  work.sort(byPath);
+  // An escaped name can equal another file's name (`caf\xe9` written with a
+  // backslash): both would be reported as one path, so neither may pass unseen.
+  const shownCount = new Map<string, number>();
+  for (const f of listed.values()) shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
 
-  const outcomes: ReadOutcome[] = await mapLimit(work, PARALLEL_READS, (w) => readCandidate(root, w.path, w.cls));
+  const work: { file: ListedPath; cls: PathClass }[] = [];
+  for (const file of listed.values()) {
+    const cls = classifier.classify(file.shown, file.text && explicit.has(file.shown));
+    if (cls !== null) work.push({ file, cls });
+  }
+  work.sort((a, b) => byPath({ path: a.file.shown }, { path: b.file.shown }));
+
+  const outcomes: ReadOutcome[] = await mapLimit(work, PARALLEL_READS, (w) =>
+    !w.file.text && (shownCount.get(w.file.shown) ?? 0) > 1 ? Promise.resolve(ambiguousName(w.file.shown, w.cls)) : readCandidate(root, w.file, w.cls),
+  );
   const candidates: Candidate[] = [];
   let minor = 0;
   for (const outcome of outcomes) {

@@ -6,14 +6,18 @@ import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './
 import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
-import { HOST_HEAD_CHARS, MAX_HOST_BYTES } from '../sources/contracts/host-format.js';
-import { hostFormatFor } from '../sources/host-formats.js';
+import { type ListedPath, showPathBytes } from './listed-path.js';
+import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES } from '../sources/contracts/host-format.js';
+import { HOST_FORMATS } from '../sources/host-formats.js';
+import { MarkerSearch } from './markers.js';
 
 /** No mail configuration is this big; a bigger file is not read (bounded memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Enough bytes for SNIFF_CHARS characters of ASCII, which configurations are. */
 const HEAD_BYTES = SNIFF_CHARS;
+
+const READ_CHUNK_BYTES = 256 * 1024;
 
 export interface ReadOutcome {
   candidate?: Candidate;
@@ -60,8 +64,8 @@ const atStart = (reason: string): Unreadable => ({ reason, line: 1, column: 1 })
  * read or whose content is not mail configuration is left out, with a note
  * when the user asked for it by include glob or by path.
  */
-export async function readCandidate(root: ScanRoot, rel: string, cls: PathClass): Promise<ReadOutcome> {
-  const outcome = await readPath(root, rel, cls);
+export async function readCandidate(root: ScanRoot, file: ListedPath, cls: PathClass): Promise<ReadOutcome> {
+  const outcome = await readPath(root, file, cls);
   // A file opened only in case it is provisioning code (any script, any YAML)
   // is not worth a note when it turns out not to be one: only a file a host
   // format claimed is (too big, undecodable).
@@ -69,40 +73,63 @@ export async function readCandidate(root: ScanRoot, rel: string, cls: PathClass)
   return outcome;
 }
 
-async function readPath(root: ScanRoot, rel: string, cls: PathClass): Promise<ReadOutcome> {
-  const full = path.join(root.absolute, ...rel.split('/'));
-  let real: string;
+/**
+ * A file whose name is not UTF-8 and, shown escaped, reads as another
+ * file's name: the report could not say which of the two a finding is in, so
+ * it fails closed instead of being judged under a borrowed name.
+ */
+export function ambiguousName(rel: string, cls: PathClass): ReadOutcome {
+  const role = cls.roles[0];
+  const kind = cls.embedded === true || role === undefined ? 'embedded' : kindOf(role);
+  const reason = `its name is not UTF-8 and, shown escaped as ${rel}, is the same as another file's name; rename one of them`;
+  return { candidate: { path: rel, kind, ...(role === undefined ? {} : { role }), unreadable: atStart(reason) } };
+}
+
+/**
+ * Path arithmetic on byte paths: latin1 maps each byte to one character and
+ * back, and leaves `/` and `.` (all that path.resolve and path.relative look
+ * at) as they are.
+ */
+function bytePath(bytes: Buffer | string): string {
+  return (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('latin1');
+}
+
+async function readPath(root: ScanRoot, file: ListedPath, cls: PathClass): Promise<ReadOutcome> {
+  const rel = file.shown;
+  const full = Buffer.concat([Buffer.from(root.absolute, 'utf8'), Buffer.from('/'), file.bytes]);
+  let real: Buffer;
   try {
-    real = await realpath(full);
+    real = await realpath(full, { encoding: 'buffer' });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code !== 'ENOENT') return skipped(rel, cls, atStart(ioReason(e)));
-    let target: string;
+    let target: Buffer;
     try {
-      target = await readlink(full);
+      target = await readlink(full, { encoding: 'buffer' });
     } catch {
       return {}; // listed, then deleted: nothing to judge
     }
-    if (!isInside(root.absolute, path.resolve(path.dirname(full), target))) {
-      return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+    const shownTarget = showPathBytes(target).shown;
+    if (!isInside(bytePath(root.absolute), path.resolve(path.dirname(bytePath(full)), bytePath(target)))) {
+      return { note: `${rel} is a symbolic link to ${shownTarget}, outside the scan root; not followed` };
     }
-    return skipped(rel, cls, atStart(`it is a symbolic link to ${target}, which does not exist`));
+    return skipped(rel, cls, atStart(`it is a symbolic link to ${shownTarget}, which does not exist`));
   }
-  if (!isInside(root.real, real)) {
+  if (!isInside(bytePath(root.real), bytePath(real))) {
     let target = real;
     try {
-      target = await readlink(full);
+      target = await readlink(full, { encoding: 'buffer' });
     } catch {
       // a directory link higher up the path: name the resolved target instead
     }
-    return { note: `${rel} is a symbolic link to ${target}, outside the scan root; not followed` };
+    return { note: `${rel} is a symbolic link to ${showPathBytes(target).shown}, outside the scan root; not followed` };
   }
   const outcome = await readFile(real, rel, cls);
   if (cls.template !== undefined && outcome.candidate !== undefined) outcome.candidate.template = cls.template;
   return outcome;
 }
 
-async function readFile(real: string, rel: string, cls: PathClass): Promise<ReadOutcome> {
+async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<ReadOutcome> {
   let handle;
   try {
     // O_NONBLOCK: a FIFO with a config's name must not hang the scan.
@@ -126,8 +153,13 @@ async function readFile(real: string, rel: string, cls: PathClass): Promise<Read
     let role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
     if (role === null) {
       // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
-      const host = hostFormatFor(rel, sniffed.slice(0, HOST_HEAD_CHARS));
-      if (host !== null) return readEmbedded(handle, rel, head, stat.size, host.form);
+      // A file that the head already holds whole and that names no mail
+      // server edits none: rejected before any host format looks at it.
+      const whole = head.length >= stat.size;
+      const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
+      // Awaited inside the try: the handle is closed only after the whole file is read.
+      const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form);
+      if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
       return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
     }
@@ -150,18 +182,53 @@ async function readFile(real: string, rel: string, cls: PathClass): Promise<Read
 
 type Handle = Awaited<ReturnType<typeof open>>;
 
-/** A file a host format claimed: read whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources stage. */
-async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host']): Promise<ReadOutcome> {
+/**
+ * The first host format whose structural test (path, first line, top-level
+ * keys) takes the file. The mail-marker test is not part of it here: the
+ * marker may come anywhere in the file (readEmbedded searches all of it).
+ */
+function formatClaiming(rel: string, head: string): HostFormat | null {
+  for (const format of HOST_FORMATS) {
+    try {
+      if (format.matches(rel, head)) return format;
+    } catch {
+      // A format's matcher must not stop discovery; it simply does not claim the file.
+    }
+  }
+  return null;
+}
+
+/**
+ * A file a host format claimed: searched whole for a mail marker, then read
+ * whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources
+ * stage. null when no marker occurs anywhere in it (it edits no mail configuration).
+ */
+async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host']): Promise<ReadOutcome | null> {
   if (size > MAX_HOST_BYTES) {
+    if (!(await markerAnywhere(handle, head))) return null;
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const bytes = size > head.length ? await readRest(handle, head) : head;
+  if (!MarkerSearch.in(bytes, MAIL_MARKERS)) return null;
   if (bytes.length > MAX_HOST_BYTES) {
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { claimed: true, note: `${rel} may edit mail configuration but was not read: ${decoded.reason} (line ${decoded.line})` };
   return { candidate: { path: rel, kind: 'embedded', host, file: { path: rel, text: decoded.text } } };
+}
+
+/** Searches the file chunk by chunk, up to the file-size limit, keeping one chunk in memory. */
+async function markerAnywhere(handle: Handle, head: Buffer): Promise<boolean> {
+  const search = new MarkerSearch(MAIL_MARKERS);
+  search.push(head);
+  for (let position = head.length; !search.found && position <= MAX_FILE_BYTES; ) {
+    const chunk = await readBytes(handle, position, READ_CHUNK_BYTES);
+    if (chunk.length === 0) break;
+    search.push(chunk);
+    position += chunk.length;
+  }
+  return search.found;
 }
 
 async function readBytes(handle: Handle, position: number, length: number): Promise<Buffer> {
@@ -180,7 +247,7 @@ async function readRest(handle: Handle, head: Buffer): Promise<Buffer> {
   const chunks: Buffer[] = [head];
   let total = head.length;
   while (total <= MAX_FILE_BYTES) {
-    const chunk = await readBytes(handle, total, 256 * 1024);
+    const chunk = await readBytes(handle, total, READ_CHUNK_BYTES);
     if (chunk.length === 0) break;
     chunks.push(chunk);
     total += chunk.length;

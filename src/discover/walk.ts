@@ -1,13 +1,20 @@
 import { readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { type ListedPath, listedPath, showPathBytes } from './listed-path.js';
 import { VENDORED_DIRECTORIES } from './patterns.js';
 
 export interface WalkListing {
-  files: string[];
+  files: ListedPath[];
   notes: string[];
 }
 
 const PARALLEL_DIRECTORIES = 8;
+
+const SLASH = Buffer.from('/');
+const DOT_GIT = Buffer.from('.git');
+
+function join(dir: Buffer, name: Buffer): Buffer {
+  return dir.length === 0 ? name : Buffer.concat([dir, SLASH, name]);
+}
 
 /**
  * Lists files under `root`/`starts` (POSIX paths relative to `root`, '' for
@@ -15,33 +22,37 @@ const PARALLEL_DIRECTORIES = 8;
  * descended: a linked directory may lead out of the root or loop, and its
  * real files are reached through their real path when they are inside.
  * `.git` is skipped; vendored trees are not entered when `pruneVendored`.
+ * Names are read as bytes: one that is not UTF-8 is listed, not lost.
  */
 export async function walkFiles(root: string, starts: readonly string[], pruneVendored: boolean): Promise<WalkListing> {
-  const files: string[] = [];
+  const files: ListedPath[] = [];
   const notes: string[] = [];
-  const queue = [...starts];
-  const seen = new Set<string>(queue);
+  const rootBytes = Buffer.from(root, 'utf8');
+  const queue: Buffer[] = starts.map((s) => Buffer.from(s, 'utf8'));
+  const seen = new Set<string>(queue.map((d) => d.toString('latin1')));
 
-  async function visit(dir: string): Promise<void> {
+  async function visit(dir: Buffer): Promise<void> {
     let entries;
     try {
-      entries = await readdir(dir === '' ? root : path.join(root, dir), { withFileTypes: true });
+      entries = await readdir(dir.length === 0 ? rootBytes : join(rootBytes, dir), { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      notes.push(`${dir === '' ? '.' : dir}/ could not be listed (${err.code ?? err.message}); its files were not scanned`);
+      notes.push(`${dir.length === 0 ? '.' : showPathBytes(dir).shown}/ could not be listed (${err.code ?? err.message}); its files were not scanned`);
       return;
     }
     for (const entry of entries) {
-      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
-      if (entry.name === '.git') continue;
+      const name = entry.name;
+      if (name.equals(DOT_GIT)) continue;
+      const rel = join(dir, name);
       if (entry.isDirectory()) {
-        if (pruneVendored && VENDORED_DIRECTORIES.has(entry.name)) continue;
-        if (!seen.has(rel)) {
-          seen.add(rel);
+        if (pruneVendored && VENDORED_DIRECTORIES.has(name.toString('utf8'))) continue;
+        const key = rel.toString('latin1');
+        if (!seen.has(key)) {
+          seen.add(key);
           queue.push(rel);
         }
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        files.push(rel);
+        files.push(listedPath(rel));
       }
     }
   }

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { OptionsError } from '../config/options.js';
+import { MAX_VARS_BYTES, readSettingFile } from '../config/setting-files.js';
 import { plainScope, type VariableScope } from './contracts/variables.js';
 
 /**
@@ -14,12 +14,8 @@ export async function readExtraVars(options: { root: string; vars: readonly stri
     const full = path.resolve(options.root, file);
     const relative = path.relative(options.root, full);
     const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
-    let text: string;
-    try {
-      text = await readFile(full, 'utf8');
-    } catch (e) {
-      throw new OptionsError(`vars: cannot read ${file}: ${(e as Error).message}`);
-    }
+    // Up to the size limit, never read whole first (src/config/setting-files.ts).
+    const text = await readSettingFile({ setting: 'vars', file: full, shown: file, limit: MAX_VARS_BYTES, kind: 'variables files' });
     // Ansible reads YAML 1.1 (PyYAML): yes/no are booleans there.
     const document = parseDocument(text, { version: '1.1', prettyErrors: false });
     const error = document.errors[0];

@@ -17,6 +17,7 @@ describe('parseCliArgs', () => {
     assert.deepEqual(parseCliArgs([]), {
       help: false,
       version: false,
+      debug: false,
       format: 'text',
       output: null,
       config: null,
@@ -35,6 +36,7 @@ describe('parseCliArgs', () => {
     assert.deepEqual(args, {
       help: false,
       version: false,
+      debug: false,
       format: 'json',
       output: 'r.json',
       config: 'c.yml',
@@ -56,6 +58,7 @@ describe('parseCliArgs', () => {
     assert.equal(parseCliArgs(['-h']).help, true);
     assert.equal(parseCliArgs(['--help']).help, true);
     assert.equal(parseCliArgs(['--version']).version, true);
+    assert.equal(parseCliArgs(['--debug', '.']).debug, true);
   });
 
   it('lets the last of a repeated single-valued flag win', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -91,6 +91,29 @@ describe('loadOptions: defaults < .relaygate.yml < flags or inputs', () => {
       loadOptions({ root: r, paths: ['.'], config: null, overrides: {}, changed: null, cwd: dir }),
       (e: unknown) =>
         e instanceof OptionsError && e.message === 'bad/.relaygate.yml:1:10: fail-on: "sometimes" is not one of error, warning, note, never',
+    );
+  });
+
+  it('refuses an input config inside the workspace that links out of it (the action names repository files)', async () => {
+    const r = root('action-link');
+    writeFileSync(path.join(dir, 'outside.yml'), 'fail-on: never\n');
+    mkdirSync(path.join(r, 'ci'));
+    symlinkSync(path.join(dir, 'outside.yml'), path.join(r, 'ci', 'relaygate.yml'));
+    await assert.rejects(
+      loadOptions({ root: r, paths: ['.'], config: { file: path.join(r, 'ci/relaygate.yml'), setting: 'input config' }, overrides: {}, changed: null, cwd: r }),
+      (e: unknown) =>
+        e instanceof OptionsError &&
+        e.message === `input config: ci/relaygate.yml is a symbolic link to ${path.join(dir, 'outside.yml')}, outside the scan root; not followed`,
+    );
+  });
+
+  it('vars named outside the root by .relaygate.yml are not an error when inputs replace them', async () => {
+    const r = root('replaced', 'vars: [../../elsewhere.yml]\n');
+    const { options } = await loadOptions({ root: r, paths: ['.'], config: null, overrides: { vars: ['/opt/ci/vars.yml'] }, changed: null, cwd: r });
+    assert.deepEqual(options.vars, ['/opt/ci/vars.yml']);
+    await assert.rejects(
+      loadOptions({ root: r, paths: ['.'], config: null, overrides: {}, changed: null, cwd: r }),
+      (e: unknown) => e instanceof OptionsError && e.message.startsWith(`.relaygate.yml: vars: ${path.resolve(r, '../../elsewhere.yml')} is outside the scan root; `),
     );
   });
 

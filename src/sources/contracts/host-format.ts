@@ -30,7 +30,7 @@ export const MAX_HOST_BYTES = 1024 * 1024;
  * A plain substring test, done before any format's `matches`, so that most
  * files of a repository are rejected by one linear scan of their head.
  */
-const MAIL_MARKERS = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
+export const MAIL_MARKERS: readonly string[] = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
 
 export function hasMailMarker(head: string): boolean {
   for (const marker of MAIL_MARKERS) if (head.includes(marker)) return true;
