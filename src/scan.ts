@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import { OptionsError } from './config/options.js';
 import { discover } from './discover/index.js';
+import { fixFiles } from './fixes/files.js';
+import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
 import type { Finding, RuleResult } from './model/finding.js';
 import { applyPolicy } from './policy/index.js';
@@ -36,6 +38,8 @@ export async function scan(options: Options): Promise<ScanResult> {
   const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars });
   const results: RuleResult[] = [...sources.results];
   const context = { profile: PROFILES[options.profile] };
+  // Fix plans are checked against the files themselves and become replacements (or nothing).
+  const files = fixFiles(options.root, sources.files);
   for (const config of sources.configurations) {
     // A file the mail server itself would refuse (postfix exits, m4 stops) is
     // reported once, as config-unreadable; judging the rest of it would
@@ -43,7 +47,7 @@ export async function scan(options: Options): Promise<ScanResult> {
     const unreadableConfig = config.diagnostics.some((d) => d.fatal);
     for (const rule of RULES) {
       if (unreadableConfig && rule !== configUnreadable) continue;
-      for (const result of rule.check(config, context)) results.push(sources.annotate(result));
+      for (const result of rule.check(config, context)) results.push(materializeFixes(sources.annotate(result), files));
     }
   }
 

@@ -4,6 +4,7 @@ import { describeListener, listenerExposure } from '../mta/sendmail/daemon-port-
 import type { SendmailConfiguration } from '../mta/sendmail/model.js';
 import { SENDMAIL_IDS } from './profiles.js';
 import type { Rule, RuleMeta } from './rule.js';
+import { promiscuousRelayFix } from './fixes/sendmail.js';
 
 export const meta: RuleMeta = {
   id: 'stig-sendmail-relay',
@@ -88,6 +89,7 @@ function check(config: SendmailConfiguration): RuleResult[] {
       ids: [...SENDMAIL_IDS],
       span,
       related,
+      ...promiscuousRelayFix(config),
     },
   ];
 }
