@@ -19,6 +19,8 @@ export interface ActionInputs {
   annotations: AnnotationMode;
   /** SARIF file to write, relative to GITHUB_WORKSPACE; null = none. */
   sarif: string | null;
+  /** Code scanning category for the SARIF file; '' = none. */
+  category: string;
   summary: boolean;
   token: string;
 }
@@ -59,6 +61,7 @@ export function readInputs(getInput: GetInput = (name) => core.getInput(name)): 
     scope: scope === '' ? 'auto' : oneOf(setting('scope'), scope, SCOPES),
     annotations: annotations === '' ? 'auto' : oneOf(setting('annotations'), annotations, ANNOTATION_MODES),
     sarif: sarif === '' ? null : sarif,
+    category: input('category'),
     summary: parseBoolean(setting('summary'), input('summary'), true),
     token: input('token'),
   };

@@ -76,7 +76,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
 
     const reportFile = await writeReportFile(env, report);
     core.setOutput('report-file', reportFile);
-    const sarifFile = inputs.sarif === null ? '' : await writeSarif(path.resolve(workspace, inputs.sarif), report);
+    const sarifFile = inputs.sarif === null ? '' : await writeSarif(path.resolve(workspace, inputs.sarif), report, inputs.category);
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('result', report.summary.result);
     core.setOutput('findings', String(report.summary.findings));
@@ -142,10 +142,10 @@ async function writeReportFile(env: ActionDeps['env'], report: JsonReport): Prom
   return file;
 }
 
-async function writeSarif(file: string, report: JsonReport): Promise<string> {
+async function writeSarif(file: string, report: JsonReport, category: string): Promise<string> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, renderSarif(report));
+    await writeFile(file, renderSarif(report, { category }));
   } catch (e) {
     throw new OptionsError(`input sarif: cannot write ${file}: ${(e as Error).message}`);
   }

@@ -57,6 +57,7 @@ describe('action.yml', () => {
       scope: 'auto',
       annotations: 'auto',
       sarif: '',
+      category: '',
       summary: 'true',
       token: '${{ github.token }}',
     });

@@ -50,6 +50,7 @@ describe('readInputs (through @actions/core getInput)', () => {
       scope: 'auto',
       annotations: 'auto',
       sarif: null,
+      category: '',
       summary: true,
       token: '',
     });
@@ -69,6 +70,7 @@ describe('readInputs (through @actions/core getInput)', () => {
       scope: 'changed',
       annotations: 'none',
       sarif: 'out/relaygate.sarif',
+      category: ' relaygate-images ',
       summary: 'false',
       token: 'ghs_x',
     });
@@ -87,6 +89,7 @@ describe('readInputs (through @actions/core getInput)', () => {
       scope: 'changed',
       annotations: 'none',
       sarif: 'out/relaygate.sarif',
+      category: 'relaygate-images',
       summary: false,
       token: 'ghs_x',
     });
