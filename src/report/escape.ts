@@ -71,6 +71,15 @@ export function markdownCell(text: string, maxChars = MAX_CELL_CHARS): string {
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Plain text (rule help, messages) as Markdown that shows exactly that text:
+ * m4 quotes cannot open code spans, `_PROMISCUOUS_RELAY_` is not emphasis,
+ * no HTML tag can open. The same escaping as a table cell, without a cut.
+ */
+export function markdownText(text: string): string {
+  return markdownCell(text, Number.MAX_SAFE_INTEGER);
+}
+
 /** A relative POSIX path as a URI reference: each segment percent-encoded, `/` kept. */
 export function pathToUri(path: string): string {
   return path

@@ -3,7 +3,7 @@ import type * as Sarif from 'sarif';
 import { levelRank, type Finding, type Related, type Replacement } from '../model/finding.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { RULES } from '../rules/index.js';
-import { pathToUri } from './escape.js';
+import { markdownText, pathToUri } from './escape.js';
 import type { JsonReport } from './json.js';
 import { REPOSITORY_URL, ruleDocUrl } from './links.js';
 
@@ -70,7 +70,8 @@ function helpMarkdown(meta: RuleMeta, url: string): string {
   const stig = meta.stig
     ? '\n\nThis is a DISA STIG check (GEN004710, "Mail relaying must be restricted", and its successors); each result lists the STIG, vulnerability, rule and CCI ids of the profile it was judged under.'
     : '';
-  return `**${meta.title}**\n\n${meta.description}\n\n${meta.help}${stig}\n\n[Rule documentation](${url})`;
+  // The metadata is plain text: escaped, so m4 quotes and _NAMES_ show as written.
+  return `**${markdownText(meta.title)}**\n\n${markdownText(meta.description)}\n\n${markdownText(meta.help)}${stig}\n\n[Rule documentation](${url})`;
 }
 
 export function ruleDescriptor(meta: RuleMeta, version: string): Sarif.ReportingDescriptor {

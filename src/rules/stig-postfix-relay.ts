@@ -13,6 +13,7 @@ import type { Profile } from './profiles.js';
 import type { Rule, RuleContext, RuleMeta } from './rule.js';
 import type { FixStep } from '../model/fix-plan.js';
 import { inetInterfacesFix, restrictionsFix } from './fixes/postfix.js';
+import { examples } from './examples/stig-postfix-relay.js';
 
 export const meta: RuleMeta = {
   id: 'stig-postfix-relay',
@@ -31,6 +32,7 @@ export const meta: RuleMeta = {
   defaultLevel: 'error',
   securitySeverity: 8.0,
   stig: true,
+  examples,
 };
 
 const PARAMETER = 'smtpd_client_restrictions';
