@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import { OptionsError } from './config/options.js';
 import { discover } from './discover/index.js';
+import { listening } from './mta/listening.js';
 import { fixFiles } from './fixes/files.js';
 import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
@@ -22,6 +23,20 @@ export interface ScanResult {
   durationMs: number;
   /** Things skipped or assumed that a user should know about. */
   notes: string[];
+  /** The pull-request scope that applied; null or absent when every finding is reported. */
+  scope?: ScanScope | null;
+}
+
+/** What a scoped run left out, so every report can say it was scoped. */
+export interface ScanScope {
+  /** changed: findings of configurations with a changed input; new: findings not present at the merge base. */
+  kind: 'changed' | 'new';
+  /** Paths in the changed-file list. */
+  changedFiles: number;
+  /** Configurations with a changed input among their files. */
+  configurationsTouched: number;
+  /** Active (not suppressed) findings the scope left out. */
+  findingsHidden: number;
 }
 
 /** The one engine behind the action, the CLI and every report. Imports nothing from @actions/*. */
@@ -51,20 +66,33 @@ export async function scan(options: Options): Promise<ScanResult> {
     }
   }
 
-  const findings = applyPolicy(results, {
+  const policy = {
     indeterminate: options.indeterminate,
-    baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set(),
+    baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set<string>(),
     changed: options.changed ? new Set(options.changed) : null,
     files: sources.files,
-  });
+  };
+  const findings = applyPolicy(results, policy);
+  let scope: ScanScope | null = null;
+  if (policy.changed !== null) {
+    const changed = policy.changed;
+    const active = (list: Finding[]): number => list.filter((f) => f.suppressed === null).length;
+    scope = {
+      kind: 'changed',
+      changedFiles: changed.size,
+      configurationsTouched: sources.configurations.filter((c) => c.files.some((f) => changed.has(f))).length,
+      findingsHidden: active(applyPolicy(results, { ...policy, changed: null })) - active(findings),
+    };
+  }
 
   return {
     root: options.root,
     findings,
-    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, form: c.form })),
+    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, form: c.form, listens: listening(c) })),
     filesScanned: discovery.filesListed,
     durationMs: Date.now() - started,
     notes: [...discovery.notes, ...sources.notes],
+    scope,
   };
 }
 
