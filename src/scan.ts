@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import { OptionsError } from './config/options.js';
 import { discover } from './discover/index.js';
-import { listening } from './mta/listening.js';
+import { listening, type ListenSummary } from './mta/listening.js';
 import { fixFiles } from './fixes/files.js';
 import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
@@ -23,6 +23,8 @@ export interface ScanResult {
   durationMs: number;
   /** Things skipped or assumed that a user should know about. */
   notes: string[];
+  /** Where each configuration accepts SMTP connections, index by index with `configurations`. */
+  listening?: ListenSummary[][];
   /** The pull-request scope that applied; null or absent when every finding is reported. */
   scope?: ScanScope | null;
 }
@@ -88,7 +90,8 @@ export async function scan(options: Options): Promise<ScanResult> {
   return {
     root: options.root,
     findings,
-    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, form: c.form, listens: listening(c) })),
+    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, form: c.form })),
+    listening: sources.configurations.map(listening),
     filesScanned: discovery.filesListed,
     durationMs: Date.now() - started,
     notes: [...discovery.notes, ...sources.notes],

@@ -2,7 +2,7 @@
  * Escaping for text that may come from a scanned file (values quoted in
  * messages, paths). Every report format passes such text through here, so a
  * repository cannot inject terminal escapes, fake log lines or workflow
- * commands (DESIGN.md "Security").
+ * commands (README, "Safety").
  */
 
 /**

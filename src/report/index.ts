@@ -29,7 +29,8 @@ export function render(format: Format, report: JsonReport, options: RenderOption
     case 'markdown':
       return renderMarkdown(report);
     case 'github': {
-      const lines = renderWorkflowCommands(report);
+      // From the CLI there is no job summary: point at the reports the CLI writes.
+      const lines = renderWorkflowCommands(report, { reportHint: 'the full report (relaygate --format text, json or sarif)' });
       return lines.length > 0 ? `${lines.join('\n')}\n` : '';
     }
   }

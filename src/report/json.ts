@@ -5,7 +5,7 @@ import { levelRank } from '../model/finding.js';
 import type { ScanResult, ScanScope } from '../scan.js';
 import { VERSION } from '../version.js';
 
-/** The JSON report, schemaVersion 1 (DESIGN.md "JSON report"). */
+/** The JSON report, schemaVersion 1 (README, "JSON report"). */
 export interface JsonReport {
   schemaVersion: 1;
   tool: { name: 'relaygate'; version: string };
@@ -51,7 +51,10 @@ export function buildReport(result: ScanResult, failOn: FailOn): JsonReport {
     },
     ...(result.scope ? { scope: result.scope } : {}),
     findings: result.findings,
-    configurations: result.configurations,
+    configurations: result.configurations.map((c, i) => {
+      const listens = result.listening?.[i];
+      return listens === undefined ? c : { ...c, listens };
+    }),
   };
 }
 
