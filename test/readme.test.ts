@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { replaceRulesTable } from '../src/rules/table.js';
+import { replaceRulesTable } from '../src/docs/rules-table.js';
 import { VERSION } from '../src/version.js';
 
 describe('README and package metadata', () => {

@@ -2,6 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCliArgs } from '../config/cli-args.js';
 import { loadOptions, shownPath } from '../config/load.js';
+import { repositoryPrefix } from '../discover/git-files.js';
 import { OptionsError, type Options, type Settings } from '../config/options.js';
 import { MAX_CHANGED_BYTES, readSettingFile } from '../config/setting-files.js';
 import { render } from '../report/index.js';
@@ -58,7 +59,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: ScanFn 
     const result = await engine(options);
     for (const note of result.notes) io.stderr(`relaygate: note: ${visible(note)}\n`);
     const report = buildReport(result, options.failOn);
-    const text = render(args.format, report);
+    // SARIF paths are relative to the repository's top level, wherever the scan root is in it.
+    const text = render(args.format, report, args.format === 'sarif' ? { sarif: { root: (await repositoryPrefix(root)) ?? '' } } : {});
     if (args.output === null) {
       io.stdout(text);
     } else {

@@ -1,21 +1,31 @@
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { FAIL_ON_VALUES, INDETERMINATE_VALUES, oneOf, OptionsError, parseProfile, type Settings } from './options.js';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { OptionsError, type Settings } from './options.js';
+import { configSchema, SETTING_KEYS, SETTING_SPECS, type SettingSpec } from './settings.js';
 
 /** Looked for at the scan root when no file is named explicitly. */
 export const CONFIG_FILE_NAME = '.relaygate.yml';
 
 /** Every key `.relaygate.yml` accepts, in the order error messages list them. */
-export const CONFIG_KEYS = ['profile', 'fail-on', 'indeterminate', 'include', 'exclude', 'vars', 'baseline'] as const;
-type ConfigKey = (typeof CONFIG_KEYS)[number];
+export const CONFIG_KEYS = SETTING_KEYS;
+
+let compiled: ValidateFunction | null = null;
+
+/** The schema's validator, compiled once (ajv turns a schema into a function; the schema is ours, never the repository's). */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(configSchema());
+  return compiled;
+}
 
 /**
- * Reads `.relaygate.yml`. Every problem is an OptionsError that names the
- * file, the line and column, and what would have been accepted; nothing is
- * guessed. Relative `vars` and `baseline` paths are relative to the file's own
- * directory (where a reader of the file would look for them) and come back
- * absolute; `include`/`exclude` are globs and stay as written (the scan root
- * is their base).
+ * Reads `.relaygate.yml`: YAML (with source ranges), checked against the
+ * schema of src/config/settings.ts with ajv. Every problem is an
+ * OptionsError that names the file, the line and column, the key, and what
+ * would have been accepted; nothing is guessed or coerced. Relative `vars`
+ * and `baseline` paths are relative to the file's own directory (where a
+ * reader of the file would look for them) and come back absolute;
+ * `include`/`exclude` are globs and stay as written (the scan root is their base).
  *
  * @param text the file's content
  * @param shown the file's name as messages show it
@@ -30,85 +40,101 @@ export function parseConfigFile(text: string, shown: string, file: string): Sett
     const pos = lines.linePos(offset);
     return `${shown}:${pos.line}:${pos.col}`;
   };
-  const fail = (node: Node | null | undefined, message: string): never => {
-    throw new OptionsError(`${at(node?.range?.[0])}: ${message}`);
-  };
 
   const problem = doc.errors[0];
   if (problem) throw new OptionsError(`${at(problem.pos[0])}: ${problem.message.split('\n')[0]}`);
 
   const top = doc.contents;
   if (top === null || (isScalar(top) && (top.value === null || top.value === ''))) return {};
-  if (!isMap(top)) return fail(top, `expected a mapping of settings (${CONFIG_KEYS.join(', ')})`);
+
+  // Aliases are resolved with a cap: a "billion laughs" file must not blow up.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new OptionsError(`${shown}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const validate = validator();
+  if (!validate(data)) {
+    const errors = validate.errors ?? [];
+    // A list with a bad entry fails both branches of its anyOf; the entry's own error says more.
+    const deeper = new Set(errors.filter((e) => e.instancePath.split('/').length > 2).map((e) => e.instancePath.split('/')[1]));
+    const specific = errors.filter((e) => e.instancePath.split('/').length > 2 || !deeper.has(e.instancePath.split('/')[1]));
+    const reported = specific.map((e) => explain(e, doc)).sort((a, b) => a.offset - b.offset || a.rank - b.rank)[0];
+    if (reported) throw new OptionsError(`${at(reported.offset)}: ${reported.message}`);
+    throw new OptionsError(`${shown}: not valid settings`);
+  }
 
   const settings: Settings = {};
   const dir = path.dirname(file);
-  for (const pair of top.items) {
-    const keyNode = pair.key as Node | null;
-    const key = isScalar(keyNode) ? String(keyNode.value) : '';
-    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
-      fail(keyNode, `unknown key "${key}"; accepted keys: ${CONFIG_KEYS.join(', ')}`);
-    }
-    const setting = key as ConfigKey;
-    const value = (pair.value as Node | null) ?? null;
-    // An empty value (`baseline:`) has no text of its own: point at its key instead.
-    const where = (node: Node | null): string =>
-      at(node && !(isScalar(node) && node.value === null) ? node.range?.[0] : keyNode?.range?.[0]);
-    // A string checked by a shared validator, which names the setting; the
-    // position goes in front so the message points into the file.
-    const enumerated = <T>(validate: (text: string) => T): T => {
-      const text = scalarString(value, setting, where);
-      try {
-        return validate(text);
-      } catch (e) {
-        if (e instanceof OptionsError) throw new OptionsError(`${where(value)}: ${e.message}`);
-        throw e;
-      }
-    };
-    switch (setting) {
-      case 'profile':
-        settings.profile = enumerated((text) => parseProfile(setting, text));
-        break;
-      case 'fail-on':
-        settings.failOn = enumerated((text) => oneOf(setting, text, FAIL_ON_VALUES));
-        break;
-      case 'indeterminate':
-        settings.indeterminate = enumerated((text) => oneOf(setting, text, INDETERMINATE_VALUES));
-        break;
-      case 'include':
-      case 'exclude':
-        settings[setting] = stringList(value, setting, where);
-        break;
-      case 'vars':
-        settings.vars = stringList(value, setting, where).map((p) => path.resolve(dir, p));
-        break;
-      case 'baseline':
-        settings.baseline = path.resolve(dir, scalarString(value, setting, where, 'a file path'));
-        break;
-    }
+  const values = data as Record<string, unknown>;
+  for (const spec of SETTING_SPECS) {
+    if (Object.hasOwn(values, spec.key)) spec.store(settings, values[spec.key], dir);
   }
   return settings;
 }
 
-type Locate = (node: Node | null) => string;
-
-/** A plain string value; YAML numbers or booleans are refused rather than coerced. */
-function scalarString(node: Node | null, key: string, where: Locate, what = 'a string'): string {
-  if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
-  throw new OptionsError(`${where(node)}: ${key} must be ${what}, not ${describe(node)}`);
+interface Explained {
+  offset: number;
+  /** Among errors at one place, the one a reader needs first (a wrong type before a wrong value). */
+  rank: number;
+  message: string;
 }
 
-/** One string or a list of strings (globs or file paths). */
-function stringList(node: Node | null, key: string, where: Locate): string[] {
-  if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return [node.value];
-  if (isSeq(node)) {
-    return node.items.map((entry) => {
-      const item = (entry as Node | null) ?? null;
-      if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') return item.value;
-      throw new OptionsError(`${where(item ?? node)}: each ${key} entry must be a non-empty string, not ${describe(item)}`);
-    });
+/**
+ * An ajv error in the file's own terms: the position of the YAML node its
+ * instancePath names (`/include/1` -> the second entry), and a sentence that
+ * names the key and what it accepts.
+ */
+function explain(error: ErrorObject, doc: Document): Explained {
+  const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+  const top = doc.contents as Node;
+  if (segments.length === 0) {
+    if (error.keyword === 'additionalProperties') {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      return { offset: keyNode(doc, key)?.range?.[0] ?? 0, rank: 0, message: `unknown key "${key}"; accepted keys: ${CONFIG_KEYS.join(', ')}` };
+    }
+    return { offset: top.range?.[0] ?? 0, rank: 0, message: `expected a mapping of settings (${CONFIG_KEYS.join(', ')})` };
   }
-  throw new OptionsError(`${where(node)}: ${key} must be a string or a list of strings, not ${describe(node)}`);
+  const key = segments[0]!;
+  const spec = SETTING_SPECS.find((s) => s.key === key)!;
+  const valueNode = (doc.getIn([key], true) as Node | null | undefined) ?? null;
+  // An empty value (`baseline:`) has no text of its own: point at its key instead.
+  const where = (node: Node | null): number =>
+    (node && !(isScalar(node) && node.value === null) ? node.range?.[0] : undefined) ?? keyNode(doc, key)?.range?.[0] ?? 0;
+
+  if (segments.length >= 2 && spec.type.kind === 'list' && isSeq(valueNode)) {
+    const index = Number(segments[1]);
+    const entry = (valueNode.items[index] as Node | null | undefined) ?? null;
+    return { offset: entry?.range?.[0] ?? where(valueNode), rank: 0, message: `each ${key} entry must be a non-empty string, not ${describe(entry)}` };
+  }
+  const rank = error.keyword === 'type' ? 0 : 1;
+  switch (spec.type.kind) {
+    case 'enum': {
+      const value = isScalar(valueNode) ? valueNode.value : undefined;
+      const message =
+        typeof value === 'string' && value.trim() !== ''
+          ? `${key}: "${value}" is not one of ${spec.type.values.join(', ')}`
+          : `${key} must be a string, not ${describe(valueNode)}`;
+      return { offset: where(valueNode), rank, message };
+    }
+    case 'string':
+      return { offset: where(valueNode), rank, message: `${key} must be ${spec.type.what}, not ${describe(valueNode)}` };
+    case 'list':
+      return { offset: where(valueNode), rank, message: `${key} must be a string or a list of strings, not ${describe(valueNode)}` };
+  }
+}
+
+function keyNode(doc: Document, key: string): Node | null {
+  const top = doc.contents;
+  if (!isMap(top)) return null;
+  const pair = top.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return (pair?.key as Node | undefined) ?? null;
+}
+
+/** JSON Pointer segment (RFC 6901): `~1` is `/`, `~0` is `~`. */
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function describe(node: Node | null): string {
@@ -123,3 +149,5 @@ function describe(node: Node | null): string {
   }
   return 'an unsupported value';
 }
+
+export type { SettingSpec };

@@ -116,3 +116,14 @@ export async function listGitFiles(root: string, pathspecs: readonly string[]): 
   }
   return { files, notes };
 }
+
+/**
+ * Where `root` is in its git repository: the POSIX path from the top level
+ * (`examples`), '' at the top level, null outside a work tree. SARIF names
+ * files relative to the top level whatever directory was scanned.
+ */
+export async function repositoryPrefix(root: string): Promise<string | null> {
+  const run = await runGit(root, ['rev-parse', '--show-prefix']);
+  if (run.code !== 0) return null;
+  return run.stdout.toString('utf8').trim().replace(/\/+$/, '');
+}

@@ -23,6 +23,8 @@ export interface ActionInputs {
   review: ReviewMode;
   /** SARIF file to write, relative to GITHUB_WORKSPACE; null = none. */
   sarif: string | null;
+  /** Code scanning category for the SARIF file; '' = none. */
+  category: string;
   summary: boolean;
   token: string;
 }
@@ -65,6 +67,7 @@ export function readInputs(getInput: GetInput = (name) => core.getInput(name)): 
     annotations: annotations === '' ? 'auto' : oneOf(setting('annotations'), annotations, ANNOTATION_MODES),
     review: review === '' ? 'none' : oneOf(setting('review'), review, REVIEW_MODES),
     sarif: sarif === '' ? null : sarif,
+    category: input('category'),
     summary: parseBoolean(setting('summary'), input('summary'), true),
     token: input('token'),
   };

@@ -116,7 +116,9 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const reportFile = await writeReportFile(env, report);
     core.setOutput('report-file', reportFile);
     const sarifFile =
-      inputs.sarif === null ? '' : await writeInside('input sarif', [workspace, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])], workspace, inputs.sarif, renderSarif(report));
+      inputs.sarif === null
+        ? ''
+        : await writeInside('input sarif', [workspace, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])], workspace, inputs.sarif, renderSarif(report, { category: inputs.category }));
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('result', report.summary.result);
     core.setOutput('findings', String(report.summary.findings));

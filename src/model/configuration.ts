@@ -30,4 +30,6 @@ export interface ConfigurationSummary {
   mta: Mta;
   files: string[];
   form: Form;
+  /** Where the server accepts SMTP connections (`*:smtp (inet_interfaces = all)`, `127.0.0.1:smtp`) and how far that reaches. */
+  listens?: { address: string; reach: 'loopback' | 'exposed' | 'unknown' }[];
 }

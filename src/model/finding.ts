@@ -1,3 +1,4 @@
+import type { FixStep } from './fix-plan.js';
 import type { Span } from './span.js';
 
 export type Level = 'error' | 'warning' | 'note';
@@ -45,6 +46,8 @@ export interface RuleResult {
   related: Related[];
   /** A safe mechanical fix, when there is one. */
   replacements?: Replacement[];
+  /** A mechanical fix stated on parsed values; scan() checks it against the file and turns it into `replacements`. */
+  fixPlan?: FixStep[];
 }
 
 export interface Suppression {

@@ -2,7 +2,7 @@
  * Escaping for text that may come from a scanned file (values quoted in
  * messages, paths). Every report format passes such text through here, so a
  * repository cannot inject terminal escapes, fake log lines or workflow
- * commands (DESIGN.md "Security").
+ * commands (README, "Safety").
  */
 
 /**
@@ -69,6 +69,15 @@ export function markdownCell(text: string, maxChars = MAX_CELL_CHARS): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Plain text (rule help, messages) as Markdown that shows exactly that text:
+ * m4 quotes cannot open code spans, `_PROMISCUOUS_RELAY_` is not emphasis,
+ * no HTML tag can open. The same escaping as a table cell, without a cut.
+ */
+export function markdownText(text: string): string {
+  return markdownCell(text, Number.MAX_SAFE_INTEGER);
 }
 
 /** A relative POSIX path as a URI reference: each segment percent-encoded, `/` kept. */

@@ -2,10 +2,10 @@ import type { FailOn } from '../config/options.js';
 import type { ConfigurationSummary } from '../model/configuration.js';
 import type { Finding, Level } from '../model/finding.js';
 import { levelRank } from '../model/finding.js';
-import type { ScanResult } from '../scan.js';
+import type { ScanResult, ScanScope } from '../scan.js';
 import { VERSION } from '../version.js';
 
-/** The JSON report, schemaVersion 1 (DESIGN.md "JSON report"). */
+/** The JSON report, schemaVersion 1 (README, "JSON report"). */
 export interface JsonReport {
   schemaVersion: 1;
   tool: { name: 'relaygate'; version: string };
@@ -17,6 +17,8 @@ export interface JsonReport {
     configurations: number;
     durationMs: number;
   };
+  /** Present when a pull-request scope applied: what it covered and how many findings it hid. */
+  scope?: ScanScope;
   findings: Finding[];
   configurations: ConfigurationSummary[];
 }
@@ -47,8 +49,12 @@ export function buildReport(result: ScanResult, failOn: FailOn): JsonReport {
       configurations: result.configurations.length,
       durationMs: result.durationMs,
     },
+    ...(result.scope ? { scope: result.scope } : {}),
     findings: result.findings,
-    configurations: result.configurations,
+    configurations: result.configurations.map((c, i) => {
+      const listens = result.listening?.[i];
+      return listens === undefined ? c : { ...c, listens };
+    }),
   };
 }
 

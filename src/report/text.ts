@@ -56,8 +56,19 @@ export function levelCounts(byLevel: Record<Level, number>): string {
 
 function summaryLine(report: JsonReport, suppressed: number): string {
   const s = report.summary;
+  const scope = report.scope === undefined ? '' : ` ${scopeSentence(report.scope)}`;
   return (
     `relaygate ${visible(report.tool.version)}: ${s.result}: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)}), ` +
-    `${suppressed} suppressed; ${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')} in ${s.durationMs} ms.`
+    `${suppressed} suppressed; ${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')} in ${s.durationMs} ms.${scope}`
   );
+}
+
+/** "Scope: 4 changed files, 2 configurations touched; 5 findings outside it not reported." */
+export function scopeSentence(scope: NonNullable<JsonReport['scope']>): string {
+  const what =
+    scope.kind === 'new'
+      ? `findings not present at the merge base (${plural(scope.changedFiles, 'changed file')}, ${plural(scope.configurationsTouched, 'configuration')} touched)`
+      : `${plural(scope.changedFiles, 'changed file')}, ${plural(scope.configurationsTouched, 'configuration')} touched`;
+  const hidden = scope.findingsHidden === 0 ? 'no finding outside it' : `${plural(scope.findingsHidden, 'finding')} outside it not reported`;
+  return `Scope: ${what}; ${hidden}.`;
 }

@@ -1,6 +1,7 @@
 import type { Mta, RuleResult } from '../model/finding.js';
 import type { Configuration } from '../mta/configuration.js';
 import type { Rule, RuleMeta } from './rule.js';
+import { examples } from './examples/config-unreadable.js';
 
 export const meta: RuleMeta = {
   id: 'config-unreadable',
@@ -13,6 +14,7 @@ export const meta: RuleMeta = {
   defaultLevel: 'error',
   securitySeverity: 5.0,
   stig: false,
+  examples,
 };
 
 /** A finding for a file that could not be read or parsed at all. */

@@ -1,5 +1,6 @@
 import type { RuleResult } from '../model/finding.js';
 import type { Rule, RuleMeta } from './rule.js';
+import { examples } from './examples/invalid-suppression.js';
 
 /**
  * Reported by the policy stage, not by a check over a configuration: a
@@ -17,6 +18,7 @@ export const meta: RuleMeta = {
   defaultLevel: 'warning',
   securitySeverity: 2.0,
   stig: false,
+  examples,
 };
 
 export const rule: Rule = {

@@ -11,6 +11,9 @@ import { isAction, readRestrictions, readRestrictionsThroughClasses, restriction
 import type { Tristate } from '../mta/postfix/loopback.js';
 import type { Profile } from './profiles.js';
 import type { Rule, RuleContext, RuleMeta } from './rule.js';
+import type { FixStep } from '../model/fix-plan.js';
+import { inetInterfacesFix, restrictionsFix } from './fixes/postfix.js';
+import { examples } from './examples/stig-postfix-relay.js';
 
 export const meta: RuleMeta = {
   id: 'stig-postfix-relay',
@@ -29,6 +32,7 @@ export const meta: RuleMeta = {
   defaultLevel: 'error',
   securitySeverity: 8.0,
   stig: true,
+  examples,
 };
 
 const PARAMETER = 'smtpd_client_restrictions';
@@ -255,8 +259,8 @@ function groupByDefinition(
   return [...groups.values()];
 }
 
-function result(level: Level, certainty: Certainty, message: string, fix: string, span: Span, related: Related[], profile: Profile): RuleResult {
-  return { ruleId: meta.id, level, certainty, mta: 'postfix', message, fix, ids: [...profile.ids], span, related };
+function result(level: Level, certainty: Certainty, message: string, fix: string, span: Span, related: Related[], profile: Profile, fixPlan?: FixStep[]): RuleResult {
+  return { ruleId: meta.id, level, certainty, mta: 'postfix', message, fix, ids: [...profile.ids], span, related, ...(fixPlan ? { fixPlan } : {}) };
 }
 
 /** GEN004710: judged only where smtpd is reachable beyond loopback. */
@@ -277,6 +281,7 @@ function checkGen004710(config: PostfixConfiguration, listeners: SmtpdListener[]
         group.span,
         relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters),
         profile,
+        restrictionsFix(group.value, group.parameters, config, 'gen004710'),
       ),
     );
   }
@@ -308,6 +313,7 @@ function checkLocalhost(config: PostfixConfiguration, listeners: SmtpdListener[]
         span,
         relatedFor([interfaces], span),
         profile,
+        inetInterfacesFix(interfaces, config),
       ),
     );
   }
@@ -355,6 +361,7 @@ function checkOnlyPermitMynetworksReject(config: PostfixConfiguration, listeners
         group.span,
         relatedFor([group.value], group.span, group.parameters),
         profile,
+        restrictionsFix(group.value, group.parameters, config, 'only-permit-mynetworks-reject'),
       ),
     );
   }

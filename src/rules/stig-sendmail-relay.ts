@@ -4,6 +4,8 @@ import { describeListener, listenerExposure } from '../mta/sendmail/daemon-port-
 import type { SendmailConfiguration } from '../mta/sendmail/model.js';
 import { SENDMAIL_IDS } from './profiles.js';
 import type { Rule, RuleMeta } from './rule.js';
+import { promiscuousRelayFix } from './fixes/sendmail.js';
+import { examples } from './examples/stig-sendmail-relay.js';
 
 export const meta: RuleMeta = {
   id: 'stig-sendmail-relay',
@@ -13,14 +15,15 @@ export const meta: RuleMeta = {
   help:
     'GEN004710: sendmail is not a finding when every DaemonPortOptions (DAEMON_OPTIONS in the .mc) binds a loopback ' +
     'address; otherwise it is a finding when promiscuous_relay is enabled, which lets any client relay mail through ' +
-    'the host. relaygate reads the .mc as m4 and cf.m4 do: after cf.m4 is included `#` is not a comment, so ' +
-    "`# FEATURE(`promiscuous_relay')` is in effect; `dnl` lines are not; undefine(`_PROMISCUOUS_RELAY_') turns it " +
+    'the host. relaygate reads the .mc as m4 and cf.m4 do: after cf.m4 is included, # does not start a comment, so ' +
+    "the line # FEATURE(`promiscuous_relay') is in effect; a line that starts with dnl is not; undefine(`_PROMISCUOUS_RELAY_') turns it " +
     "off again. cf.m4 also adds an MSA listener on port 587 on every address unless FEATURE(`no_default_msa') is " +
     'present, so binding only the MTA to 127.0.0.1 does not make sendmail loopback-only. A .cf without its .mc ' +
     'is judged from its rulesets (the Relay_ok ruleset and the "550 Relaying denied" rule are missing).',
   defaultLevel: 'error',
   securitySeverity: 8.0,
   stig: true,
+  examples,
 };
 
 function check(config: SendmailConfiguration): RuleResult[] {
@@ -88,6 +91,7 @@ function check(config: SendmailConfiguration): RuleResult[] {
       ids: [...SENDMAIL_IDS],
       span,
       related,
+      ...promiscuousRelayFix(config),
     },
   ];
 }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfigFile } from '../../src/config/file.js';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { CONFIG_KEYS, parseConfigFile } from '../../src/config/file.js';
+import { configSchema, SCHEMA_ID } from '../../src/config/settings.js';
 import { OptionsError } from '../../src/config/options.js';
 
 const FILE = '/repo/infra/.relaygate.yml';
@@ -89,5 +93,42 @@ describe('.relaygate.yml', () => {
   it('refuses YAML that does not parse, with the parser\'s position and one line', () => {
     assert.equal(error('\tprofile: rhel8\n'), '.relaygate.yml:1:1: Tabs are not allowed as indentation');
     assert.equal(error('profile: "rhel8\n'), '.relaygate.yml:2:1: Missing closing "quote');
+  });
+});
+
+describe('.relaygate.yml and its JSON Schema', () => {
+  it('accepts the yaml-language-server line editors read, and refuses values in another case than the schema', () => {
+    const text = `# yaml-language-server: $schema=${SCHEMA_ID}\nprofile: rhel8\n`;
+    assert.deepEqual(parseConfigFile(text, '.relaygate.yml', FILE), { profile: 'rhel8' });
+    assert.equal(error('profile: RHEL9\n'), '.relaygate.yml:1:10: profile: "RHEL9" is not one of gen004710, rhel6, rhel7, rhel8, rhel9, rhel10');
+  });
+
+  it('refuses an alias bomb with one line', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'include: [*c, *c]', ''].join('\n');
+    assert.match(error(bomb), /^\.relaygate\.yml: Excessive alias count/);
+  });
+
+  it('has one schema property per setting, each with a description; enums list the accepted values', () => {
+    const schema = configSchema() as { properties: Record<string, { description: string; enum?: string[] }>; additionalProperties: boolean };
+    assert.deepEqual(Object.keys(schema.properties), [...CONFIG_KEYS]);
+    assert.equal(schema.additionalProperties, false);
+    for (const [key, prop] of Object.entries(schema.properties)) assert.ok(prop.description.length > 20, key);
+    assert.deepEqual(schema.properties['fail-on']!.enum, ['error', 'warning', 'note', 'never']);
+  });
+
+  it('agrees with the schema file editors use: what ajv accepts there, parseConfigFile accepts', () => {
+    const onDisk = JSON.parse(readFileSync('schema/relaygate.schema.json', 'utf8')) as object;
+    assert.deepEqual(onDisk, configSchema(), 'schema/relaygate.schema.json is stale: run `npm run docs`');
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(onDisk);
+    const samples = ['profile: rhel9\n', 'include: [a, b]\n', 'vars: x.yml\n', 'fail-on: critical\n', 'include: [a, 1]\n', 'baseline: ""\n', 'bogus: 1\n'];
+    for (const sample of samples) {
+      let accepted = true;
+      try {
+        parseConfigFile(sample, 'f', FILE);
+      } catch {
+        accepted = false;
+      }
+      assert.equal(validate(parseYaml(sample)), accepted, sample);
+    }
   });
 });

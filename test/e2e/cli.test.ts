@@ -185,23 +185,30 @@ describe('dist/cli/index.js on examples/', () => {
     assert.equal(log.runs.length, 1);
     const run = log.runs[0]!;
     assert.equal(run.tool.driver.name, 'relaygate');
+    // SARIF paths are relative to the repository's top level, not to the scan root examples/.
+    const inRepo = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: EXAMPLES, encoding: 'utf8' });
+    const prefix = inRepo.status === 0 ? inRepo.stdout.trim() : '';
     const got = run.results.map((x) => {
       const p = x.locations[0]!.physicalLocation;
-      assert.ok(x.partialFingerprints.primaryLocationLineHash);
+      // upload-sarif computes primaryLocationLineHash; relaygate writes its own key.
+      assert.ok(x.partialFingerprints['relaygate/v1']);
+      assert.equal(x.partialFingerprints['primaryLocationLineHash'], undefined);
       return `${p.artifactLocation.uri}:${p.region.startLine}:${p.region.startColumn} ${x.ruleId} ${x.level}${x.suppressions ? ' suppressed' : ''}`;
     });
     assert.deepEqual(
       got.sort(),
-      EXAMPLE_FINDINGS.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.level}${f.suppressed ? ' suppressed' : ''}`).sort(),
+      EXAMPLE_FINDINGS.map((f) => `${prefix}${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.level}${f.suppressed ? ' suppressed' : ''}`).sort(),
     );
   });
 
   it('--format markdown: a table row per active finding', () => {
     const r = runCli(['--format', 'markdown', '.'], { cwd: EXAMPLES });
     assert.equal(r.status, 1, explain(r));
-    assert.match(r.stdout, /^## ❌ relaygate: fail$/m);
+    assert.match(r.stdout, /^### ❌ relaygate: fail · /m);
+    const icon: Record<string, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
     for (const f of ACTIVE) {
-      const row = r.stdout.split('\n').find((l) => l.startsWith(`| ${f.level} | \`${f.ruleId}\` | ${f.file}:${f.line} | `));
+      // (<wbr> lets long paths break in the table; it is not part of the path.)
+      const row = r.stdout.split('\n').find((l) => l.replace(/<wbr>/g, '').startsWith(`| ${icon[f.level]} | ${f.file}:${f.line} | `));
       assert.ok(row, `no row for ${f.file}:${f.line}\n${r.stdout}`);
     }
   });

@@ -58,6 +58,7 @@ describe('action.yml', () => {
       annotations: 'auto',
       review: 'none',
       sarif: '',
+      category: '',
       summary: 'true',
       token: '${{ github.token }}',
     });

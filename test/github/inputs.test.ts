@@ -51,6 +51,7 @@ describe('readInputs (through @actions/core getInput)', () => {
       annotations: 'auto',
       review: 'none',
       sarif: null,
+      category: '',
       summary: true,
       token: '',
     });
@@ -71,6 +72,7 @@ describe('readInputs (through @actions/core getInput)', () => {
       annotations: 'checks',
       review: 'suggestions',
       sarif: 'out/relaygate.sarif',
+      category: ' relaygate-images ',
       summary: 'false',
       token: 'ghs_x',
     });
@@ -90,6 +92,7 @@ describe('readInputs (through @actions/core getInput)', () => {
       annotations: 'checks',
       review: 'suggestions',
       sarif: 'out/relaygate.sarif',
+      category: 'relaygate-images',
       summary: false,
       token: 'ghs_x',
     });

@@ -107,7 +107,7 @@ describe('runAction', () => {
 
   it('fails on findings: scans the workspace with path as the one path, fills outputs, files, annotations and summary', async () => {
     const ws = workspace();
-    const { deps, rec } = harness(ws, { path: 'infra', sarif: 'out/relaygate.sarif', summary: 'true', annotations: 'auto', scope: 'auto' }, OPEN);
+    const { deps, rec } = harness(ws, { path: 'infra', sarif: 'out/relaygate.sarif', category: 'relaygate-infra', summary: 'true', annotations: 'auto', scope: 'auto' }, OPEN);
     await runAction(deps);
 
     assert.equal(rec.scanned.length, 1);
@@ -141,6 +141,7 @@ describe('runAction', () => {
     const sarif = JSON.parse(readFileSync(path.join(ws, 'out/relaygate.sarif'), 'utf8'));
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'infra/postfix/main.cf');
+    assert.deepEqual(sarif.runs[0].automationDetails, { id: 'relaygate-infra/' });
 
     // Annotations: one workflow command per active finding, paths relative to the repository root.
     const lines = rec.stdout.split('\n').filter((l) => l !== '');

@@ -22,8 +22,16 @@ describe('render dispatcher', () => {
     assert.equal(render('json', r), renderJson(r));
     assert.equal(render('sarif', r), renderSarif(r));
     assert.equal(render('markdown', r), renderMarkdown(r));
-    assert.equal(render('github', r), `${renderWorkflowCommands(r).join('\n')}\n`);
+    const hint = { reportHint: 'the full report (relaygate --format text, json or sarif)' };
+    assert.equal(render('github', r), `${renderWorkflowCommands(r, hint).join('\n')}\n`);
     for (const format of FORMATS) assert.ok(render(format, r).endsWith('\n'), format);
+  });
+
+  it('from the CLI, github points at the reports the CLI writes, not at a job summary it never writes', () => {
+    const many = report(Array.from({ length: 12 }, (_, i) => finding({ line: i + 1, endLine: i + 1 })));
+    const notice = render('github', many).trimEnd().split('\n').at(-1)!;
+    assert.match(notice, /^::notice::relaygate found 12 findings .* See all of them in the full report \(relaygate --format text, json or sarif\)\.$/);
+    assert.doesNotMatch(render('github', many), /job summary/);
   });
 
   it('prints nothing for github when there is nothing to annotate', () => {

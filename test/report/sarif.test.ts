@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import type * as Sarif from 'sarif';
 import { RULES } from '../../src/rules/index.js';
 import { buildSarif, renderSarif, SARIF_MAX_RELATED_LOCATIONS, SARIF_MAX_RESULTS } from '../../src/report/sarif.js';
 import { finding, report } from './fixture.js';
+import { sarifSchemaErrors } from './sarif-schema.js';
 
 /** Every path in the value that holds an empty (or blank) string: code scanning rejects them. */
 function emptyStrings(value: unknown, path = '$'): string[] {
@@ -59,11 +61,14 @@ function codeScanningProblems(log: Sarif.Log): string[] {
         need(region.startColumn !== undefined, `results[${i}] endColumn needs startColumn`);
         if ((region.endLine ?? region.startLine) === region.startLine) need(region.endColumn > region.startColumn!, `results[${i}] endColumn > startColumn`);
       }
-      need(isText(res.partialFingerprints?.['primaryLocationLineHash']), `results[${i}].partialFingerprints.primaryLocationLineHash`);
+      // upload-sarif computes primaryLocationLineHash itself and warns when a tool writes an inconsistent one.
+      need(res.partialFingerprints?.['primaryLocationLineHash'] === undefined, `results[${i}] leaves primaryLocationLineHash to upload-sarif`);
+      need(isText(res.partialFingerprints?.['relaygate/v1']), `results[${i}].partialFingerprints['relaygate/v1']`);
       need((res.locations?.length ?? 0) + (res.relatedLocations?.length ?? 0) <= 1000, `results[${i}] at most 1,000 locations`);
     }
   }
   for (const p of emptyStrings(log)) problems.push(`empty string at ${p}`);
+  for (const e of sarifSchemaErrors(log)) problems.push(`schema: ${e}`);
   return problems;
 }
 
@@ -84,6 +89,8 @@ describe('SARIF', () => {
     assert.deepEqual(stig.properties?.['tags'], ['security', 'stig', 'mail-relay']);
     assert.equal(stig.properties?.['precision'], 'very-high');
     assert.ok(stig.help?.markdown?.includes('GEN004710'));
+    assert.equal(stig.helpUri, 'https://github.com/relaygate/relaygate/blob/v1.2.3/docs/rules/stig-postfix-relay.md');
+    assert.ok(stig.help?.markdown?.endsWith('[Rule documentation](https://github.com/relaygate/relaygate/blob/v1.2.3/docs/rules/stig-postfix-relay.md)'));
     const unreadable = rules.find((r) => r.id === 'config-unreadable')!;
     assert.deepEqual(unreadable.properties?.['tags'], ['security', 'mail-relay']);
   });
@@ -125,7 +132,7 @@ describe('SARIF', () => {
             },
           },
         ],
-        partialFingerprints: { primaryLocationLineHash: '0123456789abcdef0123456789abcdef' },
+        partialFingerprints: { 'relaygate/v1': '0123456789abcdef0123456789abcdef' },
         relatedLocations: [
           {
             id: 1,
@@ -146,15 +153,16 @@ describe('SARIF', () => {
     ]);
   });
 
-  it('marks inline suppressions inSource and baseline ones external, with the reason', () => {
+  it('marks inline suppressions inSource with the reason; baseline matches are unchanged, not suppressed', () => {
     const log = buildSarif(
       report([
         finding({ suppressed: { kind: 'inline', reason: 'ISSO ticket 42', file: 'roles/mail/main.cf', line: 11 } }),
         finding({ line: 20, endLine: 20, suppressed: { kind: 'baseline', reason: 'recorded in the baseline' } }),
+        finding({ line: 30, endLine: 30 }),
       ]),
     );
     assert.deepEqual(codeScanningProblems(log), []);
-    const [a, b] = log.runs[0]!.results!;
+    const [a, b, c] = log.runs[0]!.results!;
     assert.deepEqual(a!.suppressions, [
       {
         kind: 'inSource',
@@ -165,7 +173,72 @@ describe('SARIF', () => {
         },
       },
     ]);
-    assert.deepEqual(b!.suppressions, [{ kind: 'external', status: 'accepted', justification: 'recorded in the baseline' }]);
+    // Known debt is not accepted risk: no suppression, and baselineState on every result of the run.
+    assert.equal(b!.suppressions, undefined);
+    assert.deepEqual([a!.baselineState, b!.baselineState, c!.baselineState], ['new', 'unchanged', 'new']);
+  });
+
+  it('writes no baselineState when no baseline was matched', () => {
+    const log = buildSarif(report([finding()]));
+    assert.equal(log.runs[0]!.results![0]!.baselineState, undefined);
+  });
+
+  it('turns replacements into a fix: one artifactChange per file, deletions without insertedContent', () => {
+    const f = finding({
+      replacements: [
+        { file: 'roles/mail/main.cf', line: 12, column: 48, endLine: 12, endColumn: 54, text: 'reject' },
+        { file: 'roles/mail/main.cf', line: 14, column: 1, endLine: 15, endColumn: 1, text: '' },
+        { file: 'roles/mail/defaults/main.yml', line: 3, column: 1, endLine: 3, endColumn: 1, text: '  - reject\n' },
+      ],
+    });
+    const log = buildSarif(report([f]), { root: 'infra' });
+    assert.deepEqual(codeScanningProblems(log), []);
+    assert.deepEqual(log.runs[0]!.results![0]!.fixes, [
+      {
+        description: { text: 'Set smtpd_client_restrictions = permit_mynetworks, reject.' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'infra/roles/mail/main.cf', uriBaseId: '%SRCROOT%' },
+            replacements: [
+              { deletedRegion: { startLine: 12, startColumn: 48, endLine: 12, endColumn: 54 }, insertedContent: { text: 'reject' } },
+              { deletedRegion: { startLine: 14, startColumn: 1, endLine: 15, endColumn: 1 } },
+            ],
+          },
+          {
+            artifactLocation: { uri: 'infra/roles/mail/defaults/main.yml', uriBaseId: '%SRCROOT%' },
+            replacements: [{ deletedRegion: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 1 }, insertedContent: { text: '  - reject\n' } }],
+          },
+        ],
+      },
+    ]);
+    assert.equal(buildSarif(report([finding()])).runs[0]!.results![0]!.fixes, undefined);
+  });
+
+  it('writes URIs relative to the repository root when the scan root is below it', () => {
+    const f = finding({
+      file: 'ansible/main.cf',
+      related: [{ file: 'ansible/vars.yml', line: 2, message: 'from here' }],
+      suppressed: { kind: 'inline', reason: 'lab', file: 'ansible/main.cf', line: 11 },
+    });
+    const uris = (root: string | undefined): string[] => {
+      const res = buildSarif(report([f]), root === undefined ? {} : { root }).runs[0]!.results![0]!;
+      return [
+        res.locations![0]!.physicalLocation!.artifactLocation!.uri!,
+        res.relatedLocations![0]!.physicalLocation!.artifactLocation!.uri!,
+        res.suppressions![0]!.location!.physicalLocation!.artifactLocation!.uri!,
+      ];
+    };
+    assert.deepEqual(uris('examples'), ['examples/ansible/main.cf', 'examples/ansible/vars.yml', 'examples/ansible/main.cf']);
+    assert.deepEqual(uris('deploy/mail/'), ['deploy/mail/ansible/main.cf', 'deploy/mail/ansible/vars.yml', 'deploy/mail/ansible/main.cf']);
+    assert.deepEqual(uris(''), ['ansible/main.cf', 'ansible/vars.yml', 'ansible/main.cf']);
+    assert.deepEqual(uris(undefined), ['ansible/main.cf', 'ansible/vars.yml', 'ansible/main.cf']);
+  });
+
+  it('writes the category as runAutomationDetails.id, with the trailing slash upload-sarif uses', () => {
+    assert.deepEqual(buildSarif(report([]), { category: 'relaygate-nightly' }).runs[0]!.automationDetails, { id: 'relaygate-nightly/' });
+    assert.deepEqual(buildSarif(report([]), { category: 'mail/' }).runs[0]!.automationDetails, { id: 'mail/' });
+    assert.equal(buildSarif(report([]), { category: '  ' }).runs[0]!.automationDetails, undefined);
+    assert.deepEqual(codeScanningProblems(buildSarif(report([finding()]), { category: 'x' })), []);
   });
 
   it('never writes an empty string, even for findings with empty fields', () => {
@@ -182,9 +255,16 @@ describe('SARIF', () => {
     assert.deepEqual(codeScanningProblems(log), []);
     const res = log.runs[0]!.results![0]!;
     assert.equal(res.message.text, 'stig-postfix-relay finding.');
-    assert.match(res.partialFingerprints!['primaryLocationLineHash']!, /^[0-9a-f]{32}$/);
+    assert.equal(res.partialFingerprints!['relaygate/v1'], 'stig-postfix-relay:roles/mail/main.cf:12');
     assert.deepEqual(res.properties?.['stigIds'], ['GEN004710']);
     assert.deepEqual(res.suppressions, [{ kind: 'inSource', status: 'accepted' }]);
+  });
+
+  it('validates against the SARIF 2.1.0 schema, and the schema check can fail', () => {
+    assert.deepEqual(sarifSchemaErrors(buildSarif(report([finding()]))), []);
+    const broken = buildSarif(report([finding()])) as unknown as { runs: { results: { level: string }[] }[] };
+    broken.runs[0]!.results[0]!.level = 'fatal';
+    assert.ok(sarifSchemaErrors(broken).some((e) => e.startsWith('/runs/0/results/0/level')), sarifSchemaErrors(broken).join('\n'));
   });
 
   it('keeps regions valid: columns only when they form a range, multi-line ends kept', () => {
@@ -217,6 +297,7 @@ describe('SARIF', () => {
     const rules = log.runs[0]!.tool.driver.rules!;
     assert.equal(rules.length, RULES.length + 1);
     assert.equal(rules[RULES.length]!.id, 'exim-open-relay');
+    assert.equal(rules[RULES.length]!.helpUri, RULES.some((r) => r.meta.id === 'exim-open-relay') ? 'https://github.com/relaygate/relaygate/blob/v1.2.3/docs/rules/exim-open-relay.md' : 'https://github.com/relaygate/relaygate#rules');
     assert.equal(log.runs[0]!.results![0]!.ruleIndex, RULES.length);
   });
 
@@ -249,7 +330,7 @@ describe('SARIF', () => {
     assert.equal(results.filter((r) => r.suppressions !== undefined).length, 0);
     // The report's order is kept among the survivors.
     assert.deepEqual(
-      results.slice(0, 6).map((r) => r.partialFingerprints!['primaryLocationLineHash']),
+      results.slice(0, 6).map((r) => r.partialFingerprints!['relaygate/v1']),
       ['note0', 'note1', 'note2', 'note3', 'note4', 'f0'],
     );
     assert.deepEqual(run.properties, { truncated: true, totalResults: 25_025, omittedResults: 25 });
@@ -259,6 +340,29 @@ describe('SARIF', () => {
       '25 of 25025 results were left out: GitHub code scanning accepts at most 25000 per run, so the most severe were kept. The JSON report lists every finding.',
     );
     assert.deepEqual(codeScanningProblems(log), []);
+  });
+
+  it('shrinks to the gzip cap, most severe first, and says so', () => {
+    // Incompressible messages, so the size grows with the number of results.
+    let seed = 7;
+    const noise = (): string => Array.from({ length: 300 }, () => ((seed = (seed * 48271) % 2147483647) % 36).toString(36)).join('');
+    const findings = Array.from({ length: 400 }, (_, i) =>
+      finding({ level: i < 100 ? 'error' : 'note', line: i + 1, endLine: i + 1, fingerprint: `f${i}`, message: noise() }),
+    );
+    const log = buildSarif(report(findings), { maxGzipBytes: 60_000 });
+    const size = gzipSync(JSON.stringify(log, null, 2)).length;
+    assert.ok(size <= 60_000, `${size} bytes`);
+    const run = log.runs[0]!;
+    const kept = run.results!.length;
+    assert.ok(kept > 100 && kept < 400, `${kept} results`);
+    assert.equal(run.results!.filter((r) => r.level === 'error').length, 100);
+    assert.deepEqual(run.properties, { truncated: true, totalResults: 400, omittedResults: 400 - kept });
+    assert.equal(
+      run.invocations![0]!.toolExecutionNotifications![0]!.message.text,
+      `${400 - kept} of 400 results were left out: GitHub code scanning accepts at most 60000 bytes of gzip-compressed SARIF, so the most severe were kept. The JSON report lists every finding.`,
+    );
+    assert.deepEqual(codeScanningProblems(log), []);
+    assert.equal(buildSarif(report(findings)).runs[0]!.properties, undefined);
   });
 
   it('renders indented JSON with a final newline', () => {

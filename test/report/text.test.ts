@@ -94,4 +94,14 @@ describe('text report', () => {
     assert.equal(lines[3], './ ::set-output/main.cf:12:1: error [stig-postfix-relay] smtpd_client_restrictions is empty, so any client may relay.');
     for (const line of lines) assert.doesNotMatch(line.trimStart(), /^::/);
   });
+
+  it('says the scope and what it hid', () => {
+    const scoped = report([finding()], { scope: { kind: 'changed', changedFiles: 4, configurationsTouched: 2, findingsHidden: 5 } });
+    assert.equal(
+      renderText(scoped).split('\n').at(-2),
+      'relaygate 1.2.3: fail: 1 finding (1 error, 0 warnings, 0 notes), 0 suppressed; 3 files scanned, 1 configuration in 7 ms. Scope: 4 changed files, 2 configurations touched; 5 findings outside it not reported.',
+    );
+    const none = report([], { scope: { kind: 'changed', changedFiles: 1, configurationsTouched: 0, findingsHidden: 0 } });
+    assert.match(renderText(none), /Scope: 1 changed file, 0 configurations touched; no finding outside it\.\n$/);
+  });
 });
