@@ -64,6 +64,7 @@ export async function scan(options: Options): Promise<ScanResult> {
     const unreadableConfig = config.diagnostics.some((d) => d.fatal);
     for (const rule of RULES) {
       if (unreadableConfig && rule !== configUnreadable) continue;
+      if (options.rules[rule.meta.id] === 'off') continue;
       for (const result of rule.check(config, context)) results.push(materializeFixes(sources.annotate(result), files));
     }
   }
@@ -74,7 +75,8 @@ export async function scan(options: Options): Promise<ScanResult> {
     changed: options.changed ? new Set(options.changed) : null,
     files: sources.files,
   };
-  const findings = applyPolicy(results, policy);
+  const judged = withRuleSettings(results, options.rules);
+  const findings = applyPolicy(judged, policy);
   let scope: ScanScope | null = null;
   if (policy.changed !== null) {
     const changed = policy.changed;
@@ -83,7 +85,7 @@ export async function scan(options: Options): Promise<ScanResult> {
       kind: 'changed',
       changedFiles: changed.size,
       configurationsTouched: sources.configurations.filter((c) => c.files.some((f) => changed.has(f))).length,
-      findingsHidden: active(applyPolicy(results, { ...policy, changed: null })) - active(findings),
+      findingsHidden: active(applyPolicy(judged, { ...policy, changed: null })) - active(findings),
     };
   }
 
@@ -97,6 +99,15 @@ export async function scan(options: Options): Promise<ScanResult> {
     notes: [...discovery.notes, ...sources.notes],
     scope,
   };
+}
+
+/** `.relaygate.yml` `rules:`: a rule turned off reports nothing; a level given replaces the rule's own. */
+function withRuleSettings(results: RuleResult[], settings: Options['rules']): RuleResult[] {
+  return results.flatMap((r) => {
+    const setting = settings[r.ruleId];
+    if (setting === 'off') return [];
+    return setting === undefined || setting === 'on' ? [r] : [{ ...r, level: setting }];
+  });
 }
 
 /**

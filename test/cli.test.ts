@@ -89,6 +89,7 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
       vars: [path.join(cwd, 'extra.yml')],
       baseline: path.join(cwd, 'base.json'),
       changed: ['postfix/main.cf', 'postfix/master.cf'],
+      rules: {},
     });
   });
 
@@ -230,7 +231,7 @@ describe('relaygate CLI as a process (node --import tsx src/cli.ts)', () => {
     assert.equal(r.status, 2);
     assert.equal(
       r.stderr,
-      'relaygate: .relaygate.yml:2:1: unknown key "profil"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline\n',
+      'relaygate: .relaygate.yml:2:1: unknown key "profil"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline, rules\n',
     );
   });
 

@@ -17438,6 +17438,7 @@ class OptionsError extends Error {
 }
 const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
 const INDETERMINATE_VALUES = ['error', 'warning', 'note', 'ignore'];
+const RULE_SETTING_VALUES = ['off', 'on', 'error', 'warning', 'note'];
 function defaultOptions(root) {
     return {
         root,
@@ -17450,6 +17451,7 @@ function defaultOptions(root) {
         vars: [],
         baseline: null,
         changed: null,
+        rules: {},
     };
 }
 /** Validates one enumerated setting; the error names the setting and the accepted values. */
@@ -34766,6 +34768,10 @@ const DEFAULT_PATTERNS = [
     { glob: '**/*.mc', roles: ['sendmail.mc'], definite: false },
     // /etc/mail also holds e.g. spamassassin/local.cf: content decides.
     { glob: '**/mail/**/*.cf', roles: ['sendmail.cf'], definite: false },
+    // sendmail's access map source (makemap hash access < access): content
+    // decides, since Postfix keeps access tables under the same name.
+    { glob: '**/access', roles: ['sendmail.access'], definite: false },
+    { glob: '**/access.txt', roles: ['sendmail.access'], definite: false },
 ];
 /** Vendored trees, skipped unless a user include glob matches the file. */
 const DEFAULT_EXCLUDES = (/* unused pure expression or super */ null && (['**/node_modules/**', '**/vendor/**', '**/.terraform/**']));
@@ -34802,12 +34808,12 @@ function isPlainVariantSuffix(rest) {
 
 const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Glob(p.glob, 'default pattern') }));
 /**
- * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
- * `master.cf.*`: this test rejects almost every file of a monorepo before any
+ * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*`,
+ * `master.cf.*`, `access` or `access.txt`: this test rejects almost every file of a monorepo before any
  * glob runs.
  */
 function mayMatchDefault(base) {
-    return base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.');
+    return (base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.') || base === 'access' || base === 'access.txt');
 }
 function isVendored(path) {
     let start = 0;
@@ -35145,7 +35151,56 @@ async function repositoryPrefix(root) {
     return run.stdout.toString('utf8').trim().replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/mta/sendmail/access-map.ts
+
+/**
+ * makemap(8) input: one `key value` per line, the key up to the first space
+ * or tab, the value after the whitespace that follows it; lines starting
+ * with `#` and empty lines are skipped. A tag is the key's part up to the
+ * first `:` when it is one of the tags sendmail looks up (cf/README).
+ */
+const TAGS = new Set(['connect', 'from', 'to', 'spam', 'compat', 'srv_features', 'clt_features', 'try_tls', 'tls_srv', 'tls_clt', 'tls_rcpt', 'greet', 'mta', 'gmsg']);
+function parseAccessMap(file) {
+    const index = new LineIndex(file.text);
+    const entries = [];
+    for (let n = 1; n <= index.lineCount; n++) {
+        const text = index.lineText(n);
+        if (text === '' || text.startsWith('#'))
+            continue;
+        const split = splitEntry(text);
+        if (split === null)
+            continue;
+        const [rawKey, value] = split;
+        const colon = rawKey.indexOf(':');
+        const tag = colon > 0 && TAGS.has(rawKey.slice(0, colon).toLowerCase()) ? rawKey.slice(0, colon) : null;
+        const key = tag === null ? rawKey : rawKey.slice(colon + 1);
+        entries.push({ tag, key, value, span: { file: file.path, line: n, column: 1, endLine: n, endColumn: text.length + 1 }, unknown: isUnknown(text) });
+    }
+    return { file: file.path, entries };
+}
+function isBlank(c) {
+    return c === ' ' || c === '\t';
+}
+/** `key<blanks>value<blanks>` -> [key, value]; null without a value. */
+function splitEntry(text) {
+    let i = 0;
+    while (i < text.length && !isBlank(text.charAt(i)))
+        i++;
+    const key = text.slice(0, i);
+    while (i < text.length && isBlank(text.charAt(i)))
+        i++;
+    let end = text.length;
+    while (end > i && isBlank(text.charAt(end - 1)))
+        end--;
+    return key === '' || end <= i ? null : [key, text.slice(i, end)];
+}
+/** Does sendmail read this file as an access map source: does any entry say RELAY? */
+function looksLikeAccessMap(text) {
+    return /^[^#\s][^ \t\n]*[ \t]+RELAY[ \t]*\r?$/m.test(text);
+}
+
 ;// CONCATENATED MODULE: ./src/discover/sniff.ts
+
 /** Sniffing looks at the beginning of a file only: a configuration shows what it is early. */
 const SNIFF_CHARS = 64 * 1024;
 /**
@@ -35192,6 +35247,9 @@ function isMasterService(line) {
  */
 function sniffRole(text, roles) {
     const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+    // An access map is what sendmail reads RELAY entries from; nothing else says RELAY.
+    if (roles.includes('sendmail.access'))
+        return looksLikeAccessMap(head) ? 'sendmail.access' : null;
     const hits = { 'main.cf': 0, 'master.cf': 0, 'sendmail.mc': 0, 'sendmail.cf': 0 };
     for (const raw of head.split('\n')) {
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -35211,8 +35269,11 @@ function sniffRole(text, roles) {
     }
     let best = null;
     for (const role of roles) {
-        const needed = role === 'sendmail.cf' ? CF_MIN_LINES : 1;
-        if (hits[role] >= needed && (best === null || hits[role] > hits[best]))
+        if (role === 'sendmail.access')
+            continue;
+        const r = role;
+        const needed = r === 'sendmail.cf' ? CF_MIN_LINES : 1;
+        if (hits[r] >= needed && (best === null || hits[r] > hits[best]))
             best = role;
     }
     return best;
@@ -39732,6 +39793,17 @@ const FIXED_DEFAULTS = {
     smtpd_delay_reject: 'yes',
     smtpd_service_name: 'smtpd',
     mydestination: '$myhostname, localhost.$mydomain, localhost',
+    // What the relay decision reads (postconf -d, Postfix 3.7).
+    virtual_alias_domains: '$virtual_alias_maps',
+    virtual_alias_maps: '$virtual_maps',
+    virtual_maps: '',
+    virtual_mailbox_domains: '$virtual_mailbox_maps',
+    virtual_mailbox_maps: '',
+    parent_domain_matches_subdomains: 'debug_peer_list,fast_flush_domains,mynetworks,permit_mx_backup_networks,qmqpd_authorized_clients,relay_domains,smtpd_access_maps',
+    smtpd_helo_required: 'no',
+    smtpd_tls_security_level: '',
+    smtpd_use_tls: 'no',
+    smtpd_enforce_tls: 'no',
 };
 /**
  * Defaults that depend on compatibility_level. Postfix writes them as
@@ -41520,6 +41592,1728 @@ const rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/mta/postfix/address-lists.ts
+
+
+
+/** Lookup tables with a fixed answer for every key. */
+const MATCH_ALL_TABLES = new Set(['static', 'randmap']);
+/**
+ * Tables looked up by exact key (hash, lmdb, a database query by key): they
+ * hold finitely many addresses or domains, so an attacker uses one that is
+ * not in them. Pattern tables (cidr, regexp, pcre) and services that answer
+ * as they like (tcp, socketmap) may match anything: those are unknown.
+ */
+const KEYED_TABLES = new Set([
+    'hash', 'btree', 'lmdb', 'cdb', 'dbm', 'sdbm', 'texthash', 'nis', 'nisplus', 'netinfo', 'ldap', 'mysql', 'pgsql', 'sqlite',
+    'memcache', 'environ', 'internal', 'fail',
+]);
+/** `proxy:hash:/x` is the table behind the proxy. */
+function tableType(text) {
+    let rest = text;
+    for (;;) {
+        const colon = rest.indexOf(':');
+        const type = (colon < 0 ? rest : rest.slice(0, colon)).toLowerCase();
+        if (type !== 'proxy' || colon < 0)
+            return type;
+        rest = rest.slice(colon + 1);
+    }
+}
+/** IPv4 as inet_pton(3) reads it: four decimal parts, nothing shorter. */
+function parseIpv4(text) {
+    return ipaddr_default().IPv4.isValidFourPartDecimal(text) ? ipaddr_default().IPv4.parse(text) : null;
+}
+function parseIpv6(text) {
+    if (text.includes('%') || !ipaddr_default().IPv6.isValid(text))
+        return null;
+    return ipaddr_default().IPv6.parse(text);
+}
+/** `inline:{ key=value, { key = value } }` (postconf(5) inline_table): the keys. */
+function inlineKeys(body) {
+    const inner = body.startsWith('{') && body.endsWith('}') ? body.slice(1, -1) : null;
+    if (inner === null)
+        return null;
+    const keys = [];
+    for (const item of splitList(inner)) {
+        let text = item.text;
+        if (text.startsWith('{') && text.endsWith('}'))
+            text = text.slice(1, -1).trim();
+        const eq = text.indexOf('=');
+        keys.push((eq < 0 ? text : text.slice(0, eq)).trim().toLowerCase());
+    }
+    return keys;
+}
+/** One list item: what kind of pattern it is. */
+function readAddressItem(raw) {
+    let text = raw;
+    let negated = false;
+    while (text.startsWith('!')) {
+        negated = !negated;
+        text = text.slice(1);
+    }
+    const item = (kind, extra = {}) => ({ text, negated, kind, ...extra });
+    if (isUnknown(text))
+        return item('unresolved');
+    if (text.startsWith('/'))
+        return item('file');
+    if (!text.startsWith('[') && text.includes(':')) {
+        if (parseIpv6(text.replace(/\/\d+$/, '')) !== null)
+            return item('invalid', { bareIpv6: true });
+        const type = tableType(text);
+        if (MATCH_ALL_TABLES.has(type))
+            return item('static');
+        if (type === 'inline') {
+            const keys = inlineKeys(text.slice(text.indexOf(':') + 1));
+            if (keys !== null)
+                return item('inline', { keys });
+        }
+        if (KEYED_TABLES.has(type))
+            return item('keyed-table');
+        return item(type === '' ? 'invalid' : 'table');
+    }
+    const slash = text.indexOf('/');
+    const host = slash < 0 ? text : text.slice(0, slash);
+    const bracketed = host.startsWith('[') && host.endsWith(']');
+    const bare = bracketed ? host.slice(1, -1) : host;
+    const address = parseIpv4(bare) ?? parseIpv6(bare);
+    if (slash < 0) {
+        if (address !== null && (bracketed || address.kind() === 'ipv4')) {
+            return item('address', { block: { address, prefix: address.kind() === 'ipv4' ? 32 : 128 } });
+        }
+        return bracketed ? item('invalid') : item('name');
+    }
+    const mask = text.slice(slash + 1);
+    const max = address?.kind() === 'ipv6' ? 128 : 32;
+    if (address === null || !/^\d{1,3}$/.test(mask) || Number(mask) > max)
+        return item('invalid');
+    const prefix = Number(mask);
+    const network = ipaddr_default().parse(networkAddress(address, prefix));
+    // cidr_match_parse(): "non-null host address bits" is a lookup error, not a wider network.
+    if (network.toNormalizedString() !== address.toNormalizedString())
+        return item('invalid');
+    return item('network', { block: { address, prefix } });
+}
+function networkAddress(address, prefix) {
+    const bytes = address.toByteArray();
+    for (let bit = prefix; bit < bytes.length * 8; bit++) {
+        const i = bit >> 3;
+        bytes[i] = (bytes[i] ?? 0) & ~(0x80 >> (bit & 7));
+    }
+    return ipaddr_default().fromByteArray(bytes).toString();
+}
+function readAddressList(value) {
+    return splitList(value).map((item) => readAddressItem(item.text));
+}
+function blockContains(block, address) {
+    if (block.address.kind() !== address.kind())
+        return false;
+    return address.match(block.address, block.prefix);
+}
+function nameMatches(name, pattern, parent) {
+    const p = pattern.toLowerCase();
+    if (name === p)
+        return true;
+    if (parent)
+        return name.length > p.length && name.endsWith(`.${p}`);
+    return p.startsWith('.') && name.length > p.length && name.endsWith(p);
+}
+/**
+ * namadr_list_match(): does the client (name, address) match the list?
+ * Items are tried in order and the first match decides.
+ * @param parent the parameter is in parent_domain_matches_subdomains
+ */
+function matchClient(items, client, parent = true) {
+    const address = parseIpv4(client.address) ?? parseIpv6(client.address);
+    for (const item of items) {
+        let hit;
+        switch (item.kind) {
+            case 'network':
+            case 'address':
+                hit = address !== null && item.block !== undefined && blockContains(item.block, address) ? 'match' : 'no-match';
+                break;
+            case 'name':
+                hit = nameMatches(client.name, item.text, parent) ? 'match' : 'no-match';
+                break;
+            case 'static':
+                hit = 'match';
+                break;
+            case 'keyed-table':
+                hit = 'no-match';
+                break;
+            case 'inline':
+                hit = (item.keys ?? []).includes(client.address.toLowerCase()) || (item.keys ?? []).includes(client.name) ? 'match' : 'no-match';
+                break;
+            case 'invalid':
+                return 'error';
+            default:
+                return 'unknown';
+        }
+        if (hit === 'match')
+            return item.negated ? 'no-match' : 'match';
+    }
+    return 'no-match';
+}
+/**
+ * Does a domain list match `domain`? `domainList` is relay_domains'
+ * match_hostname() (parent domains when `parent`, `.domain` for subdomains
+ * otherwise, tables looked up with the name and, with `parent`, its parent
+ * domains); a string list (mydestination, virtual_*_domains) compares the
+ * whole name and looks it up whole.
+ */
+function matchDomain(value, domain, how) {
+    const name = domain.toLowerCase();
+    for (const raw of splitList(value)) {
+        const item = readAddressItem(raw.text);
+        let hit;
+        switch (item.kind) {
+            case 'static':
+                hit = true;
+                break;
+            case 'keyed-table':
+                hit = false;
+                break;
+            case 'inline': {
+                const keys = item.keys ?? [];
+                const candidates = [name];
+                if (how.domainList)
+                    for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1))
+                        candidates.push(how.parent ? name.slice(i + 1) : name.slice(i));
+                hit = candidates.some((c) => keys.includes(c));
+                break;
+            }
+            case 'unresolved':
+            case 'file':
+            case 'table':
+                return 'unknown';
+            case 'invalid':
+                return 'error';
+            default:
+                hit = how.domainList ? nameMatches(name, item.text, how.parent) : name === item.text.toLowerCase();
+        }
+        if (hit)
+            return item.negated ? 'no-match' : 'match';
+    }
+    return 'no-match';
+}
+/**
+ * Address space that is not public: special-purpose blocks (RFC 6890) a
+ * host on the Internet cannot connect from. `::ffff:0:0/96` is judged by the
+ * IPv4 address inside it.
+ */
+const NOT_PUBLIC_V4 = [
+    '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24',
+    '192.0.2.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
+].map((c) => ipaddr_default().parseCIDR(c));
+const NOT_PUBLIC_V6 = ['::/128', '::1/128', '100::/64', '2001:db8::/32', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8'].map((c) => ipaddr_default().parseCIDR(c));
+const V4_MAPPED = ipaddr_default().parseCIDR('::ffff:0:0/96');
+/** Does the block hold any public address (is it not inside one special-purpose block)? */
+function containsPublic(block) {
+    const { address, prefix } = block;
+    if (address.kind() === 'ipv6') {
+        const v6 = address;
+        if (prefix >= 96 && v6.match(V4_MAPPED)) {
+            return containsPublic({ address: v6.toIPv4Address(), prefix: prefix - 96 });
+        }
+        return !NOT_PUBLIC_V6.some(([range, bits]) => prefix >= bits && v6.match(range, bits));
+    }
+    const v4 = address;
+    return !NOT_PUBLIC_V4.some(([range, bits]) => prefix >= bits && v4.match(range, bits));
+}
+/**
+ * Networks so wide that they are "the world": shorter than an IPv4 /8 (more
+ * than any single organisation holds) or an IPv6 /16 (more than a regional
+ * registry's allocations), and holding public space.
+ */
+function isWorldWide(block) {
+    const limit = block.address.kind() === 'ipv4' ? 8 : 16;
+    return block.prefix < limit && containsPublic(block);
+}
+/**
+ * Public addresses inside `block`, one per /8 (IPv4) or /16 (IPv6) of it,
+ * for an attacker who may connect from anywhere in it. Bounded: at most
+ * `limit` samples.
+ */
+function publicSamples(block, limit = 64) {
+    const out = [];
+    const v4 = block.address.kind() === 'ipv4';
+    const unit = v4 ? 8 : 16;
+    const span = 2 ** Math.max(0, unit - block.prefix);
+    const base = block.address.toByteArray();
+    const first = v4 ? (base[0] ?? 0) : ((base[0] ?? 0) << 8) | (base[1] ?? 0);
+    // IPv6 global unicast starts at 2000::/3: begin there when the block spans it.
+    const begin = !v4 && first <= 0x2000 && 0x2000 < first + span ? 0x2000 : first;
+    for (let top = begin, tried = 0; top < first + span && tried < 4096 && out.length < limit; top++, tried++) {
+        const sample = v4 ? `${top}.0.113.7` : `${top.toString(16)}:4860::7`;
+        const address = ipaddr_default().parse(sample);
+        if (!blockContains(block, address))
+            continue;
+        if (containsPublic({ address, prefix: v4 ? 32 : 128 }))
+            out.push(sample);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/postfix-locate.ts
+
+
+/** Where the Postfix relay rules point and how they name things. */
+/** Text for a message: unresolved template text shown as such. */
+function show(text) {
+    return text.split(UNKNOWN_MARK).join('<unresolved>');
+}
+function where(origin) {
+    if (origin.kind === 'default')
+        return 'the default';
+    return `${external_node_path_default().posix.basename(origin.definition.span.file)} line ${origin.definition.span.line}`;
+}
+/**
+ * Where a finding about a setting the instance lacks points: the edit that
+ * matters in an overlay, the provisioning step that writes main.cf, else the
+ * first line of main.cf (or master.cf when there is no main.cf).
+ */
+function firstLine(config, prefer = []) {
+    if (config.overlay !== undefined) {
+        const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
+        const decisive = [...edited].reverse().find((p) => prefer.includes(p.name)) ?? edited[0];
+        if (decisive !== undefined)
+            return decisive.span;
+    }
+    if (config.mainCf?.writtenAt !== undefined)
+        return config.mainCf.writtenAt;
+    const file = config.mainCf?.file ?? config.masterCf?.file ?? config.files[0] ?? config.directory;
+    const spans = config.mainCf?.parameters.map((p) => p.span) ?? config.masterCf?.services.map((s) => s.span) ?? [];
+    const onLineOne = spans.find((s) => s.line === 1 && s.endLine === 1);
+    return { file, line: 1, column: 1, endLine: 1, endColumn: onLineOne?.endColumn ?? 2 };
+}
+/** The text a person edits to change `value`: its `-o`, its main.cf value, or the first line when it is unset. */
+function locateValue(value, config, prefer = []) {
+    const origin = value.origin;
+    if (origin.kind === 'override')
+        return origin.definition.span;
+    if (origin.kind === 'main.cf') {
+        const valueSpan = origin.definition.valueSpan;
+        const empty = valueSpan.line === valueSpan.endLine && valueSpan.endColumn <= valueSpan.column;
+        return empty ? origin.definition.span : valueSpan;
+    }
+    return firstLine(config, prefer);
+}
+/** `name = "raw"` (expanded, master.cf -o) for a message; `name` (unset) for a default. */
+function describeValue(value, defaultText) {
+    if (value.origin.kind === 'default') {
+        return defaultText ?? (value.value === '' ? `${value.name} (unset, empty by default)` : `${value.name} (unset, default "${show(value.value)}")`);
+    }
+    const expanded = value.raw === value.value ? '' : ` (expands to "${show(value.value)}")`;
+    const override = value.origin.kind === 'override' ? ` (master.cf -o on ${value.origin.service.name})` : '';
+    return `${value.name} = "${show(value.raw)}"${expanded}${override}`;
+}
+function listenerLabel(listener) {
+    return listener.smtpd === listener.service ? listener.label : `${listener.label} (postscreen)`;
+}
+/** "smtpd on *:smtp and *:submission (inet_interfaces = all, the default)". */
+function describeListeners(listeners) {
+    const labels = [...new Set(listeners.map(listenerLabel))];
+    const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+    const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
+    const context = interfaces ? ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})` : '';
+    return `smtpd on ${joined}${context}`;
+}
+/** `related` entries for the definitions a value depends on, except the one at `span`. */
+class RelatedList {
+    items = [];
+    seen = new Set();
+    constructor(span) {
+        this.seen.add(`${span.file}:${span.line}`);
+    }
+    add(origin, message) {
+        if (origin.kind === 'default')
+            return;
+        const s = origin.definition.span;
+        const key = `${s.file}:${s.line}`;
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        this.items.push({ file: s.file, line: s.line, column: s.column, message });
+    }
+    /** The value's own definition and every `$name` it expands. */
+    addValue(value, message) {
+        this.add(value.origin, message);
+        for (const source of value.sources)
+            this.add(source.origin, `$${source.name} used by ${value.name} comes from here`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/examples/postfix-broad-mynetworks.ts
+const HEADER = '# /etc/postfix/main.cf (no master.cf beside it: the stock one, smtpd on every address)\ncompatibility_level = 3.6\ninet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\n';
+const postfix_broad_mynetworks_examples = {
+    failing: {
+        title: 'A "temporary" entry in mynetworks trusts every IPv4 address: every client is a trusted client.',
+        files: { 'postfix/main.cf': `${HEADER}mynetworks = 127.0.0.0/8, [::1]/128, 0.0.0.0/0\n` },
+    },
+    passing: {
+        title: 'mynetworks lists loopback and one private office subnet.',
+        files: { 'postfix/main.cf': `${HEADER}mynetworks = 127.0.0.0/8, [::1]/128, 192.168.10.0/24\n` },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/postfix-broad-mynetworks.ts
+
+
+
+
+
+const postfix_broad_mynetworks_meta = {
+    id: 'postfix-broad-mynetworks',
+    title: 'Postfix trusts too many clients (mynetworks)',
+    description: 'mynetworks trusts the world (0.0.0.0/0, ::/0, very short prefixes) or wide public ranges, or mynetworks_style = class/subnet decides it, on an smtpd other hosts can reach.',
+    help: 'permit_mynetworks (the first restriction of Postfix\'s default smtpd_relay_restrictions) lets every client in ' +
+        'mynetworks relay mail anywhere. relaygate reads mynetworks as Postfix does (commas and/or whitespace, [ipv6]/n ' +
+        'in brackets, !pattern excludes, the first match wins) and measures each network with CIDR arithmetic: a network ' +
+        'wider than an IPv4 /8 or an IPv6 /16 that holds public addresses trusts "the world" (error); a public network ' +
+        'wider than an IPv4 /24 or an IPv6 /48 trusts hosts that are probably not yours (warning). /file and type:table ' +
+        'entries are read by Postfix at run time and are unknown here. When mynetworks is unset, mynetworks_style decides: ' +
+        '"class" trusts the whole class A/B/C network of every interface and "subnet" (the default below ' +
+        'compatibility_level 2) every subnet the host is attached to, which on a cloud or hosting network includes ' +
+        'other customers (warning). Fix: list the networks you administer, e.g. mynetworks = 127.0.0.0/8 [::1]/128.',
+    fix: 'List only the networks you administer, e.g. mynetworks = 127.0.0.0/8 [::1]/128 (or mynetworks_style = host).',
+    defaultLevel: 'error',
+    securitySeverity: 7.5,
+    stig: false,
+    examples: postfix_broad_mynetworks_examples,
+};
+const FIX = 'List only the networks you administer, e.g. mynetworks = 127.0.0.0/8 [::1]/128.';
+function size(item) {
+    const block = item.block;
+    if (block === undefined)
+        return '';
+    const bits = (block.address.kind() === 'ipv4' ? 32 : 128) - block.prefix;
+    return bits > 64 ? `2^${bits} addresses` : `${(2 ** bits).toLocaleString('en-US')} addresses`;
+}
+/** An earlier `!pattern` whose network holds this whole one: the item never matches. */
+function negatedEarlier(items, index) {
+    const block = items[index]?.block;
+    if (block === undefined)
+        return false;
+    return items.slice(0, index).some((i) => i.negated && i.block !== undefined && i.block.address.kind() === block.address.kind() && i.block.prefix <= block.prefix && block.address.match(i.block.address, i.block.prefix));
+}
+function problemsOf(value) {
+    if (value.unknown && !value.value.includes('\uE000')) {
+        return [{ level: 'warning', certainty: 'indeterminate', what: 'may be redefined by a template line whose parameter name relaygate could not resolve' }];
+    }
+    const items = readAddressList(value.value);
+    const out = [];
+    items.forEach((item, i) => {
+        if (item.negated || negatedEarlier(items, i))
+            return;
+        if (item.kind === 'static')
+            out.push({ level: 'error', certainty: 'definite', what: `contains ${item.text}, which matches every client` });
+        else if (item.kind === 'file' || item.kind === 'table') {
+            out.push({ level: 'warning', certainty: 'indeterminate', what: `contains ${item.text}, whose entries relaygate cannot see` });
+        }
+        else if (item.kind === 'unresolved') {
+            out.push({ level: 'warning', certainty: 'indeterminate', what: `contains ${show(item.text)}, from a template expression relaygate could not resolve` });
+        }
+        else if (item.block !== undefined) {
+            const v4 = item.block.address.kind() === 'ipv4';
+            if (isWorldWide(item.block)) {
+                const everything = item.block.prefix === 0 ? ` (every ${v4 ? 'IPv4' : 'IPv6'} address)` : '';
+                out.push({ level: 'error', certainty: 'definite', what: `contains ${item.text}${everything}: ${size(item)}, the public Internet` });
+            }
+            else if (containsPublic(item.block) && item.block.prefix < (v4 ? 24 : 48)) {
+                out.push({ level: 'warning', certainty: 'definite', what: `contains the public network ${item.text} (${size(item)}, wider than a ${v4 ? '/24' : '/48'})` });
+            }
+        }
+    });
+    return out;
+}
+function result(level, certainty, message, fix, span, related) {
+    return { ruleId: postfix_broad_mynetworks_meta.id, level, certainty, mta: 'postfix', message, fix, ids: [], span, related: related.items };
+}
+function check(config) {
+    const overlay = config.overlay;
+    // Edits are judged on what they change: a mynetworks they set. (Debian's packaged
+    // main.cf sets mynetworks itself, other bases are unknown, so a style edit alone says nothing.)
+    if (overlay !== undefined && !overlay.touched.some((t) => t === 'mynetworks' || t.endsWith('/mynetworks') || isUnknown(t)))
+        return [];
+    let listeners = smtpdListeners(config).filter((l) => l.external !== false);
+    // A master.cf alone: main.cf's mynetworks is unknown; only a service's own -o says anything.
+    if (config.mainCf === null)
+        listeners = listeners.filter((l) => l.smtpd.overrides.some((o) => o.name === 'mynetworks'));
+    const groups = new Map();
+    for (const listener of listeners) {
+        const value = listener.parameters.get('mynetworks');
+        const style = listener.parameters.get('mynetworks_style');
+        const origin = value.origin.kind === 'default' ? `style:${style.value}:${style.origin.kind === 'default' ? '-' : style.origin.definition.span.line}` : `${value.origin.definition.span.file}:${value.origin.definition.span.line}`;
+        const key = `${origin}\u0000${value.value}`;
+        const group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, { value, style, level: listener.parameters.get('compatibility_level'), listeners: [listener] });
+        else
+            group.listeners.push(listener);
+    }
+    const out = [];
+    for (const group of groups.values()) {
+        const exposed = group.listeners.some((l) => l.external === true);
+        const reach = exposed ? 'accepts connections from any host' : 'may accept connections from other hosts';
+        const who = describeListeners(group.listeners);
+        if (overlay !== undefined && group.value.origin.kind === 'default')
+            continue;
+        if (group.value.origin.kind !== 'default') {
+            const span = locateValue(group.value, config, ['mynetworks']);
+            for (const p of problemsOf(group.value)) {
+                const related = new RelatedList(span);
+                related.addValue(group.value, 'mynetworks is set here');
+                const override = group.value.origin.kind === 'override' ? ` (master.cf -o on ${group.value.origin.service.name})` : '';
+                out.push(result(p.level, exposed ? p.certainty : 'indeterminate', `${who} ${reach}, and mynetworks = "${show(group.value.raw)}"${override} ${p.what}; ${p.certainty === 'definite' ? 'every client there' : 'whatever it trusts'} may relay through permit_mynetworks.`, FIX, span, related));
+            }
+            continue;
+        }
+        const style = group.style;
+        const styleText = style.value.trim().toLowerCase();
+        if (style.unknown || (styleText !== 'class' && styleText !== 'subnet')) {
+            if (style.unknown) {
+                const span = locateValue(style, config, ['mynetworks_style']);
+                out.push(result('warning', 'indeterminate', `${who} ${reach}, mynetworks is unset and mynetworks_style depends on a value relaygate could not resolve.`, FIX, span, new RelatedList(span)));
+            }
+            continue;
+        }
+        const span = style.origin.kind === 'default' ? locateValue(group.level, config, ['compatibility_level', 'mynetworks']) : locateValue(style, config);
+        const related = new RelatedList(span);
+        related.add(group.level.origin, 'compatibility_level is set here');
+        const because = style.origin.kind === 'default'
+            ? `mynetworks and mynetworks_style are unset, and compatibility_level ${group.level.origin.kind === 'default' ? '(unset, 0)' : `= ${show(group.level.value)} (${where(group.level.origin)})`} below 2 makes the style subnet`
+            : `mynetworks is unset and mynetworks_style = ${styleText}`;
+        const trusts = styleText === 'class'
+            ? 'every client in the whole class A, B or C network of each of the host\'s addresses (a public /8, /16 or /24)'
+            : 'every host on the subnets the host is attached to (on a cloud or hosting network, other customers too)';
+        out.push(result('warning', exposed ? 'definite' : 'indeterminate', `${who} ${reach}, and ${because}: permit_mynetworks trusts ${trusts}.`, 'Set mynetworks explicitly (e.g. 127.0.0.0/8 [::1]/128), or mynetworks_style = host.', span, related));
+    }
+    if (overlay === undefined)
+        return out;
+    return out.map((r) => ({ ...r, message: `${r.message} (Judged over ${overlay.assumed}.)` }));
+}
+const postfix_broad_mynetworks_rule = {
+    meta: postfix_broad_mynetworks_meta,
+    check(config) {
+        return config.mta === 'postfix' ? check(config) : [];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/mta/postfix/relay-decision.ts
+
+
+
+/** The lists smtpd reads, in the order it reads them at RCPT time. */
+const STAGES = [
+    'smtpd_client_restrictions',
+    'smtpd_helo_restrictions',
+    'smtpd_sender_restrictions',
+    'smtpd_relay_restrictions',
+    'smtpd_recipient_restrictions',
+];
+/** Upper bound on explored paths per session (unknown restrictions branch). */
+const MAX_PATHS = 512;
+/** Restriction classes that name each other would loop in smtpd; relaygate stops here. */
+const MAX_CLASS_DEPTH = 20;
+/** Restrictions that take the next list item as an argument (a table, a domain, a number, a policy server). */
+const MAP_COMMANDS = new Set([
+    'check_client_access', 'check_reverse_client_hostname_access', 'check_ccert_access', 'check_sasl_access',
+    'check_helo_access', 'check_sender_access', 'check_recipient_access', 'check_etrn_access',
+    'check_client_mx_access', 'check_reverse_client_hostname_mx_access', 'check_helo_mx_access', 'check_sender_mx_access', 'check_recipient_mx_access',
+    'check_client_ns_access', 'check_reverse_client_hostname_ns_access', 'check_helo_ns_access', 'check_sender_ns_access', 'check_recipient_ns_access',
+    'check_client_a_access', 'check_reverse_client_hostname_a_access', 'check_helo_a_access', 'check_sender_a_access', 'check_recipient_a_access',
+]);
+/** DNS-based lookups whose OK answer smtpd refuses (forbid_allowlist): they can only reject or pass. */
+const NO_ALLOWLIST = /^check_(client|reverse_client_hostname|helo|sender|recipient)_(mx|ns|a)_access$/;
+/** Restrictions that take a domain argument (DNS lists): the attacker is not listed. */
+const DNS_LIST_COMMANDS = new Set([
+    'reject_rbl_client', 'reject_rbl', 'reject_rhsbl_client', 'reject_rhsbl_reverse_client', 'reject_rhsbl_helo',
+    'reject_rhsbl_sender', 'reject_rhsbl_recipient', 'permit_dnswl_client', 'permit_rhswl_client',
+]);
+/**
+ * Restrictions an attacker passes by choosing what it sends: it has a
+ * forward-confirmed host name, a resolvable sender domain, a fully qualified
+ * sender and recipient, is not on any DNS list and does not pipeline early.
+ */
+const ATTACKER_PASSES = new Set([
+    'reject_unknown_client_hostname', 'reject_unknown_client', 'reject_unknown_reverse_client_hostname',
+    'reject_maps_rbl', 'reject_unauth_pipelining', 'permit_inet_interfaces', 'permit_sasl_authenticated',
+    'permit_tls_clientcerts', 'permit_mx_backup',
+    'reject_unknown_sender_domain', 'reject_unknown_address', 'reject_unverified_sender', 'reject_non_fqdn_sender',
+    'reject_unlisted_sender', 'reject_authenticated_sender_login_mismatch', 'reject_known_sender_login_mismatch',
+    'reject_unauthenticated_sender_login_mismatch', 'reject_sender_login_mismatch',
+    'reject_unknown_recipient_domain', 'reject_non_fqdn_recipient', 'reject_multi_recipient_bounce',
+    'reject_unverified_recipient',
+]);
+class Evaluator {
+    parameters;
+    attacker;
+    classes;
+    paths = 0;
+    truncated = false;
+    finalDelivery = false;
+    constructor(parameters, attacker) {
+        this.parameters = parameters;
+        this.attacker = attacker;
+        this.classes = new Set(splitList(parameters.get('smtpd_restriction_classes').value).map((i) => i.text));
+    }
+    value(name) {
+        return this.parameters.get(name).value;
+    }
+    unknownValue(name) {
+        return this.parameters.get(name).unknown;
+    }
+    /** Runs one list from the entry flags; returns every way it can end. */
+    list(stage, listName, value, entry, depth) {
+        const items = splitList(value).map((i) => i.text);
+        const recursion = depth + 1;
+        let runs = [
+            { decision: 'dunno', flags: entry, decidedBy: null, unknowns: [], notes: [], serverError: false, index: 0 },
+        ];
+        const done = [];
+        while (runs.length > 0) {
+            const next = [];
+            for (const run of runs) {
+                if (run.index >= items.length) {
+                    done.push(this.endList(run, recursion));
+                    continue;
+                }
+                for (const out of this.step(stage, listName, items, run, recursion, depth)) {
+                    if (out.decision !== 'dunno' || out.serverError)
+                        done.push(this.endList(out, recursion));
+                    else if (out.flags.deferIfPermit && out.flags.deferIfReject)
+                        done.push(this.endList(out, recursion));
+                    else
+                        next.push(out);
+                }
+            }
+            this.paths += next.length;
+            if (this.paths > MAX_PATHS) {
+                this.truncated = true;
+                return [...done, ...next.map((r) => this.endList(r, recursion))];
+            }
+            runs = next;
+        }
+        return dedupe(done);
+    }
+    /** generic_checks() end: a warn_if_reject armed at this level does not outlive the list. */
+    endList(run, recursion) {
+        const flags = run.flags.warn >= recursion ? { ...run.flags, warn: 0 } : run.flags;
+        return { decision: run.decision, flags, decidedBy: run.decidedBy, unknowns: run.unknowns, notes: run.notes, serverError: run.serverError };
+    }
+    /** Evaluates items[run.index] (and the arguments it consumes). */
+    step(stage, listName, items, run, recursion, depth) {
+        let index = run.index;
+        const raw = items[index] ?? '';
+        let name = raw.toLowerCase();
+        const take = () => {
+            const arg = items[index + 1];
+            if (arg !== undefined)
+                index++;
+            return arg;
+        };
+        const stepOf = (restriction, effect, why, because) => because === undefined ? { list: listName, stage, restriction, effect, why } : { list: listName, stage, restriction, effect, why, because };
+        if (name === 'warn_if_reject') {
+            const flags = run.flags.warn === 0 ? { ...run.flags, warn: recursion } : run.flags;
+            return [{ ...run, flags, notes: [...run.notes, stepOf(raw, 'warned', 'turns the next restriction\'s reject into a warning')], index: index + 1 }];
+        }
+        let effects;
+        let text = raw;
+        if (raw.includes('\uE000')) {
+            effects = unknownEffects('comes from a template expression relaygate could not resolve');
+            const arg = MAP_COMMANDS.has(name) || DNS_LIST_COMMANDS.has(name) ? take() : undefined;
+            if (arg !== undefined)
+                text = `${raw} ${arg}`;
+        }
+        else if (raw.includes(':') && !raw.startsWith('{')) {
+            // smtpd_check.c: a bare `type:table` is the list's default access check.
+            effects = unknownEffects(`is an access table lookup (${raw}) whose entries relaygate cannot see`);
+        }
+        else if (MAP_COMMANDS.has(name)) {
+            const arg = take();
+            text = arg === undefined ? raw : `${raw} ${arg}`;
+            effects = this.mapCommand(name, arg);
+        }
+        else if (DNS_LIST_COMMANDS.has(name)) {
+            const arg = take();
+            text = arg === undefined ? raw : `${raw} ${arg}`;
+            effects = [{ decision: 'dunno', why: arg === undefined ? 'has no domain argument and does nothing' : 'does not list the attacker' }];
+        }
+        else if (name === 'check_policy_service') {
+            const arg = take();
+            text = arg === undefined ? raw : `${raw} ${arg}`;
+            effects =
+                arg === undefined || !arg.includes(':')
+                    ? [{ decision: 'reject', hard: true, why: 'lacks its transport:server argument (451 Server configuration error)' }]
+                    : unknownEffects(`asks a policy server (${arg}) relaygate cannot query`);
+        }
+        else if (name === 'sleep') {
+            const arg = take();
+            text = arg === undefined ? raw : `${raw} ${arg}`;
+            effects =
+                arg === undefined || !/^\d+$/.test(arg)
+                    ? [{ decision: 'reject', hard: true, why: 'lacks its number argument (451 Server configuration error)' }]
+                    : [{ decision: 'dunno', why: 'only waits' }];
+        }
+        else {
+            const builtin = this.builtin(name);
+            if (builtin !== null)
+                effects = builtin;
+            else if (this.classes.has(raw) && depth < MAX_CLASS_DEPTH) {
+                return this.restrictionClass(stage, raw, run, recursion, depth).map((r) => ({ ...r, index: index + 1 }));
+            }
+            else {
+                name = raw;
+                effects = unknownEffects('is not a restriction relaygate knows (smtpd 3.7 answers 451 Server configuration error to an unknown one)');
+            }
+        }
+        const out = [];
+        for (const effect of effects) {
+            let flags = run.flags;
+            let decision = effect.decision;
+            const unknowns = effect.unknown ? [...run.unknowns, stepOf(text, 'unknown', effect.why, effect.because)] : run.unknowns;
+            const notes = [...run.notes];
+            if (effect.authorized)
+                notes.push(stepOf(text, 'authorized', effect.why, effect.because));
+            let decidedBy = run.decidedBy;
+            if (effect.deferIfPermit) {
+                if (flags.warn !== 0)
+                    notes.push(stepOf(text, 'warned', `${effect.why}, but warn_if_reject makes it a warning`));
+                else {
+                    flags = { ...flags, deferIfPermit: true };
+                    notes.push(stepOf(text, 'defer-if-permit', effect.why));
+                }
+            }
+            if (effect.deferIfReject)
+                flags = { ...flags, deferIfReject: true };
+            if (decision === 'reject' && !effect.hard && flags.warn !== 0) {
+                notes.push(stepOf(text, 'warned', `${effect.why}, but warn_if_reject logs a warning instead`));
+                decision = 'dunno';
+            }
+            else if (decision !== 'dunno') {
+                decidedBy = stepOf(text, decision, effect.why, effect.because);
+            }
+            if (flags.warn >= recursion)
+                flags = { ...flags, warn: 0 };
+            out.push({ decision, flags, decidedBy, unknowns, notes, serverError: decision === 'reject' && effect.hard === true, index: index + 1 });
+        }
+        return out;
+    }
+    /** A restriction class runs as a nested list; its decision ends the outer list too. */
+    restrictionClass(stage, name, run, recursion, depth) {
+        const inner = this.unknownValue(name)
+            ? unknownRuns(stage, name, run.flags, 'is a restriction class whose definition relaygate could not resolve')
+            : this.list(stage, name, this.value(name), run.flags, depth + 1);
+        return inner.map((r) => {
+            const flags = r.flags.warn >= recursion ? { ...r.flags, warn: 0 } : r.flags;
+            const unknowns = [...run.unknowns, ...r.unknowns];
+            return {
+                decision: r.decision,
+                flags,
+                decidedBy: r.decidedBy ?? run.decidedBy,
+                unknowns,
+                notes: [...run.notes, ...r.notes],
+                serverError: r.serverError,
+            };
+        });
+    }
+    mapCommand(name, arg) {
+        if (arg === undefined || !arg.includes(':')) {
+            return [{ decision: 'reject', hard: true, why: `needs a type:table argument (451 Server configuration error)` }];
+        }
+        const helo = this.attacker.helo;
+        if (name.startsWith('check_helo') && helo === null)
+            return [{ decision: 'dunno', why: 'has no HELO name to look up' }];
+        if (name === 'check_sasl_access')
+            return [{ decision: 'dunno', why: 'applies to authenticated clients only' }];
+        if (name === 'check_etrn_access')
+            return [{ decision: 'dunno', why: 'applies to ETRN only' }];
+        if (name === 'check_ccert_access')
+            return [{ decision: 'dunno', why: 'the attacker presents no client certificate' }];
+        if (NO_ALLOWLIST.test(name)) {
+            return [
+                { decision: 'dunno', unknown: true, why: `looks up DNS records in ${arg}, whose entries relaygate cannot see` },
+                { decision: 'reject', unknown: true, why: `looks up DNS records in ${arg}, whose entries relaygate cannot see` },
+            ];
+        }
+        return unknownEffects(`looks up the ${lookupKey(name)} in ${arg}, whose entries relaygate cannot see`);
+    }
+    /** Built-in restrictions; null when `name` is none of them. */
+    builtin(name) {
+        const a = this.attacker;
+        switch (name) {
+            case 'permit':
+                return [{ decision: 'permit', why: 'permits every request' }];
+            case 'reject':
+                return [{ decision: 'reject', why: 'rejects every request' }];
+            case 'defer':
+                return [{ decision: 'reject', why: 'defers every request' }];
+            case 'defer_if_permit':
+                return [{ decision: 'dunno', deferIfPermit: true, why: 'defers the request when a later restriction permits it' }];
+            case 'defer_if_reject':
+                return [{ decision: 'dunno', deferIfReject: true, why: 'turns a later reject into a deferral' }];
+            case 'reject_plaintext_session':
+                return a.tls ? [{ decision: 'dunno', why: 'the attacker uses STARTTLS' }] : [{ decision: 'reject', why: 'rejects a session without TLS' }];
+            case 'permit_mynetworks':
+                return this.permitMynetworks();
+            case 'permit_tls_all_clientcerts':
+                return a.tls
+                    ? unknownEffects('permits any client certificate a trusted CA signed; which CAs smtpd trusts is outside relaygate\'s view')
+                    : [{ decision: 'dunno', why: 'the attacker presents no client certificate' }];
+            case 'permit_naked_ip_address':
+                return a.helo !== null && /^[0-9.:]+$/.test(a.helo) && isValidHostAddress(a.helo)
+                    ? [{ decision: 'permit', why: `permits a client whose HELO is an IP address (the attacker sends HELO ${a.helo})` }]
+                    : [{ decision: 'dunno', why: 'the HELO is not a bare IP address' }];
+            case 'reject_invalid_helo_hostname':
+            case 'reject_invalid_hostname':
+                return [{ decision: 'dunno', why: 'the attacker\'s HELO is valid' }];
+            case 'reject_non_fqdn_helo_hostname':
+            case 'reject_non_fqdn_hostname':
+                if (a.helo === null || a.helo.startsWith('[') || (validHostname(a.helo) && a.helo.includes('.')))
+                    return [{ decision: 'dunno', why: 'the HELO is fully qualified' }];
+                return [{ decision: 'reject', why: `rejects HELO ${a.helo} (not a fully qualified host name)` }];
+            case 'reject_unknown_helo_hostname':
+            case 'reject_unknown_hostname':
+                if (a.helo === null || validHostname(a.helo))
+                    return [{ decision: 'dunno', why: 'the attacker\'s HELO name resolves' }];
+                return unknownEffects(`looks up HELO ${a.helo} in DNS`);
+            case 'permit_auth_destination':
+                return this.authorizedDestination('permit');
+            case 'reject_unauth_destination':
+            case 'defer_unauth_destination':
+                return this.authorizedDestination('reject');
+            case 'check_relay_domains': {
+                // check_relay_domains() first permits a client whose name is in relay_domains.
+                const relayDomains = this.parameters.get('relay_domains');
+                const client = relayDomains.unknown
+                    ? 'unknown'
+                    : matchDomain(relayDomains.value, a.name, { domainList: true, parent: parentMatches(this.parameters, 'relay_domains') });
+                if (client === 'match')
+                    return [{ decision: 'permit', why: `permits a client whose name (${a.name}) is in relay_domains` }];
+                const rest = this.authorizedDestination('check_relay_domains');
+                if (client === 'no-match')
+                    return rest;
+                return [{ decision: 'permit', unknown: true, why: 'depends on relay_domains entries relaygate cannot see' }, ...rest];
+            }
+            case 'check_recipient_maps':
+            case 'reject_unlisted_recipient':
+                return this.finalOrRelayRecipient()
+                    ? unknownEffects('checks the recipient against lookup tables relaygate cannot see')
+                    : [{ decision: 'dunno', why: 'the recipient\'s domain is not one this server handles' }];
+            default:
+                if (ATTACKER_PASSES.has(name))
+                    return [{ decision: 'dunno', why: 'the attacker passes it' }];
+                return null;
+        }
+    }
+    permitMynetworks() {
+        const mynetworks = this.parameters.get('mynetworks');
+        if (mynetworks.unknown)
+            return unknownEffects('depends on mynetworks, which relaygate could not resolve').map((e) => ({ ...e, because: 'mynetworks' }));
+        if (mynetworks.origin.kind === 'default') {
+            // mynetworks unset: the networks of the host's own interfaces (mynetworks_style),
+            // which an attacker elsewhere on the Internet is not in.
+            return [{ decision: 'dunno', why: `mynetworks (from mynetworks_style) does not contain ${this.attacker.address}` }];
+        }
+        const match = matchClient(readAddressList(mynetworks.value), this.attacker, parentMatches(this.parameters, 'mynetworks'));
+        return fromListMatch(match, {
+            match: { decision: 'permit', why: `permits ${this.attacker.address}, because mynetworks = ${mynetworks.value} contains it`, because: 'mynetworks' },
+            noMatch: { decision: 'dunno', why: `mynetworks does not contain ${this.attacker.address}` },
+            unknown: 'depends on mynetworks entries relaygate cannot see',
+            error: 'mynetworks has an invalid entry (smtpd answers 451 Temporary lookup failure)',
+        }).map((e) => ({ ...e, because: 'mynetworks' }));
+    }
+    /** Is the recipient's domain one this server delivers or relays to (permit_auth_destination)? */
+    destinationClass() {
+        const domain = this.attacker.recipient.slice(this.attacker.recipient.lastIndexOf('@') + 1).toLowerCase();
+        let unknown = null;
+        for (const list of ['mydestination', 'virtual_alias_domains', 'virtual_mailbox_domains']) {
+            if (this.unknownValue(list)) {
+                unknown ??= list;
+                continue;
+            }
+            const m = matchDomain(this.value(list), domain, { domainList: false, parent: false });
+            if (m === 'match')
+                return { kind: 'final', list };
+            if (m === 'error')
+                return { kind: 'error', list };
+            if (m === 'unknown')
+                unknown ??= list;
+        }
+        if (this.unknownValue('relay_domains'))
+            return { kind: 'unknown', list: 'relay_domains' };
+        const relay = matchDomain(this.value('relay_domains'), domain, { domainList: true, parent: parentMatches(this.parameters, 'relay_domains') });
+        if (relay === 'match')
+            return unknown === null ? { kind: 'relay', list: 'relay_domains' } : { kind: 'unknown', list: unknown };
+        if (relay === 'error')
+            return { kind: 'error', list: 'relay_domains' };
+        if (relay === 'unknown')
+            return { kind: 'unknown', list: 'relay_domains' };
+        return unknown === null ? { kind: 'none', list: null } : { kind: 'unknown', list: unknown };
+    }
+    finalOrRelayRecipient() {
+        const c = this.destinationClass().kind;
+        return c === 'final' || c === 'relay' || c === 'unknown';
+    }
+    authorizedDestination(kind) {
+        const { kind: c, list } = this.destinationClass();
+        const because = list ?? undefined;
+        const domain = this.attacker.recipient.slice(this.attacker.recipient.lastIndexOf('@') + 1);
+        if (c === 'error')
+            return [{ decision: 'reject', hard: true, why: `${list ?? 'a destination list'} has an invalid entry (451 Temporary lookup failure)`, because }];
+        if (c === 'final')
+            this.finalDelivery = true;
+        const handled = `${domain} is in ${list ?? 'a destination list'}, a domain this server ${c === 'final' ? 'delivers' : 'relays'} to`;
+        const authorized = kind === 'reject'
+            ? { decision: 'dunno', why: `lets it through: ${handled}`, because, authorized: true }
+            : { decision: 'permit', why: `permits it: ${handled}`, because };
+        const foreign = kind === 'permit'
+            ? { decision: 'dunno', why: `${domain} is not a domain this server handles` }
+            : { decision: 'reject', why: `refuses ${domain} (Relay access denied)` };
+        if (c === 'final' || c === 'relay')
+            return [authorized];
+        if (c === 'none')
+            return [foreign];
+        const why = `depends on ${list ?? 'destination lists'} entries relaygate cannot see`;
+        return [
+            { ...authorized, unknown: true, why, authorized: false },
+            { ...foreign, unknown: true, why, because },
+        ];
+    }
+}
+/** A whole list relaygate cannot read (its value may be anything): every way it can end. */
+function unknownRuns(stage, list, flags, why) {
+    const step = { list, stage, restriction: list, effect: 'unknown', why };
+    return ['permit', 'reject', 'dunno'].map((decision) => ({
+        decision,
+        flags,
+        decidedBy: decision === 'dunno' ? null : { ...step, effect: decision },
+        unknowns: [step],
+        notes: [],
+        serverError: false,
+    }));
+}
+function unknownEffects(why) {
+    return [
+        { decision: 'permit', unknown: true, why },
+        { decision: 'reject', unknown: true, why },
+        { decision: 'dunno', unknown: true, why },
+    ];
+}
+function fromListMatch(match, o) {
+    if (match === 'match')
+        return [o.match];
+    if (match === 'no-match')
+        return [o.noMatch];
+    if (match === 'error')
+        return [{ decision: 'reject', hard: true, why: o.error }];
+    return [
+        { ...o.match, unknown: true, why: o.unknown },
+        { ...o.noMatch, unknown: true, why: o.unknown },
+    ];
+}
+function lookupKey(name) {
+    if (name.startsWith('check_client') || name.startsWith('check_reverse_client'))
+        return 'client';
+    if (name.startsWith('check_helo'))
+        return 'HELO name';
+    if (name.startsWith('check_sender'))
+        return 'sender address';
+    return 'recipient address';
+}
+/** valid_hostname(3): letters, digits, `-` and `.` labels of at most 63, not all-numeric. */
+function validHostname(name) {
+    const n = name.endsWith('.') && !name.endsWith('..') ? name.slice(0, -1) : name;
+    if (n === '' || n.length > 255)
+        return false;
+    const labels = n.split('.');
+    if (labels.some((l) => l === '' || l.length > 63 || !/^[A-Za-z0-9_-]+$/.test(l) || l.startsWith('-') || l.endsWith('-')))
+        return false;
+    return !/^[0-9.]+$/.test(n);
+}
+function isValidHostAddress(text) {
+    return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split('.').every((p) => Number(p) <= 255);
+}
+/** Is `name` listed in parent_domain_matches_subdomains (postconf(5))? */
+function parentMatches(parameters, name) {
+    const value = parameters.get('parent_domain_matches_subdomains');
+    return splitList(value.value).some((i) => i.text === name);
+}
+function dedupe(runs) {
+    const seen = new Map();
+    for (const r of runs) {
+        const key = `${r.decision}|${r.serverError}|${r.flags.deferIfPermit}|${r.flags.deferIfReject}|${r.flags.warn}|${r.unknowns.length > 0}`;
+        if (!seen.has(key))
+            seen.set(key, r);
+    }
+    return [...seen.values()];
+}
+/** Runs every stage for one attacker and returns how the session can end. */
+function evaluateSession(parameters, attacker) {
+    const evaluator = new Evaluator(parameters, attacker);
+    let partials = [{ flags: { warn: 0, deferIfPermit: false, deferIfReject: false }, stages: [], unknowns: [], notes: [] }];
+    const finished = [];
+    for (const stage of STAGES) {
+        const value = parameters.get(stage);
+        const next = [];
+        for (const p of partials) {
+            if (stage === 'smtpd_helo_restrictions' && attacker.helo === null) {
+                // smtpd_check_helo() returns at once when no HELO/EHLO was given.
+                next.push({ ...p, stages: [...p.stages, { stage, value, outcome: 'skipped', decidedBy: null }] });
+                continue;
+            }
+            // SMTPD_CHECK_RESET(): each stage starts without warn_if_reject or defer_if_reject.
+            const entry = { warn: 0, deferIfPermit: p.flags.deferIfPermit, deferIfReject: false };
+            const runs = value.unknown
+                ? unknownRuns(stage, stage, entry, 'has a value relaygate could not resolve')
+                : evaluator.list(stage, stage, value.value, entry, 0);
+            for (const run of runs) {
+                const stages = [...p.stages, { stage, value, outcome: run.decision, decidedBy: run.decidedBy }];
+                const unknowns = [...p.unknowns, ...run.unknowns];
+                const notes = [...p.notes, ...run.notes];
+                if (run.decision === 'reject') {
+                    finished.push({ accepted: false, stages, unknowns, notes, finalDelivery: false });
+                    continue;
+                }
+                next.push({ flags: run.flags, stages, unknowns, notes });
+            }
+        }
+        partials = next;
+    }
+    for (const p of partials) {
+        // smtpd_check_rcpt(): an earlier defer_if_permit turns the permit into a deferral.
+        finished.push({ accepted: !p.flags.deferIfPermit, stages: p.stages, unknowns: p.unknowns, notes: p.notes, finalDelivery: evaluator.finalDelivery });
+    }
+    return { attacker, paths: finished, truncated: evaluator.truncated };
+}
+/** Client addresses no site trusts by accident (RFC 5737 documentation ranges), tried in order. */
+const GENERIC_ADDRESSES = ['203.0.113.7', '198.51.100.7', '192.0.2.7'];
+/** Foreign recipient domains (RFC 2606), tried in order until one is outside every destination list. */
+const FOREIGN_DOMAINS = ['foreign.example', 'elsewhere.example.org', 'victim.test'];
+const ATTACKER_NAME = 'mail.attacker.example';
+/** Is the recipient's domain listed nowhere? 'unknown' when a list cannot be read. */
+function foreignDomain(parameters) {
+    for (const domain of FOREIGN_DOMAINS) {
+        let listed = false;
+        for (const list of ['mydestination', 'virtual_alias_domains', 'virtual_mailbox_domains', 'relay_domains']) {
+            const value = parameters.get(list);
+            if (value.unknown)
+                continue;
+            const m = matchDomain(value.value, domain, { domainList: list === 'relay_domains', parent: list === 'relay_domains' && parentMatches(parameters, list) });
+            if (m === 'match')
+                listed = true;
+        }
+        if (!listed)
+            return domain;
+    }
+    return FOREIGN_DOMAINS[0] ?? 'foreign.example';
+}
+/** The addresses an attacker may connect from: one no list trusts, and one inside each world-wide mynetworks entry. */
+function attackerAddresses(parameters) {
+    const mynetworks = parameters.get('mynetworks');
+    const items = mynetworks.unknown || mynetworks.origin.kind === 'default' ? [] : readAddressList(mynetworks.value);
+    const parent = parentMatches(parameters, 'mynetworks');
+    const untrusted = GENERIC_ADDRESSES.find((a) => matchClient(items, { address: a, name: ATTACKER_NAME }, parent) !== 'match') ?? GENERIC_ADDRESSES[0];
+    const out = untrusted === undefined ? [] : [untrusted];
+    for (const item of items) {
+        if (item.negated || item.block === undefined || !isWorldWide(item.block))
+            continue;
+        const inside = publicSamples(item.block).find((a) => matchClient(items, { address: a, name: ATTACKER_NAME }, parent) === 'match');
+        if (inside !== undefined && !out.includes(inside))
+            out.push(inside);
+    }
+    return out;
+}
+/** TLS is offered when smtpd_tls_security_level (or the older smtpd_use_tls / smtpd_enforce_tls) says so. */
+function tlsOffered(parameters) {
+    const level = parameters.get('smtpd_tls_security_level');
+    if (level.unknown)
+        return 'unknown';
+    const l = level.value.trim().toLowerCase();
+    if (l !== '')
+        return l !== 'none';
+    for (const name of ['smtpd_use_tls', 'smtpd_enforce_tls']) {
+        const v = parameters.get(name);
+        if (v.unknown)
+            return 'unknown';
+        if (v.value.trim().toLowerCase() === 'yes')
+            return true;
+    }
+    return false;
+}
+/**
+ * The attackers worth trying: each address above, with and without HELO
+ * (when smtpd_helo_required allows none), with a bare IP HELO when a list
+ * uses permit_naked_ip_address, and with STARTTLS when smtpd offers it.
+ */
+function attackers(parameters) {
+    const recipient = `victim@${foreignDomain(parameters)}`;
+    const heloRequired = parameters.get('smtpd_helo_required');
+    const mayOmitHelo = heloRequired.unknown || heloRequired.value.trim().toLowerCase() !== 'yes';
+    const naked = STAGES.some((s) => /permit_naked_ip_address/i.test(parameters.get(s).value));
+    const tls = tlsOffered(parameters);
+    const out = [];
+    for (const address of attackerAddresses(parameters)) {
+        const helos = [ATTACKER_NAME];
+        if (mayOmitHelo)
+            helos.push(null);
+        if (naked && !address.includes(':'))
+            helos.push(address);
+        for (const helo of helos) {
+            for (const useTls of tls === false ? [false] : [false, true]) {
+                out.push({ address, name: ATTACKER_NAME, helo, tls: useTls, sender: 'spam@attacker.example', recipient });
+            }
+        }
+    }
+    return out;
+}
+function accepts(path) {
+    return path.accepted && !path.finalDelivery;
+}
+/**
+ * The relay verdict of one smtpd: open when some attacker's recipient is
+ * accepted whatever the unknowns are, unknown when it may be, closed when
+ * every session refuses it.
+ */
+function relayVerdict(parameters, tried = attackers(parameters)) {
+    const sessions = tried.map((a) => evaluateSession(parameters, a));
+    for (const session of sessions) {
+        if (!session.truncated && session.paths.length > 0 && session.paths.every(accepts)) {
+            const path = session.paths.find((p) => p.unknowns.length === 0) ?? session.paths[0] ?? null;
+            return { status: 'open', session, path, sessions };
+        }
+    }
+    for (const session of sessions) {
+        const path = session.paths.find(accepts);
+        if (path !== undefined || session.truncated)
+            return { status: 'unknown', session, path: path ?? null, sessions };
+    }
+    return { status: 'closed', session: null, path: null, sessions };
+}
+/** compatibility_level's major number, or null (unknown or not a level). */
+function levelOf(parameters) {
+    const v = parameters.get('compatibility_level');
+    return v.unknown ? null : compatibilityMajor(v.value);
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/smtpd-startup.ts
+
+
+
+/**
+ * The restrictions one of which smtpd requires in smtpd_relay_restrictions or
+ * smtpd_recipient_restrictions before it starts ("specify at least one
+ * working instance of: reject_unauth_destination, defer_unauth_destination,
+ * reject, defer, defer_if_permit or check_relay_domains").
+ */
+const REQUIRED = new Set([
+    'reject_unauth_destination',
+    'defer_unauth_destination',
+    'reject',
+    'defer',
+    'defer_if_permit',
+    'check_relay_domains',
+]);
+/** Nesting limit for restriction classes that name each other (smtpd would loop; we stop). */
+const smtpd_startup_MAX_CLASS_DEPTH = 20;
+/**
+ * smtpd_check.c has_required(), measured against smtpd 3.7: every list item
+ * counts, arguments included (`reject_rbl_client reject` satisfies it); the
+ * item after `warn_if_reject` is skipped; a bare `permit` ends the search
+ * ("restriction ... after `permit' is ignored"); a restriction class named in
+ * smtpd_restriction_classes is searched through. Names compare
+ * case-insensitively; a `{ }` group is a table, never a restriction.
+ */
+function hasRequired(value, parameters, classes, depth) {
+    const items = splitList(value).map((item) => item.text);
+    let unknown = false;
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i] ?? '';
+        if (isUnknown(item)) {
+            unknown = true;
+            continue;
+        }
+        const name = item.toLowerCase();
+        if (name === 'warn_if_reject' && i + 1 < items.length) {
+            i++;
+            continue;
+        }
+        if (name === 'permit')
+            return unknown ? 'unknown' : false;
+        if (REQUIRED.has(name))
+            return unknown ? 'unknown' : true;
+        if (classes.has(item) && depth < smtpd_startup_MAX_CLASS_DEPTH) {
+            const inner = hasRequired(parameters.get(item).value, parameters, classes, depth + 1);
+            if (inner === true)
+                return unknown ? 'unknown' : true;
+            if (inner === 'unknown')
+                unknown = true;
+        }
+    }
+    return unknown ? 'unknown' : false;
+}
+/**
+ * Would smtpd (for `service`, with its `-o` overrides; main.cf alone when
+ * null) refuse to start because neither smtpd_relay_restrictions nor
+ * smtpd_recipient_restrictions has a working relay restriction? 'unknown'
+ * when the answer depends on an unresolved template value.
+ */
+function smtpdWouldRefuseToStart(config, service = null) {
+    const parameters = new PostfixParameters(config.mainCf, service);
+    const classValue = parameters.get('smtpd_restriction_classes');
+    const classes = new Set(splitList(classValue.value).map((item) => item.text));
+    const relay = hasRequired(parameters.get('smtpd_relay_restrictions').value, parameters, classes, 0);
+    const recipient = hasRequired(parameters.get('smtpd_recipient_restrictions').value, parameters, classes, 0);
+    if (relay === true || recipient === true)
+        return false;
+    if (relay === 'unknown' || recipient === 'unknown' || classValue.unknown)
+        return 'unknown';
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/startup-problems.ts
+
+
+/**
+ * smtpd_check_init() refuses, measured against smtpd 3.7:
+ * - a name in smtpd_restriction_classes whose parameter is empty or unset
+ *   ("restriction class `x' needs a definition");
+ * - a mynetworks item with a `:` outside brackets that is not `type:name`
+ *   (an unbracketed IPv6 network `::1/128`: "open dictionary: expecting
+ *   "type:name" form").
+ */
+function startupProblems(parameters) {
+    const problems = [];
+    const classes = parameters.get('smtpd_restriction_classes');
+    for (const item of splitList(classes.value)) {
+        const definition = parameters.get(item.text);
+        if (definition.value.trim() === '' && !definition.unknown) {
+            problems.push({
+                parameter: 'smtpd_restriction_classes',
+                message: `restriction class ${item.text} is listed in smtpd_restriction_classes but has no definition ("restriction class \`${item.text}' needs a definition")`,
+                fix: `Define ${item.text} (for example ${item.text} = permit_mynetworks, reject) or remove it from smtpd_restriction_classes.`,
+                unknown: classes.unknown,
+            });
+        }
+    }
+    const mynetworks = parameters.get('mynetworks');
+    if (mynetworks.origin.kind !== 'default') {
+        for (const item of readAddressList(mynetworks.value)) {
+            if (item.bareIpv6 === true) {
+                const slash = item.text.indexOf('/');
+                const bracketed = slash < 0 ? `[${item.text}]` : `[${item.text.slice(0, slash)}]${item.text.slice(slash)}`;
+                problems.push({
+                    parameter: 'mynetworks',
+                    message: `mynetworks item ${item.text} is read as a lookup table (IPv6 networks need brackets: ${bracketed}), so smtpd exits with 'expecting "type:name" form'`,
+                    fix: `Write the IPv6 network in brackets: ${bracketed}.`,
+                    unknown: mynetworks.unknown,
+                });
+            }
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/rules/examples/postfix-open-relay.ts
+const postfix_open_relay_HEADER = '# /etc/postfix/main.cf (no master.cf beside it: the stock one, smtpd on every address)\ncompatibility_level = 3.6\ninet_interfaces = all\n';
+const postfix_open_relay_examples = {
+    failing: {
+        title: 'smtpd_client_restrictions passes the STIG token check, yet mynetworks trusts every address, so the default smtpd_relay_restrictions (permit_mynetworks first) relays for anyone.',
+        files: {
+            'postfix/main.cf': `${postfix_open_relay_HEADER}mynetworks = 0.0.0.0/0\nsmtpd_client_restrictions = permit_mynetworks, reject\n`,
+        },
+    },
+    passing: {
+        title: 'The same server trusting only loopback: an untrusted client is refused at the client restrictions, and the relay restrictions defer foreign domains.',
+        files: {
+            'postfix/main.cf': `${postfix_open_relay_HEADER}mynetworks = 127.0.0.0/8 [::1]/128\nsmtpd_client_restrictions = permit_mynetworks, reject\n`,
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/postfix-open-relay.ts
+
+
+
+
+
+
+
+
+
+const postfix_open_relay_meta = {
+    id: 'postfix-open-relay',
+    title: 'Postfix relays mail for untrusted clients',
+    description: 'An smtpd other hosts can reach accepts mail from an untrusted client to a domain it does not serve (smtpd_relay_restrictions and smtpd_recipient_restrictions evaluated as smtpd does), or smtpd would refuse to start.',
+    help: 'relaygate replays the decision smtpd makes at RCPT TO for a client it does not trust, per externally reachable ' +
+        'smtpd service (main.cf plus that service\'s master.cf -o overrides): smtpd_client_restrictions, ' +
+        'smtpd_helo_restrictions and smtpd_sender_restrictions (checked at RCPT time with smtpd_delay_reject = yes), ' +
+        'then smtpd_relay_restrictions and smtpd_recipient_restrictions. In each list the first restriction that decides ' +
+        'wins; permit ends only its own list; any reject refuses the recipient. Defaults follow compatibility_level ' +
+        '(smtpd_relay_restrictions is empty below level 1). The client is an attacker who chooses what it can: an address ' +
+        'outside mynetworks (or inside a world-wide one), HELO or none, a recipient in a domain the server does not serve. ' +
+        'A permit before reject_unauth_destination, a mynetworks of 0.0.0.0/0, a warn_if_reject before the relay check, ' +
+        'or a relay_domains that matches every domain opens the relay. Access maps and policy services relaygate cannot ' +
+        'read make the verdict indeterminate. smtpd also refuses to start when neither list has reject_unauth_destination, ' +
+        'defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains before a permit; that is ' +
+        'reported here too. Fix: smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, ' +
+        'reject_unauth_destination (Postfix\'s own default since compatibility_level 1, with defer_ instead of reject_).',
+    fix: 'Put reject_unauth_destination in smtpd_relay_restrictions before any permit, e.g. smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination.',
+    defaultLevel: 'error',
+    securitySeverity: 9.0,
+    stig: false,
+    examples: postfix_open_relay_examples,
+};
+/** Parameters the relay decision reads: an overlay or a lone master.cf is judged only when it changes one. */
+const postfix_open_relay_RELAY_PARAMETERS = new Set([
+    ...STAGES,
+    'smtpd_restriction_classes', 'compatibility_level', 'mynetworks', 'mynetworks_style', 'relay_domains', 'mydestination',
+    'virtual_alias_domains', 'virtual_alias_maps', 'virtual_mailbox_domains', 'virtual_mailbox_maps', 'smtpd_helo_required',
+    'parent_domain_matches_subdomains', 'smtpd_tls_security_level', 'inet_interfaces',
+]);
+const FIX_RELAY = 'Put reject_unauth_destination in smtpd_relay_restrictions before any permit (Postfix\'s default since compatibility_level 1 is permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination).';
+/**
+ * A main.cf that is not in the repository (a master.cf alone, or edits over a
+ * base relaygate does not know in full): every value the repository does not
+ * set itself is unknown.
+ */
+class UnknownBase {
+    inner;
+    constructor(inner) {
+        this.inner = inner;
+    }
+    get(name) {
+        const value = this.inner.get(name);
+        const fromBase = value.origin.kind === 'default' || value.sources.some((s) => s.origin.kind === 'default');
+        return fromBase ? { ...value, unknown: true } : value;
+    }
+}
+function spanKey(s) {
+    return `${s.file}:${s.line}:${s.column}`;
+}
+/** Listeners whose smtpd reads the same relay settings from the same lines share one finding. */
+function groups(config, listeners) {
+    const out = new Map();
+    for (const listener of listeners) {
+        const parameters = unknownBase(config) ? new UnknownBase(listener.parameters) : listener.parameters;
+        const classes = splitList(parameters.get('smtpd_restriction_classes').value).map((i) => i.text);
+        const key = [...postfix_open_relay_RELAY_PARAMETERS, ...classes]
+            .map((name) => {
+            const v = parameters.get(name);
+            return `${name}=${v.value}@${v.origin.kind === 'default' ? '-' : spanKey(v.origin.definition.span)}`;
+        })
+            .join('\n');
+        const group = out.get(key);
+        if (group === undefined)
+            out.set(key, { listeners: [listener], parameters, smtpd: listener.smtpd });
+        else
+            group.listeners.push(listener);
+    }
+    return [...out.values()];
+}
+/**
+ * Is the main.cf under this instance only partly known? A master.cf alone
+ * has none; edits over a distribution relaygate models only in part (every
+ * base but Debian's, whose packaged main.cf sets compatibility_level 3.6, so
+ * Postfix's defaults at that level are what it runs with).
+ */
+function unknownBase(config) {
+    return config.mainCf === null || (config.overlay !== undefined && config.overlay.base !== 'debian');
+}
+/**
+ * Edits are judged only on what they change (DESIGN.md "Base"). Exposing a
+ * server (inet_interfaces, a new service) leaves the relay policy of the
+ * packaged main.cf alone, so only edits of the relay policy itself count.
+ */
+function touchesRelay(names) {
+    return names.some((n) => {
+        // An edit whose parameter name could not be resolved may set any of them.
+        if (isUnknown(n))
+            return true;
+        const name = n.includes('/') ? n.slice(n.lastIndexOf('/') + 1) : n;
+        return postfix_open_relay_RELAY_PARAMETERS.has(name) && name !== 'inet_interfaces';
+    });
+}
+function reach(listeners) {
+    const definite = listeners.some((l) => l.external === true);
+    return { phrase: definite ? 'accepts connections from any host' : 'may accept connections from other hosts', definite };
+}
+function postfix_open_relay_result(certainty, message, fix, span, related) {
+    return { ruleId: postfix_open_relay_meta.id, level: postfix_open_relay_meta.defaultLevel, certainty, mta: 'postfix', message, fix, ids: [], span, related: related.items };
+}
+/** The definition of the list a step was read from (a stage's parameter or a restriction class). */
+function listValue(parameters, step) {
+    return parameters.get(step.list);
+}
+function stepText(step) {
+    const where = step.list === step.stage ? step.list : `restriction class ${step.list} (used by ${step.stage})`;
+    return `\`${show(step.restriction)}\` in ${where} ${step.why}`;
+}
+/** The value a person edits for a step: the parameter that made it decide (mynetworks), else its list. */
+function postfix_open_relay_valueOf(parameters, step) {
+    return parameters.get(step.because ?? step.list);
+}
+/** Why the accepting path accepts, in words, and the value a person edits. */
+function explainOpen(parameters, path) {
+    const relay = parameters.get('smtpd_relay_restrictions');
+    const recipient = parameters.get('smtpd_recipient_restrictions');
+    const relayStages = path.stages.filter((s) => s.stage === 'smtpd_relay_restrictions' || s.stage === 'smtpd_recipient_restrictions');
+    const permitted = relayStages.find((s) => s.outcome === 'permit' && s.decidedBy !== null)?.decidedBy ?? null;
+    const warned = path.notes.filter((n) => n.effect === 'warned');
+    const authorized = path.notes.find((n) => n.effect === 'authorized' && n.because !== undefined);
+    const parts = [];
+    const related = [relay, recipient];
+    let value;
+    if (permitted !== null) {
+        value = postfix_open_relay_valueOf(parameters, permitted);
+        parts.push(`${stepText(permitted)} (no relay check comes before it)`);
+        if (permitted.because !== undefined)
+            related.unshift(listValue(parameters, permitted));
+    }
+    else if (authorized !== undefined) {
+        value = postfix_open_relay_valueOf(parameters, authorized);
+        parts.push(stepText(authorized));
+    }
+    else if (warned.length > 0) {
+        const first = warned[0];
+        value = listValue(parameters, first);
+        for (const w of warned)
+            parts.push(stepText(w));
+    }
+    else {
+        const level = levelOf(parameters);
+        const relayText = relay.origin.kind === 'default' && relay.value === ''
+            ? `smtpd_relay_restrictions is unset, which is empty below compatibility_level 1 (${level === null ? 'the level is unknown' : `the level here is ${level}`})`
+            : `${describeValue(relay)} rejects nothing here`;
+        parts.push(`${relayText}, and ${describeValue(recipient)} does not reject a recipient in a foreign domain`);
+        value = relay.origin.kind !== 'default' ? relay : recipient.origin.kind !== 'default' ? recipient : relay;
+    }
+    if (permitted !== null || authorized !== undefined)
+        for (const w of warned)
+            parts.push(stepText(w));
+    return { why: parts.join('; '), value, related };
+}
+function attackerText(verdict) {
+    const a = verdict.session?.attacker;
+    if (a === undefined)
+        return '';
+    const helo = a.helo === null ? 'without HELO' : `with HELO ${a.helo}`;
+    return `a client at ${a.address} ${helo}${a.tls ? ' over STARTTLS' : ''} sending to ${a.recipient}`;
+}
+function checkGroup(config, group) {
+    const { parameters, listeners } = group;
+    const exposure = reach(listeners);
+    const where = describeListeners(listeners);
+    // smtpd's own startup checks first: a server that does not start relays nothing.
+    // Whether smtpd starts may depend on an unresolved value: then the relay verdict (indeterminate) says more.
+    const required = relayListsKnown(parameters) ? smtpdWouldRefuseToStart(config, group.smtpd) : false;
+    const problems = startupProblems(parameters);
+    const relay = parameters.get('smtpd_relay_restrictions');
+    const recipient = parameters.get('smtpd_recipient_restrictions');
+    if (required === true) {
+        const span = locateValue(relay.origin.kind !== 'default' ? relay : recipient.origin.kind !== 'default' ? recipient : relay, config, ['smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'compatibility_level']);
+        const related = new RelatedList(span);
+        related.addValue(relay, 'smtpd_relay_restrictions is set here');
+        related.addValue(recipient, 'smtpd_recipient_restrictions is set here');
+        related.add(parameters.get('compatibility_level').origin, 'compatibility_level is set here');
+        return [
+            postfix_open_relay_result(exposure.definite ? 'definite' : 'indeterminate', `${where}: smtpd refuses to start, because neither ${describeValue(relay)} nor ${describeValue(recipient)} has reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains before a permit ("specify at least one working instance of ...").`, FIX_RELAY, span, related),
+        ];
+    }
+    if (problems.length > 0) {
+        return problems.map((p) => {
+            const value = parameters.get(p.parameter);
+            const span = locateValue(value, config);
+            return postfix_open_relay_result(p.unknown || !exposure.definite ? 'indeterminate' : 'definite', `${where}: smtpd refuses to start: ${p.message}.`, p.fix, span, new RelatedList(span));
+        });
+    }
+    const verdict = relayVerdict(parameters);
+    if (verdict.status === 'closed')
+        return [];
+    const path = verdict.path;
+    if (verdict.status === 'open' && path !== null) {
+        const { why, value, related: values } = explainOpen(parameters, path);
+        const span = locateValue(value, config, ['smtpd_relay_restrictions', 'compatibility_level']);
+        const related = new RelatedList(span);
+        for (const v of values)
+            related.addValue(v, `${v.name} is set here`);
+        const fix = value.name === 'mynetworks'
+            ? 'Set mynetworks to the networks you administer (for example 127.0.0.0/8 [::1]/128), not the whole Internet.'
+            : value.name === 'relay_domains' || value.name === 'mydestination' || value.name.startsWith('virtual_')
+                ? `List only the domains this server is responsible for in ${value.name}.`
+                : FIX_RELAY;
+        return [
+            postfix_open_relay_result(exposure.definite ? 'definite' : 'indeterminate', `${where} ${exposure.phrase} and relays mail for any client to any domain: ${why} (${attackerText(verdict)} is accepted).`, fix, span, related),
+        ];
+    }
+    // Unknown: some path accepts, depending on what relaygate cannot read.
+    const unknowns = uniqueSteps(path?.unknowns ?? verdict.session?.paths.flatMap((p) => p.unknowns) ?? []);
+    // Point at the first unknown a person can edit; an unknown main.cf has no line to point at.
+    const editable = unknowns.map((u) => postfix_open_relay_valueOf(parameters, u)).find((v) => v.origin.kind !== 'default');
+    const value = editable ?? (relay.origin.kind !== 'default' ? relay : recipient);
+    const span = locateValue(value, config, ['smtpd_relay_restrictions']);
+    const related = new RelatedList(span);
+    for (const u of unknowns.slice(1))
+        related.addValue(listValue(parameters, u), `${show(u.restriction)} in ${u.list}: ${u.why}`);
+    const fromBase = unknowns.filter((u) => unknownBase(config) && postfix_open_relay_valueOf(parameters, u).origin.kind === 'default');
+    const known = unknowns.filter((u) => !fromBase.includes(u));
+    const base = config.mainCf === null ? 'main.cf is not part of this configuration' : `the rest of main.cf comes from ${config.overlay?.assumed ?? 'a base relaygate does not know'}`;
+    const reasons = [
+        ...(fromBase.length > 0 ? [`${base}, so ${fromBase.map((u) => u.because ?? u.list).join(', ')} are unknown`] : []),
+        ...known.slice(0, 3).map(stepText),
+    ].join('; ');
+    return [
+        postfix_open_relay_result('indeterminate', `${where} ${exposure.phrase} and may relay mail for any client: whether ${attackerText(verdict)} is refused depends on what relaygate cannot read (${reasons || 'a value relaygate could not resolve'}).`, 'Make sure a relay check (reject_unauth_destination) is reached before anything that may permit an untrusted client, or supply the values with --vars.', span, related),
+    ];
+}
+/** Over an unknown base, smtpd's startup check can only be judged when the repository sets both lists. */
+function relayListsKnown(parameters) {
+    return !parameters.get('smtpd_relay_restrictions').unknown && !parameters.get('smtpd_recipient_restrictions').unknown;
+}
+function uniqueSteps(steps) {
+    const seen = new Set();
+    return steps.filter((s) => {
+        const key = `${s.list}\u0000${s.restriction}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function postfix_open_relay_check(config) {
+    const overlay = config.overlay;
+    if (overlay !== undefined && !touchesRelay(overlay.touched))
+        return [];
+    let listeners = smtpdListeners(config).filter((l) => l.external !== false);
+    if (config.mainCf === null && overlay === undefined) {
+        // A master.cf alone: only a service that sets relay parameters itself says anything about relaying.
+        listeners = listeners.filter((l) => l.smtpd.overrides.some((o) => postfix_open_relay_RELAY_PARAMETERS.has(o.name)));
+    }
+    const out = groups(config, listeners).flatMap((g) => checkGroup(config, g));
+    if (overlay === undefined)
+        return out;
+    return out.map((r) => ({ ...r, message: `${r.message} (Judged over ${overlay.assumed}.)` }));
+}
+const postfix_open_relay_rule = {
+    meta: postfix_open_relay_meta,
+    check(config) {
+        return config.mta === 'postfix' ? postfix_open_relay_check(config) : [];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/mta/sendmail/relay-entries.ts
+
+
+const LOCAL_NAMES = new Set(['localhost', 'localhost.localdomain', 'localdomain', 'local']);
+function relayGrant(key) {
+    const text = key.trim();
+    if (/^\d{1,3}(\.\d{1,3}){0,3}$/.test(text) && text.split('.').every((o) => Number(o) <= 255)) {
+        const octets = text.split('.');
+        const prefix = octets.length * 8;
+        const address = ipaddr_default().parse([...octets, '0', '0', '0'].slice(0, 4).join('.'));
+        const cidr = `${address.toString()}/${prefix}`;
+        // A public /8 or /16 is thousands of networks that belong to others.
+        const broad = prefix <= 16 && containsPublic({ address, prefix });
+        return { broad, what: broad ? `the public network ${cidr} (${text})` : `the network ${cidr}` };
+    }
+    const v6 = /^ipv6:(.*)$/i.exec(text);
+    if (v6) {
+        const groups = (v6[1] ?? '').split(':').filter((g) => g !== '');
+        if (groups.length > 0 && groups.length < 8 && groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) {
+            const prefix = groups.length * 16;
+            const address = ipaddr_default().parse(`${groups.join(':')}::`);
+            const broad = prefix <= 32 && containsPublic({ address, prefix });
+            return { broad, what: `${broad ? 'the public network' : 'the network'} ${address.toString()}/${prefix}` };
+        }
+        return { broad: false, what: text };
+    }
+    const name = text.replace(/^\.+/, '').toLowerCase();
+    if (name === '')
+        return { broad: true, what: 'every host (an empty domain)' };
+    if (!name.includes('.') && !LOCAL_NAMES.has(name))
+        return { broad: true, what: `every host and domain under .${name}` };
+    return { broad: false, what: name };
+}
+
+;// CONCATENATED MODULE: ./src/rules/examples/sendmail-relay-feature.ts
+const HEAD = "divert(-1)dnl\ninclude(`/usr/share/sendmail/cf/m4/cf.m4')dnl\nOSTYPE(`debian')dnl\nDAEMON_OPTIONS(`Family=inet, Name=MTA-v4, Port=smtp')dnl\n";
+const sendmail_relay_feature_examples = {
+    failing: {
+        title: 'sendmail listens on every address and FEATURE(`relay_based_on_MX\') relays for any domain whose MX record points at this host.',
+        files: { 'mail/sendmail.mc': `${HEAD}FEATURE(\`relay_based_on_MX')dnl\nMAILER(\`smtp')dnl\n` },
+    },
+    passing: {
+        title: 'The same sendmail relaying only for the domains of its class R.',
+        files: { 'mail/sendmail.mc': `${HEAD}FEATURE(\`access_db')dnl\nMAILER(\`smtp')dnl\n` },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/sendmail-relay-feature.ts
+
+
+
+const sendmail_relay_feature_meta = {
+    id: 'sendmail-relay-feature',
+    title: 'sendmail relays more widely than its relay domains',
+    description: 'A sendmail reachable beyond loopback enables a relay-widening feature (relay_entire_domain, relay_based_on_MX, loose_relay_check, relay_local_from, relay_mail_from), or RELAY_DOMAIN or an access-map RELAY entry grants relaying to a broad network or domain.',
+    help: 'sendmail relays for the hosts and domains in class R (RELAY_DOMAIN, RELAY_DOMAIN_FILE, /etc/mail/relay-domains) ' +
+        'and the access map\'s RELAY entries (FEATURE(`access_db\')). Several features widen that: relay_entire_domain ' +
+        'relays for every host of the local domain; relay_based_on_MX relays to any domain whose MX points at this host, ' +
+        'which anyone can set up; loose_relay_check accepts user%host@local and relays it on; relay_local_from and ' +
+        'relay_mail_from relay because of the envelope sender, which any client can forge. relay_hosts_only narrows ' +
+        'class R and access entries to exact host names, and is reported as a note so the entries are checked. A class R ' +
+        'or access RELAY entry for a public /8 or /16, an IPv6 /32, or a top-level domain (`com`) lets a large part of ' +
+        'the Internet relay. Features are read from the .mc with m4\'s rules (a `#` after cf.m4 is included does not ' +
+        'disable a FEATURE) or from the rules a built .cf contains. Fix: remove the feature and list the networks that ' +
+        'may relay in the access map (`Connect:192.0.2 RELAY`), or use SMTP AUTH.',
+    fix: 'Remove the feature and grant relaying to the networks you administer only (access map Connect: entries, or SMTP AUTH).',
+    defaultLevel: 'warning',
+    securitySeverity: 6.0,
+    stig: false,
+    examples: sendmail_relay_feature_examples,
+};
+const FEATURES = new Map(Object.entries({
+    relay_entire_domain: {
+        level: 'warning',
+        says: 'relays for every host in the local domain ($=m), not only the hosts in class R and the access map',
+        fix: "Remove FEATURE(`relay_entire_domain') and list the hosts that may relay in the access map.",
+    },
+    relay_based_on_MX: {
+        level: 'warning',
+        says: 'relays to any domain whose MX record points at this host; whoever controls a domain\'s DNS can make this host relay for it',
+        fix: "Remove FEATURE(`relay_based_on_MX') and list the domains this host backs up with RELAY_DOMAIN or To: entries in the access map.",
+    },
+    loose_relay_check: {
+        level: 'warning',
+        says: 'accepts user%host@localdomain and relays it on to host (the % hack), so any client can relay through a local address',
+        fix: "Remove FEATURE(`loose_relay_check').",
+    },
+    relay_local_from: {
+        level: 'warning',
+        says: 'relays any message whose envelope sender is in a local domain; any client can forge that sender',
+        fix: "Remove FEATURE(`relay_local_from') and use SMTP AUTH (or access map Connect: entries) for your own clients.",
+    },
+    relay_mail_from: {
+        level: 'warning',
+        says: 'relays any message whose envelope sender has a From: RELAY entry in the access map; any client can forge that sender',
+        fix: "Remove FEATURE(`relay_mail_from') and the From: ... RELAY entries; use SMTP AUTH instead.",
+    },
+    relay_hosts_only: {
+        level: 'note',
+        says: 'makes class R and access RELAY entries match exact host names only, not the hosts under a domain; check that every entry still grants what it should',
+        fix: "Keep FEATURE(`relay_hosts_only') only if every RELAY_DOMAIN and access RELAY entry names a host, not a domain.",
+    },
+}));
+function exposure(config) {
+    const listeners = config.listeners;
+    const kinds = listeners.map(listenerExposure);
+    const loopbackOnly = listeners.length > 0 && kinds.every((k) => k === 'loopback');
+    const judgedAlone = config.mc === null && config.cf === null;
+    const exposed = listeners.filter((_, i) => kinds[i] !== 'loopback');
+    const where = judgedAlone
+        ? 'a sendmail relaygate cannot see (no .mc or .cf in this directory)'
+        : listeners.length === 0
+            ? 'sendmail on every address (no DaemonPortOptions: port 25 on every address)'
+            : `sendmail on ${exposed.map(describeListener).join('; ')}`;
+    return {
+        exposed: !judgedAlone && (listeners.length === 0 || kinds.includes('exposed')),
+        unknown: judgedAlone || kinds.includes('unknown'),
+        where,
+        loopbackOnly,
+    };
+}
+function sendmail_relay_feature_result(level, certainty, message, fix, span, related = []) {
+    return { ruleId: sendmail_relay_feature_meta.id, level, certainty, mta: 'sendmail', message, fix, ids: [], span, related };
+}
+/** Is the access map read at all: FEATURE(`access_db') in the .mc, a Kaccess map in the .cf? Unknown without either. */
+function accessDb(config) {
+    if (config.mc === null && config.cf === null)
+        return 'unknown';
+    return config.features.some((f) => f.name === 'access_db') ? true : config.unknowns.length > 0 ? 'unknown' : false;
+}
+function hasFeature(config, name) {
+    if (config.mc === null && config.cf === null)
+        return 'unknown';
+    return config.features.some((f) => f.name === name) ? true : config.unknowns.length > 0 ? 'unknown' : false;
+}
+function accessFindings(config, certainty, where) {
+    const used = accessDb(config);
+    if (used === false)
+        return [];
+    const mailFrom = hasFeature(config, 'relay_mail_from');
+    const out = [];
+    const readIf = used === 'unknown' ? ' (if sendmail reads this access map: FEATURE(`access_db\'))' : '';
+    for (const map of config.accessMaps ?? []) {
+        for (const entry of map.entries) {
+            if (!/^RELAY\b/.test(entry.value))
+                continue;
+            const c = used === 'unknown' || entry.unknown ? 'indeterminate' : certainty;
+            const text = entryText(entry);
+            const tag = entry.tag?.toLowerCase() ?? null;
+            if (tag === 'from') {
+                if (mailFrom === false)
+                    continue;
+                const needs = mailFrom === 'unknown' ? ', read with FEATURE(`relay_mail_from\')' : '';
+                out.push(sendmail_relay_feature_result('warning', mailFrom === 'unknown' ? 'indeterminate' : c, `${where}: the access map entry "${text}"${needs} relays mail from any client that gives this envelope sender, which anyone can forge${readIf}.`, 'Remove the From: RELAY entry and use SMTP AUTH for your own senders.', entry.span));
+                continue;
+            }
+            if (tag !== null && tag !== 'connect' && tag !== 'to')
+                continue;
+            const grant = relayGrant(entry.key);
+            if (!grant.broad)
+                continue;
+            const whom = tag === 'to' ? `relays mail from any client to ${grant.what}` : `lets every client in ${grant.what} relay mail anywhere`;
+            out.push(sendmail_relay_feature_result('warning', c, `${where}: the access map entry "${text}" ${whom}${readIf}.`, 'Narrow the entry to the networks you administer (e.g. Connect:192.0.2 RELAY).', entry.span));
+        }
+    }
+    return out;
+}
+function before(a, b) {
+    return a.file === b.file && (a.line < b.line || (a.line === b.line && a.column < b.column));
+}
+function entryText(entry) {
+    return `${entry.tag === null ? '' : `${entry.tag}:`}${entry.key} ${entry.value}`;
+}
+function sendmail_relay_feature_check(config) {
+    if (config.diagnostics.some((d) => d.fatal))
+        return []; // config-unreadable reports it
+    const reach = exposure(config);
+    if (reach.loopbackOnly)
+        return [];
+    const certainty = reach.exposed && !reach.unknown ? 'definite' : 'indeterminate';
+    const out = [];
+    const source = config.mc === null ? 'its rules show' : 'the .mc enables';
+    for (const feature of config.features) {
+        const text = FEATURES.get(feature.name);
+        if (text === undefined)
+            continue;
+        // feature/relay_mail_from.m4 only prints an error unless FEATURE(`access_db') came before it.
+        if (feature.name === 'relay_mail_from' && config.mc !== null && !config.features.some((f) => f.name === 'access_db' && before(f.span, feature.span)))
+            continue;
+        const how = config.mc === null ? `${source} FEATURE(\`${feature.name}')` : `FEATURE(\`${feature.name}') is in effect`;
+        out.push(sendmail_relay_feature_result(text.level, certainty, `${reach.where}: ${how} at line ${feature.span.line}, which ${text.says}.`, text.fix, feature.span));
+    }
+    for (const entry of config.relayDomains) {
+        if (entry.kind === 'RELAY_DOMAIN_FILE') {
+            out.push(sendmail_relay_feature_result('warning', 'indeterminate', `${reach.where}: RELAY_DOMAIN_FILE(${entry.value}) at line ${entry.span.line} lets the hosts and domains listed in that file relay, and relaygate cannot see it.`, 'Check that the file lists only hosts and networks you administer, or list them with RELAY_DOMAIN.', entry.span));
+            continue;
+        }
+        for (const item of entry.value.split(/[ \t,]+/).filter((v) => v !== '')) {
+            const grant = relayGrant(item);
+            if (!grant.broad)
+                continue;
+            out.push(sendmail_relay_feature_result('warning', item.includes('\uE000') ? 'indeterminate' : certainty, `${reach.where}: RELAY_DOMAIN entry ${item} at line ${entry.span.line} lets ${grant.what} relay mail anywhere.`, 'List only the hosts and networks you administer in class R (RELAY_DOMAIN).', entry.span));
+        }
+    }
+    out.push(...accessFindings(config, certainty, reach.where));
+    return out;
+}
+const sendmail_relay_feature_rule = {
+    meta: sendmail_relay_feature_meta,
+    check(config) {
+        return config.mta === 'sendmail' ? sendmail_relay_feature_check(config) : [];
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/mta/postfix/restrictions.ts
 
 
@@ -41597,7 +43391,7 @@ function restrictionText(restriction) {
     return [restriction.name, ...restriction.args].join(' ');
 }
 /** Restriction classes that name each other would loop in smtpd; relaygate stops here. */
-const MAX_CLASS_DEPTH = 20;
+const restrictions_MAX_CLASS_DEPTH = 20;
 /**
  * Reads a restriction list with every restriction class (postconf(5)
  * smtpd_restriction_classes) replaced by its own restrictions: smtpd_check.c
@@ -41609,7 +43403,7 @@ function readRestrictionsThroughClasses(value, lookup, used = [], depth = 0) {
     const out = [];
     for (const restriction of readRestrictions(value)) {
         const name = restriction.name;
-        if (!restriction.unknown && restriction.args.length === 0 && lookup.classes.has(name) && depth < MAX_CLASS_DEPTH) {
+        if (!restriction.unknown && restriction.args.length === 0 && lookup.classes.has(name) && depth < restrictions_MAX_CLASS_DEPTH) {
             if (!used.includes(name))
                 used.push(name);
             out.push(...readRestrictionsThroughClasses(lookup.valueOf(name), lookup, used, depth + 1));
@@ -41733,18 +43527,18 @@ function valueFix(value, config, edits, whenUnset) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/examples/stig-postfix-relay.ts
-const HEADER = '# /etc/postfix/main.cf (no master.cf beside it: the stock one, smtpd on every address)\n';
+const stig_postfix_relay_HEADER = '# /etc/postfix/main.cf (no master.cf beside it: the stock one, smtpd on every address)\n';
 const stig_postfix_relay_examples = {
     failing: {
         title: 'Postfix listens on every address and smtpd_client_restrictions has a bare permit and no reject.',
         files: {
-            'postfix/main.cf': `${HEADER}inet_interfaces = all\nmynetworks = 127.0.0.0/8 [::1]/128\nsmtpd_client_restrictions = permit_mynetworks, permit\n`,
+            'postfix/main.cf': `${stig_postfix_relay_HEADER}inet_interfaces = all\nmynetworks = 127.0.0.0/8 [::1]/128\nsmtpd_client_restrictions = permit_mynetworks, permit\n`,
         },
     },
     passing: {
         title: 'The same host with the STIG value: mynetworks may relay, every other client is rejected.',
         files: {
-            'postfix/main.cf': `${HEADER}inet_interfaces = all\nmynetworks = 127.0.0.0/8 [::1]/128\nsmtpd_client_restrictions = permit_mynetworks, reject\n`,
+            'postfix/main.cf': `${stig_postfix_relay_HEADER}inet_interfaces = all\nmynetworks = 127.0.0.0/8 [::1]/128\nsmtpd_client_restrictions = permit_mynetworks, reject\n`,
         },
     },
 };
@@ -41836,13 +43630,13 @@ function judgeOnlyPermitMynetworksReject(value, parameters, profile) {
     return PASS;
 }
 /** Text for a message: unresolved template text shown as such. */
-function show(text) {
+function stig_postfix_relay_show(text) {
     return text.split(UNKNOWN_MARK).join('<unresolved>');
 }
 function fileName(file) {
     return external_node_path_default().posix.basename(file);
 }
-function where(origin) {
+function stig_postfix_relay_where(origin) {
     if (origin.kind === 'default')
         return 'the default';
     return `${fileName(origin.definition.span.file)} line ${origin.definition.span.line}`;
@@ -41851,7 +43645,7 @@ function where(origin) {
  * Where a finding about a missing setting points: the first line of main.cf
  * (or of master.cf when there is no main.cf, the only file there is to edit).
  */
-function firstLine(config) {
+function stig_postfix_relay_firstLine(config) {
     if (config.overlay !== undefined) {
         // Edits on a file the repository does not hold: point at the edit that matters.
         const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
@@ -41876,27 +43670,27 @@ function stig_postfix_relay_locate(value, config) {
         const empty = valueSpan.line === valueSpan.endLine && valueSpan.endColumn <= valueSpan.column;
         return empty ? origin.definition.span : valueSpan;
     }
-    return firstLine(config);
+    return stig_postfix_relay_firstLine(config);
 }
-function spanKey(span) {
+function stig_postfix_relay_spanKey(span) {
     return `${span.file}:${span.line}:${span.column}:${span.endLine}:${span.endColumn}`;
 }
-function describeValue(value) {
+function stig_postfix_relay_describeValue(value) {
     if (value.origin.kind === 'default')
         return PARAMETER;
-    const expanded = value.raw === value.value ? '' : ` (expands to "${show(value.value)}")`;
+    const expanded = value.raw === value.value ? '' : ` (expands to "${stig_postfix_relay_show(value.value)}")`;
     const override = value.origin.kind === 'override' ? ` (master.cf -o on ${value.origin.service.name})` : '';
-    return `${PARAMETER} = "${show(value.raw)}"${expanded}${override}`;
+    return `${PARAMETER} = "${stig_postfix_relay_show(value.raw)}"${expanded}${override}`;
 }
-function listenerLabel(listener) {
+function stig_postfix_relay_listenerLabel(listener) {
     return listener.smtpd === listener.service ? listener.label : `${listener.label} (postscreen)`;
 }
 /** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
-function describeListeners(listeners) {
-    const labels = [...new Set(listeners.map(listenerLabel))];
+function stig_postfix_relay_describeListeners(listeners) {
+    const labels = [...new Set(listeners.map(stig_postfix_relay_listenerLabel))];
     const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
     const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
-    const context = interfaces ? ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})` : '';
+    const context = interfaces ? ` (inet_interfaces = ${stig_postfix_relay_show(interfaces.value) || '""'}, ${stig_postfix_relay_where(interfaces.origin)})` : '';
     return `smtpd on ${joined}${context}`;
 }
 function reachPhrase(listeners) {
@@ -41917,7 +43711,7 @@ function relatedFor(values, span, parameters) {
     };
     for (const value of values) {
         if (value.name === 'inet_interfaces')
-            add(value.origin, `inet_interfaces = ${show(value.raw)} is set here`);
+            add(value.origin, `inet_interfaces = ${stig_postfix_relay_show(value.raw)} is set here`);
         for (const source of value.sources)
             add(source.origin, `$${source.name} used by ${value.name} comes from here`);
         if (parameters === undefined || value.name !== PARAMETER)
@@ -41963,7 +43757,7 @@ function groupByDefinition(config, listeners, seed = []) {
     const groups = new Map();
     const add = (value, parameters, listener) => {
         const span = stig_postfix_relay_locate(value, config);
-        const key = `${spanKey(span)}\u0000${value.value}`;
+        const key = `${stig_postfix_relay_spanKey(span)}\u0000${value.value}`;
         let group = groups.get(key);
         if (group === undefined) {
             group = { value, parameters, span, listeners: [] };
@@ -41978,7 +43772,7 @@ function groupByDefinition(config, listeners, seed = []) {
         add(listener.parameters.get(PARAMETER), listener.parameters, listener);
     return [...groups.values()];
 }
-function result(level, certainty, message, fix, span, related, profile, fixPlan) {
+function stig_postfix_relay_result(level, certainty, message, fix, span, related, profile, fixPlan) {
     return { ruleId: stig_postfix_relay_meta.id, level, certainty, mta: 'postfix', message, fix, ids: [...profile.ids], span, related, ...(fixPlan ? { fixPlan } : {}) };
 }
 /** GEN004710: judged only where smtpd is reachable beyond loopback. */
@@ -41990,8 +43784,8 @@ function checkGen004710(config, listeners, profile) {
         if (verdict.status === 'pass')
             continue;
         const interfaces = group.listeners.flatMap((l) => (l.interfaces ? [l.interfaces] : []));
-        const message = `${describeListeners(group.listeners)} ${reachPhrase(group.listeners)} and ${describeValue(group.value)} ${verdict.why}.`;
-        out.push(result(verdict.level, certaintyOf(verdict, group.listeners.map((l) => l.external)), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters), profile, restrictionsFix(group.value, group.parameters, config, 'gen004710')));
+        const message = `${stig_postfix_relay_describeListeners(group.listeners)} ${reachPhrase(group.listeners)} and ${stig_postfix_relay_describeValue(group.value)} ${verdict.why}.`;
+        out.push(stig_postfix_relay_result(verdict.level, certaintyOf(verdict, group.listeners.map((l) => l.external)), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters), profile, restrictionsFix(group.value, group.parameters, config, 'gen004710')));
     }
     return out;
 }
@@ -42008,14 +43802,14 @@ function checkLocalhost(config, listeners, profile) {
         const span = stig_postfix_relay_locate(interfaces, config);
         const setting = interfaces.origin.kind === 'default'
             ? 'inet_interfaces is missing (Postfix\'s default is all)'
-            : `inet_interfaces = ${show(interfaces.raw)}${interfaces.raw === interfaces.value ? '' : ` (expands to "${show(interfaces.value)}")`}`;
-        const labels = [...new Set(wildcard.map(listenerLabel))].join(', ');
-        out.push(result('error', wildcard.some((l) => l.external === true) ? 'definite' : 'indeterminate', `smtpd on ${labels} ${reachPhrase(wildcard)} because ${setting}, and the RHEL 6 STIG requires inet_interfaces = localhost.`, 'Set inet_interfaces = localhost in main.cf.', span, relatedFor([interfaces], span), profile, inetInterfacesFix(interfaces, config)));
+            : `inet_interfaces = ${stig_postfix_relay_show(interfaces.raw)}${interfaces.raw === interfaces.value ? '' : ` (expands to "${stig_postfix_relay_show(interfaces.value)}")`}`;
+        const labels = [...new Set(wildcard.map(stig_postfix_relay_listenerLabel))].join(', ');
+        out.push(stig_postfix_relay_result('error', wildcard.some((l) => l.external === true) ? 'definite' : 'indeterminate', `smtpd on ${labels} ${reachPhrase(wildcard)} because ${setting}, and the RHEL 6 STIG requires inet_interfaces = localhost.`, 'Set inet_interfaces = localhost in main.cf.', span, relatedFor([interfaces], span), profile, inetInterfacesFix(interfaces, config)));
     }
     for (const listener of listeners) {
         if (listener.interfaces !== null || listener.external === false)
             continue;
-        out.push(result('error', listener.external === true ? 'definite' : 'indeterminate', `smtpd on ${listenerLabel(listener)} (master.cf line ${listener.service.span.line}) ${reachPhrase([listener])}, and the RHEL 6 STIG requires mail to be received on localhost only.`, `Bind the service to 127.0.0.1:${listener.service.port}, or remove it.`, listener.service.nameSpan, [], profile));
+        out.push(stig_postfix_relay_result('error', listener.external === true ? 'definite' : 'indeterminate', `smtpd on ${stig_postfix_relay_listenerLabel(listener)} (master.cf line ${listener.service.span.line}) ${reachPhrase([listener])}, and the RHEL 6 STIG requires mail to be received on localhost only.`, `Bind the service to 127.0.0.1:${listener.service.port}, or remove it.`, listener.service.nameSpan, [], profile));
     }
     return out;
 }
@@ -42033,12 +43827,12 @@ function checkOnlyPermitMynetworksReject(config, listeners, profile) {
         const verdict = judgeOnlyPermitMynetworksReject(group.value, group.parameters, profile);
         if (verdict.status === 'pass')
             continue;
-        const used = group.listeners.length > 0 ? `, used by ${describeListeners(group.listeners)}` : '';
+        const used = group.listeners.length > 0 ? `, used by ${stig_postfix_relay_describeListeners(group.listeners)}` : '';
         const rule = `the ${profile.title} STIG allows only permit_mynetworks and reject, with reject present`;
-        const message = `${describeValue(group.value)} ${verdict.why}; ${rule}${used}.`;
+        const message = `${stig_postfix_relay_describeValue(group.value)} ${verdict.why}; ${rule}${used}.`;
         const isGlobal = group.value === global;
         const reach = isGlobal ? [] : group.listeners.map((l) => l.external);
-        out.push(result(verdict.level, certaintyOf(verdict, reach), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([group.value], group.span, group.parameters), profile, restrictionsFix(group.value, group.parameters, config, 'only-permit-mynetworks-reject')));
+        out.push(stig_postfix_relay_result(verdict.level, certaintyOf(verdict, reach), message, fixFor(group.value, verdict, profile, group.listeners), group.span, relatedFor([group.value], group.span, group.parameters), profile, restrictionsFix(group.value, group.parameters, config, 'only-permit-mynetworks-reject')));
     }
     return out;
 }
@@ -42063,7 +43857,7 @@ function changesRelaying(touched) {
  * nothing about relaying; `postconf -e inet_interfaces=all` does, judged over
  * the assumed base, and the message says which base that was.
  */
-function check(config, profile) {
+function stig_postfix_relay_check(config, profile) {
     const overlay = config.overlay;
     if (overlay === undefined)
         return checkProfile(config, profile);
@@ -42076,7 +43870,7 @@ const stig_postfix_relay_rule = {
     check(config, context) {
         if (config.mta !== 'postfix')
             return [];
-        return check(config, context.profile);
+        return stig_postfix_relay_check(config, context.profile);
     },
 };
 
@@ -42105,15 +43899,15 @@ function promiscuousRelayFix(config) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/examples/stig-sendmail-relay.ts
-const HEAD = "divert(-1)dnl\ninclude(`/usr/share/sendmail/cf/m4/cf.m4')dnl\nOSTYPE(`debian')dnl\nDAEMON_OPTIONS(`Family=inet, Name=MTA-v4, Port=smtp')dnl\n";
+const stig_sendmail_relay_HEAD = "divert(-1)dnl\ninclude(`/usr/share/sendmail/cf/m4/cf.m4')dnl\nOSTYPE(`debian')dnl\nDAEMON_OPTIONS(`Family=inet, Name=MTA-v4, Port=smtp')dnl\n";
 const stig_sendmail_relay_examples = {
     failing: {
         title: 'sendmail listens on every address (no Addr=) and FEATURE(`promiscuous_relay\') lets any client relay.',
-        files: { 'mail/sendmail.mc': `${HEAD}FEATURE(\`promiscuous_relay')dnl\nMAILER(\`smtp')dnl\n` },
+        files: { 'mail/sendmail.mc': `${stig_sendmail_relay_HEAD}FEATURE(\`promiscuous_relay')dnl\nMAILER(\`smtp')dnl\n` },
     },
     passing: {
         title: 'The same sendmail without promiscuous_relay: it relays only for its own class R.',
-        files: { 'mail/sendmail.mc': `${HEAD}FEATURE(\`access_db')dnl\nMAILER(\`smtp')dnl\n` },
+        files: { 'mail/sendmail.mc': `${stig_sendmail_relay_HEAD}FEATURE(\`access_db')dnl\nMAILER(\`smtp')dnl\n` },
     },
 };
 
@@ -42218,8 +44012,19 @@ const stig_sendmail_relay_rule = {
 
 
 
+
+
+
 /** Every rule, in the order the README and SARIF list them. */
-const RULES = [stig_postfix_relay_rule, stig_sendmail_relay_rule, config_unreadable_rule, rule];
+const RULES = [
+    stig_postfix_relay_rule,
+    stig_sendmail_relay_rule,
+    postfix_open_relay_rule,
+    postfix_broad_mynetworks_rule,
+    sendmail_relay_feature_rule,
+    config_unreadable_rule,
+    rule,
+];
 function ruleById(id) {
     return RULES.find((r) => r.meta.id === id);
 }
@@ -43071,7 +44876,68 @@ function assemblePostfix(files) {
 ;// CONCATENATED MODULE: external "node:path/posix"
 const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
 var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/mta/sendmail/cf-relay.ts
+/**
+ * The relay features a built .cf shows in its rules, measured against
+ * sendmail-cf 8.17 by building a .mc with and without each feature:
+ * - relay_entire_domain: `R$+ < @ $* $=m > $@ RELAY` (hosts in the local domain $=m relay);
+ * - relay_based_on_MX: rules that look up the `mxserved` map (the `Kmxserved`
+ *   line stays when the feature's macro is undefined again; the rules go);
+ * - loose_relay_check: Rcpt_ok no longer starts with `$>ParseRecipient`;
+ * - relay_local_from: `R<?> $+ < @ $=w > $@ RELAY` in Relay_ok, after `$>CanonAddr $&f` (a local sender relays);
+ * - relay_mail_from: the `<F:$1@$2>` access lookup of the sender answered `<RELAY>`;
+ * - relay_hosts_only: class R matched as `< @ $=R >` without `$*` in front;
+ * - access_db: the `Kaccess` map.
+ * Class R lines (`CR`/`C{R}`, `FR`/`F{R}` other than proto.m4's own
+ * `FR-o /etc/mail/relay-domains`, whatever scanf format follows) are
+ * RELAY_DOMAIN and RELAY_DOMAIN_FILE.
+ */
+function relayFromCf(lines) {
+    const features = [];
+    const relayDomains = [];
+    const add = (name, span) => {
+        if (!features.some((f) => f.name === name))
+            features.push({ name, args: [], span });
+    };
+    const rcptOk = lines.filter((l) => l.ruleset === 'Rcpt_ok' && l.text.startsWith('R'));
+    for (const l of lines) {
+        const t = l.text;
+        if (/^Kaccess[ \t]/.test(t))
+            add('access_db', l.span);
+        else if (/^C(?:R|\{R\})/.test(t)) {
+            const value = t.replace(/^C(?:R|\{R\})/, '').trim();
+            if (value !== '')
+                relayDomains.push({ kind: 'RELAY_DOMAIN', value, span: l.span });
+        }
+        else if (/^F(?:R|\{R\})/.test(t)) {
+            // `F{R}[-o] file [scanf format]` (Debian's ostype adds `%[^\#]`).
+            const words = t.replace(/^F(?:R|\{R\})/, '').trim().split(/[ \t]+/).filter((w) => w !== '-o');
+            const file = words[0] ?? '';
+            if (file !== '' && file !== '/etc/mail/relay-domains')
+                relayDomains.push({ kind: 'RELAY_DOMAIN_FILE', value: file, span: l.span });
+        }
+        else if (t.startsWith('R')) {
+            if (t.includes('$(mxserved'))
+                add('relay_based_on_MX', l.span);
+            else if (t.includes('$=m') && /\$@[ \t]*RELAY|\$:[ \t]*<RELAY>/.test(t))
+                add('relay_entire_domain', l.span);
+            else if (t.includes('<! From>') && t.includes('<F:$1@$2>'))
+                add('relay_mail_from', l.span);
+            else if (/^R<\?>[ \t]*\$\+[ \t]*<[ \t]*@[ \t]*\$=w[ \t]*>[ \t]+\$@[ \t]*RELAY/.test(t) && l.ruleset === 'Relay_ok')
+                add('relay_local_from', l.span);
+            else if (/<[ \t]*@[ \t]*\$=R[ \t]*>/.test(t))
+                add('relay_hosts_only', l.span);
+        }
+    }
+    const first = rcptOk[0];
+    if (first !== undefined && !rcptOk.some((l) => l.text.includes('$>ParseRecipient')) && first.text.includes('$>CanonAddr')) {
+        add('loose_relay_check', first.span);
+    }
+    return { features, relayDomains };
+}
+
 ;// CONCATENATED MODULE: ./src/mta/sendmail/cf.ts
+
 
 
 /**
@@ -43125,8 +44991,14 @@ function analyseCf(file) {
     const listeners = [];
     const rulesets = new Map();
     let current = null;
+    const ruleLines = [];
+    let rulesetNow = null;
     for (const l of lines) {
         const cmd = l.text.charAt(0);
+        if (cmd === 'S')
+            rulesetNow = rulesetName(l.text);
+        if (cmd !== '#')
+            ruleLines.push({ text: l.text, span: spanOfLine(file.path, l), ruleset: rulesetNow });
         if (cmd === 'O') {
             const value = daemonPortOptionsValue(l.text);
             if (value !== null)
@@ -43158,7 +45030,8 @@ function analyseCf(file) {
             promiscuousRelay = { enabled: true, span: at ? spanOfLine(file.path, at) : null };
         }
     }
-    return { listeners, features: [], promiscuousRelay, relayDomains: [], unknowns, cfInclude: null, diagnostics: [] };
+    const relay = relayFromCf(ruleLines);
+    return { listeners, features: relay.features, promiscuousRelay, relayDomains: relay.relayDomains, unknowns, cfInclude: null, diagnostics: [] };
 }
 
 ;// CONCATENATED MODULE: ./src/mta/sendmail/cf-macros.ts
@@ -44054,6 +45927,7 @@ function endListeners(m4, state, defaultsAt) {
 
 
 
+
 function stem(file) {
     return posix_default().join(posix_default().dirname(file), posix_default().basename(file, posix_default().extname(file)));
 }
@@ -44067,7 +45941,8 @@ function stem(file) {
 function isMc(file) {
     return file.role ? file.role === 'sendmail.mc' : file.path.endsWith('.mc');
 }
-function assembleSendmail(files) {
+function assembleSendmail(all) {
+    const files = all.filter((f) => f.role !== 'sendmail.access');
     const mcByStem = new Map();
     for (const f of files)
         if (isMc(f))
@@ -44093,7 +45968,41 @@ function assembleSendmail(files) {
             out.push({ mta: 'sendmail', files: [f.path], form: 'plain', mc: null, cf: f.path, ...analyseCf(f) });
         }
     }
+    attachAccessMaps(out, all.filter((f) => f.role === 'sendmail.access'));
     return out;
+}
+/**
+ * An access map source belongs to the sendmail configurations of its own
+ * directory (`/etc/mail/access` beside `/etc/mail/sendmail.mc`); one with no
+ * configuration beside it is judged alone, over a sendmail relaygate cannot see.
+ */
+function attachAccessMaps(configurations, accessFiles) {
+    for (const file of [...accessFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        const map = parseAccessMap(file);
+        const directory = posix_default().dirname(file.path);
+        const owners = configurations.filter((c) => c.mc !== null || c.cf !== null).filter((c) => posix_default().dirname(c.mc ?? c.cf ?? '') === directory);
+        for (const owner of owners) {
+            owner.accessMaps = [...(owner.accessMaps ?? []), map];
+            owner.files = [...owner.files, file.path].sort();
+        }
+        if (owners.length > 0)
+            continue;
+        configurations.push({
+            mta: 'sendmail',
+            files: [file.path],
+            form: 'plain',
+            mc: null,
+            cf: null,
+            listeners: [],
+            features: [],
+            promiscuousRelay: { enabled: false, span: null },
+            relayDomains: [],
+            unknowns: [],
+            cfInclude: null,
+            diagnostics: [],
+            accessMaps: [map],
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/sources/replay/files.ts
@@ -44687,6 +46596,8 @@ async function scan_scan(options) {
         for (const rule of RULES) {
             if (unreadableConfig && rule !== config_unreadable_rule)
                 continue;
+            if (options.rules[rule.meta.id] === 'off')
+                continue;
             for (const result of rule.check(config, context))
                 results.push(materializeFixes(sources.annotate(result), files));
         }
@@ -44697,7 +46608,8 @@ async function scan_scan(options) {
         changed: options.changed ? new Set(options.changed) : null,
         files: sources.files,
     };
-    const findings = applyPolicy(results, policy);
+    const judged = withRuleSettings(results, options.rules);
+    const findings = applyPolicy(judged, policy);
     let scope = null;
     if (policy.changed !== null) {
         const changed = policy.changed;
@@ -44706,7 +46618,7 @@ async function scan_scan(options) {
             kind: 'changed',
             changedFiles: changed.size,
             configurationsTouched: sources.configurations.filter((c) => c.files.some((f) => changed.has(f))).length,
-            findingsHidden: active(applyPolicy(results, { ...policy, changed: null })) - active(findings),
+            findingsHidden: active(applyPolicy(judged, { ...policy, changed: null })) - active(findings),
         };
     }
     return {
@@ -44719,6 +46631,15 @@ async function scan_scan(options) {
         notes: [...discovery.notes, ...sources.notes],
         scope,
     };
+}
+/** `.relaygate.yml` `rules:`: a rule turned off reports nothing; a level given replaces the rule's own. */
+function withRuleSettings(results, settings) {
+    return results.flatMap((r) => {
+        const setting = settings[r.ruleId];
+        if (setting === 'off')
+            return [];
+        return setting === undefined || setting === 'on' ? [r] : [{ ...r, level: setting }];
+    });
 }
 /**
  * A baseline is an earlier JSON report: its findings' fingerprints do not
@@ -45747,6 +47668,7 @@ var ajv = __nccwpck_require__(2463);
 
 
 
+
 const asList = (value) => (Array.isArray(value) ? value : [value]);
 /**
  * Every setting `.relaygate.yml` accepts, in the order messages list them:
@@ -45796,7 +47718,20 @@ const SETTING_SPECS = [
         type: { kind: 'string', what: 'a file path' },
         store: (s, v, dir) => void (s.baseline = external_node_path_default().resolve(dir, v)),
     },
+    {
+        key: 'rules',
+        description: 'Per rule: off turns it off, on keeps its level, error/warning/note sets the level of its findings.',
+        type: { kind: 'rules', ids: RULES.map((r) => r.meta.id), values: RULE_SETTING_VALUES },
+        store: (s, v) => void (s.rules = ruleSettings(v)),
+    },
 ];
+/** Rule ids come from the repository: a null-prototype map, so `__proto__` stays a (refused) key. */
+function ruleSettings(value) {
+    const out = Object.create(null);
+    for (const [id, setting] of Object.entries(value))
+        out[id] = setting === true ? 'on' : setting === false ? 'off' : setting;
+    return out;
+}
 const SETTING_KEYS = SETTING_SPECS.map((s) => s.key);
 /** A non-empty string: an empty one (or only blanks) is never a useful value. */
 const NON_EMPTY = { type: 'string', minLength: 1, pattern: '\\S' };
@@ -45808,6 +47743,12 @@ function valueSchema(type) {
             return NON_EMPTY;
         case 'list':
             return { anyOf: [NON_EMPTY, { type: 'array', items: NON_EMPTY }] };
+        case 'rules':
+            return {
+                type: 'object',
+                propertyNames: { enum: [...type.ids] },
+                additionalProperties: { anyOf: [{ type: 'boolean' }, { type: 'string', enum: [...type.values] }] },
+            };
     }
 }
 const SCHEMA_ID = 'https://raw.githubusercontent.com/relaygate/relaygate/v1/schema/relaygate.schema.json';
@@ -45928,6 +47869,8 @@ function explain(error, doc) {
         return { offset: entry?.range?.[0] ?? where(valueNode), rank: 0, message: `each ${key} entry must be a non-empty string, not ${file_describe(entry)}` };
     }
     const rank = error.keyword === 'type' ? 0 : 1;
+    if (spec.type.kind === 'rules')
+        return explainRules(error, segments, spec.type, valueNode, where);
     switch (spec.type.kind) {
         case 'enum': {
             const value = (0,dist/* isScalar */.jn)(valueNode) ? valueNode.value : undefined;
@@ -45941,6 +47884,27 @@ function explain(error, doc) {
         case 'list':
             return { offset: where(valueNode), rank, message: `${key} must be a string or a list of strings, not ${file_describe(valueNode)}` };
     }
+}
+/** `rules:` errors: not a mapping, an id that is no rule (with the ids), a setting that is not accepted. */
+function explainRules(error, segments, type, valueNode, where) {
+    const accepted = type.values.join(', ');
+    const propertyName = error.propertyName ?? error.params.propertyName;
+    if (propertyName !== undefined) {
+        const pair = (0,dist/* isMap */.jh)(valueNode) ? valueNode.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === propertyName) : undefined;
+        const at = pair?.key?.range?.[0] ?? where(valueNode);
+        return { offset: at, rank: 0, message: `rules: unknown rule id "${propertyName}"; rule ids: ${type.ids.join(', ')}` };
+    }
+    if (segments.length < 2) {
+        const what = (0,dist/* isScalar */.jn)(valueNode) && typeof valueNode.value === 'string' && valueNode.value !== '' ? `the string "${valueNode.value}"` : file_describe(valueNode);
+        return { offset: where(valueNode), rank: 0, message: `rules must be a mapping of rule ids to ${accepted}, not ${what}` };
+    }
+    const id = segments[1];
+    const entry = (0,dist/* isMap */.jh)(valueNode) ? (valueNode.get(id, true) ?? null) : null;
+    const value = (0,dist/* isScalar */.jn)(entry) ? entry.value : undefined;
+    const message = typeof value === 'string' && value.trim() !== ''
+        ? `rules: ${id}: "${value}" is not one of ${accepted}`
+        : `rules: ${id} must be one of ${accepted}, not ${file_describe(entry)}`;
+    return { offset: entry?.range?.[0] ?? where(valueNode), rank: 1, message };
 }
 function keyNode(doc, key) {
     const top = doc.contents;

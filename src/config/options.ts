@@ -2,6 +2,8 @@ import type { Level } from '../model/finding.js';
 import { isProfileId, type ProfileId, PROFILE_IDS } from '../rules/profiles.js';
 
 export type FailOn = Level | 'never';
+/** `.relaygate.yml` `rules:` value for one rule: off, on (its default level), or the level its findings get. */
+export type RuleSetting = 'off' | 'on' | Level;
 export type IndeterminateLevel = Level | 'ignore';
 
 /**
@@ -22,6 +24,8 @@ export interface Options {
   baseline: string | null;
   /** Pull-request scope: only findings in these paths are reported; null = all. */
   changed: string[] | null;
+  /** Per-rule settings from `.relaygate.yml` `rules:` (rule id -> setting); a rule not named keeps its default. */
+  rules: Record<string, RuleSetting>;
 }
 
 export class OptionsError extends Error {
@@ -30,6 +34,7 @@ export class OptionsError extends Error {
 
 export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 export const INDETERMINATE_VALUES: readonly IndeterminateLevel[] = ['error', 'warning', 'note', 'ignore'];
+export const RULE_SETTING_VALUES: readonly RuleSetting[] = ['off', 'on', 'error', 'warning', 'note'];
 
 export function defaultOptions(root: string): Options {
   return {
@@ -43,6 +48,7 @@ export function defaultOptions(root: string): Options {
     vars: [],
     baseline: null,
     changed: null,
+    rules: {},
   };
 }
 
@@ -64,4 +70,4 @@ export function parseProfile(setting: string, value: string): ProfileId {
  * inputs; a setting left out keeps the value of the layer below
  * (defaults < file < flags or inputs). File paths (vars, baseline) are absolute here.
  */
-export type Settings = Partial<Pick<Options, 'profile' | 'failOn' | 'indeterminate' | 'include' | 'exclude' | 'vars' | 'baseline'>>;
+export type Settings = Partial<Pick<Options, 'profile' | 'failOn' | 'indeterminate' | 'include' | 'exclude' | 'vars' | 'baseline' | 'rules'>>;

@@ -23,12 +23,14 @@ export interface PathClass {
 const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Glob(p.glob, 'default pattern') }));
 
 /**
- * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
- * `master.cf.*`: this test rejects almost every file of a monorepo before any
+ * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*`,
+ * `master.cf.*`, `access` or `access.txt`: this test rejects almost every file of a monorepo before any
  * glob runs.
  */
 function mayMatchDefault(base: string): boolean {
-  return base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.');
+  return (
+    base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.') || base === 'access' || base === 'access.txt'
+  );
 }
 
 function isVendored(path: string): boolean {

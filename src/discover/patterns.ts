@@ -3,9 +3,11 @@
  * assemblers pair `main.cf` with `master.cf` and a `.mc` with the `.cf` m4
  * built from it.
  */
-export type Role = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+export type ConfigRole = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+/** `sendmail.access`: an access map source, read only for its RELAY entries. */
+export type Role = ConfigRole | 'sendmail.access';
 
-export const ALL_ROLES: readonly Role[] = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'];
+export const ALL_ROLES: readonly ConfigRole[] = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'];
 
 /**
  * A default path pattern. `definite` patterns name files that are mail
@@ -36,6 +38,10 @@ export const DEFAULT_PATTERNS: readonly PathPattern[] = [
   { glob: '**/*.mc', roles: ['sendmail.mc'], definite: false },
   // /etc/mail also holds e.g. spamassassin/local.cf: content decides.
   { glob: '**/mail/**/*.cf', roles: ['sendmail.cf'], definite: false },
+  // sendmail's access map source (makemap hash access < access): content
+  // decides, since Postfix keeps access tables under the same name.
+  { glob: '**/access', roles: ['sendmail.access'], definite: false },
+  { glob: '**/access.txt', roles: ['sendmail.access'], definite: false },
 ];
 
 /** Vendored trees, skipped unless a user include glob matches the file. */

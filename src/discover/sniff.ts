@@ -1,4 +1,5 @@
-import type { Role } from './patterns.js';
+import { looksLikeAccessMap } from '../mta/sendmail/access-map.js';
+import type { ConfigRole, Role } from './patterns.js';
 
 /** Sniffing looks at the beginning of a file only: a configuration shows what it is early. */
 export const SNIFF_CHARS = 64 * 1024;
@@ -55,9 +56,11 @@ function isMasterService(line: string): boolean {
  * null when it looks like none of them (a Minecraft `.mc`, a Postfix lookup
  * table definition under `postfix/`, a SpamAssassin `.cf` under `mail/`).
  */
-export function sniffRole(text: string, roles: readonly Role[]): Role | null {
+export function sniffRole<R extends Role>(text: string, roles: readonly R[]): R | null {
   const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
-  const hits: Record<Role, number> = { 'main.cf': 0, 'master.cf': 0, 'sendmail.mc': 0, 'sendmail.cf': 0 };
+  // An access map is what sendmail reads RELAY entries from; nothing else says RELAY.
+  if ((roles as readonly Role[]).includes('sendmail.access')) return looksLikeAccessMap(head) ? ('sendmail.access' as R) : null;
+  const hits: Record<ConfigRole, number> = { 'main.cf': 0, 'master.cf': 0, 'sendmail.mc': 0, 'sendmail.cf': 0 };
   for (const raw of head.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (MC_CALL.test(line) || MC_SECTION.test(line) || MC_DNL.test(line)) hits['sendmail.mc']++;
@@ -69,10 +72,12 @@ export function sniffRole(text: string, roles: readonly Role[]): Role | null {
     else if (isMasterService(line)) hits['master.cf']++;
     else if (CF_LINES.some((re) => re.test(line))) hits['sendmail.cf']++;
   }
-  let best: Role | null = null;
+  let best: R | null = null;
   for (const role of roles) {
-    const needed = role === 'sendmail.cf' ? CF_MIN_LINES : 1;
-    if (hits[role] >= needed && (best === null || hits[role] > hits[best])) best = role;
+    if (role === 'sendmail.access') continue;
+    const r = role as ConfigRole;
+    const needed = r === 'sendmail.cf' ? CF_MIN_LINES : 1;
+    if (hits[r] >= needed && (best === null || hits[r] > hits[best as ConfigRole])) best = role;
   }
   return best;
 }

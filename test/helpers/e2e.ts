@@ -478,6 +478,8 @@ export interface ExpectedFinding {
  * a master.cf override at its `-o`; a sendmail finding at the FEATURE call.
  */
 export const EXAMPLE_FINDINGS: readonly ExpectedFinding[] = [
+  // The role's main.cf has no compatibility_level and no relay restrictions: smtpd refuses to start.
+  { ruleId: 'postfix-open-relay', level: 'error', certainty: 'definite', file: 'ansible/roles/mail/templates/main.cf.j2', line: 1, column: 1, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'ansible/roles/mail/templates/main.cf.j2', line: 7, column: 29, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'docker/Dockerfile', line: 9, column: 43, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'open-relay/postfix/main.cf', line: 29, column: 29, suppressed: false },

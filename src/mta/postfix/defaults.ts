@@ -20,6 +20,18 @@ const FIXED_DEFAULTS: Readonly<Record<string, string>> = {
   smtpd_delay_reject: 'yes',
   smtpd_service_name: 'smtpd',
   mydestination: '$myhostname, localhost.$mydomain, localhost',
+  // What the relay decision reads (postconf -d, Postfix 3.7).
+  virtual_alias_domains: '$virtual_alias_maps',
+  virtual_alias_maps: '$virtual_maps',
+  virtual_maps: '',
+  virtual_mailbox_domains: '$virtual_mailbox_maps',
+  virtual_mailbox_maps: '',
+  parent_domain_matches_subdomains:
+    'debug_peer_list,fast_flush_domains,mynetworks,permit_mx_backup_networks,qmqpd_authorized_clients,relay_domains,smtpd_access_maps',
+  smtpd_helo_required: 'no',
+  smtpd_tls_security_level: '',
+  smtpd_use_tls: 'no',
+  smtpd_enforce_tls: 'no',
 };
 
 /**
