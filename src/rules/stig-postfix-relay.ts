@@ -6,7 +6,7 @@ import type { Configuration } from '../mta/configuration.js';
 import { PostfixParameters, type EffectiveValue, type ValueOrigin } from '../mta/postfix/effective.js';
 import { smtpdListeners, type SmtpdListener } from '../mta/postfix/listeners.js';
 import type { PostfixConfiguration } from '../mta/postfix/model.js';
-import { splitList } from '../mta/postfix/list.js';
+import { splitPlainList } from '../mta/postfix/list.js';
 import { isAction, readRestrictions, readRestrictionsThroughClasses, restrictionText } from '../mta/postfix/restrictions.js';
 import type { Tristate } from '../mta/postfix/loopback.js';
 import type { Profile } from './profiles.js';
@@ -45,7 +45,7 @@ const PASS: Verdict = { status: 'pass', level: 'error', why: '', otherEntries: f
 
 /** The restriction classes (smtpd_restriction_classes) `value` uses, as the same smtpd sees them. */
 function classesUsed(value: EffectiveValue, parameters: PostfixParameters): { names: string[]; restrictions: ReturnType<typeof readRestrictions> } {
-  const classes = new Set(splitList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
+  const classes = new Set(splitPlainList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
   const names: string[] = [];
   const restrictions = readRestrictionsThroughClasses(value.value, { classes, valueOf: (n) => parameters.get(n).value }, names);
   return { names, restrictions };
@@ -79,7 +79,10 @@ function judgeGen004710(value: EffectiveValue, parameters: PostfixParameters): V
     }
     if (isAction(restriction, 'reject')) return PASS;
   }
-  return { status: 'fail', level: 'error', why: 'has no reject', otherEntries: false };
+  // smtpd_check.c: after warn_if_reject, a reject is only logged and the next restriction decides.
+  const warned = restrictions.some((r) => r.warnOnly && !r.unknown && r.name.toLowerCase() === 'reject');
+  const why = warned ? 'has no reject that takes effect (warn_if_reject before reject only logs a warning)' : 'has no reject';
+  return { status: 'fail', level: 'error', why, otherEntries: false };
 }
 
 const ALLOWED = new Set(['permit_mynetworks', 'reject']);
@@ -101,9 +104,9 @@ function judgeOnlyPermitMynetworksReject(value: EffectiveValue, parameters: Post
   return PASS;
 }
 
-/** Text for a message: unresolved template text shown as such. */
+/** Text for a message: unresolved template text shown as such, a CR (kept from a CRLF continuation) as \r. */
 function show(text: string): string {
-  return text.split(UNKNOWN_MARK).join('<unresolved>');
+  return text.split(UNKNOWN_MARK).join('<unresolved>').replace(/\r/g, '\\r');
 }
 
 function fileName(file: string): string {
