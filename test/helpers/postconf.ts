@@ -87,6 +87,8 @@ export const SMTPD_REFUSAL = 'specify at least one working instance of';
 
 export interface PostfixRuns {
   postconf: PostconfRun;
+  /** The further postconf runs asked for, in order. */
+  more: PostconfRun[];
   /** smtpd's stdout and stderr. */
   smtpdOutput: string;
   /** smtpd's first `fatal:` line, or null when it started (or refused only for the relay restriction). */
@@ -100,7 +102,7 @@ export interface PostfixRuns {
  * "Oracles") with the `-o` overrides of master.cf's first smtpd service passed
  * as smtpd's own -o: `echo QUIT | MAIL_CONFIG=DIR smtpd -S -V -o local_recipient_maps=`.
  */
-export async function postfixRuns(mainCf: string, masterCf: string): Promise<PostfixRuns> {
+export async function postfixRuns(mainCf: string, masterCf: string, more: (postconfN: PostconfRun) => string[][] = () => []): Promise<PostfixRuns> {
   const dir = mkdtempSync(path.join(tmpdir(), 'relaygate-postfix-'));
   try {
     const past = new Date(Date.now() - 10_000);
@@ -110,6 +112,8 @@ export async function postfixRuns(mainCf: string, masterCf: string): Promise<Pos
       utimesSync(file, past, past);
     }
     const postconf = await run(['-c', dir, '-n']);
+    const extra: PostconfRun[] = [];
+    for (const args of postconf.status === 0 ? more(postconf) : []) extra.push(await run(['-c', dir, ...args]));
     const service = masterCf.split('\n').find((l) => /^\S+\s+inet\s.*\ssmtpd(\s|$)/.test(l)) ?? '';
     const overrides = [...service.matchAll(/-o\s+(\S+)/g)].map((m) => m[1] ?? '');
     const args = ['-S', '-V', '-o', 'local_recipient_maps=', ...overrides.flatMap((o) => ['-o', o])];
@@ -117,7 +121,7 @@ export async function postfixRuns(mainCf: string, masterCf: string): Promise<Pos
     const output = smtpd.stdout + smtpd.stderr;
     const refused = output.includes(SMTPD_REFUSAL);
     const fatalLine = output.split('\n').find((l) => l.includes('fatal:')) ?? null;
-    return { postconf, smtpdOutput: output, smtpdFatal: refused ? null : fatalLine, smtpdRefused: refused };
+    return { postconf, more: extra, smtpdOutput: output, smtpdFatal: refused ? null : fatalLine, smtpdRefused: refused };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
