@@ -51,6 +51,8 @@ function classesUsed(value: EffectiveValue, parameters: PostfixParameters): { na
   return { names, restrictions };
 }
 const UNRESOLVED = 'depends on a template expression that could not be resolved';
+const TOO_LARGE = "expands to more than relaygate evaluates (Postfix's macros nest, and this value doubles at every level), so it is unknown";
+const CLASSES_TOO_LARGE = 'reads through more restriction classes than relaygate follows, so it is unknown';
 const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
 
 /**
@@ -59,6 +61,7 @@ const SHADOWED = 'may be redefined by a template line whose parameter name could
  * before the first decisive one could be either, so the verdict is unknown.
  */
 function judgeGen004710(value: EffectiveValue, parameters: PostfixParameters): Verdict {
+  if (value.diagnostics.some((d) => d.kind === 'limit')) return { status: 'unknown', level: 'error', why: TOO_LARGE, otherEntries: false };
   // A later template line whose parameter NAME is unresolved (a loop over
   // unknown data) may redefine this value: whatever it reads now, it is unknown.
   if (value.unknown && !value.value.includes(UNKNOWN_MARK) && !value.raw.includes(UNKNOWN_MARK)) {
@@ -73,7 +76,7 @@ function judgeGen004710(value: EffectiveValue, parameters: PostfixParameters): V
     return { status: 'fail', level: 'error', why, otherEntries: false };
   }
   for (const restriction of restrictions) {
-    if (restriction.unknown) return { status: 'unknown', level: 'error', why: UNRESOLVED, otherEntries: false };
+    if (restriction.unknown) return { status: 'unknown', level: 'error', why: restriction.limited ? CLASSES_TOO_LARGE : UNRESOLVED, otherEntries: false };
     if (isAction(restriction, 'permit')) {
       return { status: 'fail', level: 'error', why: 'has permit before reject', otherEntries: false };
     }

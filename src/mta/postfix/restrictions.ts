@@ -15,6 +15,8 @@ export interface Restriction {
    * goes on with the next restriction (smtpd_check.c generic_checks()).
    */
   warnOnly: boolean;
+  /** relaygate stopped reading restriction classes here (MAX_CLASS_RESTRICTIONS): what follows is unknown. */
+  limited?: boolean;
 }
 
 /**
@@ -154,7 +156,7 @@ export function readRestrictionsThroughClasses(value: string, lookup: ClassLooku
   const expand = (list: Restriction[], depth: number, warn: boolean): boolean => {
     for (const restriction of list) {
       if (++read > MAX_CLASS_RESTRICTIONS) {
-        out.push({ name: UNKNOWN_MARK, args: [], unknown: true, warnOnly: false });
+        out.push({ name: UNKNOWN_MARK, args: [], unknown: true, warnOnly: false, limited: true });
         return false;
       }
       const name = restriction.name;
