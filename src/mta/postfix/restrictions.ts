@@ -14,7 +14,7 @@ export interface Restriction {
    * named right after it): smtpd only logs the reject or defer it decides and
    * goes on with the next restriction (smtpd_check.c generic_checks()).
    */
-  warnOnly: boolean;
+  warnOnly?: boolean;
   /** relaygate stopped reading restriction classes here (MAX_CLASS_RESTRICTIONS): what follows is unknown. */
   limited?: boolean;
 }
@@ -106,7 +106,7 @@ const WARN_IF_REJECT = 'warn_if_reject';
  */
 export function isAction(restriction: Restriction, name: string): boolean {
   if (restriction.unknown || restriction.name.toLowerCase() !== name) return false;
-  return !(restriction.warnOnly && !name.startsWith('permit'));
+  return !(restriction.warnOnly === true && !name.startsWith('permit'));
 }
 
 /** The restriction as written, arguments included. */
@@ -160,11 +160,11 @@ export function readRestrictionsThroughClasses(value: string, lookup: ClassLooku
         return false;
       }
       const name = restriction.name;
-      const warned = warn || restriction.warnOnly;
+      const warned = warn || restriction.warnOnly === true;
       if (!restriction.unknown && restriction.args.length === 0 && lookup.classes.has(name) && depth < MAX_CLASS_DEPTH) {
         if (!used.includes(name)) used.push(name);
         if (!expand(classList(name), depth + 1, warned)) return false;
-      } else out.push(warned === restriction.warnOnly ? restriction : { ...restriction, warnOnly: warned });
+      } else out.push(warned === (restriction.warnOnly === true) ? restriction : { ...restriction, warnOnly: warned });
     }
     return true;
   };
