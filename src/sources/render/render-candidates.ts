@@ -104,13 +104,17 @@ function renderCandidate(
 /**
  * A plain-named mail file whose text has a closed Jinja tag on one line
  * (`{{ ... }}` or `{% ... %}`): Postfix and m4 have no such syntax, so it is a
- * template (a Salt formula's `files/main.cf`). Linear: two indexOf per line.
+ * template (a Salt formula's `files/main.cf`). Postfix's relational macro
+ * `${{$a} == {b}?{x}:{y}}` starts with `${{`: that `{{` is Postfix's, not a tag.
+ * Linear: a few indexOf per line.
  */
 function hasJinjaTags(candidate: Candidate): boolean {
   if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined) return false;
+  const postfix = candidate.kind === 'postfix';
   for (const line of candidate.file.text.split('\n')) {
     for (const [open, close] of [['{{', '}}'], ['{%', '%}']] as const) {
-      const at = line.indexOf(open);
+      let at = line.indexOf(open);
+      while (at >= 0 && postfix && open === '{{' && line.charAt(at - 1) === '$') at = line.indexOf(open, at + 2);
       if (at >= 0 && line.indexOf(close, at + 2) > at) return true;
     }
   }

@@ -2,6 +2,7 @@ import path from 'node:path/posix';
 import type { Form } from '../../model/configuration.js';
 import { UNKNOWN_MARK } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
+import { postfixFatalDiagnostics } from '../../mta/postfix/fatal.js';
 import { stockSmtpService } from '../../mta/postfix/listeners.js';
 import { parseMainCf } from '../../mta/postfix/main-cf.js';
 import { parseMasterCf } from '../../mta/postfix/master-cf.js';
@@ -190,5 +191,6 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
     masterCf: state.masterCf,
   };
   if (overlay) configuration.overlay = { base, touched: [...state.touched].sort(), assumed: `${baseLabel(base)}, assumed ${reason}` };
+  configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
   return configuration;
 }
