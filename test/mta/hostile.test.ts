@@ -18,20 +18,26 @@ interface Row {
   expect: [string, string, number, string, string][];
 }
 
+/**
+ * Appended to each main.cf: a Postfix 3 level, so smtpd starts and mynetworks
+ * is the host alone; the open-relay rules then walk the same hostile values.
+ */
+const WORKING = 'compatibility_level = 3.6\n';
+
 const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n') + '\n';
 
 const ROWS: Row[] = [
   {
     // a0 = $a1 $a1, a1 = $a2 $a2, ... : 2^40 copies for Postfix, which runs out of memory.
     name: 'Postfix $name fan-out over 40 levels',
-    files: { 'main.cf': `smtpd_client_restrictions = $a0\n${lines(40, (i) => `a${i} = $a${i + 1} $a${i + 1}`)}a40 = reject\n` },
+    files: { 'main.cf': `smtpd_client_restrictions = $a0\n${lines(40, (i) => `a${i} = $a${i + 1} $a${i + 1}`)}a40 = reject\n${WORKING}` },
     expect: [['stig-postfix-relay', 'main.cf', 1, 'indeterminate', 'expands to more than relaygate evaluates']],
   },
   {
     // Every service overrides something unrelated: each must reuse main.cf's expansions.
     name: '20k main.cf parameters and 20k master.cf services',
     files: {
-      'main.cf': `${lines(20_000, (i) => `p${i} = $p${i + 1}, value${i}`)}smtpd_client_restrictions = permit_mynetworks, $p19950, reject\n`,
+      'main.cf': `${lines(20_000, (i) => `p${i} = $p${i + 1}, value${i}`)}smtpd_client_restrictions = permit_mynetworks, $p19950, reject\n${WORKING}`,
       'master.cf': lines(20_000, (i) => `${2000 + i} inet n - y - - smtpd -o syslog_name=postfix/s${i}`),
     },
     expect: [],
@@ -43,9 +49,13 @@ const ROWS: Row[] = [
       'main.cf':
         lines(40, (i) => `c${i} = c${i + 1}, c${i + 1}`) +
         `c40 = permit_mynetworks\nsmtpd_restriction_classes = ${Array.from({ length: 41 }, (_, i) => `c${i}`).join(' ')}\n` +
-        'smtpd_client_restrictions = c0\nsmtpd_relay_restrictions = c0, reject_unauth_destination\n',
+        `smtpd_client_restrictions = c0\nsmtpd_relay_restrictions = c0, reject_unauth_destination\n${WORKING}`,
     },
-    expect: [['stig-postfix-relay', 'main.cf', 43, 'indeterminate', 'restriction classes']],
+    expect: [
+      // The relay lists read through the same classes: past the bound a class may permit anything.
+      ['postfix-open-relay', 'main.cf', 20, 'indeterminate', 'is a restriction class nested deeper than the 20 levels'],
+      ['stig-postfix-relay', 'main.cf', 43, 'indeterminate', 'restriction classes'],
+    ],
   },
   {
     // define(`X', `$1$1...') 300 times, called on a 2 MB argument: 600 MB before m4's limit applied.

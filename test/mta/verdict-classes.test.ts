@@ -11,6 +11,14 @@ import { scan } from '../../src/scan.js';
 const root = mkdtempSync(path.join(tmpdir(), 'relaygate-classes-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
+/**
+ * Appended to the main.cf of a class that is not about smtpd's startup: a
+ * Postfix 3 level gives the relay list smtpd needs to start and mynetworks of
+ * the host alone, so every rule runs and only the class under test speaks.
+ */
+const LEVEL = 'compatibility_level = 3.6\n';
+const LEVEL_CRLF = 'compatibility_level = 3.6\r\n';
+
 type Row = [string, string, number, number, string];
 
 async function findings(name: string, files: Record<string, string>, profile: ProfileId = 'gen004710'): Promise<Row[]> {
@@ -38,23 +46,23 @@ describe('Postfix verdict classes', () => {
   });
 
   it('2. relational conditionals are evaluated (a plain main.cf with ${{ is not a Jinja template)', async () => {
-    const cond = (op: string): string => `a = x\nsmtpd_client_restrictions = \${{$a} ${op} {x} ? {permit} : {reject}}\n`;
+    const cond = (op: string): string => `a = x\nsmtpd_client_restrictions = \${{$a} ${op} {x} ? {permit} : {reject}}\n${LEVEL}`;
     assert.deepEqual(await findings('p2a', { 'main.cf': cond('==') }), [['stig-postfix-relay', 'main.cf', 2, 29, 'definite']]);
     assert.deepEqual(await findings('p2b', { 'main.cf': cond('!=') }), []);
-    assert.deepEqual(await findings('p2c', { 'main.cf': 'n = 10\nsmtpd_client_restrictions = ${{$n} < {9} ? {permit} : {reject}}\n' }), []);
+    assert.deepEqual(await findings('p2c', { 'main.cf': `n = 10\nsmtpd_client_restrictions = \${{$n} < {9} ? {permit} : {reject}}\n${LEVEL}` }), []);
     assert.deepEqual(await findings('p2d', { 'main.cf': 'compatibility_level = 3.6\nsmtpd_client_restrictions = ${{$compatibility_level} <level {3.10} ? {permit} : {reject}}\n' }), [
       ['stig-postfix-relay', 'main.cf', 2, 29, 'definite'],
     ]);
   });
 
   it('3. a CR from a CRLF continuation separates restrictions', async () => {
-    assert.deepEqual(await findings('p3a', { 'main.cf': 'smtpd_client_restrictions = permit\r\n  reject\r\n' }), [['stig-postfix-relay', 'main.cf', 1, 29, 'definite']]);
-    assert.deepEqual(await findings('p3b', { 'main.cf': 'smtpd_client_restrictions = reject\r\n  permit_sasl_authenticated\r\n' }), []);
-    assert.deepEqual(await findings('p3c', { 'main.cf': 'smtpd_client_restrictions = reject,\r\n  permit_mynetworks\r\n' }, 'rhel8'), []);
+    assert.deepEqual(await findings('p3a', { 'main.cf': `smtpd_client_restrictions = permit\r\n  reject\r\n${LEVEL_CRLF}` }), [['stig-postfix-relay', 'main.cf', 1, 29, 'definite']]);
+    assert.deepEqual(await findings('p3b', { 'main.cf': `smtpd_client_restrictions = reject\r\n  permit_sasl_authenticated\r\n${LEVEL_CRLF}` }), []);
+    assert.deepEqual(await findings('p3c', { 'main.cf': `smtpd_client_restrictions = reject,\r\n  permit_mynetworks\r\n${LEVEL_CRLF}` }, 'rhel8'), []);
   });
 
   it('4. warn_if_reject reject rejects no client', async () => {
-    assert.deepEqual(await findings('p4', { 'main.cf': 'smtpd_client_restrictions = warn_if_reject reject\n' }), [['stig-postfix-relay', 'main.cf', 1, 29, 'definite']]);
+    assert.deepEqual(await findings('p4', { 'main.cf': `smtpd_client_restrictions = warn_if_reject reject\n${LEVEL}` }), [['stig-postfix-relay', 'main.cf', 1, 29, 'definite']]);
   });
 });
 

@@ -300,6 +300,9 @@ class Evaluator {
       if (builtin !== null) effects = builtin;
       else if (this.classes.has(raw) && depth < MAX_CLASS_DEPTH) {
         return this.restrictionClass(stage, raw, run, recursion, depth).map((r) => ({ ...r, index: index + 1 }));
+      } else if (this.classes.has(raw)) {
+        name = raw;
+        effects = unknownEffects(`is a restriction class nested deeper than the ${MAX_CLASS_DEPTH} levels of restriction classes relaygate follows`);
       } else {
         name = raw;
         effects = unknownEffects('is not a restriction relaygate knows (smtpd 3.7 answers 451 Server configuration error to an unknown one)');
