@@ -37,6 +37,33 @@ describe('relay rules in scan()', () => {
     assert.deepEqual(shape(result.findings), [['postfix-open-relay', 'etc/postfix/main.cf', 2, 14, 'warning', 'definite']]);
   });
 
+  // smtpd_check_init() exits before the first greeting (measured: `smtpd -S` prints
+  // "fatal: restriction class `strict' needs a definition" and no 220), so
+  // smtpd never serves a client: the engine refuses the file, once.
+  it('a restriction class without a definition: config-unreadable alone, in main.cf and in an -o override', async () => {
+    const root = tree({
+      'a/main.cf': 'compatibility_level = 3.6\nsmtpd_restriction_classes = strict\n',
+      'b/main.cf': 'compatibility_level = 3.6\n',
+      'b/master.cf': 'smtp inet n - y - - smtpd -o smtpd_restriction_classes=strict\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(shape(result.findings), [
+      ['config-unreadable', 'a/main.cf', 2, 29, 'error', 'definite'],
+      ['config-unreadable', 'b/master.cf', 1, 56, 'error', 'definite'],
+    ]);
+    assert.match(result.findings[0]?.message ?? '', /restriction class `strict' needs a definition; smtpd \(smtp\) stops/);
+  });
+
+  it('a class a master.cf alone names may be defined in the main.cf relaygate does not see: indeterminate relay, not unreadable', async () => {
+    const root = tree({ 'etc/postfix/master.cf': 'smtp inet n - y - - smtpd -o smtpd_restriction_classes=strict -o smtpd_relay_restrictions=strict,reject_unauth_destination\n' });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(shape(result.findings), [
+      ['stig-postfix-relay', 'etc/postfix/master.cf', 1, 1, 'error', 'definite'],
+      ['postfix-open-relay', 'etc/postfix/master.cf', 1, 63, 'warning', 'indeterminate'],
+    ]);
+    assert.match(result.findings[1]?.message ?? '', /strict, smtpd_recipient_restrictions are unknown/);
+  });
+
   it('finds a sendmail access map by name and content, and judges it with its .mc', async () => {
     const root = tree({
       'etc/mail/sendmail.mc': MC,

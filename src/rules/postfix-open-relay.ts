@@ -2,7 +2,7 @@ import type { Certainty, RuleResult } from '../model/finding.js';
 import { isUnknown } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Configuration } from '../mta/configuration.js';
-import { PostfixParameters, type EffectiveValue } from '../mta/postfix/effective.js';
+import { mainCfPartlyKnown, PostfixParameters, type EffectiveValue } from '../mta/postfix/effective.js';
 import { smtpdListeners, type SmtpdListener } from '../mta/postfix/listeners.js';
 import type { PostfixConfiguration } from '../mta/postfix/model.js';
 import { relayVerdict, STAGES, levelOf, type Path, type RelayParameters, type RelayVerdict, type Step } from '../mta/postfix/relay-decision.js';
@@ -79,7 +79,7 @@ function spanKey(s: Span): string {
 function groups(config: PostfixConfiguration, listeners: SmtpdListener[]): Group[] {
   const out = new Map<string, Group>();
   for (const listener of listeners) {
-    const parameters: RelayParameters = unknownBase(config) ? new UnknownBase(listener.parameters) : listener.parameters;
+    const parameters: RelayParameters = mainCfPartlyKnown(config) ? new UnknownBase(listener.parameters) : listener.parameters;
     const classes = splitList(parameters.get('smtpd_restriction_classes').value).map((i) => i.text);
     const key = [...RELAY_PARAMETERS, ...classes]
       .map((name) => {
@@ -92,16 +92,6 @@ function groups(config: PostfixConfiguration, listeners: SmtpdListener[]): Group
     else group.listeners.push(listener);
   }
   return [...out.values()];
-}
-
-/**
- * Is the main.cf under this instance only partly known? A master.cf alone
- * has none; edits over a distribution relaygate models only in part (every
- * base but Debian's, whose packaged main.cf sets compatibility_level 3.6, so
- * Postfix's defaults at that level are what it runs with).
- */
-function unknownBase(config: PostfixConfiguration): boolean {
-  return config.mainCf === null || (config.overlay !== undefined && config.overlay.base !== 'debian');
 }
 
 /**
@@ -251,7 +241,7 @@ function checkGroup(config: PostfixConfiguration, group: Group): RuleResult[] {
   const span = locateValue(value, config, ['smtpd_relay_restrictions']);
   const related = new RelatedList(span);
   for (const u of unknowns.slice(1)) related.addValue(listValue(parameters, u), `${show(u.restriction)} in ${u.list}: ${u.why}`);
-  const fromBase = unknowns.filter((u) => unknownBase(config) && valueOf(parameters, u).origin.kind === 'default');
+  const fromBase = unknowns.filter((u) => mainCfPartlyKnown(config) && valueOf(parameters, u).origin.kind === 'default');
   const known = unknowns.filter((u) => !fromBase.includes(u));
   const base = config.mainCf === null ? 'main.cf is not part of this configuration' : `the rest of main.cf comes from ${config.overlay?.assumed ?? 'a base relaygate does not know'}`;
   const reasons = [

@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PostfixParameters } from '../../src/mta/postfix/effective.js';
+import { postfixFatalDiagnostics } from '../../src/mta/postfix/fatal.js';
 import { parseMainCf } from '../../src/mta/postfix/main-cf.js';
 import { parseMasterCf } from '../../src/mta/postfix/master-cf.js';
 import type { MasterService, PostfixConfiguration } from '../../src/mta/postfix/model.js';
@@ -79,7 +80,9 @@ function ours(c: Case): Ours {
   const parameters = new PostfixParameters(mainCf, smtpd);
   const required = smtpdWouldRefuseToStart(config, smtpd);
   const problems = startupProblems(parameters);
-  const refuses = required === true || problems.some((p) => !p.unknown) ? true : required === 'unknown' ? 'unknown' : false;
+  // What stops smtpd and is config-unreadable (a restriction class without a definition, a macro error).
+  const fatal = postfixFatalDiagnostics({ ...config, masterCf: { file: 'master.cf', services: [smtpd], diagnostics: [] } });
+  const refuses = required === true || problems.some((p) => !p.unknown) || fatal.length > 0 ? true : required === 'unknown' ? 'unknown' : false;
   // The oracle speaks plaintext only.
   const sessions = attackers(parameters)
     .filter((a) => !a.tls)

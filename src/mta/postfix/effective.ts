@@ -1,7 +1,7 @@
 import { UNKNOWN_MARK, isUnknown } from '../../model/source.js';
 import { builtinDefault, isLevelDependentDefault } from './defaults.js';
 import { ExpandBudget, MacroExpander, type ExpandDiagnostic, type Expansion } from './expand.js';
-import type { MainCf, MainCfParameter, MasterOverride, MasterService } from './model.js';
+import type { MainCf, MainCfParameter, MasterOverride, MasterService, PostfixConfiguration } from './model.js';
 
 /** Where a parameter's value comes from. */
 export type ValueOrigin =
@@ -28,6 +28,18 @@ export interface EffectiveValue {
   diagnostics: ExpandDiagnostic[];
   /** The value contains text from an unresolved template expression (UNKNOWN_MARK), or relaygate did not finish it. */
   unknown: boolean;
+}
+
+/**
+ * Is the main.cf under this configuration only partly known? A master.cf
+ * alone has none; edits over a distribution relaygate models only in part
+ * (every base but Debian's, whose packaged main.cf sets compatibility_level
+ * 3.6, so Postfix's defaults at that level are what it runs with). A
+ * parameter such a configuration leaves unset may be set in the main.cf
+ * relaygate does not see (DESIGN "Base").
+ */
+export function mainCfPartlyKnown(config: PostfixConfiguration): boolean {
+  return config.mainCf === null || (config.overlay !== undefined && config.overlay.base !== 'debian');
 }
 
 /**

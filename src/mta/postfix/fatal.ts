@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/source.js';
 import type { Diagnostic } from '../../model/span.js';
-import { PostfixParameters, type EffectiveValue } from './effective.js';
+import { mainCfPartlyKnown, PostfixParameters, type EffectiveValue } from './effective.js';
 import { compatLevel, type ExpandDiagnostic } from './expand.js';
 import { splitInetInterfaces, splitPlainList } from './list.js';
 import { stockSmtpService } from './listeners.js';
@@ -22,7 +22,11 @@ import { BUILTIN_PARAMETERS, RAW_PARAMETERS, serviceParameters } from './paramet
  *   overrides applied, so a built-in value that uses a user-defined name a
  *   service overrides is expanded in that service too ("dictionary mail_dict:
  *   macro processing error"); and it reads every restriction class, which
- *   must have a non-empty value ("restriction class `x' needs a definition").
+ *   must have a non-empty value ("restriction class `x' needs a definition",
+ *   smtpd_check_init(), before the first SMTP greeting: smtpd never serves a
+ *   client, so this is the engine refusing the file, not a 451 at RCPT time).
+ *   Over a main.cf relaygate does not see in full the class may be defined
+ *   there: unknown, left to the relay rules, never a fatal guess.
  * - compatibility_level must be a level (`major[.minor[.patch]]`).
  * - inet_interfaces other than exactly `all` or `loopback-only` is a list
  *   of hosts split on " \t," (own_inet_addr.c); text no resolver can take
@@ -37,6 +41,7 @@ export function postfixFatalDiagnostics(config: PostfixConfiguration): Diagnosti
   const known = (name: string): boolean => !RAW_PARAMETERS.has(name) && (BUILTIN_PARAMETERS.has(name) || perService.has(name));
   const perService = serviceParameters(services);
   const main = new PostfixParameters(mainCf);
+  const partlyKnown = mainCfPartlyKnown(config);
 
   // Built-in main.cf parameters, in main.cf's scope; who uses which name, for the services below.
   const usedBy = new Map<string, string[]>();
@@ -71,7 +76,7 @@ export function postfixFatalDiagnostics(config: PostfixConfiguration): Diagnosti
     const again = new Set<string>(wide);
     for (const [name] of overridden) if (!known(name)) for (const user of usedBy.get(name) ?? []) again.add(user);
     for (const name of again) if (!overridden.has(name)) out.expansion(scope.get(name), scope, stops);
-    out.classes(scope, stops);
+    out.classes(scope, stops, partlyKnown);
   }
   return out.diagnostics();
 }
@@ -144,8 +149,12 @@ class Collector {
     this.add(s.file, s.line, s.column, `malformed compatibility level syntax: "${value.value}"; postconf and smtpd stop`);
   }
 
-  /** smtpd_check.c smtpd_check_init(): every restriction class needs a non-empty value, which smtpd expands. */
-  classes(scope: PostfixParameters, who: string): void {
+  /**
+   * smtpd_check.c smtpd_check_init(): every restriction class needs a
+   * non-empty value, which smtpd expands. `partlyKnown`: an unset class may
+   * be defined in the part of main.cf relaygate does not see.
+   */
+  classes(scope: PostfixParameters, who: string, partlyKnown: boolean): void {
     const list = scope.get('smtpd_restriction_classes');
     if (list.unknown) return;
     this.expansion(list, scope, who);
@@ -153,6 +162,7 @@ class Collector {
       const value = scope.get(item.text);
       if (value.unknown) continue;
       if (value.value === '' && value.diagnostics.length === 0) {
+        if (partlyKnown && value.origin.kind === 'default') continue;
         const definition = definitionOf(scope, 'smtpd_restriction_classes');
         const at = definition === null ? null : valuePosition(definition.valuePieces ?? [], item.offset);
         if (definition === null) continue;

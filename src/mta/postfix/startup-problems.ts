@@ -1,5 +1,4 @@
 import { readAddressList } from './address-lists.js';
-import { splitList } from './list.js';
 import type { RelayParameters } from './relay-decision.js';
 
 /** A reason smtpd exits at startup, besides the missing relay restriction (smtpd-startup.ts). */
@@ -13,27 +12,14 @@ export interface StartupProblem {
 }
 
 /**
- * smtpd_check_init() refuses, measured against smtpd 3.7:
- * - a name in smtpd_restriction_classes whose parameter is empty or unset
- *   ("restriction class `x' needs a definition");
- * - a mynetworks item with a `:` outside brackets that is not `type:name`
- *   (an unbracketed IPv6 network `::1/128`: "open dictionary: expecting
- *   "type:name" form").
+ * smtpd_check_init() refuses, measured against smtpd 3.7: a mynetworks item
+ * with a `:` outside brackets that is not `type:name` (an unbracketed IPv6
+ * network `::1/128`: "open dictionary: expecting "type:name" form").
+ * A restriction class without a definition stops smtpd at the same point;
+ * it is config-unreadable (fatal.ts), so it is not reported twice.
  */
 export function startupProblems(parameters: RelayParameters): StartupProblem[] {
   const problems: StartupProblem[] = [];
-  const classes = parameters.get('smtpd_restriction_classes');
-  for (const item of splitList(classes.value)) {
-    const definition = parameters.get(item.text);
-    if (definition.value.trim() === '' && !definition.unknown) {
-      problems.push({
-        parameter: 'smtpd_restriction_classes',
-        message: `restriction class ${item.text} is listed in smtpd_restriction_classes but has no definition ("restriction class \`${item.text}' needs a definition")`,
-        fix: `Define ${item.text} (for example ${item.text} = permit_mynetworks, reject) or remove it from smtpd_restriction_classes.`,
-        unknown: classes.unknown,
-      });
-    }
-  }
   const mynetworks = parameters.get('mynetworks');
   if (mynetworks.origin.kind !== 'default') {
     for (const item of readAddressList(mynetworks.value)) {
