@@ -121,6 +121,15 @@ const CASES: Case[] = [
     expect: [[MAIN, 21, 7, 21, 10, 'error', 'indeterminate']],
     says: ['`c20` in restriction class c19 (used by smtpd_relay_restrictions) is a restriction class nested deeper than the 20 levels'],
   },
+  // A domain an unreadable final-destination list holds is delivered here, not relayed.
+  { name: 'a templated myhostname (so mydestination is unknown) relays nothing', main: `${C36}myhostname = ${UNKNOWN_MARK}\n`, expect: [] },
+  { name: 'an unresolved mydestination or virtual_alias_domains relays nothing', main: `${C36}mydestination = ${UNKNOWN_MARK}\nvirtual_alias_domains = ${UNKNOWN_MARK}\n`, expect: [] },
+  {
+    name: 'an unresolved relay_domains may list the foreign domain: indeterminate, on relay_domains',
+    main: `${C36}myhostname = ${UNKNOWN_MARK}\nrelay_domains = ${UNKNOWN_MARK}\n`,
+    expect: [[MAIN, 3, 17, 3, 18, 'error', 'indeterminate']],
+    says: ['depends on relay_domains entries relaygate cannot see'],
+  },
   {
     name: 'an unresolved compatibility_level: the default relay list is unknown',
     main: `compatibility_level = ${UNKNOWN_MARK}\n`,

@@ -474,7 +474,12 @@ class Evaluator {
     if (relay === 'match') return unknown === null ? { kind: 'relay', list: 'relay_domains' } : { kind: 'unknown', list: unknown };
     if (relay === 'error') return { kind: 'error', list: 'relay_domains' };
     if (relay === 'unknown') return { kind: 'unknown', list: 'relay_domains' };
-    return unknown === null ? { kind: 'none', list: null } : { kind: 'unknown', list: unknown };
+    // In no relay domain: if a final-destination list relaygate cannot read
+    // (mydestination through a templated $myhostname, say) lists the domain
+    // after all, smtpd delivers the recipient here (trivial-rewrite's local or
+    // virtual class, postconf(5) mydestination) and relays nothing; if it does
+    // not, the domain is foreign. Either way no mail leaves through this path.
+    return { kind: 'none', list: null };
   }
 
   private finalOrRelayRecipient(): boolean {
