@@ -71,10 +71,13 @@ const updatedCheckRun: Route = (req) =>
 const filesOf7 = (files: object[]): Route => (req, self) =>
   req.method === 'GET' && req.path === '/repos/example/infra/pulls/7/files' ? pagedFiles(files, req, self) : null;
 
-/** `n` folders, each with a main.cf that opens a relay on line 2, column 29. */
+/**
+ * `n` folders, each with a main.cf that opens a relay on line 2, column 29
+ * (for the STIG rule; a Postfix 3 that starts, so the open-relay rules say nothing).
+ */
 function openRelays(ws: string, n: number): string[] {
   const files: Record<string, string> = {};
-  for (let i = 0; i < n; i++) files[`site${String(i).padStart(2, '0')}/postfix/main.cf`] = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n';
+  for (let i = 0; i < n; i++) files[`site${String(i).padStart(2, '0')}/postfix/main.cf`] = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n';
   writeTree(ws, files);
   return Object.keys(files).sort();
 }
@@ -350,7 +353,7 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
 });
 
 describe('dist/index.js scope: new against a local git repository (Node 24)', () => {
-  const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n';
+  const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n';
   const SAFE = 'inet_interfaces = loopback-only\n';
 
   it('on the shallow test-merge checkout: reports only the relay the pull request adds', async (t) => {
