@@ -150,6 +150,11 @@ class Scope {
   get(name: string): EffectiveValue {
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
+    // A service that sees main.cf's expansion of the name sees main.cf's value
+    // (same definition, same sources, same level): one object for every such
+    // service, so thousands of services cost no more than their overrides.
+    const main = this.service === null ? null : this.layer.main;
+    if (main !== null && this.sharedExpansion(main, name) !== undefined) return main.get(name);
     const origin = this.origin(name);
     const raw = this.raw(name) ?? '';
     const expanded = this.expander.expandParameter(name);
