@@ -57071,37 +57071,54 @@ var ipaddr_default = /*#__PURE__*/__nccwpck_require__.n(ipaddr);
 ;// CONCATENATED MODULE: ./src/mta/postfix/list.ts
 /**
  * Postfix list values (postconf(5): "separated by comma and/or whitespace").
- * Postfix splits them with mystrtokq(value, ", \t\r\n", "{}"): a separator
- * only counts outside `{ }`, so `{ a b }` is one item, and an unbalanced `{`
- * swallows the rest of the value. The braces stay in the item text, as
- * postconf prints them; `groupInner` gives what a consumer sees after
- * Postfix's extpar() strips them.
+ * Each consumer splits with its own separators (measured with postconf and
+ * smtpd 3.7): restriction lists with mystrtokq(value, ", \t\r\n", "{}"), where
+ * a separator only counts outside `{ }` (`{ a b }` is one item, an unbalanced
+ * `{` swallows the rest), inet_interfaces on " \t," alone. The braces stay
+ * in the item text, as postconf prints them; `groupInner` gives what a
+ * consumer sees after Postfix's extpar() strips them.
  */
+/** CHARS_COMMA_SP (sys_defs.h): the separators of Postfix's own lists, CR included. */
+const COMMA_SP = ', \t\r\n';
 /**
- * ',' ' ' '\t' '\n' — NOT '\r': measured with postconf 3.7, a CRLF main.cf
- * whose list value continues on the next line keeps the CR inside the
- * value, and Postfix sees it as part of an item (inet_interfaces fails with
- * "host not found: 127.0.0.1\r").
+ * own_inet_addr.c splits inet_interfaces on " \t," only: a CR left inside a
+ * CRLF main.cf's continued value is part of a host name (postconf 3.7:
+ * "config variable inet_interfaces: host not found: 127.0.0.1\r").
  */
-function isSeparator(code) {
-    return code === 44 || code === 32 || code === 9 || code === 10;
-}
+const INET_INTERFACES = ' \t,';
+/**
+ * mystrtokq(value, CHARS_COMMA_SP, "{}"): how smtpd_check.c reads restriction
+ * lists (argv_splitq) and most other Postfix lists. A CR is a separator, so
+ * `permit\r  reject` from a CRLF continuation is the two items permit and reject.
+ */
 function splitList(value) {
+    return split(value, COMMA_SP, true);
+}
+/** mystrtok(value, CHARS_COMMA_SP): a list read without `{ }` grouping (smtpd_restriction_classes). */
+function splitPlainList(value) {
+    return split(value, COMMA_SP, false);
+}
+/** inet_interfaces as the master daemon and postconf read it (own_inet_addr.c). */
+function splitInetInterfaces(value) {
+    return split(value, INET_INTERFACES, false);
+}
+function split(value, separators, braces) {
     const items = [];
     let i = 0;
     const n = value.length;
+    const isSeparator = (c) => separators.includes(c);
     while (i < n) {
-        while (i < n && isSeparator(value.charCodeAt(i)))
+        while (i < n && isSeparator(value.charAt(i)))
             i++;
         if (i >= n)
             break;
         const start = i;
         let level = 0;
         for (; i < n; i++) {
-            const c = value.charCodeAt(i);
-            if (c === 123)
+            const c = value.charAt(i);
+            if (braces && c === '{')
                 level++;
-            else if (level > 0 && c === 125)
+            else if (braces && level > 0 && c === '}')
                 level--;
             else if (level === 0 && isSeparator(c))
                 break;
@@ -57412,7 +57429,7 @@ function publicSamples(block, limit = 64) {
  * Postfix 3.7; reference/mta-semantics.md). A parameter not in this table has
  * no default known to relaygate and expands to empty, as an undefined name does.
  */
-const FIXED_DEFAULTS = {
+const FIXED_DEFAULTS = new Map(Object.entries({
     compatibility_level: '0',
     inet_interfaces: 'all',
     inet_protocols: 'all',
@@ -57427,24 +57444,171 @@ const FIXED_DEFAULTS = {
     smtpd_delay_reject: 'yes',
     smtpd_service_name: 'smtpd',
     mydestination: '$myhostname, localhost.$mydomain, localhost',
-    // What the relay decision reads (postconf -d, Postfix 3.7).
-    virtual_alias_domains: '$virtual_alias_maps',
-    virtual_alias_maps: '$virtual_maps',
+    // What the relay decision reads (postconf -d, Postfix 3.7); the virtual_*
+    // defaults that refer to other parameters are in REFERRING_DEFAULTS.
     virtual_maps: '',
-    virtual_mailbox_domains: '$virtual_mailbox_maps',
     virtual_mailbox_maps: '',
     parent_domain_matches_subdomains: 'debug_peer_list,fast_flush_domains,mynetworks,permit_mx_backup_networks,qmqpd_authorized_clients,relay_domains,smtpd_access_maps',
     smtpd_helo_required: 'no',
     smtpd_tls_security_level: '',
     smtpd_use_tls: 'no',
     smtpd_enforce_tls: 'no',
-};
+}));
+/**
+ * The other built-in defaults that refer to parameters (`postconf -d` of
+ * Postfix 3.7, every default with a `$`): what a `$name` reaching them
+ * expands to, and the cycles they close (`myhostname = $myorigin` loops
+ * through myorigin's default `$myhostname`).
+ */
+const REFERRING_DEFAULTS = new Map([
+    ['address_verify_default_transport', '$default_transport'],
+    ['address_verify_local_transport', '$local_transport'],
+    ['address_verify_map', 'btree:$data_directory/verify_cache'],
+    ['address_verify_poll_count', '${stress?{1}:{3}}'],
+    ['address_verify_relay_transport', '$relay_transport'],
+    ['address_verify_relayhost', '$relayhost'],
+    ['address_verify_sender', '$double_bounce_sender'],
+    ['address_verify_sender_dependent_default_transport_maps', '$sender_dependent_default_transport_maps'],
+    ['address_verify_sender_dependent_relayhost_maps', '$sender_dependent_relayhost_maps'],
+    ['address_verify_transport_maps', '$transport_maps'],
+    ['address_verify_virtual_transport', '$virtual_transport'],
+    ['append_dot_mydomain', '${{$compatibility_level} <level {1} ? {yes} : {no}}'],
+    ['default_rbl_reply', '$rbl_code Service unavailable; $rbl_class [$rbl_what] blocked using $rbl_domain${rbl_reason?; $rbl_reason}'],
+    ['fast_flush_domains', '$relay_domains'],
+    ['forward_path', '$home/.forward${recipient_delimiter}${extension}, $home/.forward'],
+    ['lmtp_delivery_status_filter', '$default_delivery_status_filter'],
+    ['lmtp_lhlo_name', '$myhostname'],
+    ['lmtp_per_request_deadline', '${lmtp_per_record_deadline?{$lmtp_per_record_deadline}:{no}}'],
+    ['lmtp_sasl_tls_security_options', '$lmtp_sasl_security_options'],
+    ['lmtp_sasl_tls_verified_security_options', '$lmtp_sasl_tls_security_options'],
+    ['lmtp_tls_dkey_file', '$lmtp_tls_dcert_file'],
+    ['lmtp_tls_eckey_file', '$lmtp_tls_eccert_file'],
+    ['lmtp_tls_fingerprint_digest', '${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}'],
+    ['lmtp_tls_key_file', '$lmtp_tls_cert_file'],
+    ['local_delivery_status_filter', '$default_delivery_status_filter'],
+    ['local_recipient_maps', 'proxy:unix:passwd.byname $alias_maps'],
+    ['local_transport', 'local:$myhostname'],
+    ['milter_macro_daemon_name', '$myhostname'],
+    ['milter_macro_v', '$mail_name $mail_version'],
+    ['mime_header_checks', '$header_checks'],
+    ['myorigin', '$myhostname'],
+    ['nested_header_checks', '$header_checks'],
+    ['pipe_delivery_status_filter', '$default_delivery_status_filter'],
+    ['postscreen_allowlist_interfaces', '${postscreen_whitelist_interfaces?{$postscreen_whitelist_interfaces}:{static:all}}'],
+    ['postscreen_cache_map', 'btree:$data_directory/postscreen_cache'],
+    ['postscreen_client_connection_count_limit', '$smtpd_client_connection_count_limit'],
+    ['postscreen_command_time_limit', '${stress?{10}:{300}}s'],
+    ['postscreen_denylist_action', '${postscreen_blacklist_action?{$postscreen_blacklist_action}:{ignore}}'],
+    ['postscreen_disable_vrfy_command', '$disable_vrfy_command'],
+    ['postscreen_discard_ehlo_keyword_address_maps', '$smtpd_discard_ehlo_keyword_address_maps'],
+    ['postscreen_discard_ehlo_keywords', '$smtpd_discard_ehlo_keywords'],
+    ['postscreen_dnsbl_allowlist_threshold', '${postscreen_dnsbl_whitelist_threshold?{$postscreen_dnsbl_whitelist_threshold}:{0}}'],
+    ['postscreen_dnsbl_max_ttl', '${postscreen_dnsbl_ttl?{$postscreen_dnsbl_ttl}:{1}}h'],
+    ['postscreen_enforce_tls', '$smtpd_enforce_tls'],
+    ['postscreen_expansion_filter', '$smtpd_expansion_filter'],
+    ['postscreen_forbidden_commands', '$smtpd_forbidden_commands'],
+    ['postscreen_greet_banner', '$smtpd_banner'],
+    ['postscreen_greet_wait', '${stress?{2}:{6}}s'],
+    ['postscreen_helo_required', '$smtpd_helo_required'],
+    ['postscreen_post_queue_limit', '$default_process_limit'],
+    ['postscreen_pre_queue_limit', '$default_process_limit'],
+    ['postscreen_reject_footer', '$smtpd_reject_footer'],
+    ['postscreen_reject_footer_maps', '$smtpd_reject_footer_maps'],
+    ['postscreen_tls_security_level', '$smtpd_tls_security_level'],
+    ['postscreen_use_tls', '$smtpd_use_tls'],
+    ['proxy_read_maps', '$local_recipient_maps $mydestination $virtual_alias_maps $virtual_alias_domains $virtual_mailbox_maps $virtual_mailbox_domains $relay_recipient_maps $relay_domains $canonical_maps $sender_canonical_maps $recipient_canonical_maps $relocated_maps $transport_maps $mynetworks $smtpd_sender_login_maps $sender_bcc_maps $recipient_bcc_maps $smtp_generic_maps $lmtp_generic_maps $alias_maps $smtpd_client_restrictions $smtpd_helo_restrictions $smtpd_sender_restrictions $smtpd_relay_restrictions $smtpd_recipient_restrictions $address_verify_sender_dependent_default_transport_maps $address_verify_sender_dependent_relayhost_maps $address_verify_transport_maps $fallback_transport_maps $lmtp_discard_lhlo_keyword_address_maps $lmtp_pix_workaround_maps $lmtp_sasl_password_maps $lmtp_tls_policy_maps $mailbox_command_maps $mailbox_transport_maps $postscreen_discard_ehlo_keyword_address_maps $rbl_reply_maps $sender_dependent_default_transport_maps $sender_dependent_relayhost_maps $smtp_discard_ehlo_keyword_address_maps $smtp_pix_workaround_maps $smtp_sasl_password_maps $smtp_tls_policy_maps $smtpd_discard_ehlo_keyword_address_maps $smtpd_milter_maps $virtual_gid_maps $virtual_uid_maps $local_login_sender_maps $postscreen_reject_footer_maps $smtpd_reject_footer_maps $tls_server_sni_maps $tlsproxy_client_policy_maps $default_delivery_status_filter $lmtp_delivery_status_filter $lmtp_dns_reply_filter $lmtp_reply_filter $local_delivery_status_filter $pipe_delivery_status_filter $postscreen_command_filter $smtp_delivery_status_filter $smtp_dns_reply_filter $smtp_reply_filter $smtpd_command_filter $smtpd_dns_reply_filter $virtual_delivery_status_filter $body_checks $header_checks $lmtp_body_checks $lmtp_header_checks $lmtp_mime_header_checks $lmtp_nested_header_checks $milter_header_checks $mime_header_checks $nested_header_checks $smtp_body_checks $smtp_header_checks $smtp_mime_header_checks $smtp_nested_header_checks'],
+    ['proxy_write_maps', '$smtp_sasl_auth_cache_name $lmtp_sasl_auth_cache_name $address_verify_map $postscreen_cache_map'],
+    ['respectful_logging', '${{$compatibility_level} <level {3.6} ? {no} : {yes}}'],
+    ['smtp_delivery_status_filter', '$default_delivery_status_filter'],
+    ['smtp_fallback_relay', '$fallback_relay'],
+    ['smtp_helo_name', '$myhostname'],
+    ['smtp_per_request_deadline', '${smtp_per_record_deadline?{$smtp_per_record_deadline}:{no}}'],
+    ['smtp_sasl_tls_security_options', '$smtp_sasl_security_options'],
+    ['smtp_sasl_tls_verified_security_options', '$smtp_sasl_tls_security_options'],
+    ['smtp_tls_dane_insecure_mx_policy', '${{$smtp_tls_security_level} == {dane} ? {dane} : {may}}'],
+    ['smtp_tls_dkey_file', '$smtp_tls_dcert_file'],
+    ['smtp_tls_eckey_file', '$smtp_tls_eccert_file'],
+    ['smtp_tls_fingerprint_digest', '${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}'],
+    ['smtp_tls_key_file', '$smtp_tls_cert_file'],
+    ['smtpd_authorized_verp_clients', '$authorized_verp_clients'],
+    ['smtpd_banner', '$myhostname ESMTP $mail_name'],
+    ['smtpd_client_event_limit_exceptions', '${smtpd_client_connection_limit_exceptions:$mynetworks}'],
+    ['smtpd_expansion_filter', '\\t\\40!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~'],
+    ['smtpd_forbid_bare_newline_exclusions', '$mynetworks'],
+    ['smtpd_hard_error_limit', '${stress?{1}:{20}}'],
+    ['smtpd_junk_command_limit', '${stress?{1}:{100}}'],
+    ['smtpd_per_request_deadline', '${smtpd_per_record_deadline?{$smtpd_per_record_deadline}:{${stress?{yes}:{no}}}}'],
+    ['smtpd_proxy_ehlo', '$myhostname'],
+    ['smtpd_relay_before_recipient_restrictions', '${{$compatibility_level} <level {3.6} ? {no} : {yes}}'],
+    ['smtpd_sasl_tls_security_options', '$smtpd_sasl_security_options'],
+    ['smtpd_starttls_timeout', '${stress?{10}:{300}}s'],
+    ['smtpd_timeout', '${stress?{10}:{300}}s'],
+    ['smtpd_tls_dkey_file', '$smtpd_tls_dcert_file'],
+    ['smtpd_tls_eckey_file', '$smtpd_tls_eccert_file'],
+    ['smtpd_tls_fingerprint_digest', '${{$compatibility_level} <level {3.6} ? {md5} : {sha256}}'],
+    ['smtpd_tls_key_file', '$smtpd_tls_cert_file'],
+    ['smtputf8_enable', '${{$compatibility_level} <level {1} ? {no} : {yes}}'],
+    ['syslog_name', '${multi_instance_name?{$multi_instance_name}:{postfix}}'],
+    ['tls_random_exchange_name', '${data_directory}/prng_exch'],
+    ['tlsproxy_client_CAfile', '$smtp_tls_CAfile'],
+    ['tlsproxy_client_CApath', '$smtp_tls_CApath'],
+    ['tlsproxy_client_cert_file', '$smtp_tls_cert_file'],
+    ['tlsproxy_client_chain_files', '$smtp_tls_chain_files'],
+    ['tlsproxy_client_dcert_file', '$smtp_tls_dcert_file'],
+    ['tlsproxy_client_dkey_file', '$smtp_tls_dkey_file'],
+    ['tlsproxy_client_eccert_file', '$smtp_tls_eccert_file'],
+    ['tlsproxy_client_eckey_file', '$smtp_tls_eckey_file'],
+    ['tlsproxy_client_enforce_tls', '$smtp_enforce_tls'],
+    ['tlsproxy_client_fingerprint_digest', '$smtp_tls_fingerprint_digest'],
+    ['tlsproxy_client_key_file', '$smtp_tls_key_file'],
+    ['tlsproxy_client_loglevel', '$smtp_tls_loglevel'],
+    ['tlsproxy_client_per_site', '$smtp_tls_per_site'],
+    ['tlsproxy_client_policy_maps', '${tlsproxy_client_policy:$smtp_tls_policy_maps}'],
+    ['tlsproxy_client_scert_verifydepth', '$smtp_tls_scert_verifydepth'],
+    ['tlsproxy_client_security_level', '${tlsproxy_client_level:$smtp_tls_security_level}'],
+    ['tlsproxy_client_use_tls', '$smtp_use_tls'],
+    ['tlsproxy_enforce_tls', '$smtpd_enforce_tls'],
+    ['tlsproxy_tls_CAfile', '$smtpd_tls_CAfile'],
+    ['tlsproxy_tls_CApath', '$smtpd_tls_CApath'],
+    ['tlsproxy_tls_always_issue_session_ids', '$smtpd_tls_always_issue_session_ids'],
+    ['tlsproxy_tls_ask_ccert', '$smtpd_tls_ask_ccert'],
+    ['tlsproxy_tls_ccert_verifydepth', '$smtpd_tls_ccert_verifydepth'],
+    ['tlsproxy_tls_cert_file', '$smtpd_tls_cert_file'],
+    ['tlsproxy_tls_chain_files', '$smtpd_tls_chain_files'],
+    ['tlsproxy_tls_ciphers', '$smtpd_tls_ciphers'],
+    ['tlsproxy_tls_dcert_file', '$smtpd_tls_dcert_file'],
+    ['tlsproxy_tls_dh1024_param_file', '$smtpd_tls_dh1024_param_file'],
+    ['tlsproxy_tls_dh512_param_file', '$smtpd_tls_dh512_param_file'],
+    ['tlsproxy_tls_dkey_file', '$smtpd_tls_dkey_file'],
+    ['tlsproxy_tls_eccert_file', '$smtpd_tls_eccert_file'],
+    ['tlsproxy_tls_eckey_file', '$smtpd_tls_eckey_file'],
+    ['tlsproxy_tls_eecdh_grade', '$smtpd_tls_eecdh_grade'],
+    ['tlsproxy_tls_exclude_ciphers', '$smtpd_tls_exclude_ciphers'],
+    ['tlsproxy_tls_fingerprint_digest', '$smtpd_tls_fingerprint_digest'],
+    ['tlsproxy_tls_key_file', '$smtpd_tls_key_file'],
+    ['tlsproxy_tls_loglevel', '$smtpd_tls_loglevel'],
+    ['tlsproxy_tls_mandatory_ciphers', '$smtpd_tls_mandatory_ciphers'],
+    ['tlsproxy_tls_mandatory_exclude_ciphers', '$smtpd_tls_mandatory_exclude_ciphers'],
+    ['tlsproxy_tls_mandatory_protocols', '$smtpd_tls_mandatory_protocols'],
+    ['tlsproxy_tls_protocols', '$smtpd_tls_protocols'],
+    ['tlsproxy_tls_req_ccert', '$smtpd_tls_req_ccert'],
+    ['tlsproxy_tls_security_level', '$smtpd_tls_security_level'],
+    ['tlsproxy_use_tls', '$smtpd_use_tls'],
+    ['unknown_address_tempfail_action', '$reject_tempfail_action'],
+    ['unknown_helo_hostname_tempfail_action', '$reject_tempfail_action'],
+    ['unverified_recipient_tempfail_action', '$reject_tempfail_action'],
+    ['unverified_sender_tempfail_action', '$reject_tempfail_action'],
+    ['virtual_alias_domains', '$virtual_alias_maps'],
+    ['virtual_alias_maps', '$virtual_maps'],
+    ['virtual_delivery_status_filter', '$default_delivery_status_filter'],
+    ['virtual_mailbox_domains', '$virtual_mailbox_maps'],
+]);
 /**
  * Defaults that depend on compatibility_level. Postfix writes them as
  * `${{$compatibility_level} <level {N} ? {old} : {new}}`; relaygate evaluates
  * the comparison itself so the expander does not need the `<level` operator.
  */
-const LEVEL_DEFAULTS = {
+const LEVEL_DEFAULTS = new Map(Object.entries({
     smtpd_relay_restrictions: {
         level: 1,
         below: '',
@@ -57452,7 +57616,7 @@ const LEVEL_DEFAULTS = {
     },
     mynetworks_style: { level: 2, below: 'subnet', atOrAbove: 'host' },
     relay_domains: { level: 2, below: '$mydestination', atOrAbove: '' },
-};
+}));
 /**
  * The major number of a compatibility_level value (`3.6` -> 3, `2` -> 2), or
  * null when it is not a level Postfix accepts (Postfix then refuses to start)
@@ -57462,9 +57626,13 @@ function compatibilityMajor(level) {
     const match = /^\s*(\d+)(?:\.\d+){0,2}\s*$/.exec(level);
     return match ? Number(match[1]) : null;
 }
+/** Does this parameter's default depend on compatibility_level? */
+function isLevelDependentDefault(name) {
+    return LEVEL_DEFAULTS.has(name);
+}
 /** Does relaygate know a built-in default for this parameter? */
 function hasBuiltinDefault(name) {
-    return name in FIXED_DEFAULTS || name in LEVEL_DEFAULTS;
+    return FIXED_DEFAULTS.has(name) || REFERRING_DEFAULTS.has(name) || LEVEL_DEFAULTS.has(name);
 }
 /**
  * The built-in default of `name`, unexpanded, given the effective
@@ -57472,10 +57640,10 @@ function hasBuiltinDefault(name) {
  * level itself is unknown, a level-dependent default is unknown too.
  */
 function builtinDefault(name, compatibilityLevel) {
-    const fixed = FIXED_DEFAULTS[name];
+    const fixed = FIXED_DEFAULTS.get(name) ?? REFERRING_DEFAULTS.get(name);
     if (fixed !== undefined)
         return fixed;
-    const byLevel = LEVEL_DEFAULTS[name];
+    const byLevel = LEVEL_DEFAULTS.get(name);
     if (byLevel === undefined)
         return undefined;
     if (isUnknown(compatibilityLevel))
@@ -57487,157 +57655,607 @@ function builtinDefault(name, compatibilityLevel) {
 }
 
 ;// CONCATENATED MODULE: ./src/mta/postfix/expand.ts
-/**
- * postconf(5) macro expansion, as Postfix's mac_parse() + mac_expand() do it
- * (measured against postconf 3.7):
- *
- * - `$$` is a literal `$`; `$name` takes [A-Za-z0-9_]+; `${...}` and `$(...)`
- *   take everything up to the balancing bracket of the same kind.
- * - Inside the brackets: `name`, `name?value`, `name:value`,
- *   `name?{value}:{other}`, and `{a} OP {b}?...` with OP one of
- *   `==`, `!=`, `<`, `<=`, `>=`, `>` (numeric when both sides are integers).
- *   Whitespace around the name and the operators is allowed.
- * - `?` selects its operand when the name is defined AND non-empty; `:`
- *   selects when undefined or empty. An undefined name expands to nothing
- *   (postconf only warns "undefined parameter").
- * - Looked-up values are expanded again (MAC_EXP_FLAG_RECURSE); more than 100
- *   nested calls is "unreasonable macro call nesting".
- * - Syntax errors (lone `$`, `${}`, truncated `${name`, a bad name, garbage
- *   after an operand) make Postfix stop with "macro processing error": they
- *   are the diagnostics here.
- */
-/** Postfix's limit on nested macro calls (mac_expand.c). */
+
+/** Postfix's limit on nested macro calls (mac_expand.c: `mc->level++ > 100`). */
 const MAX_MACRO_NESTING = 100;
-const WHITESPACE = ' \t\r\n';
-class MacroError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
+/** relaygate's bound on one expanded value (Postfix has none; it runs out of memory). */
+const MAX_EXPANSION_CHARS = 1_000_000;
+/** Names kept per expansion for `references` (the dependency test falls back to "depends on anything" past it). */
+const MAX_REFERENCES = 256;
+/** Nested relational operands: past this, a repeat is a crash and anything else is unknown. */
+const MAX_RELATIONAL_CONTEXTS = 64;
+/** Work one configuration may spend on expansion: pieces handled and characters built, shared by all its values. */
+class ExpandBudget {
+    maxSteps;
+    maxChars;
+    steps = 0;
+    chars = 0;
+    exceeded = false;
+    constructor(maxSteps = 2_000_000, maxChars = 32_000_000) {
+        this.maxSteps = maxSteps;
+        this.maxChars = maxChars;
+    }
+    spend(steps, chars) {
+        this.steps += steps;
+        this.chars += chars;
+        if (this.steps > this.maxSteps || this.chars > this.maxChars)
+            this.exceeded = true;
+        return !this.exceeded;
     }
 }
+const WHITESPACE = ' \t\r\n';
+function isSpace(c) {
+    return c !== '' && WHITESPACE.includes(c);
+}
 function isNameChar(c) {
-    return /^[A-Za-z0-9_]$/.test(c);
+    const code = c.charCodeAt(0);
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+function isAlnum(c) {
+    return c !== '_' && c !== '' && isNameChar(c);
 }
 function skipSpace(s, i) {
-    while (i < s.length && WHITESPACE.includes(s.charAt(i)))
+    while (i < s.length && isSpace(s.charAt(i)))
         i++;
     return i;
 }
-function at(origin, i) {
-    return origin.fixed ? origin.base : origin.base + i;
+function pos(origin, i) {
+    return { param: origin.param, offset: origin.base + i };
 }
 function sub(origin, i) {
-    return origin.fixed ? origin : { base: origin.base + i, fixed: false };
+    return { param: origin.param, base: origin.base + i };
 }
-function note(list, name) {
-    if (!list.includes(name))
-        list.push(name);
+class Builder {
+    absBase;
+    /** The absolute level of this expansion's relative level 0, where it is being computed. */
+    constructor(absBase) {
+        this.absBase = absBase;
+    }
+    chunks = [];
+    length = 0;
+    out = '';
+    height = -1;
+    firstAt = [];
+    error = null;
+    refs = [];
+    refSet = new Set();
+    wide = false;
+    undefinedNames = [];
+    limited = false;
+    halted = false;
+    contextual = false;
+    /** Nothing more is computed: Postfix has stopped, or relaygate's budget has run out. */
+    get stopped() {
+        return this.error !== null || this.absBase + this.height > MAX_MACRO_NESTING || this.halted;
+    }
+    piece(level, text, at, via) {
+        if (level > this.height)
+            this.height = level;
+        if (level <= MAX_MACRO_NESTING + 1 && this.firstAt[level] === undefined)
+            this.firstAt[level] = { text, at, via };
+    }
+    fail(error, level) {
+        this.error = { ...error, prefixHeight: Math.max(this.height, level) };
+    }
+    append(text, budget) {
+        if (this.limited || text === '')
+            return;
+        if (this.length + text.length > MAX_EXPANSION_CHARS) {
+            this.limit();
+            return;
+        }
+        if (!budget.spend(0, text.length)) {
+            this.halt();
+            return;
+        }
+        this.chunks.push(text);
+        this.length += text.length;
+    }
+    limit() {
+        if (this.limited)
+            return;
+        this.limited = true;
+        this.chunks.push(UNKNOWN_MARK);
+    }
+    halt() {
+        this.limit();
+        this.halted = true;
+    }
+    ref(name) {
+        if (this.refSet.has(name))
+            return;
+        if (this.refs.length >= MAX_REFERENCES) {
+            this.wide = true;
+            return;
+        }
+        this.refSet.add(name);
+        this.refs.push(name);
+    }
+    undefinedName(name) {
+        if (!this.undefinedNames.includes(name) && this.undefinedNames.length < MAX_REFERENCES)
+            this.undefinedNames.push(name);
+    }
+    finish() {
+        // Stopped by the absolute limit where it is computed, before its own
+        // relative limit: placed higher up it would go on, so it is not reusable.
+        if (this.absBase + this.height > MAX_MACRO_NESTING && this.height <= MAX_MACRO_NESTING)
+            this.contextual = true;
+        this.out = this.chunks.join('');
+        this.chunks = [this.out];
+        return this;
+    }
 }
-/** mac_parse(): literal text, `$$`, and the macro references in `s`. */
-function expand_parse(s, origin, ctx) {
-    let i = 0;
-    const n = s.length;
-    let literal = '';
-    while (i < n) {
-        const c = s.charAt(i);
-        if (c !== '$') {
-            literal += c;
-            i++;
-            continue;
+/**
+ * Expands parameter values of one scope (main.cf, or main.cf as one master.cf
+ * service sees it), memoising each parameter's expansion. In scan mode
+ * (postconf's MAC_EXP_FLAG_SCAN) every branch is parsed, no looked-up value
+ * is expanded and nothing is compared: only references and syntax errors.
+ */
+class MacroExpander {
+    lookup;
+    options;
+    memo = new Map();
+    active = [];
+    context = 0;
+    contextSeq = 0;
+    contexts = 0;
+    budget;
+    scanMode;
+    constructor(lookup, options = {}) {
+        this.lookup = lookup;
+        this.options = options;
+        this.budget = options.budget ?? new ExpandBudget();
+        this.scanMode = options.scan === true;
+    }
+    /** The memoised expansion of `name`'s value, if computed and reusable. */
+    memoised(name) {
+        return this.memo.get(name);
+    }
+    /** The expansion of parameter `name`'s value (memoised), as a program reading it at level 0 computes it. */
+    expansion(name) {
+        return this.expansionOf(name, 0);
+    }
+    /** The value of parameter `name`, expanded as a Postfix program reading it does. */
+    expandParameter(name) {
+        const raw = this.lookup(name);
+        if (raw === undefined)
+            return { value: '', diagnostics: [], references: [], undefinedNames: [] };
+        return this.result(this.expansionOf(name, 0));
+    }
+    /** Any text, expanded in this scope (`param`: the parameter it is the value of, for positions). */
+    expandText(text, param = null) {
+        return this.result(this.fresh(text, { param, base: 0 }, 0));
+    }
+    result(e) {
+        const diagnostics = [];
+        const error = firstError(e, 0);
+        if (error !== null)
+            diagnostics.push(error);
+        if (e.limited) {
+            diagnostics.push({
+                message: `the expansion is larger than relaygate evaluates (${MAX_EXPANSION_CHARS} characters per value, ${this.budget.maxChars} per configuration); the value is unknown`,
+                offset: 0,
+                at: { param: null, offset: 0 },
+                kind: 'limit',
+                fatal: false,
+            });
         }
-        if (s.charAt(i + 1) === '$') {
-            literal += '$';
-            i += 2;
-            continue;
+        return { value: error === null ? e.out : '', diagnostics, references: e.refs, undefinedNames: e.undefinedNames };
+    }
+    /** The expansion of `name`'s raw value with its first pieces at relative level 0, computed at absolute `level`. */
+    expansionOf(name, level) {
+        const cached = this.memo.get(name);
+        if (cached !== undefined)
+            return cached;
+        const shared = this.options.shared?.(name);
+        if (shared !== undefined)
+            return shared;
+        const raw = this.lookup(name) ?? '';
+        // A parameter already being expanded at the same absolute level in an
+        // enclosing relational operand: from here everything repeats for ever.
+        if (this.active.some((a) => a.name === name && a.level === level && a.context !== this.context)) {
+            const b = new Builder(level);
+            b.contextual = true;
+            b.fail({ message: `unbounded macro recursion through a relational expression: "${name}"`, at: { param: name, offset: 0 }, via: -1, kind: 'crash' }, 0);
+            return b.finish();
         }
-        if (literal !== '') {
-            if (!ctx.scan)
-                ctx.out.push(literal);
+        // Met again inside its own cycle: expanded naively, as Postfix does, and not kept.
+        const inProgress = this.active.some((a) => a.name === name && a.context === this.context);
+        this.active.push({ name, level, context: this.context });
+        let e;
+        try {
+            e = this.fresh(raw, { param: name, base: 0 }, level);
+        }
+        finally {
+            this.active.pop();
+        }
+        if (!inProgress && !e.contextual)
+            this.memo.set(name, e);
+        return e;
+    }
+    /** Parses `text` (the whole of the new expansion's own text) with its first pieces at absolute level `level`. */
+    fresh(text, origin, level) {
+        const b = new Builder(level);
+        this.parse(b, text, origin, 0, level);
+        return b.finish();
+    }
+    /**
+     * mac_parse(): literal text, `$$`, and references, handed to the expander
+     * one piece at a time at relative level `rel` of `b` (absolute `abs`).
+     * `s` is part of b's own text (its value, or a branch of it).
+     */
+    parse(b, s, origin, rel, abs) {
+        let i = 0;
+        const n = s.length;
+        let literal = '';
+        let literalStart = 0;
+        const flush = () => {
+            if (literal === '')
+                return;
+            this.literal(b, literal, pos(origin, literalStart), rel);
             literal = '';
-        }
-        const dollar = i;
-        i++;
-        let name;
-        let nameStart;
-        const open = s.charAt(i);
-        if (open === '{' || open === '(') {
-            const close = open === '{' ? '}' : ')';
-            let level = 1;
-            let j = i + 1;
-            for (; level > 0; j++) {
-                if (j >= n)
-                    throw new MacroError(`truncated macro reference: "${s}"`, at(origin, dollar));
-                const d = s.charAt(j);
-                if (d === open)
-                    level++;
-                if (d === close)
-                    level--;
+        };
+        while (i < n && !b.stopped) {
+            const c = s.charAt(i);
+            if (c !== '$' || s.charAt(i + 1) === '$') {
+                if (literal === '')
+                    literalStart = i;
+                literal += c;
+                i += c === '$' ? 2 : 1;
+                continue;
             }
-            nameStart = i + 1;
-            name = s.slice(i + 1, j - 1);
-            i = j;
+            flush();
+            if (b.stopped)
+                return;
+            const dollar = i;
+            i++;
+            let expr;
+            let exprStart;
+            const open = s.charAt(i);
+            if (open === '{' || open === '(') {
+                const close = open === '{' ? '}' : ')';
+                let depth = 1;
+                let j = i + 1;
+                for (; depth > 0; j++) {
+                    if (j >= n) {
+                        // A template value may hide the closing bracket.
+                        if (s.includes(UNKNOWN_MARK, i)) {
+                            b.append(UNKNOWN_MARK, this.budget);
+                            return;
+                        }
+                        b.fail({ message: `truncated macro reference: "${s}"`, at: pos(origin, dollar), via: -1, kind: 'syntax' }, rel);
+                        return;
+                    }
+                    const d = s.charAt(j);
+                    if (d === open)
+                        depth++;
+                    if (d === close)
+                        depth--;
+                }
+                exprStart = i + 1;
+                expr = s.slice(i + 1, j - 1);
+                i = j;
+            }
+            else if (open === UNKNOWN_MARK) {
+                // `$` followed by unresolved template text: a reference to an unknown name.
+                let j = i + 1;
+                while (j < n && (isNameChar(s.charAt(j)) || s.charAt(j) === UNKNOWN_MARK))
+                    j++;
+                b.append(UNKNOWN_MARK, this.budget);
+                i = j;
+                continue;
+            }
+            else {
+                let j = i;
+                while (j < n && isNameChar(s.charAt(j)))
+                    j++;
+                exprStart = i;
+                expr = s.slice(i, j);
+                i = j;
+            }
+            if (expr === '') {
+                b.fail({ message: `empty macro name: "${s}"`, at: pos(origin, dollar), via: -1, kind: 'syntax' }, rel);
+                return;
+            }
+            this.expression(b, expr, sub(origin, exprStart), origin.base + dollar, rel, abs);
+        }
+        flush();
+    }
+    step(b) {
+        if (this.budget.spend(1, 0))
+            return true;
+        b.halt();
+        return false;
+    }
+    literal(b, text, at, rel) {
+        b.piece(rel, text, at, -1);
+        if (b.stopped || !this.step(b))
+            return;
+        if (!this.scanMode)
+            b.append(text, this.budget);
+    }
+    /**
+     * mac_expand_callback() for the text inside `${...}` / `$(...)`, or a plain
+     * `$name`; `dollar` is the offset of its `$` in b's own text.
+     */
+    expression(b, expr, origin, dollar, rel, abs) {
+        b.piece(rel, expr, { param: origin.param, offset: dollar }, -1);
+        if (b.stopped || !this.step(b))
+            return;
+        const fail = (message, i, kind = 'syntax') => {
+            b.fail({ message, at: pos(origin, i), via: -1, kind }, rel);
+        };
+        if (expr.includes(UNKNOWN_MARK) && !markOnlyInBranches(expr)) {
+            b.append(UNKNOWN_MARK, this.budget);
+            return;
+        }
+        let cp = skipSpace(expr, 0);
+        // Is the operand after `?` the one used (the value is non-empty)?
+        let selected;
+        let op;
+        if (expr.charAt(cp) === '{') {
+            const relation = this.relational(b, expr, cp, origin, dollar, rel);
+            if (relation === null)
+                return;
+            selected = relation.result;
+            cp = relation.next;
+            op = expr.charAt(cp);
+            if (op !== '') {
+                if (op !== '?' && op !== ':')
+                    return fail(`"?" or ":" expected at: "...}>>>${expr.slice(cp, cp + 20)}"`, cp);
+                cp++;
+            }
+            else {
+                // A relational expression on its own expands to "true" or nothing.
+                if (selected === 'unknown')
+                    b.append(UNKNOWN_MARK, this.budget);
+                else if (selected && !this.scanMode)
+                    b.append('true', this.budget);
+                return;
+            }
         }
         else {
-            let j = i;
-            while (j < n && isNameChar(s.charAt(j)))
-                j++;
-            nameStart = i;
-            name = s.slice(i, j);
-            i = j;
+            const start = cp;
+            let nameEnd;
+            for (;;) {
+                const afterSpace = skipSpace(expr, cp);
+                const c = expr.charAt(afterSpace);
+                if (c === '' || c === '?' || c === ':') {
+                    nameEnd = cp;
+                    op = c;
+                    cp = c === '' ? afterSpace : afterSpace + 1;
+                    break;
+                }
+                if (!isNameChar(expr.charAt(cp))) {
+                    return fail(`attribute name syntax error at: "...${expr.slice(0, cp)}>>>${expr.slice(cp, cp + 20)}"`, cp);
+                }
+                cp++;
+            }
+            const name = expr.slice(start, nameEnd);
+            b.ref(name);
+            if (this.scanMode) {
+                selected = false;
+                if (op === '')
+                    return;
+            }
+            else {
+                const raw = this.lookup(name);
+                if (raw === undefined)
+                    b.undefinedName(name);
+                selected = raw === undefined || raw === '' ? false : raw.split(UNKNOWN_MARK).join('') === '' ? 'unknown' : true;
+                if (op === '') {
+                    if (raw !== undefined && raw !== '')
+                        this.place(b, this.expansionOf(name, abs + 1), rel + 1, dollar);
+                    return;
+                }
+            }
         }
-        if (name === '')
-            throw new MacroError(`empty macro name: "${s}"`, at(origin, dollar));
-        expandExpression(name, sub(origin, nameStart), at(origin, dollar), ctx);
+        if (selected === 'unknown') {
+            // Which branch Postfix takes depends on an unresolved template value.
+            b.append(UNKNOWN_MARK, this.budget);
+            return;
+        }
+        // MAC_EXP_FLAG_SCAN parses both branches; otherwise only the selected one.
+        if (op === '?') {
+            const branch = branchText(expr, cp);
+            if (typeof branch === 'string')
+                return fail(branch, skipSpace(expr, cp));
+            cp = branch.next;
+            if (selected || this.scanMode)
+                this.parse(b, branch.payload, sub(origin, branch.start), rel + 1, abs + 1);
+            if (b.stopped || cp >= expr.length)
+                return;
+            if (expr.charAt(cp) !== ':')
+                return fail(`":" expected at: "...${branch.payload}}>>>${expr.slice(cp, cp + 20)}"`, cp);
+            cp++;
+        }
+        const other = branchText(expr, cp);
+        if (typeof other === 'string')
+            return fail(other, skipSpace(expr, cp));
+        if (!selected || this.scanMode)
+            this.parse(b, other.payload, sub(origin, other.start), rel + 1, abs + 1);
+        if (b.stopped)
+            return;
+        if (other.next < expr.length)
+            return fail(`unexpected input at: "...${other.payload}}>>>${expr.slice(other.next, other.next + 20)}"`, other.next);
     }
-    if (literal !== '' && !ctx.scan)
-        ctx.out.push(literal);
+    /**
+     * mac_exp_parse_relational(): `{left} OP {right}`, both operands expanded by
+     * a fresh expansion (levels start at 0 again), then compared.
+     */
+    relational(b, expr, at, origin, dollar, rel) {
+        const fail = (message, i, kind = 'syntax') => {
+            b.fail({ message, at: pos(origin, i), via: -1, kind }, rel);
+            return null;
+        };
+        const left = curlyPayload(expr, at);
+        if (typeof left === 'string')
+            return fail(left, at);
+        let cp = left.next;
+        const opStart = cp;
+        while (cp < expr.length && '<>!=?+-*/~&|%'.includes(expr.charAt(cp)))
+            cp++;
+        const operator = expr.slice(opStart, cp);
+        if (!['==', '!=', '<', '<=', '>=', '>'].includes(operator)) {
+            return fail(`"==" or "!="" or "<"" or "<="" or ">="" or ">" expected at: "...${left.payload}}>>>${expr.slice(opStart, opStart + 20)}"`, opStart);
+        }
+        // compat_level_relop_register(): `==level` ... `>level`; any other suffix is refused.
+        let level = false;
+        if (isAlnum(expr.charAt(cp))) {
+            const suffixStart = cp;
+            while (isAlnum(expr.charAt(cp)))
+                cp++;
+            const suffix = expr.slice(suffixStart, cp);
+            if (suffix !== 'level')
+                return fail(`bad operator suffix at: "...${operator}>>>${suffix}"`, suffixStart);
+            level = true;
+        }
+        const brace = skipSpace(expr, cp);
+        if (expr.charAt(brace) !== '{') {
+            return fail(`"{expression}" expected at: "...{${left.payload}} ${operator}>>>${expr.slice(cp, cp + 20)}"`, cp);
+        }
+        const right = curlyPayload(expr, brace);
+        if (typeof right === 'string')
+            return fail(right, brace);
+        const leftValue = this.operand(b, left.payload, sub(origin, left.start), dollar, rel);
+        if (leftValue === null)
+            return null;
+        const rightValue = this.operand(b, right.payload, sub(origin, right.start), dollar, rel);
+        if (rightValue === null)
+            return null;
+        if (this.scanMode)
+            return { result: false, next: right.next };
+        if (leftValue.includes(UNKNOWN_MARK) || rightValue.includes(UNKNOWN_MARK))
+            return { result: 'unknown', next: right.next };
+        if (level) {
+            const l = compatLevel(leftValue);
+            if (l === null)
+                return fail(`malformed compatibility level syntax: "${leftValue}"`, left.start);
+            const r = compatLevel(rightValue);
+            if (r === null)
+                return fail(`malformed compatibility level syntax: "${rightValue}"`, right.start);
+            return { result: decide(operator, l < r ? -1 : l > r ? 1 : 0), next: right.next };
+        }
+        let order;
+        if (allDigits(leftValue) && allDigits(rightValue)) {
+            // mac_exp_eval(): atol_or_die() dies on a number that does not fit a long.
+            for (const [value, start] of [[leftValue, left.start], [rightValue, right.start]]) {
+                if (BigInt(value) > LONG_MAX)
+                    return fail(`mac_exp_eval: bad conversion: ${value}`, start, 'fatal');
+            }
+            const a = BigInt(leftValue);
+            const c = BigInt(rightValue);
+            order = a < c ? -1 : a > c ? 1 : 0;
+        }
+        else {
+            order = Buffer.compare(Buffer.from(leftValue, 'utf8'), Buffer.from(rightValue, 'utf8'));
+        }
+        return { result: decide(operator, order), next: right.next };
+    }
+    /** One relational operand: a fresh mac_expand() (its own level count), whose error stops the outer expansion too. */
+    operand(b, text, origin, dollar, rel) {
+        if (this.contexts >= MAX_RELATIONAL_CONTEXTS) {
+            b.limit();
+            b.contextual = true;
+            return null;
+        }
+        const saved = this.context;
+        this.contexts++;
+        this.context = ++this.contextSeq;
+        let e;
+        try {
+            e = this.fresh(text, origin, 0);
+        }
+        finally {
+            this.context = saved;
+            this.contexts--;
+        }
+        for (const name of e.refs)
+            b.ref(name);
+        if (e.wide)
+            b.wide = true;
+        for (const name of e.undefinedNames)
+            b.undefinedName(name);
+        if (e.contextual)
+            b.contextual = true;
+        const error = firstError(e, 0);
+        if (error !== null) {
+            // The operand's own error, at its own position: level-independent for the outer expansion.
+            const inOperand = error.at.param === origin.param && error.offset === error.at.offset;
+            b.fail({ message: error.message, at: error.at, via: inOperand ? -1 : dollar, kind: error.kind }, rel);
+            return null;
+        }
+        if (e.halted)
+            b.halt();
+        if (e.limited) {
+            b.limit();
+            return null;
+        }
+        return e.out;
+    }
+    /** A looked-up value's expansion, its first pieces at relative level `at` of `b`, reached through the `$` at `dollar`. */
+    place(b, child, at, dollar) {
+        for (let k = 0; k < child.firstAt.length && at + k <= MAX_MACRO_NESTING + 1; k++) {
+            const p = child.firstAt[k];
+            if (p !== undefined && b.firstAt[at + k] === undefined)
+                b.firstAt[at + k] = { text: p.text, at: p.at, via: dollar };
+        }
+        for (const name of child.refs)
+            b.ref(name);
+        if (child.wide)
+            b.wide = true;
+        for (const name of child.undefinedNames)
+            b.undefinedName(name);
+        if (child.contextual)
+            b.contextual = true;
+        if (child.height >= 0 && at + child.height > b.height)
+            b.height = at + child.height;
+        if (b.stopped)
+            return;
+        if (child.error !== null) {
+            const prefix = at + child.error.prefixHeight;
+            if (b.absBase + prefix > MAX_MACRO_NESTING) {
+                if (prefix > b.height)
+                    b.height = prefix;
+                return;
+            }
+            b.error = { ...child.error, via: dollar, prefixHeight: Math.max(b.height, prefix) };
+            return;
+        }
+        if (child.halted)
+            b.halt();
+        else if (child.limited)
+            b.limit();
+        else
+            b.append(child.out, this.budget);
+    }
 }
-/** mac_exp_extract_curly_payload(): `{...}` at `i` (balanced), then skip whitespace. */
-function curlyPayload(s, i, origin) {
-    let level = 1;
-    for (let j = i + 1; j < s.length; j++) {
-        const c = s.charAt(j);
-        if (c === '{')
-            level++;
-        else if (c === '}' && --level <= 0) {
-            return { payload: s.slice(i + 1, j), start: i + 1, next: skipSpace(s, j + 1) };
+/** Is every UNKNOWN_MARK of `expr` after its first `?`/`:` (in the branches, so it does not decide the parse)? */
+function markOnlyInBranches(expr) {
+    const q = expr.search(/[?:]/);
+    return q >= 0 && !expr.slice(0, q).includes(UNKNOWN_MARK);
+}
+/** The error Postfix reports first for an expansion used at absolute level `base`, or null. */
+function firstError(e, base) {
+    const threshold = MAX_MACRO_NESTING + 1 - base;
+    const nestingFirst = e.height >= threshold && (e.error === null || e.error.prefixHeight >= threshold);
+    if (nestingFirst) {
+        const p = e.firstAt[threshold];
+        if (p !== undefined) {
+            return { message: `unreasonable macro call nesting: "${p.text}"`, offset: p.via < 0 ? p.at.offset : p.via, at: p.at, kind: 'nesting', fatal: true };
         }
     }
-    throw new MacroError(`unbalanced {} in attribute expression: "${s.slice(i)}"`, at(origin, i));
+    if (e.error !== null) {
+        const offset = e.error.via < 0 ? e.error.at.offset : e.error.via;
+        return { message: e.error.message, offset, at: e.error.at, kind: e.error.kind, fatal: true };
+    }
+    return null;
 }
-const OPERATOR_CHARS = '<>!=?+-*/~&|%';
-const OPERATORS = ['==', '!=', '<', '<=', '>=', '>', '<level', '<=level', '>=level', '>level'];
-/** A compatibility level (`0`, `3.6`, `3.6.1`) as numbers, or null. */
-function levelParts(text) {
-    if (!/^[0-9]+(\.[0-9]+){0,2}$/.test(text))
-        return null;
-    return text.split('.').map(Number);
+const LONG_MAX = 9223372036854775807n;
+function allDigits(text) {
+    return /^[0-9]+$/.test(text);
 }
-function compareLevels(left, right) {
-    const a = levelParts(left) ?? [0];
-    const b = levelParts(right) ?? [0];
-    for (let i = 0; i < 3; i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d !== 0)
-            return d < 0 ? -1 : 1;
-    }
-    return 0;
-}
-function compare(op, left, right) {
-    let order;
-    if (op.endsWith('level')) {
-        order = compareLevels(left, right);
-        op = op.slice(0, -5);
-    }
-    else if (/^[0-9]+$/.test(left) && /^[0-9]+$/.test(right)) {
-        const a = BigInt(left);
-        const b = BigInt(right);
-        order = a < b ? -1 : a > b ? 1 : 0;
-    }
-    else {
-        order = left < right ? -1 : left > right ? 1 : 0;
-    }
+function decide(op, order) {
     switch (op) {
         case '==':
             return order === 0;
@@ -57653,418 +58271,231 @@ function compare(op, left, right) {
             return order > 0;
     }
 }
-/** A nested, independent expansion (the operands of a relational expression). */
-function expandNested(text, origin, ctx) {
-    const saved = ctx.out;
-    ctx.out = [];
-    expand_parse(text, origin, ctx);
-    const result = ctx.out.join('');
-    ctx.out = saved;
-    return result;
+/** C strtol(s, &end, 10) on the start of `s`: the value and where it stopped, or null when no digit was read. */
+function strtol(s, from) {
+    let i = from;
+    while (i < s.length && ' \t\n\v\f\r'.includes(s.charAt(i)))
+        i++;
+    let sign = 1n;
+    if (s.charAt(i) === '+' || s.charAt(i) === '-') {
+        if (s.charAt(i) === '-')
+            sign = -1n;
+        i++;
+    }
+    const digits = i;
+    while (i < s.length && s.charAt(i) >= '0' && s.charAt(i) <= '9')
+        i++;
+    if (i === digits)
+        return null;
+    return { value: sign * BigInt(s.slice(digits, i)), end: i };
 }
-/** mac_expand_callback() for the text inside `${...}` / `$(...)`, or a plain `$name`. */
-function expandExpression(expr, origin, refOffset, ctx) {
-    if (ctx.level++ > ctx.maxDepth) {
-        throw new MacroError(`unreasonable macro call nesting: "${expr}"`, refOffset);
+/**
+ * compat_level_from_string(): `major[.minor[.patch]]`, each read by strtol
+ * (so leading blanks and a sign are accepted), minor and patch 0..1023,
+ * encoded so levels compare as numbers (`3.10` is above `3.9`).
+ */
+function compatLevel(text) {
+    const majorMax = LONG_MAX >> 20n;
+    const parts = [];
+    let at = 0;
+    for (let k = 0; k < 3; k++) {
+        const n = strtol(text, at);
+        if (n === null || n.value > LONG_MAX || n.value < -LONG_MAX - 1n)
+            return null;
+        const limit = k === 0 ? majorMax : 1023n;
+        if (n.value < 0n || n.value > limit)
+            return null;
+        parts.push(n.value);
+        if (n.end === text.length) {
+            while (parts.length < 3)
+                parts.push(0n);
+            return (parts[0] << 20n) | (parts[1] << 10n) | parts[2];
+        }
+        if (text.charAt(n.end) !== '.' || k === 2)
+            return null;
+        at = n.end + 1;
     }
-    let cp = skipSpace(expr, 0);
-    let lookup;
-    let op;
-    if (expr.charAt(cp) === '{') {
-        // Relational expression: {left} OP {right} [? ...] [: ...]
-        const left = curlyPayload(expr, cp, origin);
-        cp = left.next;
-        let opEnd = cp;
-        while (opEnd < expr.length && OPERATOR_CHARS.includes(expr.charAt(opEnd)))
-            opEnd++;
-        // Postfix 3.6+ compares compatibility levels with <level, <=level, >=level, >level.
-        if (['<', '<=', '>=', '>'].includes(expr.slice(cp, opEnd)) && expr.startsWith('level', opEnd))
-            opEnd += 5;
-        const operator = expr.slice(cp, opEnd);
-        if (!OPERATORS.includes(operator)) {
-            throw new MacroError(`"==" or "!="" or "<"" or "<="" or ">="" or ">" expected at: "...${left.payload}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-        }
-        cp = skipSpace(expr, opEnd);
-        if (expr.charAt(cp) !== '{') {
-            throw new MacroError(`"{expression}" expected at: "...{${left.payload}} ${operator}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-        }
-        const right = curlyPayload(expr, cp, origin);
-        cp = right.next;
-        const leftValue = expandNested(left.payload, sub(origin, left.start), ctx);
-        const rightValue = expandNested(right.payload, sub(origin, right.start), ctx);
-        lookup = compare(operator, leftValue, rightValue) ? 'true' : '';
-        op = expr.charAt(cp);
-        if (op !== '') {
-            if (op !== '?' && op !== ':') {
-                throw new MacroError(`"?" or ":" expected at: "...}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-            }
-            cp++;
+    return null;
+}
+/** mac_exp_extract_curly_payload(): `{...}` at `i` (balanced), then skip whitespace; a string is the error. */
+function curlyPayload(s, i) {
+    let level = 1;
+    for (let j = i + 1; j < s.length; j++) {
+        const c = s.charAt(j);
+        if (c === '{')
+            level++;
+        else if (c === '}' && --level <= 0) {
+            return { payload: s.slice(i + 1, j), start: i + 1, next: skipSpace(s, j + 1) };
         }
     }
-    else {
-        const start = cp;
-        let nameEnd;
-        for (;;) {
-            const afterSpace = skipSpace(expr, cp);
-            const c = expr.charAt(afterSpace);
-            if (c === '') {
-                nameEnd = cp;
-                op = '';
-                cp = afterSpace;
-                break;
-            }
-            if (c === '?' || c === ':') {
-                nameEnd = cp;
-                op = c;
-                cp = afterSpace + 1;
-                break;
-            }
-            if (!isNameChar(expr.charAt(cp))) {
-                throw new MacroError(`attribute name syntax error at: "...${expr.slice(0, cp)}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-            }
-            cp++;
-        }
-        const name = expr.slice(start, nameEnd);
-        note(ctx.references, name);
-        lookup = ctx.lookup(name);
-        if (lookup === undefined)
-            note(ctx.undefinedNames, name);
-    }
-    const selected = lookup !== undefined && lookup !== '';
-    switch (op) {
-        case '?': {
-            const branch = branchText(expr, cp, origin);
-            const iftrue = branch.payload;
-            cp = branch.next;
-            if (selected || ctx.scan)
-                expand_parse(iftrue, sub(origin, branch.start), ctx);
-            if (cp >= expr.length)
-                break;
-            if (expr.charAt(cp) !== ':') {
-                throw new MacroError(`":" expected at: "...${iftrue}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-            }
-            cp++;
-            expandOtherwise(expr, cp, origin, selected, ctx);
-            break;
-        }
-        case ':':
-            expandOtherwise(expr, cp, origin, selected, ctx);
-            break;
-        default:
-            if (lookup !== undefined && lookup !== '' && !ctx.scan) {
-                expand_parse(lookup, { base: refOffset, fixed: true }, ctx);
-            }
-    }
-    ctx.level--;
+    return `unbalanced {} in attribute expression: "${s.slice(i)}"`;
 }
 /**
  * One branch of a conditional: a `{...}` group (braces removed), or, without
  * braces, the rest of the expression as literal text (postconf(5)).
  */
-function branchText(expr, from, origin) {
+function branchText(expr, from) {
     const brace = skipSpace(expr, from);
-    if (expr.charAt(brace) === '{') {
-        const p = curlyPayload(expr, brace, origin);
-        return { payload: p.payload, start: p.start, next: p.next };
-    }
+    if (expr.charAt(brace) === '{')
+        return curlyPayload(expr, brace);
     return { payload: expr.slice(from), start: from, next: expr.length };
-}
-function expandOtherwise(expr, from, origin, selected, ctx) {
-    const branch = branchText(expr, from, origin);
-    const iffalse = branch.payload;
-    const cp = branch.next;
-    if (!selected || ctx.scan)
-        expand_parse(iffalse, sub(origin, branch.start), ctx);
-    if (cp < expr.length) {
-        throw new MacroError(`unexpected input at: "...${iffalse}}>>>${expr.slice(cp, cp + 20)}"`, at(origin, cp));
-    }
-}
-function run(raw, lookup, depth, scan) {
-    const ctx = { lookup, maxDepth: depth, level: 0, scan, out: [], references: [], undefinedNames: [] };
-    const diagnostics = [];
-    try {
-        expand_parse(raw, { base: 0, fixed: false }, ctx);
-    }
-    catch (error) {
-        if (!(error instanceof MacroError))
-            throw error;
-        diagnostics.push({ message: error.message, offset: error.offset });
-    }
-    return { value: ctx.out.join(''), diagnostics, references: ctx.references, undefinedNames: ctx.undefinedNames };
 }
 /**
  * Expands `raw` as Postfix does when a program reads the parameter.
  * `lookup` returns a parameter's raw (unexpanded) value, or undefined when it
- * has none; looked-up values are expanded recursively, at most `depth`
- * nested calls deep.
+ * has none; looked-up values are expanded recursively.
  */
-function expandValue(raw, lookup, depth = MAX_MACRO_NESTING) {
-    return run(raw, lookup, depth, false);
+function expandValue(raw, lookup, budget) {
+    return new MacroExpander(lookup, budget === undefined ? {} : { budget }).expandText(raw);
 }
 /**
  * Checks the macro syntax of `raw` without expanding it, both branches of
  * every conditional included (postconf's MAC_EXP_FLAG_SCAN): the direct
- * references and the syntax errors. `value` is always empty.
+ * references and the first syntax error. `value` is always empty.
  */
-function scanValue(raw, lookup = () => undefined) {
-    return run(raw, lookup, MAX_MACRO_NESTING, true);
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/logical-lines.ts
-
-/** The dropped lines as the (non-fatal) diagnostics main.cf and master.cf parsing starts from. */
-function droppedLineDiagnostics(path, lines) {
-    return lines.dropped.map((d) => ({
-        file: path,
-        line: d.line,
-        column: 1,
-        message: d.message,
-        fatal: false,
-    }));
-}
-/** C isspace(): space, \t, \n, \v, \f, \r. */
-function isPostfixSpace(code) {
-    return code === 32 || (code >= 9 && code <= 13);
-}
-function firstNonSpace(text, from, to) {
-    let i = from;
-    while (i < to && isPostfixSpace(text.charCodeAt(i)))
-        i++;
-    return i;
-}
-function readLogicalLines(text) {
-    const index = new LineIndex(text);
-    const lines = [];
-    const dropped = [];
-    let current = null;
-    const finish = () => {
-        if (current === null)
-            return;
-        if (isPostfixSpace(current.text.charCodeAt(0))) {
-            const shown = current.text.length > 30 ? `${current.text.slice(0, 30)}...` : current.text;
-            dropped.push({ line: current.line, message: `logical line must not start with whitespace: "${shown}"` });
-        }
-        else {
-            lines.push(current);
-        }
-        current = null;
-    };
-    let start = 0;
-    let lineNo = 1;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const body = firstNonSpace(text, start, end);
-        const skip = body === end || text.charCodeAt(body) === 35; // blank, or `#` comment
-        if (!skip) {
-            const piece = text.slice(start, end);
-            const continues = isPostfixSpace(text.charCodeAt(start));
-            if (current !== null && continues) {
-                const cur = current;
-                cur.pieces.push({ textOffset: cur.text.length, fileOffset: start, length: piece.length });
-                cur.text += piece;
-                cur.endLine = lineNo;
-            }
-            else {
-                finish();
-                current = {
-                    text: piece,
-                    pieces: [{ textOffset: 0, fileOffset: start, length: piece.length }],
-                    line: lineNo,
-                    endLine: lineNo,
-                };
-            }
-        }
-        start = end + 1;
-        lineNo++;
-    }
-    finish();
-    return { lines, dropped, index };
-}
-/** File offset of a logical-line text offset (an offset just past the end maps past the last piece). */
-function fileOffsetOf(line, textOffset) {
-    let piece = line.pieces[0] ?? { textOffset: 0, fileOffset: 0, length: 0 };
-    for (const p of line.pieces) {
-        if (p.textOffset <= textOffset)
-            piece = p;
-        else
-            break;
-    }
-    return piece.fileOffset + (textOffset - piece.textOffset);
-}
-/** 1-based position of a logical-line text offset. */
-function positionOf(lines, line, textOffset) {
-    return lines.index.position(fileOffsetOf(line, textOffset));
-}
-/** Position just after the character at `textOffset` (for exclusive span ends). */
-function endPositionOf(lines, line, lastCharOffset) {
-    const p = positionOf(lines, line, lastCharOffset);
-    return { line: p.line, column: p.column + 1 };
-}
-
-;// CONCATENATED MODULE: ./src/mta/postfix/main-cf.ts
-
-/**
- * main.cf as postconf(5) reads it: logical lines (see logical-lines.ts), then
- * Postfix's split_nameval() on each: the name runs up to whitespace or `=`,
- * whitespace around `=` is optional, the value is everything after `=` with
- * the surrounding whitespace trimmed (`a=b = c` gives a the value `b = c`).
- * `#` inside a line is data. Every definition is kept in order; the last
- * one is what Postfix uses (see lastDefinition).
- */
-function parseMainCf(file) {
-    const lines = readLogicalLines(file.text);
-    const diagnostics = droppedLineDiagnostics(file.path, lines);
-    const parameters = [];
-    const seen = new Map();
-    for (const line of lines.lines) {
-        const parameter = splitNameValue(file.path, lines, line, diagnostics);
-        if (parameter === null)
-            continue;
-        const earlier = seen.get(parameter.name);
-        if (earlier !== undefined) {
-            // dict_load_fp(): "overriding earlier entry" names the value being replaced.
-            diagnostics.push({
-                file: file.path,
-                line: parameter.span.line,
-                column: parameter.span.column,
-                message: `overriding earlier entry: ${parameter.name}=${earlier.value}`,
-                fatal: false,
-            });
-        }
-        seen.set(parameter.name, parameter);
-        parameters.push(parameter);
-    }
-    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-    return { file: file.path, parameters, diagnostics };
-}
-/** The definition Postfix uses: the last one in the file, or undefined. */
-function lastDefinition(mainCf, name) {
-    for (let i = mainCf.parameters.length - 1; i >= 0; i--) {
-        const parameter = mainCf.parameters[i];
-        if (parameter !== undefined && parameter.name === name)
-            return parameter;
-    }
-    return undefined;
-}
-/** name -> value as Postfix sees it (last definition wins). */
-function effectiveValues(mainCf) {
-    const values = new Map();
-    for (const parameter of mainCf.parameters)
-        values.set(parameter.name, parameter.value);
-    return values;
-}
-function spanBetween(path, lines, line, start, end) {
-    const from = positionOf(lines, line, start);
-    if (end <= start)
-        return { file: path, line: from.line, column: from.column, endLine: from.line, endColumn: from.column };
-    const to = endPositionOf(lines, line, end - 1);
-    return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-}
-/** split_nameval(): returns null (with a fatal diagnostic) when Postfix would exit. */
-function splitNameValue(path, lines, line, diagnostics) {
-    const text = line.text;
-    const n = text.length;
-    const fail = (offset, reason) => {
-        const at = positionOf(lines, line, Math.min(offset, n - 1));
-        const column = offset >= n ? at.column + 1 : at.column;
-        // Postfix reports the logical line's first physical line.
-        diagnostics.push({ file: path, line: at.line, column, message: `${reason}: "${text}"`, fatal: true });
-        return null;
-    };
-    let np = 0;
-    while (np < n && isPostfixSpace(text.charCodeAt(np)))
-        np++;
-    if (np >= n || text.charCodeAt(np) === 61)
-        return fail(np, 'missing attribute name');
-    let ep = np;
-    while (ep < n && !isPostfixSpace(text.charCodeAt(ep)) && text.charCodeAt(ep) !== 61)
-        ep++;
-    let cp = ep;
-    while (cp < n && isPostfixSpace(text.charCodeAt(cp)))
-        cp++;
-    if (cp >= n || text.charCodeAt(cp) !== 61)
-        return fail(cp, "missing '=' after attribute name");
-    let vp = cp + 1;
-    while (vp < n && isPostfixSpace(text.charCodeAt(vp)))
-        vp++;
-    let ve = n;
-    while (ve > vp && isPostfixSpace(text.charCodeAt(ve - 1)))
-        ve--;
-    let lineEnd = n;
-    while (lineEnd > 0 && isPostfixSpace(text.charCodeAt(lineEnd - 1)))
-        lineEnd--;
-    const valueStart = ve > vp ? vp : cp + 1;
-    return {
-        name: text.slice(np, ep),
-        value: text.slice(vp, ve),
-        span: spanBetween(path, lines, line, np, lineEnd),
-        nameSpan: spanBetween(path, lines, line, np, ep),
-        valueSpan: spanBetween(path, lines, line, valueStart, ve > vp ? ve : valueStart),
-    };
+function scanValue(raw) {
+    return new MacroExpander(() => undefined, { scan: true }).expandText(raw);
 }
 
 ;// CONCATENATED MODULE: ./src/mta/postfix/effective.ts
 
 
 
-
 /**
- * The parameters one Postfix program sees: main.cf (the last definition of a
- * name wins, postconf(5)), then, for a master.cf service, its `-o name=value`
- * overrides (master(5): they replace main.cf for that service only, the last
- * `-o` of a name winning), then Postfix's built-in defaults.
- *
- * Values are expanded lazily, as Postfix does when a program reads a
- * parameter, so a `$name` inside main.cf or inside an override sees the
- * service's overrides too.
+ * Is the main.cf under this configuration only partly known? A master.cf
+ * alone has none; edits over a distribution relaygate models only in part
+ * (every base but Debian's, whose packaged main.cf sets compatibility_level
+ * 3.6, so Postfix's defaults at that level are what it runs with). A
+ * parameter such a configuration leaves unset may be set in the main.cf
+ * relaygate does not see (DESIGN "Base").
  */
-class PostfixParameters {
+function mainCfPartlyKnown(config) {
+    return config.mainCf === null || (config.overlay !== undefined && config.overlay.base !== 'debian');
+}
+/**
+ * main.cf as every scope of one configuration reads it: the last definition
+ * of each name (postconf(5)), built once, and the expansions of main.cf's
+ * values, shared by every master.cf service whose `-o` overrides they do not
+ * depend on. One budget bounds the expansion work of the whole configuration.
+ */
+class MainLayer {
     mainCf;
+    definitions = new Map();
+    positions = new Map();
+    /** Index of the last definition whose NAME is unresolved template text; -1 when there is none. */
+    lastUnknownName;
+    budget = new ExpandBudget();
+    main;
+    services = new WeakMap();
+    constructor(mainCf) {
+        this.mainCf = mainCf;
+        let lastUnknown = -1;
+        (mainCf?.parameters ?? []).forEach((p, i) => {
+            this.definitions.set(p.name, p);
+            this.positions.set(p, i);
+            if (isUnknown(p.name))
+                lastUnknown = i;
+        });
+        this.lastUnknownName = lastUnknown;
+        this.main = new Scope(this, null);
+    }
+    scope(service) {
+        if (service === null || service.overrides.length === 0)
+            return this.main;
+        let scope = this.services.get(service);
+        if (scope === undefined) {
+            scope = new Scope(this, service);
+            this.services.set(service, scope);
+        }
+        return scope;
+    }
+}
+const effective_layers = new WeakMap();
+function layerOf(mainCf) {
+    if (mainCf === null)
+        return new MainLayer(null);
+    let layer = effective_layers.get(mainCf);
+    if (layer === undefined) {
+        layer = new MainLayer(mainCf);
+        effective_layers.set(mainCf, layer);
+    }
+    return layer;
+}
+/** One program's view: main.cf, a service's `-o` overrides on top (a thin layer), then the built-in defaults. */
+class Scope {
+    layer;
     service;
+    overrides = new Map();
+    /** Position of the last override whose name is unresolved template text; -1 when there is none. */
+    lastUnknownOverride;
+    expander;
     cache = new Map();
     compatibilityLevel = null;
     resolvingLevel = false;
-    constructor(mainCf, service = null) {
-        this.mainCf = mainCf;
+    constructor(layer, service) {
+        this.layer = layer;
         this.service = service;
+        let lastUnknown = -1;
+        (service?.overrides ?? []).forEach((o, i) => {
+            this.overrides.set(o.name, o);
+            if (isUnknown(o.name))
+                lastUnknown = i;
+        });
+        this.lastUnknownOverride = lastUnknown;
+        const main = service === null ? null : layer.main;
+        this.expander = new MacroExpander((name) => this.raw(name), {
+            budget: layer.budget,
+            ...(main === null ? {} : { shared: (name) => this.sharedExpansion(main, name) }),
+        });
     }
-    /** The same main.cf as seen by one master.cf service. */
-    forService(service) {
-        return new PostfixParameters(this.mainCf, service);
+    /**
+     * main.cf's expansion of `name`, when this service sees the same one: the
+     * name is not overridden here, and nothing the expansion looked up is (nor
+     * compatibility_level, which chooses defaults).
+     */
+    sharedExpansion(main, name) {
+        if (this.overrides.has(name) || this.overrides.has('compatibility_level') || this.lastUnknownOverride >= 0)
+            return undefined;
+        const e = main.expander.expansion(name);
+        if (e.wide || e.contextual)
+            return undefined;
+        for (const ref of e.refs)
+            if (this.overrides.has(ref))
+                return undefined;
+        return e;
     }
-    /** Which definition is in effect for `name`, without expanding it. */
     origin(name) {
-        if (this.service !== null) {
-            const overrides = this.service.overrides;
-            for (let i = overrides.length - 1; i >= 0; i--) {
-                const override = overrides[i];
-                if (override !== undefined && override.name === name) {
-                    return { kind: 'override', definition: override, service: this.service };
-                }
-            }
-        }
-        const definition = this.mainCf === null ? undefined : lastDefinition(this.mainCf, name);
+        const override = this.overrides.get(name);
+        if (override !== undefined && this.service !== null)
+            return { kind: 'override', definition: override, service: this.service };
+        const definition = this.layer.definitions.get(name);
         if (definition !== undefined)
             return { kind: 'main.cf', definition };
         return { kind: 'default' };
     }
-    /** The unexpanded value in effect for `name`; undefined when it has no definition and no known default. */
     raw(name) {
-        const origin = this.origin(name);
-        if (origin.kind !== 'default')
-            return origin.definition.value;
-        return builtinDefault(name, this.level());
+        const override = this.overrides.get(name);
+        if (override !== undefined)
+            return override.value;
+        const definition = this.layer.definitions.get(name);
+        if (definition !== undefined)
+            return definition.value;
+        return builtinDefault(name, isLevelDependentDefault(name) ? this.level() : '0');
     }
-    /** The effective, expanded value of `name`. */
     get(name) {
         const cached = this.cache.get(name);
         if (cached !== undefined)
             return cached;
+        // A service that sees main.cf's expansion of the name sees main.cf's value
+        // (same definition, same sources, same level): one object for every such
+        // service, so thousands of services cost no more than their overrides.
+        const main = this.service === null ? null : this.layer.main;
+        if (main !== null && this.sharedExpansion(main, name) !== undefined)
+            return main.get(name);
         const origin = this.origin(name);
         const raw = this.raw(name) ?? '';
-        const expanded = expandValue(raw, (n) => this.raw(n));
+        const expanded = this.expander.expandParameter(name);
+        const limited = expanded.diagnostics.some((d) => d.kind === 'limit');
         const value = {
             name,
             raw,
@@ -58072,7 +58503,7 @@ class PostfixParameters {
             origin,
             sources: expanded.references.map((n) => ({ name: n, origin: this.origin(n) })),
             diagnostics: expanded.diagnostics,
-            unknown: isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(origin),
+            unknown: limited || isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(origin),
         };
         this.cache.set(name, value);
         return value;
@@ -58084,17 +58515,13 @@ class PostfixParameters {
      */
     shadowedByUnknownName(origin) {
         if (origin.kind === 'override') {
-            const overrides = origin.service.overrides;
-            return overrides.slice(overrides.indexOf(origin.definition) + 1).some((o) => isUnknown(o.name));
+            return origin.service.overrides.indexOf(origin.definition) < this.lastUnknownOverride;
         }
-        const serviceUnknown = this.service?.overrides.some((o) => isUnknown(o.name)) ?? false;
-        if (serviceUnknown)
+        if (this.lastUnknownOverride >= 0)
             return true;
-        if (this.mainCf === null)
-            return false;
-        const parameters = this.mainCf.parameters;
-        const after = origin.kind === 'main.cf' ? parameters.indexOf(origin.definition) + 1 : 0;
-        return parameters.slice(after).some((p) => isUnknown(p.name));
+        if (origin.kind === 'default')
+            return this.layer.lastUnknownName >= 0;
+        return (this.layer.positions.get(origin.definition) ?? 0) < this.layer.lastUnknownName;
     }
     /**
      * compatibility_level chooses several defaults. A level that (absurdly)
@@ -58114,6 +58541,47 @@ class PostfixParameters {
             this.resolvingLevel = false;
         }
         return this.compatibilityLevel;
+    }
+}
+/**
+ * The parameters one Postfix program sees: main.cf (the last definition of a
+ * name wins, postconf(5)), then, for a master.cf service, its `-o name=value`
+ * overrides (master(5): they replace main.cf for that service only, the last
+ * `-o` of a name winning), then Postfix's built-in defaults.
+ *
+ * Values are expanded lazily, as Postfix does when a program reads a
+ * parameter, so a `$name` inside main.cf or inside an override sees the
+ * service's overrides too. Every PostfixParameters of one MainCf shares its
+ * main.cf layer: a service adds only its overrides.
+ */
+class PostfixParameters {
+    mainCf;
+    service;
+    scope;
+    constructor(mainCf, service = null) {
+        this.mainCf = mainCf;
+        this.service = service;
+        this.scope = layerOf(mainCf).scope(service);
+    }
+    /** The same main.cf as seen by one master.cf service. */
+    forService(service) {
+        return new PostfixParameters(this.mainCf, service);
+    }
+    /** Which definition is in effect for `name`, without expanding it. */
+    origin(name) {
+        return this.scope.origin(name);
+    }
+    /** The unexpanded value in effect for `name`; undefined when it has no definition and no known default. */
+    raw(name) {
+        return this.scope.raw(name);
+    }
+    /** The effective, expanded value of `name`. */
+    get(name) {
+        return this.scope.get(name);
+    }
+    /** The expander of this scope (its memo is shared by every caller). */
+    get expander() {
+        return this.scope.expander;
     }
 }
 /** The definitions (main.cf lines and `-o` overrides) a value was built from, its own first. */
@@ -58225,7 +58693,7 @@ function smtpdListeners(config) {
     const masterFile = config.directory === '.' ? 'master.cf' : `${config.directory}/master.cf`;
     const services = config.masterCf?.services ?? [stockSmtpService(masterFile)];
     const interfaces = main.get('inet_interfaces');
-    const interfacesLoopback = interfacesAreLoopback(splitList(interfaces.value).map(itemValue));
+    const interfacesLoopback = interfacesAreLoopback(splitInetInterfaces(interfaces.value).map((item) => item.text));
     const listeners = [];
     for (const service of services) {
         if (service.type !== 'inet')
@@ -58661,6 +59129,10 @@ class Evaluator {
             else if (this.classes.has(raw) && depth < MAX_CLASS_DEPTH) {
                 return this.restrictionClass(stage, raw, run, recursion, depth).map((r) => ({ ...r, index: index + 1 }));
             }
+            else if (this.classes.has(raw)) {
+                name = raw;
+                effects = unknownEffects(`is a restriction class nested deeper than the ${MAX_CLASS_DEPTH} levels of restriction classes relaygate follows`);
+            }
             else {
                 name = raw;
                 effects = unknownEffects('is not a restriction relaygate knows (smtpd 3.7 answers 451 Server configuration error to an unknown one)');
@@ -58848,7 +59320,12 @@ class Evaluator {
             return { kind: 'error', list: 'relay_domains' };
         if (relay === 'unknown')
             return { kind: 'unknown', list: 'relay_domains' };
-        return unknown === null ? { kind: 'none', list: null } : { kind: 'unknown', list: unknown };
+        // In no relay domain: if a final-destination list relaygate cannot read
+        // (mydestination through a templated $myhostname, say) lists the domain
+        // after all, smtpd delivers the recipient here (trivial-rewrite's local or
+        // virtual class, postconf(5) mydestination) and relays nothing; if it does
+        // not, the domain is foreign. Either way no mail leaves through this path.
+        return { kind: 'none', list: null };
     }
     finalOrRelayRecipient() {
         const c = this.destinationClass().kind;
@@ -59113,17 +59590,19 @@ const REQUIRED = new Set([
     'defer_if_permit',
     'check_relay_domains',
 ]);
-/** Nesting limit for restriction classes that name each other (smtpd would loop; we stop). */
+/** Nesting limit for restriction classes that name each other (smtpd would recurse until it crashes; we stop). */
 const smtpd_startup_MAX_CLASS_DEPTH = 20;
 /**
  * smtpd_check.c has_required(), measured against smtpd 3.7: every list item
  * counts, arguments included (`reject_rbl_client reject` satisfies it); the
- * item after `warn_if_reject` is skipped; a bare `permit` ends the search
- * ("restriction ... after `permit' is ignored"); a restriction class named in
- * smtpd_restriction_classes is searched through. Names compare
- * case-insensitively; a `{ }` group is a table, never a restriction.
+ * item after `warn_if_reject` is skipped; a bare `permit` ends the search of
+ * its list ("restriction ... after `permit' is ignored"); a restriction class
+ * named in smtpd_restriction_classes is searched through, and its answer
+ * does not depend on where it is named, so each class is searched once.
+ * Names compare case-insensitively; a `{ }` group is a table, never a
+ * restriction. Items are split as smtpd splits them (CR included).
  */
-function hasRequired(value, parameters, classes, depth) {
+function hasRequired(value, parameters, classes, memo, depth) {
     const items = splitList(value).map((item) => item.text);
     let unknown = false;
     for (let i = 0; i < items.length; i++) {
@@ -59142,7 +59621,11 @@ function hasRequired(value, parameters, classes, depth) {
         if (REQUIRED.has(name))
             return unknown ? 'unknown' : true;
         if (classes.has(item) && depth < smtpd_startup_MAX_CLASS_DEPTH) {
-            const inner = hasRequired(parameters.get(item).value, parameters, classes, depth + 1);
+            let inner = memo.get(item);
+            if (inner === undefined) {
+                inner = hasRequired(parameters.get(item).value, parameters, classes, memo, depth + 1);
+                memo.set(item, inner);
+            }
             if (inner === true)
                 return unknown ? 'unknown' : true;
             if (inner === 'unknown')
@@ -59160,9 +59643,10 @@ function hasRequired(value, parameters, classes, depth) {
 function smtpdWouldRefuseToStart(config, service = null) {
     const parameters = new PostfixParameters(config.mainCf, service);
     const classValue = parameters.get('smtpd_restriction_classes');
-    const classes = new Set(splitList(classValue.value).map((item) => item.text));
-    const relay = hasRequired(parameters.get('smtpd_relay_restrictions').value, parameters, classes, 0);
-    const recipient = hasRequired(parameters.get('smtpd_recipient_restrictions').value, parameters, classes, 0);
+    const classes = new Set(splitPlainList(classValue.value).map((item) => item.text));
+    const memo = new Map();
+    const relay = hasRequired(parameters.get('smtpd_relay_restrictions').value, parameters, classes, memo, 0);
+    const recipient = hasRequired(parameters.get('smtpd_recipient_restrictions').value, parameters, classes, memo, 0);
     if (relay === true || recipient === true)
         return false;
     if (relay === 'unknown' || recipient === 'unknown' || classValue.unknown)
@@ -59172,29 +59656,15 @@ function smtpdWouldRefuseToStart(config, service = null) {
 
 ;// CONCATENATED MODULE: ./src/mta/postfix/startup-problems.ts
 
-
 /**
- * smtpd_check_init() refuses, measured against smtpd 3.7:
- * - a name in smtpd_restriction_classes whose parameter is empty or unset
- *   ("restriction class `x' needs a definition");
- * - a mynetworks item with a `:` outside brackets that is not `type:name`
- *   (an unbracketed IPv6 network `::1/128`: "open dictionary: expecting
- *   "type:name" form").
+ * smtpd_check_init() refuses, measured against smtpd 3.7: a mynetworks item
+ * with a `:` outside brackets that is not `type:name` (an unbracketed IPv6
+ * network `::1/128`: "open dictionary: expecting "type:name" form").
+ * A restriction class without a definition stops smtpd at the same point;
+ * it is config-unreadable (fatal.ts), so it is not reported twice.
  */
 function startupProblems(parameters) {
     const problems = [];
-    const classes = parameters.get('smtpd_restriction_classes');
-    for (const item of splitList(classes.value)) {
-        const definition = parameters.get(item.text);
-        if (definition.value.trim() === '' && !definition.unknown) {
-            problems.push({
-                parameter: 'smtpd_restriction_classes',
-                message: `restriction class ${item.text} is listed in smtpd_restriction_classes but has no definition ("restriction class \`${item.text}' needs a definition")`,
-                fix: `Define ${item.text} (for example ${item.text} = permit_mynetworks, reject) or remove it from smtpd_restriction_classes.`,
-                unknown: classes.unknown,
-            });
-        }
-    }
     const mynetworks = parameters.get('mynetworks');
     if (mynetworks.origin.kind !== 'default') {
         for (const item of readAddressList(mynetworks.value)) {
@@ -59294,7 +59764,7 @@ function spanKey(s) {
 function postfix_open_relay_groups(config, listeners) {
     const out = new Map();
     for (const listener of listeners) {
-        const parameters = unknownBase(config) ? new UnknownBase(listener.parameters) : listener.parameters;
+        const parameters = mainCfPartlyKnown(config) ? new UnknownBase(listener.parameters) : listener.parameters;
         const classes = splitList(parameters.get('smtpd_restriction_classes').value).map((i) => i.text);
         const key = [...RELAY_PARAMETERS, ...classes]
             .map((name) => {
@@ -59309,15 +59779,6 @@ function postfix_open_relay_groups(config, listeners) {
             group.listeners.push(listener);
     }
     return [...out.values()];
-}
-/**
- * Is the main.cf under this instance only partly known? A master.cf alone
- * has none; edits over a distribution relaygate models only in part (every
- * base but Debian's, whose packaged main.cf sets compatibility_level 3.6, so
- * Postfix's defaults at that level are what it runs with).
- */
-function unknownBase(config) {
-    return config.mainCf === null || (config.overlay !== undefined && config.overlay.base !== 'debian');
 }
 /**
  * Edits are judged only on what they change (DESIGN.md "Base"). Exposing a
@@ -59454,7 +59915,7 @@ function checkGroup(config, group) {
     const related = new RelatedList(span);
     for (const u of unknowns.slice(1))
         related.addValue(listValue(parameters, u), `${show(u.restriction)} in ${u.list}: ${u.why}`);
-    const fromBase = unknowns.filter((u) => unknownBase(config) && postfix_open_relay_valueOf(parameters, u).origin.kind === 'default');
+    const fromBase = unknowns.filter((u) => mainCfPartlyKnown(config) && postfix_open_relay_valueOf(parameters, u).origin.kind === 'default');
     const known = unknowns.filter((u) => !fromBase.includes(u));
     const base = config.mainCf === null ? 'main.cf is not part of this configuration' : `the rest of main.cf comes from ${config.overlay?.assumed ?? 'a base relaygate does not know'}`;
     const reasons = [
@@ -59841,31 +60302,50 @@ const TAKES_ARGUMENT = new Set([
 ]);
 /**
  * Reads a restriction list into restrictions. Items are Postfix list items
- * (commas and/or whitespace, `{ }` groups); restriction names are compared
+ * (commas and/or whitespace, CR included, `{ }` groups: smtpd_check.c
+ * argv_splitq() with CHARS_COMMA_SP); restriction names are compared
  * case-insensitively, as smtpd_check.c does with strcasecmp() (smtpd starts
  * with `REJECT_UNAUTH_DESTINATION`). A `{ }` group keeps its braces: smtpd
  * reads `{reject}` as a (malformed) table, not as the action `reject`
  * ("expected maptype:mapname instead of 'reject'").
+ *
+ * `warn_if_reject` is kept as a restriction of its own and marks the next
+ * real restriction `warnOnly` (several in a row mark the same one).
  */
 function readRestrictions(value) {
     const items = splitList(value).map((item) => item.text);
     const out = [];
+    let warn = false;
     for (let i = 0; i < items.length; i++) {
         const name = items[i] ?? '';
-        const restriction = { name, args: [], unknown: isUnknown(name) };
+        const restriction = { name, args: [], unknown: isUnknown(name), warnOnly: false };
+        if (!restriction.unknown && name.toLowerCase() === WARN_IF_REJECT) {
+            warn = true;
+            out.push(restriction);
+            continue;
+        }
         if (TAKES_ARGUMENT.has(name.toLowerCase()) && i + 1 < items.length) {
             const arg = items[++i] ?? '';
             restriction.args.push(arg);
             if (isUnknown(arg))
                 restriction.unknown = true;
         }
+        restriction.warnOnly = warn;
+        warn = false;
         out.push(restriction);
     }
     return out;
 }
-/** Is this restriction the bare action `name` (`permit`, `reject`)? Not `permit_mynetworks`, not `dont_reject`. */
+const WARN_IF_REJECT = 'warn_if_reject';
+/**
+ * Is this restriction the bare action `name` (`permit`, `reject`), as smtpd
+ * applies it? Not `permit_mynetworks`, not `dont_reject`; and a rejecting
+ * action after `warn_if_reject` only logs, so it is not that action.
+ */
 function isAction(restriction, name) {
-    return !restriction.unknown && restriction.name.toLowerCase() === name;
+    if (restriction.unknown || restriction.name.toLowerCase() !== name)
+        return false;
+    return !(restriction.warnOnly === true && !name.startsWith('permit'));
 }
 /** The restriction as written, arguments included. */
 function restrictionText(restriction) {
@@ -59874,24 +60354,52 @@ function restrictionText(restriction) {
 /** Restriction classes that name each other would loop in smtpd; relaygate stops here. */
 const restrictions_MAX_CLASS_DEPTH = 20;
 /**
+ * At most this many restrictions (class names included) are read through
+ * classes (`c0 = c1 c1`, `c1 = c2 c2`, ... doubles at every class); past it
+ * the list ends in an unknown restriction, so a verdict that needs the rest
+ * is unknown.
+ */
+const MAX_CLASS_RESTRICTIONS = 10_000;
+/**
  * Reads a restriction list with every restriction class (postconf(5)
  * smtpd_restriction_classes) replaced by its own restrictions: smtpd_check.c
  * evaluates a class in place, and a `permit` or `reject` decided inside it
- * ends the outer list too. Class names match exactly (a hash table lookup).
- * `used` collects the class names met, for `related` locations.
+ * ends the outer list too; `warn_if_reject` before a class covers the whole
+ * class. Class names match exactly (a hash table lookup). `used` collects the
+ * class names met, for `related` locations.
  */
-function readRestrictionsThroughClasses(value, lookup, used = [], depth = 0) {
+function readRestrictionsThroughClasses(value, lookup, used = []) {
     const out = [];
-    for (const restriction of readRestrictions(value)) {
-        const name = restriction.name;
-        if (!restriction.unknown && restriction.args.length === 0 && lookup.classes.has(name) && depth < restrictions_MAX_CLASS_DEPTH) {
-            if (!used.includes(name))
-                used.push(name);
-            out.push(...readRestrictionsThroughClasses(lookup.valueOf(name), lookup, used, depth + 1));
+    let read = 0;
+    const parsed = new Map();
+    const classList = (name) => {
+        let list = parsed.get(name);
+        if (list === undefined) {
+            list = readRestrictions(lookup.valueOf(name));
+            parsed.set(name, list);
         }
-        else
-            out.push(restriction);
-    }
+        return list;
+    };
+    const expand = (list, depth, warn) => {
+        for (const restriction of list) {
+            if (++read > MAX_CLASS_RESTRICTIONS) {
+                out.push({ name: UNKNOWN_MARK, args: [], unknown: true, warnOnly: false, limited: true });
+                return false;
+            }
+            const name = restriction.name;
+            const warned = warn || restriction.warnOnly === true;
+            if (!restriction.unknown && restriction.args.length === 0 && lookup.classes.has(name) && depth < restrictions_MAX_CLASS_DEPTH) {
+                if (!used.includes(name))
+                    used.push(name);
+                if (!expand(classList(name), depth + 1, warned))
+                    return false;
+            }
+            else
+                out.push(warned === (restriction.warnOnly === true) ? restriction : { ...restriction, warnOnly: warned });
+        }
+        return true;
+    };
+    expand(readRestrictions(value), 0, false);
     return out;
 }
 
@@ -60054,12 +60562,14 @@ const PARAMETER = 'smtpd_client_restrictions';
 const PASS = { status: 'pass', level: 'error', why: '', otherEntries: false };
 /** The restriction classes (smtpd_restriction_classes) `value` uses, as the same smtpd sees them. */
 function classesUsed(value, parameters) {
-    const classes = new Set(splitList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
+    const classes = new Set(splitPlainList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
     const names = [];
     const restrictions = readRestrictionsThroughClasses(value.value, { classes, valueOf: (n) => parameters.get(n).value }, names);
     return { names, restrictions };
 }
 const UNRESOLVED = 'depends on a template expression that could not be resolved';
+const TOO_LARGE = "expands to more than relaygate evaluates (Postfix's macros nest, and this value doubles at every level), so it is unknown";
+const CLASSES_TOO_LARGE = 'reads through more restriction classes than relaygate follows, so it is unknown';
 const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
 /**
  * GEN004710 read on tokens: a bare `reject` must be present and no bare
@@ -60067,6 +60577,8 @@ const SHADOWED = 'may be redefined by a template line whose parameter name could
  * before the first decisive one could be either, so the verdict is unknown.
  */
 function judgeGen004710(value, parameters) {
+    if (value.diagnostics.some((d) => d.kind === 'limit'))
+        return { status: 'unknown', level: 'error', why: TOO_LARGE, otherEntries: false };
     // A later template line whose parameter NAME is unresolved (a loop over
     // unknown data) may redefine this value: whatever it reads now, it is unknown.
     if (value.unknown && !value.value.includes(UNKNOWN_MARK) && !value.raw.includes(UNKNOWN_MARK)) {
@@ -60081,14 +60593,17 @@ function judgeGen004710(value, parameters) {
     }
     for (const restriction of restrictions) {
         if (restriction.unknown)
-            return { status: 'unknown', level: 'error', why: UNRESOLVED, otherEntries: false };
+            return { status: 'unknown', level: 'error', why: restriction.limited ? CLASSES_TOO_LARGE : UNRESOLVED, otherEntries: false };
         if (isAction(restriction, 'permit')) {
             return { status: 'fail', level: 'error', why: 'has permit before reject', otherEntries: false };
         }
         if (isAction(restriction, 'reject'))
             return PASS;
     }
-    return { status: 'fail', level: 'error', why: 'has no reject', otherEntries: false };
+    // smtpd_check.c: after warn_if_reject, a reject is only logged and the next restriction decides.
+    const warned = restrictions.some((r) => r.warnOnly && !r.unknown && r.name.toLowerCase() === 'reject');
+    const why = warned ? 'has no reject that takes effect (warn_if_reject before reject only logs a warning)' : 'has no reject';
+    return { status: 'fail', level: 'error', why, otherEntries: false };
 }
 const stig_postfix_relay_ALLOWED = new Set(['permit_mynetworks', 'reject']);
 /** RHEL 7 and later: only permit_mynetworks and reject, reject present (and never a bare permit before it). */
@@ -60110,9 +60625,9 @@ function judgeOnlyPermitMynetworksReject(value, parameters, profile) {
         return { status: 'unknown', level, why: UNRESOLVED, otherEntries: true };
     return PASS;
 }
-/** Text for a message: unresolved template text shown as such. */
+/** Text for a message: unresolved template text shown as such, a CR (kept from a CRLF continuation) as \r. */
 function stig_postfix_relay_show(text) {
-    return text.split(UNKNOWN_MARK).join('<unresolved>');
+    return text.split(UNKNOWN_MARK).join('<unresolved>').replace(/\r/g, '\\r');
 }
 function fileName(file) {
     return external_node_path_default().posix.basename(file);
@@ -76521,7 +77036,7 @@ function sprint(args) {
     });
     return out;
 }
-function functions_compare(args, test) {
+function compare(args, test) {
     const [a, b] = args;
     if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'))
         return test(a, b);
@@ -76605,10 +77120,10 @@ const functions_FUNCTIONS = new Map([
     ['empty', strict((args) => isEmpty(args[0]))],
     ['eq', strict((args) => args.length >= 2 && args.slice(1).some((b) => deepEqual(args[0], b)))],
     ['ne', strict((args) => args.length === 2 && !deepEqual(args[0], args[1]))],
-    ['lt', strict((args) => functions_compare(args, (a, b) => a < b))],
-    ['le', strict((args) => functions_compare(args, (a, b) => a <= b))],
-    ['gt', strict((args) => functions_compare(args, (a, b) => a > b))],
-    ['ge', strict((args) => functions_compare(args, (a, b) => a >= b))],
+    ['lt', strict((args) => compare(args, (a, b) => a < b))],
+    ['le', strict((args) => compare(args, (a, b) => a <= b))],
+    ['gt', strict((args) => compare(args, (a, b) => a > b))],
+    ['ge', strict((args) => compare(args, (a, b) => a >= b))],
     ['quote', strict((args) => args.filter((a) => a !== null).map((a) => goQuote(strval(a))).join(' '))],
     ['squote', strict((args) => args.filter((a) => a !== null).map((a) => `'${strval(a)}'`).join(' '))],
     ['upper', unary((s) => s.toUpperCase())],
@@ -77941,7 +78456,7 @@ class expression_tokens_ExpressionError extends Error {
         this.offset = offset;
     }
 }
-const expression_tokens_OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '.', '[', ']', '(', ')', '{', '}', ',', ':', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
+const OPERATORS = ['==', '!=', '<=', '>=', '//', '**', '.', '[', ']', '(', ')', '{', '}', ',', ':', '|', '~', '+', '-', '*', '/', '%', '<', '>', '='];
 function expression_tokens_isNameStart(c) {
     return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -78002,7 +78517,7 @@ function tokenizeExpression(text, base) {
             i = j + 1;
             continue;
         }
-        const op = expression_tokens_OPERATORS.find((o) => text.startsWith(o, i));
+        const op = OPERATORS.find((o) => text.startsWith(o, i));
         if (op === undefined)
             throw new expression_tokens_ExpressionError(`unexpected character '${text[i]}'`, offset);
         tokens.push({ kind: 'op', text: op, offset });
@@ -78332,7 +78847,7 @@ function parseExpressionText(text, base) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/languages/jinja2/lexer.ts
-function isSpace(code) {
+function lexer_isSpace(code) {
     return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
 }
 /** Index of `close` outside string literals, from `from`; -1 when absent. */
@@ -78366,7 +78881,7 @@ function lexer_lexTemplate(text, options, at) {
     const pushText = (start, end, stripEnd) => {
         let s = start;
         if (stripNext === 'all')
-            while (s < end && isSpace(text.charCodeAt(s)))
+            while (s < end && lexer_isSpace(text.charCodeAt(s)))
                 s++;
         else if (stripNext === 'newline') {
             if (text.charCodeAt(s) === 10)
@@ -78376,7 +78891,7 @@ function lexer_lexTemplate(text, options, at) {
         }
         let e = end;
         if (stripEnd)
-            while (e > s && isSpace(text.charCodeAt(e - 1)))
+            while (e > s && lexer_isSpace(text.charCodeAt(e - 1)))
                 e--;
         if (e > s)
             tokens.push({ kind: 'text', start: s, end: e });
@@ -86295,19 +86810,741 @@ function renderCandidate(candidate, file, repo, extraVars, notes, results) {
 /**
  * A plain-named mail file whose text has a closed Jinja tag on one line
  * (`{{ ... }}` or `{% ... %}`): Postfix and m4 have no such syntax, so it is a
- * template (a Salt formula's `files/main.cf`). Linear: two indexOf per line.
+ * template (a Salt formula's `files/main.cf`). Postfix's relational macro
+ * `${{$a} == {b}?{x}:{y}}` starts with `${{`: that `{{` is Postfix's, not a tag.
+ * Linear: a few indexOf per line.
  */
 function hasJinjaTags(candidate) {
     if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined)
         return false;
+    const postfix = candidate.kind === 'postfix';
     for (const line of candidate.file.text.split('\n')) {
         for (const [open, close] of [['{{', '}}'], ['{%', '%}']]) {
-            const at = line.indexOf(open);
+            let at = line.indexOf(open);
+            while (at >= 0 && postfix && open === '{{' && line.charAt(at - 1) === '$')
+                at = line.indexOf(open, at + 2);
             if (at >= 0 && line.indexOf(close, at + 2) > at)
                 return true;
         }
     }
     return false;
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/logical-lines.ts
+
+/** The dropped lines as the (non-fatal) diagnostics main.cf and master.cf parsing starts from. */
+function droppedLineDiagnostics(path, lines) {
+    return lines.dropped.map((d) => ({
+        file: path,
+        line: d.line,
+        column: 1,
+        message: d.message,
+        fatal: false,
+    }));
+}
+/** C isspace(): space, \t, \n, \v, \f, \r. */
+function isPostfixSpace(code) {
+    return code === 32 || (code >= 9 && code <= 13);
+}
+function firstNonSpace(text, from, to) {
+    let i = from;
+    while (i < to && isPostfixSpace(text.charCodeAt(i)))
+        i++;
+    return i;
+}
+function readLogicalLines(text) {
+    const index = new LineIndex(text);
+    const lines = [];
+    const dropped = [];
+    let current = null;
+    const finish = () => {
+        if (current === null)
+            return;
+        if (isPostfixSpace(current.text.charCodeAt(0))) {
+            const shown = current.text.length > 30 ? `${current.text.slice(0, 30)}...` : current.text;
+            dropped.push({ line: current.line, message: `logical line must not start with whitespace: "${shown}"` });
+        }
+        else {
+            lines.push(current);
+        }
+        current = null;
+    };
+    let start = 0;
+    let lineNo = 1;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const body = firstNonSpace(text, start, end);
+        const skip = body === end || text.charCodeAt(body) === 35; // blank, or `#` comment
+        if (!skip) {
+            const piece = text.slice(start, end);
+            const continues = isPostfixSpace(text.charCodeAt(start));
+            if (current !== null && continues) {
+                const cur = current;
+                cur.pieces.push({ textOffset: cur.text.length, fileOffset: start, length: piece.length });
+                cur.text += piece;
+                cur.endLine = lineNo;
+            }
+            else {
+                finish();
+                current = {
+                    text: piece,
+                    pieces: [{ textOffset: 0, fileOffset: start, length: piece.length }],
+                    line: lineNo,
+                    endLine: lineNo,
+                };
+            }
+        }
+        start = end + 1;
+        lineNo++;
+    }
+    finish();
+    return { lines, dropped, index };
+}
+/** File offset of a logical-line text offset (an offset just past the end maps past the last piece). */
+function fileOffsetOf(line, textOffset) {
+    let piece = line.pieces[0] ?? { textOffset: 0, fileOffset: 0, length: 0 };
+    for (const p of line.pieces) {
+        if (p.textOffset <= textOffset)
+            piece = p;
+        else
+            break;
+    }
+    return piece.fileOffset + (textOffset - piece.textOffset);
+}
+/** 1-based position of a logical-line text offset. */
+function positionOf(lines, line, textOffset) {
+    return lines.index.position(fileOffsetOf(line, textOffset));
+}
+/** Position just after the character at `textOffset` (for exclusive span ends). */
+function endPositionOf(lines, line, lastCharOffset) {
+    const p = positionOf(lines, line, lastCharOffset);
+    return { line: p.line, column: p.column + 1 };
+}
+/** The runs of logical-line text `start`..`end` on each physical line, with their spans (value offsets from `start`). */
+function valuePieces(path, lines, line, start, end) {
+    const out = [];
+    for (const p of line.pieces) {
+        const from = Math.max(start, p.textOffset);
+        const to = Math.min(end, p.textOffset + p.length);
+        if (to <= from)
+            continue;
+        const a = lines.index.position(p.fileOffset + (from - p.textOffset));
+        const span = { file: path, line: a.line, column: a.column, endLine: a.line, endColumn: a.column + (to - from) };
+        out.push({ offset: from - start, length: to - from, span });
+    }
+    return out;
+}
+/** The file position of value offset `offset`, from its pieces (the last piece's end when past them). */
+function valuePosition(pieces, offset) {
+    let best;
+    for (const p of pieces) {
+        if (p.offset <= offset)
+            best = p;
+        else
+            break;
+    }
+    if (best === undefined)
+        return null;
+    // A template's rendering may map a piece to a span of another width: stay inside it.
+    const s = best.span;
+    if (s.endLine !== s.line)
+        return { line: s.line, column: s.column };
+    return { line: s.line, column: Math.min(s.column + (offset - best.offset), Math.max(s.column, s.endColumn - 1)) };
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/main-cf.ts
+
+/**
+ * main.cf as postconf(5) reads it: logical lines (see logical-lines.ts), then
+ * Postfix's split_nameval() on each: the name runs up to whitespace or `=`,
+ * whitespace around `=` is optional, the value is everything after `=` with
+ * the surrounding whitespace trimmed (`a=b = c` gives a the value `b = c`).
+ * `#` inside a line is data. Every definition is kept in order; the last
+ * one is what Postfix uses (see lastDefinition).
+ */
+function parseMainCf(file) {
+    const lines = readLogicalLines(file.text);
+    const diagnostics = droppedLineDiagnostics(file.path, lines);
+    const parameters = [];
+    const seen = new Map();
+    for (const line of lines.lines) {
+        const parameter = splitNameValue(file.path, lines, line, diagnostics);
+        if (parameter === null)
+            continue;
+        const earlier = seen.get(parameter.name);
+        if (earlier !== undefined) {
+            // dict_load_fp(): "overriding earlier entry" names the value being replaced.
+            diagnostics.push({
+                file: file.path,
+                line: parameter.span.line,
+                column: parameter.span.column,
+                message: `overriding earlier entry: ${parameter.name}=${earlier.value}`,
+                fatal: false,
+            });
+        }
+        seen.set(parameter.name, parameter);
+        parameters.push(parameter);
+    }
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { file: file.path, parameters, diagnostics };
+}
+/** The definition Postfix uses: the last one in the file, or undefined. */
+function lastDefinition(mainCf, name) {
+    for (let i = mainCf.parameters.length - 1; i >= 0; i--) {
+        const parameter = mainCf.parameters[i];
+        if (parameter !== undefined && parameter.name === name)
+            return parameter;
+    }
+    return undefined;
+}
+/** name -> value as Postfix sees it (last definition wins). */
+function effectiveValues(mainCf) {
+    const values = new Map();
+    for (const parameter of mainCf.parameters)
+        values.set(parameter.name, parameter.value);
+    return values;
+}
+function spanBetween(path, lines, line, start, end) {
+    const from = positionOf(lines, line, start);
+    if (end <= start)
+        return { file: path, line: from.line, column: from.column, endLine: from.line, endColumn: from.column };
+    const to = endPositionOf(lines, line, end - 1);
+    return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+/** split_nameval(): returns null (with a fatal diagnostic) when Postfix would exit. */
+function splitNameValue(path, lines, line, diagnostics) {
+    const text = line.text;
+    const n = text.length;
+    const fail = (offset, reason) => {
+        const at = positionOf(lines, line, Math.min(offset, n - 1));
+        const column = offset >= n ? at.column + 1 : at.column;
+        // Postfix reports the logical line's first physical line.
+        diagnostics.push({ file: path, line: at.line, column, message: `${reason}: "${text}"`, fatal: true });
+        return null;
+    };
+    let np = 0;
+    while (np < n && isPostfixSpace(text.charCodeAt(np)))
+        np++;
+    if (np >= n || text.charCodeAt(np) === 61)
+        return fail(np, 'missing attribute name');
+    let ep = np;
+    while (ep < n && !isPostfixSpace(text.charCodeAt(ep)) && text.charCodeAt(ep) !== 61)
+        ep++;
+    let cp = ep;
+    while (cp < n && isPostfixSpace(text.charCodeAt(cp)))
+        cp++;
+    if (cp >= n || text.charCodeAt(cp) !== 61)
+        return fail(cp, "missing '=' after attribute name");
+    let vp = cp + 1;
+    while (vp < n && isPostfixSpace(text.charCodeAt(vp)))
+        vp++;
+    let ve = n;
+    while (ve > vp && isPostfixSpace(text.charCodeAt(ve - 1)))
+        ve--;
+    let lineEnd = n;
+    while (lineEnd > 0 && isPostfixSpace(text.charCodeAt(lineEnd - 1)))
+        lineEnd--;
+    const valueStart = ve > vp ? vp : cp + 1;
+    return {
+        name: text.slice(np, ep),
+        value: text.slice(vp, ve),
+        span: spanBetween(path, lines, line, np, lineEnd),
+        nameSpan: spanBetween(path, lines, line, np, ep),
+        valueSpan: spanBetween(path, lines, line, valueStart, ve > vp ? ve : valueStart),
+        valuePieces: valuePieces(path, lines, line, vp, ve),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/parameter-names.ts
+/**
+ * The names of Postfix's built-in parameters: `postconf -d` of Postfix 3.7
+ * (an empty configuration directory, so no master.cf service adds its own).
+ * postconf expands the value of every one of them that main.cf or a
+ * master.cf `-o` sets, and stops on a macro error in it; a user-defined name
+ * is only scanned. test/oracle/postconf-fatal.test.ts checks the list
+ * against the installed postconf.
+ */
+const NAMES = `
+2bounce_notice_recipient access_map_defer_code access_map_reject_code
+address_verify_cache_cleanup_interval address_verify_default_transport
+address_verify_local_transport address_verify_map address_verify_negative_cache
+address_verify_negative_expire_time address_verify_negative_refresh_time
+address_verify_pending_request_limit address_verify_poll_count address_verify_poll_delay
+address_verify_positive_expire_time address_verify_positive_refresh_time
+address_verify_relay_transport address_verify_relayhost address_verify_sender
+address_verify_sender_dependent_default_transport_maps
+address_verify_sender_dependent_relayhost_maps address_verify_sender_ttl address_verify_service_name
+address_verify_transport_maps address_verify_virtual_transport alias_database alias_maps
+allow_mail_to_commands allow_mail_to_files allow_min_user allow_percent_hack allow_untrusted_routing
+alternate_config_directories always_add_missing_headers always_bcc anvil_rate_time_unit
+anvil_status_update_time append_at_myorigin append_dot_mydomain application_event_drain_time
+authorized_flush_users authorized_mailq_users authorized_submit_users
+backwards_bounce_logfile_compatibility berkeley_db_create_buffer_size berkeley_db_read_buffer_size
+best_mx_transport biff body_checks body_checks_size_limit bounce_notice_recipient
+bounce_queue_lifetime bounce_service_name bounce_size_limit bounce_template_file
+broken_sasl_auth_clients canonical_classes canonical_maps cleanup_replace_stray_cr_lf
+cleanup_service_name command_directory command_execution_directory command_expansion_filter
+command_time_limit compatibility_level config_directory confirm_delay_cleared
+connection_cache_protocol_timeout connection_cache_service_name connection_cache_status_update_time
+connection_cache_ttl_limit content_filter cyrus_sasl_config_path daemon_directory
+daemon_table_open_error_is_fatal daemon_timeout data_directory debug_peer_level debug_peer_list
+debugger_command default_database_type default_delivery_slot_cost default_delivery_slot_discount
+default_delivery_slot_loan default_delivery_status_filter
+default_destination_concurrency_failed_cohort_limit default_destination_concurrency_limit
+default_destination_concurrency_negative_feedback default_destination_concurrency_positive_feedback
+default_destination_rate_delay default_destination_recipient_limit default_extra_recipient_limit
+default_filter_nexthop default_minimum_delivery_slots default_privs default_process_limit
+default_rbl_reply default_recipient_limit default_recipient_refill_delay
+default_recipient_refill_limit default_transport default_transport_rate_delay
+default_verp_delimiters defer_code defer_service_name defer_transports
+delay_logging_resolution_limit delay_notice_recipient delay_warning_time deliver_lock_attempts
+deliver_lock_delay destination_concurrency_feedback_debug detect_8bit_encoding_header
+disable_dns_lookups disable_mime_input_processing disable_mime_output_conversion
+disable_verp_bounces disable_vrfy_command dns_ncache_ttl_fix_enable dnsblog_reply_delay
+dnsblog_service_name dnssec_probe dont_remove double_bounce_sender duplicate_filter_limit
+empty_address_default_transport_maps_lookup_key empty_address_local_login_sender_maps_lookup_key
+empty_address_recipient empty_address_relayhost_maps_lookup_key enable_idna2003_compatibility
+enable_long_queue_ids enable_original_recipient enable_threaded_bounces error_notice_recipient
+error_service_name execution_directory_expansion_filter expand_owner_alias export_environment
+fallback_transport fallback_transport_maps fast_flush_domains fast_flush_purge_time
+fast_flush_refresh_time fault_injection_code flush_service_name fork_attempts fork_delay
+forward_expansion_filter forward_path frozen_delivered_to hash_queue_depth hash_queue_names
+header_address_token_limit header_checks header_from_format header_size_limit helpful_warnings
+home_mailbox hopcount_limit html_directory ignore_mx_lookup_error import_environment in_flow_delay
+inet_interfaces inet_protocols info_log_address_format initial_destination_concurrency
+internal_mail_filter_classes invalid_hostname_reject_code ipc_idle ipc_timeout ipc_ttl
+known_tcp_ports line_length_limit lmdb_map_size lmtp_address_preference lmtp_address_verify_target
+lmtp_assume_final lmtp_balance_inet_protocols lmtp_bind_address lmtp_bind_address6
+lmtp_bind_address_enforce lmtp_body_checks lmtp_cname_overrides_servername lmtp_connect_timeout
+lmtp_connection_cache_destinations lmtp_connection_cache_on_demand lmtp_connection_cache_time_limit
+lmtp_connection_reuse_count_limit lmtp_connection_reuse_time_limit lmtp_data_done_timeout
+lmtp_data_init_timeout lmtp_data_xfer_timeout lmtp_defer_if_no_mx_address_found
+lmtp_delivery_status_filter lmtp_discard_lhlo_keyword_address_maps lmtp_discard_lhlo_keywords
+lmtp_dns_reply_filter lmtp_dns_resolver_options lmtp_dns_support_level lmtp_enforce_tls
+lmtp_fallback_relay lmtp_generic_maps lmtp_header_checks lmtp_host_lookup lmtp_lhlo_name
+lmtp_lhlo_timeout lmtp_line_length_limit lmtp_mail_timeout lmtp_mime_header_checks
+lmtp_min_data_rate lmtp_mx_address_limit lmtp_mx_session_limit lmtp_nested_header_checks
+lmtp_per_request_deadline lmtp_pix_workaround_delay_time lmtp_pix_workaround_maps
+lmtp_pix_workaround_threshold_time lmtp_pix_workarounds lmtp_quit_timeout lmtp_quote_rfc821_envelope
+lmtp_randomize_addresses lmtp_rcpt_timeout lmtp_reply_filter lmtp_rset_timeout
+lmtp_sasl_auth_cache_name lmtp_sasl_auth_cache_time lmtp_sasl_auth_enable lmtp_sasl_auth_soft_bounce
+lmtp_sasl_mechanism_filter lmtp_sasl_password_maps lmtp_sasl_path lmtp_sasl_security_options
+lmtp_sasl_tls_security_options lmtp_sasl_tls_verified_security_options lmtp_sasl_type
+lmtp_send_dummy_mail_auth lmtp_send_xforward_command lmtp_sender_dependent_authentication
+lmtp_skip_5xx_greeting lmtp_skip_quit_response lmtp_starttls_timeout lmtp_tcp_port lmtp_tls_CAfile
+lmtp_tls_CApath lmtp_tls_block_early_mail_reply lmtp_tls_cert_file lmtp_tls_chain_files
+lmtp_tls_ciphers lmtp_tls_connection_reuse lmtp_tls_dcert_file lmtp_tls_dkey_file
+lmtp_tls_eccert_file lmtp_tls_eckey_file lmtp_tls_enforce_peername lmtp_tls_exclude_ciphers
+lmtp_tls_fingerprint_cert_match lmtp_tls_fingerprint_digest lmtp_tls_force_insecure_host_tlsa_lookup
+lmtp_tls_key_file lmtp_tls_loglevel lmtp_tls_mandatory_ciphers lmtp_tls_mandatory_exclude_ciphers
+lmtp_tls_mandatory_protocols lmtp_tls_note_starttls_offer lmtp_tls_per_site lmtp_tls_policy_maps
+lmtp_tls_protocols lmtp_tls_scert_verifydepth lmtp_tls_secure_cert_match lmtp_tls_security_level
+lmtp_tls_servername lmtp_tls_session_cache_database lmtp_tls_session_cache_timeout
+lmtp_tls_trust_anchor_file lmtp_tls_verify_cert_match lmtp_tls_wrappermode lmtp_use_tls
+lmtp_xforward_timeout local_command_shell local_delivery_status_filter
+local_destination_concurrency_limit local_destination_recipient_limit local_header_rewrite_clients
+local_login_sender_maps local_recipient_maps local_transport luser_relay mail_name mail_owner
+mail_release_date mail_spool_directory mail_version mailbox_command mailbox_command_maps
+mailbox_delivery_lock mailbox_size_limit mailbox_transport mailbox_transport_maps maillog_file
+maillog_file_compressor maillog_file_prefixes maillog_file_rotate_suffix mailq_path
+manpage_directory maps_rbl_domains maps_rbl_reject_code masquerade_classes masquerade_domains
+masquerade_exceptions master_service_disable max_idle max_use maximal_backoff_time
+maximal_queue_lifetime message_drop_headers message_reject_characters message_size_limit
+message_strip_characters meta_directory milter_command_timeout milter_connect_macros
+milter_connect_timeout milter_content_timeout milter_data_macros milter_default_action
+milter_end_of_data_macros milter_end_of_header_macros milter_header_checks milter_helo_macros
+milter_macro_daemon_name milter_macro_defaults milter_macro_v milter_mail_macros milter_protocol
+milter_rcpt_macros milter_unknown_command_macros mime_boundary_length_limit mime_header_checks
+mime_nesting_limit minimal_backoff_time multi_instance_directories multi_instance_enable
+multi_instance_group multi_instance_name multi_instance_wrapper multi_recipient_bounce_reject_code
+mydestination mydomain myhostname mynetworks mynetworks_style myorigin nested_header_checks
+newaliases_path non_fqdn_reject_code non_smtpd_milters notify_classes openssl_path
+owner_request_special parent_domain_matches_subdomains permit_mx_backup_networks pickup_service_name
+pipe_delivery_status_filter plaintext_reject_code postlog_service_name postlogd_watchdog_timeout
+postmulti_control_commands postmulti_start_commands postmulti_stop_commands postscreen_access_list
+postscreen_allowlist_interfaces postscreen_bare_newline_action postscreen_bare_newline_enable
+postscreen_bare_newline_ttl postscreen_cache_cleanup_interval postscreen_cache_map
+postscreen_cache_retention_time postscreen_client_connection_count_limit
+postscreen_command_count_limit postscreen_command_filter postscreen_command_time_limit
+postscreen_denylist_action postscreen_disable_vrfy_command
+postscreen_discard_ehlo_keyword_address_maps postscreen_discard_ehlo_keywords
+postscreen_dnsbl_action postscreen_dnsbl_allowlist_threshold postscreen_dnsbl_max_ttl
+postscreen_dnsbl_min_ttl postscreen_dnsbl_reply_map postscreen_dnsbl_sites
+postscreen_dnsbl_threshold postscreen_dnsbl_timeout postscreen_enforce_tls
+postscreen_expansion_filter postscreen_forbidden_commands postscreen_greet_action
+postscreen_greet_banner postscreen_greet_ttl postscreen_greet_wait postscreen_helo_required
+postscreen_non_smtp_command_action postscreen_non_smtp_command_enable
+postscreen_non_smtp_command_ttl postscreen_pipelining_action postscreen_pipelining_enable
+postscreen_pipelining_ttl postscreen_post_queue_limit postscreen_pre_queue_limit
+postscreen_reject_footer postscreen_reject_footer_maps postscreen_tls_security_level
+postscreen_upstream_proxy_protocol postscreen_upstream_proxy_timeout postscreen_use_tls
+postscreen_watchdog_timeout prepend_delivered_header process_id process_id_directory process_name
+propagate_unmatched_extensions proxy_interfaces proxy_read_maps proxy_write_maps
+proxymap_service_name proxywrite_service_name qmgr_clog_warn_time qmgr_daemon_timeout
+qmgr_fudge_factor qmgr_ipc_timeout qmgr_message_active_limit qmgr_message_recipient_limit
+qmgr_message_recipient_minimum qmqpd_authorized_clients qmqpd_client_port_logging qmqpd_error_delay
+qmqpd_timeout queue_directory queue_file_attribute_count_limit queue_minfree queue_run_delay
+queue_service_name rbl_reply_maps readme_directory receive_override_options recipient_bcc_maps
+recipient_canonical_classes recipient_canonical_maps recipient_delimiter reject_code
+reject_tempfail_action relay_clientcerts relay_domains relay_domains_reject_code
+relay_recipient_maps relay_transport relayhost relocated_maps remote_header_rewrite_domain
+require_home_directory reset_owner_alias resolve_dequoted_address resolve_null_domain
+resolve_numeric_domain respectful_logging rewrite_service_name sample_directory
+send_cyrus_sasl_authzid sender_bcc_maps sender_canonical_classes sender_canonical_maps
+sender_dependent_default_transport_maps sender_dependent_relayhost_maps sendmail_fix_line_endings
+sendmail_path service_name service_throttle_time setgid_group shlib_directory
+show_user_unknown_table_name showq_service_name smtp_address_preference smtp_address_verify_target
+smtp_always_send_ehlo smtp_balance_inet_protocols smtp_bind_address smtp_bind_address6
+smtp_bind_address_enforce smtp_body_checks smtp_cname_overrides_servername smtp_connect_timeout
+smtp_connection_cache_destinations smtp_connection_cache_on_demand smtp_connection_cache_time_limit
+smtp_connection_reuse_count_limit smtp_connection_reuse_time_limit smtp_data_done_timeout
+smtp_data_init_timeout smtp_data_xfer_timeout smtp_defer_if_no_mx_address_found
+smtp_delivery_status_filter smtp_discard_ehlo_keyword_address_maps smtp_discard_ehlo_keywords
+smtp_dns_reply_filter smtp_dns_resolver_options smtp_dns_support_level smtp_enforce_tls
+smtp_fallback_relay smtp_generic_maps smtp_header_checks smtp_helo_name smtp_helo_timeout
+smtp_host_lookup smtp_line_length_limit smtp_mail_timeout smtp_mime_header_checks smtp_min_data_rate
+smtp_mx_address_limit smtp_mx_session_limit smtp_nested_header_checks smtp_never_send_ehlo
+smtp_per_request_deadline smtp_pix_workaround_delay_time smtp_pix_workaround_maps
+smtp_pix_workaround_threshold_time smtp_pix_workarounds smtp_quit_timeout smtp_quote_rfc821_envelope
+smtp_randomize_addresses smtp_rcpt_timeout smtp_reply_filter smtp_rset_timeout
+smtp_sasl_auth_cache_name smtp_sasl_auth_cache_time smtp_sasl_auth_enable smtp_sasl_auth_soft_bounce
+smtp_sasl_mechanism_filter smtp_sasl_password_maps smtp_sasl_path smtp_sasl_security_options
+smtp_sasl_tls_security_options smtp_sasl_tls_verified_security_options smtp_sasl_type
+smtp_send_dummy_mail_auth smtp_send_xforward_command smtp_sender_dependent_authentication
+smtp_skip_5xx_greeting smtp_skip_quit_response smtp_starttls_timeout smtp_tcp_port smtp_tls_CAfile
+smtp_tls_CApath smtp_tls_block_early_mail_reply smtp_tls_cert_file smtp_tls_chain_files
+smtp_tls_ciphers smtp_tls_connection_reuse smtp_tls_dane_insecure_mx_policy smtp_tls_dcert_file
+smtp_tls_dkey_file smtp_tls_eccert_file smtp_tls_eckey_file smtp_tls_enforce_peername
+smtp_tls_exclude_ciphers smtp_tls_fingerprint_cert_match smtp_tls_fingerprint_digest
+smtp_tls_force_insecure_host_tlsa_lookup smtp_tls_key_file smtp_tls_loglevel
+smtp_tls_mandatory_ciphers smtp_tls_mandatory_exclude_ciphers smtp_tls_mandatory_protocols
+smtp_tls_note_starttls_offer smtp_tls_per_site smtp_tls_policy_maps smtp_tls_protocols
+smtp_tls_scert_verifydepth smtp_tls_secure_cert_match smtp_tls_security_level smtp_tls_servername
+smtp_tls_session_cache_database smtp_tls_session_cache_timeout smtp_tls_trust_anchor_file
+smtp_tls_verify_cert_match smtp_tls_wrappermode smtp_use_tls smtp_xforward_timeout
+smtpd_authorized_verp_clients smtpd_authorized_xclient_hosts smtpd_authorized_xforward_hosts
+smtpd_banner smtpd_client_auth_rate_limit smtpd_client_connection_count_limit
+smtpd_client_connection_rate_limit smtpd_client_event_limit_exceptions
+smtpd_client_message_rate_limit smtpd_client_new_tls_session_rate_limit smtpd_client_port_logging
+smtpd_client_recipient_rate_limit smtpd_client_restrictions smtpd_command_filter
+smtpd_data_restrictions smtpd_delay_open_until_valid_rcpt smtpd_delay_reject
+smtpd_discard_ehlo_keyword_address_maps smtpd_discard_ehlo_keywords smtpd_dns_reply_filter
+smtpd_end_of_data_restrictions smtpd_enforce_tls smtpd_error_sleep_time smtpd_etrn_restrictions
+smtpd_expansion_filter smtpd_forbid_bare_newline smtpd_forbid_bare_newline_exclusions
+smtpd_forbid_bare_newline_reject_code smtpd_forbid_unauth_pipelining smtpd_forbidden_commands
+smtpd_hard_error_limit smtpd_helo_required smtpd_helo_restrictions smtpd_history_flush_threshold
+smtpd_junk_command_limit smtpd_log_access_permit_actions smtpd_milter_maps smtpd_milters
+smtpd_min_data_rate smtpd_noop_commands smtpd_null_access_lookup_key smtpd_peername_lookup
+smtpd_per_request_deadline smtpd_policy_service_default_action smtpd_policy_service_max_idle
+smtpd_policy_service_max_ttl smtpd_policy_service_policy_context smtpd_policy_service_request_limit
+smtpd_policy_service_retry_delay smtpd_policy_service_timeout smtpd_policy_service_try_limit
+smtpd_proxy_ehlo smtpd_proxy_filter smtpd_proxy_options smtpd_proxy_timeout smtpd_recipient_limit
+smtpd_recipient_overshoot_limit smtpd_recipient_restrictions smtpd_reject_footer
+smtpd_reject_footer_maps smtpd_reject_unlisted_recipient smtpd_reject_unlisted_sender
+smtpd_relay_before_recipient_restrictions smtpd_relay_restrictions smtpd_restriction_classes
+smtpd_sasl_auth_enable smtpd_sasl_authenticated_header smtpd_sasl_exceptions_networks
+smtpd_sasl_local_domain smtpd_sasl_mechanism_filter smtpd_sasl_path smtpd_sasl_response_limit
+smtpd_sasl_security_options smtpd_sasl_service smtpd_sasl_tls_security_options smtpd_sasl_type
+smtpd_sender_login_maps smtpd_sender_restrictions smtpd_service_name smtpd_soft_error_limit
+smtpd_starttls_timeout smtpd_timeout smtpd_tls_CAfile smtpd_tls_CApath
+smtpd_tls_always_issue_session_ids smtpd_tls_ask_ccert smtpd_tls_auth_only
+smtpd_tls_ccert_verifydepth smtpd_tls_cert_file smtpd_tls_chain_files smtpd_tls_ciphers
+smtpd_tls_dcert_file smtpd_tls_dh1024_param_file smtpd_tls_dh512_param_file smtpd_tls_dkey_file
+smtpd_tls_eccert_file smtpd_tls_eckey_file smtpd_tls_eecdh_grade smtpd_tls_exclude_ciphers
+smtpd_tls_fingerprint_digest smtpd_tls_key_file smtpd_tls_loglevel smtpd_tls_mandatory_ciphers
+smtpd_tls_mandatory_exclude_ciphers smtpd_tls_mandatory_protocols smtpd_tls_protocols
+smtpd_tls_received_header smtpd_tls_req_ccert smtpd_tls_security_level
+smtpd_tls_session_cache_database smtpd_tls_session_cache_timeout smtpd_tls_wrappermode
+smtpd_upstream_proxy_protocol smtpd_upstream_proxy_timeout smtpd_use_tls smtputf8_autodetect_classes
+smtputf8_enable soft_bounce stale_lock_time stress strict_7bit_headers strict_8bitmime
+strict_8bitmime_body strict_mailbox_ownership strict_mime_encoding_domain strict_rfc821_envelopes
+strict_smtputf8 sun_mailtool_compatibility swap_bangpath syslog_facility syslog_name tcp_windowsize
+tls_append_default_CA tls_config_file tls_config_name tls_daemon_random_bytes tls_dane_digests
+tls_disable_workarounds tls_eecdh_auto_curves tls_eecdh_strong_curve tls_eecdh_ultra_curve
+tls_export_cipherlist tls_fast_shutdown_enable tls_high_cipherlist
+tls_legacy_public_key_fingerprints tls_low_cipherlist tls_medium_cipherlist tls_null_cipherlist
+tls_preempt_cipherlist tls_random_bytes tls_random_exchange_name tls_random_prng_update_period
+tls_random_reseed_period tls_random_source tls_server_sni_maps tls_session_ticket_cipher
+tls_ssl_options tls_wildcard_matches_multiple_labels tlsmgr_service_name tlsproxy_client_CAfile
+tlsproxy_client_CApath tlsproxy_client_cert_file tlsproxy_client_chain_files
+tlsproxy_client_dcert_file tlsproxy_client_dkey_file tlsproxy_client_eccert_file
+tlsproxy_client_eckey_file tlsproxy_client_enforce_tls tlsproxy_client_fingerprint_digest
+tlsproxy_client_key_file tlsproxy_client_loglevel tlsproxy_client_loglevel_parameter
+tlsproxy_client_per_site tlsproxy_client_policy_maps tlsproxy_client_scert_verifydepth
+tlsproxy_client_security_level tlsproxy_client_use_tls tlsproxy_enforce_tls tlsproxy_service_name
+tlsproxy_tls_CAfile tlsproxy_tls_CApath tlsproxy_tls_always_issue_session_ids tlsproxy_tls_ask_ccert
+tlsproxy_tls_ccert_verifydepth tlsproxy_tls_cert_file tlsproxy_tls_chain_files tlsproxy_tls_ciphers
+tlsproxy_tls_dcert_file tlsproxy_tls_dh1024_param_file tlsproxy_tls_dh512_param_file
+tlsproxy_tls_dkey_file tlsproxy_tls_eccert_file tlsproxy_tls_eckey_file tlsproxy_tls_eecdh_grade
+tlsproxy_tls_exclude_ciphers tlsproxy_tls_fingerprint_digest tlsproxy_tls_key_file
+tlsproxy_tls_loglevel tlsproxy_tls_mandatory_ciphers tlsproxy_tls_mandatory_exclude_ciphers
+tlsproxy_tls_mandatory_protocols tlsproxy_tls_protocols tlsproxy_tls_req_ccert
+tlsproxy_tls_security_level tlsproxy_use_tls tlsproxy_watchdog_timeout trace_service_name
+transport_maps transport_retry_time trigger_timeout undisclosed_recipients_header
+unknown_address_reject_code unknown_address_tempfail_action unknown_client_reject_code
+unknown_helo_hostname_tempfail_action unknown_hostname_reject_code
+unknown_local_recipient_reject_code unknown_relay_recipient_reject_code
+unknown_virtual_alias_reject_code unknown_virtual_mailbox_reject_code
+unverified_recipient_defer_code unverified_recipient_reject_code unverified_recipient_reject_reason
+unverified_recipient_tempfail_action unverified_sender_defer_code unverified_sender_reject_code
+unverified_sender_reject_reason unverified_sender_tempfail_action verp_delimiter_filter
+virtual_alias_address_length_limit virtual_alias_domains virtual_alias_expansion_limit
+virtual_alias_maps virtual_alias_recursion_limit virtual_delivery_status_filter virtual_gid_maps
+virtual_mailbox_base virtual_mailbox_domains virtual_mailbox_limit virtual_mailbox_lock
+virtual_mailbox_maps virtual_minimum_uid virtual_transport virtual_uid_maps
+`;
+const BUILTIN_PARAMETERS = new Set(NAMES.split(/\s+/).filter((n) => n !== ''));
+/**
+ * Parameters Postfix never expands (CONFIG_RAW_TABLE in local.c, smtpd.c,
+ * postscreen.c): postconf does not expand them either.
+ */
+const RAW_PARAMETERS = new Set([
+    'command_execution_directory', 'default_rbl_reply', 'forward_path', 'luser_relay', 'mailbox_command',
+    'postscreen_expansion_filter', 'postscreen_reject_footer', 'smtpd_expansion_filter', 'smtpd_reject_footer',
+]);
+/**
+ * postconf_service.c: a master.cf service whose command is one of these
+ * delivery agents gets per-service parameters `<service><suffix>`, which
+ * postconf treats as built-in.
+ */
+const DELIVERY_SUFFIXES = [
+    '_recipient_limit', '_extra_recipient_limit', '_recipient_refill_limit', '_recipient_refill_delay',
+    '_delivery_slot_cost', '_delivery_slot_loan', '_delivery_slot_discount', '_minimum_delivery_slots',
+    '_initial_destination_concurrency', '_destination_concurrency_limit', '_destination_recipient_limit',
+    '_destination_concurrency_positive_feedback', '_destination_concurrency_negative_feedback',
+    '_destination_concurrency_failed_cohort_limit', '_destination_rate_delay', '_transport_rate_delay',
+];
+const SERVICE_SUFFIXES = new Map([
+    ['local', DELIVERY_SUFFIXES],
+    ['error', DELIVERY_SUFFIXES],
+    ['virtual', DELIVERY_SUFFIXES],
+    ['smtp', DELIVERY_SUFFIXES],
+    ['lmtp', DELIVERY_SUFFIXES],
+    ['pipe', ['_time_limit', ...DELIVERY_SUFFIXES]],
+    ['spawn', ['_time_limit']],
+]);
+/** The per-service parameter names postconf derives from master.cf services (name and command). */
+function serviceParameters(services) {
+    const out = new Set();
+    for (const s of services) {
+        for (const suffix of SERVICE_SUFFIXES.get(s.command) ?? [])
+            out.add(s.name + suffix);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/mta/postfix/fatal.ts
+
+
+
+
+
+
+
+/**
+ * What makes postconf or smtpd stop on a configuration that parses
+ * (measured with Postfix 3.7; the parse errors are main-cf.ts' and
+ * master-cf.ts'):
+ *
+ * - postconf expands (recursively) the value of every built-in parameter
+ *   main.cf sets, and of every built-in `-o` override in that service's
+ *   scope (postconf_user.c, postconf_dbms.c); a macro error there is
+ *   "macro processing error". A user-defined parameter is only scanned: an
+ *   error in one nothing built-in uses is a warning.
+ * - smtpd expands the built-in parameters it reads with its service's `-o`
+ *   overrides applied, so a built-in value that uses a user-defined name a
+ *   service overrides is expanded in that service too ("dictionary mail_dict:
+ *   macro processing error"); and it reads every restriction class, which
+ *   must have a non-empty value ("restriction class `x' needs a definition",
+ *   smtpd_check_init(), before the first SMTP greeting: smtpd never serves a
+ *   client, so this is the engine refusing the file, not a 451 at RCPT time).
+ *   Over a main.cf relaygate does not see in full the class may be defined
+ *   there: unknown, left to the relay rules, never a fatal guess.
+ * - compatibility_level must be a level (`major[.minor[.patch]]`).
+ * - inet_interfaces other than exactly `all` or `loopback-only` is a list
+ *   of hosts split on " \t," (own_inet_addr.c); text no resolver can take
+ *   (a CR left by a CRLF continuation, braces) is "host not found".
+ */
+function postfixFatalDiagnostics(config) {
+    if (config.diagnostics.some((d) => d.fatal))
+        return [];
+    const out = new Collector();
+    const mainCf = config.mainCf;
+    const masterFile = config.masterCf?.file ?? (config.directory === '.' ? 'master.cf' : `${config.directory}/master.cf`);
+    const services = config.masterCf?.services ?? STOCK_SERVICES.map((s) => ({ ...stockSmtpService(masterFile), ...s, smtpd: s.command === 'smtpd' }));
+    const known = (name) => !RAW_PARAMETERS.has(name) && (BUILTIN_PARAMETERS.has(name) || perService.has(name));
+    const perService = serviceParameters(services);
+    const main = new PostfixParameters(mainCf);
+    const partlyKnown = mainCfPartlyKnown(config);
+    // Built-in main.cf parameters, in main.cf's scope; who uses which name, for the services below.
+    const usedBy = new Map();
+    const wide = [];
+    const checked = new Set();
+    for (const definition of mainCf?.parameters ?? []) {
+        const name = definition.name;
+        if (checked.has(name) || !known(name) || isUnknown(name))
+            continue;
+        checked.add(name);
+        const value = main.get(name);
+        out.expansion(value, main, 'postconf and smtpd');
+        const e = main.expander.expansion(name);
+        if (e.wide)
+            wide.push(name);
+        for (const ref of e.refs) {
+            const list = usedBy.get(ref);
+            if (list === undefined)
+                usedBy.set(ref, [name]);
+            else
+                list.push(name);
+        }
+    }
+    out.interfaces(main.get('inet_interfaces'), main);
+    out.compatibilityLevel(main.get('compatibility_level'), main);
+    for (const service of services) {
+        const scope = main.forService(service);
+        const overridden = new Map();
+        for (const o of service.overrides)
+            overridden.set(o.name, o);
+        const who = service.smtpd ? `postconf and smtpd (${service.name})` : 'postconf';
+        for (const [name] of overridden)
+            if (known(name) && !isUnknown(name))
+                out.expansion(scope.get(name), scope, who);
+        if (!service.smtpd)
+            continue;
+        const stops = `smtpd (${service.name})`;
+        // smtpd reads the built-in parameters with this service's overrides in force.
+        const again = new Set(wide);
+        for (const [name] of overridden)
+            if (!known(name))
+                for (const user of usedBy.get(name) ?? [])
+                    again.add(user);
+        for (const name of again)
+            if (!overridden.has(name))
+                out.expansion(scope.get(name), scope, stops);
+        out.classes(scope, stops, partlyKnown);
+    }
+    return out.diagnostics();
+}
+/** The stock master.cf's services that add per-service parameters (Debian's and Postfix's own). */
+const STOCK_SERVICES = [
+    { name: 'smtp', type: 'inet', command: 'smtpd' },
+    { name: 'smtp', type: 'unix', command: 'smtp' },
+    { name: 'relay', type: 'unix', command: 'smtp' },
+    { name: 'error', type: 'unix', command: 'error' },
+    { name: 'retry', type: 'unix', command: 'error' },
+    { name: 'local', type: 'unix', command: 'local' },
+    { name: 'virtual', type: 'unix', command: 'virtual' },
+    { name: 'lmtp', type: 'unix', command: 'lmtp' },
+];
+/** Postfix's printable(): control characters print as `?`. */
+function fatal_printable(text) {
+    let out = '';
+    for (const c of text)
+        out += c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? '?' : c;
+    return out;
+}
+const HOST_CHARACTERS = /^[A-Za-z0-9._:%[\]-]+$/;
+class Collector {
+    list = [];
+    seen = new Set();
+    diagnostics() {
+        return this.list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    }
+    add(file, line, column, message) {
+        const key = `${file}:${line}:${column}:${message}`;
+        if (this.seen.has(key) || this.list.length >= 50)
+            return;
+        this.seen.add(key);
+        this.list.push({ file, line, column, message, fatal: true });
+    }
+    /** A fatal macro error of `value`, at the text that holds it; `who` reads it ("postconf and smtpd"). */
+    expansion(value, scope, who) {
+        const error = value.diagnostics.find((d) => d.fatal);
+        if (error === undefined)
+            return;
+        const place = fatal_locate(error, value, scope);
+        const consequence = error.kind === 'crash' ? `${who} ${verb(who, 'crash')} (SIGSEGV)` : error.kind === 'fatal' ? `${who} ${verb(who, 'stop')}` : `${who} ${verb(who, 'stop')}: "macro processing error"`;
+        const param = error.at.param ?? value.name;
+        const reached = param === value.name ? '' : `, used by ${value.name}`;
+        this.add(place.file, place.line, place.column, `${error.message} (in ${param}${reached}); ${consequence}`);
+    }
+    interfaces(value, scope) {
+        if (value.unknown || value.value === 'all' || value.value === 'loopback-only')
+            return;
+        const host = splitInetInterfaces(value.value).find((item) => !HOST_CHARACTERS.test(item.text));
+        if (host === undefined)
+            return;
+        const definition = definitionOf(scope, 'inet_interfaces');
+        if (definition === null)
+            return;
+        const at = value.raw === value.value ? valuePosition(definition.valuePieces ?? [], host.offset) : null;
+        const p = at ?? { line: definition.span.line, column: definition.span.column };
+        this.add(definition.span.file, p.line, p.column, `config variable inet_interfaces: host not found: ${fatal_printable(host.text)}; postconf and smtpd stop`);
+    }
+    /** mail_params.c: every program checks compatibility_level (compat_level_from_string()). */
+    compatibilityLevel(value, scope) {
+        if (value.unknown || value.diagnostics.length > 0 || compatLevel(value.value) !== null)
+            return;
+        const definition = definitionOf(scope, 'compatibility_level');
+        if (definition === null)
+            return;
+        const s = definition.valuePieces?.[0]?.span ?? definition.span;
+        this.add(s.file, s.line, s.column, `malformed compatibility level syntax: "${value.value}"; postconf and smtpd stop`);
+    }
+    /**
+     * smtpd_check.c smtpd_check_init(): every restriction class needs a
+     * non-empty value, which smtpd expands. `partlyKnown`: an unset class may
+     * be defined in the part of main.cf relaygate does not see.
+     */
+    classes(scope, who, partlyKnown) {
+        const list = scope.get('smtpd_restriction_classes');
+        if (list.unknown)
+            return;
+        this.expansion(list, scope, who);
+        for (const item of splitPlainList(list.value)) {
+            const value = scope.get(item.text);
+            if (value.unknown)
+                continue;
+            if (value.value === '' && value.diagnostics.length === 0) {
+                if (partlyKnown && value.origin.kind === 'default')
+                    continue;
+                const definition = definitionOf(scope, 'smtpd_restriction_classes');
+                const at = definition === null ? null : valuePosition(definition.valuePieces ?? [], item.offset);
+                if (definition === null)
+                    continue;
+                const p = list.raw === list.value && at !== null ? at : { line: definition.span.line, column: definition.span.column };
+                this.add(definition.span.file, p.line, p.column, `restriction class \`${item.text}' needs a definition; ${who} ${verb(who, 'stop')}`);
+                continue;
+            }
+            this.expansion(value, scope, who);
+        }
+    }
+}
+function verb(who, base) {
+    return who.includes(' and ') ? base : `${base}s`;
+}
+function definitionOf(scope, name) {
+    const origin = scope.origin(name);
+    return origin.kind === 'default' ? null : origin.definition;
+}
+/** The file position of an expansion error: in the definition that holds the offending text. */
+function fatal_locate(error, value, scope) {
+    for (const name of [error.at.param, value.name]) {
+        if (name === null)
+            continue;
+        const definition = definitionOf(scope, name);
+        if (definition === null)
+            continue;
+        const offset = name === error.at.param ? error.at.offset : error.offset;
+        const p = valuePosition(definition.valuePieces ?? [], offset);
+        if (p !== null)
+            return { file: definition.span.file, ...p };
+        return { file: definition.span.file, line: definition.span.line, column: definition.span.column };
+    }
+    const span = value.origin.kind === 'default' ? null : value.origin.definition.span;
+    return span === null ? { file: 'main.cf', line: 1, column: 1 } : { file: span.file, line: span.line, column: span.column };
 }
 
 ;// CONCATENATED MODULE: ./src/mta/postfix/master-cf.ts
@@ -86429,7 +87666,17 @@ function parseService(path, lines, line, diagnostics) {
             at(valueToken, `invalid "-o ${value}" option value: missing attribute name`, true);
             return;
         }
-        overrides.push({ name: eq.name, value: eq.value, span: span(path, lines, line, optionToken.start, valueToken.end) });
+        // The value's characters are in the token as written (extpar() and split_nameval() only trim around them).
+        const eqAt = valueToken.raw.indexOf('=');
+        let start = valueToken.start + eqAt + 1;
+        while (start < valueToken.end && isPostfixSpace(line.text.charCodeAt(start)))
+            start++;
+        overrides.push({
+            name: eq.name,
+            value: eq.value,
+            span: span(path, lines, line, optionToken.start, valueToken.end),
+            valuePieces: eqAt < 0 ? [] : valuePieces(path, lines, line, start, Math.min(valueToken.end, start + eq.value.length)),
+        });
     };
     // getopt("+..."): options until the first non-option argument or `--`.
     let i = 0;
@@ -86543,6 +87790,8 @@ function splitServiceName(name, type) {
 
 
 
+
+
 /** `main.cf`, `main.cf.foo` -> main (suffix 'foo'); a stray `*.cf` is sniffed. */
 function classify(file) {
     const base = external_node_path_default().posix.basename(file.path);
@@ -86616,7 +87865,7 @@ function assemblePostfix(files) {
             const mainCf = main === null ? null : parseMainCf(main);
             const masterCf = master === null ? null : parseMasterCf(master);
             const paths = [main?.path, master?.path].filter((p) => p !== undefined).sort();
-            configurations.push({
+            const configuration = {
                 mta: 'postfix',
                 files: paths,
                 form: 'plain',
@@ -86624,7 +87873,10 @@ function assemblePostfix(files) {
                 directory,
                 mainCf,
                 masterCf,
-            });
+            };
+            // A value postconf or smtpd cannot expand stops them: the configuration is unreadable.
+            configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
+            configurations.push(configuration);
         }
     }
     return configurations;
@@ -86791,69 +88043,243 @@ function analyseCf(file) {
     return { listeners, features: relay.features, promiscuousRelay, relayDomains: relay.relayDomains, unknowns, cfInclude: null, diagnostics: [] };
 }
 
-;// CONCATENATED MODULE: ./src/mta/sendmail/cf-macros.ts
+;// CONCATENATED MODULE: ./src/mta/sendmail/cf-tree.ts
+
 /**
- * What cf.m4 (cfhead.m4) gives a .mc, modelled directly instead of reading
- * /usr/share/sendmail/cf: FEATURE, DAEMON_OPTIONS, RELAY_DOMAIN, ... and the
- * m4 macros the features define. proto.m4 tests those macros when the input
- * ends (it is m4wrap'ed), so what counts is the state at the end of the .mc.
+ * The sendmail cf tree (`/usr/share/sendmail/cf`, sendmail-cf 8.17) as m4
+ * finds it: which files exist, and for each one relaygate's own model of
+ * what it does to the things that decide relaying (the macros proto.m4
+ * tests, DAEMON_OPTIONS, the FEATUREs it calls). Every model file starts as
+ * the real ones do, writing its VERSIONID banner line into diversion 0.
+ *
+ * An include() of the tree by any path that resolves into it (`../`
+ * included: HACK(`../feature/promiscuous_relay') reads
+ * feature/promiscuous_relay.m4) reads the model; a name the tree does not
+ * have fails as m4 does ("cannot open `...': No such file or directory").
  */
-/** The macro each relay-relevant feature file defines (cf/feature/<name>.m4). */
-const FEATURE_MACROS = {
-    promiscuous_relay: '_PROMISCUOUS_RELAY_',
-    no_default_msa: '_NO_MSA_',
-    relay_entire_domain: '_RELAY_ENTIRE_DOMAIN_',
-    relay_based_on_MX: '_RELAY_MX_SERVED_',
-    loose_relay_check: '_LOOSE_RELAY_CHECK_',
-    relay_local_from: '_RELAY_LOCAL_FROM_',
-    relay_mail_from: '_RELAY_DB_FROM_',
-    relay_hosts_only: '_RELAY_HOSTS_ONLY_',
-    access_db: '_ACCESS_TABLE_',
-    msp: '_NO_MSA_',
+const TREE = {
+    feature: 'accept_unqualified_senders accept_unresolvable_domains access_db allmasquerade always_add_domain authinfo badmx bcc ' +
+        'bestmx_is_local bitdomain blacklist_recipients block_bad_helo blocklist_recipients check_cert_altnames check_other ' +
+        'compat_check conncontrol delay_checks dnsbl domainmap domaintable drac enhdnsbl generics_entire_domain genericstable ' +
+        'greet_pause ldap_routing limited_masquerade local_lmtp local_no_masquerade local_procmail lookupdotdomain ' +
+        'loose_relay_check mailertable masquerade_entire_domain masquerade_envelope msp mtamark no_default_msa nocanonify ' +
+        'nopercenthack notsticky nouucp nullclient prefixmod preserve_local_plus_detail preserve_luser_host promiscuous_relay ' +
+        'queuegroup ratecontrol redirect relay_based_on_MX relay_entire_domain relay_hosts_only relay_local_from ' +
+        'relay_mail_from require_rdns rhsbl smrsh stickyhost sts tls_failures tls_session_features use_client_ptr ' +
+        'use_ct_file use_cw_file uucpdomain virtuser_entire_domain virtusertable vnet',
+    hack: 'cssubdomain debian_auth dnsblaccess msp_nullclient nodns spamtrap virthost_by_ip xconnect',
+    ostype: 'a-ux aix3 aix4 aix5 altos amdahl-uts bsd4.3 bsd4.4 bsdi bsdi1.0 bsdi2.0 darwin debian dgux domainos dragonfly ' +
+        'dynix3.2 freebsd4 freebsd5 freebsd6 gnu hpux10 hpux11 hpux9 irix4 irix5 irix6 isc4.1 linux maxion mklinux mpeix ' +
+        'nextstep openbsd osf1 powerux ptx2 qnx riscos4.5 sco-uw-2.1 sco3.2 sinix solaris11 solaris2 solaris2.ml ' +
+        'solaris2.pre5 solaris8 sunos3.5 sunos4.1 svr4 ultrix4 unicos unicosmk unicosmp unixware7 unknown uxpds',
+    domain: 'Berkeley.EDU CS.Berkeley.EDU EECS.Berkeley.EDU S2K.Berkeley.EDU berkeley-only debian-msp debian-mta generic',
+    mailer: 'cyrus cyrusv2 fax local mail11 phquery pop procmail qpage smtp ssh usenet uucp xagent',
+    siteconfig: 'uucp.cogsci uucp.old.arpa uucp.ucbarpa uucp.ucbvax',
+    m4: 'cf cfhead proto version',
 };
+/** Roots where distributions install the tree (Debian, RHEL): a path there is the tree before cf.m4 says where it is. */
+const CF_TREE_ROOTS = ['/usr/share/sendmail/cf/', '/usr/share/sendmail-cf/'];
+const FILES = new Set(Object.entries(TREE).flatMap(([dir, names]) => names.split(' ').map((name) => `${dir}/${name}.m4`)));
+/** The macro each relay-relevant feature file defines (cf/feature/<name>.m4). */
+const FEATURE_MACROS = new Map([
+    ['promiscuous_relay', '_PROMISCUOUS_RELAY_'],
+    ['no_default_msa', '_NO_MSA_'],
+    ['relay_entire_domain', '_RELAY_ENTIRE_DOMAIN_'],
+    ['relay_based_on_MX', '_RELAY_MX_SERVED_'],
+    ['loose_relay_check', '_LOOSE_RELAY_CHECK_'],
+    ['relay_local_from', '_RELAY_LOCAL_FROM_'],
+    ['relay_mail_from', '_RELAY_DB_FROM_'],
+    ['relay_hosts_only', '_RELAY_HOSTS_ONLY_'],
+    ['access_db', '_ACCESS_TABLE_'],
+]);
+/** What the model files do beyond their banner (only what bears on relaying and listeners). */
+const BODIES = new Map([
+    // feature/relay_mail_from.m4 only prints an error without access_db.
+    [
+        'feature/relay_mail_from.m4',
+        "ifdef(`_ACCESS_TABLE_', `define(`_RELAY_DB_FROM_', 1)', `errprint(`*** ERROR: FEATURE(`relay_mail_from') requires FEATURE(`access_db')\n')')",
+    ],
+    ['feature/access_db.m4', "define(`_ACCESS_TABLE_', `')"],
+    // feature/msp.m4 and hack/msp_nullclient.m4: no MSA; without DAEMON_OPTIONS, one loopback listener.
+    ['feature/msp.m4', "FEATURE(`no_default_msa')ifelse(defn(`_DPO_'), `', `DAEMON_OPTIONS(`Name=NoMTA, Addr=127.0.0.1, M=E')')MAILER(`local')MAILER(`smtp')"],
+    ['hack/msp_nullclient.m4', "FEATURE(`no_default_msa')ifelse(defn(`_DPO_'), `', `DAEMON_OPTIONS(`Name=NoMTA, Addr=127.0.0.1, M=E')')"],
+    ['feature/nullclient.m4', "FEATURE(`allmasquerade')FEATURE(`masquerade_envelope')MAILER(`local')MAILER(`smtp')"],
+    // ostype/solaris8.m4 and solaris11.m4 make the default MTA two listeners (inet and inet6).
+    ['ostype/solaris8.m4', "define(`_NETINET6_')FEATURE(`local_lmtp')"],
+    ['ostype/solaris11.m4', "define(`_NETINET6_')FEATURE(`local_lmtp')"],
+    ['ostype/linux.m4', 'FEATURE(`local_procmail\')'],
+    // domain/debian-msp.m4 turns the MSA off (for sendmail 8.10 and later).
+    ['domain/debian-msp.m4', "FEATURE(`no_default_msa')"],
+]);
+/** The text of a relay-relevant feature file (or a banner-only one). */
+function featureBody(name) {
+    const macro = FEATURE_MACROS.get(name);
+    return macro === undefined ? '' : `define(\`${macro}', 1)`;
+}
+/** Model text of a tree file (relative path like `feature/x.m4`), or null when the tree has no such file. */
+function cfTreeText(relative) {
+    if (!FILES.has(relative))
+        return null;
+    if (relative.startsWith('m4/'))
+        return MODEL_M4.get(relative) ?? '';
+    const dir = relative.slice(0, relative.indexOf('/'));
+    const name = relative.slice(dir.length + 1, -3);
+    const body = BODIES.get(relative) ?? (dir === 'feature' ? featureBody(name) : '');
+    return `divert(0)dnl\nVERSIONID(\`relaygate model of ${relative}')\ndivert(-1)\n${body}\n`;
+}
+/**
+ * Where `file` (an include() argument) is in the tree whose root is `cfDir`
+ * (cf.m4's `_CF_DIR_`, or null before cf.m4 is read): a relative path such as
+ * `feature/x.m4`, or null when the file is outside the tree.
+ */
+function cfTreePath(file, cfDir) {
+    const full = posix_default().normalize(file);
+    for (const root of cfDir === null ? CF_TREE_ROOTS : [cfDir, ...CF_TREE_ROOTS]) {
+        let rest;
+        if (root === '' || posix_default().normalize(root) === './')
+            rest = full;
+        else {
+            const base = posix_default().normalize(root.endsWith('/') ? root : `${root}/`);
+            if (!full.startsWith(base))
+                continue;
+            rest = full.slice(base.length);
+        }
+        // Only the tree's own directories: anything else is another file m4 would look for.
+        const top = rest.slice(0, Math.max(0, rest.indexOf('/')));
+        if (top in TREE)
+            return rest;
+    }
+    return null;
+}
+/**
+ * _CF_DIR_ as cf.m4 computes it from its own path: the path without its
+ * last 8 characters (`m4/cf.m4`), `substr(__file__, 0, eval(len(__file__) - 8))`.
+ */
+function cfDirOf(cfM4Path) {
+    return cfM4Path.length >= 8 ? cfM4Path.slice(0, cfM4Path.length - 8) : '';
+}
+/**
+ * relaygate's model of cf.m4, cfhead.m4 and proto.m4: the macros a .mc calls,
+ * written as m4 so that indir, builtin, defn and `../` reach them as they
+ * reach the real ones. `__relaygate_cfhead` installs the macros modelled in
+ * TypeScript (class and map macros that only consume their arguments,
+ * RELAY_DOMAIN); `__relaygate_proto_begin`/`_end` bracket proto.m4's
+ * listener lines, read after the input ends (cfhead m4wraps proto.m4).
+ */
+const MODEL_M4 = new Map([
+    [
+        'm4/cf.m4',
+        'divert(0)dnl\n' +
+            "ifdef(`OSTYPE', `dnl', `include(_CF_DIR_`'m4/cfhead.m4)dnl\nVERSIONID(`relaygate model of m4/cf.m4')')\n",
+    ],
+    [
+        'm4/cfhead.m4',
+        'divert(-1)\n' +
+            'changecom()\n' +
+            "define(`PUSHDIVERT', `pushdef(`__D__', divnum)divert($1)')\n" +
+            "define(`POPDIVERT', `divert(__D__)popdef(`__D__')')\n" +
+            "define(`VERSIONID', ``#####  $1  #####'')\n" +
+            "define(`OSTYPE', `PUSHDIVERT(-1)define(`__OSTYPE__', `$1')define(`_ARG_', `$2')include(_CF_DIR_`'ostype/$1.m4)POPDIVERT`'')\n" +
+            "define(`DOMAIN', `PUSHDIVERT(-1)define(`_ARG_', `$2')include(_CF_DIR_`'domain/$1.m4)POPDIVERT`'')\n" +
+            "define(`FEATURE', `PUSHDIVERT(-1)define(`_ARG_', `$2')define(`_ARGS_', `shift($@)')include(_CF_DIR_`'feature/$1.m4)POPDIVERT`'')\n" +
+            "define(`HACK', `PUSHDIVERT(-1)define(`_ARG_', `$2')define(`_ARGS_', `shift($@)')include(_CF_DIR_`'hack/$1.m4)POPDIVERT`'')\n" +
+            "define(`MAILER', `ifdef(`_MAILER_DEFINED_', `', `define(`_MAILER_DEFINED_', `1')')define(`_ARG_', `$2')PUSHDIVERT(7)include(_CF_DIR_`'mailer/$1.m4)POPDIVERT`'')\n" +
+            "define(`_DPO_', `')\n" +
+            "define(`DAEMON_OPTIONS', `define(`_DPO_', defn(`_DPO_')\nO DaemonPortOptions=`$1')')\n" +
+            '__relaygate_cfhead()\n' +
+            "m4wrap(`include(_CF_DIR_`m4/proto.m4')')\n" +
+            'divert(0)dnl\n',
+    ],
+    [
+        'm4/proto.m4',
+        '__relaygate_proto_begin()dnl\n' +
+            "ifelse(defn(`confDAEMON_OPTIONS'), `', `dnl', `DAEMON_OPTIONS(`confDAEMON_OPTIONS')')\n" +
+            "ifelse(defn(`_DPO_'), `',\n`ifdef(`_NETINET6_', `O DaemonPortOptions=Name=MTA-v4, Family=inet\nO DaemonPortOptions=Name=MTA-v6, Family=inet6',`O DaemonPortOptions=Name=MTA')', `_DPO_')\n" +
+            "ifdef(`_NO_MSA_', `dnl', `O DaemonPortOptions=Port=587, Name=MSA, M=E')\n" +
+            '__relaygate_proto_end()dnl\n',
+    ],
+    ['m4/version.m4', ''],
+]);
+
+;// CONCATENATED MODULE: ./src/mta/sendmail/cf-macros.ts
+
+
 function newCfState() {
-    return { features: [], daemonOptions: [], relayDomains: [], updatingDpo: false };
+    return { features: [], dpoLines: [], relayDomains: [], loaded: false, proto: null };
 }
-function defineFlag(m4, name, span, body = '1') {
-    m4.define(name, { kind: 'user', body, span });
+/** The line of a feature file include: the feature it reads, with the arguments FEATURE stored for it. */
+function recordFeature(m4, state, name, call) {
+    const arg = m4.lookup('_ARG_');
+    const args = arg !== undefined && arg.kind === 'user' && arg.body !== '' ? [arg.body] : [];
+    state.features.push({ name, args, span: call.span, macro: FEATURE_MACROS.get(name) ?? null });
 }
-/** cfhead.m4: `changecom()`, the sendmail macros, and diversion 0 at the end of cf.m4. */
-function loadCfM4(m4, state, span) {
-    m4.bcomm = '';
-    m4.ecomm = '\n';
-    m4.diversion = 0;
-    defineFlag(m4, '_DPO_', span, '');
-    m4.builtin('FEATURE', (m, c) => feature(m, state, c), false, span);
-    m4.builtin('DAEMON_OPTIONS', (m, c) => daemonOptions(m, state, c), false, span);
-    m4.builtin('OSTYPE', (m, c) => {
-        m.breakLine(0);
-        const name = c.args[0] ?? '';
-        defineFlag(m, '__OSTYPE__', c.span, name);
-        // ostype/solaris8.m4 and solaris11.m4 turn the default MTA into two listeners (inet and inet6).
-        if (name === 'solaris8' || name === 'solaris11')
-            defineFlag(m, '_NETINET6_', c.span, '');
+/**
+ * `_DPO_` changed (DAEMON_OPTIONS appends a line; a .mc may redefine it):
+ * lines that were there keep the line that added them, new ones get `span`.
+ */
+function trackDpo(m4, state, span) {
+    const def = m4.lookup('_DPO_');
+    const body = def !== undefined && def.kind === 'user' ? def.body : '';
+    const lines = body === '' ? [] : body.split('\n').slice(1);
+    const old = state.dpoLines;
+    state.dpoLines = lines.map((text, i) => (old[i]?.text === text ? old[i] : { text, span }));
+}
+/** Features whose macro was not undefined (or redefined) again: the call that last defined it is in effect. */
+function featuresInEffect(m4, state) {
+    return state.features.filter((f) => {
+        if (f.macro === null)
+            return true;
+        const def = m4.lookup(f.macro);
+        return def !== undefined && def.span === f.span;
+    });
+}
+/**
+ * The parts of cfhead.m4 relaygate models in TypeScript rather than m4:
+ * RELAY_DOMAIN (recorded), the LOCAL_* macros that only switch diversions,
+ * the class and map macros that only consume their arguments, and the two
+ * hooks around proto.m4's listener lines.
+ */
+function installCfHooks(m4, state) {
+    m4.builtin('__relaygate_cfhead', (m, c) => {
+        state.loaded = true;
+        installCfMacros(m, state, c.span);
         return '';
-    }, false, span);
-    m4.builtin('DOMAIN', (m, c) => {
-        m.breakLine(0);
-        // domain/debian-msp.m4 calls FEATURE(`no_default_msa').
-        if ((c.args[0] ?? '') === 'debian-msp')
-            defineFlag(m, '_NO_MSA_', c.span);
+    }, false);
+    m4.builtin('__relaygate_proto_begin', (m) => {
+        // proto.m4 writes its options section in diversion 0, with the default quotes.
+        m.lquote = '`';
+        m.rquote = "'";
+        m.diversion = 0;
+        const promiscuous = m.lookup('_PROMISCUOUS_RELAY_');
+        const conf = m.lookup('confDAEMON_OPTIONS');
+        state.proto = {
+            promiscuous: promiscuous === undefined ? undefined : { span: promiscuous.span ?? m.spanAt({ offset: 0 }) },
+            features: featuresInEffect(m, state),
+            options: [],
+            dpoLines: [],
+            confDaemonOptions: conf !== undefined && !(conf.kind === 'user' && conf.body === '') ? (conf.span ?? null) : null,
+        };
+        m.capture = [];
         return '';
-    }, false, span);
-    m4.builtin('MAILER', (m, c) => {
-        m.breakLine(0);
-        defineFlag(m, '_MAILER_DEFINED_', c.span);
+    }, false);
+    m4.builtin('__relaygate_proto_end', (m) => {
+        const out = (m.capture ?? []).join('');
+        m.capture = null;
+        if (state.proto !== null) {
+            state.proto.options = out.split('\n').filter((l) => l.startsWith('O DaemonPortOptions=')).map((l) => l.slice('O DaemonPortOptions='.length));
+            state.proto.dpoLines = state.dpoLines;
+        }
         return '';
-    }, false, span);
-    m4.builtin('VERSIONID', (_m, c) => `#####  ${c.args[0] ?? ''}  #####`, false, span);
+    }, false);
+}
+function installCfMacros(m4, state, span) {
     for (const kind of ['RELAY_DOMAIN', 'RELAY_DOMAIN_FILE']) {
         m4.builtin(kind, (_m, c) => {
             state.relayDomains.push({ kind, value: c.args[0] ?? '', span: c.span });
             return '';
         }, false, span);
     }
-    // Macros that only switch diversions (their text lands in sections we do not judge).
+    // Macros that only switch diversions (their text lands in sections relaygate does not judge).
     const diverting = {
         LOCAL_RULE_0: 3, LOCAL_UUCP: 4, LOCAL_RULE_1: 9, LOCAL_RULE_2: 9, LOCAL_RULESETS: 9,
         LOCAL_RULE_3: 2, LOCAL_CONFIG: 6, MAILER_DEFINITIONS: 7, LOCAL_DNSBL: 8, LOCAL_NET_CONFIG: 1,
@@ -86864,10 +88290,6 @@ function loadCfM4(m4, state, span) {
             return '';
         }, false, span);
     }
-    m4.builtin('HACK', (m) => {
-        m.breakLine(0);
-        return '';
-    }, false, span);
     // Macros that take arguments and write only class/map lines: consume them, output nothing.
     for (const name of [
         'SITECONFIG', 'EXPOSED_USER', 'EXPOSED_USER_FILE', 'LOCAL_USER', 'LOCAL_USER_FILE',
@@ -86880,42 +88302,6 @@ function loadCfM4(m4, state, span) {
     ]) {
         m4.builtin(name, () => '', false, span);
     }
-}
-function feature(m4, state, c) {
-    const name = c.args[0] ?? '';
-    // Every feature file writes its VERSIONID banner line into diversion 0.
-    m4.breakLine(0);
-    if (name.includes('\uE000')) {
-        m4.unknown(c.span, 'FEATURE with an unresolved name');
-        return '';
-    }
-    let macro = FEATURE_MACROS[name] ?? null;
-    if (name === 'relay_mail_from' && !m4.isDefined('_ACCESS_TABLE_')) {
-        // feature/relay_mail_from.m4 only prints "*** ERROR: ... requires FEATURE(`access_db')".
-        m4.note(c.span, "FEATURE(`relay_mail_from') requires FEATURE(`access_db') before it; m4 ignores it");
-        macro = null;
-    }
-    state.features.push({ name, args: c.args.slice(1), span: c.span, macro });
-    if (macro)
-        defineFlag(m4, macro, c.span);
-    if (name === 'msp' && (lookupDpo(m4) === '')) {
-        // feature/msp.m4: without DAEMON_OPTIONS, one loopback listener "NoMTA".
-        daemonOptions(m4, state, { ...c, args: ['Name=NoMTA, Addr=127.0.0.1, M=E'] });
-    }
-    return '';
-}
-function lookupDpo(m4) {
-    const def = m4.lookup('_DPO_');
-    return def && def.kind === 'user' ? def.body : '';
-}
-/** cfhead.m4: define(`_DPO_', defn(`_DPO_')<newline>O DaemonPortOptions=`$1'). */
-function daemonOptions(m4, state, c) {
-    const text = c.args[0] ?? '';
-    state.updatingDpo = true;
-    m4.define('_DPO_', { kind: 'user', body: `${lookupDpo(m4)}\nO DaemonPortOptions=${text}`, span: c.span });
-    state.updatingDpo = false;
-    state.daemonOptions.push({ text, span: c.span });
-    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/mta/sendmail/m4-input.ts
@@ -86999,7 +88385,331 @@ class M4Input {
     }
 }
 
+;// CONCATENATED MODULE: ./src/mta/sendmail/m4-eval.ts
+/**
+ * GNU m4 1.4's `eval`: 32-bit signed integer arithmetic (results wrap),
+ * measured against m4 1.4.19. Precedence, highest first: unary `+ - ~ !`,
+ * `**` (right to left), `* / %`, `+ -`, `<< >>` (count taken mod 32),
+ * `< <= > >=`, `== !=` (`=` too, with a warning), `&`, `^`, `|`, `&&`, `||`
+ * (short-circuit: `0 && 1/0` is 0). Numbers: decimal, `0` octal, `0x` hex,
+ * `0b` binary, `0r<radix>:<digits>`. No `?:` and no `,`. A pure function:
+ * an error is m4's message and an empty result (m4 exits 0 after it).
+ */
+class EvalError extends Error {
+}
+const m4_eval_OPERATORS = ['**', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '%', '<', '>', '=', '&', '^', '|', '!', '~', '(', ')'];
+function digitValue(c) {
+    const code = c.toLowerCase().charCodeAt(0);
+    if (code >= 48 && code <= 57)
+        return code - 48;
+    if (code >= 97 && code <= 122)
+        return code - 87;
+    return 99;
+}
+function m4_eval_tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (' \t\n\r\f\v'.includes(c)) {
+            i++;
+            continue;
+        }
+        if (c >= '0' && c <= '9') {
+            let radix = 10;
+            let j = i;
+            if (c === '0' && /[xX]/.test(text.charAt(i + 1))) {
+                radix = 16;
+                j = i + 2;
+            }
+            else if (c === '0' && /[bB]/.test(text.charAt(i + 1))) {
+                radix = 2;
+                j = i + 2;
+            }
+            else if (c === '0' && /[rR]/.test(text.charAt(i + 1))) {
+                let k = i + 2;
+                let r = 0;
+                while (k < text.length && text.charAt(k) >= '0' && text.charAt(k) <= '9')
+                    r = r * 10 + Number(text.charAt(k++));
+                if (text.charAt(k) !== ':' || r < 1 || r > 36)
+                    return tokens.length === 0 ? 'bad' : 'badinput';
+                radix = r;
+                j = k + 1;
+            }
+            else if (c === '0') {
+                radix = 8;
+                j = i + 1;
+            }
+            let value = 0;
+            if (radix === 1) {
+                // 0r1: unary, a run of 1s.
+                while (text.charAt(j) === '1') {
+                    value = (value + 1) | 0;
+                    j++;
+                }
+            }
+            else {
+                while (j < text.length && digitValue(text.charAt(j)) < radix) {
+                    value = (Math.imul(value, radix) + digitValue(text.charAt(j))) | 0;
+                    j++;
+                }
+            }
+            tokens.push({ kind: 'num', text: text.slice(i, j), value });
+            i = j;
+            continue;
+        }
+        const op = m4_eval_OPERATORS.find((o) => text.startsWith(o, i));
+        // An unknown character: "bad expression" when nothing came before it, else "(bad input)".
+        if (op === undefined) {
+            if (tokens.length === 0)
+                return 'bad';
+            tokens.push({ kind: 'bad', text: c, value: 0 });
+            return tokens;
+        }
+        if ((op === '-' && text.charAt(i + 1) === '-') || (op === '+' && text.charAt(i + 1) === '+'))
+            return 'invalid';
+        tokens.push({ kind: 'op', text: op, value: 0 });
+        i += op.length;
+    }
+    tokens.push({ kind: 'end', text: '', value: 0 });
+    return tokens;
+}
+class m4_eval_Parser {
+    tokens;
+    pos = 0;
+    warnedEquals = false;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    peek() {
+        return this.tokens[this.pos];
+    }
+    isOp(text) {
+        const t = this.peek();
+        return t.kind === 'op' && t.text === text;
+    }
+    parse() {
+        const v = this.or();
+        const t = this.peek();
+        if (t.kind === 'bad')
+            throw new EvalError('badinput');
+        if (t.kind !== 'end')
+            throw new EvalError(this.isOp(')') || t.kind === 'num' ? 'excess' : 'bad');
+        return v;
+    }
+    binary(next, ops, apply) {
+        let left = next();
+        for (;;) {
+            const t = this.peek();
+            if (t.kind !== 'op' || !ops.includes(t.text))
+                return left;
+            this.pos++;
+            left = apply(t.text, left, next);
+        }
+    }
+    or() {
+        return this.binary(() => this.and(), ['||'], (_op, a, b) => {
+            if (a !== 0) {
+                this.skip(() => this.and());
+                return 1;
+            }
+            return b() !== 0 ? 1 : 0;
+        });
+    }
+    and() {
+        return this.binary(() => this.bitOr(), ['&&'], (_op, a, b) => {
+            if (a === 0) {
+                this.skip(() => this.bitOr());
+                return 0;
+            }
+            return b() !== 0 ? 1 : 0;
+        });
+    }
+    /** Parses an operand whose value is not used (short-circuit): its division by zero is no error. */
+    skip(operand) {
+        const saved = this.noErrors;
+        this.noErrors = true;
+        try {
+            operand();
+        }
+        finally {
+            this.noErrors = saved;
+        }
+    }
+    noErrors = false;
+    bitOr() {
+        return this.binary(() => this.bitXor(), ['|'], (_op, a, b) => a | b());
+    }
+    bitXor() {
+        return this.binary(() => this.bitAnd(), ['^'], (_op, a, b) => a ^ b());
+    }
+    bitAnd() {
+        return this.binary(() => this.equality(), ['&'], (_op, a, b) => a & b());
+    }
+    equality() {
+        return this.binary(() => this.relation(), ['==', '!=', '='], (op, a, b) => {
+            if (op === '=')
+                this.warnedEquals = true;
+            const v = b();
+            return (op === '!=' ? a !== v : a === v) ? 1 : 0;
+        });
+    }
+    relation() {
+        return this.binary(() => this.shift(), ['<', '<=', '>', '>='], (op, a, b) => {
+            const v = b();
+            const r = op === '<' ? a < v : op === '<=' ? a <= v : op === '>' ? a > v : a >= v;
+            return r ? 1 : 0;
+        });
+    }
+    shift() {
+        return this.binary(() => this.additive(), ['<<', '>>'], (op, a, b) => {
+            const v = b() & 31;
+            return op === '<<' ? a << v : a >> v;
+        });
+    }
+    additive() {
+        return this.binary(() => this.multiplicative(), ['+', '-'], (op, a, b) => (op === '+' ? (a + b()) | 0 : (a - b()) | 0));
+    }
+    multiplicative() {
+        return this.binary(() => this.power(), ['*', '/', '%'], (op, a, b) => {
+            const v = b();
+            if (op === '*')
+                return Math.imul(a, v);
+            if (v === 0) {
+                if (this.noErrors)
+                    return 0;
+                throw new EvalError(op === '/' ? 'divide' : 'modulo');
+            }
+            // -2147483648 / -1 overflows: m4 gives -2147483648 (and 0 for %).
+            if (v === -1)
+                return op === '/' ? -a | 0 : 0;
+            return op === '/' ? (a / v) | 0 : a % v | 0;
+        });
+    }
+    power() {
+        const base = this.unary();
+        if (!this.isOp('**'))
+            return base;
+        this.pos++;
+        const exponent = this.power();
+        if (exponent < 0) {
+            if (this.noErrors)
+                return 0;
+            throw new EvalError('negative');
+        }
+        if (base === 0 && exponent === 0) {
+            if (this.noErrors)
+                return 0;
+            throw new EvalError('divide');
+        }
+        let result = 1;
+        let b = base;
+        let e = exponent;
+        while (e > 0) {
+            if (e & 1)
+                result = Math.imul(result, b);
+            b = Math.imul(b, b);
+            e = Math.floor(e / 2);
+        }
+        return result;
+    }
+    unary() {
+        const t = this.peek();
+        if (t.kind === 'op' && ['+', '-', '~', '!'].includes(t.text)) {
+            this.pos++;
+            const v = this.unary();
+            if (t.text === '-')
+                return -v | 0;
+            if (t.text === '~')
+                return ~v;
+            if (t.text === '!')
+                return v === 0 ? 1 : 0;
+            return v;
+        }
+        if (t.kind === 'op' && t.text === '(') {
+            this.pos++;
+            const v = this.or();
+            if (this.peek().kind === 'bad')
+                throw new EvalError('badinput');
+            if (!this.isOp(')'))
+                throw new EvalError('paren');
+            this.pos++;
+            return v;
+        }
+        if (t.kind === 'num') {
+            this.pos++;
+            return t.value;
+        }
+        throw new EvalError(t.kind === 'bad' ? 'badinput' : 'bad');
+    }
+}
+/** The text of `n` in `radix` (2..36, or 1: unary), left-padded with zeros to `width`. */
+function m4_eval_format(n, radix, width) {
+    const negative = n < 0;
+    const magnitude = Math.abs(n);
+    const digits = radix === 1 ? '1'.repeat(magnitude) : magnitude.toString(radix);
+    return (negative ? '-' : '') + digits.padStart(width, '0');
+}
+/** eval(expression, radix, width), with m4's error messages. `warnings` receives m4's warnings. */
+function m4Eval(expression, radixText = '', widthText = '', warnings = []) {
+    let radix = 10;
+    if (radixText.trim() !== '') {
+        if (!/^\s*-?[0-9]+\s*$/.test(radixText))
+            return { error: "non-numeric argument to builtin `eval'" };
+        radix = Number(radixText);
+        if (radix < 1 || radix > 36)
+            return { error: `radix ${radix} in builtin \`eval' out of range` };
+    }
+    let width = 1;
+    if (widthText.trim() !== '') {
+        if (!/^\s*-?[0-9]+\s*$/.test(widthText))
+            return { error: "non-numeric argument to builtin `eval'" };
+        width = Number(widthText);
+        if (width < 0)
+            return { error: "negative width to builtin `eval'" };
+    }
+    if (expression.trim() === '') {
+        warnings.push("empty string treated as 0 in builtin `eval'");
+        return { value: m4_eval_format(0, radix, width) };
+    }
+    const tokens = m4_eval_tokenize(expression);
+    if (tokens === 'bad')
+        return { error: `bad expression in eval: ${expression}` };
+    if (tokens === 'badinput')
+        return { error: `bad expression in eval (bad input): ${expression}` };
+    if (tokens === 'invalid')
+        return { error: `invalid operator in eval: ${expression}` };
+    const parser = new m4_eval_Parser(tokens);
+    try {
+        const value = parser.parse();
+        if (parser.warnedEquals)
+            warnings.push('Warning: recommend ==, not =, for equality operator');
+        return { value: m4_eval_format(value, radix, width) };
+    }
+    catch (e) {
+        if (!(e instanceof EvalError))
+            throw e;
+        switch (e.message) {
+            case 'badinput':
+                return { error: `bad expression in eval (bad input): ${expression}` };
+            case 'excess':
+                return { error: `bad expression in eval (excess input): ${expression}` };
+            case 'paren':
+                return { error: `bad expression in eval (missing right parenthesis): ${expression}` };
+            case 'divide':
+                return { error: `divide by zero in eval: ${expression}` };
+            case 'modulo':
+                return { error: `modulo by zero in eval: ${expression}` };
+            case 'negative':
+                return { error: `negative exponent in eval: ${expression}` };
+            default:
+                return { error: `bad expression in eval: ${expression}` };
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/mta/sendmail/m4-builtins.ts
+
 
 /**
  * The GNU m4 builtins a sendmail .mc uses, with GNU m4 1.4's rules. Builtins
@@ -87007,9 +88717,10 @@ class M4Input {
  * ifelse, include, ...); a bare `define` is ordinary text, as in GNU m4.
  */
 function installM4Builtins(m4) {
-    m4.builtin('define', (m, c) => defineLike(m, c, 'define'), true);
-    m4.builtin('pushdef', (m, c) => defineLike(m, c, 'pushdef'), true);
-    m4.builtin('undefine', (m, c) => {
+    const builtin = (name, fn, needsArgs) => m4.builtin(name, fn, needsArgs, null, true);
+    builtin('define', (m, c) => defineLike(m, c, 'define'), true);
+    builtin('pushdef', (m, c) => defineLike(m, c, 'pushdef'), true);
+    builtin('undefine', (m, c) => {
         for (const name of c.args) {
             if (hasUnknown(m, c, name, 'undefine of an unresolved macro name'))
                 continue;
@@ -87018,31 +88729,81 @@ function installM4Builtins(m4) {
         }
         return '';
     }, true);
-    m4.builtin('popdef', (m, c) => {
+    builtin('popdef', (m, c) => {
         for (const name of c.args) {
             m.popdef(name);
             m.hooks.onDefinitionChange?.(m, name, c);
         }
         return '';
     }, true);
-    m4.builtin('defn', (m, c) => {
-        // A builtin's defn is a builtin token in GNU m4; only user text matters here.
-        return c.args.map((name) => {
-            const def = m.lookup(name);
-            return def && def.kind === 'user' ? m.quote(def.body) : '';
-        }).join('');
+    // A user macro's body, quoted; a builtin's definition as a token that define() turns back into the builtin.
+    builtin('defn', (m, c) => c.args.map((name) => m.definitionText(name)).join(''), true);
+    // indir(`name', args...): call any macro by name, even one that is not a word.
+    builtin('indir', (m, c) => {
+        const name = c.args[0] ?? '';
+        if (hasUnknown(m, c, name, 'indir of an unresolved macro name'))
+            return '';
+        const def = m.lookup(name);
+        if (def === undefined) {
+            m.note(c.span, `undefined macro \`${name}'`);
+            return '';
+        }
+        return m.callWith(def, { ...c, name, args: c.args.slice(1) });
     }, true);
-    m4.builtin('ifdef', (m, c) => {
+    // builtin(`name', args...): GNU m4's own builtin, whatever `name` is defined as now.
+    builtin('builtin', (m, c) => {
+        const name = c.args[0] ?? '';
+        if (hasUnknown(m, c, name, 'builtin of an unresolved name'))
+            return '';
+        const found = m.builtins.get(name);
+        if (found === undefined) {
+            m.note(c.span, `undefined builtin \`${name}'`);
+            return '';
+        }
+        return m.callWith({ kind: 'builtin', name, fn: found.fn, needsArgs: found.needsArgs, span: null }, { ...c, name, args: c.args.slice(1) });
+    }, true);
+    builtin('eval', (m, c) => {
+        const args = c.args;
+        if (args.some((a) => isUnknown(a))) {
+            m.unknown(c.span, 'eval of an unresolved value');
+            return '';
+        }
+        const warnings = [];
+        const result = m4Eval(args[0] ?? '', args[1], args[2], warnings);
+        for (const w of warnings)
+            m.note(c.span, w);
+        if ('error' in result) {
+            m.note(c.span, result.error);
+            return '';
+        }
+        return result.value;
+    }, true);
+    builtin('m4wrap', (m, c) => {
+        m.wrapped.push({ text: c.args.join(' '), origin: c.span });
+        return '';
+    }, true);
+    builtin('m4exit', (m, c) => {
+        const code = Number.parseInt((c.args[0] ?? '0').trim() || '0', 10);
+        m.exited = Number.isNaN(code) ? 0 : code & 255;
+        // m4 stops at once; a non-zero status fails the build.
+        if (m.exited !== 0)
+            m.note(c.span, `m4exit(${m.exited}): m4 stops with exit status ${m.exited}`, true);
+        else
+            m.unknown(c.span, 'm4exit(0) stops m4 before the configuration is written');
+        return '';
+    }, false);
+    builtin('translit', (_m, c) => translit(c.args[0] ?? '', c.args[1] ?? '', c.args[2] ?? ''), true);
+    builtin('ifdef', (m, c) => {
         const name = c.args[0] ?? '';
         hasUnknown(m, c, name, 'ifdef of an unresolved macro name');
         return m.isDefined(name) ? (c.args[1] ?? '') : (c.args[2] ?? '');
     }, true);
-    m4.builtin('ifelse', ifelse, true);
-    m4.builtin('dnl', (m) => {
+    builtin('ifelse', ifelse, true);
+    builtin('dnl', (m) => {
         m.discardLine();
         return '';
     }, false);
-    m4.builtin('divert', (m, c) => {
+    builtin('divert', (m, c) => {
         const text = (c.args[0] ?? '').trim();
         if (text === '')
             m.diversion = 0;
@@ -87052,9 +88813,9 @@ function installM4Builtins(m4) {
             m.note(c.span, `non-numeric argument to builtin \`divert': ${text}`);
         return '';
     }, false);
-    m4.builtin('divnum', (m) => String(m.diversion), false);
-    m4.builtin('undivert', () => '', false);
-    m4.builtin('changequote', (m, c) => {
+    builtin('divnum', (m) => String(m.diversion), false);
+    builtin('undivert', () => '', false);
+    builtin('changequote', (m, c) => {
         // GNU m4 1.4: no arguments restores ` and '; an empty start disables quoting; a missing end is '.
         if (c.args.length === 0) {
             m.lquote = '`';
@@ -87066,19 +88827,19 @@ function installM4Builtins(m4) {
         }
         return '';
     }, false);
-    m4.builtin('changecom', (m, c) => {
+    builtin('changecom', (m, c) => {
         // No argument or an empty start turns comments off: cfhead.m4's `changecom()`.
         const start = c.args[0] ?? '';
         m.bcomm = start;
         m.ecomm = start === '' ? '\n' : c.args[1] || '\n';
         return '';
     }, false);
-    m4.builtin('include', (m, c) => includeFile(m, c, false), true);
-    m4.builtin('sinclude', (m, c) => includeFile(m, c, true), true);
-    m4.builtin('shift', (m, c) => c.args.slice(1).map((a) => m.quote(a)).join(','), true);
-    m4.builtin('len', (_m, c) => String((c.args[0] ?? '').length), true);
-    m4.builtin('index', (_m, c) => String((c.args[0] ?? '').indexOf(c.args[1] ?? '')), true);
-    m4.builtin('substr', (m, c) => {
+    builtin('include', (m, c) => includeFile(m, c, false), true);
+    builtin('sinclude', (m, c) => includeFile(m, c, true), true);
+    builtin('shift', (m, c) => c.args.slice(1).map((a) => m.quote(a)).join(','), true);
+    builtin('len', (_m, c) => String((c.args[0] ?? '').length), true);
+    builtin('index', (_m, c) => String((c.args[0] ?? '').indexOf(c.args[1] ?? '')), true);
+    builtin('substr', (m, c) => {
         const s = c.args[0] ?? '';
         const from = Number(c.args[1] ?? '0');
         const len = c.args[2] === undefined ? s.length : Number(c.args[2]);
@@ -87086,14 +88847,14 @@ function installM4Builtins(m4) {
             return '';
         return s.substr(from, Math.max(0, len));
     }, true);
-    m4.builtin('incr', (_m, c) => String(Number.parseInt(c.args[0] ?? '0', 10) + 1), true);
-    m4.builtin('decr', (_m, c) => String(Number.parseInt(c.args[0] ?? '0', 10) - 1), true);
-    m4.builtin('errprint', () => '', true);
-    m4.builtin('dumpdef', () => '', false);
-    m4.builtin('traceon', () => '', false);
-    m4.builtin('traceoff', () => '', false);
-    for (const name of ['syscmd', 'esyscmd', 'm4wrap', 'eval', 'translit', 'regexp', 'patsubst', 'format', 'maketemp', 'mkstemp']) {
-        m4.builtin(name, (m, c) => {
+    builtin('incr', (_m, c) => String(Number.parseInt(c.args[0] ?? '0', 10) + 1), true);
+    builtin('decr', (_m, c) => String(Number.parseInt(c.args[0] ?? '0', 10) - 1), true);
+    builtin('errprint', () => '', true);
+    builtin('dumpdef', () => '', false);
+    builtin('traceon', () => '', false);
+    builtin('traceoff', () => '', false);
+    for (const name of ['syscmd', 'esyscmd', 'regexp', 'patsubst', 'format', 'maketemp', 'mkstemp', 'sysval', '__file__', '__line__']) {
+        builtin(name, (m, c) => {
             // Never run commands; anything these produce is unknown to us.
             m.note(c.span, `m4 builtin \`${name}' is not evaluated by relaygate; its result is treated as empty`);
             m.unknown(c.span, `${name}()`);
@@ -87105,7 +88866,7 @@ function defineLike(m, c, how) {
     const name = c.args[0] ?? '';
     if (name === '' || hasUnknown(m, c, name, `${how} of an unresolved macro name`))
         return '';
-    const def = { kind: 'user', body: c.args[1] ?? '', span: c.span };
+    const def = m.definitionOf(c.args[1] ?? '', c.span);
     if (how === 'define')
         m.define(name, def);
     else
@@ -87146,11 +88907,71 @@ function includeFile(m, c, silent) {
         m.note(c.span, `include(\`${file}') is not followed; what it defines is unknown to relaygate`);
     return '';
 }
+/** GNU translit: characters of `from` (with a-z ranges) map to those of `to`; extra ones are deleted. */
+function translit(text, fromSpec, toSpec) {
+    const expand = (spec) => {
+        const out = [];
+        for (let i = 0; i < spec.length; i++) {
+            const a = spec.charAt(i);
+            if (spec.charAt(i + 1) === '-' && i + 2 < spec.length) {
+                const from = a.charCodeAt(0);
+                const to = spec.charCodeAt(i + 2);
+                const step = from <= to ? 1 : -1;
+                for (let k = from; step > 0 ? k <= to : k >= to; k += step)
+                    out.push(String.fromCharCode(k));
+                i += 2;
+            }
+            else
+                out.push(a);
+        }
+        return out;
+    };
+    const from = expand(fromSpec);
+    const to = expand(toSpec);
+    const map = new Map();
+    from.forEach((ch, i) => {
+        if (!map.has(ch))
+            map.set(ch, to[i] ?? '');
+    });
+    let out = '';
+    for (const ch of text)
+        out += map.has(ch) ? (map.get(ch) ?? '') : ch;
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/mta/sendmail/m4.ts
 
 
 
+/**
+ * A small, bounded m4 interpreter: enough of GNU m4 1.4 for sendmail .mc
+ * files. It never reads a file and never runs a command; `include` asks the
+ * caller (which knows the sendmail cf tree), `syscmd` is reported. Time and
+ * memory are bounded: past a limit it stops with a fatal "m4 expansion
+ * limit" diagnostic.
+ */
+/**
+ * A builtin's definition as a value (GNU m4 `defn` of a builtin): private-use
+ * characters around the builtin's name. `define(`x', defn(`define'))` makes
+ * x that builtin; anywhere else the token is dropped, as m4 drops it.
+ */
+const BUILTIN_OPEN = '\uE010';
+const BUILTIN_CLOSE = '\uE011';
+function builtinToken(name) {
+    return BUILTIN_OPEN + name + BUILTIN_CLOSE;
+}
+/** The builtin a text names when it is exactly one builtin token, else null. */
+function builtinOfToken(text) {
+    if (!text.startsWith(BUILTIN_OPEN) || !text.endsWith(BUILTIN_CLOSE))
+        return null;
+    const name = text.slice(1, -1);
+    return name.includes(BUILTIN_OPEN) || name.includes(BUILTIN_CLOSE) ? null : name;
+}
+function dropBuiltinTokens(text) {
+    if (!text.includes(BUILTIN_OPEN))
+        return text;
+    return text.replace(/\uE010[^\uE011]*\uE011/g, '');
+}
 const DEFAULT_M4_LIMITS = { maxSteps: 200_000, maxText: 8_000_000, maxDepth: 400 };
 /** Thrown inside the interpreter to stop it; turned into a fatal diagnostic by run(). */
 class M4Stop extends Error {
@@ -87170,6 +88991,12 @@ class M4 {
     input;
     lines;
     macros = new Map();
+    /** GNU m4's own builtins by name (what `builtin(`name')` and `defn` tokens call), whatever is defined now. */
+    builtins = new Map();
+    /** Text saved by m4wrap, read when the input ends (GNU m4 1.4: the last saved is read first). */
+    wrapped = [];
+    /** m4exit was called: no more input is read, m4wrap'ed text included. */
+    exited = null;
     diagnostics = [];
     /** Places where an unresolved template value decides what m4 does. */
     unknowns = [];
@@ -87226,8 +89053,33 @@ class M4 {
     undefine(name) {
         this.macros.delete(name);
     }
-    builtin(name, fn, needsArgs, span = null) {
+    /** Defines `name` as a builtin; `gnu`: one of GNU m4's own (reachable through `builtin` and `defn` tokens). */
+    builtin(name, fn, needsArgs, span = null, gnu = false) {
+        if (gnu)
+            this.builtins.set(name, { fn, needsArgs });
         this.define(name, { kind: 'builtin', name, fn, needsArgs, span });
+    }
+    /** The definition a `define`/`pushdef` body gives: a builtin token makes the macro that builtin. */
+    definitionOf(body, span) {
+        const name = builtinOfToken(body);
+        const builtin = name === null ? undefined : this.builtins.get(name);
+        if (name !== null && builtin !== undefined)
+            return { kind: 'builtin', name, fn: builtin.fn, needsArgs: builtin.needsArgs, span };
+        return { kind: 'user', body: dropBuiltinTokens(body), span };
+    }
+    /** `defn`: a user macro's body, quoted; a builtin's token. */
+    definitionText(name) {
+        const def = this.lookup(name);
+        if (def === undefined)
+            return '';
+        if (def.kind === 'user')
+            return this.quote(def.body);
+        return this.builtins.has(def.name) ? builtinToken(def.name) : builtinToken(`relaygate:${name}`);
+    }
+    /** Calls macro `name` with `args` as if written `name(args)` (indir, builtin): the text to rescan. */
+    callWith(def, call) {
+        this.countStep(call.span);
+        return def.kind === 'user' ? this.substitute(def.body, call) : def.fn(this, call);
     }
     quote(text) {
         return this.lquote + text + this.rquote;
@@ -87257,9 +89109,15 @@ class M4 {
     run() {
         try {
             for (;;) {
-                const tok = this.readToken();
-                if (!tok)
-                    return true;
+                const tok = this.exited === null ? this.readToken() : null;
+                if (!tok) {
+                    // End of input: the m4wrap'ed text, last saved first; it may save more.
+                    if (this.exited !== null || this.wrapped.length === 0)
+                        return true;
+                    for (const w of this.wrapped.splice(0))
+                        this.input.push(w.text, w.origin);
+                    continue;
+                }
                 this.process(tok, null);
             }
         }
@@ -87300,9 +89158,10 @@ class M4 {
      */
     optionLines = new Map();
     openLines = new Map();
-    emit(text, loc) {
+    emit(raw, loc) {
         if (this.diversion < 0)
             return;
+        const text = dropBuiltinTokens(raw);
         this.outputLength += text.length;
         this.capture?.push(text);
         if (!this.capture)
@@ -87358,10 +89217,7 @@ class M4 {
                 this.emit(tok.text, tok.loc);
             return;
         }
-        this.steps++;
-        if (this.steps > this.limits.maxSteps) {
-            throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxSteps} macro calls`, this.spanAt(tok.loc, tok.length));
-        }
+        this.countStep(this.spanAt(tok.loc, tok.length));
         let args = [];
         if (hasParens) {
             this.input.next();
@@ -87372,6 +89228,11 @@ class M4 {
         const result = def.kind === 'user' ? this.substitute(def.body, call) : def.fn(this, call);
         this.input.push(result, span);
         this.checkText();
+    }
+    countStep(at) {
+        this.steps++;
+        if (this.steps > this.limits.maxSteps)
+            throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxSteps} macro calls`, at);
     }
     callSpan(tok, hasParens) {
         if ('origin' in tok.loc)
@@ -87425,42 +89286,58 @@ class M4 {
             this.depth--;
         }
     }
-    /** User macro body: `$0`..`$N` (GNU: several digits), `$#`, `$*`, `$@`. */
+    /**
+     * User macro body: `$0`..`$N` (GNU: several digits), `$#`, `$*`, `$@`.
+     * The expansion is counted against the text limit while it is built (a
+     * body of `$1` 300 times over a 2 MB argument stops here, not after).
+     */
     substitute(body, call) {
         if (!body.includes('$'))
             return body;
         const out = [];
+        const room = this.limits.maxText - this.outputLength - this.input.pushed;
+        let length = 0;
+        const add = (text) => {
+            length += text.length;
+            if (length > room)
+                throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxText} characters of expansion`, call.span);
+            out.push(text);
+        };
         let i = 0;
         while (i < body.length) {
-            const ch = body.charAt(i);
-            if (ch !== '$' || i + 1 >= body.length) {
-                out.push(ch);
-                i++;
-                continue;
+            const dollar = body.indexOf('$', i);
+            if (dollar < 0 || dollar + 1 >= body.length) {
+                add(body.slice(i));
+                break;
             }
+            if (dollar > i)
+                add(body.slice(i, dollar));
+            i = dollar;
             const next = body.charAt(i + 1);
             if (next >= '0' && next <= '9') {
                 let j = i + 1;
                 while (j < body.length && body.charAt(j) >= '0' && body.charAt(j) <= '9')
                     j++;
                 const n = Number(body.slice(i + 1, j));
-                out.push(n === 0 ? call.name : (call.args[n - 1] ?? ''));
+                add(n === 0 ? call.name : (call.args[n - 1] ?? ''));
                 i = j;
             }
             else if (next === '#') {
-                out.push(String(call.args.length));
+                add(String(call.args.length));
                 i += 2;
             }
             else if (next === '*') {
-                out.push(call.args.join(','));
+                for (const [k, a] of call.args.entries())
+                    add(k === 0 ? a : `,${a}`);
                 i += 2;
             }
             else if (next === '@') {
-                out.push(call.args.map((a) => this.quote(a)).join(','));
+                for (const [k, a] of call.args.entries())
+                    add((k === 0 ? '' : ',') + this.quote(a));
                 i += 2;
             }
             else {
-                out.push(ch);
+                add('$');
                 i++;
             }
         }
@@ -87489,6 +89366,14 @@ class M4 {
                 parts.push(c);
             }
             return { kind: 'comment', text: parts.join(''), loc };
+        }
+        if (ch === BUILTIN_OPEN) {
+            // A builtin token (defn of a builtin) stays one opaque token when rescanned.
+            let text = input.next();
+            while (input.peek() !== '' && input.peek() !== BUILTIN_CLOSE)
+                text += input.next();
+            text += input.next();
+            return { kind: 'char', text, loc };
         }
         if (WORD_START.test(ch)) {
             let text = input.next();
@@ -87538,18 +89423,13 @@ class M4 {
 
 
 
-/** The include of cf.m4, by any path (`/usr/share/sendmail/cf/m4/cf.m4`, `../m4/cf.m4`). */
-const CF_M4 = /(^|\/)cf\.m4$/;
-/**
- * proto.m4's listener lines (m4wrap'ed: read after the .mc ends), quoted with
- * the default quotes: `_DPO_` holds every DAEMON_OPTIONS; without any, one
- * MTA on every address; the MSA on port 587 unless `_NO_MSA_` is defined.
- */
-const PROTO_LISTENERS = "ifelse(defn(`_DPO_'), `',\n" +
-    "`ifdef(`_NETINET6_', `O DaemonPortOptions=Name=MTA-v4, Family=inet\n" +
-    "O DaemonPortOptions=Name=MTA-v6, Family=inet6',`O DaemonPortOptions=Name=MTA')', `_DPO_')\n" +
-    "ifdef(`_NO_MSA_', `dnl', `O DaemonPortOptions=Port=587, Name=MSA, M=E')\n";
+
+
+/** Where `m4 cf.m4 file.mc` finds cf.m4 (Debian's sendmail-cf). */
+const CF_M4_PATH = '/usr/share/sendmail/cf/m4/cf.m4';
 const DEFAULT_MSA = 'Port=587, Name=MSA, M=E';
+/** The macro whose call includes each tree directory's files (for messages). */
+const CALLER = { feature: 'FEATURE', hack: 'HACK', ostype: 'OSTYPE', domain: 'DOMAIN', mailer: 'MAILER' };
 /**
  * Analyse a sendmail .mc as `m4` would build it. A .mc that includes cf.m4
  * itself (Debian, RHEL) is built as `m4 file.mc`: `#` is an m4 comment until
@@ -87565,32 +89445,22 @@ function analyseMc(file) {
 function mc_evaluate(file, preloadCf) {
     const state = newCfState();
     let cfInclude = null;
-    let cfLoaded = false;
     const m4 = new M4(file, {
         include(m, call, path, silent) {
-            if (CF_M4.test(path.trim())) {
-                cfInclude ??= call.span;
-                // cf.m4: ifdef(`OSTYPE', `dnl', `include(cfhead.m4)'); either way it ends in divert(0).
-                if (!m.isDefined('OSTYPE')) {
-                    loadCfM4(m, state, call.span);
-                    cfLoaded = true;
-                }
-                m.diversion = 0;
-                return '';
-            }
-            if (!silent)
-                m.note(call.span, `include(\`${path}') is not followed: relaygate does not read other files; what it defines is unknown`);
-            return '';
+            return includeFromTree(m, state, call, path, silent, (span) => {
+                cfInclude ??= span;
+            });
         },
-        onDefinitionChange(_m, name) {
-            if (name === '_DPO_' && !state.updatingDpo)
-                state.daemonOptions = [];
+        onDefinitionChange(m, name, call) {
+            if (name === '_DPO_')
+                trackDpo(m, state, call.span);
         },
     });
+    installCfHooks(m4, state);
     const firstLine = { file: file.path, line: 1, column: 1, endLine: 1, endColumn: Math.max(2, m4.lines.lineText(1).length + 1) };
     if (preloadCf) {
-        loadCfM4(m4, state, firstLine);
-        cfLoaded = true;
+        // `m4 cf.m4 file.mc`: cf.m4 is read first.
+        m4.input.push(cfM4Text(CF_M4_PATH), firstLine);
     }
     const ok = m4.run();
     const analysis = {
@@ -87602,30 +89472,61 @@ function mc_evaluate(file, preloadCf) {
         cfInclude,
         diagnostics: m4.diagnostics,
     };
-    if (!ok || !cfLoaded)
+    const proto = state.proto;
+    if (!ok || proto === null) {
+        if (ok && state.loaded && m4.exited === null)
+            m4.unknown(firstLine, 'proto.m4 did not run (the m4wrap of cf.m4 was lost)');
         return { analysis, cfIncluded: cfInclude !== null };
-    analysis.features = featuresInEffect(m4, state);
-    const promiscuous = m4.lookup('_PROMISCUOUS_RELAY_');
-    analysis.promiscuousRelay = { enabled: promiscuous !== undefined, span: promiscuous?.span ?? null };
+    }
+    analysis.features = proto.features.map((f) => ({ name: f.name, args: f.args, span: f.span }));
+    analysis.promiscuousRelay = { enabled: proto.promiscuous !== undefined, span: proto.promiscuous?.span ?? null };
     const defaultsAt = cfInclude ?? firstLine;
     const raw = rawOptionLines(m4);
-    const listeners = endListeners(m4, state, defaultsAt);
-    if (listeners)
-        analysis.listeners = [...raw.before, ...listeners, ...raw.after];
+    analysis.listeners = [...raw.before, ...protoListeners(proto, defaultsAt), ...raw.after];
     return { analysis, cfIncluded: cfInclude !== null };
 }
-/** A feature whose macro was undefined again is not in effect; the call that last defined it is. */
-function featuresInEffect(m4, state) {
-    const out = [];
-    for (const f of state.features) {
-        if (f.macro) {
-            const def = m4.lookup(f.macro);
-            if (!def || def.span !== f.span)
-                continue;
-        }
-        out.push({ name: f.name, args: f.args, span: f.span });
+/** cf.m4 read from `path`: its `_CF_DIR_` is that path without `m4/cf.m4`. */
+function cfM4Text(path) {
+    return `ifdef(\`_CF_DIR_', \`', \`define(\`_CF_DIR_', \`${cfDirOf(path)}')')dnl\n${cfTreeText('m4/cf.m4') ?? ''}`;
+}
+/**
+ * include()/sinclude() of a file: the cf tree's own files are read from
+ * relaygate's model of the tree, by whatever path reaches them; any other
+ * file is not read (relaygate reads no file a build would), with a note.
+ */
+function includeFromTree(m4, state, call, file, silent, onCf) {
+    const dirDef = m4.lookup('_CF_DIR_');
+    const cfDir = dirDef !== undefined && dirDef.kind === 'user' ? dirDef.body : null;
+    const relative = isUnknown(file) ? null : cfTreePath(file.trim(), cfDir);
+    if (isUnknown(file)) {
+        const dir = /(?:^|\/)(feature|hack|ostype|domain|mailer)\/[^/]*$/.exec(file)?.[1];
+        m4.unknown(call.span, dir !== undefined ? `${CALLER[dir] ?? dir} with an unresolved name` : 'include of an unresolved file name');
+        return '';
     }
-    return out;
+    if (relative === null && /(^|\/)cf\.m4$/.test(file.trim())) {
+        // cf.m4 from a place relaygate does not know: read as the tree's, rooted there.
+        onCf(call.span);
+        return cfM4Text(file.trim());
+    }
+    if (relative === null) {
+        if (!silent)
+            m4.note(call.span, `include(\`${file}') is not followed: relaygate does not read other files; what it defines is unknown`);
+        return '';
+    }
+    const text = cfTreeText(relative);
+    if (text === null) {
+        // m4 goes on, but exits 1: the build fails.
+        if (!silent)
+            m4.note(call.span, `cannot open \`${file}': No such file or directory`, true);
+        return '';
+    }
+    if (relative === 'm4/cf.m4') {
+        onCf(call.span);
+        return cfM4Text(file.trim());
+    }
+    if (relative.startsWith('feature/'))
+        recordFeature(m4, state, relative.slice('feature/'.length, -3), call);
+    return text;
 }
 /**
  * `O DaemonPortOptions=` lines a .mc writes itself (plain text, or after
@@ -87643,37 +89544,26 @@ function rawOptionLines(m4) {
     const rest = [...m4.optionLines.keys()].filter((d) => d > 9).sort((a, b) => a - b);
     return { before: DIVERSIONS_BEFORE.flatMap(read), after: [...DIVERSIONS_AFTER, ...rest].flatMap(read) };
 }
-function endListeners(m4, state, defaultsAt) {
-    const dpo = m4.lookup('_DPO_');
-    const dpoEmpty = !dpo || dpo.kind !== 'user' || dpo.body === '';
-    const noMsa = m4.isDefined('_NO_MSA_');
-    // proto.m4 writes its options section in diversion 0, with the default quotes.
-    m4.lquote = '`';
-    m4.rquote = "'";
-    m4.diversion = 0;
-    // proto.m4's own ifelse on an unresolved _DPO_ is not a new unknown: the listener text carries it.
-    const unknownsBefore = m4.unknowns.length;
-    const out = m4.evaluateAfterEnd(PROTO_LISTENERS, defaultsAt);
-    m4.unknowns.length = unknownsBefore;
-    if (out === null)
-        return null;
-    const texts = [];
-    for (const line of out.split('\n')) {
-        if (line.startsWith('O DaemonPortOptions='))
-            texts.push(line.slice('O DaemonPortOptions='.length));
-    }
+/**
+ * proto.m4's listener lines, each with the line to edit: a `_DPO_` line's
+ * DAEMON_OPTIONS call (confDAEMON_OPTIONS's definition for the line proto.m4
+ * adds from it), or, for the default MTA and MSA, the cf.m4 include.
+ */
+function protoListeners(proto, defaultsAt) {
+    const texts = [...proto.options];
     const listeners = [];
     let msa = null;
-    if (!noMsa && texts[texts.length - 1] === DEFAULT_MSA)
+    const dpo = proto.dpoLines;
+    if (texts.length > dpo.length && texts[texts.length - 1] === DEFAULT_MSA)
         msa = texts.pop() ?? null;
-    const calls = state.daemonOptions;
     texts.forEach((text, i) => {
-        if (dpoEmpty) {
+        if (dpo.length === 0) {
             listeners.push(readDaemonPortOptions(text, 'default MTA', defaultsAt));
             return;
         }
-        const call = calls.length === texts.length ? calls[i] : calls[calls.length - 1];
-        listeners.push(readDaemonPortOptions(text, 'DAEMON_OPTIONS', call?.span ?? defaultsAt));
+        const line = dpo.length === texts.length ? dpo[i] : dpo[dpo.length - 1];
+        const fromConf = line !== undefined && line.text === 'O DaemonPortOptions=confDAEMON_OPTIONS' && proto.confDaemonOptions !== null;
+        listeners.push(readDaemonPortOptions(text, 'DAEMON_OPTIONS', fromConf ? proto.confDaemonOptions : (line?.span ?? defaultsAt)));
     });
     if (msa !== null)
         listeners.push(readDaemonPortOptions(msa, 'default MSA', defaultsAt));
@@ -87885,6 +89775,7 @@ function baseParameters(base, reason, span) {
 
 
 
+
 function lineOf(span) {
     return `${posix_default().basename(span.file)} line ${span.line}`;
 }
@@ -88051,6 +89942,7 @@ function replayPostfix(key, edits, resolve, notes) {
     };
     if (overlay)
         configuration.overlay = { base, touched: [...state.touched].sort(), assumed: `${baseLabel(base)}, assumed ${reason}` };
+    configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
     return configuration;
 }
 
