@@ -29,6 +29,9 @@ export interface Discovery {
   candidates: Candidate[];
   /** Number of files listed (before classification). */
   filesListed: number;
+  /** Files opened to look at their content, and the bytes read from them: the benchmark's measure of work. */
+  filesRead: number;
+  bytesRead: number;
   /** Things skipped that a user should know about (symlinks out of the root, ...). */
   notes: string[];
 }
@@ -149,7 +152,13 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   );
   const candidates: Candidate[] = [];
   let minor = 0;
+  let filesRead = 0;
+  let bytesRead = 0;
   for (const outcome of outcomes) {
+    if (outcome.bytesRead !== undefined) {
+      filesRead++;
+      bytesRead += outcome.bytesRead;
+    }
     if (outcome.candidate) candidates.push(outcome.candidate);
     if (outcome.note === undefined) continue;
     if (outcome.minor && ++minor > MAX_MINOR_NOTES) continue;
@@ -159,5 +168,5 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     notes.push(`${minor - MAX_MINOR_NOTES} more files were not scanned because they are binary or not mail configuration`);
   }
   candidates.sort(byPath);
-  return { candidates, filesListed: listed.size, notes };
+  return { candidates, filesListed: listed.size, filesRead, bytesRead, notes };
 }

@@ -26,6 +26,13 @@ export interface ReadOutcome {
   minor?: boolean;
   /** A host format claimed the file (the note says why it was still not read). */
   claimed?: boolean;
+  /** Bytes read from the file (absent: it was not opened). The benchmark's count of work done. */
+  bytesRead?: number;
+}
+
+/** What one read cost: the bytes read so far. */
+interface Tally {
+  bytes: number;
 }
 
 export interface ScanRoot {
@@ -69,7 +76,9 @@ export async function readCandidate(root: ScanRoot, file: ListedPath, cls: PathC
   // A file opened only in case it is provisioning code (any script, any YAML)
   // is not worth a note when it turns out not to be one: only a file a host
   // format claimed is (too big, undecodable).
-  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true) return {};
+  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true) {
+    return outcome.bytesRead === undefined ? {} : { bytesRead: outcome.bytesRead };
+  }
   return outcome;
 }
 
@@ -124,12 +133,14 @@ async function readPath(root: ScanRoot, file: ListedPath, cls: PathClass): Promi
     }
     return { note: `${rel} is a symbolic link to ${showPathBytes(target).shown}, outside the scan root; not followed` };
   }
-  const outcome = await readFile(real, rel, cls);
+  const tally: Tally = { bytes: 0 };
+  const outcome = await readFile(real, rel, cls, tally);
+  outcome.bytesRead = tally.bytes;
   if (cls.template !== undefined && outcome.candidate !== undefined) outcome.candidate.template = cls.template;
   return outcome;
 }
 
-async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<ReadOutcome> {
+async function readFile(real: Buffer, rel: string, cls: PathClass, tally: Tally): Promise<ReadOutcome> {
   let handle;
   try {
     // O_NONBLOCK: a FIFO with a config's name must not hang the scan.
@@ -144,7 +155,7 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
       if (cls.embedded === true) return {}; // a big file of some other kind: nothing to say about it
       return skipped(rel, cls, atStart(`the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
     }
-    const head = await readBytes(handle, 0, Math.min(stat.size, HEAD_BYTES));
+    const head = await readBytes(handle, 0, Math.min(stat.size, HEAD_BYTES), tally);
     const binary = binaryReason(head);
     if (binary && cls.embedded === true) return {};
     if (binary) return cls.definite ? skipped(rel, cls, binary) : { ...skipped(rel, cls, binary), minor: true };
@@ -158,12 +169,12 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
       const whole = head.length >= stat.size;
       const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
       // Awaited inside the try: the handle is closed only after the whole file is read.
-      const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form);
+      const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form, tally);
       if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
       return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
     }
-    const bytes = stat.size > head.length ? await readRest(handle, head) : head;
+    const bytes = stat.size > head.length ? await readRest(handle, head, tally) : head;
     if (bytes.length > MAX_FILE_BYTES) {
       return skipped(rel, cls, atStart(`the file is over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
     }
@@ -203,12 +214,12 @@ function formatClaiming(rel: string, head: string): HostFormat | null {
  * whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources
  * stage. null when no marker occurs anywhere in it (it edits no mail configuration).
  */
-async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host']): Promise<ReadOutcome | null> {
+async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host'], tally: Tally): Promise<ReadOutcome | null> {
   if (size > MAX_HOST_BYTES) {
-    if (!(await markerAnywhere(handle, head))) return null;
+    if (!(await markerAnywhere(handle, head, tally))) return null;
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
-  const bytes = size > head.length ? await readRest(handle, head) : head;
+  const bytes = size > head.length ? await readRest(handle, head, tally) : head;
   if (!MarkerSearch.in(bytes, MAIL_MARKERS)) return null;
   if (bytes.length > MAX_HOST_BYTES) {
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
@@ -219,11 +230,11 @@ async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: num
 }
 
 /** Searches the file chunk by chunk, up to the file-size limit, keeping one chunk in memory. */
-async function markerAnywhere(handle: Handle, head: Buffer): Promise<boolean> {
+async function markerAnywhere(handle: Handle, head: Buffer, tally: Tally): Promise<boolean> {
   const search = new MarkerSearch(MAIL_MARKERS);
   search.push(head);
   for (let position = head.length; !search.found && position <= MAX_FILE_BYTES; ) {
-    const chunk = await readBytes(handle, position, READ_CHUNK_BYTES);
+    const chunk = await readBytes(handle, position, READ_CHUNK_BYTES, tally);
     if (chunk.length === 0) break;
     search.push(chunk);
     position += chunk.length;
@@ -231,7 +242,7 @@ async function markerAnywhere(handle: Handle, head: Buffer): Promise<boolean> {
   return search.found;
 }
 
-async function readBytes(handle: Handle, position: number, length: number): Promise<Buffer> {
+async function readBytes(handle: Handle, position: number, length: number, tally: Tally): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   let filled = 0;
   while (filled < length) {
@@ -239,15 +250,16 @@ async function readBytes(handle: Handle, position: number, length: number): Prom
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
+  tally.bytes += filled;
   return buffer.subarray(0, filled);
 }
 
 /** The rest of the file, until end of file or just past the size limit (a file may grow while read). */
-async function readRest(handle: Handle, head: Buffer): Promise<Buffer> {
+async function readRest(handle: Handle, head: Buffer, tally: Tally): Promise<Buffer> {
   const chunks: Buffer[] = [head];
   let total = head.length;
   while (total <= MAX_FILE_BYTES) {
-    const chunk = await readBytes(handle, total, READ_CHUNK_BYTES);
+    const chunk = await readBytes(handle, total, READ_CHUNK_BYTES, tally);
     if (chunk.length === 0) break;
     chunks.push(chunk);
     total += chunk.length;
