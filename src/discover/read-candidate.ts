@@ -7,7 +7,7 @@ import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
 import { type ListedPath, showPathBytes } from './listed-path.js';
-import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES } from '../sources/contracts/host-format.js';
+import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES, meetsNeeds } from '../sources/contracts/host-format.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 import { MarkerSearch } from './markers.js';
 
@@ -169,7 +169,7 @@ async function readFile(real: Buffer, rel: string, cls: PathClass, tally: Tally)
       const whole = head.length >= stat.size;
       const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
       // Awaited inside the try: the handle is closed only after the whole file is read.
-      const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form, tally);
+      const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format, tally);
       if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
       return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
@@ -211,22 +211,25 @@ function formatClaiming(rel: string, head: string): HostFormat | null {
 
 /**
  * A file a host format claimed: searched whole for a mail marker, then read
- * whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources
- * stage. null when no marker occurs anywhere in it (it edits no mail configuration).
+ * whole (up to MAX_HOST_BYTES), checked against the format's `needs` and
+ * handed to its extractor by the sources stage. null when no marker occurs
+ * anywhere in it or it lacks what the format needs (it edits no mail configuration).
  */
-async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host'], tally: Tally): Promise<ReadOutcome | null> {
+async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, format: HostFormat, tally: Tally): Promise<ReadOutcome | null> {
   if (size > MAX_HOST_BYTES) {
     if (!(await markerAnywhere(handle, head, tally))) return null;
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const bytes = size > head.length ? await readRest(handle, head, tally) : head;
-  if (!MarkerSearch.in(bytes, MAIL_MARKERS)) return null;
+  // The format's own content test, over every byte: a README's "postfix" or a
+  // ConfigMap that only mentions the relay holds no edit and is never parsed.
+  if (!MarkerSearch.in(bytes, MAIL_MARKERS) || !meetsNeeds(bytes, format.needs)) return null;
   if (bytes.length > MAX_HOST_BYTES) {
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { claimed: true, note: `${rel} may edit mail configuration but was not read: ${decoded.reason} (line ${decoded.line})` };
-  return { candidate: { path: rel, kind: 'embedded', host, file: { path: rel, text: decoded.text } } };
+  return { candidate: { path: rel, kind: 'embedded', host: format.form, file: { path: rel, text: decoded.text } } };
 }
 
 /** Searches the file chunk by chunk, up to the file-size limit, keeping one chunk in memory. */
