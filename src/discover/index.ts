@@ -9,7 +9,7 @@ import { OptionsError } from '../config/options.js';
 import type { Candidate } from './candidate.js';
 import { type PathClass, PathClassifier } from './classify.js';
 import { gitWorkTree, listGitFiles } from './git-files.js';
-import { ambiguousName, readCandidate, type ReadOutcome, type ScanRoot } from './read-candidate.js';
+import { ambiguousName, readCandidate, readContext, type ReadOutcome, type ScanRoot } from './read-candidate.js';
 import { type ListedPath, pathKey, textPath } from './listed-path.js';
 import { walkFiles } from './walk.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
@@ -38,9 +38,6 @@ export interface Discovery {
 
 /** Notes about files that are probably not mail configuration (binary .mc files, include globs that match too much). */
 const MAX_MINOR_NOTES = 20;
-
-/** Files read at once: enough to hide latency, few enough for file-descriptor limits. */
-const PARALLEL_READS = 16;
 
 interface Targets {
   /** Folders to list, POSIX relative to root ('' = the root). */
@@ -99,16 +96,6 @@ function isInsideDotGit(rel: string): boolean {
   return rel === '.git' || rel.startsWith('.git/') || rel.includes('/.git/') || rel.endsWith('/.git');
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
@@ -147,8 +134,11 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   }
   work.sort((a, b) => byPath({ path: a.file.shown }, { path: b.file.shown }));
 
-  const outcomes: ReadOutcome[] = await mapLimit(work, PARALLEL_READS, (w) =>
-    !w.file.text && (shownCount.get(w.file.shown) ?? 0) > 1 ? Promise.resolve(ambiguousName(w.file.shown, w.cls)) : readCandidate(root, w.file, w.cls),
+  // Synchronous reads, one file at a time into one reused buffer: on a small
+  // machine, thread-pool round trips per file cost more than the reads themselves.
+  const reading = readContext(root);
+  const outcomes: ReadOutcome[] = work.map((w) =>
+    !w.file.text && (shownCount.get(w.file.shown) ?? 0) > 1 ? ambiguousName(w.file.shown, w.cls) : readCandidate(reading, w.file, w.cls),
   );
   const candidates: Candidate[] = [];
   let minor = 0;
