@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- files=100000 runs=5 seed=12]`: the shipped CLI
+ * `npm run bench [-- files=100000 runs=5 seed=12 cli=PATH]`: the shipped CLI
  * (dist/cli/index.js, so run `npm run build` first to measure the work tree)
  * on a synthetic monorepo (./monorepo.ts), side by side with ripgrep
  * searching the same tree for the same settings, `git ls-files` and bare
@@ -26,7 +26,8 @@ const args = new Map(process.argv.slice(2).map((a) => a.split('=', 2) as [string
 const files = Number(args.get('files') ?? 10000);
 const runs = Number(args.get('runs') ?? 5);
 const seed = Number(args.get('seed') ?? 12);
-const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
+/** The bundle measured: the work tree's build, or another one (`cli=PATH`, an older release to compare with). */
+const CLI = path.resolve(args.get('cli') ?? path.join(import.meta.dirname, '..', 'dist', 'cli', 'index.js'));
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 interface Sample {
