@@ -79,7 +79,7 @@ function definitionAt(file: string, line: number, name: string, files: FixFiles)
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || pair.key.value !== name) continue;
     if (lineCounter.linePos(pair.key.range?.[0] ?? 0).line !== line) continue;
-    if (pair.value !== null && pair.value !== undefined) out.push({ file, text, node: pair.value as Node });
+    if (pair.value !== null && pair.value !== undefined) out.push({ file, text, node: pair.value });
   }
   return out;
 }
