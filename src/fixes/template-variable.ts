@@ -97,6 +97,9 @@ function scalarContent(text: string, node: Scalar): number | null {
       return source === `'${value}'` && !value.includes("'") ? range[0] + 1 : null;
     case Scalar.QUOTE_DOUBLE:
       return source === `"${value}"` && !/["\\]/.test(value) ? range[0] + 1 : null;
+    case Scalar.BLOCK_LITERAL:
+    case Scalar.BLOCK_FOLDED:
+    case undefined:
     default:
       return null;
   }
