@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import { withoutRelayRules } from './helpers/relay-rules-off.js';

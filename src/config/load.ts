@@ -108,5 +108,5 @@ export function shownPath(cwd: string, file: string): string {
 
 /** `{...a, ...b}` lets an explicit `undefined` in b erase a's value; drop those keys first. */
 function definedOnly(settings: Settings): Settings {
-  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as Settings;
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
 }

@@ -124,13 +124,13 @@ function ruleBlock(ruleId: string, findings: Finding[], report: JsonReport, opti
  * copied with the text, so a value pasted from the summary stays intact.
  */
 function breakable(escaped: string): string {
-  return escaped.replace(/[^\s]{30,}/g, (run) => run.replace(/([/,=])(?!$)/g, '$1<wbr>'));
+  return escaped.replace(/\S{30,}/g, (run) => run.replace(/([/,=])(?!$)/g, '$1<wbr>'));
 }
 
 function location(f: Finding, blobUrl: string | undefined): string {
   const text = breakable(markdownCell(`${f.file}:${f.line}`));
   if (blobUrl === undefined || blobUrl.length === 0) return text;
-  return `[${text}](${blobUrl.replace(/\/+$/, '')}/${pathToUri(f.file)}#L${f.line})`;
+  return `[${text}](${blobUrl.replace(/(?<!\/)\/+$/, '')}/${pathToUri(f.file)}#L${f.line})`;
 }
 
 const hasEdit = (f: Finding): boolean => f.replacements !== undefined && f.replacements.length > 0;
@@ -160,10 +160,6 @@ function listensCell(c: ConfigurationSummary): string {
   const listens = c.listens ?? [];
   if (listens.length === 0) return 'no SMTP listener';
   return listens.map((l) => `${REACH[l.reach]} ${markdownCell(l.address)}`).join('<br>');
-}
-
-function exposed(c: ConfigurationSummary): boolean {
-  return (c.listens ?? []).some((l) => l.reach !== 'loopback');
 }
 
 const REACH_ORDER = { exposed: 0, unknown: 1, loopback: 2 } as const;
@@ -241,7 +237,7 @@ function fit(head: string[], blocks: Block[], maxBytes: number): string {
     if (n < b.rows.length) lines.push('', b.omitted(b.rows.length - n));
     lines.push(...b.after);
   });
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  return `${lines.join('\n').replace(/(?<!\n)\n+$/, '')}\n`;
 }
 
 /** Not even the headings fit: keep what does, whole lines only. */

@@ -115,6 +115,7 @@ export function actionDefaults(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, input] of Object.entries(action.inputs ?? {})) {
     const d = input?.default;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- action.yml defaults are YAML scalars
     const value = d === undefined || d === null ? '' : String(d);
     out[name] = value.includes('${{') ? '' : value;
   }

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../../model/source.js';
 import type { Configuration } from '../../mta/configuration.js';
 import type { Edit, Extraction } from '../contracts/edits.js';
-import { pieceOf, type Piece } from './piece.js';
+import { pieceOf } from './piece.js';
 import { isPostfixEdit, replayPostfix, type ResolveLink } from './postfix.js';
 import { isSendmailEdit, replaySendmail } from './sendmail.js';
 import { languageFor } from '../template-languages.js';

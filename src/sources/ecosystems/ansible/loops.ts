@@ -36,7 +36,7 @@ export function taskLoop(task: YAMLMap, context: TaskContext): TaskLoop | null {
   else if (isScalar(node) && typeof node.value === 'string') data = new ArgumentTemplating(context.vars, new Map(), JINJA2_NAMESPACES).value(node.value);
   else data = UNKNOWN;
   if (keyName === 'with_dict' && isPlainObject(data)) data = Object.entries(data).map(([key, value]) => ({ key, value }));
-  if ((keyName === 'with_items' || keyName === 'with_flattened') && Array.isArray(data)) data = data.flatMap((d: unknown) => (Array.isArray(d) ? d : [d]));
+  if ((keyName === 'with_items' || keyName === 'with_flattened') && Array.isArray(data)) data = data.flatMap((d: unknown) => (Array.isArray(d) ? (d as unknown[]) : [d]));
   const variable = loopVariable(task, context);
   if (!Array.isArray(data) || data.length > MAX_LOOP_ITEMS || containsUnknown(data)) return { variable, items: [UNKNOWN], unknown: true };
   return { variable, items: data, unknown: false };

@@ -45,7 +45,7 @@ export function roleFolder(path: string, repo: RepositoryReader): string | null 
 
 const YAML_NAME = /\.ya?ml$/;
 /** A play starts a top-level list item with `hosts:` (`- hosts: all`, or `  hosts:` under `- name:`). */
-const PLAY_HEAD = /^(?:- |  )hosts:/m;
+const PLAY_HEAD = /^(?:- | {2})hosts:/m;
 const MANIFEST_HEAD = /^(?:kind|apiVersion):/m;
 
 function dirname(path: string): string {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../../../model/source.js';
 import type { Edit } from '../../contracts/edits.js';
 import { readVariablesFile } from '../../languages/yaml/variables-file.js';
@@ -102,7 +102,7 @@ function walkTask(task: YAMLMap, outer: TaskContext): void {
     }
     return;
   }
-  for (const pair of task.items as Pair[]) {
+  for (const pair of task.items) {
     if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
     const name = shortModuleName(String(pair.key.value));
     if (INCLUDES.has(name)) {

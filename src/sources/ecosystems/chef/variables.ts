@@ -55,7 +55,7 @@ function readRoleJson(file: string, text: string, diagnostics: LanguageVariables
       }
       return;
     }
-    const value = isScalar(node) || isSeq(node) || isMap(node) ? (node as YamlNode).toJSON() : null;
+    const value: unknown = isScalar(node) || isSeq(node) || isMap(node) ? (node as YamlNode).toJSON() : null;
     out.push({ path, value, origin: { file, line } });
   };
   for (const pair of document.contents.items) {

@@ -108,7 +108,7 @@ function lookupName(name: string, context: EvaluationContext): unknown {
   context.resolving.add(name);
   try {
     // Variables are templated in the variables' own context, not with the template's loop or set names.
-    return resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
+    return resolveTemplated(binding.value, { ...context, locals: [new Map<string, unknown>()], depth: context.depth + 1 }, 0);
   } finally {
     context.resolving.delete(name);
   }
@@ -165,7 +165,7 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
     case '+':
       if (typeof left === 'number' && typeof right === 'number') return left + right;
       if (typeof left === 'string' && typeof right === 'string') return left + right;
-      if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
+      if (Array.isArray(left) && Array.isArray(right)) return [...(left as unknown[]), ...(right as unknown[])];
       return UNKNOWN;
     default:
       break;

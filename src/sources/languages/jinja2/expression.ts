@@ -308,6 +308,7 @@ export class ExpressionParser {
           return { type: 'dict', entries };
         }
         throw new ExpressionError(`unexpected '${t.text}'`, t.offset);
+      case 'end':
       default:
         throw new ExpressionError('unexpected end of expression', t.offset);
     }

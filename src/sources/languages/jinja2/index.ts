@@ -28,14 +28,14 @@ export interface Jinja2Result {
 }
 
 /** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
-const SINGLE_EXPRESSION = /^\s*\{\{-?([^]*?)-?\}\}\s*$/;
+const SINGLE_EXPRESSION = /^\s*\{\{-?([\s\S]*?)-?\}\}\s*$/;
 
 export function renderJinja2(path: string, text: string, scope: VariableScope, options: Jinja2Options = ANSIBLE_OPTIONS): Jinja2Result {
   const index = new LineIndex(text);
   const at = (offset: number) => index.position(offset);
   const context: EvaluationContext = {
     scope,
-    locals: [new Map()],
+    locals: [new Map<string, unknown>()],
     used: new Map(),
     renderString: (value, inner) => renderVariableText(value, inner, options),
     depth: 0,

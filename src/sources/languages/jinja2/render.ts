@@ -177,7 +177,7 @@ export class Renderer {
 /** What a `for` walks: lists as they are, dict keys (Python iteration), string characters; null when unknown. */
 function iterationItems(value: unknown): unknown[] | null {
   if (value === UNKNOWN || typeof value === 'symbol') return null;
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   if (isPlainObject(value)) return Object.keys(value);
   if (typeof value === 'string') return [...value];
   return null;

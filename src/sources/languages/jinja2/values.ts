@@ -23,5 +23,6 @@ export function pythonString(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return `[${value.map(repr).join(', ')}]`;
   if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(', ')}}`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- values come from YAML, JSON and the evaluators, which build only plain objects and arrays: what is left here is a symbol or a bigint
   return String(value);
 }

@@ -28,6 +28,7 @@ export function puppetText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(quoted).join(', ')}]`;
   if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${quoted(k)} => ${quoted(v)}`).join(', ')}}`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- values come from YAML, JSON and the evaluators, which build only plain objects and arrays: what is left here is a symbol or a bigint
   return String(value);
 }
 
@@ -60,7 +61,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
   text = puppetText;
 
   iterate(value: unknown, targets: number): unknown[][] | null {
-    if (Array.isArray(value)) return value.map((item, i) => (targets > 1 ? [i, item] : [item]));
+    if (Array.isArray(value)) return (value as unknown[]).map((item, i) => (targets > 1 ? [i, item] : [item]));
     if (isPlainObject(value)) return Object.entries(value).map(([k, v]) => (targets > 1 ? [k, v] : [[k, v]]));
     return null;
   }
@@ -159,7 +160,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
         return UNKNOWN;
       case '+':
         if (typeof left === 'number' && typeof right === 'number') return left + right;
-        if (Array.isArray(left)) return [...left, ...(Array.isArray(right) ? right : [right])];
+        if (Array.isArray(left)) return [...(left as unknown[]), ...(Array.isArray(right) ? (right as unknown[]) : [right])];
         if (isPlainObject(left) && isPlainObject(right)) return { ...left, ...right };
         return UNKNOWN;
       case '-':
@@ -218,7 +219,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case 'unique':
         return Array.isArray(first) ? first.filter((v, i) => first.findIndex((w) => deepEqual(v, w)) === i) : UNKNOWN;
       case 'sort':
-        return Array.isArray(first) && first.every((v) => typeof v === 'string') ? [...(first as string[])].sort() : UNKNOWN;
+        return Array.isArray(first) && first.every((v) => typeof v === 'string') ? [...(first)].sort() : UNKNOWN;
       case 'String':
         return puppetText(first);
       default:

@@ -82,7 +82,7 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
 
   iterate(value: unknown, targets: number): unknown[][] | null {
     if (containsUnknown(value) && !Array.isArray(value) && !isPlainObject(value)) return null;
-    if (Array.isArray(value)) return value.map((item) => (targets > 1 && Array.isArray(item) ? item : [item]));
+    if (Array.isArray(value)) return (value as unknown[]).map((item) => (targets > 1 && Array.isArray(item) ? (item as unknown[]) : [item]));
     if (isPlainObject(value)) {
       const path = this.paths.get(value);
       return Object.entries(value).map(([k, v]) => {
@@ -196,7 +196,7 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
       case '+':
         if (typeof left === 'string' && typeof right === 'string') return left + right;
         if (typeof left === 'number' && typeof right === 'number') return left + right;
-        if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
+        if (Array.isArray(left) && Array.isArray(right)) return [...(left as unknown[]), ...(right as unknown[])];
         return UNKNOWN;
       case '-':
         return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
@@ -274,7 +274,7 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
         case 'uniq':
           return object.filter((v, i) => object.findIndex((w) => deepEqual(v, w)) === i);
         case 'sort':
-          if (object.every((v) => typeof v === 'string')) return [...(object as string[])].sort();
+          if (object.every((v) => typeof v === 'string')) return [...(object)].sort();
           return UNKNOWN;
         case 'include?':
           return object.some((v) => deepEqual(v, args[0]));

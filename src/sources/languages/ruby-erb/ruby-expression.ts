@@ -126,7 +126,7 @@ class Parser {
   }
 
   private comparison(): RubyExpression {
-    let left = this.additive();
+    const left = this.additive();
     for (const op of ['<=', '>=', '<', '>']) {
       if (this.take(op)) return { type: 'binary', op, left, right: this.additive() };
     }

@@ -23,7 +23,7 @@ export function rubyStatements(code: string, offset: number): Statement<RubyExpr
       statements.push({ kind: 'end' });
       continue;
     }
-    const next = /^next(?:\s+(if|unless)\s+(.*))?$/.exec(s);
+    const next = /^next(?:\s+(if|unless)\s+(?!\s)(.*))?$/.exec(s);
     if (next !== null) {
       const test = next[2] === undefined ? null : parseRuby(next[2], at + s.indexOf(next[2], 5));
       statements.push({ kind: 'next', test, negate: next[1] === 'unless' });
@@ -35,7 +35,7 @@ export function rubyStatements(code: string, offset: number): Statement<RubyExpr
     }
     const keyword = /^(if|elsif|unless)\s/.exec(s);
     if (keyword !== null) {
-      const rest = s.slice(keyword[0].length).replace(/\s+then$/, '');
+      const rest = s.slice(keyword[0].length).replace(/(?<!\s)\s+then$/, '');
       statements.push({ kind: keyword[1] as 'if' | 'elsif' | 'unless', test: parseRuby(rest, at + keyword[0].length) });
       continue;
     }
