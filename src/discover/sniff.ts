@@ -72,12 +72,12 @@ export function sniffRole<R extends Role>(text: string, roles: readonly R[]): R 
     else if (isMasterService(line)) hits['master.cf']++;
     else if (CF_LINES.some((re) => re.test(line))) hits['sendmail.cf']++;
   }
-  let best: R | null = null;
-  for (const role of roles) {
+  let best: ConfigRole | null = null;
+  for (const role of roles as readonly Role[]) {
     if (role === 'sendmail.access') continue;
-    const r = role as ConfigRole;
-    const needed = r === 'sendmail.cf' ? CF_MIN_LINES : 1;
-    if (hits[r] >= needed && (best === null || hits[r] > hits[best as ConfigRole])) best = role;
+    const needed = role === 'sendmail.cf' ? CF_MIN_LINES : 1;
+    if (hits[role] >= needed && (best === null || hits[role] > hits[best])) best = role;
   }
-  return best;
+  // best is one of `roles`.
+  return best as R | null;
 }
