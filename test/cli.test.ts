@@ -89,6 +89,7 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
       vars: [path.join(cwd, 'extra.yml')],
       baseline: path.join(cwd, 'base.json'),
       changed: ['postfix/main.cf', 'postfix/master.cf'],
+      configFile: path.join(cwd, 'infra', '.relaygate.yml'),
     });
   });
 

@@ -35,6 +35,7 @@ describe('loadOptions: defaults < .relaygate.yml < flags or inputs', () => {
       vars: [],
       baseline: null,
       changed: null,
+      configFile: null,
     });
   });
 
@@ -60,6 +61,7 @@ describe('loadOptions: defaults < .relaygate.yml < flags or inputs', () => {
       vars: [],
       baseline: path.join(r, 'base.json'),
       changed: ['roles/main.cf'],
+      configFile: path.join(r, '.relaygate.yml'),
     });
   });
 

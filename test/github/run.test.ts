@@ -122,6 +122,7 @@ describe('runAction', () => {
       vars: [],
       baseline: null,
       changed: null,
+      configFile: null,
     });
 
     const reportFile = rec.outputs['report-file'] ?? '';

@@ -25,8 +25,8 @@ describe('Markdown job summary', () => {
         ],
         {
           configurations: [
-            { mta: 'postfix', files: ['roles/mail/main.cf'], form: 'plain', listens: [{ address: '*:smtp (inet_interfaces = all)', reach: 'exposed' }] },
-            { mta: 'sendmail', files: ['mail/sendmail.mc'], form: 'plain', listens: [{ address: '127.0.0.1:smtp', reach: 'loopback' }] },
+            { mta: 'postfix', files: ['roles/mail/main.cf'], inputs: ['roles/mail/main.cf'], form: 'plain', listens: [{ address: '*:smtp (inet_interfaces = all)', reach: 'exposed' }] },
+            { mta: 'sendmail', files: ['mail/sendmail.mc'], inputs: ['mail/sendmail.mc'], form: 'plain', listens: [{ address: '127.0.0.1:smtp', reach: 'loopback' }] },
           ],
         },
       ),
@@ -103,7 +103,7 @@ describe('Markdown job summary', () => {
   it('escapes pipes, HTML, backticks and newlines from scanned text in cells', () => {
     const out = renderMarkdown(
       report([finding({ message: 'value `x | y`\n<img src=x onerror=alert(1)>\n## heading', fix: '', ids: [], file: 'r|o<le>/main.cf' })], {
-        configurations: [{ mta: 'postfix', files: ['a|b\n|c'], form: 'plain' }],
+        configurations: [{ mta: 'postfix', files: ['a|b\n|c'], inputs: ['a|b\n|c'], form: 'plain' }],
       }),
     );
     const row = out.split('\n').find((l) => l.startsWith('| ❌'))!;
@@ -122,6 +122,7 @@ describe('Markdown job summary', () => {
     const configurations: ConfigurationSummary[] = Array.from({ length: 3000 }, (_, i) => ({
       mta: i < 2900 ? 'postfix' : 'sendmail',
       files: [`hosts/h${i}/main.cf`],
+      inputs: [`hosts/h${i}/main.cf`],
       form: 'plain',
       listens: [i % 100 === 7 ? { address: '*:smtp', reach: 'exposed' } : { address: '127.0.0.1:smtp', reach: 'loopback' }],
     }));

@@ -1,3 +1,4 @@
+import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
 import type { Configuration } from '../../mta/configuration.js';
 import type { Edit, Extraction } from '../contracts/edits.js';
@@ -5,7 +6,7 @@ import { pieceOf, type Piece } from './piece.js';
 import { isPostfixEdit, replayPostfix, type ResolveLink } from './postfix.js';
 import { isSendmailEdit, replaySendmail } from './sendmail.js';
 import { languageFor } from '../template-languages.js';
-import type { RepositoryReader } from '../contracts/repository.js';
+import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { VariableScope } from '../contracts/variables.js';
 
 export type { Piece } from './piece.js';
@@ -48,20 +49,54 @@ export function linkedSources(extractions: readonly Extraction[]): Set<string> {
   return out;
 }
 
-/** A plain file, or a template rendered through the language registry, as a Piece. */
+/**
+ * A plain file, or a template rendered through the language registry, as a
+ * Piece whose inputs are the file and every path its variables were looked up in.
+ */
 export function defaultResolver(plainFiles: ReadonlyMap<string, SourceFile>, repo?: RepositoryReader, extraVars: VariableScope[] = []): ResolveLink {
   return (source) => {
     const plain = plainFiles.get(source);
-    if (plain !== undefined) return { file: plain.path, text: plain.text, fragment: null };
-    const text = repo?.read(source);
-    if (text === undefined || repo === undefined) return null;
+    if (plain !== undefined) return { file: plain.path, text: plain.text, fragment: null, inputs: [plain.path] };
+    if (repo === undefined) return null;
+    const recorder = recordingRepository(repo);
+    const text = recorder.read(source);
+    if (text === undefined) return null;
     const template = languageFor(source);
-    if (template === null) return { file: source, text, fragment: null };
-    const vars = template.language.variables(source, repo, extraVars);
+    if (template === null) return { file: source, text, fragment: null, inputs: recorder.inputs() };
+    const vars = template.language.variables(source, recorder, extraVars);
     const rendered = template.language.render({ path: source, text }, vars);
     if (rendered.diagnostics.length > 0) return null;
-    return pieceOf(rendered.fragment);
+    return { ...pieceOf(rendered.fragment), inputs: recorder.inputs() };
   };
+}
+
+/**
+ * Resolves links as `resolve` does and records, in `inputs`, every source
+ * asked for (found or not: a file that appears where a link points changes
+ * the configuration) and the inputs of every piece it returns.
+ */
+function recordingResolver(resolve: ResolveLink, inputs: Set<string>): ResolveLink {
+  return (source) => {
+    inputs.add(source);
+    const piece = resolve(source);
+    for (const input of piece?.inputs ?? (piece === null ? [] : [piece.file])) inputs.add(input);
+    return piece;
+  };
+}
+
+/** Every input of a group of edits: each edit's own (the host file and what its extractor read). */
+function editInputs(edits: readonly Edit[]): Set<string> {
+  const inputs = new Set<string>();
+  for (const edit of edits) {
+    inputs.add(edit.span.file);
+    for (const input of edit.inputs ?? []) inputs.add(input);
+  }
+  return inputs;
+}
+
+/** A configuration replayed from `inputs`: its own files are inputs too. */
+function withInputs(config: Configuration, inputs: ReadonlySet<string>): Configuration {
+  return { ...config, inputs: mergeInputs([...inputs], config.files, config.inputs) };
 }
 
 /**
@@ -80,15 +115,18 @@ export function assembleInstances(
   for (const edits of groupEdits(extractions)) {
     const key = edits[0]?.key;
     if (key === undefined) continue;
+    // Whatever a replay reads, through its edits or the links it resolves, is an input of what it builds.
     const postfix = edits.filter(isPostfixEdit);
     if (postfix.length > 0) {
-      const config = replayPostfix(key, postfix, resolve, notes);
-      if (config !== null) out.push(config);
+      const inputs = editInputs(postfix);
+      const config = replayPostfix(key, postfix, recordingResolver(resolve, inputs), notes);
+      if (config !== null) out.push(withInputs(config, inputs));
     }
     const sendmail = edits.filter(isSendmailEdit);
     if (sendmail.length > 0) {
-      const config = replaySendmail(sendmail, resolve, notes);
-      if (config !== null) out.push(config);
+      const inputs = editInputs(sendmail);
+      const config = replaySendmail(sendmail, recordingResolver(resolve, inputs), notes);
+      if (config !== null) out.push(withInputs(config, inputs));
     }
   }
   return out;

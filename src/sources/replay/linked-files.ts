@@ -22,9 +22,9 @@ export function linkedFileReader(
   const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars);
   return (source: string): Piece | null => {
     const rendered = templates.get(source);
-    if (rendered !== undefined) return { file: source, text: rendered.fragment.text, fragment: rendered.fragment };
+    if (rendered !== undefined) return { file: source, text: rendered.fragment.text, fragment: rendered.fragment, inputs: rendered.inputs ?? [source] };
     const f = plain.get(source);
-    if (f !== undefined) return { file: f.path, text: f.text, fragment: null };
+    if (f !== undefined) return { file: f.path, text: f.text, fragment: null, inputs: [f.path] };
     if (repo === null) return null;
     const text = repo.read(source);
     if (text === undefined) return null;
