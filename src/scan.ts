@@ -14,6 +14,7 @@ import type { Configuration } from './mta/configuration.js';
 import { applyPolicy } from './policy/index.js';
 import { rule as configUnreadable, unreadableAfterException } from './rules/config-unreadable.js';
 import { RULES } from './rules/index.js';
+import { withReach } from './rules/reach.js';
 import type { RuleContext } from './rules/rule.js';
 import { PROFILES } from './rules/profiles.js';
 import { runSources } from './sources/stage.js';
@@ -116,7 +117,8 @@ function judge(config: Configuration, context: RuleContext): RuleResult[] {
   for (const rule of RULES) {
     if (unreadableConfig && rule !== configUnreadable) continue;
     try {
-      out.push(...rule.check(config, context));
+      // Every finding names the lines that make the server reachable (master.cf services, inet_interfaces, DaemonPortOptions).
+      out.push(...withReach(config, rule.check(config, context)));
     } catch (e) {
       out.push(unreadableAfterException(config.mta, config.files[0] ?? '.', `rule ${rule.meta.id}`, e));
     }
