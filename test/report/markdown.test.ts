@@ -87,9 +87,9 @@ describe('Markdown job summary', () => {
 
   it('says the scope and what it hid in the banner', () => {
     const scoped = report([finding()], { scope: { kind: 'changed', changedFiles: 4, configurationsTouched: 2, findingsHidden: 5 } });
-    assert.equal(renderMarkdown(scoped).split('\n')[0], '### ❌ relaygate: fail · 1 error · scope: 4 changed files · 5 findings hidden');
+    assert.equal(renderMarkdown(scoped).split('\n')[0], '### ❌ relaygate: fail · 1 error · scope: 4 changed files touching 2 configurations · 5 findings hidden');
     const nothingHidden = report([], { scope: { kind: 'changed', changedFiles: 1, configurationsTouched: 0, findingsHidden: 0 } });
-    assert.equal(renderMarkdown(nothingHidden).split('\n')[0], '### ✅ relaygate: pass · no findings · scope: 1 changed file');
+    assert.equal(renderMarkdown(nothingHidden).split('\n')[0], '### ✅ relaygate: pass · no findings · scope: 1 changed file touching 0 configurations');
   });
 
   it('links locations to the blob at the commit, and long paths may break after a slash', () => {

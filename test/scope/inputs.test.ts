@@ -9,6 +9,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ChangedPaths, directoryInput, isEscapedPath, mergeInputs } from '../../src/model/inputs.js';
 import { fileSystemRepository, memoryRepository, recordingRepository } from '../../src/sources/contracts/repository.js';
+import { assembleInstances, defaultResolver } from '../../src/sources/replay/instances.js';
+import { withSiblingLinks } from '../../src/sources/replay/sibling-links.js';
+import { extraction, link, set } from '../sources/replay/instances-helpers.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 
 const tree = temporaryTrees('inputs');
@@ -93,5 +96,37 @@ describe('ChangedPaths', () => {
     assert.equal(directoryInput('.'), './');
     assert.equal(directoryInput(''), './');
     assert.deepEqual(mergeInputs(['b', 'a'], undefined, ['a', 'c/']), ['a', 'b', 'c/']);
+  });
+});
+
+describe('replay unions the inputs of what it reads', () => {
+  it("a configuration's inputs are its edits' (host file and what the extractor read) and every linked piece's, found or not", () => {
+    const edits = [
+      { ...link(1, 'main.cf', 'files/main.cf.j2'), inputs: ['Dockerfile', 'ci/defaults.yml'] },
+      link(2, 'master.cf', 'files/absent.cf'),
+      set(3, 'myhostname=x'),
+    ];
+    const [config] = assembleInstances([extraction(...edits)], new Map(), {
+      resolve: (source) =>
+        source === 'files/main.cf.j2' ? { file: source, text: 'inet_interfaces = all\n', fragment: null, inputs: [source, 'files/vars.yml', 'files/group_vars/'] } : null,
+    });
+    assert.deepEqual(config?.inputs, ['Dockerfile', 'ci/defaults.yml', 'files/absent.cf', 'files/group_vars/', 'files/main.cf.j2', 'files/vars.yml']);
+  });
+
+  it('a link to a main.cf or master.cf has its folder among its inputs (a sibling there joins the instance)', () => {
+    const [linked] = withSiblingLinks([extraction(link(1, 'main.cf', 'conf/main.cf'))], []);
+    assert.deepEqual(linked?.edits.map((e) => e.inputs), [['conf/']]);
+  });
+
+  it('the default resolver records what rendering a linked template looked up', () => {
+    const repo = memoryRepository({
+      'roles/mail/templates/main.cf.j2': 'smtpd_client_restrictions = {{ r }}\n',
+      'roles/mail/defaults/main.yml': 'r: reject\n',
+    });
+    const piece = defaultResolver(new Map(), repo)('roles/mail/templates/main.cf.j2');
+    assert.equal(piece?.text, 'smtpd_client_restrictions = reject\n');
+    for (const input of ['roles/mail/templates/main.cf.j2', 'roles/mail/defaults/main.yml', 'roles/mail/vars/main.yml']) {
+      assert.ok(piece?.inputs?.includes(input), `${input} in ${piece?.inputs?.join(', ')}`);
+    }
   });
 });
