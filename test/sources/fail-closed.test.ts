@@ -7,12 +7,14 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding, RuleResult } from '../../src/model/finding.js';
 import { RULES } from '../../src/rules/index.js';
 import { scan } from '../../src/scan.js';
 import type { HostFormat } from '../../src/sources/contracts/host-format.js';
 import { registerHostFormat } from '../../src/sources/host-formats.js';
+import { assembleInstances } from '../../src/sources/replay/instances.js';
 import { jinja2 } from '../../src/sources/template-languages.js';
+import { extraction, link, set } from './replay/instances-helpers.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 
 const tree = temporaryTrees('fail-closed');
@@ -149,5 +151,44 @@ describe('a provisioning file the tool itself would refuse', () => {
     assert.deepEqual(rows(result.findings), [['config-unreadable', 'image.json', 3, 84, 'definite'], OTHER_FINDING]);
     assert.match(result.findings[0]?.message ?? '', /^image\.json cannot be judged: the Packer template is not valid JSON \(/);
     assert.deepEqual(result.notes, []);
+  });
+});
+
+describe('a linked file that cannot be rendered', () => {
+  const ROLE_TASKS = '- template:\n    src: main.cf.j2\n    dest: /etc/postfix/main.cf\n';
+
+  it('a malformed template only an edit links (discovery excluded it): config-unreadable, not a note', async () => {
+    const root = tree({ 'roles/mail/tasks/main.yml': ROLE_TASKS, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x\n' });
+    const result = await scan({ ...defaultOptions(root), exclude: ['roles/mail/templates/**'] });
+    assert.deepEqual(rows(result.findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 19, 'definite']]);
+  });
+
+  it('a linked template whose renderer throws: config-unreadable once, with the message', async () => {
+    const render = jinja2.render;
+    jinja2.render = () => {
+      throw new Error('renderer bug');
+    };
+    restore.push(() => {
+      jinja2.render = render;
+    });
+    const root = tree({ 'roles/mail/tasks/main.yml': ROLE_TASKS, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n' });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result.findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
+    assert.equal(result.findings[0]?.message, 'roles/mail/templates/main.cf.j2 cannot be judged: the jinja2 renderer failed on it (renderer bug).');
+  });
+
+  it('a replay that throws: config-unreadable at its first edit, the other instances still built', () => {
+    const results: RuleResult[] = [];
+    const other = { ...set(1, 'inet_interfaces=all'), key: { scope: 'other/Dockerfile', directory: '/etc/postfix' }, span: { file: 'other/Dockerfile', line: 1, column: 1, endLine: 1, endColumn: 2 } };
+    const configs = assembleInstances([extraction(link(2, 'main.cf', 'files/main.cf'), other)], new Map(), {
+      resolve: () => {
+        throw new Error('resolver bug');
+      },
+      results,
+    });
+    assert.deepEqual(configs.map((c) => c.files), [['other/Dockerfile']]);
+    assert.deepEqual(results.map((r) => [r.ruleId, r.span.file, r.span.line, r.message, r.inputs]), [
+      ['config-unreadable', 'Dockerfile', 1, 'Dockerfile cannot be judged: replaying its postfix edits failed on it (resolver bug).', ['Dockerfile', 'files/main.cf']],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
+import type { Mta, RuleResult } from '../../model/finding.js';
 import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
+import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
 import type { Configuration } from '../../mta/configuration.js';
 import type { Edit, Extraction } from '../contracts/edits.js';
 import { pieceOf, type Piece } from './piece.js';
@@ -23,6 +25,8 @@ export interface InstanceOptions {
   extraVars?: VariableScope[];
   /** Things skipped or assumed, for the scan's notes. */
   notes?: string[];
+  /** config-unreadable results: a linked template that cannot be rendered, a replay that failed. */
+  results?: RuleResult[];
 }
 
 /**
@@ -51,9 +55,16 @@ export function linkedSources(extractions: readonly Extraction[]): Set<string> {
 
 /**
  * A plain file, or a template rendered through the language registry, as a
- * Piece whose inputs are the file and every path its variables were looked up in.
+ * Piece whose inputs are the file and every path its variables were looked
+ * up in. A template that cannot be rendered (malformed, or a renderer that
+ * throws) is config-unreadable in `results`, never a silent pass.
  */
-export function defaultResolver(plainFiles: ReadonlyMap<string, SourceFile>, repo?: RepositoryReader, extraVars: VariableScope[] = []): ResolveLink {
+export function defaultResolver(
+  plainFiles: ReadonlyMap<string, SourceFile>,
+  repo?: RepositoryReader,
+  extraVars: VariableScope[] = [],
+  results: RuleResult[] = [],
+): ResolveLink {
   return (source) => {
     const plain = plainFiles.get(source);
     if (plain !== undefined) return { file: plain.path, text: plain.text, fragment: null, inputs: [plain.path] };
@@ -63,10 +74,19 @@ export function defaultResolver(plainFiles: ReadonlyMap<string, SourceFile>, rep
     if (text === undefined) return null;
     const template = languageFor(source);
     if (template === null) return { file: source, text, fragment: null, inputs: recorder.inputs() };
-    const vars = template.language.variables(source, recorder, extraVars);
-    const rendered = template.language.render({ path: source, text }, vars);
-    if (rendered.diagnostics.length > 0) return null;
-    return { ...pieceOf(rendered.fragment), inputs: recorder.inputs() };
+    const mta: Mta = template.target === 'main.cf' || template.target === 'master.cf' ? 'postfix' : 'sendmail';
+    try {
+      const vars = template.language.variables(source, recorder, extraVars);
+      const rendered = template.language.render({ path: source, text }, vars);
+      if (rendered.diagnostics.length > 0) {
+        for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: recorder.inputs() });
+        return null;
+      }
+      return { ...pieceOf(rendered.fragment), inputs: recorder.inputs() };
+    } catch (e) {
+      results.push({ ...unreadableAfterException(mta, source, `the ${template.language.form} renderer`, e), inputs: recorder.inputs() });
+      return null;
+    }
   };
 }
 
@@ -110,24 +130,28 @@ export function assembleInstances(
   options: InstanceOptions = {},
 ): Configuration[] {
   const notes = options.notes ?? [];
-  const resolve = options.resolve ?? defaultResolver(plainFiles, options.repo, options.extraVars);
+  const results = options.results ?? [];
+  const resolve = options.resolve ?? defaultResolver(plainFiles, options.repo, options.extraVars, results);
   const out: Configuration[] = [];
+  // Whatever a replay reads, through its edits or the links it resolves, is an input of what it builds.
+  // A replay that throws leaves its instance unjudged: config-unreadable where its first edit is, and the others go on.
+  const replayed = (mta: Mta, group: readonly Edit[], build: (resolve: ResolveLink) => Configuration | null): void => {
+    const inputs = editInputs(group);
+    try {
+      const config = build(recordingResolver(resolve, inputs));
+      if (config !== null) out.push(withInputs(config, inputs));
+    } catch (e) {
+      const file = group[0]?.span.file ?? '.';
+      results.push({ ...unreadableAfterException(mta, file, `replaying its ${mta} edits`, e), inputs: mergeInputs([...inputs]) });
+    }
+  };
   for (const edits of groupEdits(extractions)) {
     const key = edits[0]?.key;
     if (key === undefined) continue;
-    // Whatever a replay reads, through its edits or the links it resolves, is an input of what it builds.
     const postfix = edits.filter(isPostfixEdit);
-    if (postfix.length > 0) {
-      const inputs = editInputs(postfix);
-      const config = replayPostfix(key, postfix, recordingResolver(resolve, inputs), notes);
-      if (config !== null) out.push(withInputs(config, inputs));
-    }
+    if (postfix.length > 0) replayed('postfix', postfix, (r) => replayPostfix(key, postfix, r, notes));
     const sendmail = edits.filter(isSendmailEdit);
-    if (sendmail.length > 0) {
-      const inputs = editInputs(sendmail);
-      const config = replaySendmail(sendmail, recordingResolver(resolve, inputs), notes);
-      if (config !== null) out.push(withInputs(config, inputs));
-    }
+    if (sendmail.length > 0) replayed('sendmail', sendmail, (r) => replaySendmail(sendmail, r, notes));
   }
   return out;
 }
