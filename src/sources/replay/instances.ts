@@ -96,9 +96,11 @@ export function defaultResolver(
  * the configuration) and the inputs of every piece it returns.
  */
 function recordingResolver(resolve: ResolveLink, inputs: Set<string>): ResolveLink {
-  return (source) => {
+  // Every argument passes through: whatever else a replay tells the resolver, the recording stays the same.
+  return (...args: Parameters<ResolveLink>) => {
+    const [source] = args;
     inputs.add(source);
-    const piece = resolve(source);
+    const piece = resolve(...args);
     for (const input of piece?.inputs ?? (piece === null ? [] : [piece.file])) inputs.add(input);
     return piece;
   };
