@@ -30,6 +30,16 @@ afterEach(() => {
   for (const undo of restore.splice(0)) undo();
 });
 
+/** Replaces `object[key]` for one test (a reader or rule with a bug); the original comes back after it. */
+function patch<T extends object, K extends keyof T>(object: T, key: K, value: T[K]): void {
+  const saved = Object.getOwnPropertyDescriptor(object, key);
+  Object.defineProperty(object, key, { value, configurable: true, writable: true, enumerable: true });
+  restore.push(() => {
+    if (saved === undefined) Reflect.deleteProperty(object, key);
+    else Object.defineProperty(object, key, saved);
+  });
+}
+
 /** A host format that claims `*.fakehost.txt` files and runs `extract`. */
 function fakeFormat(extract: HostFormat['extract'], matches: HostFormat['matches'] = (p) => p.endsWith('.fakehost.txt')): void {
   restore.push(registerHostFormat({ form: 'shell', matches, extract }));
@@ -89,12 +99,8 @@ describe('fail closed per file', () => {
   });
 
   it('a template renderer that throws: config-unreadable for the template, the other files still judged', async () => {
-    const render = jinja2.render;
-    jinja2.render = () => {
+    patch(jinja2, 'render', () => {
       throw new RangeError('Maximum call stack size exceeded');
-    };
-    restore.push(() => {
-      jinja2.render = render;
     });
     const root = tree({ ...OPEN, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n', 'roles/mail/defaults/main.yml': 'x: all\n' });
     const result = await scan(defaultOptions(root));
@@ -106,12 +112,8 @@ describe('fail closed per file', () => {
   });
 
   it("a variables loader that throws: config-unreadable for the template that asked", async () => {
-    const variables = jinja2.variables;
-    jinja2.variables = () => {
+    patch(jinja2, 'variables', () => {
       throw new Error('loader bug');
-    };
-    restore.push(() => {
-      jinja2.variables = variables;
     });
     const root = tree({ 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n' });
     assert.deepEqual(rows((await scan(defaultOptions(root))).findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
@@ -120,13 +122,10 @@ describe('fail closed per file', () => {
   it('a rule that throws on one configuration: config-unreadable on its first file, the other rules and configurations still judged', async () => {
     const sendmail = RULES.find((r) => r.meta.id === 'stig-sendmail-relay');
     assert.ok(sendmail);
-    const check = sendmail.check;
-    sendmail.check = (config, context) => {
+    const check = sendmail.check.bind(sendmail);
+    patch(sendmail, 'check', (config, context) => {
       if (config.files.includes('mail/sendmail.mc')) throw new Error('rule bug');
       return check(config, context);
-    };
-    restore.push(() => {
-      sendmail.check = check;
     });
     const root = tree({ ...OPEN, 'mail/sendmail.mc': "FEATURE(`promiscuous_relay')dnl\n" });
     const result = await scan(defaultOptions(root));
@@ -164,12 +163,8 @@ describe('a linked file that cannot be rendered', () => {
   });
 
   it('a linked template whose renderer throws: config-unreadable once, with the message', async () => {
-    const render = jinja2.render;
-    jinja2.render = () => {
+    patch(jinja2, 'render', () => {
       throw new Error('renderer bug');
-    };
-    restore.push(() => {
-      jinja2.render = render;
     });
     const root = tree({ 'roles/mail/tasks/main.yml': ROLE_TASKS, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n' });
     const result = await scan(defaultOptions(root));
