@@ -112,7 +112,7 @@ export function applyPolicy(results: RuleResult[], input: PolicyInput): Finding[
 }
 
 /**
- * The pull-request scope (README, "How relaygate decides"): a finding is in
+ * The pull-request scope (README, "What a pull request touches"): a finding is in
  * scope when any input of its configuration changed (src/model/inputs.ts).
  * Its own file and related files are inputs too. Unknown inputs, and a file
  * shown escaped (its name is not UTF-8, so no changed-file list can name
