@@ -90,6 +90,7 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
       baseline: path.join(cwd, 'base.json'),
       changed: ['postfix/main.cf', 'postfix/master.cf'],
       rules: {},
+      configFile: path.join(cwd, 'infra', '.relaygate.yml'),
     });
   });
 

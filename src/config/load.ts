@@ -56,6 +56,7 @@ export async function loadOptions(request: LoadRequest): Promise<Loaded> {
     root: request.root,
     paths: request.paths,
     changed: request.changed,
+    configFile: config === null ? null : config.file,
   };
   return { options, configFile: config === null ? null : config.file };
 }

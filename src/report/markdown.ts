@@ -66,7 +66,7 @@ export function renderMarkdown(report: JsonReport, options: MarkdownOptions = {}
   return fit(head, blocks, maxBytes);
 }
 
-/** "### ❌ relaygate: fail · 3 errors, 1 warning · 2 suppressed · scope: 4 changed files · 5 findings hidden": short enough for one line. */
+/** "### ❌ relaygate: fail · 3 errors, 1 warning · 2 suppressed · scope: 4 changed files touching 2 configurations · 5 findings hidden": one line. */
 function banner(report: JsonReport, title: string, suppressed: number): string {
   const s = report.summary;
   const counts = (['error', 'warning', 'note'] as const).filter((l) => s.byLevel[l] > 0).map((l) => plural(s.byLevel[l], l));
@@ -74,7 +74,8 @@ function banner(report: JsonReport, title: string, suppressed: number): string {
   const scope = report.scope;
   if (scope !== undefined) {
     const changed = plural(scope.changedFiles, 'changed file');
-    parts.push(`scope: ${scope.kind === 'new' ? `new findings in ${changed}` : changed}`);
+    const touched = `touching ${plural(scope.configurationsTouched, 'configuration')}`;
+    parts.push(`scope: ${scope.kind === 'new' ? `new findings in ${changed}` : `${changed} ${touched}`}`);
     if (scope.findingsHidden > 0) parts.push(`${plural(scope.findingsHidden, 'finding')} hidden`);
   }
   return `### ${s.result === 'fail' ? '❌' : '✅'} ${markdownCell(title)}: ${s.result} · ${parts.join(' · ')}`;

@@ -49,6 +49,11 @@ interface EditBase {
    * on the edit lists them in `related`.
    */
   variables?: { name: string; origin: VariableOrigin | null }[];
+  /**
+   * Set by the extract step, not by extractors: the host file and every
+   * repository path its extractor read or looked for (src/model/inputs.ts).
+   */
+  inputs?: string[];
 }
 
 export type Edit =

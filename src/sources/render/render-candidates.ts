@@ -6,9 +6,10 @@
  */
 import type { Candidate } from '../../discover/index.js';
 import type { RuleResult } from '../../model/finding.js';
+import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
-import { unreadable } from '../../rules/config-unreadable.js';
-import type { RepositoryReader } from '../contracts/repository.js';
+import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
+import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
 import { languageOfForm } from '../template-languages.js';
@@ -40,7 +41,8 @@ export function renderCandidates(
     const candidate: Candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
       const u = candidate.unreadable;
-      results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
+      const result = unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason);
+      results.push({ ...result, inputs: [candidate.path] });
       continue;
     }
     if (!candidate.file) continue;
@@ -69,8 +71,11 @@ export function needsRepository(candidates: readonly Candidate[]): boolean {
 }
 
 /**
- * Renders a template candidate with its language's variables. A template the
- * renderer cannot read is config-unreadable at its line (null: not judged).
+ * Renders a template candidate with its language's variables, through a
+ * reader that records every path the variables were looked up in (the
+ * rendering's inputs). A template the renderer cannot read is
+ * config-unreadable at its line; a renderer that throws makes it
+ * config-unreadable too, and the scan goes on (null: not judged).
  */
 function renderCandidate(
   candidate: Candidate,
@@ -86,15 +91,27 @@ function renderCandidate(
     return null;
   }
   const mta = candidate.kind === 'sendmail' ? 'sendmail' : 'postfix';
-  const vars = language.variables(candidate.path, repo, extraVars);
-  for (const d of vars.diagnostics) {
-    notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
-  }
-  const rendered = language.render({ path: file.path, text: file.text }, vars);
-  if (rendered.diagnostics.length > 0) {
-    for (const d of rendered.diagnostics) results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
+  const recorder = recordingRepository(repo);
+  const inputs = (): string[] => mergeInputs([candidate.path], recorder.inputs());
+  try {
+    const vars = language.variables(candidate.path, recorder, extraVars);
+    for (const d of vars.diagnostics) {
+      notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
+    }
+    const rendered = language.render({ path: file.path, text: file.text }, vars);
+    if (rendered.diagnostics.length > 0) {
+      for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, candidate.path, d.line, d.column, d.message), inputs: inputs() });
+      return null;
+    }
+    return { ...markUncertain(candidate, file, rendered), inputs: inputs() };
+  } catch (e) {
+    results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });
     return null;
   }
+}
+
+/** Lines and services of a rendered main.cf or master.cf that may or may not be in the real file. */
+function markUncertain(candidate: Candidate, file: SourceFile, rendered: RenderedTemplate): RenderedTemplate {
   if (candidate.role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
   if (candidate.role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));

@@ -3,6 +3,8 @@
  * pair them by directory and name, a templated sendmail .mc joins the .cf
  * built from it, and every span goes back to the template a person edits.
  */
+import path from 'node:path/posix';
+import { directoryInput, mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
 import type { Configuration } from '../../mta/configuration.js';
 import { assemblePostfix } from '../../mta/postfix/index.js';
@@ -18,7 +20,19 @@ export function assembleFiles(
   templates: ReadonlyMap<string, RenderedTemplate>,
 ): Configuration[] {
   const assembled: Configuration[] = [...assemblePostfix([...postfixFiles]), ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
-  return assembled.map((config) => backToTemplates(config, templates));
+  return assembled.map((config) => withInputs(backToTemplates(config, templates), templates));
+}
+
+/**
+ * The inputs of a configuration assembled from the files of a folder: the
+ * files, what their renderings looked up, and the folder itself, whose other
+ * files decide what pairs with what (a master.cf deleted beside a main.cf
+ * leaves it with the stock master.cf).
+ */
+function withInputs(config: Configuration, templates: ReadonlyMap<string, RenderedTemplate>): Configuration {
+  const rendered = config.files.map((f) => templates.get(f)?.inputs);
+  const folders = config.files.map((f) => directoryInput(path.dirname(f)));
+  return { ...config, inputs: mergeInputs(config.files, folders, ...rendered) };
 }
 
 /** Spans of rendered templates back on the template lines, and the configuration's form (the template's language). */

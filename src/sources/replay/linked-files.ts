@@ -1,3 +1,4 @@
+import type { RuleResult } from '../../model/finding.js';
 import type { SourceFile } from '../../model/source.js';
 import type { RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
@@ -10,7 +11,8 @@ import type { ResolveLink } from './postfix.js';
  * How a `link` edit's repository file is read: the template the render step
  * rendered, or the plain file it read; else, a file discovery did not pick
  * up (an odd name) is read from the repository, rendered when a language
- * claims it, and recorded in `files` (findings may point at it).
+ * claims it, and recorded in `files` (findings may point at it); one that
+ * cannot be rendered is config-unreadable in `results`.
  */
 export function linkedFileReader(
   templates: ReadonlyMap<string, RenderedTemplate>,
@@ -18,13 +20,14 @@ export function linkedFileReader(
   repo: RepositoryReader | null,
   extraVars: VariableScope[],
   files: Map<string, SourceFile>,
+  results: RuleResult[],
 ): ResolveLink {
-  const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars);
+  const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars, results);
   return (source: string): Piece | null => {
     const rendered = templates.get(source);
-    if (rendered !== undefined) return { file: source, text: rendered.fragment.text, fragment: rendered.fragment };
+    if (rendered !== undefined) return { file: source, text: rendered.fragment.text, fragment: rendered.fragment, inputs: rendered.inputs ?? [source] };
     const f = plain.get(source);
-    if (f !== undefined) return { file: f.path, text: f.text, fragment: null };
+    if (f !== undefined) return { file: f.path, text: f.text, fragment: null, inputs: [f.path] };
     if (repo === null) return null;
     const text = repo.read(source);
     if (text === undefined) return null;
