@@ -15,6 +15,8 @@ export interface Jinja2Options {
   limits: RenderLimits;
   /** Namespaces the deploying tool adds to the template's globals (Salt's `salt`); none by default. */
   namespaces?: ReadonlyMap<string, NamespaceFunctions>;
+  /** `#` lines are comments in the rendered file (see EvaluationContext.hashComments). */
+  hashComments?: boolean;
 }
 
 export const ANSIBLE_OPTIONS: Jinja2Options = { trimBlocks: true, limits: DEFAULT_LIMITS };
@@ -41,6 +43,7 @@ export function renderJinja2(path: string, text: string, scope: VariableScope, o
     depth: 0,
     resolving: new Set(),
     namespaces: options.namespaces,
+    hashComments: options.hashComments,
   };
   const parsed = parseTemplate(text, options, at);
   const empty = (): Fragment => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });
