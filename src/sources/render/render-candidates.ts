@@ -95,10 +95,20 @@ function renderCandidate(
     for (const d of rendered.diagnostics) results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
     return null;
   }
-  if (candidate.role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
-  if (candidate.role !== 'main.cf') return rendered;
+  return markUncertain(rendered, candidate.role, file.text);
+}
+
+/**
+ * A rendered template's uncertain parts made explicit for the mail file it
+ * renders: master.cf services that may or may not exist, or whose fields are
+ * unknown (./uncertain-services.ts); main.cf definitions under unknown
+ * branches or with unknown names (./uncertain-parameters.ts).
+ */
+export function markUncertain(rendered: RenderedTemplate, role: SourceFile['role'], templateText: string): RenderedTemplate {
+  if (role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, templateText) };
+  if (role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
-  return { ...rendered, fragment: markAlternatives(fragment, file.text) };
+  return { ...rendered, fragment: markAlternatives(fragment, templateText) };
 }
 
 /**
@@ -108,7 +118,12 @@ function renderCandidate(
  */
 function hasJinjaTags(candidate: Candidate): boolean {
   if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined) return false;
-  for (const line of candidate.file.text.split('\n')) {
+  return textHasJinjaTags(candidate.file.text);
+}
+
+/** Whether one line of `text` holds a closed Jinja tag. */
+export function textHasJinjaTags(text: string): boolean {
+  for (const line of text.split('\n')) {
     for (const [open, close] of [['{{', '}}'], ['{%', '%}']] as const) {
       const at = line.indexOf(open);
       if (at >= 0 && line.indexOf(close, at + 2) > at) return true;

@@ -1,9 +1,12 @@
 import type { SourceFile } from '../../model/source.js';
+import type { TargetFile } from '../contracts/edits.js';
 import type { RepositoryReader } from '../contracts/repository.js';
-import type { RenderedTemplate } from '../contracts/template-language.js';
-import type { VariableScope } from '../contracts/variables.js';
+import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-language.js';
+import type { VariableBinding, VariableScope } from '../contracts/variables.js';
+import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
+import { languageFor, languageOfForm } from '../template-languages.js';
 import { defaultResolver } from './instances.js';
-import type { Piece } from './piece.js';
+import { pieceOf, type Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
 
 /**
@@ -11,17 +14,31 @@ import type { ResolveLink } from './postfix.js';
  * rendered, or the plain file it read; else, a file discovery did not pick
  * up (an odd name) is read from the repository, rendered when a language
  * claims it, and recorded in `files` (findings may point at it).
+ *
+ * A link that carries the deploying resource's variables renders its
+ * template with those (the user's --vars on top), and the variables that
+ * rendering read are added to the template's in `templates`, so a finding
+ * on the template points at them too.
  */
 export function linkedFileReader(
-  templates: ReadonlyMap<string, RenderedTemplate>,
+  templates: Map<string, RenderedTemplate>,
   plain: ReadonlyMap<string, SourceFile>,
   repo: RepositoryReader | null,
   extraVars: VariableScope[],
   files: Map<string, SourceFile>,
 ): ResolveLink {
   const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars);
-  return (source: string): Piece | null => {
+  return (source: string, vars?: VariableScope, target?: TargetFile): Piece | null => {
     const rendered = templates.get(source);
+    if (vars !== undefined) {
+      const withVars = renderWithVars(source, vars, target, rendered, plain, repo, extraVars, files);
+      if (withVars !== undefined) {
+        if (withVars === null) return null;
+        const used = new Map([...(rendered?.usedVariables ?? []), ...withVars.usedVariables].map((v) => [`${v.name}\u0000${v.origin?.file ?? ''}:${v.origin?.line ?? 0}`, v]));
+        templates.set(source, { ...(rendered ?? withVars), usedVariables: [...used.values()].sort((a, b) => a.name.localeCompare(b.name)) });
+        return pieceOf(withVars.fragment);
+      }
+    }
     if (rendered !== undefined) return { file: source, text: rendered.fragment.text, fragment: rendered.fragment };
     const f = plain.get(source);
     if (f !== undefined) return { file: f.path, text: f.text, fragment: null };
@@ -31,4 +48,42 @@ export function linkedFileReader(
     files.set(source, { path: source, text });
     return readLinked(source);
   };
+}
+
+/**
+ * The template at `source` rendered with the link's variables; undefined
+ * when it is not a template (a plain file is the same whoever copies it),
+ * null when it cannot be read or rendered.
+ */
+function renderWithVars(
+  source: string,
+  vars: VariableScope,
+  target: TargetFile | undefined,
+  rendered: RenderedTemplate | undefined,
+  plain: ReadonlyMap<string, SourceFile>,
+  repo: RepositoryReader | null,
+  extraVars: VariableScope[],
+  files: Map<string, SourceFile>,
+): RenderedTemplate | null | undefined {
+  const text = files.get(source)?.text ?? plain.get(source)?.text ?? repo?.read(source);
+  if (text === undefined) return rendered === undefined ? undefined : null;
+  const language: TemplateLanguage | undefined =
+    languageFor(source)?.language ??
+    (rendered !== undefined ? languageOfForm(rendered.fragment.form) : undefined) ??
+    (textHasJinjaTags(text) ? languageOfForm('jinja2') : undefined);
+  if (language === undefined) return undefined;
+  if (!files.has(source)) files.set(source, { path: source, text });
+  const scope: VariableScope = {
+    lookup(name): VariableBinding | undefined {
+      for (const extra of extraVars) {
+        const found = extra.lookup(name);
+        if (found !== undefined) return found;
+      }
+      return vars.lookup(name);
+    },
+  };
+  const out = language.render({ path: source, text }, scope);
+  if (out.diagnostics.length > 0) return null;
+  const role = target === 'main.cf' || target === 'master.cf' ? target : undefined;
+  return markUncertain(out, role, text);
 }
