@@ -32,6 +32,13 @@ export interface EvaluationContext {
    * when the commented text is not.
    */
   hashComments?: boolean;
+  /**
+   * Render every branch an unknown condition leaves possible, each "maybe"
+   * (a Salt state file, whose branches define different states), instead of
+   * the first one with the rest as alternatives (a mail file, whose parameters
+   * the alternatives mark unknown).
+   */
+  allBranches?: boolean;
 }
 
 /**
@@ -221,14 +228,29 @@ function test(expression: Extract<Expression, { type: 'test' }>, context: Evalua
   return expression.negated ? !result : result;
 }
 
+/** `a.b.c` as root `a` and member `b.c`; null for anything else or a single name. */
+function dottedMember(expression: Expression): { root: string; member: string } | null {
+  const names: string[] = [];
+  let node = expression;
+  while (node.type === 'attribute') {
+    names.unshift(node.name);
+    node = node.object;
+  }
+  if (node.type !== 'name' || names.length < 2) return null;
+  return { root: node.name, member: names.join('.') };
+}
+
 /** A tool namespace's member (`salt['pillar.get'](...)`), or a method of plain data (./methods.ts). */
 function call(expression: Extract<Expression, { type: 'call' }>, context: EvaluationContext): unknown {
   // `name[member](...)` where the tool provides `name` (Salt's `salt`): the tool evaluates it.
   const callee = expression.callee;
-  const namespace = callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : undefined;
-  if (namespace !== undefined && callee.type === 'index') {
+  // `salt['pillar.get'](...)`, or the same member as attributes: `salt.pillar.get(...)`.
+  const dotted = dottedMember(callee);
+  const namespace =
+    callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : dotted !== null ? context.namespaces?.get(dotted.root) : undefined;
+  if (namespace !== undefined) {
     return namespace({
-      member: evaluate(callee.index, context),
+      member: callee.type === 'index' ? evaluate(callee.index, context) : dotted?.member,
       args: () => expression.args.map((a) => evaluate(a, context)),
       kwarg: (name) => {
         const argument = Object.prototype.hasOwnProperty.call(expression.kwargs, name) ? expression.kwargs[name] : undefined;

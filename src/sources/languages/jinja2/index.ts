@@ -17,6 +17,8 @@ export interface Jinja2Options {
   namespaces?: ReadonlyMap<string, NamespaceFunctions>;
   /** `#` lines are comments in the rendered file (see EvaluationContext.hashComments). */
   hashComments?: boolean;
+  /** Render every possible branch of an unknown `if` (see EvaluationContext.allBranches). */
+  allBranches?: boolean;
 }
 
 export const ANSIBLE_OPTIONS: Jinja2Options = { trimBlocks: true, limits: DEFAULT_LIMITS };
@@ -44,6 +46,7 @@ export function renderJinja2(path: string, text: string, scope: VariableScope, o
     resolving: new Set(),
     namespaces: options.namespaces,
     hashComments: options.hashComments,
+    allBranches: options.allBranches,
   };
   const parsed = parseTemplate(text, options, at);
   const empty = (): Fragment => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });

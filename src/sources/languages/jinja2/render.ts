@@ -133,6 +133,7 @@ export class Renderer {
       // Unknown condition: this branch may be taken; the later ones could apply instead.
       uncertain = true;
       this.renderNodes(branch.body, true);
+      if (this.context.allBranches === true) continue;
       for (const rest of branches.slice(i + 1)) this.output.alternatives.push({ start: rest.start, end: rest.end });
       return;
     }
