@@ -86,14 +86,14 @@ export type Edit =
       target: TargetFile;
       source: string;
       /**
-       * The variables the deploying resource renders a template source with
-       * (an Ansible task's variables at that point of the play: role
-       * defaults, play and role vars, set_fact, include_vars; a Salt
-       * `file.managed` `context:` over its `defaults:`). Absent: the
-       * template language's own variables for that path, as when the
-       * template is read on its own. The user's --vars stay on top.
+       * What the deploying resource passes to a template source (an Ansible
+       * task: its variables at that point of the play, by precedence: role
+       * defaults, group_vars, play and role vars, include_vars, set_fact,
+       * role params; a Salt `file.managed`: `context:` over `defaults:` over
+       * the state file's pillar), layered above the template language's own
+       * variables when it is rendered; the user's --vars stay on top.
        */
-      vars?: VariableScope;
+      templateVariables?: VariableScope;
     })
   /**
    * Evidence of the base the edits apply to: `FROM debian:12`, `apt-get install postfix`,

@@ -16,7 +16,7 @@ import type { ResolveLink } from './postfix.js';
  * claims it, and recorded in `files` (findings may point at it).
  *
  * A link that carries the deploying resource's variables renders its
- * template with those (the user's --vars on top), and the variables that
+ * template with those over the language's own (the user's --vars on top), and the variables that
  * rendering read are added to the template's in `templates`, so a finding
  * on the template points at them too.
  */
@@ -73,13 +73,15 @@ function renderWithVars(
     (textHasJinjaTags(text) ? languageOfForm('jinja2') : undefined);
   if (language === undefined) return undefined;
   if (!files.has(source)) files.set(source, { path: source, text });
+  // The user's --vars, then what the deploying resource passes, then the language's own variables for the path.
+  const own = repo === null ? null : language.variables(source, repo, []);
   const scope: VariableScope = {
     lookup(name): VariableBinding | undefined {
       for (const extra of extraVars) {
         const found = extra.lookup(name);
         if (found !== undefined) return found;
       }
-      return vars.lookup(name);
+      return vars.lookup(name) ?? own?.lookup(name);
     },
   };
   const out = language.render({ path: source, text }, scope);

@@ -135,7 +135,7 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       applyMasterSet(state, edit, notes);
       return;
     case 'link': {
-      const piece = resolve(edit.source, edit.vars, edit.target);
+      const piece = resolve(edit.source, edit.templateVariables, edit.target);
       if (piece === null) {
         notes.push(`${lineOf(edit.span)}: ${edit.source} is copied to ${edit.target} but cannot be read; its content is not judged`);
         return;

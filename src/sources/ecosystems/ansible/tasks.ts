@@ -109,7 +109,7 @@ function walkTask(task: YAMLMap, outer: TaskContext): void {
       const variables = [...(loop?.used ?? []), ...templating.used].map(([variable, origin]) => ({ name: variable, origin }));
       const vars = currentVars(context);
       for (const e of made) {
-        const withTemplateVars = e.kind === 'link' ? { ...e, vars } : e;
+        const withTemplateVars = e.kind === 'link' ? { ...e, templateVariables: vars } : e;
         context.out.edits.push(variables.length > 0 ? { ...withTemplateVars, variables } : withTemplateVars);
       }
     }

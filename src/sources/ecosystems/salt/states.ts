@@ -234,7 +234,7 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   const vars: VariableScope = {
     lookup: (name) => contextVars.get(name) ?? defaults.get(name) ?? globals.lookup(name),
   };
-  return [{ ...base, kind: 'link', target: where.target, source, vars }];
+  return [{ ...base, kind: 'link', target: where.target, source, templateVariables: vars }];
 }
 
 /** `key = value` text for a set edit: the key's and the value's SLS positions, the ` = ` mapped to the key. */
