@@ -131,6 +131,41 @@ const SHAPES: Shape[] = [
     configurations: 1,
   },
   {
+    name: "when: 'postfix' in ansible_facts.packages is judged as the host where Postfix is installed",
+    files: {
+      ...META,
+      'tasks/main.yml': "- command: postconf -e 'smtpd_client_restrictions = permit_mynetworks,permit'\n  when:\n    - \"'postfix' in ansible_facts.packages\"\n    - mx_fix\n",
+      'defaults/main.yml': 'mx_fix: true\n',
+    },
+    findings: [['stig-postfix-relay', 'tasks/main.yml', 1, 24, 'definite']],
+    configurations: 1,
+  },
+  {
+    name: 'a tasks/main.yml that only includes: set_fact in one included file reaches the template task of another',
+    files: {
+      ...META,
+      'tasks/main.yml': '- include_tasks: prepare.yml\n- include_tasks: configure.yml\n',
+      'tasks/prepare.yml': '- set_fact:\n    mx_bind: all\n',
+      'tasks/configure.yml': TEMPLATE_TASK,
+      'defaults/main.yml': 'mx_bind: loopback-only\n',
+      'templates/main.cf.j2': MAIN_J2,
+    },
+    findings: [['stig-postfix-relay', 'templates/main.cf.j2', 1, 1, 'definite']],
+    configurations: 1,
+  },
+  {
+    name: 'include_vars chosen by a fact among files that include vars/main.yml: what it re-reads unchanged stays known',
+    files: {
+      ...META,
+      'tasks/main.yml': `- include_vars: "{{ lookup('first_found', params) }}"\n${TEMPLATE_TASK}`,
+      'vars/main.yml': 'mx_bind: loopback-only\n',
+      'vars/debian.yml': 'mx_packages: [postfix]\n',
+      'templates/main.cf.j2': MAIN_J2,
+    },
+    findings: [],
+    configurations: 1,
+  },
+  {
     name: 'a role without meta/ (tasks/ only) is judged as the role it is',
     files: { 'tasks/main.yml': TEMPLATE_TASK, 'defaults/main.yml': 'mx_bind: all\n', 'templates/main.cf.j2': MAIN_J2 },
     findings: [['stig-postfix-relay', 'templates/main.cf.j2', 1, 1, 'definite']],

@@ -6,6 +6,13 @@ import { truthy } from '../../languages/jinja2/values.js';
 export type Decision = boolean | 'unknown';
 
 /**
+ * "Postfix is installed" (`'postfix' in ansible_facts.packages`, from
+ * package_facts): where it is false there is no Postfix to judge, so a
+ * configuration is judged as the one of a host where it holds.
+ */
+const POSTFIX_INSTALLED = /^["']postfix["'] in (?:ansible_facts\.packages|ansible_facts\[["']packages["']\]|packages)$/;
+
+/**
  * A `when:` as Ansible reads it (playbook/conditional.py): each item of a
  * list must hold; an item is a bare Jinja2 expression (`x is defined`,
  * `x | bool`), or a YAML boolean, evaluated with the task's variables and
@@ -30,6 +37,7 @@ export function decideWhen(node: unknown, templating: ArgumentTemplating): Decis
   if (typeof value !== 'string') return 'unknown';
   const text = value.trim();
   if (text === '') return 'unknown';
+  if (POSTFIX_INSTALLED.test(text)) return true;
   // `when: "{{ x }}"` (templated, deprecated) means the same as `when: x`.
   const expression = text.startsWith('{{') && text.endsWith('}}') ? text.slice(2, -2) : text;
   const result = templating.value(`{{ ${expression} }}`);

@@ -2,7 +2,7 @@ import { isSeq, type YAMLMap } from 'yaml';
 import { LineIndex, type SourceFile } from '../../../model/source.js';
 import type { VariablesDiagnostic } from '../../languages/yaml/variables-file.js';
 import { join, normalize } from '../../contracts/repo-paths.js';
-import type { HostFormat } from '../../contracts/host-format.js';
+import { hasMailMarker, HOST_HEAD_CHARS, type HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { parseYaml } from '../../languages/yaml/yaml-file.js';
@@ -64,29 +64,44 @@ export function roleFolder(path: string, repo: RepositoryReader): string | null 
 }
 
 /**
- * Whether a role's tasks file other than its entry point is included
- * (literally, `include_tasks`/`import_tasks`) from `tasks/main.yml`, directly
- * or through other includes: then its tasks run where the entry point
- * includes them, seeing what the tasks before set, and are read there.
+ * The role's task files in the order `tasks/main.yml` includes them
+ * (literally, `include_tasks`/`import_tasks`, transitively), main first.
  */
-function includedFromMain(path: string, roleDir: string, repo: RepositoryReader): boolean {
-  const main = mainTasksFile(roleDir, repo);
-  if (main === null || main === path) return false;
+function includeOrder(main: string, roleDir: string, repo: RepositoryReader): string[] {
   const seen = new Set<string>([main]);
-  const queue = [main];
-  while (queue.length > 0 && seen.size < 64) {
-    const file = queue.shift() as string;
-    const text = repo.read(file);
+  const order = [main];
+  for (let i = 0; i < order.length && order.length < 64; i++) {
+    const text = repo.read(order[i] as string);
     if (text === undefined) continue;
     for (const m of text.matchAll(INCLUDE_LINE)) {
       const target = normalize(join(join(roleDir, 'tasks'), (m[1] ?? '').trim()));
       if (target === null || seen.has(target)) continue;
-      if (target === path) return true;
       seen.add(target);
-      queue.push(target);
+      order.push(target);
     }
   }
-  return false;
+  return order;
+}
+
+/**
+ * Which file reads a role's tasks from its entry point: tasks run where
+ * `tasks/main.yml` includes them, seeing what the tasks before set, so the
+ * whole role is walked once from main. The walk is started by the first file
+ * of the include order that names a mail file (discovery extracts only
+ * those: a main.yml that only includes others is not one); every other
+ * included file is read there, not on its own. null: `path` is not included
+ * from main, and is read on its own.
+ */
+function entryWalk(path: string, roleDir: string, repo: RepositoryReader): { main: string; walks: boolean } | null {
+  const main = mainTasksFile(roleDir, repo);
+  if (main === null) return null;
+  const order = includeOrder(main, roleDir, repo);
+  if (!order.includes(path)) return null;
+  const first = order.find((file) => {
+    const text = repo.read(file);
+    return text !== undefined && hasMailMarker(text.slice(0, HOST_HEAD_CHARS));
+  });
+  return { main, walks: first === path };
 }
 
 /** `include_tasks: name.yml`, `import_tasks: name.yml`, `include: name.yml`, or `file: name.yml` under one (one line, quotes optional). */
@@ -117,6 +132,11 @@ export const ansibleTasks: HostFormat = {
     return folderAboveTasks(path) !== null || PLAY_HEAD.test(head);
   },
   extract(file: SourceFile, repo: RepositoryReader): Extraction {
+    return extractTasks(file, repo, false);
+  },
+};
+
+function extractTasks(file: SourceFile, repo: RepositoryReader, fromEntry: boolean): Extraction {
     const out = emptyExtraction();
     const index = new LineIndex(file.text);
     const at = (offset: number) => index.position(offset);
@@ -127,7 +147,12 @@ export const ansibleTasks: HostFormat = {
       out.notes.push(`${file.path}: a tasks file outside a role is read only through the playbook that includes it`);
       return out;
     }
-    if (roleDir !== null && includedFromMain(file.path, roleDir, repo)) return out;
+    const entry = roleDir === null || fromEntry ? null : entryWalk(file.path, roleDir, repo);
+    if (entry !== null && !entry.walks) return out;
+    if (entry !== null && entry.main !== file.path) {
+      // This file starts the role's walk: from its entry point, which discovery does not extract.
+      return extractTasks({ path: entry.main, text: repo.read(entry.main) ?? '' }, repo, true);
+    }
     const baseDir = roleDir ?? dirname(file.path);
     const diagnostics: VariablesDiagnostic[] = [];
     const variables = roleStack(VariableStack.empty(), roleDir, roleDir === null ? baseDir : projectOf(roleDir), repo, diagnostics);
@@ -158,8 +183,7 @@ export const ansibleTasks: HostFormat = {
     }
     if (roleDir !== null && file.path === mainTasksFile(roleDir, repo)) readPlaysOfRole(roleDir, repo, out);
     return out;
-  },
-};
+}
 
 /** The plays that run the role without naming a mail file (playsUsingRole), each as its own instance. */
 function readPlaysOfRole(roleDir: string, repo: RepositoryReader, out: Extraction): void {

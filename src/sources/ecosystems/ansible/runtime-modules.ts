@@ -2,12 +2,13 @@ import { isMap, isSeq } from 'yaml';
 import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { Edit } from '../../contracts/edits.js';
 import { join, normalize } from '../../contracts/repo-paths.js';
-import { isPlainObject, UNKNOWN } from '../../contracts/values.js';
+import { deepEqual, isPlainObject, UNKNOWN } from '../../contracts/values.js';
 import type { VariableBinding } from '../../contracts/variables.js';
 import type { ArgumentTemplating } from '../../languages/yaml/jinja-arguments.js';
 import { readVariablesFile, type VariablesDiagnostic } from '../../languages/yaml/variables-file.js';
 import { plainValue } from '../../languages/yaml/yaml-file.js';
 import type { ModuleCall } from './module-call.js';
+import { currentVars } from './task-context.js';
 
 /** Ansible templates every string inside a module argument (a set_fact dict, a loop list) before the module sees it. */
 export function templateDeep(value: unknown, templating: ArgumentTemplating, depth = 0): unknown {
@@ -106,6 +107,7 @@ export function includeVars(call: ModuleCall): Edit[] {
     for (const n of context.repo.list(folder)) if (/\.(?:ya?ml|json)$/.test(n)) found.push({ path: join(folder, n), certain: !call.maybe });
   }
   const bindings = new Map<string, VariableBinding>();
+  const before = currentVars(context);
   for (const { path, certain } of found) {
     const text = context.repo.read(path);
     if (text === undefined) continue;
@@ -114,6 +116,9 @@ export function includeVars(call: ModuleCall): Edit[] {
     for (const d of diagnostics) context.out.notes.push(`${d.file}:${d.line}: variables file not read: ${d.message}`);
     for (const [name, binding] of layer.values) {
       const earlier = bindings.get(name);
+      // A candidate that gives a variable the value it already has (the role's vars/main.yml among them) changes nothing.
+      const unchanged = !certain && deepEqual(before.lookup(name)?.value, binding.value) && (earlier === undefined || earlier.value !== UNKNOWN);
+      if (unchanged) continue;
       bindings.set(name, certain && earlier === undefined ? binding : { value: UNKNOWN, origin: binding.origin });
     }
   }
