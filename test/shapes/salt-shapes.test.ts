@@ -109,6 +109,12 @@ const SHAPES: { name: string; files: Record<string, string>; findings: Row[]; co
     configurations: 1,
   },
   {
+    name: 'cmd.run of postconf is read as shell, positions on the state file',
+    files: { 'mta/init.sls': "mta-open:\n  cmd.run:\n    - name: postconf -e 'inet_interfaces = all' 'smtpd_client_restrictions = permit'\n" },
+    findings: [['stig-postfix-relay', 'mta/init.sls', 3, 49, 'definite']],
+    configurations: 1,
+  },
+  {
     name: 'a #!py state file is Python: not read',
     files: { 'mta/init.sls': '#!py\ndef run():\n    return {"x": {"module.run": [{"name": "postfix.set_main"}, {"key": "inet_interfaces"}, {"value": "all"}]}}\n' },
     findings: [],

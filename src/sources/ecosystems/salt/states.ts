@@ -10,7 +10,8 @@ import { isPlainObject } from '../../contracts/values.js';
 import type { VariableBinding, VariableScope } from '../../contracts/variables.js';
 import { renderJinja2 } from '../../languages/jinja2/index.js';
 import { DEFAULT_LIMITS } from '../../languages/pieces.js';
-import { concat, expression, slice, spanOfRange, toFragment, type HostPosition, type MappedText } from '../../languages/yaml/mapped-text.js';
+import { concat, expression, positionFunction, slice, spanOfRange, toFragment, type HostPosition, type MappedText } from '../../languages/yaml/mapped-text.js';
+import { extractShell } from '../../languages/yaml/shell-bridge.js';
 import { scalarText } from '../../languages/yaml/scalar-text.js';
 import { parseYaml, plainValue } from '../../languages/yaml/yaml-file.js';
 import { parameterOfLine, parameterOfRegexp } from '../ansible/parameter-names.js';
@@ -56,7 +57,8 @@ interface StateCall {
  * - `module.run` of the `postfix.set_main` execution function (`key`,
  *   `value`): a set edit;
  * - `file.replace` on main.cf (`pattern` anchored on a parameter, `repl`,
- *   `append_if_not_found`): a set edit, or set-if-present.
+ *   `append_if_not_found`): a set edit, or set-if-present;
+ * - `cmd.run`: its command read as shell (`postconf -e ...`).
  */
 export const saltStates: HostFormat = {
   form: 'salt',
@@ -113,7 +115,19 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['file.managed', fileManaged],
   ['module.run', moduleRun],
   ['file.replace', fileReplace],
+  ['cmd.run', cmdRun],
 ]);
+
+/** cmd.run: the command (`name:`, else the state ID) is shell text, read as the shell reads it, positions on the SLS. */
+function cmdRun(call: StateCall, context: StateContext): Edit[] {
+  const node = call.args.get('name')?.node;
+  const text = node === undefined ? null : scalarText(node, context.rendered, true);
+  if (text === null || text.text.includes(UNKNOWN_MARK)) return [];
+  const extraction = extractShell(text.text, positionFunction(text, context.at), { file: context.file, scope: context.key.scope, form: 'salt', maybe: call.maybe });
+  context.out.diagnostics.push(...extraction.diagnostics);
+  context.out.notes.push(...extraction.notes);
+  return extraction.edits;
+}
 
 /** Requisites that make a state conditional on something checked on the minion. */
 const CONDITIONS = ['onlyif', 'unless', 'onchanges', 'onfail', 'prereq'];
