@@ -2,7 +2,7 @@ import { isSeq, type YAMLMap } from 'yaml';
 import { LineIndex, type SourceFile } from '../../../model/source.js';
 import type { VariablesDiagnostic } from '../../languages/yaml/variables-file.js';
 import { join, normalize } from '../../contracts/repo-paths.js';
-import { hasMailMarker, HOST_HEAD_CHARS, type HostFormat } from '../../contracts/host-format.js';
+import { hasMailMarker, type HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { parseYaml } from '../../languages/yaml/yaml-file.js';
@@ -99,7 +99,7 @@ function entryWalk(path: string, roleDir: string, repo: RepositoryReader): { mai
   if (!order.includes(path)) return null;
   const first = order.find((file) => {
     const text = repo.read(file);
-    return text !== undefined && hasMailMarker(text.slice(0, HOST_HEAD_CHARS));
+    return text !== undefined && hasMailMarker(text);
   });
   return { main, walks: first === path };
 }
