@@ -28,7 +28,7 @@ export function linkedFileReader(
   files: Map<string, SourceFile>,
 ): ResolveLink {
   const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars);
-  return (source: string, vars?: VariableScope, target?: TargetFile): Piece | null => {
+  return (source: string, target: TargetFile, vars?: VariableScope): Piece | null => {
     const rendered = templates.get(source);
     if (vars !== undefined) {
       const withVars = renderWithVars(source, vars, target, rendered, plain, repo, extraVars, files);
@@ -46,7 +46,7 @@ export function linkedFileReader(
     const text = repo.read(source);
     if (text === undefined) return null;
     files.set(source, { path: source, text });
-    return readLinked(source);
+    return readLinked(source, target);
   };
 }
 
@@ -58,7 +58,7 @@ export function linkedFileReader(
 function renderWithVars(
   source: string,
   vars: VariableScope,
-  target: TargetFile | undefined,
+  target: TargetFile,
   rendered: RenderedTemplate | undefined,
   plain: ReadonlyMap<string, SourceFile>,
   repo: RepositoryReader | null,

@@ -16,7 +16,7 @@ import { markUnknown, pieceOf, remapPiece, type Piece } from './piece.js';
  * template is rendered with `vars` when the edit carries them (see the
  * `link` edit), else with its language's own variables.
  */
-export type ResolveLink = (source: string, vars?: VariableScope, target?: TargetFile) => Piece | null;
+export type ResolveLink = (source: string, target: TargetFile, variables?: VariableScope) => Piece | null;
 
 interface State {
   parameters: MainCfParameter[];
@@ -135,7 +135,7 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       applyMasterSet(state, edit, notes);
       return;
     case 'link': {
-      const piece = resolve(edit.source, edit.templateVariables, edit.target);
+      const piece = resolve(edit.source, edit.target, edit.templateVariables);
       if (piece === null) {
         notes.push(`${lineOf(edit.span)}: ${edit.source} is copied to ${edit.target} but cannot be read; its content is not judged`);
         return;
