@@ -14,7 +14,8 @@ export type Form =
   | 'dockerfile'
   | 'ansible'
   | 'cloud-init'
-  | 'kubernetes';
+  | 'kubernetes'
+  | 'salt';
 
 /** What every MTA's configuration model shares. */
 export interface ConfigurationBase {

@@ -11,6 +11,7 @@ import { kickstart } from './ecosystems/kickstart/kickstart.js';
 import { helmConfigMaps } from './ecosystems/kubernetes/helm-configmaps.js';
 import { kubernetes } from './ecosystems/kubernetes/manifests.js';
 import { packerHost } from './ecosystems/packer/provisioners.js';
+import { saltStates } from './ecosystems/salt/states.js';
 import { shellScript } from './ecosystems/shell-scripts/scripts.js';
 import { terraformHost } from './ecosystems/terraform/user-data.js';
 
@@ -24,6 +25,7 @@ export const HOST_FORMATS: HostFormat[] = [
   helmConfigMaps,
   kubernetes,
   ansibleTasks,
+  saltStates,
   dockerfile,
   packerHost,
   terraformHost,

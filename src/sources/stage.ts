@@ -55,7 +55,12 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
 
   // 2. extract
   const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
-  const extractions = withSiblingLinks(extracted, postfixFiles);
+  // A script that provisioning code runs (an Ansible `script:` task) is judged where it runs, not again alone.
+  const ran = new Set(extracted.flatMap((e) => e.runs ?? []));
+  const extractions = withSiblingLinks(
+    extracted.filter((_, i) => !ran.has(embedded[i]?.path ?? '')),
+    postfixFiles,
+  );
 
   // 3. replay: files a `link` edit deploys belong to that instance, not judged on their own again.
   const linked = linkedSources(extractions);

@@ -27,7 +27,7 @@ import { goTemplateSuffixTarget } from './languages/go-template/names.js';
 import { terraformTarget } from './languages/hcl-template/names.js';
 import { renderTerraformTemplate } from './languages/hcl-template/render.js';
 import { ANSIBLE_OPTIONS, renderJinja2Template, type Jinja2Options } from './languages/jinja2/index.js';
-import { targetOf } from './languages/jinja2/names.js';
+import { hashCommentsInert, targetOf } from './languages/jinja2/names.js';
 import { renderEpp } from './languages/puppet-epp/index.js';
 import { renderErb } from './languages/ruby-erb/index.js';
 
@@ -52,7 +52,7 @@ export const jinja2: TemplateLanguage = {
   targetOf: (path) => targetOf(path) ?? ansibleRoleTemplate(path),
   variables: (path, repo, extra) =>
     saltFormulaOf(path, repo) !== null ? saltVariables(path, repo, extra) : loadAnsibleVariables(path, repo, extra),
-  render: (file, vars) => renderTemplate(file, vars),
+  render: (file, vars) => renderTemplate(file, vars, { ...ANSIBLE_OPTIONS, hashComments: hashCommentsInert(file.path) }),
 };
 
 /**

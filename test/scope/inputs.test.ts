@@ -123,7 +123,7 @@ describe('replay unions the inputs of what it reads', () => {
       'roles/mail/templates/main.cf.j2': 'smtpd_client_restrictions = {{ r }}\n',
       'roles/mail/defaults/main.yml': 'r: reject\n',
     });
-    const piece = defaultResolver(new Map(), repo)('roles/mail/templates/main.cf.j2');
+    const piece = defaultResolver(new Map(), repo)('roles/mail/templates/main.cf.j2', 'main.cf');
     assert.equal(piece?.text, 'smtpd_client_restrictions = reject\n');
     for (const input of ['roles/mail/templates/main.cf.j2', 'roles/mail/defaults/main.yml', 'roles/mail/vars/main.yml']) {
       assert.ok(piece?.inputs?.includes(input), `${input} in ${piece?.inputs?.join(', ')}`);

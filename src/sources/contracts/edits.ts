@@ -1,7 +1,7 @@
 import type { Form } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
 import type { Fragment } from './fragment.js';
-import type { VariableOrigin } from './variables.js';
+import type { VariableOrigin, VariableScope } from './variables.js';
 
 /**
  * Embedded configuration: provisioning code (shell, Dockerfiles, Ansible
@@ -86,7 +86,20 @@ export type Edit =
    * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`.
    * `source` is the repository path (POSIX, relative to the scan root).
    */
-  | (EditBase & { kind: 'link'; target: TargetFile; source: string })
+  | (EditBase & {
+      kind: 'link';
+      target: TargetFile;
+      source: string;
+      /**
+       * What the deploying resource passes to a template source (an Ansible
+       * task: its variables at that point of the play, by precedence: role
+       * defaults, group_vars, play and role vars, include_vars, set_fact,
+       * role params; a Salt `file.managed`: `context:` over `defaults:` over
+       * the state file's pillar), layered above the template language's own
+       * variables when it is rendered; the user's --vars stay on top.
+       */
+      templateVariables?: VariableScope;
+    })
   /**
    * Evidence of the base the edits apply to: `FROM debian:12`, `apt-get install postfix`,
    * `dnf install postfix`, an Ansible `apt:`/`dnf:` task. `distribution` picks the
@@ -101,6 +114,12 @@ export interface Extraction {
   diagnostics: Diagnostic[];
   /** Things skipped or assumed that a user should know about (no repository text at a line start). */
   notes: string[];
+  /**
+   * Repository scripts the host file runs on the target (an Ansible
+   * `script:` task): their edits are in `edits`, in the order they run, so
+   * the scripts are not judged again on their own.
+   */
+  runs?: string[];
 }
 
 export function emptyExtraction(): Extraction {

@@ -103,19 +103,24 @@ function renderCandidate(
       for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, candidate.path, d.line, d.column, d.message), inputs: inputs() });
       return null;
     }
-    return { ...markUncertain(candidate, file, rendered), inputs: inputs() };
+    return { ...markUncertain(rendered, candidate.role, file.text), inputs: inputs() };
   } catch (e) {
     results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });
     return null;
   }
 }
 
-/** Lines and services of a rendered main.cf or master.cf that may or may not be in the real file. */
-function markUncertain(candidate: Candidate, file: SourceFile, rendered: RenderedTemplate): RenderedTemplate {
-  if (candidate.role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
-  if (candidate.role !== 'main.cf') return rendered;
+/**
+ * A rendered template's uncertain parts made explicit for the mail file it
+ * renders: master.cf services that may or may not exist, or whose fields are
+ * unknown (./uncertain-services.ts); main.cf definitions under unknown
+ * branches or with unknown names (./uncertain-parameters.ts).
+ */
+export function markUncertain(rendered: RenderedTemplate, role: SourceFile['role'], templateText: string): RenderedTemplate {
+  if (role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, templateText) };
+  if (role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
-  return { ...rendered, fragment: markAlternatives(fragment, file.text) };
+  return { ...rendered, fragment: markAlternatives(fragment, templateText) };
 }
 
 /**
@@ -127,8 +132,15 @@ function markUncertain(candidate: Candidate, file: SourceFile, rendered: Rendere
  */
 function hasJinjaTags(candidate: Candidate): boolean {
   if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined) return false;
-  const postfix = candidate.kind === 'postfix';
-  for (const line of candidate.file.text.split('\n')) {
+  return textHasJinjaTags(candidate.file.text, candidate.kind === 'postfix');
+}
+
+/**
+ * Whether one line of `text` holds a closed Jinja tag. In a Postfix file a
+ * `${{` is Postfix's relational-conditional syntax (postconf(5)), not Jinja.
+ */
+export function textHasJinjaTags(text: string, postfix = false): boolean {
+  for (const line of text.split('\n')) {
     for (const [open, close] of [['{{', '}}'], ['{%', '%}']] as const) {
       let at = line.indexOf(open);
       while (at >= 0 && postfix && open === '{{' && line.charAt(at - 1) === '$') at = line.indexOf(open, at + 2);

@@ -15,6 +15,10 @@ export interface Jinja2Options {
   limits: RenderLimits;
   /** Namespaces the deploying tool adds to the template's globals (Salt's `salt`); none by default. */
   namespaces?: ReadonlyMap<string, NamespaceFunctions>;
+  /** `#` lines are comments in the rendered file (see EvaluationContext.hashComments). */
+  hashComments?: boolean;
+  /** Render every possible branch of an unknown `if` (see EvaluationContext.allBranches). */
+  allBranches?: boolean;
 }
 
 export const ANSIBLE_OPTIONS: Jinja2Options = { trimBlocks: true, limits: DEFAULT_LIMITS };
@@ -41,6 +45,8 @@ export function renderJinja2(path: string, text: string, scope: VariableScope, o
     depth: 0,
     resolving: new Set(),
     namespaces: options.namespaces,
+    hashComments: options.hashComments,
+    allBranches: options.allBranches,
   };
   const parsed = parseTemplate(text, options, at);
   const empty = (): Fragment => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });
