@@ -95,7 +95,8 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case 'array':
         return expression.items.map((item) => this.evaluate(item, env));
       case 'hash': {
-        const result: Record<string, unknown> = {};
+        // Repository data: no prototype, so a `'__proto__'` key is a key like any other.
+        const result = Object.create(null) as Record<string, unknown>;
         for (const [k, v] of expression.entries) {
           const key = this.evaluate(k, env);
           if (typeof key !== 'string' && typeof key !== 'number') return UNKNOWN;
@@ -193,7 +194,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case '+':
         if (typeof left === 'number' && typeof right === 'number') return left + right;
         if (Array.isArray(left)) return [...left, ...(Array.isArray(right) ? right : [right])];
-        if (isPlainObject(left) && isPlainObject(right)) return { ...left, ...right };
+        if (isPlainObject(left) && isPlainObject(right)) return Object.assign(Object.create(null) as Record<string, unknown>, left, right);
         return UNKNOWN;
       case '-':
         return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
