@@ -14,7 +14,9 @@ export type Form =
   | 'dockerfile'
   | 'ansible'
   | 'cloud-init'
-  | 'kubernetes';
+  | 'kubernetes'
+  | 'chef'
+  | 'puppet';
 
 /** What every MTA's configuration model shares. */
 export interface ConfigurationBase {

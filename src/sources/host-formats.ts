@@ -5,6 +5,7 @@
  */
 import { hasMailMarker, type HostFormat } from './contracts/host-format.js';
 import { ansibleTasks } from './ecosystems/ansible/playbooks.js';
+import { chefRecipes } from './ecosystems/chef/recipe-host.js';
 import { cloudInit } from './ecosystems/cloud-init/cloud-config.js';
 import { dockerfile } from './ecosystems/docker/dockerfile.js';
 import { kickstart } from './ecosystems/kickstart/kickstart.js';
@@ -28,6 +29,7 @@ export const HOST_FORMATS: HostFormat[] = [
   packerHost,
   terraformHost,
   kickstart,
+  chefRecipes,
   shellScript,
 ];
 

@@ -1,7 +1,7 @@
 import type { Form } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
 import type { Fragment } from './fragment.js';
-import type { VariableOrigin } from './variables.js';
+import type { VariableOrigin, VariableScope } from './variables.js';
 
 /**
  * Embedded configuration: provisioning code (shell, Dockerfiles, Ansible
@@ -78,10 +78,19 @@ export type Edit =
     })
   /**
    * A repository file becomes the target file: Dockerfile `COPY files/main.cf /etc/postfix/`,
-   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`.
+   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`,
+   * Chef `template`/`cookbook_file`, Puppet `file { content => template(...) }`.
    * `source` is the repository path (POSIX, relative to the scan root).
    */
-  | (EditBase & { kind: 'link'; target: TargetFile; source: string })
+  | (EditBase & {
+      kind: 'link';
+      target: TargetFile;
+      source: string;
+      /** The path on the target machine, as written (`/etc/postfix/main.cf`). */
+      destination?: string;
+      /** What the deploying resource passes to the template (Chef `variables(...)`, Puppet `epp(..., {...})`). */
+      templateVariables?: VariableScope;
+    })
   /**
    * Evidence of the base the edits apply to: `FROM debian:12`, `apt-get install postfix`,
    * `dnf install postfix`, an Ansible `apt:`/`dnf:` task. `distribution` picks the

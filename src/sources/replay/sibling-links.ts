@@ -25,6 +25,8 @@ export function withSiblingLinks(extractions: Extraction[], postfixFiles: readon
     for (const edit of extraction.edits) {
       edits.push(edit);
       if (edit.kind !== 'link' || (edit.target !== 'main.cf' && edit.target !== 'master.cf')) continue;
+      // Chef and Puppet name every file they install: a sibling no resource installs is not on that server.
+      if (edit.form === 'chef' || edit.form === 'puppet') continue;
       const role = SIBLING[edit.target];
       const siblings = (byFolder.get(path.posix.dirname(edit.source)) ?? []).filter((f) => f.role === role);
       const sibling = siblings[0];

@@ -5,6 +5,8 @@ import { join, parent } from '../../contracts/repo-paths.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import { readChefAttributes, type ChefPrecedence } from './attributes.js';
+import { cookbookOf } from './cookbook.js';
+import { deploymentVariables } from './recipes.js';
 import { readRubyLiteral } from '../../languages/ruby-erb/ruby-literal.js';
 import { attributeName } from '../../languages/ruby-erb/ruby-evaluate.js';
 
@@ -14,18 +16,7 @@ interface Leaf {
   origin: VariableOrigin;
 }
 
-/** The cookbook holding a template: the nearest folder up with metadata.rb (or .json), else the folder above `templates/`. */
-export function cookbookOf(templatePath: string, repo: RepositoryReader): string | null {
-  let dir = parent(templatePath);
-  while (dir !== null) {
-    if (repo.read(join(dir, 'metadata.rb')) !== undefined || repo.read(join(dir, 'metadata.json')) !== undefined) return dir;
-    dir = parent(dir);
-  }
-  const parts = templatePath.split('/');
-  const templates = parts.lastIndexOf('templates');
-  if (templates < 0) return null;
-  return parts.slice(0, templates).join('/') || '.';
-}
+export { cookbookOf } from './cookbook.js';
 
 /** A hash value sets every leaf below it (Chef deep-merges precedence levels). */
 function leavesOf(path: string[], value: unknown, origin: VariableOrigin, out: Leaf[], depth = 0): void {
@@ -149,11 +140,24 @@ function chefRepository(cookbook: string, repo: RepositoryReader): string | null
  * override, environment override, force_override (each level: attribute
  * files, then recipes); then the
  * user's --vars (a `node` object is merged over it; `@name` variables are
- * the template resource's `variables`). Attributes the cookbook's recipes set
+ * the template resource's `variables`, read from the cookbook's recipes:
+ * ./recipes.ts). Attributes the cookbook's recipes set
  * are unknown. Ohai data and other cookbooks are not known: top-level keys
  * nobody declares read as unknown; a key missing below a declared one is nil.
  */
 export function loadChefVariables(templatePath: string, repo: RepositoryReader, extra: VariableScope[] = []): LanguageVariables {
+  const node = loadChefNode(templatePath, repo, extra);
+  // `@name`: what the recipes' template resources that render this template pass.
+  const passed = deploymentVariables(templatePath, repo, node);
+  return {
+    ...node,
+    lookup: (name) => node.lookup(name) ?? passed.get(name),
+    lookupOrigin: (name) => node.lookupOrigin?.(name) ?? passed.get(name)?.origin ?? undefined,
+  };
+}
+
+/** The `node` attributes of the cookbook holding `path`, and the user's --vars (see loadChefVariables). */
+export function loadChefNode(templatePath: string, repo: RepositoryReader, extra: VariableScope[] = []): LanguageVariables {
   const diagnostics: LanguageVariables['diagnostics'] = [];
   const levels: Leaf[][] = [];
   const cookbook = cookbookOf(templatePath, repo);
