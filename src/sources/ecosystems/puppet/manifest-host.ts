@@ -141,9 +141,17 @@ function fileEdits(context: Context, resource: PuppetResource): Edit[] {
   return [];
 }
 
-/** `postfix::config { 'inet_interfaces': value => 'all' }` and its kin: one parameter set (or removed). */
-function parameterEdits(context: Context, resource: PuppetResource): Edit[] {
+/**
+ * `postfix::config { 'inet_interfaces': value => 'all' }` and its kin: one
+ * parameter set (or removed). Only the Forge modules' shape counts: a title
+ * that is a parameter name (or computed) and a `value`; a module that
+ * defines a type of that name itself is read through its own code instead.
+ */
+function parameterEdits(context: Context, resource: PuppetResource, defined: ReadonlySet<string>): Edit[] {
+  if (defined.has(resource.type)) return [];
   const name = stringOf(context, resource, resource.attributes.get('setting') ?? resource.title);
+  if (name !== null && !/^[a-z][a-z0-9_]*$/.test(name)) return [];
+  if (!resource.attributes.has('value') && stringOf(context, resource, resource.attributes.get('ensure')) !== 'absent') return [];
   const ensure = stringOf(context, resource, resource.attributes.get('ensure'));
   const key: InstanceKey = { scope: context.module.dir, directory: '/etc/postfix' };
   const base = { key, span: resource.span, form: 'puppet' as const, maybe: resource.maybe };
@@ -238,6 +246,21 @@ function concatEdits(context: Context, resources: PuppetResource[]): Edit[] {
   return edits;
 }
 
+/** The defined types a module declares itself (`define postfix::config (`), from its manifests. */
+function definedTypes(repo: RepositoryReader, dir: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (folder: string, depth: number) => {
+    if (depth > 4) return;
+    for (const name of repo.list(folder)) {
+      const path = join(folder, name);
+      if (repo.isDirectory(path)) walk(path, depth + 1);
+      else if (name.endsWith('.pp')) for (const m of (repo.read(path) ?? '').matchAll(/\bdefine\s+((?:::)?[a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)/g)) out.add((m[1] as string).replace(/^::/, ''));
+    }
+  };
+  walk(join(dir, 'manifests'), 0);
+  return out;
+}
+
 /**
  * Puppet manifests (`manifests/**.pp` of a module): `file` resources that
  * install a mail file from a template, an EPP template with its literal
@@ -260,10 +283,11 @@ export const puppetManifests: HostFormat = {
     const module = puppetModuleOf(probe, repo) ?? { dir, name: '' };
     const context: Context = { file, repo, module: { dir, name: module.name }, scope: loadPuppetVariables(probe, repo, []), out };
     const resources = readResources(file.path, file.text);
+    const defined = definedTypes(repo, dir);
     for (const resource of resources) {
       if (resource.type === 'file') out.edits.push(...fileEdits(context, resource));
       else if (resource.type === 'augeas') out.edits.push(...augeasEdits(context, resource));
-      else if (PARAMETER_TYPES.has(resource.type)) out.edits.push(...parameterEdits(context, resource));
+      else if (PARAMETER_TYPES.has(resource.type)) out.edits.push(...parameterEdits(context, resource, defined));
     }
     out.edits.push(...concatEdits(context, resources));
     return out;

@@ -86,6 +86,15 @@ const SHAPES: Shape[] = [
     configurations: [[INIT]],
   },
   {
+    name: 'a module that defines its own postfix::config (a path title, no value) is read through its own code, not as a parameter',
+    files: {
+      [INIT]: klass('', "  postfix::config { '/etc/postfix/main.cf':\n    options => $options,\n  }\n"),
+      'modules/mta/manifests/config.pp': 'define postfix::config (\n  $options = undef,\n) {\n}\n',
+    },
+    findings: [],
+    configurations: [],
+  },
+  {
     name: 'augeas with the Postfix_Main lens: set and rm changes are edits',
     files: {
       [INIT]: klass(
