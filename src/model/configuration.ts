@@ -15,7 +15,9 @@ export type Form =
   | 'ansible'
   | 'cloud-init'
   | 'kubernetes'
-  | 'salt';
+  | 'salt'
+  | 'chef'
+  | 'puppet';
 
 /** What every MTA's configuration model shares. */
 export interface ConfigurationBase {

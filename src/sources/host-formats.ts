@@ -5,6 +5,8 @@
  */
 import { hasMailMarker, type HostFormat } from './contracts/host-format.js';
 import { ansibleTasks } from './ecosystems/ansible/playbooks.js';
+import { chefRecipes } from './ecosystems/chef/recipe-host.js';
+import { puppetManifests } from './ecosystems/puppet/manifest-host.js';
 import { cloudInit } from './ecosystems/cloud-init/cloud-config.js';
 import { dockerfile } from './ecosystems/docker/dockerfile.js';
 import { kickstart } from './ecosystems/kickstart/kickstart.js';
@@ -30,6 +32,8 @@ export const HOST_FORMATS: HostFormat[] = [
   packerHost,
   terraformHost,
   kickstart,
+  chefRecipes,
+  puppetManifests,
   shellScript,
 ];
 

@@ -83,19 +83,23 @@ export type Edit =
     })
   /**
    * A repository file becomes the target file: Dockerfile `COPY files/main.cf /etc/postfix/`,
-   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`.
+   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`,
+   * Chef `template`/`cookbook_file`, Puppet `file { content => template(...) }`.
    * `source` is the repository path (POSIX, relative to the scan root).
    */
   | (EditBase & {
       kind: 'link';
       target: TargetFile;
       source: string;
+      /** The path on the target machine, as written (`/etc/postfix/main.cf`). */
+      destination?: string;
       /**
        * What the deploying resource passes to a template source (an Ansible
        * task: its variables at that point of the play, by precedence: role
        * defaults, group_vars, play and role vars, include_vars, set_fact,
        * role params; a Salt `file.managed`: `context:` over `defaults:` over
-       * the state file's pillar), layered above the template language's own
+       * the state file's pillar; Chef `variables(...)`; Puppet
+       * `epp(..., {...})`), layered above the template language's own
        * variables when it is rendered; the user's --vars stay on top.
        */
       templateVariables?: VariableScope;

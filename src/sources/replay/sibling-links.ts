@@ -32,6 +32,8 @@ export function withSiblingLinks(extractions: Extraction[], postfixFiles: readon
       const folder = path.posix.dirname(original.source);
       const edit = { ...original, inputs: mergeInputs(original.inputs, [directoryInput(folder)]) };
       edits.push(edit);
+      // Chef and Puppet name every file they install: a sibling no resource installs is not on that server.
+      if (original.form === 'chef' || original.form === 'puppet') continue;
       const role = SIBLING[original.target];
       const siblings = (byFolder.get(folder) ?? []).filter((f) => f.role === role);
       const sibling = siblings[0];

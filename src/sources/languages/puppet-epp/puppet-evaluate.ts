@@ -66,6 +66,18 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
     return null;
   }
 
+  /**
+   * Whether a case option or selector key selects `subject`: strings compare
+   * case-insensitively, other values by equality (Puppet's `==`); a type or
+   * regular expression (not evaluated) is unknown.
+   */
+  matches(subject: unknown, option: PuppetExpression, env: Environment): boolean | typeof UNKNOWN {
+    const value = this.evaluate(option, env);
+    if (containsUnknown(value) || containsUnknown(subject)) return UNKNOWN;
+    if (Array.isArray(value) !== Array.isArray(subject)) return UNKNOWN;
+    return puppetEqual(subject, value);
+  }
+
   evaluate(expression: PuppetExpression, env: Environment): unknown {
     switch (expression.type) {
       case 'literal':
@@ -84,7 +96,8 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case 'array':
         return expression.items.map((item) => this.evaluate(item, env));
       case 'hash': {
-        const result: Record<string, unknown> = {};
+        // Repository data: no prototype, so a `'__proto__'` key is a key like any other.
+        const result = Object.create(null) as Record<string, unknown>;
         for (const [k, v] of expression.entries) {
           const key = this.evaluate(k, env);
           if (typeof key !== 'string' && typeof key !== 'number') return UNKNOWN;
@@ -112,7 +125,28 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
         return this.binary(expression, env);
       case 'call':
         return this.call(expression.name, expression.args.map((a) => this.evaluate(a, env)));
+      case 'selector':
+        return this.select(expression, env);
     }
+  }
+
+  /**
+   * The first option that matches gives the value; `default` wherever it is
+   * written, when none does (Puppet fails without one: unknown).
+   */
+  private select(expression: Extract<PuppetExpression, { type: 'selector' }>, env: Environment): unknown {
+    const subject = this.evaluate(expression.subject, env);
+    let fallback: PuppetExpression | undefined;
+    for (const [key, value] of expression.options) {
+      if (key === null) {
+        fallback = value;
+        continue;
+      }
+      const m = this.matches(subject, key, env);
+      if (m === UNKNOWN) return UNKNOWN;
+      if (m) return this.evaluate(value, env);
+    }
+    return fallback === undefined ? UNKNOWN : this.evaluate(fallback, env);
   }
 
   private variable(raw: string, env: Environment): unknown {
@@ -160,8 +194,8 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
         return UNKNOWN;
       case '+':
         if (typeof left === 'number' && typeof right === 'number') return left + right;
-        if (Array.isArray(left)) return [...(left as unknown[]), ...(Array.isArray(right) ? (right as unknown[]) : [right])];
-        if (isPlainObject(left) && isPlainObject(right)) return { ...left, ...right };
+        if (Array.isArray(left)) return [...left, ...(Array.isArray(right) ? right : [right])];
+        if (isPlainObject(left) && isPlainObject(right)) return Object.assign(Object.create(null) as Record<string, unknown>, left, right);
         return UNKNOWN;
       case '-':
         return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;

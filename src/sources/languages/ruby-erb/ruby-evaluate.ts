@@ -93,6 +93,24 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
     return null;
   }
 
+  /**
+   * `option === subject`, as Ruby's `case` tests it: a class name (`when
+   * String`) tests the subject's class; a literal or a value tests equality.
+   * A symbol option is unknown against a string (the data may have held
+   * either); anything else we do not evaluate is unknown.
+   */
+  matches(subject: unknown, option: RubyExpression, env: Environment): boolean | typeof UNKNOWN {
+    if (option.type === 'name' && /^[A-Z]/.test(option.name)) {
+      return containsUnknown(subject) && !Array.isArray(subject) && !isPlainObject(subject) ? UNKNOWN : isKindOf(subject, option.name);
+    }
+    const value = this.evaluate(option, env);
+    if (containsUnknown(value) || containsUnknown(subject)) return UNKNOWN;
+    if (option.type === 'literal' && option.symbol === true && typeof subject === 'string') return UNKNOWN;
+    if (typeof value === 'number' && typeof subject === 'number') return value === subject;
+    if (typeof value !== typeof subject && !(value === null || subject === null)) return false;
+    return deepEqual(value, subject);
+  }
+
   evaluate(expression: RubyExpression, env: Environment): unknown {
     switch (expression.type) {
       case 'literal':
