@@ -12,6 +12,8 @@ import type { Candidate } from '../discover/index.js';
 import type { Related, RuleResult } from '../model/finding.js';
 import { type SourceFile, UNKNOWN_MARK } from '../model/source.js';
 import type { Configuration } from '../mta/configuration.js';
+import { assembleExim } from '../mta/exim/index.js';
+import { assembleOpenSmtpd } from '../mta/opensmtpd/index.js';
 import { assemblePostfix } from '../mta/postfix/index.js';
 import { assembleSendmail } from '../mta/sendmail/index.js';
 import type { SendmailConfiguration } from '../mta/sendmail/model.js';
@@ -49,12 +51,17 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const files = new Map<string, SourceFile>();
   const postfixFiles: SourceFile[] = [];
   const sendmailFiles: SourceFile[] = [];
+  const otherFiles = { exim: [] as SourceFile[], opensmtpd: [] as SourceFile[] };
   const templates = new Map<string, RenderedTemplate>();
   const embedded: Candidate[] = [];
   const needsRepository = candidates.some((c) => c.template !== undefined || c.kind === 'embedded' || hasJinjaTags(c));
   const extraVars = needsRepository ? await readExtraVars(options) : [];
   const repo = needsRepository ? fileSystemRepository(options.root) : null;
   for (const found of candidates) {
+    if (found.kind === 'exim' || found.kind === 'opensmtpd') {
+      routeOtherMta(found, found.kind, otherFiles[found.kind], files, results, notes);
+      continue;
+    }
     // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
     const candidate: Candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
@@ -104,6 +111,8 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const assembled: Configuration[] = [
     ...assemblePostfix(postfixFiles.filter(standalone)),
     ...pairTemplatedSendmail(assembleSendmail(sendmailFiles.filter(standalone)), templates),
+    ...assembleExim(otherFiles.exim),
+    ...assembleOpenSmtpd(otherFiles.opensmtpd),
   ];
   const configurations = [...assembled.map((config) => backToTemplates(config, templates)), ...instances];
   const editVariables = variablesByLine(extractions);
@@ -114,6 +123,20 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
     notes,
     annotate: (result) => withEditVariables(withVariableOrigins(result, templates, files), editVariables),
   };
+}
+
+/** A closed Jinja tag (`{{ name }}`, `{% ... %}`); Exim's own `${if and{{...}}}` is not one. */
+const JINJA_TAG = /\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*(?:\|[^}\n]*)?\}\}|\{%[^\n]*%\}/;
+
+/** Exim and OpenSMTPD plain files go to their assemblers; their templates are not rendered yet. */
+function routeOtherMta(found: Candidate, mta: 'exim' | 'opensmtpd', into: SourceFile[], files: Map<string, SourceFile>, results: RuleResult[], notes: string[]): void {
+  const u = found.unreadable;
+  if (u !== undefined) results.push(unreadable(mta, found.path, u.line, u.column, u.reason));
+  else if (found.file !== undefined && JINJA_TAG.test(found.file.text)) notes.push(`${found.path} was not scanned: ${mta === 'exim' ? 'Exim' : 'OpenSMTPD'} templates are not rendered yet`);
+  else if (found.file !== undefined) {
+    files.set(found.path, found.file);
+    into.push(found.role === undefined ? found.file : { ...found.file, role: found.role });
+  }
 }
 
 interface EditVariables {
