@@ -189,3 +189,14 @@ test('exim oracle: Debian update-exim4.conf.conf, built by update-exim4.conf', a
   t.diagnostic(`${confs.length} update-exim4.conf.conf files: ${compared} verdicts (packaged model, template, split tree) agree with exim on update-exim4.conf's output, ${unknown} unknown`);
   assert.ok(compared >= confs.length, `only ${compared} compared`);
 });
+
+test('exim oracle: the examples say what Exim does', async (t: TestContext) => {
+  if (!requireUnpacked(t, EXIM)) return;
+  const examples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../examples/exim');
+  const open = await eximCheck(readFileSync(path.join(examples, 'open/exim.conf'), 'utf8'), '203.0.113.5', 'user@foreign.invalid');
+  assert.deepEqual(open, { valid: true, error: '', rcpt: '250 Accepted' });
+  const built = await updateExim4Conf(readFileSync(path.join(examples, 'safe/update-exim4.conf.conf'), 'utf8'));
+  assert.equal(built.status, 0, built.stderr);
+  assert.equal((await eximCheck(built.config, '203.0.113.5', 'postmaster@foreign.invalid', 'a@example.org', true)).rcpt, '550 relay not permitted');
+  assert.equal((await eximCheck(built.config, '192.0.2.7', 'postmaster@foreign.invalid', 'a@example.org', true)).rcpt, '250 Accepted');
+});

@@ -5,6 +5,8 @@
 // names other than lo, host names other than localhost, table files,
 // certificates, service names outside /etc/services.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { parseSmtpdConf } from '../../src/mta/opensmtpd/parser.js';
 import { requireUnpacked, SMTPD, smtpdCheck } from '../helpers/mta-oracles.js';
@@ -174,4 +176,14 @@ test('opensmtpd oracle: generated smtpd.conf files', async (t: TestContext) => {
   const valid = results.filter((x) => x.valid).length;
   t.diagnostic(`${cases.length} generated smtpd.conf files agree with smtpd -n (OpenSMTPD 6.8): ${valid} accepted, ${cases.length - valid} refused`);
   assert.ok(valid > 30 && valid < cases.length - 30, `the generator should make both kinds (${valid} accepted)`);
+});
+
+test('opensmtpd oracle: the examples are files smtpd accepts', async (t: TestContext) => {
+  if (!requireUnpacked(t, SMTPD)) return;
+  const examples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../examples/opensmtpd');
+  for (const name of ['open/smtpd.conf', 'safe/smtpd.conf']) {
+    const text = readFileSync(path.join(examples, name), 'utf8');
+    assert.deepEqual(await smtpdCheck(text), { valid: true, output: 'configuration OK' }, name);
+    assert.equal(ours(text).valid, true, name);
+  }
 });
