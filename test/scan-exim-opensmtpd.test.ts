@@ -27,7 +27,6 @@ describe('scan(): Exim and OpenSMTPD files are found, assembled and judged', () 
         ['config-unreadable', 'broken/exim4.conf', 2, 1, 'definite'],
         ['exim-open-relay', 'debian/etc/exim4/update-exim4.conf.conf', 3, 19, 'definite'],
         ['exim-open-relay', 'exim/exim.conf', 1, 29, 'definite'],
-        ['config-unreadable', 'old/smtpd.conf', 1, 1, 'definite'],
         ['config-unreadable', 'old/smtpd.conf', 2, 1, 'definite'],
         ['opensmtpd-open-relay', 'opensmtpd/smtpd.conf', 3, 7, 'definite'],
       ],

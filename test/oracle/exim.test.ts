@@ -96,6 +96,13 @@ const HAND: Case[] = [
   { name: 'no_ before a value option', config: 'no_qualify_domain\n' },
   { name: 'set with a bad variable name', config: ACL('  warn set foo = 1\n') },
   { name: 'set acl_m_x', config: ACL('  warn set acl_m_x = 1\n  accept\n') },
+  { name: 'an ACL that calls itself defers', config: ACL('  accept acl = r\n  accept\n') },
+  {
+    name: 'ACLs nested deeper than 20 defer all the way up',
+    config: `acl_smtp_rcpt = a0\nbegin acl\n${Array.from({ length: 25 }, (_, i) => `a${i}:\n  accept acl = a${i + 1}\n  accept !acl = a${i + 1}\n`).join('')}a25:\n  accept\n`,
+  },
+  { name: 'ACLs nested 5 deep', config: `acl_smtp_rcpt = a0\nbegin acl\n${Array.from({ length: 5 }, (_, i) => `a${i}:\n  accept acl = a${i + 1}\n`).join('')}a5:\n  accept hosts = *\n` },
+  { name: 'a defer verb inside a nested ACL defers the outer one', config: 'acl_smtp_rcpt = r\nbegin acl\nr:\n  accept acl = s\n  accept\ns:\n  defer\n' },
 ];
 
 async function compare(c: Case): Promise<{ agree: boolean; detail: string; decided: boolean }> {

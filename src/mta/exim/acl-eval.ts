@@ -47,6 +47,12 @@ export interface Outcome {
   verdict: Verdict;
   grant: Grant | null;
   unknowns: EximUnknown[];
+  /**
+   * A deny that is Exim's DEFER or ERROR (a `defer` verb, a test Exim
+   * cannot make): in a nested `acl =` it does not make the condition
+   * false, it ends the outer ACL too.
+   */
+  deferred?: boolean;
 }
 
 type Mode = 'best' | 'worst';
@@ -61,6 +67,8 @@ export interface EvalContext {
   scenario: Scenario;
   lists: ListContext;
   depth: number;
+  /** Outcomes of named ACLs already run (a nested `acl =` is run once per mode and stage). */
+  memo?: Map<string, Outcome | 'running'>;
 }
 
 function outcome(verdict: Verdict, grant: Grant | null = null, unknowns: EximUnknown[] = []): Outcome {
@@ -98,7 +106,8 @@ function choose(options: { outcome: Outcome; avail: Tri3 }[], mode: Mode, extra:
     extra,
     possible.flatMap((o) => o.outcome.unknowns),
   );
-  if (high.verdict === low.verdict && high.verdict !== 'unknown') return { ...high, unknowns: high === low ? high.unknowns : unknowns };
+  // Every world agrees: report the outcome the client is sure to get (its grant is certain).
+  if (high.verdict === low.verdict && high.verdict !== 'unknown') return low;
   const accepting = possible.map((o) => o.outcome).find((o) => o.verdict === 'accept') ?? possible.find((o) => o.outcome.grant !== null)?.outcome;
   return outcome('unknown', accepting?.grant ?? null, unknowns);
 }
@@ -216,9 +225,10 @@ function nestedAcl(c: AclCondition, ctx: EvalContext, where: Stage): Truth {
   if (arg.includes('$') || arg.includes(UNKNOWN_MARK)) return truthUnknown(c.span, `acl = ${arg}`);
   const name = arg.split(/\s+/)[0] ?? '';
   if (ctx.depth >= MAX_ACL_DEPTH) return { ...fixed('no'), error: 'ACL nested too deep: possible loop' };
-  const inner = { ...ctx, depth: ctx.depth + 1 };
+  const inner = { ...ctx, depth: ctx.depth + 1, memo: (ctx.memo ??= new Map()) };
   const best = runNamedAcl(name, c.arg as MappedText, c.span, inner, 'best', where);
   const worst = runNamedAcl(name, c.arg as MappedText, c.span, inner, 'worst', where);
+  if (best.verdict === 'deny' && best.deferred === true) return { ...fixed('no'), error: `ACL ${name} defers` };
   const can: Tri3 = best.verdict === 'accept' ? 'yes' : best.verdict === 'deny' ? 'no' : 'unknown';
   const must: Tri3 = worst.verdict === 'accept' ? 'yes' : worst.verdict === 'deny' ? 'no' : 'unknown';
   return { can, must, evidence: best.grant?.evidence ?? [], unknowns: merge(best.unknowns, worst.unknowns) };
@@ -249,7 +259,7 @@ function statementOutcome(st: AclStatement, acl: string, next: Outcome, ctx: Eva
   if (errorAt >= 0) {
     // Exim defers the statement when it reaches the test it cannot make.
     const reach = and3(allCan(pre), allCan(post));
-    return choose([{ outcome: { ...deny, unknowns }, avail: reach }, { outcome: next, avail: or3(someFalse(pre), someFalse(post)) }], mode, unknowns);
+    return choose([{ outcome: { ...deny, unknowns, deferred: true }, avail: reach }, { outcome: next, avail: or3(someFalse(pre), someFalse(post)) }], mode, unknowns);
   }
   const enterPre = allCan(pre);
   const avoidPre = someFalse(pre);
@@ -272,7 +282,7 @@ function statementOutcome(st: AclStatement, acl: string, next: Outcome, ctx: Eva
     case 'deny':
     case 'drop':
     case 'defer':
-      return choose([{ outcome: { ...deny, unknowns }, avail: enterPre }, { outcome: next, avail: avoidPre }], mode, unknowns);
+      return choose([{ outcome: { ...deny, unknowns, deferred: st.verb === 'defer' }, avail: enterPre }, { outcome: next, avail: avoidPre }], mode, unknowns);
     case 'require':
       return choose([{ outcome: next, avail: enterPre }, { outcome: { ...deny, unknowns }, avail: avoidPre }], mode, unknowns);
   }
@@ -313,7 +323,15 @@ export function runNamedAcl(name: string, value: MappedText, span: Span, ctx: Ev
     const definite = found.find((a) => !a.maybe);
     const acl: Acl | undefined = definite ?? found[0];
     if (acl !== undefined) {
+      const memo = (ctx.memo ??= new Map());
+      const key = `${trimmed}\u0000${mode}\u0000${where}`;
+      const seen = memo.get(key);
+      // An ACL that reaches itself again nests until Exim gives up: it defers.
+      if (seen === 'running') return { ...outcome('deny'), deferred: true };
+      if (seen !== undefined && definite !== undefined) return seen;
+      memo.set(key, 'running');
       const result = runAcl(acl, ctx, mode, where);
+      memo.set(key, result);
       if (definite !== undefined) return result;
       return choose([{ outcome: result, avail: 'unknown' }, { outcome: outcome('deny'), avail: 'unknown' }], mode, [{ span: acl.span, what: `ACL ${trimmed} (defined under a conditional relaygate cannot decide)` }]);
     }
@@ -321,7 +339,7 @@ export function runNamedAcl(name: string, value: MappedText, span: Span, ctx: Ev
     if (trimmed.startsWith('/')) return outcome('unknown', null, [{ span, what: `an ACL read from ${trimmed} at run time` }]);
   }
   const inline = parseAclText(value);
-  if (inline.error !== null) return outcome('deny');
+  if (inline.error !== null) return { ...outcome('deny'), deferred: true };
   return runAcl({ name: 'inline ACL', statements: inline.statements }, ctx, mode, where);
 }
 

@@ -21,7 +21,7 @@
  */
 import type { Diagnostic, Span } from '../../model/span.js';
 import { UNKNOWN_MARK } from '../../model/source.js';
-import { MappedText, isEximSpace } from './mapped-text.js';
+import { MappedText, MappedTextBuilder, isEximSpace } from './mapped-text.js';
 
 export type Tri = true | false | 'maybe';
 
@@ -84,8 +84,9 @@ interface InputFile {
 const MAX_NESTING = 10;
 /** Bounds against include loops and runaway macro growth. */
 const MAX_INCLUDE_DEPTH = 16;
-const MAX_LOGICAL_LINE = 1 << 20;
+const MAX_LOGICAL_LINE = 1 << 18;
 const MAX_PHYSICAL_LINES = 500_000;
+const MAX_SUBSTITUTIONS = 10_000;
 
 const DIRECTIVES = [
   { name: 'ifdef', push: true, ifFound: true },
@@ -200,7 +201,16 @@ export class ConfigReader {
    * end (or after a fatal error).
    */
   next(): ConfigItem | null {
-    let logical: MappedText | null = null;
+    for (;;) {
+      const item = this.readItem();
+      if (item !== 'empty') return item;
+    }
+  }
+
+  /** One logical line; 'empty' when it had no data after all (Exim skips those). */
+  private readItem(): ConfigItem | null | 'empty' {
+    const pieces: MappedText[] = [];
+    let size = 0;
     let maybe = false;
     let first: PhysicalLine | null = null;
     let last: PhysicalLine | null = null;
@@ -208,16 +218,16 @@ export class ConfigReader {
       if (this.failed) return null;
       const physical = this.nextPhysical();
       if (physical === null) {
-        if (this.frames.length > 0 && logical === null) {
+        if (this.frames.length > 0 && pieces.length === 0) {
           const open = this.frames[this.frames.length - 1] as Frame;
           this.fatal(open.span, 'Unexpected end of configuration file: .endif missing');
           return null;
         }
-        if (logical === null) return null;
+        if (pieces.length === 0) return null;
         break;
       }
       const raw = physical.mapped ?? MappedText.of(physical.text, physical.file, physical.line, 1);
-      const { text: expanded, found } = this.expand(raw, logical === null);
+      const { text: expanded, found } = this.expand(raw, pieces.length === 0);
       let at = 0;
       while (at < expanded.length && isEximSpace(expanded.text[at] as string)) at++;
       const body = expanded.slice(at);
@@ -241,31 +251,40 @@ export class ConfigReader {
       if (state === 'maybe') maybe = true;
       first ??= physical;
       last = physical;
-      let piece = body;
-      if (logical !== null) logical = logical.concat(piece);
-      else logical = piece;
       // Trailing white space goes; a final backslash joins the next line.
-      let end = logical.length;
-      while (end > 0 && isEximSpace(logical.text[end - 1] as string)) end--;
-      logical = logical.slice(0, end);
-      piece = logical;
-      if (logical.length > MAX_LOGICAL_LINE) {
+      let end = body.length;
+      while (end > 0 && isEximSpace(body.text[end - 1] as string)) end--;
+      if (end === 0) {
+        // Nothing more on this physical line: the logical line (if any) ends,
+        // losing its own trailing white space.
+        if (pieces.length === 0) {
+          first = null;
+          maybe = false;
+          continue;
+        }
+        break;
+      }
+      const piece = body.slice(0, end);
+      size += piece.length;
+      if (size > MAX_LOGICAL_LINE) {
         this.fatal(physical, 'logical line too long');
         return null;
       }
-      if (logical.length === 0) {
-        logical = null;
-        first = null;
-        maybe = false;
+      if (piece.text.endsWith('\\')) {
+        pieces.push(piece.slice(0, piece.length - 1));
         continue;
       }
-      if (logical.text.endsWith('\\')) {
-        logical = logical.slice(0, logical.length - 1);
-        continue;
-      }
+      pieces.push(piece);
       break;
     }
-    if (logical === null || first === null) return null;
+    if (pieces.length === 0 || first === null) return null;
+    const builder = new MappedTextBuilder();
+    for (const piece of pieces) builder.append(piece);
+    let logical = builder.build();
+    let trimmed = logical.length;
+    while (trimmed > 0 && isEximSpace(logical.text[trimmed - 1] as string)) trimmed--;
+    if (trimmed < logical.length) logical = logical.slice(0, trimmed);
+    if (logical.length === 0) return 'empty';
     const lastLine = last ?? first;
     const span: Span = {
       file: first.file,
@@ -305,6 +324,7 @@ export class ConfigReader {
     // Built-in macros (_HAVE_TLS, _OPT_..., _DRIVER_...) depend on how Exim
     // was built: relaygate does not know which exist.
     if (text.text[s] === '_') found = 'maybe';
+    let substitutions = 0;
     for (const m of this.macros) {
       s = skipToCandidate(text.text, s);
       if (s >= text.length) break;
@@ -317,7 +337,7 @@ export class ConfigReader {
         const replacement =
           m.defined === true ? m.value : MappedText.of(UNKNOWN_MARK, at?.file ?? m.span.file, at?.line ?? m.span.line, at?.column ?? m.span.column);
         text = text.replace(p, p + m.name.length, replacement);
-        if (text.length > MAX_LOGICAL_LINE) {
+        if (text.length > MAX_LOGICAL_LINE || ++substitutions > MAX_SUBSTITUTIONS) {
           this.fatal({ text: '', file: m.span.file, line: m.span.line }, 'macro substitution makes a line too long');
           return { text, found: true };
         }

@@ -7,7 +7,7 @@
 import type { Span } from '../../model/span.js';
 import { ConfigReader, type ConfigItem, type IncludeResolver, type Macro, type PhysicalLine } from './config-lines.js';
 import { BOOLEAN_MAIN_OPTIONS, VALUE_MAIN_OPTIONS } from './main-options.js';
-import { MappedText, isEximSpace } from './mapped-text.js';
+import { MappedText, MappedTextBuilder, isEximSpace } from './mapped-text.js';
 import type { Acl, AclCondition, AclStatement, AclVerb, EximConfig, EximOption, NamedList, NamedListKind } from './model.js';
 import type { Diagnostic } from '../../model/span.js';
 
@@ -80,23 +80,23 @@ function readName(text: string, from: number): { name: string; next: number; too
 export function dequote(value: MappedText): { value: MappedText; error: string | null } {
   const text = value.text;
   if (!text.startsWith('"')) return { value, error: null };
-  let out = MappedText.empty();
+  const out = new MappedTextBuilder();
   let i = 1;
   while (i < text.length && text[i] !== '"') {
+    const origin = value.position(i) ?? { file: '', line: 1, column: 1 };
     if (text[i] === '\\' && i + 1 < text.length) {
       const escape = interpretEscape(text, i + 1);
-      const origin = value.position(i);
-      out = out.concat(origin === null ? MappedText.of(escape.char, '', 1, 1) : MappedText.of(escape.char, origin.file, origin.line, origin.column));
+      out.char(escape.char, origin.file, origin.line, origin.column);
       i = escape.next;
       continue;
     }
-    out = out.concat(value.slice(i, i + 1));
+    out.char(text[i] as string, origin.file, origin.line, origin.column);
     i++;
   }
-  if (i >= text.length) return { value: out, error: 'missing quote at end of string value' };
+  if (i >= text.length) return { value: out.build(), error: 'missing quote at end of string value' };
   const rest = text.slice(i + 1).trim();
-  if (rest !== '') return { value: out, error: `extra characters follow string value ("${rest}")` };
-  return { value: out, error: null };
+  if (rest !== '') return { value: out.build(), error: `extra characters follow string value ("${rest}")` };
+  return { value: out.build(), error: null };
 }
 
 function interpretEscape(text: string, at: number): { char: string; next: number } {

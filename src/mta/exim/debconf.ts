@@ -10,7 +10,7 @@
  */
 import { UNKNOWN_MARK } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
-import { MappedText } from './mapped-text.js';
+import { MappedText, MappedTextBuilder } from './mapped-text.js';
 
 export interface DebconfSetting {
   name: string;
@@ -52,7 +52,7 @@ export function parseDebconf(file: string, text: string): Debconf {
     }
     const name = m[0].slice(0, -1);
     // The value: quoted parts and bare characters up to unquoted white space.
-    let value = MappedText.empty();
+    const vb = new MappedTextBuilder();
     let unknown = false;
     let line = lineNo;
     let text = body;
@@ -76,7 +76,7 @@ export function parseDebconf(file: string, text: string): Debconf {
           }
           if (c === '$' || c === '`' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') unknown = true;
           if (c === '\\' && col + 1 < text.length) {
-            value = value.concat(MappedText.of(text[col + 1] as string, file, line, indent * (line === lineNo ? 1 : 0) + col + 2));
+            vb.char(text[col + 1] as string, file, line, indent * (line === lineNo ? 1 : 0) + col + 2);
             col += 2;
             continue;
           }
@@ -87,12 +87,12 @@ export function parseDebconf(file: string, text: string): Debconf {
         } else if (quote === '"') {
           if (c === '$' || c === '`') unknown = true;
           if (c === '\\' && '$`"\\'.includes(text[col + 1] ?? '')) {
-            value = value.concat(MappedText.of(text[col + 1] as string, file, line, (line === lineNo ? indent : 0) + col + 2));
+            vb.char(text[col + 1] as string, file, line, (line === lineNo ? indent : 0) + col + 2);
             col += 2;
             continue;
           }
         }
-        value = value.concat(MappedText.of(c, file, line, (line === lineNo ? indent : 0) + col + 1));
+        vb.char(c, file, line, (line === lineNo ? indent : 0) + col + 1);
         col++;
       }
       if (done || quote === '') {
@@ -106,7 +106,7 @@ export function parseDebconf(file: string, text: string): Debconf {
         diagnostics.push({ file, line: lineNo, column: indent + 1, message: `unterminated ${quote === "'" ? 'single' : 'double'} quote in the value of ${name}`, fatal: true });
         break;
       }
-      value = value.concat(MappedText.of('\n', file, line, (line === lineNo ? indent : 0) + col + 1));
+      vb.char('\n', file, line, (line === lineNo ? indent : 0) + col + 1);
       text = (lines[i] as string).replace(/\r$/, '');
       line = i + 1;
       i++;
@@ -118,6 +118,7 @@ export function parseDebconf(file: string, text: string): Debconf {
       code.push({ file, line: lineNo, column: indent + 1, endLine, endColumn });
       continue;
     }
+    let value = vb.build();
     if (unknown) value = MappedText.of(UNKNOWN_MARK, file, lineNo, indent + m[0].length + 1).concat(value);
     settings.set(name, {
       name,

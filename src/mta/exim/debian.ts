@@ -31,7 +31,7 @@ import type { Span } from '../../model/span.js';
 import type { Macro, PhysicalLine } from './config-lines.js';
 import { splitPhysicalLines } from './config-lines.js';
 import { type Debconf, debconfValue } from './debconf.js';
-import { MappedText } from './mapped-text.js';
+import { MappedText, MappedTextBuilder, type TextPosition } from './mapped-text.js';
 
 export const DEBIAN_SECTIONS = ['main', 'acl', 'router', 'transport', 'retry', 'rewrite', 'auth'] as const;
 
@@ -56,21 +56,18 @@ export function runParts(parts: readonly DebianPart[]): DebianPart[] {
 }
 
 /** One character of a value, and where it comes from. */
-type Char = { c: string; at: MappedText };
+type Char = { c: string; at: TextPosition };
 
 function chars(text: MappedText): Char[] {
   const out: Char[] = [];
-  for (let i = 0; i < text.length; i++) out.push({ c: text.text[i] as string, at: text.slice(i, i + 1) });
+  for (let i = 0; i < text.length; i++) out.push({ c: text.text[i] as string, at: text.position(i) ?? { file: '', line: 1, column: 1 } });
   return out;
 }
 
 function join(list: Char[]): MappedText {
-  let out = MappedText.empty();
-  for (const ch of list) {
-    const p = ch.at.position(0);
-    out = out.concat(p === null ? MappedText.of(ch.c, '', 1, 1) : MappedText.of(ch.c, p.file, p.line, p.column));
-  }
-  return out;
+  const out = new MappedTextBuilder();
+  for (const ch of list) out.char(ch.c, ch.at.file, ch.at.line, ch.at.column);
+  return out.build();
 }
 
 /** `echo $x`: unquoted expansion splits words; echo joins them with one space. */
@@ -100,7 +97,7 @@ function sanitize(list: Char[]): Char[] {
   }));
 }
 
-function literal(text: string, at: MappedText): Char[] {
+function literal(text: string, at: TextPosition): Char[] {
   return [...text].map((c) => ({ c, at }));
 }
 
@@ -118,10 +115,10 @@ export interface DebianSeed {
 /** The macro definitions update-exim4.conf writes after the UPEX4CmacrosUPEX4C line. */
 export function debianSeed(conf: Debconf): DebianSeed {
   const unknown: Span[] = [];
-  const get = (name: string): { list: Char[]; anchor: MappedText } => {
+  const get = (name: string): { list: Char[]; anchor: TextPosition } => {
     const v = debconfValue(conf, name);
     const anchorSpan = v.span ?? { file: conf.file, line: 1, column: 1, endLine: 1, endColumn: 2 };
-    const anchor = MappedText.pinned(name, anchorSpan.file, anchorSpan.line, anchorSpan.column);
+    const anchor: TextPosition = { file: anchorSpan.file, line: anchorSpan.line, column: anchorSpan.column };
     let list = chars(v.value);
     if (v.unknown) {
       unknown.push(anchorSpan);
@@ -129,7 +126,7 @@ export function debianSeed(conf: Debconf): DebianSeed {
     }
     return { list, anchor };
   };
-  const semicolon = (name: string): { list: Char[]; anchor: MappedText } => {
+  const semicolon = (name: string): { list: Char[]; anchor: TextPosition } => {
     const v = get(name);
     const text = words(v.list).map((c) => c.c).join('');
     if (text.includes(';') && !text.startsWith('<')) return { list: [...literal('<; ', v.anchor), ...v.list], anchor: v.anchor };
@@ -143,8 +140,7 @@ export function debianSeed(conf: Debconf): DebianSeed {
   const undecided = configtype.includes(UNKNOWN_MARK);
   const none = !['satellite', 'smarthost', 'local', 'internet'].includes(configtype) && !undecided;
   if (none || undecided) return { lines, unknown, configtype, none, undecided };
-  const seed = (name: string, value: Char[], anchor: MappedText): void => {
-    const p = anchor.position(0) ?? { file: conf.file, line: 1, column: 1 };
+  const seed = (name: string, value: Char[], p: TextPosition): void => {
     const at = MappedText.pinned(name, p.file, p.line, p.column);
     const body = join(sanitize(value));
     lines.push({ text: `.ifndef ${name}`, file: p.file, line: p.line, mapped: MappedText.pinned(`.ifndef ${name}`, p.file, p.line, p.column) });
@@ -190,7 +186,7 @@ export function debianSeed(conf: Debconf): DebianSeed {
   seed(`DCconfig_${configtype}`, literal('1', type.anchor), type.anchor);
   for (const [name, setting] of conf.settings) {
     if (!/^[A-Z]/.test(name) || name === 'CFILEMODE') continue;
-    seed(name, chars(setting.value), MappedText.of(name, setting.span.file, setting.span.line, setting.span.column));
+    seed(name, chars(setting.value), { file: setting.span.file, line: setting.span.line, column: setting.span.column });
   }
   return { lines, unknown, configtype, none, undecided };
 }

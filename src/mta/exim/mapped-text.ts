@@ -87,14 +87,23 @@ export class MappedText {
 
   /** Where the character at `offset` was read (the nearest mapped character when it has no origin). */
   position(offset: number): TextPosition | null {
-    let best: TextSegment | null = null;
-    for (const s of this.segments) {
-      if (offset >= s.start && offset < s.end) return { file: s.file, line: s.line, column: s.column + (offset - s.start) };
-      if (s.start <= offset) best = s;
+    const segs = this.segments;
+    if (segs.length === 0) return null;
+    // Segments are in text order: find the last one starting at or before offset.
+    let lo = 0;
+    let hi = segs.length - 1;
+    if ((segs[0] as TextSegment).start > offset) {
+      const first = segs[0] as TextSegment;
+      return { file: first.file, line: first.line, column: first.column };
     }
-    if (best !== null) return { file: best.file, line: best.line, column: best.column + (best.end - best.start) };
-    const first = this.segments[0];
-    return first === undefined ? null : { file: first.file, line: first.line, column: first.column };
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((segs[mid] as TextSegment).start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = segs[lo] as TextSegment;
+    if (offset < s.end) return { file: s.file, line: s.line, column: s.column + (offset - s.start) };
+    return { file: s.file, line: s.line, column: s.column + (s.end - s.start) };
   }
 
   /**
@@ -122,3 +131,36 @@ export class MappedText {
 export function isEximSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\v' || c === '\f';
 }
+
+/** Builds a MappedText piece by piece in linear time. */
+export class MappedTextBuilder {
+  private text = '';
+  private readonly segments: TextSegment[] = [];
+
+  /** One character read at file:line:column. */
+  char(c: string, file: string, line: number, column: number): void {
+    const last = this.segments[this.segments.length - 1];
+    const start = this.text.length;
+    this.text += c;
+    if (last !== undefined && last.end === start && last.file === file && last.line === line && last.column + (last.end - last.start) === column) {
+      last.end += c.length;
+      return;
+    }
+    this.segments.push({ start, end: start + c.length, file, line, column });
+  }
+
+  append(piece: MappedText): void {
+    const shift = this.text.length;
+    this.text += piece.text;
+    for (const s of piece.segments) this.segments.push({ ...s, start: s.start + shift, end: s.end + shift });
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  build(): MappedText {
+    return new MappedText(this.text, this.segments.map((s) => ({ ...s })));
+  }
+}
+

@@ -136,7 +136,7 @@ function lower(a: Outcome, b: Outcome): Outcome {
  */
 export function rcptOutcome(config: EximConfig, scenario: Scenario): Outcome {
   const lists = { lists: config.lists, includes: config.mainIncludes.length > 0, depth: 0, expand: sessionVariables(scenario) };
-  const ctx: EvalContext = { config, scenario, lists, depth: 0 };
+  const ctx: EvalContext = { config, scenario, lists, depth: 0, memo: new Map() };
   let result: Outcome = { verdict: 'accept', grant: null, unknowns: [] };
   const reject = optionValue(config, 'host_reject_connection');
   if (reject.value !== null && reject.set !== 'no') {

@@ -88,6 +88,7 @@ function endsNumber(c: string): boolean {
 const MAX_TOKEN = 8094;
 /** Bound on macro expansions: a macro cannot refer to another, but a file can use many. */
 const MAX_EXPANSIONS = 100_000;
+const MAX_EXPANDED_CHARS = 4 * 1024 * 1024;
 
 export interface LexFile {
   file: string;
@@ -109,6 +110,7 @@ export class Lexer {
   private readonly unget: Char[] = [];
   private expanding = false;
   private expansions = 0;
+  private expandedChars = 0;
   private current: Char = { c: '', line: 1, column: 1 };
   /** The line of the token last read (parse.y reports errors there). */
   lineOfLast = 1;
@@ -234,7 +236,8 @@ export class Lexer {
           this.error(start, `macro '${name}' not defined`);
           return this.findEol(start);
         }
-        if (++this.expansions > MAX_EXPANSIONS) {
+        this.expandedChars += value.value.length;
+        if (++this.expansions > MAX_EXPANSIONS || this.expandedChars > MAX_EXPANDED_CHARS) {
           this.error(start, 'too many macro expansions');
           return this.findEol(start);
         }

@@ -150,7 +150,8 @@ export class SmtpdParser {
       }
       if (this.config.rules.length === 0) {
         const span = { file: this.lexer.file, line: 1, column: 1, endLine: 1, endColumn: 2 };
-        if (this.config.includes.length === 0) {
+        // A file of pre-6.4 rules has its own message; "no rules" would only repeat it.
+        if (this.config.includes.length === 0 && this.config.legacy.length === 0) {
           this.diagnostics.push({ file: span.file, line: 1, column: 1, message: 'no rules, nothing to do (OpenSMTPD needs at least one match rule)', fatal: true });
         }
       }
