@@ -107,12 +107,20 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
     return readLinked(source);
   };
   const instances = assembleInstances(extractions, plain, { resolve, notes });
+  // Files an Exim or OpenSMTPD configuration includes: read on demand, kept for findings.
+  let includeRepo = repo;
+  const readIncluded = (file: string): string | undefined => {
+    includeRepo ??= fileSystemRepository(options.root);
+    const text = includeRepo.read(file);
+    if (text !== undefined && !files.has(file)) files.set(file, { path: file, text });
+    return text;
+  };
 
   const assembled: Configuration[] = [
     ...assemblePostfix(postfixFiles.filter(standalone)),
     ...pairTemplatedSendmail(assembleSendmail(sendmailFiles.filter(standalone)), templates),
-    ...assembleExim(otherFiles.exim),
-    ...assembleOpenSmtpd(otherFiles.opensmtpd),
+    ...assembleExim(otherFiles.exim, readIncluded),
+    ...assembleOpenSmtpd(otherFiles.opensmtpd, readIncluded),
   ];
   const configurations = [...assembled.map((config) => backToTemplates(config, templates)), ...instances];
   const editVariables = variablesByLine(extractions);

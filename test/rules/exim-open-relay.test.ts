@@ -105,6 +105,27 @@ describe('exim-open-relay: findings, where they point and how sure', () => {
   });
 });
 
+describe('exim-open-relay: recipient verification and routers', () => {
+  const ACCEPT_VERIFIED = `${RCPT}  accept hosts = 10.0.0.0/8\n  require verify = recipient\n  accept\n`;
+  it('a verified recipient is enough when a router takes foreign domains: open', () => {
+    assert.deepEqual(where(`${ACCEPT_VERIFIED}begin routers\ndnslookup:\n  driver = dnslookup\n  domains = ! +local_domains\n`.replace(RCPT, `domainlist local_domains = example.org\n${RCPT}`)), ['exim/exim.conf:7:3-9 definite']);
+  });
+  it('without a router for foreign domains, their recipients do not verify', () => {
+    assert.deepEqual(where(`${ACCEPT_VERIFIED}begin routers\nlocal:\n  driver = accept\n  domains = example.org\n`), []);
+    assert.deepEqual(where(ACCEPT_VERIFIED), []);
+  });
+  it('routers in a file relaygate cannot read: indeterminate', () => {
+    assert.deepEqual(where(`${ACCEPT_VERIFIED}begin routers\n.include /etc/exim/routers.conf\n`), ['exim/exim.conf:5:11-29 indeterminate']);
+  });
+  it('an absolute include of a file beside it, in a folder of the same name, is read (ADD exim/ /etc/exim/)', () => {
+    const text = `${ACCEPT_VERIFIED}begin routers\n.include /etc/exim/routers.conf\n`;
+    const read = (p: string) => (p === 'exim/routers.conf' ? 'remote:\n  driver = dnslookup\n' : undefined);
+    const configs = assembleExim([{ path: 'exim/exim.conf', text }], read);
+    assert.deepEqual(configs.map((c) => c.files), [['exim/exim.conf', 'exim/routers.conf']]);
+    assert.deepEqual(configs.flatMap((c) => rule.check(c, { profile: PROFILES.gen004710 })).map((r) => `${r.span.line} ${r.certainty}`), ['6 definite']);
+  });
+});
+
 describe('exim-open-relay: Debian', () => {
   const conf = (lines: string) => ({ path: 'etc/exim4/update-exim4.conf.conf', text: `dc_eximconfig_configtype='internet'\n${lines}` });
   it('dc_relay_nets of the world: at the value, with the Debian fix', () => {

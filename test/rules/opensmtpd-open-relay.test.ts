@@ -83,6 +83,11 @@ describe('opensmtpd-open-relay: findings', () => {
     for (const id of PROFILE_IDS) assert.equal(check(`listen on 0.0.0.0\n${RELAY}match from any for any action "relay"\n`, PROFILES[id]).length, 1, id);
   });
 
+  it('an absolute include of a file beside it, in a folder of the same name, is read', () => {
+    const files = [{ path: 'etc/mail/rules.conf', text: 'match from any for any reject\n' }];
+    assert.deepEqual(check(`listen on 0.0.0.0\n${RELAY}include "/etc/mail/rules.conf"\nmatch from any for any action "relay"\n`, PROFILES.gen004710, files), []);
+  });
+
   it('an included file in the repository is read where it is included', () => {
     const files = [{ path: 'etc/mail/rules.conf', text: 'match from any for any reject\n' }];
     assert.deepEqual(check(`listen on 0.0.0.0\n${RELAY}include "rules.conf"\nmatch from any for any action "relay"\n`, PROFILES.gen004710, files), []);

@@ -173,8 +173,15 @@ function evaluate(c: AclCondition, ctx: EvalContext, where: Stage): Truth {
       return nestedAcl(c, ctx, where);
     case 'verify': {
       const what = arg.split('/')[0]?.trim() ?? '';
-      if (abstract && what !== 'certificate') return { can: 'yes', must: 'no', evidence: [{ span: c.span, text: `${c.negated ? '!' : ''}${c.name} = ${arg}`, kind: 'condition' }], unknowns: [] };
-      return truthUnknown(c.span, `verify = ${arg}`);
+      if (!abstract || what === 'certificate') return truthUnknown(c.span, `verify = ${arg}`);
+      // Recipient and sender verification route the address: the client can
+      // pass them with a deliverable address when a router takes other domains.
+      if (what === 'recipient' || what === 'sender') {
+        const routes = routesForeign(ctx);
+        if (routes === 'no') return { can: 'no', must: 'no', evidence: [], unknowns: [] };
+        if (routes === 'unknown') return { can: 'unknown', must: 'no', evidence: [], unknowns: [{ span: c.span, what: `verify = ${arg} (no router relaygate can read takes foreign domains)` }] };
+      }
+      return { can: 'yes', must: 'no', evidence: [{ span: c.span, text: `${c.negated ? '!' : ''}${c.name} = ${arg}`, kind: 'condition' }], unknowns: [] };
     }
     case 'dnslists':
     case 'ratelimit':
@@ -218,6 +225,23 @@ function expandedCondition(c: AclCondition, arg: string, s: Scenario): Truth {
   const can: Tri3 = values.some(Boolean) ? 'yes' : 'no';
   const must: Tri3 = values.every(Boolean) ? 'yes' : 'no';
   return { can, must, evidence: can === 'yes' ? [{ span: c.span, text: `condition = ${arg}`, kind: 'condition' }] : [], unknowns: [] };
+}
+
+/** Does some router take a foreign domain (so that its addresses verify)? */
+function routesForeign(ctx: EvalContext): Tri3 {
+  let result: Tri3 = 'no';
+  for (const r of ctx.config.routers) {
+    const driver = r.driver;
+    if (driver === null || driver.includes('$') || driver.includes(UNKNOWN_MARK) || driver === 'redirect' || driver === 'queryprogram') {
+      result = or3(result, 'unknown');
+      continue;
+    }
+    if (driver !== 'dnslookup' && driver !== 'manualroute' && driver !== 'accept') continue;
+    const foreign: Tri3 = r.domains === null ? 'yes' : matchDomainList(r.domains, r.span, { ...ctx.scenario, recipient: null }, ctx.lists).can;
+    result = or3(result, r.maybe && foreign === 'yes' ? 'unknown' : foreign);
+  }
+  if (ctx.config.routerIncludes && result !== 'yes') return 'unknown';
+  return result;
 }
 
 function nestedAcl(c: AclCondition, ctx: EvalContext, where: Stage): Truth {

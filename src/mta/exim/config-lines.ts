@@ -144,6 +144,8 @@ export class ConfigReader {
   readonly macros: Macro[] = [];
   /** Undecided conditionals: each one makes the lines it governs uncertain. */
   readonly undecided: Span[] = [];
+  /** Files read through `.include`. */
+  readonly included: string[] = [];
   private readonly stack: InputFile[];
   private readonly frames: Frame[] = [];
   private physicalCount = 0;
@@ -464,6 +466,7 @@ export class ConfigReader {
     }
     const found = name.includes(UNKNOWN_MARK) ? null : this.resolve(name, physical.file);
     if (found === null) return { kind: 'unknown-include', path: name, span, maybe };
+    if (!this.included.includes(found.file)) this.included.push(found.file);
     const lines = splitPhysicalLines(found);
     if (maybe) {
       // Lines of a file included under an undecided conditional are uncertain too.

@@ -8,7 +8,7 @@ import type { Span } from '../../model/span.js';
 import { ConfigReader, type ConfigItem, type IncludeResolver, type Macro, type PhysicalLine } from './config-lines.js';
 import { BOOLEAN_MAIN_OPTIONS, VALUE_MAIN_OPTIONS } from './main-options.js';
 import { MappedText, MappedTextBuilder, isEximSpace } from './mapped-text.js';
-import type { Acl, AclCondition, AclStatement, AclVerb, EximConfig, EximOption, NamedList, NamedListKind } from './model.js';
+import type { Acl, AclCondition, AclStatement, AclVerb, EximConfig, EximOption, EximRouter, NamedList, NamedListKind } from './model.js';
 import type { Diagnostic } from '../../model/span.js';
 
 const VERBS: ReadonlySet<string> = new Set(['accept', 'defer', 'deny', 'discard', 'drop', 'require', 'warn']);
@@ -49,6 +49,8 @@ export interface ParseOptions {
 export interface ParsedExim extends EximConfig {
   diagnostics: Diagnostic[];
   macros: Macro[];
+  /** Files read through `.include`. */
+  included: string[];
 }
 
 function isAlpha(c: string | undefined): boolean {
@@ -122,6 +124,8 @@ class Parser {
   readonly options: EximOption[] = [];
   readonly lists: NamedList[] = [];
   readonly acls: Acl[] = [];
+  readonly routers: EximRouter[] = [];
+  routerIncludes = false;
   readonly mainIncludes: Span[] = [];
   readonly aclIncludes: Span[] = [];
   readonly unknowns: { span: Span; what: string }[] = [];
@@ -459,6 +463,7 @@ class Parser {
       if (item.kind === 'unknown-include') {
         this.unknowns.push({ span: item.span, what: `.include ${item.path} (not in the repository)` });
         if (current !== null) current.driver = true;
+        if (kind === 'router') this.routerIncludes = true;
         continue;
       }
       const text = item.text.text;
@@ -481,6 +486,7 @@ class Parser {
           return null;
         }
         current = { name, span: item.span, driver: false, maybe: item.maybe };
+        if (kind === 'router') this.routers.push({ name, driver: null, domains: null, span: item.span, maybe: item.maybe });
         continue;
       }
       if (current === null) {
@@ -488,6 +494,12 @@ class Parser {
         return null;
       }
       if (name === 'driver' || item.maybe) current.driver = true;
+      const router = kind === 'router' ? this.routers[this.routers.length - 1] : undefined;
+      if (router !== undefined && text[next] === '=') {
+        const value = item.text.slice(skipSpace(text, next + 1));
+        if (name === 'driver') router.driver = value.text.trim();
+        if (name === 'domains') router.domains = value;
+      }
     }
   }
 
@@ -520,12 +532,15 @@ export function parseEximLines(lines: PhysicalLine[], options: ParseOptions = {}
     options: parser.options,
     lists: parser.lists,
     acls: parser.acls,
+    routers: parser.routers,
+    routerIncludes: parser.routerIncludes,
     mainIncludes: parser.mainIncludes,
     aclIncludes: parser.aclIncludes,
     unknowns: [...parser.unknowns, ...reader.undecided.map((span) => ({ span, what: 'a conditional on a macro relaygate cannot resolve' }))],
     start,
     diagnostics: reader.diagnostics,
     macros: reader.macros,
+    included: reader.included,
   };
 }
 

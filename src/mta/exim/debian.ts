@@ -237,7 +237,10 @@ export function splitTreeLines(parts: readonly DebianPart[]): PhysicalLine[] {
  * statements that accept (postmaster of a local or relay domain, hosts in
  * relay_from_hosts, authenticated clients, relay domains) before the
  * `require domains = +local_domains : +relay_to_domains` that refuses
- * everything else. The statements in between only deny.
+ * everything else. The statements in between only deny. Every configuration
+ * type routes the domains that get that far (dnslookup or the smarthost for
+ * other domains, and relay_to_domains in a `local` one): one router stands
+ * for them, so recipient verification can succeed.
  */
 export const PACKAGED_POLICY = [
   'UPEX4CmacrosUPEX4C = 1',
@@ -262,6 +265,10 @@ export const PACKAGED_POLICY = [
   '         endpass',
   '         verify = recipient',
   '  accept',
+  'begin routers',
+  'remote:',
+  '  driver = dnslookup',
+  '  domains = ! +local_domains',
 ];
 
 /** The packaged policy as lines of the update-exim4.conf.conf they stand for. */

@@ -26,12 +26,32 @@ function firstLineSpan(file: SourceFile): Span {
   return { file: file.path, line: 1, column: 1, endLine: 1, endColumn: Math.max(2, first.replace(/\r$/, '').length + 1) };
 }
 
-function resolverFor(files: ReadonlyMap<string, SourceFile>): IncludeResolver {
+/**
+ * Where an included file is in the repository: a relative name beside the
+ * including file (Exim's rule); an absolute one (`/etc/exim/routers.conf`)
+ * beside it too when the folders have the same name, as when the folder is
+ * copied to the server whole (`ADD exim/ /etc/exim/`). Otherwise unknown.
+ */
+export function includedPath(name: string, fromFile: string): string | null {
+  const here = path.dirname(fromFile);
+  if (!name.startsWith('/')) {
+    const target = path.normalize(path.join(here, name));
+    return target.startsWith('../') ? null : target;
+  }
+  const folder = path.basename(path.dirname(name));
+  if (folder === '' || folder !== path.basename(here)) return null;
+  return path.join(here, path.basename(name));
+}
+
+/** Reads a repository file that discovery did not pick up (an included file); undefined when absent. */
+export type RepositoryRead = (path: string) => string | undefined;
+
+function resolverFor(files: ReadonlyMap<string, SourceFile>, read: RepositoryRead): IncludeResolver {
   return (name: string, fromFile: string): EximSourceText | null => {
-    if (name.startsWith('/')) return null;
-    const target = path.normalize(path.join(path.dirname(fromFile), name));
-    const found = files.get(target);
-    return found === undefined ? null : { file: found.path, text: found.text };
+    const target = includedPath(name, fromFile);
+    if (target === null) return null;
+    const text = files.get(target)?.text ?? read(target);
+    return text === undefined ? null : { file: target, text };
   };
 }
 
@@ -46,12 +66,14 @@ function configuration(
   const parsed = parseEximLines(lines, { resolve, macros });
   return {
     mta: 'exim',
-    files,
+    files: [...files, ...parsed.included.filter((f) => !files.includes(f))],
     form: 'plain',
     diagnostics: parsed.diagnostics,
     options: parsed.options,
     lists: parsed.lists,
     acls: parsed.acls,
+    routers: parsed.routers,
+    routerIncludes: parsed.routerIncludes,
     mainIncludes: parsed.mainIncludes,
     aclIncludes: parsed.aclIncludes,
     unknowns: parsed.unknowns,
@@ -68,9 +90,9 @@ function configuration(
  * has exim4.conf runs that file instead (Debian's Exim reads
  * /etc/exim4/exim4.conf first), so nothing is built there.
  */
-export function assembleExim(files: readonly SourceFile[]): EximConfiguration[] {
+export function assembleExim(files: readonly SourceFile[], read: RepositoryRead = () => undefined): EximConfiguration[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const resolve = resolverFor(byPath);
+  const resolve = resolverFor(byPath, read);
   const debianDirs = new Map<string, { debconf?: SourceFile; template?: SourceFile; localmacros?: SourceFile; parts: DebianPart[] }>();
   const dirOf = (dir: string) => {
     let d = debianDirs.get(dir);

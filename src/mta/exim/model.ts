@@ -52,6 +52,17 @@ export interface Acl {
   maybe: boolean;
 }
 
+/** A router (routers section): what recipient verification runs through. */
+export interface EximRouter {
+  name: string;
+  /** The `driver` option (dnslookup, manualroute, redirect, accept...); null when unknown. */
+  driver: string | null;
+  /** The `domains` option, unexpanded; null when unset (every domain). */
+  domains: MappedText | null;
+  span: Span;
+  maybe: boolean;
+}
+
 /** A place where relaygate cannot know what Exim reads: an unreadable include, an undecided conditional. */
 export interface EximUnknown {
   span: Span;
@@ -63,6 +74,9 @@ export interface EximConfig {
   options: EximOption[];
   lists: NamedList[];
   acls: Acl[];
+  routers: EximRouter[];
+  /** The routers section has a file relaygate cannot read. */
+  routerIncludes: boolean;
   /** Unreadable includes in the main section: any option not set before them may be set there. */
   mainIncludes: Span[];
   /** Unreadable includes in the acl section: any ACL may be defined there. */
