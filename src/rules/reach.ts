@@ -10,6 +10,7 @@ import type { Configuration } from '../mta/configuration.js';
 import { smtpdListeners, type SmtpdListener } from '../mta/postfix/listeners.js';
 import { describeListener, listenerExposure } from '../mta/sendmail/daemon-port-options.js';
 import type { DaemonPortOptions } from '../mta/sendmail/model.js';
+import type { SmtpdListener as OpenSmtpdListener } from '../mta/opensmtpd/model.js';
 
 /** At most this many reach lines per finding (a master.cf with dozens of services). */
 const MAX_REACH = 5;
@@ -67,12 +68,30 @@ function sendmailReachLines(listeners: readonly DaemonPortOptions[]): ReachLine[
   return unique(out);
 }
 
+/** OpenSMTPD's loopback names and addresses (smtpd.conf(5) `listen on lo`, `localhost`). */
+const OPENSMTPD_LOOPBACK: ReadonlySet<string> = new Set(['lo', 'lo0', 'localhost', '127.0.0.1', '::1']);
+
+/** For OpenSMTPD: each `listen on` line beyond loopback (the local socket is not reachable from other hosts). */
+function openSmtpdReachLines(listeners: readonly OpenSmtpdListener[]): ReachLine[] {
+  const out: ReachLine[] = [];
+  for (const l of listeners) {
+    if (l.kind === 'socket' || (l.unknown !== true && OPENSMTPD_LOOPBACK.has(l.on))) continue;
+    out.push({ related: { file: l.span.file, line: l.span.line, column: l.span.column, message: `listen on ${shown(l.on)} accepts mail from other hosts` }, listener: true });
+  }
+  return unique(out);
+}
+
 function configurationReach(config: Configuration): ReachLine[] {
   switch (config.mta) {
     case 'postfix':
       return postfixReachLines(smtpdListeners(config));
     case 'sendmail':
       return sendmailReachLines(config.listeners);
+    case 'exim':
+      // exim-open-relay names local_interfaces (or its Debian setting) itself.
+      return [];
+    case 'opensmtpd':
+      return openSmtpdReachLines(config.listeners);
   }
 }
 

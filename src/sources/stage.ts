@@ -21,7 +21,7 @@ import { fileSystemRepository } from './contracts/repository.js';
 import { readExtraVars } from './extra-vars.js';
 import { extract } from './extract.js';
 import { needsRepository, renderCandidates } from './render/render-candidates.js';
-import { assembleFiles } from './replay/files.js';
+import { assembleFiles, assembleOtherMtas } from './replay/files.js';
 import { assembleInstances, linkedSources } from './replay/instances.js';
 import { linkedFileReader } from './replay/linked-files.js';
 import { withSiblingLinks } from './replay/sibling-links.js';
@@ -51,7 +51,7 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const repo = withRepository ? fileSystemRepository(options.root) : null;
 
   // 1. render
-  const { files, postfixFiles, sendmailFiles, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
+  const { files, postfixFiles, sendmailFiles, other, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
 
   // 2. extract
   const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
@@ -69,7 +69,18 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
   const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);
   const instances = assembleInstances(extractions, plain, { resolve, notes, results });
-  const configurations = [...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates), ...instances];
+  // Files an Exim or OpenSMTPD configuration includes are read on demand and kept for findings.
+  const includeRepo = repo ?? fileSystemRepository(options.root);
+  const readIncluded = (file: string): string | undefined => {
+    const text = includeRepo.read(file);
+    if (text !== undefined && !files.has(file)) files.set(file, { path: file, text });
+    return text;
+  };
+  const configurations = [
+    ...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates),
+    ...assembleOtherMtas(other.exim, other.opensmtpd, readIncluded),
+    ...instances,
+  ];
 
   // 4. annotate
   return { configurations, files, results: once(results), notes, annotate: variableAnnotator(templates, files, extractions) };

@@ -22,6 +22,8 @@ export interface RenderedCandidates {
   /** Postfix and sendmail files as their server reads them (a template: its rendered text, under its own path). */
   postfixFiles: SourceFile[];
   sendmailFiles: SourceFile[];
+  /** Exim and OpenSMTPD files as they are (their templates are not rendered). */
+  other: { exim: SourceFile[]; opensmtpd: SourceFile[] };
   /** Rendered templates by path: their source maps lead the parsers' spans back to the template. */
   templates: Map<string, RenderedTemplate>;
   /** Host files for the extract step. */
@@ -35,8 +37,12 @@ export function renderCandidates(
   notes: string[],
   results: RuleResult[],
 ): RenderedCandidates {
-  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], templates: new Map(), embedded: [] };
+  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [] };
   for (const found of candidates) {
+    if (found.kind === 'exim' || found.kind === 'opensmtpd') {
+      routeOtherMta(found, found.kind, out, results, notes);
+      continue;
+    }
     // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
     const candidate: Candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
@@ -63,6 +69,23 @@ export function renderCandidates(
     (candidate.kind === 'postfix' ? out.postfixFiles : out.sendmailFiles).push(judged);
   }
   return out;
+}
+
+/** A closed Jinja tag (`{{ name }}`, `{% ... %}`); Exim's own `${if and{{...}}}` is not one. */
+const JINJA_TAG = /\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*(?:\|[^}\n]*)?\}\}|\{%[^\n]*%\}/;
+
+/**
+ * Exim and OpenSMTPD plain files go to their assemblers. Their templates are
+ * not rendered: a note says so, and the file is not judged.
+ */
+function routeOtherMta(found: Candidate, mta: 'exim' | 'opensmtpd', out: RenderedCandidates, results: RuleResult[], notes: string[]): void {
+  const u = found.unreadable;
+  if (u !== undefined) results.push({ ...unreadable(mta, found.path, u.line, u.column, u.reason), inputs: [found.path] });
+  else if (found.file !== undefined && JINJA_TAG.test(found.file.text)) notes.push(`${found.path} was not scanned: ${mta === 'exim' ? 'Exim' : 'OpenSMTPD'} templates are not rendered yet`);
+  else if (found.file !== undefined) {
+    out.files.set(found.path, found.file);
+    out.other[mta].push(found.role === undefined ? found.file : { ...found.file, role: found.role });
+  }
 }
 
 /** Whether any candidate needs the repository read around it (templates' variables, host files' linked files). */

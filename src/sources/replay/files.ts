@@ -7,6 +7,8 @@ import path from 'node:path/posix';
 import { directoryInput, mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
 import type { Configuration } from '../../mta/configuration.js';
+import { assembleExim } from '../../mta/exim/index.js';
+import { assembleOpenSmtpd } from '../../mta/opensmtpd/index.js';
 import { assemblePostfix } from '../../mta/postfix/index.js';
 import { assembleSendmail } from '../../mta/sendmail/index.js';
 import type { SendmailConfiguration } from '../../mta/sendmail/model.js';
@@ -21,6 +23,16 @@ export function assembleFiles(
 ): Configuration[] {
   const assembled: Configuration[] = [...assemblePostfix([...postfixFiles]), ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
   return assembled.map((config) => withInputs(backToTemplates(config, templates), templates));
+}
+
+/**
+ * The Exim and OpenSMTPD configurations of plain files; `read` reads a file
+ * one of them includes. Their inputs are their files (included ones too)
+ * and those files' folders, where an include that is missing may appear.
+ */
+export function assembleOtherMtas(exim: readonly SourceFile[], opensmtpd: readonly SourceFile[], read: (file: string) => string | undefined): Configuration[] {
+  const assembled: Configuration[] = [...assembleExim(exim, read), ...assembleOpenSmtpd(opensmtpd, read)];
+  return assembled.map((config) => withInputs(config, new Map()));
 }
 
 /**
