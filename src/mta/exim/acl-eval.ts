@@ -347,7 +347,7 @@ export function runNamedAcl(name: string, value: MappedText, span: Span, ctx: Ev
     const definite = found.find((a) => !a.maybe);
     const acl: Acl | undefined = definite ?? found[0];
     if (acl !== undefined) {
-      const memo = (ctx.memo ??= new Map());
+      const memo = (ctx.memo ??= new Map<string, Outcome | 'running'>());
       const key = `${trimmed}\u0000${mode}\u0000${where}`;
       const seen = memo.get(key);
       // An ACL that reaches itself again nests until Exim gives up: it defers.

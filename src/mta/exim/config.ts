@@ -374,7 +374,9 @@ class Parser {
         i++;
       }
       const nameStart = skipSpace(text, i);
-      let { name, next, tooLong } = readName(text, i);
+      const read = readName(text, i);
+      const tooLong = read.tooLong;
+      let { name, next } = read;
       if (tooLong) {
         this.fatal(item.span, `exim item name too long (>64), unable to use "${name.slice(0, 63)}" (truncated)`);
         return null;

@@ -225,7 +225,7 @@ function clientMatchesIp(client: Client, ip: { address: ipaddr.IPv4 | ipaddr.IPv
   if (client.address === null) return ip.bits === 0;
   const parsed = ipaddr.parse(client.address);
   if (parsed.kind() !== ip.address.kind()) return false;
-  return (parsed as ipaddr.IPv4).match(ip.address as ipaddr.IPv4, ip.bits);
+  return (parsed as ipaddr.IPv4).match(ip.address, ip.bits);
 }
 
 type ItemResult = 'match' | 'nomatch' | 'stop' | 'unknown' | 'error';

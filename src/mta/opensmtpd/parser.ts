@@ -12,7 +12,7 @@
 import type { Diagnostic, Span } from '../../model/span.js';
 import { UNKNOWN_MARK } from '../../model/source.js';
 import { Lexer, type LexFile, type Token } from './lexer.js';
-import type { ActionKind, MatchCondition, MatchRule, SmtpdAction, SmtpdConfig, SmtpdListener, SmtpdTable, TableEntry, TlsMode } from './model.js';
+import type { ActionKind, MatchCondition, MatchRule, SmtpdConfig, SmtpdListener, SmtpdTable, TableEntry, TlsMode } from './model.js';
 
 export type SmtpdIncludeResolver = (path: string, fromFile: string) => LexFile | null;
 

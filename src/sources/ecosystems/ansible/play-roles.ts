@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { join, normalize } from '../../contracts/repo-paths.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { plainScope } from '../../contracts/variables.js';
@@ -69,7 +69,7 @@ export function walkPlayRoles(node: unknown, context: TaskContext, only?: { name
     }
     if (typeof name !== 'string' || name.includes('{{')) continue;
     if (only !== undefined && name !== only.name && !name.endsWith(`/${only.name}`)) continue;
-    const entryVars = map !== null && (map.items as Pair[]).some((p) => isScalar(p.key) && (p.key.value === 'vars' || !ROLE_KEYWORDS.has(String(p.key.value))));
+    const entryVars = map !== null && (map.items).some((p) => isScalar(p.key) && (p.key.value === 'vars' || !ROLE_KEYWORDS.has(String(p.key.value))));
     if (only !== undefined && !only.playVars && !entryVars) continue;
     const roleDir = roleFolderOf(name, context);
     if (roleDir === null) {
@@ -85,7 +85,7 @@ export function walkPlayRoles(node: unknown, context: TaskContext, only?: { name
       const entryVars = literalVars(map.get('vars', true), context);
       if (entryVars !== null) vars = vars.with('role-vars', entryVars);
       const params = Object.create(null) as Record<string, unknown>;
-      for (const pair of map.items as Pair[]) {
+      for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (!ROLE_KEYWORDS.has(key)) params[key] = plainValue(context.document, pair.value);

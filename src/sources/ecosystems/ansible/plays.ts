@@ -73,4 +73,4 @@ export function playsUsingRole(roleDir: string, project: string, repo: Repositor
 }
 
 /** A play starts a top-level list item with `hosts:` (`- hosts: all`, or `  hosts:` under `- name:`). */
-export const PLAY_START = /^(?:- |  )hosts:/m;
+export const PLAY_START = /^(?:- | {2})hosts:/m;

@@ -196,8 +196,8 @@ export class RecipeReader {
     const text = this.text;
     const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
     const firstLine = text.slice(nameStart, lineEnd);
-    const doAt = /\)?\s+do\s*(?:\|[^|]*\|)?\s*$/.exec(firstLine);
-    const nameCode = doAt === null ? firstLine.replace(/\)\s*$/, '') : firstLine.slice(0, doAt.index);
+    const doAt = trailingDo(firstLine);
+    const nameCode = doAt === null ? withoutClosingParen(firstLine) : firstLine.slice(0, doAt);
     const name = this.resolve(nameCode, nameStart);
     const resource: ChefFileResource = {
       type,
@@ -282,4 +282,32 @@ export class RecipeReader {
         return next;
     }
   }
+}
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/**
+ * Where a resource line's trailing block opener starts: `) do`, ` do |t|`
+ * (Ruby's `do ... end` block with optional block parameters); null when the
+ * line opens no block. Scanned from the end, so hostile lines cost linear time.
+ */
+function trailingDo(line: string): number | null {
+  let t = line.trimEnd();
+  if (t.endsWith('|')) {
+    const open = t.lastIndexOf('|', t.length - 2);
+    if (open < 0) return null;
+    t = t.slice(0, open).trimEnd();
+  }
+  if (!t.endsWith('do')) return null;
+  let start = t.length - 2;
+  if (!isSpace(t[start - 1])) return null;
+  while (start > 0 && isSpace(t[start - 1])) start--;
+  if (t[start - 1] === ')') start--;
+  return start;
+}
+
+/** The line without the `)` that closes a call's arguments (and the spaces after it). */
+function withoutClosingParen(line: string): string {
+  const t = line.trimEnd();
+  return t.endsWith(')') ? t.slice(0, -1) : line;
 }

@@ -45,7 +45,7 @@ function evaluateExpression(context: Context, resource: PuppetResource, expressi
   const scope: VariableScope = {
     lookup: (name) => context.scope.lookup(name) ?? (owner === null || name.includes('::') ? undefined : context.scope.lookup(`${owner}::${name}`)),
   };
-  return new PuppetEvaluator(scope, new Map()).evaluate(expression, { locals: [new Map()], used: new Map() });
+  return new PuppetEvaluator(scope, new Map()).evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map() });
 }
 
 function evaluate(context: Context, resource: PuppetResource, code: string, offset: number): unknown {
@@ -180,7 +180,7 @@ function augeasEdits(context: Context, resource: PuppetResource): Edit[] {
   for (const item of items) {
     const text = puppetStringText(item.code, item.offset);
     // augeas(1): `set PATH VALUE` writes the node, `rm PATH` / `clear PATH` removes it.
-    const change = text === null ? null : /^\s*(set|rm|clear)\s+([A-Za-z0-9_]+)(?:\s+(.*?))?\s*$/.exec(text.text);
+    const change = text === null ? null : /^(set|rm|clear)\s+(\w+)(?:\s+(\S.*))?$/.exec(text.text.trim());
     if (text === null || change === null) {
       edits.push({ ...base, kind: 'set', target: 'main.cf', fragment: computedFragment(`${UNKNOWN_MARK} = ${UNKNOWN_MARK}`, spanAt(context.file.path, context.file.text, item.offset, item.code.length), 'puppet') });
       context.out.notes.push(`${resource.span.file}:${resource.span.line}: an augeas change relaygate does not read may set any main.cf parameter`);

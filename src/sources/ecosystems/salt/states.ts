@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { LineIndex, UNKNOWN_MARK, type SourceFile } from '../../../model/source.js';
 import type { Span } from '../../../model/span.js';
 import { emptyExtraction, type Edit, type Extraction, type InstanceKey } from '../../contracts/edits.js';
@@ -135,18 +135,18 @@ const CONDITIONS = ['onlyif', 'unless', 'onchanges', 'onfail', 'prereq'];
 /** The state calls of an SLS's top-level mapping: `id: {mod.fun: [args]}` and `id: {mod: [fun, args...]}`. */
 function stateCalls(top: YAMLMap, document: Parameters<typeof plainValue>[0], context: Omit<StateContext, 'key'>): StateCall[] {
   const calls: StateCall[] = [];
-  for (const state of top.items as Pair[]) {
+  for (const state of top.items) {
     if (!isScalar(state.key) || !isMap(state.value)) continue;
     const id = String(state.key.value);
     if (id === 'include' || id === 'extend') continue;
-    for (const pair of state.value.items as Pair[]) {
+    for (const pair of state.value.items) {
       if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null || !isSeq(pair.value)) continue;
       let fn = String(pair.key.value);
       const args = new Map<string, { node: unknown; value: unknown }>();
       for (const item of pair.value.items) {
         if (isScalar(item) && typeof item.value === 'string' && !fn.includes('.')) fn = `${fn}.${item.value}`;
         if (!isMap(item)) continue;
-        for (const arg of item.items as Pair[]) {
+        for (const arg of item.items) {
           if (isScalar(arg.key)) args.set(String(arg.key.value), { node: arg.value, value: plainValue(document, arg.value) });
         }
       }
@@ -193,7 +193,9 @@ function destination(call: StateCall): ReturnType<typeof destinationOf> {
  */
 function saltSource(url: string, context: StateContext): string | null {
   if (!url.startsWith('salt://') || url.includes(UNKNOWN_MARK)) return null;
-  const path = url.slice('salt://'.length).replace(/\?.*$/, '');
+  const rest = url.slice('salt://'.length);
+  const query = rest.indexOf('?');
+  const path = query < 0 ? rest : rest.slice(0, query);
   let dir: string | null = parent(context.file);
   while (dir !== null) {
     const candidate = normalize(join(dir, path));
@@ -276,7 +278,7 @@ function moduleRun(call: StateCall, context: StateContext): Edit[] {
     args = new Map();
     for (const item of nested.node.items) {
       if (!isMap(item)) continue;
-      for (const arg of item.items as Pair[]) if (isScalar(arg.key)) args.set(String(arg.key.value), { node: arg.value, value: isScalar(arg.value) ? arg.value.value : null });
+      for (const arg of item.items) if (isScalar(arg.key)) args.set(String(arg.key.value), { node: arg.value, value: isScalar(arg.value) ? arg.value.value : null });
     }
   }
   const keyNode = args.get('key')?.node;

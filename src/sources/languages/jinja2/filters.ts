@@ -96,7 +96,7 @@ function comment(text: string, frame: CommentFrame): string {
 function combine(operand: unknown, { args, kwargs }: FilterArguments): unknown {
   const dicts: unknown[] = [];
   for (const term of [operand, ...args]) {
-    if (Array.isArray(term)) dicts.push(...term);
+    if (Array.isArray(term)) dicts.push(...(term as unknown[]));
     else dicts.push(term);
   }
   const recursive = truthy(kwargs.recursive ?? false);
@@ -116,7 +116,9 @@ function mergeDicts(a: Record<string, unknown>, b: Record<string, unknown>, recu
     const old = Object.prototype.hasOwnProperty.call(a, k) ? a[k] : undefined;
     if (recursive && depth < 32 && isPlainObject(old) && isPlainObject(v)) out[k] = mergeDicts(old, v, recursive, listMerge, depth + 1);
     else if (Array.isArray(old) && Array.isArray(v) && listMerge !== 'replace') {
-      out[k] = listMerge === 'keep' ? old : listMerge === 'append' ? [...old, ...v] : [...v, ...old];
+      const before = old as unknown[];
+      const after = v as unknown[];
+      out[k] = listMerge === 'keep' ? before : listMerge === 'append' ? [...before, ...after] : [...after, ...before];
     } else out[k] = v;
   }
   return out;

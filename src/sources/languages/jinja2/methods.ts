@@ -67,12 +67,12 @@ function stringMethod(text: string, name: string, args: unknown[]): unknown {
     case 'endswith': {
       const affixes = Array.isArray(args[0]) ? args[0] : [args[0]];
       if (args.length !== 1 || !affixes.every((a) => typeof a === 'string')) return UNKNOWN;
-      return affixes.some((a) => (name === 'startswith' ? text.startsWith(a as string) : text.endsWith(a as string)));
+      return affixes.some((a) => (name === 'startswith' ? text.startsWith(a) : text.endsWith(a)));
     }
     case 'split':
       return split(text, args[0], args[1]);
     case 'join':
-      return Array.isArray(args[0]) && args[0].every((a) => typeof a === 'string') ? (args[0] as string[]).join(text) : UNKNOWN;
+      return Array.isArray(args[0]) && args[0].every((a) => typeof a === 'string') ? (args[0]).join(text) : UNKNOWN;
     default:
       return UNKNOWN;
   }

@@ -12,8 +12,8 @@ function compare(op: string, a: unknown, b: unknown): boolean | typeof UNKNOWN {
   if (op === 'ne') return !pythonEqual(a, b);
   const bothNumbers = (typeof a === 'number' || typeof a === 'boolean') && (typeof b === 'number' || typeof b === 'boolean');
   if (!bothNumbers && !(typeof a === 'string' && typeof b === 'string')) return UNKNOWN;
-  const x = typeof a === 'boolean' ? Number(a) : (a as number | string);
-  const y = typeof b === 'boolean' ? Number(b) : (b as number | string);
+  const x = typeof a === 'boolean' ? Number(a) : (a);
+  const y = typeof b === 'boolean' ? Number(b) : (b);
   switch (op) {
     case 'lt':
       return x < y;

@@ -194,7 +194,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
         return UNKNOWN;
       case '+':
         if (typeof left === 'number' && typeof right === 'number') return left + right;
-        if (Array.isArray(left)) return [...left, ...(Array.isArray(right) ? right : [right])];
+        if (Array.isArray(left)) return [...(left as unknown[]), ...(Array.isArray(right) ? (right as unknown[]) : [right])];
         if (isPlainObject(left) && isPlainObject(right)) return Object.assign(Object.create(null) as Record<string, unknown>, left, right);
         return UNKNOWN;
       case '-':

@@ -135,7 +135,7 @@ function unreadTag(code: string): Statement<PuppetExpression>[] {
   const statements: Statement<PuppetExpression>[] = [];
   let rest = code.trim();
   while (rest.startsWith('}')) {
-    if (/^\}\s*(?:else|elsif)(?![A-Za-z0-9_])/.test(rest)) {
+    if (/^\}\s*(?:else|elsif)\b/.test(rest)) {
       rest = rest.slice(1).trim();
       break;
     }
@@ -144,10 +144,10 @@ function unreadTag(code: string): Statement<PuppetExpression>[] {
   }
   if (!rest.endsWith('{')) return rest === '' ? statements : [...statements, { kind: 'skip' }];
   const unknown: PuppetExpression = { type: 'unknown', code: rest };
-  if (/^(?:if|unless|elsif)(?![A-Za-z0-9_])/.test(rest)) statements.push({ kind: rest.startsWith('elsif') ? 'elsif' : rest.startsWith('unless') ? 'unless' : 'if', test: unknown });
+  if (/^(?:if|unless|elsif)\b/.test(rest)) statements.push({ kind: rest.startsWith('elsif') ? 'elsif' : rest.startsWith('unless') ? 'unless' : 'if', test: unknown });
   else if (/^else\s*\{$/.test(rest)) statements.push({ kind: 'else' });
-  else if (/:\s*\{$/.test(rest) && !/^case(?![A-Za-z0-9_])/.test(rest)) statements.push({ kind: 'when', values: [unknown] });
-  else if (/^case(?![A-Za-z0-9_])/.test(rest)) statements.push({ kind: 'case', subject: unknown });
+  else if (/:\s*\{$/.test(rest) && !/^case\b/.test(rest)) statements.push({ kind: 'when', values: [unknown] });
+  else if (/^case\b/.test(rest)) statements.push({ kind: 'case', subject: unknown });
   else statements.push({ kind: 'block' });
   return statements;
 }

@@ -51,7 +51,7 @@ export function rubyStatements(code: string, offset: number): Statement<RubyExpr
     }
     const when = /^when(?![A-Za-z0-9_?!])/.exec(s);
     if (when !== null) {
-      const rest = s.slice(4).replace(/\s+then$/, '');
+      const rest = withoutThen(s.slice(4));
       statements.push({ kind: 'when', values: splitTopLevel(rest, at + 4).map((v) => parseRuby(v.text, v.offset)) });
       continue;
     }
@@ -144,4 +144,12 @@ function splitTopLevel(text: string, offset: number): { text: string; offset: nu
     }
   }
   return parts;
+}
+
+/** `when a, b then` without its `then` (a keyword only after whitespace); linear in the text. */
+function withoutThen(text: string): string {
+  if (!text.endsWith('then')) return text;
+  const before = text.slice(0, -4);
+  const kept = before.trimEnd();
+  return kept.length < before.length ? kept : text;
 }
