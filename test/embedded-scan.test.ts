@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import { withoutRelayRules } from './helpers/relay-rules-off.js';
@@ -47,6 +46,12 @@ before(() => {
 after(() => unregister());
 const tree = temporaryTrees('embedded');
 
+/** A configuration as these tests compare it; test/scope/ checks inputs in full. */
+function withoutInputs(c: ScanResult['configurations'][number]): Omit<ScanResult['configurations'][number], 'inputs'> {
+  const { inputs: _inputs, ...rest } = c;
+  return rest;
+}
+
 function rows(result: ScanResult): unknown[] {
   return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
 }
@@ -57,7 +62,7 @@ describe('scan() with a registered host format', () => {
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'setup.fakehost.txt', 3, 13, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, assumed because of base rhel at setup\.fakehost\.txt line 1/);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], form: 'shell' }]);
+    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], inputs: ['.relaygate.yml', 'setup.fakehost.txt'], form: 'shell' }]);
   });
 
   it('postconf -e myhostname=x alone: no finding', async () => {
@@ -78,7 +83,9 @@ describe('scan() with a registered host format', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/main.cf', 2, 29, 'definite']]);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], form: 'shell' }]);
+    assert.deepEqual(result.configurations, [
+      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
+    ]);
   });
 
   it('the master.cf beside a linked main.cf joins the instance instead of being judged alone', async () => {
@@ -88,7 +95,14 @@ describe('scan() with a registered host format', () => {
       'setup.fakehost.txt': 'cp files/main.cf /etc/postfix/main.cf\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['files/main.cf', 'files/master.cf', 'setup.fakehost.txt'], form: 'shell' }]);
+    assert.deepEqual(result.configurations, [
+      {
+        mta: 'postfix',
+        files: ['files/main.cf', 'files/master.cf', 'setup.fakehost.txt'],
+        inputs: ['.relaygate.yml', 'files/', 'files/main.cf', 'files/master.cf', 'setup.fakehost.txt'],
+        form: 'shell',
+      },
+    ]);
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/master.cf', 2, 33, 'definite']]);
   });
 
@@ -139,9 +153,14 @@ describe('scan() with the real extractors of src/sources/host-formats.ts', () =>
       result.findings.map((f) => [f.ruleId, f.file, f.line, f.certainty]),
       [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 12, 'definite']],
     );
-    assert.deepEqual(result.configurations, [
+    assert.deepEqual(result.configurations.map(withoutInputs), [
       { mta: 'postfix', files: ['roles/mail/tasks/main.yml', 'roles/mail/templates/main.cf.j2'], form: 'ansible' },
     ]);
+    // The role's variables files are inputs, whether they exist or not.
+    const inputs = result.configurations[0]?.inputs ?? [];
+    for (const input of ['roles/mail/defaults/main.yml', 'roles/mail/vars/main.yml', 'roles/mail/templates/main.cf.j2', 'roles/mail/tasks/main.yml']) {
+      assert.ok(inputs.includes(input), `${input} in ${inputs.join(', ')}`);
+    }
   });
 });
 
@@ -164,7 +183,8 @@ describe('scan() of a Helm chart ConfigMap', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'charts/mail/templates/configmap.yaml', 8, 33, 'definite']]);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['charts/mail/templates/configmap.yaml'], form: 'kubernetes' }]);
+    assert.deepEqual(result.configurations.map(withoutInputs), [{ mta: 'postfix', files: ['charts/mail/templates/configmap.yaml'], form: 'kubernetes' }]);
+    assert.ok(result.configurations[0]?.inputs.includes('charts/mail/values.yaml'), result.configurations[0]?.inputs.join(', '));
   });
 });
 

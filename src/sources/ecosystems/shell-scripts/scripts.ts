@@ -5,7 +5,7 @@ import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
 
-const SHELL_SHEBANG = /^#![ \t]*\/[^\s]*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|da|k|a)?sh\b/;
+const SHELL_SHEBANG = /^#![ \t]*\/\S*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|da|k|a)?sh\b/;
 
 /** Shell scripts: `*.sh`, `*.bash`, or any file whose first line runs sh/bash/dash/ksh. */
 export const shellScript: HostFormat = {
