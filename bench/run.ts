@@ -1,52 +1,209 @@
-// Benchmark: scan a generated monorepo and report throughput.
-// `npm run bench [-- files=20000 configs=400]` — numbers are printed, never asserted.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * `npm run bench [-- files=100000 runs=5 seed=12 cli=PATH]`: the shipped CLI
+ * (dist/cli/index.js, so run `npm run build` first to measure the work tree)
+ * on a synthetic monorepo (./monorepo.ts), side by side with ripgrep
+ * searching the same tree for the same settings, `git ls-files` and bare
+ * node. Repetitions alternate between the commands so that a noisy machine
+ * slows them all alike; the table shows medians.
+ *
+ * The benchmark fails (exit 1) when a planted configuration's findings are
+ * not exactly the expected ones: a scan that is fast because it misses
+ * things is worth nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultOptions } from '../src/config/options.js';
-import { scan } from '../src/scan.js';
+import { discover } from '../src/discover/index.js';
+import { type ExpectedFinding, type Planted } from './planted.js';
+import { ensureTree, type Tree } from './trees.js';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
-const files = Number(args.files ?? 20000);
-const configs = Number(args.configs ?? 400);
+/** The settings that make a file a mail configuration, as someone would grep for them. */
+const RG_PATTERN =
+  'inet_interfaces|smtpd_[a-z]+_restrictions|mynetworks|DaemonPortOptions|DAEMON_OPTIONS|promiscuous_relay|relay_from_hosts|local_interfaces|postconf';
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'relaygate-bench-'));
-try {
-  for (let i = 0; i < files; i++) {
-    const dir = path.join(root, `pkg${i % 200}`, `mod${i % 37}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `file${i}.ts`), `export const x${i} = ${i};\n`);
-  }
-  for (let i = 0; i < configs; i++) {
-    const dir = path.join(root, 'roles', `mail${i}`, 'files', i % 2 ? 'postfix' : 'mail');
-    mkdirSync(dir, { recursive: true });
-    if (i % 2) {
-      const lines = ['compatibility_level = 3.6', `myhostname = mx${i}.example.org`];
-      for (let k = 0; k < 200; k++) lines.push(`# comment ${k}`, `param_${k} = value ${k}, $myhostname`, `    continued ${k}`);
-      // Every fourth instance is an open relay, so the rules do real work.
-      lines.push('inet_interfaces = all', 'smtpd_client_restrictions = permit_mynetworks,', i % 4 === 1 ? '    permit' : '    reject');
-      writeFileSync(path.join(dir, 'main.cf'), `${lines.join('\n')}\n`);
-      writeFileSync(path.join(dir, 'master.cf'), 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n');
-    } else {
-      const mc = ["divert(-1)dnl", "include(`/usr/share/sendmail/cf/m4/cf.m4')dnl", "OSTYPE(`debian')dnl"];
-      for (let k = 0; k < 100; k++) mc.push(`define(\`confX${k}', \`${k}')dnl`);
-      mc.push("DAEMON_OPTIONS(`Port=smtp,Addr=127.0.0.1, Name=MTA')dnl", "FEATURE(`no_default_msa')dnl", "MAILER(`smtp')dnl");
-      writeFileSync(path.join(dir, 'sendmail.mc'), `${mc.join('\n')}\n`);
-    }
-  }
-  const runs: number[] = [];
-  let last = null;
-  for (let r = 0; r < 3; r++) {
-    const t = process.hrtime.bigint();
-    last = await scan(defaultOptions(root));
-    runs.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  const best = Math.min(...runs);
-  process.stdout.write(
-    `bench: ${files + configs * 1.5} files, ${last?.configurations.length ?? 0} configurations, ${last?.findings.length ?? 0} findings\n` +
-      `bench: scan ms per run: ${runs.map((r) => r.toFixed(0)).join(', ')} (best ${best.toFixed(0)} ms, ` +
-      `${((files / best) * 1000).toFixed(0)} files/s)\n`,
-  );
-} finally {
-  rmSync(root, { recursive: true, force: true });
+const args = new Map(process.argv.slice(2).map((a) => a.split('=', 2) as [string, string]));
+const files = Number(args.get('files') ?? 10000);
+const runs = Number(args.get('runs') ?? 5);
+const seed = Number(args.get('seed') ?? 12);
+/** The bundle measured: the work tree's build, or another one (`cli=PATH`, an older release to compare with). */
+const CLI = path.resolve(args.get('cli') ?? path.join(import.meta.dirname, '..', 'dist', 'cli', 'index.js'));
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+interface Sample {
+  wall: number;
+  cpu: number | null;
+  rss: number | null;
 }
+
+/** GNU time reports CPU and peak RSS of a child; without it only wall time is measured. */
+const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((t) => existsSync(t) && spawnSync(t, ['-f', '%M', 'true']).status === 0) ?? null;
+
+function measure(command: string[], cwd: string): { sample: Sample; stdout: string; status: number | null } {
+  const started = process.hrtime.bigint();
+  const argv = GNU_TIME === null ? command : [GNU_TIME, '-f', '@@bench %e %U %S %M', ...command];
+  const run = spawnSync(argv[0] as string, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.error) throw run.error;
+  const line = /@@bench (\S+) (\S+) (\S+) (\d+)/.exec(run.stderr);
+  const sample: Sample = line
+    ? { wall, cpu: (Number(line[2]) + Number(line[3])) * 1000, rss: Number(line[4]) / 1024 }
+    : { wall, cpu: null, rss: null };
+  return { sample, stdout: run.stdout, status: run.status };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  certainty: string;
+  suppressed: unknown;
+}
+
+interface JsonReport {
+  findings: JsonFinding[];
+  configurations: { files: string[] }[];
+}
+
+const key = (f: readonly (string | number)[]): string => f.join(' ');
+
+/** Differences between a report and the planted configurations' expected findings (empty: all found, nothing else). */
+function check(report: JsonReport, planted: readonly Planted[], changed: ReadonlySet<string> | null): string[] {
+  const problems: string[] = [];
+  // --changed reports the findings in a changed file or pointing at one (the variables file a value came from).
+  const inScope = (p: Planted, e: ExpectedFinding): boolean => changed === null || changed.has(e[1]) || (p.variables !== undefined && changed.has(p.variables));
+  const expected = new Set(planted.flatMap((p) => p.expected.filter((e) => inScope(p, e)).map((e) => key(e))));
+  const got = new Set(report.findings.map((f) => key([f.ruleId, f.file, f.line, f.column, f.certainty])));
+  for (const e of expected) if (!got.has(e)) problems.push(`missing finding: ${e}`);
+  // A scoped run may also report configurations that a changed path feeds by
+  // a folder or lookup input; it may report nothing that a full scan would not.
+  const all = new Set(planted.flatMap((p) => p.expected.map((e) => key(e))));
+  for (const g of got) if (!(changed === null ? expected : all).has(g)) problems.push(`unexpected finding: ${g}`);
+  if (changed !== null) return problems;
+  // Every planted configuration is found as one configuration, and filler makes none.
+  for (const p of planted) {
+    const mine = report.configurations.filter((c) => c.files.some((f) => f.startsWith(`${p.root}/`)));
+    if (mine.length === 0) problems.push(`planted ${p.kind} in ${p.root} was not found as a configuration`);
+  }
+  for (const c of report.configurations) {
+    if (!planted.some((p) => c.files.some((f) => f.startsWith(`${p.root}/`)))) problems.push(`a configuration outside the planted ones: ${c.files.join(', ')}`);
+  }
+  return problems;
+}
+
+/** Twenty changed paths of a typical pull request: a few planted configurations' files among filler. */
+function changedPaths(tree: Tree): { twenty: string[]; defaults: string[] } {
+  // The file holding the finding of open configurations, any file of safe ones.
+  const planted = tree.planted.map((p) => p.expected[0]?.[1] ?? (Object.keys(p.files)[0] as string));
+  const some = planted.filter((_, i) => i % Math.max(1, Math.floor(planted.length / 6)) === 0).slice(0, 6);
+  const filler = tree.tracked.filter((p) => !tree.planted.some((x) => p.startsWith(`${x.root}/`)));
+  const twenty = [...some];
+  for (let i = 0; twenty.length < 20; i++) twenty.push(filler[Math.floor((i * 7919) % filler.length)] as string);
+  const defaults = tree.planted.find((p) => p.open && p.variables !== undefined && p.expected.length > 0)?.variables;
+  return { twenty, defaults: defaults === undefined ? [] : [defaults] };
+}
+
+const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+async function main(): Promise<number> {
+  if (!existsSync(CLI)) {
+    log(`bench: ${CLI} does not exist; run npm run build first`);
+    return 2;
+  }
+  const tree = ensureTree({ files, seed }, log);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'relaygate-bench-'));
+  try {
+    const { twenty, defaults } = changedPaths(tree);
+    const twentyFile = path.join(scratch, 'changed-20.txt');
+    const defaultsFile = path.join(scratch, 'changed-defaults.txt');
+    writeFileSync(twentyFile, `${twenty.join('\n')}\n`);
+    writeFileSync(defaultsFile, `${defaults.join('\n')}\n`);
+
+    const rg = spawnSync('rg', ['--version']).status === 0;
+    if (!rg) log('bench: ripgrep (rg) is not installed: the rg row is left out (apt-get install ripgrep, or see https://github.com/BurntSushi/ripgrep)');
+    if (GNU_TIME === null) log('bench: GNU time is not installed: CPU time and peak RSS are not measured (apt-get install time)');
+
+    const node = process.execPath;
+    const cli = [node, CLI, '--format', 'json'];
+    const commands: { name: string; argv: string[]; checkChanged?: ReadonlySet<string> | null }[] = [
+      { name: 'relaygate full scan', argv: [...cli, '.'], checkChanged: null },
+      { name: `relaygate --changed (${twenty.length} paths)`, argv: [...cli, '--changed', twentyFile, '.'], checkChanged: new Set(twenty) },
+      { name: 'relaygate --changed (1 role-defaults file)', argv: [...cli, '--changed', defaultsFile, '.'], checkChanged: new Set(defaults) },
+      { name: 'relaygate --version', argv: [node, CLI, '--version'] },
+      ...(rg ? [{ name: 'rg -l -e PATTERN', argv: ['rg', '-l', '-e', RG_PATTERN, '.'] }] : []),
+      { name: 'git ls-files', argv: ['git', 'ls-files', '-z'] },
+      { name: 'node -e 0', argv: [node, '-e', '0'] },
+    ];
+
+    // The correctness check first, once per scanning command.
+    const problems: string[] = [];
+    for (const c of commands) {
+      if (c.checkChanged === undefined) continue;
+      const { stdout, status } = measure(c.argv, tree.root);
+      if (status !== 0 && status !== 1) {
+        problems.push(`${c.name} exited with ${status}`);
+        continue;
+      }
+      for (const p of check(JSON.parse(stdout) as JsonReport, tree.planted, c.checkChanged)) problems.push(`${c.name}: ${p}`);
+    }
+
+    const samples = new Map<string, Sample[]>(commands.map((c) => [c.name, []]));
+    for (let r = 0; r < runs; r++) {
+      // Alternating order: no command always runs right after the same one.
+      const order = r % 2 === 0 ? commands : [...commands].reverse();
+      for (const c of order) samples.get(c.name)?.push(measure(c.argv, tree.root).sample);
+      log(`bench: run ${r + 1}/${runs} done`);
+    }
+
+    const wall = (name: string): number => median((samples.get(name) ?? []).map((s) => s.wall));
+    const full = wall('relaygate full scan');
+    const nodeWall = wall('node -e 0');
+    const rgWall = rg ? wall('rg -l -e PATTERN') : null;
+
+    // The work discovery does, counted in-process (same code as the bundle).
+    const discovery = await discover({ root: tree.root, paths: [], include: [], exclude: [] });
+    const parsed = discovery.candidates.filter((c) => c.file !== undefined);
+
+    const out: string[] = [];
+    const plantedKinds = new Set(tree.planted.map((p) => p.kind)).size;
+    out.push(
+      `### ${tree.tracked.length} tracked files (${files} in the work tree), ${tree.planted.length} planted configurations of ${plantedKinds} kinds`,
+      '',
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${os.platform()}; median of ${runs} alternating runs.`,
+      '',
+      '| command | wall | CPU | peak RSS | × rg | × node -e 0 |',
+      '|---|---:|---:|---:|---:|---:|',
+    );
+    for (const c of commands) {
+      const s = samples.get(c.name) ?? [];
+      const w = wall(c.name);
+      const cpu = s.every((x) => x.cpu !== null) ? fmtMs(median(s.map((x) => x.cpu as number))) : 'n/a';
+      const rss = s.every((x) => x.rss !== null) ? `${median(s.map((x) => x.rss as number)).toFixed(0)} MB` : 'n/a';
+      out.push(`| ${c.name} | ${fmtMs(w)} | ${cpu} | ${rss} | ${rgWall === null ? 'n/a' : (w / rgWall).toFixed(2)} | ${(w / nodeWall).toFixed(2)} |`);
+    }
+    out.push(
+      '',
+      `Full scan: ${discovery.filesListed} files listed, ${discovery.filesRead} opened, ${(discovery.bytesRead / 2 ** 20).toFixed(1)} MiB read, ` +
+        `${parsed.length} parsed (${parsed.filter((c) => c.kind === 'embedded').length} provisioning files, ${parsed.filter((c) => c.kind !== 'embedded').length} mail configuration files).`,
+      `--changed with ${twenty.length} paths: ${(wall(commands[1]?.name ?? '') / full).toFixed(2)} of a full scan.`,
+      '',
+      problems.length === 0
+        ? `Every planted configuration was found with exactly its expected findings (${tree.planted.reduce((n, p) => n + p.expected.length, 0)} findings).`
+        : `FAILED: ${problems.length} problems with the planted configurations:\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    );
+    process.stdout.write(`${out.join('\n')}\n`);
+    return problems.length === 0 ? 0 : 1;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
+

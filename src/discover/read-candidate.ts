@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open, readlink, realpath } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { PathClass } from './classify.js';
 import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './decode.js';
@@ -7,7 +6,7 @@ import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
 import { type ListedPath, showPathBytes } from './listed-path.js';
-import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES } from '../sources/contracts/host-format.js';
+import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES, meetsNeeds } from '../sources/contracts/host-format.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 import { MarkerSearch } from './markers.js';
 
@@ -26,6 +25,14 @@ export interface ReadOutcome {
   minor?: boolean;
   /** A host format claimed the file (the note says why it was still not read). */
   claimed?: boolean;
+  /** Bytes read from the file (absent: it was not opened). The benchmark's count of work done. */
+  bytesRead?: number;
+}
+
+/** What one read cost: the bytes read so far. */
+interface Tally {
+  opened: boolean;
+  bytes: number;
 }
 
 export interface ScanRoot {
@@ -64,12 +71,16 @@ const atStart = (reason: string): Unreadable => ({ reason, line: 1, column: 1 })
  * read or whose content is not mail configuration is left out, with a note
  * when the user asked for it by include glob or by path.
  */
-export async function readCandidate(root: ScanRoot, file: ListedPath, cls: PathClass): Promise<ReadOutcome> {
-  const outcome = await readPath(root, file, cls);
+export function readCandidate(context: ReadContext, file: ListedPath, cls: PathClass): ReadOutcome {
+  const tally: Tally = { opened: false, bytes: 0 };
+  const outcome = readPath(context, file, cls, tally);
+  if (tally.opened) outcome.bytesRead = tally.bytes;
   // A file opened only in case it is provisioning code (any script, any YAML)
   // is not worth a note when it turns out not to be one: only a file a host
   // format claimed is (too big, undecodable).
-  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true) return {};
+  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true) {
+    return outcome.bytesRead === undefined ? {} : { bytesRead: outcome.bytesRead };
+  }
   return outcome;
 }
 
@@ -94,18 +105,87 @@ function bytePath(bytes: Buffer | string): string {
   return (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('latin1');
 }
 
-async function readPath(root: ScanRoot, file: ListedPath, cls: PathClass): Promise<ReadOutcome> {
+/**
+ * Where reads land: one buffer for every file's head, reused (discovery reads
+ * one file at a time). Nothing keeps a view of it past one readFile call:
+ * what a candidate keeps is decoded text or a copy.
+ */
+const HEAD_BUFFER = Buffer.alloc(HEAD_BYTES);
+
+/**
+ * Real paths of the folders files were listed in, each resolved once: a file
+ * opened with O_NOFOLLOW in a folder inside the real root is itself inside it.
+ * Keyed by the folder's bytes (latin1); null for a folder that could not be resolved.
+ */
+type FolderCache = Map<string, Buffer | null>;
+
+export interface ReadContext {
+  root: ScanRoot;
+  folders: FolderCache;
+}
+
+export function readContext(root: ScanRoot): ReadContext {
+  return { root, folders: new Map() };
+}
+
+/** O_NOFOLLOW where the platform has it (not on Windows): then a symbolic link fails to open with ELOOP. */
+const NO_FOLLOW: number | undefined = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW;
+
+function realFolder(context: ReadContext, full: Buffer): Buffer | null {
+  const slash = full.lastIndexOf(0x2f);
+  const folder = full.subarray(0, slash <= 0 ? 1 : slash);
+  const key = folder.toString('latin1');
+  let real = context.folders.get(key);
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(Buffer.from(folder), { encoding: 'buffer' });
+    } catch {
+      real = null;
+    }
+    context.folders.set(key, real);
+  }
+  return real;
+}
+
+function readPath(context: ReadContext, file: ListedPath, cls: PathClass, tally: Tally): ReadOutcome {
+  const { root } = context;
   const rel = file.shown;
   const full = Buffer.concat([Buffer.from(root.absolute, 'utf8'), Buffer.from('/'), file.bytes]);
+  // The common case costs one realpath per folder, not per file: the file is
+  // opened without following a link, in a folder whose real path is inside the root.
+  const folder = NO_FOLLOW === undefined ? null : realFolder(context, full);
+  if (folder !== null && isInside(bytePath(root.real), bytePath(folder))) {
+    let fd: number | null = null;
+    try {
+      // O_NONBLOCK: a FIFO with a config's name must not hang the scan.
+      fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK | (NO_FOLLOW as number));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return {}; // listed, then deleted: nothing to judge
+      // ELOOP: the file is a symbolic link, which the careful path below judges.
+      if (code !== 'ELOOP' && code !== 'EMLINK') return skipped(rel, cls, atStart(ioReason(e)));
+    }
+    if (fd !== null) return withTemplate(readOpen(fd, rel, cls, tally), cls);
+  }
+  return readThroughLinks(root, full, rel, cls, tally);
+}
+
+function withTemplate(outcome: ReadOutcome, cls: PathClass): ReadOutcome {
+  if (cls.template !== undefined && outcome.candidate !== undefined) outcome.candidate.template = cls.template;
+  return outcome;
+}
+
+/** A file that is a symbolic link (or in a folder that could not be resolved): followed only to a target inside the root. */
+function readThroughLinks(root: ScanRoot, full: Buffer, rel: string, cls: PathClass, tally: Tally): ReadOutcome {
   let real: Buffer;
   try {
-    real = await realpath(full, { encoding: 'buffer' });
+    real = realpathSync.native(full, { encoding: 'buffer' });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code !== 'ENOENT') return skipped(rel, cls, atStart(ioReason(e)));
     let target: Buffer;
     try {
-      target = await readlink(full, { encoding: 'buffer' });
+      target = readlinkSync(full, { encoding: 'buffer' });
     } catch {
       return {}; // listed, then deleted: nothing to judge
     }
@@ -118,33 +198,32 @@ async function readPath(root: ScanRoot, file: ListedPath, cls: PathClass): Promi
   if (!isInside(bytePath(root.real), bytePath(real))) {
     let target = real;
     try {
-      target = await readlink(full, { encoding: 'buffer' });
+      target = readlinkSync(full, { encoding: 'buffer' });
     } catch {
       // a directory link higher up the path: name the resolved target instead
     }
     return { note: `${rel} is a symbolic link to ${showPathBytes(target).shown}, outside the scan root; not followed` };
   }
-  const outcome = await readFile(real, rel, cls);
-  if (cls.template !== undefined && outcome.candidate !== undefined) outcome.candidate.template = cls.template;
-  return outcome;
-}
-
-async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<ReadOutcome> {
-  let handle;
+  let fd: number;
   try {
-    // O_NONBLOCK: a FIFO with a config's name must not hang the scan.
-    handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return skipped(rel, cls, atStart(ioReason(e)));
   }
+  return withTemplate(readOpen(fd, rel, cls, tally), cls);
+}
+
+/** Reads an open file (and closes it). */
+function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOutcome {
+  tally.opened = true;
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return skipped(rel, cls, atStart('it is not a regular file'));
     if (stat.size > MAX_FILE_BYTES) {
       if (cls.embedded === true) return {}; // a big file of some other kind: nothing to say about it
       return skipped(rel, cls, atStart(`the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
     }
-    const head = await readBytes(handle, 0, Math.min(stat.size, HEAD_BYTES));
+    const head = readBytes(fd, HEAD_BUFFER, 0, Math.min(stat.size, HEAD_BYTES), tally);
     const binary = binaryReason(head);
     if (binary && cls.embedded === true) return {};
     if (binary) return cls.definite ? skipped(rel, cls, binary) : { ...skipped(rel, cls, binary), minor: true };
@@ -157,13 +236,12 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
       // server edits none: rejected before any host format looks at it.
       const whole = head.length >= stat.size;
       const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
-      // Awaited inside the try: the handle is closed only after the whole file is read.
-      const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form);
+      const embedded = format === null ? null : readEmbedded(fd, rel, head, stat.size, format, tally);
       if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
       return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
     }
-    const bytes = stat.size > head.length ? await readRest(handle, head) : head;
+    const bytes = stat.size > head.length ? readRest(fd, head, tally) : head;
     if (bytes.length > MAX_FILE_BYTES) {
       return skipped(rel, cls, atStart(`the file is over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
     }
@@ -176,11 +254,13 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
   } catch (e) {
     return skipped(rel, cls, atStart(ioReason(e)));
   } finally {
-    await handle.close().catch(() => undefined);
+    try {
+      closeSync(fd);
+    } catch {
+      // nothing was written: a failed close loses nothing
+    }
   }
 }
-
-type Handle = Awaited<ReturnType<typeof open>>;
 
 /**
  * The first host format whose structural test (path, first line, top-level
@@ -200,30 +280,34 @@ function formatClaiming(rel: string, head: string): HostFormat | null {
 
 /**
  * A file a host format claimed: searched whole for a mail marker, then read
- * whole (up to MAX_HOST_BYTES) and handed to its extractor by the sources
- * stage. null when no marker occurs anywhere in it (it edits no mail configuration).
+ * whole (up to MAX_HOST_BYTES), checked against the format's `needs` and
+ * handed to its extractor by the sources stage. null when no marker occurs
+ * anywhere in it or it lacks what the format needs (it edits no mail configuration).
  */
-async function readEmbedded(handle: Handle, rel: string, head: Buffer, size: number, host: Candidate['host']): Promise<ReadOutcome | null> {
+function readEmbedded(fd: number, rel: string, head: Buffer, size: number, format: HostFormat, tally: Tally): ReadOutcome | null {
   if (size > MAX_HOST_BYTES) {
-    if (!(await markerAnywhere(handle, head))) return null;
+    if (!markerAnywhere(fd, head, tally)) return null;
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
-  const bytes = size > head.length ? await readRest(handle, head) : head;
-  if (!MarkerSearch.in(bytes, MAIL_MARKERS)) return null;
+  const bytes = size > head.length ? readRest(fd, head, tally) : head;
+  // The format's own content test, over every byte: a README's "postfix" or a
+  // ConfigMap that only mentions the relay holds no edit and is never parsed.
+  if (!MarkerSearch.in(bytes, MAIL_MARKERS) || !meetsNeeds(bytes, format.needs)) return null;
   if (bytes.length > MAX_HOST_BYTES) {
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { claimed: true, note: `${rel} may edit mail configuration but was not read: ${decoded.reason} (line ${decoded.line})` };
-  return { candidate: { path: rel, kind: 'embedded', host, file: { path: rel, text: decoded.text } } };
+  return { candidate: { path: rel, kind: 'embedded', host: format.form, file: { path: rel, text: decoded.text } } };
 }
 
 /** Searches the file chunk by chunk, up to the file-size limit, keeping one chunk in memory. */
-async function markerAnywhere(handle: Handle, head: Buffer): Promise<boolean> {
+function markerAnywhere(fd: number, head: Buffer, tally: Tally): boolean {
   const search = new MarkerSearch(MAIL_MARKERS);
   search.push(head);
+  const chunkBuffer = Buffer.alloc(READ_CHUNK_BYTES);
   for (let position = head.length; !search.found && position <= MAX_FILE_BYTES; ) {
-    const chunk = await readBytes(handle, position, READ_CHUNK_BYTES);
+    const chunk = readBytes(fd, chunkBuffer, position, READ_CHUNK_BYTES, tally);
     if (chunk.length === 0) break;
     search.push(chunk);
     position += chunk.length;
@@ -231,26 +315,28 @@ async function markerAnywhere(handle: Handle, head: Buffer): Promise<boolean> {
   return search.found;
 }
 
-async function readBytes(handle: Handle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
+/** Up to `length` bytes at `position` into `buffer` (a view of it: copy what must outlive the next read). */
+function readBytes(fd: number, buffer: Buffer, position: number, length: number, tally: Tally): Buffer {
   let filled = 0;
   while (filled < length) {
-    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    const bytesRead = readSync(fd, buffer, filled, length - filled, position + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
+  tally.bytes += filled;
   return buffer.subarray(0, filled);
 }
 
 /** The rest of the file, until end of file or just past the size limit (a file may grow while read). */
-async function readRest(handle: Handle, head: Buffer): Promise<Buffer> {
+function readRest(fd: number, head: Buffer, tally: Tally): Buffer {
   const chunks: Buffer[] = [head];
   let total = head.length;
   while (total <= MAX_FILE_BYTES) {
-    const chunk = await readBytes(handle, total, READ_CHUNK_BYTES);
+    const chunk = readBytes(fd, Buffer.allocUnsafe(READ_CHUNK_BYTES), total, READ_CHUNK_BYTES, tally);
     if (chunk.length === 0) break;
     chunks.push(chunk);
     total += chunk.length;
   }
+  // A copy: `head` is a view of the shared head buffer.
   return Buffer.concat(chunks, total);
 }

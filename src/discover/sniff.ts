@@ -72,6 +72,32 @@ const SMTPD_LINES: readonly RegExp[] = [
   /^[ \t]*(?:accept|reject)[ \t]+(?:from|for|tagged|sender)[ \t]/,
 ];
 
+/**
+ * Words one of which every text that sniffRole takes for a configuration
+ * contains: the start (or a part) of every parameter name POSTFIX_PARAMETER
+ * accepts, master(5)'s service types, every MC_CALL and MC_SECTION name and
+ * `dnl`, and what sendmail.cf's option, rule, mailer, version and numbered
+ * ruleset lines hold (a text whose only sendmail.cf lines are named rulesets,
+ * two capitalised words like `Settings`, is not one). A cheap byte search for them rules out most text before anyone parses it;
+ * keep it in step with the patterns above (test/discover/sniff.test.ts checks it).
+ */
+export const ROLE_WORDS: readonly string[] = [
+  // main.cf (postconf(5) names)
+  'smtp_', 'smtpd_', 'smtputf8_', 'lmtp_', 'postscreen_', 'tlsproxy_', 'virtual_', 'relay_', 'relayhost', 'luser_relay', 'milter_',
+  'mailbox', 'masquerade_', 'sender_', 'recipient_', 'myhostname', 'mydomain', 'mydestination', 'myorigin', 'mynetworks', 'inet_',
+  'compatibility_level', 'alias_', 'transport', 'canonical_maps', '_directory', 'mail_', 'setgid_group', '_path', 'biff',
+  'message_size_limit', '_checks', 'maillog_file', 'content_filter', 'notify_classes', 'delay_warning_time', 'disable_vrfy_command',
+  'local_',
+  // master.cf service types
+  'inet', 'unix', 'fifo', 'pass',
+  // sendmail .mc (cf/README): every MC_CALL with its parenthesis, MC_SECTION, dnl
+  'dnl', 'divert(', 'OSTYPE(', 'FEATURE(', 'MAILER(', 'DOMAIN(', 'RELAY_DOMAIN_FILE(', 'include(', 'VERSIONID(', 'define(',
+  'DAEMON_OPTIONS(', 'CLIENT_OPTIONS(', 'MASQUERADE_AS(', 'EXPOSED_USER(', 'MAIL_FILTER(', 'TRUST_AUTH_MECH(', 'changecom(',
+  'changequote(', 'ifdef(', 'ifelse(', 'LOCAL_',
+  // sendmail.cf: rule, mailer, option, version and numbered ruleset lines
+  'R$', 'P=', 'O ', 'V0', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9',
+];
+
 function isMasterService(line: string): boolean {
   const fields = line.trim().split(/[ \t]+/);
   return (

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { OptionsError } from '../../src/config/options.js';
@@ -138,6 +138,15 @@ describe('discover: directory walk (no git)', () => {
     assert.deepEqual(summary(d), { 'b/main.cf': 'postfix main.cf' });
     assert.equal(d.candidates[0]?.file?.text, MAIN);
     assert.deepEqual(d.notes, ['a/main.cf is a symbolic link to /etc/passwd, outside the scan root; not followed']);
+  });
+
+  it('does not read a file through a linked folder that leads out of the root, even when named explicitly', async () => {
+    const outside = tree({ 'postfix/main.cf': MAIN });
+    const root = tree({ 'etc/main.cf': MAIN, 'linked': { link: path.join(outside, 'postfix') }, 'inner': { link: 'etc' } });
+    const d = await scan(root, { paths: ['linked/main.cf', 'inner/main.cf', 'etc/main.cf'] });
+    // A folder link inside the root is followed: inner/main.cf is read under its own path.
+    assert.deepEqual(summary(d), { 'etc/main.cf': 'postfix main.cf', 'inner/main.cf': 'postfix main.cf' });
+    assert.deepEqual(d.notes, [`linked/main.cf is a symbolic link to ${path.join(realpathSync(outside), 'postfix', 'main.cf')}, outside the scan root; not followed`]);
   });
 
   it('fails closed on a dangling symlink inside the root with a config name', async () => {

@@ -77,3 +77,32 @@ describe('discover() with a host format registered', () => {
     assert.deepEqual(found.notes, []);
   });
 });
+
+describe("discover(): each host format's content check (`needs`) over the whole file", () => {
+  it('files that only mention the mail server are not parsed; the ones that may edit it are, whatever the head holds', async () => {
+    const filler = `# ${'lorem ipsum '.repeat(6000)}\n`; // past the 64 KiB head
+    const root = tree({
+      // Mentions only: a ConfigMap with a comment and an SMTP host, a script that reloads postfix, a Dockerfile comment.
+      'k8s/app/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  # mail goes through the postfix relay\n  SMTP_HOST: postfix.mail.svc\n',
+      'ops/reload.sh': '#!/bin/sh\nsystemctl reload postfix\necho "done" | sendmail -t ops@example.org\n',
+      'svc/Dockerfile': 'FROM node:20\n# mail is relayed by the postfix sidecar\nRUN npm ci\n',
+      'infra/dns.tf': '# the postfix relay hosts are elsewhere\nresource "x" "y" {}\n',
+      // Edits: a ConfigMap key with main.cf content under another name, a late postconf, a package install, a folder copy.
+      'k8s/mail/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: postfix\ndata:\n  config: |\n    inet_interfaces = all\n',
+      'ops/late.sh': `#!/bin/sh\n${filler}postconf -e inet_interfaces=all\n`,
+      'ops/install.sh': '#!/bin/sh\napt-get install -y postfix\n',
+      'mail/Dockerfile': 'FROM debian:12\n# postfix\nCOPY conf /srv\n',
+    });
+    const found = await discover({ root, paths: [], include: [], exclude: [] });
+    assert.deepEqual(
+      found.candidates.map((c) => [c.path, c.host ?? null]),
+      [
+        ['k8s/mail/configmap.yaml', 'kubernetes'],
+        ['mail/Dockerfile', 'dockerfile'],
+        ['ops/install.sh', 'shell'],
+        ['ops/late.sh', 'shell'],
+      ],
+    );
+    assert.equal(found.filesRead, 8);
+  });
+});

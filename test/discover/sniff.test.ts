@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ALL_ROLES, SNIFFED_ROLES } from '../../src/discover/patterns.js';
-import { sniffRole } from '../../src/discover/sniff.js';
+import { ROLE_WORDS, sniffRole } from '../../src/discover/sniff.js';
 
 describe('sniffRole', () => {
   const cases: [string, string, string | null][] = [
@@ -27,6 +29,30 @@ describe('sniffRole', () => {
   it('answers only with a role it was asked about', () => {
     assert.equal(sniffRole('myhostname = a\n', ['master.cf']), null);
     assert.equal(sniffRole('smtp inet n - y - - smtpd\n', ['main.cf', 'master.cf']), 'master.cf');
+  });
+
+  it('every text it takes for a configuration holds one of ROLE_WORDS (the cheap pre-check before parsing)', () => {
+    const texts = cases.map(([, text]) => text);
+    // Every configuration the examples hold, and one line of each accepted kind on its own.
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile()) texts.push(readFileSync(full, 'utf8'));
+      }
+    };
+    walk(path.join(import.meta.dirname, '..', '..', 'examples'));
+    for (const name of ['biff', 'home_mailbox', 'message_size_limit', 'header_checks', 'maillog_file', 'content_filter', 'notify_classes', 'luser_relay', 'delay_warning_time', 'disable_vrfy_command', 'default_transport', 'setgid_group', 'mailq_path', 'queue_directory', 'alias_database', 'canonical_maps', 'lmtp_tls_loglevel', 'tlsproxy_enforce_tls', 'milter_protocol', 'masquerade_domains', 'sender_canonical_maps', 'smtputf8_enable', 'relayhost', 'myorigin', 'mydestination', 'compatibility_level', 'append_dot_mydomain', 'unknown_local_recipient_reject_code', 'mail_owner']) {
+      texts.push(`${name} = x\n`);
+    }
+    texts.push('pickup unix n - y 60 1 pickup\n', 'x fifo n - n 60 1 pickup\n', 'x pass n - n - - smtpd\n', 'LOCAL_RULESETS\n', 'RELAY_DOMAIN_FILE(x)\n', "ifdef(`x', `y')\n", 'R$* $: $1\nR$+ $@ $1\n', 'V10/Berkeley\nS0\n', 'O A=b\nO C=d\n', 'Mlocal, P=/bin/sh\nMprog, P=/bin/sh\n');
+    let accepted = 0;
+    for (const text of texts) {
+      if (sniffRole(text, ALL_ROLES) === null) continue;
+      accepted++;
+      assert.ok(ROLE_WORDS.some((w) => text.includes(w)), `no ROLE_WORDS in ${JSON.stringify(text.slice(0, 80))}`);
+    }
+    assert.ok(accepted >= 50, `only ${accepted} texts accepted`);
   });
 
   it('looks at the first 64 KiB only', () => {

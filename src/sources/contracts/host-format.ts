@@ -16,6 +16,14 @@ import type { RepositoryReader } from './repository.js';
 export interface HostFormat {
   form: Form;
   matches(path: string, head: string): boolean;
+  /**
+   * What the whole file must contain to possibly hold an edit: one of these
+   * alternatives, each a list of byte strings that must all occur in it.
+   * Checked over the file's bytes after the MAIL_MARKERS test and before any
+   * decoding or parsing, so it must be a necessary condition of every edit,
+   * base and note `extract` can return. Absent: the mail markers alone decide.
+   */
+  needs?: readonly (readonly string[])[];
   extract(file: SourceFile, repo: RepositoryReader): Extraction;
 }
 
@@ -31,6 +39,13 @@ export const MAX_HOST_BYTES = 1024 * 1024;
  * files of a repository are rejected by one linear scan of their head.
  */
 export const MAIL_MARKERS: readonly string[] = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
+
+/** Whether `bytes` meet a format's `needs` (a format without them needs nothing more than a mail marker). */
+export function meetsNeeds(bytes: Uint8Array, needs: HostFormat['needs']): boolean {
+  if (needs === undefined) return true;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return needs.some((all) => all.every((word) => buffer.indexOf(word, 0, 'utf8') !== -1));
+}
 
 export function hasMailMarker(head: string): boolean {
   for (const marker of MAIL_MARKERS) if (head.includes(marker)) return true;

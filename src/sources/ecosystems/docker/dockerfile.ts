@@ -16,6 +16,7 @@ import { parseShell } from '../../languages/shell/parse.js';
 import { type Heredoc } from '../../languages/shell/syntax.js';
 import { mailTarget } from '../../languages/shell/targets.js';
 import { addHeredoc, wordValue } from '../../languages/shell/words.js';
+import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
 
 /** One Dockerfile instruction: its keyword, its arguments (comment lines inside continuations removed) and heredoc bodies. */
 interface Instruction {
@@ -106,6 +107,8 @@ function dropFlags(words: string[]): { flags: string[]; rest: string[] } {
 
 export const dockerfile: HostFormat = {
   form: 'dockerfile',
+  // RUN is shell; COPY/ADD of a folder can bring a main.cf whose name only the folder holds.
+  needs: [...SHELL_EDIT_NEEDS, ['COPY'], ['ADD']],
   matches(path: string): boolean {
     const base = path.slice(path.lastIndexOf('/') + 1);
     return /^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(base) || /\.(?:dockerfile|containerfile)$/i.test(base);

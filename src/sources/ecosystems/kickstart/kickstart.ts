@@ -4,6 +4,7 @@ import type { Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { shellNote } from '../../languages/shell/notes.js';
+import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
 
 /**
  * Kickstart (`*.ks`): `%post` sections are shell run in the installed
@@ -12,6 +13,8 @@ import { shellNote } from '../../languages/shell/notes.js';
  */
 export const kickstart: HostFormat = {
   form: 'shell',
+  // Shell in %pre/%post, or the postfix package in %packages.
+  needs: [...SHELL_EDIT_NEEDS, ['%packages', 'postfix']],
   matches(path: string, head: string): boolean {
     return /\.ks$/.test(path) || (/\.cfg$/.test(path) && /^%post\b/m.test(head) && /^%packages\b/m.test(head));
   },

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Scalar } from 'yaml';
 import { ALL_ROLES } from '../../../discover/patterns.js';
-import { sniffRole } from '../../../discover/sniff.js';
+import { ROLE_WORDS, sniffRole } from '../../../discover/sniff.js';
 import { LineIndex, type SourceFile } from '../../../model/source.js';
 import type { HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Edit, type Extraction, type TargetFile } from '../../contracts/edits.js';
@@ -22,6 +22,8 @@ const KIND_LINE = /^kind:[ \t]*["']?(?:ConfigMap|Secret)\b/m;
  */
 export const kubernetes: HostFormat = {
   form: 'kubernetes',
+  // A key named like a mail file, content that sniffs as one, or base64 data (Secrets, binaryData) no byte search can read.
+  needs: ['main.cf', 'master.cf', 'sendmail.cf', 'sendmail.mc', 'Secret', 'binaryData', ...ROLE_WORDS].map((w) => [w]),
   matches(path, head) {
     if (!YAML_NAME.test(path) || !KIND_LINE.test(head)) return false;
     return !(head.includes('{{') && /(?:^|\/)templates\//.test(path));

@@ -4,6 +4,7 @@ import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
+import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
 
 /** A string literal of the template with its host range (the quotes included). */
 interface StringLiteral {
@@ -143,6 +144,7 @@ function jsonInlines(text: string): { inlines: StringLiteral[][]; error?: { offs
 
 export const packerHost: HostFormat = {
   form: 'shell',
+  needs: SHELL_EDIT_NEEDS,
   matches(path: string, head: string): boolean {
     if (/\.pkr\.hcl$/.test(path)) return true;
     return /\.json$/.test(path) && /"provisioners"\s*:/.test(head) && /"builders"\s*:/.test(head);

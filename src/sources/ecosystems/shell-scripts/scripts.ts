@@ -3,12 +3,14 @@ import type { Extraction } from '../../contracts/edits.js';
 import type { HostFormat } from '../../contracts/host-format.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
+import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
 
 const SHELL_SHEBANG = /^#![ \t]*\/\S*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|da|k|a)?sh\b/;
 
 /** Shell scripts: `*.sh`, `*.bash`, or any file whose first line runs sh/bash/dash/ksh. */
 export const shellScript: HostFormat = {
   form: 'shell',
+  needs: SHELL_EDIT_NEEDS,
   matches(path: string, head: string): boolean {
     return /\.(?:sh|bash)$/.test(path) || SHELL_SHEBANG.test(head);
   },

@@ -5,6 +5,7 @@ import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
 import { shellNote } from '../../languages/shell/notes.js';
+import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
 
 /** A user-data heredoc of a `.tf` file, with Terraform's own syntax already applied. */
 export interface TerraformHeredoc {
@@ -101,6 +102,8 @@ function interpolate(text: string, start: number, end: number, body: MappedSourc
 
 export const terraformHost: HostFormat = {
   form: 'terraform',
+  // Shell heredocs, and the notes on cloud-init and templated heredocs.
+  needs: [...SHELL_EDIT_NEEDS, ['#cloud-config'], ['%{']],
   matches(path: string): boolean {
     return /\.tf$/.test(path);
   },

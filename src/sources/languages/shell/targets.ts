@@ -7,6 +7,26 @@ export interface MailTarget {
   directory: string;
 }
 
+/**
+ * What a script must contain to hold an edit, a package-install base or a
+ * note the shell reader reports (a host format's `needs`): `postconf`; a mail
+ * file's name or folder, which every target of a redirection, `tee`, `sed -i`,
+ * `cp` and the like holds (mailTarget: main.cf, master.cf, sendmail.cf, *.mc);
+ * MAIL_CONFIG; `install` with the postfix package; or a redirection or `tee`
+ * to a path built from a variable (the unresolved-target note).
+ */
+export const SHELL_EDIT_NEEDS: readonly (readonly string[])[] = [
+  ['postconf'],
+  ['.cf'],
+  ['.mc'],
+  ['/etc/postfix'],
+  ['/etc/mail'],
+  ['MAIL_CONFIG'],
+  ['install', 'postfix'],
+  ['>', '$'],
+  ['tee', '$'],
+];
+
 /** `/etc/postfix/main.cf` -> main.cf in /etc/postfix; null when the path is not a mail file we read. */
 export function mailTarget(path: string, cwd: string | null): MailTarget | null {
   const absolute = path.startsWith('/') || path.startsWith(UNKNOWN_MARK) ? path : `${cwd ?? UNKNOWN_MARK}/${path}`;
