@@ -31,7 +31,7 @@ const fake: HostFormat = {
         edits.push({ ...common, kind: 'set', target: 'main.cf', fragment: fragment(file.path, set[1], i + 1, 13, 'shell') });
       }
       const copy = /^cp (\S+) \/etc\/postfix\/main\.cf$/.exec(line);
-      if (copy?.[1] !== undefined) edits.push({ ...common, kind: 'link', target: 'main.cf', source: copy[1] });
+      if (copy?.[1] !== undefined) edits.push({ ...common, kind: 'link', target: 'main.cf', source: copy[1], destination: '/etc/postfix/main.cf' });
       const base = /^# base (debian|rhel)$/.exec(line);
       if (base?.[1] !== undefined) edits.push({ ...common, kind: 'base', distribution: base[1] as 'debian' | 'rhel', evidence: line.slice(2) });
     });
@@ -56,13 +56,15 @@ describe('scan() with a registered host format', () => {
     const root = tree({ 'setup.fakehost.txt': '# base rhel\npostconf -e myhostname=mx\npostconf -e inet_interfaces=all\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'setup.fakehost.txt', 3, 13, 'definite']]);
-    assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, assumed because of base rhel at setup\.fakehost\.txt line 1/);
+    assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, recognised from base rhel at setup\.fakehost\.txt line 1/);
     assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], form: 'shell' }]);
   });
 
-  it('postconf -e myhostname=x alone: no finding', async () => {
-    const root = tree({ 'setup.fakehost.txt': '# base debian\npostconf -e myhostname=x\n' });
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(root)))), []);
+  it('postconf -e myhostname=x alone: judged in full over the base (Debian listens on every address, RHEL on localhost)', async () => {
+    const debian = tree({ 'setup.fakehost.txt': '# base debian\npostconf -e myhostname=x\n' });
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(debian)))), [['stig-postfix-relay', 'setup.fakehost.txt', 1, 1, 'definite']]);
+    const rhel = tree({ 'setup.fakehost.txt': '# base rhel\npostconf -e myhostname=x\n' });
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(rhel)))), []);
   });
 
   it('a file without a mail marker is not handed to the format', async () => {
@@ -178,7 +180,7 @@ describe('scan() of shell scripts', () => {
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'scripts/setup.sh', 4, 3, 'definite']]);
     assert.match(
       result.findings[0]?.message ?? '',
-      /\(Judged over Debian's packaged main\.cf, assumed because of apt-get install postfix at setup\.sh line 2\.\)$/,
+      /\(Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from apt-get install postfix at setup\.sh line 2\.\)$/,
     );
     assert.deepEqual(
       result.configurations.map((c) => [c.files.join(','), c.form]),
@@ -200,7 +202,7 @@ describe('scan() of Dockerfiles', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'mail/Dockerfile', 4, 7, 'definite']]);
-    assert.match(result.findings[0]?.message ?? '', /\(Judged over the RHEL family's packaged main\.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1\.\)$/);
+    assert.match(result.findings[0]?.message ?? '', /\(Judged over the RHEL family's packaged main\.cf, recognised from FROM rockylinux:9 at Dockerfile line 1\.\)$/);
     assert.deepEqual(
       result.configurations.map((c) => [c.files.join(','), c.form]),
       [

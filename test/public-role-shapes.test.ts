@@ -81,7 +81,7 @@ describe('Ansible tasks templated from role variables', () => {
       result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty, f.related.map((r) => `${r.file}:${r.line}`)]),
       [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 7, 11, 'definite', ['roles/mail/tasks/main.yml:2', 'roles/mail/defaults/main.yml:2']]],
     );
-    assert.match(result.findings[0]?.message ?? '', /Judged over Debian's packaged main\.cf, assumed because of apt: postfix/);
+    assert.match(result.findings[0]?.message ?? '', /Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from apt: postfix/);
   });
 });
 

@@ -7,7 +7,12 @@ import type { MainCf, MainCfParameter, MasterOverride, MasterService, PostfixCon
 export type ValueOrigin =
   | { kind: 'main.cf'; definition: MainCfParameter }
   | { kind: 'override'; definition: MasterOverride; service: MasterService }
-  | { kind: 'default' };
+  /**
+   * No definition: Postfix's built-in default, or, when main.cf is only
+   * partly known (MainCf.unknownRest, or no main.cf in the configuration),
+   * unknown: `unknown` says why.
+   */
+  | { kind: 'default'; unknown?: string };
 
 /** A parameter reached through `$name` while expanding another one. */
 export interface ValueSource {
@@ -136,7 +141,21 @@ class Scope {
     if (override !== undefined && this.service !== null) return { kind: 'override', definition: override, service: this.service };
     const definition = this.layer.definitions.get(name);
     if (definition !== undefined) return { kind: 'main.cf', definition };
-    return { kind: 'default' };
+    const unknown = this.unknownDefault(name);
+    return unknown === null ? { kind: 'default' } : { kind: 'default', unknown };
+  }
+
+  /**
+   * Why an undefined parameter has no known value: main.cf is not part of
+   * the configuration (a master.cf judged alone), or it is edits over a
+   * main.cf relaygate does not know; null when the built-in default applies.
+   */
+  private unknownDefault(name: string): string | null {
+    const mainCf = this.layer.mainCf;
+    if (mainCf === null) return 'main.cf is not part of this configuration';
+    const rest = mainCf.unknownRest;
+    if (rest === undefined || rest.knownUnset.includes(name)) return null;
+    return rest.why;
   }
 
   raw(name: string): string | undefined {
@@ -144,6 +163,7 @@ class Scope {
     if (override !== undefined) return override.value;
     const definition = this.layer.definitions.get(name);
     if (definition !== undefined) return definition.value;
+    if (this.unknownDefault(name) !== null) return UNKNOWN_MARK;
     return builtinDefault(name, isLevelDependentDefault(name) ? this.level() : '0');
   }
 

@@ -3,6 +3,7 @@ import type { Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableScope } from '../../contracts/variables.js';
 import type { HostPosition } from '../../languages/yaml/mapped-text.js';
+import type { OsFamily } from './os-family.js';
 
 /** What every task of one tasks file or playbook shares. */
 export interface TaskContext {
@@ -20,6 +21,8 @@ export interface TaskContext {
   vars: VariableScope;
   /** Under a `when:` (or a rescue) that relaygate cannot decide. */
   maybe: boolean;
+  /** The OS families the enclosing `when:` conditions restrict the tasks to (`ansible_os_family == "Debian"`). */
+  osFamilies?: readonly OsFamily[];
   repo: RepositoryReader;
   out: Extraction;
   /** Included task files already read (an include cycle is read once). */

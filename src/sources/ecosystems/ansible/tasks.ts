@@ -11,7 +11,8 @@ import { parseYaml, plainValue } from '../../languages/yaml/yaml-file.js';
 import { commandModule } from './command-modules.js';
 import { blockinfile, copyOrTemplate, lineinfile, replaceModule } from './file-modules.js';
 import { ModuleCall } from './module-call.js';
-import { packageModule } from './package-modules.js';
+import { debconfModule, packageModule } from './package-modules.js';
+import { osFamiliesOf, osFamilyEdits } from './os-family.js';
 import { taskLoop } from './loops.js';
 import { layeredScope, type TaskContext } from './task-context.js';
 
@@ -31,6 +32,11 @@ const MODULES: ReadonlyMap<string, ModuleHandler> = new Map<string, ModuleHandle
   ['dnf', packageModule],
   ['yum', packageModule],
   ['package', packageModule],
+  ['apk', packageModule],
+  ['zypper', packageModule],
+  ['community.general.apk', packageModule],
+  ['community.general.zypper', packageModule],
+  ['debconf', debconfModule],
 ]);
 
 const INCLUDES: ReadonlySet<string> = new Set(['include_tasks', 'import_tasks', 'include']);
@@ -67,7 +73,12 @@ export function walkPlay(play: YAMLMap, context: TaskContext): void {
       scopes.push({ lookup: (n) => layer.values.get(n) });
     }
   }
-  const playContext: TaskContext = { ...context, vars: layeredScope([...scopes, context.vars]), maybe: context.maybe || conditional(play.get('when', true)) };
+  const playContext: TaskContext = {
+    ...context,
+    vars: layeredScope([...scopes, context.vars]),
+    maybe: context.maybe || conditional(play.get('when', true)),
+    osFamilies: [...(context.osFamilies ?? []), ...osFamiliesOf(play.get('when', true), context.file, context.at)],
+  };
   for (const list of TASK_LISTS) {
     const tasks = play.get(list, true);
     if (isSeq(tasks)) walkTasks(tasks, playContext);
@@ -94,7 +105,9 @@ export function conditional(node: unknown): boolean {
 
 function walkTask(task: YAMLMap, outer: TaskContext): void {
   const maybe = outer.maybe || conditional(task.get('when', true));
-  const context: TaskContext = { ...outer, maybe, vars: withTaskVars(task, outer) };
+  const families = osFamiliesOf(task.get('when', true), outer.file, outer.at);
+  const osFamilies = families.length > 0 ? families : (outer.osFamilies ?? []);
+  const context: TaskContext = { ...outer, maybe, vars: withTaskVars(task, outer), osFamilies };
   if (task.has('block')) {
     for (const [list, extraMaybe] of [['block', false], ['rescue', true], ['always', false]] as const) {
       const tasks = task.get(list, true);
@@ -123,6 +136,9 @@ function walkTask(task: YAMLMap, outer: TaskContext): void {
       // Read after the handler ran: templating records the variables as it evaluates.
       const variables = [...templating.used].map(([variable, origin]) => ({ name: variable, origin }));
       for (const e of made) context.out.edits.push(variables.length > 0 ? { ...e, variables } : e);
+      // A task written for one platform (`when: ansible_os_family == "Debian"`) runs there: that is its base.
+      const first = made.find((e) => e.kind !== 'base');
+      if (first !== undefined && osFamilies.length > 0) context.out.edits.push(...osFamilyEdits(osFamilies, first.key, first.maybe));
     }
     return;
   }

@@ -70,7 +70,7 @@ export const cloudInit: HostFormat = {
       }
       const packages = plainValue(document, config.get('packages', true));
       if (Array.isArray(packages) && packages.some((p) => p === 'postfix' || (Array.isArray(p) && p[0] === 'postfix'))) {
-        out.notes.push(`${file.path}: postfix is installed by cloud-init "packages", which does not name the distribution; Postfix's built-in defaults are assumed`);
+        out.notes.push(`${file.path}: postfix is installed by cloud-init "packages", which does not name the distribution; the packaged main.cf is unknown`);
       }
       runCommands(config.get('runcmd', true), context);
     }

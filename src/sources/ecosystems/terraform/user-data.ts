@@ -5,6 +5,7 @@ import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
 import { shellNote } from '../../languages/shell/notes.js';
+import { imagesNamed } from '../shared/image-attributes.js';
 
 /** A user-data heredoc of a `.tf` file, with Terraform's own syntax already applied. */
 export interface TerraformHeredoc {
@@ -122,6 +123,12 @@ export const terraformHost: HostFormat = {
       out.edits.push(...result.edits);
       out.diagnostics.push(...result.diagnostics);
       out.notes.push(...result.notes);
+    }
+    // The image the instance boots (an AMI name filter, a cloud image name) is the base its user data runs on.
+    if (out.edits.length > 0) {
+      for (const image of imagesNamed(file.text, hostPosition, file.path)) {
+        out.edits.push({ kind: 'base', distribution: image.distribution.family, evidence: `instance ${image.evidence}`, key: { scope: file.path, directory: '/etc/postfix' }, span: image.span, form: 'terraform', maybe: false });
+      }
     }
     return out;
   },
