@@ -83,15 +83,22 @@ describe('scan() with a registered host format', () => {
     assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], form: 'shell' }]);
   });
 
-  it('the master.cf beside a linked main.cf joins the instance instead of being judged alone', async () => {
+  it('a master.cf beside a deployed main.cf but not deployed itself is judged alone, over an unknown main.cf', async () => {
     const root = tree({
       'files/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\n',
       'files/master.cf': 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd -o smtpd_client_restrictions=permit\n',
       'setup.fakehost.txt': 'cp files/main.cf /etc/postfix/main.cf\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['files/main.cf', 'files/master.cf', 'setup.fakehost.txt'], form: 'shell' }]);
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/master.cf', 2, 33, 'definite']]);
+    assert.deepEqual(result.configurations, [
+      { mta: 'postfix', files: ['files/master.cf'], form: 'plain' },
+      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
+    ]);
+    // The deployed server runs the packaged master.cf with the strict main.cf: no finding there.
+    assert.deepEqual(rows(result), [
+      ['stig-postfix-relay', 'files/master.cf', 1, 1, 'indeterminate'],
+      ['stig-postfix-relay', 'files/master.cf', 2, 33, 'indeterminate'],
+    ]);
   });
 
   it('a relaygate-ignore comment on the host line above suppresses the finding', async () => {

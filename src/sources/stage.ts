@@ -21,9 +21,9 @@ import { readExtraVars } from './extra-vars.js';
 import { extract } from './extract.js';
 import { needsRepository, renderCandidates } from './render/render-candidates.js';
 import { assembleFiles } from './replay/files.js';
-import { assembleInstances, linkedSources } from './replay/instances.js';
+import { deployments } from './replay/deployments.js';
+import { assembleInstances } from './replay/instances.js';
 import { linkedFileReader } from './replay/linked-files.js';
-import { withSiblingLinks } from './replay/sibling-links.js';
 
 export interface SourcesOptions {
   root: string;
@@ -53,12 +53,11 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const { files, postfixFiles, sendmailFiles, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
 
   // 2. extract
-  const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
-  const extractions = withSiblingLinks(extracted, postfixFiles);
+  const extractions = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
 
-  // 3. replay: files a `link` edit deploys belong to that instance, not judged on their own again.
-  const linked = linkedSources(extractions);
-  const standalone = (f: SourceFile): boolean => !linked.has(f.path);
+  // 3. replay: files a deploy edit installs belong to that server's instance, not judged on their own again.
+  const deployed = deployments(extractions);
+  const standalone = (f: SourceFile): boolean => !deployed.has(f.path);
   const plain = new Map<string, SourceFile>();
   for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
   const resolve = linkedFileReader(templates, plain, repo, extraVars, files);

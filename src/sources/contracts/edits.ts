@@ -94,7 +94,12 @@ export type Edit =
    *   deployed to /etc/postfix, are judged together;
    * - `templateVariables`: what the deploying resource passes to the template
    *   (Chef `variables(...)`, Puppet `epp(..., {...})`, Salt `context:`/`defaults:`),
-   *   layered above the template language's own variables when it is rendered.
+   *   under the names the template reads them by (ERB: `@name`; Jinja2 and
+   *   EPP: `name`), layered above the template language's own variables when
+   *   it is rendered (`--vars` still win).
+   * A deploy edit is all replay needs: it reads the source (rendering a
+   * template), pairs it with the other files deployed under the same key,
+   * and no longer judges the source on its own.
    * Dockerfile `COPY files/main.cf /etc/postfix/`, Ansible `template: src=main.cf.j2
    * dest=/etc/postfix/main.cf`, `copy: src=...`, Chef `template`/`cookbook_file`,
    * Puppet `file { content => template(...) }`, Salt `file.managed`.

@@ -12,8 +12,7 @@ import type { RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
 import { languageOfForm } from '../template-languages.js';
-import { markAlternatives, markMaybeParameters, markUnknownLines } from './uncertain-parameters.js';
-import { markUncertainServices } from './uncertain-services.js';
+import { markUncertain } from './mark-uncertain.js';
 
 export interface RenderedCandidates {
   /** Every file a person edits that findings may point at (suppressions and fingerprints read them). */
@@ -95,10 +94,8 @@ function renderCandidate(
     for (const d of rendered.diagnostics) results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
     return null;
   }
-  if (candidate.role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
-  if (candidate.role !== 'main.cf') return rendered;
-  const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
-  return { ...rendered, fragment: markAlternatives(fragment, file.text) };
+  if (candidate.role === undefined) return rendered;
+  return { ...rendered, fragment: markUncertain(rendered.fragment, file.text, candidate.role) };
 }
 
 /**

@@ -1,7 +1,13 @@
 /**
- * Plain and rendered mail files become configurations: the MTA assemblers
- * pair them by directory and name, a templated sendmail .mc joins the .cf
- * built from it, and every span goes back to the template a person edits.
+ * Plain and rendered mail files that nothing deploys become configurations.
+ * Plain files of one folder are a copy of one configuration directory: the
+ * MTA assembler pairs them by directory and name. A template is judged
+ * alone: it pairs with another only when both are deployed to the same
+ * server (./deployments.ts), so a main.cf template runs with an unknown
+ * master.cf (the stock smtp service every packaged master.cf has) and a
+ * master.cf template with an unknown main.cf. A templated sendmail .mc
+ * still joins the .cf m4 builds from it (one file made from the other).
+ * Every span goes back to the template a person edits.
  */
 import type { SourceFile } from '../../model/source.js';
 import type { Configuration } from '../../mta/configuration.js';
@@ -17,7 +23,9 @@ export function assembleFiles(
   sendmailFiles: readonly SourceFile[],
   templates: ReadonlyMap<string, RenderedTemplate>,
 ): Configuration[] {
-  const assembled: Configuration[] = [...assemblePostfix([...postfixFiles]), ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
+  const plain = postfixFiles.filter((f) => !templates.has(f.path));
+  const alone = postfixFiles.filter((f) => templates.has(f.path)).flatMap((f) => assemblePostfix([f]));
+  const assembled: Configuration[] = [...assemblePostfix(plain), ...alone, ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
   return assembled.map((config) => backToTemplates(config, templates));
 }
 

@@ -5,6 +5,7 @@ import { pieceOf, type Piece } from './piece.js';
 import { isPostfixEdit, replayPostfix, type ResolveLink } from './postfix.js';
 import { isSendmailEdit, replaySendmail } from './sendmail.js';
 import { languageFor } from '../template-languages.js';
+import { markUncertain } from '../render/mark-uncertain.js';
 import type { RepositoryReader } from '../contracts/repository.js';
 import type { VariableScope } from '../contracts/variables.js';
 
@@ -41,26 +42,36 @@ export function groupEdits(extractions: readonly Extraction[]): Edit[][] {
   return [...groups.values()];
 }
 
-/** Repository files that `link` edits make part of an instance (they are not judged on their own again). */
-export function linkedSources(extractions: readonly Extraction[]): Set<string> {
-  const out = new Set<string>();
-  for (const extraction of extractions) for (const edit of extraction.edits) if (edit.kind === 'link') out.add(edit.source);
-  return out;
-}
-
-/** A plain file, or a template rendered through the language registry, as a Piece. */
+/**
+ * A plain file, or a template rendered through the language registry, as a
+ * Piece. Variables the deploying resource passes come first (--vars still
+ * win, as the user's values for the whole scan), then the language's own.
+ */
 export function defaultResolver(plainFiles: ReadonlyMap<string, SourceFile>, repo?: RepositoryReader, extraVars: VariableScope[] = []): ResolveLink {
-  return (source) => {
+  return (source, target, passed) => {
     const plain = plainFiles.get(source);
     if (plain !== undefined) return { file: plain.path, text: plain.text, fragment: null };
     const text = repo?.read(source);
     if (text === undefined || repo === undefined) return null;
     const template = languageFor(source);
     if (template === null) return { file: source, text, fragment: null };
-    const vars = template.language.variables(source, repo, extraVars);
+    const own = template.language.variables(source, repo, extraVars);
+    const vars = passed === undefined ? own : layered([...extraVars, passed, own]);
     const rendered = template.language.render({ path: source, text }, vars);
     if (rendered.diagnostics.length > 0) return null;
-    return pieceOf(rendered.fragment);
+    return pieceOf(markUncertain(rendered.fragment, text, target));
+  };
+}
+
+function layered(scopes: VariableScope[]): VariableScope {
+  return {
+    lookup(name) {
+      for (const scope of scopes) {
+        const found = scope.lookup(name);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../../model/source.js';
 import type { RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
+import type { TargetFile } from '../contracts/edits.js';
 import type { VariableScope } from '../contracts/variables.js';
 import { defaultResolver } from './instances.js';
 import type { Piece } from './piece.js';
@@ -20,8 +21,10 @@ export function linkedFileReader(
   files: Map<string, SourceFile>,
 ): ResolveLink {
   const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars);
-  return (source: string): Piece | null => {
+  return (source: string, target: TargetFile, variables?: VariableScope): Piece | null => {
     const rendered = templates.get(source);
+    // A resource that passes its own variables renders the template anew with them.
+    if (rendered !== undefined && variables !== undefined && repo !== null) return readLinked(source, target, variables);
     if (rendered !== undefined) return { file: source, text: rendered.fragment.text, fragment: rendered.fragment };
     const f = plain.get(source);
     if (f !== undefined) return { file: f.path, text: f.text, fragment: null };
@@ -29,6 +32,6 @@ export function linkedFileReader(
     const text = repo.read(source);
     if (text === undefined) return null;
     files.set(source, { path: source, text });
-    return readLinked(source);
+    return readLinked(source, target, variables);
   };
 }

@@ -7,12 +7,17 @@ import { stockSmtpService } from '../../mta/postfix/listeners.js';
 import { parseMainCf } from '../../mta/postfix/main-cf.js';
 import { parseMasterCf } from '../../mta/postfix/master-cf.js';
 import type { MainCfParameter, MasterCf, MasterService, PostfixConfiguration } from '../../mta/postfix/model.js';
-import type { Edit, InstanceKey } from '../contracts/edits.js';
+import type { Edit, InstanceKey, TargetFile } from '../contracts/edits.js';
+import type { VariableScope } from '../contracts/variables.js';
 import { resolveBase, type BaseEvidence } from './base.js';
 import { markUnknown, pieceOf, remapPiece, type Piece } from './piece.js';
 
-/** Resolves a `link` edit's repository file; null when it cannot be read. */
-export type ResolveLink = (source: string) => Piece | null;
+/**
+ * Resolves a deploy edit's repository file; null when it cannot be read.
+ * `variables`: what the deploying resource passes to a template, above the
+ * template language's own variables.
+ */
+export type ResolveLink = (source: string, target: TargetFile, variables?: VariableScope) => Piece | null;
 
 interface State {
   parameters: MainCfParameter[];
@@ -131,7 +136,7 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       applyMasterSet(state, edit, notes);
       return;
     case 'link': {
-      const piece = resolve(edit.source);
+      const piece = resolve(edit.source, edit.target, edit.templateVariables);
       if (piece === null) {
         notes.push(`${lineOf(edit.span)}: ${edit.source} is copied to ${edit.target} but cannot be read; its content is not judged`);
         return;
