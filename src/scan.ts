@@ -52,7 +52,7 @@ export async function scan(options: Options): Promise<ScanResult> {
   });
 
   // Plain files, rendered templates and provisioning edits become configurations.
-  const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars });
+  const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars, setAside: discovery.setAside });
   const results: RuleResult[] = [...sources.results];
   const context = { profile: PROFILES[options.profile] };
   // Fix plans are checked against the files themselves and become replacements (or nothing).

@@ -158,6 +158,17 @@ const ROWS: Row[] = [
     rhel8: [['stig-postfix-relay', 'roles/mx/tasks/main.yml', 1, 3, 'definite']],
   },
   {
+    name: "Ansible: the role's entry point asserts the platform; another task file edits Postfix",
+    files: {
+      'meta/main.yml': 'galaxy_info: {}\n',
+      'tasks/main.yml': '- name: only RHEL 8\n  assert:\n    that: ansible_facts.os_family == "RedHat"\n- import_tasks: mail.yml\n',
+      'tasks/mail.yml': '- name: relayhost\n  command: postconf -e relayhost=[smtp.example.test]\n',
+    },
+    gen: [],
+    rhel8: [['stig-postfix-relay', 'tasks/main.yml', 3, 11, 'definite']],
+    judgedOver: /RHEL family's packaged main\.cf, recognised from assert that: ansible_facts\.os_family == "RedHat" at main\.yml line 3/,
+  },
+  {
     name: 'Ansible: debconf preseeds "Local only" for a Debian role',
     files: {
       'roles/mx/meta/main.yml': 'galaxy_info: {}\n',

@@ -10,6 +10,7 @@ import { type ListedPath, showPathBytes } from './listed-path.js';
 import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES } from '../sources/contracts/host-format.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 import { MarkerSearch } from './markers.js';
+import { notLiveByContent, notLiveDistributionScript, type SetAside } from './live.js';
 
 /** No mail configuration is this big; a bigger file is not read (bounded memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -26,6 +27,8 @@ export interface ReadOutcome {
   minor?: boolean;
   /** A host format claimed the file (the note says why it was still not read). */
   claimed?: boolean;
+  /** Its content says it is not live configuration (a saved diff, Postfix's own script): set aside (./live.ts). */
+  setAside?: SetAside;
 }
 
 export interface ScanRoot {
@@ -69,7 +72,7 @@ export async function readCandidate(root: ScanRoot, file: ListedPath, cls: PathC
   // A file opened only in case it is provisioning code (any script, any YAML)
   // is not worth a note when it turns out not to be one: only a file a host
   // format claimed is (too big, undecodable).
-  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true) return {};
+  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true && outcome.setAside === undefined) return {};
   return outcome;
 }
 
@@ -158,6 +161,8 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
       const whole = head.length >= stat.size;
       const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
       // Awaited inside the try: the handle is closed only after the whole file is read.
+      const distribution = format === null ? null : notLiveDistributionScript(sniffed);
+      if (distribution !== null) return { setAside: { path: rel, reason: distribution } };
       const embedded = format === null ? null : await readEmbedded(handle, rel, head, stat.size, format.form);
       if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
@@ -172,6 +177,8 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
       const { reason, line, column } = decoded;
       return { candidate: { path: rel, kind: kindOf(role), role, unreadable: { reason, line, column } } };
     }
+    const diff = notLiveByContent(decoded.text);
+    if (diff !== null) return { setAside: { path: rel, reason: diff } };
     return { candidate: { path: rel, kind: kindOf(role), role, file: { path: rel, text: decoded.text } } };
   } catch (e) {
     return skipped(rel, cls, atStart(ioReason(e)));

@@ -11,6 +11,7 @@ import { kickstart } from './ecosystems/kickstart/kickstart.js';
 import { helmConfigMaps } from './ecosystems/kubernetes/helm-configmaps.js';
 import { kubernetes } from './ecosystems/kubernetes/manifests.js';
 import { packerHost } from './ecosystems/packer/provisioners.js';
+import { delegation } from './ecosystems/shared/delegation.js';
 import { shellScript } from './ecosystems/shell-scripts/scripts.js';
 import { terraformHost } from './ecosystems/terraform/user-data.js';
 
@@ -28,6 +29,7 @@ export const HOST_FORMATS: HostFormat[] = [
   packerHost,
   terraformHost,
   kickstart,
+  delegation,
   shellScript,
 ];
 

@@ -11,7 +11,7 @@
  * 4. annotate: findings on templated text point at the variables' definitions
  *    (./annotate.ts).
  */
-import type { Candidate } from '../discover/index.js';
+import type { Candidate, SetAside } from '../discover/index.js';
 import type { RuleResult } from '../model/finding.js';
 import type { SourceFile } from '../model/source.js';
 import type { Configuration } from '../mta/configuration.js';
@@ -21,7 +21,7 @@ import { readExtraVars } from './extra-vars.js';
 import { extract } from './extract.js';
 import { needsRepository, renderCandidates } from './render/render-candidates.js';
 import { assembleFiles } from './replay/files.js';
-import { deployments } from './replay/deployments.js';
+import { deployments, setAsideNotes } from './replay/deployments.js';
 import { assembleInstances } from './replay/instances.js';
 import { linkedFileReader } from './replay/linked-files.js';
 
@@ -29,6 +29,8 @@ export interface SourcesOptions {
   root: string;
   /** `--vars` files (Ansible extra vars), relative to root. */
   vars: readonly string[];
+  /** Files discovery set aside as not live configuration: judged only when provisioning code deploys them. */
+  setAside?: readonly SetAside[];
 }
 
 export interface Sources {
@@ -58,6 +60,7 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   // 3. replay: files a deploy edit installs belong to that server's instance, not judged on their own again.
   const deployed = deployments(extractions);
   const standalone = (f: SourceFile): boolean => !deployed.has(f.path);
+  notes.push(...setAsideNotes(options.setAside ?? [], deployed));
   const plain = new Map<string, SourceFile>();
   for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
   const resolve = linkedFileReader(templates, plain, repo, extraVars, files);

@@ -11,7 +11,11 @@ import { unreadable } from '../../rules/config-unreadable.js';
 import type { RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
-import { languageOfForm } from '../template-languages.js';
+import { languageOfForm, renderTemplate } from '../template-languages.js';
+import { ANSIBLE_OPTIONS, type Jinja2Options } from '../languages/jinja2/index.js';
+
+/** Jinja2's own defaults (jinja2.Environment: trim_blocks=False), for templates Python code renders. */
+const PYTHON_JINJA2: Jinja2Options = { ...ANSIBLE_OPTIONS, trimBlocks: false };
 import { markUncertain } from './mark-uncertain.js';
 
 export interface RenderedCandidates {
@@ -35,8 +39,10 @@ export function renderCandidates(
 ): RenderedCandidates {
   const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], templates: new Map(), embedded: [] };
   for (const found of candidates) {
-    // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
-    const candidate: Candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
+    // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`);
+    // a `.tmpl` rendered by Python's Jinja2 (a Juju charm's `postfix_main_cf.tmpl`) has Jinja block tags, which Go templates do not.
+    const python = found.template === 'go-template' && hasJinjaBlockTags(found);
+    const candidate: Candidate = hasJinjaTags(found) || python ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
       const u = candidate.unreadable;
       results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
@@ -52,7 +58,7 @@ export function renderCandidates(
     }
     let judged = file;
     if (candidate.template !== undefined && repo !== null) {
-      const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results);
+      const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results, python);
       if (rendered === null) continue;
       out.templates.set(candidate.path, rendered);
       judged = { path: file.path, text: rendered.fragment.text, role: candidate.role };
@@ -78,6 +84,8 @@ function renderCandidate(
   extraVars: VariableScope[],
   notes: string[],
   results: RuleResult[],
+  /** Rendered by Python's Jinja2 with its defaults, not by Ansible (trim_blocks off). */
+  python = false,
 ): RenderedTemplate | null {
   const language = languageOfForm(candidate.template ?? 'jinja2');
   if (language === undefined) {
@@ -89,13 +97,23 @@ function renderCandidate(
   for (const d of vars.diagnostics) {
     notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
   }
-  const rendered = language.render({ path: file.path, text: file.text }, vars);
+  const rendered = python ? renderTemplate({ path: file.path, text: file.text }, vars, PYTHON_JINJA2) : language.render({ path: file.path, text: file.text }, vars);
   if (rendered.diagnostics.length > 0) {
     for (const d of rendered.diagnostics) results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
     return null;
   }
   if (candidate.role === undefined) return rendered;
   return { ...rendered, fragment: markUncertain(rendered.fragment, file.text, candidate.role) };
+}
+
+/** `{% ... %}` on one line: Jinja2's statement tags, never Go template syntax. */
+function hasJinjaBlockTags(candidate: Candidate): boolean {
+  if (candidate.file === undefined) return false;
+  for (const line of candidate.file.text.split('\n')) {
+    const at = line.indexOf('{%');
+    if (at >= 0 && line.indexOf('%}', at + 2) > at) return true;
+  }
+  return false;
 }
 
 /**

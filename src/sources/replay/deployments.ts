@@ -11,6 +11,7 @@
  *   not live (documentation, a prototype, a Postfix distribution file) is
  *   judged after all when something deploys it.
  */
+import type { SetAside } from '../../discover/index.js';
 import type { Span } from '../../model/span.js';
 import type { Extraction, InstanceKey, TargetFile } from '../contracts/edits.js';
 
@@ -40,4 +41,29 @@ export function deployments(extractions: readonly Extraction[]): Map<string, Dep
     }
   }
   return out;
+}
+
+/**
+ * The notes for files set aside as not live configuration that nothing
+ * deploys (a deployed one is read through its deploy edit and judged): one
+ * per file, one per group (a Postfix source tree).
+ */
+export function setAsideNotes(setAside: readonly SetAside[], deployed: ReadonlyMap<string, Deployment[]>): string[] {
+  const notes: string[] = [];
+  const groups = new Map<string, { reason: string; count: number }>();
+  for (const file of setAside) {
+    if (deployed.has(file.path)) continue;
+    if (file.group === undefined) {
+      notes.push(`${file.path} is not judged: ${file.reason}`);
+      continue;
+    }
+    const group = groups.get(file.group);
+    if (group === undefined) groups.set(file.group, { reason: file.reason, count: 1 });
+    else group.count++;
+  }
+  for (const [root, { count }] of groups) {
+    const shown = root === '' ? 'the scan root' : `${root}/`;
+    notes.push(`${shown} is a Postfix source tree (postfix-install, conf/): its ${count} file${count === 1 ? '' : 's'} named like mail configuration (sample files, installation scripts, test fixtures) are not a deployed configuration; not judged`);
+  }
+  return notes;
 }

@@ -8,6 +8,7 @@ import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { parseYaml } from '../../languages/yaml/yaml-file.js';
 import { isPlay, walkPlay, walkTasks } from './tasks.js';
+import { rolePlatformEdits } from './os-family.js';
 import { layeredScope, type TaskContext } from './task-context.js';
 
 /** `roles/NAME/tasks/...` or `roles/NAME/handlers/...`: the role folder, else null. */
@@ -102,6 +103,7 @@ export const ansibleTasks: HostFormat = {
         for (const play of contents.items) if (isPlay(play)) walkPlay(play as YAMLMap, context);
       } else walkTasks(contents, context);
     }
+    if (roleDir !== null && out.edits.some((e) => e.kind !== 'base')) out.edits.push(...rolePlatformEdits(roleDir, file.path, repo, roleDir));
     return out;
   },
 };

@@ -1,9 +1,10 @@
 import type { Document } from 'yaml';
+import type { Span } from '../../../model/span.js';
+import type { Family } from '../../contracts/distributions.js';
 import type { Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableScope } from '../../contracts/variables.js';
 import type { HostPosition } from '../../languages/yaml/mapped-text.js';
-import type { OsFamily } from './os-family.js';
 
 /** What every task of one tasks file or playbook shares. */
 export interface TaskContext {
@@ -41,4 +42,12 @@ export function layeredScope(scopes: VariableScope[]): VariableScope {
       return undefined;
     },
   };
+}
+
+/** A platform a task is written for: `when: ansible_os_family == "Debian"` (./os-family.ts). */
+export interface OsFamily {
+  distribution: Family;
+  /** The condition as written, for messages. */
+  evidence: string;
+  span: Span;
 }

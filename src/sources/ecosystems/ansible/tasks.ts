@@ -5,6 +5,7 @@ import { readVariablesFile } from '../../languages/yaml/variables-file.js';
 import { normalize } from '../../contracts/repo-paths.js';
 import { plainScope, type VariableScope } from '../../contracts/variables.js';
 import { JINJA2_NAMESPACES } from '../shared/jinja2-namespaces.js';
+import { delegationNote, namesMailServer } from '../shared/delegation.js';
 import { ArgumentTemplating } from '../../languages/yaml/jinja-arguments.js';
 import { spanOfRange } from '../../languages/yaml/mapped-text.js';
 import { parseYaml, plainValue } from '../../languages/yaml/yaml-file.js';
@@ -12,7 +13,7 @@ import { commandModule } from './command-modules.js';
 import { blockinfile, copyOrTemplate, lineinfile, replaceModule } from './file-modules.js';
 import { ModuleCall } from './module-call.js';
 import { debconfModule, packageModule } from './package-modules.js';
-import { osFamiliesOf, osFamilyEdits } from './os-family.js';
+import { assertModule, osFamiliesOf, osFamilyEdits } from './os-family.js';
 import { taskLoop } from './loops.js';
 import { layeredScope, type TaskContext } from './task-context.js';
 
@@ -37,6 +38,7 @@ const MODULES: ReadonlyMap<string, ModuleHandler> = new Map<string, ModuleHandle
   ['community.general.apk', packageModule],
   ['community.general.zypper', packageModule],
   ['debconf', debconfModule],
+  ['assert', assertModule],
 ]);
 
 const INCLUDES: ReadonlySet<string> = new Set(['include_tasks', 'import_tasks', 'include']);
@@ -82,6 +84,21 @@ export function walkPlay(play: YAMLMap, context: TaskContext): void {
   for (const list of TASK_LISTS) {
     const tasks = play.get(list, true);
     if (isSeq(tasks)) walkTasks(tasks, playContext);
+  }
+  delegatedRoles(play.get('roles', true), context);
+}
+
+/** `roles: [geerlingguy.postfix]` naming a mail role the repository does not hold: a note, not silence. */
+function delegatedRoles(roles: unknown, context: TaskContext): void {
+  if (!isSeq(roles)) return;
+  for (const item of roles.items) {
+    const value = isScalar(item) ? item : isMap(item) ? (item.get('role', true) ?? item.get('name', true)) : null;
+    if (!isScalar(value) || typeof value.value !== 'string' || !namesMailServer(value.value)) continue;
+    const name = value.value;
+    const inRepository = [`${context.baseDir === '.' ? '' : `${context.baseDir}/`}roles/${name}`, `roles/${name}`].some((p) => context.repo.isDirectory(p));
+    if (inRepository) continue;
+    const line = value.range ? context.at(value.range[0]).line : 1;
+    context.out.notes.push(delegationNote(context.file, line, `the role ${name}`));
   }
 }
 

@@ -8,6 +8,7 @@ import type { Span } from '../../../model/span.js';
 import type { HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import { distributionOfImage, type Family } from '../../contracts/distributions.js';
+import { delegationNote, namesMailServer } from '../shared/delegation.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { FragmentBuilder } from '../../languages/shell/fragment-builder.js';
@@ -152,6 +153,9 @@ export const dockerfile: HostFormat = {
           if (base !== null) {
             out.edits.push({ kind: 'base', distribution: base.distribution, evidence: base.evidence, key: { scope, directory: '/etc/postfix' }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
             if (alias !== null) stageBases.set(alias, base);
+          } else if (stage === stages && namesMailServer(image.slice(0, image.includes(':') ? image.lastIndexOf(':') : image.length))) {
+            // A base image that is itself a mail server keeps its configuration in the image.
+            out.notes.push(delegationNote(file.path, hostPosition(instruction.start).line, `the base image ${image}`));
           }
           break;
         }
