@@ -27,6 +27,8 @@ interface State {
   writtenAt: Span | undefined;
   masterCf: MasterCf | null;
   masterWritten: boolean;
+  /** The base main.cf is a recognised distribution's packaged one (or none at all): its definitions are known. */
+  baseKnown: boolean;
   diagnostics: Diagnostic[];
   files: Set<string>;
   touched: Set<string>;
@@ -123,8 +125,10 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       return;
     case 'set-if-present': {
       const present = state.parameters.some((p) => p.name === edit.name);
-      // On a file relaygate cannot see, the definition may or may not be there.
-      const unknownBase = state.mainWritten === null;
+      // On a file relaygate cannot see, the definition may or may not be there;
+      // a recognised distribution's packaged main.cf defines exactly what the
+      // base table says for the parameters the rules read (./base.ts).
+      const unknownBase = state.mainWritten === null && !state.baseKnown;
       if (!present && !unknownBase) return;
       const parsed = parseMain(pieceOf(edit.fragment), edit.maybe || !present);
       state.parameters.push(...parsed.parameters.filter((p) => p.name === edit.name));
@@ -175,6 +179,7 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
     writtenAt: undefined,
     masterCf: null,
     masterWritten: false,
+    baseKnown: base.kind !== 'unknown',
     diagnostics: [],
     files: new Set(edits.map((e) => e.span.file)),
     touched: new Set(),

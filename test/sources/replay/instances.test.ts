@@ -82,10 +82,20 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
   });
 
   it('set-if-present on a main.cf relaygate cannot see is a maybe: its value is unknown', () => {
-    const config = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
+    const config = postfix(instances(setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
     const last = config.mainCf?.parameters.at(-1);
     assert.equal(last?.value, `${UNKNOWN_MARK}permit_mynetworks,reject`);
     assert.deepEqual(rows(judge([config])), [['stig-postfix-relay', 'Dockerfile', 4, 44, 'indeterminate']]);
+  });
+
+  it("set-if-present on a recognised base's packaged main.cf: applied only to what the package defines", () => {
+    // Debian's packaged main.cf has no smtpd_client_restrictions line: the substitution changes nothing.
+    const absent = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
+    assert.deepEqual(rows(judge([absent])), [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']]);
+    // It has inet_interfaces = all: the substitution applies, definitely.
+    const present = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'inet_interfaces=loopback-only')));
+    assert.deepEqual(present.mainCf?.parameters.at(-1)?.value, 'loopback-only');
+    assert.deepEqual(rows(judge([present])), []);
   });
 
   it('master-set adds an override to the matching service of a written master.cf', () => {
