@@ -16,7 +16,8 @@ function rows(result: ScanResult): unknown[] {
   return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
 }
 
-const OPEN = 'myhostname = mx.example.test\ninet_interfaces = all\n';
+/** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
+const OPEN = 'myhostname = mx.example.test\ninet_interfaces = all\ncompatibility_level = 3.6\n';
 
 /** `diff -y` output of two main.cf files (tabs to the gutter, as GNU diff writes it). */
 const SIDE_BY_SIDE = [
@@ -106,7 +107,7 @@ const ROWS: Row[] = [
   },
   {
     name: 'a Jinja2 template named .tmpl (rendered by Python) is read as Jinja2, not as a Go template',
-    files: { 'templates/postfix_main_cf.tmpl': 'inet_interfaces = all\n{% if relay %}\nrelayhost = {{ relay }}\n{% endif %}\n' },
+    files: { 'templates/postfix_main_cf.tmpl': 'inet_interfaces = all\n{% if relay %}\nrelayhost = {{ relay }}\n{% endif %}\ncompatibility_level = 3.6\n' },
     findings: [['stig-postfix-relay', 'templates/postfix_main_cf.tmpl', 1, 1, 'definite']],
     notes: [],
   },

@@ -63,7 +63,8 @@ function configurations(result: ScanResult): unknown[] {
   return result.configurations.map((c) => [c.files.join(','), c.form]);
 }
 
-const OPEN_MAIN = 'myhostname = mx.example.test\ninet_interfaces = all\n';
+/** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
+const OPEN_MAIN = 'myhostname = mx.example.test\ninet_interfaces = all\ncompatibility_level = 3.6\n';
 const EMPTY_MASTER = '# no services here\n';
 const MAIN = 'mx/templates/main.cf.erb';
 const MASTER = 'mx/templates/master.cf.erb';
@@ -115,7 +116,7 @@ describe('pairing: only files deployed to the same server are one configuration'
   });
 
   it('the variables a deploying resource passes render the template', async () => {
-    const main = 'inet_interfaces = all\nsmtpd_client_restrictions = <%= @restrictions %>\n';
+    const main = 'inet_interfaces = all\nsmtpd_client_restrictions = <%= @restrictions %>\ncompatibility_level = 3.6\n';
     const unset = await scan(defaultOptions(tree({ [MAIN]: main, 'mx/deploy.recipe.txt': 'deploy templates/main.cf.erb /etc/postfix/main.cf\n' })));
     assert.deepEqual(rows(unset), [['stig-postfix-relay', MAIN, 2, 29, 'indeterminate']]);
     const strict = await scan(defaultOptions(tree({ [MAIN]: main, 'mx/deploy.recipe.txt': 'deploy templates/main.cf.erb /etc/postfix/main.cf restrictions=permit_mynetworks,+reject\n' })));

@@ -109,7 +109,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
 
   it('templates nothing deploys are judged alone: master.cf.j2 over an unknown main.cf', async () => {
     const root = tree({
-      [MAIN_J2]: 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\n',
+      [MAIN_J2]: 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\ncompatibility_level = 3.6\n',
       [MASTER_J2]: 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit\n',
     });
     const result = await scan(defaultOptions(root));
@@ -121,7 +121,9 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       ],
     );
     // Both services listen on the unknown main.cf's inet_interfaces; smtp also uses its restrictions.
+    // submission sets a relay parameter itself, so the relay decision is judged: on an unknown main.cf's lists.
     assert.deepEqual(rows(result), [
+      ['postfix-open-relay', MASTER_J2, 1, 1, 'indeterminate'],
       ['stig-postfix-relay', MASTER_J2, 1, 1, 'indeterminate'],
       ['stig-postfix-relay', MASTER_J2, 3, 3, 'indeterminate'],
     ]);

@@ -172,10 +172,19 @@ const CASES: Case[] = [
   // master.cf without main.cf: only what the service sets itself.
   { name: 'master.cf alone, no relay overrides: nothing to judge', main: null, master: SMTP, expect: [] },
   {
-    name: 'master.cf alone, both lists set by -o without a relay check: smtpd refuses to start',
+    // Everything the startup check reads is set by the service itself (smtpd searches any name of
+    // smtpd_restriction_classes, so the unknown main.cf's classes are overridden too).
+    name: 'master.cf alone, bound to an external host, both lists and the classes set by -o without a relay check: smtpd refuses to start',
+    main: null,
+    master: '203.0.113.7:submission inet n - y - - smtpd -o smtpd_relay_restrictions=permit_mynetworks,permit -o smtpd_recipient_restrictions=permit -o smtpd_restriction_classes=\n',
+    expect: [[MASTER, 1, 45, 1, 97, 'error', 'definite']],
+  },
+  {
+    // A bare port listens on the unknown main.cf's inet_interfaces: whether other hosts reach it is unknown.
+    name: 'master.cf alone, the same on a bare port: indeterminate',
     main: null,
     master: 'submission inet n - y - - smtpd -o smtpd_relay_restrictions=permit_mynetworks,permit -o smtpd_recipient_restrictions=permit\n',
-    expect: [[MASTER, 1, 33, 1, 85, 'error', 'definite']],
+    expect: [[MASTER, 1, 33, 1, 85, 'error', 'indeterminate']],
   },
   {
     name: 'master.cf alone, the relay list permits and main.cf is unknown: indeterminate on the -o',
