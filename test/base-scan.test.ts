@@ -154,8 +154,15 @@ const ROWS: Row[] = [
       'roles/mx/tasks/main.yml':
         '- apt:\n    name: postfix\n  when: ansible_os_family == "Debian"\n- dnf:\n    name: postfix\n  when: ansible_os_family == "RedHat"\n- lineinfile:\n    path: /etc/postfix/main.cf\n    line: myhostname = x\n',
     },
-    gen: [['stig-postfix-relay', 'roles/mx/tasks/main.yml', 1, 3, 'indeterminate']],
-    rhel8: [['stig-postfix-relay', 'roles/mx/tasks/main.yml', 1, 3, 'definite']],
+    // The packages also disagree on smtpd_relay_restrictions (Debian's postinst sets it, RHEL's leaves the default).
+    gen: [
+      ['postfix-open-relay', 'roles/mx/tasks/main.yml', 1, 3, 'indeterminate'],
+      ['stig-postfix-relay', 'roles/mx/tasks/main.yml', 1, 3, 'indeterminate'],
+    ],
+    rhel8: [
+      ['postfix-open-relay', 'roles/mx/tasks/main.yml', 1, 3, 'indeterminate'],
+      ['stig-postfix-relay', 'roles/mx/tasks/main.yml', 1, 3, 'definite'],
+    ],
   },
   {
     name: "Ansible: the role's entry point asserts the platform; another task file edits Postfix",

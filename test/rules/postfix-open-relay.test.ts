@@ -207,10 +207,19 @@ describe('postfix-open-relay', () => {
     }
   });
 
-  it('an overlay is judged only when its edits touch what the relay decision reads', () => {
+  it('an overlay of a known base is judged in full; over an unknown base only when its edits touch what the relay decision reads', () => {
     const base = instance(`${C36}myhostname = mx.example.org\n`);
     const untouched = { ...base, overlay: { base: 'debian' as const, touched: ['myhostname'], assumed: "Debian's packaged main.cf" } };
     assert.deepEqual(rule.check(untouched, { profile: PROFILES.gen004710 }), []);
+    // Over a known base the packaged relay policy is judged even when the edits leave it alone.
+    const weakBase = instance(`${C36}mynetworks = 0.0.0.0/0\nmyhostname = mx.example.org\n`);
+    const judged = { ...weakBase, overlay: { base: 'debian' as const, touched: ['myhostname'], assumed: "Debian's packaged main.cf" } };
+    assert.equal(rule.check(judged, { profile: PROFILES.gen004710 }).length, 1);
+    // Over an unknown base, an edit that does not touch the relay policy says nothing about it.
+    const unknownRest = { knownUnset: ['smtpd_client_restrictions'], why: 'the rest of main.cf is unknown' };
+    const mainCf = weakBase.mainCf === null ? null : { ...weakBase.mainCf, unknownRest };
+    const overUnknown = { ...weakBase, mainCf, overlay: { base: 'unknown' as const, touched: ['myhostname'], assumed: 'a main.cf relaygate does not know' } };
+    assert.deepEqual(rule.check(overUnknown, { profile: PROFILES.gen004710 }), []);
     const open = instance(`${C36}mynetworks = 0.0.0.0/0\n`);
     const touched = { ...open, overlay: { base: 'debian' as const, touched: ['mynetworks'], assumed: "Debian's packaged main.cf" } };
     const results = rule.check(touched, { profile: PROFILES.gen004710 });

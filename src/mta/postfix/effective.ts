@@ -37,14 +37,14 @@ export interface EffectiveValue {
 
 /**
  * Is the main.cf under this configuration only partly known? A master.cf
- * alone has none; edits over a distribution relaygate models only in part
- * (every base but Debian's, whose packaged main.cf sets compatibility_level
- * 3.6, so Postfix's defaults at that level are what it runs with). A
- * parameter such a configuration leaves unset may be set in the main.cf
- * relaygate does not see (DESIGN "Base").
+ * alone has none; edits over a base relaygate does not recognise (or whose
+ * packaged main.cf it has not measured) leave every parameter they do not set
+ * to that base (MainCf.unknownRest). Over a recognised distribution the
+ * packaged main.cf is modelled, and Postfix's defaults at its
+ * compatibility_level are what it runs with (DESIGN "Base").
  */
 export function mainCfPartlyKnown(config: PostfixConfiguration): boolean {
-  return config.mainCf === null || (config.overlay !== undefined && config.overlay.base !== 'debian');
+  return config.mainCf === null || config.mainCf.unknownRest !== undefined;
 }
 
 /**
