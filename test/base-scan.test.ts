@@ -137,6 +137,25 @@ const ROWS: Row[] = [
     rhel8: [['stig-postfix-relay', 'mail.tf', 4, 5, 'definite']],
   },
   {
+    name: 'Terraform instance whose #cloud-config user data runs on a Rocky Linux AMI',
+    files: {
+      'mail.tf':
+        'data "aws_ami" "rocky" {\n  filter {\n    name   = "name"\n    values = ["Rocky-9-EC2-Base-9.4-*"]\n  }\n}\nresource "aws_instance" "mx" {\n  ami       = data.aws_ami.rocky.id\n  user_data = <<EOF\n#cloud-config\npackages: [postfix]\nruncmd:\n  - postconf -e myhostname=x\nEOF\n}\n',
+    },
+    gen: [],
+    rhel8: [['stig-postfix-relay', 'mail.tf', 4, 5, 'definite']],
+    judgedOver: /RHEL family's packaged main\.cf, recognised from instance/,
+  },
+  {
+    name: 'Terraform instance whose #cloud-config user data runs on an Ubuntu AMI',
+    files: {
+      'mail.tf':
+        'data "aws_ami" "ubuntu" {\n  filter {\n    name   = "name"\n    values = ["ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*"]\n  }\n}\nresource "aws_instance" "mx" {\n  ami       = data.aws_ami.ubuntu.id\n  user_data = <<EOF\n#cloud-config\nruncmd:\n  - postconf -e myhostname=x\nEOF\n}\n',
+    },
+    gen: [['stig-postfix-relay', 'mail.tf', 4, 5, 'definite']],
+    rhel8: [['stig-postfix-relay', 'mail.tf', 4, 5, 'definite']],
+  },
+  {
     name: 'Ansible: generic package module under when: ansible_os_family == "RedHat"',
     files: {
       'roles/mx/meta/main.yml': 'galaxy_info: {}\n',
