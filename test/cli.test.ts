@@ -90,6 +90,7 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
       baseline: path.join(cwd, 'base.json'),
       changed: ['postfix/main.cf', 'postfix/master.cf'],
       rules: {},
+      configFile: path.join(cwd, 'infra', '.relaygate.yml'),
     });
   });
 
@@ -181,6 +182,7 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
     const lines: string[][] = [];
     for (const value of thrown) {
       const out: string[] = [];
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what is thrown is not always an Error: that is the case under test
       const status = await runCli([], io(out), () => Promise.reject(value));
       assert.equal(status, 2);
       lines.push(out);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import { withoutRelayRules } from './helpers/relay-rules-off.js';
@@ -47,6 +46,12 @@ before(() => {
 after(() => unregister());
 const tree = temporaryTrees('embedded');
 
+/** A configuration as these tests compare it; test/scope/ checks inputs in full. */
+function withoutInputs(c: ScanResult['configurations'][number]): Omit<ScanResult['configurations'][number], 'inputs'> {
+  const { inputs: _inputs, ...rest } = c;
+  return rest;
+}
+
 function rows(result: ScanResult): unknown[] {
   return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
 }
@@ -57,7 +62,7 @@ describe('scan() with a registered host format', () => {
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'setup.fakehost.txt', 3, 13, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, recognised from base rhel at setup\.fakehost\.txt line 1/);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], form: 'shell' }]);
+    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], inputs: ['.relaygate.yml', 'setup.fakehost.txt'], form: 'shell' }]);
   });
 
   it('postconf -e myhostname=x alone: judged in full over the base (Debian listens on every address, RHEL on localhost)', async () => {
@@ -80,7 +85,9 @@ describe('scan() with a registered host format', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/main.cf', 2, 29, 'definite']]);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], form: 'shell' }]);
+    assert.deepEqual(result.configurations, [
+      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
+    ]);
   });
 
   it('a master.cf beside a deployed main.cf but not deployed itself is judged alone, over an unknown main.cf', async () => {
@@ -91,8 +98,8 @@ describe('scan() with a registered host format', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(result.configurations, [
-      { mta: 'postfix', files: ['files/master.cf'], form: 'plain' },
-      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
+      { mta: 'postfix', files: ['files/master.cf'], inputs: ['.relaygate.yml', 'files/', 'files/master.cf'], form: 'plain' },
+      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
     ]);
     // The deployed server runs the packaged master.cf with the strict main.cf: no finding there.
     assert.deepEqual(rows(result), [
@@ -148,9 +155,14 @@ describe('scan() with the real extractors of src/sources/host-formats.ts', () =>
       result.findings.map((f) => [f.ruleId, f.file, f.line, f.certainty]),
       [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 12, 'definite']],
     );
-    assert.deepEqual(result.configurations, [
+    assert.deepEqual(result.configurations.map(withoutInputs), [
       { mta: 'postfix', files: ['roles/mail/tasks/main.yml', 'roles/mail/templates/main.cf.j2'], form: 'ansible' },
     ]);
+    // The role's variables files are inputs, whether they exist or not.
+    const inputs = result.configurations[0]?.inputs ?? [];
+    for (const input of ['roles/mail/defaults/main.yml', 'roles/mail/vars/main.yml', 'roles/mail/templates/main.cf.j2', 'roles/mail/tasks/main.yml']) {
+      assert.ok(inputs.includes(input), `${input} in ${inputs.join(', ')}`);
+    }
   });
 });
 
@@ -173,7 +185,8 @@ describe('scan() of a Helm chart ConfigMap', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'charts/mail/templates/configmap.yaml', 8, 33, 'definite']]);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['charts/mail/templates/configmap.yaml'], form: 'kubernetes' }]);
+    assert.deepEqual(result.configurations.map(withoutInputs), [{ mta: 'postfix', files: ['charts/mail/templates/configmap.yaml'], form: 'kubernetes' }]);
+    assert.ok(result.configurations[0]?.inputs.includes('charts/mail/values.yaml'), result.configurations[0]?.inputs.join(', '));
   });
 });
 

@@ -22,10 +22,19 @@ export interface Options {
   exclude: string[];
   vars: string[];
   baseline: string | null;
-  /** Pull-request scope: only findings in these paths are reported; null = all. */
+  /**
+   * Pull-request scope: the changed paths (relative to root); only findings of
+   * configurations with one of them among their inputs are reported; null = all.
+   */
   changed: string[] | null;
   /** Per-rule settings from `.relaygate.yml` `rules:` (rule id -> setting); a rule not named keeps its default. */
   rules: Record<string, RuleSetting>;
+  /**
+   * The settings file that was read (absolute); null or absent: none, so
+   * `.relaygate.yml` at the root was looked for. Either is an input of
+   * every configuration (adding, changing or deleting it changes the scan).
+   */
+  configFile?: string | null;
 }
 
 export class OptionsError extends Error {

@@ -6,7 +6,7 @@ import { containsPublic, isWorldWide, readAddressList, type AddressItem } from '
 import type { EffectiveValue } from '../mta/postfix/effective.js';
 import { smtpdListeners, type SmtpdListener } from '../mta/postfix/listeners.js';
 import type { PostfixConfiguration } from '../mta/postfix/model.js';
-import { describeListeners, firstLine, locateValue, RelatedList, show, where } from './postfix-locate.js';
+import { describeListeners, locateValue, RelatedList, show, where } from './postfix-locate.js';
 import { examples } from './examples/postfix-broad-mynetworks.js';
 import type { Rule, RuleMeta } from './rule.js';
 

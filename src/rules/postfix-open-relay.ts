@@ -9,7 +9,7 @@ import { relayVerdict, STAGES, levelOf, type Path, type RelayParameters, type Re
 import { smtpdWouldRefuseToStart } from '../mta/postfix/smtpd-startup.js';
 import { startupProblems } from '../mta/postfix/startup-problems.js';
 import { splitList } from '../mta/postfix/list.js';
-import { describeListeners, describeValue, firstLine, locateValue, RelatedList, show } from './postfix-locate.js';
+import { describeListeners, describeValue, locateValue, RelatedList, show } from './postfix-locate.js';
 import { examples } from './examples/postfix-open-relay.js';
 import type { Rule, RuleMeta } from './rule.js';
 

@@ -14,6 +14,7 @@ import type { Rule, RuleContext, RuleMeta } from './rule.js';
 import type { FixStep } from '../model/fix-plan.js';
 import { inetInterfacesFix, restrictionsFix } from './fixes/postfix.js';
 import { examples } from './examples/stig-postfix-relay.js';
+import { addReach, postfixReach } from './reach.js';
 
 export const meta: RuleMeta = {
   id: 'stig-postfix-relay',
@@ -294,7 +295,7 @@ function checkGen004710(config: PostfixConfiguration, listeners: SmtpdListener[]
         message,
         fixFor(group.value, verdict, profile, group.listeners),
         group.span,
-        relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters),
+        addReach(group.span, relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters), postfixReach(group.listeners)),
         profile,
         restrictionsFix(group.value, group.parameters, config, 'gen004710'),
       ),
@@ -328,7 +329,7 @@ function checkLocalhost(config: PostfixConfiguration, listeners: SmtpdListener[]
         `smtpd on ${labels} ${reachPhrase(wildcard)} because ${setting}, and the RHEL 6 STIG requires inet_interfaces = localhost.`,
         'Set inet_interfaces = localhost in main.cf.',
         span,
-        relatedFor([interfaces], span),
+        addReach(span, relatedFor([interfaces], span), postfixReach(wildcard)),
         profile,
         inetInterfacesFix(interfaces, config),
       ),
@@ -376,7 +377,7 @@ function checkOnlyPermitMynetworksReject(config: PostfixConfiguration, listeners
         message,
         fixFor(group.value, verdict, profile, group.listeners),
         group.span,
-        relatedFor([group.value], group.span, group.parameters),
+        addReach(group.span, relatedFor([group.value], group.span, group.parameters), postfixReach(group.listeners)),
         profile,
         restrictionsFix(group.value, group.parameters, config, 'only-permit-mynetworks-reject'),
       ),

@@ -36,6 +36,7 @@ describe('loadOptions: defaults < .relaygate.yml < flags or inputs', () => {
       baseline: null,
       changed: null,
       rules: {},
+      configFile: null,
     });
   });
 
@@ -62,6 +63,7 @@ describe('loadOptions: defaults < .relaygate.yml < flags or inputs', () => {
       baseline: path.join(r, 'base.json'),
       changed: ['roles/main.cf'],
       rules: {},
+      configFile: path.join(r, '.relaygate.yml'),
     });
   });
 

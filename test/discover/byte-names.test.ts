@@ -48,7 +48,14 @@ describe('file names that are not UTF-8', () => {
       }
       const result = await scan(defaultOptions(root));
       assert.deepEqual(rows(result), [['stig-postfix-relay', 'caf\\xe9/main.cf', 2, 29, 'definite']]);
-      assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['caf\\xe9/main.cf', 'caf\\xe9/master.cf'], form: 'plain' }]);
+      assert.deepEqual(result.configurations, [
+        {
+          mta: 'postfix',
+          files: ['caf\\xe9/main.cf', 'caf\\xe9/master.cf'],
+          inputs: ['.relaygate.yml', 'caf\\xe9/', 'caf\\xe9/main.cf', 'caf\\xe9/master.cf'],
+          form: 'plain',
+        },
+      ]);
       assert.deepEqual(result.notes, []);
     });
   }

@@ -41,9 +41,7 @@ describe('provisioning files bigger than the read-ahead', () => {
     const root = tree({ ...ROLE, 'roles/mail/tasks/main.yml': lines.join('\n') });
     const result = await scan(defaultOptions(root));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 9, 11, 'definite']]);
-    assert.deepEqual(result.configurations, [
-      { mta: 'postfix', files: ['roles/mail/tasks/main.yml', 'roles/mail/templates/main.cf.j2'], form: 'ansible' },
-    ]);
+    assert.deepEqual(result.configurations.map((c) => [c.mta, c.files, c.form]), [['postfix', ['roles/mail/tasks/main.yml', 'roles/mail/templates/main.cf.j2'], 'ansible']]);
   });
 
   it('a tasks file whose only mail task comes after the first 64 KiB is read too', async () => {

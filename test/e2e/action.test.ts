@@ -88,7 +88,7 @@ function assertOpenExamplesRun(r: ActionRun, ws: string, prefix: string): void {
     explain(r),
   );
   for (const c of errors) {
-    assert.match(c.properties.title ?? '', /^relaygate (stig-postfix-relay|stig-sendmail-relay|postfix-open-relay)$/);
+    assert.match(c.properties.title ?? '', /^relaygate (stig-postfix-relay|stig-sendmail-relay|postfix-open-relay|postfix-broad-mynetworks|sendmail-relay-feature|exim-open-relay|opensmtpd-open-relay)$/);
     assert.ok(c.message.length > 0);
   }
   const openMainCf = errors.find((c) => c.properties.file === `${prefix}open-relay/postfix/main.cf`);
@@ -216,7 +216,7 @@ function actionSuite(runtime: (t: TestContext) => NodeRuntime | null, label: str
       if (!node) return;
       const ws = workspace('ws-safe');
       copyExamples(ws);
-      for (const open of ['open-relay', 'submission-override', 'suppressed', 'sendmail/open', 'ansible', 'docker']) removeDir(path.join(ws, open));
+      for (const open of ['open-relay', 'submission-override', 'suppressed', 'sendmail/open', 'ansible', 'docker', 'exim/open', 'opensmtpd/open']) removeDir(path.join(ws, open));
       const r = run({ node: node.binary, workspace: ws, inputs: BASE_INPUTS, eventName: 'push', event: pushEvent() });
       assert.equal(r.status, 0, explain(r));
       assert.equal(r.outputs.result, 'pass');

@@ -104,9 +104,10 @@ describe('dist/cli/index.js on examples/', () => {
     assert.ok(Number.isInteger(report.summary.durationMs) && report.summary.durationMs >= 0);
 
     assert.deepEqual(report.findings.map(findingKey).sort(), expectedKeys());
+    const MTA: Record<string, string> = { 'stig-sendmail-relay': 'sendmail', 'exim-open-relay': 'exim', 'opensmtpd-open-relay': 'opensmtpd' };
     for (const f of report.findings) {
-      assert.equal(f.mta, f.ruleId === 'stig-sendmail-relay' ? 'sendmail' : 'postfix');
-      // STIG findings carry the profile's ids; the open-relay rules are no STIG check.
+      assert.equal(f.mta, MTA[f.ruleId] ?? 'postfix');
+      // STIG findings carry the profile's ids; the open-relay rules have none of their own.
       if (f.ruleId.startsWith('stig-')) assert.ok(f.ids.includes('GEN004710'), `${f.file}: ids ${f.ids.join(',')}`);
       else assert.deepEqual(f.ids, [], f.file);
       assert.ok(f.message.length > 0 && f.fix.length > 0);
@@ -123,7 +124,8 @@ describe('dist/cli/index.js on examples/', () => {
       report.configurations.map((c) => `${c.mta} ${c.form} ${c.files.join(',')}`).sort(),
       EXAMPLE_CONFIGURATIONS.map((files) => {
         const form = files[0]?.startsWith('ansible/') ? 'ansible' : files[0]?.startsWith('docker/') ? 'dockerfile' : 'plain';
-        const mta = files[0]?.endsWith('.mc') ? 'sendmail' : 'postfix';
+        const first = files[0] ?? '';
+        const mta = first.endsWith('.mc') ? 'sendmail' : first.startsWith('exim/') ? 'exim' : first.startsWith('opensmtpd/') ? 'opensmtpd' : 'postfix';
         return `${mta} ${form} ${files.join(',')}`;
       }).sort(),
     );

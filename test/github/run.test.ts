@@ -123,6 +123,7 @@ describe('runAction', () => {
       baseline: null,
       changed: null,
       rules: {},
+      configFile: null,
     });
 
     const reportFile = rec.outputs['report-file'] ?? '';

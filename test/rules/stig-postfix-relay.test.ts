@@ -393,7 +393,10 @@ describe('stig-postfix-relay: messages, fixes, ids, related', () => {
       'smtpd on *:submission (inet_interfaces = all, the default) accepts mail from any host and smtpd_client_restrictions = "$mua_client_restrictions" (expands to "permit_sasl_authenticated, permit") (master.cf -o on submission) has permit before reject.',
     );
     assert.match(f?.fix ?? '', /^Change the override .* or bind the service to 127\.0\.0\.1:submission/);
-    assert.deepEqual(f?.related, [{ file: MAIN, line: 2, column: 1, message: '$mua_client_restrictions used by smtpd_client_restrictions comes from here' }]);
+    assert.deepEqual(f?.related, [
+      { file: MAIN, line: 2, column: 1, message: '$mua_client_restrictions used by smtpd_client_restrictions comes from here' },
+      { file: MASTER, line: 2, column: 1, message: 'master.cf service submission (inet) makes smtpd reachable from other hosts' },
+    ]);
   });
 
   it('names postscreen in front of smtpd', () => {

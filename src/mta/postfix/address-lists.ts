@@ -200,6 +200,9 @@ export function matchClient(items: readonly AddressItem[], client: ClientIdentit
         break;
       case 'invalid':
         return 'error';
+      case 'file':
+      case 'table':
+      case 'unresolved':
       default:
         return 'unknown';
     }
@@ -240,6 +243,9 @@ export function matchDomain(value: string, domain: string, how: { domainList: bo
         return 'unknown';
       case 'invalid':
         return 'error';
+      case 'address':
+      case 'name':
+      case 'network':
       default:
         hit = how.domainList ? nameMatches(name, item.text, how.parent) : name === item.text.toLowerCase();
     }

@@ -62,7 +62,7 @@ export function trackDpo(m4: M4, state: CfState, span: Span): void {
   const body = def !== undefined && def.kind === 'user' ? def.body : '';
   const lines = body === '' ? [] : body.split('\n').slice(1);
   const old = state.dpoLines;
-  state.dpoLines = lines.map((text, i) => (old[i]?.text === text ? (old[i] as { text: string; span: Span }) : { text, span }));
+  state.dpoLines = lines.map((text, i) => (old[i]?.text === text ? old[i] : { text, span }));
 }
 
 /** Features whose macro was not undefined (or redefined) again: the call that last defined it is in effect. */

@@ -34,7 +34,21 @@ export function builtinOfToken(text: string): string | null {
 
 function dropBuiltinTokens(text: string): string {
   if (!text.includes(BUILTIN_OPEN)) return text;
-  return text.replace(/\uE010[^\uE011]*\uE011/g, '');
+  // The reader's token: an open marker up to the next close marker. Scanned
+  // with indexOf, each search resuming where the last stopped, so a run of
+  // open markers with no close (hostile text) costs linear time, where a
+  // regular expression would retry the scan from every one of them.
+  let kept = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf(BUILTIN_OPEN, from);
+    if (open < 0) break;
+    const close = text.indexOf(BUILTIN_CLOSE, open + 1);
+    if (close < 0) break;
+    kept += text.slice(from, open);
+    from = close + 1;
+  }
+  return kept + text.slice(from);
 }
 
 export interface M4Call {

@@ -84,7 +84,14 @@ function isRegistry(component: string): boolean {
 
 /** Tag words: `3.12-slim-bookworm` -> 3, 12, slim, bookworm; `alpine3.20` -> alpine. */
 function tagWords(tag: string): string[] {
-  return tag.split(/[-_.]/).map((w) => w.replace(/\d+$/, ''));
+  return tag.split(/[-_.]/).map(withoutTrailingDigits);
+}
+
+/** `ubi9` -> `ubi`: one pass from the end (a regular expression anchored at `$` would rescan every run of digits). */
+function withoutTrailingDigits(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) >= 48 && word.charCodeAt(end - 1) <= 57) end--;
+  return word.slice(0, end);
 }
 
 /**
@@ -110,7 +117,7 @@ export function distributionOfImage(reference: string): Distribution | null {
   const inNamespace = parts.length > 0 ? NAMESPACES.get(namespace) : undefined;
   if (inNamespace !== undefined) return inNamespace;
   if (!official) return null;
-  const byName = IMAGE_NAMES.get(name) ?? IMAGE_NAMES.get(name.replace(/\d+$/, ''));
+  const byName = IMAGE_NAMES.get(name) ?? IMAGE_NAMES.get(withoutTrailingDigits(name));
   if (byName !== undefined) return byName;
   for (const word of tagWords(tag)) {
     const byTag = TAG_WORDS.get(word);

@@ -50,6 +50,11 @@ interface EditBase {
    * on the edit lists them in `related`.
    */
   variables?: { name: string; origin: VariableOrigin | null }[];
+  /**
+   * Set by the extract step, not by extractors: the host file and every
+   * repository path its extractor read or looked for (src/model/inputs.ts).
+   */
+  inputs?: string[];
 }
 
 export type Edit =
@@ -92,11 +97,15 @@ export type Edit =
    *   Puppet module, the Salt formula). Files deployed under one key are one
    *   configuration: a `main.cf.erb` and a `master.cf` of the same cookbook,
    *   deployed to /etc/postfix, are judged together;
-   * - `templateVariables`: what the deploying resource passes to the template
-   *   (Chef `variables(...)`, Puppet `epp(..., {...})`, Salt `context:`/`defaults:`),
-   *   under the names the template reads them by (ERB: `@name`; Jinja2 and
-   *   EPP: `name`), layered above the template language's own variables when
-   *   it is rendered (`--vars` still win).
+   * - `templateVariables`: what the deploying resource passes to the
+   *   template, under the names the template reads them by (ERB: `@name`;
+   *   Jinja2 and EPP: `name`): an Ansible task's variables at that point of
+   *   the play, by precedence (role defaults, group_vars, play and role vars,
+   *   include_vars, set_fact, role params); a Salt `file.managed`'s
+   *   `context:` over `defaults:` over the state file's pillar; Chef
+   *   `variables(...)`; Puppet `epp(..., {...})`. Layered above the template
+   *   language's own variables when it is rendered; the user's --vars stay
+   *   on top.
    * A deploy edit is all replay needs: it reads the source (rendering a
    * template), pairs it with the other files deployed under the same key,
    * and no longer judges the source on its own.
@@ -124,6 +133,12 @@ export interface Extraction {
   diagnostics: Diagnostic[];
   /** Things skipped or assumed that a user should know about (no repository text at a line start). */
   notes: string[];
+  /**
+   * Repository scripts the host file runs on the target (an Ansible
+   * `script:` task): their edits are in `edits`, in the order they run, so
+   * the scripts are not judged again on their own.
+   */
+  runs?: string[];
 }
 
 export function emptyExtraction(): Extraction {

@@ -6,17 +6,19 @@
  */
 import type { Candidate } from '../../discover/index.js';
 import type { RuleResult } from '../../model/finding.js';
+import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
-import { unreadable } from '../../rules/config-unreadable.js';
-import type { RepositoryReader } from '../contracts/repository.js';
+import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
+import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
 import { languageOfForm, renderTemplate } from '../template-languages.js';
 import { ANSIBLE_OPTIONS, type Jinja2Options } from '../languages/jinja2/index.js';
+import { markAlternatives, markMaybeParameters, markUnknownLines } from './uncertain-parameters.js';
+import { markUncertainServices } from './uncertain-services.js';
 
 /** Jinja2's own defaults (jinja2.Environment: trim_blocks=False), for templates Python code renders. */
 const PYTHON_JINJA2: Jinja2Options = { ...ANSIBLE_OPTIONS, trimBlocks: false };
-import { markUncertain } from './mark-uncertain.js';
 
 export interface RenderedCandidates {
   /** Every file a person edits that findings may point at (suppressions and fingerprints read them). */
@@ -24,6 +26,8 @@ export interface RenderedCandidates {
   /** Postfix and sendmail files as their server reads them (a template: its rendered text, under its own path). */
   postfixFiles: SourceFile[];
   sendmailFiles: SourceFile[];
+  /** Exim and OpenSMTPD files as they are (their templates are not rendered). */
+  other: { exim: SourceFile[]; opensmtpd: SourceFile[] };
   /** Rendered templates by path: their source maps lead the parsers' spans back to the template. */
   templates: Map<string, RenderedTemplate>;
   /** Host files for the extract step. */
@@ -37,15 +41,20 @@ export function renderCandidates(
   notes: string[],
   results: RuleResult[],
 ): RenderedCandidates {
-  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], templates: new Map(), embedded: [] };
+  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [] };
   for (const found of candidates) {
+    if (found.kind === 'exim' || found.kind === 'opensmtpd') {
+      routeOtherMta(found, found.kind, out, results, notes);
+      continue;
+    }
     // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`);
     // a `.tmpl` rendered by Python's Jinja2 (a Juju charm's `postfix_main_cf.tmpl`) has Jinja block tags, which Go templates do not.
     const python = found.template === 'go-template' && hasJinjaBlockTags(found);
     const candidate: Candidate = hasJinjaTags(found) || python ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
       const u = candidate.unreadable;
-      results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
+      const result = unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason);
+      results.push({ ...result, inputs: [candidate.path] });
       continue;
     }
     if (!candidate.file) continue;
@@ -68,14 +77,34 @@ export function renderCandidates(
   return out;
 }
 
+/** A closed Jinja tag (`{{ name }}`, `{% ... %}`); Exim's own `${if and{{...}}}` is not one. */
+const JINJA_TAG = /\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*(?:\|[^}\n]*)?\}\}|\{%[^\n]*%\}/;
+
+/**
+ * Exim and OpenSMTPD plain files go to their assemblers. Their templates are
+ * not rendered: a note says so, and the file is not judged.
+ */
+function routeOtherMta(found: Candidate, mta: 'exim' | 'opensmtpd', out: RenderedCandidates, results: RuleResult[], notes: string[]): void {
+  const u = found.unreadable;
+  if (u !== undefined) results.push({ ...unreadable(mta, found.path, u.line, u.column, u.reason), inputs: [found.path] });
+  else if (found.file !== undefined && JINJA_TAG.test(found.file.text)) notes.push(`${found.path} was not scanned: ${mta === 'exim' ? 'Exim' : 'OpenSMTPD'} templates are not rendered yet`);
+  else if (found.file !== undefined) {
+    out.files.set(found.path, found.file);
+    out.other[mta].push(found.role === undefined ? found.file : { ...found.file, role: found.role });
+  }
+}
+
 /** Whether any candidate needs the repository read around it (templates' variables, host files' linked files). */
 export function needsRepository(candidates: readonly Candidate[]): boolean {
   return candidates.some((c) => c.template !== undefined || c.kind === 'embedded' || hasJinjaTags(c));
 }
 
 /**
- * Renders a template candidate with its language's variables. A template the
- * renderer cannot read is config-unreadable at its line (null: not judged).
+ * Renders a template candidate with its language's variables, through a
+ * reader that records every path the variables were looked up in (the
+ * rendering's inputs). A template the renderer cannot read is
+ * config-unreadable at its line; a renderer that throws makes it
+ * config-unreadable too, and the scan goes on (null: not judged).
  */
 function renderCandidate(
   candidate: Candidate,
@@ -93,17 +122,36 @@ function renderCandidate(
     return null;
   }
   const mta = candidate.kind === 'sendmail' ? 'sendmail' : 'postfix';
-  const vars = language.variables(candidate.path, repo, extraVars);
-  for (const d of vars.diagnostics) {
-    notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
-  }
-  const rendered = python ? renderTemplate({ path: file.path, text: file.text }, vars, PYTHON_JINJA2) : language.render({ path: file.path, text: file.text }, vars);
-  if (rendered.diagnostics.length > 0) {
-    for (const d of rendered.diagnostics) results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
+  const recorder = recordingRepository(repo);
+  const inputs = (): string[] => mergeInputs([candidate.path], recorder.inputs());
+  try {
+    const vars = language.variables(candidate.path, recorder, extraVars);
+    for (const d of vars.diagnostics) {
+      notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
+    }
+    const rendered = python ? renderTemplate({ path: file.path, text: file.text }, vars, PYTHON_JINJA2) : language.render({ path: file.path, text: file.text }, vars);
+    if (rendered.diagnostics.length > 0) {
+      for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, candidate.path, d.line, d.column, d.message), inputs: inputs() });
+      return null;
+    }
+    return { ...markUncertain(rendered, candidate.role, file.text), inputs: inputs() };
+  } catch (e) {
+    results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });
     return null;
   }
-  if (candidate.role === undefined) return rendered;
-  return { ...rendered, fragment: markUncertain(rendered.fragment, file.text, candidate.role) };
+}
+
+/**
+ * A rendered template's uncertain parts made explicit for the mail file it
+ * renders: master.cf services that may or may not exist, or whose fields are
+ * unknown (./uncertain-services.ts); main.cf definitions under unknown
+ * branches or with unknown names (./uncertain-parameters.ts).
+ */
+export function markUncertain(rendered: RenderedTemplate, role: SourceFile['role'], templateText: string): RenderedTemplate {
+  if (role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, templateText) };
+  if (role !== 'main.cf') return rendered;
+  const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
+  return { ...rendered, fragment: markAlternatives(fragment, templateText) };
 }
 
 /** `{% ... %}` on one line: Jinja2's statement tags, never Go template syntax. */
@@ -125,8 +173,15 @@ function hasJinjaBlockTags(candidate: Candidate): boolean {
  */
 function hasJinjaTags(candidate: Candidate): boolean {
   if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined) return false;
-  const postfix = candidate.kind === 'postfix';
-  for (const line of candidate.file.text.split('\n')) {
+  return textHasJinjaTags(candidate.file.text, candidate.kind === 'postfix');
+}
+
+/**
+ * Whether one line of `text` holds a closed Jinja tag. In a Postfix file a
+ * `${{` is Postfix's relational-conditional syntax (postconf(5)), not Jinja.
+ */
+export function textHasJinjaTags(text: string, postfix = false): boolean {
+  for (const line of text.split('\n')) {
     for (const [open, close] of [['{{', '}}'], ['{%', '%}']] as const) {
       let at = line.indexOf(open);
       while (at >= 0 && postfix && open === '{{' && line.charAt(at - 1) === '$') at = line.indexOf(open, at + 2);

@@ -13,9 +13,10 @@ import { resolveBase, type BaseEvidence } from './base.js';
 import { markUnknown, pieceOf, remapPiece, type Piece } from './piece.js';
 
 /**
- * Resolves a deploy edit's repository file; null when it cannot be read.
- * `variables`: what the deploying resource passes to a template, above the
- * template language's own variables.
+ * Resolves a deploy edit's repository file; null when it cannot be read. A
+ * template is rendered with `variables` when the edit carries them (what the
+ * deploying resource passes, above the template language's own variables),
+ * else with its language's own variables.
  */
 export type ResolveLink = (source: string, target: TargetFile, variables?: VariableScope) => Piece | null;
 

@@ -26,7 +26,7 @@ const ATTRIBUTE = new RegExp(`(?:^|[\\s{,])"?(${SOURCE_ATTRIBUTES.join('|')})"?[
 
 /** An AMI filter (`source_ami_filter { filters = { name = "ubuntu/images/*" } }`, Terraform `data "aws_ami"` `values = [...]`). */
 const AMI_FILTER = /\b(?:source_ami_filter|data[ \t]+"aws_ami")/g;
-const FILTER_NAME = /(?:(?<![A-Za-z0-9_-])"?name"?[ \t]*[=:][ \t]*"([^"\n]{1,300})"|values[ \t]*=[ \t]*\[[ \t]*"([^"\n]{1,300})")/g;
+const FILTER_NAME = /(?<![A-Za-z0-9_-])"?name"?[ \t]*[=:][ \t]*"([^"\n]{1,300})"|values[ \t]*=[ \t]*\[[ \t]*"([^"\n]{1,300})"/g;
 
 /** Every image a file names, with the attribute's span; values with interpolations (`${var.x}`, `{{user `x`}}`) say nothing. */
 export function imagesNamed(text: string, position: (offset: number) => Position, file: string): ImageEvidence[] {
