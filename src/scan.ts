@@ -57,7 +57,7 @@ export async function scan(options: Options): Promise<ScanResult> {
   });
 
   // Plain files, rendered templates and provisioning edits become configurations.
-  const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars });
+  const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars, setAside: discovery.setAside });
   // What every configuration depends on besides its own inputs: the settings file and the --vars files.
   const shared = sharedInputs(options);
   const withShared = (inputs: readonly string[] | undefined): string[] | undefined => (inputs === undefined ? undefined : mergeInputs(inputs, shared));

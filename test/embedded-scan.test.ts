@@ -30,7 +30,7 @@ const fake: HostFormat = {
         edits.push({ ...common, kind: 'set', target: 'main.cf', fragment: fragment(file.path, set[1], i + 1, 13, 'shell') });
       }
       const copy = /^cp (\S+) \/etc\/postfix\/main\.cf$/.exec(line);
-      if (copy?.[1] !== undefined) edits.push({ ...common, kind: 'link', target: 'main.cf', source: copy[1] });
+      if (copy?.[1] !== undefined) edits.push({ ...common, kind: 'link', target: 'main.cf', source: copy[1], destination: '/etc/postfix/main.cf' });
       const base = /^# base (debian|rhel)$/.exec(line);
       if (base?.[1] !== undefined) edits.push({ ...common, kind: 'base', distribution: base[1] as 'debian' | 'rhel', evidence: line.slice(2) });
     });
@@ -61,13 +61,15 @@ describe('scan() with a registered host format', () => {
     const root = tree({ 'setup.fakehost.txt': '# base rhel\npostconf -e myhostname=mx\npostconf -e inet_interfaces=all\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'setup.fakehost.txt', 3, 13, 'definite']]);
-    assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, assumed because of base rhel at setup\.fakehost\.txt line 1/);
+    assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, recognised from base rhel at setup\.fakehost\.txt line 1/);
     assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], inputs: ['.relaygate.yml', 'setup.fakehost.txt'], form: 'shell' }]);
   });
 
-  it('postconf -e myhostname=x alone: no finding', async () => {
-    const root = tree({ 'setup.fakehost.txt': '# base debian\npostconf -e myhostname=x\n' });
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(root)))), []);
+  it('postconf -e myhostname=x alone: judged in full over the base (Debian listens on every address, RHEL on localhost)', async () => {
+    const debian = tree({ 'setup.fakehost.txt': '# base debian\npostconf -e myhostname=x\n' });
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(debian)))), [['stig-postfix-relay', 'setup.fakehost.txt', 1, 1, 'definite']]);
+    const rhel = tree({ 'setup.fakehost.txt': '# base rhel\npostconf -e myhostname=x\n' });
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(rhel)))), []);
   });
 
   it('a file without a mail marker is not handed to the format', async () => {
@@ -84,11 +86,11 @@ describe('scan() with a registered host format', () => {
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/main.cf', 2, 29, 'definite']]);
     assert.deepEqual(result.configurations, [
-      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
+      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
     ]);
   });
 
-  it('the master.cf beside a linked main.cf joins the instance instead of being judged alone', async () => {
+  it('a master.cf beside a deployed main.cf but not deployed itself is judged alone, over an unknown main.cf', async () => {
     const root = tree({
       'files/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\n',
       'files/master.cf': 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd -o smtpd_client_restrictions=permit\n',
@@ -96,14 +98,14 @@ describe('scan() with a registered host format', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(result.configurations, [
-      {
-        mta: 'postfix',
-        files: ['files/main.cf', 'files/master.cf', 'setup.fakehost.txt'],
-        inputs: ['.relaygate.yml', 'files/', 'files/main.cf', 'files/master.cf', 'setup.fakehost.txt'],
-        form: 'shell',
-      },
+      { mta: 'postfix', files: ['files/master.cf'], inputs: ['.relaygate.yml', 'files/', 'files/master.cf'], form: 'plain' },
+      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
     ]);
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/master.cf', 2, 33, 'definite']]);
+    // The deployed server runs the packaged master.cf with the strict main.cf: no finding there.
+    assert.deepEqual(rows(result), [
+      ['stig-postfix-relay', 'files/master.cf', 1, 1, 'indeterminate'],
+      ['stig-postfix-relay', 'files/master.cf', 2, 33, 'indeterminate'],
+    ]);
   });
 
   it('a relaygate-ignore comment on the host line above suppresses the finding', async () => {
@@ -198,7 +200,7 @@ describe('scan() of shell scripts', () => {
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'scripts/setup.sh', 4, 3, 'definite']]);
     assert.match(
       result.findings[0]?.message ?? '',
-      /\(Judged over Debian's packaged main\.cf, assumed because of apt-get install postfix at setup\.sh line 2\.\)$/,
+      /\(Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from apt-get install postfix at setup\.sh line 2\.\)$/,
     );
     assert.deepEqual(
       result.configurations.map((c) => [c.files.join(','), c.form]),
@@ -220,7 +222,7 @@ describe('scan() of Dockerfiles', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'mail/Dockerfile', 4, 7, 'definite']]);
-    assert.match(result.findings[0]?.message ?? '', /\(Judged over the RHEL family's packaged main\.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1\.\)$/);
+    assert.match(result.findings[0]?.message ?? '', /\(Judged over the RHEL family's packaged main\.cf, recognised from FROM rockylinux:9 at Dockerfile line 1\.\)$/);
     assert.deepEqual(
       result.configurations.map((c) => [c.files.join(','), c.form]),
       [

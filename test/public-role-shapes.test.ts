@@ -81,7 +81,7 @@ describe('Ansible tasks templated from role variables', () => {
       result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty, f.related.map((r) => `${r.file}:${r.line}`)]),
       [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 7, 11, 'definite', ['roles/mail/tasks/main.yml:2', 'roles/mail/defaults/main.yml:2']]],
     );
-    assert.match(result.findings[0]?.message ?? '', /Judged over Debian's packaged main\.cf, assumed because of apt: postfix/);
+    assert.match(result.findings[0]?.message ?? '', /Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from apt: postfix/);
   });
 });
 
@@ -106,6 +106,8 @@ describe('branches the renderer could not decide', () => {
 
 describe('master.cf services under an undecided branch', () => {
   const main = 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks\n';
+  // The role deploys both templates to one server: they are judged together.
+  const tasks = { 'roles/mail/tasks/main.yml': '- template: src=main.cf.j2 dest=/etc/postfix/main.cf\n- template: src=master.cf.j2 dest=/etc/postfix/master.cf\n' };
   const master = (condition: string) =>
     [
       `{% if ${condition} %}`,
@@ -118,14 +120,14 @@ describe('master.cf services under an undecided branch', () => {
     ].join('\n');
 
   it('a loopback-only branch does not hide the exposed service of the other branch', async () => {
-    const root = tree({ 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('lookup("env", "LOCAL")') });
+    const root = tree({ ...tasks, 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('lookup("env", "LOCAL")') });
     assert.deepEqual(await rows(root), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 2, 29, 'indeterminate']]);
   });
 
   it('a decided branch stays definite', async () => {
-    const local = tree({ 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('true') });
+    const local = tree({ ...tasks, 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('true') });
     assert.deepEqual(await rows(local), []);
-    const exposed = tree({ 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('false') });
+    const exposed = tree({ ...tasks, 'roles/mail/templates/main.cf.j2': main, 'roles/mail/templates/master.cf.j2': master('false') });
     assert.deepEqual(await rows(exposed), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 2, 29, 'definite']]);
   });
 });

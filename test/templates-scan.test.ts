@@ -11,6 +11,9 @@ const tree = temporaryTrees('templates');
 const MAIN_J2 = 'roles/mail/templates/main.cf.j2';
 const MASTER_J2 = 'roles/mail/templates/master.cf.j2';
 const DEFAULTS = 'roles/mail/defaults/main.yml';
+const TASKS = 'roles/mail/tasks/main.yml';
+/** The role's tasks deploy both templates to /etc/postfix. */
+const DEPLOY_BOTH = '- template: src=main.cf.j2 dest=/etc/postfix/main.cf\n- template: src=master.cf.j2 dest=/etc/postfix/master.cf\n';
 
 const TEMPLATE = [
   '# {{ ansible_managed }}',
@@ -80,8 +83,9 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
     assert.deepEqual(result.configurations, []);
   });
 
-  it('main.cf.j2 and master.cf.j2 of one role are one configuration of form jinja2', async () => {
+  it('main.cf.j2 and master.cf.j2 that the role deploys to one server are one configuration', async () => {
     const root = tree({
+      [TASKS]: DEPLOY_BOTH,
       [MAIN_J2]: TEMPLATE,
       [MASTER_J2]: [
         '# service type private unpriv chroot wakeup maxproc command',
@@ -97,10 +101,32 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(
       result.configurations.map((c) => [c.mta, c.files.join(','), c.form]),
-      [['postfix', `${MAIN_J2},${MASTER_J2}`, 'jinja2']],
+      [['postfix', `${TASKS},${MAIN_J2},${MASTER_J2}`, 'ansible']],
     );
     // The -o option on the template line, the same column as in a plain master.cf.
     assert.deepEqual(rows(result), [['stig-postfix-relay', MASTER_J2, 5, 3, 'definite']]);
+  });
+
+  it('templates nothing deploys are judged alone: master.cf.j2 over an unknown main.cf', async () => {
+    const root = tree({
+      [MAIN_J2]: 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\ncompatibility_level = 3.6\n',
+      [MASTER_J2]: 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(
+      result.configurations.map((c) => [c.mta, c.files.join(','), c.form]),
+      [
+        ['postfix', MAIN_J2, 'jinja2'],
+        ['postfix', MASTER_J2, 'jinja2'],
+      ],
+    );
+    // Both services listen on the unknown main.cf's inet_interfaces; smtp also uses its restrictions.
+    // submission sets a relay parameter itself, so the relay decision is judged: on an unknown main.cf's lists.
+    assert.deepEqual(rows(result), [
+      ['postfix-open-relay', MASTER_J2, 1, 1, 'indeterminate'],
+      ['stig-postfix-relay', MASTER_J2, 1, 1, 'indeterminate'],
+      ['stig-postfix-relay', MASTER_J2, 3, 3, 'indeterminate'],
+    ]);
   });
 
   it('a {# relaygate-ignore #} comment on the template line above suppresses the finding', async () => {

@@ -2,6 +2,7 @@ import type { Form } from '../model/configuration.js';
 import { Glob, GlobList } from './glob.js';
 import { mayBeHostFile } from '../sources/contracts/host-format.js';
 import { languageFor } from '../sources/template-languages.js';
+import { notLiveByName, notLiveDistributionFile, variantRole } from './live.js';
 import { DEFAULT_PATTERNS, SNIFFED_ROLES, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
 
 /** Why a path is worth opening, and what its content may confirm it as. */
@@ -18,6 +19,8 @@ export interface PathClass {
    * its head, and the host formats decide (src/sources/host-formats.ts). roles is empty.
    */
   embedded?: boolean;
+  /** Named like mail configuration but not what a server loads (./live.ts): set aside, not read. */
+  notLive?: string;
 }
 
 const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Glob(p.glob, 'default pattern') }));
@@ -53,6 +56,21 @@ function mayMatchDefault(base: string, path: string): boolean {
     OTHER_MTA_NAMES.has(base) ||
     inConfD(path)
   );
+}
+
+/**
+ * A name variant's template language, from the exact name with the same
+ * extension in the same folder (`templates/postfix_main_cf.tmpl` renders as
+ * `templates/main.cf.tmpl` would); null for a plain variant.
+ */
+function variantTemplate(path: string, role: Role): Form | null {
+  const slash = path.lastIndexOf('/');
+  const base = path.slice(slash + 1);
+  const dot = base.lastIndexOf('.');
+  const extension = dot > 0 ? base.slice(dot) : '';
+  const canonical = `${path.slice(0, slash + 1)}${role}${extension === '.cf' ? '' : extension}`;
+  const template = languageFor(canonical);
+  return template?.target === role ? template.language.form : null;
 }
 
 function isVendored(path: string): boolean {
@@ -101,6 +119,13 @@ export class PathClassifier {
 
   classify(path: string, explicit = false): PathClass | null {
     const base = path.slice(path.lastIndexOf('/') + 1);
+    // Documentation, prototypes, leftovers, diffs and Postfix's own files are
+    // set aside (./live.ts), unless the user names the file.
+    const notLive = explicit ? null : (notLiveByName(path) ?? notLiveDistributionFile(path));
+    if (notLive !== null) {
+      if (this.exclude.matches(path) || (isVendored(path) && !this.include.matches(path))) return null;
+      return { roles: [], definite: false, via: 'pattern', notLive };
+    }
     // `main.cf.j2`, `roles/x/templates/sendmail.mc.jinja2`: the name says what it renders.
     // Every template renders main.cf, master.cf, sendmail.cf or a .mc: its
     // name holds `.cf` or `.mc`, which rejects most files before any language is asked.
@@ -108,11 +133,16 @@ export class PathClassifier {
     const target = template?.target ?? null;
     const pattern = target === null && mayMatchDefault(base, path) ? defaultPattern(path, base) : null;
     let included: boolean | undefined;
+    let variant: Role | null;
     let cls: PathClass;
     if (target !== null) {
       cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: template?.language.form ?? 'jinja2' };
     } else if (pattern !== null) {
       cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
+    } else if ((variant = variantRole(base)) !== null) {
+      // `postfix_main.cf.erb`, `postfix_main_cf.tmpl`: configuration only when the content sniff confirms it.
+      const form = variantTemplate(path, variant);
+      cls = { roles: [variant], definite: false, via: explicit ? 'explicit' : 'pattern', ...(form === null ? {} : { template: form }) };
     } else if (explicit) {
       cls = { roles: SNIFFED_ROLES, definite: false, via: 'explicit' };
     } else if ((included = this.include.matches(path))) {

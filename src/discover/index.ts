@@ -12,10 +12,12 @@ import { gitWorkTree, listGitFiles } from './git-files.js';
 import { ambiguousName, readCandidate, readContext, type ReadOutcome, type ScanRoot } from './read-candidate.js';
 import { type ListedPath, pathKey, textPath } from './listed-path.js';
 import { walkFiles } from './walk.js';
+import { distributionTrees, inDistributionTree, type SetAside } from './live.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 
 export type { Candidate, CandidateKind } from './candidate.js';
 export type { Role } from './patterns.js';
+export type { SetAside } from './live.js';
 
 export interface DiscoverOptions {
   root: string;
@@ -27,6 +29,12 @@ export interface DiscoverOptions {
 
 export interface Discovery {
   candidates: Candidate[];
+  /**
+   * Files named like mail configuration that are not what a server loads
+   * (./live.ts): not read; the sources stage judges those that provisioning
+   * code deploys and notes the others.
+   */
+  setAside: SetAside[];
   /** Number of files listed (before classification). */
   filesListed: number;
   /** Files opened to look at their content, and the bytes read from them: the benchmark's measure of work. */
@@ -127,10 +135,17 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const shownCount = new Map<string, number>();
   for (const f of listed.values()) shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
 
+  const trees = distributionTrees([...listed.values()].map((f) => f.shown));
+  const setAside: SetAside[] = [];
   const work: { file: ListedPath; cls: PathClass }[] = [];
   for (const file of listed.values()) {
-    const cls = classifier.classify(file.shown, file.text && explicit.has(file.shown));
-    if (cls !== null) work.push({ file, cls });
+    const named = file.text && explicit.has(file.shown);
+    const cls = classifier.classify(file.shown, named);
+    if (cls === null) continue;
+    const tree = named ? null : inDistributionTree(file.shown, trees);
+    if (tree !== null) setAside.push(tree);
+    else if (cls.notLive !== undefined) setAside.push({ path: file.shown, reason: cls.notLive });
+    else work.push({ file, cls });
   }
   work.sort((a, b) => byPath({ path: a.file.shown }, { path: b.file.shown }));
 
@@ -150,6 +165,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       bytesRead += outcome.bytesRead;
     }
     if (outcome.candidate) candidates.push(outcome.candidate);
+    if (outcome.setAside) setAside.push(outcome.setAside);
     if (outcome.note === undefined) continue;
     if (outcome.minor && ++minor > MAX_MINOR_NOTES) continue;
     notes.push(outcome.note);
@@ -158,5 +174,6 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     notes.push(`${minor - MAX_MINOR_NOTES} more files were not scanned because they are binary or not mail configuration`);
   }
   candidates.sort(byPath);
-  return { candidates, filesListed: listed.size, filesRead, bytesRead, notes };
+  setAside.sort(byPath);
+  return { candidates, setAside, filesListed: listed.size, filesRead, bytesRead, notes };
 }

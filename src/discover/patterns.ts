@@ -1,3 +1,5 @@
+import { notLiveByName } from './live.js';
+
 /**
  * What a file of mail configuration is, in the server's own words. The
  * assemblers pair `main.cf` with `master.cf` and a `.mc` with the `.cf` m4
@@ -35,8 +37,9 @@ export const DEFAULT_PATTERNS: readonly PathPattern[] = [
   { glob: '**/submit.cf', roles: ['sendmail.cf'], definite: true },
   { glob: '**/sendmail.mc', roles: ['sendmail.mc'], definite: true },
   { glob: '**/submit.mc', roles: ['sendmail.mc'], definite: true },
-  // main.cf.proto, main.cf.default, main.cf.dist, main.cf.rpmnew: plain copies
-  // of a configuration (templates and backups are filtered out by name).
+  // main.cf.prod, master.cf.staging: name variants, confirmed by content
+  // (templates are the languages'; prototypes, leftovers and documentation
+  // are set aside by ./live.ts).
   { glob: '**/main.cf.*', roles: ['main.cf'], definite: false },
   { glob: '**/master.cf.*', roles: ['master.cf'], definite: false },
   // Postfix also keeps lookup-table definitions (mysql_table(5), ldap_table(5))
@@ -74,21 +77,20 @@ export const VENDORED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules'
 
 /**
  * Suffix words of `main.cf.X` / `master.cf.X` that make the file a template
- * (rendered by another tool; the sources stage reads those) or a backup /
- * editor leftover (not what the server reads).
+ * (rendered by another tool; the sources stage reads those) or an archive.
+ * Whether a plain name is live at all (a backup, a prototype, a page of
+ * documentation is not) is decided in ./live.ts.
  */
 const NOT_A_PLAIN_VARIANT: ReadonlySet<string> = new Set([
   // templates
   'j2', 'jinja', 'jinja2', 'erb', 'epp', 'tmpl', 'tpl', 'template', 'gotmpl', 'tftpl', 'mustache', 'hbs', 'liquid', 'in', 'm4',
-  // backups and leftovers
-  'orig', 'bak', 'backup', 'old', 'rej', 'swp', 'swo', 'save', 'sav', 'tmp', 'rpmsave', 'rpmorig', 'dpkg-old', 'dpkg-bak', 'ucf-old',
   // archives
   'gz', 'bz2', 'xz', 'zst', 'zip', 'tar', 'tgz',
 ]);
 
 /** `rest` is what follows `main.cf.` / `master.cf.` in the file name. */
 export function isPlainVariantSuffix(rest: string): boolean {
-  if (rest === '' || rest.endsWith('~')) return false;
+  if (rest === '' || notLiveByName(`main.cf.${rest}`) !== null) return false;
   for (const word of rest.toLowerCase().split('.')) {
     if (NOT_A_PLAIN_VARIANT.has(word)) return false;
   }

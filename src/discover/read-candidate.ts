@@ -9,6 +9,7 @@ import { type ListedPath, showPathBytes } from './listed-path.js';
 import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES, meetsNeeds } from '../sources/contracts/host-format.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 import { MarkerSearch } from './markers.js';
+import { notLiveByContent, notLiveDistributionScript, type SetAside } from './live.js';
 
 /** No mail configuration is this big; a bigger file is not read (bounded memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -27,6 +28,8 @@ export interface ReadOutcome {
   claimed?: boolean;
   /** Bytes read from the file (absent: it was not opened). The benchmark's count of work done. */
   bytesRead?: number;
+  /** Its content says it is not live configuration (a saved diff, Postfix's own script): set aside (./live.ts). */
+  setAside?: SetAside;
 }
 
 /** What one read cost: the bytes read so far. */
@@ -78,7 +81,7 @@ export function readCandidate(context: ReadContext, file: ListedPath, cls: PathC
   // A file opened only in case it is provisioning code (any script, any YAML)
   // is not worth a note when it turns out not to be one: only a file a host
   // format claimed is (too big, undecodable).
-  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true) {
+  if (cls.embedded === true && outcome.candidate === undefined && outcome.claimed !== true && outcome.setAside === undefined) {
     return outcome.bytesRead === undefined ? {} : { bytesRead: outcome.bytesRead };
   }
   return outcome;
@@ -236,6 +239,8 @@ function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOu
       // server edits none: rejected before any host format looks at it.
       const whole = head.length >= stat.size;
       const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
+      const distribution = format === null ? null : notLiveDistributionScript(sniffed);
+      if (distribution !== null) return { setAside: { path: rel, reason: distribution } };
       const embedded = format === null ? null : readEmbedded(fd, rel, head, stat.size, format, tally);
       if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
@@ -250,6 +255,8 @@ function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOu
       const { reason, line, column } = decoded;
       return { candidate: { path: rel, kind: kindOf(role), role, unreadable: { reason, line, column } } };
     }
+    const diff = notLiveByContent(decoded.text);
+    if (diff !== null) return { setAside: { path: rel, reason: diff } };
     return { candidate: { path: rel, kind: kindOf(role), role, file: { path: rel, text: decoded.text } } };
   } catch (e) {
     return skipped(rel, cls, atStart(ioReason(e)));

@@ -39,7 +39,7 @@ export const meta: RuleMeta = {
   examples,
 };
 
-/** Parameters the relay decision reads: an overlay or a lone master.cf is judged only when it changes one. */
+/** Parameters the relay decision reads: edits over an unknown base, or a lone master.cf, are judged only when they change one. */
 const RELAY_PARAMETERS = new Set<string>([
   ...STAGES,
   'smtpd_restriction_classes', 'compatibility_level', 'mynetworks', 'mynetworks_style', 'relay_domains', 'mydestination',
@@ -95,9 +95,11 @@ function groups(config: PostfixConfiguration, listeners: SmtpdListener[]): Group
 }
 
 /**
- * Edits are judged only on what they change (DESIGN.md "Base"). Exposing a
- * server (inet_interfaces, a new service) leaves the relay policy of the
- * packaged main.cf alone, so only edits of the relay policy itself count.
+ * Edits over a main.cf relaygate does not know are judged on the relay
+ * policy they change: exposing a server (inet_interfaces, a new service)
+ * leaves the unknown base's relay policy alone, and judging it would only
+ * repeat that the base is unknown. Over a recognised distribution the whole
+ * resulting configuration is judged (DESIGN.md "Base").
  */
 function touchesRelay(names: readonly string[]): boolean {
   return names.some((n) => {
@@ -276,7 +278,7 @@ function uniqueSteps(steps: readonly Step[]): Step[] {
 
 function check(config: PostfixConfiguration): RuleResult[] {
   const overlay = config.overlay;
-  if (overlay !== undefined && !touchesRelay(overlay.touched)) return [];
+  if (overlay !== undefined && config.mainCf?.unknownRest !== undefined && !touchesRelay(overlay.touched)) return [];
   let listeners = smtpdListeners(config).filter((l) => l.external !== false);
   if (config.mainCf === null && overlay === undefined) {
     // A master.cf alone: only a service that sets relay parameters itself says anything about relaying.

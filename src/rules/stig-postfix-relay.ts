@@ -26,7 +26,9 @@ export const meta: RuleMeta = {
     'RHEL-10-200692) require Postfix to restrict which clients may use it. relaygate reads the configuration as ' +
     'Postfix does: the last definition of a parameter wins, $name references are expanded, continuation lines are ' +
     'joined, master.cf -o overrides apply to their service, and built-in defaults fill what is unset ' +
-    '(inet_interfaces = all, smtpd_client_restrictions empty). Restrictions are read as tokens: permit_mynetworks ' +
+    '(inet_interfaces = all, smtpd_client_restrictions empty). Edits on a distribution image are judged over its packaged ' +
+    'main.cf (Debian and Alpine listen on every address, the RHEL family on localhost); over an image relaygate does not ' +
+    'recognise, what the edits leave alone is unknown. Restrictions are read as tokens: permit_mynetworks ' +
     'is not permit, and dont_reject or reject_rbl_client are not reject. Under the GEN004710 profile a host whose ' +
     'smtpd listens on loopback only passes. Fix: set smtpd_client_restrictions = permit_mynetworks, reject in ' +
     'main.cf, or inet_interfaces = loopback-only if the host does not receive mail from the network.',
@@ -71,6 +73,9 @@ function judgeGen004710(value: EffectiveValue, parameters: PostfixParameters): V
   // unknown data) may redefine this value: whatever it reads now, it is unknown.
   if (value.unknown && !value.value.includes(UNKNOWN_MARK) && !value.raw.includes(UNKNOWN_MARK)) {
     return { status: 'unknown', level: 'error', why: SHADOWED, otherEntries: false };
+  }
+  if (value.origin.kind === 'default' && value.origin.unknown !== undefined) {
+    return { status: 'unknown', level: 'error', why: `is not set here and ${value.origin.unknown}`, otherEntries: false };
   }
   const restrictions = classesUsed(value, parameters).restrictions;
   if (restrictions.length === 0) {
@@ -122,7 +127,7 @@ function fileName(file: string): string {
 }
 
 function where(origin: ValueOrigin): string {
-  if (origin.kind === 'default') return 'the default';
+  if (origin.kind === 'default') return origin.unknown === undefined ? 'the default' : `not set here: ${origin.unknown}`;
   return `${fileName(origin.definition.span.file)} line ${origin.definition.span.line}`;
 }
 
@@ -132,10 +137,13 @@ function where(origin: ValueOrigin): string {
  */
 function firstLine(config: PostfixConfiguration): Span {
   if (config.overlay !== undefined) {
-    // Edits on a file the repository does not hold: point at the edit that matters.
+    // Edits on a file the repository does not hold: point at the edit that
+    // matters, else at the line the base was recognised from (what makes
+    // the packaged values apply), else at the first edit.
     const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
-    const decisive = [...edited].reverse().find((p) => p.name === 'inet_interfaces' || p.name === PARAMETER) ?? edited[0];
-    if (decisive !== undefined) return decisive.span;
+    const decisive = [...edited].reverse().find((p) => p.name === 'inet_interfaces' || p.name === PARAMETER);
+    const at = decisive?.span ?? config.overlay.span ?? edited[0]?.span;
+    if (at !== undefined) return at;
   }
   if (config.mainCf?.writtenAt !== undefined) return config.mainCf.writtenAt;
   const file = config.mainCf?.file ?? config.masterCf?.file ?? config.files[0] ?? config.directory;
@@ -176,7 +184,8 @@ function describeListeners(listeners: SmtpdListener[]): string {
   const labels = [...new Set(listeners.map(listenerLabel))];
   const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
   const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
-  const context = interfaces ? ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})` : '';
+  const unknownBase = interfaces?.origin.kind === 'default' && interfaces.origin.unknown !== undefined;
+  const context = !interfaces ? '' : unknownBase ? ` (inet_interfaces ${where(interfaces.origin)})` : ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})`;
   return `smtpd on ${joined}${context}`;
 }
 
@@ -308,7 +317,9 @@ function checkLocalhost(config: PostfixConfiguration, listeners: SmtpdListener[]
     const span = locate(interfaces, config);
     const setting =
       interfaces.origin.kind === 'default'
-        ? 'inet_interfaces is missing (Postfix\'s default is all)'
+        ? interfaces.origin.unknown === undefined
+          ? 'inet_interfaces is missing (Postfix\'s default is all)'
+          : `inet_interfaces is ${where(interfaces.origin)}`
         : `inet_interfaces = ${show(interfaces.raw)}${interfaces.raw === interfaces.value ? '' : ` (expands to "${show(interfaces.value)}")`}`;
     const labels = [...new Set(wildcard.map(listenerLabel))].join(', ');
     out.push(
@@ -387,22 +398,19 @@ function checkProfile(config: PostfixConfiguration, profile: Profile): RuleResul
   }
 }
 
-/** What an overlay must change to be judged: where smtpd listens and whom it accepts. */
-function changesRelaying(touched: readonly string[]): boolean {
-  return touched.some((t) => t === 'inet_interfaces' || t === PARAMETER || t.includes('/'));
-}
-
 /**
- * Edits on a main.cf the repository does not hold (issue 3): an overlay is
- * judged only on what it changes. `postconf -e myhostname=x` alone says
- * nothing about relaying; `postconf -e inet_interfaces=all` does, judged over
- * the assumed base, and the message says which base that was.
+ * Edits on a main.cf the repository does not hold are judged as the whole
+ * configuration they produce: over a recognised distribution's packaged
+ * main.cf (a `FROM debian:12` image that sets only myhostname listens on
+ * every address with no client restrictions), or over an unknown main.cf
+ * whose unset parameters are unknown. The message names the base and the
+ * line it was recognised from.
  */
 function check(config: PostfixConfiguration, profile: Profile): RuleResult[] {
   const overlay = config.overlay;
-  if (overlay === undefined) return checkProfile(config, profile);
-  if (!changesRelaying(overlay.touched)) return [];
-  return checkProfile(config, profile).map((r) => ({ ...r, message: `${r.message} (Judged over ${overlay.assumed}.)` }));
+  const results = checkProfile(config, profile);
+  if (overlay === undefined) return results;
+  return results.map((r) => ({ ...r, message: `${r.message} (Judged over ${overlay.assumed}.)` }));
 }
 
 export const rule: Rule = {

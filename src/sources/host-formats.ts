@@ -14,6 +14,7 @@ import { helmConfigMaps } from './ecosystems/kubernetes/helm-configmaps.js';
 import { kubernetes } from './ecosystems/kubernetes/manifests.js';
 import { packerHost } from './ecosystems/packer/provisioners.js';
 import { saltStates } from './ecosystems/salt/states.js';
+import { delegation } from './ecosystems/shared/delegation.js';
 import { shellScript } from './ecosystems/shell-scripts/scripts.js';
 import { terraformHost } from './ecosystems/terraform/user-data.js';
 
@@ -32,6 +33,7 @@ export const HOST_FORMATS: HostFormat[] = [
   packerHost,
   terraformHost,
   kickstart,
+  delegation,
   chefRecipes,
   puppetManifests,
   shellScript,

@@ -11,7 +11,7 @@
  * 4. annotate: findings on templated text point at the variables' definitions
  *    (./annotate.ts).
  */
-import type { Candidate } from '../discover/index.js';
+import type { Candidate, SetAside } from '../discover/index.js';
 import type { RuleResult } from '../model/finding.js';
 import { mergeInputs } from '../model/inputs.js';
 import type { SourceFile } from '../model/source.js';
@@ -22,14 +22,16 @@ import { readExtraVars } from './extra-vars.js';
 import { extract } from './extract.js';
 import { needsRepository, renderCandidates } from './render/render-candidates.js';
 import { assembleFiles, assembleOtherMtas } from './replay/files.js';
-import { assembleInstances, linkedSources } from './replay/instances.js';
+import { deployments, setAsideNotes } from './replay/deployments.js';
+import { assembleInstances } from './replay/instances.js';
 import { linkedFileReader } from './replay/linked-files.js';
-import { withSiblingLinks } from './replay/sibling-links.js';
 
 export interface SourcesOptions {
   root: string;
   /** `--vars` files (Ansible extra vars), relative to root. */
   vars: readonly string[];
+  /** Files discovery set aside as not live configuration: judged only when provisioning code deploys them. */
+  setAside?: readonly SetAside[];
 }
 
 export interface Sources {
@@ -57,14 +59,12 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
   // A script that provisioning code runs (an Ansible `script:` task) is judged where it runs, not again alone.
   const ran = new Set(extracted.flatMap((e) => e.runs ?? []));
-  const extractions = withSiblingLinks(
-    extracted.filter((_, i) => !ran.has(embedded[i]?.path ?? '')),
-    postfixFiles,
-  );
+  const extractions = extracted.filter((_, i) => !ran.has(embedded[i]?.path ?? ''));
 
-  // 3. replay: files a `link` edit deploys belong to that instance, not judged on their own again.
-  const linked = linkedSources(extractions);
-  const standalone = (f: SourceFile): boolean => !linked.has(f.path);
+  // 3. replay: files a deploy edit installs belong to that server's instance, not judged on their own again.
+  const deployed = deployments(extractions);
+  const standalone = (f: SourceFile): boolean => !deployed.has(f.path);
+  notes.push(...setAsideNotes(options.setAside ?? [], deployed));
   const plain = new Map<string, SourceFile>();
   for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
   const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);

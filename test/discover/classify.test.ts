@@ -5,7 +5,8 @@ import { isPlainVariantSuffix } from '../../src/discover/patterns.js';
 
 function cls(path: string, include: string[] = [], exclude: string[] = []): string | null {
   const c = new PathClassifier(include, exclude).classify(path);
-  return c === null ? null : `${c.via} ${c.definite ? 'definite' : 'sniff'} ${c.roles.join('|')}`;
+  if (c?.notLive !== undefined) return `set aside: ${c.notLive}`;
+  return c === null ? null : `${c.via} ${c.definite ? 'definite' : 'sniff'} ${c.roles.join('|')}${c.template === undefined ? '' : ` ${c.template}`}`;
 }
 
 describe('PathClassifier', () => {
@@ -15,12 +16,20 @@ describe('PathClassifier', () => {
     ['etc/mail/sendmail.cf', 'pattern definite sendmail.cf'],
     ['etc/mail/submit.cf', 'pattern definite sendmail.cf'],
     ['cf/sendmail.mc', 'pattern definite sendmail.mc'],
-    ['a/main.cf.proto', 'pattern sniff main.cf'],
-    ['a/master.cf.dpkg-dist', 'pattern sniff master.cf'],
-    ['a/main.cf.j2', 'pattern definite main.cf'],
-    ['roles/m/templates/sendmail.mc.jinja2', 'pattern definite sendmail.mc'],
-    ['a/main.cf.erb', 'pattern definite main.cf'],
-    ['a/main.cf.bak.erb', null],
+    // Postfix loads main.cf itself, not its prototype or a package's leftover (src/discover/live.ts).
+    ['a/main.cf.proto', 'set aside: a prototype (.proto), not what Postfix or sendmail loads'],
+    ['a/master.cf.dpkg-dist', 'set aside: a package leftover (.dpkg-dist), not what Postfix or sendmail loads'],
+    ['a/main.cf.prod', 'pattern sniff main.cf'],
+    ['a/main.cf.j2', 'pattern definite main.cf jinja2'],
+    ['roles/m/templates/sendmail.mc.jinja2', 'pattern definite sendmail.mc jinja2'],
+    ['a/main.cf.erb', 'pattern definite main.cf erb'],
+    ['a/main.cf.bak.erb', 'set aside: a backup (.bak), not what Postfix or sendmail loads'],
+    ['docs/master.cf.md', 'set aside: documentation (.md), not live configuration'],
+    ['etc/postfix/post-install', "set aside: Postfix's own installation file, not site provisioning"],
+    // Name variants: the content sniff decides; a template extension picks the language.
+    ['templates/postfix_main.cf.erb', 'pattern sniff main.cf erb'],
+    ['templates/postfix_main_cf.tmpl', 'pattern sniff main.cf go-template'],
+    ['conf/mta-master.cf', 'pattern sniff master.cf'],
     ['templates/nginx.conf.j2', null],
     ['a/main.cf.', null],
     ['.hidden/postfix/x/relay.cf', 'pattern sniff main.cf|master.cf'],
@@ -69,6 +78,6 @@ describe('PathClassifier', () => {
 });
 
 describe('isPlainVariantSuffix', () => {
-  for (const s of ['proto', 'default', 'dist', 'rpmnew', 'prod', '20240101']) it(`${s} is plain`, () => assert.equal(isPlainVariantSuffix(s), true));
-  for (const s of ['j2', 'ERB', 'prod.tmpl', 'bak', 'orig.1', 'old', 'swp', 'gz', 'save~', '']) it(`${s} is not`, () => assert.equal(isPlainVariantSuffix(s), false));
+  for (const s of ['prod', 'staging', '20240101']) it(`${s} is plain`, () => assert.equal(isPlainVariantSuffix(s), true));
+  for (const s of ['j2', 'ERB', 'prod.tmpl', 'bak', 'orig.1', 'old', 'swp', 'gz', 'save~', '', 'proto', 'default', 'dist', 'rpmnew', 'md']) it(`${s} is not`, () => assert.equal(isPlainVariantSuffix(s), false));
 });

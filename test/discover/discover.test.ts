@@ -218,7 +218,7 @@ describe('discover: directory walk (no git)', () => {
 });
 
 describe('discover: classification by name and content', () => {
-  it('takes plain main.cf/master.cf variants and templates of registered languages, and leaves other templates and backups', async () => {
+  it('takes plain main.cf/master.cf variants and templates of registered languages; sets aside prototypes, samples and backups', async () => {
     const root = tree({
       'p/main.cf.proto': MAIN,
       'p/main.cf.default': MAIN,
@@ -233,15 +233,17 @@ describe('discover: classification by name and content', () => {
       'p/main.cf.rpmsave': MAIN,
       'p/main.cf.all-comments': '# nothing here\n',
     });
-    assert.deepEqual(summary(await scan(root)), {
-      'p/main.cf.default': 'postfix main.cf',
-      'p/main.cf.dist': 'postfix main.cf',
+    const found = await scan(root);
+    assert.deepEqual(summary(found), {
       // Templates of main.cf in a registered language (src/sources/template-languages.ts): rendered by the scan.
       'p/main.cf.erb': 'postfix main.cf',
       'p/main.cf.j2': 'postfix main.cf',
-      'p/main.cf.proto': 'postfix main.cf',
-      'p/master.cf.proto': 'postfix master.cf',
     });
+    // Not what Postfix loads: set aside (src/discover/live.ts), judged only if provisioning code deploys them.
+    assert.deepEqual(
+      found.setAside.map((s) => s.path),
+      ['p/main.cf.bak', 'p/main.cf.default', 'p/main.cf.dist', 'p/main.cf.orig', 'p/main.cf.proto', 'p/main.cf.rpmsave', 'p/master.cf.proto', 'p/master.cf~'],
+    );
   });
 
   it('takes *.cf under postfix/ only when it reads as main.cf or master.cf', async () => {

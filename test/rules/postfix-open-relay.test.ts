@@ -172,10 +172,19 @@ const CASES: Case[] = [
   // master.cf without main.cf: only what the service sets itself.
   { name: 'master.cf alone, no relay overrides: nothing to judge', main: null, master: SMTP, expect: [] },
   {
-    name: 'master.cf alone, both lists set by -o without a relay check: smtpd refuses to start',
+    // Everything the startup check reads is set by the service itself (smtpd searches any name of
+    // smtpd_restriction_classes, so the unknown main.cf's classes are overridden too).
+    name: 'master.cf alone, bound to an external host, both lists and the classes set by -o without a relay check: smtpd refuses to start',
+    main: null,
+    master: '203.0.113.7:submission inet n - y - - smtpd -o smtpd_relay_restrictions=permit_mynetworks,permit -o smtpd_recipient_restrictions=permit -o smtpd_restriction_classes=\n',
+    expect: [[MASTER, 1, 45, 1, 97, 'error', 'definite']],
+  },
+  {
+    // A bare port listens on the unknown main.cf's inet_interfaces: whether other hosts reach it is unknown.
+    name: 'master.cf alone, the same on a bare port: indeterminate',
     main: null,
     master: 'submission inet n - y - - smtpd -o smtpd_relay_restrictions=permit_mynetworks,permit -o smtpd_recipient_restrictions=permit\n',
-    expect: [[MASTER, 1, 33, 1, 85, 'error', 'definite']],
+    expect: [[MASTER, 1, 33, 1, 85, 'error', 'indeterminate']],
   },
   {
     name: 'master.cf alone, the relay list permits and main.cf is unknown: indeterminate on the -o',
@@ -198,10 +207,19 @@ describe('postfix-open-relay', () => {
     }
   });
 
-  it('an overlay is judged only when its edits touch what the relay decision reads', () => {
+  it('an overlay of a known base is judged in full; over an unknown base only when its edits touch what the relay decision reads', () => {
     const base = instance(`${C36}myhostname = mx.example.org\n`);
     const untouched = { ...base, overlay: { base: 'debian' as const, touched: ['myhostname'], assumed: "Debian's packaged main.cf" } };
     assert.deepEqual(rule.check(untouched, { profile: PROFILES.gen004710 }), []);
+    // Over a known base the packaged relay policy is judged even when the edits leave it alone.
+    const weakBase = instance(`${C36}mynetworks = 0.0.0.0/0\nmyhostname = mx.example.org\n`);
+    const judged = { ...weakBase, overlay: { base: 'debian' as const, touched: ['myhostname'], assumed: "Debian's packaged main.cf" } };
+    assert.equal(rule.check(judged, { profile: PROFILES.gen004710 }).length, 1);
+    // Over an unknown base, an edit that does not touch the relay policy says nothing about it.
+    const unknownRest = { knownUnset: ['smtpd_client_restrictions'], why: 'the rest of main.cf is unknown' };
+    const mainCf = weakBase.mainCf === null ? null : { ...weakBase.mainCf, unknownRest };
+    const overUnknown = { ...weakBase, mainCf, overlay: { base: 'unknown' as const, touched: ['myhostname'], assumed: 'a main.cf relaygate does not know' } };
+    assert.deepEqual(rule.check(overUnknown, { profile: PROFILES.gen004710 }), []);
     const open = instance(`${C36}mynetworks = 0.0.0.0/0\n`);
     const touched = { ...open, overlay: { base: 'debian' as const, touched: ['mynetworks'], assumed: "Debian's packaged main.cf" } };
     const results = rule.check(touched, { profile: PROFILES.gen004710 });

@@ -201,8 +201,34 @@ const CASES: Case[] = [
     master: '127.0.0.1:smtp inet n - y - 1 postscreen\nsmtpd pass - - y - - smtpd\n',
     expect: [],
   },
-  { name: 'master.cf without main.cf: defaults apply, finding at its first line', main: null, master: SMTP, expect: [[MASTER, 1, 1, 1, 62, 'error', 'definite']] },
-  { name: 'rhel7: master.cf without main.cf: one finding', profile: 'rhel7', main: null, master: SMTP, expect: [[MASTER, 1, 1, 1, 62, 'error', 'definite']] },
+  // master.cf with no main.cf in its instance: judged over an unknown main.cf.
+  { name: 'master.cf without main.cf: what it leaves to main.cf is unknown, never definite', main: null, master: SMTP, expect: [[MASTER, 1, 1, 1, 62, 'error', 'indeterminate']] },
+  { name: 'rhel7: master.cf without main.cf: the global value is unknown', profile: 'rhel7', main: null, master: SMTP, expect: [[MASTER, 1, 1, 1, 62, 'error', 'indeterminate']] },
+  {
+    name: 'master.cf without main.cf: a weakening -o on a service bound to an external host is definite',
+    main: null,
+    master: '192.0.2.7:submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit_mynetworks\n',
+    expect: [[MASTER, 2, 3, 2, 49, 'error', 'definite']],
+  },
+  {
+    name: 'master.cf without main.cf: the same -o on a bare port listens on an unknown inet_interfaces',
+    main: null,
+    master: 'submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit_mynetworks\n',
+    expect: [[MASTER, 2, 3, 2, 49, 'error', 'indeterminate']],
+  },
+  {
+    name: 'master.cf without main.cf: an -o that ends in reject passes on its own',
+    main: null,
+    master: '192.0.2.7:submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n',
+    expect: [],
+  },
+  {
+    name: 'master.cf without main.cf: an -o that expands a main.cf parameter is unknown',
+    main: null,
+    master: '192.0.2.7:submission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n',
+    expect: [[MASTER, 2, 3, 2, 56, 'error', 'indeterminate']],
+  },
+  { name: 'master.cf without main.cf: a loopback-bound smtpd is no finding', main: null, master: '127.0.0.1:smtp inet n - y - - smtpd\n', expect: [] },
 
   // Unknown (template) values: three-valued logic.
   { name: 'unknown restrictions', main: `${SCR}${UNKNOWN_MARK}\n`, expect: [onValue(1, 1, 'error', 'indeterminate')] },

@@ -10,7 +10,6 @@ import { describe, it } from 'node:test';
 import { ChangedPaths, directoryInput, isEscapedPath, mergeInputs } from '../../src/model/inputs.js';
 import { fileSystemRepository, memoryRepository, recordingRepository } from '../../src/sources/contracts/repository.js';
 import { assembleInstances, defaultResolver } from '../../src/sources/replay/instances.js';
-import { withSiblingLinks } from '../../src/sources/replay/sibling-links.js';
 import { extraction, link, set } from '../sources/replay/instances-helpers.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 
@@ -113,9 +112,11 @@ describe('replay unions the inputs of what it reads', () => {
     assert.deepEqual(config?.inputs, ['Dockerfile', 'ci/defaults.yml', 'files/absent.cf', 'files/group_vars/', 'files/main.cf.j2', 'files/vars.yml']);
   });
 
-  it('a link to a main.cf or master.cf has its folder among its inputs (a sibling there joins the instance)', () => {
-    const [linked] = withSiblingLinks([extraction(link(1, 'main.cf', 'conf/main.cf'))], []);
-    assert.deepEqual(linked?.edits.map((e) => e.inputs), [['conf/']]);
+  it("a deployed main.cf's folder is not an input: only deploy edits pair files, so a file added beside it is judged alone", () => {
+    const [config] = assembleInstances([extraction({ ...link(1, 'main.cf', 'conf/main.cf'), inputs: ['Dockerfile'] })], new Map(), {
+      resolve: (source) => ({ file: source, text: 'inet_interfaces = all\n', fragment: null, inputs: [source] }),
+    });
+    assert.deepEqual(config?.inputs, ['Dockerfile', 'conf/main.cf']);
   });
 
   it('the default resolver records what rendering a linked template looked up', () => {

@@ -7,7 +7,12 @@ import type { MainCf, MainCfParameter, MasterOverride, MasterService, PostfixCon
 export type ValueOrigin =
   | { kind: 'main.cf'; definition: MainCfParameter }
   | { kind: 'override'; definition: MasterOverride; service: MasterService }
-  | { kind: 'default' };
+  /**
+   * No definition: Postfix's built-in default, or, when main.cf is only
+   * partly known (MainCf.unknownRest, or no main.cf in the configuration),
+   * unknown: `unknown` says why.
+   */
+  | { kind: 'default'; unknown?: string };
 
 /** A parameter reached through `$name` while expanding another one. */
 export interface ValueSource {
@@ -32,14 +37,14 @@ export interface EffectiveValue {
 
 /**
  * Is the main.cf under this configuration only partly known? A master.cf
- * alone has none; edits over a distribution relaygate models only in part
- * (every base but Debian's, whose packaged main.cf sets compatibility_level
- * 3.6, so Postfix's defaults at that level are what it runs with). A
- * parameter such a configuration leaves unset may be set in the main.cf
- * relaygate does not see (DESIGN "Base").
+ * alone has none; edits over a base relaygate does not recognise (or whose
+ * packaged main.cf it has not measured) leave every parameter they do not set
+ * to that base (MainCf.unknownRest). Over a recognised distribution the
+ * packaged main.cf is modelled, and Postfix's defaults at its
+ * compatibility_level are what it runs with (DESIGN "Base").
  */
 export function mainCfPartlyKnown(config: PostfixConfiguration): boolean {
-  return config.mainCf === null || (config.overlay !== undefined && config.overlay.base !== 'debian');
+  return config.mainCf === null || config.mainCf.unknownRest !== undefined;
 }
 
 /**
@@ -136,7 +141,21 @@ class Scope {
     if (override !== undefined && this.service !== null) return { kind: 'override', definition: override, service: this.service };
     const definition = this.layer.definitions.get(name);
     if (definition !== undefined) return { kind: 'main.cf', definition };
-    return { kind: 'default' };
+    const unknown = this.unknownDefault(name);
+    return unknown === null ? { kind: 'default' } : { kind: 'default', unknown };
+  }
+
+  /**
+   * Why an undefined parameter has no known value: main.cf is not part of
+   * the configuration (a master.cf judged alone), or it is edits over a
+   * main.cf relaygate does not know; null when the built-in default applies.
+   */
+  private unknownDefault(name: string): string | null {
+    const mainCf = this.layer.mainCf;
+    if (mainCf === null) return 'main.cf is not part of this configuration';
+    const rest = mainCf.unknownRest;
+    if (rest === undefined || rest.knownUnset.includes(name)) return null;
+    return rest.why;
   }
 
   raw(name: string): string | undefined {
@@ -144,6 +163,7 @@ class Scope {
     if (override !== undefined) return override.value;
     const definition = this.layer.definitions.get(name);
     if (definition !== undefined) return definition.value;
+    if (this.unknownDefault(name) !== null) return UNKNOWN_MARK;
     return builtinDefault(name, isLevelDependentDefault(name) ? this.level() : '0');
   }
 

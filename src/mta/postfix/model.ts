@@ -46,6 +46,15 @@ export interface MainCf {
    * here rather than at line 1 of the host file.
    */
   writtenAt?: Span;
+  /**
+   * Only part of main.cf is known: edits over a file the repository does
+   * not hold, on a distribution relaygate does not recognise. A parameter
+   * this main.cf does not define is then unknown (the base's own main.cf
+   * decides), not Postfix's built-in default, except the names in
+   * `knownUnset` (no distribution's packaged main.cf sets them). `why` is
+   * the reason, in words, for messages.
+   */
+  unknownRest?: { knownUnset: readonly string[]; why: string };
 }
 
 /** A `-o name=value` or `-o { name = value }` override on a master.cf service. */
@@ -96,20 +105,29 @@ export interface PostfixConfiguration extends ConfigurationBase {
   mta: 'postfix';
   /** Directory of the instance, relative to the scan root ('.' for the root). */
   directory: string;
-  /** null: no main.cf in this directory (built-in defaults apply). */
+  /**
+   * null: no main.cf is part of this configuration (a master.cf judged
+   * alone): the main.cf it runs with is unknown, every parameter it leaves
+   * to main.cf is unknown.
+   */
   mainCf: MainCf | null;
   /** null: no master.cf beside main.cf (the stock master.cf applies). */
   masterCf: MasterCf | null;
   /**
-   * The instance is only edits (`postconf -e`, `lineinfile`...) on a main.cf
-   * the repository does not hold: the base assumed under them, and the
-   * parameters (`name`) and master.cf overrides (`service/type/name`) the
-   * edits change. Rules judge an overlay only on what it changes.
+   * The instance is edits (`postconf -e`, `lineinfile`...) on a main.cf the
+   * repository does not hold: the base assumed under them (a recognised
+   * distribution's packaged main.cf, whose definitions are in mainCf with
+   * `assumed`; Postfix's built-in defaults; or `unknown`, see
+   * MainCf.unknownRest), and the parameters (`name`) and master.cf
+   * overrides (`service/type/name`) the edits change. Rules judge the whole
+   * resulting configuration and name the base in their messages.
    */
   overlay?: {
-    base: 'debian' | 'rhel' | 'postfix-defaults';
+    base: 'debian' | 'rhel' | 'alpine' | 'suse' | 'postfix-defaults' | 'unknown';
     touched: string[];
-    /** The base in words, and why ("Debian's packaged main.cf, assumed because of FROM debian:12 at Dockerfile line 1"). */
+    /** The base in words, and where it was recognised ("the RHEL family's packaged main.cf, recognised from FROM rockylinux:9 at Dockerfile line 1"). */
     assumed: string;
+    /** The line the base was recognised from (`FROM debian:12`), when one was. */
+    span?: Span;
   };
 }

@@ -1,5 +1,6 @@
 import type { Form } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
+import type { Family } from './distributions.js';
 import type { Fragment } from './fragment.js';
 import type { VariableOrigin, VariableScope } from './variables.js';
 
@@ -9,8 +10,8 @@ import type { VariableOrigin, VariableScope } from './variables.js';
  * not hold a mail file; it EDITS one on the target machine. Each extractor
  * turns a host file into an ordered list of edits; the instance assembler
  * (src/sources/replay/) groups edits by instance and replays them, in
- * order, over a base (a file written earlier, the distribution's packaged
- * file, or Postfix's built-in defaults).
+ * order, over a base (a file written earlier, the recognised
+ * distribution's packaged file, or a main.cf relaygate does not know).
  *
  * Every fragment's SourceMap leads back to the host file's line and column
  * (for a `postconf -e name=value` argument: the argument's span; for a YAML
@@ -82,34 +83,48 @@ export type Edit =
       valueSpan: Span;
     })
   /**
-   * A repository file becomes the target file: Dockerfile `COPY files/main.cf /etc/postfix/`,
-   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`,
-   * Chef `template`/`cookbook_file`, Puppet `file { content => template(...) }`.
-   * `source` is the repository path (POSIX, relative to the scan root).
+   * Deploy: a repository file is installed on the target machine as a mail
+   * file. Every ecosystem states what it deploys with this one edit, and
+   * replay (src/sources/replay/) pairs and judges only what is deployed:
+   * - `source`: the repository file (POSIX, relative to the scan root), a
+   *   plain file or a template; its own name does not matter (a
+   *   `postfix_main.j2` deployed to /etc/postfix/main.cf is that main.cf);
+   * - `destination`: the path on the target machine, as written
+   *   (`/etc/postfix/main.cf`); `target` is the mail file it names and
+   *   `key.directory` its folder;
+   * - `key` (the server): `scope` is the provisioning unit that deploys it
+   *   (the Dockerfile, the Ansible role or playbook, the Chef cookbook, the
+   *   Puppet module, the Salt formula). Files deployed under one key are one
+   *   configuration: a `main.cf.erb` and a `master.cf` of the same cookbook,
+   *   deployed to /etc/postfix, are judged together;
+   * - `templateVariables`: what the deploying resource passes to the
+   *   template, under the names the template reads them by (ERB: `@name`;
+   *   Jinja2 and EPP: `name`): an Ansible task's variables at that point of
+   *   the play, by precedence (role defaults, group_vars, play and role vars,
+   *   include_vars, set_fact, role params); a Salt `file.managed`'s
+   *   `context:` over `defaults:` over the state file's pillar; Chef
+   *   `variables(...)`; Puppet `epp(..., {...})`. Layered above the template
+   *   language's own variables when it is rendered; the user's --vars stay
+   *   on top.
+   * A deploy edit is all replay needs: it reads the source (rendering a
+   * template), pairs it with the other files deployed under the same key,
+   * and no longer judges the source on its own.
+   * Dockerfile `COPY files/main.cf /etc/postfix/`, Ansible `template: src=main.cf.j2
+   * dest=/etc/postfix/main.cf`, `copy: src=...`, Chef `template`/`cookbook_file`,
+   * Puppet `file { content => template(...) }`, Salt `file.managed`.
    */
-  | (EditBase & {
-      kind: 'link';
-      target: TargetFile;
-      source: string;
-      /** The path on the target machine, as written (`/etc/postfix/main.cf`). */
-      destination?: string;
-      /**
-       * What the deploying resource passes to a template source (an Ansible
-       * task: its variables at that point of the play, by precedence: role
-       * defaults, group_vars, play and role vars, include_vars, set_fact,
-       * role params; a Salt `file.managed`: `context:` over `defaults:` over
-       * the state file's pillar; Chef `variables(...)`; Puppet
-       * `epp(..., {...})`), layered above the template language's own
-       * variables when it is rendered; the user's --vars stay on top.
-       */
-      templateVariables?: VariableScope;
-    })
+  | (EditBase & { kind: 'link'; target: TargetFile; source: string; destination: string; templateVariables?: VariableScope })
   /**
-   * Evidence of the base the edits apply to: `FROM debian:12`, `apt-get install postfix`,
-   * `dnf install postfix`, an Ansible `apt:`/`dnf:` task. `distribution` picks the
-   * packaged main.cf (Debian: inet_interfaces = all; RHEL family: localhost).
+   * Evidence of the distribution the edits apply to (./distributions.ts):
+   * `FROM debian:12`, `apt-get install postfix`, `dnf install postfix`, an
+   * Ansible `apt:` task or `when: ansible_os_family == "RedHat"`, a Packer
+   * source image, kickstart `%packages`. Replay judges the edits over that
+   * family's packaged main.cf (src/sources/replay/base.ts). `mailerType` is
+   * Debian's debconf answer to postfix/main_mailer_type when the file
+   * preseeds it (`debconf-set-selections`, Ansible `debconf:`): it chooses
+   * which main.cf the package writes.
    */
-  | (EditBase & { kind: 'base'; distribution: 'debian' | 'rhel'; evidence: string });
+  | (EditBase & { kind: 'base'; distribution: Family; evidence: string; mailerType?: string });
 
 /** What an extractor returns for one host file. */
 export interface Extraction {

@@ -67,6 +67,8 @@ const HOST_EXTENSIONS: ReadonlySet<string> = new Set([
 export function mayBeHostFile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (base.startsWith('dockerfile') || base.startsWith('containerfile') || base.includes('user-data') || base.includes('user_data')) return true;
+  // A Chef cookbook's dependencies (a mail server configured by another cookbook).
+  if (base === 'metadata.rb') return true;
   const dot = base.lastIndexOf('.');
   if (dot <= 0) return true; // `bootstrap`, `entrypoint`: scripts often have no extension
   return HOST_EXTENSIONS.has(base.slice(dot + 1));

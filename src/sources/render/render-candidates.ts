@@ -12,9 +12,13 @@ import { unreadable, unreadableAfterException } from '../../rules/config-unreada
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
-import { languageOfForm } from '../template-languages.js';
+import { languageOfForm, renderTemplate } from '../template-languages.js';
+import { ANSIBLE_OPTIONS, type Jinja2Options } from '../languages/jinja2/index.js';
 import { markAlternatives, markMaybeParameters, markUnknownLines } from './uncertain-parameters.js';
 import { markUncertainServices } from './uncertain-services.js';
+
+/** Jinja2's own defaults (jinja2.Environment: trim_blocks=False), for templates Python code renders. */
+const PYTHON_JINJA2: Jinja2Options = { ...ANSIBLE_OPTIONS, trimBlocks: false };
 
 export interface RenderedCandidates {
   /** Every file a person edits that findings may point at (suppressions and fingerprints read them). */
@@ -43,8 +47,10 @@ export function renderCandidates(
       routeOtherMta(found, found.kind, out, results, notes);
       continue;
     }
-    // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
-    const candidate: Candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
+    // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`);
+    // a `.tmpl` rendered by Python's Jinja2 (a Juju charm's `postfix_main_cf.tmpl`) has Jinja block tags, which Go templates do not.
+    const python = found.template === 'go-template' && hasJinjaBlockTags(found);
+    const candidate: Candidate = hasJinjaTags(found) || python ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
       const u = candidate.unreadable;
       const result = unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason);
@@ -61,7 +67,7 @@ export function renderCandidates(
     }
     let judged = file;
     if (candidate.template !== undefined && repo !== null) {
-      const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results);
+      const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results, python);
       if (rendered === null) continue;
       out.templates.set(candidate.path, rendered);
       judged = { path: file.path, text: rendered.fragment.text, role: candidate.role };
@@ -107,6 +113,8 @@ function renderCandidate(
   extraVars: VariableScope[],
   notes: string[],
   results: RuleResult[],
+  /** Rendered by Python's Jinja2 with its defaults, not by Ansible (trim_blocks off). */
+  python = false,
 ): RenderedTemplate | null {
   const language = languageOfForm(candidate.template ?? 'jinja2');
   if (language === undefined) {
@@ -121,7 +129,7 @@ function renderCandidate(
     for (const d of vars.diagnostics) {
       notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
     }
-    const rendered = language.render({ path: file.path, text: file.text }, vars);
+    const rendered = python ? renderTemplate({ path: file.path, text: file.text }, vars, PYTHON_JINJA2) : language.render({ path: file.path, text: file.text }, vars);
     if (rendered.diagnostics.length > 0) {
       for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, candidate.path, d.line, d.column, d.message), inputs: inputs() });
       return null;
@@ -144,6 +152,16 @@ export function markUncertain(rendered: RenderedTemplate, role: SourceFile['role
   if (role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
   return { ...rendered, fragment: markAlternatives(fragment, templateText) };
+}
+
+/** `{% ... %}` on one line: Jinja2's statement tags, never Go template syntax. */
+function hasJinjaBlockTags(candidate: Candidate): boolean {
+  if (candidate.file === undefined) return false;
+  for (const line of candidate.file.text.split('\n')) {
+    const at = line.indexOf('{%');
+    if (at >= 0 && line.indexOf('%}', at + 2) > at) return true;
+  }
+  return false;
 }
 
 /**

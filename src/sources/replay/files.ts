@@ -1,7 +1,13 @@
 /**
- * Plain and rendered mail files become configurations: the MTA assemblers
- * pair them by directory and name, a templated sendmail .mc joins the .cf
- * built from it, and every span goes back to the template a person edits.
+ * Plain and rendered mail files that nothing deploys become configurations.
+ * Plain files of one folder are a copy of one configuration directory: the
+ * MTA assembler pairs them by directory and name. A template is judged
+ * alone: it pairs with another only when both are deployed to the same
+ * server (./deployments.ts), so a main.cf template runs with an unknown
+ * master.cf (the stock smtp service every packaged master.cf has) and a
+ * master.cf template with an unknown main.cf. A templated sendmail .mc
+ * still joins the .cf m4 builds from it (one file made from the other).
+ * Every span goes back to the template a person edits.
  */
 import path from 'node:path/posix';
 import { directoryInput, mergeInputs } from '../../model/inputs.js';
@@ -21,7 +27,9 @@ export function assembleFiles(
   sendmailFiles: readonly SourceFile[],
   templates: ReadonlyMap<string, RenderedTemplate>,
 ): Configuration[] {
-  const assembled: Configuration[] = [...assemblePostfix([...postfixFiles]), ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
+  const plain = postfixFiles.filter((f) => !templates.has(f.path));
+  const alone = postfixFiles.filter((f) => templates.has(f.path)).flatMap((f) => assemblePostfix([f]));
+  const assembled: Configuration[] = [...assemblePostfix(plain), ...alone, ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
   return assembled.map((config) => withInputs(backToTemplates(config, templates), templates));
 }
 
@@ -38,8 +46,8 @@ export function assembleOtherMtas(exim: readonly SourceFile[], opensmtpd: readon
 /**
  * The inputs of a configuration assembled from the files of a folder: the
  * files, what their renderings looked up, and the folder itself, whose other
- * files decide what pairs with what (a master.cf deleted beside a main.cf
- * leaves it with the stock master.cf).
+ * plain files decide what pairs with what (a master.cf deleted beside a
+ * main.cf leaves it with the stock master.cf).
  */
 function withInputs(config: Configuration, templates: ReadonlyMap<string, RenderedTemplate>): Configuration {
   const rendered = config.files.map((f) => templates.get(f)?.inputs);

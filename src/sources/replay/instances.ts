@@ -8,6 +8,7 @@ import { pieceOf } from './piece.js';
 import { isPostfixEdit, replayPostfix, type ResolveLink } from './postfix.js';
 import { isSendmailEdit, replaySendmail } from './sendmail.js';
 import { languageFor } from '../template-languages.js';
+import { markUncertain } from '../render/render-candidates.js';
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { VariableScope } from '../contracts/variables.js';
 
@@ -46,18 +47,13 @@ export function groupEdits(extractions: readonly Extraction[]): Edit[][] {
   return [...groups.values()];
 }
 
-/** Repository files that `link` edits make part of an instance (they are not judged on their own again). */
-export function linkedSources(extractions: readonly Extraction[]): Set<string> {
-  const out = new Set<string>();
-  for (const extraction of extractions) for (const edit of extraction.edits) if (edit.kind === 'link') out.add(edit.source);
-  return out;
-}
-
 /**
  * A plain file, or a template rendered through the language registry, as a
  * Piece whose inputs are the file and every path its variables were looked
- * up in. A template that cannot be rendered (malformed, or a renderer that
- * throws) is config-unreadable in `results`, never a silent pass.
+ * up in. Variables the deploying resource passes come first (--vars still
+ * win, as the user's values for the whole scan), then the language's own.
+ * A template that cannot be rendered (malformed, or a renderer that throws)
+ * is config-unreadable in `results`, never a silent pass.
  */
 export function defaultResolver(
   plainFiles: ReadonlyMap<string, SourceFile>,
@@ -65,7 +61,7 @@ export function defaultResolver(
   extraVars: VariableScope[] = [],
   results: RuleResult[] = [],
 ): ResolveLink {
-  return (source) => {
+  return (source, target, passed) => {
     const plain = plainFiles.get(source);
     if (plain !== undefined) return { file: plain.path, text: plain.text, fragment: null, inputs: [plain.path] };
     if (repo === undefined) return null;
@@ -76,17 +72,31 @@ export function defaultResolver(
     if (template === null) return { file: source, text, fragment: null, inputs: recorder.inputs() };
     const mta: Mta = template.target === 'main.cf' || template.target === 'master.cf' ? 'postfix' : 'sendmail';
     try {
-      const vars = template.language.variables(source, recorder, extraVars);
+      const own = template.language.variables(source, recorder, extraVars);
+      const vars = passed === undefined ? own : layered([...extraVars, passed, own]);
       const rendered = template.language.render({ path: source, text }, vars);
       if (rendered.diagnostics.length > 0) {
         for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: recorder.inputs() });
         return null;
       }
-      return { ...pieceOf(rendered.fragment), inputs: recorder.inputs() };
+      // Marked for the file it is deployed as, whatever its own name says.
+      return { ...pieceOf(markUncertain(rendered, target, text).fragment), inputs: recorder.inputs() };
     } catch (e) {
       results.push({ ...unreadableAfterException(mta, source, `the ${template.language.form} renderer`, e), inputs: recorder.inputs() });
       return null;
     }
+  };
+}
+
+function layered(scopes: VariableScope[]): VariableScope {
+  return {
+    lookup(name) {
+      for (const scope of scopes) {
+        const found = scope.lookup(name);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    },
   };
 }
 

@@ -9,13 +9,14 @@ import { parseMasterCf } from '../../mta/postfix/master-cf.js';
 import type { MainCfParameter, MasterCf, MasterService, PostfixConfiguration } from '../../mta/postfix/model.js';
 import type { Edit, InstanceKey, TargetFile } from '../contracts/edits.js';
 import type { VariableScope } from '../contracts/variables.js';
-import { baseLabel, baseParameters, type BaseName } from './base.js';
+import { resolveBase, type BaseEvidence } from './base.js';
 import { markUnknown, pieceOf, remapPiece, type Piece } from './piece.js';
 
 /**
- * Resolves a `link` edit's repository file; null when it cannot be read. A
- * template is rendered with `vars` when the edit carries them (see the
- * `link` edit), else with its language's own variables.
+ * Resolves a deploy edit's repository file; null when it cannot be read. A
+ * template is rendered with `variables` when the edit carries them (what the
+ * deploying resource passes, above the template language's own variables),
+ * else with its language's own variables.
  */
 export type ResolveLink = (source: string, target: TargetFile, variables?: VariableScope) => Piece | null;
 
@@ -27,6 +28,8 @@ interface State {
   writtenAt: Span | undefined;
   masterCf: MasterCf | null;
   masterWritten: boolean;
+  /** The base main.cf is a recognised distribution's packaged one (or none at all): its definitions are known. */
+  baseKnown: boolean;
   diagnostics: Diagnostic[];
   files: Set<string>;
   touched: Set<string>;
@@ -123,8 +126,10 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       return;
     case 'set-if-present': {
       const present = state.parameters.some((p) => p.name === edit.name);
-      // On a file relaygate cannot see, the definition may or may not be there.
-      const unknownBase = state.mainWritten === null;
+      // On a file relaygate cannot see, the definition may or may not be there;
+      // a recognised distribution's packaged main.cf defines exactly what the
+      // base table says for the parameters the rules read (./base.ts).
+      const unknownBase = state.mainWritten === null && !state.baseKnown;
       if (!present && !unknownBase) return;
       const parsed = parseMain(pieceOf(edit.fragment), edit.maybe || !present);
       state.parameters.push(...parsed.parameters.filter((p) => p.name === edit.name));
@@ -157,22 +162,25 @@ export function isPostfixEdit(edit: Edit): boolean {
 
 /**
  * Replays one instance's Postfix edits, in order, over the base: the file a
- * `write`/`link` put there, else the distribution's packaged main.cf when a
- * `base` edit recognises it, else Postfix's built-in defaults.
+ * `write`/`link` put there; else the packaged main.cf of the distribution
+ * the `base` edits recognise (./base.ts), judged in full; else a main.cf
+ * relaygate does not know, whose parameters the edits leave alone are unknown.
  */
 export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve: ResolveLink, notes: string[]): PostfixConfiguration | null {
   const changes = edits.filter((e) => e.kind !== 'base');
   const first = changes[0];
   if (first === undefined) return null; // `apt-get install postfix` alone changes nothing to judge
-  const evidence = edits.find((e): e is Extract<Edit, { kind: 'base' }> => e.kind === 'base');
-  const base: BaseName = evidence?.distribution ?? 'postfix-defaults';
-  const reason = evidence ? `because of ${evidence.evidence} at ${lineOf(evidence.span)}` : 'because nothing in the repository says which distribution this is';
+  const evidence: BaseEvidence[] = edits.flatMap((e) =>
+    e.kind === 'base' ? [{ distribution: e.distribution, evidence: e.evidence, span: e.span, ...(e.mailerType === undefined ? {} : { mailerType: e.mailerType }) }] : [],
+  );
+  const base = resolveBase(evidence, first.span);
   const state: State = {
-    parameters: baseParameters(base, reason, evidence?.span ?? first.span),
+    parameters: [...base.parameters],
     mainWritten: null,
     writtenAt: undefined,
     masterCf: null,
     masterWritten: false,
+    baseKnown: base.kind !== 'unknown',
     diagnostics: [],
     files: new Set(edits.map((e) => e.span.file)),
     touched: new Set(),
@@ -180,7 +188,7 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
   for (const edit of edits) replay(state, edit, resolve, notes);
 
   const form: Form = first.form;
-  const overlay = state.mainWritten === null && !state.masterWritten;
+  const overlay = state.mainWritten === null;
   const configuration: PostfixConfiguration = {
     mta: 'postfix',
     files: [...state.files].sort(),
@@ -192,10 +200,13 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
       parameters: state.parameters,
       diagnostics: [],
       ...(state.writtenAt === undefined ? {} : { writtenAt: state.writtenAt }),
+      ...(overlay && base.kind === 'unknown' ? { unknownRest: { knownUnset: base.knownUnset, why: 'the rest of main.cf is unknown (no distribution recognised)' } } : {}),
     },
     masterCf: state.masterCf,
   };
-  if (overlay) configuration.overlay = { base, touched: [...state.touched].sort(), assumed: `${baseLabel(base)}, assumed ${reason}` };
+  if (overlay) {
+    configuration.overlay = { base: base.name, touched: [...state.touched].sort(), assumed: base.assumed, ...(base.span === null ? {} : { span: base.span }) };
+  }
   configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
   return configuration;
 }

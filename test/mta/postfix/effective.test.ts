@@ -78,9 +78,24 @@ describe('PostfixParameters: main.cf', () => {
     assert.equal(p.get('mynetworks_style').unknown, true);
   });
 
-  it('works without a main.cf', () => {
+  it('without a main.cf in the configuration, every parameter it would set is unknown', () => {
     const p = new PostfixParameters(null);
-    assert.equal(p.get('inet_interfaces').value, 'all');
+    const value = p.get('inet_interfaces');
+    assert.equal(value.unknown, true);
+    assert.deepEqual(value.origin, { kind: 'default', unknown: 'main.cf is not part of this configuration' });
+    assert.equal(p.get('smtpd_client_restrictions').unknown, true);
+  });
+
+  it('edits over an unknown main.cf: unset parameters are unknown, except those no packaged main.cf sets', () => {
+    const parsed = parseMainCf({ path: 'Dockerfile', text: 'myhostname = mx\n' });
+    const p = new PostfixParameters({ ...parsed, unknownRest: { knownUnset: ['smtpd_client_restrictions'], why: 'the rest is unknown' } });
+    assert.equal(p.get('myhostname').value, 'mx');
+    assert.equal(p.get('inet_interfaces').unknown, true);
+    assert.deepEqual(p.get('inet_interfaces').origin, { kind: 'default', unknown: 'the rest is unknown' });
+    const restrictions = p.get('smtpd_client_restrictions');
+    assert.deepEqual([restrictions.value, restrictions.unknown, restrictions.origin], ['', false, { kind: 'default' }]);
+    // A level-dependent default follows an unknown compatibility_level.
+    assert.equal(p.get('smtpd_relay_restrictions').unknown, true);
   });
 });
 

@@ -108,7 +108,40 @@ test('Terraform user_data <<-EOF: ${var} is unknown, $${ is a literal ${, indent
   assert.deepEqual(mapped(r.edits[1]!, 1, 1), [5, 10]);
   const cloud = terraformHeredocs('user_data = <<EOF\n#cloud-config\nruncmd: []\nEOF\n');
   assert.equal(cloud[0]?.cloudConfig, true);
-  assert.equal(host(terraformHost, 'a.tf', 'user_data = <<EOF\n#cloud-config\nruncmd: []\nEOF\n').notes.length, 1);
+});
+
+test('Terraform user_data that is #cloud-config is read as cloud-init, at the lines of the .tf', () => {
+  const file = [
+    'resource "aws_instance" "mx" {',
+    '  user_data = <<-EOF',
+    '    #cloud-config',
+    '    write_files:',
+    '      - path: /etc/postfix/main.cf',
+    '        append: true',
+    '        content: |',
+    '          mynetworks = ${var.trusted}',
+    '    runcmd:',
+    '      - postconf -e inet_interfaces=all',
+    '  EOF',
+    '}',
+    '',
+  ].join('\n');
+  const r = host(terraformHost, 'infra/mx.tf', file);
+  assert.deepEqual(r.edits.map((e) => [e.kind, e.form, e.key.scope, e.maybe, e.span.line, text(e)]), [
+    ['append', 'cloud-init', 'infra/mx.tf', false, 5, `mynetworks = ${UNKNOWN_MARK}\n`],
+    ['set', 'cloud-init', 'infra/mx.tf', false, 10, 'inet_interfaces = all\n'],
+  ]);
+  assert.deepEqual(mapped(r.edits[1]!, 1, 1), [10, 21]);
+  assert.deepEqual(r.notes, []);
+  // %{ } directives: the cloud-config's edits may or may not be there.
+  const directives = host(terraformHost, 'a.tf', 'user_data = <<EOF\n#cloud-config\nruncmd:\n%{ if var.open }\n  - postconf -e inet_interfaces=all\n%{ endif }\nEOF\n');
+  assert.deepEqual(directives.edits.map((e) => [e.kind, e.maybe, e.span.line]), [['set', true, 5]]);
+  // With interpolations unknown, invalid YAML may be valid once Terraform renders it: a note, no fatal diagnostic.
+  const interpolated = host(terraformHost, 'a.tf', 'user_data = <<EOF\n#cloud-config\nruncmd:\n  - postconf -e inet_interfaces=all\n${var.extra}: [\nEOF\n');
+  assert.deepEqual(interpolated.edits, []);
+  assert.deepEqual(interpolated.diagnostics, []);
+  assert.equal(interpolated.notes.length, 1);
+  assert.match(interpolated.notes[0] ?? '', /user_data is cloud-config that relaygate cannot read with its Terraform interpolations unknown/);
 });
 
 test('Dockerfile: ENV values reach RUN, ARG values are unknown, WORKDIR resolves relative paths, earlier stages are other instances', () => {

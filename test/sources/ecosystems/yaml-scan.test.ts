@@ -72,7 +72,7 @@ test('scan: lineinfile opening the relay on a Debian role, cloud-init gzip conte
   );
   assert.equal(relay[1]!.endColumn, 47);
   assert.equal(cloudLine!.endColumn, 14 + encodedLength);
-  assert.match(relay[1]!.message, /Judged over Debian's packaged main\.cf, assumed because of apt: postfix at main\.yml line 2/);
+  assert.match(relay[1]!.message, /Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from apt: postfix at main\.yml line 2/);
   assert.deepEqual(
     result.configurations.map((c) => [c.form, c.files.join(',')]).sort(),
     [

@@ -1,5 +1,6 @@
 import type { Form } from '../../../src/model/configuration.js';
 import type { Span } from '../../../src/model/span.js';
+import type { Family } from '../../../src/sources/contracts/distributions.js';
 import type { Edit, Extraction, InstanceKey } from '../../../src/sources/contracts/edits.js';
 import { SourceMap, type Fragment, type MapSegment } from '../../../src/sources/contracts/fragment.js';
 
@@ -78,11 +79,12 @@ export function masterSet(line: number, service: string, type: string, parameter
 }
 
 export function link(line: number, target: 'main.cf' | 'master.cf' | 'sendmail.mc', source: string, o: Common = {}): Edit {
-  return { ...base(line, source, o), kind: 'link', target, source };
+  const directory = o.key?.directory ?? KEY.directory;
+  return { ...base(line, source, o), kind: 'link', target, source, destination: `${directory}/${target}` };
 }
 
-export function baseEdit(line: number, distribution: 'debian' | 'rhel', evidence: string, o: Common = {}): Edit {
-  return { ...base(line, evidence, o), kind: 'base', distribution, evidence };
+export function baseEdit(line: number, distribution: Family, evidence: string, o: Common & { mailerType?: string } = {}): Edit {
+  return { ...base(line, evidence, o), kind: 'base', distribution, evidence, ...(o.mailerType === undefined ? {} : { mailerType: o.mailerType }) };
 }
 
 export function extraction(...edits: Edit[]): Extraction {

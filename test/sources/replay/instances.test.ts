@@ -82,10 +82,20 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
   });
 
   it('set-if-present on a main.cf relaygate cannot see is a maybe: its value is unknown', () => {
-    const config = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
+    const config = postfix(instances(setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
     const last = config.mainCf?.parameters.at(-1);
     assert.equal(last?.value, `${UNKNOWN_MARK}permit_mynetworks,reject`);
     assert.deepEqual(rows(judge([config])), [['stig-postfix-relay', 'Dockerfile', 4, 44, 'indeterminate']]);
+  });
+
+  it("set-if-present on a recognised base's packaged main.cf: applied only to what the package defines", () => {
+    // Debian's packaged main.cf has no smtpd_client_restrictions line: the substitution changes nothing.
+    const absent = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
+    assert.deepEqual(rows(judge([absent])), [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']]);
+    // It has inet_interfaces = all: the substitution applies, definitely.
+    const present = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'inet_interfaces=loopback-only')));
+    assert.deepEqual(present.mainCf?.parameters.at(-1)?.value, 'loopback-only');
+    assert.deepEqual(rows(judge([present])), []);
   });
 
   it('master-set adds an override to the matching service of a written master.cf', () => {
@@ -109,7 +119,7 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
       instances(baseEdit(1, 'debian', 'FROM debian:12'), masterSet(5, 'smtp', 'inet', 'smtpd_client_restrictions', 'permit')),
     );
     assert.deepEqual(rows(results), [['stig-postfix-relay', 'Dockerfile', 5, 1, 'definite']]);
-    assert.match(results[0]?.message ?? '', /\(Judged over Debian's packaged main\.cf, assumed because of FROM debian:12 at Dockerfile line 1\.\)$/);
+    assert.match(results[0]?.message ?? '', /\(Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from FROM debian:12 at Dockerfile line 1\.\)$/);
     // A service the stock master.cf does not define: nothing changes, a note says so.
     const notes: string[] = [];
     const configs = assembleInstances([extraction(masterSet(5, 'submission', 'inet', 'smtpd_client_restrictions', 'permit'))], new Map(), { notes });
@@ -149,19 +159,18 @@ describe('assembleInstances: link edits', () => {
   });
 });
 
-describe('assembleInstances: edits on an unknown base', () => {
-  it('postconf -e inet_interfaces=all on RHEL: a finding naming the assumed base', () => {
+describe('assembleInstances: edits over a main.cf the repository does not hold', () => {
+  it('postconf -e inet_interfaces=all on RHEL: judged over the packaged main.cf, which the message names', () => {
     const configs = instances(baseEdit(1, 'rhel', 'FROM rockylinux:9'), set(3, 'inet_interfaces=all'));
     const config = postfix(configs);
-    assert.deepEqual(config.overlay, {
-      base: 'rhel',
-      touched: ['inet_interfaces'],
-      assumed: "the RHEL family's packaged main.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1",
-    });
+    const assumed = "the RHEL family's packaged main.cf, recognised from FROM rockylinux:9 at Dockerfile line 1";
+    assert.deepEqual(config.overlay, { base: 'rhel', touched: ['inet_interfaces'], assumed, span: { file: 'Dockerfile', line: 1, column: 1, endLine: 1, endColumn: 19 } });
     assert.deepEqual(
       config.mainCf?.parameters.map((p) => [p.name, p.value, p.assumed ?? null]),
       [
-        ['inet_interfaces', 'localhost', "the RHEL family's packaged main.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1"],
+        ['compatibility_level', '2', assumed],
+        ['inet_interfaces', 'localhost', assumed],
+        ['inet_protocols', 'all', assumed],
         ['inet_interfaces', 'all', null],
       ],
     );
@@ -170,32 +179,114 @@ describe('assembleInstances: edits on an unknown base', () => {
     assert.equal(
       results[0]?.message,
       'smtpd on *:smtp (inet_interfaces = all, Dockerfile line 3) accepts mail from any host and smtpd_client_restrictions is missing ' +
-        "(Postfix's default is empty), so no client is rejected. (Judged over the RHEL family's packaged main.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1.)",
+        `(Postfix's default is empty), so no client is rejected. (Judged over ${assumed}.)`,
     );
   });
 
-  it('RHEL base alone keeps smtpd on localhost: client restrictions set weakly are not a GEN004710 finding', () => {
-    assert.deepEqual(rows(judge(instances(baseEdit(1, 'rhel', 'FROM rockylinux:9'), set(3, 'smtpd_client_restrictions=permit_mynetworks')))), []);
-  });
+  // Each row: the edits, then the findings under GEN004710 and under RHEL 8 (rule, file, line, column, certainty).
+  const cases: { name: string; edits: Edit[]; gen: unknown[]; rhel8: unknown[] }[] = [
+    {
+      name: 'Debian base, only myhostname set: the packaged inet_interfaces = all and no client restrictions (at the FROM line)',
+      edits: [baseEdit(1, 'debian', 'FROM debian:12'), set(3, 'myhostname=x')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+    },
+    {
+      name: 'RHEL base, only myhostname set: smtpd on localhost passes GEN004710; RHEL 8 requires the restrictions anyway',
+      edits: [baseEdit(1, 'rhel', 'FROM rockylinux:9'), set(3, 'myhostname=x')],
+      gen: [],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+    },
+    {
+      name: 'RHEL base with weak client restrictions: loopback only under GEN004710, a finding under RHEL 8',
+      edits: [baseEdit(1, 'rhel', 'FROM rockylinux:9'), set(3, 'smtpd_client_restrictions=permit_mynetworks')],
+      gen: [],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 3, 44, 'definite']],
+    },
+    {
+      name: 'Debian base: restrictions without reject are a finding at their value',
+      edits: [baseEdit(1, 'debian', 'FROM debian:12'), set(3, 'smtpd_client_restrictions=permit_mynetworks')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 3, 44, 'definite']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 3, 44, 'definite']],
+    },
+    {
+      name: 'Alpine base: upstream main.cf leaves inet_interfaces to the default all',
+      edits: [baseEdit(1, 'alpine', 'FROM alpine:3.20'), set(3, 'myhostname=x')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+    },
+    {
+      name: 'Debian preseeded "Satellite system": loopback-only, no GEN004710 finding',
+      edits: [baseEdit(1, 'debian', 'FROM debian:12'), baseEdit(2, 'debian', 'debconf', { mailerType: 'Satellite system' }), set(3, 'myhostname=x')],
+      gen: [],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+    },
+    {
+      name: 'Debian preseeded "No configuration": the edits create main.cf, Postfix\'s built-in defaults apply',
+      edits: [baseEdit(1, 'debian', 'FROM debian:12'), baseEdit(2, 'debian', 'debconf', { mailerType: 'No configuration' }), set(3, 'myhostname=x')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+    },
+    {
+      name: 'no base: inet_interfaces unknown, so an empty smtpd_client_restrictions is indeterminate',
+      edits: [set(3, 'myhostname=x')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 3, 18, 'indeterminate']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 3, 18, 'definite']],
+    },
+    {
+      name: 'no base, inet_interfaces = all set: smtpd_client_restrictions is empty (no distribution sets it): definite',
+      edits: [set(3, 'inet_interfaces=all')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 3, 18, 'definite']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 3, 18, 'definite']],
+    },
+    {
+      name: 'no base, restrictions end in reject: a pass whatever the rest is',
+      edits: [set(3, 'smtpd_client_restrictions=permit_mynetworks,reject')],
+      gen: [],
+      rhel8: [],
+    },
+    {
+      name: 'no base, loopback-only set: nothing listens beyond loopback',
+      edits: [set(3, 'inet_interfaces=loopback-only')],
+      gen: [],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 3, 18, 'definite']],
+    },
+    {
+      name: 'SUSE: recognised, but its packaged values are not measured: judged as an unknown base',
+      edits: [baseEdit(1, 'suse', 'zypper install postfix'), set(3, 'myhostname=x')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'indeterminate']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+    },
+    {
+      name: 'Debian and RHEL installs in one role: inet_interfaces differs between them, so it is unknown',
+      edits: [baseEdit(1, 'debian', 'apt: postfix'), baseEdit(2, 'rhel', 'dnf: postfix'), set(3, 'myhostname=x')],
+      gen: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'indeterminate']],
+      rhel8: [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const configs = instances(...c.edits);
+      assert.deepEqual(rows(judge(configs)), c.gen, 'gen004710');
+      assert.deepEqual(rows(judge(configs, PROFILES.rhel8)), c.rhel8, 'rhel8');
+    });
+  }
 
-  it('Debian base: restrictions without reject are a finding (inet_interfaces = all comes from the packaged main.cf)', () => {
-    const results = judge(instances(baseEdit(1, 'debian', 'FROM debian:12'), set(3, 'smtpd_client_restrictions=permit_mynetworks')));
-    assert.deepEqual(rows(results), [['stig-postfix-relay', 'Dockerfile', 3, 44, 'definite']]);
-    assert.match(results[0]?.message ?? '', /inet_interfaces = all, Dockerfile line 1/);
-  });
-
-  it('no base evidence: Postfix built-in defaults, said so', () => {
-    const results = judge(instances(set(3, 'inet_interfaces=all')));
-    assert.deepEqual(rows(results), [['stig-postfix-relay', 'Dockerfile', 3, 18, 'definite']]);
-    assert.match(results[0]?.message ?? '', /\(Judged over Postfix's built-in defaults, assumed because nothing in the repository says which distribution this is\.\)$/);
-  });
-
-  it('postconf -e myhostname=x alone is not a finding, whatever the base', () => {
-    for (const evidence of [[], [baseEdit(1, 'debian', 'FROM debian:12')], [baseEdit(1, 'rhel', 'FROM fedora:40')]]) {
-      const configs = instances(...evidence, set(3, 'myhostname=x'));
-      assert.deepEqual(postfix(configs).overlay?.touched, ['myhostname']);
-      assert.deepEqual(rows(judge(configs)), []);
-    }
+  it('the message names the base and the line it was recognised from', () => {
+    const [debian] = judge(instances(baseEdit(1, 'debian', 'FROM debian:12'), set(3, 'myhostname=x')));
+    assert.equal(
+      debian?.message,
+      'smtpd on *:smtp (inet_interfaces = all, Dockerfile line 1) accepts mail from any host and smtpd_client_restrictions is missing ' +
+        '(Postfix\'s default is empty), so no client is rejected. (Judged over the Debian family\'s packaged main.cf (debconf "Internet Site"), recognised from FROM debian:12 at Dockerfile line 1.)',
+    );
+    const [unknown] = judge(instances(set(3, 'myhostname=x')));
+    assert.equal(
+      unknown?.message,
+      'smtpd on *:smtp (inet_interfaces not set here: the rest of main.cf is unknown (no distribution recognised)) may accept mail from other hosts and ' +
+        'smtpd_client_restrictions is missing (Postfix\'s default is empty), so no client is rejected. (Judged over a main.cf relaygate does not know: ' +
+        'nothing in the repository says which distribution this is, so the parameters the edits leave alone are unknown, except smtpd_client_restrictions, ' +
+        'which no distribution\'s packaged main.cf sets.)',
+    );
   });
 
   it('base evidence alone (apt-get install postfix) is no instance', () => {

@@ -170,7 +170,7 @@ export function copyOrTemplate(call: ModuleCall): Edit[] {
     context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} src "${src.text.text}" is not a repository file; ${where.target} not linked`);
     return [];
   }
-  return [{ ...base(call), kind: 'link', key: keyOf(call, where), target: where.target, source }];
+  return [{ ...base(call), kind: 'link', key: keyOf(call, where), target: where.target, source, destination: destText }];
 }
 
 

@@ -4,6 +4,7 @@ import type { RepositoryReader } from '../../contracts/repository.js';
 import { plainScope } from '../../contracts/variables.js';
 import type { VariablesDiagnostic } from '../../languages/yaml/variables-file.js';
 import { plainValue } from '../../languages/yaml/yaml-file.js';
+import { delegationNote, namesMailServer } from '../shared/delegation.js';
 import { decideWhen } from './conditions.js';
 import { VariableStack } from './precedence.js';
 import { literalVars, MAX_INCLUDE_DEPTH, templatingFor, walkTaskFile } from './tasks.js';
@@ -73,7 +74,10 @@ export function walkPlayRoles(node: unknown, context: TaskContext, only?: { name
     if (only !== undefined && !only.playVars && !entryVars) continue;
     const roleDir = roleFolderOf(name, context);
     if (roleDir === null) {
-      context.out.notes.push(`${context.file}: role "${name}" is not in the repository; what it does is not read`);
+      // A role that names a mail server holds the mail configuration the play delegates to it.
+      const range = isScalar(entry) || isMap(entry) ? entry.range : null;
+      const line = range ? context.at(range[0]).line : 1;
+      context.out.notes.push(namesMailServer(name) ? delegationNote(context.file, line, `the role ${name}`) : `${context.file}: role "${name}" is not in the repository; what it does is not read`);
       continue;
     }
     const decided = map === null ? true : decideWhen(map.get('when', true), templatingFor(context, new Map()));

@@ -11,6 +11,7 @@ import { roleStack } from './play-roles.js';
 import { VariableStack } from './precedence.js';
 import { walkTasks } from './tasks.js';
 import { newRuntime, type TaskContext } from './task-context.js';
+import { rolePlatformEdits } from './os-family.js';
 
 /** `roles/NAME/tasks/...` or `roles/NAME/handlers/...`: the role folder, else null. */
 export function roleOf(path: string): string | null {
@@ -181,6 +182,7 @@ function extractTasks(file: SourceFile, repo: RepositoryReader, fromEntry: boole
         for (const play of contents.items) if (isPlay(play)) walkPlay(play as YAMLMap, context);
       } else walkTasks(contents, context);
     }
+    if (roleDir !== null && out.edits.some((e) => e.kind !== 'base')) out.edits.push(...rolePlatformEdits(roleDir, file.path, repo, roleDir));
     if (roleDir !== null && file.path === mainTasksFile(roleDir, repo)) readPlaysOfRole(roleDir, repo, out);
     return out;
 }

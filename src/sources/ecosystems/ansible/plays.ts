@@ -4,6 +4,7 @@ import { join, normalize } from '../../contracts/repo-paths.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { readVariablesFile } from '../../languages/yaml/variables-file.js';
 import { plainValue } from '../../languages/yaml/yaml-file.js';
+import { osFamiliesOf } from './os-family.js';
 import { walkPlayRoles } from './play-roles.js';
 import type { TaskContext } from './task-context.js';
 import { literalVars, walkTasks } from './tasks.js';
@@ -36,7 +37,8 @@ export function walkPlay(play: YAMLMap, context: TaskContext, onlyRole?: string)
       vars = vars.with('play-vars-files', { lookup: (n) => layer.values.get(n) });
     }
   }
-  const playContext: TaskContext = { ...context, vars };
+  const families = osFamiliesOf(play.get('when', true), context.file, context.at);
+  const playContext: TaskContext = { ...context, vars, ...(families.length > 0 ? { osFamilies: families } : {}) };
   if (onlyRole !== undefined) {
     // A play that gives the role no variables of its own runs it as the role alone is judged.
     walkPlayRoles(play.get('roles', true), playContext, { name: onlyRole, playVars: vars !== context.vars });
@@ -50,6 +52,7 @@ export function walkPlay(play: YAMLMap, context: TaskContext, onlyRole?: string)
     if (isSeq(tasks)) walkTasks(tasks, playContext);
   }
 }
+
 
 
 /**

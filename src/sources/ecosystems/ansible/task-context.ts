@@ -1,4 +1,6 @@
 import type { Document } from 'yaml';
+import type { Span } from '../../../model/span.js';
+import type { Family } from '../../contracts/distributions.js';
 import type { Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableBinding } from '../../contracts/variables.js';
@@ -37,6 +39,8 @@ export interface TaskContext {
   runtime: RuntimeVariables;
   /** Under a `when:` (or a rescue) that relaygate cannot decide. */
   maybe: boolean;
+  /** The OS families the enclosing `when:` conditions restrict the tasks to (`ansible_os_family == "Debian"`). */
+  osFamilies?: readonly OsFamily[];
   repo: RepositoryReader;
   out: Extraction;
   /** Included task files already read (an include cycle is read once). */
@@ -47,4 +51,12 @@ export interface TaskContext {
 /** The variables a task sees now: the declared layers and a snapshot of what earlier tasks set. */
 export function currentVars(context: TaskContext): VariableStack {
   return context.vars.with('include-vars', bindingsScope(context.runtime.includeVars)).with('set-fact', bindingsScope(context.runtime.setFacts));
+}
+
+/** A platform a task is written for: `when: ansible_os_family == "Debian"` (./os-family.ts). */
+export interface OsFamily {
+  distribution: Family;
+  /** The condition as written, for messages. */
+  evidence: string;
+  span: Span;
 }

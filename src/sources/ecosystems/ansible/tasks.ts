@@ -12,7 +12,8 @@ import { decideWhen } from './conditions.js';
 import { blockinfile, copyOrTemplate, lineinfile, replaceModule } from './file-modules.js';
 import { taskLoop } from './loops.js';
 import { ModuleCall } from './module-call.js';
-import { packageModule } from './package-modules.js';
+import { debconfModule, packageModule } from './package-modules.js';
+import { assertModule, osFamiliesOf, osFamilyEdits } from './os-family.js';
 import type { Layer } from './precedence.js';
 import { includeVars, setFact } from './runtime-modules.js';
 import { scriptModule } from './script-module.js';
@@ -35,6 +36,12 @@ const MODULES: ReadonlyMap<string, ModuleHandler> = new Map<string, ModuleHandle
   ['dnf', packageModule],
   ['yum', packageModule],
   ['package', packageModule],
+  ['apk', packageModule],
+  ['zypper', packageModule],
+  ['community.general.apk', packageModule],
+  ['community.general.zypper', packageModule],
+  ['debconf', debconfModule],
+  ['assert', assertModule],
   ['set_fact', setFact],
   ['include_vars', includeVars],
 ]);
@@ -69,7 +76,10 @@ function withVars(context: TaskContext, layer: Layer, node: unknown): TaskContex
   return scope === null ? context : { ...context, vars: context.vars.with(layer, scope) };
 }
 
-function walkTask(task: YAMLMap, outer: TaskContext): void {
+function walkTask(task: YAMLMap, enclosing: TaskContext): void {
+  // A task (or block) written for one platform (`when: ansible_os_family == "Debian"`) runs there: that is its base.
+  const families = osFamiliesOf(task.get('when', true), enclosing.file, enclosing.at);
+  const outer: TaskContext = families.length > 0 ? { ...enclosing, osFamilies: families } : enclosing;
   if (task.has('block')) {
     const context = withVars(outer, 'block-vars', task.get('vars', true));
     const decided = decideWhen(task.get('when', true), templatingFor(context, new Map()));
@@ -112,6 +122,9 @@ function walkTask(task: YAMLMap, outer: TaskContext): void {
         const withTemplateVars = e.kind === 'link' ? { ...e, templateVariables: vars } : e;
         context.out.edits.push(variables.length > 0 ? { ...withTemplateVars, variables } : withTemplateVars);
       }
+      const first = made.find((e) => e.kind !== 'base');
+      const osFamilies = context.osFamilies ?? [];
+      if (first !== undefined && osFamilies.length > 0) context.out.edits.push(...osFamilyEdits(osFamilies, first.key, first.maybe));
     }
     return;
   }

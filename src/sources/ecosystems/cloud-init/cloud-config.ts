@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq } from 'yaml';
-import { LineIndex, type SourceFile } from '../../../model/source.js';
+import { LineIndex, type Position, type SourceFile } from '../../../model/source.js';
 import type { HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import { argvText } from '../../languages/yaml/argv.js';
@@ -47,36 +47,44 @@ export const cloudInit: HostFormat = {
     return isCloudConfig(head);
   },
   extract(file: SourceFile): Extraction {
-    const out = emptyExtraction();
     const index = new LineIndex(file.text);
-    const at = (offset: number) => index.position(offset);
-    const parsed = parseYaml(file.path, file.text, at, '1.1');
-    out.diagnostics.push(...parsed.diagnostics);
-    const jinja = JINJA_HEADER.test(firstLines(file.text)[0]);
-    const templating = jinja ? new ArgumentTemplating(INSTANCE_DATA, new Map(), JINJA2_NAMESPACES) : null;
-    const render = (m: MappedText): MappedText => (templating === null ? m : templating.render(m).text);
-    const context = { file: file.path, source: file.text, at, out, render };
-    for (const document of parsed.documents) {
-      const config = document.contents;
-      if (!isMap(config)) continue;
-      runCommands(config.get('bootcmd', true), context);
-      const writeFiles = config.get('write_files', true);
-      if (isSeq(writeFiles)) {
-        for (const entry of writeFiles.items) {
-          if (!isEntry(entry)) continue;
-          const edit = writeFileEntry(entry, context);
-          if (edit !== null) out.edits.push(edit);
-        }
-      }
-      const packages = plainValue(document, config.get('packages', true));
-      if (Array.isArray(packages) && packages.some((p) => p === 'postfix' || (Array.isArray(p) && p[0] === 'postfix'))) {
-        out.notes.push(`${file.path}: postfix is installed by cloud-init "packages", which does not name the distribution; Postfix's built-in defaults are assumed`);
-      }
-      runCommands(config.get('runcmd', true), context);
-    }
-    return out;
+    return extractCloudConfig(file.path, file.text, (offset) => index.position(offset));
   },
 };
+
+/**
+ * The edits of one cloud-config document set: a user-data file of its own,
+ * or user data embedded in another host file (a Terraform heredoc), whose
+ * offsets `at` maps to positions in that file.
+ */
+export function extractCloudConfig(path: string, text: string, at: (offset: number) => Position): Extraction {
+  const out = emptyExtraction();
+  const parsed = parseYaml(path, text, at, '1.1');
+  out.diagnostics.push(...parsed.diagnostics);
+  const jinja = JINJA_HEADER.test(firstLines(text)[0]);
+  const templating = jinja ? new ArgumentTemplating(INSTANCE_DATA, new Map(), JINJA2_NAMESPACES) : null;
+  const render = (m: MappedText): MappedText => (templating === null ? m : templating.render(m).text);
+  const context = { file: path, source: text, at, out, render };
+  for (const document of parsed.documents) {
+    const config = document.contents;
+    if (!isMap(config)) continue;
+    runCommands(config.get('bootcmd', true), context);
+    const writeFiles = config.get('write_files', true);
+    if (isSeq(writeFiles)) {
+      for (const entry of writeFiles.items) {
+        if (!isEntry(entry)) continue;
+        const edit = writeFileEntry(entry, context);
+        if (edit !== null) out.edits.push(edit);
+      }
+    }
+    const packages = plainValue(document, config.get('packages', true));
+    if (Array.isArray(packages) && packages.some((p) => p === 'postfix' || (Array.isArray(p) && p[0] === 'postfix'))) {
+      out.notes.push(`${path}: postfix is installed by cloud-init "packages", which does not name the distribution; the packaged main.cf is unknown unless the image that runs it is named`);
+    }
+    runCommands(config.get('runcmd', true), context);
+  }
+  return out;
+}
 
 /** `runcmd` / `bootcmd` items: a string runs with `sh -c`, a list is an argv. */
 function runCommands(node: unknown, context: CloudContext): void {

@@ -7,6 +7,8 @@ import { LineIndex, UNKNOWN_MARK, type Position, type SourceFile } from '../../.
 import type { Span } from '../../../model/span.js';
 import type { HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
+import { distributionOfImage, type Family } from '../../contracts/distributions.js';
+import { delegationNote, namesMailServer } from '../shared/delegation.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { FragmentBuilder } from '../../languages/shell/fragment-builder.js';
@@ -95,8 +97,6 @@ function instructions(text: string): Instruction[] {
   return out;
 }
 
-const DEBIAN = /^(?:[^/]+\/)*(?:debian|ubuntu)(?::|@|$)/;
-const RHEL = /^(?:[^/]+\/)*(?:rhel|centos|rockylinux|rocky|almalinux|alma|fedora|oraclelinux|ubi[0-9]*(?:-minimal|-init|-micro)?)(?::|@|$)/;
 
 /** `--flag=value` options written before an instruction's arguments. */
 function dropFlags(words: string[]): { flags: string[]; rest: string[] } {
@@ -133,6 +133,8 @@ export const dockerfile: HostFormat = {
     let scope = file.path;
     const vars = new Map<string, string>();
     let workdir: string | null = '/';
+    // `FROM debian:12 AS base` ... `FROM base`: a stage built on an earlier stage has that stage's base.
+    const stageBases = new Map<string, { distribution: Family; evidence: string }>();
     for (const instruction of all) {
       const argsText = instruction.args.text;
       const position = instruction.args.position(hostPosition);
@@ -145,10 +147,18 @@ export const dockerfile: HostFormat = {
           scope = stage === stages ? file.path : `${file.path}#stage${stage}`;
           vars.clear();
           workdir = '/';
-          const image = (dropFlags(values).rest[0] ?? '').toLowerCase();
-          const distribution = DEBIAN.test(image) ? 'debian' : RHEL.test(image) ? 'rhel' : null;
-          if (distribution !== null) {
-            out.edits.push({ kind: 'base', distribution, evidence: `FROM ${image}`, key: { scope, directory: '/etc/postfix' }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
+          const rest = dropFlags(values).rest;
+          const image = (rest[0] ?? '').toLowerCase();
+          const alias = (rest[1] ?? '').toLowerCase() === 'as' ? (rest[2] ?? '').toLowerCase() : null;
+          // An image named by a build argument (`FROM ${BASE}`) can be anything `--build-arg` gives: unknown.
+          const recognised = image.includes(UNKNOWN_MARK) ? null : distributionOfImage(image);
+          const base = stageBases.get(image) ?? (recognised === null ? null : { distribution: recognised.family, evidence: `FROM ${image}` });
+          if (base !== null) {
+            out.edits.push({ kind: 'base', distribution: base.distribution, evidence: base.evidence, key: { scope, directory: '/etc/postfix' }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
+            if (alias !== null) stageBases.set(alias, base);
+          } else if (stage === stages && namesMailServer(image.slice(0, image.includes(':') ? image.lastIndexOf(':') : image.length))) {
+            // A base image that is itself a mail server keeps its configuration in the image.
+            out.notes.push(delegationNote(file.path, hostPosition(instruction.start).line, `the base image ${image}`));
           }
           break;
         }
@@ -245,7 +255,7 @@ export const dockerfile: HostFormat = {
                 note(instruction.start, `${quoted(from)} copied to ${target.target} is not in the repository (the build context is assumed to be the Dockerfile's directory)`);
                 continue;
               }
-              out.edits.push({ kind: 'link', target: target.target, source: from, key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
+              out.edits.push({ kind: 'link', target: target.target, source: from, destination: to, key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
             }
           }
           break;

@@ -5,6 +5,7 @@ import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
 import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
+import { imagesNamed } from '../shared/image-attributes.js';
 
 /** A string literal of the template with its host range (the quotes included). */
 interface StringLiteral {
@@ -167,6 +168,10 @@ export const packerHost: HostFormat = {
       out.edits.push(...result.edits);
       out.diagnostics.push(...result.diagnostics);
       out.notes.push(...result.notes);
+    }
+    // The source image the provisioners run on is the base of their edits (several sources: several bases).
+    for (const image of imagesNamed(file.text, hostPosition, file.path)) {
+      out.edits.push({ kind: 'base', distribution: image.distribution.family, evidence: `Packer source ${image.evidence}`, key: { scope: file.path, directory: '/etc/postfix' }, span: image.span, form: 'shell', maybe: false });
     }
     return out;
   },

@@ -233,7 +233,9 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
     return [];
   }
   const template = stringArgument(call, 'template');
-  if (template === null) return [{ ...base, kind: 'link', target: where.target, source }];
+  // The path on the minion, as the state names it.
+  const deployedTo = stringArgument(call, 'name') ?? call.id;
+  if (template === null) return [{ ...base, kind: 'link', target: where.target, source, destination: deployedTo }];
   if (template !== 'jinja') {
     context.out.notes.push(`${context.file}:${call.span.line}: file.managed renders ${source} with the ${template} renderer, which relaygate does not evaluate; ${where.target} not linked`);
     return [];
@@ -250,7 +252,7 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   const vars: VariableScope = {
     lookup: (name) => contextVars.get(name) ?? defaults.get(name) ?? globals.lookup(name),
   };
-  return [{ ...base, kind: 'link', target: where.target, source, templateVariables: vars }];
+  return [{ ...base, kind: 'link', target: where.target, source, destination: deployedTo, templateVariables: vars }];
 }
 
 /** `key = value` text for a set edit: the key's and the value's SLS positions, the ` = ` mapped to the key. */

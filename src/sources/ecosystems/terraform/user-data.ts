@@ -6,6 +6,8 @@ import { extractShellText } from '../../languages/shell/extract.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
 import { shellNote } from '../../languages/shell/notes.js';
 import { SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
+import { imagesNamed } from '../shared/image-attributes.js';
+import { extractCloudConfig } from '../cloud-init/cloud-config.js';
 
 /** A user-data heredoc of a `.tf` file, with Terraform's own syntax already applied. */
 export interface TerraformHeredoc {
@@ -100,6 +102,28 @@ function interpolate(text: string, start: number, end: number, body: MappedSourc
   return directives;
 }
 
+/**
+ * User data whose first line is `#cloud-config` is cloud-config to cloud-init
+ * (cloud-init "User data formats"): read with the cloud-init reader, on the
+ * image the instance boots. A YAML error there is the instance's to report
+ * only when the text is what it receives; with `${...}` or `%{ }` parts
+ * unknown, the rendered text may well be valid YAML, so it is a note.
+ */
+function cloudConfigHeredoc(path: string, heredoc: TerraformHeredoc, hostPosition: (offset: number) => Position, out: Extraction): void {
+  const result = extractCloudConfig(path, heredoc.body.text, heredoc.body.position(hostPosition));
+  const rendered = heredoc.directives || heredoc.body.text.includes(UNKNOWN_MARK);
+  const fatal = result.diagnostics.filter((d) => d.fatal);
+  if (rendered && fatal.length > 0) {
+    const first = fatal[0] as (typeof fatal)[number];
+    out.notes.push(shellNote(path, { line: first.line, column: first.column }, `${heredoc.attribute} is cloud-config that relaygate cannot read with its Terraform interpolations unknown (${first.message}); its edits are not judged`));
+    return;
+  }
+  // Lines between `%{ if }` / `%{ for }` directives may be absent or repeated.
+  out.edits.push(...(heredoc.directives ? result.edits.map((e) => ({ ...e, maybe: true })) : result.edits));
+  out.diagnostics.push(...result.diagnostics);
+  out.notes.push(...result.notes);
+}
+
 export const terraformHost: HostFormat = {
   form: 'terraform',
   // Shell heredocs, and the notes on cloud-init and templated heredocs.
@@ -113,18 +137,24 @@ export const terraformHost: HostFormat = {
     const index = new LineIndex(file.text);
     const hostPosition = (o: number): Position => index.position(o);
     for (const heredoc of terraformHeredocs(file.text)) {
-      if (heredoc.cloudConfig) {
-        out.notes.push(shellNote(file.path, hostPosition(heredoc.start), `${heredoc.attribute} is cloud-init (#cloud-config); it is read by the cloud-init reader, not as shell`));
-        continue;
-      }
       if (heredoc.directives) {
         out.notes.push(shellNote(file.path, hostPosition(heredoc.start), `${heredoc.attribute} holds %{ } template directives; its edits are read as maybe`));
+      }
+      if (heredoc.cloudConfig) {
+        cloudConfigHeredoc(file.path, heredoc, hostPosition, out);
+        continue;
       }
       // Lines between `%{ if }` / `%{ for }` directives may be absent or repeated: every edit of such a heredoc is maybe.
       const result = extractShellText(heredoc.body.text, heredoc.body.position(hostPosition), { file: file.path, scope: file.path, form: 'terraform', maybe: heredoc.directives });
       out.edits.push(...result.edits);
       out.diagnostics.push(...result.diagnostics);
       out.notes.push(...result.notes);
+    }
+    // The image the instance boots (an AMI name filter, a cloud image name) is the base its user data runs on.
+    if (out.edits.length > 0) {
+      for (const image of imagesNamed(file.text, hostPosition, file.path)) {
+        out.edits.push({ kind: 'base', distribution: image.distribution.family, evidence: `instance ${image.evidence}`, key: { scope: file.path, directory: '/etc/postfix' }, span: image.span, form: 'terraform', maybe: false });
+      }
     }
     return out;
   },

@@ -5,6 +5,7 @@
  * with the shell state (variables, working directory) it keeps.
  */
 import { type Position, UNKNOWN_MARK } from '../../../model/source.js';
+import { distributionOfPackageManager } from '../../contracts/distributions.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import { CommandScope, type ShellContext } from './context.js';
 import type { FragmentBuilder } from './fragment-builder.js';
@@ -124,7 +125,12 @@ class Runner {
       case 'yum':
       case 'dnf':
       case 'microdnf':
+      case 'apk':
+      case 'zypper':
         this.packages(scope, name);
+        return {};
+      case 'debconf-set-selections':
+        this.debconf(scope, input);
         return {};
       case 'echo':
         return this.writes(scope, this.echo(scope));
@@ -297,13 +303,49 @@ class Runner {
     if (!args.inPlace) this.unreadWrite(scope, 'sed output');
   }
 
-  /** Installing the postfix package names the distribution whose packaged main.cf is the base. */
+  /**
+   * Installing the postfix package names the distribution whose packaged
+   * main.cf is the base: the package manager only exists there
+   * (`apk add`, `zypper install`/`in`, the others' `install`).
+   */
   private packages(scope: CommandScope, manager: string): void {
     const words = scope.values.map((v) => v.value);
-    if (!words.some((w) => w === 'install')) return;
+    const verb = manager === 'apk' ? 'add' : 'install';
+    if (!words.some((w) => w === verb || (manager === 'zypper' && w === 'in'))) return;
+    // `postfix`, `postfix=3.7.11-0+deb12u1` (apt), `postfix-3.5.25` (dnf), `postfix=3.9.1-r0` (apk).
     if (!words.some((w) => /^postfix(?:[=-][0-9].*)?$/.test(w))) return;
-    const distribution = manager.startsWith('apt') ? 'debian' : 'rhel';
-    scope.edit({ kind: 'base', distribution, evidence: `${manager} install postfix`, key: scope.key('/etc/postfix'), span: scope.span(), form: this.context.form, maybe: scope.maybe });
+    const distribution = distributionOfPackageManager(manager);
+    if (distribution === null) return;
+    scope.edit({ kind: 'base', distribution: distribution.family, evidence: `${manager} ${verb} postfix`, key: scope.key('/etc/postfix'), span: scope.span(), form: this.context.form, maybe: scope.maybe });
+  }
+
+  /**
+   * `debconf-set-selections` preseeding Debian's postfix/main_mailer_type
+   * (`postfix postfix/main_mailer_type select Satellite system`, read from a
+   * pipe or a here-document): the answer chooses the main.cf the package writes.
+   */
+  private debconf(scope: CommandScope, input: ((builder: FragmentBuilder) => void) | undefined): void {
+    const heredoc = this.command.redirects.find((r) => r.heredoc !== null)?.heredoc ?? null;
+    let text: string | null = null;
+    if (input !== undefined || heredoc !== null) {
+      const builder = scope.builder();
+      if (heredoc !== null) addHeredoc(builder, heredoc, this.vars);
+      else input?.(builder);
+      text = builder.build(this.context.file, this.context.form).text;
+    } else {
+      // `debconf-set-selections FILE` reads a file relaygate does not follow.
+      return;
+    }
+    for (const line of text.split('\n')) {
+      const fields = line.trim().split(/[ \t]+/);
+      if (fields.length < 4 || fields[1] !== 'postfix/main_mailer_type') continue;
+      const answer = fields.slice(3).join(' ').replace(/^(["'])(.*)\1$/, '$2');
+      if (answer.includes(UNKNOWN_MARK)) {
+        scope.note('postfix/main_mailer_type is preseeded with a value relaygate cannot compute; the default (Internet Site) is assumed');
+        continue;
+      }
+      scope.edit({ kind: 'base', distribution: 'debian', evidence: `debconf postfix/main_mailer_type ${answer}`, mailerType: answer, key: scope.key('/etc/postfix'), span: scope.span(), form: this.context.form, maybe: scope.maybe });
+    }
   }
 }
 

@@ -165,12 +165,14 @@ test('when: makes an edit maybe, unless it is a literal true; rescue is maybe to
     '',
   ].join('\n');
   assert.deepEqual(
-    extract(text).edits.map((e) => [e.span.line, e.maybe]),
+    extract(text).edits.map((e) => [e.kind, e.span.line, e.maybe]),
     [
-      [1, true],
-      [3, false],
-      [6, false],
-      [8, true],
+      ['set', 1, true],
+      // The condition names the platform: the edit runs on Debian, which is its base.
+      ['base', 2, true],
+      ['set', 3, false],
+      ['set', 6, false],
+      ['set', 8, true],
     ],
   );
 });

@@ -87,7 +87,7 @@ test('matches only a first line of exactly #cloud-config', () => {
 test('packages: [postfix] is a note (no distribution known)', () => {
   const out = extract('#cloud-config\npackages:\n  - postfix\n');
   assert.deepEqual(out.edits, []);
-  assert.deepEqual(out.notes, [`${FILE}: postfix is installed by cloud-init "packages", which does not name the distribution; Postfix's built-in defaults are assumed`]);
+  assert.deepEqual(out.notes, [`${FILE}: postfix is installed by cloud-init "packages", which does not name the distribution; the packaged main.cf is unknown unless the image that runs it is named`]);
 });
 
 test('## template: jinja user data: expressions over instance data are unknown', () => {

@@ -1,0 +1,224 @@
+/**
+ * What counts as live configuration: the one place that decides which
+ * files named like mail configuration a server really loads.
+ *
+ * Live: the exact names (main.cf, master.cf, sendmail.mc/.cf, submit.*),
+ * templates of them, name variants whose content is configuration
+ * (`main.cf.prod`, `postfix_main.cf.erb`, `postfix_main_cf.tmpl`, confirmed
+ * by the content sniff), and any file provisioning code deploys to a mail
+ * path whatever its name (the sources stage reads those through the deploy
+ * map, src/sources/replay/deployments.ts).
+ *
+ * Not live, set aside with a note (and judged after all when something
+ * deploys them): documentation, prototypes and package leftovers, diffs and
+ * patches, and Postfix's own distribution files (its installation scripts,
+ * and the sample files and test fixtures of a Postfix source tree).
+ */
+import type { Role } from './patterns.js';
+
+/** A file set aside as not live, and why (no repository text in it beyond the path). */
+export interface SetAside {
+  path: string;
+  reason: string;
+  /** Files set aside for one shared reason (a Postfix source tree) get one note. */
+  group?: string;
+}
+
+const DOCUMENTATION: ReadonlySet<string> = new Set(['md', 'markdown', 'mdx', 'txt', 'rst', 'html', 'htm', 'adoc', 'asciidoc']);
+
+/**
+ * Postfix reads main.cf and master.cf from config_directory and nothing else
+ * (postconf(5)); these are what packages and editors leave beside them.
+ */
+const PROTOTYPES: ReadonlyMap<string, string> = new Map([
+  ['proto', 'a prototype'],
+  ['default', "Postfix's list of default values"],
+  ['dist', 'a distribution sample'],
+  ['sample', 'a sample'],
+  ['example', 'an example'],
+  ['orig', 'a backup'],
+  ['bak', 'a backup'],
+  ['backup', 'a backup'],
+  ['old', 'a backup'],
+  ['save', 'a backup'],
+  ['sav', 'a backup'],
+  ['tmp', 'a temporary copy'],
+  ['swp', 'an editor swap file'],
+  ['swo', 'an editor swap file'],
+  ['rej', 'a rejected patch hunk'],
+  ['rpmnew', 'a package leftover'],
+  ['rpmsave', 'a package leftover'],
+  ['rpmorig', 'a package leftover'],
+  ['dpkg-dist', 'a package leftover'],
+  ['dpkg-old', 'a package leftover'],
+  ['dpkg-new', 'a package leftover'],
+  ['dpkg-bak', 'a package leftover'],
+  ['dpkg-tmp', 'a package leftover'],
+  ['ucf-old', 'a package leftover'],
+  ['ucf-dist', 'a package leftover'],
+  ['ucf-new', 'a package leftover'],
+]);
+
+const PATCHES: ReadonlySet<string> = new Set(['diff', 'patch']);
+
+/** The mail file names whose copies and descriptions are set aside. */
+const MAIL_NAME = /^(?:main|master|sendmail|submit)\.(?:cf|mc)(?=[.~]|$)/;
+
+/**
+ * Why a file named after a mail file (`main.cf.proto`, `docs/master.cf.md`,
+ * `sendmail.mc.orig`, `main.cf~`, `main.cf.diff`) is not what a server
+ * loads; null when its name does not say so.
+ */
+export function notLiveByName(path: string): string | null {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const lower = base.toLowerCase();
+  if (!MAIL_NAME.test(lower) && variantRole(lower) === null) return null;
+  if (lower.endsWith('~')) return 'an editor backup, not live configuration';
+  const words = lower.split('.').slice(1);
+  const last = words[words.length - 1] ?? '';
+  if (DOCUMENTATION.has(last)) return `documentation (.${last}), not live configuration`;
+  if (PATCHES.has(last)) return `a ${last}, not live configuration`;
+  for (const word of words) {
+    const what = PROTOTYPES.get(word);
+    if (what !== undefined) return `${what} (.${word}), not what Postfix or sendmail loads`;
+  }
+  return null;
+}
+
+/**
+ * Name variants: a prefix or an underscore around the mail file's name
+ * (`postfix_main.cf.erb`, `postfix_main_cf.tmpl`, `mta-master.cf`). The
+ * content sniff must confirm them; the exact names and `main.cf.X` are the
+ * default patterns' (./patterns.ts).
+ */
+const VARIANT = /(?:^|[._-])(main|master)[._-]cf(?:[._-]|$)/;
+
+export function variantRole(base: string): Role | null {
+  const lower = base.toLowerCase();
+  if (lower.startsWith('main.cf') || lower.startsWith('master.cf')) return null;
+  const m = VARIANT.exec(lower);
+  if (m === null) return null;
+  return m[1] === 'main' ? 'main.cf' : 'master.cf';
+}
+
+/**
+ * Postfix's own distribution scripts and data, by name. They run `postconf
+ * -c $config_directory -e ...` to install Postfix, not to configure a site;
+ * installed, they sit in the configuration directory (`etc/postfix/post-install`).
+ */
+const DISTRIBUTION_FILES: ReadonlySet<string> = new Set([
+  'post-install',
+  'postfix-install',
+  'postfix-script',
+  'postfix-files',
+  'postfix-wrapper',
+  'postmulti-script',
+  'postfix-tls-script',
+  'postfix-non-bdb-script',
+]);
+
+/** The first lines of Postfix's own scripts name their manual page source (mantools/srctoman). */
+const DISTRIBUTION_HEADER = 'POSTFIXSOURCE/mantools/srctoman';
+
+export function notLiveDistributionFile(path: string): string | null {
+  const parts = path.split('/');
+  const base = parts[parts.length - 1] ?? '';
+  const folder = parts[parts.length - 2] ?? '';
+  if (!DISTRIBUTION_FILES.has(base)) return null;
+  // A site script may be called post-install too: only Postfix's folders say it is Postfix's.
+  if (base !== 'post-install' || folder === 'postfix' || folder === 'conf') return "Postfix's own installation file, not site provisioning";
+  return null;
+}
+
+/** A script whose head carries Postfix's manual-page header is Postfix's own, wherever it is. */
+export function notLiveDistributionScript(head: string): string | null {
+  if (!head.slice(0, 400).includes(DISTRIBUTION_HEADER)) return null;
+  return "Postfix's own distribution script (its manual-page header), not site provisioning";
+}
+
+/**
+ * Folders that are a Postfix source or distribution tree: `postfix-install`
+ * beside a `conf/` holding the sample main.cf or master.cf (the layout of
+ * Postfix's source tarball). Their sample files and test fixtures
+ * (`src/postconf/test*-main.cf`) are not a deployed configuration.
+ */
+export function distributionTrees(paths: Iterable<string>): string[] {
+  const present = new Set(paths);
+  const roots: string[] = [];
+  for (const path of present) {
+    if (!(path === 'postfix-install' || path.endsWith('/postfix-install'))) continue;
+    const root = path.slice(0, Math.max(0, path.length - 'postfix-install'.length - 1));
+    const conf = root === '' ? 'conf' : `${root}/conf`;
+    if (present.has(`${conf}/main.cf`) || present.has(`${conf}/master.cf`)) roots.push(root);
+  }
+  return roots.sort();
+}
+
+/** The distribution tree a path is in, as a set-aside reason; null when it is in none. */
+export function inDistributionTree(path: string, roots: readonly string[]): SetAside | null {
+  for (const root of roots) {
+    if (root !== '' && !path.startsWith(`${root}/`)) continue;
+    return { path, reason: 'part of a Postfix source tree (postfix-install, conf/): a sample file, installation script or test fixture, not a deployed configuration', group: root };
+  }
+  return null;
+}
+
+/**
+ * A saved diff or patch, whatever its name (a diff kept as `main.cf`): a
+ * unified or context diff's headers and hunks, or `diff -y`/`sdiff`
+ * side-by-side output. null when the text is not one.
+ */
+export function notLiveByContent(text: string): string | null {
+  const lines = text.slice(0, 64 * 1024).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/.test(line)) return 'its content is a unified diff, not live configuration';
+    if (line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ ')) return 'its content is a unified diff, not live configuration';
+    if (line.startsWith('*** ') && (lines[i + 1] ?? '').startsWith('--- ')) return 'its content is a context diff, not live configuration';
+    if (line.startsWith('diff --git ') || line.startsWith('diff -')) return 'its content is a diff, not live configuration';
+  }
+  return sideBySide(lines) ? 'its content is a side-by-side diff (diff -y, sdiff), not live configuration' : null;
+}
+
+/** Tabs expanded to 8-column stops, as a terminal shows `diff -y` output. */
+function expandTabs(line: string): string {
+  let out = '';
+  for (const c of line.slice(0, 400)) {
+    if (c === '\t') out += ' '.repeat(8 - (out.length % 8));
+    else out += c;
+  }
+  return out;
+}
+
+const GUTTER_MARKS = new Set(['|', '<', '>']);
+
+/**
+ * `diff -y` prints each line pair in two columns split by a gutter: a
+ * space for an unchanged line (the same text on both sides), `|`, `<` or `>`
+ * for a changed, removed or added one. Side-by-side output: one gutter
+ * column at which most lines have a mark or identical halves.
+ */
+function sideBySide(raw: readonly string[]): boolean {
+  const lines = raw.map(expandTabs).filter((l) => l.trim() !== '');
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    for (let c = 8; c < line.length; c++) {
+      if (!GUTTER_MARKS.has(line[c] as string) || line[c - 1] !== ' ' || !(c + 1 >= line.length || line[c + 1] === ' ')) continue;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
+  let gutter = -1;
+  let best = 0;
+  for (const [c, n] of counts) if (n > best) [gutter, best] = [c, n];
+  if (gutter < 0) return false;
+  let fits = 0;
+  for (const line of lines) {
+    const mark = line[gutter];
+    if (mark !== undefined && GUTTER_MARKS.has(mark) && line[gutter - 1] === ' ') fits++;
+    else if (mark === ' ' || mark === undefined) {
+      const left = line.slice(0, gutter).trim();
+      if (left !== '' && left === line.slice(gutter + 1).trim()) fits++;
+    }
+  }
+  return fits >= 3 && fits >= lines.length * 0.6;
+}

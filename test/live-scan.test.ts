@@ -1,0 +1,181 @@
+/**
+ * What counts as live configuration (src/discover/live.ts): each row is a
+ * small repository, the exact findings the scan gives and the notes it
+ * writes about files it sets aside.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultOptions } from '../src/config/options.js';
+import { distributionTrees, notLiveByContent, notLiveByName, variantRole } from '../src/discover/live.js';
+import { scan, type ScanResult } from '../src/scan.js';
+import { temporaryTrees } from './helpers/temp-tree.js';
+
+const tree = temporaryTrees('live');
+
+function rows(result: ScanResult): unknown[] {
+  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+}
+
+/** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
+const OPEN = 'myhostname = mx.example.test\ninet_interfaces = all\ncompatibility_level = 3.6\n';
+
+/** `diff -y` output of two main.cf files (tabs to the gutter, as GNU diff writes it). */
+const SIDE_BY_SIDE = [
+  'myhostname = mx.example.test\t\t\t\t\t\tmyhostname = mx.example.test',
+  'inet_interfaces = all\t\t\t\t\t      |\tinet_interfaces = loopback-only',
+  'mynetworks = 127.0.0.0/8\t\t\t\t\tmynetworks = 127.0.0.0/8',
+  'smtpd_banner = $myhostname ESMTP\t\t\t      <',
+  '\t\t\t\t\t\t\t      >\trelayhost = [smtp.example.test]',
+  '',
+].join('\n');
+
+const UNIFIED = ['--- main.cf.orig', '+++ main.cf', '@@ -1,2 +1,2 @@', ' myhostname = mx.example.test', '-inet_interfaces = loopback-only', '+inet_interfaces = all', ''].join('\n');
+
+interface Row {
+  name: string;
+  files: Record<string, string>;
+  findings: unknown[];
+  notes: string[];
+}
+
+const ROWS: Row[] = [
+  {
+    name: 'a Markdown page named after master.cf is documentation',
+    files: { 'docs/master.cf.md': '# master.cf\n\nsubmission inet n - n - - smtpd\n  -o smtpd_tls_security_level=encrypt\n\n| key | meaning |\n' },
+    findings: [],
+    notes: ['docs/master.cf.md is not judged: documentation (.md), not live configuration'],
+  },
+  {
+    name: "Postfix's prototype and a package leftover",
+    files: { 'etc/postfix/main.cf.proto': OPEN, 'etc/postfix/main.cf.dpkg-dist': OPEN },
+    findings: [],
+    notes: [
+      'etc/postfix/main.cf.dpkg-dist is not judged: a package leftover (.dpkg-dist), not what Postfix or sendmail loads',
+      'etc/postfix/main.cf.proto is not judged: a prototype (.proto), not what Postfix or sendmail loads',
+    ],
+  },
+  {
+    name: 'a saved side-by-side diff named main.cf',
+    files: { 'review/main.cf': SIDE_BY_SIDE },
+    findings: [],
+    notes: ['review/main.cf is not judged: its content is a side-by-side diff (diff -y, sdiff), not live configuration'],
+  },
+  {
+    name: 'a unified diff named main.cf, and a patch named after it',
+    files: { 'review/main.cf': UNIFIED, 'patches/main.cf.patch': UNIFIED },
+    findings: [],
+    notes: ['patches/main.cf.patch is not judged: a patch, not live configuration', 'review/main.cf is not judged: its content is a unified diff, not live configuration'],
+  },
+  {
+    name: "Postfix's post-install script in its configuration directory is not site provisioning",
+    files: { 'etc/postfix/post-install': '#!/bin/sh\npostconf -c $config_directory -e "inet_interfaces=all"\n' },
+    findings: [],
+    notes: ["etc/postfix/post-install is not judged: Postfix's own installation file, not site provisioning"],
+  },
+  {
+    name: 'a Postfix source tree: one note, no finding',
+    files: {
+      'postfix/postfix-install': '#!/bin/sh\ncp conf/main.cf $config_directory/main.cf\n',
+      'postfix/conf/main.cf': 'queue_directory = /var/spool/postfix\n',
+      'postfix/conf/master.cf': 'smtp inet n - n - - smtpd\n',
+      'postfix/conf/post-install': '#!/bin/sh\npostconf -c $config_directory -e "mail_owner=$mail_owner"\n',
+      'postfix/src/postconf/test1-main.cf': OPEN,
+    },
+    findings: [],
+    notes: ['postfix/ is a Postfix source tree (postfix-install, conf/): its 5 files named like mail configuration (sample files, installation scripts, test fixtures) are not a deployed configuration; not judged'],
+  },
+  {
+    name: 'a name variant whose content is configuration is judged: main.cf.prod',
+    files: { 'env/main.cf.prod': OPEN },
+    findings: [['stig-postfix-relay', 'env/main.cf.prod', 1, 1, 'definite']],
+    notes: [],
+  },
+  {
+    name: 'prefixed and underscored names are judged when the content confirms them',
+    files: {
+      'templates/postfix_main_cf.tmpl': 'compatibility_level = 3.6\nmyhostname = relay.example.test\ninet_interfaces = all\n',
+      'templates/postfix_master_cf.tmpl': 'smtp      inet  n       -       y       -       -       smtpd\n',
+      'templates/mta_main.cf.erb': 'compatibility_level = 3.6\ninet_interfaces = <%= @interfaces %>\n',
+      'templates/postfix_main_cf_notes.tmpl': 'These notes say how main.cf is built.\n',
+    },
+    findings: [
+      ['stig-postfix-relay', 'templates/mta_main.cf.erb', 1, 1, 'indeterminate'],
+      ['stig-postfix-relay', 'templates/postfix_main_cf.tmpl', 1, 1, 'definite'],
+      ['stig-postfix-relay', 'templates/postfix_master_cf.tmpl', 1, 1, 'indeterminate'],
+    ],
+    notes: [],
+  },
+  {
+    name: 'a Jinja2 template named .tmpl (rendered by Python) is read as Jinja2, not as a Go template',
+    files: { 'templates/postfix_main_cf.tmpl': 'inet_interfaces = all\n{% if relay %}\nrelayhost = {{ relay }}\n{% endif %}\ncompatibility_level = 3.6\n' },
+    findings: [['stig-postfix-relay', 'templates/postfix_main_cf.tmpl', 1, 1, 'definite']],
+    notes: [],
+  },
+  {
+    name: 'a not-live name that provisioning code deploys is judged after all, with no note',
+    files: { 'image/main.cf.dist': OPEN, 'image/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix\nCOPY main.cf.dist /etc/postfix/main.cf\n' },
+    findings: [['stig-postfix-relay', 'image/main.cf.dist', 1, 1, 'definite']],
+    notes: [],
+  },
+];
+
+describe('what is live configuration', () => {
+  for (const row of ROWS) {
+    it(row.name, async () => {
+      const result = await scan(defaultOptions(tree(row.files)));
+      assert.deepEqual(rows(result), row.findings);
+      assert.deepEqual(
+        result.notes.filter((n) => n.includes('is not judged') || n.includes('Postfix source tree')),
+        row.notes,
+      );
+    });
+  }
+});
+
+describe('src/discover/live.ts decisions', () => {
+  it('names: documentation, prototypes, leftovers, patches; the live names and variants are not set aside', () => {
+    const cases: [string, boolean][] = [
+      ['docs/main.cf.md', true],
+      ['main.cf.rst', true],
+      ['master.cf.html', true],
+      ['main.cf.proto', true],
+      ['main.cf.default', true],
+      ['main.cf.orig', true],
+      ['main.cf~', true],
+      ['sendmail.mc.bak', true],
+      ['main.cf.rpmnew', true],
+      ['main.cf.ucf-dist', true],
+      ['main.cf.diff', true],
+      ['postfix_main.cf.example.erb', true],
+      ['main.cf', false],
+      ['main.cf.j2', false],
+      ['main.cf.prod', false],
+      ['postfix_main_cf.tmpl', false],
+      ['README.md', false],
+      ['domain.cf.md', false],
+    ];
+    assert.deepEqual(
+      cases.map(([p]) => [p, notLiveByName(p) !== null]),
+      cases,
+    );
+  });
+
+  it('variants: the role their name carries', () => {
+    assert.deepEqual(
+      ['postfix_main.cf.erb', 'postfix_main_cf.tmpl', 'mta-master.cf', 'main.cf', 'main.cf.prod', 'domain_cf', 'remain.cf'].map(variantRole),
+      ['main.cf', 'main.cf', 'master.cf', null, null, null, null],
+    );
+  });
+
+  it('content: diffs are recognised; configuration with a | in a value is not a diff', () => {
+    assert.notEqual(notLiveByContent(SIDE_BY_SIDE), null);
+    assert.notEqual(notLiveByContent(UNIFIED), null);
+    assert.equal(notLiveByContent(OPEN), null);
+    const master = 'smtp inet n - y - - smtpd\nfilter unix - n n - - pipe\n  flags=Rq user=filter argv=/usr/bin/filter | /usr/sbin/sendmail -i\n';
+    assert.equal(notLiveByContent(master), null);
+  });
+
+  it('distribution trees: postfix-install beside conf/main.cf', () => {
+    assert.deepEqual(distributionTrees(['postfix-install', 'conf/main.cf', 'vendor/pf/postfix-install', 'vendor/pf/conf/master.cf', 'other/postfix-install']), ['', 'vendor/pf']);
+  });
+});
