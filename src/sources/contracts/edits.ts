@@ -59,9 +59,13 @@ export type Edit =
   /**
    * Parameters set whatever the file held: `postconf -e a=b c=d`, `lineinfile`
    * with a `name = value` line. The fragment holds `name = value` lines in
-   * main.cf syntax, mapped to the host file.
+   * main.cf syntax, mapped to the host file. A line whose name is unknown
+   * (`postconf -e "$k=$v"`) may set any parameter, except, when the edit
+   * says so, the names in `unknownNameExcludes` (a loop over `${!PREFIX*}`
+   * whose known iterations set those names: their variables keep the
+   * values the image gives them).
    */
-  | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment })
+  | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment; unknownNameExcludes?: string[] })
   /** Back to the default: `postconf -X name`, `postconf -# name`, `lineinfile state: absent`. */
   | (EditBase & { kind: 'unset'; target: 'main.cf'; name: string; nameSpan: Span })
   /** Replaced only if a definition exists: a `sed -i` substitution that rewrites the `name = ...` line. */
@@ -76,6 +80,20 @@ export type Edit =
       value: string;
       valueSpan: Span;
     })
+  /** `postconf -PX service/type/parameter`: the `-o parameter=...` settings removed from the service. */
+  | (EditBase & { kind: 'master-unset'; target: 'master.cf'; service: string; type: string; parameter: string })
+  /**
+   * `postconf -M service/type='name type private unpriv chroot wakeup maxproc command...'`
+   * (postconf(1), pcf_edit_master): the services matching `service/type`
+   * (`*` matches any) or the entry's own name/type are replaced by the
+   * entry, at the first one's place; without a match the entry is added at
+   * the end. `entry` holds the entry's text, mapped to the host file.
+   */
+  | (EditBase & { kind: 'master-entry'; target: 'master.cf'; service: string; type: string; entry: Fragment })
+  /** `postconf -F service/type/field=value`: one field of the matching services replaced (`command` also replaces the arguments). */
+  | (EditBase & { kind: 'master-field'; target: 'master.cf'; service: string; type: string; field: MasterField; value: Fragment })
+  /** `postconf -MX service/type` removes the matching services, `postconf -M# service/type` comments them out. */
+  | (EditBase & { kind: 'master-remove'; target: 'master.cf'; service: string; type: string; comment: boolean })
   /**
    * A repository file becomes the target file: Dockerfile `COPY files/main.cf /etc/postfix/`,
    * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`.
@@ -89,6 +107,9 @@ export type Edit =
    */
   | (EditBase & { kind: 'base'; distribution: 'debian' | 'rhel'; evidence: string });
 
+/** The field names of `postconf -F` (postconf(1)): the eight master.cf columns, `command` with its arguments. */
+export type MasterField = 'service' | 'type' | 'private' | 'unprivileged' | 'chroot' | 'wakeup' | 'process_limit' | 'command';
+
 /** What an extractor returns for one host file. */
 export interface Extraction {
   edits: Edit[];
@@ -96,6 +117,12 @@ export interface Extraction {
   diagnostics: Diagnostic[];
   /** Things skipped or assumed that a user should know about (no repository text at a line start). */
   notes: string[];
+  /**
+   * Other host files this one runs or sources (a Dockerfile's entrypoint
+   * script, `. ./lib.sh`): their edits are part of this file's instances,
+   * so they are not judged on their own as well.
+   */
+  ran?: string[];
 }
 
 export function emptyExtraction(): Extraction {

@@ -85,7 +85,7 @@ test('Dockerfile: RUN heredoc script and RUN cat heredoc into main.cf; exec form
   ]);
   assert.deepEqual(mapped(r.edits[1]!, 1, 13), [3, 23]);
   assert.deepEqual(mapped(r.edits[2]!, 1, 19), [6, 19]);
-  assert.deepEqual(mapped(r.edits[3]!, 1, 1), [8, 24]);
+  assert.deepEqual(mapped(r.edits[3]!, 1, 1), [8, 25]); // inside the JSON string, at its own column
 });
 
 test('Terraform user_data <<-EOF: ${var} is unknown, $${ is a literal ${, indentation removed', () => {
@@ -104,8 +104,8 @@ test('Terraform user_data <<-EOF: ${var} is unknown, $${ is a literal ${, indent
     ['set', 'terraform', 'infra/mx.tf', 4, `mynetworks = ${UNKNOWN_MARK}\nrelayhost = ${UNKNOWN_MARK}\n`],
     ['append', 'terraform', 'infra/mx.tf', 5, 'inet_interfaces = all\n'],
   ]);
-  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [4, 17]);
-  assert.deepEqual(mapped(r.edits[1]!, 1, 1), [5, 10]);
+  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [4, 18]); // quoted text keeps its own columns
+  assert.deepEqual(mapped(r.edits[1]!, 1, 1), [5, 11]);
   const cloud = terraformHeredocs('user_data = <<EOF\n#cloud-config\nruncmd: []\nEOF\n');
   assert.equal(cloud[0]?.cloudConfig, true);
   assert.equal(host(terraformHost, 'a.tf', 'user_data = <<EOF\n#cloud-config\nruncmd: []\nEOF\n').notes.length, 1);

@@ -8,14 +8,17 @@ import type { Span } from '../../../model/span.js';
 import type { HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
-import { extractShellText } from '../../languages/shell/extract.js';
+import { Environment } from '../../languages/shell/environment.js';
+import { expandWordAsOne, type ExpandContext } from '../../languages/shell/expand.js';
+import { extractShellCommand, extractShellText } from '../../languages/shell/extract.js';
 import { FragmentBuilder } from '../../languages/shell/fragment-builder.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
 import { quoted, shellNote } from '../../languages/shell/notes.js';
 import { parseShell } from '../../languages/shell/parse.js';
 import { type Heredoc } from '../../languages/shell/syntax.js';
 import { mailTarget } from '../../languages/shell/targets.js';
-import { addHeredoc, wordValue } from '../../languages/shell/words.js';
+import { ShellValue, type ShellSource } from '../../languages/shell/values.js';
+import { heredocValue } from '../../languages/shell/words.js';
 
 /** One Dockerfile instruction: its keyword, its arguments (comment lines inside continuations removed) and heredoc bodies. */
 interface Instruction {
@@ -128,19 +131,25 @@ export const dockerfile: HostFormat = {
     const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
     let stage = 0;
     let scope = file.path;
-    const vars = new Map<string, string>();
+    let vars = new Environment();
+    const dockerSource: ShellSource = { file: file.path, text: file.text, position: hostPosition };
     let workdir: string | null = '/';
     for (const instruction of all) {
       const argsText = instruction.args.text;
       const position = instruction.args.position(hostPosition);
-      const words = parseShell(argsText).commands.flatMap((c) => [...c.assignments.map((a) => ({ raw: `${a.name}=${wordValue(a.value, vars).value}`, word: a.value, start: a.start })), ...c.words.map((w) => ({ raw: wordValue(w, vars).value, word: w, start: w.start }))]);
-      const values = words.map((w) => w.raw);
+      const argsSource: ShellSource = { file: file.path, text: argsText, position };
+      const ctx: ExpandContext = { env: vars, source: argsSource, substitute: () => null };
+      const words = parseShell(argsText).commands.flatMap((c) => [
+        ...c.assignments.map((a) => ({ name: a.name, value: expandWordAsOne(a.value, ctx), nameAt: a.start })),
+        ...c.words.map((w) => ({ name: null, value: expandWordAsOne(w, ctx), nameAt: w.start })),
+      ]);
+      const values = words.map((w) => (w.name === null ? w.value.text : `${w.name}=${w.value.text}`));
       switch (instruction.keyword) {
         case 'FROM': {
           stage++;
           // Earlier stages of a multi-stage build are other images: their edits form other instances.
           scope = stage === stages ? file.path : `${file.path}#stage${stage}`;
-          vars.clear();
+          vars = new Environment();
           workdir = '/';
           const image = (dropFlags(values).rest[0] ?? '').toLowerCase();
           const distribution = DEBIAN.test(image) ? 'debian' : RHEL.test(image) ? 'rhel' : null;
@@ -149,16 +158,26 @@ export const dockerfile: HostFormat = {
           }
           break;
         }
-        case 'ENV':
-          if (values.length >= 2 && !(values[0] as string).includes('=')) vars.set(values[0] as string, values.slice(1).join(' '));
-          else for (const v of values) {
-            const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(v);
-            if (m !== null) vars.set(m[1] as string, m[2] as string);
+        case 'ENV': {
+          const first = words[0];
+          if (first !== undefined && first.name === null && words.length >= 2) {
+            // `ENV NAME value with spaces` (the old form).
+            let value = ShellValue.EMPTY;
+            words.slice(1).forEach((w, i) => {
+              value = i > 0 ? value.concat(ShellValue.generated(' '), w.value) : value.concat(w.value);
+            });
+            vars.assign(first.value.text, value, first.value, false, true);
+          } else {
+            for (const w of words) if (w.name !== null) vars.assign(w.name, w.value, ShellValue.literal(w.name, argsSource, w.nameAt), false, true);
           }
           break;
+        }
         case 'ARG':
           // A build argument can be overridden with --build-arg: its default is not a known value.
-          for (const v of values) vars.set(v.split('=')[0] as string, UNKNOWN_MARK);
+          for (const w of words) {
+            const name = w.name ?? w.value.text;
+            vars.assign(name, ShellValue.unknown(argsSource, w.nameAt, w.nameAt + name.length), ShellValue.literal(name, argsSource, w.nameAt), false);
+          }
           break;
         case 'WORKDIR': {
           const to = values[0] ?? '/';
@@ -167,11 +186,11 @@ export const dockerfile: HostFormat = {
         }
         case 'RUN': {
           const context = { file: file.path, scope, form: 'dockerfile' as const, maybe: false };
-          const options = { variables: vars, cwd: workdir };
+          const options = { environment: forRun(vars), cwd: workdir };
           const body = argsText.replace(/^(?:\s*--[^\s]+)*\s*/, '');
           const bodyAt = argsText.length - body.length;
           let result: Extraction;
-          if (body.startsWith('[')) result = execForm(body, bodyAt, position, context, options, (o, m) => note(instruction.args.hostOffset(o), m));
+          if (body.startsWith('[')) result = execForm(body, bodyAt, argsSource, context, options, (o, m) => note(instruction.args.hostOffset(o), m));
           else if (/^<<-?["']?[A-Za-z_]/.test(body) && instruction.heredocs.length > 0) {
             // `RUN <<EOF`: the here-document is the script.
             const heredoc = instruction.heredocs[0] as Heredoc;
@@ -222,8 +241,8 @@ export const dockerfile: HostFormat = {
             const heredoc = instruction.heredocs[0];
             const target = mailTarget(destination, workdir);
             if (heredoc === undefined || target === null) break;
-            const builder = new FragmentBuilder(hostPosition);
-            addHeredoc(builder, heredoc, heredoc.quoted ? new Map() : vars);
+            const builder = new FragmentBuilder();
+            builder.addValue(heredocValue(heredoc, dockerSource, heredoc.quoted ? null : { env: vars, source: dockerSource, substitute: () => null }));
             out.edits.push({ kind: 'write', target: target.target, fragment: builder.build(file.path, 'dockerfile'), key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
             break;
           }
@@ -255,6 +274,13 @@ export const dockerfile: HostFormat = {
   },
 };
 
+/** A RUN line is a new shell: what it assigns does not reach the next instruction. */
+function forRun(vars: Environment): Environment {
+  const env = vars.child();
+  for (const [name, v] of vars.vars) if (v !== null) env.vars.set(name, { ...v });
+  return env;
+}
+
 /** The build context is assumed to be the Dockerfile's directory (`docker build dir/`), the common layout. */
 function joinPath(directory: string, source: string): string {
   const parts = directory === '' ? [] : directory.split('/');
@@ -266,43 +292,45 @@ function joinPath(directory: string, source: string): string {
   return parts.join('/');
 }
 
+/** The strings of a JSON exec form (`["a", "b"]`), each a value mapped to its characters when it has no escapes. */
+function execStrings(body: string, bodyAt: number, source: ShellSource): { values: ShellValue[]; raw: { value: string; start: number; plain: boolean }[] } | null {
+  const values: ShellValue[] = [];
+  const raw: { value: string; start: number; plain: boolean }[] = [];
+  const literal = /"((?:[^"\\\n]|\\.)*)"/g;
+  for (const m of body.matchAll(literal)) {
+    let value: string;
+    try {
+      value = JSON.parse(m[0]) as string;
+    } catch {
+      return null;
+    }
+    const start = bodyAt + (m.index ?? 0);
+    const plain = m[1] === value;
+    raw.push({ value, start, plain });
+    values.push(plain ? ShellValue.literal(value, source, start + 1) : ShellValue.expression(value, source, start, start + m[0].length));
+  }
+  return { values, raw };
+}
+
 /** `RUN ["sh", "-c", "script"]` is shell; `RUN ["postconf", "-e", "a=b"]` runs one command without a shell. */
 function execForm(
   body: string,
   bodyAt: number,
-  position: (o: number) => Position,
+  source: ShellSource,
   context: { file: string; scope: string; form: 'dockerfile'; maybe: boolean },
-  options: { variables: Map<string, string>; cwd: string | null },
+  options: { environment: Environment; cwd: string | null },
   note: (offset: number, message: string) => void,
 ): Extraction {
-  const strings: { value: string; start: number; end: number }[] = [];
-  const literal = /"((?:[^"\\\n]|\\.)*)"/g;
-  for (const m of body.matchAll(literal)) {
-    try {
-      strings.push({ value: JSON.parse(m[0]) as string, start: bodyAt + (m.index ?? 0), end: bodyAt + (m.index ?? 0) + m[0].length });
-    } catch {
-      note(bodyAt, 'a RUN exec-form string could not be read');
-      return emptyExtraction();
-    }
+  const strings = execStrings(body, bodyAt, source);
+  if (strings === null) {
+    note(bodyAt, 'a RUN exec-form string could not be read');
+    return emptyExtraction();
   }
-  const first = strings[0]?.value ?? '';
-  if (/(?:^|\/)(?:ba|da)?sh$/.test(first) && strings[1]?.value === '-c' && strings[2] !== undefined) {
-    const script = strings[2];
-    return extractShellText(script.value, (o) => position(o === 0 ? script.start : script.end), context, options);
+  const first = strings.raw[0]?.value ?? '';
+  const script = strings.raw[2];
+  if (/(?:^|\/)(?:ba|da)?sh$/.test(first) && strings.raw[1]?.value === '-c' && script !== undefined) {
+    return extractShellText(script.value, (o) => source.position(script.plain ? script.start + 1 + o : script.start), context, options);
   }
-  // No shell: each string is one word, exactly; quote it for our reader.
-  const words = strings.map((s) => `'${s.value.replace(/'/g, `'\\''`)}'`);
-  const joined = words.join(' ');
-  const starts: number[] = [];
-  let at = 0;
-  for (const w of words) {
-    starts.push(at);
-    at += w.length + 1;
-  }
-  return extractShellText(joined, (o) => {
-    let k = 0;
-    while (k + 1 < starts.length && (starts[k + 1] as number) <= o) k++;
-    const s = strings[k] as { start: number; end: number };
-    return position(o === starts[k] ? s.start : s.end);
-  }, context, options);
+  // No shell: each string is one word, exactly (no expansion either).
+  return extractShellCommand(strings.values, source, bodyAt, bodyAt + body.trimEnd().length, context, options);
 }

@@ -2,16 +2,15 @@ import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { CommandScope } from './context.js';
 import { quoted } from './notes.js';
 import type { MailTarget } from './targets.js';
-import type { Word } from './syntax.js';
+import { ShellValue } from './values.js';
 
 /** The parameters a relay verdict reads: an unreadable `sed` on main.cf makes them unknown where defined. */
 const RELAY_PARAMETERS = ['inet_interfaces', 'mynetworks', 'mynetworks_style', 'smtpd_client_restrictions', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'relay_domains'];
 
 export interface SedScript {
   text: string;
-  word: Word;
-  /** The script text is the word's host characters from this offset on (one quoted or plain part), or null. */
-  contentOffset: number | null;
+  /** The script's value, every character with its origin. */
+  value: ShellValue;
 }
 
 /** `sed -i [-e] SCRIPT FILE...` arguments (GNU and BSD spellings of -i). */
@@ -21,16 +20,11 @@ export function sedArguments(scope: CommandScope): { inPlace: boolean; scripts: 
   let inPlace = false;
   let scriptFile = false;
   const script = (i: number): void => {
-    const word = scope.words[i];
-    const value = scope.values[i];
-    if (word === undefined || value === undefined) return;
-    const single = word.parts.length === 1 ? word.parts[0] : undefined;
-    const contentOffset = single === undefined || single.kind !== 'literal' ? null : single.quoted ? (word.raw.startsWith("'") || word.raw.startsWith('"') ? word.start + 1 : null) : word.start;
-    const contiguous = contentOffset !== null && (single?.quoted !== true || word.raw.startsWith("'") || !word.raw.includes('\\'));
-    scripts.push({ text: value.value, word, contentOffset: contiguous ? contentOffset : null });
+    const value = scope.fields[i];
+    if (value !== undefined) scripts.push({ text: value.text, value });
   };
-  for (let i = 1; i < scope.words.length; i++) {
-    const value = scope.values[i]?.value ?? '';
+  for (let i = 1; i < scope.fields.length; i++) {
+    const value = scope.values[i] ?? '';
     if (value.startsWith('--')) {
       if (value.startsWith('--in-place')) inPlace = true;
       else if (value === '--expression') script(++i);
@@ -123,7 +117,7 @@ export function sedEdits(scope: CommandScope, script: SedScript, target: MailTar
   const form = scope.context.form;
   const key = scope.key(target.directory);
   if (target.target !== 'main.cf') {
-    scope.note(`sed script ${quoted(script.text)} on ${target.target} is not followed; ${target.target} may differ from what relaygate judges`, script.word.start);
+    scope.noteAt(script.value, `sed script ${quoted(script.text)} on ${target.target} is not followed; ${target.target} may differ from what relaygate judges`);
     return;
   }
   const found = substitutions(script.text);
@@ -133,26 +127,26 @@ export function sedEdits(scope: CommandScope, script: SedScript, target: MailTar
       const shape = shaped(s) as { name: string; value: string; maybe: boolean };
       const builder = scope.builder();
       const valueAt = s.replacement.indexOf(shape.value, s.replacement.indexOf('=') + 1);
-      const exact = script.contentOffset !== null && !s.replacement.includes('\\') && script.text.slice(s.replacementAt, s.replacementAt + s.replacement.length) === s.replacement;
+      const exact = !s.replacement.includes('\\') && script.text.slice(s.replacementAt, s.replacementAt + s.replacement.length) === s.replacement;
       if (exact && valueAt >= 0) {
-        const base = (script.contentOffset as number) + s.replacementAt;
-        builder.add(shape.name, { kind: 'literal', offset: base });
-        builder.add(' = ', { kind: 'expression', start: base + shape.name.length, end: base + valueAt });
-        builder.add(shape.value, { kind: 'literal', offset: base + valueAt });
-      } else builder.add(`${shape.name} = ${shape.value}`, { kind: 'expression', start: script.word.start, end: script.word.end });
-      builder.add('\n', null);
-      scope.edit({ kind: 'set-if-present', target: 'main.cf', name: shape.name, fragment: builder.build(scope.context.file, form), key, span: scope.span(), form, maybe: scope.maybe || shape.maybe });
+        const base = s.replacementAt;
+        builder.addValue(script.value.slice(base, base + shape.name.length));
+        builder.addValue(ShellValue.generated(' = '));
+        builder.addValue(script.value.slice(base + valueAt, base + valueAt + shape.value.length));
+      } else builder.addValue(script.value.spanning(`${shape.name} = ${shape.value}`));
+      builder.addValue(ShellValue.generated('\n'));
+      scope.edit({ kind: 'set-if-present', target: 'main.cf', name: shape.name, fragment: builder.build(scope.file, form), key, span: scope.span(), form, maybe: scope.maybe || shape.maybe });
     }
     return;
   }
   const named = [...new Set([...script.text.matchAll(/[a-z][a-z0-9]*_[a-z0-9_]+|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[0]))];
   const names = named.length > 0 ? named : RELAY_PARAMETERS;
-  scope.note(`sed script ${quoted(script.text)} on main.cf is not a s/^name.*/name = value/ substitution; ${names.join(', ')} are unknown where defined`, script.word.start);
+  scope.noteAt(script.value, `sed script ${quoted(script.text)} on main.cf is not a s/^name.*/name = value/ substitution; ${names.join(', ')} are unknown where defined`);
   for (const name of names) {
     const builder = scope.builder();
-    builder.add(`${name} = ${UNKNOWN_MARK}`, { kind: 'expression', start: script.word.start, end: script.word.end });
-    builder.add('\n', null);
-    scope.edit({ kind: 'set-if-present', target: 'main.cf', name, fragment: builder.build(scope.context.file, form), key, span: scope.span(), form, maybe: true });
+    builder.addValue(script.value.spanning(`${name} = ${UNKNOWN_MARK}`));
+    builder.addValue(ShellValue.generated('\n'));
+    scope.edit({ kind: 'set-if-present', target: 'main.cf', name, fragment: builder.build(scope.file, form), key, span: scope.span(), form, maybe: true });
   }
 }
 

@@ -5,7 +5,7 @@ import { mapped, script, text } from './helpers.js';
 
 const KEY = { scope: 'setup.sh', directory: '/etc/postfix' };
 
-test('postconf -e with several arguments: one set edit, one line per argument, quoted arguments map to the whole word', () => {
+test('postconf -e with several arguments: one set edit, one line per argument, quoted text keeps its columns, an unknown variable maps to its expansion', () => {
   const r = script("postconf -e myhostname=mx.example.com 'inet_interfaces = all' \"mynetworks=$NETS\"\n");
   assert.equal(r.edits.length, 1);
   const e = r.edits[0]!;
@@ -16,8 +16,9 @@ test('postconf -e with several arguments: one set edit, one line per argument, q
   assert.equal(text(e), `myhostname = mx.example.com\ninet_interfaces = all\nmynetworks = ${UNKNOWN_MARK}\n`);
   assert.deepEqual(mapped(e, 1, 1), [1, 13]);
   assert.deepEqual(mapped(e, 1, 14), [1, 24]); // the value keeps its own column
-  assert.deepEqual(mapped(e, 2, 19), [1, 39]); // quoted: the whole word
-  assert.deepEqual(mapped(e, 3, 14), [1, 63]);
+  assert.deepEqual(mapped(e, 2, 19), [1, 58]); // inside single quotes: its own column
+  assert.deepEqual(mapped(e, 3, 1), [1, 64]);
+  assert.deepEqual(mapped(e, 3, 14), [1, 75]); // $NETS
 });
 
 test('postconf without -e but with name=value edits (Postfix >= 2.8); a query does not', () => {
@@ -41,7 +42,7 @@ test('postconf -P gives a master-set edit; -c DIR changes the instance directory
   assert.deepEqual([e.service, e.type, e.parameter, e.value], ['submission', 'inet', 'smtpd_client_restrictions', 'permit']);
   assert.deepEqual(e.key, { scope: 'setup.sh', directory: '/etc/postfix-out' });
   assert.equal(e.valueSpan.line, 1);
-  assert.equal(e.valueSpan.column, 33);
+  assert.equal(e.valueSpan.column, 76); // `permit` inside the quotes
   const c = script('postconf -c /etc/postfix-b -e inet_interfaces=all\n').edits[0]!;
   assert.deepEqual(c.key, { scope: 'setup.sh', directory: '/etc/postfix-b' });
 });
@@ -52,7 +53,7 @@ test('echo > main.cf writes, echo >> appends, through a literal variable', () =>
     ['write', 2, 'inet_interfaces = all\n'],
     ['append', 3, 'relayhost =\n'],
   ]);
-  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [2, 6]); // quoted: the whole word
+  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [2, 7]); // inside the quotes
   assert.deepEqual(mapped(r.edits[1]!, 1, 1), [3, 6]); // unquoted words keep their columns
   assert.deepEqual(mapped(r.edits[1]!, 1, 11), [3, 16]);
 });
@@ -79,7 +80,7 @@ test('cat > main.cf with an unquoted heredoc: $x is unknown, \\$ is literal, lin
   assert.equal(text(e), `myhostname = ${UNKNOWN_MARK}\nmydestination = $myhostname\n`);
   assert.deepEqual(mapped(e, 1, 1), [2, 1]);
   assert.deepEqual(mapped(e, 1, 14), [2, 14]);
-  assert.deepEqual(mapped(e, 2, 17), [3, 17]);
+  assert.deepEqual(mapped(e, 2, 17), [3, 18]); // the escaped $ itself
   assert.deepEqual(mapped(e, 2, 18), [3, 19]);
 });
 
@@ -121,10 +122,10 @@ test('sed -i that also matches a commented line is maybe; an unreadable sed make
   assert.ok(r.edits.every((e) => e.kind === 'set-if-present' && e.maybe && text(e).includes(UNKNOWN_MARK)));
   assert.ok(r.edits.some((e) => e.kind === 'set-if-present' && e.name === 'inet_interfaces'));
   assert.equal(r.notes.length, 1);
-  assert.match(r.notes[0]!, /^Shell code at "setup.sh" line 1, column 8: sed script/);
+  assert.match(r.notes[0]!, /^Shell code at "setup.sh" line 1, column 9: sed script/);
 });
 
-test('commands under if, case, || and function bodies are maybe; && is not', () => {
+test('commands under undecided if, case and || are maybe, && is not; a function body runs only when called', () => {
   const r = script(
     [
       'if [ -n "$RELAY" ]; then',
@@ -137,16 +138,18 @@ test('commands under if, case, || and function bodies are maybe; && is not', () 
       'true && postconf -e relayhost=d',
       'f() { postconf -e relayhost=e; }',
       'postconf -e relayhost=f',
+      'g() { postconf -e relayhost=g; }',
+      'g',
       '',
     ].join('\n'),
   );
-  assert.deepEqual(r.edits.map((e) => [text(e).trim(), e.maybe]), [
-    ['relayhost = a', true],
-    ['relayhost = b', true],
-    ['relayhost = c', true],
-    ['relayhost = d', false],
-    ['relayhost = e', true],
-    ['relayhost = f', false],
+  assert.deepEqual(r.edits.map((e) => [text(e).trim(), e.maybe, e.span.line]), [
+    ['relayhost = a', true, 2],
+    ['relayhost = b', true, 5],
+    ['relayhost = c', true, 7],
+    ['relayhost = d', false, 8],
+    ['relayhost = f', false, 10],
+    ['relayhost = g', false, 11],
   ]);
 });
 
