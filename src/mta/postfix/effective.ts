@@ -93,7 +93,7 @@ export class PostfixParameters {
       origin,
       sources: expanded.references.map((n) => ({ name: n, origin: this.origin(n) })),
       diagnostics: expanded.diagnostics,
-      unknown: isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(origin),
+      unknown: isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(name, origin),
     };
     this.cache.set(name, value);
     return value;
@@ -101,20 +101,23 @@ export class PostfixParameters {
 
   /**
    * A definition whose NAME is unknown (a template loop over unresolved data
-   * emitting `{{ k }} = {{ v }}`) may set any parameter: a value it comes
-   * after, or a default, may be overridden by it, so that value is unknown.
+   * emitting `{{ k }} = {{ v }}`, `postconf -e "$k=$v"`) may set any
+   * parameter its known characters fit (`${c}_notice_recipient` cannot be
+   * inet_interfaces) and that it does not exclude: a value it comes after,
+   * or a default, may be overridden by it, so that value is unknown.
    */
-  private shadowedByUnknownName(origin: ValueOrigin): boolean {
+  private shadowedByUnknownName(name: string, origin: ValueOrigin): boolean {
+    const may = (n: string, excludes?: readonly string[]): boolean => isUnknown(n) && fitsUnknownName(n, name) && !(excludes ?? []).includes(name);
     if (origin.kind === 'override') {
       const overrides = origin.service.overrides;
-      return overrides.slice(overrides.indexOf(origin.definition) + 1).some((o) => isUnknown(o.name));
+      return overrides.slice(overrides.indexOf(origin.definition) + 1).some((o) => may(o.name));
     }
-    const serviceUnknown = this.service?.overrides.some((o) => isUnknown(o.name)) ?? false;
+    const serviceUnknown = this.service?.overrides.some((o) => may(o.name)) ?? false;
     if (serviceUnknown) return true;
     if (this.mainCf === null) return false;
     const parameters = this.mainCf.parameters;
     const after = origin.kind === 'main.cf' ? parameters.indexOf(origin.definition) + 1 : 0;
-    return parameters.slice(after).some((p) => isUnknown(p.name));
+    return parameters.slice(after).some((p) => may(p.name, p.excludes));
   }
 
   /**
@@ -133,6 +136,21 @@ export class PostfixParameters {
     }
     return this.compatibilityLevel;
   }
+}
+
+/** Can `name` be what an unknown-name pattern stands for (each UNKNOWN_MARK any run of characters)? */
+export function fitsUnknownName(pattern: string, name: string): boolean {
+  const pieces = pattern.split(UNKNOWN_MARK);
+  const first = pieces[0] ?? '';
+  const last = pieces[pieces.length - 1] ?? '';
+  if (!name.startsWith(first) || !name.endsWith(last) || name.length < first.length + last.length) return false;
+  let at = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, at);
+    if (found < 0 || found + piece.length > name.length - last.length) return false;
+    at = found + piece.length;
+  }
+  return true;
 }
 
 /** The definitions (main.cf lines and `-o` overrides) a value was built from, its own first. */

@@ -66,11 +66,14 @@ export type Edit =
    * values the image gives them).
    */
   | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment; unknownNameExcludes?: string[] })
-  /** Back to the default: `postconf -X name`, `postconf -# name`, `lineinfile state: absent`. */
-  | (EditBase & { kind: 'unset'; target: 'main.cf'; name: string; nameSpan: Span })
+  /**
+   * Back to the default: `postconf -X name`, `postconf -# name` (`comment`:
+   * the lines stay, commented out), `lineinfile state: absent`.
+   */
+  | (EditBase & { kind: 'unset'; target: 'main.cf'; name: string; nameSpan: Span; comment?: boolean })
   /** Replaced only if a definition exists: a `sed -i` substitution that rewrites the `name = ...` line. */
   | (EditBase & { kind: 'set-if-present'; target: 'main.cf'; name: string; fragment: Fragment })
-  /** `postconf -P service/type/parameter=value`: a `-o` override on a master.cf service. */
+  /** `postconf -P service/type/parameter=value`: a `-o` override on the master.cf services matching service/type (`*` matches any). */
   | (EditBase & {
       kind: 'master-set';
       target: 'master.cf';
@@ -79,6 +82,8 @@ export type Edit =
       parameter: string;
       value: string;
       valueSpan: Span;
+      /** The whole `service/type/parameter=value` argument, when it is written in one place. */
+      settingSpan?: Span;
     })
   /** `postconf -PX service/type/parameter`: the `-o parameter=...` settings removed from the service. */
   | (EditBase & { kind: 'master-unset'; target: 'master.cf'; service: string; type: string; parameter: string })

@@ -44,7 +44,7 @@ function postfix(configs: Configuration[]): PostfixConfiguration {
 const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject';
 
 describe('assembleInstances: Postfix edits replayed in order', () => {
-  it('a set after a write wins; a write after a set resets main.cf', () => {
+  it('a set after a write wins (postconf -e rewrites the definition where it stands); a write after a set resets main.cf', () => {
     const weakened = instances(write('main.cf', 3, OPEN), set(6, 'smtpd_client_restrictions=permit'));
     assert.deepEqual(rows(judge(weakened)), [['stig-postfix-relay', 'Dockerfile', 6, 44, 'definite']]);
     const config = postfix(weakened);
@@ -55,7 +55,6 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
       config.mainCf?.parameters.map((p) => [p.name, p.value, p.span.line]),
       [
         ['inet_interfaces', 'all', 3],
-        ['smtpd_client_restrictions', 'permit_mynetworks, reject', 4],
         ['smtpd_client_restrictions', 'permit', 6],
       ],
     );
@@ -110,11 +109,22 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
     );
     assert.deepEqual(rows(results), [['stig-postfix-relay', 'Dockerfile', 5, 1, 'definite']]);
     assert.match(results[0]?.message ?? '', /\(Judged over Debian's packaged main\.cf, assumed because of FROM debian:12 at Dockerfile line 1\.\)$/);
-    // A service the stock master.cf does not define: nothing changes, a note says so.
+    // A service Debian's packaged master.cf has only commented out: nothing changes, a note says so.
     const notes: string[] = [];
-    const configs = assembleInstances([extraction(masterSet(5, 'submission', 'inet', 'smtpd_client_restrictions', 'permit'))], new Map(), { notes });
-    assert.deepEqual(notes, ['Dockerfile line 5: postconf -P names submission/inet, which master.cf does not define; ignored']);
-    assert.equal(postfix(configs).masterCf, null);
+    const debian = assembleInstances([extraction(baseEdit(1, 'debian', 'FROM debian:12'), masterSet(5, 'submission', 'inet', 'smtpd_client_restrictions', 'permit'))], new Map(), { notes });
+    assert.deepEqual(notes, ['Dockerfile line 5: postconf names submission/inet, which master.cf does not define; ignored']);
+    assert.deepEqual(rows(judge(debian)), []);
+    // On a base relaygate does not know, the service may exist: an smtpd on an unknown host with that override.
+    const unknown = postfix(assembleInstances([extraction(masterSet(5, 'submission', 'inet', 'smtpd_client_restrictions', 'permit'))], new Map(), { notes: [] }));
+    assert.deepEqual(unknown.masterCf?.services.map((s) => [s.name, s.overrides.map((o) => `${o.name}=${o.value}`)]), [
+      ['smtp', []],
+      [`${UNKNOWN_MARK}:submission`, ['smtpd_client_restrictions=permit']],
+    ]);
+    // The stock smtp service over Postfix's built-in defaults, and the service that may exist.
+    assert.deepEqual(rows(judge([unknown])), [
+      ['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite'],
+      ['stig-postfix-relay', 'Dockerfile', 5, 1, 'indeterminate'],
+    ]);
   });
 });
 
@@ -158,13 +168,8 @@ describe('assembleInstances: edits on an unknown base', () => {
       touched: ['inet_interfaces'],
       assumed: "the RHEL family's packaged main.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1",
     });
-    assert.deepEqual(
-      config.mainCf?.parameters.map((p) => [p.name, p.value, p.assumed ?? null]),
-      [
-        ['inet_interfaces', 'localhost', "the RHEL family's packaged main.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1"],
-        ['inet_interfaces', 'all', null],
-      ],
-    );
+    // postconf -e rewrites the packaged definition where it stands.
+    assert.deepEqual(config.mainCf?.parameters.map((p) => [p.name, p.value, p.assumed ?? null]), [['inet_interfaces', 'all', null]]);
     const results = judge(configs);
     assert.deepEqual(rows(results), [['stig-postfix-relay', 'Dockerfile', 3, 18, 'definite']]);
     assert.equal(

@@ -558,15 +558,15 @@ export class Interpreter {
   }
 
   private stop(name: 'exit' | 'return', scope: CommandScope, frame: Frame): { status: Status; output: Output | null } {
-    const code = scope.values[1];
     if (!frame.maybe) {
       frame.stop = { kind: name };
       return { status: 'success', output: null };
     }
-    // Under an undecided condition: an error exit is the path of a failing start, not a configuration;
-    // any other exit or return makes the rest of the code maybe.
-    const failing = name === 'exit' && code !== undefined && /^[0-9]+$/.test(code) && code !== '0';
-    if (!failing) frame.flow.maybe = true;
+    // Under an undecided condition: an `exit` ends a start that fails, or one that finds the work
+    // already done (`[ -f /configured ] && exit 0`); the configuration judged is that of the run that
+    // goes through. An early `return` depends on what the function was given: the rest of it is maybe.
+    if (name === 'return') frame.flow.maybe = true;
+    void scope;
     return { status: 'success', output: null };
   }
 

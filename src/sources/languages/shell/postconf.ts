@@ -89,7 +89,7 @@ function mainEdits({ scope, directory, maybe }: EditContext, mode: string, value
       const name = value.trim();
       const origin = name.firstOrigin();
       const nameSpan = origin === null ? scope.span() : spanOfValue(scope, name);
-      scope.edit({ kind: 'unset', target: 'main.cf', name: name.text, nameSpan, key: scope.key(directory), span: scope.span(), form, maybe });
+      scope.edit({ kind: 'unset', target: 'main.cf', name: name.text, nameSpan, key: scope.key(directory), span: scope.span(), form, maybe, ...(mode === '#' ? { comment: true } : {}) });
     }
     return;
   }
@@ -157,18 +157,23 @@ function servicePattern(text: string, parts: number): string[] | null {
   return split;
 }
 
-/** pcf_check_master_entry(): why postconf rejects an entry's fields, or null. */
-export function entryError(fieldsText: string[]): string | null {
-  if (fieldsText.length < 8) return 'bad field count';
+/**
+ * pcf_parse_master_entry() and pcf_check_master_entry(): postconf's message
+ * when it rejects an entry, or null. `argument` is the whole command-line
+ * argument, `entry` the text after its `=`.
+ */
+export function entryError(argument: string, entry: string): string | null {
+  const fieldsText = entryFields(entry);
+  if (fieldsText.length < 8) return `bad field count: "${argument}"`;
   const [, type, priv, unpriv, chroot, wakeup, maxproc] = fieldsText as [string, string, string, string, string, string, string];
   const known = (s: string): boolean => !s.includes(UNKNOWN_MARK);
-  if (known(type) && !TYPES.has(type)) return `invalid type field "${type}"`;
+  if (known(type) && !TYPES.has(type)) return `invalid type field "${type}" in "${entry}"`;
   for (const [name, v] of [['private', priv], ['unprivileged', unpriv], ['chroot', chroot]] as const) {
-    if (known(v) && (v.length !== 1 || !'yn-'.includes(v))) return `invalid ${name} field "${v}"`;
+    if (known(v) && (v.length !== 1 || !'yn-'.includes(v))) return `invalid ${name} field "${v}" in "${entry}"`;
   }
   const w = wakeup.endsWith('?') ? wakeup.slice(0, -1) : wakeup;
-  if (known(wakeup) && w !== '-' && !/^[0-9]*$/.test(w)) return `invalid wakeup field "${wakeup}"`;
-  if (known(maxproc) && maxproc !== '-' && !/^[0-9]*$/.test(maxproc)) return `invalid process_limit field "${maxproc}"`;
+  if (known(wakeup) && !(w === '-' && wakeup.length === 1) && !/^[0-9]*$/.test(w)) return `invalid wakeup field "${wakeup}" in "${entry}"`;
+  if (known(maxproc) && maxproc !== '-' && !/^[0-9]*$/.test(maxproc)) return `invalid process_limit field "${maxproc}" in "${entry}"`;
   return null;
 }
 
@@ -226,8 +231,8 @@ function masterEdits({ scope, directory, maybe }: EditContext, which: 'M' | 'F' 
     if (which === 'M') {
       if (mode === 'e') {
         const entry = setting as ShellValue;
-        const error = entry.unknown && entryFields(entry.text).length < 8 ? null : entryError(entryFields(entry.text));
-        if (error !== null) return fail(`${error}: "${quoted(value.text).slice(1, -1)}"`);
+        const error = entry.unknown && entryFields(entry.text).length < 8 ? null : entryError(value.text, entry.text);
+        if (error !== null) return fail(error);
         pending.push(() => {
           const builder = scope.builder();
           builder.addValue(entry);
@@ -261,7 +266,8 @@ function masterEdits({ scope, directory, maybe }: EditContext, which: 'M' | 'F' 
     }
     const v = setting as ShellValue;
     if (/[ \t\r\n]/.test(v.text)) return fail('-Pe does not accept whitespace in parameter value');
-    pending.push(() => scope.edit({ kind: 'master-set', target: 'master.cf', service: s, type: t, parameter: name, value: v.text, valueSpan: spanOfValue(scope, v), key, span, form, maybe }));
+    const argument = value.range() === null ? {} : { settingSpan: spanOfValue(scope, value) };
+    pending.push(() => scope.edit({ kind: 'master-set', target: 'master.cf', service: s, type: t, parameter: name, value: v.text, valueSpan: spanOfValue(scope, v), ...argument, key, span, form, maybe }));
   }
   for (const p of pending) p();
 }

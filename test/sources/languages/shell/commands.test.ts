@@ -172,3 +172,72 @@ test('repository text never starts a note (a workflow command in a file stays in
     assert.ok(!/[\r\n]/.test(note), note);
   }
 });
+
+test('postconf -M / -Me / -MX / -M# / -F / -P / -PX give master.cf edits with their service patterns', () => {
+  const r = script(
+    [
+      'postconf -Me submission/inet="submission inet n - y - - smtpd -o smtpd_tls_security_level=encrypt"',
+      'postconf -M "2525/inet=2525 inet n - y - - smtpd"',
+      'postconf -MX "*/inet" && postconf -M# relay/unix',
+      'postconf -F smtp/inet/chroot=n "smtp/inet/command=postscreen"',
+      "postconf -P '*/inet/smtpd_client_restrictions=permit_mynetworks' && postconf -PX smtp/inet/syslog_name",
+      'postconf -M smtp/inet',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.edits.map((e) => {
+      switch (e.kind) {
+        case 'master-entry':
+          return [e.kind, e.service, e.type, e.entry.text, e.span.line];
+        case 'master-remove':
+          return [e.kind, e.service, e.type, e.comment, e.span.line];
+        case 'master-field':
+          return [e.kind, e.service, e.type, e.field, e.value.text, e.span.line];
+        case 'master-set':
+          return [e.kind, e.service, e.type, e.parameter, e.value, e.span.line];
+        case 'master-unset':
+          return [e.kind, e.service, e.type, e.parameter, e.span.line];
+        default:
+          return [e.kind];
+      }
+    }),
+    [
+      ['master-entry', 'submission', 'inet', 'submission inet n - y - - smtpd -o smtpd_tls_security_level=encrypt\n', 1],
+      ['master-entry', '2525', 'inet', '2525 inet n - y - - smtpd\n', 2],
+      ['master-remove', '*', 'inet', false, 3],
+      ['master-remove', 'relay', 'unix', true, 3],
+      ['master-field', 'smtp', 'inet', 'chroot', 'n', 4],
+      ['master-field', 'smtp', 'inet', 'command', 'postscreen', 4],
+      ['master-set', '*', 'inet', 'smtpd_client_restrictions', 'permit_mynetworks', 5],
+      ['master-unset', 'smtp', 'inet', 'syslog_name', 5],
+    ],
+  );
+  // The entry keeps the argument's own columns (inside the quotes).
+  const entry = r.edits[0]!;
+  assert.ok(entry.kind === 'master-entry');
+  assert.deepEqual(entry.entry.map.start(1, 1), { line: 1, column: 31 });
+  const set = r.edits[6]!;
+  assert.ok(set.kind === 'master-set');
+  assert.deepEqual([set.valueSpan.line, set.valueSpan.column, set.valueSpan.endColumn], [5, 47, 64]);
+});
+
+test('a postconf master.cf command postconf rejects changes nothing, and says why', () => {
+  for (const [command, why] of [
+    ['postconf -Me smtp="smtp inet n - y - - smtpd"', '-Me, -MX or -M# requires service_name/type'],
+    ["postconf -P 'smtp/inet/smtpd_client_restrictions=permit_mynetworks, reject'", '-Pe does not accept whitespace in parameter value'],
+    ['postconf -F smtp/inet/bogus=n', 'invalid service attribute name: "bogus"'],
+    ['postconf -F "smtp/inet/chroot=n y"', '-Fe does not accept whitespace in non-command field'],
+    ['postconf -Me "smtp/inet=smtp inet n - y - smtpd"', 'bad field count: "smtp/inet=smtp inet n - y - smtpd"'],
+    ['postconf -Me "smtp/inet=smtp tcp n - y - - smtpd"', 'invalid type field "tcp" in "smtp tcp n - y - - smtpd"'],
+    ['postconf -MF smtp/inet/chroot=n', 'specify one of -M -F'],
+    ['postconf -FX smtp/inet/chroot', 'with option -F, do not specify -X'],
+    ['postconf -MX smtp/inet=x', '-X or -# requires names without value'],
+    ['postconf -Me "smtp/inet=smtp inet n - y - - smtpd" "2525=x"', '-Me, -MX or -M# requires service_name/type'],
+  ] as const) {
+    const r = script(`${command}\n`);
+    assert.deepEqual(r.edits, [], command);
+    assert.equal(r.notes.length, 1, command);
+    assert.ok(r.notes[0]!.includes(`postconf would exit with "${why}"`), `${command}: ${r.notes[0]}`);
+  }
+});
