@@ -111,7 +111,7 @@ test('Terraform user_data <<-EOF: ${var} is unknown, $${ is a literal ${, indent
   assert.equal(host(terraformHost, 'a.tf', 'user_data = <<EOF\n#cloud-config\nruncmd: []\nEOF\n').notes.length, 1);
 });
 
-test('Dockerfile: ENV values reach RUN, ARG values are unknown, WORKDIR resolves relative paths, earlier stages are other instances', () => {
+test('Dockerfile: ENV values reach RUN, an ARG default is its value, WORKDIR resolves relative paths, earlier stages are other instances', () => {
   const file = [
     'FROM debian:12 AS build',
     'RUN postconf -e relayhost=a',
@@ -126,9 +126,12 @@ test('Dockerfile: ENV values reach RUN, ARG values are unknown, WORKDIR resolves
   const r = host(dockerfile, 'Dockerfile', file);
   assert.deepEqual(r.edits.filter((e) => e.kind !== 'base').map((e) => [e.kind, e.key.scope, e.key.directory, text(e)]), [
     ['set', 'Dockerfile#stage1', '/etc/postfix', 'relayhost = a\n'],
-    ['append', 'Dockerfile', '/etc/postfix', `mynetworks = ${UNKNOWN_MARK}\n`],
+    ['append', 'Dockerfile', '/etc/postfix', 'mynetworks = 10.0.0.0/8\n'],
     ['append', 'Dockerfile', '/etc/postfix', 'relayhost =\n'],
   ]);
+  // An ARG without a default is unknown.
+  const bare = host(dockerfile, 'Dockerfile', 'FROM debian:12\nARG NETS\nRUN postconf -e "mynetworks = $NETS"\n');
+  assert.equal(text(bare.edits[1]), `mynetworks = ${UNKNOWN_MARK}\n`);
 });
 
 test('Terraform %{ if } directives make the heredoc edits maybe', () => {
