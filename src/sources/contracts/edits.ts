@@ -85,6 +85,12 @@ export type Edit =
       /** The whole `service/type/parameter=value` argument, when it is written in one place. */
       settingSpan?: Span;
     })
+  /**
+   * `sed -i SCRIPT FILE` (GNU sed): the script is run over the file's lines.
+   * `script` holds the script text (several `-e` joined by newlines, as GNU
+   * sed joins them), mapped to the host file; `extended`: -E/-r; `quiet`: -n.
+   */
+  | (EditBase & { kind: 'sed'; target: 'main.cf' | 'master.cf'; script: Fragment; extended: boolean; quiet: boolean })
   /** `postconf -PX service/type/parameter`: the `-o parameter=...` settings removed from the service. */
   | (EditBase & { kind: 'master-unset'; target: 'master.cf'; service: string; type: string; parameter: string })
   /**

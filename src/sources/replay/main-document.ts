@@ -56,6 +56,11 @@ export class MainDocument {
     return out;
   }
 
+  /** Does a line relaygate has define `name`? */
+  defines(name: string): boolean {
+    return this.definitions(name).length > 0;
+  }
+
   /** Definitions whose name is unknown: they may be `name` too. */
   private exclude(name: string): void {
     for (const l of this.lines) {

@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import type { Form } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
-import { isUnknown } from '../../model/source.js';
+import { isUnknown, UNKNOWN_MARK } from '../../model/source.js';
 import type { PostfixConfiguration } from '../../mta/postfix/model.js';
 import type { Edit, InstanceKey } from '../contracts/edits.js';
 import type { Fragment } from '../contracts/fragment.js';
@@ -12,6 +12,9 @@ import { MappedLine } from './mapped-line.js';
 import { MasterDocument } from './master-document.js';
 import { packagedMasterCf } from './packaged-master.js';
 import { pieceOf, type Piece } from './piece.js';
+import { runSedEdit } from './sed-edit.js';
+import { namedParameters, RELAY_PARAMETERS } from '../languages/shell/sed.js';
+import { parseSedScript, type SedInstruction } from '../languages/shell/sed-script.js';
 
 /** Resolves a `link` edit's repository file; null when it cannot be read. */
 export type ResolveLink = (source: string) => Piece | null;
@@ -157,6 +160,10 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
     case 'master-remove':
       if (masterOf(state, edit.span).remove(edit.service, edit.type, edit.comment, edit.maybe, edit.span) && !LOCAL_TYPES.has(edit.type)) state.touched.add(`${edit.service}/${edit.type}`);
       return;
+    case 'sed':
+      if (edit.target === 'main.cf') sedMain(state, edit);
+      else sedMaster(state, edit);
+      return;
     case 'link': {
       const piece = resolve(edit.source);
       if (piece === null) {
@@ -170,6 +177,58 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
     case 'base':
       return;
   }
+}
+
+const UNKNOWN_DEFINITION = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;
+/** A master.cf line relaygate cannot read may be any service: an SMTP server with any override, perhaps. */
+const UNKNOWN_SERVICE = `${UNKNOWN_MARK} inet - - - - - smtpd -o ${UNKNOWN_MARK}=${UNKNOWN_MARK}`;
+
+/** Where the sed script starts in the host file. */
+function scriptSpan(edit: Extract<Edit, { kind: 'sed' }>): Span {
+  const first = MappedLine.ofFragment(edit.script, 1, edit.script.text.split('\n')[0] ?? '', edit.span).firstSpan();
+  return first ?? edit.span;
+}
+
+/** Does the program write text (s, y, a, i, c), beyond deleting lines? */
+function writesText(edit: Extract<Edit, { kind: 'sed' }>): boolean {
+  const program = parseSedScript(edit.script.text, edit.extended);
+  if (program.kind !== 'program') return true;
+  const writes = (list: readonly SedInstruction[]): boolean => list.some((i) => (i.command.name === 'block' ? writes(i.command.commands) : i.command.name !== 'd' && i.command.name !== 'p'));
+  return writes(program.instructions);
+}
+
+/**
+ * sed on main.cf: run over the lines relaygate has; on a main.cf it knows
+ * only in part (a base it does not recognise), the lines it has not seen
+ * may hold what the script changes: the parameters the script names (or the
+ * relay parameters) are unknown there.
+ */
+function sedMain(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
+  const result = runSedEdit(state.main.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }));
+  if (result === null) return;
+  state.main.lines = result.lines;
+  for (const n of definedNames(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false })))) state.touched.add(n);
+  if (!state.main.unseen || !writesText(edit)) return;
+  const named = namedParameters(edit.script.text);
+  const at = scriptSpan(edit);
+  for (const name of named.length > 0 ? named : RELAY_PARAMETERS) {
+    // A definition relaygate has comes after the ones it has not seen: the script ran on it.
+    if (state.main.defines(name)) continue;
+    state.touched.add(name);
+    state.main.append([{ line: MappedLine.generated(`${name} = ${UNKNOWN_MARK}`, at), maybe: true }]);
+  }
+}
+
+/** sed on master.cf: run over its lines; over services relaygate has not seen, an SMTP service may appear. */
+function sedMaster(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
+  const master = masterOf(state, edit.span);
+  const result = runSedEdit(master.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }));
+  if (result === null) return;
+  master.lines = result.lines;
+  for (const s of inetServices(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false })))) state.touched.add(s);
+  if (!master.unseen || !writesText(edit)) return;
+  master.lines.push({ line: MappedLine.generated(UNKNOWN_SERVICE, scriptSpan(edit)), maybe: true });
+  state.touched.add(`${UNKNOWN_MARK}/inet`);
 }
 
 /** The edits of one instance that change Postfix files. */
@@ -206,7 +265,8 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
     form: first.form,
   };
   state.main.lines = baseParameters(base, reason, baseSpan).map((p) => ({ line: MappedLine.generated(`${p.name} = ${p.value}`, baseSpan), maybe: false, ...(p.assumed === undefined ? {} : { assumed: p.assumed }) }));
-  state.main.unseen = true;
+  // A recognised distribution's packaged main.cf is what its table lists; an unrecognised one may hold anything.
+  state.main.unseen = base === 'postfix-defaults';
   for (const edit of edits) replay(state, edit, resolve, notes);
 
   const form: Form = first.form;

@@ -80,8 +80,10 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
     assert.deepEqual(config.mainCf?.parameters.map((p) => p.name), ['inet_interfaces', 'smtpd_client_restrictions']);
   });
 
-  it('set-if-present on a main.cf relaygate cannot see is a maybe: its value is unknown', () => {
-    const config = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
+  it('set-if-present on a main.cf relaygate cannot see is a maybe: its value is unknown; on a recognised base it applies to what the packaged file has', () => {
+    const debian = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
+    assert.deepEqual(debian.mainCf?.parameters.map((p) => p.name), ['inet_interfaces', 'compatibility_level']);
+    const config = postfix(instances(setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
     const last = config.mainCf?.parameters.at(-1);
     assert.equal(last?.value, `${UNKNOWN_MARK}permit_mynetworks,reject`);
     assert.deepEqual(rows(judge([config])), [['stig-postfix-relay', 'Dockerfile', 4, 44, 'indeterminate']]);

@@ -696,7 +696,7 @@ export class Interpreter {
         scope.noteAt(value, `sed -f script on ${target.target} is not followed`);
         continue;
       }
-      for (const script of args.scripts) sedEdits(scope, script, target);
+      sedEdits(scope, args, target);
     }
     if (!args.inPlace) writeRedirects(scope, scope.command.redirects, UNKNOWN_OUTPUT, 'sed output');
   }

@@ -101,28 +101,31 @@ test('tee -a fed by echo, and tee fed by its own heredoc', () => {
   assert.deepEqual(mapped(r.edits[1]!, 1, 1), [3, 1]);
 });
 
-test('sed -i s|^name.*|name = value| (any delimiter) -> set-if-present mapped to the replacement', () => {
-  const r = script("sed -i 's|^inet_interfaces.*|inet_interfaces = loopback-only|' /etc/postfix/main.cf\n");
+test('sed -i gives a sed edit: the script (several -e joined by newlines) mapped to its characters, -E and -n read', () => {
+  const r = script("sed -i 's|^inet_interfaces.*|inet_interfaces = loopback-only|' /etc/postfix/main.cf\nsed -E -n -i -e '/^a/p' -e 's/(b)+/c/' /etc/postfix/master.cf\n");
+  assert.deepEqual(
+    r.edits.map((e) => (e.kind === 'sed' ? [e.kind, e.target, e.script.text, e.extended, e.quiet, e.maybe, e.span.line] : [e.kind])),
+    [
+      ['sed', 'main.cf', 's|^inet_interfaces.*|inet_interfaces = loopback-only|', false, false, false, 1],
+      ['sed', 'master.cf', '/^a/p\ns/(b)+/c/', true, true, false, 2],
+    ],
+  );
   const e = r.edits[0]!;
-  assert.equal(e.kind, 'set-if-present');
-  if (e.kind !== 'set-if-present') return;
-  assert.equal(e.name, 'inet_interfaces');
-  assert.equal(e.maybe, false);
-  assert.equal(text(e), 'inet_interfaces = loopback-only\n');
-  assert.deepEqual(mapped(e, 1, 1), [1, 30]);
-  assert.deepEqual(mapped(e, 1, 19), [1, 48]);
+  assert.ok(e.kind === 'sed');
+  assert.deepEqual(e.script.map.start(1, 1), { line: 1, column: 9 });
+  assert.deepEqual(e.script.map.start(1, 30), { line: 1, column: 38 });
 });
 
-test('sed -i that also matches a commented line is maybe; an unreadable sed makes the parameters unknown, maybe, with a note', () => {
-  const commented = script("sed -ri 's/^#?relayhost.*/relayhost = [mx]/' /etc/postfix/main.cf\n").edits[0]!;
-  assert.equal(commented.kind, 'set-if-present');
-  assert.equal(commented.maybe, true);
-  const r = script("sed -i 's/localhost/all/' /etc/postfix/main.cf\n");
+test('a sed script GNU sed rejects changes nothing; one relaygate does not follow makes the parameters unknown, maybe, with a note', () => {
+  const rejected = script("sed -i -E 's/*x/y/' /etc/postfix/main.cf\n");
+  assert.deepEqual(rejected.edits, []);
+  assert.match(rejected.notes[0] ?? '', /sed would exit with "Invalid preceding regular expression"/);
+  const r = script("sed -i '/^x/{N;s/a/b/}' /etc/postfix/main.cf\n");
   assert.ok(r.edits.length > 0);
   assert.ok(r.edits.every((e) => e.kind === 'set-if-present' && e.maybe && text(e).includes(UNKNOWN_MARK)));
   assert.ok(r.edits.some((e) => e.kind === 'set-if-present' && e.name === 'inet_interfaces'));
   assert.equal(r.notes.length, 1);
-  assert.match(r.notes[0]!, /^Shell code at "setup.sh" line 1, column 9: sed script/);
+  assert.match(r.notes[0]!, /^Shell code at "setup.sh" line 1, column 9: sed script .* is not followed \(the sed command N\)/);
 });
 
 test('commands under undecided if, case and || are maybe, && is not; a function body runs only when called', () => {
