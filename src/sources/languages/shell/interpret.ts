@@ -534,12 +534,41 @@ export class Interpreter {
     const resolved = this.runScript(scope, head.text, fields.slice(1), frame);
     if (resolved !== null) return resolved;
     writeRedirects(scope, command.redirects, UNKNOWN_OUTPUT, `the output of ${quoted(name)}`);
+    if (this.foreignEditor(scope, name)) return { status: 'assumed', output: null };
     if (['cp', 'mv', 'install', 'ln', 'rsync', 'curl', 'wget', 'm4'].includes(name)) {
       const last = scope.fields[scope.fields.length - 1];
       const t = last === undefined ? null : mailTarget(last.text, env.cwd);
       if (t !== null) scope.noteAt(last, `${quoted(name)} writes ${t.target} from content relaygate does not read; ${t.target} may differ from what relaygate judges`);
     }
     return { status: 'assumed', output: PRODUCERS.has(name) ? UNKNOWN_OUTPUT : null };
+  }
+
+  /**
+   * A program relaygate does not know, given main.cf and `name=value` words
+   * (an in-repository configuration editor such as `tools/editconf.py
+   * /etc/postfix/main.cf inet_interfaces=all`): it is not trusted to be
+   * postconf, but the parameters it names may change, so they are unknown.
+   */
+  private foreignEditor(scope: CommandScope, name: string): boolean {
+    const fields = scope.fields.slice(1);
+    const file = fields.find((f) => mailTarget(f.text, scope.env.cwd)?.target === 'main.cf');
+    if (file === undefined) return false;
+    const settings = fields.filter((f) => /^[a-z][a-z0-9_]*=/.test(f.text));
+    if (settings.length === 0) return false;
+    const target = mailTarget(file.text, scope.env.cwd);
+    if (target === null) return false;
+    const names = settings.map((f) => f.text.slice(0, f.text.indexOf('=')));
+    scope.noteAt(file, `${quoted(name)} writes main.cf (${names.join(', ')}); relaygate does not read that program, so those parameters are unknown`);
+    const builder = scope.builder();
+    for (const f of settings) {
+      const at = f.text.indexOf('=');
+      builder.addValue(f.slice(0, at));
+      builder.addValue(ShellValue.generated(' = '));
+      builder.addValue(f.slice(at + 1).spanning(UNKNOWN_MARK));
+      builder.addValue(ShellValue.generated('\n'));
+    }
+    scope.edit({ kind: 'set', target: 'main.cf', fragment: builder.build(scope.file, scope.context.form), key: scope.key(target.directory), span: scope.span(), form: scope.context.form, maybe: true });
+    return true;
   }
 
   private declare(scope: CommandScope, name: string, frame: Frame): void {
@@ -635,6 +664,13 @@ export class Interpreter {
     if (!path.includes('/') && !/\.(?:sh|bash)$/.test(path)) return null;
     const resolved = this.resolved(scope, head, frame, 'run');
     if (resolved === null) return null;
+    // Run by path, a file is a shell script when its #! line names a shell, or when it has none (execvp runs it with sh).
+    const shebang = /^#![ \t]*(\S+)(?:[ \t]+(\S+))?/.exec(resolved.text);
+    const interpreter = shebang === null ? 'sh' : (shebang[1] ?? '').endsWith('/env') ? (shebang[2] ?? '') : (shebang[1] ?? '');
+    if (!SHELLS.has(interpreter.slice(interpreter.lastIndexOf('/') + 1))) {
+      this.ran.delete(resolved.file);
+      return null;
+    }
     this.child(resolved, head, args, scope, frame);
     return { status: 'assumed', output: UNKNOWN_OUTPUT };
   }

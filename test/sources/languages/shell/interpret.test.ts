@@ -183,3 +183,12 @@ test('a function called by a computed name: every function whose name fits may r
     ['b = 1\n', true, 'run.sh:2'],
   ]);
 });
+
+test('a program that is not a shell script, given main.cf and name=value words: those parameters are unknown, with a note', () => {
+  const r = run(['tools/setconf.py /etc/postfix/main.cf \\', '  inet_interfaces=all \\', '  mynetworks=127.0.0.0/8', ''].join('\n'), { 'tools/setconf.py': '#!/usr/bin/python3\nimport sys\n' }, 'setup/mail.sh');
+  assert.deepEqual(rows(r), [['set', true, `inet_interfaces = ${U}\nmynetworks = ${U}\n`, 'setup/mail.sh:1']]);
+  assert.equal(from(r.edits[0], 1, 1), 'setup/mail.sh:2:3');
+  assert.equal(from(r.edits[0], 1, 19), 'setup/mail.sh:2:19');
+  assert.deepEqual(r.ran, undefined);
+  assert.match(r.notes[0] ?? '', /^Shell code at "setup\/mail.sh" line 1, column 18: "setconf.py" writes main.cf \(inet_interfaces, mynetworks\); relaygate does not read that program/);
+});
