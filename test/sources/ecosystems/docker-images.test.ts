@@ -145,3 +145,17 @@ describe('the image as one configuration', () => {
     assert.match(results[0]?.message ?? '', /smtpd_client_restrictions = "permit_mynetworks" has no reject/);
   });
 });
+
+test('ENTRYPOINT keeps a CMD of its own stage, written before or after it, and resets one inherited from an earlier stage', () => {
+  const start = { 'start.sh': '#!/bin/sh\npostconf -e inet_interfaces=all\n' };
+  const cases: [string[], unknown[][]][] = [
+    [['FROM debian:12', 'COPY start.sh /start.sh', 'CMD ["/bin/sh", "-c", "/start.sh"]', 'ENTRYPOINT ["/tini", "--"]'], [['set', 'Dockerfile', 'inet_interfaces = all\n', 'start.sh:2']]],
+    [['FROM debian:12', 'COPY start.sh /start.sh', 'ENTRYPOINT ["/tini", "--"]', 'CMD ["/start.sh"]'], [['set', 'Dockerfile', 'inet_interfaces = all\n', 'start.sh:2']]],
+    [['FROM debian:12 AS base', 'COPY start.sh /start.sh', 'CMD ["/start.sh"]', 'FROM base', 'ENTRYPOINT ["/tini", "--"]'], []],
+  ];
+  for (const [lines, edits] of cases) {
+    const r = host(dockerfile, 'Dockerfile', [...lines, ''].join('\n'), start);
+    assert.deepEqual(rows(r).filter((row) => row[0] !== 'base'), edits, lines.join(' | '));
+    if (edits.length > 0) assert.equal(from(r.edits[r.edits.length - 1], 1, 19), 'start.sh:2:29', lines.join(' | '));
+  }
+});

@@ -58,6 +58,8 @@ interface Stage {
   own: number;
   entrypoint: ShellValue[] | null;
   cmd: ShellValue[] | null;
+  /** A CMD written in this stage (not inherited): a later ENTRYPOINT keeps it. */
+  cmdSet: boolean;
   /** Where ENTRYPOINT/CMD are written (for the run's span). */
   runAt: { start: number; end: number } | null;
   source: ShellSource | null;
@@ -200,6 +202,7 @@ class DockerfileReader {
       own: 0,
       entrypoint: parent?.entrypoint ?? null,
       cmd: parent?.cmd ?? null,
+      cmdSet: false,
       runAt: parent?.runAt ?? null,
       source: parent?.source ?? null,
       builtOn: false,
@@ -261,9 +264,13 @@ class DockerfileReader {
         const words = commandWords(instruction.args.text, argsSource);
         if (instruction.keyword === 'ENTRYPOINT') {
           stage.entrypoint = words;
-          // Docker: setting ENTRYPOINT resets a CMD inherited from the base image.
-          stage.cmd = null;
-        } else stage.cmd = words;
+          // Docker (Dockerfile reference, "Understand how CMD and ENTRYPOINT interact"): ENTRYPOINT
+          // resets a CMD inherited from the base image; a CMD of this stage stays, before or after it.
+          if (!stage.cmdSet) stage.cmd = null;
+        } else {
+          stage.cmd = words;
+          stage.cmdSet = true;
+        }
         stage.runAt = { start: instruction.start, end: instruction.end - 1 };
         stage.source = { file: this.file.path, text: this.file.text, position: this.position };
         return;
