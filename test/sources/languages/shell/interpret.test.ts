@@ -192,3 +192,8 @@ test('a program that is not a shell script, given main.cf and name=value words: 
   assert.deepEqual(r.ran, undefined);
   assert.match(r.notes[0] ?? '', /^Shell code at "setup\/mail.sh" line 1, column 18: "setconf.py" writes main.cf \(inet_interfaces, mynetworks\); relaygate does not read that program/);
 });
+
+test('a function called three times that runs eval on postconf: one note at the eval, not three', () => {
+  const r = run(['apply() {', '  eval "postconf -e $1"', '}', 'apply a=1', 'apply b=2', 'apply c=3', ''].join('\n'));
+  assert.deepEqual(r.notes, ['Shell code at "run.sh" line 2, column 3: eval runs text relaygate does not read; mail configuration may differ from what relaygate judges']);
+});
