@@ -164,7 +164,10 @@ function generate(seed: number): Case {
 
 type Outcome = 'agree' | 'unsupported' | 'fallback-on-error';
 
-function compare(c: Case): Outcome | string {
+/** An outcome, or what went wrong, with the case shown. */
+type Disagreement = `${'GNU sed rejects' | 'relaygate rejects' | 'output differs'}${string}`;
+
+function compare(c: Case): Outcome | Disagreement {
   const args = [...(c.extended ? ['-E'] : []), ...(c.quiet ? ['-n'] : []), ...c.scripts.flatMap((s) => ['-e', s])];
   const gnu = spawnSync('sed', args, { input: c.text, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
   const program = parseSedScript(c.scripts.join('\n'), c.extended);

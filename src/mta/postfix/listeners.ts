@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/source.js';
 import { PostfixParameters, type EffectiveValue } from './effective.js';
-import { itemValue, splitList } from './list.js';
+import { splitInetInterfaces } from './list.js';
 import { interfacesAreLoopback, isLoopbackHost, type Tristate } from './loopback.js';
 import type { MasterService, PostfixConfiguration } from './model.js';
 
@@ -72,7 +72,7 @@ export function smtpdListeners(config: PostfixConfiguration): SmtpdListener[] {
   const services = config.masterCf?.services ?? [stockSmtpService(masterFile)];
   const interfaces = main.get('inet_interfaces');
   // A definition that may be redefined by one whose name is unknown says nothing about where the master listens.
-  const interfacesLoopback = interfaces.unknown && !isUnknown(interfaces.value) ? 'unknown' : interfacesAreLoopback(splitList(interfaces.value).map(itemValue));
+  const interfacesLoopback = interfaces.unknown && !isUnknown(interfaces.value) ? 'unknown' : interfacesAreLoopback(splitInetInterfaces(interfaces.value).map((item) => item.text));
   const listeners: SmtpdListener[] = [];
   for (const service of services) {
     if (service.type !== 'inet') continue;

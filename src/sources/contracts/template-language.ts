@@ -23,6 +23,11 @@ export interface RenderedTemplate {
   usedVariables: { name: string; origin: VariableOrigin | null }[];
   /** Tags rendered as nothing because they are not evaluated (`include`, `import`, `macro`...). */
   skipped: { line: number; column: number; tag: string }[];
+  /**
+   * Set by the render step, not by renderers: the template and every path
+   * its variables were looked up in, found or not (src/model/inputs.ts).
+   */
+  inputs?: string[];
 }
 
 /**

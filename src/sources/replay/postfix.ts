@@ -2,9 +2,11 @@ import path from 'node:path/posix';
 import type { Form } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
 import { isUnknown, UNKNOWN_MARK } from '../../model/source.js';
+import { postfixFatalDiagnostics } from '../../mta/postfix/fatal.js';
 import type { PostfixConfiguration } from '../../mta/postfix/model.js';
-import type { Edit, InstanceKey } from '../contracts/edits.js';
+import type { Edit, InstanceKey, TargetFile } from '../contracts/edits.js';
 import type { Fragment } from '../contracts/fragment.js';
+import type { VariableScope } from '../contracts/variables.js';
 import { baseLabel, baseParameters, type BaseName } from './base.js';
 import { linesOf, type DocLine } from './document.js';
 import { MainDocument } from './main-document.js';
@@ -16,8 +18,12 @@ import { runSedEdit } from './sed-edit.js';
 import { namedParameters, RELAY_PARAMETERS } from '../languages/shell/sed.js';
 import { parseSedScript, type SedInstruction } from '../languages/shell/sed-script.js';
 
-/** Resolves a `link` edit's repository file; null when it cannot be read. */
-export type ResolveLink = (source: string) => Piece | null;
+/**
+ * Resolves a `link` edit's repository file; null when it cannot be read. A
+ * template is rendered with `vars` when the edit carries them (see the
+ * `link` edit), else with its language's own variables.
+ */
+export type ResolveLink = (source: string, target: TargetFile, variables?: VariableScope) => Piece | null;
 
 interface State {
   main: MainDocument;
@@ -165,7 +171,7 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       else sedMaster(state, edit);
       return;
     case 'link': {
-      const piece = resolve(edit.source);
+      const piece = resolve(edit.source, edit.target, edit.templateVariables);
       if (piece === null) {
         notes.push(`${lineOf(edit.span)}: ${edit.source} is copied to ${edit.target} but cannot be read; its content is not judged`);
         return;
@@ -293,5 +299,6 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
     masterCf,
   };
   if (overlay) configuration.overlay = { base, touched: [...state.touched].sort(), assumed: `${baseLabel(base)}, assumed ${reason}` };
+  configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
   return configuration;
 }

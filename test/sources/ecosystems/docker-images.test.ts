@@ -32,7 +32,7 @@ test('ENV reaches the CMD script the image runs; its value points at the ENV lin
     ['set', 'Dockerfile', 'mynetworks = 0.0.0.0/0\n', 'start.sh:2'],
   ]);
   assert.equal(from(r.edits[2], 1, 14), 'Dockerfile:3:17');
-  assert.deepEqual(r.ran, ['start.sh']);
+  assert.deepEqual(r.runs, ['start.sh']);
 });
 
 test('ENV POSTFIX_* read by an entrypoint loop: one edit per variable, then the names the runtime may add', () => {
@@ -97,7 +97,7 @@ test('COPY of a tree to /, a shell-form CMD through tini, sourced libraries with
     ['set', 'Dockerfile', 'smtpd_client_restrictions = permit_mynetworks,reject\n', 'image_root/scripts/common.sh:2'],
   ]);
   assert.equal(from(r.edits[2], 1, 29), 'image_root/scripts/functions.sh:2:45');
-  assert.deepEqual(r.ran, ['image_root/scripts/common.sh', 'image_root/scripts/functions.sh', 'image_root/scripts/run.sh']);
+  assert.deepEqual(r.runs, ['image_root/scripts/common.sh', 'image_root/scripts/functions.sh', 'image_root/scripts/run.sh']);
 });
 
 test('RUN --mount=type=bind from another stage, and RUN ./script.sh in the WORKDIR', () => {

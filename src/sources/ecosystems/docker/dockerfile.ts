@@ -33,7 +33,7 @@ import { contextPath, ImageFiles } from './image-files.js';
 import { instructions, type Instruction } from './instructions.js';
 
 const DEBIAN = /^(?:[^/]+\/)*(?:debian|ubuntu)(?::|@|$)/;
-const RHEL = /^(?:[^/]+\/)*(?:rhel|centos|rockylinux|rocky|almalinux|alma|fedora|oraclelinux|ubi[0-9]*(?:-minimal|-init|-micro)?|ubi)(?::|@|$)/;
+const RHEL = /^(?:[^/]+\/)*(?:rhel|centos|rockylinux|rocky|almalinux|alma|fedora|oraclelinux|ubi[0-9]*(?:-minimal|-init|-micro)?)(?::|@|$)/;
 
 /** `--flag=value` options written before an instruction's arguments. */
 function dropFlags(words: string[]): { flags: string[]; rest: string[] } {
@@ -167,7 +167,7 @@ class DockerfileReader {
       this.instruction(instruction, stage);
     }
     this.finish();
-    if (this.ran.size > 0) this.out.ran = [...this.ran].sort();
+    if (this.ran.size > 0) this.out.runs = [...this.ran].sort();
     return this.out;
   }
 
@@ -300,7 +300,7 @@ class DockerfileReader {
     stage.own += result.edits.filter((e) => e.kind !== 'base').length;
     this.out.diagnostics.push(...result.diagnostics);
     this.out.notes.push(...result.notes);
-    for (const r of result.ran ?? []) this.ran.add(r);
+    for (const r of result.runs ?? []) this.ran.add(r);
   }
 
   private shellOptions(stage: Stage, files: ImageFiles, env: Environment): ShellOptions {
@@ -313,7 +313,7 @@ class DockerfileReader {
     const context = { file: this.file.path, scope: stage.scope, form: 'dockerfile' as const, maybe: false };
     const files = this.mounted(argsText, stage);
     const options = this.shellOptions(stage, files, buildEnvironment(stage));
-    const body = argsText.replace(/^(?:\s*--[^\s]+)*\s*/, '');
+    const body = argsText.replace(/^(?:\s*--\S+)*\s*/, '');
     const bodyAt = argsText.length - body.length;
     if (body.startsWith('[')) {
       const strings = execStrings(body, bodyAt, argsSource);
@@ -368,7 +368,7 @@ class DockerfileReader {
       const source = m.get('source') ?? m.get('src') ?? '/';
       if (from === undefined) {
         const repository = contextPath(this.directory, source);
-        if (repository !== null) files.copies.push({ image: target.replace(/\/+$/, '') || '/', repository, directory: repository === '' || this.repo.isDirectory(repository) });
+        if (repository !== null) files.copies.push({ image: target.replace(/(?<!\/)\/+$/, '') || '/', repository, directory: repository === '' || this.repo.isDirectory(repository) });
         continue;
       }
       const other = this.stages.find((s) => s.name !== null && s.name.toLowerCase() === from.toLowerCase());
@@ -376,8 +376,8 @@ class DockerfileReader {
       other.usedBy = true;
       // The other stage's files under `source` appear under `target`.
       for (const c of other.files.copies) {
-        const prefix = source.replace(/\/+$/, '');
-        if (c.image === prefix || c.image.startsWith(`${prefix}/`)) files.copies.push({ ...c, image: `${target.replace(/\/+$/, '')}${c.image.slice(prefix.length)}` });
+        const prefix = source.replace(/(?<!\/)\/+$/, '');
+        if (c.image === prefix || c.image.startsWith(`${prefix}/`)) files.copies.push({ ...c, image: `${target.replace(/(?<!\/)\/+$/, '')}${c.image.slice(prefix.length)}` });
       }
     }
     return files;
@@ -395,7 +395,7 @@ class DockerfileReader {
     if (json.startsWith('[')) {
       try {
         const parsed = JSON.parse(json) as unknown;
-        if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) args = parsed as string[];
+        if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) args = parsed;
       } catch {
         /* read as words */
       }
@@ -475,6 +475,6 @@ class DockerfileReader {
     stage.edits.push(...result.edits);
     this.out.diagnostics.push(...result.diagnostics);
     this.out.notes.push(...result.notes);
-    for (const r of result.ran ?? []) this.ran.add(r);
+    for (const r of result.runs ?? []) this.ran.add(r);
   }
 }

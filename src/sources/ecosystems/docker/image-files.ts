@@ -50,7 +50,7 @@ export class ImageFiles {
   copy(contextDirectory: string, sources: readonly string[], destination: string): CopiedPath[] {
     const added: CopiedPath[] = [];
     const intoDirectory = destination.endsWith('/') || sources.length > 1;
-    const dest = destination.replace(/\/+$/, '') || '/';
+    const dest = destination.replace(/(?<!\/)\/+$/, '') || '/';
     for (const source of sources) {
       const expanded = this.expandSource(contextDirectory, source);
       for (const repository of expanded) {

@@ -39,7 +39,7 @@ export function instructions(text: string): Instruction[] {
     let lineStop = end;
     for (;;) {
       args.copy(text, at, lineStop);
-      const content = text.slice(at, lineStop).replace(/[ \t\r]+$/, '');
+      const content = text.slice(at, lineStop).replace(/(?<![ \t\r])[ \t\r]+$/, '');
       if (!content.endsWith('\\') || lineStop >= text.length) break;
       args.copy(text, lineStop, lineStop + 1);
       at = lineStop + 1;

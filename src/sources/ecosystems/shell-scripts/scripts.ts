@@ -5,7 +5,7 @@ import type { HostFormat } from '../../contracts/host-format.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText, type ScriptResolver } from '../../languages/shell/extract.js';
 
-const SHELL_SHEBANG = /^#![ \t]*\/[^\s]*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|da|k|a)?sh\b/;
+const SHELL_SHEBANG = /^#![ \t]*\/\S*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|da|k|a)?sh\b/;
 
 /**
  * Files a repository script sources or runs: a relative path is looked up

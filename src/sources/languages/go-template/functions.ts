@@ -88,7 +88,7 @@ function toYaml(value: unknown): unknown {
   if (typeof value === 'number') return goFloat(value);
   if (typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
-  if (typeof value === 'string' && /^[A-Za-z0-9_./@][A-Za-z0-9_./@,=+-]*$/.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n|~|[-+]?[0-9.].*)$/i.test(value)) return value;
+  if (typeof value === 'string' && /^[A-Za-z0-9_./@][A-Za-z0-9_./@,=+-]*$/.test(value) && !/^(?:true|false|yes|no|on|off|null|[ny~]|[-+]?[0-9.].*)$/i.test(value)) return value;
   return UNKNOWN;
 }
 

@@ -1,15 +1,16 @@
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import type { Expression } from './expression.js';
-import { containsUnknown, deepEqual, isPlainObject, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
-import { pythonString, truthy } from './values.js';
+import { containsUnknown, isPlainObject, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
+import { applyFilter } from './filters.js';
+import { callMethod } from './methods.js';
+import { applyTest, pythonIn } from './tests.js';
+import { dataRecord, pythonEqual, pythonString, truthy } from './values.js';
 
 /**
  * The restricted evaluator: plain data only. Variable lookup (dotted and
- * indexed), a handful of filters and tests, operators, inline if/else.
- * Everything else is UNKNOWN. Nothing here can run code from the repository.
- * Over 300 lines: filters, tests and calls evaluate their operands through
- * `evaluate`, which dispatches back to them; kept in one module so the
- * recursion does not become an import cycle.
+ * indexed), the filters of ./filters.ts, the tests of ./tests.ts, the
+ * methods of ./methods.ts, operators, inline if/else. Everything else is
+ * UNKNOWN. Nothing here can run code from the repository.
  */
 export interface EvaluationContext {
   scope: VariableScope;
@@ -24,6 +25,20 @@ export interface EvaluationContext {
   resolving: Set<string>;
   /** Namespaces the template's tool provides (`salt[...]`), by name; none in plain Jinja2. */
   namespaces?: ReadonlyMap<string, NamespaceFunctions>;
+  /**
+   * Lines starting with `#` are comments in the rendered file (main.cf,
+   * master.cf, sendmail.cf; not an m4 .mc, where cf.m4's changecom() makes
+   * `#` text live): the `comment` filter's output is known to be inert even
+   * when the commented text is not.
+   */
+  hashComments?: boolean;
+  /**
+   * Render every branch an unknown condition leaves possible, each "maybe"
+   * (a Salt state file, whose branches define different states), instead of
+   * the first one with the rest as alternatives (a mail file, whose parameters
+   * the alternatives mark unknown).
+   */
+  allBranches?: boolean;
 }
 
 /**
@@ -62,11 +77,12 @@ export function evaluate(expression: Expression, context: EvaluationContext): un
       return expression.items.map((item) => evaluate(item, context));
     }
     case 'dict': {
-      const result: Record<string, unknown> = {};
+      // Plain data has string keys only: a dict literal with other keys prints differently in Python.
+      const result = dataRecord([]);
       for (const [k, v] of expression.entries) {
         const key = evaluate(k, context);
-        if (typeof key !== 'string' && typeof key !== 'number') return UNKNOWN;
-        result[String(key)] = evaluate(v, context);
+        if (typeof key !== 'string') return UNKNOWN;
+        result[key] = evaluate(v, context);
       }
       return result;
     }
@@ -108,7 +124,7 @@ function lookupName(name: string, context: EvaluationContext): unknown {
   context.resolving.add(name);
   try {
     // Variables are templated in the variables' own context, not with the template's loop or set names.
-    return resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
+    return resolveTemplated(binding.value, { ...context, locals: [new Map<string, unknown>()], depth: context.depth + 1 }, 0);
   } finally {
     context.resolving.delete(name);
   }
@@ -119,11 +135,7 @@ function resolveTemplated(value: unknown, context: EvaluationContext, depth: num
   if (depth > 32) return UNKNOWN;
   if (typeof value === 'string') return TEMPLATE_MARKERS.test(value) ? context.renderString(value, context) : value;
   if (Array.isArray(value)) return value.map((v) => resolveTemplated(v, context, depth + 1));
-  if (isPlainObject(value)) {
-    const result: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) result[k] = resolveTemplated(v, context, depth + 1);
-    return result;
-  }
+  if (isPlainObject(value)) return dataRecord(Object.entries(value).map(([k, v]) => [k, resolveTemplated(v, context, depth + 1)]));
   return value;
 }
 
@@ -154,18 +166,15 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
     case '~':
       return pythonString(left) + pythonString(right);
     case '==':
-      return deepEqual(left, right);
+      return pythonEqual(left, right);
     case '!=':
-      return !deepEqual(left, right);
+      return !pythonEqual(left, right);
     case 'in':
-      if (typeof right === 'string' && typeof left === 'string') return right.includes(left);
-      if (Array.isArray(right)) return right.some((v) => deepEqual(v, left));
-      if (isPlainObject(right) && typeof left === 'string') return Object.prototype.hasOwnProperty.call(right, left);
-      return UNKNOWN;
+      return pythonIn(left, right);
     case '+':
       if (typeof left === 'number' && typeof right === 'number') return left + right;
       if (typeof left === 'string' && typeof right === 'string') return left + right;
-      if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
+      if (Array.isArray(left) && Array.isArray(right)) return [...(left as unknown[]), ...(right as unknown[])];
       return UNKNOWN;
     default:
       break;
@@ -190,8 +199,13 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
       return left - right;
     case '*':
       return left * right;
-    case '/':
-      return right === 0 ? UNKNOWN : left / right;
+    case '/': {
+      // Python's true division gives a float, printed `2.0` where JavaScript prints `2`: only a fractional result is known.
+      const q = right === 0 ? Number.NaN : left / right;
+      return Number.isFinite(q) && !Number.isInteger(q) ? q : UNKNOWN;
+    }
+    case '**':
+      return Number.isInteger(left) && Number.isInteger(right) && right >= 0 && Math.abs(left ** right) <= Number.MAX_SAFE_INTEGER ? left ** right : UNKNOWN;
     case '//':
       return right === 0 ? UNKNOWN : Math.floor(left / right);
     case '%':
@@ -201,111 +215,42 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
   }
 }
 
-/** Ansible's `bool` filter: yes/on/1/true (any case) are true, everything else false. */
-function ansibleBool(value: unknown): unknown {
-  if (typeof value === 'boolean') return value;
-  if (value === null) return false;
-  if (typeof value === 'number') return value === 1;
-  if (typeof value === 'string') return ['yes', 'on', '1', 'true'].includes(value.trim().toLowerCase());
-  return false;
-}
-
 function filter(expression: Extract<Expression, { type: 'filter' }>, context: EvaluationContext): unknown {
   const operand = evaluate(expression.operand, context);
   const args = expression.args.map((a) => evaluate(a, context));
-  const kwargs = Object.fromEntries(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
-  switch (expression.name) {
-    case 'default':
-    case 'd': {
-      const fallback = args[0] ?? kwargs.default_value ?? '';
-      const boolean = truthy(args[1] ?? kwargs.boolean ?? false);
-      if (operand === UNDEFINED) return fallback;
-      if (operand === UNKNOWN) return UNKNOWN;
-      if (boolean === true) {
-        const t = truthy(operand);
-        if (t === UNKNOWN) return UNKNOWN;
-        return t ? operand : fallback;
-      }
-      return operand;
-    }
-    default:
-      break;
-  }
-  if (containsUnknown(operand) || args.some(containsUnknown)) return UNKNOWN;
-  switch (expression.name) {
-    case 'join': {
-      const separator = args[0] ?? kwargs.d ?? '';
-      if (typeof separator !== 'string') return UNKNOWN;
-      if (Array.isArray(operand)) return operand.map(pythonString).join(separator);
-      if (isPlainObject(operand)) return Object.keys(operand).join(separator);
-      if (typeof operand === 'string') return [...operand].join(separator);
-      return UNKNOWN;
-    }
-    case 'lower':
-      return pythonString(operand).toLowerCase();
-    case 'upper':
-      return pythonString(operand).toUpperCase();
-    case 'string':
-      return pythonString(operand);
-    case 'trim':
-      return pythonString(operand).trim();
-    case 'bool':
-      return ansibleBool(operand);
-    case 'int': {
-      if (typeof operand === 'number') return Math.trunc(operand);
-      if (typeof operand === 'boolean') return operand ? 1 : 0;
-      const parsed = typeof operand === 'string' ? Number.parseInt(operand.trim(), 10) : Number.NaN;
-      const fallback = args[0] ?? 0;
-      return Number.isNaN(parsed) ? fallback : parsed;
-    }
-    case 'length':
-    case 'count':
-      if (typeof operand === 'string' || Array.isArray(operand)) return operand.length;
-      if (isPlainObject(operand)) return Object.keys(operand).length;
-      return UNKNOWN;
-    case 'list':
-      if (Array.isArray(operand)) return operand;
-      if (typeof operand === 'string') return [...operand];
-      if (isPlainObject(operand)) return Object.keys(operand);
-      return UNKNOWN;
-    case 'dict2items':
-      if (!isPlainObject(operand)) return UNKNOWN;
-      return Object.entries(operand).map(([key, value]) => ({ key, value }));
-    default:
-      return UNKNOWN;
-  }
+  const kwargs = dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
+  return applyFilter(expression.name, operand, { args, kwargs });
 }
 
 function test(expression: Extract<Expression, { type: 'test' }>, context: EvaluationContext): unknown {
-  const operand = evaluate(expression.operand, context);
-  let result: boolean;
-  switch (expression.name) {
-    case 'defined':
-      if (operand === UNKNOWN) return UNKNOWN;
-      result = operand !== UNDEFINED;
-      break;
-    case 'undefined':
-      if (operand === UNKNOWN) return UNKNOWN;
-      result = operand === UNDEFINED;
-      break;
-    case 'none':
-      if (operand === UNKNOWN || operand === UNDEFINED) return UNKNOWN;
-      result = operand === null;
-      break;
-    default:
-      return UNKNOWN;
-  }
+  const result = applyTest(expression.name, evaluate(expression.operand, context), expression.args.map((a) => evaluate(a, context)));
+  if (result === UNKNOWN) return UNKNOWN;
   return expression.negated ? !result : result;
 }
 
-/** Only the dict methods loops need: items(), keys(), values(), get(). */
+/** `a.b.c` as root `a` and member `b.c`; null for anything else or a single name. */
+function dottedMember(expression: Expression): { root: string; member: string } | null {
+  const names: string[] = [];
+  let node = expression;
+  while (node.type === 'attribute') {
+    names.unshift(node.name);
+    node = node.object;
+  }
+  if (node.type !== 'name' || names.length < 2) return null;
+  return { root: node.name, member: names.join('.') };
+}
+
+/** A tool namespace's member (`salt['pillar.get'](...)`), or a method of plain data (./methods.ts). */
 function call(expression: Extract<Expression, { type: 'call' }>, context: EvaluationContext): unknown {
   // `name[member](...)` where the tool provides `name` (Salt's `salt`): the tool evaluates it.
   const callee = expression.callee;
-  const namespace = callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : undefined;
-  if (namespace !== undefined && callee.type === 'index') {
+  // `salt['pillar.get'](...)`, or the same member as attributes: `salt.pillar.get(...)`.
+  const dotted = dottedMember(callee);
+  const namespace =
+    callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : dotted !== null ? context.namespaces?.get(dotted.root) : undefined;
+  if (namespace !== undefined) {
     return namespace({
-      member: evaluate(callee.index, context),
+      member: callee.type === 'index' ? evaluate(callee.index, context) : dotted?.member,
       args: () => expression.args.map((a) => evaluate(a, context)),
       kwarg: (name) => {
         const argument = Object.prototype.hasOwnProperty.call(expression.kwargs, name) ? expression.kwargs[name] : undefined;
@@ -317,21 +262,6 @@ function call(expression: Extract<Expression, { type: 'call' }>, context: Evalua
   }
   if (expression.callee.type !== 'attribute') return UNKNOWN;
   const object = evaluate(expression.callee.object, context);
-  const args = expression.args.map((a) => evaluate(a, context));
-  if (!isPlainObject(object)) return UNKNOWN;
-  switch (expression.callee.name) {
-    case 'items':
-      return Object.entries(object).map(([k, v]) => [k, v]);
-    case 'keys':
-      return Object.keys(object);
-    case 'values':
-      return Object.values(object);
-    case 'get': {
-      const key = args[0];
-      if (typeof key !== 'string') return UNKNOWN;
-      return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : (args[1] ?? null);
-    }
-    default:
-      return UNKNOWN;
-  }
+  if (Object.keys(expression.kwargs).length > 0) return UNKNOWN;
+  return callMethod(object, expression.callee.name, expression.args.map((a) => evaluate(a, context)));
 }

@@ -60,7 +60,7 @@ export type Globbing = 'paths' | 'all' | 'none';
 
 /** The fields of a word (XCU 2.6: expansion, field splitting, quote removal, pathname patterns as `glob` says). */
 export function expandWord(word: Word, ctx: ExpandContext, glob: Globbing = 'paths'): Fields {
-  const pattern = glob !== 'none' && word.parts.some((p) => p.kind === 'literal' && !p.quoted && /[*?]|\[[^\]]*\]/.test(p.text));
+  const pattern = glob !== 'none' && word.parts.some((p) => p.kind === 'literal' && !p.quoted && hasGlob(p.text));
   if (pattern && (glob === 'all' || word.parts.some((p) => p.kind === 'literal' && p.text.includes('/')))) {
     return { fields: [ShellValue.unknown(ctx.source, word.start, word.end)], uncertain: true };
   }
@@ -344,17 +344,32 @@ function decideDefault(value: ShellValue | null, set: boolean | null, emptyCount
   return true;
 }
 
+/** An integer operand of `${x:offset:length}`: blanks around it, a sign, an optional pair of parentheses. */
+function integer(text: string): number | null {
+  let t = text.trim();
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
+  if (!/^-?[ \t]*[0-9]+$/.test(t)) return null;
+  return Number(t.replace(/[ \t]/g, ''));
+}
+
+/** A pattern character of pathname expansion: `*`, `?`, or a `[...]` bracket expression. */
+function hasGlob(text: string): boolean {
+  if (text.includes('*') || text.includes('?')) return true;
+  const open = text.indexOf('[');
+  return open >= 0 && text.indexOf(']', open + 1) > 0;
+}
+
 /** `${x:offset}`, `${x:offset:length}` with integer offsets (a negative offset counts from the end). */
 function substring(value: ShellValue, spec: string): ShellValue | null {
-  const m = /^\s*(\(?\s*-?\s*[0-9]+\s*\)?)\s*(?::\s*(\(?\s*-?\s*[0-9]+\s*\)?)\s*)?$/.exec(spec);
-  if (m === null) return null;
-  const number = (s: string): number => Number(s.replace(/[()\s]/g, ''));
+  const parts = spec.split(':');
+  if (parts.length > 2) return null;
+  const first = integer(parts[0] ?? '');
+  const second = parts[1] === undefined ? undefined : integer(parts[1]);
+  if (first === null || second === null) return null;
   const n = value.text.length;
-  let offset = number(m[1] as string);
-  if (offset < 0) offset = Math.max(0, n + offset);
-  if (m[2] === undefined) return value.slice(offset);
-  const length = number(m[2]);
-  const end = length < 0 ? n + length : offset + length;
+  const offset = first < 0 ? Math.max(0, n + first) : first;
+  if (second === undefined) return value.slice(offset);
+  const end = second < 0 ? n + second : offset + second;
   if (end < offset) return null;
   return value.slice(offset, end);
 }

@@ -45,7 +45,7 @@ function finish(interpreter: Interpreter): Extraction {
   const out = interpreter.out;
   // A function called many times says the same thing at the same place each time: once is enough.
   out.notes = [...new Set(out.notes)];
-  if (interpreter.ran.size > 0) out.ran = [...interpreter.ran].sort();
+  if (interpreter.ran.size > 0) out.runs = [...interpreter.ran].sort();
   return out;
 }
 

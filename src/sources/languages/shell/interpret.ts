@@ -180,7 +180,13 @@ export class Interpreter {
         return { status: 'success', output: null };
       case 'arithmetic':
         return { status: 'unknown', output: null };
-      default:
+      case 'if':
+      case 'for':
+      case 'while':
+      case 'until':
+      case 'case':
+      case 'group':
+      case 'subshell':
         return this.compound(command, frame, input);
     }
   }
@@ -336,7 +342,7 @@ export class Interpreter {
    */
   private substitution(text: string, start: number, frame: Frame): ShellValue | null {
     if (text.length > 400) return null;
-    const source: ShellSource = { file: frame.source.file, text: frame.source.text, position: frame.source.position };
+    const source: ShellSource = { file: frame.source.file, text: frame.source.text, position: (o) => frame.source.position(o) };
     const inner = parseShell(frame.source.text.slice(start, start + text.length));
     const items = inner.program.items;
     if (items.length !== 1) return null;
@@ -355,7 +361,7 @@ export class Interpreter {
       else if (name === 'cd' && arg !== undefined) cwd = arg.startsWith('/') ? arg : `${cwd}/${arg}`;
       else if ((name === 'dirname' || name === 'basename' || name === 'realpath' || name === 'readlink') && arg !== undefined) {
         if (arg.includes(UNKNOWN_MARK)) return null;
-        const trimmed = arg.replace(/\/+$/, '') || '/';
+        const trimmed = arg.replace(/(?<!\/)\/+$/, '') || '/';
         const cut = trimmed.lastIndexOf('/');
         result = ShellValue.generated(name === 'dirname' ? (cut < 0 ? '.' : cut === 0 ? '/' : trimmed.slice(0, cut)) : name === 'basename' ? trimmed.slice(cut + 1) : arg);
       } else return null;

@@ -151,8 +151,8 @@ export function translateSedRegex(pattern: string, extended: boolean): Translate
         if (atom === 'none') return { kind: 'error', message: 'Invalid preceding regular expression' };
         const interval = intervalOf(m[1] as string, m[3], m[2] !== undefined);
         if (interval === null) return { kind: 'error', message: 'Invalid content of \\{\\}' };
-        if (interval === 'big') return { kind: 'unsupported', what: 'a repeat count over 1000' };
-        const e = quantifier(interval);
+        if (interval === BIG) return { kind: 'unsupported', what: 'a repeat count over 1000' };
+        const e = quantifier(interval.text);
         if (e !== null) return e;
         i += m[0].length;
         continue;
@@ -244,8 +244,8 @@ export function translateSedRegex(pattern: string, extended: boolean): Translate
         if (m === null) return { kind: 'error', message: 'Unmatched \\{' };
         const interval = intervalOf(m[1] as string, m[3], m[2] !== undefined);
         if (interval === null) return { kind: 'error', message: 'Invalid content of \\{\\}' };
-        if (interval === 'big') return { kind: 'unsupported', what: 'a repeat count over 1000' };
-        const e = quantifier(interval);
+        if (interval === BIG) return { kind: 'unsupported', what: 'a repeat count over 1000' };
+        const e = quantifier(interval.text);
         if (e !== null) return e;
         i += m[0].length;
         continue;
@@ -266,13 +266,15 @@ export function translateSedRegex(pattern: string, extended: boolean): Translate
 /** glibc's RE_DUP_MAX: a larger count is an error for GNU sed. */
 const DUP_MAX = 32767;
 
-/** `{m}`, `{m,}`, `{m,n}`; null: GNU sed rejects it; 'big': RE2 does not take counts over 1000. */
-function intervalOf(min: string, max: string | undefined, comma: boolean): string | null | 'big' {
+const BIG = 'big';
+
+/** `{m}`, `{m,}`, `{m,n}`; null: GNU sed rejects it; BIG: RE2 does not take counts over 1000. */
+function intervalOf(min: string, max: string | undefined, comma: boolean): { text: string } | null | typeof BIG {
   const a = Number(min);
   const b = !comma ? a : max === undefined || max === '' ? null : Number(max);
   if (a > DUP_MAX || (b !== null && (b > DUP_MAX || b < a))) return null;
-  if (a > 1000 || (b !== null && b > 1000)) return 'big';
-  return !comma ? `{${a}}` : b === null ? `{${a},}` : `{${a},${b}}`;
+  if (a > 1000 || (b !== null && b > 1000)) return BIG;
+  return { text: !comma ? `{${a}}` : b === null ? `{${a},}` : `{${a},${b}}` };
 }
 
 const compiled = new Map<string, RE2JS | null>();

@@ -83,7 +83,7 @@ export function sedArguments(scope: CommandScope): SedArguments {
 /** Names a script mentions: main.cf parameters it may change where relaygate cannot see them. */
 export function namedParameters(text: string): string[] {
   const plain = text.replace(/\\./gs, ' ');
-  return [...new Set([...plain.matchAll(/[a-z][a-z0-9]*_[a-z0-9_]+|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[0]))];
+  return [...new Set([...plain.matchAll(/(?<![a-z0-9])[0-9]*([a-z][a-z0-9]*_[a-z0-9_]+)|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[1] ?? m[0]))];
 }
 
 /**

@@ -201,7 +201,14 @@ test('postconf -M / -Me / -MX / -M# / -F / -P / -PX give master.cf edits with th
           return [e.kind, e.service, e.type, e.parameter, e.value, e.span.line];
         case 'master-unset':
           return [e.kind, e.service, e.type, e.parameter, e.span.line];
-        default:
+        case 'append':
+        case 'base':
+        case 'link':
+        case 'sed':
+        case 'set-if-present':
+        case 'set':
+        case 'unset':
+        case 'write':
           return [e.kind];
       }
     }),

@@ -49,7 +49,7 @@ test('a function wrapping postconf, in a sourced file: its calls are postconf ca
   assert.equal(from(r.edits[0], 1, 1), 'run.sh:2:11');
   assert.equal(from(r.edits[0], 1, 19), 'run.sh:2:27');
   assert.equal(from(r.edits[1], 1, 14), 'run.sh:3:22');
-  assert.deepEqual(r.ran, ['lib.sh']);
+  assert.deepEqual(r.runs, ['lib.sh']);
 });
 
 test('a function body alone is not an edit; a wrapper with "$@" and shift passes the remaining arguments', () => {
@@ -158,7 +158,7 @@ test('scripts run by path or through sh get the exported variables and their own
     ['set', false, `relayhost = mx.example\nmynetworks = 10.0.0.0/8\nx = ${U}\n`, 'conf/set.sh:1'],
     ['set', false, 'a = mx.example\n', 'run.sh:4'],
   ]);
-  assert.deepEqual(r.ran, ['conf/set.sh']);
+  assert.deepEqual(r.runs, ['conf/set.sh']);
 });
 
 test('$(dirname "$0") finds the files beside the script; a brace group redirected into main.cf writes its output', () => {
@@ -189,7 +189,7 @@ test('a program that is not a shell script, given main.cf and name=value words: 
   assert.deepEqual(rows(r), [['set', true, `inet_interfaces = ${U}\nmynetworks = ${U}\n`, 'setup/mail.sh:1']]);
   assert.equal(from(r.edits[0], 1, 1), 'setup/mail.sh:2:3');
   assert.equal(from(r.edits[0], 1, 19), 'setup/mail.sh:2:19');
-  assert.deepEqual(r.ran, undefined);
+  assert.deepEqual(r.runs, undefined);
   assert.match(r.notes[0] ?? '', /^Shell code at "setup\/mail.sh" line 1, column 18: "setconf.py" writes main.cf \(inet_interfaces, mynetworks\); relaygate does not read that program/);
 });
 
