@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Certainty, Level, Related, RuleResult } from '../model/finding.js';
-import { UNKNOWN_MARK } from '../model/source.js';
+import { isUnknown, UNKNOWN_MARK } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Configuration } from '../mta/configuration.js';
-import { PostfixParameters, type EffectiveValue, type ValueOrigin } from '../mta/postfix/effective.js';
+import { fitsUnknownName, PostfixParameters, type EffectiveValue, type ValueOrigin } from '../mta/postfix/effective.js';
 import { smtpdListeners, type SmtpdListener } from '../mta/postfix/listeners.js';
 import type { PostfixConfiguration } from '../mta/postfix/model.js';
 import { splitPlainList } from '../mta/postfix/list.js';
@@ -141,7 +141,7 @@ function firstLine(config: PostfixConfiguration): Span {
     // matters, else at the line the base was recognised from (what makes
     // the packaged values apply), else at the first edit.
     const edited = config.mainCf?.parameters.filter((p) => p.assumed === undefined) ?? [];
-    const decisive = [...edited].reverse().find((p) => p.name === 'inet_interfaces' || p.name === PARAMETER);
+    const decisive = [...edited].reverse().find((p) => decides(p.name));
     const at = decisive?.span ?? config.overlay.span ?? edited[0]?.span;
     if (at !== undefined) return at;
   }
@@ -176,7 +176,8 @@ function describeValue(value: EffectiveValue): string {
 }
 
 function listenerLabel(listener: SmtpdListener): string {
-  return listener.smtpd === listener.service ? listener.label : `${listener.label} (postscreen)`;
+  const label = show(listener.label);
+  return listener.smtpd === listener.service ? label : `${label} (postscreen)`;
 }
 
 /** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
@@ -262,7 +263,8 @@ function groupByDefinition(
   const groups = new Map<string, Group>();
   const add = (value: EffectiveValue, parameters: PostfixParameters, listener: SmtpdListener | undefined): void => {
     const span = locate(value, config);
-    const key = `${spanKey(span)}\u0000${value.value}`;
+    // The same definition may be shadowed for one service (an unknown -o name) and not for another.
+    const key = `${spanKey(span)}\u0000${value.value}\u0000${value.unknown}`;
     let group = groups.get(key);
     if (group === undefined) {
       group = { value, parameters, span, listeners: [] };
@@ -396,6 +398,17 @@ function checkProfile(config: PostfixConfiguration, profile: Profile): RuleResul
     case 'only-permit-mynetworks-reject':
       return checkOnlyPermitMynetworksReject(config, listeners, profile);
   }
+}
+
+/** A name the overlay sets that decides where smtpd listens or whom it accepts (an unknown name may be either). */
+function decides(name: string): boolean {
+  if (isUnknown(name)) return fitsUnknownName(name, 'inet_interfaces') || fitsUnknownName(name, PARAMETER);
+  return name === 'inet_interfaces' || name === PARAMETER;
+}
+
+/** What an overlay must change to be judged: where smtpd listens and whom it accepts. */
+function changesRelaying(touched: readonly string[]): boolean {
+  return touched.some((t) => decides(t) || t.includes('/'));
 }
 
 /**

@@ -20,6 +20,7 @@ import { variableAnnotator } from './annotate.js';
 import { fileSystemRepository } from './contracts/repository.js';
 import { readExtraVars } from './extra-vars.js';
 import { extract } from './extract.js';
+import type { Extraction } from './contracts/edits.js';
 import { needsRepository, renderCandidates } from './render/render-candidates.js';
 import { assembleFiles, assembleOtherMtas } from './replay/files.js';
 import { deployments, setAsideNotes } from './replay/deployments.js';
@@ -45,6 +46,33 @@ export interface Sources {
   annotate(result: RuleResult): RuleResult;
 }
 
+/** One host file's extraction with its own notes and results, so they can be dropped with it. */
+function extractApart(candidate: Candidate, repo: NonNullable<Parameters<typeof extract>[1]>): { extraction: Extraction; notes: string[]; results: RuleResult[] } {
+  const notes: string[] = [];
+  const results: RuleResult[] = [];
+  return { extraction: extract(candidate, repo, notes, results), notes, results };
+}
+
+/**
+ * A host file that another one runs or sources (`Extraction.runs`: a
+ * Dockerfile's entrypoint script, a library `. ./lib.sh` reads) has its edits
+ * in that file's instances: it is not extracted on its own too. Files that
+ * only run one another in a cycle are all kept.
+ */
+function withoutRunScripts(all: { path: string; extraction: Extraction; notes: string[]; results: RuleResult[] }[], notes: string[], results: RuleResult[]): Extraction[] {
+  const runBy = new Map<string, string[]>();
+  for (const a of all) for (const ran of a.extraction.runs ?? []) if (ran !== a.path) runBy.set(ran, [...(runBy.get(ran) ?? []), a.path]);
+  const roots = new Set(all.filter((a) => !runBy.has(a.path)).map((a) => a.path));
+  const covered = new Set<string>();
+  for (const a of all) if (roots.has(a.path)) for (const ran of a.extraction.runs ?? []) covered.add(ran);
+  const kept = all.filter((a) => !covered.has(a.path) || roots.has(a.path));
+  for (const a of kept) {
+    notes.push(...a.notes);
+    results.push(...a.results);
+  }
+  return kept.map((a) => a.extraction);
+}
+
 export async function runSources(candidates: readonly Candidate[], options: SourcesOptions): Promise<Sources> {
   const results: RuleResult[] = [];
   const notes: string[] = [];
@@ -55,11 +83,8 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   // 1. render
   const { files, postfixFiles, sendmailFiles, other, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
 
-  // 2. extract
-  const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
-  // A script that provisioning code runs (an Ansible `script:` task) is judged where it runs, not again alone.
-  const ran = new Set(extracted.flatMap((e) => e.runs ?? []));
-  const extractions = extracted.filter((_, i) => !ran.has(embedded[i]?.path ?? ''));
+  // 2. extract (a script another host file runs or sources is judged inside that file's instances)
+  const extractions = repo === null ? [] : withoutRunScripts(embedded.map((c) => ({ path: c.path, ...extractApart(c, repo) })), notes, results);
 
   // 3. replay: files a deploy edit installs belong to that server's instance, not judged on their own again.
   const deployed = deployments(extractions);

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { defaultOptions } from '../../src/config/options.js';
+import { scan } from '../../src/scan.js';
 import { ChangedPaths, directoryInput, isEscapedPath, mergeInputs } from '../../src/model/inputs.js';
 import { fileSystemRepository, memoryRepository, recordingRepository } from '../../src/sources/contracts/repository.js';
 import { assembleInstances, defaultResolver } from '../../src/sources/replay/instances.js';
@@ -129,5 +131,20 @@ describe('replay unions the inputs of what it reads', () => {
     for (const input of ['roles/mail/templates/main.cf.j2', 'roles/mail/defaults/main.yml', 'roles/mail/vars/main.yml']) {
       assert.ok(piece?.inputs?.includes(input), `${input} in ${piece?.inputs?.join(', ')}`);
     }
+  });
+});
+
+describe('the scripts an image runs are inputs of its configuration', () => {
+  it('a Dockerfile whose CMD runs a COPYd script that sources a library: one configuration, both scripts among its inputs', async () => {
+    const root = tree({
+      Dockerfile: 'FROM debian:12\nRUN apt-get install -y postfix\nCOPY image_root/ /\nCMD ["/scripts/run.sh"]\n',
+      'image_root/scripts/run.sh': '#!/bin/sh\n. /scripts/lib.sh\nset_param inet_interfaces all\npostconf -e myhostname=mx.example.test\n',
+      'image_root/scripts/lib.sh': 'set_param() {\n  postconf -e "$1 = $2"\n}\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(result.configurations.map((c) => [c.form, c.files]), [['dockerfile', ['Dockerfile', 'image_root/scripts/lib.sh', 'image_root/scripts/run.sh']]]);
+    const inputs = result.configurations[0]?.inputs ?? [];
+    for (const input of ['Dockerfile', 'image_root/scripts/lib.sh', 'image_root/scripts/run.sh']) assert.ok(inputs.includes(input), `${input} in ${inputs.join(', ')}`);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'stig-postfix-relay').map((f) => [f.file, f.line, f.column, f.certainty]), [['image_root/scripts/run.sh', 3, 11, 'definite']]);
   });
 });

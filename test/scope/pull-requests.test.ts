@@ -158,7 +158,7 @@ const PULL_REQUESTS: PullRequest[] = [
         ].join('\n'),
       },
     },
-    expected: [['stig-postfix-relay', 'image/Dockerfile', 3, 17, 'definite']],
+    expected: [['stig-postfix-relay', 'image/Dockerfile', 3, 44, 'definite']],
     expectedBefore: [BYSTANDER_FINDING],
   },
   {

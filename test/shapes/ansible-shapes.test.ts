@@ -142,7 +142,7 @@ const SHAPES: Shape[] = [
     },
     // The task runs (a false condition would leave no finding); over a main.cf relaygate does not know,
     // whether smtpd listens beyond loopback is unknown.
-    findings: [['stig-postfix-relay', 'tasks/main.yml', 1, 24, 'indeterminate']],
+    findings: [['stig-postfix-relay', 'tasks/main.yml', 1, 53, 'indeterminate']],
     configurations: 1,
   },
   {
@@ -185,7 +185,7 @@ const SHAPES: Shape[] = [
       'files/master.cf': 'smtp      inet  n       -       n       -       -       smtpd\n',
     },
     // On the RHEL base (yum), the script's inet_interfaces = all is what exposes the server.
-    findings: [['stig-postfix-relay', 'files/setup.sh', 2, 13, 'definite']],
+    findings: [['stig-postfix-relay', 'files/setup.sh', 2, 14, 'definite']],
     configurations: 1,
   },
   {

@@ -112,7 +112,7 @@ const SHAPES: { name: string; files: Record<string, string>; findings: Row[]; co
   {
     name: 'cmd.run of postconf is read as shell, positions on the state file',
     files: { 'mta/init.sls': "mta-open:\n  cmd.run:\n    - name: postconf -e 'inet_interfaces = all' 'smtpd_client_restrictions = permit'\n" },
-    findings: [['stig-postfix-relay', 'mta/init.sls', 3, 49, 'definite']],
+    findings: [['stig-postfix-relay', 'mta/init.sls', 3, 78, 'definite']],
     configurations: 1,
   },
   {

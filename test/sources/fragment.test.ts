@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { plainScope } from '../../src/sources/contracts/variables.js';
-import { remapSpans } from '../../src/sources/contracts/fragment.js';
+import { remapSpans, SourceMap } from '../../src/sources/contracts/fragment.js';
 import { renderTemplate } from '../../src/sources/template-languages.js';
 
 const FILE = 'roles/m/templates/main.cf.j2';
@@ -26,4 +26,29 @@ test('remapSpans rewrites spans and diagnostic positions of the fragment file on
   assert.deepEqual(remapped.byName.get('name'), { file: FILE, line: 3, column: 1, endLine: 3, endColumn: 5 });
   // The input is not modified.
   assert.equal(model.span.line, 1);
+});
+
+test('remapSpans puts a span on the file of its segment when the fragment is built from several files', () => {
+  const segments = [
+    { line: 1, column: 1, endColumn: 5, kind: 'literal' as const, from: { line: 3, column: 11 }, to: { line: 3, column: 11 }, file: 'run.sh' },
+    { line: 1, column: 5, endColumn: 8, kind: 'expression' as const, from: { line: 2, column: 3 }, to: { line: 2, column: 20 } },
+    { line: 1, column: 8, endColumn: 11, kind: 'literal' as const, from: { line: 3, column: 27 }, to: { line: 3, column: 27 }, file: 'run.sh' },
+  ];
+  const fragment = { file: 'lib.sh', text: 'name = all\n', form: 'shell' as const, map: new SourceMap(segments), maybeLines: new Set<number>(), alternatives: [] };
+  const model = {
+    name: { file: 'lib.sh', line: 1, column: 1, endLine: 1, endColumn: 5 },
+    equals: { file: 'lib.sh', line: 1, column: 6, endLine: 1, endColumn: 7 },
+    value: { file: 'lib.sh', line: 1, column: 8, endLine: 1, endColumn: 11 },
+    across: { file: 'lib.sh', line: 1, column: 1, endLine: 1, endColumn: 11 },
+    point: { file: 'lib.sh', line: 1, column: 9, message: 'x', fatal: false },
+    cut: { file: 'lib.sh', line: 1, column: 1, endLine: 1, endColumn: 7 },
+  };
+  const r = remapSpans(model, fragment);
+  assert.deepEqual(r.name, { file: 'run.sh', line: 3, column: 11, endLine: 3, endColumn: 15 });
+  assert.deepEqual(r.equals, { file: 'lib.sh', line: 2, column: 3, endLine: 2, endColumn: 20 });
+  assert.deepEqual(r.value, { file: 'run.sh', line: 3, column: 27, endLine: 3, endColumn: 30 });
+  // From run.sh line 3 to run.sh line 3: one file; a span that would end in another file is cut to its first character.
+  assert.deepEqual(r.across, { file: 'run.sh', line: 3, column: 11, endLine: 3, endColumn: 30 });
+  assert.deepEqual(r.point, { file: 'run.sh', line: 3, column: 28, message: 'x', fatal: false });
+  assert.deepEqual(r.cut, { file: 'run.sh', line: 3, column: 11, endLine: 3, endColumn: 12 });
 });

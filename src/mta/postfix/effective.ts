@@ -56,21 +56,31 @@ export function mainCfPartlyKnown(config: PostfixConfiguration): boolean {
 class MainLayer {
   readonly definitions = new Map<string, MainCfParameter>();
   readonly positions = new Map<MainCfParameter, number>();
-  /** Index of the last definition whose NAME is unresolved template text; -1 when there is none. */
-  readonly lastUnknownName: number;
+  /** Definitions whose NAME holds unresolved text, in order: the names each may set are worked out on demand. */
+  private readonly unknownNames: { at: number; pattern: string; excludes: readonly string[] }[] = [];
+  private readonly lastFitting = new Map<string, number>();
   readonly budget = new ExpandBudget();
   readonly main: Scope;
   readonly services = new WeakMap<MasterService, Scope>();
 
   constructor(readonly mainCf: MainCf | null) {
-    let lastUnknown = -1;
     (mainCf?.parameters ?? []).forEach((p, i) => {
       this.definitions.set(p.name, p);
       this.positions.set(p, i);
-      if (isUnknown(p.name)) lastUnknown = i;
+      if (isUnknown(p.name)) this.unknownNames.push({ at: i, pattern: p.name, excludes: p.excludes ?? [] });
     });
-    this.lastUnknownName = lastUnknown;
     this.main = new Scope(this, null);
+  }
+
+  /** Index of the last unknown-name definition that may set `name`; -1 when none may. */
+  lastUnknownFor(name: string): number {
+    let last = this.lastFitting.get(name);
+    if (last === undefined) {
+      last = -1;
+      for (const u of this.unknownNames) if (fitsUnknownName(u.pattern, name) && !u.excludes.includes(name)) last = u.at;
+      this.lastFitting.set(name, last);
+    }
+    return last;
   }
 
   scope(service: MasterService | null): Scope {
@@ -186,7 +196,7 @@ class Scope {
       origin,
       sources: expanded.references.map((n) => ({ name: n, origin: this.origin(n) })),
       diagnostics: expanded.diagnostics,
-      unknown: limited || isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(origin),
+      unknown: limited || isUnknown(expanded.value) || isUnknown(raw) || this.shadowedByUnknownName(name, origin),
     };
     this.cache.set(name, value);
     return value;
@@ -194,16 +204,27 @@ class Scope {
 
   /**
    * A definition whose NAME is unknown (a template loop over unresolved data
-   * emitting `{{ k }} = {{ v }}`) may set any parameter: a value it comes
-   * after, or a default, may be overridden by it, so that value is unknown.
+   * emitting `{{ k }} = {{ v }}`, `postconf -e "$k=$v"`) may set any
+   * parameter its known characters fit (`${c}_notice_recipient` cannot be
+   * inet_interfaces) and that it does not exclude: a value it comes after,
+   * or a default, may be overridden by it, so that value is unknown.
    */
-  private shadowedByUnknownName(origin: ValueOrigin): boolean {
-    if (origin.kind === 'override') {
-      return origin.service.overrides.indexOf(origin.definition) < this.lastUnknownOverride;
+  private shadowedByUnknownName(name: string, origin: ValueOrigin): boolean {
+    const overrides = this.service?.overrides ?? [];
+    const lastOverride = (): number => {
+      for (let i = overrides.length - 1; i >= 0; i--) if (isUnknown(overrides[i]?.name ?? '') && fitsUnknownName(overrides[i]?.name ?? '', name)) return i;
+      return -1;
+    };
+    if (this.lastUnknownOverride < 0) {
+      if (origin.kind === 'override') return false;
+    } else {
+      const last = lastOverride();
+      if (origin.kind === 'override') return origin.service.overrides.indexOf(origin.definition) < last;
+      if (last >= 0) return true;
     }
-    if (this.lastUnknownOverride >= 0) return true;
-    if (origin.kind === 'default') return this.layer.lastUnknownName >= 0;
-    return (this.layer.positions.get(origin.definition) ?? 0) < this.layer.lastUnknownName;
+    const lastMain = this.layer.lastUnknownFor(name);
+    if (origin.kind === 'default') return lastMain >= 0;
+    return (this.layer.positions.get(origin.definition) ?? 0) < lastMain;
   }
 
   /**
@@ -269,6 +290,21 @@ export class PostfixParameters {
   get expander(): MacroExpander {
     return this.scope.expander;
   }
+}
+
+/** Can `name` be what an unknown-name pattern stands for (each UNKNOWN_MARK any run of characters)? */
+export function fitsUnknownName(pattern: string, name: string): boolean {
+  const pieces = pattern.split(UNKNOWN_MARK);
+  const first = pieces[0] ?? '';
+  const last = pieces[pieces.length - 1] ?? '';
+  if (!name.startsWith(first) || !name.endsWith(last) || name.length < first.length + last.length) return false;
+  let at = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, at);
+    if (found < 0 || found + piece.length > name.length - last.length) return false;
+    at = found + piece.length;
+  }
+  return true;
 }
 
 /** The definitions (main.cf lines and `-o` overrides) a value was built from, its own first. */

@@ -1,3 +1,4 @@
+import { isUnknown } from '../../model/source.js';
 import { PostfixParameters, type EffectiveValue } from './effective.js';
 import { splitInetInterfaces } from './list.js';
 import { interfacesAreLoopback, isLoopbackHost, type Tristate } from './loopback.js';
@@ -70,7 +71,8 @@ export function smtpdListeners(config: PostfixConfiguration): SmtpdListener[] {
   const masterFile = config.directory === '.' ? 'master.cf' : `${config.directory}/master.cf`;
   const services = config.masterCf?.services ?? [stockSmtpService(masterFile)];
   const interfaces = main.get('inet_interfaces');
-  const interfacesLoopback = interfacesAreLoopback(splitInetInterfaces(interfaces.value).map((item) => item.text));
+  // A definition that may be redefined by one whose name is unknown says nothing about where the master listens.
+  const interfacesLoopback = interfaces.unknown && !isUnknown(interfaces.value) ? 'unknown' : interfacesAreLoopback(splitInetInterfaces(interfaces.value).map((item) => item.text));
   const listeners: SmtpdListener[] = [];
   for (const service of services) {
     if (service.type !== 'inet') continue;

@@ -34,6 +34,12 @@ export interface MainCfParameter {
    * because of FROM debian:12 at Dockerfile line 1"). Its spans point at that evidence.
    */
   assumed?: string;
+  /**
+   * A definition whose name holds unknown text (`postconf -e "$k=$v"`) may
+   * set any parameter its known characters allow, except these names:
+   * later edits set them explicitly, so this line is not one of them.
+   */
+  excludes?: string[];
 }
 
 export interface MainCf {

@@ -65,14 +65,21 @@ export type Edit =
   /**
    * Parameters set whatever the file held: `postconf -e a=b c=d`, `lineinfile`
    * with a `name = value` line. The fragment holds `name = value` lines in
-   * main.cf syntax, mapped to the host file.
+   * main.cf syntax, mapped to the host file. A line whose name is unknown
+   * (`postconf -e "$k=$v"`) may set any parameter, except, when the edit
+   * says so, the names in `unknownNameExcludes` (a loop over `${!PREFIX*}`
+   * whose known iterations set those names: their variables keep the
+   * values the image gives them).
    */
-  | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment })
-  /** Back to the default: `postconf -X name`, `postconf -# name`, `lineinfile state: absent`. */
-  | (EditBase & { kind: 'unset'; target: 'main.cf'; name: string; nameSpan: Span })
+  | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment; unknownNameExcludes?: string[] })
+  /**
+   * Back to the default: `postconf -X name`, `postconf -# name` (`comment`:
+   * the lines stay, commented out), `lineinfile state: absent`.
+   */
+  | (EditBase & { kind: 'unset'; target: 'main.cf'; name: string; nameSpan: Span; comment?: boolean })
   /** Replaced only if a definition exists: a `sed -i` substitution that rewrites the `name = ...` line. */
   | (EditBase & { kind: 'set-if-present'; target: 'main.cf'; name: string; fragment: Fragment })
-  /** `postconf -P service/type/parameter=value`: a `-o` override on a master.cf service. */
+  /** `postconf -P service/type/parameter=value`: a `-o` override on the master.cf services matching service/type (`*` matches any). */
   | (EditBase & {
       kind: 'master-set';
       target: 'master.cf';
@@ -81,7 +88,29 @@ export type Edit =
       parameter: string;
       value: string;
       valueSpan: Span;
+      /** The whole `service/type/parameter=value` argument, when it is written in one place. */
+      settingSpan?: Span;
     })
+  /**
+   * `sed -i SCRIPT FILE` (GNU sed): the script is run over the file's lines.
+   * `script` holds the script text (several `-e` joined by newlines, as GNU
+   * sed joins them), mapped to the host file; `extended`: -E/-r; `quiet`: -n.
+   */
+  | (EditBase & { kind: 'sed'; target: 'main.cf' | 'master.cf'; script: Fragment; extended: boolean; quiet: boolean })
+  /** `postconf -PX service/type/parameter`: the `-o parameter=...` settings removed from the service. */
+  | (EditBase & { kind: 'master-unset'; target: 'master.cf'; service: string; type: string; parameter: string })
+  /**
+   * `postconf -M service/type='name type private unpriv chroot wakeup maxproc command...'`
+   * (postconf(1), pcf_edit_master): the services matching `service/type`
+   * (`*` matches any) or the entry's own name/type are replaced by the
+   * entry, at the first one's place; without a match the entry is added at
+   * the end. `entry` holds the entry's text, mapped to the host file.
+   */
+  | (EditBase & { kind: 'master-entry'; target: 'master.cf'; service: string; type: string; entry: Fragment })
+  /** `postconf -F service/type/field=value`: one field of the matching services replaced (`command` also replaces the arguments). */
+  | (EditBase & { kind: 'master-field'; target: 'master.cf'; service: string; type: string; field: MasterField; value: Fragment })
+  /** `postconf -MX service/type` removes the matching services, `postconf -M# service/type` comments them out. */
+  | (EditBase & { kind: 'master-remove'; target: 'master.cf'; service: string; type: string; comment: boolean })
   /**
    * Deploy: a repository file is installed on the target machine as a mail
    * file. Every ecosystem states what it deploys with this one edit, and
@@ -126,6 +155,9 @@ export type Edit =
    */
   | (EditBase & { kind: 'base'; distribution: Family; evidence: string; mailerType?: string });
 
+/** The field names of `postconf -F` (postconf(1)): the eight master.cf columns, `command` with its arguments. */
+export type MasterField = 'service' | 'type' | 'private' | 'unprivileged' | 'chroot' | 'wakeup' | 'process_limit' | 'command';
+
 /** What an extractor returns for one host file. */
 export interface Extraction {
   edits: Edit[];
@@ -134,9 +166,10 @@ export interface Extraction {
   /** Things skipped or assumed that a user should know about (no repository text at a line start). */
   notes: string[];
   /**
-   * Repository scripts the host file runs on the target (an Ansible
-   * `script:` task): their edits are in `edits`, in the order they run, so
-   * the scripts are not judged again on their own.
+   * Repository scripts the host file runs or sources on the target (an
+   * Ansible `script:` task, a Dockerfile's entrypoint script, `. ./lib.sh`):
+   * their edits are in `edits`, in the order they run, so the scripts are
+   * not judged again on their own.
    */
   runs?: string[];
 }

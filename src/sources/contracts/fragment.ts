@@ -37,6 +37,19 @@ export interface MapSegment {
   from: Position;
   /** Exclusive end of the expression tag (equal to `from` for literal text). */
   to: Position;
+  /**
+   * The file `from`/`to` are in, when it is not the fragment's own `file`:
+   * text assembled from several files (a shell function defined in a sourced
+   * file and called with arguments from the script, a COPY'd main.cf edited
+   * by a Dockerfile's sed) keeps every piece on the file it comes from.
+   */
+  file?: string;
+}
+
+/** A position in the fragment's file (`file` undefined) or in another one. */
+export interface MappedPosition {
+  file: string | undefined;
+  position: Position;
 }
 
 /** Rendered (line, column) -> template (line, column). */
@@ -56,18 +69,28 @@ export class SourceMap {
    * keeps its own column; an expression's output maps to the start of its tag.
    */
   start(line: number, column: number): Position {
-    const segment = this.find(line, column);
-    if (segment === undefined) return this.fallback(line, column);
-    if (segment.kind === 'expression') return segment.from;
-    return { line: segment.from.line, column: segment.from.column + (column - segment.column) };
+    return this.locateStart(line, column).position;
   }
 
   /** Exclusive end: the position just after the rendered character at column - 1. */
   end(line: number, endColumn: number): Position {
+    return this.locateEnd(line, endColumn).position;
+  }
+
+  /** As start(), with the file the position is in (undefined: the fragment's own). */
+  locateStart(line: number, column: number): MappedPosition {
+    const segment = this.find(line, column);
+    if (segment === undefined) return this.fallback(line, column);
+    if (segment.kind === 'expression') return { file: segment.file, position: segment.from };
+    return { file: segment.file, position: { line: segment.from.line, column: segment.from.column + (column - segment.column) } };
+  }
+
+  /** As end(), with the file the position is in. */
+  locateEnd(line: number, endColumn: number): MappedPosition {
     const segment = this.find(line, endColumn - 1);
     if (segment === undefined) return this.fallback(line, endColumn);
-    if (segment.kind === 'expression') return segment.to;
-    return { line: segment.from.line, column: segment.from.column + (endColumn - segment.column) };
+    if (segment.kind === 'expression') return { file: segment.file, position: segment.to };
+    return { file: segment.file, position: { line: segment.from.line, column: segment.from.column + (endColumn - segment.column) } };
   }
 
   private find(line: number, column: number): MapSegment | undefined {
@@ -80,12 +103,12 @@ export class SourceMap {
   }
 
   /** A position past the end of a line (a parser pointing after the last character). */
-  private fallback(line: number, column: number): Position {
+  private fallback(line: number, column: number): MappedPosition {
     const list = this.byLine.get(line);
     const last = list?.[list.length - 1];
-    if (last === undefined) return { line, column };
-    if (last.kind === 'expression') return last.to;
-    return { line: last.from.line, column: last.from.column + (column - last.column) };
+    if (last === undefined) return { file: undefined, position: { line, column } };
+    if (last.kind === 'expression') return { file: last.file, position: last.to };
+    return { file: last.file, position: { line: last.from.line, column: last.from.column + (column - last.column) } };
   }
 }
 
@@ -153,17 +176,21 @@ function walk(value: unknown, fragment: Fragment, seen: Map<object, unknown>): u
       const column = record.column as number;
       const endLine = record.endLine as number;
       const endColumn = record.endColumn as number;
-      const from = fragment.map.start(line, column);
+      const from = fragment.map.locateStart(line, column);
       const empty = endLine === line && endColumn <= column;
-      const to = empty ? from : fragment.map.end(endLine, endColumn);
-      copy.line = from.line;
-      copy.column = from.column;
-      copy.endLine = to.line;
-      copy.endColumn = to.column;
+      let to = empty ? from : fragment.map.locateEnd(endLine, endColumn);
+      // A span cannot end in another file than it starts in: it is cut to its first character.
+      if (to.file !== from.file) to = { file: from.file, position: { line: from.position.line, column: from.position.column + 1 } };
+      if (from.file !== undefined) copy.file = from.file;
+      copy.line = from.position.line;
+      copy.column = from.position.column;
+      copy.endLine = to.position.line;
+      copy.endColumn = to.position.column;
     } else if (isPointLike(record)) {
-      const from = fragment.map.start(record.line as number, record.column as number);
-      copy.line = from.line;
-      copy.column = from.column;
+      const from = fragment.map.locateStart(record.line as number, record.column as number);
+      if (from.file !== undefined) copy.file = from.file;
+      copy.line = from.position.line;
+      copy.column = from.position.column;
     }
   }
   return copy;

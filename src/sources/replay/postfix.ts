@@ -1,144 +1,174 @@
 import path from 'node:path/posix';
 import type { Form } from '../../model/configuration.js';
-import { UNKNOWN_MARK } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
+import { isUnknown, UNKNOWN_MARK } from '../../model/source.js';
 import { postfixFatalDiagnostics } from '../../mta/postfix/fatal.js';
-import { stockSmtpService } from '../../mta/postfix/listeners.js';
-import { parseMainCf } from '../../mta/postfix/main-cf.js';
-import { parseMasterCf } from '../../mta/postfix/master-cf.js';
-import type { MainCfParameter, MasterCf, MasterService, PostfixConfiguration } from '../../mta/postfix/model.js';
+import type { PostfixConfiguration } from '../../mta/postfix/model.js';
 import type { Edit, InstanceKey, TargetFile } from '../contracts/edits.js';
+import type { Fragment } from '../contracts/fragment.js';
 import type { VariableScope } from '../contracts/variables.js';
-import { resolveBase, type BaseEvidence } from './base.js';
-import { markUnknown, pieceOf, remapPiece, type Piece } from './piece.js';
+import { resolveBase, type Base, type BaseEvidence } from './base.js';
+import { linesOf, type DocLine } from './document.js';
+import { MainDocument } from './main-document.js';
+import { MappedLine } from './mapped-line.js';
+import { MasterDocument } from './master-document.js';
+import { packagedMasterCf } from './packaged-master.js';
+import { pieceOf, type Piece } from './piece.js';
+import { runSedEdit } from './sed-edit.js';
+import { namedParameters, RELAY_PARAMETERS } from '../languages/shell/sed.js';
+import { parseSedScript, type SedInstruction } from '../languages/shell/sed-script.js';
 
 /**
- * Resolves a deploy edit's repository file; null when it cannot be read. A
- * template is rendered with `variables` when the edit carries them (what the
- * deploying resource passes, above the template language's own variables),
- * else with its language's own variables.
+ * Resolves a `link` edit's repository file; null when it cannot be read. A
+ * template is rendered with `vars` when the edit carries them (see the
+ * `link` edit), else with its language's own variables.
  */
 export type ResolveLink = (source: string, target: TargetFile, variables?: VariableScope) => Piece | null;
 
 interface State {
-  parameters: MainCfParameter[];
+  main: MainDocument;
   /** main.cf was written whole (a write or a link): the base no longer matters. */
   mainWritten: string | null;
   /** The write edit, when main.cf's text is in the host file itself. */
   writtenAt: Span | undefined;
-  masterCf: MasterCf | null;
+  /** master.cf, once an edit touches it (until then the stock one applies). */
+  master: MasterDocument | null;
+  masterFile: string | null;
   masterWritten: boolean;
-  /** The base main.cf is a recognised distribution's packaged one (or none at all): its definitions are known. */
-  baseKnown: boolean;
   diagnostics: Diagnostic[];
   files: Set<string>;
   touched: Set<string>;
+  base: Base['name'];
+  /** Where the base is named (or the first edit): packaged lines point here. */
+  baseSpan: Span;
+  baseReason: string;
+  form: Form;
 }
 
 function lineOf(span: Span): string {
   return `${path.basename(span.file)} line ${span.line}`;
 }
 
-function parseMain(piece: Piece, maybe: boolean): { parameters: MainCfParameter[]; diagnostics: Diagnostic[] } {
-  const parsed = parseMainCf({ path: piece.file, text: piece.text, role: 'main.cf' });
-  const maybeLines = piece.fragment?.maybeLines ?? new Set<number>();
-  const parameters = parsed.parameters.map((p) => (maybe || maybeLines.has(p.span.line) ? markUnknown(p) : p));
-  return remapPiece({ parameters, diagnostics: parsed.diagnostics }, piece);
-}
-
-function parseMaster(piece: Piece): MasterCf {
-  return remapPiece(parseMasterCf({ path: piece.file, text: piece.text, role: 'master.cf' }), piece);
-}
-
-/** The stock master.cf as relaygate models it (its smtp line), placed at the edit that changes it. */
-function stockMaster(span: Span): MasterCf {
-  const smtp = stockSmtpService(span.file);
-  return { file: span.file, services: [{ ...smtp, span, nameSpan: span }], diagnostics: [] };
-}
-
-function applyMasterSet(state: State, edit: Extract<Edit, { kind: 'master-set' }>, notes: string[]): void {
-  const master = state.masterCf ?? stockMaster(edit.span);
-  const at = master.services.findIndex((s) => s.name === edit.service && s.type === edit.type);
-  state.touched.add(`${edit.service}/${edit.type}/${edit.parameter}`);
-  if (at < 0) {
-    // postconf -P on a service master.cf does not have changes nothing (postconf warns).
-    notes.push(`${lineOf(edit.span)}: postconf -P names ${edit.service}/${edit.type}, which master.cf does not define; ignored`);
-    return;
+/** master.cf before its first edit: the packaged one on a known base, else the stock smtp line and services relaygate has not seen. */
+function masterOf(state: State, span: Span): MasterDocument {
+  if (state.master !== null) return state.master;
+  const master = new MasterDocument();
+  const packaged = packagedMasterCf(state.base);
+  const assumed = `the master.cf packaged with ${state.baseReason}`;
+  if (packaged !== null) {
+    master.lines = packaged.replace(/\n$/, '').split('\n').map((text) => ({ line: MappedLine.generated(text, state.baseSpan), maybe: false, assumed }));
+  } else {
+    master.lines = [{ line: MappedLine.generated('smtp      inet  n       -       n       -       -       smtpd', span), maybe: false }];
+    master.unseen = true;
   }
-  const service = master.services[at] as MasterService;
-  const value = edit.maybe ? UNKNOWN_MARK + edit.value : edit.value;
-  const overrides = [...service.overrides.filter((o) => o.name !== edit.parameter), { name: edit.parameter, value, span: edit.span }];
-  const services = [...master.services];
-  services[at] = { ...service, overrides, args: [...service.args, '-o', `${edit.parameter}=${value}`] };
-  state.masterCf = { ...master, services };
+  state.master = master;
+  state.masterFile ??= span.file;
+  return master;
 }
 
-function writeMain(state: State, piece: Piece, maybe: boolean, at: Span | undefined): void {
-  const parsed = parseMain(piece, maybe);
+/** Service types that cannot listen on the network (master(5)). */
+const LOCAL_TYPES = new Set(['unix', 'unix-dgram', 'fifo', 'pass']);
+
+/** The inet services among master.cf lines (only they can listen on the network). */
+function inetServices(lines: readonly DocLine[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = /^([^\s#]\S*)[ \t]+(\S+)/.exec(l.line.text);
+    if (m !== null && (m[2] === 'inet' || isUnknown(m[2] as string))) out.push(`${m[1] as string}/${m[2] as string}`);
+  }
+  return out;
+}
+
+function definedNames(lines: readonly DocLine[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = /^([^\s#=][^=]*)=/.exec(l.line.text);
+    if (m !== null) out.push((m[1] as string).trim());
+  }
+  return out;
+}
+
+function linesOfEdit(edit: Extract<Edit, { fragment: unknown }>, maybe = edit.maybe): DocLine[] {
+  return linesOf(pieceOf(edit.fragment), maybe, edit.span);
+}
+
+function writeMain(state: State, piece: Piece, maybe: boolean, at: Span | undefined, fallback: Span): void {
+  state.main.write(linesOf(piece, maybe, fallback));
   state.writtenAt = at;
-  state.parameters = parsed.parameters;
-  state.diagnostics.push(...parsed.diagnostics);
   state.mainWritten = piece.file;
   state.files.add(piece.file);
 }
 
-function writeMaster(state: State, piece: Piece): void {
-  const master = parseMaster(piece);
-  state.masterCf = master;
+function writeMaster(state: State, piece: Piece, fallback: Span): void {
+  const master = state.master ?? new MasterDocument();
+  master.write(linesOf(piece, false, fallback));
+  state.master = master;
+  state.masterFile = piece.file;
   state.masterWritten = true;
-  state.diagnostics.push(...master.diagnostics);
   state.files.add(piece.file);
+}
+
+/** The text of a master-edit's fragment as one mapped line (postconf refuses multi-line arguments). */
+function oneLine(fragment: Fragment, span: Span): MappedLine {
+  const first = fragment.text.split('\n')[0] ?? '';
+  return MappedLine.ofFragment(fragment, 1, first, span);
 }
 
 function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[]): void {
   switch (edit.kind) {
     case 'write':
-      if (edit.target === 'main.cf') writeMain(state, pieceOf(edit.fragment), edit.maybe, edit.span);
-      else if (edit.target === 'master.cf') writeMaster(state, pieceOf(edit.fragment));
+      if (edit.target === 'main.cf') writeMain(state, pieceOf(edit.fragment), edit.maybe, edit.span, edit.span);
+      else if (edit.target === 'master.cf') writeMaster(state, pieceOf(edit.fragment), edit.span);
       return;
     case 'append':
       if (edit.target === 'main.cf') {
-        const parsed = parseMain(pieceOf(edit.fragment), edit.maybe);
-        state.parameters.push(...parsed.parameters);
-        state.diagnostics.push(...parsed.diagnostics);
-        for (const p of parsed.parameters) state.touched.add(p.name);
+        const lines = linesOfEdit(edit);
+        state.main.append(lines);
+        for (const n of definedNames(lines)) state.touched.add(n);
       } else if (edit.target === 'master.cf') {
-        const appended = parseMaster(pieceOf(edit.fragment));
-        const master = state.masterCf ?? stockMaster(edit.span);
-        state.masterCf = { ...master, services: [...master.services, ...appended.services] };
-        state.diagnostics.push(...appended.diagnostics);
-        for (const s of appended.services) state.touched.add(`${s.name}/${s.type}`);
+        const lines = linesOfEdit(edit);
+        masterOf(state, edit.span).append(lines);
+        // Only inet services listen: an appended unix service changes no exposure.
+        for (const s of inetServices(lines)) state.touched.add(s);
       }
       return;
-    case 'set': {
-      const parsed = parseMain(pieceOf(edit.fragment), edit.maybe);
-      state.parameters.push(...parsed.parameters);
-      state.diagnostics.push(...parsed.diagnostics);
-      for (const p of parsed.parameters) state.touched.add(p.name);
+    case 'set':
+      for (const n of state.main.set(linesOfEdit(edit), edit.maybe, edit.unknownNameExcludes)) state.touched.add(n);
       return;
-    }
     case 'unset':
       state.touched.add(edit.name);
-      // A removal that may not happen leaves the earlier value possibly in place: unknown.
-      state.parameters = edit.maybe
-        ? state.parameters.map((p) => (p.name === edit.name ? markUnknown(p) : p))
-        : state.parameters.filter((p) => p.name !== edit.name);
+      state.main.unset(edit.name, edit.maybe, edit.comment === true, edit.span);
       return;
-    case 'set-if-present': {
-      const present = state.parameters.some((p) => p.name === edit.name);
-      // On a file relaygate cannot see, the definition may or may not be there;
-      // a recognised distribution's packaged main.cf defines exactly what the
-      // base table says for the parameters the rules read (./base.ts).
-      const unknownBase = state.mainWritten === null && !state.baseKnown;
-      if (!present && !unknownBase) return;
-      const parsed = parseMain(pieceOf(edit.fragment), edit.maybe || !present);
-      state.parameters.push(...parsed.parameters.filter((p) => p.name === edit.name));
-      state.diagnostics.push(...parsed.diagnostics);
-      state.touched.add(edit.name);
+    case 'set-if-present':
+      if (state.main.setIfPresent(edit.name, linesOfEdit(edit), edit.maybe)) state.touched.add(edit.name);
+      return;
+    case 'master-set':
+      if (masterOf(state, edit.span).parameter(edit.service, edit.type, edit.parameter, MappedLine.generated(edit.value, edit.valueSpan), edit.maybe, edit.settingSpan ?? edit.span, lineOf(edit.span))) {
+        state.touched.add(`${edit.service}/${edit.type}/${edit.parameter}`);
+      }
+      return;
+    case 'master-unset':
+      if (masterOf(state, edit.span).parameter(edit.service, edit.type, edit.parameter, null, edit.maybe, edit.span, lineOf(edit.span))) {
+        state.touched.add(`${edit.service}/${edit.type}/${edit.parameter}`);
+      }
+      return;
+    case 'master-entry': {
+      const line = oneLine(edit.entry, edit.span);
+      for (const s of [...inetServices([{ line, maybe: false }]), ...(edit.type === 'inet' ? [`${edit.service}/${edit.type}`] : [])]) state.touched.add(s);
+      masterOf(state, edit.span).entry(edit.service, edit.type, { line, maybe: false }, edit.maybe, edit.span);
       return;
     }
-    case 'master-set':
-      applyMasterSet(state, edit, notes);
+    case 'master-field':
+      if (masterOf(state, edit.span).field(edit.service, edit.type, edit.field, oneLine(edit.value, edit.span), edit.maybe, edit.span, lineOf(edit.span)) && !LOCAL_TYPES.has(edit.type)) {
+        state.touched.add(`${edit.service}/${edit.type}`);
+      }
+      return;
+    case 'master-remove':
+      if (masterOf(state, edit.span).remove(edit.service, edit.type, edit.comment, edit.maybe, edit.span) && !LOCAL_TYPES.has(edit.type)) state.touched.add(`${edit.service}/${edit.type}`);
+      return;
+    case 'sed':
+      if (edit.target === 'main.cf') sedMain(state, edit);
+      else sedMaster(state, edit);
       return;
     case 'link': {
       const piece = resolve(edit.source, edit.target, edit.templateVariables);
@@ -146,8 +176,8 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
         notes.push(`${lineOf(edit.span)}: ${edit.source} is copied to ${edit.target} but cannot be read; its content is not judged`);
         return;
       }
-      if (edit.target === 'main.cf') writeMain(state, piece, edit.maybe, undefined);
-      else if (edit.target === 'master.cf') writeMaster(state, piece);
+      if (edit.target === 'main.cf') writeMain(state, piece, edit.maybe, undefined, edit.span);
+      else if (edit.target === 'master.cf') writeMaster(state, piece, edit.span);
       return;
     }
     case 'base':
@@ -155,16 +185,67 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
   }
 }
 
+const UNKNOWN_DEFINITION = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;
+/** A master.cf line relaygate cannot read may be any service: an SMTP server with any override, perhaps. */
+const UNKNOWN_SERVICE = `${UNKNOWN_MARK} inet - - - - - smtpd -o ${UNKNOWN_MARK}=${UNKNOWN_MARK}`;
+
+/** Where the sed script starts in the host file. */
+function scriptSpan(edit: Extract<Edit, { kind: 'sed' }>): Span {
+  const first = MappedLine.ofFragment(edit.script, 1, edit.script.text.split('\n')[0] ?? '', edit.span).firstSpan();
+  return first ?? edit.span;
+}
+
+/** Does the program write text (s, y, a, i, c), beyond deleting lines? */
+function writesText(edit: Extract<Edit, { kind: 'sed' }>): boolean {
+  const program = parseSedScript(edit.script.text, edit.extended);
+  if (program.kind !== 'program') return true;
+  const writes = (list: readonly SedInstruction[]): boolean => list.some((i) => (i.command.name === 'block' ? writes(i.command.commands) : i.command.name !== 'd' && i.command.name !== 'p'));
+  return writes(program.instructions);
+}
+
+/**
+ * sed on main.cf: run over the lines relaygate has; on a main.cf it knows
+ * only in part (a base it does not recognise), the lines it has not seen
+ * may hold what the script changes: the parameters the script names (or the
+ * relay parameters) are unknown there.
+ */
+function sedMain(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
+  const result = runSedEdit(state.main.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }));
+  if (result === null) return;
+  state.main.lines = result.lines;
+  for (const n of definedNames(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false })))) state.touched.add(n);
+  if (!state.main.unseen || !writesText(edit)) return;
+  const named = namedParameters(edit.script.text);
+  const at = scriptSpan(edit);
+  for (const name of named.length > 0 ? named : RELAY_PARAMETERS) {
+    // A definition relaygate has comes after the ones it has not seen: the script ran on it.
+    if (state.main.defines(name)) continue;
+    state.touched.add(name);
+    state.main.append([{ line: MappedLine.generated(`${name} = ${UNKNOWN_MARK}`, at), maybe: true }]);
+  }
+}
+
+/** sed on master.cf: run over its lines; over services relaygate has not seen, an SMTP service may appear. */
+function sedMaster(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
+  const master = masterOf(state, edit.span);
+  const result = runSedEdit(master.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }));
+  if (result === null) return;
+  master.lines = result.lines;
+  for (const s of inetServices(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false })))) state.touched.add(s);
+  if (!master.unseen || !writesText(edit)) return;
+  master.lines.push({ line: MappedLine.generated(UNKNOWN_SERVICE, scriptSpan(edit)), maybe: true });
+  state.touched.add(`${UNKNOWN_MARK}/inet`);
+}
+
 /** The edits of one instance that change Postfix files. */
 export function isPostfixEdit(edit: Edit): boolean {
-  return edit.kind === 'base' || edit.kind === 'set' || edit.kind === 'unset' || edit.kind === 'set-if-present' || edit.kind === 'master-set' || edit.target === 'main.cf' || edit.target === 'master.cf';
+  return edit.kind === 'base' || edit.target === 'main.cf' || edit.target === 'master.cf';
 }
 
 /**
  * Replays one instance's Postfix edits, in order, over the base: the file a
- * `write`/`link` put there; else the packaged main.cf of the distribution
- * the `base` edits recognise (./base.ts), judged in full; else a main.cf
- * relaygate does not know, whose parameters the edits leave alone are unknown.
+ * `write`/`link` put there, else the distribution's packaged main.cf when a
+ * `base` edit recognises it, else Postfix's built-in defaults.
  */
 export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve: ResolveLink, notes: string[]): PostfixConfiguration | null {
   const changes = edits.filter((e) => e.kind !== 'base');
@@ -173,22 +254,39 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
   const evidence: BaseEvidence[] = edits.flatMap((e) =>
     e.kind === 'base' ? [{ distribution: e.distribution, evidence: e.evidence, span: e.span, ...(e.mailerType === undefined ? {} : { mailerType: e.mailerType }) }] : [],
   );
-  const base = resolveBase(evidence, first.span);
+  const resolved = resolveBase(evidence, first.span);
+  const base = resolved.name;
+  const reason = resolved.assumed;
+  const baseSpan = resolved.span ?? first.span;
   const state: State = {
-    parameters: [...base.parameters],
+    main: new MainDocument(),
     mainWritten: null,
     writtenAt: undefined,
-    masterCf: null,
+    master: null,
+    masterFile: null,
     masterWritten: false,
-    baseKnown: base.kind !== 'unknown',
     diagnostics: [],
     files: new Set(edits.map((e) => e.span.file)),
     touched: new Set(),
+    base,
+    baseSpan,
+    baseReason: reason,
+    form: first.form,
   };
+  state.main.lines = resolved.parameters.map((p) => ({ line: MappedLine.generated(`${p.name} = ${p.value}`, p.span), maybe: false, ...(p.assumed === undefined ? {} : { assumed: p.assumed }) }));
+  // A recognised distribution's packaged main.cf is what its table lists (./base.ts); an unrecognised one may hold anything.
+  state.main.unseen = resolved.kind === 'unknown';
   for (const edit of edits) replay(state, edit, resolve, notes);
 
   const form: Form = first.form;
   const overlay = state.mainWritten === null;
+  const main = state.main.parameters(form);
+  state.diagnostics.push(...main.diagnostics);
+  const masterCf = state.master === null ? null : state.master.masterCf(form, state.masterFile ?? first.span.file);
+  if (state.master !== null) {
+    state.diagnostics.push(...masterCf!.diagnostics);
+    notes.push(...state.master.notes);
+  }
   const configuration: PostfixConfiguration = {
     mta: 'postfix',
     files: [...state.files].sort(),
@@ -197,15 +295,15 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
     directory: key.scope,
     mainCf: {
       file: state.mainWritten ?? first.span.file,
-      parameters: state.parameters,
+      parameters: main.parameters,
       diagnostics: [],
       ...(state.writtenAt === undefined ? {} : { writtenAt: state.writtenAt }),
-      ...(overlay && base.kind === 'unknown' ? { unknownRest: { knownUnset: base.knownUnset, why: 'the rest of main.cf is unknown (no distribution recognised)' } } : {}),
+      ...(overlay && resolved.kind === 'unknown' ? { unknownRest: { knownUnset: resolved.knownUnset, why: 'the rest of main.cf is unknown (no distribution recognised)' } } : {}),
     },
-    masterCf: state.masterCf,
+    masterCf,
   };
   if (overlay) {
-    configuration.overlay = { base: base.name, touched: [...state.touched].sort(), assumed: base.assumed, ...(base.span === null ? {} : { span: base.span }) };
+    configuration.overlay = { base, touched: [...state.touched].sort(), assumed: resolved.assumed, ...(resolved.span === null ? {} : { span: resolved.span }) };
   }
   configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
   return configuration;

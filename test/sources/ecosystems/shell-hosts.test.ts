@@ -85,7 +85,7 @@ test('Dockerfile: RUN heredoc script and RUN cat heredoc into main.cf; exec form
   ]);
   assert.deepEqual(mapped(r.edits[1]!, 1, 13), [3, 23]);
   assert.deepEqual(mapped(r.edits[2]!, 1, 19), [6, 19]);
-  assert.deepEqual(mapped(r.edits[3]!, 1, 1), [8, 24]);
+  assert.deepEqual(mapped(r.edits[3]!, 1, 1), [8, 25]); // inside the JSON string, at its own column
 });
 
 test('Terraform user_data <<-EOF: ${var} is unknown, $${ is a literal ${, indentation removed', () => {
@@ -104,8 +104,8 @@ test('Terraform user_data <<-EOF: ${var} is unknown, $${ is a literal ${, indent
     ['set', 'terraform', 'infra/mx.tf', 4, `mynetworks = ${UNKNOWN_MARK}\nrelayhost = ${UNKNOWN_MARK}\n`],
     ['append', 'terraform', 'infra/mx.tf', 5, 'inet_interfaces = all\n'],
   ]);
-  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [4, 17]);
-  assert.deepEqual(mapped(r.edits[1]!, 1, 1), [5, 10]);
+  assert.deepEqual(mapped(r.edits[0]!, 1, 1), [4, 18]); // quoted text keeps its own columns
+  assert.deepEqual(mapped(r.edits[1]!, 1, 1), [5, 11]);
   const cloud = terraformHeredocs('user_data = <<EOF\n#cloud-config\nruncmd: []\nEOF\n');
   assert.equal(cloud[0]?.cloudConfig, true);
 });
@@ -144,7 +144,7 @@ test('Terraform user_data that is #cloud-config is read as cloud-init, at the li
   assert.match(interpolated.notes[0] ?? '', /user_data is cloud-config that relaygate cannot read with its Terraform interpolations unknown/);
 });
 
-test('Dockerfile: ENV values reach RUN, ARG values are unknown, WORKDIR resolves relative paths, earlier stages are other instances', () => {
+test('Dockerfile: ENV values reach RUN, an ARG default is its value, WORKDIR resolves relative paths, earlier stages are other instances', () => {
   const file = [
     'FROM debian:12 AS build',
     'RUN postconf -e relayhost=a',
@@ -159,9 +159,12 @@ test('Dockerfile: ENV values reach RUN, ARG values are unknown, WORKDIR resolves
   const r = host(dockerfile, 'Dockerfile', file);
   assert.deepEqual(r.edits.filter((e) => e.kind !== 'base').map((e) => [e.kind, e.key.scope, e.key.directory, text(e)]), [
     ['set', 'Dockerfile#stage1', '/etc/postfix', 'relayhost = a\n'],
-    ['append', 'Dockerfile', '/etc/postfix', `mynetworks = ${UNKNOWN_MARK}\n`],
+    ['append', 'Dockerfile', '/etc/postfix', 'mynetworks = 10.0.0.0/8\n'],
     ['append', 'Dockerfile', '/etc/postfix', 'relayhost =\n'],
   ]);
+  // An ARG without a default is unknown.
+  const bare = host(dockerfile, 'Dockerfile', 'FROM debian:12\nARG NETS\nRUN postconf -e "mynetworks = $NETS"\n');
+  assert.equal(text(bare.edits[1]), `mynetworks = ${UNKNOWN_MARK}\n`);
 });
 
 test('Terraform %{ if } directives make the heredoc edits maybe', () => {

@@ -44,7 +44,7 @@ function postfix(configs: Configuration[]): PostfixConfiguration {
 const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject';
 
 describe('assembleInstances: Postfix edits replayed in order', () => {
-  it('a set after a write wins; a write after a set resets main.cf', () => {
+  it('a set after a write wins (postconf -e rewrites the definition where it stands); a write after a set resets main.cf', () => {
     const weakened = instances(write('main.cf', 3, OPEN), set(6, 'smtpd_client_restrictions=permit'));
     assert.deepEqual(rows(judge(weakened)), [['stig-postfix-relay', 'Dockerfile', 6, 44, 'definite']]);
     const config = postfix(weakened);
@@ -55,7 +55,6 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
       config.mainCf?.parameters.map((p) => [p.name, p.value, p.span.line]),
       [
         ['inet_interfaces', 'all', 3],
-        ['smtpd_client_restrictions', 'permit_mynetworks, reject', 4],
         ['smtpd_client_restrictions', 'permit', 6],
       ],
     );
@@ -81,7 +80,9 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
     assert.deepEqual(config.mainCf?.parameters.map((p) => p.name), ['inet_interfaces', 'smtpd_client_restrictions']);
   });
 
-  it('set-if-present on a main.cf relaygate cannot see is a maybe: its value is unknown', () => {
+  it('set-if-present on a main.cf relaygate cannot see is a maybe: its value is unknown; on a recognised base it applies to what the packaged file has', () => {
+    const debian = postfix(instances(baseEdit(1, 'debian', 'FROM debian:12'), setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
+    assert.deepEqual(debian.mainCf?.parameters.map((p) => p.name), ['compatibility_level', 'smtpd_relay_restrictions', 'mynetworks', 'inet_interfaces']);
     const config = postfix(instances(setIfPresent(4, 'smtpd_client_restrictions=permit_mynetworks,reject')));
     const last = config.mainCf?.parameters.at(-1);
     assert.equal(last?.value, `${UNKNOWN_MARK}permit_mynetworks,reject`);
@@ -120,11 +121,23 @@ describe('assembleInstances: Postfix edits replayed in order', () => {
     );
     assert.deepEqual(rows(results), [['stig-postfix-relay', 'Dockerfile', 5, 1, 'definite']]);
     assert.match(results[0]?.message ?? '', /\(Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from FROM debian:12 at Dockerfile line 1\.\)$/);
-    // A service the stock master.cf does not define: nothing changes, a note says so.
+    // A service Debian's packaged master.cf has only commented out: nothing changes, a note says so.
     const notes: string[] = [];
-    const configs = assembleInstances([extraction(masterSet(5, 'submission', 'inet', 'smtpd_client_restrictions', 'permit'))], new Map(), { notes });
-    assert.deepEqual(notes, ['Dockerfile line 5: postconf -P names submission/inet, which master.cf does not define; ignored']);
-    assert.equal(postfix(configs).masterCf, null);
+    const debian = assembleInstances([extraction(baseEdit(1, 'debian', 'FROM debian:12'), masterSet(5, 'submission', 'inet', 'smtpd_client_restrictions', 'permit'))], new Map(), { notes });
+    assert.deepEqual(notes, ['Dockerfile line 5: postconf names submission/inet, which master.cf does not define; ignored']);
+    // The packaged main.cf is judged in full: every address, no client restrictions.
+    assert.deepEqual(rows(judge(debian)), [['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite']]);
+    // On a base relaygate does not know, the service may exist: an smtpd on an unknown host with that override.
+    const unknown = postfix(assembleInstances([extraction(masterSet(5, 'submission', 'inet', 'smtpd_client_restrictions', 'permit'))], new Map(), { notes: [] }));
+    assert.deepEqual(unknown.masterCf?.services.map((s) => [s.name, s.overrides.map((o) => `${o.name}=${o.value}`)]), [
+      ['smtp', []],
+      [`${UNKNOWN_MARK}:submission`, ['smtpd_client_restrictions=permit']],
+    ]);
+    // The stock smtp service over Postfix's built-in defaults, and the service that may exist.
+    assert.deepEqual(rows(judge([unknown])), [
+      ['stig-postfix-relay', 'Dockerfile', 1, 1, 'definite'],
+      ['stig-postfix-relay', 'Dockerfile', 5, 1, 'indeterminate'],
+    ]);
   });
 });
 
@@ -165,13 +178,13 @@ describe('assembleInstances: edits over a main.cf the repository does not hold',
     const config = postfix(configs);
     const assumed = "the RHEL family's packaged main.cf, recognised from FROM rockylinux:9 at Dockerfile line 1";
     assert.deepEqual(config.overlay, { base: 'rhel', touched: ['inet_interfaces'], assumed, span: { file: 'Dockerfile', line: 1, column: 1, endLine: 1, endColumn: 19 } });
+    // postconf -e rewrites the packaged definition where it stands.
     assert.deepEqual(
       config.mainCf?.parameters.map((p) => [p.name, p.value, p.assumed ?? null]),
       [
         ['compatibility_level', '2', assumed],
-        ['inet_interfaces', 'localhost', assumed],
-        ['inet_protocols', 'all', assumed],
         ['inet_interfaces', 'all', null],
+        ['inet_protocols', 'all', assumed],
       ],
     );
     const results = judge(configs);

@@ -107,6 +107,10 @@ export const FUNCTIONS: ReadonlyMap<string, GoFunction> = new Map<string, GoFunc
     if (value === UNDEFINED || (!containsUnknown(value) && isEmpty(value))) return args[0];
     return value;
   }],
+  // gomplate/consul-template `getenv "NAME" "DEFAULT"`: the process environment relaygate cannot see; the
+  // default is the template's own value for an unset or empty variable (as `${NAME:-DEFAULT}` in shell).
+  // Without a default (`getenv "NAME"`, consul-template's `env "NAME"`), unknown.
+  ['getenv', (args) => (args.length === 2 && typeof args[0] === 'string' && typeof args[1] === 'string' ? args[1] : UNKNOWN)],
   ['coalesce', (args) => {
     for (const arg of args) {
       if (arg === UNDEFINED) continue;

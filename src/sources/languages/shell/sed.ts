@@ -2,37 +2,51 @@ import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { CommandScope } from './context.js';
 import { quoted } from './notes.js';
 import type { MailTarget } from './targets.js';
-import type { Word } from './syntax.js';
+import { parseSedScript } from './sed-script.js';
+import { ShellValue } from './values.js';
 
 /** The parameters a relay verdict reads: an unreadable `sed` on main.cf makes them unknown where defined. */
-const RELAY_PARAMETERS = ['inet_interfaces', 'mynetworks', 'mynetworks_style', 'smtpd_client_restrictions', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'relay_domains'];
+export const RELAY_PARAMETERS = ['inet_interfaces', 'mynetworks', 'mynetworks_style', 'smtpd_client_restrictions', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'relay_domains'];
 
 export interface SedScript {
   text: string;
-  word: Word;
-  /** The script text is the word's host characters from this offset on (one quoted or plain part), or null. */
-  contentOffset: number | null;
+  /** The script's value, every character with its origin. */
+  value: ShellValue;
 }
 
-/** `sed -i [-e] SCRIPT FILE...` arguments (GNU and BSD spellings of -i). */
-export function sedArguments(scope: CommandScope): { inPlace: boolean; scripts: SedScript[]; files: number[]; scriptFile: boolean } {
+export interface SedArguments {
+  inPlace: boolean;
+  scripts: SedScript[];
+  files: number[];
+  scriptFile: boolean;
+  /** -E, -r, --regexp-extended. */
+  extended: boolean;
+  /** -n, --quiet, --silent. */
+  quiet: boolean;
+  /** An option that changes how lines are read (-z, -s with several files is harmless): the script is not followed. */
+  unsupported: string | null;
+}
+
+/** `sed -i [-E] [-n] [-e] SCRIPT FILE...` arguments (GNU and BSD spellings of -i). */
+export function sedArguments(scope: CommandScope): SedArguments {
   const scripts: SedScript[] = [];
   const files: number[] = [];
   let inPlace = false;
   let scriptFile = false;
+  let extended = false;
+  let quiet = false;
+  let unsupported: string | null = null;
   const script = (i: number): void => {
-    const word = scope.words[i];
-    const value = scope.values[i];
-    if (word === undefined || value === undefined) return;
-    const single = word.parts.length === 1 ? word.parts[0] : undefined;
-    const contentOffset = single === undefined || single.kind !== 'literal' ? null : single.quoted ? (word.raw.startsWith("'") || word.raw.startsWith('"') ? word.start + 1 : null) : word.start;
-    const contiguous = contentOffset !== null && (single?.quoted !== true || word.raw.startsWith("'") || !word.raw.includes('\\'));
-    scripts.push({ text: value.value, word, contentOffset: contiguous ? contentOffset : null });
+    const value = scope.fields[i];
+    if (value !== undefined) scripts.push({ text: value.text, value });
   };
-  for (let i = 1; i < scope.words.length; i++) {
-    const value = scope.values[i]?.value ?? '';
+  for (let i = 1; i < scope.fields.length; i++) {
+    const value = scope.values[i] ?? '';
     if (value.startsWith('--')) {
       if (value.startsWith('--in-place')) inPlace = true;
+      else if (value === '--regexp-extended') extended = true;
+      else if (value === '--quiet' || value === '--silent') quiet = true;
+      else if (value === '--null-data' || value === '--zero-terminated') unsupported = value;
       else if (value === '--expression') script(++i);
       else if (value.startsWith('--expression=')) scope.note('sed --expression= is read as an unknown script');
       else if (value === '--file' || value.startsWith('--file=')) scriptFile = true;
@@ -49,6 +63,9 @@ export function sedArguments(scope: CommandScope): { inPlace: boolean; scripts: 
           script(++i);
           break;
         }
+        if (flag === 'E' || flag === 'r') extended = true;
+        if (flag === 'n') quiet = true;
+        if (flag === 'z') unsupported = '-z';
         if (flag === 'f') {
           scriptFile = true;
           i++;
@@ -60,113 +77,52 @@ export function sedArguments(scope: CommandScope): { inPlace: boolean; scripts: 
     if (scripts.length === 0 && !scriptFile) script(i);
     else files.push(i);
   }
-  return { inPlace, scripts, files, scriptFile };
+  return { inPlace, scripts, files, scriptFile, extended, quiet, unsupported };
 }
 
-interface Substitution {
-  regex: string;
-  replacement: string;
-  /** Offset of the replacement within the script text. */
-  replacementAt: number;
+/** Names a script mentions: main.cf parameters it may change where relaygate cannot see them. */
+export function namedParameters(text: string): string[] {
+  const plain = text.replace(/\\./gs, ' ');
+  return [...new Set([...plain.matchAll(/(?<![a-z0-9])[0-9]*([a-z][a-z0-9]*_[a-z0-9_]+)|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[1] ?? m[0]))];
 }
-
-/** `s` commands of a script separated by `;` or newlines; null when any other command is present. */
-function substitutions(script: string): Substitution[] | null {
-  const out: Substitution[] = [];
-  let i = 0;
-  while (i < script.length) {
-    const c = script[i] as string;
-    if (c === ' ' || c === '\t' || c === '\n' || c === ';') {
-      i++;
-      continue;
-    }
-    if (c !== 's' || i + 1 >= script.length) return null;
-    const delimiter = script[i + 1] as string;
-    if (delimiter === '\\' || delimiter === '\n') return null;
-    const fields: string[] = [];
-    let at = i + 2;
-    let replacementAt = 0;
-    for (let f = 0; f < 2; f++) {
-      if (f === 1) replacementAt = at;
-      let field = '';
-      while (at < script.length && script[at] !== delimiter) {
-        if (script[at] === '\\' && at + 1 < script.length) {
-          field += script[at + 1] === delimiter ? delimiter : script.slice(at, at + 2);
-          at += 2;
-        } else field += script[at++];
-      }
-      if (at >= script.length) return null;
-      fields.push(field);
-      at++;
-    }
-    while (at < script.length && /[gIip0-9]/.test(script[at] as string)) at++;
-    out.push({ regex: fields[0] as string, replacement: fields[1] as string, replacementAt });
-    i = at;
-  }
-  return out;
-}
-
-const NAME = '[a-z][a-z0-9_]*';
-/** `^`, then optional blanks or comment markers, then the name, then anything that cannot continue a name. */
-const LINE_START = new RegExp(`^\\^((?:[# *?()]|\\\\s|\\[\\[:space:\\]\\]|\\[ \\\\t\\]|\\\\\\?|\\\\\\(|\\\\\\))*)(${NAME})(?![a-z0-9_])(.*)$`, 's');
-const REPLACEMENT = new RegExp(`^(${NAME})[ \\t]*=[ \\t]*(?![ \\t])(.*)$`, 's');
 
 /**
- * `sed -i 's/^name.*\/name = value/' main.cf` (any delimiter): rewrites the
- * definition of `name` if one exists -> set-if-present. A regex that also
- * matches a commented line (`^#name`) or only some values (`^name = localhost`)
- * may or may not apply: maybe. Any other script cannot be followed; rather
- * than pass silently, it makes the parameters it names (or, naming none, the
- * relay parameters) unknown where they are defined, as a maybe edit, with a note.
+ * `sed -i` on a mail file: the script becomes a `sed` edit, run over the
+ * file's lines when the instance is replayed. A script GNU sed rejects
+ * changes nothing (sed exits before writing); one relaygate does not follow
+ * (other commands, -f, -z) makes the parameters it names (or, naming none,
+ * the relay parameters) unknown where they are defined, with a note.
  */
-export function sedEdits(scope: CommandScope, script: SedScript, target: MailTarget): void {
+export function sedEdits(scope: CommandScope, args: SedArguments, target: MailTarget): void {
   const form = scope.context.form;
   const key = scope.key(target.directory);
+  let script = ShellValue.EMPTY;
+  args.scripts.forEach((s, i) => {
+    script = i > 0 ? script.concat(ShellValue.generated('\n'), s.value) : script.concat(s.value);
+  });
+  const program = args.unsupported !== null ? ({ kind: 'unsupported', what: `the option ${args.unsupported}` } as const) : parseSedScript(script.text, args.extended);
+  if (program.kind === 'error') {
+    scope.noteAt(script, `sed would exit with "${program.message}" for the script ${quoted(script.text)}; ${target.target} is left as it was`);
+    return;
+  }
+  if (program.kind === 'program' && (target.target === 'main.cf' || target.target === 'master.cf')) {
+    const builder = scope.builder();
+    builder.addValue(script);
+    scope.edit({ kind: 'sed', target: target.target, script: builder.build(scope.file, form), extended: args.extended, quiet: args.quiet, key, span: scope.span(), form, maybe: scope.maybe });
+    return;
+  }
+  const why = program.kind === 'unsupported' ? program.what : 'a file relaygate reads only as a whole';
   if (target.target !== 'main.cf') {
-    scope.note(`sed script ${quoted(script.text)} on ${target.target} is not followed; ${target.target} may differ from what relaygate judges`, script.word.start);
+    scope.noteAt(script, `sed script ${quoted(script.text)} on ${target.target} is not followed (${why}); ${target.target} may differ from what relaygate judges`);
     return;
   }
-  const found = substitutions(script.text);
-  const readable = found?.every((s) => shaped(s) !== null) === true;
-  if (found !== null && readable) {
-    for (const s of found) {
-      const shape = shaped(s) as { name: string; value: string; maybe: boolean };
-      const builder = scope.builder();
-      const valueAt = s.replacement.indexOf(shape.value, s.replacement.indexOf('=') + 1);
-      const exact = script.contentOffset !== null && !s.replacement.includes('\\') && script.text.slice(s.replacementAt, s.replacementAt + s.replacement.length) === s.replacement;
-      if (exact && valueAt >= 0) {
-        const base = (script.contentOffset as number) + s.replacementAt;
-        builder.add(shape.name, { kind: 'literal', offset: base });
-        builder.add(' = ', { kind: 'expression', start: base + shape.name.length, end: base + valueAt });
-        builder.add(shape.value, { kind: 'literal', offset: base + valueAt });
-      } else builder.add(`${shape.name} = ${shape.value}`, { kind: 'expression', start: script.word.start, end: script.word.end });
-      builder.add('\n', null);
-      scope.edit({ kind: 'set-if-present', target: 'main.cf', name: shape.name, fragment: builder.build(scope.context.file, form), key, span: scope.span(), form, maybe: scope.maybe || shape.maybe });
-    }
-    return;
-  }
-  const named = [...new Set([...script.text.matchAll(/(?<![a-z0-9])[0-9]*([a-z][a-z0-9]*_[a-z0-9_]+)|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[1] ?? m[0]))];
+  const named = namedParameters(script.text);
   const names = named.length > 0 ? named : RELAY_PARAMETERS;
-  scope.note(`sed script ${quoted(script.text)} on main.cf is not a s/^name.*/name = value/ substitution; ${names.join(', ')} are unknown where defined`, script.word.start);
+  scope.noteAt(script, `sed script ${quoted(script.text)} on main.cf is not followed (${why}); ${names.join(', ')} are unknown where defined`);
   for (const name of names) {
     const builder = scope.builder();
-    builder.add(`${name} = ${UNKNOWN_MARK}`, { kind: 'expression', start: script.word.start, end: script.word.end });
-    builder.add('\n', null);
-    scope.edit({ kind: 'set-if-present', target: 'main.cf', name, fragment: builder.build(scope.context.file, form), key, span: scope.span(), form, maybe: true });
+    builder.addValue(script.spanning(`${name} = ${UNKNOWN_MARK}`));
+    builder.addValue(ShellValue.generated('\n'));
+    scope.edit({ kind: 'set-if-present', target: 'main.cf', name, fragment: builder.build(scope.file, form), key, span: scope.span(), form, maybe: true });
   }
-}
-
-function shaped(s: Substitution): { name: string; value: string; maybe: boolean } | null {
-  const regex = LINE_START.exec(s.regex);
-  const replacement = REPLACEMENT.exec(s.replacement);
-  if (regex === null || replacement === null) return null;
-  const name = regex[2] as string;
-  if (replacement[1] !== name) return null;
-  const rest = regex[3] as string;
-  if (/^[a-z0-9_]/.test(rest)) return null;
-  const whole = /\.\*\$?$/.test(rest);
-  let value = (replacement[2] as string).replace(/(?<![ \t])[ \t]+$/, '');
-  // `&` and back-references copy matched text we do not know.
-  if (/(^|[^\\])(&|\\[0-9])/.test(value)) value = UNKNOWN_MARK;
-  return { name, value, maybe: (regex[1] as string).includes('#') || !whole };
 }

@@ -159,3 +159,9 @@ test('malformed templates give diagnostics with line and column', () => {
     assert.equal(result.fragment.text, '', text);
   }
 });
+
+test('gomplate getenv with a default renders the default; without one, and consul-template env, are unknown', () => {
+  const r = render('inet_interfaces = {{ getenv "MTA_BIND" "all" }}\nmyhostname = {{ getenv "MTA_NAME" }}\nrelayhost = {{ env "RELAY" }}\n');
+  assert.equal(r.fragment.text, `inet_interfaces = all\nmyhostname = ${U}\nrelayhost = ${U}\n`);
+  assert.deepEqual(r.fragment.map.start(1, 19), { line: 1, column: 19 });
+});

@@ -8,7 +8,7 @@ import { terraformHost } from '../../../../src/sources/ecosystems/terraform/user
 import { parseShell } from '../../../../src/sources/languages/shell/parse.js';
 import { host, script } from './helpers.js';
 
-const PIECES = ['postconf', ' -e ', 'a=b', "'", '"', '\\', '\n', '<<EOF', '<<-\'X\'', 'EOF\n', '$', '${', '$(', '`', '|', '||', '&&', ';', ';;', 'if ', 'then ', 'fi', 'case ', ' in ', ')', '(', '{', '}', '>', '>>', '/etc/postfix/main.cf', 'sed -i ', 's/^x.*/x = y/', 'tee -a ', 'echo ', '#', 'RUN ', 'FROM ', 'COPY ', '[', ']', '%post\n', '%end\n', 'user_data = <<-EOF\n', '%{', '$${'];
+const PIECES = ['postconf', ' -e ', 'a=b', "'", '"', '\\', '\n', '<<EOF', '<<-\'X\'', 'EOF\n', '$', '${', '$(', '`', '|', '||', '&&', ';', ';;', 'if ', 'then ', 'fi', 'case ', ' in ', ')', '(', '{', '}', '>', '>>', '/etc/postfix/main.cf', 'sed -i ', 's/^x.*/x = y/', 'tee -a ', 'echo ', '#', 'RUN ', 'FROM ', 'COPY ', '[', ']', '%post\n', '%end\n', 'user_data = <<-EOF\n', '%{', '$${', 'f() ', 'function g ', 'f ', 'g ', 'for x in ', 'do ', 'done', 'while ', 'until ', 'elif ', 'else ', 'esac', '. ./x.sh', 'source ', '"$@"', '${!P*}', '${x:8}', '${x//a/b}', '${x#*=}', '${!x}', 'local ', 'return ', 'exit ', 'shift ', '[[ ', ' ]]', '((', '))', 'arr=(', 'sh -c ', '$(dirname "$0")'];
 
 function randomText(seed: number, length: number): string {
   let state = seed;

@@ -1,0 +1,72 @@
+/**
+ * A `sed -i` edit run over a document's lines (GNU sed semantics in
+ * ../languages/shell/sed-run.ts), every character keeping its origin: kept
+ * text stays on the file it came from, replacement and appended text point
+ * at the sed script in the host file. A line whose outcome is unknown (a
+ * pattern holding an unknown value) becomes a line that may be anything; a
+ * sed that may or may not run keeps the old lines beside the new ones.
+ */
+import type { Span } from '../../model/span.js';
+import type { Edit } from '../contracts/edits.js';
+import type { Fragment } from '../contracts/fragment.js';
+import { parseSedScript } from '../languages/shell/sed-script.js';
+import { SedRun, type SedText } from '../languages/shell/sed-run.js';
+import type { DocLine } from './document.js';
+import { MappedLine } from './mapped-line.js';
+
+type SedEdit = Extract<Edit, { kind: 'sed' }>;
+
+/** Script text [start, end) as a mapped line (its own characters), or text standing for the script. */
+function scriptText(fragment: Fragment, text: string, start: number, end: number, exact: boolean, span: Span): MappedLine {
+  const source = fragment.text;
+  if (exact && source.slice(start, end) === text && !text.includes('\n')) {
+    const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+    const lineNo = source.slice(0, lineStart).split('\n').length;
+    const lineEnd = source.indexOf('\n', lineStart);
+    const lineText = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
+    return MappedLine.ofFragment(fragment, lineNo, lineText, span).slice(start - lineStart, end - lineStart);
+  }
+  const whole = MappedLine.ofFragment(fragment, 1, source.split('\n')[0] ?? '', span);
+  const at = whole.firstSpan() ?? span;
+  return MappedLine.generated(text, at);
+}
+
+export interface SedResult {
+  lines: DocLine[];
+  /** The texts of lines it removed, changed or added (for what the edit touched). */
+  changed: string[];
+}
+
+/** null: the script no longer parses (the extractor checked it; kept for safety). */
+export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine: (span: Span) => DocLine): SedResult | null {
+  const program = parseSedScript(edit.script.text, edit.extended);
+  if (program.kind !== 'program') return null;
+  const ops: SedText<MappedLine> = {
+    text: (v) => v.text,
+    slice: (v, a, b) => v.slice(a, b),
+    concat: (parts) => (parts.length === 0 ? MappedLine.EMPTY : (parts[0] as MappedLine).concat(...parts.slice(1))),
+    script: (text, start, end, exact) => scriptText(edit.script, text, start, end, exact, edit.span),
+  };
+  const results = new SedRun(program, ops, edit.quiet).run(lines.map((l) => l.line));
+  const out: DocLine[] = [];
+  const changed: string[] = [];
+  results.forEach((r, i) => {
+    const old = lines[i] as DocLine;
+    if (r.kind === 'unknown') {
+      changed.push(old.line.text);
+      if (edit.maybe) out.push({ ...old, maybe: true });
+      out.push(unknownLine(edit.span));
+      return;
+    }
+    const unchanged = r.kind === 'known' && r.lines.length === 1 && r.lines[0]?.text === old.line.text;
+    if (unchanged) {
+      out.push(old);
+      return;
+    }
+    changed.push(old.line.text, ...r.lines.map((l) => l.text));
+    const maybe = edit.maybe || r.kind === 'maybe';
+    if (maybe) out.push({ ...old, maybe: true });
+    out.push(...r.lines.map((line) => ({ line, maybe: maybe || old.maybe })));
+  });
+  return { lines: out, changed };
+}
