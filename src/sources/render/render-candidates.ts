@@ -95,6 +95,7 @@ function renderCandidate(
     for (const d of rendered.diagnostics) results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
     return null;
   }
+  for (const d of rendered.notes ?? []) notes.push(`${candidate.path}:${d.line}:${d.column}: ${d.message}; the values from there on are unknown`);
   if (candidate.role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
   if (candidate.role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));

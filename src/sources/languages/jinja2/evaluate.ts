@@ -1,3 +1,5 @@
+import type { EvaluationBudget } from '../../contracts/budget.js';
+import { dataRecord } from '../../../model/plain-data.js';
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import type { Expression } from './expression.js';
 import { containsUnknown, deepEqual, isPlainObject, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
@@ -24,6 +26,23 @@ export interface EvaluationContext {
   resolving: Set<string>;
   /** Namespaces the template's tool provides (`salt[...]`), by name; none in plain Jinja2. */
   namespaces?: ReadonlyMap<string, NamespaceFunctions>;
+  /** The file's evaluation budget: every value built and walked is charged; spent, every value is unknown. */
+  budget: EvaluationBudget;
+  /** Repository variables already resolved (shared by every copy of the context), see lookupName. */
+  resolved: ResolvedVariables;
+}
+
+/**
+ * A repository variable's templated value depends only on the variables (it
+ * is rendered without the template's locals), so each is resolved once per
+ * file: `v0: "{{ v1 ~ v1 }}"` over fifteen levels is fifteen resolutions, not
+ * 2^15. A value cut short by a cycle or the depth limit is not kept (read
+ * from a shallower place it can be known).
+ */
+export interface ResolvedVariables {
+  values: Map<string, unknown>;
+  /** Cuts so far (cycle or depth); a resolution that saw none is kept. */
+  cuts: number;
 }
 
 /**
@@ -48,7 +67,19 @@ export const MAX_VARIABLE_DEPTH = 16;
 
 const TEMPLATE_MARKERS = /\{\{|\{%/;
 
+/** Node types whose value is built here (a new list, dict, string): charged by their expanded size. */
+const BUILDS = new Set<Expression['type']>(['list', 'dict', 'filter', 'call']);
+
+/**
+ * One evaluation step, charged to the file's budget, one level deeper in its
+ * recursion (the parser bounds a tree's depth; the budget bounds it through
+ * variables defined by variables). Spent: UNKNOWN.
+ */
 export function evaluate(expression: Expression, context: EvaluationContext): unknown {
+  return context.budget.evaluate(BUILDS.has(expression.type), () => evaluateNode(expression, context));
+}
+
+function evaluateNode(expression: Expression, context: EvaluationContext): unknown {
   switch (expression.type) {
     case 'literal':
       return expression.value;
@@ -62,7 +93,8 @@ export function evaluate(expression: Expression, context: EvaluationContext): un
       return expression.items.map((item) => evaluate(item, context));
     }
     case 'dict': {
-      const result: Record<string, unknown> = {};
+      // Template data: a null-prototype map, so a `'__proto__'` key is a key like any other.
+      const result = dataRecord();
       for (const [k, v] of expression.entries) {
         const key = evaluate(k, context);
         if (typeof key !== 'string' && typeof key !== 'number') return UNKNOWN;
@@ -104,11 +136,19 @@ function lookupName(name: string, context: EvaluationContext): unknown {
   const binding = context.scope.lookup(name);
   if (binding === undefined) return UNDEFINED;
   context.used.set(name, binding.origin);
-  if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH) return UNKNOWN;
+  const resolved = context.resolved;
+  if (resolved.values.has(name)) return resolved.values.get(name);
+  if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH) {
+    resolved.cuts++;
+    return UNKNOWN;
+  }
   context.resolving.add(name);
+  const cuts = resolved.cuts;
   try {
     // Variables are templated in the variables' own context, not with the template's loop or set names.
-    return resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
+    const value = resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
+    if (resolved.cuts === cuts && !context.budget.exhausted) resolved.values.set(name, value);
+    return value;
   } finally {
     context.resolving.delete(name);
   }
@@ -119,11 +159,7 @@ function resolveTemplated(value: unknown, context: EvaluationContext, depth: num
   if (depth > 32) return UNKNOWN;
   if (typeof value === 'string') return TEMPLATE_MARKERS.test(value) ? context.renderString(value, context) : value;
   if (Array.isArray(value)) return value.map((v) => resolveTemplated(v, context, depth + 1));
-  if (isPlainObject(value)) {
-    const result: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) result[k] = resolveTemplated(v, context, depth + 1);
-    return result;
-  }
+  if (isPlainObject(value)) return dataRecord(Object.entries(value).map(([k, v]) => [k, resolveTemplated(v, context, depth + 1)]));
   return value;
 }
 
@@ -140,7 +176,36 @@ function member(object: unknown, key: unknown): unknown {
   return UNKNOWN;
 }
 
+/**
+ * `a ~ b ~ c`: Jinja2 parses a `~` chain as one Concat node, so it is
+ * evaluated here in one loop over the chain's left spine (however long),
+ * every operand read (each read variable is recorded), the text charged.
+ */
+function concatenation(chain: Expression, context: EvaluationContext): unknown {
+  const operands: Expression[] = [];
+  let node = chain;
+  while (node.type === 'binary' && node.op === '~') {
+    operands.push(node.right);
+    node = node.left;
+  }
+  operands.push(node);
+  let text = '';
+  let unknown = false;
+  for (let i = operands.length - 1; i >= 0; i--) {
+    const value = evaluate(operands[i] as Expression, context);
+    if (unknown || containsUnknown(value) || !context.budget.walk(value)) {
+      unknown = true;
+      continue;
+    }
+    const part = pythonString(value);
+    if (!context.budget.text(part.length)) unknown = true;
+    else text += part;
+  }
+  return unknown ? UNKNOWN : text;
+}
+
 function binary(op: string, leftExpression: Expression, rightExpression: Expression, context: EvaluationContext): unknown {
+  if (op === '~') return concatenation({ type: 'binary', op, left: leftExpression, right: rightExpression }, context);
   const left = evaluate(leftExpression, context);
   if (op === 'and' || op === 'or') {
     const t = truthy(left);
@@ -150,9 +215,8 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
   }
   const right = evaluate(rightExpression, context);
   if (containsUnknown(left) || containsUnknown(right)) return UNKNOWN;
+  if (!context.budget.walk(left) || !context.budget.walk(right)) return UNKNOWN;
   switch (op) {
-    case '~':
-      return pythonString(left) + pythonString(right);
     case '==':
       return deepEqual(left, right);
     case '!=':
@@ -164,8 +228,8 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
       return UNKNOWN;
     case '+':
       if (typeof left === 'number' && typeof right === 'number') return left + right;
-      if (typeof left === 'string' && typeof right === 'string') return left + right;
-      if (Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
+      if (typeof left === 'string' && typeof right === 'string') return context.budget.text(left.length + right.length) ? left + right : UNKNOWN;
+      if (Array.isArray(left) && Array.isArray(right)) return context.budget.built(left) && context.budget.built(right) ? [...left, ...right] : UNKNOWN;
       return UNKNOWN;
     default:
       break;
@@ -213,7 +277,7 @@ function ansibleBool(value: unknown): unknown {
 function filter(expression: Extract<Expression, { type: 'filter' }>, context: EvaluationContext): unknown {
   const operand = evaluate(expression.operand, context);
   const args = expression.args.map((a) => evaluate(a, context));
-  const kwargs = Object.fromEntries(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
+  const kwargs = dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
   switch (expression.name) {
     case 'default':
     case 'd': {
@@ -232,10 +296,14 @@ function filter(expression: Extract<Expression, { type: 'filter' }>, context: Ev
       break;
   }
   if (containsUnknown(operand) || args.some(containsUnknown)) return UNKNOWN;
+  if (!context.budget.walk(operand)) return UNKNOWN;
   switch (expression.name) {
     case 'join': {
       const separator = args[0] ?? kwargs.d ?? '';
       if (typeof separator !== 'string') return UNKNOWN;
+      // Built whole before it is charged: the separator's share is checked first.
+      const items = Array.isArray(operand) ? operand.length : isPlainObject(operand) ? Object.keys(operand).length : pythonString(operand).length;
+      if (!context.budget.text(Math.max(0, items - 1) * separator.length)) return UNKNOWN;
       if (Array.isArray(operand)) return operand.map(pythonString).join(separator);
       if (isPlainObject(operand)) return Object.keys(operand).join(separator);
       if (typeof operand === 'string') return [...operand].join(separator);
