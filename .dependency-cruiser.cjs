@@ -59,6 +59,16 @@ module.exports = {
       to: { path: '^src/sources/' },
     },
     {
+      name: 'sources-read-through-the-repository-reader',
+      comment:
+        'Every repository file src/sources reads beyond the discovered candidate goes through the RepositoryReader it is ' +
+        'given (src/sources/contracts/repository.ts, the one file here that touches the file system): the sources stage ' +
+        'records what each rendering and extraction reads as the inputs of its configuration, which the pull-request scope needs.',
+      severity: 'error',
+      from: { path: '^src/sources/', pathNot: '^src/sources/contracts/repository[.]ts$' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?fs(/promises)?$' },
+    },
+    {
       name: 'actions-only-at-the-edge',
       comment:
         'scan() and everything it calls must run anywhere: only src/main.ts, src/github/ and the GitHub reporters ' +

@@ -81,6 +81,7 @@ screenshot('scoped', page(renderMarkdown(scoped, { blobUrl: BLOB }), false), 700
 const many: ConfigurationSummary[] = Array.from({ length: 3000 }, (_, i) => ({
   mta: i % 10 === 0 ? 'sendmail' : 'postfix',
   files: [`images/host-${String(i).padStart(4, '0')}/etc/postfix/main.cf`],
+  inputs: [`images/host-${String(i).padStart(4, '0')}/etc/postfix/main.cf`],
   form: 'plain',
   listens: [{ address: i % 3 === 0 ? '*:smtp (inet_interfaces = all)' : '127.0.0.1:smtp', reach: i % 3 === 0 ? 'exposed' : 'loopback' }],
 }));

@@ -3,15 +3,20 @@ import { plainData } from './model/plain-data.js';
 import type { Options } from './config/options.js';
 import { OptionsError } from './config/options.js';
 import { MAX_BASELINE_BYTES, readSettingFile } from './config/setting-files.js';
+import { CONFIG_FILE_NAME } from './config/file.js';
 import { discover } from './discover/index.js';
 import { listening, type ListenSummary } from './mta/listening.js';
 import { fixFiles } from './fixes/files.js';
 import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
 import type { Finding, RuleResult } from './model/finding.js';
+import { ChangedPaths, mergeInputs } from './model/inputs.js';
+import type { Configuration } from './mta/configuration.js';
 import { applyPolicy } from './policy/index.js';
-import { rule as configUnreadable } from './rules/config-unreadable.js';
+import { rule as configUnreadable, unreadableAfterException } from './rules/config-unreadable.js';
 import { RULES } from './rules/index.js';
+import { withReach } from './rules/reach.js';
+import type { RuleContext } from './rules/rule.js';
 import { PROFILES } from './rules/profiles.js';
 import { runSources } from './sources/stage.js';
 
@@ -36,7 +41,7 @@ export interface ScanScope {
   kind: 'changed' | 'new';
   /** Paths in the changed-file list. */
   changedFiles: number;
-  /** Configurations with a changed input among their files. */
+  /** Configurations with a changed path among their inputs. */
   configurationsTouched: number;
   /** Active (not suppressed) findings the scope left out. */
   findingsHidden: number;
@@ -54,50 +59,97 @@ export async function scan(options: Options): Promise<ScanResult> {
 
   // Plain files, rendered templates and provisioning edits become configurations.
   const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars });
-  const results: RuleResult[] = [...sources.results];
+  // What every configuration depends on besides its own inputs: the settings file and the --vars files.
+  const shared = sharedInputs(options);
+  const withShared = (inputs: readonly string[] | undefined): string[] | undefined => (inputs === undefined ? undefined : mergeInputs(inputs, shared));
+  const results: RuleResult[] = sources.results.map((r) => ({ ...r, inputs: withShared(r.inputs) }));
   const context = { profile: PROFILES[options.profile] };
   // Fix plans are checked against the files themselves and become replacements (or nothing).
   const files = fixFiles(options.root, sources.files);
   for (const config of sources.configurations) {
-    // A file the mail server itself would refuse (postfix exits, m4 stops) is
-    // reported once, as config-unreadable; judging the rest of it would
-    // describe a server that cannot start.
-    const unreadableConfig = config.diagnostics.some((d) => d.fatal);
-    for (const rule of RULES) {
-      if (unreadableConfig && rule !== configUnreadable) continue;
-      for (const result of rule.check(config, context)) results.push(materializeFixes(sources.annotate(result), files));
-    }
+    const inputs = withShared(config.inputs);
+    for (const result of judge(config, context, options.rules)) results.push({ ...materializeFixes(sources.annotate(result), files), inputs });
   }
 
+  const changed = options.changed ? new ChangedPaths(options.changed) : null;
   const policy = {
     indeterminate: options.indeterminate,
     baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set<string>(),
-    changed: options.changed ? new Set(options.changed) : null,
+    changed,
     files: sources.files,
   };
-  const findings = applyPolicy(results, policy);
+  const judged = withRuleSettings(results, options.rules);
+  const findings = applyPolicy(judged, policy);
   let scope: ScanScope | null = null;
-  if (policy.changed !== null) {
-    const changed = policy.changed;
+  if (changed !== null) {
     const active = (list: Finding[]): number => list.filter((f) => f.suppressed === null).length;
     scope = {
       kind: 'changed',
       changedFiles: changed.size,
-      configurationsTouched: sources.configurations.filter((c) => c.files.some((f) => changed.has(f))).length,
-      findingsHidden: active(applyPolicy(results, { ...policy, changed: null })) - active(findings),
+      configurationsTouched: sources.configurations.filter((c) => {
+        const inputs = withShared(c.inputs);
+        return inputs === undefined || changed.touchesAny(inputs);
+      }).length,
+      findingsHidden: active(applyPolicy(judged, { ...policy, changed: null })) - active(findings),
     };
   }
 
   return {
     root: options.root,
     findings,
-    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, form: c.form })),
+    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, inputs: mergeInputs(c.inputs ?? c.files, shared), form: c.form })),
     listening: sources.configurations.map(listening),
     filesScanned: discovery.filesListed,
     durationMs: Date.now() - started,
     notes: [...discovery.notes, ...sources.notes],
     scope,
   };
+}
+
+/** `.relaygate.yml` `rules:`: a rule turned off reports nothing; a level given replaces the rule's own. */
+function withRuleSettings(results: RuleResult[], settings: Options['rules']): RuleResult[] {
+  return results.flatMap((r) => {
+    const setting = settings[r.ruleId];
+    if (setting === 'off') return [];
+    return setting === undefined || setting === 'on' ? [r] : [{ ...r, level: setting }];
+  });
+}
+
+/**
+ * Every rule on one configuration. A file the mail server itself would
+ * refuse (postfix exits, m4 stops) is reported once, as config-unreadable;
+ * judging the rest of it would describe a server that cannot start. A rule
+ * that throws leaves the configuration unjudged: config-unreadable on its
+ * first file, and the scan goes on with the others.
+ */
+function judge(config: Configuration, context: RuleContext, settings: Options['rules']): RuleResult[] {
+  const unreadableConfig = config.diagnostics.some((d) => d.fatal);
+  const out: RuleResult[] = [];
+  for (const rule of RULES) {
+    if (unreadableConfig && rule !== configUnreadable) continue;
+    if (settings[rule.meta.id] === 'off') continue;
+    try {
+      // Every finding names the lines that make the server reachable (master.cf services, inet_interfaces, DaemonPortOptions).
+      out.push(...withReach(config, rule.check(config, context)));
+    } catch (e) {
+      out.push(unreadableAfterException(config.mta, config.files[0] ?? '.', `rule ${rule.meta.id}`, e));
+    }
+  }
+  return out;
+}
+
+/**
+ * The settings file (`.relaygate.yml` at the root when none was read: adding
+ * one changes the scan) and the --vars files, as paths relative to the scan
+ * root; files outside it are no input (no changed-file list can name them).
+ */
+function sharedInputs(options: Options): string[] {
+  const inside = (file: string): string | null => {
+    const rel = path.relative(options.root, path.resolve(options.root, file));
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep).join('/');
+  };
+  const settings = options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile);
+  return mergeInputs([settings, ...options.vars.map(inside)].filter((p): p is string => p !== null));
 }
 
 /**

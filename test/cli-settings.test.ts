@@ -46,7 +46,8 @@ async function cli(argv: string[], cwd: string) {
   return { status, stdout, stderr };
 }
 
-const OPEN_RELAY = { 'postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n' };
+/** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
+const OPEN_RELAY = { 'postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n' };
 const ADVICE = (config: string, key: string) =>
   `a file named in ${config} must be inside the scan root (give it with --${key} or the action's ${key} input instead)`;
 

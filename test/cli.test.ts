@@ -89,6 +89,8 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
       vars: [path.join(cwd, 'extra.yml')],
       baseline: path.join(cwd, 'base.json'),
       changed: ['postfix/main.cf', 'postfix/master.cf'],
+      rules: {},
+      configFile: path.join(cwd, 'infra', '.relaygate.yml'),
     });
   });
 
@@ -180,6 +182,7 @@ describe('relaygate CLI (in-process, stubbed scan)', () => {
     const lines: string[][] = [];
     for (const value of thrown) {
       const out: string[] = [];
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what is thrown is not always an Error: that is the case under test
       const status = await runCli([], io(out), () => Promise.reject(value));
       assert.equal(status, 2);
       lines.push(out);
@@ -230,7 +233,7 @@ describe('relaygate CLI as a process (node --import tsx src/cli.ts)', () => {
     assert.equal(r.status, 2);
     assert.equal(
       r.stderr,
-      'relaygate: .relaygate.yml:2:1: unknown key "profil"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline\n',
+      'relaygate: .relaygate.yml:2:1: unknown key "profil"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline, rules\n',
     );
   });
 

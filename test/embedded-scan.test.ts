@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
+import { withoutRelayRules } from './helpers/relay-rules-off.js';
 import type { SourceFile } from '../src/model/source.js';
 import { scan, type ScanResult } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
@@ -46,6 +46,12 @@ before(() => {
 after(() => unregister());
 const tree = temporaryTrees('embedded');
 
+/** A configuration as these tests compare it; test/scope/ checks inputs in full. */
+function withoutInputs(c: ScanResult['configurations'][number]): Omit<ScanResult['configurations'][number], 'inputs'> {
+  const { inputs: _inputs, ...rest } = c;
+  return rest;
+}
+
 function rows(result: ScanResult): unknown[] {
   return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
 }
@@ -53,20 +59,20 @@ function rows(result: ScanResult): unknown[] {
 describe('scan() with a registered host format', () => {
   it('postconf -e inet_interfaces=all on an RHEL base: a finding at the edit naming the base', async () => {
     const root = tree({ 'setup.fakehost.txt': '# base rhel\npostconf -e myhostname=mx\npostconf -e inet_interfaces=all\n' });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'setup.fakehost.txt', 3, 13, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, assumed because of base rhel at setup\.fakehost\.txt line 1/);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], form: 'shell' }]);
+    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], inputs: ['.relaygate.yml', 'setup.fakehost.txt'], form: 'shell' }]);
   });
 
   it('postconf -e myhostname=x alone: no finding', async () => {
     const root = tree({ 'setup.fakehost.txt': '# base debian\npostconf -e myhostname=x\n' });
-    assert.deepEqual(rows(await scan(defaultOptions(root))), []);
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(root)))), []);
   });
 
   it('a file without a mail marker is not handed to the format', async () => {
     const root = tree({ 'other.fakehost.txt': 'echo hello\n' });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(result.configurations, []);
   });
 
@@ -75,9 +81,11 @@ describe('scan() with a registered host format', () => {
       'files/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks\n',
       'setup.fakehost.txt': 'cp files/main.cf /etc/postfix/main.cf\npostconf -e myhostname=mx\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/main.cf', 2, 29, 'definite']]);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], form: 'shell' }]);
+    assert.deepEqual(result.configurations, [
+      { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
+    ]);
   });
 
   it('the master.cf beside a linked main.cf joins the instance instead of being judged alone', async () => {
@@ -86,8 +94,15 @@ describe('scan() with a registered host format', () => {
       'files/master.cf': 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd -o smtpd_client_restrictions=permit\n',
       'setup.fakehost.txt': 'cp files/main.cf /etc/postfix/main.cf\n',
     });
-    const result = await scan(defaultOptions(root));
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['files/main.cf', 'files/master.cf', 'setup.fakehost.txt'], form: 'shell' }]);
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
+    assert.deepEqual(result.configurations, [
+      {
+        mta: 'postfix',
+        files: ['files/main.cf', 'files/master.cf', 'setup.fakehost.txt'],
+        inputs: ['.relaygate.yml', 'files/', 'files/main.cf', 'files/master.cf', 'setup.fakehost.txt'],
+        form: 'shell',
+      },
+    ]);
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/master.cf', 2, 33, 'definite']]);
   });
 
@@ -95,18 +110,18 @@ describe('scan() with a registered host format', () => {
     const root = tree({
       'setup.fakehost.txt': '# relaygate-ignore stig-postfix-relay: lab box, ISSO-42\npostconf -e inet_interfaces=all\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(result.findings.map((f) => [f.ruleId, f.line, f.suppressed !== undefined]), [['stig-postfix-relay', 2, true]]);
   });
 
   it('a fatal extractor diagnostic is config-unreadable at its line', async () => {
     const root = tree({ 'setup.fakehost.txt': 'BROKEN postfix\n' });
-    assert.deepEqual(rows(await scan(defaultOptions(root))), [['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(root)))), [['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
   });
 
   it('a host file over 1 MiB is not extracted: a note says so', async () => {
     const root = tree({ 'big.fakehost.txt': `postconf -e inet_interfaces=all\n${'#'.repeat(1024 * 1024)}\n` });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), []);
     assert.ok(result.notes.includes(`big.fakehost.txt may edit mail configuration but was not read: it is ${32 + 1024 * 1024 + 1} bytes, over the 1 MiB limit for provisioning files`));
   });
@@ -133,14 +148,19 @@ describe('scan() with the real extractors of src/sources/host-formats.ts', () =>
       'roles/mail/templates/main.cf.j2': 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\n',
       'roles/mail/defaults/main.yml': 'weak: permit\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(
       result.findings.map((f) => [f.ruleId, f.file, f.line, f.certainty]),
       [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 12, 'definite']],
     );
-    assert.deepEqual(result.configurations, [
+    assert.deepEqual(result.configurations.map(withoutInputs), [
       { mta: 'postfix', files: ['roles/mail/tasks/main.yml', 'roles/mail/templates/main.cf.j2'], form: 'ansible' },
     ]);
+    // The role's variables files are inputs, whether they exist or not.
+    const inputs = result.configurations[0]?.inputs ?? [];
+    for (const input of ['roles/mail/defaults/main.yml', 'roles/mail/vars/main.yml', 'roles/mail/templates/main.cf.j2', 'roles/mail/tasks/main.yml']) {
+      assert.ok(inputs.includes(input), `${input} in ${inputs.join(', ')}`);
+    }
   });
 });
 
@@ -161,9 +181,10 @@ describe('scan() of a Helm chart ConfigMap', () => {
         '',
       ].join('\n'),
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'charts/mail/templates/configmap.yaml', 8, 33, 'definite']]);
-    assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['charts/mail/templates/configmap.yaml'], form: 'kubernetes' }]);
+    assert.deepEqual(result.configurations.map(withoutInputs), [{ mta: 'postfix', files: ['charts/mail/templates/configmap.yaml'], form: 'kubernetes' }]);
+    assert.ok(result.configurations[0]?.inputs.includes('charts/mail/values.yaml'), result.configurations[0]?.inputs.join(', '));
   });
 });
 
@@ -173,7 +194,7 @@ describe('scan() of shell scripts', () => {
       'scripts/setup.sh': '#!/bin/sh\napt-get install -y postfix\npostconf -e myhostname=mx.example.com \\\n  inet_interfaces=all\n',
       'scripts/only-name.sh': '#!/bin/sh\ndnf install -y postfix\npostconf -e myhostname=mx.example.com\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'scripts/setup.sh', 4, 3, 'definite']]);
     assert.match(
       result.findings[0]?.message ?? '',
@@ -197,7 +218,7 @@ describe('scan() of Dockerfiles', () => {
       // Weak on its own, but the image replaces its restrictions: judged only inside the image.
       'img2/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', 'mail/Dockerfile', 4, 7, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /\(Judged over the RHEL family's packaged main\.cf, assumed because of FROM rockylinux:9 at Dockerfile line 1\.\)$/);
     assert.deepEqual(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RuleResult } from '../src/model/finding.js';
+import { ChangedPaths } from '../src/model/inputs.js';
 import { applyPolicy } from '../src/policy/index.js';
 
 function result(file: string, line: number, extra: Partial<RuleResult> = {}): RuleResult {
@@ -69,9 +70,31 @@ describe('policy', () => {
     assert.equal(again?.suppressed?.kind, 'baseline');
   });
 
-  it('limits findings to changed files in pull-request scope', () => {
+  it('limits findings to configurations with a changed input in pull-request scope', () => {
     const files = new Map([['a/main.cf', { path: 'a/main.cf', text: 'x = y\n' }], ['b/main.cf', { path: 'b/main.cf', text: 'x = y\n' }]]);
-    const out = applyPolicy([result('a/main.cf', 1), result('b/main.cf', 1)], { ...base, changed: new Set(['b/main.cf']), files });
-    assert.deepEqual(out.map((f) => f.file), ['b/main.cf']);
+    const a = { ...result('a/main.cf', 1), inputs: ['a/', 'a/main.cf'] };
+    const b = { ...result('b/main.cf', 1), inputs: ['b/', 'b/main.cf', 'b/vars.yml'] };
+    const scoped = (changed: string[]) => applyPolicy([a, b], { ...base, changed: new ChangedPaths(changed), files }).map((f) => f.file);
+    assert.deepEqual(scoped(['b/main.cf']), ['b/main.cf']);
+    assert.deepEqual(scoped(['b/vars.yml']), ['b/main.cf'], 'an input that is not the finding\'s file');
+    assert.deepEqual(scoped(['a/master.cf']), ['a/main.cf'], 'a path under a directory input');
+    assert.deepEqual(scoped(['c/main.cf', 'README.md']), []);
+  });
+
+  it('keeps, in pull-request scope, findings whose inputs are unknown and findings on a name shown escaped', () => {
+    const files = new Map<string, { path: string; text: string }>();
+    const unknown = result('a/main.cf', 1);
+    const escaped = { ...result('caf\\xe9/main.cf', 1), inputs: ['caf\\xe9/main.cf'] };
+    const out = applyPolicy([unknown, escaped], { ...base, changed: new ChangedPaths(['README.md']), files });
+    assert.deepEqual(out.map((f) => f.file), ['a/main.cf', 'caf\\xe9/main.cf']);
+  });
+
+  it('gives a finding the same fingerprint in a scoped and a full run', () => {
+    const files = new Map([['main.cf', { path: 'main.cf', text: 'x = y\nx = y\n' }]]);
+    const first = { ...result('main.cf', 1), inputs: ['main.cf'] };
+    const second = { ...result('main.cf', 2), inputs: ['other/'] };
+    const full = applyPolicy([first, second], { ...base, files });
+    const scoped = applyPolicy([first, second], { ...base, changed: new ChangedPaths(['other/x']), files });
+    assert.deepEqual(scoped.map((f) => f.fingerprint), [full[1]?.fingerprint]);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
+import { withoutRelayRules } from './helpers/relay-rules-off.js';
 import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
 
@@ -12,7 +13,7 @@ import { temporaryTrees } from './helpers/temp-tree.js';
 const tree = temporaryTrees('roles');
 
 async function rows(root: string): Promise<unknown[]> {
-  const result = await scan(defaultOptions(root));
+  const result = await scan(withoutRelayRules(defaultOptions(root)));
   return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
 }
 
@@ -75,7 +76,7 @@ describe('Ansible tasks templated from role variables', () => {
       ].join('\n'),
       'roles/mail/defaults/main.yml': '---\npostfix_client: permit_mynetworks, permit\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(
       result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty, f.related.map((r) => `${r.file}:${r.line}`)]),
       [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 7, 11, 'definite', ['roles/mail/tasks/main.yml:2', 'roles/mail/defaults/main.yml:2']]],
@@ -136,7 +137,7 @@ describe('Salt formula files without a template suffix', () => {
       'postfix/pillar.example': 'postfix:\n  config:\n    inet_interfaces: all\n',
       'postfix/files/main.cf': "inet_interfaces = {{ salt['pillar.get']('postfix:config:inet_interfaces', 'loopback-only') }}\n",
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(
       result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
       [['stig-postfix-relay', 'postfix/files/main.cf', 1, 1, 'definite']],

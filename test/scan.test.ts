@@ -32,6 +32,10 @@ describe('scan() over a tree: one engine, exact findings', () => {
         ['config-unreadable', 'broken/main.cf', 2, 6, 'error', 'definite'],
         // cf.m4 runs changecom(): after its include, `#` does not comment out the FEATURE.
         ['stig-sendmail-relay', 'mail/sendmail.mc', 2, 3, 'error', 'definite'],
+        // No compatibility_level: mynetworks_style is subnet, and with both relay lists
+        // empty (their default below level 1) smtpd refuses to start.
+        ['postfix-broad-mynetworks', 'open/main.cf', 1, 1, 'warning', 'definite'],
+        ['postfix-open-relay', 'open/main.cf', 1, 1, 'error', 'definite'],
         ['stig-postfix-relay', 'open/main.cf', 1, 1, 'error', 'definite'],
       ],
     );
@@ -48,6 +52,6 @@ describe('scan() over a tree: one engine, exact findings', () => {
 
   it('applies the pull-request scope to findings', async () => {
     const result = await scan({ ...defaultOptions(root), changed: ['open/main.cf'] });
-    assert.deepEqual(result.findings.map((f) => f.file), ['open/main.cf']);
+    assert.deepEqual(result.findings.map((f) => f.file), ['open/main.cf', 'open/main.cf', 'open/main.cf']);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultOptions, OptionsError } from '../src/config/options.js';
+import { withoutRelayRules } from './helpers/relay-rules-off.js';
 import { scan, type ScanResult } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
 
@@ -30,7 +31,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [MAIN_J2]: TEMPLATE,
       [DEFAULTS]: '---\npostfix_client_restrictions:\n  - permit_mynetworks\n  - permit\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
     const related = result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from'));
     assert.deepEqual(related, [{ file: DEFAULTS, line: 2, message: 'value comes from postfix_client_restrictions here' }]);
@@ -45,7 +46,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [MAIN_J2]: TEMPLATE,
       [DEFAULTS]: 'postfix_client_restrictions:\n  - permit_mynetworks\n  - reject\n',
     });
-    assert.deepEqual(rows(await scan(defaultOptions(root))), []);
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(root)))), []);
   });
 
   it('strong restrictions inside an if on a lookup are indeterminate, not a pass', async () => {
@@ -60,7 +61,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       ].join('\n'),
       [DEFAULTS]: "postfix_strict: \"{{ lookup('env', 'POSTFIX_STRICT') }}\"\n",
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 4, 29, 'indeterminate']]);
     // The unknown mark inserted after `=` does not shift the value's span on the template.
     assert.deepEqual([result.findings[0]?.endLine, result.findings[0]?.endColumn], [4, 54]);
@@ -74,7 +75,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
     const root = tree({
       [MAIN_J2]: 'inet_interfaces = all\n{% if postfix_strict %}\nsmtpd_client_restrictions = reject\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['config-unreadable', MAIN_J2, 2, 1, 'definite']]);
     assert.deepEqual(result.configurations, []);
   });
@@ -93,7 +94,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       ].join('\n'),
       [DEFAULTS]: 'postfix_client_restrictions: [permit_mynetworks, reject]\npostfix_submission: true\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(
       result.configurations.map((c) => [c.mta, c.files.join(','), c.form]),
       [['postfix', `${MAIN_J2},${MASTER_J2}`, 'jinja2']],
@@ -109,7 +110,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [MAIN_J2]: lines.join('\n'),
       [DEFAULTS]: 'postfix_client_restrictions: [permit_mynetworks, permit]\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 6, 29, 'definite']]);
     assert.deepEqual(result.findings[0]?.suppressed, {
       kind: 'inline',
@@ -127,17 +128,17 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       'ci/bad.yml': 'postfix_client_restrictions: [permit\n',
       'ci/list.yml': '- permit\n',
     });
-    const weak = await scan({ ...defaultOptions(root), vars: [path.join(root, 'ci/weak.yml')] });
+    const weak = await scan({ ...withoutRelayRules(defaultOptions(root)), vars: [path.join(root, 'ci/weak.yml')] });
     assert.deepEqual(rows(weak), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
     assert.deepEqual(
       weak.findings[0]?.related.filter((r) => r.message.startsWith('value comes from')),
       [{ file: 'ci/weak.yml', line: 1, message: 'value comes from postfix_client_restrictions here' }],
     );
     const bad = path.join(root, 'ci/bad.yml');
-    await assert.rejects(scan({ ...defaultOptions(root), vars: [bad] }), (e: unknown) => e instanceof OptionsError && e.message.includes(bad));
+    await assert.rejects(scan({ ...withoutRelayRules(defaultOptions(root)), vars: [bad] }), (e: unknown) => e instanceof OptionsError && e.message.includes(bad));
     const list = path.join(root, 'ci/list.yml');
     await assert.rejects(
-      scan({ ...defaultOptions(root), vars: [list] }),
+      scan({ ...withoutRelayRules(defaultOptions(root)), vars: [list] }),
       (e: unknown) => e instanceof OptionsError && e.message === `vars: ${list} is not a YAML mapping of variable names to values`,
     );
   });
@@ -159,14 +160,14 @@ describe('scan() judges sendmail .mc templates', () => {
 
   it('DAEMON_OPTIONS on 127.0.0.1 from role defaults (and no_default_msa): no finding', async () => {
     const root = tree({ [MC_J2]: MC, [SENDMAIL_DEFAULTS]: 'sendmail_listen_address: 127.0.0.1\n' });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), []);
     assert.deepEqual(result.configurations.map((c) => [c.mta, c.files.join(','), c.form]), [['sendmail', MC_J2, 'jinja2']]);
   });
 
   it('DAEMON_OPTIONS on 0.0.0.0 from role defaults: a finding on the template line, related to the defaults line', async () => {
     const root = tree({ [MC_J2]: MC, [SENDMAIL_DEFAULTS]: '---\nsendmail_listen_address: 0.0.0.0\n' });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /0\.0\.0\.0/);
     const related = result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from'));
@@ -179,7 +180,7 @@ describe('scan() judges sendmail .mc templates', () => {
       [CF_J2]: 'V10/Berkeley\nO DaemonPortOptions=Port=smtp,Addr={{ sendmail_listen_address }}, Name=MTA\n',
       [SENDMAIL_DEFAULTS]: 'sendmail_listen_address: 0.0.0.0\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(result.configurations.map((c) => [c.mta, c.files.join(','), c.form]), [['sendmail', `${CF_J2},${MC_J2}`, 'jinja2']]);
     assert.deepEqual(rows(result), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
   });
@@ -193,7 +194,7 @@ describe('scan() renders every registered template language (src/sources/templat
       'cookbooks/mail/attributes/default.rb': "default['postfix']['client'] = 'permit_mynetworks, permit'\n",
       'docker/main.cf.template': 'inet_interfaces = all\nsmtpd_client_restrictions = ${CLIENT}\n',
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result), [
       ['stig-postfix-relay', ERB, 2, 29, 'definite'],
       ['stig-postfix-relay', 'docker/main.cf.template', 2, 29, 'indeterminate'],

@@ -28,7 +28,8 @@ Options:
   --vars FILE            extra template variables, YAML or JSON (repeatable)
   --baseline FILE        an earlier JSON report: findings recorded there do not fail
   --changed FILE         newline-separated changed paths (relative to the current
-                         directory): report only findings in those files
+                         directory): report only the findings of configurations
+                         with one of them among their inputs
   --debug                print the stack trace of an internal error (also RUNNER_DEBUG=1)
   -h, --help             show this help
   --version              show the version

@@ -116,6 +116,7 @@ function explain(error: ErrorObject, doc: Document): Explained {
     return { offset: entry?.range?.[0] ?? where(valueNode), rank: 0, message: `each ${key} entry must be a non-empty string, not ${describe(entry)}` };
   }
   const rank = error.keyword === 'type' ? 0 : 1;
+  if (spec.type.kind === 'rules') return explainRules(error, segments, spec.type, valueNode, where);
   switch (spec.type.kind) {
     case 'enum': {
       const value = isScalar(valueNode) ? valueNode.value : undefined;
@@ -130,6 +131,35 @@ function explain(error: ErrorObject, doc: Document): Explained {
     case 'list':
       return { offset: where(valueNode), rank, message: `${key} must be a string or a list of strings, not ${describe(valueNode)}` };
   }
+}
+
+/** `rules:` errors: not a mapping, an id that is no rule (with the ids), a setting that is not accepted. */
+function explainRules(
+  error: ErrorObject,
+  segments: string[],
+  type: { ids: readonly string[]; values: readonly string[] },
+  valueNode: Node | null,
+  where: (node: Node | null) => number,
+): Explained {
+  const accepted = type.values.join(', ');
+  const propertyName = (error as { propertyName?: string }).propertyName ?? (error.params as { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const pair = isMap(valueNode) ? valueNode.items.find((p) => isScalar(p.key) && String(p.key.value) === propertyName) : undefined;
+    const at = (pair?.key as Node | undefined)?.range?.[0] ?? where(valueNode);
+    return { offset: at, rank: 0, message: `rules: unknown rule id "${propertyName}"; rule ids: ${type.ids.join(', ')}` };
+  }
+  if (segments.length < 2) {
+    const what = isScalar(valueNode) && typeof valueNode.value === 'string' && valueNode.value !== '' ? `the string "${valueNode.value}"` : describe(valueNode);
+    return { offset: where(valueNode), rank: 0, message: `rules must be a mapping of rule ids to ${accepted}, not ${what}` };
+  }
+  const id = segments[1]!;
+  const entry = isMap(valueNode) ? ((valueNode.get(id, true) as Node | null | undefined) ?? null) : null;
+  const value = isScalar(entry) ? entry.value : undefined;
+  const message =
+    typeof value === 'string' && value.trim() !== ''
+      ? `rules: ${id}: "${value}" is not one of ${accepted}`
+      : `rules: ${id} must be one of ${accepted}, not ${describe(entry)}`;
+  return { offset: entry?.range?.[0] ?? where(valueNode), rank: 1, message };
 }
 
 function keyNode(doc: Document, key: string): Node | null {

@@ -56,6 +56,7 @@ export async function loadOptions(request: LoadRequest): Promise<Loaded> {
     root: request.root,
     paths: request.paths,
     changed: request.changed,
+    configFile: config === null ? null : config.file,
   };
   return { options, configFile: config === null ? null : config.file };
 }
@@ -108,5 +109,5 @@ export function shownPath(cwd: string, file: string): string {
 
 /** `{...a, ...b}` lets an explicit `undefined` in b erase a's value; drop those keys first. */
 function definedOnly(settings: Settings): Settings {
-  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as Settings;
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
 }

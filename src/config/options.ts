@@ -2,6 +2,8 @@ import type { Level } from '../model/finding.js';
 import { isProfileId, type ProfileId, PROFILE_IDS } from '../rules/profiles.js';
 
 export type FailOn = Level | 'never';
+/** `.relaygate.yml` `rules:` value for one rule: off, on (its default level), or the level its findings get. */
+export type RuleSetting = 'off' | 'on' | Level;
 export type IndeterminateLevel = Level | 'ignore';
 
 /**
@@ -20,8 +22,19 @@ export interface Options {
   exclude: string[];
   vars: string[];
   baseline: string | null;
-  /** Pull-request scope: only findings in these paths are reported; null = all. */
+  /**
+   * Pull-request scope: the changed paths (relative to root); only findings of
+   * configurations with one of them among their inputs are reported; null = all.
+   */
   changed: string[] | null;
+  /** Per-rule settings from `.relaygate.yml` `rules:` (rule id -> setting); a rule not named keeps its default. */
+  rules: Record<string, RuleSetting>;
+  /**
+   * The settings file that was read (absolute); null or absent: none, so
+   * `.relaygate.yml` at the root was looked for. Either is an input of
+   * every configuration (adding, changing or deleting it changes the scan).
+   */
+  configFile?: string | null;
 }
 
 export class OptionsError extends Error {
@@ -30,6 +43,7 @@ export class OptionsError extends Error {
 
 export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 export const INDETERMINATE_VALUES: readonly IndeterminateLevel[] = ['error', 'warning', 'note', 'ignore'];
+export const RULE_SETTING_VALUES: readonly RuleSetting[] = ['off', 'on', 'error', 'warning', 'note'];
 
 export function defaultOptions(root: string): Options {
   return {
@@ -43,6 +57,7 @@ export function defaultOptions(root: string): Options {
     vars: [],
     baseline: null,
     changed: null,
+    rules: {},
   };
 }
 
@@ -64,4 +79,4 @@ export function parseProfile(setting: string, value: string): ProfileId {
  * inputs; a setting left out keeps the value of the layer below
  * (defaults < file < flags or inputs). File paths (vars, baseline) are absolute here.
  */
-export type Settings = Partial<Pick<Options, 'profile' | 'failOn' | 'indeterminate' | 'include' | 'exclude' | 'vars' | 'baseline'>>;
+export type Settings = Partial<Pick<Options, 'profile' | 'failOn' | 'indeterminate' | 'include' | 'exclude' | 'vars' | 'baseline' | 'rules'>>;

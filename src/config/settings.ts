@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { RULES } from '../rules/index.js';
 import { PROFILE_IDS } from '../rules/profiles.js';
-import { FAIL_ON_VALUES, INDETERMINATE_VALUES, type Settings } from './options.js';
+import { FAIL_ON_VALUES, INDETERMINATE_VALUES, RULE_SETTING_VALUES, type RuleSetting, type Settings } from './options.js';
 
 /** A JSON Schema fragment (draft-07). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -12,7 +13,9 @@ export type JsonSchema = Readonly<Record<string, unknown>>;
 export type SettingKind =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'string'; what: string }
-  | { kind: 'list'; what: string };
+  | { kind: 'list'; what: string }
+  /** A mapping of rule ids to one of `values` (YAML `true`/`false` mean on/off). */
+  | { kind: 'rules'; ids: readonly string[]; values: readonly string[] };
 
 /** One key of `.relaygate.yml`: its schema, its words, and how its checked value enters Settings. */
 export interface SettingSpec {
@@ -75,7 +78,20 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     type: { kind: 'string', what: 'a file path' },
     store: (s, v, dir) => void (s.baseline = path.resolve(dir, v as string)),
   },
+  {
+    key: 'rules',
+    description: 'Per rule: off turns it off, on keeps its level, error/warning/note sets the level of its findings.',
+    type: { kind: 'rules', ids: RULES.map((r) => r.meta.id), values: RULE_SETTING_VALUES },
+    store: (s, v) => void (s.rules = ruleSettings(v as Record<string, boolean | RuleSetting>)),
+  },
 ];
+
+/** Rule ids come from the repository: a null-prototype map, so `__proto__` stays a (refused) key. */
+function ruleSettings(value: Record<string, boolean | RuleSetting>): Record<string, RuleSetting> {
+  const out = Object.create(null) as Record<string, RuleSetting>;
+  for (const [id, setting] of Object.entries(value)) out[id] = setting === true ? 'on' : setting === false ? 'off' : setting;
+  return out;
+}
 
 export const SETTING_KEYS: readonly string[] = SETTING_SPECS.map((s) => s.key);
 
@@ -90,6 +106,12 @@ function valueSchema(type: SettingKind): JsonSchema {
       return NON_EMPTY;
     case 'list':
       return { anyOf: [NON_EMPTY, { type: 'array', items: NON_EMPTY }] };
+    case 'rules':
+      return {
+        type: 'object',
+        propertyNames: { enum: [...type.ids] },
+        additionalProperties: { anyOf: [{ type: 'boolean' }, { type: 'string', enum: [...type.values] }] },
+      };
   }
 }
 

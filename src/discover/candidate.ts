@@ -3,7 +3,7 @@ import type { SourceFile } from '../model/source.js';
 import type { Role } from './patterns.js';
 
 /** `embedded`: provisioning code (a script, a Dockerfile, Ansible tasks...) that edits mail configuration. */
-export type CandidateKind = 'postfix' | 'sendmail' | 'embedded';
+export type CandidateKind = 'postfix' | 'sendmail' | 'exim' | 'opensmtpd' | 'embedded';
 
 export interface Candidate {
   /** POSIX path relative to the scan root. */
@@ -29,5 +29,8 @@ export interface Candidate {
 }
 
 export function kindOf(role: Role): CandidateKind {
-  return role === 'main.cf' || role === 'master.cf' ? 'postfix' : 'sendmail';
+  if (role === 'main.cf' || role === 'master.cf') return 'postfix';
+  if (role === 'exim.conf' || role === 'update-exim4.conf.conf') return 'exim';
+  if (role === 'smtpd.conf') return 'opensmtpd';
+  return 'sendmail';
 }

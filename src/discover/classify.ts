@@ -2,7 +2,7 @@ import type { Form } from '../model/configuration.js';
 import { Glob, GlobList } from './glob.js';
 import { mayBeHostFile } from '../sources/contracts/host-format.js';
 import { languageFor } from '../sources/template-languages.js';
-import { ALL_ROLES, DEFAULT_PATTERNS, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
+import { DEFAULT_PATTERNS, SNIFFED_ROLES, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
 
 /** Why a path is worth opening, and what its content may confirm it as. */
 export interface PathClass {
@@ -22,13 +22,37 @@ export interface PathClass {
 
 const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Glob(p.glob, 'default pattern') }));
 
+/** The exact names the Exim and OpenSMTPD patterns end in. */
+const OTHER_MTA_NAMES: ReadonlySet<string> = new Set([
+  'exim.conf', 'exim4.conf', 'exim4.conf.template', 'exim4.conf.localmacros', 'update-exim4.conf.conf', 'configure', 'smtpd.conf',
+]);
+
+/** The folders of Debian's split Exim configuration (conf.d/SECTION/FILE). */
+const CONF_D_SECTIONS: ReadonlySet<string> = new Set(['main', 'acl', 'router', 'transport', 'retry', 'rewrite', 'auth']);
+
+/** Is `path` a file directly in conf.d/SECTION/? */
+function inConfD(path: string): boolean {
+  const parts = path.split('/');
+  return parts.length >= 3 && parts[parts.length - 3] === 'conf.d' && CONF_D_SECTIONS.has(parts[parts.length - 2] as string);
+}
+
 /**
- * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*` or
- * `master.cf.*`: this test rejects almost every file of a monorepo before any
- * glob runs.
+ * Every default pattern ends in a name that is `*.cf`, `*.mc`, `main.cf.*`,
+ * `master.cf.*`, `access`, `access.txt`, one of the Exim and OpenSMTPD names,
+ * or a file of a conf.d/SECTION folder: this test rejects almost every file
+ * of a monorepo before any glob runs.
  */
-function mayMatchDefault(base: string): boolean {
-  return base.endsWith('.cf') || base.endsWith('.mc') || base.startsWith('main.cf.') || base.startsWith('master.cf.');
+function mayMatchDefault(base: string, path: string): boolean {
+  return (
+    base.endsWith('.cf') ||
+    base.endsWith('.mc') ||
+    base.startsWith('main.cf.') ||
+    base.startsWith('master.cf.') ||
+    base === 'access' ||
+    base === 'access.txt' ||
+    OTHER_MTA_NAMES.has(base) ||
+    inConfD(path)
+  );
 }
 
 function isVendored(path: string): boolean {
@@ -82,7 +106,7 @@ export class PathClassifier {
     // name holds `.cf` or `.mc`, which rejects most files before any language is asked.
     const template = base.includes('.cf') || base.includes('.mc') ? languageFor(path) : null;
     const target = template?.target ?? null;
-    const pattern = target === null && mayMatchDefault(base) ? defaultPattern(path, base) : null;
+    const pattern = target === null && mayMatchDefault(base, path) ? defaultPattern(path, base) : null;
     let included: boolean | undefined;
     let cls: PathClass;
     if (target !== null) {
@@ -90,9 +114,9 @@ export class PathClassifier {
     } else if (pattern !== null) {
       cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
     } else if (explicit) {
-      cls = { roles: ALL_ROLES, definite: false, via: 'explicit' };
+      cls = { roles: SNIFFED_ROLES, definite: false, via: 'explicit' };
     } else if ((included = this.include.matches(path))) {
-      cls = { roles: ALL_ROLES, definite: false, via: 'include' };
+      cls = { roles: SNIFFED_ROLES, definite: false, via: 'include' };
     } else if (this.embedded && mayBeHostFile(path)) {
       cls = { roles: [], definite: false, via: 'pattern', embedded: true };
     } else {

@@ -125,5 +125,5 @@ export async function listGitFiles(root: string, pathspecs: readonly string[]): 
 export async function repositoryPrefix(root: string): Promise<string | null> {
   const run = await runGit(root, ['rev-parse', '--show-prefix']);
   if (run.code !== 0) return null;
-  return run.stdout.toString('utf8').trim().replace(/\/+$/, '');
+  return run.stdout.toString('utf8').trim().replace(/(?<!\/)\/+$/, '');
 }

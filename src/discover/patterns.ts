@@ -1,11 +1,20 @@
 /**
  * What a file of mail configuration is, in the server's own words. The
  * assemblers pair `main.cf` with `master.cf` and a `.mc` with the `.cf` m4
- * built from it.
+ * built from it. `exim.conf` is any file of Exim's runtime configuration
+ * (exim.conf, Debian's exim4.conf.template, a part of its conf.d tree);
+ * `update-exim4.conf.conf` is Debian's settings file that update-exim4.conf
+ * turns into macros; `smtpd.conf` is OpenSMTPD's.
  */
-export type Role = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+export type ConfigRole = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf' | 'exim.conf' | 'update-exim4.conf.conf' | 'smtpd.conf';
+/** `sendmail.access`: an access map source, read only for its RELAY entries. */
+export type Role = ConfigRole | 'sendmail.access';
 
-export const ALL_ROLES: readonly Role[] = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'];
+/** The Postfix and sendmail roles (what templates and embedded edits can produce). */
+export const ALL_ROLES = ['sendmail.mc', 'sendmail.cf', 'master.cf', 'main.cf'] as const satisfies readonly ConfigRole[];
+
+/** Every role content can confirm: what a file named by path or include glob may turn out to be. */
+export const SNIFFED_ROLES: readonly ConfigRole[] = [...ALL_ROLES, 'exim.conf', 'smtpd.conf'];
 
 /**
  * A default path pattern. `definite` patterns name files that are mail
@@ -36,6 +45,25 @@ export const DEFAULT_PATTERNS: readonly PathPattern[] = [
   { glob: '**/*.mc', roles: ['sendmail.mc'], definite: false },
   // /etc/mail also holds e.g. spamassassin/local.cf: content decides.
   { glob: '**/mail/**/*.cf', roles: ['sendmail.cf'], definite: false },
+  // sendmail's access map source (makemap hash access < access): content
+  // decides, since Postfix keeps access tables under the same name.
+  { glob: '**/access', roles: ['sendmail.access'], definite: false },
+  { glob: '**/access.txt', roles: ['sendmail.access'], definite: false },
+  // Exim reads exim.conf (or the build's CONFIGURE_FILE, often `configure`);
+  // Debian's exim4 reads exim4.conf if present, else what update-exim4.conf
+  // builds from exim4.conf.template or the conf.d tree and update-exim4.conf.conf.
+  { glob: '**/exim.conf', roles: ['exim.conf'], definite: true },
+  { glob: '**/exim4.conf', roles: ['exim.conf'], definite: true },
+  { glob: '**/exim4.conf.template', roles: ['exim.conf'], definite: true },
+  { glob: '**/exim4.conf.localmacros', roles: ['exim.conf'], definite: true },
+  { glob: '**/update-exim4.conf.conf', roles: ['update-exim4.conf.conf'], definite: true },
+  { glob: '**/exim4/conf.d/{main,acl,router,transport,retry,rewrite,auth}/*', roles: ['exim.conf'], definite: true },
+  // The same tree kept elsewhere (a role's files/), and `configure`, which is
+  // far more often an autoconf script: content decides.
+  { glob: '**/conf.d/{main,acl,router,transport,retry,rewrite,auth}/*', roles: ['exim.conf'], definite: false },
+  { glob: '**/configure', roles: ['exim.conf'], definite: false },
+  // OpenSMTPD's smtpd.conf; Cyrus SASL's smtpd.conf (Postfix's sasl/) is not one: content decides.
+  { glob: '**/smtpd.conf', roles: ['smtpd.conf'], definite: false },
 ];
 
 /** Vendored trees, skipped unless a user include glob matches the file. */

@@ -150,7 +150,7 @@ async function readFile(real: Buffer, rel: string, cls: PathClass): Promise<Read
     if (binary) return cls.definite ? skipped(rel, cls, binary) : { ...skipped(rel, cls, binary), minor: true };
 
     const sniffed = cls.definite ? '' : decodeForSniffing(head);
-    let role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
+    const role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
     if (role === null) {
       // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
       // A file that the head already holds whole and that names no mail

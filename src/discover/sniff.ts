@@ -1,4 +1,5 @@
-import type { Role } from './patterns.js';
+import { looksLikeAccessMap } from '../mta/sendmail/access-map.js';
+import type { ConfigRole, Role } from './patterns.js';
 
 /** Sniffing looks at the beginning of a file only: a configuration shows what it is early. */
 export const SNIFF_CHARS = 64 * 1024;
@@ -38,6 +39,38 @@ const CF_LINES: readonly RegExp[] = [
 ];
 /** One stray `Settings` line looks like a named ruleset: a sendmail.cf has many of these lines. */
 const CF_MIN_LINES = 2;
+const EXIM_MIN_LINES = 2;
+
+/**
+ * Exim runtime configuration (exim spec, "The runtime configuration file"):
+ * strong signs are what only Exim has (section starts, named lists, ACL
+ * options, drivers, its conditional and include directives); weak signs are
+ * ACL statements and conditions, common main options, macro definitions.
+ * Each pattern is anchored with no nested quantifiers: linear.
+ */
+const EXIM_STRONG: readonly RegExp[] = [
+  /^begin[ \t]+(?:acls?|routers?|transports?|authenticators?|retrys?|rewrites?|local_scans?)[ \t]*$/i,
+  /^(?:hide[ \t]+)?(?:domainlist|hostlist|addresslist|localpartlist)(?:_cache)?[ \t]+\w+[ \t]*=/,
+  /^acl_smtp_[a-z_]+[ \t]*=/,
+  /^[ \t]*driver[ \t]*=[ \t]*(?:accept|dnslookup|ipliteral|manualroute|queryprogram|redirect|appendfile|autoreply|lmtp|pipe|smtp|plaintext|cram_md5|cyrus_sasl|dovecot|external|gsasl|heimdal_gssapi|spa|tls)\b/,
+  /^[ \t]*\.(?:ifdef|ifndef|elifdef|elifndef|include|include_if_exists)[ \t]/,
+  /^UPEX4CmacrosUPEX4C/,
+];
+const EXIM_WEAK: readonly RegExp[] = [
+  /^[ \t]+(?:accept|deny|require|warn|drop|defer|discard)(?:[ \t]|$)/,
+  /^[ \t]+!?(?:hosts|domains|local_parts|senders|verify|authenticated|message|log_message|control|condition|dnslists|endpass)[ \t]*(?:=|$)/,
+  /^(?:primary_hostname|qualify_domain|local_interfaces|daemon_smtp_ports?|never_users|trusted_users|exim_user|exim_group|spool_directory|log_selector|log_file_path|tls_[a-z_]+|received_header_text|smtp_banner|host_lookup|rfc1413_hosts|ignore_bounce_errors_after|timeout_frozen_after|keep_environment|remote_max_parallel|queue_run_max|split_spool_directory|freeze_tell|system_filter|message_size_limit)[ \t]*=/,
+  /^\.(?:else|endif)[ \t]*$/,
+  /^[a-z][a-z0-9_]*:[ \t]*$/,
+];
+
+/** smtpd.conf(5): listeners, actions, rules (and the pre-6.4 `accept from` rules). */
+const SMTPD_LINES: readonly RegExp[] = [
+  /^[ \t]*listen[ \t]+on[ \t]/,
+  /^[ \t]*match[ \t]+(?:!|from[ \t]|for[ \t]|tag[ \t]|helo[ \t]|tls[ \t]|auth[ \t]|mail-from[ \t]|rcpt-to[ \t]|action[ \t]|reject)/,
+  /^[ \t]*action[ \t]+\S+[ \t]+(?:relay|mbox|maildir|lmtp|mda|forward-only|expand-only)\b/,
+  /^[ \t]*(?:accept|reject)[ \t]+(?:from|for|tagged|sender)[ \t]/,
+];
 
 function isMasterService(line: string): boolean {
   const fields = line.trim().split(/[ \t]+/);
@@ -55,12 +88,28 @@ function isMasterService(line: string): boolean {
  * null when it looks like none of them (a Minecraft `.mc`, a Postfix lookup
  * table definition under `postfix/`, a SpamAssassin `.cf` under `mail/`).
  */
-export function sniffRole(text: string, roles: readonly Role[]): Role | null {
+export function sniffRole<R extends Role>(text: string, roles: readonly R[]): R | null {
   const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
-  const hits: Record<Role, number> = { 'main.cf': 0, 'master.cf': 0, 'sendmail.mc': 0, 'sendmail.cf': 0 };
+  // An access map is what sendmail reads RELAY entries from; nothing else says RELAY.
+  if ((roles as readonly Role[]).includes('sendmail.access')) return looksLikeAccessMap(head) ? ('sendmail.access' as R) : null;
+  const hits: Record<ConfigRole, number> = {
+    'main.cf': 0,
+    'master.cf': 0,
+    'sendmail.mc': 0,
+    'sendmail.cf': 0,
+    'exim.conf': 0,
+    'update-exim4.conf.conf': 0,
+    'smtpd.conf': 0,
+  };
+  let eximStrong = 0;
   for (const raw of head.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (MC_CALL.test(line) || MC_SECTION.test(line) || MC_DNL.test(line)) hits['sendmail.mc']++;
+    if (EXIM_STRONG.some((re) => re.test(line))) {
+      eximStrong++;
+      hits['exim.conf']++;
+    } else if (EXIM_WEAK.some((re) => re.test(line))) hits['exim.conf']++;
+    if (SMTPD_LINES.some((re) => re.test(line))) hits['smtpd.conf']++;
     const first = line.charCodeAt(0);
     // Indented lines continue the previous one in main.cf, master.cf and .cf alike.
     if (line === '' || first === 32 || first === 9 || first === 35) continue;
@@ -69,10 +118,14 @@ export function sniffRole(text: string, roles: readonly Role[]): Role | null {
     else if (isMasterService(line)) hits['master.cf']++;
     else if (CF_LINES.some((re) => re.test(line))) hits['sendmail.cf']++;
   }
-  let best: Role | null = null;
-  for (const role of roles) {
-    const needed = role === 'sendmail.cf' ? CF_MIN_LINES : 1;
+  // An Exim file shows one of its own signs and at least one more.
+  if (eximStrong === 0) hits['exim.conf'] = 0;
+  let best: ConfigRole | null = null;
+  for (const role of roles as readonly Role[]) {
+    if (role === 'sendmail.access') continue;
+    const needed = role === 'sendmail.cf' ? CF_MIN_LINES : role === 'exim.conf' ? EXIM_MIN_LINES : 1;
     if (hits[role] >= needed && (best === null || hits[role] > hits[best])) best = role;
   }
-  return best;
+  // best is one of `roles`.
+  return best as R | null;
 }

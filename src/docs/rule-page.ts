@@ -81,7 +81,6 @@ export function unifiedDiff(file: string, before: string, after: string): string
   }
   const from = Math.max(0, start - 1);
   const toA = Math.min(a.length, endA + 1);
-  const toB = Math.min(b.length, endB + 1);
   // A file's final newline leaves an empty last element: not a line.
   const trim = (lines: string[], total: number, end: number): string[] => (end === total && lines.at(-1) === '' ? lines.slice(0, -1) : lines);
   const context = trim(a.slice(endA, toA), a.length, toA);

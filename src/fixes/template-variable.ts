@@ -81,7 +81,7 @@ function definitionAt(file: string, line: number, name: string, files: FixFiles)
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || pair.key.value !== name) continue;
     if (lineCounter.linePos(pair.key.range?.[0] ?? 0).line !== line) continue;
-    if (pair.value !== null && pair.value !== undefined) out.push({ file, text, node: pair.value as Node });
+    if (pair.value !== null && pair.value !== undefined) out.push({ file, text, node: pair.value });
   }
   return out;
 }
@@ -99,6 +99,9 @@ function scalarContent(text: string, node: Scalar): number | null {
       return source === `'${value}'` && !value.includes("'") ? range[0] + 1 : null;
     case Scalar.QUOTE_DOUBLE:
       return source === `"${value}"` && !/["\\]/.test(value) ? range[0] + 1 : null;
+    case Scalar.BLOCK_LITERAL:
+    case Scalar.BLOCK_FOLDED:
+    case undefined:
     default:
       return null;
   }

@@ -107,7 +107,7 @@ async function ensureCommit(repoTop: string, sha: string, request: BaseRequest):
   let run = await git(repoTop, args);
   if (run.code !== 0 && request.token !== '') {
     const basic = Buffer.from(`x-access-token:${request.token}`, 'utf8').toString('base64');
-    run = await git(repoTop, args, { [`http.${request.serverUrl.replace(/\/*$/, '/')}.extraheader`]: `AUTHORIZATION: basic ${basic}` });
+    run = await git(repoTop, args, { [`http.${request.serverUrl.replace(/(?<!\/)\/*$/, '/')}.extraheader`]: `AUTHORIZATION: basic ${basic}` });
   }
   if (run.code === 0 && (await present())) return null;
   return `could not fetch the base commit ${sha.slice(0, 12)} from origin (${gitComplaint(run)}); give the job \`contents: read\` or check out with fetch-depth: 0`;

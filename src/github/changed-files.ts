@@ -56,7 +56,8 @@ export function pullListing(event: EventInfo, api: GitHubApi | null): () => Prom
 }
 
 /**
- * Which files' findings to report. `auto` means the pull request's changed
+ * Which changed paths scope the findings (a finding is kept when one of
+ * them is an input of its configuration). `auto` means the pull request's changed
  * files on a pull-request event and every file otherwise; `changed` asks for
  * the changed files; `all` and `new` (compared with the base elsewhere)
  * every file. Whenever the list cannot be had (no token, a token without
@@ -105,6 +106,11 @@ export async function decideScope(
   const changed = [...new Set(files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])))];
   return {
     changed,
-    log: [{ level: 'info', text: `relaygate: scope ${scope}: reporting findings in the ${files.length} file(s) pull request #${event.pullNumber} changes.` }],
+    log: [
+      {
+        level: 'info',
+        text: `relaygate: scope ${scope}: reporting findings of the configurations whose inputs the ${files.length} file(s) pull request #${event.pullNumber} changes touch.`,
+      },
+    ],
   };
 }

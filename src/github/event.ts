@@ -62,7 +62,7 @@ export function runContext(env: Readonly<Record<string, string | undefined>>): R
   // On a pull request GITHUB_SHA is the test-merge commit; check runs, reviews and links belong on the head.
   const headSha = (pr ? sha(object(pr.head)?.sha) : null) ?? sha(env.GITHUB_SHA) ?? '';
   const baseSha = pr ? sha(object(pr.base)?.sha) : eventName === 'push' ? sha(payload.before) : null;
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/(?<!\/)\/+$/, '');
   const blobUrl = owner && repo && headSha ? `${server}/${owner}/${repo}/blob/${headSha}` : null;
   const runId = env.GITHUB_RUN_ID ?? '';
   const runUrl = owner && repo && /^\d+$/.test(runId) ? `${server}/${owner}/${repo}/actions/runs/${runId}` : null;

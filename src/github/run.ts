@@ -10,7 +10,7 @@ import { renderWorkflowCommands } from '../report/github-commands.js';
 import { buildReport, renderJson, type JsonReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { levelCounts, plural } from '../report/text.js';
+import { levelCounts, plural, scopeSentence } from '../report/text.js';
 import type { ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
 import type { GitHubApi } from './api.js';
@@ -134,9 +134,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
 
     const s = report.summary;
     const suppressed = report.findings.length - s.findings;
+    // A scoped run says what it left out: the changed files, the configurations they touch, the findings not shown.
+    const scoped = report.scope === undefined ? '' : ` ${scopeSentence(report.scope)}`;
     log.info(
       `relaygate ${VERSION}: ${s.result}: ${plural(s.findings, 'finding')} (${levelCounts(s.byLevel)}), ${suppressed} suppressed; ` +
-        `${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')}. Full report: ${visible(reportFile)}`,
+        `${plural(s.filesScanned, 'file')} scanned, ${plural(s.configurations, 'configuration')}.${scoped} Full report: ${visible(reportFile)}`,
     );
     if (s.result === 'fail') core.setFailed(failLine(report, options));
   } catch (e) {

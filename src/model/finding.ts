@@ -48,6 +48,12 @@ export interface RuleResult {
   replacements?: Replacement[];
   /** A mechanical fix stated on parsed values; scan() checks it against the file and turns it into `replacements`. */
   fixPlan?: FixStep[];
+  /**
+   * The inputs of the configuration it was found in, or of the file it is
+   * about (src/model/inputs.ts): the pull-request scope keeps it when one of
+   * them changed. Absent: unknown, and the scope always keeps it.
+   */
+  inputs?: string[];
 }
 
 export interface Suppression {

@@ -8,7 +8,7 @@ export interface SourceFile {
   path: string;
   text: string;
   /** What discovery decided the file is, by name or by content (absent: decide by name). */
-  role?: 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+  role?: 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf' | 'sendmail.access' | 'exim.conf' | 'update-exim4.conf.conf' | 'smtpd.conf';
 }
 
 export interface Position {

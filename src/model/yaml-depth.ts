@@ -34,30 +34,15 @@ export function yamlTooDeep(text: string): number | null {
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token);
-    switch (type) {
-      case 'flow-seq-start':
-      case 'flow-map-start':
-        flow++;
-        break;
-      case 'flow-seq-end':
-      case 'flow-map-end':
-        flow = Math.max(0, flow - 1);
-        break;
-      case 'newline':
-        indent = 0;
-        indicators = 0;
-        break;
-      case 'space':
-        if (lineStart) indent = token.length;
-        break;
-      case 'seq-item-ind':
-      case 'explicit-key-ind':
-      case 'map-value-ind':
-        indicators++;
-        break;
-      default:
-        break;
-    }
+    // Only these tokens change the nesting; every other kind (scalars, comments, tags...) leaves it.
+    if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
+    else if (type === 'newline') {
+      indent = 0;
+      indicators = 0;
+    } else if (type === 'space') {
+      if (lineStart) indent = token.length;
+    } else if (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind') indicators++;
     lineStart = type === 'newline' || (lineStart && type === 'space');
     if (flow + indent + indicators > MAX_YAML_DEPTH) return offset;
     // The lexer's own markers (document start, scalar, flow error end) are not source text.

@@ -1,5 +1,7 @@
 import { UNKNOWN_MARK } from '../model/source.js';
 import type { Configuration } from './configuration.js';
+import { exposure as eximExposure } from './exim/relay.js';
+import { listenerLoopback } from './opensmtpd/relay.js';
 import { smtpdListeners } from './postfix/listeners.js';
 import { listenerExposure } from './sendmail/daemon-port-options.js';
 
@@ -34,7 +36,19 @@ export function listening(config: Configuration): ListenSummary[] {
         const port = l.origin === 'default MSA' ? '587' : (l.port ?? 'smtp');
         return { address: `${shown(l.address ?? '*')}:${shown(port)}`, reach: exposure };
       });
-    default:
-      return [];
+    case 'exim': {
+      // daemon.c: local_interfaces unset is every IPv6 and IPv4 address.
+      const e = eximExposure(config);
+      if (e.unset) return [{ address: '*:smtp', reach: 'exposed' }];
+      if (e.listeners.length === 0) return [{ address: '?', reach: 'unknown' }];
+      return e.listeners.map((l) => ({ address: shown(l.text), reach: l.loopback ? 'loopback' : 'exposed' }));
+    }
+    case 'opensmtpd':
+      return config.listeners
+        .filter((l) => l.kind !== 'socket')
+        .map((l) => {
+          const loopback = listenerLoopback(l);
+          return { address: `${shown(l.on)}:${l.port ?? (l.tls === 'smtps' ? 465 : 25)}`, reach: loopback === 'yes' ? 'loopback' : loopback === 'no' ? 'exposed' : 'unknown' };
+        });
   }
 }

@@ -1,4 +1,5 @@
 import type { Finding, RuleResult } from '../model/finding.js';
+import { isEscapedPath, type ChangedPaths } from '../model/inputs.js';
 import type { LineIndex, SourceFile } from '../model/source.js';
 import type { IndeterminateLevel } from '../config/options.js';
 import { fingerprint } from './fingerprint.js';
@@ -8,8 +9,8 @@ export interface PolicyInput {
   indeterminate: IndeterminateLevel;
   /** Fingerprints recorded in the baseline. */
   baseline: ReadonlySet<string>;
-  /** Pull-request scope: report only findings in these files; null = every file. */
-  changed: ReadonlySet<string> | null;
+  /** Pull-request scope: report only findings of configurations with a changed input (inScope); null = every finding. */
+  changed: ChangedPaths | null;
   /** The scanned files, to read suppression comments and line text. */
   files: ReadonlyMap<string, SourceFile>;
 }
@@ -55,6 +56,8 @@ export function applyPolicy(results: RuleResult[], input: PolicyInput): Finding[
     const ordinal = seen.get(key) ?? 0;
     seen.set(key, ordinal + 1);
     const fp = fingerprint(r.ruleId, r.span.file, lineText, ordinal);
+    // After the fingerprint: a finding's ordinal is the same in a scoped and a full scan.
+    if (input.changed !== null && !inScope(r, input.changed)) continue;
 
     let suppressed: Finding['suppressed'] = null;
     const file = input.files.get(r.span.file);
@@ -73,6 +76,7 @@ export function applyPolicy(results: RuleResult[], input: PolicyInput): Finding[
           ids: [],
           span: { file: r.span.file, line: s.line, column: s.column, endLine: s.line, endColumn: s.column + 'relaygate-ignore'.length },
           related: [],
+          ...(r.inputs === undefined ? {} : { inputs: r.inputs }),
         });
       }
     }
@@ -104,7 +108,18 @@ export function applyPolicy(results: RuleResult[], input: PolicyInput): Finding[
     findings.push(...applyPolicy([...unique.values()], { ...input, files: new Map() }));
     findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   }
-  if (input.changed === null) return findings;
-  const changed = input.changed;
-  return findings.filter((f) => changed.has(f.file) || f.related.some((r) => changed.has(r.file)));
+  return findings;
+}
+
+/**
+ * The pull-request scope (README, "What a pull request touches"): a finding is in
+ * scope when any input of its configuration changed (src/model/inputs.ts).
+ * Its own file and related files are inputs too. Unknown inputs, and a file
+ * shown escaped (its name is not UTF-8, so no changed-file list can name
+ * it), keep the finding: the scope may report too much, never too little.
+ */
+export function inScope(result: RuleResult, changed: ChangedPaths): boolean {
+  if (result.inputs === undefined || isEscapedPath(result.span.file)) return true;
+  if (changed.touches(result.span.file) || result.related.some((r) => changed.touches(r.file))) return true;
+  return changed.touchesAny(result.inputs);
 }

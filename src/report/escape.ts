@@ -11,6 +11,7 @@
  * paragraph separators, and bidirectional overrides and isolates ("Trojan
  * source"). One character class, so the scan is linear.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

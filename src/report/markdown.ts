@@ -66,7 +66,7 @@ export function renderMarkdown(report: JsonReport, options: MarkdownOptions = {}
   return fit(head, blocks, maxBytes);
 }
 
-/** "### ❌ relaygate: fail · 3 errors, 1 warning · 2 suppressed · scope: 4 changed files · 5 findings hidden": short enough for one line. */
+/** "### ❌ relaygate: fail · 3 errors, 1 warning · 2 suppressed · scope: 4 changed files touching 2 configurations · 5 findings hidden": one line. */
 function banner(report: JsonReport, title: string, suppressed: number): string {
   const s = report.summary;
   const counts = (['error', 'warning', 'note'] as const).filter((l) => s.byLevel[l] > 0).map((l) => plural(s.byLevel[l], l));
@@ -74,7 +74,8 @@ function banner(report: JsonReport, title: string, suppressed: number): string {
   const scope = report.scope;
   if (scope !== undefined) {
     const changed = plural(scope.changedFiles, 'changed file');
-    parts.push(`scope: ${scope.kind === 'new' ? `new findings in ${changed}` : changed}`);
+    const touched = `touching ${plural(scope.configurationsTouched, 'configuration')}`;
+    parts.push(`scope: ${scope.kind === 'new' ? `new findings in ${changed}` : `${changed} ${touched}`}`);
     if (scope.findingsHidden > 0) parts.push(`${plural(scope.findingsHidden, 'finding')} hidden`);
   }
   return `### ${s.result === 'fail' ? '❌' : '✅'} ${markdownCell(title)}: ${s.result} · ${parts.join(' · ')}`;
@@ -124,13 +125,13 @@ function ruleBlock(ruleId: string, findings: Finding[], report: JsonReport, opti
  * copied with the text, so a value pasted from the summary stays intact.
  */
 function breakable(escaped: string): string {
-  return escaped.replace(/[^\s]{30,}/g, (run) => run.replace(/([/,=])(?!$)/g, '$1<wbr>'));
+  return escaped.replace(/\S{30,}/g, (run) => run.replace(/([/,=])(?!$)/g, '$1<wbr>'));
 }
 
 function location(f: Finding, blobUrl: string | undefined): string {
   const text = breakable(markdownCell(`${f.file}:${f.line}`));
   if (blobUrl === undefined || blobUrl.length === 0) return text;
-  return `[${text}](${blobUrl.replace(/\/+$/, '')}/${pathToUri(f.file)}#L${f.line})`;
+  return `[${text}](${blobUrl.replace(/(?<!\/)\/+$/, '')}/${pathToUri(f.file)}#L${f.line})`;
 }
 
 const hasEdit = (f: Finding): boolean => f.replacements !== undefined && f.replacements.length > 0;
@@ -160,10 +161,6 @@ function listensCell(c: ConfigurationSummary): string {
   const listens = c.listens ?? [];
   if (listens.length === 0) return 'no SMTP listener';
   return listens.map((l) => `${REACH[l.reach]} ${markdownCell(l.address)}`).join('<br>');
-}
-
-function exposed(c: ConfigurationSummary): boolean {
-  return (c.listens ?? []).some((l) => l.reach !== 'loopback');
 }
 
 const REACH_ORDER = { exposed: 0, unknown: 1, loopback: 2 } as const;
@@ -241,7 +238,7 @@ function fit(head: string[], blocks: Block[], maxBytes: number): string {
     if (n < b.rows.length) lines.push('', b.omitted(b.rows.length - n));
     lines.push(...b.after);
   });
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  return `${lines.join('\n').replace(/(?<!\n)\n+$/, '')}\n`;
 }
 
 /** Not even the headings fit: keep what does, whole lines only. */

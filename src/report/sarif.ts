@@ -115,7 +115,7 @@ function region(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): 
 type Uri = (file: string) => Sarif.ArtifactLocation;
 
 function artifacts(root: string | undefined): Uri {
-  const prefix = (root ?? '').replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
+  const prefix = (root ?? '').replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/(?<!\/)\/+$/, '');
   return (file) => {
     const relative = file.replace(/^(\.\/)+/, '');
     const joined = prefix === '' ? relative : relative === '.' || relative === '' ? prefix : `${prefix}/${relative}`;

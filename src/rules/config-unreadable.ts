@@ -32,6 +32,22 @@ export function unreadable(mta: Mta, file: string, line: number, column: number,
   };
 }
 
+/**
+ * A reader of relaygate's that threw on one file (a renderer, an extractor):
+ * the file cannot be judged, which is a finding, never a silent pass. The
+ * exception's first line is the reason; its stack is not shown.
+ */
+export function unreadableAfterException(mta: Mta, file: string, what: string, error: unknown): RuleResult {
+  let raw = '';
+  try {
+    raw = String(error instanceof Error ? error.message : error);
+  } catch {
+    // A thrown value that cannot even be printed still makes the file unreadable.
+  }
+  const reason = (raw.split('\n')[0] ?? '').trim() || 'an exception without a message';
+  return unreadable(mta, file, 1, 1, `${what} failed on it (${reason})`);
+}
+
 export const rule: Rule = {
   meta,
   check(config: Configuration): RuleResult[] {

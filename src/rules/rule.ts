@@ -13,6 +13,8 @@ export interface RuleMeta {
    * reports that write Markdown escape it, so m4 quotes and `_NAMES_` show as written.
    */
   help: string;
+  /** The usual fix, in one sentence (a finding's own `fix` says it for its case). */
+  fix?: string;
   defaultLevel: Level;
   /** SARIF `security-severity` (0.1-10). */
   securitySeverity: number;

@@ -6,7 +6,7 @@ import type { Configuration } from '../mta/configuration.js';
 import { PostfixParameters, type EffectiveValue, type ValueOrigin } from '../mta/postfix/effective.js';
 import { smtpdListeners, type SmtpdListener } from '../mta/postfix/listeners.js';
 import type { PostfixConfiguration } from '../mta/postfix/model.js';
-import { splitList } from '../mta/postfix/list.js';
+import { splitPlainList } from '../mta/postfix/list.js';
 import { isAction, readRestrictions, readRestrictionsThroughClasses, restrictionText } from '../mta/postfix/restrictions.js';
 import type { Tristate } from '../mta/postfix/loopback.js';
 import type { Profile } from './profiles.js';
@@ -14,6 +14,7 @@ import type { Rule, RuleContext, RuleMeta } from './rule.js';
 import type { FixStep } from '../model/fix-plan.js';
 import { inetInterfacesFix, restrictionsFix } from './fixes/postfix.js';
 import { examples } from './examples/stig-postfix-relay.js';
+import { addReach, postfixReach } from './reach.js';
 
 export const meta: RuleMeta = {
   id: 'stig-postfix-relay',
@@ -49,12 +50,14 @@ const PASS: Verdict = { status: 'pass', level: 'error', why: '', otherEntries: f
 
 /** The restriction classes (smtpd_restriction_classes) `value` uses, as the same smtpd sees them. */
 function classesUsed(value: EffectiveValue, parameters: PostfixParameters): { names: string[]; restrictions: ReturnType<typeof readRestrictions> } {
-  const classes = new Set(splitList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
+  const classes = new Set(splitPlainList(parameters.get('smtpd_restriction_classes').value).map((item) => item.text));
   const names: string[] = [];
   const restrictions = readRestrictionsThroughClasses(value.value, { classes, valueOf: (n) => parameters.get(n).value }, names);
   return { names, restrictions };
 }
 const UNRESOLVED = 'depends on a template expression that could not be resolved';
+const TOO_LARGE = "expands to more than relaygate evaluates (Postfix's macros nest, and this value doubles at every level), so it is unknown";
+const CLASSES_TOO_LARGE = 'reads through more restriction classes than relaygate follows, so it is unknown';
 const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
 
 /**
@@ -63,6 +66,7 @@ const SHADOWED = 'may be redefined by a template line whose parameter name could
  * before the first decisive one could be either, so the verdict is unknown.
  */
 function judgeGen004710(value: EffectiveValue, parameters: PostfixParameters): Verdict {
+  if (value.diagnostics.some((d) => d.kind === 'limit')) return { status: 'unknown', level: 'error', why: TOO_LARGE, otherEntries: false };
   // A later template line whose parameter NAME is unresolved (a loop over
   // unknown data) may redefine this value: whatever it reads now, it is unknown.
   if (value.unknown && !value.value.includes(UNKNOWN_MARK) && !value.raw.includes(UNKNOWN_MARK)) {
@@ -77,13 +81,16 @@ function judgeGen004710(value: EffectiveValue, parameters: PostfixParameters): V
     return { status: 'fail', level: 'error', why, otherEntries: false };
   }
   for (const restriction of restrictions) {
-    if (restriction.unknown) return { status: 'unknown', level: 'error', why: UNRESOLVED, otherEntries: false };
+    if (restriction.unknown) return { status: 'unknown', level: 'error', why: restriction.limited ? CLASSES_TOO_LARGE : UNRESOLVED, otherEntries: false };
     if (isAction(restriction, 'permit')) {
       return { status: 'fail', level: 'error', why: 'has permit before reject', otherEntries: false };
     }
     if (isAction(restriction, 'reject')) return PASS;
   }
-  return { status: 'fail', level: 'error', why: 'has no reject', otherEntries: false };
+  // smtpd_check.c: after warn_if_reject, a reject is only logged and the next restriction decides.
+  const warned = restrictions.some((r) => r.warnOnly && !r.unknown && r.name.toLowerCase() === 'reject');
+  const why = warned ? 'has no reject that takes effect (warn_if_reject before reject only logs a warning)' : 'has no reject';
+  return { status: 'fail', level: 'error', why, otherEntries: false };
 }
 
 const ALLOWED = new Set(['permit_mynetworks', 'reject']);
@@ -105,9 +112,9 @@ function judgeOnlyPermitMynetworksReject(value: EffectiveValue, parameters: Post
   return PASS;
 }
 
-/** Text for a message: unresolved template text shown as such. */
+/** Text for a message: unresolved template text shown as such, a CR (kept from a CRLF continuation) as \r. */
 function show(text: string): string {
-  return text.split(UNKNOWN_MARK).join('<unresolved>');
+  return text.split(UNKNOWN_MARK).join('<unresolved>').replace(/\r/g, '\\r');
 }
 
 function fileName(file: string): string {
@@ -279,7 +286,7 @@ function checkGen004710(config: PostfixConfiguration, listeners: SmtpdListener[]
         message,
         fixFor(group.value, verdict, profile, group.listeners),
         group.span,
-        relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters),
+        addReach(group.span, relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters), postfixReach(group.listeners)),
         profile,
         restrictionsFix(group.value, group.parameters, config, 'gen004710'),
       ),
@@ -311,7 +318,7 @@ function checkLocalhost(config: PostfixConfiguration, listeners: SmtpdListener[]
         `smtpd on ${labels} ${reachPhrase(wildcard)} because ${setting}, and the RHEL 6 STIG requires inet_interfaces = localhost.`,
         'Set inet_interfaces = localhost in main.cf.',
         span,
-        relatedFor([interfaces], span),
+        addReach(span, relatedFor([interfaces], span), postfixReach(wildcard)),
         profile,
         inetInterfacesFix(interfaces, config),
       ),
@@ -359,7 +366,7 @@ function checkOnlyPermitMynetworksReject(config: PostfixConfiguration, listeners
         message,
         fixFor(group.value, verdict, profile, group.listeners),
         group.span,
-        relatedFor([group.value], group.span, group.parameters),
+        addReach(group.span, relatedFor([group.value], group.span, group.parameters), postfixReach(group.listeners)),
         profile,
         restrictionsFix(group.value, group.parameters, config, 'only-permit-mynetworks-reject'),
       ),

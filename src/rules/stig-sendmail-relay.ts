@@ -6,6 +6,7 @@ import { SENDMAIL_IDS } from './profiles.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { promiscuousRelayFix } from './fixes/sendmail.js';
 import { examples } from './examples/stig-sendmail-relay.js';
+import { addReach, sendmailReach } from './reach.js';
 
 export const meta: RuleMeta = {
   id: 'stig-sendmail-relay',
@@ -73,9 +74,7 @@ function check(config: SendmailConfiguration): RuleResult[] {
     fix = "Make sure FEATURE(`promiscuous_relay') cannot be enabled for this host, or bind every DAEMON_OPTIONS to 127.0.0.1.";
   }
 
-  const related: Related[] = exposed
-    .filter((l) => l.span.file !== span.file || l.span.line !== span.line)
-    .map((l) => ({ file: l.span.file, line: l.span.line, column: l.span.column, message: `listener: ${describeListener(l)}` }));
+  const related: Related[] = addReach(span, [], sendmailReach(exposed));
   for (const u of unknowns) {
     if (u.span !== span) related.push({ file: u.span.file, line: u.span.line, column: u.span.column, message: `unresolved: ${u.what}` });
   }

@@ -5,12 +5,15 @@
  */
 import { hasMailMarker, type HostFormat } from './contracts/host-format.js';
 import { ansibleTasks } from './ecosystems/ansible/playbooks.js';
+import { chefRecipes } from './ecosystems/chef/recipe-host.js';
+import { puppetManifests } from './ecosystems/puppet/manifest-host.js';
 import { cloudInit } from './ecosystems/cloud-init/cloud-config.js';
 import { dockerfile } from './ecosystems/docker/dockerfile.js';
 import { kickstart } from './ecosystems/kickstart/kickstart.js';
 import { helmConfigMaps } from './ecosystems/kubernetes/helm-configmaps.js';
 import { kubernetes } from './ecosystems/kubernetes/manifests.js';
 import { packerHost } from './ecosystems/packer/provisioners.js';
+import { saltStates } from './ecosystems/salt/states.js';
 import { shellScript } from './ecosystems/shell-scripts/scripts.js';
 import { terraformHost } from './ecosystems/terraform/user-data.js';
 
@@ -24,10 +27,13 @@ export const HOST_FORMATS: HostFormat[] = [
   helmConfigMaps,
   kubernetes,
   ansibleTasks,
+  saltStates,
   dockerfile,
   packerHost,
   terraformHost,
   kickstart,
+  chefRecipes,
+  puppetManifests,
   shellScript,
 ];
 

@@ -13,6 +13,7 @@
  */
 import type { Candidate } from '../discover/index.js';
 import type { RuleResult } from '../model/finding.js';
+import { mergeInputs } from '../model/inputs.js';
 import type { SourceFile } from '../model/source.js';
 import type { Configuration } from '../mta/configuration.js';
 import { variableAnnotator } from './annotate.js';
@@ -20,7 +21,7 @@ import { fileSystemRepository } from './contracts/repository.js';
 import { readExtraVars } from './extra-vars.js';
 import { extract } from './extract.js';
 import { needsRepository, renderCandidates } from './render/render-candidates.js';
-import { assembleFiles } from './replay/files.js';
+import { assembleFiles, assembleOtherMtas } from './replay/files.js';
 import { assembleInstances, linkedSources } from './replay/instances.js';
 import { linkedFileReader } from './replay/linked-files.js';
 import { withSiblingLinks } from './replay/sibling-links.js';
@@ -50,21 +51,52 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const repo = withRepository ? fileSystemRepository(options.root) : null;
 
   // 1. render
-  const { files, postfixFiles, sendmailFiles, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
+  const { files, postfixFiles, sendmailFiles, other, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
 
   // 2. extract
   const extracted = repo === null ? [] : embedded.map((c) => extract(c, repo, notes, results));
-  const extractions = withSiblingLinks(extracted, postfixFiles);
+  // A script that provisioning code runs (an Ansible `script:` task) is judged where it runs, not again alone.
+  const ran = new Set(extracted.flatMap((e) => e.runs ?? []));
+  const extractions = withSiblingLinks(
+    extracted.filter((_, i) => !ran.has(embedded[i]?.path ?? '')),
+    postfixFiles,
+  );
 
   // 3. replay: files a `link` edit deploys belong to that instance, not judged on their own again.
   const linked = linkedSources(extractions);
   const standalone = (f: SourceFile): boolean => !linked.has(f.path);
   const plain = new Map<string, SourceFile>();
   for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
-  const resolve = linkedFileReader(templates, plain, repo, extraVars, files);
-  const instances = assembleInstances(extractions, plain, { resolve, notes });
-  const configurations = [...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates), ...instances];
+  const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);
+  const instances = assembleInstances(extractions, plain, { resolve, notes, results });
+  // Files an Exim or OpenSMTPD configuration includes are read on demand and kept for findings.
+  const includeRepo = repo ?? fileSystemRepository(options.root);
+  const readIncluded = (file: string): string | undefined => {
+    const text = includeRepo.read(file);
+    if (text !== undefined && !files.has(file)) files.set(file, { path: file, text });
+    return text;
+  };
+  const configurations = [
+    ...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates),
+    ...assembleOtherMtas(other.exim, other.opensmtpd, readIncluded),
+    ...instances,
+  ];
 
   // 4. annotate
-  return { configurations, files, results, notes, annotate: variableAnnotator(templates, files, extractions) };
+  return { configurations, files, results: once(results), notes, annotate: variableAnnotator(templates, files, extractions) };
+}
+
+/**
+ * A template the render step could not read and that an edit links as
+ * well is reported by both: once is enough, with the inputs of both.
+ */
+function once(results: readonly RuleResult[]): RuleResult[] {
+  const byKey = new Map<string, RuleResult>();
+  for (const r of results) {
+    const key = `${r.ruleId}\u0000${r.span.file}\u0000${r.span.line}\u0000${r.span.column}\u0000${r.message}`;
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, r);
+    else if (first.inputs !== undefined) byKey.set(key, { ...first, inputs: r.inputs === undefined ? undefined : mergeInputs(first.inputs, r.inputs) });
+  }
+  return [...byKey.values()];
 }

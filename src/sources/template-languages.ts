@@ -15,7 +15,7 @@ import { loadAnsibleVariables } from './ecosystems/ansible/variables.js';
 import { loadChefVariables } from './ecosystems/chef/variables.js';
 import { helmChartTemplate } from './ecosystems/kubernetes/helm-templates.js';
 import { loadHelmVariables } from './ecosystems/kubernetes/helm-values.js';
-import { puppetErbVariables } from './ecosystems/puppet/erb-variables.js';
+import { isPuppetErbScope, puppetErbVariables } from './ecosystems/puppet/erb-variables.js';
 import { loadPuppetVariables } from './ecosystems/puppet/variables.js';
 import { saltFormulaOf, saltVariables } from './ecosystems/salt/variables.js';
 import { JINJA2_NAMESPACES } from './ecosystems/shared/jinja2-namespaces.js';
@@ -27,7 +27,7 @@ import { goTemplateSuffixTarget } from './languages/go-template/names.js';
 import { terraformTarget } from './languages/hcl-template/names.js';
 import { renderTerraformTemplate } from './languages/hcl-template/render.js';
 import { ANSIBLE_OPTIONS, renderJinja2Template, type Jinja2Options } from './languages/jinja2/index.js';
-import { targetOf } from './languages/jinja2/names.js';
+import { hashCommentsInert, targetOf } from './languages/jinja2/names.js';
 import { renderEpp } from './languages/puppet-epp/index.js';
 import { renderErb } from './languages/ruby-erb/index.js';
 
@@ -52,19 +52,20 @@ export const jinja2: TemplateLanguage = {
   targetOf: (path) => targetOf(path) ?? ansibleRoleTemplate(path),
   variables: (path, repo, extra) =>
     saltFormulaOf(path, repo) !== null ? saltVariables(path, repo, extra) : loadAnsibleVariables(path, repo, extra),
-  render: (file, vars) => renderTemplate(file, vars),
+  render: (file, vars) => renderTemplate(file, vars, { ...ANSIBLE_OPTIONS, hashComments: hashCommentsInert(file.path) }),
 };
 
 /**
  * ERB templates: Chef's (`templates/default/main.cf.erb`, variables from the
- * cookbook, roles and environments) and those of Puppet modules (`@name` from
- * the module's class parameters and Hiera data).
+ * cookbook, roles and environments; rendered as Erubis does) and those of
+ * Puppet modules (`@name` from the module's class parameters and Hiera data;
+ * rendered as Ruby's ERB with trim mode `-` does).
  */
 export const erb: TemplateLanguage = {
   form: 'erb',
   targetOf: (path) => targetBySuffix(path, '.erb'),
   variables: (path, repo, extra) => puppetErbVariables(path, repo, extra) ?? loadChefVariables(path, repo, extra),
-  render: (file, vars) => renderErb(file.path, file.text, vars),
+  render: (file, vars) => renderErb(file.path, file.text, vars, isPuppetErbScope(vars) ? 'erb-dash' : 'erubis'),
 };
 
 /** Puppet EPP templates (`templates/main.cf.epp`), variables from the module's manifests and Hiera data. */

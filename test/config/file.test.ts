@@ -44,6 +44,14 @@ describe('.relaygate.yml', () => {
     });
   });
 
+  it('rules: turns rules off or sets their level; YAML booleans mean on and off', () => {
+    const text = 'rules:\n  postfix-broad-mynetworks: off\n  sendmail-relay-feature: note\n  postfix-open-relay: true\n  stig-postfix-relay: false\n';
+    assert.deepEqual(
+      { ...parseConfigFile(text, '.relaygate.yml', FILE).rules },
+      { 'postfix-broad-mynetworks': 'off', 'sendmail-relay-feature': 'note', 'postfix-open-relay': 'on', 'stig-postfix-relay': 'off' },
+    );
+  });
+
   it('an empty file or one with only comments sets nothing', () => {
     assert.deepEqual(parseConfigFile('', '.relaygate.yml', FILE), {});
     assert.deepEqual(parseConfigFile('# nothing yet\n', '.relaygate.yml', FILE), {});
@@ -58,7 +66,7 @@ describe('.relaygate.yml', () => {
     [
       'an unknown key, with the accepted keys',
       'profile: rhel8\nfailon: error\n',
-      '.relaygate.yml:2:1: unknown key "failon"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline',
+      '.relaygate.yml:2:1: unknown key "failon"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline, rules',
     ],
     [
       'a bad enumerated value, with the accepted values',
@@ -82,9 +90,21 @@ describe('.relaygate.yml', () => {
     [
       'a top level that is not a mapping',
       '- profile: rhel8\n',
-      '.relaygate.yml:1:1: expected a mapping of settings (profile, fail-on, indeterminate, include, exclude, vars, baseline)',
+      '.relaygate.yml:1:1: expected a mapping of settings (profile, fail-on, indeterminate, include, exclude, vars, baseline, rules)',
     ],
     ['a duplicate key', 'profile: rhel8\nprofile: rhel9\n', '.relaygate.yml:2:1: Map keys must be unique'],
+    [
+      'an unknown rule id, with the rule ids',
+      'rules:\n  postfix-open-relays: off\n',
+      '.relaygate.yml:2:3: rules: unknown rule id "postfix-open-relays"; rule ids: stig-postfix-relay, stig-sendmail-relay, postfix-open-relay, postfix-broad-mynetworks, sendmail-relay-feature, exim-open-relay, opensmtpd-open-relay, config-unreadable, invalid-suppression',
+    ],
+    [
+      'a rule setting that is not one of the accepted ones',
+      'rules:\n  postfix-open-relay: loud\n',
+      '.relaygate.yml:2:23: rules: postfix-open-relay: "loud" is not one of off, on, error, warning, note',
+    ],
+    ['rules that is not a mapping', 'rules: off\n', '.relaygate.yml:1:8: rules must be a mapping of rule ids to off, on, error, warning, note, not the string "off"'],
+    ['a number as a rule setting', 'rules:\n  postfix-open-relay: 0\n', '.relaygate.yml:2:23: rules: postfix-open-relay must be one of off, on, error, warning, note, not number 0'],
   ];
   for (const [name, text, message] of cases) {
     it(`refuses ${name}`, () => assert.equal(error(text), message));

@@ -35,6 +35,8 @@ describe('loadOptions: defaults < .relaygate.yml < flags or inputs', () => {
       vars: [],
       baseline: null,
       changed: null,
+      rules: {},
+      configFile: null,
     });
   });
 
@@ -60,6 +62,8 @@ describe('loadOptions: defaults < .relaygate.yml < flags or inputs', () => {
       vars: [],
       baseline: path.join(r, 'base.json'),
       changed: ['roles/main.cf'],
+      rules: {},
+      configFile: path.join(r, '.relaygate.yml'),
     });
   });
 

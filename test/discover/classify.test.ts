@@ -33,12 +33,28 @@ describe('PathClassifier', () => {
     ['node_modules/p/main.cf', null],
     ['a/vendor/main.cf', null],
     ['vendored/main.cf', 'pattern definite main.cf'],
+    // Exim and OpenSMTPD
+    ['etc/exim/exim.conf', 'pattern definite exim.conf'],
+    ['etc/exim4/exim4.conf', 'pattern definite exim.conf'],
+    ['etc/exim4/exim4.conf.template', 'pattern definite exim.conf'],
+    ['etc/exim4/exim4.conf.localmacros', 'pattern definite exim.conf'],
+    ['etc/exim4/update-exim4.conf.conf', 'pattern definite update-exim4.conf.conf'],
+    ['etc/exim4/conf.d/acl/30_exim4-config_check_rcpt', 'pattern definite exim.conf'],
+    ['etc/exim4/conf.d/main/000_localmacros', 'pattern definite exim.conf'],
+    ['roles/exim/files/conf.d/router/200_primary', 'pattern sniff exim.conf'],
+    ['etc/exim4/conf.d/other/x', null],
+    ['usr/exim/configure', 'pattern sniff exim.conf'],
+    ['configure', 'pattern sniff exim.conf'],
+    ['configure.ac', null],
+    ['etc/smtpd.conf', 'pattern sniff smtpd.conf'],
+    ['etc/postfix/sasl/smtpd.conf', 'pattern sniff smtpd.conf'],
+    ['exim.conf.bak', null],
   ];
   for (const [path, expected] of cases) it(path, () => assert.equal(cls(path), expected));
 
   it('includes with globs relative to the root, and reaches under a matched folder', () => {
-    assert.equal(cls('deploy/relay.conf', ['deploy/*.conf']), 'include sniff sendmail.mc|sendmail.cf|master.cf|main.cf');
-    assert.equal(cls('deploy/x/relay.conf', ['./deploy/']), 'include sniff sendmail.mc|sendmail.cf|master.cf|main.cf');
+    assert.equal(cls('deploy/relay.conf', ['deploy/*.conf']), 'include sniff sendmail.mc|sendmail.cf|master.cf|main.cf|exim.conf|smtpd.conf');
+    assert.equal(cls('deploy/x/relay.conf', ['./deploy/']), 'include sniff sendmail.mc|sendmail.cf|master.cf|main.cf|exim.conf|smtpd.conf');
     assert.equal(cls('other/relay.conf', ['deploy/**']), null);
   });
 

@@ -124,7 +124,7 @@ describe('hostile include globs through the CLI', () => {
     const root = tree({
       '.relaygate.yml': "include: '*a*a*a*a*a*b'\n",
       [`${'a'.repeat(240)}.txt`]: 'x\n',
-      'postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n',
+      'postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n',
     });
     const r = runCliWithBudget(['--format', 'json', '.'], root, 20);
     assert.equal(r.status, 1, r.stderr);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_ROLES } from '../../src/discover/patterns.js';
+import { ALL_ROLES, SNIFFED_ROLES } from '../../src/discover/patterns.js';
 import { sniffRole } from '../../src/discover/sniff.js';
 
 describe('sniffRole', () => {
@@ -31,5 +31,24 @@ describe('sniffRole', () => {
 
   it('looks at the first 64 KiB only', () => {
     assert.equal(sniffRole(`${'#\n'.repeat(40 * 1024)}myhostname = a\n`, ALL_ROLES), null);
+  });
+
+  const others: [string, string, string | null][] = [
+    ['an Exim configuration', 'primary_hostname = mx.example\nacl_smtp_rcpt = acl_check_rcpt\nbegin acl\nacl_check_rcpt:\n  accept hosts = +relay_from_hosts\n', 'exim.conf'],
+    ['a Debian conf.d part', '.ifndef MAIN_LOG_SELECTOR\nMAIN_LOG_SELECTOR = +tls_peerdn\n.endif\nlog_selector = MAIN_LOG_SELECTOR\n', 'exim.conf'],
+    ['a router', 'dnslookup:\n  driver = dnslookup\n  domains = ! +local_domains\n', 'exim.conf'],
+    ['an autoconf configure script is not Exim', '#! /bin/sh\n# Guess values for system-dependent variables\nac_default_prefix=/usr/local\nas_nl=\'\n\'\n', null],
+    ['one Exim sign alone is not enough', 'begin acl\n', null],
+    ['an OpenSMTPD smtpd.conf', 'listen on lo\naction "local" mbox alias <aliases>\nmatch for local action "local"\n', 'smtpd.conf'],
+    ['an OpenSMTPD smtpd.conf before 6.4', 'listen on lo0\naccept from any for any relay\n', 'smtpd.conf'],
+    ['Cyrus SASL smtpd.conf is not OpenSMTPD', 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n', null],
+  ];
+  for (const [name, text, expected] of others) {
+    it(name, () => assert.equal(sniffRole(text, SNIFFED_ROLES), expected));
+  }
+
+  it('Exim and OpenSMTPD signs are not Postfix or sendmail ones', () => {
+    assert.equal(sniffRole('primary_hostname = mx.example\nbegin acl\n', ALL_ROLES), null);
+    assert.equal(sniffRole('listen on lo\nmatch for local action "local"\n', ALL_ROLES), null);
   });
 });

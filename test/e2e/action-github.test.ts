@@ -71,10 +71,13 @@ const updatedCheckRun: Route = (req) =>
 const filesOf7 = (files: object[]): Route => (req, self) =>
   req.method === 'GET' && req.path === '/repos/example/infra/pulls/7/files' ? pagedFiles(files, req, self) : null;
 
-/** `n` folders, each with a main.cf that opens a relay on line 2, column 29. */
+/**
+ * `n` folders, each with a main.cf that opens a relay on line 2, column 29
+ * (for the STIG rule; a Postfix 3 that starts, so the open-relay rules say nothing).
+ */
 function openRelays(ws: string, n: number): string[] {
   const files: Record<string, string> = {};
-  for (let i = 0; i < n; i++) files[`site${String(i).padStart(2, '0')}/postfix/main.cf`] = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n';
+  for (let i = 0; i < n; i++) files[`site${String(i).padStart(2, '0')}/postfix/main.cf`] = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n';
   writeTree(ws, files);
   return Object.keys(files).sort();
 }
@@ -166,7 +169,34 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
       assert.equal(r.outputs.findings, '1');
       const errors = workflowCommands(r.stdout).filter((c) => c.command === 'error' && c.properties.file);
       assert.deepEqual(errors.map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.col}`), ['open-relay/postfix/main.cf:29:29']);
-      assert.match(r.stdout, /scope auto: reporting findings in the 101 file\(s\) pull request #7 changes/);
+      assert.match(r.stdout, /scope auto: reporting findings of the configurations whose inputs the 101 file\(s\) pull request #7 changes touch/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('a pull request that changes only master.cf (smtpd off loopback): the relay main.cf opens is reported, the scope said', async (t) => {
+    const listed = [{ filename: 'loopback-service/postfix/master.cf', status: 'modified', patch: '@@ -6 +6 @@\n-127.0.0.1:smtp inet n - y - - smtpd\n+smtp      inet n - y - - smtpd' }];
+    const api = await fakeGitHub(router(filesOf7(listed)));
+    try {
+      const ws = workspace('gh-master-only');
+      copyExamples(ws);
+      const master = path.join(ws, 'loopback-service/postfix/master.cf');
+      writeTree(ws, { 'loopback-service/postfix/master.cf': readFileSync(master, 'utf8').replace('127.0.0.1:smtp inet', 'smtp      inet') });
+      const r = await run(t, api, {
+        workspace: ws,
+        inputs: { ...INPUTS, scope: 'auto', annotations: 'commands' },
+        eventName: 'pull_request',
+        event: { ...pullRequestEvent(), pull_request: { ...(pullRequestEvent() as { pull_request: object }).pull_request, changed_files: 1 } },
+      });
+      if (!r) return;
+      assert.equal(r.status, 1, explain(r, api));
+      assert.equal(r.outputs.result, 'fail');
+      assert.equal(r.outputs.findings, '1');
+      const errors = workflowCommands(r.stdout).filter((c) => c.command === 'error' && c.properties.file);
+      assert.deepEqual(errors.map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.col}`), ['loopback-service/postfix/main.cf:1:1']);
+      assert.match(r.stdout, /Scope: 1 changed file, 1 configuration touched; \d+ findings outside it not reported\./);
+      assert.match(r.summary, /scope: 1 changed file touching 1 configuration · \d+ findings hidden/);
     } finally {
       await api.close();
     }
@@ -350,7 +380,7 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
 });
 
 describe('dist/index.js scope: new against a local git repository (Node 24)', () => {
-  const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n';
+  const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n';
   const SAFE = 'inet_interfaces = loopback-only\n';
 
   it('on the shallow test-merge checkout: reports only the relay the pull request adds', async (t) => {

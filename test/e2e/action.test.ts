@@ -88,7 +88,7 @@ function assertOpenExamplesRun(r: ActionRun, ws: string, prefix: string): void {
     explain(r),
   );
   for (const c of errors) {
-    assert.match(c.properties.title ?? '', /^relaygate (stig-postfix-relay|stig-sendmail-relay)$/);
+    assert.match(c.properties.title ?? '', /^relaygate (stig-postfix-relay|stig-sendmail-relay|postfix-open-relay|postfix-broad-mynetworks|sendmail-relay-feature|exim-open-relay|opensmtpd-open-relay)$/);
     assert.ok(c.message.length > 0);
   }
   const openMainCf = errors.find((c) => c.properties.file === `${prefix}open-relay/postfix/main.cf`);
@@ -216,7 +216,7 @@ function actionSuite(runtime: (t: TestContext) => NodeRuntime | null, label: str
       if (!node) return;
       const ws = workspace('ws-safe');
       copyExamples(ws);
-      for (const open of ['open-relay', 'submission-override', 'suppressed', 'sendmail/open', 'ansible', 'docker']) removeDir(path.join(ws, open));
+      for (const open of ['open-relay', 'submission-override', 'suppressed', 'sendmail/open', 'ansible', 'docker', 'exim/open', 'opensmtpd/open']) removeDir(path.join(ws, open));
       const r = run({ node: node.binary, workspace: ws, inputs: BASE_INPUTS, eventName: 'push', event: pushEvent() });
       assert.equal(r.status, 0, explain(r));
       assert.equal(r.outputs.result, 'pass');
@@ -264,7 +264,8 @@ function actionSuite(runtime: (t: TestContext) => NodeRuntime | null, label: str
       assert.equal(r.status, 1, explain(r));
       assert.equal(r.outputs.result, 'fail');
       const errors = workflowCommands(r.stdout).filter((c) => c.command === 'error' && c.properties.file);
-      assert.deepEqual(errors.map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.col}`), ['postfix/main.cf:2:29']);
+      // Line 1: without compatibility_level and relay restrictions smtpd refuses to start (postfix-open-relay).
+      assert.deepEqual(errors.map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.col}`), ['postfix/main.cf:1:1', 'postfix/main.cf:2:29']);
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     });
 
@@ -329,7 +330,8 @@ function actionSuite(runtime: (t: TestContext) => NodeRuntime | null, label: str
         .filter((c) => c.command === 'error' && c.properties.file)
         .map((c) => `${c.properties.file}:${c.properties.line}`)
         .sort();
-      assert.deepEqual(files, ['::error::y/postfix/main.cf:1', 'postfix/main.cf:2']);
+      // Each file has a stig-postfix-relay finding and, at line 1, postfix-open-relay's "refuses to start".
+      assert.deepEqual(files, ['::error::y/postfix/main.cf:1', '::error::y/postfix/main.cf:1', 'postfix/main.cf:1', 'postfix/main.cf:2']);
     });
   });
 }

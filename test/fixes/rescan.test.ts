@@ -44,63 +44,65 @@ const MASTER = 'etc/postfix/master.cf';
 const TEMPLATE = 'roles/mail/templates/main.cf.j2';
 const DEFAULTS = 'roles/mail/defaults/main.yml';
 const MC = 'mail/sendmail.mc';
-const OPEN = 'inet_interfaces = all\n';
+/** Postfix 3 with the level set, as installed: smtpd starts and trusts the host alone (the relay rules have nothing to say). */
+const LEVEL = 'compatibility_level = 3.6\n';
+const OPEN = `${LEVEL}inet_interfaces = all\n`;
 
 const CASES: Case[] = [
   {
     name: 'a bare permit and no reject: the permit becomes reject',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = permit_mynetworks, permit\n` },
-    replacements: [[MAIN, 2, 48, 2, 54, 'reject']],
+    replacements: [[MAIN, 3, 48, 3, 54, 'reject']],
     fixed: [MAIN, `${OPEN}smtpd_client_restrictions = permit_mynetworks, reject\n`],
   },
   {
     name: 'a bare permit before reject: the permit and its separator go',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = permit, reject\n` },
-    replacements: [[MAIN, 2, 29, 2, 37, '']],
+    replacements: [[MAIN, 3, 29, 3, 37, '']],
     fixed: [MAIN, `${OPEN}smtpd_client_restrictions = reject\n`],
   },
   {
     name: 'no reject: appended with the separator the value uses (comma alone)',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = permit_mynetworks,permit_sasl_authenticated\n` },
-    replacements: [[MAIN, 2, 72, 2, 72, ',reject']],
+    replacements: [[MAIN, 3, 72, 3, 72, ',reject']],
     fixed: [MAIN, `${OPEN}smtpd_client_restrictions = permit_mynetworks,permit_sasl_authenticated,reject\n`],
   },
   {
     name: 'one item and no reject: main.cf gets ", reject"',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = permit_mynetworks\n` },
-    replacements: [[MAIN, 2, 46, 2, 46, ', reject']],
+    replacements: [[MAIN, 3, 46, 3, 46, ', reject']],
   },
   {
     name: 'an empty value gets the STIG value',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions =\n` },
-    replacements: [[MAIN, 2, 28, 2, 28, ' permit_mynetworks, reject']],
+    replacements: [[MAIN, 3, 28, 3, 28, ' permit_mynetworks, reject']],
     fixed: [MAIN, `${OPEN}smtpd_client_restrictions = permit_mynetworks, reject\n`],
   },
   {
     name: 'a missing parameter gets a line at the end of main.cf',
     files: { [MAIN]: `myhostname = mx.example.org\n${OPEN}` },
-    replacements: [[MAIN, 3, 1, 3, 1, 'smtpd_client_restrictions = permit_mynetworks, reject\n']],
+    replacements: [[MAIN, 4, 1, 4, 1, 'smtpd_client_restrictions = permit_mynetworks, reject\n']],
   },
   {
     name: 'a missing parameter in a CRLF main.cf without a final newline: CRLF lines',
-    files: { [MAIN]: 'myhostname = mx.example.org\r\ninet_interfaces = all' },
-    replacements: [[MAIN, 2, 22, 2, 22, '\r\nsmtpd_client_restrictions = permit_mynetworks, reject\r\n']],
+    files: { [MAIN]: 'compatibility_level = 3.6\r\nmyhostname = mx.example.org\r\ninet_interfaces = all' },
+    replacements: [[MAIN, 3, 22, 3, 22, '\r\nsmtpd_client_restrictions = permit_mynetworks, reject\r\n']],
   },
   {
     name: 'a value continued on the next line: the item is edited where it is',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = permit_mynetworks,\n    permit\n` },
-    replacements: [[MAIN, 3, 5, 3, 11, 'reject']],
+    replacements: [[MAIN, 4, 5, 4, 11, 'reject']],
     fixed: [MAIN, `${OPEN}smtpd_client_restrictions = permit_mynetworks,\n    reject\n`],
   },
   {
     name: 'an argument of check_client_access is not an item to edit',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = check_client_access hash:/etc/postfix/access, permit\n` },
-    replacements: [[MAIN, 2, 75, 2, 81, 'reject']],
+    replacements: [[MAIN, 3, 75, 3, 81, 'reject']],
   },
   {
     name: 'the last definition is the one edited',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = reject\nsmtpd_client_restrictions = permit\n` },
-    replacements: [[MAIN, 3, 29, 3, 35, 'reject']],
+    replacements: [[MAIN, 4, 29, 4, 35, 'reject']],
   },
   {
     name: 'master.cf -o override: edited inside the argument, no blank',
@@ -122,20 +124,20 @@ const CASES: Case[] = [
     name: 'rhel8: entries other than permit_mynetworks and reject go',
     profile: 'rhel8',
     files: { [MAIN]: `${OPEN}smtpd_client_restrictions = permit_mynetworks, permit_sasl_authenticated, reject\n` },
-    replacements: [[MAIN, 2, 48, 2, 75, '']],
+    replacements: [[MAIN, 3, 48, 3, 75, '']],
     fixed: [MAIN, `${OPEN}smtpd_client_restrictions = permit_mynetworks, reject\n`],
   },
   {
     name: 'rhel6: inet_interfaces becomes localhost',
     profile: 'rhel6',
-    files: { [MAIN]: 'inet_interfaces = all, 192.0.2.1\n' },
-    replacements: [[MAIN, 1, 19, 1, 33, 'localhost']],
-    fixed: [MAIN, 'inet_interfaces = localhost\n'],
+    files: { [MAIN]: `${LEVEL}inet_interfaces = all, 192.0.2.1\n` },
+    replacements: [[MAIN, 2, 19, 2, 33, 'localhost']],
+    fixed: [MAIN, `${LEVEL}inet_interfaces = localhost\n`],
   },
   {
     name: 'a template line with a literal value is edited in the template',
     files: { [TEMPLATE]: `myhostname = {{ inventory_hostname }}\n${OPEN}smtpd_client_restrictions = permit_mynetworks\n` },
-    replacements: [[TEMPLATE, 3, 46, 3, 46, ', reject']],
+    replacements: [[TEMPLATE, 4, 46, 4, 46, ', reject']],
   },
   {
     name: 'a template fed by a role defaults list: the list entry is edited',
@@ -244,7 +246,7 @@ describe('the examples, every fix applied', () => {
     for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('leave no finding behind, and every open relay of examples/ has a fix', async () => {
+  it('leave no finding behind but the startup refusal and the Exim and OpenSMTPD relays (no mechanical fix), and every other open relay of examples/ has a fix', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'relaygate-fixed-examples-'));
     copies.push(root);
     cpSync('examples', root, { recursive: true });
@@ -252,9 +254,14 @@ describe('the examples, every fix applied', () => {
     assert.deepEqual(
       before.findings.map((f) => [f.file, f.line, f.replacements?.map((r) => `${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${JSON.stringify(r.text)}`)]),
       [
+        // No compatibility_level and no relay restrictions: smtpd refuses to start, which no edit of one value repairs.
+        ['ansible/roles/mail/templates/main.cf.j2', 1, undefined],
         ['ansible/roles/mail/templates/main.cf.j2', 7, ['ansible/roles/mail/defaults/main.yml:9:5-9:11 "reject"']],
         ['docker/Dockerfile', 9, ['docker/Dockerfile:9:60-9:60 ",reject"']],
+        // Which networks may relay is a person's decision.
+        ['exim/open/exim.conf', 9, undefined],
         ['open-relay/postfix/main.cf', 29, ['open-relay/postfix/main.cf:29:48-29:54 "reject"']],
+        ['opensmtpd/open/smtpd.conf', 16, undefined],
         ['sendmail/open/sendmail.mc', 18, ['sendmail/open/sendmail.mc:18:1-19:1 ""']],
         ['submission-override/postfix/master.cf', 14, ['submission-override/postfix/master.cf:14:58-14:64 "reject"']],
         ['suppressed/postfix/main.cf', 13, ['suppressed/postfix/main.cf:13:75-13:81 "reject"']],
@@ -262,7 +269,12 @@ describe('the examples, every fix applied', () => {
     );
     applyAll(root, before.findings);
     const after = await scan(defaultOptions(root));
-    assert.deepEqual(after.findings.map((f) => [f.ruleId, f.file, f.line]), []);
+    assert.deepEqual(after.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]), [
+      ['postfix-open-relay', 'ansible/roles/mail/templates/main.cf.j2', 1, 1, 'definite'],
+      ['exim-open-relay', 'exim/open/exim.conf', 9, 67, 'definite'],
+      ['opensmtpd-open-relay', 'opensmtpd/open/smtpd.conf', 16, 7, 'definite'],
+    ]);
+    assert.match(after.findings[0]?.message ?? '', /smtpd refuses to start/);
     assert.equal(after.configurations.length, before.configurations.length);
   });
 });

@@ -37,7 +37,7 @@ describe('decideScope', () => {
     await listing(); // shared with the review and the annotation order: asked once
     assert.deepEqual(fake.calls, ['example/infra#7']);
     assert.deepEqual(decision.log, [
-      { level: 'info', text: 'relaygate: scope auto: reporting findings in the 250 file(s) pull request #7 changes.' },
+      { level: 'info', text: 'relaygate: scope auto: reporting findings of the configurations whose inputs the 250 file(s) pull request #7 changes touch.' },
     ]);
   });
 
@@ -136,7 +136,7 @@ describe('decideScope', () => {
     const fake = fakeApi([{ filename: 'mail/main.cf', previous_filename: 'postfix/main.cf', status: 'renamed' }, 'README.md']);
     const decision = await decide('changed', PR, 't', fake);
     assert.deepEqual(decision.changed, ['mail/main.cf', 'postfix/main.cf', 'README.md']);
-    assert.deepEqual(decision.log, [{ level: 'info', text: 'relaygate: scope changed: reporting findings in the 2 file(s) pull request #7 changes.' }]);
+    assert.deepEqual(decision.log, [{ level: 'info', text: 'relaygate: scope changed: reporting findings of the configurations whose inputs the 2 file(s) pull request #7 changes touch.' }]);
   });
 
   it('new never asks the API: it compares with the base commit instead', async () => {

@@ -122,6 +122,8 @@ describe('runAction', () => {
       vars: [],
       baseline: null,
       changed: null,
+      rules: {},
+      configFile: null,
     });
 
     const reportFile = rec.outputs['report-file'] ?? '';
@@ -240,7 +242,7 @@ describe('runAction', () => {
     const { deps, rec } = harness(workspace({ '.relaygate.yml': 'profile: rhel8\nfailon: error\n' }), {}, OPEN);
     await runAction(deps);
     assert.deepEqual(rec.failed, [
-      'relaygate: .relaygate.yml:2:1: unknown key "failon"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline',
+      'relaygate: .relaygate.yml:2:1: unknown key "failon"; accepted keys: profile, fail-on, indeterminate, include, exclude, vars, baseline, rules',
     ]);
   });
 

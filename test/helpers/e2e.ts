@@ -115,6 +115,7 @@ export function actionDefaults(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, input] of Object.entries(action.inputs ?? {})) {
     const d = input?.default;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- action.yml defaults are YAML scalars
     const value = d === undefined || d === null ? '' : String(d);
     out[name] = value.includes('${{') ? '' : value;
   }
@@ -475,12 +476,18 @@ export interface ExpectedFinding {
  * Every finding a scan of examples/ reports, sorted by file then line.
  * Columns follow src/rules/stig-postfix-relay.ts: a main.cf finding points at
  * the value a person edits (column 29 after `smtpd_client_restrictions = `),
- * a master.cf override at its `-o`; a sendmail finding at the FEATURE call.
+ * a master.cf override at its `-o`; a sendmail finding at the FEATURE call;
+ * an Exim finding at the list item that matches every host, an OpenSMTPD one
+ * at the rule's `from` option.
  */
 export const EXAMPLE_FINDINGS: readonly ExpectedFinding[] = [
+  // The role's main.cf has no compatibility_level and no relay restrictions: smtpd refuses to start.
+  { ruleId: 'postfix-open-relay', level: 'error', certainty: 'definite', file: 'ansible/roles/mail/templates/main.cf.j2', line: 1, column: 1, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'ansible/roles/mail/templates/main.cf.j2', line: 7, column: 29, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'docker/Dockerfile', line: 9, column: 43, suppressed: false },
+  { ruleId: 'exim-open-relay', level: 'error', certainty: 'definite', file: 'exim/open/exim.conf', line: 9, column: 67, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'open-relay/postfix/main.cf', line: 29, column: 29, suppressed: false },
+  { ruleId: 'opensmtpd-open-relay', level: 'error', certainty: 'definite', file: 'opensmtpd/open/smtpd.conf', line: 16, column: 7, suppressed: false },
   { ruleId: 'stig-sendmail-relay', level: 'error', certainty: 'definite', file: 'sendmail/open/sendmail.mc', line: 18, column: 1, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'submission-override/postfix/master.cf', line: 14, column: 3, suppressed: false },
   { ruleId: 'stig-postfix-relay', level: 'error', certainty: 'definite', file: 'suppressed/postfix/main.cf', line: 13, column: 29, suppressed: true },
@@ -495,9 +502,13 @@ export const EXAMPLE_CONFIGURATIONS: readonly (readonly string[])[] = [
   ['ansible/roles/mail/tasks/main.yml', 'ansible/roles/mail/templates/main.cf.j2'],
   ['crlf/postfix/main.cf'],
   ['docker/Dockerfile'],
+  ['exim/open/exim.conf'],
+  ['exim/safe/update-exim4.conf.conf'],
   ['loopback-service/postfix/main.cf', 'loopback-service/postfix/master.cf'],
   ['null-client/postfix/main.cf'],
   ['open-relay/postfix/main.cf'],
+  ['opensmtpd/open/smtpd.conf'],
+  ['opensmtpd/safe/smtpd.conf'],
   ['safe/postfix/main.cf', 'safe/postfix/master.cf'],
   ['sendmail/open/sendmail.mc'],
   ['sendmail/safe/sendmail.mc'],
@@ -511,10 +522,14 @@ export const EXAMPLE_CONFIGURATION_FILES: readonly string[] = [
   'ansible/roles/mail/templates/main.cf.j2',
   'docker/Dockerfile',
   'crlf/postfix/main.cf',
+  'exim/open/exim.conf',
+  'exim/safe/update-exim4.conf.conf',
   'loopback-service/postfix/main.cf',
   'loopback-service/postfix/master.cf',
   'null-client/postfix/main.cf',
   'open-relay/postfix/main.cf',
+  'opensmtpd/open/smtpd.conf',
+  'opensmtpd/safe/smtpd.conf',
   'safe/postfix/main.cf',
   'safe/postfix/master.cf',
   'sendmail/open/sendmail.mc',

@@ -38,3 +38,17 @@ export function optionalProgram(t: TestContext, name: string, why: string): bool
   t.skip(`${name} not installed (${why}): oracle test skipped`);
   return false;
 }
+
+/**
+ * For oracles that are a library rather than a program (Python's jinja2):
+ * `available` says whether it can be loaded. Like requireProgram: a visible
+ * skip when it is missing, a failure under RELAYGATE_REQUIRE_ORACLES=1.
+ */
+export function requireOracle(t: TestContext, name: string, available: boolean): boolean {
+  if (available) return true;
+  if (process.env.RELAYGATE_REQUIRE_ORACLES === '1') {
+    throw new Error(`${name} not installed, and RELAYGATE_REQUIRE_ORACLES=1 requires it`);
+  }
+  t.skip(`${name} not installed: oracle test skipped`);
+  return false;
+}

@@ -149,6 +149,17 @@ export const ROWS: HostileRow[] = [
     stderr: [BUDGET_NOTE],
     outcome: 'budget note, template judged',
   },
+  {
+    item: I13,
+    name: 'Jinja2 one replace, join and comment multiplying a 2^20-character value by itself',
+    files: {
+      [J2]: `{% set x = "b" %}${'{% set x = x ~ x %}'.repeat(20)}myhostname = {{ [${['x | replace("b", x)', 'x.replace("b", x)', 'x | join(x)', 'x | replace("b", "\\n") | comment(decoration=x)'].join(', ')}] | first }}\n${TEMPLATE_TAIL}`,
+    },
+    status: 1,
+    findings: [['stig-postfix-relay', J2, 3]],
+    stderr: [BUDGET_NOTE],
+    outcome: 'budget note before the call is built, template judged',
+  },
   // Issue 13: one hostile file aborts the whole scan
   ...(
     [

@@ -18,6 +18,7 @@ import { ROWS, type HostileRow } from './rows.js';
 const SECONDS = 10;
 const MIB = 500;
 const RELAY: [string, string, number] = ['stig-postfix-relay', 'relay/postfix/main.cf', 2];
+const STIG_RULES = new Set(['stig-postfix-relay', 'stig-sendmail-relay', 'config-unreadable']);
 
 const roots: string[] = [];
 after(() => {
@@ -82,6 +83,9 @@ describe('hostile inputs', { concurrency: 2 }, () => {
       assert.equal(result.status, row.status, stderr);
       if (row.findings !== undefined) {
         const report = JSON.parse(result.stdout) as Report;
+        // The STIG verdict and config-unreadable are what each row is about; the open-relay
+        // rules judge the same files on other grounds (test/relay-rules-scan.test.ts).
+        report.findings = report.findings.filter((f) => STIG_RULES.has(f.ruleId));
         const expected = row.withRelay === false ? row.findings : [...row.findings, RELAY].sort((a, b) => `${a[1]}`.localeCompare(`${b[1]}`));
         assert.deepEqual(
           report.findings.map((f) => [f.ruleId, f.file, f.line]).sort((a, b) => `${a[1]}`.localeCompare(`${b[1]}`)),

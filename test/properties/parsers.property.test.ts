@@ -2,8 +2,9 @@
  * Properties of every reader of scanned text, on generated input: the
  * template renderers (Jinja2, ERB, EPP, Go, Terraform, envsubst), the host
  * formats (cloud-init, Kubernetes and Helm, Ansible tasks, Dockerfile,
- * Packer, Terraform, kickstart, shell scripts), and the Postfix and sendmail
- * parsers (main.cf, master.cf, m4 over sendmail.mc). For any text they
+ * Packer, Terraform, kickstart, Salt states, Chef recipes, Puppet
+ * manifests, shell scripts), and the mail servers' readers (Postfix main.cf
+ * and master.cf, m4 over sendmail.mc, sendmail.cf, Exim, OpenSMTPD). For any text they
  * return data and diagnostics without throwing, and every position they
  * report (a diagnostic, a span, a source-map segment) is inside the file it
  * names.
@@ -18,6 +19,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { assembleExim } from '../../src/mta/exim/index.js';
+import { assembleOpenSmtpd } from '../../src/mta/opensmtpd/index.js';
 import { assemblePostfix } from '../../src/mta/postfix/index.js';
 import { assembleSendmail } from '../../src/mta/sendmail/index.js';
 import type { SourceFile } from '../../src/model/source.js';
@@ -45,6 +48,8 @@ const TOKENS: Record<string, string[]> = {
     '\nkind: ConfigMap\n', 'apiVersion: v1\n', '{{ .Values.a }}', '{{- if .Values.b }}', '{{ end }}', 'data:\n', '  main.cf: |\n', '&a ', '*a', '<<: *a\n', 'lineinfile:\n', '    line: ', '    regexp: ', 'copy:\n', '    dest: ', 'template:\n', '  src: ', 'when: ', 'vars:\n',
     '%post\n', '%end\n', 'provisioner "shell" {\n', 'inline = [', 'user_data = <<-EOT\n', 'EOT\n', '{"provisioners": [{"type": "shell", "inline": [', ']}]}', '#!/bin/sh\n', 'if [ x ]; then\n', 'fi\n', '$(', '`',
   ],
+  exim: ['begin acl\n', 'begin routers\n', 'acl_smtp_rcpt = acl_check_rcpt\n', 'acl_check_rcpt:\n', '  accept  hosts = +relay_from_hosts\n', '  deny    message = relay not permitted\n', '  require verify = recipient\n', 'domainlist local_domains = @\n', 'hostlist relay_from_hosts = 127.0.0.1\n', '.ifdef X\n', '.endif\n', '.include ', 'MACRO = value\n', '${if ', '${lookup{', '}}', 'local_interfaces = <; 0.0.0.0\n', 'dnslookup:\n  driver = dnslookup\n  domains = ! +local_domains\n'],
+  opensmtpd: ['listen on ', 'all', 'localhost', 'lo0', ' port 25', 'table ', '<relays>', ' { 10.0.0.0/8 }', 'action "relay" relay\n', 'action "local" mbox\n', 'match ', 'from any ', 'from local ', 'for any ', 'for domain ', 'action "relay"', 'accept from any for any relay\n', 'include "', 'MACRO = "x"\n', '$MACRO', 'smtp max-message-size 10M\n', 'pki '],
   m4: ['dnl', 'divert(-1)', 'divert(0)', 'define(`', "', `", "')", 'FEATURE(`', 'DAEMON_OPTIONS(`Port=smtp,Addr=0.0.0.0, Name=MTA\')', 'promiscuous_relay', 'relay_entire_domain', 'include(`', 'ifdef(', 'OSTYPE(`linux\')', 'MAILER(smtp)', '$1', '$#', 'changequote(', 'undefine(', 'eval(', 'indir(', 'm4exit', '`', "'"],
 };
 
@@ -88,10 +93,11 @@ function assertSpansInside(value: unknown, files: ReadonlyMap<string, number[]>)
       continue;
     }
     const record = v as Record<string, unknown>;
-    const lengths = typeof record.file === 'string' ? files.get(record.file) : undefined;
+    const file = typeof record.file === 'string' ? record.file : '';
+    const lengths = files.get(file);
     if (lengths !== undefined && typeof record.line === 'number' && typeof record.column === 'number') {
-      assertInside(`${record.file} span`, lengths, record.line, record.column);
-      if (typeof record.endLine === 'number') assertInside(`${record.file} span end`, lengths, record.endLine, record.endColumn);
+      assertInside(`${file} span`, lengths, record.line, record.column);
+      if (typeof record.endLine === 'number') assertInside(`${file} span end`, lengths, record.endLine, record.endColumn);
     }
     for (const x of Object.values(record)) if (x !== null && typeof x === 'object') stack.push([x, depth + 1]);
   }
@@ -135,8 +141,8 @@ describe('template renderers: any text renders or is diagnosed, never throws; ev
 });
 
 /** First lines that make a file one format or another (the body may still be anything). */
-const HOST_HEADS = ['', '#cloud-config\n', 'apiVersion: v1\nkind: ConfigMap\n', '{{- if .Values.a }}\napiVersion: v1\nkind: ConfigMap\n', '- hosts: all\n  tasks:\n', '- name: x\n', 'FROM debian:12\n', '#!/bin/sh\n', '%packages\npostfix\n%end\n%post\n', '{"builders": [], "provisioners": [\n'];
-const HOST_PATHS = ['cloud/user-data', 'k8s/cm.yaml', 'charts/c/templates/cm.yaml', 'roles/r/tasks/main.yml', 'Dockerfile', 'packer/build.pkr.hcl', 'packer/build.json', 'tf/main.tf', 'ks/server.ks', 'scripts/setup.sh'];
+const HOST_HEADS = ['', '#cloud-config\n', 'apiVersion: v1\nkind: ConfigMap\n', '{{- if .Values.a }}\napiVersion: v1\nkind: ConfigMap\n', '- hosts: all\n  tasks:\n', '- name: x\n', 'FROM debian:12\n', '#!/bin/sh\n', '%packages\npostfix\n%end\n%post\n', '{"builders": [], "provisioners": [\n', "template '/etc/postfix/main.cf' do\n  source 'main.cf.erb'\n  variables(a: node['x'])\nend\n", "file { '/etc/postfix/main.cf':\n  content => epp('m/main.cf.epp', { 'a' => $x }),\n}\n", '/etc/postfix/main.cf:\n  file.managed:\n    - source: salt://postfix/main.cf\n'];
+const HOST_PATHS = ['cookbooks/c/recipes/default.rb', 'modules/m/manifests/init.pp', 'salt/postfix/init.sls', 'cloud/user-data', 'k8s/cm.yaml', 'charts/c/templates/cm.yaml', 'roles/r/tasks/main.yml', 'Dockerfile', 'packer/build.pkr.hcl', 'packer/build.json', 'tf/main.tf', 'ks/server.ks', 'scripts/setup.sh'];
 
 describe('host formats: any text extracts or is diagnosed, never throws; every position is in the host file', () => {
   for (const [i, format] of HOST_FORMATS.entries()) {
@@ -144,7 +150,9 @@ describe('host formats: any text extracts or is diagnosed, never throws; every p
       const repo = memoryRepository({});
       let claimed = 0;
       fc.assert(
-        fc.property(fc.constantFrom(...HOST_HEADS), textOf(TOKENS.host ?? []), fc.constantFrom(...HOST_PATHS), (head, body, path) => {
+        fc.property(fc.constantFrom(...HOST_HEADS), textOf(TOKENS.host ?? []), fc.constantFrom(...HOST_PATHS), fc.boolean(), (head, body, anyPath, own) => {
+          // Half the inputs go to a path this format reads, half to any path.
+          const path = own ? (HOST_PATHS.find((p) => format.matches(p, head)) ?? anyPath) : anyPath;
           const text = head + body;
           if (!format.matches(path, text.slice(0, 4096))) return;
           claimed++;
@@ -161,7 +169,7 @@ describe('host formats: any text extracts or is diagnosed, never throws; every p
   }
 });
 
-describe('mail-server parsers: any text is read or diagnosed, never throws; every span is in its file', () => {
+describe('mail-server readers: any text is read or diagnosed, never throws; every span is in its file', () => {
   it('Postfix main.cf and master.cf', () => {
     fc.assert(
       fc.property(textOf([]), textOf([]), (main, master) => {
@@ -174,6 +182,32 @@ describe('mail-server parsers: any text is read or diagnosed, never throws; ever
         assertSpansInside(configurations, new Map(files.map((f) => [f.path, lineLengths(f.text)])));
       }),
       params('postfix'),
+    );
+  });
+
+  it('Exim (a configure file and a Debian split configuration)', () => {
+    fc.assert(
+      fc.property(textOf(TOKENS.exim ?? []), textOf(TOKENS.exim ?? []), (text, part) => {
+        const files: SourceFile[] = [
+          { path: 'exim/exim4.conf', text },
+          { path: 'debian/exim4/update-exim4.conf.conf', text: part },
+          { path: 'debian/exim4/conf.d/acl/30_exim4-config_check_rcpt', text },
+        ];
+        // Spans of the Debian split may cover text update-exim4.conf generates (longer than its
+        // line in update-exim4.conf.conf): there it is only never throwing that is checked.
+        assertSpansInside(assembleExim(files), new Map([['exim/exim4.conf', lineLengths(text)]]));
+      }),
+      params('exim'),
+    );
+  });
+
+  it('OpenSMTPD smtpd.conf', () => {
+    fc.assert(
+      fc.property(textOf(TOKENS.opensmtpd ?? []), (text) => {
+        const files: SourceFile[] = [{ path: 'etc/smtpd.conf', text }];
+        assertSpansInside(assembleOpenSmtpd(files), new Map([['etc/smtpd.conf', lineLengths(text)]]));
+      }),
+      params('opensmtpd'),
     );
   });
 

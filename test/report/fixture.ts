@@ -40,7 +40,7 @@ export function report(findings: Finding[], extra: Partial<JsonReport> = {}): Js
       durationMs: 7,
     },
     findings,
-    configurations: [{ mta: 'postfix', files: ['roles/mail/main.cf', 'roles/mail/master.cf'], form: 'plain' }],
+    configurations: [{ mta: 'postfix', files: ['roles/mail/main.cf', 'roles/mail/master.cf'], inputs: ['.relaygate.yml', 'roles/mail/', 'roles/mail/main.cf', 'roles/mail/master.cf'], form: 'plain' }],
     ...extra,
   };
 }

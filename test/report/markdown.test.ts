@@ -25,8 +25,8 @@ describe('Markdown job summary', () => {
         ],
         {
           configurations: [
-            { mta: 'postfix', files: ['roles/mail/main.cf'], form: 'plain', listens: [{ address: '*:smtp (inet_interfaces = all)', reach: 'exposed' }] },
-            { mta: 'sendmail', files: ['mail/sendmail.mc'], form: 'plain', listens: [{ address: '127.0.0.1:smtp', reach: 'loopback' }] },
+            { mta: 'postfix', files: ['roles/mail/main.cf'], inputs: ['roles/mail/main.cf'], form: 'plain', listens: [{ address: '*:smtp (inet_interfaces = all)', reach: 'exposed' }] },
+            { mta: 'sendmail', files: ['mail/sendmail.mc'], inputs: ['mail/sendmail.mc'], form: 'plain', listens: [{ address: '127.0.0.1:smtp', reach: 'loopback' }] },
           ],
         },
       ),
@@ -87,9 +87,9 @@ describe('Markdown job summary', () => {
 
   it('says the scope and what it hid in the banner', () => {
     const scoped = report([finding()], { scope: { kind: 'changed', changedFiles: 4, configurationsTouched: 2, findingsHidden: 5 } });
-    assert.equal(renderMarkdown(scoped).split('\n')[0], '### ❌ relaygate: fail · 1 error · scope: 4 changed files · 5 findings hidden');
+    assert.equal(renderMarkdown(scoped).split('\n')[0], '### ❌ relaygate: fail · 1 error · scope: 4 changed files touching 2 configurations · 5 findings hidden');
     const nothingHidden = report([], { scope: { kind: 'changed', changedFiles: 1, configurationsTouched: 0, findingsHidden: 0 } });
-    assert.equal(renderMarkdown(nothingHidden).split('\n')[0], '### ✅ relaygate: pass · no findings · scope: 1 changed file');
+    assert.equal(renderMarkdown(nothingHidden).split('\n')[0], '### ✅ relaygate: pass · no findings · scope: 1 changed file touching 0 configurations');
   });
 
   it('links locations to the blob at the commit, and long paths may break after a slash', () => {
@@ -103,7 +103,7 @@ describe('Markdown job summary', () => {
   it('escapes pipes, HTML, backticks and newlines from scanned text in cells', () => {
     const out = renderMarkdown(
       report([finding({ message: 'value `x | y`\n<img src=x onerror=alert(1)>\n## heading', fix: '', ids: [], file: 'r|o<le>/main.cf' })], {
-        configurations: [{ mta: 'postfix', files: ['a|b\n|c'], form: 'plain' }],
+        configurations: [{ mta: 'postfix', files: ['a|b\n|c'], inputs: ['a|b\n|c'], form: 'plain' }],
       }),
     );
     const row = out.split('\n').find((l) => l.startsWith('| ❌'))!;
@@ -122,6 +122,7 @@ describe('Markdown job summary', () => {
     const configurations: ConfigurationSummary[] = Array.from({ length: 3000 }, (_, i) => ({
       mta: i < 2900 ? 'postfix' : 'sendmail',
       files: [`hosts/h${i}/main.cf`],
+      inputs: [`hosts/h${i}/main.cf`],
       form: 'plain',
       listens: [i % 100 === 7 ? { address: '*:smtp', reach: 'exposed' } : { address: '127.0.0.1:smtp', reach: 'loopback' }],
     }));

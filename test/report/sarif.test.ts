@@ -292,12 +292,12 @@ describe('SARIF', () => {
   });
 
   it('gives a rule id RULES does not know its own descriptor', () => {
-    const log = buildSarif(report([finding({ ruleId: 'exim-open-relay', mta: 'exim' })]));
+    const log = buildSarif(report([finding({ ruleId: 'some-future-rule', mta: 'exim' })]));
     assert.deepEqual(codeScanningProblems(log), []);
     const rules = log.runs[0]!.tool.driver.rules!;
     assert.equal(rules.length, RULES.length + 1);
-    assert.equal(rules[RULES.length]!.id, 'exim-open-relay');
-    assert.equal(rules[RULES.length]!.helpUri, RULES.some((r) => r.meta.id === 'exim-open-relay') ? 'https://github.com/relaygate/relaygate/blob/v1.2.3/docs/rules/exim-open-relay.md' : 'https://github.com/relaygate/relaygate#rules');
+    assert.equal(rules[RULES.length]!.id, 'some-future-rule');
+    assert.equal(rules[RULES.length]!.helpUri, 'https://github.com/relaygate/relaygate#rules');
     assert.equal(log.runs[0]!.results![0]!.ruleIndex, RULES.length);
   });
 

@@ -84,6 +84,7 @@ describe('text report', () => {
       ].join('\n'),
     );
     for (const line of out.split('\n')) assert.doesNotMatch(line.trimStart(), /^::/);
+    // eslint-disable-next-line no-control-regex -- the control characters are what must not appear
     assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u202e]/);
   });
 

@@ -269,6 +269,37 @@ const CASES: Case[] = [
   { name: 'rhel10: missing parameter is an error', profile: 'rhel10', main: 'inet_interfaces = all\n', expect: [[MAIN, 1, 1, 1, 22, 'error', 'definite']] },
   { name: 'rhel10: permit_mynetworks, reject', profile: 'rhel10', main: GOOD, expect: [] },
 
+  // A CRLF continuation keeps its CR in the value, and smtpd splits restriction lists on it (CHARS_COMMA_SP).
+  { name: 'CRLF continuation: permit CR reject is permit reject', main: `${SCR}permit\r\n  reject\r\n`, expect: [[MAIN, 1, 29, 2, 9, 'error', 'definite']] },
+  { name: 'CRLF continuation: reject CR permit_sasl_authenticated', main: `${SCR}reject\r\n  permit_sasl_authenticated\r\n`, expect: [] },
+  { name: 'rhel8: CRLF continuation leaves no empty other entry', profile: 'rhel8', main: `${SCR}reject,\r\n  permit_mynetworks\r\n`, expect: [] },
+  { name: 'rhel8: CRLF continuation with another entry', profile: 'rhel8', main: `${SCR}permit_mynetworks,\r\n  permit_sasl_authenticated,\r\n  reject\r\n`, expect: [[MAIN, 1, 29, 3, 9, 'error', 'definite']] },
+
+  // warn_if_reject: the next restriction's reject or defer is only logged (smtpd_check.c).
+  { name: 'warn_if_reject reject rejects no client', main: `${SCR}warn_if_reject reject
+`, expect: [onValue(1, 21)] },
+  { name: 'warn_if_reject twice still covers the next one only', main: `${SCR}warn_if_reject, warn_if_reject, reject
+`, expect: [onValue(1, 38)] },
+  { name: 'a reject after the warned one counts', main: `${SCR}warn_if_reject reject, reject
+`, expect: [] },
+  { name: 'warn_if_reject does not stop a permit', main: `${SCR}warn_if_reject permit, reject
+`, expect: [onValue(1, 29)] },
+  { name: 'warn_if_reject before a table argument consumes both', main: `${SCR}warn_if_reject check_client_access hash:x, reject
+`, expect: [] },
+  {
+    name: 'warn_if_reject before a restriction class covers the whole class',
+    main: `smtpd_restriction_classes = strict\nstrict = permit_mynetworks, reject\n${SCR}warn_if_reject strict\n`,
+    expect: [onValue(3, 21)],
+  },
+  {
+    name: 'restriction classes that double at every level: unknown past the bound, not a stack overflow',
+    main:
+      Array.from({ length: 30 }, (_, i) => `c${i} = c${i + 1}, c${i + 1}\n`).join('') +
+      'c30 = permit_mynetworks\n' +
+      `smtpd_restriction_classes = ${Array.from({ length: 31 }, (_, i) => `c${i}`).join(' ')}\n${SCR}c0\n`,
+    expect: [[MAIN, 33, 29, 33, 31, 'error', 'indeterminate']],
+  },
+
   // gen004710 explicitly.
   { name: 'gen004710: the STIG fix text passes', profile: 'gen004710', main: `inet_interfaces = all\n${GOOD}`, expect: [] },
   { name: 'gen004710: reject missing', profile: 'gen004710', main: `inet_interfaces = all\n${BAD}`, expect: [onValue(2, 17)] },
@@ -336,7 +367,10 @@ describe('stig-postfix-relay: messages, fixes, ids, related', () => {
       'smtpd on *:submission (inet_interfaces = all, the default) accepts mail from any host and smtpd_client_restrictions = "$mua_client_restrictions" (expands to "permit_sasl_authenticated, permit") (master.cf -o on submission) has permit before reject.',
     );
     assert.match(f?.fix ?? '', /^Change the override .* or bind the service to 127\.0\.0\.1:submission/);
-    assert.deepEqual(f?.related, [{ file: MAIN, line: 2, column: 1, message: '$mua_client_restrictions used by smtpd_client_restrictions comes from here' }]);
+    assert.deepEqual(f?.related, [
+      { file: MAIN, line: 2, column: 1, message: '$mua_client_restrictions used by smtpd_client_restrictions comes from here' },
+      { file: MASTER, line: 2, column: 1, message: 'master.cf service submission (inet) makes smtpd reachable from other hosts' },
+    ]);
   });
 
   it('names postscreen in front of smtpd', () => {

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { SourceFile } from '../../model/source.js';
 import { parseMainCf } from './main-cf.js';
+import { postfixFatalDiagnostics } from './fatal.js';
 import { parseMasterCf } from './master-cf.js';
 import type { PostfixConfiguration } from './model.js';
 
 export { parseMainCf, lastDefinition, effectiveValues } from './main-cf.js';
 export { parseMasterCf, splitServiceName } from './master-cf.js';
+export { postfixFatalDiagnostics } from './fatal.js';
 export { expandValue, scanValue } from './expand.js';
 export { splitList, groupInner, itemValue } from './list.js';
 
@@ -77,7 +79,7 @@ export function assemblePostfix(files: SourceFile[]): PostfixConfiguration[] {
       const mainCf = main === null ? null : parseMainCf(main);
       const masterCf = master === null ? null : parseMasterCf(master);
       const paths = [main?.path, master?.path].filter((p): p is string => p !== undefined).sort();
-      configurations.push({
+      const configuration: PostfixConfiguration = {
         mta: 'postfix',
         files: paths,
         form: 'plain',
@@ -85,7 +87,10 @@ export function assemblePostfix(files: SourceFile[]): PostfixConfiguration[] {
         directory,
         mainCf,
         masterCf,
-      });
+      };
+      // A value postconf or smtpd cannot expand stops them: the configuration is unreadable.
+      configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
+      configurations.push(configuration);
     }
   }
   return configurations;

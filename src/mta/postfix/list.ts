@@ -1,10 +1,11 @@
 /**
  * Postfix list values (postconf(5): "separated by comma and/or whitespace").
- * Postfix splits them with mystrtokq(value, ", \t\r\n", "{}"): a separator
- * only counts outside `{ }`, so `{ a b }` is one item, and an unbalanced `{`
- * swallows the rest of the value. The braces stay in the item text, as
- * postconf prints them; `groupInner` gives what a consumer sees after
- * Postfix's extpar() strips them.
+ * Each consumer splits with its own separators (measured with postconf and
+ * smtpd 3.7): restriction lists with mystrtokq(value, ", \t\r\n", "{}"), where
+ * a separator only counts outside `{ }` (`{ a b }` is one item, an unbalanced
+ * `{` swallows the rest), inet_interfaces on " \t," alone. The braces stay
+ * in the item text, as postconf prints them; `groupInner` gives what a
+ * consumer sees after Postfix's extpar() strips them.
  */
 
 export interface ListItem {
@@ -15,29 +16,49 @@ export interface ListItem {
   length: number;
 }
 
+/** CHARS_COMMA_SP (sys_defs.h): the separators of Postfix's own lists, CR included. */
+const COMMA_SP = ', \t\r\n';
+
 /**
- * ',' ' ' '\t' '\n' — NOT '\r': measured with postconf 3.7, a CRLF main.cf
- * whose list value continues on the next line keeps the CR inside the
- * value, and Postfix sees it as part of an item (inet_interfaces fails with
- * "host not found: 127.0.0.1\r").
+ * own_inet_addr.c splits inet_interfaces on " \t," only: a CR left inside a
+ * CRLF main.cf's continued value is part of a host name (postconf 3.7:
+ * "config variable inet_interfaces: host not found: 127.0.0.1\r").
  */
-function isSeparator(code: number): boolean {
-  return code === 44 || code === 32 || code === 9 || code === 10;
+const INET_INTERFACES = ' \t,';
+
+/**
+ * mystrtokq(value, CHARS_COMMA_SP, "{}"): how smtpd_check.c reads restriction
+ * lists (argv_splitq) and most other Postfix lists. A CR is a separator, so
+ * `permit\r  reject` from a CRLF continuation is the two items permit and reject.
+ */
+export function splitList(value: string): ListItem[] {
+  return split(value, COMMA_SP, true);
 }
 
-export function splitList(value: string): ListItem[] {
+/** mystrtok(value, CHARS_COMMA_SP): a list read without `{ }` grouping (smtpd_restriction_classes). */
+export function splitPlainList(value: string): ListItem[] {
+  return split(value, COMMA_SP, false);
+}
+
+/** inet_interfaces as the master daemon and postconf read it (own_inet_addr.c). */
+export function splitInetInterfaces(value: string): ListItem[] {
+  return split(value, INET_INTERFACES, false);
+}
+
+function split(value: string, separators: string, braces: boolean): ListItem[] {
   const items: ListItem[] = [];
   let i = 0;
   const n = value.length;
+  const isSeparator = (c: string): boolean => separators.includes(c);
   while (i < n) {
-    while (i < n && isSeparator(value.charCodeAt(i))) i++;
+    while (i < n && isSeparator(value.charAt(i))) i++;
     if (i >= n) break;
     const start = i;
     let level = 0;
     for (; i < n; i++) {
-      const c = value.charCodeAt(i);
-      if (c === 123) level++;
-      else if (level > 0 && c === 125) level--;
+      const c = value.charAt(i);
+      if (braces && c === '{') level++;
+      else if (braces && level > 0 && c === '}') level--;
       else if (level === 0 && isSeparator(c)) break;
     }
     items.push({ text: value.slice(start, i), offset: start, length: i - start });

@@ -1,5 +1,5 @@
 import { PostfixParameters, type EffectiveValue } from './effective.js';
-import { itemValue, splitList } from './list.js';
+import { splitInetInterfaces } from './list.js';
 import { interfacesAreLoopback, isLoopbackHost, type Tristate } from './loopback.js';
 import type { MasterService, PostfixConfiguration } from './model.js';
 
@@ -70,7 +70,7 @@ export function smtpdListeners(config: PostfixConfiguration): SmtpdListener[] {
   const masterFile = config.directory === '.' ? 'master.cf' : `${config.directory}/master.cf`;
   const services = config.masterCf?.services ?? [stockSmtpService(masterFile)];
   const interfaces = main.get('inet_interfaces');
-  const interfacesLoopback = interfacesAreLoopback(splitList(interfaces.value).map(itemValue));
+  const interfacesLoopback = interfacesAreLoopback(splitInetInterfaces(interfaces.value).map((item) => item.text));
   const listeners: SmtpdListener[] = [];
   for (const service of services) {
     if (service.type !== 'inet') continue;

@@ -1,5 +1,6 @@
 import { LineIndex, type Position } from '../../model/source.js';
-import type { Diagnostic } from '../../model/span.js';
+import type { Diagnostic, Span } from '../../model/span.js';
+import type { ValuePiece } from './model.js';
 
 /**
  * Logical lines of main.cf and master.cf, as Postfix's readllines() builds
@@ -136,4 +137,32 @@ export function positionOf(lines: LogicalLines, line: LogicalLine, textOffset: n
 export function endPositionOf(lines: LogicalLines, line: LogicalLine, lastCharOffset: number): Position {
   const p = positionOf(lines, line, lastCharOffset);
   return { line: p.line, column: p.column + 1 };
+}
+
+/** The runs of logical-line text `start`..`end` on each physical line, with their spans (value offsets from `start`). */
+export function valuePieces(path: string, lines: LogicalLines, line: LogicalLine, start: number, end: number): ValuePiece[] {
+  const out: ValuePiece[] = [];
+  for (const p of line.pieces) {
+    const from = Math.max(start, p.textOffset);
+    const to = Math.min(end, p.textOffset + p.length);
+    if (to <= from) continue;
+    const a = lines.index.position(p.fileOffset + (from - p.textOffset));
+    const span: Span = { file: path, line: a.line, column: a.column, endLine: a.line, endColumn: a.column + (to - from) };
+    out.push({ offset: from - start, length: to - from, span });
+  }
+  return out;
+}
+
+/** The file position of value offset `offset`, from its pieces (the last piece's end when past them). */
+export function valuePosition(pieces: readonly ValuePiece[], offset: number): { line: number; column: number } | null {
+  let best: ValuePiece | undefined;
+  for (const p of pieces) {
+    if (p.offset <= offset) best = p;
+    else break;
+  }
+  if (best === undefined) return null;
+  // A template's rendering may map a piece to a span of another width: stay inside it.
+  const s = best.span;
+  if (s.endLine !== s.line) return { line: s.line, column: s.column };
+  return { line: s.line, column: Math.min(s.column + (offset - best.offset), Math.max(s.column, s.endColumn - 1)) };
 }

@@ -6,6 +6,7 @@ import {
   isPostfixSpace,
   positionOf,
   readLogicalLines,
+  valuePieces,
   type LogicalLine,
   type LogicalLines,
 } from './logical-lines.js';
@@ -111,5 +112,6 @@ function splitNameValue(
     span: spanBetween(path, lines, line, np, lineEnd),
     nameSpan: spanBetween(path, lines, line, np, ep),
     valueSpan: spanBetween(path, lines, line, valueStart, ve > vp ? ve : valueStart),
+    valuePieces: valuePieces(path, lines, line, vp, ve),
   };
 }

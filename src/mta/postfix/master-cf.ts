@@ -1,6 +1,6 @@
 import type { SourceFile } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
-import { droppedLineDiagnostics, endPositionOf, isPostfixSpace, positionOf, readLogicalLines, type LogicalLine, type LogicalLines } from './logical-lines.js';
+import { droppedLineDiagnostics, endPositionOf, isPostfixSpace, positionOf, readLogicalLines, valuePieces, type LogicalLine, type LogicalLines } from './logical-lines.js';
 import type { MasterCf, MasterOverride, MasterService } from './model.js';
 
 /**
@@ -132,7 +132,16 @@ function parseService(
       at(valueToken, `invalid "-o ${value}" option value: missing attribute name`, true);
       return;
     }
-    overrides.push({ name: eq.name, value: eq.value, span: span(path, lines, line, optionToken.start, valueToken.end) });
+    // The value's characters are in the token as written (extpar() and split_nameval() only trim around them).
+    const eqAt = valueToken.raw.indexOf('=');
+    let start = valueToken.start + eqAt + 1;
+    while (start < valueToken.end && isPostfixSpace(line.text.charCodeAt(start))) start++;
+    overrides.push({
+      name: eq.name,
+      value: eq.value,
+      span: span(path, lines, line, optionToken.start, valueToken.end),
+      valuePieces: eqAt < 0 ? [] : valuePieces(path, lines, line, start, Math.min(valueToken.end, start + eq.value.length)),
+    });
   };
 
   // getopt("+..."): options until the first non-option argument or `--`.

@@ -1,6 +1,17 @@
 import type { ConfigurationBase } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
 
+/**
+ * Where a run of a value's characters is in the file: value offsets
+ * `offset`..`offset + length` start at `span`'s start (one run per physical
+ * line of a continued value).
+ */
+export interface ValuePiece {
+  offset: number;
+  length: number;
+  span: Span;
+}
+
 /** One `name = value` definition in main.cf (postconf(5)). Every definition is kept, in order. */
 export interface MainCfParameter {
   name: string;
@@ -15,6 +26,8 @@ export interface MainCfParameter {
   nameSpan: Span;
   /** Where the value starts and ends (the first value character to the last). */
   valueSpan: Span;
+  /** Where each physical line's part of the value is (absent on definitions relaygate supplied). */
+  valuePieces?: ValuePiece[];
   /**
    * Set on a definition relaygate supplied because edits apply to a file it
    * cannot see: why it is assumed ("Debian's packaged main.cf, assumed
@@ -40,6 +53,8 @@ export interface MasterOverride {
   name: string;
   value: string;
   span: Span;
+  /** Where the value's characters are (absent on overrides relaygate supplied). */
+  valuePieces?: ValuePiece[];
 }
 
 /** One service line of master.cf (master(5)). */

@@ -1,27 +1,16 @@
 import type { Span } from '../../model/span.js';
+import { FEATURE_MACROS } from './cf-tree.js';
 import type { M4, M4Call } from './m4.js';
 
+export { FEATURE_MACROS } from './cf-tree.js';
+
 /**
- * What cf.m4 (cfhead.m4) gives a .mc, modelled directly instead of reading
- * /usr/share/sendmail/cf: FEATURE, DAEMON_OPTIONS, RELAY_DOMAIN, ... and the
- * m4 macros the features define. proto.m4 tests those macros when the input
- * ends (it is m4wrap'ed), so what counts is the state at the end of the .mc.
+ * What relaygate records while m4 reads a .mc with the cf tree (cf-tree.ts):
+ * the feature files included, the lines of `_DPO_` (one per DAEMON_OPTIONS,
+ * with the line that added it), RELAY_DOMAIN calls, and the state proto.m4
+ * sees when it writes the configuration (it is m4wrap'ed: read after the
+ * input ends).
  */
-
-/** The macro each relay-relevant feature file defines (cf/feature/<name>.m4). */
-export const FEATURE_MACROS: Readonly<Record<string, string>> = {
-  promiscuous_relay: '_PROMISCUOUS_RELAY_',
-  no_default_msa: '_NO_MSA_',
-  relay_entire_domain: '_RELAY_ENTIRE_DOMAIN_',
-  relay_based_on_MX: '_RELAY_MX_SERVED_',
-  loose_relay_check: '_LOOSE_RELAY_CHECK_',
-  relay_local_from: '_RELAY_LOCAL_FROM_',
-  relay_mail_from: '_RELAY_DB_FROM_',
-  relay_hosts_only: '_RELAY_HOSTS_ONLY_',
-  access_db: '_ACCESS_TABLE_',
-  msp: '_NO_MSA_',
-};
-
 export interface FeatureCall {
   name: string;
   args: string[];
@@ -30,59 +19,109 @@ export interface FeatureCall {
   macro: string | null;
 }
 
+export interface ProtoState {
+  /** The definition of _PROMISCUOUS_RELAY_ when proto.m4 ran (undefined: not in effect). */
+  promiscuous: { span: Span } | undefined;
+  /** Features whose macro still holds the definition their file made. */
+  features: FeatureCall[];
+  /** proto.m4's `O DaemonPortOptions=` lines. */
+  options: string[];
+  /** The `_DPO_` lines with the line that added each one, as proto.m4 found them. */
+  dpoLines: { text: string; span: Span }[];
+  /** Where confDAEMON_OPTIONS was defined, when proto.m4 used it. */
+  confDaemonOptions: Span | null;
+}
+
 export interface CfState {
   features: FeatureCall[];
-  /** DAEMON_OPTIONS calls still part of `_DPO_` (reset when a .mc redefines `_DPO_` itself). */
-  daemonOptions: { text: string; span: Span }[];
+  /** `_DPO_`'s lines, each with the line that added it. */
+  dpoLines: { text: string; span: Span }[];
   relayDomains: { kind: 'RELAY_DOMAIN' | 'RELAY_DOMAIN_FILE'; value: string; span: Span }[];
-  /** True while DAEMON_OPTIONS itself updates `_DPO_`. */
-  updatingDpo: boolean;
+  /** cfhead.m4 was read (the macros it defines exist). */
+  loaded: boolean;
+  proto: ProtoState | null;
 }
 
 export function newCfState(): CfState {
-  return { features: [], daemonOptions: [], relayDomains: [], updatingDpo: false };
+  return { features: [], dpoLines: [], relayDomains: [], loaded: false, proto: null };
 }
 
-function defineFlag(m4: M4, name: string, span: Span, body = '1'): void {
-  m4.define(name, { kind: 'user', body, span });
+/** The line of a feature file include: the feature it reads, with the arguments FEATURE stored for it. */
+export function recordFeature(m4: M4, state: CfState, name: string, call: M4Call): void {
+  const arg = m4.lookup('_ARG_');
+  const args = arg !== undefined && arg.kind === 'user' && arg.body !== '' ? [arg.body] : [];
+  state.features.push({ name, args, span: call.span, macro: FEATURE_MACROS.get(name) ?? null });
 }
 
-/** cfhead.m4: `changecom()`, the sendmail macros, and diversion 0 at the end of cf.m4. */
-export function loadCfM4(m4: M4, state: CfState, span: Span): void {
-  m4.bcomm = '';
-  m4.ecomm = '\n';
-  m4.diversion = 0;
-  defineFlag(m4, '_DPO_', span, '');
+/**
+ * `_DPO_` changed (DAEMON_OPTIONS appends a line; a .mc may redefine it):
+ * lines that were there keep the line that added them, new ones get `span`.
+ */
+export function trackDpo(m4: M4, state: CfState, span: Span): void {
+  const def = m4.lookup('_DPO_');
+  const body = def !== undefined && def.kind === 'user' ? def.body : '';
+  const lines = body === '' ? [] : body.split('\n').slice(1);
+  const old = state.dpoLines;
+  state.dpoLines = lines.map((text, i) => (old[i]?.text === text ? old[i] : { text, span }));
+}
 
-  m4.builtin('FEATURE', (m, c) => feature(m, state, c), false, span);
-  m4.builtin('DAEMON_OPTIONS', (m, c) => daemonOptions(m, state, c), false, span);
-  m4.builtin('OSTYPE', (m, c) => {
-    m.breakLine(0);
-    const name = c.args[0] ?? '';
-    defineFlag(m, '__OSTYPE__', c.span, name);
-    // ostype/solaris8.m4 and solaris11.m4 turn the default MTA into two listeners (inet and inet6).
-    if (name === 'solaris8' || name === 'solaris11') defineFlag(m, '_NETINET6_', c.span, '');
+/** Features whose macro was not undefined (or redefined) again: the call that last defined it is in effect. */
+function featuresInEffect(m4: M4, state: CfState): FeatureCall[] {
+  return state.features.filter((f) => {
+    if (f.macro === null) return true;
+    const def = m4.lookup(f.macro);
+    return def !== undefined && def.span === f.span;
+  });
+}
+
+/**
+ * The parts of cfhead.m4 relaygate models in TypeScript rather than m4:
+ * RELAY_DOMAIN (recorded), the LOCAL_* macros that only switch diversions,
+ * the class and map macros that only consume their arguments, and the two
+ * hooks around proto.m4's listener lines.
+ */
+export function installCfHooks(m4: M4, state: CfState): void {
+  m4.builtin('__relaygate_cfhead', (m, c) => {
+    state.loaded = true;
+    installCfMacros(m, state, c.span);
     return '';
-  }, false, span);
-  m4.builtin('DOMAIN', (m, c) => {
-    m.breakLine(0);
-    // domain/debian-msp.m4 calls FEATURE(`no_default_msa').
-    if ((c.args[0] ?? '') === 'debian-msp') defineFlag(m, '_NO_MSA_', c.span);
+  }, false);
+  m4.builtin('__relaygate_proto_begin', (m) => {
+    // proto.m4 writes its options section in diversion 0, with the default quotes.
+    m.lquote = '`';
+    m.rquote = "'";
+    m.diversion = 0;
+    const promiscuous = m.lookup('_PROMISCUOUS_RELAY_');
+    const conf = m.lookup('confDAEMON_OPTIONS');
+    state.proto = {
+      promiscuous: promiscuous === undefined ? undefined : { span: promiscuous.span ?? m.spanAt({ offset: 0 }) },
+      features: featuresInEffect(m, state),
+      options: [],
+      dpoLines: [],
+      confDaemonOptions: conf !== undefined && !(conf.kind === 'user' && conf.body === '') ? (conf.span ?? null) : null,
+    };
+    m.capture = [];
     return '';
-  }, false, span);
-  m4.builtin('MAILER', (m, c) => {
-    m.breakLine(0);
-    defineFlag(m, '_MAILER_DEFINED_', c.span);
+  }, false);
+  m4.builtin('__relaygate_proto_end', (m) => {
+    const out = (m.capture ?? []).join('');
+    m.capture = null;
+    if (state.proto !== null) {
+      state.proto.options = out.split('\n').filter((l) => l.startsWith('O DaemonPortOptions=')).map((l) => l.slice('O DaemonPortOptions='.length));
+      state.proto.dpoLines = state.dpoLines;
+    }
     return '';
-  }, false, span);
-  m4.builtin('VERSIONID', (_m, c) => `#####  ${c.args[0] ?? ''}  #####`, false, span);
+  }, false);
+}
+
+function installCfMacros(m4: M4, state: CfState, span: Span): void {
   for (const kind of ['RELAY_DOMAIN', 'RELAY_DOMAIN_FILE'] as const) {
     m4.builtin(kind, (_m, c) => {
       state.relayDomains.push({ kind, value: c.args[0] ?? '', span: c.span });
       return '';
     }, false, span);
   }
-  // Macros that only switch diversions (their text lands in sections we do not judge).
+  // Macros that only switch diversions (their text lands in sections relaygate does not judge).
   const diverting: Record<string, number> = {
     LOCAL_RULE_0: 3, LOCAL_UUCP: 4, LOCAL_RULE_1: 9, LOCAL_RULE_2: 9, LOCAL_RULESETS: 9,
     LOCAL_RULE_3: 2, LOCAL_CONFIG: 6, MAILER_DEFINITIONS: 7, LOCAL_DNSBL: 8, LOCAL_NET_CONFIG: 1,
@@ -93,10 +132,6 @@ export function loadCfM4(m4: M4, state: CfState, span: Span): void {
       return '';
     }, false, span);
   }
-  m4.builtin('HACK', (m) => {
-    m.breakLine(0);
-    return '';
-  }, false, span);
   // Macros that take arguments and write only class/map lines: consume them, output nothing.
   for (const name of [
     'SITECONFIG', 'EXPOSED_USER', 'EXPOSED_USER_FILE', 'LOCAL_USER', 'LOCAL_USER_FILE',
@@ -109,42 +144,4 @@ export function loadCfM4(m4: M4, state: CfState, span: Span): void {
   ]) {
     m4.builtin(name, () => '', false, span);
   }
-}
-
-function feature(m4: M4, state: CfState, c: M4Call): string {
-  const name = c.args[0] ?? '';
-  // Every feature file writes its VERSIONID banner line into diversion 0.
-  m4.breakLine(0);
-  if (name.includes('\uE000')) {
-    m4.unknown(c.span, 'FEATURE with an unresolved name');
-    return '';
-  }
-  let macro: string | null = FEATURE_MACROS[name] ?? null;
-  if (name === 'relay_mail_from' && !m4.isDefined('_ACCESS_TABLE_')) {
-    // feature/relay_mail_from.m4 only prints "*** ERROR: ... requires FEATURE(`access_db')".
-    m4.note(c.span, "FEATURE(`relay_mail_from') requires FEATURE(`access_db') before it; m4 ignores it");
-    macro = null;
-  }
-  state.features.push({ name, args: c.args.slice(1), span: c.span, macro });
-  if (macro) defineFlag(m4, macro, c.span);
-  if (name === 'msp' && (lookupDpo(m4) === '')) {
-    // feature/msp.m4: without DAEMON_OPTIONS, one loopback listener "NoMTA".
-    daemonOptions(m4, state, { ...c, args: ['Name=NoMTA, Addr=127.0.0.1, M=E'] });
-  }
-  return '';
-}
-
-function lookupDpo(m4: M4): string {
-  const def = m4.lookup('_DPO_');
-  return def && def.kind === 'user' ? def.body : '';
-}
-
-/** cfhead.m4: define(`_DPO_', defn(`_DPO_')<newline>O DaemonPortOptions=`$1'). */
-function daemonOptions(m4: M4, state: CfState, c: M4Call): string {
-  const text = c.args[0] ?? '';
-  state.updatingDpo = true;
-  m4.define('_DPO_', { kind: 'user', body: `${lookupDpo(m4)}\nO DaemonPortOptions=${text}`, span: c.span });
-  state.updatingDpo = false;
-  state.daemonOptions.push({ text, span: c.span });
-  return '';
 }

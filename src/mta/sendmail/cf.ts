@@ -1,6 +1,7 @@
 import { LineIndex } from '../../model/source.js';
 import type { SourceFile } from '../../model/source.js';
 import type { Span } from '../../model/span.js';
+import { relayFromCf, type CfRuleLine } from './cf-relay.js';
 import { readDaemonPortOptions } from './daemon-port-options.js';
 import type { DaemonPortOptions, SendmailConfiguration } from './model.js';
 
@@ -69,8 +70,12 @@ export function analyseCf(file: SourceFile): CfAnalysis {
   const listeners: DaemonPortOptions[] = [];
   const rulesets = new Map<string, { at: CfLine; rules: CfLine[] }>();
   let current: { at: CfLine; rules: CfLine[] } | null = null;
+  const ruleLines: CfRuleLine[] = [];
+  let rulesetNow: string | null = null;
   for (const l of lines) {
     const cmd = l.text.charAt(0);
+    if (cmd === 'S') rulesetNow = rulesetName(l.text);
+    if (cmd !== '#') ruleLines.push({ text: l.text, span: spanOfLine(file.path, l), ruleset: rulesetNow });
     if (cmd === 'O') {
       const value = daemonPortOptionsValue(l.text);
       if (value !== null) listeners.push(readDaemonPortOptions(value, 'O DaemonPortOptions', spanOfLine(file.path, l)));
@@ -97,5 +102,6 @@ export function analyseCf(file: SourceFile): CfAnalysis {
       promiscuousRelay = { enabled: true, span: at ? spanOfLine(file.path, at) : null };
     }
   }
-  return { listeners, features: [], promiscuousRelay, relayDomains: [], unknowns, cfInclude: null, diagnostics: [] };
+  const relay = relayFromCf(ruleLines);
+  return { listeners, features: relay.features, promiscuousRelay, relayDomains: relay.relayDomains, unknowns, cfInclude: null, diagnostics: [] };
 }

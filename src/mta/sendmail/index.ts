@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import type { SourceFile } from '../../model/source.js';
+import { parseAccessMap } from './access-map.js';
 import { analyseCf } from './cf.js';
 import { analyseMc } from './mc.js';
 import type { SendmailConfiguration } from './model.js';
@@ -19,7 +20,8 @@ function isMc(file: SourceFile): boolean {
   return file.role ? file.role === 'sendmail.mc' : file.path.endsWith('.mc');
 }
 
-export function assembleSendmail(files: SourceFile[]): SendmailConfiguration[] {
+export function assembleSendmail(all: SourceFile[]): SendmailConfiguration[] {
+  const files = all.filter((f) => f.role !== 'sendmail.access');
   const mcByStem = new Map<string, SourceFile>();
   for (const f of files) if (isMc(f)) mcByStem.set(stem(f.path), f);
   const cfWithMc = new Set<string>();
@@ -41,5 +43,39 @@ export function assembleSendmail(files: SourceFile[]): SendmailConfiguration[] {
       out.push({ mta: 'sendmail', files: [f.path], form: 'plain', mc: null, cf: f.path, ...analyseCf(f) });
     }
   }
+  attachAccessMaps(out, all.filter((f) => f.role === 'sendmail.access'));
   return out;
+}
+
+/**
+ * An access map source belongs to the sendmail configurations of its own
+ * directory (`/etc/mail/access` beside `/etc/mail/sendmail.mc`); one with no
+ * configuration beside it is judged alone, over a sendmail relaygate cannot see.
+ */
+function attachAccessMaps(configurations: SendmailConfiguration[], accessFiles: SourceFile[]): void {
+  for (const file of [...accessFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const map = parseAccessMap(file);
+    const directory = path.dirname(file.path);
+    const owners = configurations.filter((c) => c.mc !== null || c.cf !== null).filter((c) => path.dirname(c.mc ?? c.cf ?? '') === directory);
+    for (const owner of owners) {
+      owner.accessMaps = [...(owner.accessMaps ?? []), map];
+      owner.files = [...owner.files, file.path].sort();
+    }
+    if (owners.length > 0) continue;
+    configurations.push({
+      mta: 'sendmail',
+      files: [file.path],
+      form: 'plain',
+      mc: null,
+      cf: null,
+      listeners: [],
+      features: [],
+      promiscuousRelay: { enabled: false, span: null },
+      relayDomains: [],
+      unknowns: [],
+      cfInclude: null,
+      diagnostics: [],
+      accessMaps: [map],
+    });
+  }
 }

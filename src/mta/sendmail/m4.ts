@@ -7,10 +7,49 @@ import { installM4Builtins } from './m4-builtins.js';
 
 /**
  * A small, bounded m4 interpreter: enough of GNU m4 1.4 for sendmail .mc
- * files. It never reads a file and never runs a command; `include` and
- * `syscmd` are reported to the caller instead. Time and memory are bounded:
- * past a limit it stops with a fatal "m4 expansion limit" diagnostic.
+ * files. It never reads a file and never runs a command; `include` asks the
+ * caller (which knows the sendmail cf tree), `syscmd` is reported. Time and
+ * memory are bounded: past a limit it stops with a fatal "m4 expansion
+ * limit" diagnostic.
  */
+
+/**
+ * A builtin's definition as a value (GNU m4 `defn` of a builtin): private-use
+ * characters around the builtin's name. `define(`x', defn(`define'))` makes
+ * x that builtin; anywhere else the token is dropped, as m4 drops it.
+ */
+export const BUILTIN_OPEN = '\uE010';
+export const BUILTIN_CLOSE = '\uE011';
+
+export function builtinToken(name: string): string {
+  return BUILTIN_OPEN + name + BUILTIN_CLOSE;
+}
+
+/** The builtin a text names when it is exactly one builtin token, else null. */
+export function builtinOfToken(text: string): string | null {
+  if (!text.startsWith(BUILTIN_OPEN) || !text.endsWith(BUILTIN_CLOSE)) return null;
+  const name = text.slice(1, -1);
+  return name.includes(BUILTIN_OPEN) || name.includes(BUILTIN_CLOSE) ? null : name;
+}
+
+function dropBuiltinTokens(text: string): string {
+  if (!text.includes(BUILTIN_OPEN)) return text;
+  // The reader's token: an open marker up to the next close marker. Scanned
+  // with indexOf, each search resuming where the last stopped, so a run of
+  // open markers with no close (hostile text) costs linear time, where a
+  // regular expression would retry the scan from every one of them.
+  let kept = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf(BUILTIN_OPEN, from);
+    if (open < 0) break;
+    const close = text.indexOf(BUILTIN_CLOSE, open + 1);
+    if (close < 0) break;
+    kept += text.slice(from, open);
+    from = close + 1;
+  }
+  return kept + text.slice(from);
+}
 
 export interface M4Call {
   name: string;
@@ -49,7 +88,7 @@ export class M4Stop extends Error {
 }
 
 export interface M4Hooks {
-  /** `include`/`sinclude` of a file; returns the text to read in its place (we never read files). */
+  /** `include`/`sinclude` of a file; returns the text to read in its place (relaygate reads no file). */
   include?(m4: M4, call: M4Call, file: string, silent: boolean): string;
   /** Any change to a macro's definition (define, undefine, pushdef, popdef). */
   onDefinitionChange?(m4: M4, name: string, call: M4Call): void;
@@ -67,6 +106,12 @@ export class M4 {
   readonly input: M4Input;
   readonly lines: LineIndex;
   readonly macros = new Map<string, MacroDef[]>();
+  /** GNU m4's own builtins by name (what `builtin(`name')` and `defn` tokens call), whatever is defined now. */
+  readonly builtins = new Map<string, { fn: BuiltinFn; needsArgs: boolean }>();
+  /** Text saved by m4wrap, read when the input ends (GNU m4 1.4: the last saved is read first). */
+  readonly wrapped: { text: string; origin: Span }[] = [];
+  /** m4exit was called: no more input is read, m4wrap'ed text included. */
+  exited: number | null = null;
   readonly diagnostics: Diagnostic[] = [];
   /** Places where an unresolved template value decides what m4 does. */
   readonly unknowns: { span: Span; what: string }[] = [];
@@ -127,8 +172,32 @@ export class M4 {
     this.macros.delete(name);
   }
 
-  builtin(name: string, fn: BuiltinFn, needsArgs: boolean, span: Span | null = null): void {
+  /** Defines `name` as a builtin; `gnu`: one of GNU m4's own (reachable through `builtin` and `defn` tokens). */
+  builtin(name: string, fn: BuiltinFn, needsArgs: boolean, span: Span | null = null, gnu = false): void {
+    if (gnu) this.builtins.set(name, { fn, needsArgs });
     this.define(name, { kind: 'builtin', name, fn, needsArgs, span });
+  }
+
+  /** The definition a `define`/`pushdef` body gives: a builtin token makes the macro that builtin. */
+  definitionOf(body: string, span: Span): MacroDef {
+    const name = builtinOfToken(body);
+    const builtin = name === null ? undefined : this.builtins.get(name);
+    if (name !== null && builtin !== undefined) return { kind: 'builtin', name, fn: builtin.fn, needsArgs: builtin.needsArgs, span };
+    return { kind: 'user', body: dropBuiltinTokens(body), span };
+  }
+
+  /** `defn`: a user macro's body, quoted; a builtin's token. */
+  definitionText(name: string): string {
+    const def = this.lookup(name);
+    if (def === undefined) return '';
+    if (def.kind === 'user') return this.quote(def.body);
+    return this.builtins.has(def.name) ? builtinToken(def.name) : builtinToken(`relaygate:${name}`);
+  }
+
+  /** Calls macro `name` with `args` as if written `name(args)` (indir, builtin): the text to rescan. */
+  callWith(def: MacroDef, call: M4Call): string {
+    this.countStep(call.span);
+    return def.kind === 'user' ? this.substitute(def.body, call) : def.fn(this, call);
   }
 
   quote(text: string): string {
@@ -165,8 +234,13 @@ export class M4 {
   run(): boolean {
     try {
       for (;;) {
-        const tok = this.readToken();
-        if (!tok) return true;
+        const tok = this.exited === null ? this.readToken() : null;
+        if (!tok) {
+          // End of input: the m4wrap'ed text, last saved first; it may save more.
+          if (this.exited !== null || this.wrapped.length === 0) return true;
+          for (const w of this.wrapped.splice(0)) this.input.push(w.text, w.origin);
+          continue;
+        }
         this.process(tok, null);
       }
     } catch (e) {
@@ -208,8 +282,9 @@ export class M4 {
   readonly optionLines = new Map<number, { text: string; span: Span }[]>();
   private readonly openLines = new Map<number, { text: string; span: Span }>();
 
-  private emit(text: string, loc: InputLocation): void {
+  private emit(raw: string, loc: InputLocation): void {
     if (this.diversion < 0) return;
+    const text = dropBuiltinTokens(raw);
     this.outputLength += text.length;
     this.capture?.push(text);
     if (!this.capture) this.trackLines(text, loc);
@@ -263,10 +338,7 @@ export class M4 {
       else this.emit(tok.text, tok.loc);
       return;
     }
-    this.steps++;
-    if (this.steps > this.limits.maxSteps) {
-      throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxSteps} macro calls`, this.spanAt(tok.loc, tok.length));
-    }
+    this.countStep(this.spanAt(tok.loc, tok.length));
     let args: string[] = [];
     if (hasParens) {
       this.input.next();
@@ -277,6 +349,11 @@ export class M4 {
     const result = def.kind === 'user' ? this.substitute(def.body, call) : def.fn(this, call);
     this.input.push(result, span);
     this.checkText();
+  }
+
+  private countStep(at: Span): void {
+    this.steps++;
+    if (this.steps > this.limits.maxSteps) throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxSteps} macro calls`, at);
   }
 
   private callSpan(tok: Extract<Token, { kind: 'word' }>, hasParens: boolean): Span {
@@ -327,36 +404,48 @@ export class M4 {
     }
   }
 
-  /** User macro body: `$0`..`$N` (GNU: several digits), `$#`, `$*`, `$@`. */
-  private substitute(body: string, call: M4Call): string {
+  /**
+   * User macro body: `$0`..`$N` (GNU: several digits), `$#`, `$*`, `$@`.
+   * The expansion is counted against the text limit while it is built (a
+   * body of `$1` 300 times over a 2 MB argument stops here, not after).
+   */
+  substitute(body: string, call: M4Call): string {
     if (!body.includes('$')) return body;
     const out: string[] = [];
+    const room = this.limits.maxText - this.outputLength - this.input.pushed;
+    let length = 0;
+    const add = (text: string): void => {
+      length += text.length;
+      if (length > room) throw new M4Stop(`m4 expansion limit: more than ${this.limits.maxText} characters of expansion`, call.span);
+      out.push(text);
+    };
     let i = 0;
     while (i < body.length) {
-      const ch = body.charAt(i);
-      if (ch !== '$' || i + 1 >= body.length) {
-        out.push(ch);
-        i++;
-        continue;
+      const dollar = body.indexOf('$', i);
+      if (dollar < 0 || dollar + 1 >= body.length) {
+        add(body.slice(i));
+        break;
       }
+      if (dollar > i) add(body.slice(i, dollar));
+      i = dollar;
       const next = body.charAt(i + 1);
       if (next >= '0' && next <= '9') {
         let j = i + 1;
         while (j < body.length && body.charAt(j) >= '0' && body.charAt(j) <= '9') j++;
         const n = Number(body.slice(i + 1, j));
-        out.push(n === 0 ? call.name : (call.args[n - 1] ?? ''));
+        add(n === 0 ? call.name : (call.args[n - 1] ?? ''));
         i = j;
       } else if (next === '#') {
-        out.push(String(call.args.length));
+        add(String(call.args.length));
         i += 2;
       } else if (next === '*') {
-        out.push(call.args.join(','));
+        for (const [k, a] of call.args.entries()) add(k === 0 ? a : `,${a}`);
         i += 2;
       } else if (next === '@') {
-        out.push(call.args.map((a) => this.quote(a)).join(','));
+        for (const [k, a] of call.args.entries()) add((k === 0 ? '' : ',') + this.quote(a));
         i += 2;
       } else {
-        out.push(ch);
+        add('$');
         i++;
       }
     }
@@ -385,6 +474,13 @@ export class M4 {
         parts.push(c);
       }
       return { kind: 'comment', text: parts.join(''), loc };
+    }
+    if (ch === BUILTIN_OPEN) {
+      // A builtin token (defn of a builtin) stays one opaque token when rescanned.
+      let text = input.next();
+      while (input.peek() !== '' && input.peek() !== BUILTIN_CLOSE) text += input.next();
+      text += input.next();
+      return { kind: 'char', text, loc };
     }
     if (WORD_START.test(ch)) {
       let text = input.next();

@@ -1,11 +1,13 @@
 import type { SourceFile } from '../../model/source.js';
+import { isUnknown } from '../../model/source.js';
 import type { Span } from '../../model/span.js';
 import { daemonPortOptionsValue } from './cf.js';
-import { loadCfM4, newCfState } from './cf-macros.js';
-import type { CfState } from './cf-macros.js';
+import { installCfHooks, newCfState, recordFeature, trackDpo } from './cf-macros.js';
+import type { CfState, ProtoState } from './cf-macros.js';
+import { cfDirOf, cfTreePath, cfTreeText } from './cf-tree.js';
 import { readDaemonPortOptions } from './daemon-port-options.js';
-import { M4 } from './m4.js';
-import type { DaemonPortOptions, SendmailConfiguration, SendmailFeature } from './model.js';
+import { M4, type M4Call } from './m4.js';
+import type { DaemonPortOptions, SendmailConfiguration } from './model.js';
 
 /** What a .mc means once m4 and cf.m4 have read it. */
 export type McAnalysis = Pick<
@@ -13,21 +15,13 @@ export type McAnalysis = Pick<
   'listeners' | 'features' | 'promiscuousRelay' | 'relayDomains' | 'unknowns' | 'cfInclude' | 'diagnostics'
 >;
 
-/** The include of cf.m4, by any path (`/usr/share/sendmail/cf/m4/cf.m4`, `../m4/cf.m4`). */
-const CF_M4 = /(^|\/)cf\.m4$/;
-
-/**
- * proto.m4's listener lines (m4wrap'ed: read after the .mc ends), quoted with
- * the default quotes: `_DPO_` holds every DAEMON_OPTIONS; without any, one
- * MTA on every address; the MSA on port 587 unless `_NO_MSA_` is defined.
- */
-const PROTO_LISTENERS =
-  "ifelse(defn(`_DPO_'), `',\n" +
-  "`ifdef(`_NETINET6_', `O DaemonPortOptions=Name=MTA-v4, Family=inet\n" +
-  "O DaemonPortOptions=Name=MTA-v6, Family=inet6',`O DaemonPortOptions=Name=MTA')', `_DPO_')\n" +
-  "ifdef(`_NO_MSA_', `dnl', `O DaemonPortOptions=Port=587, Name=MSA, M=E')\n";
+/** Where `m4 cf.m4 file.mc` finds cf.m4 (Debian's sendmail-cf). */
+const CF_M4_PATH = '/usr/share/sendmail/cf/m4/cf.m4';
 
 const DEFAULT_MSA = 'Port=587, Name=MSA, M=E';
+
+/** The macro whose call includes each tree directory's files (for messages). */
+const CALLER: Readonly<Record<string, string>> = { feature: 'FEATURE', hack: 'HACK', ostype: 'OSTYPE', domain: 'DOMAIN', mailer: 'MAILER' };
 
 /**
  * Analyse a sendmail .mc as `m4` would build it. A .mc that includes cf.m4
@@ -44,30 +38,21 @@ export function analyseMc(file: SourceFile): McAnalysis {
 function evaluate(file: SourceFile, preloadCf: boolean): { analysis: McAnalysis; cfIncluded: boolean } {
   const state = newCfState();
   let cfInclude: Span | null = null;
-  let cfLoaded = false;
   const m4 = new M4(file, {
     include(m, call, path, silent) {
-      if (CF_M4.test(path.trim())) {
-        cfInclude ??= call.span;
-        // cf.m4: ifdef(`OSTYPE', `dnl', `include(cfhead.m4)'); either way it ends in divert(0).
-        if (!m.isDefined('OSTYPE')) {
-          loadCfM4(m, state, call.span);
-          cfLoaded = true;
-        }
-        m.diversion = 0;
-        return '';
-      }
-      if (!silent) m.note(call.span, `include(\`${path}') is not followed: relaygate does not read other files; what it defines is unknown`);
-      return '';
+      return includeFromTree(m, state, call, path, silent, (span) => {
+        cfInclude ??= span;
+      });
     },
-    onDefinitionChange(_m, name) {
-      if (name === '_DPO_' && !state.updatingDpo) state.daemonOptions = [];
+    onDefinitionChange(m, name, call) {
+      if (name === '_DPO_') trackDpo(m, state, call.span);
     },
   });
+  installCfHooks(m4, state);
   const firstLine: Span = { file: file.path, line: 1, column: 1, endLine: 1, endColumn: Math.max(2, m4.lines.lineText(1).length + 1) };
   if (preloadCf) {
-    loadCfM4(m4, state, firstLine);
-    cfLoaded = true;
+    // `m4 cf.m4 file.mc`: cf.m4 is read first.
+    m4.input.push(cfM4Text(CF_M4_PATH), firstLine);
   }
   const ok = m4.run();
   const analysis: McAnalysis = {
@@ -79,29 +64,59 @@ function evaluate(file: SourceFile, preloadCf: boolean): { analysis: McAnalysis;
     cfInclude,
     diagnostics: m4.diagnostics,
   };
-  if (!ok || !cfLoaded) return { analysis, cfIncluded: cfInclude !== null };
-
-  analysis.features = featuresInEffect(m4, state);
-  const promiscuous = m4.lookup('_PROMISCUOUS_RELAY_');
-  analysis.promiscuousRelay = { enabled: promiscuous !== undefined, span: promiscuous?.span ?? null };
+  const proto = state.proto;
+  if (!ok || proto === null) {
+    if (ok && state.loaded && m4.exited === null) m4.unknown(firstLine, 'proto.m4 did not run (the m4wrap of cf.m4 was lost)');
+    return { analysis, cfIncluded: cfInclude !== null };
+  }
+  analysis.features = proto.features.map((f) => ({ name: f.name, args: f.args, span: f.span }));
+  analysis.promiscuousRelay = { enabled: proto.promiscuous !== undefined, span: proto.promiscuous?.span ?? null };
   const defaultsAt = cfInclude ?? firstLine;
   const raw = rawOptionLines(m4);
-  const listeners = endListeners(m4, state, defaultsAt);
-  if (listeners) analysis.listeners = [...raw.before, ...listeners, ...raw.after];
+  analysis.listeners = [...raw.before, ...protoListeners(proto, defaultsAt), ...raw.after];
   return { analysis, cfIncluded: cfInclude !== null };
 }
 
-/** A feature whose macro was undefined again is not in effect; the call that last defined it is. */
-function featuresInEffect(m4: M4, state: CfState): SendmailFeature[] {
-  const out: SendmailFeature[] = [];
-  for (const f of state.features) {
-    if (f.macro) {
-      const def = m4.lookup(f.macro);
-      if (!def || def.span !== f.span) continue;
-    }
-    out.push({ name: f.name, args: f.args, span: f.span });
+/** cf.m4 read from `path`: its `_CF_DIR_` is that path without `m4/cf.m4`. */
+function cfM4Text(path: string): string {
+  return `ifdef(\`_CF_DIR_', \`', \`define(\`_CF_DIR_', \`${cfDirOf(path)}')')dnl\n${cfTreeText('m4/cf.m4') ?? ''}`;
+}
+
+/**
+ * include()/sinclude() of a file: the cf tree's own files are read from
+ * relaygate's model of the tree, by whatever path reaches them; any other
+ * file is not read (relaygate reads no file a build would), with a note.
+ */
+function includeFromTree(m4: M4, state: CfState, call: M4Call, file: string, silent: boolean, onCf: (span: Span) => void): string {
+  const dirDef = m4.lookup('_CF_DIR_');
+  const cfDir = dirDef !== undefined && dirDef.kind === 'user' ? dirDef.body : null;
+  const relative = isUnknown(file) ? null : cfTreePath(file.trim(), cfDir);
+  if (isUnknown(file)) {
+    const dir = /(?:^|\/)(feature|hack|ostype|domain|mailer)\/[^/]*$/.exec(file)?.[1];
+    m4.unknown(call.span, dir !== undefined ? `${CALLER[dir] ?? dir} with an unresolved name` : 'include of an unresolved file name');
+    return '';
   }
-  return out;
+  if (relative === null && /(^|\/)cf\.m4$/.test(file.trim())) {
+    // cf.m4 from a place relaygate does not know: read as the tree's, rooted there.
+    onCf(call.span);
+    return cfM4Text(file.trim());
+  }
+  if (relative === null) {
+    if (!silent) m4.note(call.span, `include(\`${file}') is not followed: relaygate does not read other files; what it defines is unknown`);
+    return '';
+  }
+  const text = cfTreeText(relative);
+  if (text === null) {
+    // m4 goes on, but exits 1: the build fails.
+    if (!silent) m4.note(call.span, `cannot open \`${file}': No such file or directory`, true);
+    return '';
+  }
+  if (relative === 'm4/cf.m4') {
+    onCf(call.span);
+    return cfM4Text(file.trim());
+  }
+  if (relative.startsWith('feature/')) recordFeature(m4, state, relative.slice('feature/'.length, -3), call);
+  return text;
 }
 
 /**
@@ -123,34 +138,25 @@ function rawOptionLines(m4: M4): { before: DaemonPortOptions[]; after: DaemonPor
   return { before: DIVERSIONS_BEFORE.flatMap(read), after: [...DIVERSIONS_AFTER, ...rest].flatMap(read) };
 }
 
-function endListeners(m4: M4, state: CfState, defaultsAt: Span): DaemonPortOptions[] | null {
-  const dpo = m4.lookup('_DPO_');
-  const dpoEmpty = !dpo || dpo.kind !== 'user' || dpo.body === '';
-  const noMsa = m4.isDefined('_NO_MSA_');
-  // proto.m4 writes its options section in diversion 0, with the default quotes.
-  m4.lquote = '`';
-  m4.rquote = "'";
-  m4.diversion = 0;
-  // proto.m4's own ifelse on an unresolved _DPO_ is not a new unknown: the listener text carries it.
-  const unknownsBefore = m4.unknowns.length;
-  const out = m4.evaluateAfterEnd(PROTO_LISTENERS, defaultsAt);
-  m4.unknowns.length = unknownsBefore;
-  if (out === null) return null;
-  const texts: string[] = [];
-  for (const line of out.split('\n')) {
-    if (line.startsWith('O DaemonPortOptions=')) texts.push(line.slice('O DaemonPortOptions='.length));
-  }
+/**
+ * proto.m4's listener lines, each with the line to edit: a `_DPO_` line's
+ * DAEMON_OPTIONS call (confDAEMON_OPTIONS's definition for the line proto.m4
+ * adds from it), or, for the default MTA and MSA, the cf.m4 include.
+ */
+function protoListeners(proto: ProtoState, defaultsAt: Span): DaemonPortOptions[] {
+  const texts = [...proto.options];
   const listeners: DaemonPortOptions[] = [];
   let msa: string | null = null;
-  if (!noMsa && texts[texts.length - 1] === DEFAULT_MSA) msa = texts.pop() ?? null;
-  const calls = state.daemonOptions;
+  const dpo = proto.dpoLines;
+  if (texts.length > dpo.length && texts[texts.length - 1] === DEFAULT_MSA) msa = texts.pop() ?? null;
   texts.forEach((text, i) => {
-    if (dpoEmpty) {
+    if (dpo.length === 0) {
       listeners.push(readDaemonPortOptions(text, 'default MTA', defaultsAt));
       return;
     }
-    const call = calls.length === texts.length ? calls[i] : calls[calls.length - 1];
-    listeners.push(readDaemonPortOptions(text, 'DAEMON_OPTIONS', call?.span ?? defaultsAt));
+    const line = dpo.length === texts.length ? dpo[i] : dpo[dpo.length - 1];
+    const fromConf = line !== undefined && line.text === 'O DaemonPortOptions=confDAEMON_OPTIONS' && proto.confDaemonOptions !== null;
+    listeners.push(readDaemonPortOptions(text, 'DAEMON_OPTIONS', fromConf ? (proto.confDaemonOptions as Span) : (line?.span ?? defaultsAt)));
   });
   if (msa !== null) listeners.push(readDaemonPortOptions(msa, 'default MSA', defaultsAt));
   return listeners;

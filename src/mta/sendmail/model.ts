@@ -1,5 +1,6 @@
 import type { ConfigurationBase } from '../../model/configuration.js';
 import type { Span } from '../../model/span.js';
+import type { AccessMap } from './access-map.js';
 
 /** One listener: a DAEMON_OPTIONS call in .mc, an `O DaemonPortOptions=` line in .cf, or a default cf.m4 adds. */
 export interface DaemonPortOptions {
@@ -44,4 +45,10 @@ export interface SendmailConfiguration extends ConfigurationBase {
   unknowns: { span: Span; what: string }[];
   /** The include of cf.m4 when the .mc includes it itself (built as `m4 file.mc`); null otherwise. */
   cfInclude: Span | null;
+  /**
+   * Access map sources (`access`, `access.txt`) beside this configuration:
+   * sendmail reads their RELAY entries when FEATURE(`access_db') is in effect.
+   * A configuration made of access maps alone has no .mc and no .cf.
+   */
+  accessMaps?: AccessMap[];
 }

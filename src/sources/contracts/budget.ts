@@ -19,6 +19,18 @@
  */
 import { UNKNOWN } from './values.js';
 
+/**
+ * Occurrences a replace-all of `from` replaces, counted without building
+ * anything (an empty `from` matches between every two characters: an upper
+ * bound for the code points Python counts).
+ */
+export function occurrences(text: string, from: string): number {
+  if (from === '') return text.length + 1;
+  let count = 0;
+  for (let at = text.indexOf(from); at !== -1; at = text.indexOf(from, at + from.length)) count++;
+  return count;
+}
+
 export interface BudgetLimits {
   characters: number;
   elements: number;

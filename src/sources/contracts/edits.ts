@@ -1,7 +1,7 @@
 import type { Form } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
 import type { Fragment } from './fragment.js';
-import type { VariableOrigin } from './variables.js';
+import type { VariableOrigin, VariableScope } from './variables.js';
 
 /**
  * Embedded configuration: provisioning code (shell, Dockerfiles, Ansible
@@ -49,6 +49,11 @@ interface EditBase {
    * on the edit lists them in `related`.
    */
   variables?: { name: string; origin: VariableOrigin | null }[];
+  /**
+   * Set by the extract step, not by extractors: the host file and every
+   * repository path its extractor read or looked for (src/model/inputs.ts).
+   */
+  inputs?: string[];
 }
 
 export type Edit =
@@ -78,10 +83,27 @@ export type Edit =
     })
   /**
    * A repository file becomes the target file: Dockerfile `COPY files/main.cf /etc/postfix/`,
-   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`.
+   * Ansible `template: src=main.cf.j2 dest=/etc/postfix/main.cf`, `copy: src=...`,
+   * Chef `template`/`cookbook_file`, Puppet `file { content => template(...) }`.
    * `source` is the repository path (POSIX, relative to the scan root).
    */
-  | (EditBase & { kind: 'link'; target: TargetFile; source: string })
+  | (EditBase & {
+      kind: 'link';
+      target: TargetFile;
+      source: string;
+      /** The path on the target machine, as written (`/etc/postfix/main.cf`). */
+      destination?: string;
+      /**
+       * What the deploying resource passes to a template source (an Ansible
+       * task: its variables at that point of the play, by precedence: role
+       * defaults, group_vars, play and role vars, include_vars, set_fact,
+       * role params; a Salt `file.managed`: `context:` over `defaults:` over
+       * the state file's pillar; Chef `variables(...)`; Puppet
+       * `epp(..., {...})`), layered above the template language's own
+       * variables when it is rendered; the user's --vars stay on top.
+       */
+      templateVariables?: VariableScope;
+    })
   /**
    * Evidence of the base the edits apply to: `FROM debian:12`, `apt-get install postfix`,
    * `dnf install postfix`, an Ansible `apt:`/`dnf:` task. `distribution` picks the
@@ -96,6 +118,12 @@ export interface Extraction {
   diagnostics: Diagnostic[];
   /** Things skipped or assumed that a user should know about (no repository text at a line start). */
   notes: string[];
+  /**
+   * Repository scripts the host file runs on the target (an Ansible
+   * `script:` task): their edits are in `edits`, in the order they run, so
+   * the scripts are not judged again on their own.
+   */
+  runs?: string[];
 }
 
 export function emptyExtraction(): Extraction {

@@ -39,14 +39,14 @@ export function hasMailMarker(head: string): boolean {
 
 /**
  * Extensions and names worth opening to look for embedded configuration:
- * the host formats are scripts, Dockerfiles, YAML, HCL, JSON (Packer) and
- * kickstart files, many of them without an extension (`Dockerfile`,
+ * the host formats are scripts, Dockerfiles, YAML (Salt's `.sls` too), HCL, JSON (Packer),
+ * kickstart files, Chef recipes (`.rb`) and Puppet manifests (`.pp`), many of them without an extension (`Dockerfile`,
  * `user-data`, `bootstrap`). Anything else (images, sources of other
  * languages, archives) is not opened, which keeps discovery of a large
  * repository cheap.
  */
 const HOST_EXTENSIONS: ReadonlySet<string> = new Set([
-  'sh', 'bash', 'ksh', 'zsh', 'dash', 'yml', 'yaml', 'tf', 'hcl', 'json', 'ks', 'cfg', 'dockerfile', 'containerfile', 'tpl', 'tmpl', 'j2', 'txt', 'conf', 'cloud-config', 'userdata', 'run', 'install', 'setup',
+  'sh', 'bash', 'ksh', 'zsh', 'dash', 'yml', 'yaml', 'sls', 'tf', 'hcl', 'json', 'ks', 'cfg', 'dockerfile', 'containerfile', 'tpl', 'tmpl', 'j2', 'txt', 'conf', 'cloud-config', 'userdata', 'run', 'install', 'setup', 'rb', 'pp',
 ]);
 
 export function mayBeHostFile(path: string): boolean {

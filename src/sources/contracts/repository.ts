@@ -1,13 +1,69 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { directoryInput, mergeInputs } from '../../model/inputs.js';
+import { normalize } from './repo-paths.js';
 
-/** Read access to the scanned repository, by POSIX path relative to the scan root. */
+/**
+ * Read access to the scanned repository, by POSIX path relative to the scan
+ * root. Every reader of repository files beyond the discovered candidate
+ * (variables files, included task files, copied files) gets one of these,
+ * never the file system: what it asks for is what the configuration depends
+ * on (recordingRepository below). A cache belongs below that recording (in
+ * the reader a recorder wraps), so that each recorder still sees every question.
+ */
 export interface RepositoryReader {
   /** The file's text, or undefined when it is absent, unreadable or too big. */
   read(relativePath: string): string | undefined;
   /** Entry names of a directory (files and directories), sorted; [] when absent. */
   list(relativeDir: string): string[];
   isDirectory(relativePath: string): boolean;
+  /**
+   * The path a symbolic link inside the repository leads to (relative to the
+   * scan root), when it differs: a change to the target changes what is read.
+   */
+  resolve?(relativePath: string): string | undefined;
+}
+
+/** A reader that records every path it is asked about: the inputs of what is built from it. */
+export interface RecordingRepository extends RepositoryReader {
+  /** Every path read (found or not) and every directory listed or tested (`dir/`), sorted (src/model/inputs.ts). */
+  inputs(): string[];
+}
+
+/**
+ * Wraps `repo` so that every question is recorded: a file read (found or
+ * not), a directory listed (`dir/`), a path tested for being a directory
+ * (`dir/` when it is one, else the bare path), and where a link inside the
+ * repository leads. A path that climbs out of the scan root is not an input
+ * (no change list can name it).
+ */
+export function recordingRepository(repo: RepositoryReader): RecordingRepository {
+  const seen = new Set<string>();
+  const note = (asked: string, directory: boolean): void => {
+    const clean = normalize(asked);
+    if (clean === null) return;
+    seen.add(directory ? directoryInput(clean) : clean === '' ? './' : clean);
+    const target = repo.resolve?.(clean);
+    if (target !== undefined && target !== clean) seen.add(directory ? directoryInput(target) : target);
+  };
+  return {
+    read(relativePath) {
+      note(relativePath, false);
+      return repo.read(relativePath);
+    },
+    list(relativeDir) {
+      note(relativeDir, true);
+      return repo.list(relativeDir);
+    },
+    isDirectory(relativePath) {
+      // Either form is touched by a change of the path or of anything under it; `dir/` says it was a folder.
+      const answer = repo.isDirectory(relativePath);
+      note(relativePath, answer);
+      return answer;
+    },
+    resolve: (relativePath) => repo.resolve?.(relativePath),
+    inputs: () => mergeInputs([...seen]),
+  };
 }
 
 /** Variables files are small; a bigger one is not read (bounded memory). */
@@ -35,17 +91,33 @@ export function memoryRepository(files: Record<string, string>): RepositoryReade
 /** The real file system under `root`; never follows a link out of the root. */
 export function fileSystemRepository(root: string): RepositoryReader {
   const realRoot = realpathSync(root);
+  // One scan reads a snapshot: where a path leads is asked once (every recorder asks again).
+  const resolved = new Map<string, string | undefined>();
   const inside = (relativePath: string): string | undefined => {
+    if (resolved.has(relativePath)) return resolved.get(relativePath);
+    let out: string | undefined;
     try {
       const full = realpathSync(path.join(root, ...relativePath.split('/')));
       const rel = path.relative(realRoot, full);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-      return full;
+      out = rel.startsWith('..') || path.isAbsolute(rel) ? undefined : full;
     } catch {
-      return undefined;
+      out = undefined;
     }
+    resolved.set(relativePath, out);
+    return out;
   };
   return {
+    resolve(relativePath) {
+      // The nearest part of the path that exists decides: a link to a folder leads its absent files there too.
+      const parts = relativePath.split('/').filter((p) => p !== '' && p !== '.');
+      for (let n = parts.length; n > 0; n--) {
+        const full = inside(parts.slice(0, n).join('/'));
+        if (full === undefined) continue;
+        const rel = path.relative(realRoot, full).split(path.sep).join('/');
+        return [rel, ...parts.slice(n)].filter((p) => p !== '').join('/');
+      }
+      return undefined;
+    },
     read(relativePath) {
       const full = inside(relativePath);
       if (full === undefined) return undefined;

@@ -29,6 +29,11 @@ export interface RenderedTemplate {
    * is unknown. Each becomes a note; absent means none.
    */
   notes?: TemplateDiagnostic[];
+  /**
+   * Set by the render step, not by renderers: the template and every path
+   * its variables were looked up in, found or not (src/model/inputs.ts).
+   */
+  inputs?: string[];
 }
 
 /**

@@ -6,9 +6,10 @@
  */
 import type { Candidate } from '../../discover/index.js';
 import type { RuleResult } from '../../model/finding.js';
+import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
-import { unreadable } from '../../rules/config-unreadable.js';
-import type { RepositoryReader } from '../contracts/repository.js';
+import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
+import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
 import { languageOfForm } from '../template-languages.js';
@@ -21,6 +22,8 @@ export interface RenderedCandidates {
   /** Postfix and sendmail files as their server reads them (a template: its rendered text, under its own path). */
   postfixFiles: SourceFile[];
   sendmailFiles: SourceFile[];
+  /** Exim and OpenSMTPD files as they are (their templates are not rendered). */
+  other: { exim: SourceFile[]; opensmtpd: SourceFile[] };
   /** Rendered templates by path: their source maps lead the parsers' spans back to the template. */
   templates: Map<string, RenderedTemplate>;
   /** Host files for the extract step. */
@@ -34,13 +37,18 @@ export function renderCandidates(
   notes: string[],
   results: RuleResult[],
 ): RenderedCandidates {
-  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], templates: new Map(), embedded: [] };
+  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [] };
   for (const found of candidates) {
+    if (found.kind === 'exim' || found.kind === 'opensmtpd') {
+      routeOtherMta(found, found.kind, out, results, notes);
+      continue;
+    }
     // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`).
     const candidate: Candidate = hasJinjaTags(found) ? { ...found, template: 'jinja2' } : found;
     if (candidate.unreadable) {
       const u = candidate.unreadable;
-      results.push(unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason));
+      const result = unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason);
+      results.push({ ...result, inputs: [candidate.path] });
       continue;
     }
     if (!candidate.file) continue;
@@ -63,14 +71,34 @@ export function renderCandidates(
   return out;
 }
 
+/** A closed Jinja tag (`{{ name }}`, `{% ... %}`); Exim's own `${if and{{...}}}` is not one. */
+const JINJA_TAG = /\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*(?:\|[^}\n]*)?\}\}|\{%[^\n]*%\}/;
+
+/**
+ * Exim and OpenSMTPD plain files go to their assemblers. Their templates are
+ * not rendered: a note says so, and the file is not judged.
+ */
+function routeOtherMta(found: Candidate, mta: 'exim' | 'opensmtpd', out: RenderedCandidates, results: RuleResult[], notes: string[]): void {
+  const u = found.unreadable;
+  if (u !== undefined) results.push({ ...unreadable(mta, found.path, u.line, u.column, u.reason), inputs: [found.path] });
+  else if (found.file !== undefined && JINJA_TAG.test(found.file.text)) notes.push(`${found.path} was not scanned: ${mta === 'exim' ? 'Exim' : 'OpenSMTPD'} templates are not rendered yet`);
+  else if (found.file !== undefined) {
+    out.files.set(found.path, found.file);
+    out.other[mta].push(found.role === undefined ? found.file : { ...found.file, role: found.role });
+  }
+}
+
 /** Whether any candidate needs the repository read around it (templates' variables, host files' linked files). */
 export function needsRepository(candidates: readonly Candidate[]): boolean {
   return candidates.some((c) => c.template !== undefined || c.kind === 'embedded' || hasJinjaTags(c));
 }
 
 /**
- * Renders a template candidate with its language's variables. A template the
- * renderer cannot read is config-unreadable at its line (null: not judged).
+ * Renders a template candidate with its language's variables, through a
+ * reader that records every path the variables were looked up in (the
+ * rendering's inputs). A template the renderer cannot read is
+ * config-unreadable at its line; a renderer that throws makes it
+ * config-unreadable too, and the scan goes on (null: not judged).
  */
 function renderCandidate(
   candidate: Candidate,
@@ -86,32 +114,60 @@ function renderCandidate(
     return null;
   }
   const mta = candidate.kind === 'sendmail' ? 'sendmail' : 'postfix';
-  const vars = language.variables(candidate.path, repo, extraVars);
-  for (const d of vars.diagnostics) {
-    notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
-  }
-  const rendered = language.render({ path: file.path, text: file.text }, vars);
-  if (rendered.diagnostics.length > 0) {
-    for (const d of rendered.diagnostics) results.push(unreadable(mta, candidate.path, d.line, d.column, d.message));
+  const recorder = recordingRepository(repo);
+  const inputs = (): string[] => mergeInputs([candidate.path], recorder.inputs());
+  try {
+    const vars = language.variables(candidate.path, recorder, extraVars);
+    for (const d of vars.diagnostics) {
+      notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
+    }
+    const rendered = language.render({ path: file.path, text: file.text }, vars);
+    if (rendered.diagnostics.length > 0) {
+      for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, candidate.path, d.line, d.column, d.message), inputs: inputs() });
+      return null;
+    }
+    for (const d of rendered.notes ?? []) notes.push(`${candidate.path}:${d.line}:${d.column}: ${d.message}; the values from there on are unknown`);
+    return { ...markUncertain(rendered, candidate.role, file.text), inputs: inputs() };
+  } catch (e) {
+    results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });
     return null;
   }
-  for (const d of rendered.notes ?? []) notes.push(`${candidate.path}:${d.line}:${d.column}: ${d.message}; the values from there on are unknown`);
-  if (candidate.role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, file.text) };
-  if (candidate.role !== 'main.cf') return rendered;
+}
+
+/**
+ * A rendered template's uncertain parts made explicit for the mail file it
+ * renders: master.cf services that may or may not exist, or whose fields are
+ * unknown (./uncertain-services.ts); main.cf definitions under unknown
+ * branches or with unknown names (./uncertain-parameters.ts).
+ */
+export function markUncertain(rendered: RenderedTemplate, role: SourceFile['role'], templateText: string): RenderedTemplate {
+  if (role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, templateText) };
+  if (role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
-  return { ...rendered, fragment: markAlternatives(fragment, file.text) };
+  return { ...rendered, fragment: markAlternatives(fragment, templateText) };
 }
 
 /**
  * A plain-named mail file whose text has a closed Jinja tag on one line
  * (`{{ ... }}` or `{% ... %}`): Postfix and m4 have no such syntax, so it is a
- * template (a Salt formula's `files/main.cf`). Linear: two indexOf per line.
+ * template (a Salt formula's `files/main.cf`). Postfix's relational macro
+ * `${{$a} == {b}?{x}:{y}}` starts with `${{`: that `{{` is Postfix's, not a tag.
+ * Linear: a few indexOf per line.
  */
 function hasJinjaTags(candidate: Candidate): boolean {
   if (candidate.template !== undefined || candidate.kind === 'embedded' || candidate.file === undefined) return false;
-  for (const line of candidate.file.text.split('\n')) {
+  return textHasJinjaTags(candidate.file.text, candidate.kind === 'postfix');
+}
+
+/**
+ * Whether one line of `text` holds a closed Jinja tag. In a Postfix file a
+ * `${{` is Postfix's relational-conditional syntax (postconf(5)), not Jinja.
+ */
+export function textHasJinjaTags(text: string, postfix = false): boolean {
+  for (const line of text.split('\n')) {
     for (const [open, close] of [['{{', '}}'], ['{%', '%}']] as const) {
-      const at = line.indexOf(open);
+      let at = line.indexOf(open);
+      while (at >= 0 && postfix && open === '{{' && line.charAt(at - 1) === '$') at = line.indexOf(open, at + 2);
       if (at >= 0 && line.indexOf(close, at + 2) > at) return true;
     }
   }

@@ -3,8 +3,12 @@
  * pair them by directory and name, a templated sendmail .mc joins the .cf
  * built from it, and every span goes back to the template a person edits.
  */
+import path from 'node:path/posix';
+import { directoryInput, mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
 import type { Configuration } from '../../mta/configuration.js';
+import { assembleExim } from '../../mta/exim/index.js';
+import { assembleOpenSmtpd } from '../../mta/opensmtpd/index.js';
 import { assemblePostfix } from '../../mta/postfix/index.js';
 import { assembleSendmail } from '../../mta/sendmail/index.js';
 import type { SendmailConfiguration } from '../../mta/sendmail/model.js';
@@ -18,7 +22,29 @@ export function assembleFiles(
   templates: ReadonlyMap<string, RenderedTemplate>,
 ): Configuration[] {
   const assembled: Configuration[] = [...assemblePostfix([...postfixFiles]), ...pairTemplatedSendmail(assembleSendmail([...sendmailFiles]), templates)];
-  return assembled.map((config) => backToTemplates(config, templates));
+  return assembled.map((config) => withInputs(backToTemplates(config, templates), templates));
+}
+
+/**
+ * The Exim and OpenSMTPD configurations of plain files; `read` reads a file
+ * one of them includes. Their inputs are their files (included ones too)
+ * and those files' folders, where an include that is missing may appear.
+ */
+export function assembleOtherMtas(exim: readonly SourceFile[], opensmtpd: readonly SourceFile[], read: (file: string) => string | undefined): Configuration[] {
+  const assembled: Configuration[] = [...assembleExim(exim, read), ...assembleOpenSmtpd(opensmtpd, read)];
+  return assembled.map((config) => withInputs(config, new Map()));
+}
+
+/**
+ * The inputs of a configuration assembled from the files of a folder: the
+ * files, what their renderings looked up, and the folder itself, whose other
+ * files decide what pairs with what (a master.cf deleted beside a main.cf
+ * leaves it with the stock master.cf).
+ */
+function withInputs(config: Configuration, templates: ReadonlyMap<string, RenderedTemplate>): Configuration {
+  const rendered = config.files.map((f) => templates.get(f)?.inputs);
+  const folders = config.files.map((f) => directoryInput(path.dirname(f)));
+  return { ...config, inputs: mergeInputs(config.files, folders, ...rendered) };
 }
 
 /** Spans of rendered templates back on the template lines, and the configuration's form (the template's language). */

@@ -1,11 +1,14 @@
+import type { Mta, RuleResult } from '../../model/finding.js';
+import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
+import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
 import type { Configuration } from '../../mta/configuration.js';
 import type { Edit, Extraction } from '../contracts/edits.js';
-import { pieceOf, type Piece } from './piece.js';
+import { pieceOf } from './piece.js';
 import { isPostfixEdit, replayPostfix, type ResolveLink } from './postfix.js';
 import { isSendmailEdit, replaySendmail } from './sendmail.js';
 import { languageFor } from '../template-languages.js';
-import type { RepositoryReader } from '../contracts/repository.js';
+import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { VariableScope } from '../contracts/variables.js';
 
 export type { Piece } from './piece.js';
@@ -22,6 +25,8 @@ export interface InstanceOptions {
   extraVars?: VariableScope[];
   /** Things skipped or assumed, for the scan's notes. */
   notes?: string[];
+  /** config-unreadable results: a linked template that cannot be rendered, a replay that failed. */
+  results?: RuleResult[];
 }
 
 /**
@@ -48,20 +53,72 @@ export function linkedSources(extractions: readonly Extraction[]): Set<string> {
   return out;
 }
 
-/** A plain file, or a template rendered through the language registry, as a Piece. */
-export function defaultResolver(plainFiles: ReadonlyMap<string, SourceFile>, repo?: RepositoryReader, extraVars: VariableScope[] = []): ResolveLink {
+/**
+ * A plain file, or a template rendered through the language registry, as a
+ * Piece whose inputs are the file and every path its variables were looked
+ * up in. A template that cannot be rendered (malformed, or a renderer that
+ * throws) is config-unreadable in `results`, never a silent pass.
+ */
+export function defaultResolver(
+  plainFiles: ReadonlyMap<string, SourceFile>,
+  repo?: RepositoryReader,
+  extraVars: VariableScope[] = [],
+  results: RuleResult[] = [],
+): ResolveLink {
   return (source) => {
     const plain = plainFiles.get(source);
-    if (plain !== undefined) return { file: plain.path, text: plain.text, fragment: null };
-    const text = repo?.read(source);
-    if (text === undefined || repo === undefined) return null;
+    if (plain !== undefined) return { file: plain.path, text: plain.text, fragment: null, inputs: [plain.path] };
+    if (repo === undefined) return null;
+    const recorder = recordingRepository(repo);
+    const text = recorder.read(source);
+    if (text === undefined) return null;
     const template = languageFor(source);
-    if (template === null) return { file: source, text, fragment: null };
-    const vars = template.language.variables(source, repo, extraVars);
-    const rendered = template.language.render({ path: source, text }, vars);
-    if (rendered.diagnostics.length > 0) return null;
-    return pieceOf(rendered.fragment);
+    if (template === null) return { file: source, text, fragment: null, inputs: recorder.inputs() };
+    const mta: Mta = template.target === 'main.cf' || template.target === 'master.cf' ? 'postfix' : 'sendmail';
+    try {
+      const vars = template.language.variables(source, recorder, extraVars);
+      const rendered = template.language.render({ path: source, text }, vars);
+      if (rendered.diagnostics.length > 0) {
+        for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: recorder.inputs() });
+        return null;
+      }
+      return { ...pieceOf(rendered.fragment), inputs: recorder.inputs() };
+    } catch (e) {
+      results.push({ ...unreadableAfterException(mta, source, `the ${template.language.form} renderer`, e), inputs: recorder.inputs() });
+      return null;
+    }
   };
+}
+
+/**
+ * Resolves links as `resolve` does and records, in `inputs`, every source
+ * asked for (found or not: a file that appears where a link points changes
+ * the configuration) and the inputs of every piece it returns.
+ */
+function recordingResolver(resolve: ResolveLink, inputs: Set<string>): ResolveLink {
+  // Every argument passes through: whatever else a replay tells the resolver, the recording stays the same.
+  return (...args: Parameters<ResolveLink>) => {
+    const [source] = args;
+    inputs.add(source);
+    const piece = resolve(...args);
+    for (const input of piece?.inputs ?? (piece === null ? [] : [piece.file])) inputs.add(input);
+    return piece;
+  };
+}
+
+/** Every input of a group of edits: each edit's own (the host file and what its extractor read). */
+function editInputs(edits: readonly Edit[]): Set<string> {
+  const inputs = new Set<string>();
+  for (const edit of edits) {
+    inputs.add(edit.span.file);
+    for (const input of edit.inputs ?? []) inputs.add(input);
+  }
+  return inputs;
+}
+
+/** A configuration replayed from `inputs`: its own files are inputs too. */
+function withInputs(config: Configuration, inputs: ReadonlySet<string>): Configuration {
+  return { ...config, inputs: mergeInputs([...inputs], config.files, config.inputs) };
 }
 
 /**
@@ -75,21 +132,28 @@ export function assembleInstances(
   options: InstanceOptions = {},
 ): Configuration[] {
   const notes = options.notes ?? [];
-  const resolve = options.resolve ?? defaultResolver(plainFiles, options.repo, options.extraVars);
+  const results = options.results ?? [];
+  const resolve = options.resolve ?? defaultResolver(plainFiles, options.repo, options.extraVars, results);
   const out: Configuration[] = [];
+  // Whatever a replay reads, through its edits or the links it resolves, is an input of what it builds.
+  // A replay that throws leaves its instance unjudged: config-unreadable where its first edit is, and the others go on.
+  const replayed = (mta: Mta, group: readonly Edit[], build: (resolve: ResolveLink) => Configuration | null): void => {
+    const inputs = editInputs(group);
+    try {
+      const config = build(recordingResolver(resolve, inputs));
+      if (config !== null) out.push(withInputs(config, inputs));
+    } catch (e) {
+      const file = group[0]?.span.file ?? '.';
+      results.push({ ...unreadableAfterException(mta, file, `replaying its ${mta} edits`, e), inputs: mergeInputs([...inputs]) });
+    }
+  };
   for (const edits of groupEdits(extractions)) {
     const key = edits[0]?.key;
     if (key === undefined) continue;
     const postfix = edits.filter(isPostfixEdit);
-    if (postfix.length > 0) {
-      const config = replayPostfix(key, postfix, resolve, notes);
-      if (config !== null) out.push(config);
-    }
+    if (postfix.length > 0) replayed('postfix', postfix, (r) => replayPostfix(key, postfix, r, notes));
     const sendmail = edits.filter(isSendmailEdit);
-    if (sendmail.length > 0) {
-      const config = replaySendmail(sendmail, resolve, notes);
-      if (config !== null) out.push(config);
-    }
+    if (sendmail.length > 0) replayed('sendmail', sendmail, (r) => replaySendmail(sendmail, r, notes));
   }
   return out;
 }

@@ -13,6 +13,8 @@ export interface Piece {
   text: string;
   /** null: the text is the file itself, positions need no mapping. */
   fragment: Fragment | null;
+  /** What the text was built from: the file and, for a template, every variables path looked up (src/model/inputs.ts). */
+  inputs?: string[];
 }
 
 export function pieceOf(fragment: Fragment): Piece {

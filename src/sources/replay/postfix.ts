@@ -2,16 +2,22 @@ import path from 'node:path/posix';
 import type { Form } from '../../model/configuration.js';
 import { UNKNOWN_MARK } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
+import { postfixFatalDiagnostics } from '../../mta/postfix/fatal.js';
 import { stockSmtpService } from '../../mta/postfix/listeners.js';
 import { parseMainCf } from '../../mta/postfix/main-cf.js';
 import { parseMasterCf } from '../../mta/postfix/master-cf.js';
 import type { MainCfParameter, MasterCf, MasterService, PostfixConfiguration } from '../../mta/postfix/model.js';
-import type { Edit, InstanceKey } from '../contracts/edits.js';
+import type { Edit, InstanceKey, TargetFile } from '../contracts/edits.js';
+import type { VariableScope } from '../contracts/variables.js';
 import { baseLabel, baseParameters, type BaseName } from './base.js';
 import { markUnknown, pieceOf, remapPiece, type Piece } from './piece.js';
 
-/** Resolves a `link` edit's repository file; null when it cannot be read. */
-export type ResolveLink = (source: string) => Piece | null;
+/**
+ * Resolves a `link` edit's repository file; null when it cannot be read. A
+ * template is rendered with `vars` when the edit carries them (see the
+ * `link` edit), else with its language's own variables.
+ */
+export type ResolveLink = (source: string, target: TargetFile, variables?: VariableScope) => Piece | null;
 
 interface State {
   parameters: MainCfParameter[];
@@ -130,7 +136,7 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       applyMasterSet(state, edit, notes);
       return;
     case 'link': {
-      const piece = resolve(edit.source);
+      const piece = resolve(edit.source, edit.target, edit.templateVariables);
       if (piece === null) {
         notes.push(`${lineOf(edit.span)}: ${edit.source} is copied to ${edit.target} but cannot be read; its content is not judged`);
         return;
@@ -190,5 +196,6 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
     masterCf: state.masterCf,
   };
   if (overlay) configuration.overlay = { base, touched: [...state.touched].sort(), assumed: `${baseLabel(base)}, assumed ${reason}` };
+  configuration.diagnostics.push(...postfixFatalDiagnostics(configuration));
   return configuration;
 }

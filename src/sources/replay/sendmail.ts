@@ -53,7 +53,7 @@ export function replaySendmail(edits: readonly Edit[], resolve: ResolveLink, not
     let piece: Piece | null = null;
     if (edit.kind === 'write') piece = pieceOf(edit.fragment);
     else if (edit.kind === 'link') {
-      piece = resolve(edit.source);
+      piece = resolve(edit.source, edit.target, edit.templateVariables);
       if (piece === null) {
         notes.push(`${lineOf(edit.span)}: ${edit.source} is copied to ${edit.target} but cannot be read; its content is not judged`);
         continue;

@@ -9,6 +9,12 @@ test('continuation lines are concatenated as written, comments and blanks inside
   assert.equal(m.parameters[0]?.value, 'a,  b\tc');
   assert.deepEqual(m.parameters[0]?.valueSpan, { file: 'etc/postfix/main.cf', line: 1, column: 14, endLine: 6, endColumn: 3 });
   assert.deepEqual(m.parameters[0]?.span, { file: 'etc/postfix/main.cf', line: 1, column: 1, endLine: 6, endColumn: 3 });
+  // One piece per physical line, so an offset in the value maps back to its line.
+  assert.deepEqual(m.parameters[0]?.valuePieces, [
+    { offset: 0, length: 2, span: { file: 'etc/postfix/main.cf', line: 1, column: 14, endLine: 1, endColumn: 16 } },
+    { offset: 2, length: 3, span: { file: 'etc/postfix/main.cf', line: 5, column: 1, endLine: 5, endColumn: 4 } },
+    { offset: 5, length: 2, span: { file: 'etc/postfix/main.cf', line: 6, column: 1, endLine: 6, endColumn: 3 } },
+  ]);
   assert.equal(m.parameters[1]?.name, 'mydomain');
   assert.deepEqual(m.diagnostics, []);
 });

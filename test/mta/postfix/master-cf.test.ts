@@ -19,7 +19,12 @@ test('services, host:port names, continuation and comment lines', () => {
     ['smtpd', null, 'smtpd', true, false, true],
   ]);
   assert.deepEqual(m.services[0]?.overrides, [
-    { name: 'smtpd_client_restrictions', value: 'permit_mynetworks,reject', span: { file: 'master.cf', line: 2, column: 3, endLine: 2, endColumn: 56 } },
+    {
+      name: 'smtpd_client_restrictions',
+      value: 'permit_mynetworks,reject',
+      span: { file: 'master.cf', line: 2, column: 3, endLine: 2, endColumn: 56 },
+      valuePieces: [{ offset: 0, length: 24, span: { file: 'master.cf', line: 2, column: 32, endLine: 2, endColumn: 56 } }],
+    },
   ]);
   assert.deepEqual(m.diagnostics, []);
 });
@@ -32,6 +37,10 @@ test('-o { name = value } braced form, -oname=value, grouped flags', () => {
     ['c', 'd'],
   ]);
   assert.deepEqual(m.services[0]?.overrides[0]?.span, { file: 'master.cf', line: 1, column: 27, endLine: 1, endColumn: 86 });
+  // The value's characters, inside the braces: where a macro error in it is reported.
+  assert.deepEqual(m.services[0]?.overrides[0]?.valuePieces, [
+    { offset: 0, length: 25, span: { file: 'master.cf', line: 1, column: 59, endLine: 1, endColumn: 84 } },
+  ]);
 });
 
 test('-o name = value (unbraced) is fatal for smtpd, on that line', () => {

@@ -89,3 +89,42 @@ test('m4: include and syscmd are never executed', () => {
   assert.equal(r.out, '');
   assert.deepEqual(r.m.diagnostics.map((d) => [d.line, d.fatal]), [[1, false], [1, false]]);
 });
+
+test('m4: defn of a builtin is the builtin: define(`D\', defn(`define\')) defines', () => {
+  assert.equal(m4("define(`D', defn(`define'))D(`x', 1)x|defn(`define')|").out, '1||');
+});
+
+test('m4: indir calls any macro by name, builtin calls the builtin whatever the name means now', () => {
+  assert.equal(m4("define(`M', `[$1]')indir(`M', `a')|indir(`define', `y', 2)y|define(`define', `no')builtin(`define', `z', 3)z").out, '[a]|2|3');
+  const r = m4("indir(`nope')builtin(`nope')");
+  assert.deepEqual(r.m.diagnostics.map((d) => [d.message, d.fatal]), [["undefined macro `nope'", false], ["undefined builtin `nope'", false]]);
+});
+
+test('m4: m4wrap text is read when the input ends, the last saved first', () => {
+  assert.equal(m4("m4wrap(`a')m4wrap(`b')dnl\nx\n").out, 'x\nba');
+});
+
+test('m4: m4exit stops at once; a non-zero status fails the build', () => {
+  const r = m4("a m4exit(2)b m4wrap(`c')");
+  assert.equal(r.out, 'a ');
+  assert.deepEqual(r.m.diagnostics.map((d) => [d.line, d.message, d.fatal]), [[1, 'm4exit(2): m4 stops with exit status 2', true]]);
+});
+
+test('m4: eval is computed, 32-bit, with m4\'s radix and width; an error is m4\'s message and no output', () => {
+  assert.equal(m4("eval(`2**10')|eval(`-7/2')|eval(`1<<33')|eval(`2147483647+1')|eval(`255', `16', `4')|eval(`5 > 3 && 0x10 == 16')").out, '1024|-3|2|-2147483648|00ff|1');
+  const r = m4("eval(`1/0')eval(`1 +')");
+  assert.equal(r.out, '');
+  assert.deepEqual(r.m.diagnostics.map((d) => d.message), ['divide by zero in eval: 1/0', 'bad expression in eval: 1 +']);
+});
+
+test('m4: translit maps characters, ranges included', () => {
+  assert.equal(m4("translit(`Hello', `a-zA-Z', `A-Za-z')|translit(`abc', `b')").out, 'hELLO|ac');
+});
+
+test('m4: a $1 repeated over a huge argument stops at the text limit while it is built', () => {
+  const body = '$1'.repeat(300);
+  const arg = 'x'.repeat(2_000_000);
+  const m = new M4({ path: 't.m4', text: `define(\`X', \`${body}')X(\`${arg}')` });
+  assert.equal(m.run(), false);
+  assert.match(m.diagnostics[0]?.message ?? '', /^m4 expansion limit: more than 8000000 characters/);
+});

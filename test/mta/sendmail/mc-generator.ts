@@ -10,7 +10,15 @@ export interface GeneratedMc {
   text: string;
   /** Includes cf.m4 itself: built as `m4 file.mc`; otherwise as `m4 cf.m4 file.mc`. */
   includesCf: boolean;
+  /** The verdict-level classes it exercises (for the counts by class). */
+  classes?: Set<McClass>;
 }
+
+/**
+ * Ways a .mc reaches (or undoes) promiscuous_relay other than a plain
+ * FEATURE() call, confDAEMON_OPTIONS, and builds m4 fails.
+ */
+export type McClass = 'indirect-feature' | 'indirect-undefine' | 'eval' | 'conf-daemon-options' | 'build-fails';
 
 export const CF_M4 = '/usr/share/sendmail/cf/m4/cf.m4';
 
@@ -45,10 +53,49 @@ function featureLine(r: Random, name: string): string {
   return r.pick([`FEATURE(\`${name}')dnl`, `FEATURE(${name})dnl`, `FEATURE(\`${name}')`]);
 }
 
+const TREE = '/usr/share/sendmail/cf/';
+
+/** promiscuous_relay by general m4 semantics: include of the tree's file, indir, builtin, defn aliases, `../`. */
+function indirectFeature(r: Random): string[] {
+  return r.pick([
+    [`include(\`${TREE}feature/promiscuous_relay.m4')dnl`],
+    [`sinclude(\`${TREE}feature/promiscuous_relay.m4')dnl`],
+    ["include(_CF_DIR_`feature/promiscuous_relay.m4')dnl"],
+    ["indir(`FEATURE', `promiscuous_relay')dnl"],
+    ["builtin(`define', `_PROMISCUOUS_RELAY_', 1)dnl"],
+    ["define(`OPEN', defn(`FEATURE'))dnl", "OPEN(`promiscuous_relay')dnl"],
+    ["define(`D', defn(`define'))dnl", "D(`_PROMISCUOUS_RELAY_', `1')dnl"],
+    ["HACK(`../feature/promiscuous_relay')dnl"],
+    ["DOMAIN(`../feature/promiscuous_relay')dnl"],
+    ["FEATURE(`../hack/../feature/promiscuous_relay')dnl"],
+    ["m4wrap(`define(`_PROMISCUOUS_RELAY_', 1)')dnl"],
+  ]);
+}
+
 /** One body line (after cf.m4 is available). */
-function bodyLine(r: Random, depth = 0): string[] {
-  const k = r.int(22);
+function bodyLine(r: Random, classes: Set<McClass>, depth = 0): string[] {
+  const k = r.int(30);
   switch (k) {
+    case 22:
+    case 23:
+      classes.add('indirect-feature');
+      return indirectFeature(r);
+    case 24:
+      classes.add('indirect-undefine');
+      return [r.pick(["indir(`undefine', `_PROMISCUOUS_RELAY_')dnl", "builtin(`undefine', `_PROMISCUOUS_RELAY_')dnl", "define(`U', defn(`undefine'))U(`_PROMISCUOUS_RELAY_')dnl"])];
+    case 25:
+      classes.add('eval');
+      return [`ifelse(eval(\`${r.pick(['2 * 3 > 5', '2 * 3 > 6', '0x10 == 16', '7 / 2 == 3', '1 << 33 == 2', '(1 + 2) * 3 % 4'])}'), \`1', \`FEATURE(\`promiscuous_relay')')dnl`];
+    case 26:
+    case 27:
+      classes.add('conf-daemon-options');
+      return [`define(\`confDAEMON_OPTIONS', \`${daemonOptionsText(r)}')dnl`];
+    case 28:
+      classes.add('build-fails');
+      return [r.pick(["FEATURE(`no_such_feature')dnl", "include(_CF_DIR_`hack/nope.m4')dnl", "OSTYPE(`nonesuch')dnl", "FEATURE(`promiscuous_relay' )dnl", `include(\`${TREE}feature/nope.m4')dnl`])];
+    case 29:
+      classes.add('build-fails');
+      return [r.pick([`sinclude(\`${TREE}feature/nope.m4')dnl`, "MAILER(`nonesuch')dnl"])];
     case 0:
     case 1:
       return [featureLine(r, 'promiscuous_relay')];
@@ -70,7 +117,7 @@ function bodyLine(r: Random, depth = 0): string[] {
       return [`${r.pick(['#', 'dnl', '#dnl'])} ${daemonOptionsLine(r)}`];
     case 11:
       if (depth > 1) return ['dnl nothing'];
-      return ['divert(-1)', ...bodyLine(r, depth + 1), ...bodyLine(r, depth + 1), 'divert(0)dnl'];
+      return ['divert(-1)', ...bodyLine(r, classes, depth + 1), ...bodyLine(r, classes, depth + 1), 'divert(0)dnl'];
     case 12:
       return [`ifdef(\`_PROMISCUOUS_RELAY_', \`FEATURE(\`no_default_msa')', \`dnl')`];
     case 13:
@@ -114,6 +161,7 @@ function preIncludeLine(r: Random): string[] {
 
 export function generateMc(seed: number): GeneratedMc {
   const r = new Random(seed);
+  const classes = new Set<McClass>();
   const includesCf = r.chance(0.5);
   const lines: string[] = [];
   if (includesCf) {
@@ -125,7 +173,7 @@ export function generateMc(seed: number): GeneratedMc {
   }
   if (r.chance(0.8)) lines.push("OSTYPE(`linux')dnl");
   const n = 1 + r.int(7);
-  for (let i = 0; i < n; i++) lines.push(...bodyLine(r));
+  for (let i = 0; i < n; i++) lines.push(...bodyLine(r, classes));
   if (r.chance(0.6)) lines.push("MAILER(`local')dnl", "MAILER(`smtp')dnl");
-  return { name: `gen-${seed}.mc`, text: lines.join('\n') + '\n', includesCf };
+  return { name: `gen-${seed}.mc`, text: lines.join('\n') + '\n', includesCf, classes };
 }

@@ -128,3 +128,63 @@ test('mc: an unbalanced quote is a fatal diagnostic with line and column', () =>
   assert.deepEqual(r.diagnostics, [{ file: 'mail/sendmail.mc', line: 2, column: 16, message: 'ERROR: end of file in string', fatal: true }]);
   assert.deepEqual(r.listeners, []);
 });
+
+// promiscuous_relay reached without a plain FEATURE() call: cf.m4's FEATURE is
+// include(_CF_DIR_`'feature/$1.m4), and every path into the tree reaches the file.
+test('mc: promiscuous_relay through include, sinclude, indir, builtin, defn and ../ in any cf macro', () => {
+  const ways: [string, number][] = [
+    ["include(`/usr/share/sendmail/cf/feature/promiscuous_relay.m4')dnl\n", 1],
+    ["sinclude(`/usr/share/sendmail/cf/feature/promiscuous_relay.m4')dnl\n", 1],
+    ["include(_CF_DIR_`feature/promiscuous_relay.m4')dnl\n", 1],
+    ["indir(`FEATURE', `promiscuous_relay')dnl\n", 1],
+    ["builtin(`define', `_PROMISCUOUS_RELAY_', 1)dnl\n", 1],
+    ["define(`OPEN', defn(`FEATURE'))dnl\nOPEN(`promiscuous_relay')dnl\n", 2],
+    ["HACK(`../feature/promiscuous_relay')dnl\n", 1],
+    ["OSTYPE(`../feature/promiscuous_relay')dnl\n", 1],
+    ["DOMAIN(`../feature/promiscuous_relay')dnl\n", 1],
+    ["FEATURE(`../hack/../feature/promiscuous_relay')dnl\n", 1],
+    ["m4wrap(`define(`_PROMISCUOUS_RELAY_', 1)')dnl\n", 1],
+  ];
+  for (const [text, line] of ways) {
+    const r = mc(`OSTYPE(\`linux')dnl\n${text}`);
+    assert.equal(r.promiscuousRelay.enabled, true, text);
+    assert.equal(r.promiscuousRelay.span?.line, line + 1, text);
+    assert.deepEqual(r.diagnostics.filter((d) => d.fatal), [], text);
+  }
+});
+
+test('mc: indir(`undefine\', ...) turns promiscuous_relay off again', () => {
+  const r = mc("FEATURE(`promiscuous_relay')dnl\nindir(`undefine', `_PROMISCUOUS_RELAY_')dnl\n");
+  assert.equal(r.promiscuousRelay.enabled, false);
+  assert.deepEqual(r.features, []);
+});
+
+test('mc: eval is computed, so a condition on it decides', () => {
+  assert.equal(mc("ifelse(eval(`2 * 3 > 5'), `1', `FEATURE(`promiscuous_relay')')dnl\n").promiscuousRelay.enabled, true);
+  assert.equal(mc("ifelse(eval(`2 * 3 > 6'), `1', `FEATURE(`promiscuous_relay')')dnl\n").promiscuousRelay.enabled, false);
+});
+
+test('mc: confDAEMON_OPTIONS (deprecated) is still a listener, at its define', () => {
+  assert.deepEqual(listeners("FEATURE(`no_default_msa')dnl\ndefine(`confDAEMON_OPTIONS', `Port=smtp, Name=MTA')dnl\n"), [
+    ['DAEMON_OPTIONS', null, 'smtp', 'MTA', 2],
+  ]);
+  // proto.m4 adds it after the .mc's own DAEMON_OPTIONS.
+  assert.deepEqual(listeners("define(`confDAEMON_OPTIONS', `Port=smtp, Addr=127.0.0.1, Name=MTA')dnl\nDAEMON_OPTIONS(`Port=2525, Addr=127.0.0.1, Name=X')dnl\nFEATURE(`no_default_msa')dnl\n"), [
+    ['DAEMON_OPTIONS', '127.0.0.1', '2525', 'X', 2],
+    ['DAEMON_OPTIONS', '127.0.0.1', 'smtp', 'MTA', 1],
+  ]);
+});
+
+test('mc: a build m4 fails is fatal with m4\'s message: a feature the tree does not have, a missing tree file', () => {
+  const cases: [string, number, number, string][] = [
+    ["OSTYPE(`linux')dnl\nFEATURE(`no_such')dnl\n", 2, 1, "cannot open `/usr/share/sendmail/cf/feature/no_such.m4': No such file or directory"],
+    ["include(`/usr/share/sendmail/cf/hack/nope.m4')dnl\n", 1, 1, "cannot open `/usr/share/sendmail/cf/hack/nope.m4': No such file or directory"],
+    ["FEATURE(`promiscuous_relay' )dnl\n", 1, 1, "cannot open `/usr/share/sendmail/cf/feature/promiscuous_relay .m4': No such file or directory"],
+    [`${CF}OSTYPE(\`nonesuch')dnl\n`, 2, 1, "cannot open `/usr/share/sendmail/cf/ostype/nonesuch.m4': No such file or directory"],
+  ];
+  for (const [text, line, column, message] of cases) {
+    assert.deepEqual(mc(text).diagnostics.filter((d) => d.fatal), [{ file: 'mail/sendmail.mc', line, column, message, fatal: true }], text);
+  }
+  // sinclude of a missing file is silent, as in m4.
+  assert.deepEqual(mc("sinclude(`/usr/share/sendmail/cf/hack/nope.m4')dnl\n").diagnostics, []);
+});

@@ -38,7 +38,7 @@ function postfix(configs: Configuration[]): PostfixConfiguration {
   const config = configs[0];
   assert.equal(configs.length, 1);
   assert.equal(config?.mta, 'postfix');
-  return config as PostfixConfiguration;
+  return config;
 }
 
 const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject';

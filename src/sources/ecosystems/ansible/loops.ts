@@ -1,9 +1,11 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import { UNKNOWN, containsUnknown, isPlainObject } from '../../contracts/values.js';
+import { UNDEFINED, UNKNOWN, isPlainObject } from '../../contracts/values.js';
+import type { VariableOrigin } from '../../contracts/variables.js';
+import { templateDeep } from './runtime-modules.js';
 import { JINJA2_NAMESPACES } from '../shared/jinja2-namespaces.js';
 import { ArgumentTemplating } from '../../languages/yaml/jinja-arguments.js';
 import { plainValue } from '../../languages/yaml/yaml-file.js';
-import type { TaskContext } from './task-context.js';
+import { currentVars, type TaskContext } from './task-context.js';
 
 /** More loop items than this are not expanded one by one (bounded work). */
 export const MAX_LOOP_ITEMS = 1000;
@@ -14,6 +16,8 @@ export interface TaskLoop {
   items: unknown[];
   /** The loop's data could not be resolved: one pass with an unknown item, and every edit is maybe. */
   unknown: boolean;
+  /** Repository variables the loop's items were templated from. */
+  used: Map<string, VariableOrigin | null>;
 }
 
 const LOOP_KEYS = ['loop', 'with_items', 'with_list', 'with_dict', 'with_flattened'] as const;
@@ -28,18 +32,23 @@ export function taskLoop(task: YAMLMap, context: TaskContext): TaskLoop | null {
   if (keyName === undefined) {
     const other = task.items.find((pair) => isScalar(pair.key) && String(pair.key.value).startsWith('with_'));
     if (other === undefined) return null;
-    return { variable: loopVariable(task, context), items: [UNKNOWN], unknown: true };
+    return { variable: loopVariable(task, context), items: [UNKNOWN], unknown: true, used: new Map() };
   }
   const node = task.get(keyName, true);
+  // Ansible templates the loop term, strings inside a literal list included, before the first item runs.
+  const templating = new ArgumentTemplating(currentVars(context), new Map(), JINJA2_NAMESPACES);
   let data: unknown;
-  if (isSeq(node) || isMap(node)) data = plainValue(context.document, node);
-  else if (isScalar(node) && typeof node.value === 'string') data = new ArgumentTemplating(context.vars, new Map(), JINJA2_NAMESPACES).value(node.value);
+  if (isSeq(node) || isMap(node)) data = templateDeep(plainValue(context.document, node), templating);
+  else if (isScalar(node) && typeof node.value === 'string') data = templateDeep(templating.value(node.value), templating);
   else data = UNKNOWN;
   if (keyName === 'with_dict' && isPlainObject(data)) data = Object.entries(data).map(([key, value]) => ({ key, value }));
-  if ((keyName === 'with_items' || keyName === 'with_flattened') && Array.isArray(data)) data = data.flatMap((d: unknown) => (Array.isArray(d) ? d : [d]));
+  if ((keyName === 'with_items' || keyName === 'with_flattened') && Array.isArray(data)) data = data.flatMap((d: unknown) => (Array.isArray(d) ? (d as unknown[]) : [d]));
   const variable = loopVariable(task, context);
-  if (!Array.isArray(data) || data.length > MAX_LOOP_ITEMS || containsUnknown(data)) return { variable, items: [UNKNOWN], unknown: true };
-  return { variable, items: data, unknown: false };
+  // An item with an unknown part is still one item: the edits it makes carry the unknown text.
+  if (!Array.isArray(data) || data.length > MAX_LOOP_ITEMS || data.some((d) => d === UNKNOWN || d === UNDEFINED)) {
+    return { variable, items: [UNKNOWN], unknown: true, used: templating.used };
+  }
+  return { variable, items: data, unknown: false, used: templating.used };
 }
 
 function loopVariable(task: YAMLMap, context: TaskContext): string {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Span } from '../../../model/span.js';
 import { ArgumentTemplating } from '../../languages/yaml/jinja-arguments.js';
 import type { MappedText } from '../../languages/yaml/mapped-text.js';
@@ -50,7 +50,7 @@ export class ModuleCall {
   }
 
   private addMap(map: YAMLMap): void {
-    for (const pair of map.items as Pair[]) {
+    for (const pair of map.items) {
       if (!isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       this.arguments.set(name, { node: pair.value, text: scalarText(pair.value, this.context.source) });

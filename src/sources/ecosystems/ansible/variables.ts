@@ -28,38 +28,59 @@ export function ansibleLayout(templatePath: string): { role: string | null; proj
  * parent: the folder holding `templates/` is the role when it also holds a
  * role's other folders.
  */
-function standaloneRole(repo: RepositoryReader, dir: string): string | null {
+export function standaloneRole(repo: RepositoryReader, dir: string): string | null {
   return ['defaults', 'vars', 'tasks', 'meta', 'handlers'].some((d) => repo.isDirectory(join(dir, d))) ? dir : null;
 }
 
-const YAML_NAMES = ['main.yml', 'main.yaml', 'main'];
+/** Ansible's variables-file extensions (C.YAML_FILENAME_EXTENSIONS); a file without an extension is read too. */
+const VARS_EXTENSIONS = ['.yml', '.yaml', '.json'];
+/** Folder depth read under `defaults/main/` (Ansible recurses without a limit; we bound the work). */
+const MAX_VARS_DEPTH = 4;
 
-/** Ansible loads `defaults/main.yml`, `main.yaml`, `main`, or every file of a `main/` folder. */
-function roleFiles(repo: RepositoryReader, dir: string): string[] {
-  for (const name of YAML_NAMES) {
+/**
+ * The files Ansible loads for `defaults/main` or `vars/main`
+ * (DataLoader.find_vars_files): the first of `main`, `main.yml`,
+ * `main.yaml`, `main.json` that exists; when it is a folder, every file in
+ * it with one of those extensions or none, in sorted order, folders
+ * (without an extension) recursively, hidden files and `~` backups skipped
+ * (_get_dir_vars_files). Later files win.
+ */
+export function roleFiles(repo: RepositoryReader, dir: string): string[] {
+  for (const name of ['main', ...VARS_EXTENSIONS.map((e) => `main${e}`)]) {
     const candidate = join(dir, name);
-    if (repo.isDirectory(candidate)) return yamlFilesOf(repo, candidate);
+    if (repo.isDirectory(candidate)) return varsFilesOf(repo, candidate, 0);
     if (repo.read(candidate) !== undefined) return [candidate];
   }
   return [];
 }
 
-function yamlFilesOf(repo: RepositoryReader, dir: string): string[] {
-  return repo
-    .list(dir)
-    .filter((n) => n.endsWith('.yml') || n.endsWith('.yaml') || n.endsWith('.json'))
-    .map((n) => join(dir, n));
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot);
+}
+
+function varsFilesOf(repo: RepositoryReader, dir: string, depth: number): string[] {
+  const found: string[] = [];
+  for (const name of repo.list(dir)) {
+    if (name.startsWith('.') || name.endsWith('~')) continue;
+    const path = join(dir, name);
+    const ext = extensionOf(name);
+    if (repo.isDirectory(path)) {
+      if (ext === '' && depth < MAX_VARS_DEPTH) found.push(...varsFilesOf(repo, path, depth + 1));
+    } else if (ext === '' || VARS_EXTENSIONS.includes(ext)) found.push(path);
+  }
+  return found;
 }
 
 /** group_vars/all as a file (all, all.yml, all.yaml, all.json) or a folder of files, nearest folder up from the project. */
-function groupVarsAllFiles(repo: RepositoryReader, project: string): string[] {
+export function groupVarsAllFiles(repo: RepositoryReader, project: string): string[] {
   let dir = project;
   for (;;) {
     const groupVars = join(dir, 'group_vars');
     if (repo.isDirectory(groupVars)) {
       const found: string[] = [];
       const all = join(groupVars, 'all');
-      if (repo.isDirectory(all)) found.push(...yamlFilesOf(repo, all));
+      if (repo.isDirectory(all)) found.push(...varsFilesOf(repo, all, 0));
       for (const name of ['all', 'all.yml', 'all.yaml', 'all.json']) {
         const file = join(groupVars, name);
         if (!repo.isDirectory(file) && repo.read(file) !== undefined) found.push(file);
@@ -117,5 +138,25 @@ export function loadAnsibleVariables(templatePath: string, repo: RepositoryReade
     lookupOrigin: (name) => lookup(name)?.origin ?? undefined,
     files,
     diagnostics,
+  };
+}
+
+/** One variables layer read from files (later files win), null when none exists. */
+export function filesScope(paths: string[], repo: RepositoryReader, diagnostics: VariablesDiagnostic[]): VariableScope | null {
+  const layers: VariablesLayer[] = [];
+  for (const file of paths) {
+    const text = repo.read(file);
+    if (text !== undefined) layers.push(readVariablesFile(file, text, diagnostics));
+  }
+  if (layers.length === 0) return null;
+  layers.reverse();
+  return {
+    lookup(name) {
+      for (const layer of layers) {
+        const found = layer.values.get(name);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    },
   };
 }

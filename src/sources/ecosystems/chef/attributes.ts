@@ -2,8 +2,8 @@ import { LineIndex } from '../../../model/source.js';
 import { UNKNOWN } from '../../contracts/values.js';
 import { readRubyLiteral } from '../../languages/ruby-erb/ruby-literal.js';
 
-/** Chef precedence levels an attributes file can set (force_* fold into their level). */
-export type ChefPrecedence = 'default' | 'normal' | 'override';
+/** Chef precedence levels an attributes file or recipe can set (`set` is the old name of `normal`). */
+export type ChefPrecedence = 'default' | 'force_default' | 'normal' | 'override' | 'force_override';
 
 export interface AttributeAssignment {
   precedence: ChefPrecedence;
@@ -46,7 +46,7 @@ export function readChefAttributes(text: string): AttributeAssignment[] {
       continue;
     }
     const level = target[1] as string;
-    const precedence: ChefPrecedence = level.endsWith('default') ? 'default' : level.endsWith('override') ? 'override' : 'normal';
+    const precedence: ChefPrecedence = level === 'set' ? 'normal' : (level as ChefPrecedence);
     const path = [...(target[2] as string).matchAll(KEY)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
     const literal = readRubyLiteral(text, lineStart + target[0].length);
     let value: unknown = UNKNOWN;

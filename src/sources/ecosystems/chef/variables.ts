@@ -5,7 +5,9 @@ import type { LanguageVariables } from '../../contracts/template-language.js';
 import { join, parent } from '../../contracts/repo-paths.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../../contracts/variables.js';
-import { readChefAttributes } from './attributes.js';
+import { readChefAttributes, type ChefPrecedence } from './attributes.js';
+import { cookbookOf } from './cookbook.js';
+import { deploymentVariables } from './recipes.js';
 import { readRubyLiteral } from '../../languages/ruby-erb/ruby-literal.js';
 import { attributeName } from '../../languages/ruby-erb/ruby-evaluate.js';
 
@@ -15,18 +17,7 @@ interface Leaf {
   origin: VariableOrigin;
 }
 
-/** The cookbook holding a template: the nearest folder up with metadata.rb (or .json), else the folder above `templates/`. */
-export function cookbookOf(templatePath: string, repo: RepositoryReader): string | null {
-  let dir = parent(templatePath);
-  while (dir !== null) {
-    if (repo.read(join(dir, 'metadata.rb')) !== undefined || repo.read(join(dir, 'metadata.json')) !== undefined) return dir;
-    dir = parent(dir);
-  }
-  const parts = templatePath.split('/');
-  const templates = parts.lastIndexOf('templates');
-  if (templates < 0) return null;
-  return parts.slice(0, templates).join('/') || '.';
-}
+export { cookbookOf } from './cookbook.js';
 
 /** A hash value sets every leaf below it (Chef deep-merges precedence levels). */
 function leavesOf(path: string[], value: unknown, origin: VariableOrigin, out: Leaf[], depth = 0): void {
@@ -60,7 +51,7 @@ function readRoleJson(file: string, text: string, diagnostics: LanguageVariables
       }
       return;
     }
-    const value = isScalar(node) || isSeq(node) || isMap(node) ? (node as YamlNode).toJSON() : null;
+    const value: unknown = isScalar(node) || isSeq(node) || isMap(node) ? (node as YamlNode).toJSON() : null;
     out.push({ path, value, origin: { file, line } });
   };
   for (const pair of document.contents.items) {
@@ -149,19 +140,33 @@ function chefRepository(cookbook: string, repo: RepositoryReader): string | null
 
 /**
  * The `node` a Chef template sees, built from what the repository declares,
- * lowest precedence first (Chef's attribute precedence): attribute-file
- * default, environment default, role default, attribute-file normal,
- * attribute-file override, role override, environment override; then the
+ * lowest precedence first (Chef's attribute precedence): default,
+ * environment default, role default, force_default, normal, override, role
+ * override, environment override, force_override (each level: attribute
+ * files, then recipes); then the
  * user's --vars (a `node` object is merged over it; `@name` variables are
- * the template resource's `variables`). Attributes the cookbook's recipes set
+ * the template resource's `variables`, read from the cookbook's recipes:
+ * ./recipes.ts). Attributes the cookbook's recipes set
  * are unknown. Ohai data and other cookbooks are not known: top-level keys
  * nobody declares read as unknown; a key missing below a declared one is nil.
  */
 export function loadChefVariables(templatePath: string, repo: RepositoryReader, extra: VariableScope[] = []): LanguageVariables {
+  const node = loadChefNode(templatePath, repo, extra);
+  // `@name`: what the recipes' template resources that render this template pass.
+  const passed = deploymentVariables(templatePath, repo, node);
+  return {
+    ...node,
+    lookup: (name) => node.lookup(name) ?? passed.get(name),
+    lookupOrigin: (name) => node.lookupOrigin?.(name) ?? passed.get(name)?.origin ?? undefined,
+  };
+}
+
+/** The `node` attributes of the cookbook holding `path`, and the user's --vars (see loadChefVariables). */
+export function loadChefNode(templatePath: string, repo: RepositoryReader, extra: VariableScope[] = []): LanguageVariables {
   const diagnostics: LanguageVariables['diagnostics'] = [];
   const levels: Leaf[][] = [];
   const cookbook = cookbookOf(templatePath, repo);
-  const attributes = { default: [] as Leaf[], normal: [] as Leaf[], override: [] as Leaf[] };
+  const attributes: Record<ChefPrecedence, Leaf[]> = { default: [], force_default: [], normal: [], override: [], force_override: [] };
   if (cookbook !== null) {
     const dir = join(cookbook, 'attributes');
     // Chef loads attributes/default.rb first, then the others by name.
@@ -196,7 +201,20 @@ export function loadChefVariables(templatePath: string, repo: RepositoryReader, 
       }
     }
   }
-  levels.push(attributes.default, agree(environments.default), agree(roles.default), attributes.normal, attributes.override, agree(roles.override), agree(environments.override));
+  // https://docs.chef.io/attribute_precedence/: default (attribute file, then recipe) <
+  // environment default < role default < force_default < normal < override (attribute
+  // file, then recipe) < role override < environment override < force_override.
+  levels.push(
+    attributes.default,
+    agree(environments.default),
+    agree(roles.default),
+    attributes.force_default,
+    attributes.normal,
+    attributes.override,
+    agree(roles.override),
+    agree(environments.override),
+    attributes.force_override,
+  );
   for (const scope of [...extra].reverse()) {
     const node = scope.lookup('node');
     if (node === undefined) continue;
@@ -204,7 +222,8 @@ export function loadChefVariables(templatePath: string, repo: RepositoryReader, 
     leavesOf([], node.value, node.origin ?? { file: '--vars', line: 1 }, leaves);
     levels.push(leaves.filter((l) => l.path.length > 0));
   }
-  const tree: Record<string, unknown> = {};
+  // Repository data builds the tree: no prototype, so `__proto__` and `constructor` are keys like any other.
+  const tree = Object.create(null) as Record<string, unknown>;
   const origins = new Map<string, VariableOrigin>();
   for (const level of levels) for (const leaf of level) setLeaf(tree, leaf, origins);
   const nodeBinding: VariableBinding | undefined = Object.keys(tree).length === 0 ? undefined : { value: tree, origin: null };
@@ -226,10 +245,10 @@ function setLeaf(tree: Record<string, unknown>, leaf: Leaf, origins: Map<string,
   let object = tree;
   for (let i = 0; i < leaf.path.length - 1; i++) {
     const key = leaf.path[i] as string;
-    const next = object[key];
+    const next = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
     if (isPlainObject(next)) object = next;
     else {
-      const created: Record<string, unknown> = {};
+      const created = Object.create(null) as Record<string, unknown>;
       object[key] = created;
       object = created;
     }
@@ -237,7 +256,7 @@ function setLeaf(tree: Record<string, unknown>, leaf: Leaf, origins: Map<string,
   const last = leaf.path[leaf.path.length - 1];
   if (last === undefined) return;
   // An empty hash only declares the key; a value below it from a lower level stays.
-  if (isPlainObject(leaf.value) && isPlainObject(object[last])) return;
-  object[last] = isPlainObject(leaf.value) ? {} : leaf.value;
+  if (isPlainObject(leaf.value) && Object.prototype.hasOwnProperty.call(object, last) && isPlainObject(object[last])) return;
+  object[last] = isPlainObject(leaf.value) ? Object.create(null) : leaf.value;
   origins.set(attributeName(leaf.path), leaf.origin);
 }

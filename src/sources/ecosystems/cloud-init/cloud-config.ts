@@ -14,10 +14,10 @@ import { ArgumentTemplating } from '../../languages/yaml/jinja-arguments.js';
 import { isEntry, writeFileEntry, type CloudContext } from './write-files.js';
 
 /** cloud-init reads a user-data part as cloud-config only when its first line is exactly this (optionally followed by spaces). */
-const CLOUD_CONFIG = /^(?:\uFEFF)?#cloud-config[ \t]*\r?$/;
+const CLOUD_CONFIG = /^\uFEFF?#cloud-config[ \t]*\r?$/;
 
 /** cloud-init renders a part whose first line is this with Jinja over its instance data, then reads the rest. */
-const JINJA_HEADER = /^(?:\uFEFF)?## template: *jinja[ \t]*\r?$/;
+const JINJA_HEADER = /^\uFEFF?## template: *jinja[ \t]*\r?$/;
 
 function firstLines(head: string): [string, string] {
   const first = head.indexOf('\n');

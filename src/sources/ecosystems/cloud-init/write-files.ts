@@ -32,6 +32,7 @@ export function writeFileEntry(entry: YAMLMap, context: CloudContext): Edit | nu
   if (where === null) return null;
   const contentNode = entry.get('content', true);
   const encodingNode = entry.get('encoding', true);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar's value is a string, number, boolean or null
   const encoding = isScalar(encodingNode) ? String(encodingNode.value ?? '').trim().toLowerCase() : '';
   const range = pathNode.range ?? [0, 0];
   const span = spanOfRange(range[0], range[1], context.file, context.at);
@@ -59,6 +60,7 @@ function contentOf(node: Scalar, encoding: string, context: CloudContext): Mappe
     // `content: !!binary |` is bytes already; cloud-init then applies a gzip encoding if named.
     decoded = GZIP.has(encoding) || GZIP_BASE64.has(encoding) ? gunzip(binary) : utf8(binary);
   } else {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar's value is a string, number, boolean or null
     const text = String(node.value ?? '');
     if (BASE64.has(encoding) || GZIP_BASE64.has(encoding)) {
       const bytes = decodeBase64(text);

@@ -55,7 +55,7 @@ function instructions(text: string): Instruction[] {
     let lineStop = end;
     for (;;) {
       args.copy(text, at, lineStop);
-      const content = text.slice(at, lineStop).replace(/[ \t\r]+$/, '');
+      const content = text.slice(at, lineStop).replace(/(?<![ \t\r])[ \t\r]+$/, '');
       if (!content.endsWith('\\') || lineStop >= text.length) break;
       args.copy(text, lineStop, lineStop + 1);
       at = lineStop + 1;
@@ -95,7 +95,7 @@ function instructions(text: string): Instruction[] {
 }
 
 const DEBIAN = /^(?:[^/]+\/)*(?:debian|ubuntu)(?::|@|$)/;
-const RHEL = /^(?:[^/]+\/)*(?:rhel|centos|rockylinux|rocky|almalinux|alma|fedora|oraclelinux|ubi[0-9]*(?:-minimal|-init|-micro)?|ubi)(?::|@|$)/;
+const RHEL = /^(?:[^/]+\/)*(?:rhel|centos|rockylinux|rocky|almalinux|alma|fedora|oraclelinux|ubi[0-9]*(?:-minimal|-init|-micro)?)(?::|@|$)/;
 
 /** `--flag=value` options written before an instruction's arguments. */
 function dropFlags(words: string[]): { flags: string[]; rest: string[] } {
@@ -168,7 +168,7 @@ export const dockerfile: HostFormat = {
         case 'RUN': {
           const context = { file: file.path, scope, form: 'dockerfile' as const, maybe: false };
           const options = { variables: vars, cwd: workdir };
-          const body = argsText.replace(/^(?:\s*--[^\s]+)*\s*/, '');
+          const body = argsText.replace(/^(?:\s*--\S+)*\s*/, '');
           const bodyAt = argsText.length - body.length;
           let result: Extraction;
           if (body.startsWith('[')) result = execForm(body, bodyAt, position, context, options, (o, m) => note(instruction.args.hostOffset(o), m));
@@ -209,7 +209,7 @@ export const dockerfile: HostFormat = {
           if (json.startsWith('[')) {
             try {
               const parsed = JSON.parse(json) as unknown;
-              if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) args = parsed as string[];
+              if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) args = parsed;
             } catch {
               /* read as words */
             }
@@ -223,7 +223,7 @@ export const dockerfile: HostFormat = {
             const target = mailTarget(destination, workdir);
             if (heredoc === undefined || target === null) break;
             const builder = new FragmentBuilder(hostPosition);
-            addHeredoc(builder, heredoc, heredoc.quoted ? new Map() : vars);
+            addHeredoc(builder, heredoc, heredoc.quoted ? new Map<string, string>() : vars);
             out.edits.push({ kind: 'write', target: target.target, fragment: builder.build(file.path, 'dockerfile'), key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
             break;
           }

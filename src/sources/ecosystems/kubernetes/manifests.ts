@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Scalar } from 'yaml';
 import { ALL_ROLES } from '../../../discover/patterns.js';
 import { sniffRole } from '../../../discover/sniff.js';
 import { LineIndex, type SourceFile } from '../../../model/source.js';
@@ -71,7 +71,7 @@ function stringOf(node: unknown): string | null {
 
 function readEntries(node: unknown, base64: boolean, context: Context): void {
   if (!isMap(node)) return;
-  for (const pair of (node as YAMLMap).items as Pair[]) {
+  for (const pair of (node).items) {
     const key = pair.key;
     if (!isScalar(key) || !isScalar(pair.value) || key.range === undefined || key.range === null) continue;
     const keyName = String(key.value);
@@ -94,6 +94,7 @@ function readEntries(node: unknown, base64: boolean, context: Context): void {
 
 function decoded(node: Scalar, keyName: string, context: Context): MappedText | null {
   const range = node.range ?? [0, 0, 0];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar's value is a string, number, boolean or null
   const bytes = decodeBase64(String(node.value ?? ''));
   const text = bytes === null ? null : utf8(bytes);
   if (text === null || !text.ok) {

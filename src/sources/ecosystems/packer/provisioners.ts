@@ -5,7 +5,6 @@ import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { extractShellText } from '../../languages/shell/extract.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
-import { shellNote } from '../../languages/shell/notes.js';
 
 /** A string literal of the template with its host range (the quotes included). */
 interface StringLiteral {
@@ -112,16 +111,23 @@ function hclInlines(text: string): StringLiteral[][] {
   return out;
 }
 
-/** JSON templates: `"provisioners": [{ "type": "shell", "inline": [...] }]`, read with JSON.parse and located in order. */
-function jsonInlines(text: string): StringLiteral[][] {
+/**
+ * JSON templates: `"provisioners": [{ "type": "shell", "inline": [...] }]`,
+ * read with JSON.parse and located in order. A template that is not JSON
+ * is one Packer refuses (`packer validate` fails on it): `error` says
+ * where, and the file is config-unreadable rather than silently unread.
+ */
+function jsonInlines(text: string): { inlines: StringLiteral[][]; error?: { offset: number; message: string } } {
   let template: unknown;
   try {
     template = plainData(JSON.parse(text));
-  } catch {
-    return [];
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    const at = /\bposition (\d+)/.exec(message);
+    return { inlines: [], error: { offset: at?.[1] === undefined ? 0 : Math.min(Number(at[1]), text.length), message } };
   }
-  const provisioners = (template as { provisioners?: unknown }).provisioners;
-  if (!Array.isArray(provisioners)) return [];
+  const provisioners = (template as { provisioners?: unknown } | null)?.provisioners;
+  if (!Array.isArray(provisioners)) return { inlines: [] };
   const wanted = provisioners.map((p) => (p as { type?: unknown }).type === 'shell' && Array.isArray((p as { inline?: unknown }).inline));
   // The n-th `"inline": [` of the file belongs to the n-th provisioner that has one (JSON keeps source order).
   const arrays: StringLiteral[][] = [];
@@ -133,7 +139,7 @@ function jsonInlines(text: string): StringLiteral[][] {
     const strings = arrays[n++];
     if (wanted[i] === true && strings !== undefined) out.push(strings);
   });
-  return out;
+  return { inlines: out };
 }
 
 export const packerHost: HostFormat = {
@@ -147,10 +153,13 @@ export const packerHost: HostFormat = {
     const out = emptyExtraction();
     const index = new LineIndex(file.text);
     const hostPosition = (o: number): Position => index.position(o);
-    const inlines = file.path.endsWith('.json') ? jsonInlines(file.text) : hclInlines(file.text);
-    if (file.path.endsWith('.json') && inlines.length === 0 && file.text.includes('"inline"')) {
-      out.notes.push(shellNote(file.path, { line: 1, column: 1 }, 'the Packer template could not be read as JSON; its inline provisioners are not read'));
+    const json = file.path.endsWith('.json') ? jsonInlines(file.text) : null;
+    if (json?.error !== undefined) {
+      const where = hostPosition(json.error.offset);
+      out.diagnostics.push({ file: file.path, line: where.line, column: where.column, message: `the Packer template is not valid JSON (${json.error.message})`, fatal: true });
+      return out;
     }
+    const inlines = json === null ? hclInlines(file.text) : json.inlines;
     for (const strings of inlines) {
       const script = inlineScript(file.text, strings);
       const result = extractShellText(script.text, script.position(hostPosition), { file: file.path, scope: file.path, form: 'shell', maybe: false });

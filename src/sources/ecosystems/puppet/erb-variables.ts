@@ -3,6 +3,13 @@ import type { LanguageVariables } from '../../contracts/template-language.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableScope } from '../../contracts/variables.js';
 
+/** Scopes made for Puppet templates: Puppet renders ERB with Ruby's ERB (trim mode `-`), not Erubis. */
+const PUPPET_SCOPES = new WeakSet<VariableScope>();
+
+export function isPuppetErbScope(scope: VariableScope): boolean {
+  return PUPPET_SCOPES.has(scope);
+}
+
 /**
  * An ERB template of a Puppet module (a `manifests/` folder beside
  * `templates/`, no Chef metadata.rb): Puppet's template() gives `@name` the
@@ -23,5 +30,7 @@ export function puppetErbVariables(path: string, repo: RepositoryReader, extra: 
     }
     return name.startsWith('@') ? puppet.lookup(`${module.name}::${name.slice(1)}`) : undefined;
   };
-  return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics: puppet.diagnostics };
+  const scope: LanguageVariables = { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics: puppet.diagnostics };
+  PUPPET_SCOPES.add(scope);
+  return scope;
 }

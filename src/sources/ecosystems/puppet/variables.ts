@@ -119,10 +119,10 @@ function readEppCalls(file: string, text: string, manifest: Manifest, templateNa
     const evaluator = new PuppetEvaluator(scope, new Map());
     for (const [key, value] of hash.entries) {
       if (key.type !== 'literal' || typeof key.value !== 'string') continue;
-      const env = { locals: [new Map()], used: new Map(), budget };
+      const env: Parameters<PuppetEvaluator['evaluate']>[1] = { locals: [new Map<string, unknown>()], used: new Map(), budget };
       let resolved = evaluator.evaluate(value, env);
       const origins = [...env.used.values()];
-      const origin = origins.length === 1 && origins[0] !== null ? origins[0] : { file, line: index.position(at).line };
+      const origin = (origins.length === 1 ? origins[0] : undefined) ?? { file, line: index.position(at).line };
       const earlier = into.get(key.value);
       if (earlier !== undefined && !deepEqual(earlier.value, resolved)) resolved = UNKNOWN;
       into.set(key.value, { value: containsUnknown(resolved) ? UNKNOWN : resolved, origin: earlier?.origin ?? origin });

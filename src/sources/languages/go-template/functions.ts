@@ -1,4 +1,4 @@
-import type { EvaluationBudget } from '../../contracts/budget.js';
+import { occurrences, type EvaluationBudget } from '../../contracts/budget.js';
 import { deepEqual } from '../../contracts/values.js';
 import { containsUnknown, goFloat, goString, goTruth, isEmpty, isPlainObject, UNDEFINED, UNKNOWN } from './values.js';
 
@@ -89,7 +89,7 @@ function toYaml(value: unknown): unknown {
   if (typeof value === 'number') return goFloat(value);
   if (typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
-  if (typeof value === 'string' && /^[A-Za-z0-9_./@][A-Za-z0-9_./@,=+-]*$/.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n|~|[-+]?[0-9.].*)$/i.test(value)) return value;
+  if (typeof value === 'string' && /^[A-Za-z0-9_./@][A-Za-z0-9_./@,=+-]*$/.test(value) && !/^(?:true|false|yes|no|on|off|null|[ny~]|[-+]?[0-9.].*)$/i.test(value)) return value;
   return UNKNOWN;
 }
 
@@ -97,14 +97,6 @@ function indent(count: unknown, value: unknown): unknown {
   if (typeof count !== 'number' || typeof value !== 'string') return UNKNOWN;
   const pad = ' '.repeat(Math.max(0, Math.min(count, 256)));
   return pad + value.replaceAll('\n', `\n${pad}`);
-}
-
-/** Occurrences `replaceAll(from, ...)` replaces (an empty `from` matches between every two characters). */
-function occurrences(text: string, from: string): number {
-  if (from === '') return text.length + 1;
-  let count = 0;
-  for (let at = text.indexOf(from); at !== -1; at = text.indexOf(from, at + from.length)) count++;
-  return count;
 }
 
 /**

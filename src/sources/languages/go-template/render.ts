@@ -204,7 +204,7 @@ function rangeItems(ref: Ref): [Ref, Ref][] | null {
   const { value, path } = ref;
   const child = (key: string | number): string | null => (path === null ? null : `${path}.${key}`);
   if (value === null) return [];
-  if (Array.isArray(value)) return value.map((v, i) => [{ value: i, path: null }, { value: v, path: child(i) }]);
+  if (Array.isArray(value)) return (value as unknown[]).map((v, i) => [{ value: i, path: null }, { value: v, path: child(i) }]);
   if (isPlainObject(value)) return Object.keys(value).sort().map((k) => [{ value: k, path: null }, { value: value[k], path: child(k) }]);
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
     return Array.from({ length: Math.min(value, MAX_ITERATIONS + 1) }, (_, i) => [{ value: i, path: null }, { value: i, path: null }]);

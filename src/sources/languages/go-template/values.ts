@@ -57,6 +57,7 @@ export function goString(value: unknown): string {
     const keys = Object.keys(value).sort();
     return `map[${keys.map((k) => `${k}:${inner(value[k])}`).join(' ')}]`;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- values come from YAML, JSON and the evaluators, which build only plain objects and arrays: what is left here is a symbol or a bigint
   return String(value);
 }
 

@@ -1,17 +1,18 @@
 import type { EvaluationBudget } from '../../contracts/budget.js';
-import { dataRecord } from '../../../model/plain-data.js';
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import type { Expression } from './expression.js';
-import { containsUnknown, deepEqual, isPlainObject, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
-import { pythonString, truthy } from './values.js';
+import { containsUnknown, isPlainObject, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
+import { applyFilter } from './filters.js';
+import { filterGrowth, methodGrowth } from './growth.js';
+import { callMethod } from './methods.js';
+import { applyTest, pythonIn } from './tests.js';
+import { dataRecord, pythonEqual, pythonString, truthy } from './values.js';
 
 /**
  * The restricted evaluator: plain data only. Variable lookup (dotted and
- * indexed), a handful of filters and tests, operators, inline if/else.
- * Everything else is UNKNOWN. Nothing here can run code from the repository.
- * Over 300 lines: filters, tests and calls evaluate their operands through
- * `evaluate`, which dispatches back to them; kept in one module so the
- * recursion does not become an import cycle.
+ * indexed), the filters of ./filters.ts, the tests of ./tests.ts, the
+ * methods of ./methods.ts, operators, inline if/else. Everything else is
+ * UNKNOWN. Nothing here can run code from the repository.
  */
 export interface EvaluationContext {
   scope: VariableScope;
@@ -30,6 +31,20 @@ export interface EvaluationContext {
   budget: EvaluationBudget;
   /** Repository variables already resolved (shared by every copy of the context), see lookupName. */
   resolved: ResolvedVariables;
+  /**
+   * Lines starting with `#` are comments in the rendered file (main.cf,
+   * master.cf, sendmail.cf; not an m4 .mc, where cf.m4's changecom() makes
+   * `#` text live): the `comment` filter's output is known to be inert even
+   * when the commented text is not.
+   */
+  hashComments?: boolean;
+  /**
+   * Render every branch an unknown condition leaves possible, each "maybe"
+   * (a Salt state file, whose branches define different states), instead of
+   * the first one with the rest as alternatives (a mail file, whose parameters
+   * the alternatives mark unknown).
+   */
+  allBranches?: boolean;
 }
 
 /**
@@ -93,12 +108,13 @@ function evaluateNode(expression: Expression, context: EvaluationContext): unkno
       return expression.items.map((item) => evaluate(item, context));
     }
     case 'dict': {
-      // Template data: a null-prototype map, so a `'__proto__'` key is a key like any other.
-      const result = dataRecord();
+      // Template data: a null-prototype map (a `'__proto__'` key is a key like any other), with
+      // string keys only: a dict literal with other keys prints differently in Python.
+      const result = dataRecord([]);
       for (const [k, v] of expression.entries) {
         const key = evaluate(k, context);
-        if (typeof key !== 'string' && typeof key !== 'number') return UNKNOWN;
-        result[String(key)] = evaluate(v, context);
+        if (typeof key !== 'string') return UNKNOWN;
+        result[key] = evaluate(v, context);
       }
       return result;
     }
@@ -146,7 +162,7 @@ function lookupName(name: string, context: EvaluationContext): unknown {
   const cuts = resolved.cuts;
   try {
     // Variables are templated in the variables' own context, not with the template's loop or set names.
-    const value = resolveTemplated(binding.value, { ...context, locals: [new Map()], depth: context.depth + 1 }, 0);
+    const value = resolveTemplated(binding.value, { ...context, locals: [new Map<string, unknown>()], depth: context.depth + 1 }, 0);
     if (resolved.cuts === cuts && !context.budget.exhausted) resolved.values.set(name, value);
     return value;
   } finally {
@@ -218,18 +234,15 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
   if (!context.budget.walk(left) || !context.budget.walk(right)) return UNKNOWN;
   switch (op) {
     case '==':
-      return deepEqual(left, right);
+      return pythonEqual(left, right);
     case '!=':
-      return !deepEqual(left, right);
+      return !pythonEqual(left, right);
     case 'in':
-      if (typeof right === 'string' && typeof left === 'string') return right.includes(left);
-      if (Array.isArray(right)) return right.some((v) => deepEqual(v, left));
-      if (isPlainObject(right) && typeof left === 'string') return Object.prototype.hasOwnProperty.call(right, left);
-      return UNKNOWN;
+      return pythonIn(left, right);
     case '+':
       if (typeof left === 'number' && typeof right === 'number') return left + right;
       if (typeof left === 'string' && typeof right === 'string') return context.budget.text(left.length + right.length) ? left + right : UNKNOWN;
-      if (Array.isArray(left) && Array.isArray(right)) return context.budget.built(left) && context.budget.built(right) ? [...left, ...right] : UNKNOWN;
+      if (Array.isArray(left) && Array.isArray(right)) return context.budget.built(left) && context.budget.built(right) ? [...(left as unknown[]), ...(right as unknown[])] : UNKNOWN;
       return UNKNOWN;
     default:
       break;
@@ -254,8 +267,13 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
       return left - right;
     case '*':
       return left * right;
-    case '/':
-      return right === 0 ? UNKNOWN : left / right;
+    case '/': {
+      // Python's true division gives a float, printed `2.0` where JavaScript prints `2`: only a fractional result is known.
+      const q = right === 0 ? Number.NaN : left / right;
+      return Number.isFinite(q) && !Number.isInteger(q) ? q : UNKNOWN;
+    }
+    case '**':
+      return Number.isInteger(left) && Number.isInteger(right) && right >= 0 && Math.abs(left ** right) <= Number.MAX_SAFE_INTEGER ? left ** right : UNKNOWN;
     case '//':
       return right === 0 ? UNKNOWN : Math.floor(left / right);
     case '%':
@@ -265,115 +283,46 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
   }
 }
 
-/** Ansible's `bool` filter: yes/on/1/true (any case) are true, everything else false. */
-function ansibleBool(value: unknown): unknown {
-  if (typeof value === 'boolean') return value;
-  if (value === null) return false;
-  if (typeof value === 'number') return value === 1;
-  if (typeof value === 'string') return ['yes', 'on', '1', 'true'].includes(value.trim().toLowerCase());
-  return false;
-}
-
 function filter(expression: Extract<Expression, { type: 'filter' }>, context: EvaluationContext): unknown {
   const operand = evaluate(expression.operand, context);
   const args = expression.args.map((a) => evaluate(a, context));
   const kwargs = dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
-  switch (expression.name) {
-    case 'default':
-    case 'd': {
-      const fallback = args[0] ?? kwargs.default_value ?? '';
-      const boolean = truthy(args[1] ?? kwargs.boolean ?? false);
-      if (operand === UNDEFINED) return fallback;
-      if (operand === UNKNOWN) return UNKNOWN;
-      if (boolean === true) {
-        const t = truthy(operand);
-        if (t === UNKNOWN) return UNKNOWN;
-        return t ? operand : fallback;
-      }
-      return operand;
-    }
-    default:
-      break;
+  if (expression.name !== 'default' && expression.name !== 'd' && !containsUnknown(operand) && !args.some(containsUnknown)) {
+    // The filter reads its operand whole; one that multiplies its inputs is charged before it runs.
+    if (!context.budget.walk(operand) || !context.budget.text(filterGrowth(expression.name, operand, args, kwargs))) return UNKNOWN;
   }
-  if (containsUnknown(operand) || args.some(containsUnknown)) return UNKNOWN;
-  if (!context.budget.walk(operand)) return UNKNOWN;
-  switch (expression.name) {
-    case 'join': {
-      const separator = args[0] ?? kwargs.d ?? '';
-      if (typeof separator !== 'string') return UNKNOWN;
-      // Built whole before it is charged: the separator's share is checked first.
-      const items = Array.isArray(operand) ? operand.length : isPlainObject(operand) ? Object.keys(operand).length : pythonString(operand).length;
-      if (!context.budget.text(Math.max(0, items - 1) * separator.length)) return UNKNOWN;
-      if (Array.isArray(operand)) return operand.map(pythonString).join(separator);
-      if (isPlainObject(operand)) return Object.keys(operand).join(separator);
-      if (typeof operand === 'string') return [...operand].join(separator);
-      return UNKNOWN;
-    }
-    case 'lower':
-      return pythonString(operand).toLowerCase();
-    case 'upper':
-      return pythonString(operand).toUpperCase();
-    case 'string':
-      return pythonString(operand);
-    case 'trim':
-      return pythonString(operand).trim();
-    case 'bool':
-      return ansibleBool(operand);
-    case 'int': {
-      if (typeof operand === 'number') return Math.trunc(operand);
-      if (typeof operand === 'boolean') return operand ? 1 : 0;
-      const parsed = typeof operand === 'string' ? Number.parseInt(operand.trim(), 10) : Number.NaN;
-      const fallback = args[0] ?? 0;
-      return Number.isNaN(parsed) ? fallback : parsed;
-    }
-    case 'length':
-    case 'count':
-      if (typeof operand === 'string' || Array.isArray(operand)) return operand.length;
-      if (isPlainObject(operand)) return Object.keys(operand).length;
-      return UNKNOWN;
-    case 'list':
-      if (Array.isArray(operand)) return operand;
-      if (typeof operand === 'string') return [...operand];
-      if (isPlainObject(operand)) return Object.keys(operand);
-      return UNKNOWN;
-    case 'dict2items':
-      if (!isPlainObject(operand)) return UNKNOWN;
-      return Object.entries(operand).map(([key, value]) => ({ key, value }));
-    default:
-      return UNKNOWN;
-  }
+  return applyFilter(expression.name, operand, { args, kwargs });
 }
 
 function test(expression: Extract<Expression, { type: 'test' }>, context: EvaluationContext): unknown {
-  const operand = evaluate(expression.operand, context);
-  let result: boolean;
-  switch (expression.name) {
-    case 'defined':
-      if (operand === UNKNOWN) return UNKNOWN;
-      result = operand !== UNDEFINED;
-      break;
-    case 'undefined':
-      if (operand === UNKNOWN) return UNKNOWN;
-      result = operand === UNDEFINED;
-      break;
-    case 'none':
-      if (operand === UNKNOWN || operand === UNDEFINED) return UNKNOWN;
-      result = operand === null;
-      break;
-    default:
-      return UNKNOWN;
-  }
+  const result = applyTest(expression.name, evaluate(expression.operand, context), expression.args.map((a) => evaluate(a, context)));
+  if (result === UNKNOWN) return UNKNOWN;
   return expression.negated ? !result : result;
 }
 
-/** Only the dict methods loops need: items(), keys(), values(), get(). */
+/** `a.b.c` as root `a` and member `b.c`; null for anything else or a single name. */
+function dottedMember(expression: Expression): { root: string; member: string } | null {
+  const names: string[] = [];
+  let node = expression;
+  while (node.type === 'attribute') {
+    names.unshift(node.name);
+    node = node.object;
+  }
+  if (node.type !== 'name' || names.length < 2) return null;
+  return { root: node.name, member: names.join('.') };
+}
+
+/** A tool namespace's member (`salt['pillar.get'](...)`), or a method of plain data (./methods.ts). */
 function call(expression: Extract<Expression, { type: 'call' }>, context: EvaluationContext): unknown {
   // `name[member](...)` where the tool provides `name` (Salt's `salt`): the tool evaluates it.
   const callee = expression.callee;
-  const namespace = callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : undefined;
-  if (namespace !== undefined && callee.type === 'index') {
+  // `salt['pillar.get'](...)`, or the same member as attributes: `salt.pillar.get(...)`.
+  const dotted = dottedMember(callee);
+  const namespace =
+    callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : dotted !== null ? context.namespaces?.get(dotted.root) : undefined;
+  if (namespace !== undefined) {
     return namespace({
-      member: evaluate(callee.index, context),
+      member: callee.type === 'index' ? evaluate(callee.index, context) : dotted?.member,
       args: () => expression.args.map((a) => evaluate(a, context)),
       kwarg: (name) => {
         const argument = Object.prototype.hasOwnProperty.call(expression.kwargs, name) ? expression.kwargs[name] : undefined;
@@ -385,21 +334,10 @@ function call(expression: Extract<Expression, { type: 'call' }>, context: Evalua
   }
   if (expression.callee.type !== 'attribute') return UNKNOWN;
   const object = evaluate(expression.callee.object, context);
+  if (Object.keys(expression.kwargs).length > 0) return UNKNOWN;
   const args = expression.args.map((a) => evaluate(a, context));
-  if (!isPlainObject(object)) return UNKNOWN;
-  switch (expression.callee.name) {
-    case 'items':
-      return Object.entries(object).map(([k, v]) => [k, v]);
-    case 'keys':
-      return Object.keys(object);
-    case 'values':
-      return Object.values(object);
-    case 'get': {
-      const key = args[0];
-      if (typeof key !== 'string') return UNKNOWN;
-      return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : (args[1] ?? null);
-    }
-    default:
-      return UNKNOWN;
+  if (!containsUnknown(object) && !args.some(containsUnknown)) {
+    if (!context.budget.walk(object) || !context.budget.text(methodGrowth(object, expression.callee.name, args))) return UNKNOWN;
   }
+  return callMethod(object, expression.callee.name, args);
 }

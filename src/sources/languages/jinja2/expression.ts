@@ -142,21 +142,33 @@ export class ExpressionParser {
     return this.parseCompare();
   }
 
+  /**
+   * Comparisons chain as in Python (Jinja2's parse_compare builds one Compare
+   * node): `a in b != c` is `(a in b) and (b != c)`. Operands are pure, so
+   * the middle one is simply evaluated twice.
+   */
   private parseCompare(): Expression {
-    let left = this.parseMath1();
+    let operand = this.parseMath1();
+    let chain: Expression | null = null;
     for (;;) {
       const t = this.peek();
+      let step: ((right: Expression) => Expression) | null = null;
+      const left = operand;
       if (t.kind === 'op' && ['==', '!=', '<', '>', '<=', '>='].includes(t.text)) {
         this.next();
-        left = { type: 'binary', op: t.text, left, right: this.parseMath1() };
+        step = (right) => ({ type: 'binary', op: t.text, left, right });
       } else if (this.isName('in')) {
         this.next();
-        left = { type: 'binary', op: 'in', left, right: this.parseMath1() };
+        step = (right) => ({ type: 'binary', op: 'in', left, right });
       } else if (this.isName('not') && this.isName('in', 1)) {
         this.next();
         this.next();
-        left = { type: 'not', operand: { type: 'binary', op: 'in', left, right: this.parseMath1() } };
-      } else return left;
+        step = (right) => ({ type: 'not', operand: { type: 'binary', op: 'in', left, right } });
+      }
+      if (step === null) return chain ?? operand;
+      operand = this.parseMath1();
+      const comparison = step(operand);
+      chain = chain === null ? comparison : { type: 'binary', op: 'and', left: chain, right: comparison };
     }
   }
 
@@ -233,10 +245,14 @@ export class ExpressionParser {
         let args: Expression[] = [];
         if (this.isOp('(')) args = this.parseArguments().args;
         else {
+          // Jinja2's parse_test: a name (but else/or/and), string, number, `(`, `[` or `{` after the
+          // test's name is its one argument; `is` there is an error ("cannot chain multiple tests").
           const t = this.peek();
           const startsOperand =
             t.kind === 'string' || t.kind === 'number' ||
-            (t.kind === 'name' && !['and', 'or', 'if', 'else', 'is', 'in', 'not'].includes(t.text));
+            (t.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) ||
+            (t.kind === 'name' && !['and', 'or', 'else'].includes(t.text));
+          if (t.kind === 'name' && t.text === 'is') throw new ExpressionError('You cannot chain multiple tests with is', t.offset);
           if (startsOperand) args = [this.parsePostfix(this.parsePrimary())];
         }
         node = { type: 'test', operand: node, name, negated, args };
@@ -341,6 +357,7 @@ export class ExpressionParser {
           return { type: 'dict', entries };
         }
         throw new ExpressionError(`unexpected '${t.text}'`, t.offset);
+      case 'end':
       default:
         throw new ExpressionError('unexpected end of expression', t.offset);
     }

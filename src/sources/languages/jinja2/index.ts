@@ -16,6 +16,10 @@ export interface Jinja2Options {
   limits: RenderLimits;
   /** Namespaces the deploying tool adds to the template's globals (Salt's `salt`); none by default. */
   namespaces?: ReadonlyMap<string, NamespaceFunctions>;
+  /** `#` lines are comments in the rendered file (see EvaluationContext.hashComments). */
+  hashComments?: boolean;
+  /** Render every possible branch of an unknown `if` (see EvaluationContext.allBranches). */
+  allBranches?: boolean;
 }
 
 export const ANSIBLE_OPTIONS: Jinja2Options = { trimBlocks: true, limits: DEFAULT_LIMITS };
@@ -31,14 +35,14 @@ export interface Jinja2Result {
 }
 
 /** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
-const SINGLE_EXPRESSION = /^\s*\{\{-?([^]*?)-?\}\}\s*$/;
+const SINGLE_EXPRESSION = /^\s*\{\{-?([\s\S]*?)-?\}\}\s*$/;
 
 export function renderJinja2(path: string, text: string, scope: VariableScope, options: Jinja2Options = ANSIBLE_OPTIONS): Jinja2Result {
   const index = new LineIndex(text);
   const at = (offset: number) => index.position(offset);
   const context: EvaluationContext = {
     scope,
-    locals: [new Map()],
+    locals: [new Map<string, unknown>()],
     used: new Map(),
     renderString: (value, inner) => renderVariableText(value, inner, options),
     depth: 0,
@@ -46,6 +50,8 @@ export function renderJinja2(path: string, text: string, scope: VariableScope, o
     namespaces: options.namespaces,
     budget: new EvaluationBudget(),
     resolved: { values: new Map(), cuts: 0 },
+    hashComments: options.hashComments,
+    allBranches: options.allBranches,
   };
   const parsed = parseTemplate(text, options, at);
   const empty = (): Fragment => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });

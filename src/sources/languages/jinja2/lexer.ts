@@ -36,9 +36,15 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
 }
 
-/** Index of `close` outside string literals, from `from`; -1 when absent. */
+/**
+ * Index of `close` outside string literals and outside open brackets, from
+ * `from`; -1 when absent. Jinja2's lexer matches a tag's end only while its
+ * bracket stack is empty (lexer.py, "balancing_stack"), so the `}}` inside
+ * `{{ {'a': {'b': 1}} }}` closes two dict literals, not the tag.
+ */
 function findClose(text: string, from: number, close: string): number {
   let quote = 0;
+  let depth = 0;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (quote !== 0) {
@@ -47,7 +53,9 @@ function findClose(text: string, from: number, close: string): number {
       continue;
     }
     if (c === 39 || c === 34) quote = c;
-    else if (text.startsWith(close, i)) return i;
+    else if (depth === 0 && text.startsWith(close, i)) return i;
+    else if (c === 123 || c === 40 || c === 91) depth++;
+    else if ((c === 125 || c === 41 || c === 93) && depth > 0) depth--;
   }
   return -1;
 }

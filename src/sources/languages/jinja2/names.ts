@@ -16,3 +16,13 @@ export function targetOf(path: string): TemplateTarget | null {
   if (name === 'sendmail.mc' || name.endsWith('.mc')) return 'sendmail.mc';
   return null;
 }
+
+/**
+ * Whether `#` lines of the file a template renders are comments: Postfix's
+ * main.cf and master.cf and sendmail.cf, yes; an m4 `.mc`, no (cf.m4 turns
+ * m4's comments off, so `#` text is expanded).
+ */
+export function hashCommentsInert(path: string): boolean {
+  const name = renderedName(path) ?? path.slice(path.lastIndexOf('/') + 1);
+  return !name.endsWith('.mc');
+}

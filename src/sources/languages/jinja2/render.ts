@@ -4,7 +4,9 @@ import type { TemplateDiagnostic } from '../../contracts/template-language.js';
 import { evaluate, type EvaluationContext } from './evaluate.js';
 import type { IfBranch, TemplateNode } from './parser.js';
 import { containsUnknown, isPlainObject, UNKNOWN } from '../../contracts/values.js';
-import { pythonString, truthy } from './values.js';
+import { commentFrame } from './filters.js';
+import type { Expression } from './expression.js';
+import { dataRecord, pythonString, truthy } from './values.js';
 
 export interface RenderOutput {
   pieces: RenderedPiece[];
@@ -73,7 +75,7 @@ export class Renderer {
         return;
       case 'output': {
         const value = evaluate(node.expression, this.context);
-        const text = containsUnknown(value) || !this.context.budget.walk(value) ? UNKNOWN_MARK : pythonString(value);
+        const text = containsUnknown(value) || !this.context.budget.walk(value) ? this.unknownOutput(node.expression) : pythonString(value);
         if (text !== '') this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
         return;
       }
@@ -106,6 +108,24 @@ export class Renderer {
     }
   }
 
+  /**
+   * What an expression relaygate cannot evaluate prints: unknown text, except
+   * Ansible's `comment` filter with known parameters, whose every line starts
+   * with its decoration whatever the text (`{{ ansible_managed | comment }}`):
+   * one unknown line inside the known frame stands for the commented lines.
+   */
+  private unknownOutput(expression: Expression): string {
+    if (expression.type !== 'filter' || expression.name !== 'comment' || this.context.hashComments !== true) return UNKNOWN_MARK;
+    const args = expression.args.map((a) => evaluate(a, this.context));
+    const kwargs = dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, this.context)]));
+    if (args.some(containsUnknown) || Object.values(kwargs).some(containsUnknown)) return UNKNOWN_MARK;
+    const frame = commentFrame(args, kwargs);
+    if (frame === null || !frame.decoration.startsWith('#')) return UNKNOWN_MARK;
+    const framing = `${frame.head}${frame.tail}`.split('\n');
+    if (!framing.every((line) => line === '' || line.startsWith('#'))) return UNKNOWN_MARK;
+    return `${frame.head}${frame.decoration}${UNKNOWN_MARK}${frame.tail}`;
+  }
+
   private renderIf(branches: IfBranch[], maybe: boolean): void {
     let uncertain = false;
     for (let i = 0; i < branches.length; i++) {
@@ -119,6 +139,7 @@ export class Renderer {
       // Unknown condition: this branch may be taken; the later ones could apply instead.
       uncertain = true;
       this.renderNodes(branch.body, true);
+      if (this.context.allBranches === true) continue;
       for (const rest of branches.slice(i + 1)) this.output.alternatives.push({ start: rest.start, end: rest.end });
       return;
     }
@@ -136,34 +157,34 @@ export class Renderer {
       });
       return;
     }
-    let rendered = 0;
     this.withFrame(() => {
-      items.forEach((item, index) => {
+      // A loop filter (`for x in xs if cond`) selects the items first: `loop` counts only those (Jinja2 LoopContext).
+      const kept: { item: unknown; maybe: boolean }[] = [];
+      for (const item of items) {
         this.iterations++;
         if (this.iterations > this.limits.maxIterations) this.limit(node.start, `more than ${this.limits.maxIterations} loop iterations`);
+        if (node.filter === null) {
+          kept.push({ item, maybe });
+          continue;
+        }
         const frame = this.frame();
         frame.clear();
         bindTargets(frame, node.targets, item);
-        frame.set('loop', {
-          index: index + 1,
-          index0: index,
-          revindex: items.length - index,
-          revindex0: items.length - index - 1,
-          first: index === 0,
-          last: index === items.length - 1,
-          length: items.length,
-        });
-        let itemMaybe = maybe;
-        if (node.filter !== null) {
-          const keep = truthy(evaluate(node.filter, this.context));
-          if (keep === false) return;
-          if (keep === UNKNOWN) itemMaybe = true;
-        }
-        rendered++;
+        const keep = truthy(evaluate(node.filter, this.context));
+        if (keep !== false) kept.push({ item, maybe: maybe || keep === UNKNOWN });
+      }
+      const countKnown = kept.every((k) => k.maybe === maybe);
+      kept.forEach(({ item, maybe: itemMaybe }, index) => {
+        const frame = this.frame();
+        frame.clear();
+        bindTargets(frame, node.targets, item);
+        frame.set('loop', countKnown ? loopInfo(index, kept.length) : UNKNOWN);
         this.renderNodes(node.body, itemMaybe);
       });
+      // `else` renders when no item was selected; with uncertain selections it may.
+      if (kept.length === 0) this.renderNodes(node.otherwise, maybe);
+      else if (!countKnown && kept.every((k) => k.maybe)) this.renderNodes(node.otherwise, true);
     });
-    if (rendered === 0) this.renderNodes(node.otherwise, maybe);
   }
 
   private frame(): Map<string, unknown> {
@@ -183,10 +204,22 @@ export class Renderer {
 /** What a `for` walks: lists as they are, dict keys (Python iteration), string characters; null when unknown. */
 function iterationItems(value: unknown): unknown[] | null {
   if (value === UNKNOWN || typeof value === 'symbol') return null;
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   if (isPlainObject(value)) return Object.keys(value);
   if (typeof value === 'string') return [...value];
   return null;
+}
+
+function loopInfo(index: number, length: number): Record<string, unknown> {
+  return {
+    index: index + 1,
+    index0: index,
+    revindex: length - index,
+    revindex0: length - index - 1,
+    first: index === 0,
+    last: index === length - 1,
+    length,
+  };
 }
 
 function bindTargets(frame: Map<string, unknown>, targets: string[], item: unknown): void {

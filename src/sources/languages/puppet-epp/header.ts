@@ -30,7 +30,7 @@ export function readParameters(
       continue;
     }
     const expression = parsePuppetTokens(part.slice(at + 2), 'default');
-    const value = literal.evaluate(expression, { locals: [new Map()], used: new Map(), budget });
+    const value = literal.evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map(), budget });
     parameters.push({ name: variable.value, hasDefault: true, value, origin });
   }
   return parameters;

@@ -28,6 +28,7 @@ export function puppetText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(quoted).join(', ')}]`;
   if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${quoted(k)} => ${quoted(v)}`).join(', ')}}`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- values come from YAML, JSON and the evaluators, which build only plain objects and arrays: what is left here is a symbol or a bigint
   return String(value);
 }
 
@@ -63,9 +64,21 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
   text = puppetText;
 
   iterate(value: unknown, targets: number): unknown[][] | null {
-    if (Array.isArray(value)) return value.map((item, i) => (targets > 1 ? [i, item] : [item]));
+    if (Array.isArray(value)) return (value as unknown[]).map((item, i) => (targets > 1 ? [i, item] : [item]));
     if (isPlainObject(value)) return Object.entries(value).map(([k, v]) => (targets > 1 ? [k, v] : [[k, v]]));
     return null;
+  }
+
+  /**
+   * Whether a case option or selector key selects `subject`: strings compare
+   * case-insensitively, other values by equality (Puppet's `==`); a type or
+   * regular expression (not evaluated) is unknown.
+   */
+  matches(subject: unknown, option: PuppetExpression, env: Environment): boolean | typeof UNKNOWN {
+    const value = this.evaluate(option, env);
+    if (containsUnknown(value) || containsUnknown(subject)) return UNKNOWN;
+    if (Array.isArray(value) !== Array.isArray(subject)) return UNKNOWN;
+    return puppetEqual(subject, value);
   }
 
   /** One expression, charged to the file's budget (a string, array, hash or call result by its size). */
@@ -93,7 +106,8 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case 'array':
         return expression.items.map((item) => this.evaluate(item, env));
       case 'hash': {
-        const result: Record<string, unknown> = {};
+        // Repository data: no prototype, so a `'__proto__'` key is a key like any other.
+        const result = Object.create(null) as Record<string, unknown>;
         for (const [k, v] of expression.entries) {
           const key = this.evaluate(k, env);
           if (typeof key !== 'string' && typeof key !== 'number') return UNKNOWN;
@@ -121,7 +135,28 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
         return this.binary(expression, env);
       case 'call':
         return this.call(expression.name, expression.args.map((a) => this.evaluate(a, env)), env);
+      case 'selector':
+        return this.select(expression, env);
     }
+  }
+
+  /**
+   * The first option that matches gives the value; `default` wherever it is
+   * written, when none does (Puppet fails without one: unknown).
+   */
+  private select(expression: Extract<PuppetExpression, { type: 'selector' }>, env: Environment): unknown {
+    const subject = this.evaluate(expression.subject, env);
+    let fallback: PuppetExpression | undefined;
+    for (const [key, value] of expression.options) {
+      if (key === null) {
+        fallback = value;
+        continue;
+      }
+      const m = this.matches(subject, key, env);
+      if (m === UNKNOWN) return UNKNOWN;
+      if (m) return this.evaluate(value, env);
+    }
+    return fallback === undefined ? UNKNOWN : this.evaluate(fallback, env);
   }
 
   private variable(raw: string, env: Environment): unknown {
@@ -171,8 +206,8 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case '+':
         if (typeof left === 'number' && typeof right === 'number') return left + right;
         if (!env.budget.built(left) || !env.budget.built(right)) return UNKNOWN;
-        if (Array.isArray(left)) return [...left, ...(Array.isArray(right) ? right : [right])];
-        if (isPlainObject(left) && isPlainObject(right)) return { ...left, ...right };
+        if (Array.isArray(left)) return [...(left as unknown[]), ...(Array.isArray(right) ? (right as unknown[]) : [right])];
+        if (isPlainObject(left) && isPlainObject(right)) return Object.assign(Object.create(null) as Record<string, unknown>, left, right);
         return UNKNOWN;
       case '-':
         return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
@@ -233,7 +268,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case 'unique':
         return Array.isArray(first) ? first.filter((v, i) => first.findIndex((w) => deepEqual(v, w)) === i) : UNKNOWN;
       case 'sort':
-        return Array.isArray(first) && first.every((v) => typeof v === 'string') ? [...(first as string[])].sort() : UNKNOWN;
+        return Array.isArray(first) && first.every((v) => typeof v === 'string') ? [...(first)].sort() : UNKNOWN;
       case 'String':
         return puppetText(first);
       default:

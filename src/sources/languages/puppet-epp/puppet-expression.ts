@@ -3,8 +3,9 @@ import { lexPuppet, type PuppetToken } from './puppet-lexer.js';
 /**
  * The Puppet subset EPP templates use: variables (`$x`, `$mod::x`,
  * `$facts['x']`), literals, access `[ ]`, method calls (`$a.join(', ')`),
- * function calls (`join($a, ', ')`), `!`, `and`, `or`, `in`, comparisons
- * and `+`. Anything else parses to `unknown`.
+ * function calls (`join($a, ', ')`), `!`, `and`, `or`, `in`, comparisons,
+ * `+` and selectors (`$x ? { 'a' => 1, default => 2 }`). Anything else
+ * parses to `unknown`.
  */
 export type PuppetExpression =
   | { type: 'literal'; value: unknown }
@@ -16,6 +17,8 @@ export type PuppetExpression =
   | { type: 'binary'; op: string; left: PuppetExpression; right: PuppetExpression }
   | { type: 'array'; items: PuppetExpression[] }
   | { type: 'hash'; entries: [PuppetExpression, PuppetExpression][] }
+  /** `$x ? { 'a' => v, default => w }`: a null option is `default`. */
+  | { type: 'selector'; subject: PuppetExpression; options: [PuppetExpression | null, PuppetExpression][] }
   | { type: 'unknown'; code: string };
 
 class Unsupported extends Error {}
@@ -98,8 +101,24 @@ class Parser {
     for (const op of ['==', '!=', '<=', '>=', '<', '>', 'in']) {
       if (this.take(op)) return { type: 'binary', op, left, right: this.additive() };
     }
-    if (this.is('=~') || this.is('!~') || this.is('?')) throw new Unsupported('match or selector');
+    if (this.is('=~') || this.is('!~')) throw new Unsupported('match');
+    if (this.take('?')) return this.selector(left);
     return left;
+  }
+
+  private selector(subject: PuppetExpression): PuppetExpression {
+    this.expect('{');
+    const options: [PuppetExpression | null, PuppetExpression][] = [];
+    while (!this.take('}')) {
+      const key = this.take('default') ? null : this.expression();
+      this.expect('=>');
+      options.push([key, this.expression()]);
+      if (!this.take(',')) {
+        this.expect('}');
+        break;
+      }
+    }
+    return { type: 'selector', subject, options };
   }
 
   private additive(): PuppetExpression {

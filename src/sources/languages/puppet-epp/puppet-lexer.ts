@@ -5,7 +5,7 @@ export type PuppetToken =
 
 const NAME = /(?:::)?[a-z_][A-Za-z0-9_]*(?:::[a-z_][A-Za-z0-9_]*)*/y;
 const WORD = /(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*/y;
-const NUMBER = /[0-9][0-9]*(?:\.[0-9]+)?/y;
+const NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
 const PUNCT = ['==', '!=', '=~', '!~', '<=', '>=', '=>', '[', ']', '(', ')', '{', '}', ',', '.', '|', '=', '<', '>', '!', '+', '-', '*', '?', ':', ';'];
 
 /** null when the code uses something outside the subset (the caller makes it unknown). */

@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, type RenderLimits } from '../pieces.js';
 import { containsUnknown, UNKNOWN } from '../../contracts/values.js';
 import type { VariableOrigin } from '../../contracts/variables.js';
 import type { EvaluationBudget } from '../../contracts/budget.js';
-import type { IfBranch, TemplateNode } from './tree.js';
+import type { CaseBranch, IfBranch, TemplateNode } from './tree.js';
 
 /** What the renderer needs from a language's restricted evaluator. */
 export interface TemplateEvaluator<E> {
@@ -18,6 +18,8 @@ export interface TemplateEvaluator<E> {
   text(value: unknown): string;
   /** One binding (a value per loop variable) per iteration; null when the data is unknown. */
   iterate(value: unknown, targets: number): unknown[][] | null;
+  /** Whether a case option `option` selects `subject` (Ruby's `===`, Puppet's case matching); UNKNOWN when it cannot tell. */
+  matches(subject: unknown, option: E, env: Environment): boolean | typeof UNKNOWN;
 }
 
 export interface Environment {
@@ -108,6 +110,9 @@ export class TagRenderer<E> {
       case 'if':
         this.branches(node.branches, maybe);
         return;
+      case 'case':
+        this.cases(node, maybe);
+        return;
       case 'each':
         this.each(node, maybe);
         return;
@@ -170,8 +175,43 @@ export class TagRenderer<E> {
     }
   }
 
+  /**
+   * The first branch with an option that matches is rendered; `else`/`default`
+   * when none does (Ruby: nothing; a Puppet case without default: nothing).
+   * An option that may or may not match makes its branch "maybe" and the
+   * branches after it alternatives.
+   */
+  private cases(node: Extract<TemplateNode<E>, { type: 'case' }>, maybe: boolean): void {
+    const subject = node.subject === null ? null : this.evaluator.evaluate(node.subject, this.env);
+    const fallback = node.branches.find((b) => b.values === null);
+    const options = node.branches.filter((b) => b.values !== null);
+    for (let i = 0; i < options.length; i++) {
+      const branch = options[i] as CaseBranch<E>;
+      let t: boolean | typeof UNKNOWN = false;
+      for (const option of branch.values ?? []) {
+        const m =
+          node.subject === null ? this.evaluator.truthy(this.evaluator.evaluate(option, this.env)) : this.evaluator.matches(subject, option, this.env);
+        if (m === true) {
+          t = true;
+          break;
+        }
+        if (m === UNKNOWN) t = UNKNOWN;
+      }
+      if (t === false) continue;
+      if (t === true) {
+        this.nodes(branch.body, maybe);
+        return;
+      }
+      this.nodes(branch.body, true);
+      for (const rest of [...options.slice(i + 1), ...(fallback === undefined ? [] : [fallback])]) this.alternatives.push({ start: rest.start, end: rest.end });
+      return;
+    }
+    if (fallback !== undefined) this.nodes(fallback.body, maybe);
+  }
+
   private each(node: Extract<TemplateNode<E>, { type: 'each' }>, maybe: boolean): void {
-    const items = this.evaluator.iterate(this.evaluator.evaluate(node.iterable, this.env), node.targets.length);
+    const evaluated = this.evaluator.iterate(this.evaluator.evaluate(node.iterable, this.env), node.withIndex ? 1 : node.targets.length);
+    const items = evaluated === null || !node.withIndex ? evaluated : evaluated.map((item, i) => [item[0], i]);
     this.scoped(() => {
       if (items === null) {
         for (const target of node.targets) this.frame().set(target, UNKNOWN);

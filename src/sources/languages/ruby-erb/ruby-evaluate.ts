@@ -85,7 +85,7 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
 
   iterate(value: unknown, targets: number): unknown[][] | null {
     if (containsUnknown(value) && !Array.isArray(value) && !isPlainObject(value)) return null;
-    if (Array.isArray(value)) return value.map((item) => (targets > 1 && Array.isArray(item) ? item : [item]));
+    if (Array.isArray(value)) return (value as unknown[]).map((item) => (targets > 1 && Array.isArray(item) ? (item as unknown[]) : [item]));
     if (isPlainObject(value)) {
       const path = this.paths.get(value);
       return Object.entries(value).map(([k, v]) => {
@@ -94,6 +94,24 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
       });
     }
     return null;
+  }
+
+  /**
+   * `option === subject`, as Ruby's `case` tests it: a class name (`when
+   * String`) tests the subject's class; a literal or a value tests equality.
+   * A symbol option is unknown against a string (the data may have held
+   * either); anything else we do not evaluate is unknown.
+   */
+  matches(subject: unknown, option: RubyExpression, env: Environment): boolean | typeof UNKNOWN {
+    if (option.type === 'name' && /^[A-Z]/.test(option.name)) {
+      return containsUnknown(subject) && !Array.isArray(subject) && !isPlainObject(subject) ? UNKNOWN : isKindOf(subject, option.name);
+    }
+    const value = this.evaluate(option, env);
+    if (containsUnknown(value) || containsUnknown(subject)) return UNKNOWN;
+    if (option.type === 'literal' && option.symbol === true && typeof subject === 'string') return UNKNOWN;
+    if (typeof value === 'number' && typeof subject === 'number') return value === subject;
+    if (typeof value !== typeof subject && !(value === null || subject === null)) return false;
+    return deepEqual(value, subject);
   }
 
   /** One expression, charged to the file's budget (a string, list or call result by its size). */
@@ -207,7 +225,7 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
       case '+':
         if (typeof left === 'string' && typeof right === 'string') return env.budget.text(left.length + right.length) ? left + right : UNKNOWN;
         if (typeof left === 'number' && typeof right === 'number') return left + right;
-        if (Array.isArray(left) && Array.isArray(right)) return env.budget.built(left) && env.budget.built(right) ? [...left, ...right] : UNKNOWN;
+        if (Array.isArray(left) && Array.isArray(right)) return env.budget.built(left) && env.budget.built(right) ? [...(left as unknown[]), ...(right as unknown[])] : UNKNOWN;
         return UNKNOWN;
       case '-':
         return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
@@ -288,7 +306,7 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
         case 'uniq':
           return object.filter((v, i) => object.findIndex((w) => deepEqual(v, w)) === i);
         case 'sort':
-          if (object.every((v) => typeof v === 'string')) return [...(object as string[])].sort();
+          if (object.every((v) => typeof v === 'string')) return [...(object)].sort();
           return UNKNOWN;
         case 'include?':
           return object.some((v) => deepEqual(v, args[0]));

@@ -7,7 +7,8 @@ import { lexRuby, type RubyToken } from './ruby-lexer.js';
  * comparisons, `+` and the ternary. Anything else parses to `unknown`.
  */
 export type RubyExpression =
-  | { type: 'literal'; value: unknown }
+  /** `symbol`: written `:name` (its value is the name; Chef reads `node[:a]` as `node['a']`). */
+  | { type: 'literal'; value: unknown; symbol?: true }
   | { type: 'string'; parts: (string | RubyExpression)[] }
   | { type: 'ivar' | 'name'; name: string }
   | { type: 'index'; object: RubyExpression; index: RubyExpression }
@@ -126,7 +127,7 @@ class Parser {
   }
 
   private comparison(): RubyExpression {
-    let left = this.additive();
+    const left = this.additive();
     for (const op of ['<=', '>=', '<', '>']) {
       if (this.take(op)) return { type: 'binary', op, left, right: this.additive() };
     }
@@ -190,7 +191,7 @@ class Parser {
       case 'string':
         return stringExpression(token.parts);
       case 'symbol':
-        return { type: 'literal', value: token.value };
+        return { type: 'literal', value: token.value, symbol: true };
       case 'number':
         return { type: 'literal', value: Number(token.value) };
       case 'ivar':

@@ -131,7 +131,8 @@ class LiteralReader {
   private hash(depth: number): Record<string, unknown> {
     this.pos++;
     this.inCollection++;
-    const result: Record<string, unknown> = {};
+    // Repository data: no prototype, so a `'__proto__'` key is a key like any other.
+    const result = Object.create(null) as Record<string, unknown>;
     for (;;) {
       this.space();
       if (this.text[this.pos] === '}') break;

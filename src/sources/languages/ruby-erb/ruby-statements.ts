@@ -1,7 +1,11 @@
 import type { Statement } from './tree.js';
 import { parseRuby, type RubyExpression } from './ruby-expression.js';
 
-const BLOCK_KEYWORDS = /^(?:while|until|case|begin|for|def|class|module)\b/;
+const BLOCK_KEYWORDS = /^(?:while|until|begin|for|def|class|module)\b/;
+/** `x = if c`, `x = case v`, `x = begin`: the right side opens a block that an `end` closes. */
+const ASSIGNED_BLOCK = /^[a-z_][A-Za-z0-9_]*\s*=\s*(?:if|unless|case|begin|while|until)(?![A-Za-z0-9_?!])/;
+/** A keyword ends where an identifier character cannot follow: `if(@a)` is `if (@a)`. */
+const KEYWORD = /^(if|elsif|unless)(?![A-Za-z0-9_?!])/;
 const ITERATORS = ['each', 'each_pair', 'each_with_index', 'each_with_object', 'map', 'select', 'reject', 'each_key', 'each_value', 'sort_by'];
 const EXPANDED = new Set(['each', 'each_pair', 'map', 'collect']);
 const TARGET = /^[a-z_][A-Za-z0-9_]*$/;
@@ -9,9 +13,9 @@ const ASSIGN = /^([a-z_][A-Za-z0-9_]*)\s*=(?!=)/;
 
 /**
  * The statements of one ERB code tag. A tag may hold several lines or `;`-separated
- * statements; `if`, `elsif`, `else`, `unless`, `end`, `x.each do |a, b|` (also `{ |a| }`)
- * `next if c` and `name = expr` are understood; another construct that opens a block is
- * rendered once as "maybe"; any other statement is skipped (it cannot print).
+ * statements; `if`, `elsif`, `else`, `unless`, `end`, `case`/`when`, `x.each do |a, b|`
+ * (also `{ |a| }`), `next if c` and `name = expr` are understood; another construct that
+ * opens a block is rendered once as "maybe"; any other statement is skipped (it cannot print).
  */
 export function rubyStatements(code: string, offset: number): Statement<RubyExpression>[] {
   const statements: Statement<RubyExpression>[] = [];
@@ -23,7 +27,7 @@ export function rubyStatements(code: string, offset: number): Statement<RubyExpr
       statements.push({ kind: 'end' });
       continue;
     }
-    const next = /^next(?:\s+(if|unless)\s+(.*))?$/.exec(s);
+    const next = /^next(?:\s+(if|unless)\s+(?!\s)(.*))?$/.exec(s);
     if (next !== null) {
       const test = next[2] === undefined ? null : parseRuby(next[2], at + s.indexOf(next[2], 5));
       statements.push({ kind: 'next', test, negate: next[1] === 'unless' });
@@ -33,10 +37,26 @@ export function rubyStatements(code: string, offset: number): Statement<RubyExpr
       statements.push({ kind: 'else' });
       continue;
     }
-    const keyword = /^(if|elsif|unless)\s/.exec(s);
+    const keyword = KEYWORD.exec(s);
     if (keyword !== null) {
-      const rest = s.slice(keyword[0].length).replace(/\s+then$/, '');
+      const rest = s.slice(keyword[0].length).replace(/(?<!\s)\s+then$/, '');
       statements.push({ kind: keyword[1] as 'if' | 'elsif' | 'unless', test: parseRuby(rest, at + keyword[0].length) });
+      continue;
+    }
+    const kase = /^case(?![A-Za-z0-9_?!])/.exec(s);
+    if (kase !== null) {
+      const subject = s.slice(4).trim();
+      statements.push({ kind: 'case', subject: subject === '' ? null : parseRuby(subject, at + s.indexOf(subject, 4)) });
+      continue;
+    }
+    const when = /^when(?![A-Za-z0-9_?!])/.exec(s);
+    if (when !== null) {
+      const rest = withoutThen(s.slice(4));
+      statements.push({ kind: 'when', values: splitTopLevel(rest, at + 4).map((v) => parseRuby(v.text, v.offset)) });
+      continue;
+    }
+    if (ASSIGNED_BLOCK.test(s)) {
+      statements.push({ kind: 'block' });
       continue;
     }
     const loop = iterator(s, at);
@@ -74,6 +94,7 @@ function iterator(s: string, at: number): Statement<RubyExpression> | null {
   const targets = s.slice(pipeStart + 1, pipeEnd).split(',').map((t) => t.trim().replace(/^\(|\)$/g, ''));
   if (!targets.every((t) => TARGET.test(t))) return { kind: 'block' };
   // `map`/`select` bodies print like `each` bodies (a template discards the block's result).
+  if (method === 'each_with_index' && targets.length === 2) return { kind: 'each', iterable: parseRuby(call.slice(0, dot), at), targets, withIndex: true };
   if (!EXPANDED.has(method)) return ITERATORS.includes(method) ? { kind: 'block' } : null;
   return { kind: 'each', iterable: parseRuby(call.slice(0, dot), at), targets };
 }
@@ -97,4 +118,38 @@ function splitStatements(code: string, offset: number): { text: string; offset: 
     }
   }
   return parts;
+}
+
+/** `'a', "b, c", [1, 2]`: the comma-separated values of a `when`, with their offsets. */
+function splitTopLevel(text: string, offset: number): { text: string; offset: number }[] {
+  const parts: { text: string; offset: number }[] = [];
+  let start = 0;
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (quote !== '' && c !== undefined) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === undefined || (c === ',' && depth === 0)) {
+      const part = text.slice(start, i);
+      const trimmed = part.trim();
+      if (trimmed !== '') parts.push({ text: trimmed, offset: offset + start + part.indexOf(trimmed) });
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+/** `when a, b then` without its `then` (a keyword only after whitespace); linear in the text. */
+function withoutThen(text: string): string {
+  if (!text.endsWith('then')) return text;
+  const before = text.slice(0, -4);
+  const kept = before.trimEnd();
+  return kept.length < before.length ? kept : text;
 }

@@ -10,13 +10,23 @@ export type TagToken =
   | { type: 'output' | 'code'; code: string; codeOffset: number; start: number; end: number };
 
 /**
- * erubis: Erubis' default trim (Chef's Chef::Mixin::Template uses
- * Erubis::Eruby): a `<% %>` or `<%# %>` tag alone on its line takes its
- * indentation and newline with it; `<%= %>` keeps both unless it ends in
- * `-%>`. epp: Puppet's rules: `<%-` trims the spaces and tabs before the
- * tag, `-%>` the spaces, tabs and one line break after it; nothing else is trimmed.
+ * How each engine trims around tags:
+ * - erubis (Chef's template resource renders with Erubis::Eruby, trim on):
+ *   a `<% %>` or `<%# %>` tag with only spaces and tabs around it on its line
+ *   takes that indentation and the line break with it; `<%= %>` keeps both
+ *   unless it ends in `-%>`, which drops the spaces and the line break after
+ *   it; `<%-` is an ordinary `<%`;
+ * - erb-dash (Puppet's template() renders with Ruby's `ERB.new(text, trim_mode: '-')`):
+ *   `<%-` drops the spaces and tabs before it when they reach back to the
+ *   line start or to the end of the previous tag; `-%>` drops a line break
+ *   that follows it at once; nothing else is trimmed;
+ * - epp (Puppet's EPP): `<%-` trims the spaces and tabs before the tag,
+ *   `-%>` the spaces, tabs and one line break after it; nothing else.
+ * In both ERB engines a tag ends at the first `%>`, quotes or not (the
+ * scanners match `<%(.*?)%>`); EPP code is read by Puppet's lexer, so a `%>`
+ * inside a string does not end it.
  */
-export type TrimRules = 'erubis' | 'epp';
+export type TrimRules = 'erubis' | 'erb-dash' | 'epp';
 
 export interface ScannedTags {
   tokens: TagToken[];
@@ -60,7 +70,7 @@ export function scanTags(text: string, rules: TrimRules, at: (offset: number) =>
     } else if (text[codeStart] === '#') {
       kind = 'comment';
     }
-    const close = findClose(text, codeStart, kind === 'comment');
+    const close = findClose(text, codeStart, kind === 'comment' || rules !== 'epp');
     const nested = kind === 'comment' ? -1 : text.indexOf('<%', codeStart);
     if (close < 0 || (nested >= 0 && nested < close)) {
       const where = at(open);
@@ -71,20 +81,26 @@ export function scanTags(text: string, rules: TrimRules, at: (offset: number) =>
     const codeEnd = rightTrim ? close - 1 : close;
     let end = close + 2;
     let textEnd = open;
-    // Alone on its line: only spaces and tabs back to the line start, none of them already consumed.
+    // Only spaces and tabs back to the line start, none of them already consumed.
     let back = open - 1;
     while (back >= pos && SPACE.test(text[back] ?? '')) back--;
     const lineStart = back + 1;
     const aloneBefore = back >= pos - 1 && (back < 0 || text[back] === '\n');
-    const after = /^[ \t]*\r?\n/.exec(text.slice(end, end + 256));
     if (rules === 'erubis') {
+      const after = /^[ \t]*\r?\n/.exec(text.slice(end, end + 256));
       if (kind !== 'output' && aloneBefore && after !== null) {
         textEnd = lineStart;
         end += after[0].length;
       } else if (kind === 'output' && rightTrim && after !== null) {
         end += after[0].length;
       }
+    } else if (rules === 'erb-dash') {
+      // ERB's scanner (StringScanner) reads `^[ \t]*<%-` from where the last tag ended too.
+      if (leftTrim && (back < pos || text[back] === '\n')) textEnd = lineStart;
+      const cr = /^\r?\n/.exec(text.slice(end, end + 2));
+      if (rightTrim && cr !== null) end += cr[0].length;
     } else {
+      const after = /^[ \t]*\r?\n/.exec(text.slice(end, end + 256));
       if (leftTrim) while (textEnd > pos && SPACE.test(text[textEnd - 1] ?? '')) textEnd--;
       if (rightTrim && after !== null) end += after[0].length;
     }
@@ -95,9 +111,9 @@ export function scanTags(text: string, rules: TrimRules, at: (offset: number) =>
   return { tokens, diagnostics };
 }
 
-/** The `%>` closing a tag; a comment ends at the first `%>`, code skips `%>` inside quotes. */
-function findClose(text: string, from: number, comment: boolean): number {
-  if (comment) return text.indexOf('%>', from);
+/** The `%>` closing a tag: the first one (ERB, comments), or the first outside quotes (EPP code). */
+function findClose(text: string, from: number, first: boolean): number {
+  if (first) return text.indexOf('%>', from);
   let quote = '';
   for (let i = from; i < text.length - 1; i++) {
     const c = text[i];

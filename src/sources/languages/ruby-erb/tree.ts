@@ -8,8 +8,14 @@ import type { TagToken } from './tags.js';
  */
 export type Statement<E> =
   | { kind: 'if' | 'unless' | 'elsif'; test: E }
-  | { kind: 'else' | 'end' | 'block' }
-  | { kind: 'each'; iterable: E; targets: string[] }
+  | { kind: 'else' | 'block' }
+  /** `brace`: Puppet's `}`, which closes a case branch's body before it closes the case. */
+  | { kind: 'end'; brace?: boolean }
+  /** Ruby `case v` / `case` (no subject: each `when` is a condition), Puppet `case $v {`. */
+  | { kind: 'case'; subject: E | null }
+  /** Ruby `when a, b`, Puppet `'a', 'b': {`; null values: Puppet's `default: {` (Ruby's `else`). */
+  | { kind: 'when'; values: E[] | null }
+  | { kind: 'each'; iterable: E; targets: string[]; withIndex?: boolean }
   | { kind: 'assign'; name: string; value: E }
   | { kind: 'next'; test: E | null; negate: boolean }
   | { kind: 'skip' };
@@ -23,11 +29,20 @@ export interface IfBranch<E> {
   end: number;
 }
 
+export interface CaseBranch<E> {
+  /** null: the `else` / `default` branch. */
+  values: E[] | null;
+  body: TemplateNode<E>[];
+  start: number;
+  end: number;
+}
+
 export type TemplateNode<E> =
   | { type: 'text'; text: string; offset: number }
   | { type: 'output'; expression: E; start: number; end: number }
   | { type: 'if'; branches: IfBranch<E>[] }
-  | { type: 'each'; iterable: E; targets: string[]; body: TemplateNode<E>[]; start: number }
+  | { type: 'case'; subject: E | null; branches: CaseBranch<E>[]; start: number }
+  | { type: 'each'; iterable: E; targets: string[]; withIndex: boolean; body: TemplateNode<E>[]; start: number }
   | { type: 'block'; body: TemplateNode<E>[] }
   | { type: 'assign'; name: string; value: E }
   /** Ruby `next` / `next if c` / `next unless c`: ends the loop iteration. */
@@ -41,9 +56,11 @@ export interface TemplateReader<E> {
 }
 
 interface Open<E> {
-  node: Extract<TemplateNode<E>, { type: 'if' | 'each' | 'block' }>;
+  node: Extract<TemplateNode<E>, { type: 'if' | 'each' | 'block' | 'case' }>;
   body: TemplateNode<E>[];
   start: number;
+  /** A case: whether a branch body is open (Ruby: after a `when`; Puppet: inside `{ }`). */
+  inBranch?: boolean;
 }
 
 /** Builds the node tree; unbalanced `end`/`else` and unclosed blocks are diagnostics at the tag. */
@@ -55,6 +72,7 @@ export function buildTree<E>(
   const root: TemplateNode<E>[] = [];
   const stack: Open<E>[] = [];
   const diagnostics: TemplateDiagnostic[] = [];
+  const stray: number[] = [];
   const body = () => (stack.length === 0 ? root : (stack[stack.length - 1] as Open<E>).body);
   const fail = (offset: number, message: string) => {
     const where = at(offset);
@@ -80,9 +98,28 @@ export function buildTree<E>(
           stack.push({ node, body: branch.body, start: token.start });
           break;
         }
+        case 'case': {
+          const node: TemplateNode<E> = { type: 'case', subject: statement.subject, branches: [], start: token.start };
+          body().push(node);
+          stack.push({ node, body: [], start: token.start, inBranch: false });
+          break;
+        }
+        case 'when': {
+          const top = stack[stack.length - 1];
+          if (top === undefined || top.node.type !== 'case') {
+            fail(token.start, "'when' without an open 'case'");
+            break;
+          }
+          if (!openBranch(top, statement.values, token)) fail(token.start, "a 'case' branch after its 'else'");
+          break;
+        }
         case 'elsif':
         case 'else': {
           const top = stack[stack.length - 1];
+          if (statement.kind === 'else' && top?.node.type === 'case') {
+            if (!openBranch(top, null, token)) fail(token.start, "'else' after 'else'");
+            break;
+          }
           if (top === undefined || top.node.type !== 'if') {
             fail(token.start, `'${statement.kind}' without an open 'if'`);
             break;
@@ -100,7 +137,13 @@ export function buildTree<E>(
           break;
         }
         case 'end': {
+          const open = stack[stack.length - 1];
+          if (open !== undefined && open.node.type === 'case' && statement.brace === true && open.inBranch === true) {
+            closeBranch(open, token.start);
+            break;
+          }
           const top = stack.pop();
+          if (top !== undefined && top.node.type === 'case') closeBranch(top, token.start);
           if (top === undefined) {
             fail(token.start, "'end' without an open block");
             break;
@@ -112,7 +155,14 @@ export function buildTree<E>(
           break;
         }
         case 'each': {
-          const node: TemplateNode<E> = { type: 'each', iterable: statement.iterable, targets: statement.targets, body: [], start: token.start };
+          const node: TemplateNode<E> = {
+            type: 'each',
+            iterable: statement.iterable,
+            targets: statement.targets,
+            withIndex: statement.withIndex === true,
+            body: [],
+            start: token.start,
+          };
           body().push(node);
           stack.push({ node, body: node.body, start: token.start });
           break;
@@ -136,5 +186,32 @@ export function buildTree<E>(
     }
   }
   for (const open of stack) fail(open.start, 'block is never closed');
+  for (const where of stray) fail(where, "text between 'case' and its first branch");
   return { nodes: root, diagnostics };
+
+  /**
+   * Ruby accepts nothing but `when` between `case` and its first branch, and
+   * Puppet nothing but case options: template text there is output code
+   * the language rejects (a syntax error).
+   */
+  function closeBranch(open: Open<E>, at: number): void {
+    if (open.node.type !== 'case') return;
+    const last = open.node.branches[open.node.branches.length - 1];
+    if (open.inBranch === true && last !== undefined) last.end = at;
+    else if (open.body.some((n) => n.type !== 'skip')) stray.push(open.start);
+    open.inBranch = false;
+    open.body = [];
+  }
+
+  function openBranch(open: Open<E>, values: E[] | null, at: { start: number; end: number }): boolean {
+    if (open.node.type !== 'case') return false;
+    closeBranch(open, at.start);
+    const branches = open.node.branches;
+    if (branches.length > 0 && branches[branches.length - 1]?.values === null) return false;
+    const branch: CaseBranch<E> = { values, body: [], start: at.start, end: at.end };
+    branches.push(branch);
+    open.body = branch.body;
+    open.inBranch = true;
+    return true;
+  }
 }

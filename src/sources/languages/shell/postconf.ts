@@ -67,7 +67,7 @@ export function postconf(scope: CommandScope, mailConfig: string | undefined): v
     const at = resolved.value.indexOf('=');
     // postconf trims the name and the value (split_nameval), so `a = b` in quotes is `a=b`.
     const name = resolved.value.slice(0, at).trim();
-    const value = resolved.value.slice(at + 1).trim().replace(/\s*\n\s*/g, ' ');
+    const value = resolved.value.slice(at + 1).trim().replace(/(?<!\s)\s*\n\s*/g, ' ');
     if (resolved.plain) {
       builder.add(name, { kind: 'literal', offset: word.start });
       builder.add(' = ', { kind: 'expression', start: word.start + at, end: word.start + at + 1 });

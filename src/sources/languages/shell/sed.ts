@@ -108,8 +108,8 @@ function substitutions(script: string): Substitution[] | null {
 
 const NAME = '[a-z][a-z0-9_]*';
 /** `^`, then optional blanks or comment markers, then the name, then anything that cannot continue a name. */
-const LINE_START = new RegExp(`^\\^((?:#|\\\\s|\\[\\[:space:\\]\\]|\\[ \\\\t\\]| |\\*|\\\\\\?|\\?|\\\\\\(|\\\\\\)|\\(|\\))*)(${NAME})(.*)$`, 's');
-const REPLACEMENT = new RegExp(`^(${NAME})[ \\t]*=[ \\t]*(.*)$`, 's');
+const LINE_START = new RegExp(`^\\^((?:[# *?()]|\\\\s|\\[\\[:space:\\]\\]|\\[ \\\\t\\]|\\\\\\?|\\\\\\(|\\\\\\))*)(${NAME})(?![a-z0-9_])(.*)$`, 's');
+const REPLACEMENT = new RegExp(`^(${NAME})[ \\t]*=[ \\t]*(?![ \\t])(.*)$`, 's');
 
 /**
  * `sed -i 's/^name.*\/name = value/' main.cf` (any delimiter): rewrites the
@@ -145,7 +145,7 @@ export function sedEdits(scope: CommandScope, script: SedScript, target: MailTar
     }
     return;
   }
-  const named = [...new Set([...script.text.matchAll(/[a-z][a-z0-9]*_[a-z0-9_]+|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[0]))];
+  const named = [...new Set([...script.text.matchAll(/(?<![a-z0-9])[0-9]*([a-z][a-z0-9]*_[a-z0-9_]+)|\bmy[a-z]+|\brelayhost\b/g)].map((m) => m[1] ?? m[0]))];
   const names = named.length > 0 ? named : RELAY_PARAMETERS;
   scope.note(`sed script ${quoted(script.text)} on main.cf is not a s/^name.*/name = value/ substitution; ${names.join(', ')} are unknown where defined`, script.word.start);
   for (const name of names) {
@@ -165,7 +165,7 @@ function shaped(s: Substitution): { name: string; value: string; maybe: boolean 
   const rest = regex[3] as string;
   if (/^[a-z0-9_]/.test(rest)) return null;
   const whole = /\.\*\$?$/.test(rest);
-  let value = (replacement[2] as string).replace(/[ \t]+$/, '');
+  let value = (replacement[2] as string).replace(/(?<![ \t])[ \t]+$/, '');
   // `&` and back-references copy matched text we do not know.
   if (/(^|[^\\])(&|\\[0-9])/.test(value)) value = UNKNOWN_MARK;
   return { name, value, maybe: (regex[1] as string).includes('#') || !whole };

@@ -284,7 +284,7 @@ export function scanExpansion(text: string, at: number, unquoted: boolean): { pa
     const raw = text.slice(at, end);
     const simple = n === '{' ? /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(raw) : null;
     const part: WordPart = { kind: 'expansion', text: raw, quoted: false, start: at, end };
-    if (simple !== null) part.name = simple[1] as string;
+    if (simple !== null) part.name = simple[1];
     return { part, end };
   }
   return null;

@@ -6,7 +6,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, t
  */
 export const MAX_ALIAS_COUNT = 100;
 
-type Child = Node | Pair | null | undefined | unknown;
+type Child = unknown;
 
 /** A node's children, in document order. */
 function childrenOf(node: unknown): unknown[] {
@@ -100,7 +100,7 @@ export function resolveAliases(document: Document.Parsed): string | null {
     const node = stack.pop();
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
-    if (isMap(node)) expandMerges(node as YAMLMap);
+    if (isMap(node)) expandMerges(node);
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
@@ -112,7 +112,7 @@ function isNodeLike(value: unknown): value is Node {
 }
 
 function expandMerges(map: YAMLMap): void {
-  const items = map.items as Pair[];
+  const items = map.items;
   if (!items.some((pair) => isMergeKey(pair.key))) return;
   const taken = new Set<string>();
   for (const pair of items) {
@@ -128,7 +128,7 @@ function expandMerges(map: YAMLMap): void {
     const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
     for (const source of sources) {
       if (!isMap(source)) continue;
-      for (const merged of source.items as Pair[]) {
+      for (const merged of source.items) {
         const key = keyOf(merged.key);
         if (key === null || taken.has(key)) continue;
         taken.add(key);

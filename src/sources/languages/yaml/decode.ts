@@ -9,7 +9,7 @@ export type Decoded = { ok: true; text: string } | { ok: false; message: string 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function decodeBase64(text: string): Buffer | null {
-  const compact = text.replace(/[\s]+/g, '');
+  const compact = text.replace(/\s+/g, '');
   if (compact.length % 4 === 1 || !BASE64.test(compact)) return null;
   return Buffer.from(compact, 'base64');
 }

@@ -1,4 +1,4 @@
-import { isScalar, type Scalar } from 'yaml';
+import { isScalar } from 'yaml';
 import { concat, expression, literal, mappedText, type MappedText, type Piece } from './mapped-text.js';
 
 /**
@@ -17,7 +17,7 @@ import { concat, expression, literal, mappedText, type MappedText, type Piece } 
  */
 export function scalarText(node: unknown, source: string, exactQuoted = false): MappedText | null {
   if (!isScalar(node) || node.range === undefined || node.range === null) return null;
-  const scalar = node as Scalar;
+  const scalar = node;
   const [start, end] = node.range;
   const raw = source.slice(start, end);
   if (exactQuoted && (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && typeof scalar.value === 'string') {
@@ -30,6 +30,7 @@ export function scalarText(node: unknown, source: string, exactQuoted = false): 
     if (!raw.includes('\n')) return literal(raw, start);
     return wholeScalar(String(scalar.value), start, end);
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar's value is a string, number, boolean or null
   const value = typeof scalar.value === 'string' ? scalar.value : String(scalar.value ?? '');
   if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') return blockScalar(value, source, start, end);
   return wholeScalar(value, start, end);

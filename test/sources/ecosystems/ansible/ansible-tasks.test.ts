@@ -311,9 +311,13 @@ test('a role published on its own (tasks/ beside meta/): its defaults resolve a 
     { kind: 'link', scope: '.', directory: '/etc/postfix', target: 'main.cf', span: '8:3-8:11', maybe: true, source: 'templates/main.cf.j2' },
   ]);
   assert.deepEqual(out.notes, ['tasks/main.yml:8: template dest could not be resolved; main.cf assumed in /etc/postfix (from the src name)']);
-  // Without role metadata, a tasks/ file is left to the playbook that includes it.
-  const loose = extract(text, { 'templates/main.cf.j2': 'x' }, 'tasks/main.yml');
-  assert.deepEqual(loose.edits, []);
+  // Without role metadata, tasks/main.yml is still a role's entry point: judged as the role it is.
+  const bare = extract(text, { 'defaults/main.yml': 'mail_config_dir: /etc/postfix\n', 'templates/main.cf.j2': 'x', 'templates/master.cf.j2': 'x' }, 'tasks/main.yml');
+  assert.deepEqual(bare.edits.map(summarize), out.edits.map(summarize));
+  // A playbook beside tasks/ makes it a playbook project: its task files are read through the playbook.
+  const project = extract(text, { 'site.yml': '- hosts: all\n  tasks:\n    - include_tasks: tasks/main.yml\n', 'templates/main.cf.j2': 'x' }, 'tasks/main.yml');
+  assert.deepEqual(project.edits, []);
+  assert.deepEqual(project.notes, ['tasks/main.yml: a tasks file outside a role is read only through the playbook that includes it']);
 });
 
 test('an undeclared destination folder is assumed to be the usual one, with a note', () => {

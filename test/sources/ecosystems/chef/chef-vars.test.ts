@@ -7,9 +7,16 @@ import { UNKNOWN } from '../../../../src/sources/contracts/values.js';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { plainScope } from '../../../../src/sources/contracts/variables.js';
 
+/** Repository data is built without prototypes: compare it as plain objects. */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
 test('the Ruby literal reader reads strings, numbers, symbols, %w, arrays and hashes; not calls or interpolation', () => {
   assert.deepEqual(readRubyLiteral("x = ['a', :b, 1, true, nil]", 4), { value: ['a', 'b', 1, true, null], end: 27 });
-  assert.deepEqual(readRubyLiteral("{ 'k' => %w(a b), s: { :t => 'u' } }", 0)?.value, { k: ['a', 'b'], s: { t: 'u' } });
+  assert.deepEqual(plain(readRubyLiteral("{ 'k' => %w(a b), s: { :t => 'u' } }", 0)?.value), { k: ['a', 'b'], s: { t: 'u' } });
   assert.deepEqual(readRubyLiteral('"a\\tb"', 0)?.value, 'a\tb');
   assert.equal(readRubyLiteral('"#{node[:x]}"', 0), null);
   assert.equal(readRubyLiteral("node['x']", 0), null);
@@ -61,7 +68,7 @@ test('precedence: attribute default < environment default < role default < overr
     'environments/prod.json': '{ "override_attributes": { "postfix": { "main": { "a": "prod" } } } }\n',
   });
   const vars = loadChefVariables(TEMPLATE, repo);
-  assert.deepEqual(vars.lookup('node')?.value, { postfix: { main: { inet_interfaces: 'loopback-only', a: 'prod', b: 'override', c: UNKNOWN } } });
+  assert.deepEqual(plain(vars.lookup('node')?.value), { postfix: { main: { inet_interfaces: 'loopback-only', a: 'prod', b: 'override', c: UNKNOWN } } });
   assert.deepEqual(vars.lookupOrigin?.("node['postfix']['main']['inet_interfaces']"), { file: 'roles/mail.json', line: 5 });
   assert.deepEqual(vars.lookupOrigin?.("node['postfix']['main']['a']"), { file: 'environments/prod.json', line: 1 });
   assert.deepEqual(vars.lookupOrigin?.("node['postfix']['main']['b']"), { file: 'cookbooks/postfix/attributes/server.rb', line: 1 });
@@ -74,7 +81,7 @@ test('--vars: a node object merges over the repository; @name variables come fro
     'roles/bad.json': '{ "default_attributes": [\n',
   });
   const vars = loadChefVariables(TEMPLATE, repo, [plainScope({ node: { postfix: { main: { b: '3' } } }, '@x': 'y' }, 'vars.yml')]);
-  assert.deepEqual(vars.lookup('node')?.value, { postfix: { main: { a: '1', b: '3' } } });
+  assert.deepEqual(plain(vars.lookup('node')?.value), { postfix: { main: { a: '1', b: '3' } } });
   assert.deepEqual(vars.lookup('@x'), { value: 'y', origin: { file: 'vars.yml', line: 1 } });
   assert.equal(vars.diagnostics.length > 0, true);
   assert.equal(vars.diagnostics[0]?.file, 'roles/bad.json');
@@ -86,7 +93,7 @@ test('attributes a recipe sets are unknown (recipes run with data we do not have
     'cookbooks/postfix/recipes/_attributes.rb': "if node['x']\n  node.default['postfix']['main']['smtpd_client_restrictions'] = 'reject'\nend\nnode.override['postfix']['main']['a'] = '2'\n",
   });
   const vars = loadChefVariables(TEMPLATE, repo);
-  assert.deepEqual(vars.lookup('node')?.value, { postfix: { main: { a: UNKNOWN, smtpd_client_restrictions: UNKNOWN } } });
+  assert.deepEqual(plain(vars.lookup('node')?.value), { postfix: { main: { a: UNKNOWN, smtpd_client_restrictions: UNKNOWN } } });
   assert.deepEqual(vars.lookupOrigin?.("node['postfix']['main']['a']"), { file: 'cookbooks/postfix/recipes/_attributes.rb', line: 4 });
 });
 
@@ -106,6 +113,25 @@ test('roles and environments in the Ruby DSL: literal hash arguments, braces opt
     ].join('\n'),
   });
   const vars = loadChefVariables(TEMPLATE, repo);
-  assert.deepEqual(vars.lookup('node')?.value, { postfix: { main: { inet_interfaces: 'all', mynetworks: ['10.0.0.0/8'] } } });
+  assert.deepEqual(plain(vars.lookup('node')?.value), { postfix: { main: { inet_interfaces: 'all', mynetworks: ['10.0.0.0/8'] } } });
   assert.deepEqual(vars.lookupOrigin?.("node['postfix']['main']['inet_interfaces']"), { file: 'roles/relay.rb', line: 3 });
+});
+
+test('precedence (docs.chef.io/attribute_precedence): force_default beats role default, force_override beats environment override', () => {
+  const repo = memoryRepository({
+    'cookbooks/postfix/metadata.rb': "name 'postfix'\n",
+    'cookbooks/postfix/attributes/default.rb': [
+      "force_default['postfix']['main']['a'] = 'force_default'",
+      "normal['postfix']['main']['a'] = 'normal'",
+      "force_default['postfix']['main']['b'] = 'force_default'",
+      "force_override['postfix']['main']['c'] = 'force_override'",
+      "node.set['postfix']['main']['d'] = 'set is normal'",
+      "override['postfix']['main']['d'] = 'override'",
+      '',
+    ].join('\n'),
+    'roles/mail.json': '{ "default_attributes": { "postfix": { "main": { "a": "role", "b": "role" } } } }\n',
+    'environments/prod.json': '{ "override_attributes": { "postfix": { "main": { "c": "environment" } } } }\n',
+  });
+  const main = (loadChefVariables(TEMPLATE, repo).lookup('node')?.value as { postfix: { main: Record<string, unknown> } }).postfix.main;
+  assert.deepEqual({ ...main }, { a: 'normal', b: 'force_default', c: 'force_override', d: 'override' });
 });

@@ -83,3 +83,31 @@ describe('Jinja2: one evaluation budget per file', () => {
     assert.deepEqual(r.notes, [{ line: 2, column: 5, message: 'evaluation budget exceeded (more than 4000000 characters built)' }]);
   });
 });
+
+describe('Jinja2: a call that multiplies its inputs is charged before it is built', () => {
+  // x: 2^20 characters "b" (2^21 charged), y: 2^15. Each call below would build 2^35 to 2^40
+  // characters ("Invalid string length" long before, and gigabytes on the way) if it ran.
+  const grow = `{% set x = "b" %}${'{% set x = x ~ x %}'.repeat(20)}{% set y = "b" %}${'{% set y = y ~ y %}'.repeat(15)}`;
+  const cases: [string, string][] = [
+    ['the replace filter', 'x | replace("b", x)'],
+    ['str.replace', 'x.replace("b", x)'],
+    ['the join filter over a string', 'x | join(x)'],
+    ['str.join', 'x.join(y | list)'],
+    ['map of replace', '[y, y] | map("replace", "b", x) | first'],
+    ['the comment filter', 'x | replace("b", "\\n") | comment(decoration=x)'],
+  ];
+  for (const [name, expression] of cases) {
+    it(name, () => {
+      const r = render(`${grow}a = 1\nv = {{ ${expression} }}\nw = {{ "after" }}\n`);
+      assert.deepEqual(r.diagnostics, []);
+      assert.equal(r.fragment.text, `a = 1\nv = ${UNKNOWN_MARK}\nw = ${UNKNOWN_MARK}\n`);
+      assert.equal(r.notes?.length, 1);
+      assert.match(r.notes?.[0]?.message ?? '', /^evaluation budget exceeded \(more than \d+ (characters built|list and map elements built)\)$/);
+    });
+  }
+
+  it('the same calls on small inputs are exact', () => {
+    const r = render('v = {{ "abab" | replace("b", "xy") }} {{ "ab".replace("a", "c") }} {{ "ab" | join("-") }} {{ "-".join(["a", "b"]) }} {{ ["ab"] | map("replace", "a", "z") | first }}\n');
+    assert.deepEqual([r.diagnostics, r.notes, r.fragment.text], [[], [], 'v = axyaxy cb a-b a-b zb\n']);
+  });
+});

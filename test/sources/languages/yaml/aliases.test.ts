@@ -6,17 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { defaultOptions } from '../../../../src/config/options.js';
 import { scan } from '../../../../src/scan.js';
 import { resolveAliases } from '../../../../src/sources/languages/yaml/aliases.js';
+import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
 
 const tree = temporaryTrees('aliases');
 const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n';
 
 async function relayFindings(files: Record<string, string>) {
-  const result = await scan(defaultOptions(tree(files)));
+  const result = await scan(withoutRelayRules(defaultOptions(tree(files))));
   return {
     findings: result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
     notes: result.notes,
@@ -144,7 +145,7 @@ describe('resolveAliases', () => {
     const e = top.get('e', true);
     assert.ok(isMap(e));
     assert.deepEqual(
-      (e.items as Pair[]).map((p) => [String((p.key as { value: unknown }).value), (p.value as { value: unknown }).value]),
+      e.items.map((p) => [String((p.key as { value: unknown }).value), (p.value as { value: unknown }).value]),
       [['k', 2], ['m', 5], ['j', 6]],
     );
     assert.deepEqual(document.toJS(), { a: 1, b: { k: 2, j: 3 }, c: { k: 4, m: 5 }, d: 1, e: { k: 2, m: 5, j: 6 } });

@@ -1,0 +1,95 @@
+/**
+ * A configuration's inputs: the repository paths whose content, or whose
+ * presence, decides what relaygate judges for it. POSIX paths relative to
+ * the scan root, in two forms:
+ * - `roles/mail/vars/main.yml`: that file, whether it was found or not (a
+ *   file that is deleted, or added where it is looked for, changes the result);
+ * - `roles/mail/defaults/main/`: a directory that was listed or tested (ends
+ *   in `/`): any path under it. `./` is the scan root itself.
+ *
+ * The pull-request scope keeps a finding when any input of its
+ * configuration is among the changed paths (ChangedPaths below).
+ */
+
+/** The input for a directory that was listed or tested: `dir/`, and `./` for the scan root. */
+export function directoryInput(dir: string): string {
+  const clean = cleanPath(dir);
+  return clean === '' ? './' : `${clean}/`;
+}
+
+export function isDirectoryInput(input: string): boolean {
+  return input.endsWith('/');
+}
+
+/** Sorted, without duplicates. */
+export function mergeInputs(...lists: readonly (readonly string[] | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const list of lists) for (const input of list ?? []) out.add(input);
+  return [...out].sort();
+}
+
+/**
+ * A path shown escaped (a file name that is not UTF-8, `caf\xe9/main.cf`)
+ * cannot match the changed-file list GitHub gives, which holds text. Any
+ * path with `\xNN` in it is taken for one: a UTF-8 name that happens to
+ * contain that text is only ever kept in scope, never hidden.
+ */
+export function isEscapedPath(path: string): boolean {
+  return /\\x[0-9a-fA-F]{2}/.test(path);
+}
+
+/** `./a//b/` -> `a/b`: a changed path or an input without `.` parts and slashes at either end. */
+function cleanPath(path: string): string {
+  return path
+    .split('/')
+    .filter((part) => part !== '' && part !== '.')
+    .join('/');
+}
+
+/**
+ * The changed paths of a pull request (added, modified, removed, and both
+ * names of a renamed file), asked whether they touch an input. Built once;
+ * each question costs one or two set lookups.
+ */
+export class ChangedPaths {
+  private readonly paths = new Set<string>();
+  /** Every folder holding a changed path, as `dir/` (and `./`): what a directory input is matched against. */
+  private readonly folders = new Set<string>();
+
+  constructor(changed: Iterable<string>) {
+    for (const raw of changed) {
+      const path = cleanPath(raw);
+      if (path === '') continue;
+      this.paths.add(path);
+      this.folders.add('./');
+      for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) this.folders.add(`${path.slice(0, slash)}/`);
+    }
+  }
+
+  get size(): number {
+    return this.paths.size;
+  }
+
+  /**
+   * A file input is touched when it changed, or when a changed path lies
+   * under it (it became a folder, or stopped being one). A directory input
+   * is touched by any changed path under it, or by the folder's own path
+   * (a file that replaced it, a submodule). The two forms match alike; `dir/`
+   * tells a reader of the report that a folder was looked at.
+   */
+  touches(input: string): boolean {
+    if (isEscapedPath(input)) return true;
+    if (isDirectoryInput(input)) {
+      if (input === './') return this.folders.has('./');
+      const dir = cleanPath(input);
+      return this.folders.has(`${dir}/`) || this.paths.has(dir);
+    }
+    const path = cleanPath(input);
+    return this.paths.has(path) || this.folders.has(`${path}/`);
+  }
+
+  touchesAny(inputs: Iterable<string>): boolean {
+    for (const input of inputs) if (this.touches(input)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultOptions } from '../src/config/options.js';
+import { scan } from '../src/scan.js';
+import { temporaryTrees } from './helpers/temp-tree.js';
+
+const tree = temporaryTrees('scan-exim');
+
+describe('scan(): Exim and OpenSMTPD files are found, assembled and judged', () => {
+  it('finds each kind by name and content, and reports exact findings', async () => {
+    const root = tree({
+      'exim/exim.conf': 'hostlist relay_from_hosts = 0.0.0.0/0\nacl_smtp_rcpt = acl_check_rcpt\nbegin acl\nacl_check_rcpt:\n  accept hosts = +relay_from_hosts\n',
+      'usr/exim/configure': 'local_interfaces = 127.0.0.1\nacl_smtp_rcpt = accept\nbegin acl\n',
+      'debian/etc/exim4/update-exim4.conf.conf': "dc_eximconfig_configtype='internet'\ndc_local_interfaces=''\ndc_relay_domains='*'\n",
+      'debian/etc/exim4/conf.d/main/01_unused': 'qualify_domain = example.org\n',
+      'broken/exim4.conf': 'acl_smtp_rcpt = accept\nrelay_everything = yes\n',
+      'autoconf/configure': '#! /bin/sh\nac_default_prefix=/usr/local\n',
+      'opensmtpd/smtpd.conf': 'listen on 0.0.0.0\naction "relay" relay\nmatch from any for any action "relay"\n',
+      'old/smtpd.conf': 'listen on 0.0.0.0\naccept from any for any relay\n',
+      'postfix/sasl/smtpd.conf': 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n',
+      'salt/files/smtpd.conf': 'listen on {{ interface }}\nmatch from any for local action "local"\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+      [
+        ['config-unreadable', 'broken/exim4.conf', 2, 1, 'definite'],
+        ['exim-open-relay', 'debian/etc/exim4/update-exim4.conf.conf', 3, 19, 'definite'],
+        ['exim-open-relay', 'exim/exim.conf', 1, 29, 'definite'],
+        ['config-unreadable', 'old/smtpd.conf', 2, 1, 'definite'],
+        ['opensmtpd-open-relay', 'opensmtpd/smtpd.conf', 3, 7, 'definite'],
+      ],
+    );
+    assert.deepEqual(
+      result.configurations.map((c) => [c.mta, c.files.join(',')]),
+      [
+        ['exim', 'broken/exim4.conf'],
+        ['exim', 'exim/exim.conf'],
+        ['exim', 'usr/exim/configure'],
+        // dc_use_split_config is not true: the packaged configuration, not the conf.d part.
+        ['exim', 'debian/etc/exim4/update-exim4.conf.conf'],
+        ['opensmtpd', 'old/smtpd.conf'],
+        ['opensmtpd', 'opensmtpd/smtpd.conf'],
+      ],
+    );
+    assert.ok(result.notes.includes('salt/files/smtpd.conf was not scanned: OpenSMTPD templates are not rendered yet'), result.notes.join('\n'));
+  });
+});
