@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { plainData } from './model/plain-data.js';
 import type { Options } from './config/options.js';
 import { OptionsError } from './config/options.js';
 import { MAX_BASELINE_BYTES, readSettingFile } from './config/setting-files.js';
@@ -161,7 +162,7 @@ export async function readBaseline(root: string, file: string): Promise<Set<stri
   const text = await readSettingFile({ setting: 'baseline', file: full, shown: file, limit: MAX_BASELINE_BYTES, kind: 'baseline files' });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = plainData(JSON.parse(text));
   } catch (e) {
     throw new OptionsError(`baseline: cannot read ${file}: ${(e as Error).message}`);
   }

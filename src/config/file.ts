@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { plainData } from '../model/plain-data.js';
+import { MAX_YAML_DEPTH, offsetPosition, yamlTooDeep } from '../model/yaml-depth.js';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { OptionsError, type Settings } from './options.js';
@@ -33,6 +35,11 @@ function validator(): ValidateFunction {
  */
 export function parseConfigFile(text: string, shown: string, file: string): Settings {
   const lines = new LineCounter();
+  const deep = yamlTooDeep(text);
+  if (deep !== null) {
+    const pos = offsetPosition(text, deep);
+    throw new OptionsError(`${shown}:${pos.line}:${pos.column}: YAML nested more than ${MAX_YAML_DEPTH} deep`);
+  }
   // prettyErrors off: the message stays one line; the position is added below.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): string => {
@@ -50,7 +57,7 @@ export function parseConfigFile(text: string, shown: string, file: string): Sett
   // Aliases are resolved with a cap: a "billion laughs" file must not blow up.
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = plainData(doc.toJS({ maxAliasCount: 100 }));
   } catch (e) {
     throw new OptionsError(`${shown}: ${(e as Error).message.split('\n')[0]}`);
   }

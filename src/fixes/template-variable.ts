@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node } from 'yaml';
+import { yamlTooDeep } from '../model/yaml-depth.js';
 import type { Related } from '../model/finding.js';
 import type { ListEdit, ListFixStep } from '../model/fix-plan.js';
 import { splitList } from '../mta/postfix/list.js';
@@ -72,6 +73,7 @@ function definitionAt(file: string, line: number, name: string, files: FixFiles)
   const text = files.read(file);
   if (text === undefined) return [];
   const lineCounter = new LineCounter();
+  if (yamlTooDeep(text) !== null) return [];
   // Ansible reads YAML 1.1 (PyYAML), as the sources stage does.
   const doc = parseDocument(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow === true) return [];

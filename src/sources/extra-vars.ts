@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { dataRecord, plainData } from '../model/plain-data.js';
+import { MAX_YAML_DEPTH, yamlTooDeep } from '../model/yaml-depth.js';
 import { parseDocument } from 'yaml';
 import { OptionsError } from '../config/options.js';
 import { MAX_VARS_BYTES, readSettingFile } from '../config/setting-files.js';
@@ -16,13 +18,14 @@ export async function readExtraVars(options: { root: string; vars: readonly stri
     const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
     // Up to the size limit, never read whole first (src/config/setting-files.ts).
     const text = await readSettingFile({ setting: 'vars', file: full, shown: file, limit: MAX_VARS_BYTES, kind: 'variables files' });
+    if (yamlTooDeep(text) !== null) throw new OptionsError(`vars: ${file} is nested more than ${MAX_YAML_DEPTH} deep`);
     // Ansible reads YAML 1.1 (PyYAML): yes/no are booleans there.
     const document = parseDocument(text, { version: '1.1', prettyErrors: false });
     const error = document.errors[0];
     if (error !== undefined) throw new OptionsError(`vars: ${file} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
     let data: unknown;
     try {
-      data = document.toJS({ maxAliasCount: 100 }) ?? {};
+      data = plainData(document.toJS({ maxAliasCount: 100 })) ?? dataRecord();
     } catch (e) {
       throw new OptionsError(`vars: ${file} cannot be read: ${(e as Error).message}`);
     }

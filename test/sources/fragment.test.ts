@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { plainScope } from '../../src/sources/contracts/variables.js';
 import { remapSpans, SourceMap } from '../../src/sources/contracts/fragment.js';
+import { dataRecord } from '../../src/model/plain-data.js';
 import { renderTemplate } from '../../src/sources/template-languages.js';
 
 const FILE = 'roles/m/templates/main.cf.j2';
@@ -51,4 +52,18 @@ test('remapSpans puts a span on the file of its segment when the fragment is bui
   assert.deepEqual(r.across, { file: 'run.sh', line: 3, column: 11, endLine: 3, endColumn: 30 });
   assert.deepEqual(r.point, { file: 'run.sh', line: 3, column: 28, message: 'x', fatal: false });
   assert.deepEqual(r.cut, { file: 'run.sh', line: 3, column: 11, endLine: 3, endColumn: 12 });
+});
+
+test('remapSpans copies plain data as data: a __proto__ key stays a key, a map without a prototype stays one', () => {
+  const { fragment } = renderTemplate({ path: FILE, text: '{# c #}\nname = {{ v }}\n' }, plainScope({ v: 'value' }));
+  const data = dataRecord([
+    ['__proto__', { overlay: { file: FILE, line: 1, column: 8, endLine: 1, endColumn: 13 } }],
+    ['constructor', 'x'],
+  ]);
+  const remapped = remapSpans({ data }, fragment);
+  assert.equal(Object.getPrototypeOf(remapped.data), null);
+  assert.deepEqual(Object.keys(remapped.data), ['__proto__', 'constructor']);
+  assert.deepEqual((Object.getOwnPropertyDescriptor(remapped.data, '__proto__')?.value as { overlay: unknown }).overlay, { file: FILE, line: 2, column: 8, endLine: 2, endColumn: 15 });
+  assert.equal(remapped.data.constructor, 'x');
+  assert.equal(({} as { overlay?: unknown }).overlay, undefined);
 });

@@ -167,9 +167,12 @@ function walk(value: unknown, fragment: Fragment, seen: Map<object, unknown>): u
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) return value;
   const record = value as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
+  // Same prototype as the original (a literal stays a literal, plain data
+  // stays without one), and every key defined, never assigned: a key
+  // `__proto__` is copied as the data it is.
+  const copy = Object.create(prototype) as Record<string, unknown>;
   seen.set(value, copy);
-  for (const [k, v] of Object.entries(record)) copy[k] = walk(v, fragment, seen);
+  for (const [k, v] of Object.entries(record)) Object.defineProperty(copy, k, { value: walk(v, fragment, seen), writable: true, enumerable: true, configurable: true });
   if (record.file === fragment.file) {
     if (isSpanLike(record)) {
       const line = record.line as number;

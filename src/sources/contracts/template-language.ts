@@ -24,6 +24,12 @@ export interface RenderedTemplate {
   /** Tags rendered as nothing because they are not evaluated (`include`, `import`, `macro`...). */
   skipped: { line: number; column: number; tag: string }[];
   /**
+   * Where the renderer gave up without the template being wrong: the file's
+   * evaluation budget (./budget.ts) ran out, and every value after that point
+   * is unknown. Each becomes a note; absent means none.
+   */
+  notes?: TemplateDiagnostic[];
+  /**
    * Set by the render step, not by renderers: the template and every path
    * its variables were looked up in, found or not (src/model/inputs.ts).
    */
@@ -44,7 +50,9 @@ export interface RenderedTemplate {
  * - an expression that cannot be resolved outputs UNKNOWN_MARK (src/model/source.ts);
  * - lines emitted inside a branch or loop whose condition/data is unknown are in `maybeLines`;
  * - malformed templates give diagnostics (line, column, message), never a throw;
- * - output size, loop iterations and recursion are bounded.
+ * - output size, loop iterations and recursion are bounded; every value built
+ *   on the way is charged to one EvaluationBudget per file (./budget.ts), and
+ *   a spent budget makes the later values unknown and leaves a note (`notes`).
  */
 export interface TemplateLanguage {
   form: Form;

@@ -7,8 +7,15 @@
 export const UNKNOWN: unique symbol = Symbol('unknown');
 export const UNDEFINED: unique symbol = Symbol('undefined');
 
+/**
+ * A map of plain data: an object literal, or a null-prototype object (how
+ * every map built from repository data is made, src/model/plain-data.ts).
+ * Object.prototype itself is not data, although its own prototype is null:
+ * a lookup of `__proto__` on an ordinary object that reached it must not be
+ * walked into (and written through) as if it were a map.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value === Object.prototype) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
 }

@@ -134,6 +134,7 @@ function renderCandidate(
       for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, candidate.path, d.line, d.column, d.message), inputs: inputs() });
       return null;
     }
+    for (const d of rendered.notes ?? []) notes.push(`${candidate.path}:${d.line}:${d.column}: ${d.message}; the values from there on are unknown`);
     return { ...markUncertain(rendered, candidate.role, file.text), inputs: inputs() };
   } catch (e) {
     results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });

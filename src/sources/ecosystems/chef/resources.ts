@@ -1,5 +1,6 @@
 import { LineIndex } from '../../../model/source.js';
 import type { Span } from '../../../model/span.js';
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { containsUnknown, UNKNOWN } from '../../contracts/values.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import { RubyEvaluator } from '../../languages/ruby-erb/ruby-evaluate.js';
@@ -98,6 +99,8 @@ const ENTRY_KEY = /^(?::([A-Za-z_][A-Za-z0-9_]*)\s*=>|'([^'\\]*)'\s*=>|"([^"\\#]
 export class RecipeReader {
   private readonly index: LineIndex;
   private readonly evaluator: RubyEvaluator;
+  /** The recipe's evaluation budget, shared by every expression it evaluates. */
+  private readonly budget = new EvaluationBudget();
 
   constructor(
     private readonly file: string,
@@ -118,7 +121,7 @@ export class RecipeReader {
   private resolve(code: string, at: number): ResourceValue {
     const text = code.trim();
     const start = at + code.indexOf(text);
-    const env = { locals: [new Map<string, unknown>()], used: new Map<string, VariableOrigin | null>() };
+    const env = { locals: [new Map<string, unknown>()], used: new Map<string, VariableOrigin | null>(), budget: this.budget };
     const value = this.evaluator.evaluate(parseRuby(text, start), env);
     return { text, value: typeof value === 'string' ? value : null, span: this.span(start, start + text.length) };
   }
@@ -151,7 +154,7 @@ export class RecipeReader {
         out.set(`@${name}`, { value: literal.value, origin: { file: this.file, line } });
         continue;
       }
-      const env = { locals: [new Map<string, unknown>()], used: new Map<string, VariableOrigin | null>() };
+      const env = { locals: [new Map<string, unknown>()], used: new Map<string, VariableOrigin | null>(), budget: this.budget };
       const value = this.evaluator.evaluate(parseRuby(valueText, valueAt), env);
       const origins = [...env.used.values()];
       const origin = origins.length === 1 && origins[0] !== null && origins[0] !== undefined ? origins[0] : { file: this.file, line };

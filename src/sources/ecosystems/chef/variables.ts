@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { MAX_YAML_DEPTH, yamlTooDeep } from '../../../model/yaml-depth.js';
 import { deepEqual, isPlainObject, UNKNOWN } from '../../contracts/values.js';
 import type { LanguageVariables } from '../../contracts/template-language.js';
 import { join, parent } from '../../contracts/repo-paths.js';
@@ -31,6 +32,10 @@ function leavesOf(path: string[], value: unknown, origin: VariableOrigin, out: L
 function readRoleJson(file: string, text: string, diagnostics: LanguageVariables['diagnostics']): { default: Leaf[]; override: Leaf[] } {
   const result = { default: [] as Leaf[], override: [] as Leaf[] };
   const lineCounter = new LineCounter();
+  if (yamlTooDeep(text) !== null) {
+    diagnostics.push({ file, line: 1, column: 1, message: `nested more than ${MAX_YAML_DEPTH} deep` });
+    return result;
+  }
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   for (const error of document.errors) {
     const pos = lineCounter.linePos(error.pos[0]);

@@ -1,4 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { dataRecord, plainData } from '../../../model/plain-data.js';
+import { MAX_YAML_DEPTH, yamlTooDeep } from '../../../model/yaml-depth.js';
 import type { LanguageVariables } from '../../contracts/template-language.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../../contracts/variables.js';
@@ -29,6 +31,10 @@ interface YamlData {
 function readYaml(file: string, text: string, prefix: string, diagnostics: LanguageVariables['diagnostics']): YamlData {
   const origins = new Map<string, VariableOrigin>();
   const lineCounter = new LineCounter();
+  if (yamlTooDeep(text) !== null) {
+    diagnostics.push({ file, line: 1, column: 1, message: `YAML nested more than ${MAX_YAML_DEPTH} deep` });
+    return { value: dataRecord(), origins };
+  }
   const document = parseDocument(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: false });
   for (const error of document.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -37,7 +43,7 @@ function readYaml(file: string, text: string, prefix: string, diagnostics: Langu
   if (document.errors.length > 0) return { value: {}, origins };
   let value: unknown = {};
   try {
-    value = document.toJS({ maxAliasCount: 100 }) ?? {};
+    value = plainData(document.toJS({ maxAliasCount: 100 })) ?? dataRecord();
   } catch (error) {
     diagnostics.push({ file, line: 1, column: 1, message: String((error as Error).message) });
     return { value: {}, origins };
@@ -66,7 +72,7 @@ function readYaml(file: string, text: string, prefix: string, diagnostics: Langu
 
 /** Chart.yaml keys as templates see them (`.Chart.Name`, `.Chart.AppVersion`): Go struct field names. */
 function chartFields(metadata: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = dataRecord();
   for (const [key, value] of Object.entries(metadata)) {
     const name = key === 'apiVersion' ? 'APIVersion' : key.charAt(0).toUpperCase() + key.slice(1);
     out[name] = value;
@@ -77,8 +83,8 @@ function chartFields(metadata: Record<string, unknown>): Record<string, unknown>
 /** Helm's coalescing of a values override: maps merge key by key, anything else replaces. */
 function merge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = merge(base[key], value);
+  const out = dataRecord(Object.entries(base));
+  for (const [key, value] of Object.entries(override)) out[key] = merge(Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined, value);
   return out;
 }
 

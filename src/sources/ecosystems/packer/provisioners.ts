@@ -1,4 +1,5 @@
 import { LineIndex, UNKNOWN_MARK, type Position, type SourceFile } from '../../../model/source.js';
+import { plainData } from '../../../model/plain-data.js';
 import type { HostFormat } from '../../contracts/host-format.js';
 import { emptyExtraction, type Extraction } from '../../contracts/edits.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
@@ -121,7 +122,7 @@ function hclInlines(text: string): StringLiteral[][] {
 function jsonInlines(text: string): { inlines: StringLiteral[][]; error?: { offset: number; message: string } } {
   let template: unknown;
   try {
-    template = JSON.parse(text);
+    template = plainData(JSON.parse(text));
   } catch (e) {
     const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     const at = /\bposition (\d+)/.exec(message);

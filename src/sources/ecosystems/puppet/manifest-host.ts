@@ -1,5 +1,6 @@
 import { UNKNOWN_MARK, type SourceFile } from '../../../model/source.js';
 import type { Span } from '../../../model/span.js';
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { emptyExtraction, type Edit, type Extraction, type InstanceKey, type TargetFile } from '../../contracts/edits.js';
 import { SourceMap, type Fragment } from '../../contracts/fragment.js';
 import type { HostFormat } from '../../contracts/host-format.js';
@@ -23,6 +24,8 @@ interface Context {
   module: { dir: string; name: string };
   scope: VariableScope;
   out: Extraction;
+  /** The manifest's evaluation budget, shared by every expression it evaluates. */
+  budget: EvaluationBudget;
 }
 
 function spanAt(file: string, text: string, offset: number, length: number): Span {
@@ -45,7 +48,7 @@ function evaluateExpression(context: Context, resource: PuppetResource, expressi
   const scope: VariableScope = {
     lookup: (name) => context.scope.lookup(name) ?? (owner === null || name.includes('::') ? undefined : context.scope.lookup(`${owner}::${name}`)),
   };
-  return new PuppetEvaluator(scope, new Map()).evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map() });
+  return new PuppetEvaluator(scope, new Map()).evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map(), budget: context.budget });
 }
 
 function evaluate(context: Context, resource: PuppetResource, code: string, offset: number): unknown {
@@ -91,7 +94,7 @@ function unknownContent(context: Context, base: WriteBase, target: TargetFile, w
 /** The hash an `epp(..., { ... })` call passes: the template's parameters by their short names. */
 function eppArguments(value: PuppetExpression | undefined, context: Context, resource: PuppetResource, span: Span): VariableScope {
   if (value === undefined) return { lookup: () => undefined };
-  const env = { locals: [new Map<string, unknown>()], used: new Map() };
+  const env = { locals: [new Map<string, unknown>()], used: new Map(), budget: context.budget };
   const owner = resource.owner;
   const scope: VariableScope = { lookup: (name) => context.scope.lookup(name) ?? (owner === null || name.includes('::') ? undefined : context.scope.lookup(`${owner}::${name}`)) };
   const hash = new PuppetEvaluator(scope, new Map()).evaluate(value, env);
@@ -281,7 +284,7 @@ export const puppetManifests: HostFormat = {
     const dir = at < 0 ? parts.slice(0, -1).join('/') || '.' : parts.slice(0, at).join('/') || '.';
     const probe = join(join(dir, 'templates'), '_');
     const module = puppetModuleOf(probe, repo) ?? { dir, name: '' };
-    const context: Context = { file, repo, module: { dir, name: module.name }, scope: loadPuppetVariables(probe, repo, []), out };
+    const context: Context = { file, repo, module: { dir, name: module.name }, scope: loadPuppetVariables(probe, repo, []), out, budget: new EvaluationBudget() };
     const resources = readResources(file.path, file.text);
     const defined = definedTypes(repo, dir);
     for (const resource of resources) {
@@ -290,6 +293,7 @@ export const puppetManifests: HostFormat = {
       else if (PARAMETER_TYPES.has(resource.type)) out.edits.push(...parameterEdits(context, resource, defined));
     }
     out.edits.push(...concatEdits(context, resources));
+    if (context.budget.exceeded !== null) out.notes.push(`${file.path}: ${context.budget.exceeded}; the values from there on are unknown`);
     return out;
   },
 };

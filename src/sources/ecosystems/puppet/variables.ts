@@ -1,3 +1,4 @@
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { LineIndex } from '../../../model/source.js';
 import { readVariablesFile } from '../../languages/yaml/variables-file.js';
 import { containsUnknown, deepEqual, UNKNOWN } from '../../contracts/values.js';
@@ -101,6 +102,7 @@ function readManifest(file: string, text: string, into: Bindings): Manifest {
  */
 function readEppCalls(file: string, text: string, manifest: Manifest, templateName: string, classScope: VariableScope, into: Bindings): void {
   const index = new LineIndex(text);
+  const budget = new EvaluationBudget();
   for (const match of text.matchAll(EPP_CALL)) {
     if (match[2] !== templateName) continue;
     const at = match.index ?? 0;
@@ -117,7 +119,7 @@ function readEppCalls(file: string, text: string, manifest: Manifest, templateNa
     const evaluator = new PuppetEvaluator(scope, new Map());
     for (const [key, value] of hash.entries) {
       if (key.type !== 'literal' || typeof key.value !== 'string') continue;
-      const env: Parameters<PuppetEvaluator['evaluate']>[1] = { locals: [new Map<string, unknown>()], used: new Map() };
+      const env: Parameters<PuppetEvaluator['evaluate']>[1] = { locals: [new Map<string, unknown>()], used: new Map(), budget };
       let resolved = evaluator.evaluate(value, env);
       const origins = [...env.used.values()];
       const origin = (origins.length === 1 ? origins[0] : undefined) ?? { file, line: index.position(at).line };

@@ -1,4 +1,5 @@
 import { readVariablesFile } from '../../languages/yaml/variables-file.js';
+import { dataRecord } from '../../../model/plain-data.js';
 import { isPlainObject, UNKNOWN } from '../../contracts/values.js';
 import type { NamespaceFunctions } from '../../languages/jinja2/evaluate.js';
 import type { LanguageVariables } from '../../contracts/template-language.js';
@@ -20,8 +21,8 @@ export function saltFormulaOf(templatePath: string, repo: RepositoryReader): str
 function merge(base: unknown, over: unknown, depth = 0): unknown {
   if (depth > 32) return UNKNOWN;
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  const result: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) result[k] = k in base ? merge(base[k], v, depth + 1) : v;
+  const result = dataRecord(Object.entries(base));
+  for (const [k, v] of Object.entries(over)) result[k] = Object.prototype.hasOwnProperty.call(base, k) ? merge(base[k], v, depth + 1) : v;
   return result;
 }
 
@@ -85,7 +86,7 @@ export function saltVariables(templatePath: string, repo: RepositoryReader, extr
     }
     const pillar = pillarFile === null ? undefined : read(pillarFile);
     if (pillar !== undefined && pillarFile !== null) {
-      bindings.set('pillar', { value: Object.fromEntries([...pillar].map(([k, b]) => [k, b.value])), origin: { file: pillarFile, line: 1 } });
+      bindings.set('pillar', { value: dataRecord([...pillar].map(([k, b]) => [k, b.value])), origin: { file: pillarFile, line: 1 } });
     }
     const fromDefaults = defaults?.get(name);
     const fromPillar = pillar?.get(name);

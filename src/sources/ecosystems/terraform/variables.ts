@@ -1,8 +1,10 @@
 import { LineIndex } from '../../../model/source.js';
+import { dataRecord } from '../../../model/plain-data.js';
 import type { LanguageVariables } from '../../contracts/template-language.js';
 import { normalize } from '../../contracts/repo-paths.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import type { VariableBinding, VariableOrigin, VariableScope } from '../../contracts/variables.js';
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { isPlainObject } from '../../contracts/values.js';
 import { evaluate, UNKNOWN, type NameResolver } from '../../languages/hcl-template/evaluate.js';
 import { ExpressionParser, type Expr } from '../../languages/hcl-template/expression.js';
@@ -133,11 +135,11 @@ function readModule(dir: string, repo: RepositoryReader, diagnostics: LanguageVa
 }
 
 /** `var.x`, `local.x`, `path.module` inside the module, each evaluated once (cycles are unknown). */
-function moduleResolver(module: Module): NameResolver {
+function moduleResolver(module: Module, budget: EvaluationBudget): NameResolver {
   const cache = new Map<string, unknown>();
   const busy = new Set<string>();
   const declared = (kind: string, table: Map<string, Declared>) => {
-    const out: Record<string, unknown> = {};
+    const out = dataRecord();
     for (const [name, declaration] of table) {
       const key = `${kind}.${name}`;
       Object.defineProperty(out, name, {
@@ -146,7 +148,7 @@ function moduleResolver(module: Module): NameResolver {
           if (cache.has(key)) return cache.get(key);
           if (busy.has(key) || declaration.expr === null) return UNKNOWN;
           busy.add(key);
-          const value = evaluate(declaration.expr, resolve, stringTemplate);
+          const value = evaluate(declaration.expr, resolve, stringTemplate, budget);
           busy.delete(key);
           cache.set(key, value);
           return value;
@@ -190,23 +192,26 @@ export function loadTerraformVariables(templatePath: string, repo: RepositoryRea
   let found: VariableOrigin | null = null;
   let opaque = false;
   let dir = parentOf(templatePath);
+  // One budget for every value the template's variables are computed from (the locals and defaults they read).
+  const budget = new EvaluationBudget();
   for (let level = 0; level < 3 && found === null; level++) {
     const module = readModule(dir, repo, diagnostics);
-    const resolve = moduleResolver(module);
+    const resolve = moduleResolver(module, budget);
     for (const call of module.calls) {
-      const target = evaluate(call.path, resolve, stringTemplate);
+      const target = evaluate(call.path, resolve, stringTemplate, budget);
       if (typeof target !== 'string' || normalize(target) !== templatePath) continue;
       found = { file: call.file, line: call.line };
       if (call.vars?.k === 'object') {
         for (const item of call.vars.items) {
           if (item.key === null) continue;
-          bindings.set(item.key, { value: evaluate(item.value, resolve, stringTemplate), origin: originOf(module, call, item.value, item.keyStart) });
+          bindings.set(item.key, { value: evaluate(item.value, resolve, stringTemplate, budget), origin: originOf(module, call, item.value, item.keyStart) });
         }
       } else if (call.vars !== null) {
-        const value = evaluate(call.vars, resolve, stringTemplate);
+        const value = evaluate(call.vars, resolve, stringTemplate, budget);
         if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) bindings.set(k, { value: v, origin: found });
         else opaque = true;
       }
+      if (budget.exceeded !== null) diagnostics.push({ file: call.file, line: call.line, column: 1, message: budget.exceeded });
       break;
     }
     if (dir === '.') break;

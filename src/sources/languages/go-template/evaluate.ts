@@ -1,6 +1,7 @@
+import type { EvaluationBudget } from '../../contracts/budget.js';
 import type { VariableOrigin } from '../../contracts/variables.js';
 import type { Pipeline, Term } from './expression.js';
-import { FUNCTIONS } from './functions.js';
+import { buildBound, FUNCTIONS } from './functions.js';
 import { isPlainObject, UNDEFINED, UNKNOWN } from './values.js';
 
 /** A value and, when it comes from the chart's data, its dotted path (`Values.postfix.relay`) for origins. */
@@ -24,6 +25,8 @@ export interface GoContext {
   skipped: { offset: number; tag: string }[];
   /** Offset of the action being evaluated (for skipped notes). */
   offset: number;
+  /** The file's evaluation budget: every step, every value a function builds, is charged. */
+  budget: EvaluationBudget;
 }
 
 export function lookupVariable(context: GoContext, name: string): Ref | undefined {
@@ -53,6 +56,15 @@ function chain(context: GoContext, base: Ref, names: string[]): Ref {
 }
 
 function term(context: GoContext, t: Term, dot: Ref): Ref {
+  if (!context.budget.step() || !context.budget.enter()) return { value: UNKNOWN, path: null };
+  try {
+    return termValue(context, t, dot);
+  } finally {
+    context.budget.leave();
+  }
+}
+
+function termValue(context: GoContext, t: Term, dot: Ref): Ref {
   switch (t.k) {
     case 'dot':
       return dot;
@@ -79,7 +91,15 @@ function call(context: GoContext, name: string, args: Ref[], _dot: Ref): Ref {
     context.skipped.push({ offset: context.offset, tag: name });
     return { value: UNKNOWN, path: null };
   }
-  const value = fn(args.map((a) => a.value));
+  const values = args.map((a) => a.value);
+  // What the call can build, checked before it is made; what it built, charged after.
+  const budget = context.budget;
+  if (!budget.affords(buildBound(name, values, budget))) {
+    budget.text(Number.POSITIVE_INFINITY);
+    return { value: UNKNOWN, path: null };
+  }
+  const value = fn(values);
+  if (!values.includes(value) && !budget.built(value)) return { value: UNKNOWN, path: null };
   // `default` and `coalesce` pass a value through: keep its origin.
   const passed = args.find((a) => a.value === value && a.path !== null);
   return { value, path: passed?.path ?? null };

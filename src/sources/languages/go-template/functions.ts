@@ -1,3 +1,4 @@
+import { occurrences, type EvaluationBudget } from '../../contracts/budget.js';
 import { deepEqual } from '../../contracts/values.js';
 import { containsUnknown, goFloat, goString, goTruth, isEmpty, isPlainObject, UNDEFINED, UNKNOWN } from './values.js';
 
@@ -96,6 +97,25 @@ function indent(count: unknown, value: unknown): unknown {
   if (typeof count !== 'number' || typeof value !== 'string') return UNKNOWN;
   const pad = ' '.repeat(Math.max(0, Math.min(count, 256)));
   return pad + value.replaceAll('\n', `\n${pad}`);
+}
+
+/**
+ * At most how many characters and elements a call builds, from its
+ * arguments, before it is made: their sizes (printf, join, list, quote copy
+ * them), plus what replace, indent and join add on top.
+ */
+export function buildBound(name: string, args: unknown[], budget: EvaluationBudget): number {
+  let total = 0;
+  for (const arg of args) total += budget.sizeOf(arg);
+  const [a, b, c] = args;
+  if (name === 'replace' && typeof a === 'string' && typeof b === 'string' && typeof c === 'string') {
+    total += occurrences(c, a) * Math.max(0, b.length - a.length);
+  } else if ((name === 'indent' || name === 'nindent') && typeof a === 'number' && typeof b === 'string') {
+    total += (occurrences(b, '\n') + 2) * Math.max(0, Math.min(a, 256));
+  } else if (name === 'join' && typeof a === 'string' && Array.isArray(b)) {
+    total += Math.max(0, b.length - 1) * a.length;
+  }
+  return total;
 }
 
 export const FUNCTIONS: ReadonlyMap<string, GoFunction> = new Map<string, GoFunction>([

@@ -1,4 +1,5 @@
 import { LineIndex, type SourceFile } from '../../../model/source.js';
+import { EvaluationBudget } from '../../contracts/budget.js';
 import type { RenderedTemplate, LanguageVariables } from '../../contracts/template-language.js';
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import { ROOT, type GoContext, type Ref } from './evaluate.js';
@@ -28,6 +29,7 @@ export function renderGoTemplate(file: SourceFile, vars: VariableScope, options:
     used: new Map(),
     skipped: [],
     offset: 0,
+    budget: new EvaluationBudget(),
     rootField(name) {
       const binding = vars.lookup(name);
       if (binding === undefined) return { value: name === 'Values' ? UNDEFINED : UNKNOWN, path: name };
@@ -38,11 +40,14 @@ export function renderGoTemplate(file: SourceFile, vars: VariableScope, options:
       return vars.lookup(path.split('.')[0] ?? '')?.origin ?? null;
     },
   };
-  const output = new GoRenderer(file.text, context, at, options.yamlManifest ?? false).run(parsed.nodes, root);
+  const renderer = new GoRenderer(file.text, context, at, options.yamlManifest ?? false);
+  const output = renderer.run(parsed.nodes, root);
+  const spent = context.budget.exceeded;
   return {
     fragment: fragmentOf(file.path, file.text, 'go-template', output.pieces, output.alternatives),
     diagnostics: output.diagnostics,
     usedVariables: [...context.used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
     skipped: context.skipped.map((s) => ({ ...at(s.offset), tag: s.tag })),
+    notes: spent === null ? [] : [{ ...at(renderer.budgetSpentAt ?? 0), message: spent }],
   };
 }

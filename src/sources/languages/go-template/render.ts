@@ -77,8 +77,14 @@ export class GoRenderer {
     if (!this.sink.push(piece)) this.limit(offset, `rendered output exceeds ${MAX_OUTPUT} characters`);
   }
 
+  /** Where the file's evaluation budget ran out, or null. */
+  budgetSpentAt: number | null = null;
+
   private renderNodes(nodes: TemplateNode[], dot: Ref, maybe: boolean): void {
-    for (const node of nodes) this.renderNode(node, dot, maybe);
+    for (const node of nodes) {
+      this.renderNode(node, dot, maybe);
+      if (this.budgetSpentAt === null && this.context.budget.exhausted) this.budgetSpentAt = node.start;
+    }
   }
 
   private scoped(body: () => void): void {
@@ -99,7 +105,7 @@ export class GoRenderer {
       case 'action': {
         const ref = evaluatePipeline(this.context, node.pipeline, dot, maybe);
         if (node.pipeline.declarations.length > 0) return;
-        const text = containsUnknown(ref.value) ? this.unknownText(node.pipeline) : goString(ref.value);
+        const text = containsUnknown(ref.value) || !this.context.budget.walk(ref.value) ? this.unknownText(node.pipeline) : goString(ref.value);
         this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
         return;
       }

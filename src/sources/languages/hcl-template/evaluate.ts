@@ -1,3 +1,5 @@
+import type { EvaluationBudget } from '../../contracts/budget.js';
+import { dataRecord } from '../../../model/plain-data.js';
 import { containsSymbol as containsUnknown, deepEqual, isPlainObject, UNKNOWN } from '../../contracts/values.js';
 import type { Expr } from './expression.js';
 
@@ -7,7 +9,7 @@ export { UNKNOWN };
 export type NameResolver = (name: string, start: number) => unknown;
 
 /** A quoted string's or heredoc's template text evaluated to a string (set by the template module). */
-export type StringTemplate = (raw: string, quoted: boolean, resolve: NameResolver) => unknown;
+export type StringTemplate = (raw: string, quoted: boolean, resolve: NameResolver, budget: EvaluationBudget) => unknown;
 
 /** true when the value or anything inside it is unknown (any symbol). */
 export { containsUnknown };
@@ -78,14 +80,30 @@ const FUNCTIONS: ReadonlyMap<string, (args: unknown[]) => unknown> = new Map<str
  * `resolve` (template variables, or `var.`/`local.`/`path.` in a .tf file);
  * anything not evaluated is UNKNOWN.
  */
-export function evaluate(expr: Expr, resolve: NameResolver, template: StringTemplate, depth = 0): unknown {
+export function evaluate(expr: Expr, resolve: NameResolver, template: StringTemplate, budget: EvaluationBudget, depth = 0): unknown {
   if (depth > 64) return UNKNOWN;
-  const ev = (e: Expr) => evaluate(e, resolve, template, depth + 1);
+  return budget.evaluate(BUILDS.has(expr.k), () => evaluateNode(expr, resolve, template, budget, depth));
+}
+
+/** Expression kinds whose value is built here (a tuple, an object, a function's result): charged by their size. */
+const BUILDS = new Set<Expr['k']>(['tuple', 'object', 'call']);
+
+/** At most how many characters a call builds: its arguments copied (join, concat, format), plus join's separators. */
+function callBound(name: string, args: unknown[], budget: EvaluationBudget): number {
+  let total = 0;
+  for (const arg of args) total += budget.sizeOf(arg);
+  const [separator, ...lists] = args;
+  if (name === 'join' && typeof separator === 'string') total += lists.reduce<number>((n, l) => n + (Array.isArray(l) ? l.length : 0), 0) * separator.length;
+  return total;
+}
+
+function evaluateNode(expr: Expr, resolve: NameResolver, template: StringTemplate, budget: EvaluationBudget, depth: number): unknown {
+  const ev = (e: Expr) => evaluate(e, resolve, template, budget, depth + 1);
   switch (expr.k) {
     case 'literal':
       return expr.value;
     case 'template':
-      return template(expr.raw, !expr.heredoc, resolve);
+      return template(expr.raw, !expr.heredoc, resolve, budget);
     case 'name':
       return resolve(expr.name, expr.start);
     case 'attribute': {
@@ -102,12 +120,18 @@ export function evaluate(expr: Expr, resolve: NameResolver, template: StringTemp
     }
     case 'call': {
       const fn = FUNCTIONS.get(expr.name);
-      return fn === undefined ? UNKNOWN : fn(expr.args.map(ev));
+      if (fn === undefined) return UNKNOWN;
+      const args = expr.args.map(ev);
+      // What the call can build, checked before it is made (its result is charged after).
+      if (budget.affords(callBound(expr.name, args, budget))) return fn(args);
+      budget.text(Number.POSITIVE_INFINITY);
+      return UNKNOWN;
     }
     case 'tuple':
       return expr.items.map(ev);
     case 'object': {
-      const out: Record<string, unknown> = {};
+      // Repository data: a null-prototype map, so `__proto__ = ...` is a key like any other.
+      const out = dataRecord();
       for (const item of expr.items) {
         if (item.key === null) return UNKNOWN;
         out[item.key] = ev(item.value);
@@ -122,8 +146,11 @@ export function evaluate(expr: Expr, resolve: NameResolver, template: StringTemp
       }
       return typeof v === 'number' ? -v : UNKNOWN;
     }
-    case 'binary':
-      return binary(expr.op, ev(expr.left), ev(expr.right));
+    case 'binary': {
+      const left = ev(expr.left);
+      const right = ev(expr.right);
+      return budget.walk(left) && budget.walk(right) ? binary(expr.op, left, right) : UNKNOWN;
+    }
     case 'conditional': {
       const test = conditionValue(ev(expr.test));
       if (test === UNKNOWN) return UNKNOWN;

@@ -2,8 +2,9 @@ import { LineIndex, UNKNOWN_MARK, type SourceFile } from '../../../model/source.
 import type { RenderedTemplate, LanguageVariables } from '../../contracts/template-language.js';
 import { fragmentOf, MAX_ITERATIONS, MAX_OUTPUT, PieceSink, type OffsetRange } from '../pieces.js';
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { isPlainObject } from '../../contracts/values.js';
-import { conditionValue, containsUnknown, evaluate, templateString, UNKNOWN, type NameResolver } from './evaluate.js';
+import { conditionValue, containsUnknown, evaluate, templateString, UNKNOWN, type NameResolver, type StringTemplate } from './evaluate.js';
 import { parseHclTemplate, type TemplateNode } from './template.js';
 import { HclError } from './tokens.js';
 
@@ -18,8 +19,8 @@ function unescapeQuoted(text: string): string {
 }
 
 /** A string expression's value (`"${var.a}-x"`, a heredoc), or UNKNOWN. */
-export function stringTemplate(raw: string, quoted: boolean, resolve: NameResolver, depth = 0): unknown {
-  if (depth > 8) return UNKNOWN;
+export function stringTemplate(raw: string, quoted: boolean, resolve: NameResolver, budget: EvaluationBudget, depth = 0): unknown {
+  if (depth > 8 || !budget.step()) return UNKNOWN;
   let nodes: TemplateNode[];
   try {
     nodes = parseHclTemplate(raw);
@@ -28,13 +29,20 @@ export function stringTemplate(raw: string, quoted: boolean, resolve: NameResolv
   }
   // A string that is one interpolation keeps the value's type (`"${var.list}"` is the list).
   if (nodes.length === 1 && nodes[0]?.type === 'interpolation' && nodes[0].start === 0 && nodes[0].end === raw.length) {
-    return evaluate(nodes[0].expr, resolve, (r, q, res) => stringTemplate(r, q, res, depth + 1));
+    return evaluate(nodes[0].expr, resolve, (r, q, res, b) => stringTemplate(r, q, res, b, depth + 1), budget);
   }
   const sink = new PieceSink(MAX_OUTPUT);
   const state = { iterations: 0 };
-  const renderer = new TerraformRenderer(raw, sink, resolve, state, (r, q, res) => stringTemplate(r, q, res, depth + 1));
-  renderer.render(nodes, false);
+  const renderer = new TerraformRenderer(raw, sink, resolve, state, (r, q, res, b) => stringTemplate(r, q, res, b, depth + 1), budget);
+  try {
+    renderer.render(nodes, false);
+  } catch (error) {
+    // A string over the output or loop limits is a value relaygate does not know, not a failure of the file.
+    if (error instanceof LimitReached) return UNKNOWN;
+    throw error;
+  }
   const text = sink.pieces.map((p) => (p.kind === 'literal' && quoted ? unescapeQuoted(p.text) : p.text)).join('');
+  if (!budget.text(text.length)) return UNKNOWN;
   return text.includes(UNKNOWN_MARK) || sink.pieces.some((p) => p.maybe) ? UNKNOWN : text;
 }
 
@@ -55,7 +63,8 @@ class TerraformRenderer {
     private readonly sink: PieceSink,
     private readonly outer: NameResolver,
     private readonly state: { iterations: number },
-    private readonly strings: (raw: string, quoted: boolean, resolve: NameResolver) => unknown,
+    private readonly strings: StringTemplate,
+    private readonly budget: EvaluationBudget,
   ) {}
 
   private readonly resolve: NameResolver = (name, start) => {
@@ -67,7 +76,7 @@ class TerraformRenderer {
   };
 
   private value(node: Extract<TemplateNode, { type: 'interpolation' }>): unknown {
-    return evaluate(node.expr, this.resolve, this.strings);
+    return evaluate(node.expr, this.resolve, this.strings, this.budget);
   }
 
   render(nodes: TemplateNode[], maybe: boolean): void {
@@ -78,7 +87,7 @@ class TerraformRenderer {
           break;
         case 'interpolation': {
           const value = this.value(node);
-          const text = containsUnknown(value) ? UNKNOWN : templateString(value);
+          const text = containsUnknown(value) || !this.budget.walk(value) ? UNKNOWN : templateString(value);
           this.push({ kind: 'expression', text: text === UNKNOWN ? UNKNOWN_MARK : text, start: node.start, end: node.end, maybe });
           break;
         }
@@ -99,7 +108,7 @@ class TerraformRenderer {
   private renderIf(node: Extract<TemplateNode, { type: 'if' }>, maybe: boolean): void {
     const [first, second] = node.branches;
     if (first === undefined || first.test === null) return;
-    const test = conditionValue(evaluate(first.test, this.resolve, this.strings));
+    const test = conditionValue(evaluate(first.test, this.resolve, this.strings, this.budget));
     if (test === true) this.render(first.body, maybe);
     else if (test === false) this.render(second?.body ?? [], maybe);
     else {
@@ -109,7 +118,7 @@ class TerraformRenderer {
   }
 
   private renderFor(node: Extract<TemplateNode, { type: 'for' }>, maybe: boolean): void {
-    const collection = evaluate(node.collection, this.resolve, this.strings);
+    const collection = evaluate(node.collection, this.resolve, this.strings, this.budget);
     // HCL iterates a list by index and a map by its keys in lexical order.
     let items: [unknown, unknown][] | null = null;
     if (Array.isArray(collection)) items = collection.map((v, i) => [i, v]);
@@ -160,7 +169,8 @@ export function renderTerraformTemplate(file: SourceFile, vars: VariableScope): 
     return binding.value;
   };
   const sink = new PieceSink(MAX_OUTPUT);
-  const renderer = new TerraformRenderer(file.text, sink, resolve, { iterations: 0 }, stringTemplate);
+  const budget = new EvaluationBudget();
+  const renderer = new TerraformRenderer(file.text, sink, resolve, { iterations: 0 }, stringTemplate, budget);
   const diagnostics: RenderedTemplate['diagnostics'] = [];
   try {
     renderer.render(nodes, false);
@@ -173,5 +183,6 @@ export function renderTerraformTemplate(file: SourceFile, vars: VariableScope): 
     diagnostics,
     usedVariables: [...used].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
     skipped: [],
+    notes: budget.exceeded === null ? [] : [{ line: 1, column: 1, message: budget.exceeded }],
   };
 }

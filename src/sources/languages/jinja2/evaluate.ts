@@ -1,7 +1,9 @@
+import type { EvaluationBudget } from '../../contracts/budget.js';
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import type { Expression } from './expression.js';
 import { containsUnknown, isPlainObject, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
 import { applyFilter } from './filters.js';
+import { filterGrowth, methodGrowth } from './growth.js';
 import { callMethod } from './methods.js';
 import { applyTest, pythonIn } from './tests.js';
 import { dataRecord, pythonEqual, pythonString, truthy } from './values.js';
@@ -25,6 +27,10 @@ export interface EvaluationContext {
   resolving: Set<string>;
   /** Namespaces the template's tool provides (`salt[...]`), by name; none in plain Jinja2. */
   namespaces?: ReadonlyMap<string, NamespaceFunctions>;
+  /** The file's evaluation budget: every value built and walked is charged; spent, every value is unknown. */
+  budget: EvaluationBudget;
+  /** Repository variables already resolved (shared by every copy of the context), see lookupName. */
+  resolved: ResolvedVariables;
   /**
    * Lines starting with `#` are comments in the rendered file (main.cf,
    * master.cf, sendmail.cf; not an m4 .mc, where cf.m4's changecom() makes
@@ -39,6 +45,19 @@ export interface EvaluationContext {
    * the alternatives mark unknown).
    */
   allBranches?: boolean;
+}
+
+/**
+ * A repository variable's templated value depends only on the variables (it
+ * is rendered without the template's locals), so each is resolved once per
+ * file: `v0: "{{ v1 ~ v1 }}"` over fifteen levels is fifteen resolutions, not
+ * 2^15. A value cut short by a cycle or the depth limit is not kept (read
+ * from a shallower place it can be known).
+ */
+export interface ResolvedVariables {
+  values: Map<string, unknown>;
+  /** Cuts so far (cycle or depth); a resolution that saw none is kept. */
+  cuts: number;
 }
 
 /**
@@ -63,7 +82,19 @@ export const MAX_VARIABLE_DEPTH = 16;
 
 const TEMPLATE_MARKERS = /\{\{|\{%/;
 
+/** Node types whose value is built here (a new list, dict, string): charged by their expanded size. */
+const BUILDS = new Set<Expression['type']>(['list', 'dict', 'filter', 'call']);
+
+/**
+ * One evaluation step, charged to the file's budget, one level deeper in its
+ * recursion (the parser bounds a tree's depth; the budget bounds it through
+ * variables defined by variables). Spent: UNKNOWN.
+ */
 export function evaluate(expression: Expression, context: EvaluationContext): unknown {
+  return context.budget.evaluate(BUILDS.has(expression.type), () => evaluateNode(expression, context));
+}
+
+function evaluateNode(expression: Expression, context: EvaluationContext): unknown {
   switch (expression.type) {
     case 'literal':
       return expression.value;
@@ -77,7 +108,8 @@ export function evaluate(expression: Expression, context: EvaluationContext): un
       return expression.items.map((item) => evaluate(item, context));
     }
     case 'dict': {
-      // Plain data has string keys only: a dict literal with other keys prints differently in Python.
+      // Template data: a null-prototype map (a `'__proto__'` key is a key like any other), with
+      // string keys only: a dict literal with other keys prints differently in Python.
       const result = dataRecord([]);
       for (const [k, v] of expression.entries) {
         const key = evaluate(k, context);
@@ -120,11 +152,19 @@ function lookupName(name: string, context: EvaluationContext): unknown {
   const binding = context.scope.lookup(name);
   if (binding === undefined) return UNDEFINED;
   context.used.set(name, binding.origin);
-  if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH) return UNKNOWN;
+  const resolved = context.resolved;
+  if (resolved.values.has(name)) return resolved.values.get(name);
+  if (context.resolving.has(name) || context.depth >= MAX_VARIABLE_DEPTH) {
+    resolved.cuts++;
+    return UNKNOWN;
+  }
   context.resolving.add(name);
+  const cuts = resolved.cuts;
   try {
     // Variables are templated in the variables' own context, not with the template's loop or set names.
-    return resolveTemplated(binding.value, { ...context, locals: [new Map<string, unknown>()], depth: context.depth + 1 }, 0);
+    const value = resolveTemplated(binding.value, { ...context, locals: [new Map<string, unknown>()], depth: context.depth + 1 }, 0);
+    if (resolved.cuts === cuts && !context.budget.exhausted) resolved.values.set(name, value);
+    return value;
   } finally {
     context.resolving.delete(name);
   }
@@ -152,7 +192,36 @@ function member(object: unknown, key: unknown): unknown {
   return UNKNOWN;
 }
 
+/**
+ * `a ~ b ~ c`: Jinja2 parses a `~` chain as one Concat node, so it is
+ * evaluated here in one loop over the chain's left spine (however long),
+ * every operand read (each read variable is recorded), the text charged.
+ */
+function concatenation(chain: Expression, context: EvaluationContext): unknown {
+  const operands: Expression[] = [];
+  let node = chain;
+  while (node.type === 'binary' && node.op === '~') {
+    operands.push(node.right);
+    node = node.left;
+  }
+  operands.push(node);
+  let text = '';
+  let unknown = false;
+  for (let i = operands.length - 1; i >= 0; i--) {
+    const value = evaluate(operands[i] as Expression, context);
+    if (unknown || containsUnknown(value) || !context.budget.walk(value)) {
+      unknown = true;
+      continue;
+    }
+    const part = pythonString(value);
+    if (!context.budget.text(part.length)) unknown = true;
+    else text += part;
+  }
+  return unknown ? UNKNOWN : text;
+}
+
 function binary(op: string, leftExpression: Expression, rightExpression: Expression, context: EvaluationContext): unknown {
+  if (op === '~') return concatenation({ type: 'binary', op, left: leftExpression, right: rightExpression }, context);
   const left = evaluate(leftExpression, context);
   if (op === 'and' || op === 'or') {
     const t = truthy(left);
@@ -162,9 +231,8 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
   }
   const right = evaluate(rightExpression, context);
   if (containsUnknown(left) || containsUnknown(right)) return UNKNOWN;
+  if (!context.budget.walk(left) || !context.budget.walk(right)) return UNKNOWN;
   switch (op) {
-    case '~':
-      return pythonString(left) + pythonString(right);
     case '==':
       return pythonEqual(left, right);
     case '!=':
@@ -173,8 +241,8 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
       return pythonIn(left, right);
     case '+':
       if (typeof left === 'number' && typeof right === 'number') return left + right;
-      if (typeof left === 'string' && typeof right === 'string') return left + right;
-      if (Array.isArray(left) && Array.isArray(right)) return [...(left as unknown[]), ...(right as unknown[])];
+      if (typeof left === 'string' && typeof right === 'string') return context.budget.text(left.length + right.length) ? left + right : UNKNOWN;
+      if (Array.isArray(left) && Array.isArray(right)) return context.budget.built(left) && context.budget.built(right) ? [...(left as unknown[]), ...(right as unknown[])] : UNKNOWN;
       return UNKNOWN;
     default:
       break;
@@ -219,6 +287,10 @@ function filter(expression: Extract<Expression, { type: 'filter' }>, context: Ev
   const operand = evaluate(expression.operand, context);
   const args = expression.args.map((a) => evaluate(a, context));
   const kwargs = dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
+  if (expression.name !== 'default' && expression.name !== 'd' && !containsUnknown(operand) && !args.some(containsUnknown)) {
+    // The filter reads its operand whole; one that multiplies its inputs is charged before it runs.
+    if (!context.budget.walk(operand) || !context.budget.text(filterGrowth(expression.name, operand, args, kwargs))) return UNKNOWN;
+  }
   return applyFilter(expression.name, operand, { args, kwargs });
 }
 
@@ -263,5 +335,9 @@ function call(expression: Extract<Expression, { type: 'call' }>, context: Evalua
   if (expression.callee.type !== 'attribute') return UNKNOWN;
   const object = evaluate(expression.callee.object, context);
   if (Object.keys(expression.kwargs).length > 0) return UNKNOWN;
-  return callMethod(object, expression.callee.name, expression.args.map((a) => evaluate(a, context)));
+  const args = expression.args.map((a) => evaluate(a, context));
+  if (!containsUnknown(object) && !args.some(containsUnknown)) {
+    if (!context.budget.walk(object) || !context.budget.text(methodGrowth(object, expression.callee.name, args))) return UNKNOWN;
+  }
+  return callMethod(object, expression.callee.name, args);
 }

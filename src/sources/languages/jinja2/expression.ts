@@ -24,9 +24,21 @@ export type Expression =
   | { type: 'list'; items: Expression[] }
   | { type: 'dict'; entries: [Expression, Expression][] };
 
+/**
+ * How deep the parser's own recursion (parentheses, `not`, unary minus, list
+ * and dict literals, inline `if`) and the expression tree may nest. Python
+ * Jinja2 compiles an expression to nested Python calls, and CPython refuses
+ * code nested past 200 parentheses ("too many nested parentheses") or past
+ * its recursion limit: a template deeper than these is one Jinja2 rejects.
+ * `~` chains are flat in Jinja2 (one Concat node) and do not count.
+ */
+export const MAX_NESTING = 64;
+export const MAX_EXPRESSION_DEPTH = 128;
+
 /** Recursive-descent parser over a token list; `pos` is shared so statements can parse pieces. */
 export class ExpressionParser {
   pos = 0;
+  private nesting = 0;
 
   constructor(readonly tokens: ExprToken[]) {}
 
@@ -72,6 +84,26 @@ export class ExpressionParser {
 
   /** A full expression; `conditional` false stops before a trailing `if` (for-loop filters). */
   parseExpression(conditional = true): Expression {
+    const outermost = this.nesting === 0;
+    const expression = this.nested(() => this.parseConditional(conditional));
+    if (outermost && expressionDepth(expression) > MAX_EXPRESSION_DEPTH) {
+      throw new ExpressionError(`expression nested more than ${MAX_EXPRESSION_DEPTH} deep`, this.peek().offset);
+    }
+    return expression;
+  }
+
+  /** One level of the parser's recursion, refused past MAX_NESTING (an error, never a stack overflow). */
+  private nested<T>(parse: () => T): T {
+    if (this.nesting >= MAX_NESTING) throw new ExpressionError(`expression nested more than ${MAX_NESTING} deep`, this.peek().offset);
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private parseConditional(conditional: boolean): Expression {
     const body = this.parseOr();
     if (!conditional || !this.isName('if')) return body;
     this.next();
@@ -105,7 +137,7 @@ export class ExpressionParser {
   private parseNot(): Expression {
     if (this.isName('not')) {
       this.next();
-      return { type: 'not', operand: this.parseNot() };
+      return { type: 'not', operand: this.nested(() => this.parseNot()) };
     }
     return this.parseCompare();
   }
@@ -179,11 +211,11 @@ export class ExpressionParser {
   private parseUnary(): Expression {
     if (this.isOp('-')) {
       this.next();
-      return this.parseFilters({ type: 'negate', operand: this.parseUnary() });
+      return this.parseFilters({ type: 'negate', operand: this.nested(() => this.parseUnary()) });
     }
     if (this.isOp('+')) {
       this.next();
-      return this.parseUnary();
+      return this.nested(() => this.parseUnary());
     }
     return this.parseFilters(this.parsePostfix(this.parsePrimary()));
   }
@@ -231,7 +263,8 @@ export class ExpressionParser {
   private parseArguments(): { args: Expression[]; kwargs: Record<string, Expression> } {
     this.expectOp('(');
     const args: Expression[] = [];
-    const kwargs: Record<string, Expression> = {};
+    // Keyword names come from the template: a null-prototype map, so `__proto__=` is a name like any other.
+    const kwargs = Object.create(null) as Record<string, Expression>;
     while (!this.isOp(')')) {
       if (this.peek().kind === 'name' && this.isOp('=', 1)) {
         const key = this.next().text;
@@ -329,6 +362,48 @@ export class ExpressionParser {
         throw new ExpressionError('unexpected end of expression', t.offset);
     }
   }
+}
+
+/** The children of a node, each with whether it sits one level deeper (a `~` chain's left spine does not). */
+function children(e: Expression): [Expression, number][] {
+  switch (e.type) {
+    case 'literal':
+    case 'name':
+      return [];
+    case 'attribute':
+      return [[e.object, 1]];
+    case 'index':
+      return [[e.object, 1], [e.index, 1]];
+    case 'call':
+      return [[e.callee, 1], ...[...e.args, ...Object.values(e.kwargs)].map((a): [Expression, number] => [a, 1])];
+    case 'filter':
+      return [[e.operand, 1], ...[...e.args, ...Object.values(e.kwargs)].map((a): [Expression, number] => [a, 1])];
+    case 'test':
+      return [[e.operand, 1], ...e.args.map((a): [Expression, number] => [a, 1])];
+    case 'binary':
+      return [[e.left, e.op === '~' ? 0 : 1], [e.right, 1]];
+    case 'not':
+    case 'negate':
+      return [[e.operand, 1]];
+    case 'conditional':
+      return [[e.test, 1], [e.then, 1], ...(e.otherwise === null ? [] : [[e.otherwise, 1] as [Expression, number]])];
+    case 'list':
+      return e.items.map((i): [Expression, number] => [i, 1]);
+    case 'dict':
+      return e.entries.flatMap(([k, v]): [Expression, number][] => [[k, 1], [v, 1]]);
+  }
+}
+
+/** The depth the evaluator will recurse to on this tree, measured without recursion. */
+export function expressionDepth(root: Expression): number {
+  let deepest = 0;
+  const stack: [Expression, number][] = [[root, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
+    if (depth > deepest) deepest = depth;
+    for (const [child, step] of children(node)) stack.push([child, depth + step]);
+  }
+  return deepest;
 }
 
 /** Parses a whole expression source (throws ExpressionError). */

@@ -1,6 +1,7 @@
 import { LineIndex, UNKNOWN_MARK, type SourceFile } from '../../../model/source.js';
 import { SourceMap, type Fragment } from '../../contracts/fragment.js';
 import type { RenderedTemplate, TemplateDiagnostic } from '../../contracts/template-language.js';
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { UNKNOWN } from '../../contracts/values.js';
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
 import { DEFAULT_LIMITS, fragmentOf, type RenderLimits } from '../pieces.js';
@@ -29,6 +30,8 @@ export interface Jinja2Result {
   usedVariables: Map<string, VariableOrigin | null>;
   /** Tags rendered as nothing (include, import, macro bodies...), at template positions. */
   skipped: { line: number; column: number; tag: string }[];
+  /** The evaluation budget ran out here: the values after it are unknown (a note, not an unreadable file). */
+  notes: TemplateDiagnostic[];
 }
 
 /** A whole `{{ expr }}` value keeps its type (Ansible: a list stays a list). */
@@ -45,20 +48,24 @@ export function renderJinja2(path: string, text: string, scope: VariableScope, o
     depth: 0,
     resolving: new Set(),
     namespaces: options.namespaces,
+    budget: new EvaluationBudget(),
+    resolved: { values: new Map(), cuts: 0 },
     hashComments: options.hashComments,
     allBranches: options.allBranches,
   };
   const parsed = parseTemplate(text, options, at);
   const empty = (): Fragment => ({ file: path, text: '', form: 'jinja2', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] });
   if (parsed.diagnostics.length > 0) {
-    return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [] };
+    return { fragment: empty(), diagnostics: parsed.diagnostics, usedVariables: context.used, skipped: [], notes: [] };
   }
   const output = new Renderer(text, context, options.limits, at).run(parsed.nodes);
+  const spent = context.budget.exceeded;
   return {
     fragment: fragmentOf(path, text, 'jinja2', output.pieces, output.alternatives),
     diagnostics: output.diagnostics,
     usedVariables: context.used,
     skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
+    notes: spent === null ? [] : [{ ...index.position(output.budgetSpentAt ?? 0), message: spent }],
   };
 }
 
@@ -75,6 +82,7 @@ export function renderJinja2Template(file: SourceFile, vars: VariableScope, opti
     diagnostics: result.diagnostics,
     usedVariables: [...result.usedVariables].map(([name, origin]) => ({ name, origin })).sort((a, b) => a.name.localeCompare(b.name)),
     skipped: result.skipped,
+    notes: result.notes,
   };
 }
 

@@ -41,6 +41,13 @@ interface Frame {
   body: TemplateNode[];
 }
 
+/**
+ * Blocks nested deeper than this are refused: Jinja2 compiles each block to
+ * nested Python code, which CPython refuses far earlier ("too many statically
+ * nested blocks" at 20 loops); the renderer walks the tree recursively.
+ */
+export const MAX_BLOCK_DEPTH = 100;
+
 class TemplateSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {
     super(message);
@@ -58,6 +65,7 @@ export function parseTemplate(text: string, options: TrimOptions, at: (offset: n
         top().body.push({ type: 'text', start: token.start, end: token.end });
         continue;
       }
+      if (stack.length > MAX_BLOCK_DEPTH) throw new TemplateSyntaxError(`blocks nested more than ${MAX_BLOCK_DEPTH} deep`, token.start);
       const source = text.slice(token.bodyStart, token.bodyEnd);
       if (token.kind === 'output') {
         if (source.trim() === '') throw new TemplateSyntaxError("empty expression '{{ }}'", token.start);

@@ -15,6 +15,8 @@ export interface RenderOutput {
   diagnostics: TemplateDiagnostic[];
   /** Tags rendered as nothing because we do not evaluate them (include, import, macro...). */
   skipped: { offset: number; tag: string }[];
+  /** Where the file's evaluation budget ran out (every value after it is unknown), or null. */
+  budgetSpentAt: number | null;
 }
 
 class LimitReached extends Error {}
@@ -26,7 +28,7 @@ class LimitReached extends Error {}
  * line whose name and value are unknown).
  */
 export class Renderer {
-  readonly output: RenderOutput = { pieces: [], alternatives: [], diagnostics: [], skipped: [] };
+  readonly output: RenderOutput = { pieces: [], alternatives: [], diagnostics: [], skipped: [], budgetSpentAt: null };
   private size = 0;
   private iterations = 0;
 
@@ -59,7 +61,11 @@ export class Renderer {
   }
 
   private renderNodes(nodes: TemplateNode[], maybe: boolean): void {
-    for (const node of nodes) this.renderNode(node, maybe);
+    for (const node of nodes) {
+      this.renderNode(node, maybe);
+      // The innermost node being rendered when the budget ran out is where the note points.
+      if (this.output.budgetSpentAt === null && this.context.budget.exhausted) this.output.budgetSpentAt = node.start;
+    }
   }
 
   private renderNode(node: TemplateNode, maybe: boolean): void {
@@ -69,7 +75,7 @@ export class Renderer {
         return;
       case 'output': {
         const value = evaluate(node.expression, this.context);
-        const text = containsUnknown(value) ? this.unknownOutput(node.expression) : pythonString(value);
+        const text = containsUnknown(value) || !this.context.budget.walk(value) ? this.unknownOutput(node.expression) : pythonString(value);
         if (text !== '') this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
         return;
       }

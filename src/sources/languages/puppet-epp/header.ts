@@ -1,3 +1,4 @@
+import { EvaluationBudget } from '../../contracts/budget.js';
 import type { PuppetEvaluator, EppParameter } from './puppet-evaluate.js';
 import { lexPuppet, type PuppetToken } from './puppet-lexer.js';
 import { parsePuppetTokens } from './puppet-expression.js';
@@ -17,6 +18,7 @@ export function readParameters(
   const tokens = lexPuppet(code, offset);
   if (tokens === null) return null;
   const parameters: EppParameter[] = [];
+  const budget = new EvaluationBudget();
   for (const part of splitTopLevel(tokens)) {
     const at = part.findIndex((t) => t.type === 'variable');
     const variable = part[at];
@@ -28,7 +30,7 @@ export function readParameters(
       continue;
     }
     const expression = parsePuppetTokens(part.slice(at + 2), 'default');
-    const value = literal.evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map() });
+    const value = literal.evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map(), budget });
     parameters.push({ name: variable.value, hasDefault: true, value, origin });
   }
   return parameters;

@@ -1,3 +1,4 @@
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { LineIndex } from '../../../model/source.js';
 import { renderNodes } from '../ruby-erb/render.js';
 import { scanTags, type TagToken } from '../ruby-erb/tags.js';
@@ -45,7 +46,7 @@ export function renderEpp(path: string, text: string, scope: VariableScope): Ren
   const index = new LineIndex(text);
   const at = (offset: number) => index.position(offset);
   const scanned = scanTags(text, 'epp', at);
-  const env = { locals: [new Map<string, unknown>()], used: new Map() };
+  const env = { locals: [new Map<string, unknown>()], used: new Map(), budget: new EvaluationBudget() };
   const header = takeHeader(path, scanned.tokens, index);
   const evaluator = new PuppetEvaluator(scope, header.parameters);
   const early = [...scanned.diagnostics, ...header.diagnostics];

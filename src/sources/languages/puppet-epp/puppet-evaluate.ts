@@ -32,6 +32,9 @@ export function puppetText(value: unknown): string {
   return String(value);
 }
 
+/** Expression types whose value is built by the evaluator, charged by its size. */
+const BUILDS = new Set<PuppetExpression['type']>(['string', 'array', 'hash', 'call']);
+
 function flatten(value: unknown[], depth = 0): unknown[] {
   if (depth > 32) return [UNKNOWN];
   return value.flatMap((v) => (Array.isArray(v) ? flatten(v, depth + 1) : [v]));
@@ -78,7 +81,12 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
     return puppetEqual(subject, value);
   }
 
+  /** One expression, charged to the file's budget (a string, array, hash or call result by its size). */
   evaluate(expression: PuppetExpression, env: Environment): unknown {
+    return env.budget.evaluate(BUILDS.has(expression.type), () => this.evaluateNode(expression, env));
+  }
+
+  private evaluateNode(expression: PuppetExpression, env: Environment): unknown {
     switch (expression.type) {
       case 'literal':
         return expression.value;
@@ -88,8 +96,10 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
         let text = '';
         for (const part of expression.parts) {
           const value = typeof part === 'string' ? part : this.evaluate(part, env);
-          if (containsUnknown(value)) return UNKNOWN;
-          text += puppetText(value);
+          if (containsUnknown(value) || !env.budget.walk(value)) return UNKNOWN;
+          const piece = puppetText(value);
+          if (!env.budget.text(piece.length)) return UNKNOWN;
+          text += piece;
         }
         return text;
       }
@@ -124,7 +134,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       case 'binary':
         return this.binary(expression, env);
       case 'call':
-        return this.call(expression.name, expression.args.map((a) => this.evaluate(a, env)));
+        return this.call(expression.name, expression.args.map((a) => this.evaluate(a, env)), env);
       case 'selector':
         return this.select(expression, env);
     }
@@ -182,6 +192,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
     }
     const right = this.evaluate(expression.right, env);
     if (containsUnknown(left) || containsUnknown(right)) return UNKNOWN;
+    if (!env.budget.walk(left) || !env.budget.walk(right)) return UNKNOWN;
     switch (expression.op) {
       case '==':
         return puppetEqual(left, right);
@@ -194,6 +205,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
         return UNKNOWN;
       case '+':
         if (typeof left === 'number' && typeof right === 'number') return left + right;
+        if (!env.budget.built(left) || !env.budget.built(right)) return UNKNOWN;
         if (Array.isArray(left)) return [...(left as unknown[]), ...(Array.isArray(right) ? (right as unknown[]) : [right])];
         if (isPlainObject(left) && isPlainObject(right)) return Object.assign(Object.create(null) as Record<string, unknown>, left, right);
         return UNKNOWN;
@@ -210,7 +222,7 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
   }
 
   /** Puppet and stdlib functions a template uses to format values; any other call is unknown. */
-  private call(name: string, args: unknown[]): unknown {
+  private call(name: string, args: unknown[], env: Environment): unknown {
     const [first, second] = args;
     if (name === 'pick') {
       for (const arg of args) {
@@ -219,12 +231,15 @@ export class PuppetEvaluator implements TemplateEvaluator<PuppetExpression> {
       }
       return UNKNOWN;
     }
-    if (args.some(containsUnknown)) return UNKNOWN;
+    if (args.some(containsUnknown) || !args.every((a) => env.budget.walk(a))) return UNKNOWN;
     switch (name) {
       case 'join': {
         const separator = second ?? '';
         if (!Array.isArray(first) || typeof separator !== 'string') return UNKNOWN;
-        return flatten(first).map(puppetText).join(separator);
+        const items = flatten(first);
+        // The separators' share, before the string is built (the result is charged after).
+        if (!env.budget.text(Math.max(0, items.length - 1) * separator.length)) return UNKNOWN;
+        return items.map(puppetText).join(separator);
       }
       case 'upcase':
       case 'downcase': {

@@ -1,3 +1,4 @@
+import { EvaluationBudget } from '../../contracts/budget.js';
 import { LineIndex } from '../../../model/source.js';
 import type { RenderedTemplate } from '../../contracts/template-language.js';
 import type { VariableScope } from '../../contracts/variables.js';
@@ -18,7 +19,7 @@ export function renderErb(path: string, text: string, scope: VariableScope, engi
   const index = new LineIndex(text);
   const at = (offset: number) => index.position(offset);
   const scanned = scanTags(text, engine, at);
-  const env = { locals: [new Map<string, unknown>()], used: new Map() };
+  const env = { locals: [new Map<string, unknown>()], used: new Map(), budget: new EvaluationBudget() };
   const evaluator = new RubyEvaluator(scope);
   if (scanned.diagnostics.length > 0) return renderNodes(path, text, 'erb', null, scanned.diagnostics, evaluator, env);
   const tree = buildTree(scanned.tokens, { statements: rubyStatements, expression: parseRuby }, at);

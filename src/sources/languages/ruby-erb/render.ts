@@ -6,6 +6,7 @@ import type { RenderedTemplate, TemplateDiagnostic } from '../../contracts/templ
 import { DEFAULT_LIMITS, type RenderLimits } from '../pieces.js';
 import { containsUnknown, UNKNOWN } from '../../contracts/values.js';
 import type { VariableOrigin } from '../../contracts/variables.js';
+import type { EvaluationBudget } from '../../contracts/budget.js';
 import type { CaseBranch, IfBranch, TemplateNode } from './tree.js';
 
 /** What the renderer needs from a language's restricted evaluator. */
@@ -26,6 +27,8 @@ export interface Environment {
   locals: Map<string, unknown>[];
   /** Repository variables read (their display name) and where they are defined. */
   used: Map<string, VariableOrigin | null>;
+  /** The file's evaluation budget: the evaluator charges every value it builds and walks. */
+  budget: EvaluationBudget;
 }
 
 type Piece =
@@ -48,6 +51,8 @@ export class TagRenderer<E> {
   readonly alternatives: { start: number; end: number }[] = [];
   readonly diagnostics: TemplateDiagnostic[] = [];
   readonly skipped: { offset: number; tag: string }[] = [];
+  /** Where the file's evaluation budget ran out, or null. */
+  budgetSpentAt: number | null = null;
   private size = 0;
   private iterations = 0;
   /** Loops being rendered, and whether an unknown `next` made the rest of this iteration "maybe". */
@@ -84,7 +89,10 @@ export class TagRenderer<E> {
   }
 
   private nodes(nodes: TemplateNode<E>[], maybe: boolean): void {
-    for (const node of nodes) this.node(node, maybe);
+    for (const node of nodes) {
+      this.node(node, maybe);
+      if (this.budgetSpentAt === null && this.env.budget.exhausted) this.budgetSpentAt = nodeOffset(node);
+    }
   }
 
   private node(node: TemplateNode<E>, outerMaybe: boolean): void {
@@ -95,7 +103,7 @@ export class TagRenderer<E> {
         return;
       case 'output': {
         const value = this.evaluator.evaluate(node.expression, this.env);
-        const text = containsUnknown(value) ? UNKNOWN_MARK : this.evaluator.text(value);
+        const text = containsUnknown(value) || !this.env.budget.walk(value) ? UNKNOWN_MARK : this.evaluator.text(value);
         if (text !== '') this.emit({ kind: 'expression', text, start: node.start, end: node.end, maybe }, node.start);
         return;
       }
@@ -228,6 +236,14 @@ export class TagRenderer<E> {
   }
 }
 
+function nodeOffset<E>(node: TemplateNode<E>): number {
+  if (node.type === 'text') return node.offset;
+  if ('start' in node) return node.start;
+  if (node.type === 'if') return node.branches[0]?.start ?? 0;
+  if (node.type === 'block') return firstOffset(node.body);
+  return 0;
+}
+
 function firstOffset<E>(nodes: TemplateNode<E>[]): number {
   const first = nodes[0];
   if (first === undefined) return 0;
@@ -292,5 +308,6 @@ export function renderNodes<E>(
     diagnostics: renderer.diagnostics,
     usedVariables: usedVariables(),
     skipped: renderer.skipped.map((s) => ({ ...at(s.offset), tag: s.tag })),
+    notes: env.budget.exceeded === null ? [] : [{ ...at(renderer.budgetSpentAt ?? 0), message: env.budget.exceeded }],
   };
 }

@@ -32,6 +32,9 @@ export function rubyText(value: unknown): string {
   return inspect(value);
 }
 
+/** Expression types whose value is built by the evaluator, charged by its size. */
+const BUILDS = new Set<RubyExpression['type']>(['string', 'array', 'call']);
+
 function flatten(value: unknown[], depth = 0): unknown[] {
   if (depth > 32) return [UNKNOWN];
   return value.flatMap((v) => (Array.isArray(v) ? flatten(v, depth + 1) : [v]));
@@ -111,7 +114,12 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
     return deepEqual(value, subject);
   }
 
+  /** One expression, charged to the file's budget (a string, list or call result by its size). */
   evaluate(expression: RubyExpression, env: Environment): unknown {
+    return env.budget.evaluate(BUILDS.has(expression.type), () => this.evaluateNode(expression, env));
+  }
+
+  private evaluateNode(expression: RubyExpression, env: Environment): unknown {
     switch (expression.type) {
       case 'literal':
         return expression.value;
@@ -121,8 +129,10 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
         let text = '';
         for (const part of expression.parts) {
           const value = typeof part === 'string' ? part : this.evaluate(part, env);
-          if (containsUnknown(value)) return UNKNOWN;
-          text += rubyText(value);
+          if (containsUnknown(value) || !env.budget.walk(value)) return UNKNOWN;
+          const piece = rubyText(value);
+          if (!env.budget.text(piece.length)) return UNKNOWN;
+          text += piece;
         }
         return text;
       }
@@ -206,15 +216,16 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
     }
     const right = this.evaluate(expression.right, env);
     if (containsUnknown(left) || containsUnknown(right)) return UNKNOWN;
+    if (!env.budget.walk(left) || !env.budget.walk(right)) return UNKNOWN;
     switch (expression.op) {
       case '==':
         return deepEqual(left, right);
       case '!=':
         return !deepEqual(left, right);
       case '+':
-        if (typeof left === 'string' && typeof right === 'string') return left + right;
+        if (typeof left === 'string' && typeof right === 'string') return env.budget.text(left.length + right.length) ? left + right : UNKNOWN;
         if (typeof left === 'number' && typeof right === 'number') return left + right;
-        if (Array.isArray(left) && Array.isArray(right)) return [...(left as unknown[]), ...(right as unknown[])];
+        if (Array.isArray(left) && Array.isArray(right)) return env.budget.built(left) && env.budget.built(right) ? [...(left as unknown[]), ...(right as unknown[])] : UNKNOWN;
         return UNKNOWN;
       case '-':
         return typeof left === 'number' && typeof right === 'number' ? left - right : UNKNOWN;
@@ -236,6 +247,7 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
     }
     const args = expression.args.map((a) => this.evaluate(a, env));
     if (object === UNKNOWN || object === UNDEFINED || args.some(containsUnknown)) return UNKNOWN;
+    if (!env.budget.walk(object)) return UNKNOWN;
     const name = expression.name;
     if (name === 'nil?') return object === null;
     if (name === 'to_s') return containsUnknown(object) ? UNKNOWN : rubyText(object);
@@ -269,6 +281,8 @@ export class RubyEvaluator implements TemplateEvaluator<RubyExpression> {
           const separator = args[0] ?? '';
           const items = flatten(object);
           if (typeof separator !== 'string' || items.some(containsUnknown)) return UNKNOWN;
+          // The separators' share, before the string is built (the result is charged after).
+          if (!env.budget.text(Math.max(0, items.length - 1) * separator.length)) return UNKNOWN;
           return items.map(rubyText).join(separator);
         }
         case 'empty?':

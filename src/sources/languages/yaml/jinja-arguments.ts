@@ -1,5 +1,6 @@
 import { UNKNOWN_MARK } from '../../../model/source.js';
-import { evaluate, type EvaluationContext, type NamespaceFunctions } from '../jinja2/evaluate.js';
+import { EvaluationBudget } from '../../contracts/budget.js';
+import { evaluate, type EvaluationContext, type NamespaceFunctions, type ResolvedVariables } from '../jinja2/evaluate.js';
 import { parseExpressionText } from '../jinja2/expression.js';
 import { containsUnknown, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
 import { pythonString } from '../jinja2/values.js';
@@ -17,12 +18,15 @@ const MAX_EXPRESSION_CHARS = 4096;
  */
 export class ArgumentTemplating {
   readonly used = new Map<string, VariableOrigin | null>();
+  private readonly resolved: ResolvedVariables = { values: new Map(), cuts: 0 };
 
   constructor(
     private readonly scope: VariableScope,
     private readonly locals: Map<string, unknown>,
     /** The deploying tool's namespaces (see Jinja2Options.namespaces). */
     private readonly namespaces?: ReadonlyMap<string, NamespaceFunctions>,
+    /** The host file's evaluation budget (one per file: pass the same one to every task's templating). */
+    readonly budget: EvaluationBudget = new EvaluationBudget(),
   ) {}
 
   /** The text with every `{{ }}` and `{% %}` replaced; `unknown` when any could not be resolved. */
@@ -43,7 +47,7 @@ export class ArgumentTemplating {
       const value = closer === '}}' ? this.evaluateText(inner) : UNKNOWN;
       const start = hostRange(m, open).start;
       const end = hostRange(m, close + 1).end;
-      if (value === UNKNOWN || value === UNDEFINED || containsUnknown(value)) {
+      if (value === UNKNOWN || value === UNDEFINED || containsUnknown(value) || !this.budget.walk(value)) {
         unknown = true;
         parts.push(expression(UNKNOWN_MARK, start, end));
       } else {
@@ -89,6 +93,8 @@ export class ArgumentTemplating {
       depth: 0,
       resolving: new Set(),
       namespaces: this.namespaces,
+      budget: this.budget,
+      resolved: this.resolved,
     };
   }
 
@@ -110,8 +116,10 @@ export class ArgumentTemplating {
       const close = value.indexOf('}}', open + 2);
       if (close === -1) return UNKNOWN;
       const result = this.evaluateText(value.slice(open + 2, close), context);
-      if (result === UNKNOWN || result === UNDEFINED || containsUnknown(result)) return UNKNOWN;
-      out += value.slice(cursor, open) + pythonString(result);
+      if (result === UNKNOWN || result === UNDEFINED || containsUnknown(result) || !context.budget.walk(result)) return UNKNOWN;
+      const part = pythonString(result);
+      if (!context.budget.text(part.length + open - cursor)) return UNKNOWN;
+      out += value.slice(cursor, open) + part;
       cursor = close + 2;
     }
     return out + value.slice(cursor);

@@ -1,4 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { dataRecord, plainData } from '../../../model/plain-data.js';
+import { MAX_YAML_DEPTH, offsetPosition, yamlTooDeep } from '../../../model/yaml-depth.js';
 import { UNKNOWN } from '../../contracts/values.js';
 import type { VariableBinding } from '../../contracts/variables.js';
 
@@ -25,6 +27,11 @@ export interface VariablesLayer {
 export function readVariablesFile(file: string, text: string, diagnostics: VariablesDiagnostic[]): VariablesLayer {
   const values = new Map<string, VariableBinding>();
   const lineCounter = new LineCounter();
+  const deep = yamlTooDeep(text);
+  if (deep !== null) {
+    diagnostics.push({ file, ...offsetPosition(text, deep), message: `YAML nested more than ${MAX_YAML_DEPTH} deep` });
+    return { file, values };
+  }
   const document = parseDocument(text, { lineCounter, version: '1.1', prettyErrors: false, uniqueKeys: false });
   for (const error of document.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -33,9 +40,9 @@ export function readVariablesFile(file: string, text: string, diagnostics: Varia
   if (document.errors.length > 0) return { file, values };
   const contents = document.contents;
   if (!isMap(contents)) return { file, values };
-  let data: Record<string, unknown> = {};
+  let data: Record<string, unknown> = dataRecord();
   try {
-    data = (document.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+    data = (plainData(document.toJS({ maxAliasCount: 100 })) ?? dataRecord()) as Record<string, unknown>;
   } catch (error) {
     diagnostics.push({ file, line: 1, column: 1, message: String((error as Error).message) });
     return { file, values };
@@ -46,7 +53,7 @@ export function readVariablesFile(file: string, text: string, diagnostics: Varia
     const start = pair.key.range?.[0] ?? 0;
     const line = lineCounter.linePos(start).line;
     const node = pair.value as { tag?: string } | null;
-    const value = node !== null && node.tag === '!vault' ? UNKNOWN : data[name];
+    const value = node !== null && node.tag === '!vault' ? UNKNOWN : Object.prototype.hasOwnProperty.call(data, name) ? data[name] : null;
     // Later keys win, as PyYAML builds the dict.
     values.set(name, { value, origin: { file, line } });
   }

@@ -1,5 +1,8 @@
 import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { plainData } from '../../../model/plain-data.js';
+import { MAX_YAML_DEPTH, yamlTooDeep } from '../../../model/yaml-depth.js';
 import type { Diagnostic } from '../../../model/span.js';
+import { resolveAliases } from './aliases.js';
 import type { HostPosition } from './mapped-text.js';
 
 /** Host files are small; a bigger YAML file is not parsed (bounded time and memory). */
@@ -31,6 +34,11 @@ export function parseYaml(file: string, text: string, at: HostPosition, version:
     return { documents: [], diagnostics };
   }
   const fatal = looksLikeMailProvisioning(text);
+  const deep = yamlTooDeep(text);
+  if (deep !== null) {
+    diagnostics.push({ file, ...at(deep), message: `YAML nested more than ${MAX_YAML_DEPTH} deep: not read`, fatal });
+    return { documents: [], diagnostics };
+  }
   let documents: Document.Parsed[] = [];
   try {
     const parsed = parseAllDocuments(text, { lineCounter: new LineCounter(), version, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
@@ -42,7 +50,13 @@ export function parseYaml(file: string, text: string, at: HostPosition, version:
   for (const document of documents) {
     for (const error of document.errors) diagnostics.push(diagnosticOf(file, error.pos[0], error.message, fatal, at));
   }
-  return { documents: documents.filter((d) => d.errors.length === 0), diagnostics };
+  const readable = documents.filter((d) => d.errors.length === 0);
+  for (const document of readable) {
+    // The tools read aliases and merge keys as values: so do the extractors (see ./aliases.ts).
+    const refused = resolveAliases(document);
+    if (refused !== null) diagnostics.push(diagnosticOf(file, document.range[0], `aliases not resolved: ${refused}`, fatal, at));
+  }
+  return { documents: readable, diagnostics };
 }
 
 function diagnosticOf(file: string, offset: number, message: string, fatal: boolean, at: HostPosition): Diagnostic {
@@ -56,7 +70,7 @@ export function plainValue(document: Document.Parsed, node: unknown): unknown {
   if (node === null || node === undefined) return null;
   if (!isNode(node)) return node;
   try {
-    return node.toJS(document, { maxAliasCount: 100 });
+    return plainData(node.toJS(document, { maxAliasCount: 100 }));
   } catch {
     return undefined;
   }

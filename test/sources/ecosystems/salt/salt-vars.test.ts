@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS } from '../../../../src/sources/languages/pieces.js';
 import { UNKNOWN } from '../../../../src/sources/contracts/values.js';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { saltFormulaOf, saltPillarGet, saltVariables } from '../../../../src/sources/ecosystems/salt/variables.js';
+import { plainData } from '../../../../src/model/plain-data.js';
 import { plainScope } from '../../../../src/sources/contracts/variables.js';
 
 const TEMPLATE_PATH = 'postfix/files/main.cf';
@@ -38,10 +39,11 @@ test('saltFormulaOf: the nearest folder up with defaults.yaml or map.jinja', () 
 test("the formula's variable is defaults.yaml merged with pillar.example; pillar is pillar.example", () => {
   const vars = saltVariables(TEMPLATE_PATH, memoryRepository(FILES));
   assert.deepEqual(vars.lookup('postfix'), {
-    value: { config: { inet_interfaces: 'all', smtpd_client_restrictions: ['permit_mynetworks', 'permit'], myhostname: 'mx.example.com' } },
+    // Repository data: maps without a prototype (src/model/plain-data.ts).
+    value: plainData({ config: { inet_interfaces: 'all', smtpd_client_restrictions: ['permit_mynetworks', 'permit'], myhostname: 'mx.example.com' } }),
     origin: { file: 'pillar.example', line: 1 },
   });
-  assert.deepEqual(vars.lookup('pillar')?.value, { postfix: { config: { myhostname: 'mx.example.com' } } });
+  assert.deepEqual(vars.lookup('pillar')?.value, plainData({ postfix: { config: { myhostname: 'mx.example.com' } } }));
   assert.deepEqual(vars.diagnostics, []);
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
+import { plainData } from '../../../../src/model/plain-data.js';
 import { loadTerraformVariables, normalizePath } from '../../../../src/sources/ecosystems/terraform/variables.js';
 
 test('normalizePath resolves . and .. and refuses to leave the root', () => {
@@ -66,7 +67,8 @@ test('variable defaults: strings, numbers, bools, lists and maps; a .tf file tha
       ['s', 'all', 1],
       ['n', 25, 3],
       ['b', false, 5],
-      ['m', { relay: 'mx', port: 587 }, 7],
+      // An HCL object is a map without a prototype (repository data, src/model/plain-data.ts).
+      ['m', plainData({ relay: 'mx', port: 587 }), 7],
       ['r', 'mx', 1],
       ['j', 'all-25', 1],
     ],
