@@ -145,3 +145,23 @@ export function languageFor(path: string): { language: TemplateLanguage; target:
 export function languageOfForm(form: string): TemplateLanguage | undefined {
   return LANGUAGES.find((l) => l.form === form);
 }
+
+/** Template suffixes of the languages, for a template whose name does not say what it renders (`relay.erb`). */
+const SUFFIX_FORMS: readonly (readonly [RegExp, string])[] = [
+  [/\.(?:j2|jinja2?)$/, 'jinja2'],
+  [/\.erb$/, 'erb'],
+  [/\.epp$/, 'epp'],
+  [/\.(?:tmpl|tpl|gotmpl)$/, 'go-template'],
+  [/\.tftpl$/, 'terraform'],
+];
+
+/**
+ * The language of a template by its suffix alone: a file that a deploying
+ * resource names as a template (Chef `template` with `source 'relay.erb'`)
+ * renders whatever mail file it becomes.
+ */
+export function languageOfSuffix(path: string): TemplateLanguage | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const form = SUFFIX_FORMS.find(([suffix]) => suffix.test(base))?.[1];
+  return form === undefined ? undefined : languageOfForm(form);
+}

@@ -17,8 +17,13 @@ import type { VariableOrigin, VariableScope } from './variables.js';
  * block scalar: each content line at its own indentation).
  */
 
-/** The mail file an edit changes. */
-export type TargetFile = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+/**
+ * The mail file an edit changes: Postfix's and sendmail's, and the Exim and
+ * OpenSMTPD roles (`exim.conf`: a file of Exim's runtime configuration,
+ * named on the target machine by the edit's `destination` or `name`;
+ * `update-exim4.conf.conf`: Debian's settings file; `smtpd.conf`).
+ */
+export type TargetFile = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf' | 'exim.conf' | 'update-exim4.conf.conf' | 'smtpd.conf';
 
 /**
  * Edits with the same key act on the same server, in order. `scope` is the
@@ -57,16 +62,22 @@ interface EditBase {
 }
 
 export type Edit =
-  /** The whole file is written: a heredoc `cat > main.cf`, `echo >`, `copy: content`, `write_files`, a ConfigMap key. */
-  | (EditBase & { kind: 'write'; target: TargetFile; fragment: Fragment })
+  /**
+   * The whole file is written: a heredoc `cat > main.cf`, `echo >`, `copy: content`, `write_files`, a ConfigMap key.
+   * `name`: the file's name on the target machine where the target has several (an Exim file:
+   * `exim4.conf.template`, `exim4.conf.localmacros`); absent: the target's own name.
+   */
+  | (EditBase & { kind: 'write'; target: TargetFile; fragment: Fragment; name?: string })
   /** Text appended: `>>`, `tee -a`, `blockinfile` (approximated as an append). */
-  | (EditBase & { kind: 'append'; target: TargetFile; fragment: Fragment })
+  | (EditBase & { kind: 'append'; target: TargetFile; fragment: Fragment; name?: string })
   /**
    * Parameters set whatever the file held: `postconf -e a=b c=d`, `lineinfile`
    * with a `name = value` line. The fragment holds `name = value` lines in
-   * main.cf syntax, mapped to the host file.
+   * main.cf syntax, mapped to the host file. For update-exim4.conf.conf
+   * (`debconf-set-selections` answers for exim4-config), `dc_name='value'`
+   * lines in that file's shell syntax.
    */
-  | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment })
+  | (EditBase & { kind: 'set'; target: 'main.cf' | 'update-exim4.conf.conf'; fragment: Fragment })
   /** Back to the default: `postconf -X name`, `postconf -# name`, `lineinfile state: absent`. */
   | (EditBase & { kind: 'unset'; target: 'main.cf'; name: string; nameSpan: Span })
   /** Replaced only if a definition exists: a `sed -i` substitution that rewrites the `name = ...` line. */
@@ -93,6 +104,8 @@ export type Edit =
       source: string;
       /** The path on the target machine, as written (`/etc/postfix/main.cf`). */
       destination?: string;
+      /** The file's name there, where the target has several (see `write`); absent: the destination's name. */
+      name?: string;
       /**
        * What the deploying resource passes to a template source (an Ansible
        * task: its variables at that point of the play, by precedence: role

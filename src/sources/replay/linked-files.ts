@@ -6,7 +6,7 @@ import { mergeInputs } from '../../model/inputs.js';
 import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-language.js';
 import type { VariableBinding, VariableScope } from '../contracts/variables.js';
 import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
-import { languageFor, languageOfForm } from '../template-languages.js';
+import { languageFor, languageOfForm, languageOfSuffix } from '../template-languages.js';
 import { defaultResolver } from './instances.js';
 import { pieceOf, type Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
@@ -74,6 +74,7 @@ function renderWithVars(
   const language: TemplateLanguage | undefined =
     languageFor(source)?.language ??
     (rendered !== undefined ? languageOfForm(rendered.fragment.form) : undefined) ??
+    languageOfSuffix(source) ??
     (textHasJinjaTags(text) ? languageOfForm('jinja2') : undefined);
   if (language === undefined) return undefined;
   if (!files.has(source)) files.set(source, { path: source, text });
@@ -91,6 +92,6 @@ function renderWithVars(
   };
   const out = language.render({ path: source, text }, scope);
   if (out.diagnostics.length > 0) return null;
-  const role = target === 'main.cf' || target === 'master.cf' ? target : undefined;
+  const role = target === 'sendmail.mc' || target === 'sendmail.cf' ? undefined : target;
   return { ...markUncertain(out, role, text), inputs: mergeInputs([source], recorder?.inputs()) };
 }

@@ -152,7 +152,7 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
 
 /** The edits of one instance that change Postfix files. */
 export function isPostfixEdit(edit: Edit): boolean {
-  return edit.kind === 'base' || edit.kind === 'set' || edit.kind === 'unset' || edit.kind === 'set-if-present' || edit.kind === 'master-set' || edit.target === 'main.cf' || edit.target === 'master.cf';
+  return edit.kind === 'base' || (edit.kind === 'set' && edit.target === 'main.cf') || edit.kind === 'unset' || edit.kind === 'set-if-present' || edit.kind === 'master-set' || edit.target === 'main.cf' || edit.target === 'master.cf';
 }
 
 /**

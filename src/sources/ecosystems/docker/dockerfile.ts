@@ -15,6 +15,7 @@ import { quoted, shellNote } from '../../languages/shell/notes.js';
 import { parseShell } from '../../languages/shell/parse.js';
 import { type Heredoc } from '../../languages/shell/syntax.js';
 import { mailTarget } from '../../languages/shell/targets.js';
+import { named } from '../shared/destinations.js';
 import { addHeredoc, wordValue } from '../../languages/shell/words.js';
 
 /** One Dockerfile instruction: its keyword, its arguments (comment lines inside continuations removed) and heredoc bodies. */
@@ -215,16 +216,18 @@ export const dockerfile: HostFormat = {
             }
           }
           const dest = args[args.length - 1];
-          if (dest === undefined || args.length < 2) break;
+          // `COPY <<EOF /etc/smtpd.conf`: the shell word reader takes `<<EOF` for a redirection, leaving the destination alone.
+          const heredocCopy = args.length === 1 && instruction.heredocs.length > 0;
+          if (dest === undefined || (args.length < 2 && !heredocCopy)) break;
           const destination = dest.startsWith('/') ? dest : `${workdir ?? UNKNOWN_MARK}/${dest}`;
           const sources = args.slice(0, -1);
-          if (sources.length === 1 && (sources[0] as string).startsWith('<<')) {
+          if (heredocCopy || (sources.length === 1 && (sources[0] as string).startsWith('<<'))) {
             const heredoc = instruction.heredocs[0];
             const target = mailTarget(destination, workdir);
             if (heredoc === undefined || target === null) break;
             const builder = new FragmentBuilder(hostPosition);
             addHeredoc(builder, heredoc, heredoc.quoted ? new Map<string, string>() : vars);
-            out.edits.push({ kind: 'write', target: target.target, fragment: builder.build(file.path, 'dockerfile'), key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
+            out.edits.push({ kind: 'write', target: target.target, ...named(target), fragment: builder.build(file.path, 'dockerfile'), key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
             break;
           }
           for (const source of sources) {
@@ -242,7 +245,7 @@ export const dockerfile: HostFormat = {
                 note(instruction.start, `${quoted(from)} copied to ${target.target} is not in the repository (the build context is assumed to be the Dockerfile's directory)`);
                 continue;
               }
-              out.edits.push({ kind: 'link', target: target.target, source: from, key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
+              out.edits.push({ kind: 'link', target: target.target, ...named(target), source: from, key: { scope, directory: target.directory }, span: span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
             }
           }
           break;

@@ -86,6 +86,7 @@ function readEntries(node: unknown, base64: boolean, context: Context): void {
       form: 'kubernetes',
       maybe: false,
       target,
+      ...(target === 'exim.conf' ? { name: keyName } : {}),
       fragment: toFragment(content, context.file, 'kubernetes', context.position),
     };
     context.out.edits.push(edit);

@@ -15,7 +15,7 @@ import { extractShell } from '../../languages/yaml/shell-bridge.js';
 import { scalarText } from '../../languages/yaml/scalar-text.js';
 import { parseYaml, plainValue } from '../../languages/yaml/yaml-file.js';
 import { parameterOfLine, parameterOfRegexp } from '../ansible/parameter-names.js';
-import { destinationOf } from '../shared/destinations.js';
+import { destinationOf, named } from '../shared/destinations.js';
 import { JINJA2_NAMESPACES } from '../shared/jinja2-namespaces.js';
 import { saltFormulaOf, saltVariables } from './variables.js';
 
@@ -224,7 +224,7 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   if (where === null) return [];
   const base = { key: { ...context.key, directory: where.directory }, span: call.span, form: 'salt' as const, maybe: call.maybe };
   const contents = argumentText(call, context, 'contents');
-  if (contents !== null) return [{ ...base, kind: 'write', target: where.target, fragment: toFragment(contents, context.file, 'salt', context.at) }];
+  if (contents !== null) return [{ ...base, kind: 'write', target: where.target, ...named(where), fragment: toFragment(contents, context.file, 'salt', context.at) }];
   const sourceValue = call.args.get('source')?.value;
   const urls = (Array.isArray(sourceValue) ? sourceValue : [sourceValue]).filter((s): s is string => typeof s === 'string');
   const source = urls.map((u) => saltSource(u, context)).find((s) => s !== null) ?? null;
@@ -233,7 +233,7 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
     return [];
   }
   const template = stringArgument(call, 'template');
-  if (template === null) return [{ ...base, kind: 'link', target: where.target, source }];
+  if (template === null) return [{ ...base, kind: 'link', target: where.target, ...named(where), source }];
   if (template !== 'jinja') {
     context.out.notes.push(`${context.file}:${call.span.line}: file.managed renders ${source} with the ${template} renderer, which relaygate does not evaluate; ${where.target} not linked`);
     return [];
@@ -250,7 +250,7 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   const vars: VariableScope = {
     lookup: (name) => contextVars.get(name) ?? defaults.get(name) ?? globals.lookup(name),
   };
-  return [{ ...base, kind: 'link', target: where.target, source, templateVariables: vars }];
+  return [{ ...base, kind: 'link', target: where.target, ...named(where), source, templateVariables: vars }];
 }
 
 /** `key = value` text for a set edit: the key's and the value's SLS positions, the ` = ` mapped to the key. */

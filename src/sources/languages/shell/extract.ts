@@ -13,6 +13,7 @@ import { parseShell } from './parse.js';
 import { type SimpleCommand } from './syntax.js';
 import { postconf } from './postconf.js';
 import { sedArguments, sedEdits } from './sed.js';
+import { exim4Answers } from './debconf.js';
 import { looksLikeMailPath, mailTarget, type MailTarget } from './targets.js';
 import { addHeredoc, wordOrigin, wordValue, type ShellVariables } from './words.js';
 
@@ -141,6 +142,9 @@ class Runner {
       case 'tee':
         this.tee(scope, input);
         return {};
+      case 'debconf-set-selections':
+        this.debconfSelections(scope, input);
+        return {};
       default:
         this.unreadWrite(scope, `the output of ${quoted(name)}`);
         if (['cp', 'mv', 'install', 'ln', 'rsync', 'curl', 'wget', 'm4'].includes(name)) {
@@ -169,7 +173,7 @@ class Runner {
       if (target === null) continue;
       const builder = scope.builder();
       output(builder);
-      scope.edit({ kind: r.op === '>>' ? 'append' : 'write', target: target.target, fragment: builder.build(this.context.file, this.context.form), key: scope.key(target.directory), span: scope.span(), form: this.context.form, maybe: scope.maybe });
+      scope.edit({ kind: r.op === '>>' ? 'append' : 'write', target: target.target, ...(target.name === undefined ? {} : { name: target.name }), fragment: builder.build(this.context.file, this.context.form), key: scope.key(target.directory), span: scope.span(), form: this.context.form, maybe: scope.maybe });
     }
     return { output };
   }
@@ -276,8 +280,28 @@ class Runner {
       }
       const builder = scope.builder();
       content(builder);
-      scope.edit({ kind: append ? 'append' : 'write', target: target.target, fragment: builder.build(this.context.file, this.context.form), key: scope.key(target.directory), span: scope.span(), form: this.context.form, maybe: scope.maybe });
+      scope.edit({ kind: append ? 'append' : 'write', target: target.target, ...(target.name === undefined ? {} : { name: target.name }), fragment: builder.build(this.context.file, this.context.form), key: scope.key(target.directory), span: scope.span(), form: this.context.form, maybe: scope.maybe });
     }
+  }
+
+  /**
+   * debconf-set-selections(1) reading answers from a heredoc or a pipe: the
+   * exim4-config answers become the update-exim4.conf.conf settings its
+   * config script writes from them when the package is configured
+   * (./debconf.ts). Answers read from a file are not read (a note says so).
+   */
+  private debconfSelections(scope: CommandScope, input: ((b: FragmentBuilder) => void) | undefined): void {
+    const heredoc = this.command.redirects.find((r) => r.heredoc !== null)?.heredoc ?? null;
+    const content = heredoc !== null ? (b: FragmentBuilder) => addHeredoc(b, heredoc, this.vars) : input;
+    if (content === undefined) {
+      if (scope.values.length > 1 || this.command.redirects.some((r) => r.op === '<')) scope.note('debconf-set-selections reads answers from a file relaygate does not read; exim4-config answers may be missed');
+      return;
+    }
+    const builder = scope.builder();
+    content(builder);
+    const answers = exim4Answers(builder.build(this.context.file, this.context.form));
+    if (answers === null) return;
+    scope.edit({ kind: 'set', target: 'update-exim4.conf.conf', fragment: answers, key: scope.key('/etc/exim4'), span: scope.span(), form: this.context.form, maybe: scope.maybe });
   }
 
   private sed(scope: CommandScope): void {

@@ -1,10 +1,13 @@
 import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { TargetFile } from '../../contracts/edits.js';
+import { otherMtaFile } from '../../contracts/server-files.js';
 
 export interface MailTarget {
   target: TargetFile;
   /** The configuration directory on the target machine (may hold UNKNOWN_MARK). */
   directory: string;
+  /** The file's name there, for an Exim file (several names share the target). */
+  name?: string;
 }
 
 /** `/etc/postfix/main.cf` -> main.cf in /etc/postfix; null when the path is not a mail file we read. */
@@ -15,7 +18,8 @@ export function mailTarget(path: string, cwd: string | null): MailTarget | null 
   const directory = normalise(absolute.slice(0, Math.max(cut, 0)) || '/');
   if (base === 'main.cf' || base === 'master.cf' || base === 'sendmail.cf') return { target: base, directory };
   if (base === 'sendmail.mc' || (base.endsWith('.mc') && directory.includes('/mail'))) return { target: 'sendmail.mc', directory };
-  return null;
+  const other = directory.includes(UNKNOWN_MARK) ? null : otherMtaFile(directory, base);
+  return other === null ? null : { target: other, directory, name: base };
 }
 
 function normalise(directory: string): string {
@@ -31,5 +35,5 @@ function normalise(directory: string): string {
 
 /** A path we could not resolve that still looks like mail configuration (for a note). */
 export function looksLikeMailPath(path: string): boolean {
-  return /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail/.test(path);
+  return /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail|exim|smtpd\.conf/.test(path);
 }
