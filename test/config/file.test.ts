@@ -96,7 +96,7 @@ describe('.relaygate.yml', () => {
     [
       'an unknown rule id, with the rule ids',
       'rules:\n  postfix-open-relays: off\n',
-      '.relaygate.yml:2:3: rules: unknown rule id "postfix-open-relays"; rule ids: stig-postfix-relay, stig-sendmail-relay, postfix-open-relay, postfix-broad-mynetworks, sendmail-relay-feature, config-unreadable, invalid-suppression',
+      '.relaygate.yml:2:3: rules: unknown rule id "postfix-open-relays"; rule ids: stig-postfix-relay, stig-sendmail-relay, postfix-open-relay, postfix-broad-mynetworks, sendmail-relay-feature, exim-open-relay, opensmtpd-open-relay, config-unreadable, invalid-suppression',
     ],
     [
       'a rule setting that is not one of the accepted ones',

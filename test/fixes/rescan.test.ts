@@ -246,7 +246,7 @@ describe('the examples, every fix applied', () => {
     for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('leave no finding behind but the startup refusal (no mechanical fix), and every open relay of examples/ has a fix', async () => {
+  it('leave no finding behind but the startup refusal and the Exim and OpenSMTPD relays (no mechanical fix), and every other open relay of examples/ has a fix', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'relaygate-fixed-examples-'));
     copies.push(root);
     cpSync('examples', root, { recursive: true });
@@ -258,7 +258,10 @@ describe('the examples, every fix applied', () => {
         ['ansible/roles/mail/templates/main.cf.j2', 1, undefined],
         ['ansible/roles/mail/templates/main.cf.j2', 7, ['ansible/roles/mail/defaults/main.yml:9:5-9:11 "reject"']],
         ['docker/Dockerfile', 9, ['docker/Dockerfile:9:60-9:60 ",reject"']],
+        // Which networks may relay is a person's decision.
+        ['exim/open/exim.conf', 9, undefined],
         ['open-relay/postfix/main.cf', 29, ['open-relay/postfix/main.cf:29:48-29:54 "reject"']],
+        ['opensmtpd/open/smtpd.conf', 16, undefined],
         ['sendmail/open/sendmail.mc', 18, ['sendmail/open/sendmail.mc:18:1-19:1 ""']],
         ['submission-override/postfix/master.cf', 14, ['submission-override/postfix/master.cf:14:58-14:64 "reject"']],
         ['suppressed/postfix/main.cf', 13, ['suppressed/postfix/main.cf:13:75-13:81 "reject"']],
@@ -268,6 +271,8 @@ describe('the examples, every fix applied', () => {
     const after = await scan(defaultOptions(root));
     assert.deepEqual(after.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]), [
       ['postfix-open-relay', 'ansible/roles/mail/templates/main.cf.j2', 1, 1, 'definite'],
+      ['exim-open-relay', 'exim/open/exim.conf', 9, 67, 'definite'],
+      ['opensmtpd-open-relay', 'opensmtpd/open/smtpd.conf', 16, 7, 'definite'],
     ]);
     assert.match(after.findings[0]?.message ?? '', /smtpd refuses to start/);
     assert.equal(after.configurations.length, before.configurations.length);

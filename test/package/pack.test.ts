@@ -96,7 +96,7 @@ describe('the npm package', () => {
       assert.match(run.stdout, /^open-relay\/postfix\/main\.cf:29:29: error \[stig-postfix-relay\] /m, node.name);
       assert.match(run.stdout, /^sendmail\/open\/sendmail\.mc:18:1: error \[stig-sendmail-relay\] /m, node.name);
       assert.match(run.stdout, /^ansible\/roles\/mail\/templates\/main\.cf\.j2:1:1: error \[postfix-open-relay\] .*smtpd refuses to start/m, node.name);
-      assert.match(run.stdout, /^relaygate \S+: fail: 6 findings \(6 errors, 0 warnings, 0 notes\), 1 suppressed;/m, node.name);
+      assert.match(run.stdout, /^relaygate \S+: fail: 8 findings \(8 errors, 0 warnings, 0 notes\), 1 suppressed;/m, node.name);
     }
   });
 

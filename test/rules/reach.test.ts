@@ -13,6 +13,7 @@ import { assemblePostfix } from '../../src/mta/postfix/index.js';
 import { withReach } from '../../src/rules/reach.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { withoutRelayRules } from '../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('reach');
 const EXAMPLE = path.join(import.meta.dirname, '../../examples/loopback-service/postfix');
@@ -25,7 +26,7 @@ function related(findings: Awaited<ReturnType<typeof scan>>['findings']): unknow
 describe('reach lines in related', () => {
   it('a listener moved off loopback: the finding at main.cf:1 names inet_interfaces and the master.cf service line', async () => {
     const root = tree({ 'postfix/main.cf': readFileSync(path.join(EXAMPLE, 'main.cf'), 'utf8'), 'postfix/master.cf': OPENED });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(related(result.findings), [
       [
         'stig-postfix-relay',
@@ -44,7 +45,7 @@ describe('reach lines in related', () => {
       'postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\n',
       'postfix/master.cf': 'smtp      inet  n       -       y       -       -       smtpd\nsubmission inet n       -       y       -       -       smtpd\n',
     });
-    const result = await scan({ ...defaultOptions(root), profile: 'rhel6' });
+    const result = await scan(withoutRelayRules({ ...defaultOptions(root), profile: 'rhel6' }));
     assert.deepEqual(related(result.findings), [
       [
         'stig-postfix-relay',
@@ -63,7 +64,7 @@ describe('reach lines in related', () => {
       'postfix/main.cf': 'smtpd_client_restrictions = permit_mynetworks, permit_sasl_authenticated, reject\n',
       'postfix/master.cf': '127.0.0.1:smtp inet n - y - - smtpd\n192.0.2.10:submission inet n - y - - smtpd\n',
     });
-    const result = await scan({ ...defaultOptions(root), profile: 'rhel8' });
+    const result = await scan(withoutRelayRules({ ...defaultOptions(root), profile: 'rhel8' }));
     assert.deepEqual(related(result.findings), [
       ['stig-postfix-relay', 'postfix/main.cf', 1, ['postfix/master.cf:2 master.cf service 192.0.2.10:submission (inet) makes smtpd reachable from other hosts']],
     ]);
@@ -80,7 +81,7 @@ describe('reach lines in related', () => {
         '',
       ].join('\n'),
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(related(result.findings), [
       ['stig-sendmail-relay', 'mail/sendmail.mc', 5, ['mail/sendmail.mc:4 listener: 192.0.2.25 (DAEMON_OPTIONS at line 4, Name=MTA, port smtp)']],
     ]);

@@ -18,7 +18,7 @@ import { temporaryTrees } from '../helpers/temp-tree.js';
 
 const tree = temporaryTrees('scope-cli');
 const EXAMPLE = path.join(import.meta.dirname, '../../examples/loopback-service/postfix');
-const OTHER = { 'other/postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n' };
+const OTHER = { 'other/postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n' };
 
 /** The loopback-service example with its smtpd moved off loopback, beside an unrelated open relay. */
 function openedLoopback(): string {
@@ -65,7 +65,7 @@ describe('relaygate --changed', () => {
 
   it('a deleted path counts: the vars file removed from the role is listed, and the weak default fails', async () => {
     const root = tree({
-      'roles/mail/templates/main.cf.j2': 'inet_interfaces = all\nsmtpd_client_restrictions = {{ restrictions }}\n',
+      'roles/mail/templates/main.cf.j2': 'inet_interfaces = all\nsmtpd_client_restrictions = {{ restrictions }}\ncompatibility_level = 3.6\n',
       'roles/mail/defaults/main.yml': 'restrictions: permit_mynetworks, permit\n',
       'roles/mail/tasks/main.yml': '- template:\n    src: main.cf.j2\n    dest: /etc/postfix/main.cf\n',
       'changed.txt': 'roles/mail/vars/main.yml\n',

@@ -14,6 +14,7 @@ import type { Options } from '../../src/config/options.js';
 import type { Finding } from '../../src/model/finding.js';
 import { scan, type ScanResult } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { withoutRelayRules } from '../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('pull-requests');
 const EXAMPLES = path.join(import.meta.dirname, '../../examples');
@@ -212,7 +213,8 @@ function apply(root: string, change: Change): string[] {
 
 /** Options as the CLI and the action build them: .relaygate.yml at the root, if present, read. */
 async function options(root: string, changed: string[] | null): Promise<Options> {
-  return (await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed, cwd: root })).options;
+  // The STIG rule's findings are what the rows spell out; the relay rules' scope is the same mechanism.
+  return withoutRelayRules((await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed, cwd: root })).options);
 }
 
 function rows(findings: readonly Finding[]): Row[] {

@@ -16,6 +16,7 @@ import { assembleInstances } from '../../src/sources/replay/instances.js';
 import { jinja2 } from '../../src/sources/template-languages.js';
 import { extraction, link, set } from './replay/instances-helpers.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { withoutRelayRules } from '../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('fail-closed');
 const OPEN = { 'other/postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n' };
@@ -51,7 +52,7 @@ describe('fail closed per file', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'text')\n    at extract (fake.ts:1:1)");
     });
     const root = tree({ ...OPEN, 'setup.fakehost.txt': 'postconf -e inet_interfaces=all\n' });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result.findings), [OTHER_FINDING, ['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
     assert.equal(
       result.findings[1]?.message,
@@ -66,9 +67,9 @@ describe('fail closed per file', () => {
       throw new Error('boom');
     });
     const root = tree({ 'setup.fakehost.txt': 'postconf -e inet_interfaces=all\n' });
-    const kept = await scan({ ...defaultOptions(root), changed: ['mail/vars.yml'] });
+    const kept = await scan(withoutRelayRules({ ...defaultOptions(root), changed: ['mail/vars.yml'] }));
     assert.deepEqual(rows(kept.findings), [['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
-    const hidden = await scan({ ...defaultOptions(root), changed: ['README.md'] });
+    const hidden = await scan(withoutRelayRules({ ...defaultOptions(root), changed: ['README.md'] }));
     assert.deepEqual(rows(hidden.findings), []);
     assert.equal(hidden.scope?.findingsHidden, 1);
   });
@@ -79,7 +80,7 @@ describe('fail closed per file', () => {
       throw { toString: () => { throw new Error('unprintable'); } };
     });
     const root = tree({ 'setup.fakehost.txt': 'postconf -e inet_interfaces=all\n' });
-    const [f] = (await scan(defaultOptions(root))).findings;
+    const [f] = (await scan(withoutRelayRules(defaultOptions(root)))).findings;
     assert.equal(f?.message, 'setup.fakehost.txt cannot be judged: the shell reader failed on it (an exception without a message).');
   });
 
@@ -94,7 +95,7 @@ describe('fail closed per file', () => {
       },
     );
     const root = tree({ 'setup.fakehost.txt': 'postconf -e inet_interfaces=all\n' });
-    const [f] = (await scan(defaultOptions(root))).findings;
+    const [f] = (await scan(withoutRelayRules(defaultOptions(root)))).findings;
     assert.deepEqual([f?.ruleId, f?.file, f?.message], ['config-unreadable', 'setup.fakehost.txt', 'setup.fakehost.txt cannot be judged: the shell reader failed on it (matcher state).']);
   });
 
@@ -103,7 +104,7 @@ describe('fail closed per file', () => {
       throw new RangeError('Maximum call stack size exceeded');
     });
     const root = tree({ ...OPEN, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n', 'roles/mail/defaults/main.yml': 'x: all\n' });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result.findings), [OTHER_FINDING, ['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
     assert.equal(
       result.findings[1]?.message,
@@ -116,7 +117,7 @@ describe('fail closed per file', () => {
       throw new Error('loader bug');
     });
     const root = tree({ 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n' });
-    assert.deepEqual(rows((await scan(defaultOptions(root))).findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
+    assert.deepEqual(rows((await scan(withoutRelayRules(defaultOptions(root)))).findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
   });
 
   it('a rule that throws on one configuration: config-unreadable on its first file, the other rules and configurations still judged', async () => {
@@ -128,7 +129,7 @@ describe('fail closed per file', () => {
       return check(config, context);
     });
     const root = tree({ ...OPEN, 'mail/sendmail.mc': "FEATURE(`promiscuous_relay')dnl\n" });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result.findings), [['config-unreadable', 'mail/sendmail.mc', 1, 1, 'definite'], OTHER_FINDING]);
     assert.equal(result.findings[0]?.message, 'mail/sendmail.mc cannot be judged: rule stig-sendmail-relay failed on it (rule bug).');
   });
@@ -146,7 +147,7 @@ describe('a provisioning file the tool itself would refuse', () => {
         '',
       ].join('\n'),
     });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result.findings), [['config-unreadable', 'image.json', 3, 84, 'definite'], OTHER_FINDING]);
     assert.match(result.findings[0]?.message ?? '', /^image\.json cannot be judged: the Packer template is not valid JSON \(/);
     assert.deepEqual(result.notes, []);
@@ -158,7 +159,7 @@ describe('a linked file that cannot be rendered', () => {
 
   it('a malformed template only an edit links (discovery excluded it): config-unreadable, not a note', async () => {
     const root = tree({ 'roles/mail/tasks/main.yml': ROLE_TASKS, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x\n' });
-    const result = await scan({ ...defaultOptions(root), exclude: ['roles/mail/templates/**'] });
+    const result = await scan(withoutRelayRules({ ...defaultOptions(root), exclude: ['roles/mail/templates/**'] }));
     assert.deepEqual(rows(result.findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 19, 'definite']]);
   });
 
@@ -167,7 +168,7 @@ describe('a linked file that cannot be rendered', () => {
       throw new Error('renderer bug');
     });
     const root = tree({ 'roles/mail/tasks/main.yml': ROLE_TASKS, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n' });
-    const result = await scan(defaultOptions(root));
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(rows(result.findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
     assert.equal(result.findings[0]?.message, 'roles/mail/templates/main.cf.j2 cannot be judged: the jinja2 renderer failed on it (renderer bug).');
   });

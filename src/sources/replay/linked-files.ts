@@ -3,11 +3,12 @@ import type { SourceFile } from '../../model/source.js';
 import type { TargetFile } from '../contracts/edits.js';
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import { mergeInputs } from '../../model/inputs.js';
+import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
 import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-language.js';
 import type { VariableBinding, VariableScope } from '../contracts/variables.js';
 import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
 import { languageFor, languageOfForm, languageOfSuffix } from '../template-languages.js';
-import { defaultResolver } from './instances.js';
+import { defaultResolver, mtaOfTarget } from './instances.js';
 import { pieceOf, type Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
 
@@ -35,7 +36,7 @@ export function linkedFileReader(
   return (source: string, target: TargetFile, vars?: VariableScope): Piece | null => {
     const rendered = templates.get(source);
     if (vars !== undefined) {
-      const withVars = renderWithVars(source, vars, target, rendered, plain, repo, extraVars, files);
+      const withVars = renderWithVars(source, vars, target, rendered, plain, repo, extraVars, files, results);
       if (withVars !== undefined) {
         if (withVars === null) return null;
         const used = new Map([...(rendered?.usedVariables ?? []), ...withVars.usedVariables].map((v) => [`${v.name}\u0000${v.origin?.file ?? ''}:${v.origin?.line ?? 0}`, v]));
@@ -68,6 +69,7 @@ function renderWithVars(
   repo: RepositoryReader | null,
   extraVars: VariableScope[],
   files: Map<string, SourceFile>,
+  results: RuleResult[],
 ): RenderedTemplate | null | undefined {
   const text = files.get(source)?.text ?? plain.get(source)?.text ?? repo?.read(source);
   if (text === undefined) return rendered === undefined ? undefined : null;
@@ -90,8 +92,20 @@ function renderWithVars(
       return vars.lookup(name) ?? own?.lookup(name);
     },
   };
-  const out = language.render({ path: source, text }, scope);
-  if (out.diagnostics.length > 0) return null;
+  const mta = mtaOfTarget(target);
+  const inputs = (): string[] => mergeInputs([source], recorder?.inputs());
+  let out: RenderedTemplate;
+  try {
+    out = language.render({ path: source, text }, scope);
+  } catch (e) {
+    results.push({ ...unreadableAfterException(mta, source, `the ${language.form} renderer`, e), inputs: inputs() });
+    return null;
+  }
+  // What the template's own engine rejects is config-unreadable at its position (the render step reports it once more when it rendered the file too; the stage keeps one).
+  if (out.diagnostics.length > 0) {
+    for (const d of out.diagnostics) results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: inputs() });
+    return null;
+  }
   const role = target === 'sendmail.mc' || target === 'sendmail.cf' ? undefined : target;
-  return { ...markUncertain(out, role, text), inputs: mergeInputs([source], recorder?.inputs()) };
+  return { ...markUncertain(out, role, text), inputs: inputs() };
 }

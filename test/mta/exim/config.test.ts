@@ -8,7 +8,7 @@ import { MappedText } from '../../../src/mta/exim/mapped-text.js';
 
 function parse(text: string, files: Record<string, string> = {}): ParsedExim {
   return parseEximLines(splitPhysicalLines({ file: 'exim.conf', text }), {
-    resolve: (name) => (files[name] === undefined ? null : { file: name, text: files[name] as string }),
+    resolve: (name) => (files[name] === undefined ? null : { file: name, text: files[name] }),
   });
 }
 

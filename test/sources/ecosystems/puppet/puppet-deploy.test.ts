@@ -5,6 +5,7 @@ import { scan } from '../../../../src/scan.js';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { puppetManifests } from '../../../../src/sources/ecosystems/puppet/manifest-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
+import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('puppet-deploy');
 
@@ -136,7 +137,7 @@ const SHAPES: Shape[] = [
 describe('Puppet manifests deploy and edit mail files: one server per module, with the variables they pass', () => {
   for (const shape of SHAPES) {
     it(shape.name, async () => {
-      const result = await scan(defaultOptions(tree(shape.files)));
+      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
         result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
         shape.findings,

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../../../../src/config/options.js';
 import { scan } from '../../../../src/scan.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
+import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('erb-shapes');
 
@@ -119,7 +120,7 @@ const SHAPES: Shape[] = [
 describe('ERB and EPP as their engines read them', () => {
   for (const shape of SHAPES) {
     it(shape.name, async () => {
-      const result = await scan(defaultOptions(tree(shape.files)));
+      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
         result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
         shape.findings,
