@@ -150,4 +150,13 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       ['exim', 'salt', 'salt/exim/files/relay.conf'],
     ]);
   });
+
+  it("a template a Salt state renders keeps the newline after a block tag (Salt's jinja_trim_blocks is off)", async () => {
+    const root = tree({
+      'salt/smtpd/init.sls': 'smtpd-config:\n  file.managed:\n    - name: /etc/smtpd.conf\n    - source: salt://smtpd/relay.jinja.conf\n    - template: jinja\n    - context:\n        extra: true\n',
+      'salt/smtpd/relay.jinja.conf': 'listen on 0.0.0.0 port 25\n{%- if extra %}\nlisten on 0.0.0.0 port 2525\n{%- endif %}\naction "relay" relay\nmatch from any for any action "relay"\n',
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(rows(result), [['opensmtpd-open-relay', 'salt/smtpd/relay.jinja.conf', 6, 7, 'definite']]);
+  });
 });

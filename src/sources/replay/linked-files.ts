@@ -7,7 +7,7 @@ import { unreadable, unreadableAfterException } from '../../rules/config-unreada
 import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-language.js';
 import type { VariableBinding, VariableScope } from '../contracts/variables.js';
 import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
-import { languageFor, languageOfForm, languageOfSuffix } from '../template-languages.js';
+import { languageFor, languageOfForm, languageOfSuffix, renderedLike } from '../template-languages.js';
 import { defaultResolver, mtaOfTarget } from './instances.js';
 import { pieceOf, type Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
@@ -83,15 +83,19 @@ function renderWithVars(
   // The user's --vars, then what the deploying resource passes, then the language's own variables for the path.
   const recorder = repo === null ? null : recordingRepository(repo);
   const own = recorder === null ? null : language.variables(source, recorder, []);
-  const scope: VariableScope = {
-    lookup(name): VariableBinding | undefined {
-      for (const extra of extraVars) {
-        const found = extra.lookup(name);
-        if (found !== undefined) return found;
-      }
-      return vars.lookup(name) ?? own?.lookup(name);
+  const scope: VariableScope = renderedLike(
+    {
+      lookup(name): VariableBinding | undefined {
+        for (const extra of extraVars) {
+          const found = extra.lookup(name);
+          if (found !== undefined) return found;
+        }
+        return vars.lookup(name) ?? own?.lookup(name);
+      },
     },
-  };
+    vars,
+    own,
+  );
   const mta = mtaOfTarget(target);
   const inputs = (): string[] => mergeInputs([source], recorder?.inputs());
   let out: RenderedTemplate;

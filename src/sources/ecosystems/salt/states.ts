@@ -17,7 +17,7 @@ import { parseYaml, plainValue } from '../../languages/yaml/yaml-file.js';
 import { parameterOfLine, parameterOfRegexp } from '../ansible/parameter-names.js';
 import { destinationOf, named } from '../shared/destinations.js';
 import { JINJA2_NAMESPACES } from '../shared/jinja2-namespaces.js';
-import { saltFormulaOf, saltVariables } from './variables.js';
+import { saltFormulaOf, saltScope, saltVariables } from './variables.js';
 
 /** A state file's first line naming a renderer pipeline (`#!jinja|yaml`); one without yaml/jinja is Python or another language we do not read. */
 const SHEBANG = /^#!([^\n]*)/;
@@ -247,9 +247,9 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   const unknownContext = call.args.has('context') && !isPlainObject(call.args.get('context')?.value);
   if (unknownContext) context.out.notes.push(`${context.file}:${call.span.line}: file.managed context is not a literal mapping; the template's variables are unknown`);
   const globals = context.globals;
-  const vars: VariableScope = {
+  const vars: VariableScope = saltScope({
     lookup: (name) => contextVars.get(name) ?? defaults.get(name) ?? globals.lookup(name),
-  };
+  });
   return [{ ...base, kind: 'link', target: where.target, ...named(where), source, templateVariables: vars }];
 }
 
