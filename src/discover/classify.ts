@@ -127,9 +127,10 @@ export class PathClassifier {
       return { roles: [], definite: false, via: 'pattern', notLive };
     }
     // `main.cf.j2`, `roles/x/templates/sendmail.mc.jinja2`: the name says what it renders.
-    // Every template renders main.cf, master.cf, sendmail.cf or a .mc: its
-    // name holds `.cf` or `.mc`, which rejects most files before any language is asked.
-    const template = base.includes('.cf') || base.includes('.mc') ? languageFor(path) : null;
+    // Every template renders main.cf, master.cf, sendmail.cf, a .mc, an Exim
+    // file or smtpd.conf: its name holds `.cf`, `.mc`, `exim` or `smtpd`,
+    // which rejects most files before any language is asked.
+    const template = base.includes('.cf') || base.includes('.mc') || base.includes('exim') || base.includes('smtpd') ? languageFor(path) : null;
     const target = template?.target ?? null;
     const pattern = target === null && mayMatchDefault(base, path) ? defaultPattern(path, base) : null;
     let included: boolean | undefined;

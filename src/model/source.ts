@@ -9,6 +9,13 @@ export interface SourceFile {
   text: string;
   /** What discovery decided the file is, by name or by content (absent: decide by name). */
   role?: 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf' | 'sendmail.access' | 'exim.conf' | 'update-exim4.conf.conf' | 'smtpd.conf';
+  /**
+   * The file name the mail server reads the text under, when `path` does not
+   * end in it: a template's rendering (`exim4.conf.template.j2` renders
+   * exim4.conf.template), a repository file deployed under another name.
+   * Absent: the path's own name.
+   */
+  name?: string;
 }
 
 export interface Position {

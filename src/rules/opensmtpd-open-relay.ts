@@ -1,3 +1,4 @@
+import { UNKNOWN_MARK } from '../model/source.js';
 import type { Related, RuleResult } from '../model/finding.js';
 import type { Span } from '../model/span.js';
 import type { Configuration } from '../mta/configuration.js';
@@ -5,6 +6,9 @@ import type { MatchCondition, OpenSmtpdConfiguration } from '../mta/opensmtpd/mo
 import { relayVerdict } from '../mta/opensmtpd/relay.js';
 import { examples } from './examples/opensmtpd-open-relay.js';
 import type { Rule, RuleMeta } from './rule.js';
+
+/** A value relaygate could not resolve, shown as such (postfix-locate.ts does the same). */
+const shown = (text: string): string => text.split(UNKNOWN_MARK).join('<unresolved>');
 
 export const meta: RuleMeta = {
   id: 'opensmtpd-open-relay',
@@ -54,7 +58,7 @@ function check(config: OpenSmtpdConfiguration): RuleResult[] {
   const span = opening?.span ?? rule?.span ?? unknown?.span ?? listener?.span ?? config.listeners[0]?.span;
   if (span === undefined) return [];
 
-  const where = listener === null ? 'OpenSMTPD may listen beyond loopback' : listener.unknown === true ? `OpenSMTPD may listen beyond loopback (${position(listener.span)})` : `OpenSMTPD listens on ${listener.on}${listener.port !== null ? ` port ${listener.port}` : ''} (${position(listener.span)})`;
+  const where = listener === null ? 'OpenSMTPD may listen beyond loopback' : listener.unknown === true ? `OpenSMTPD may listen beyond loopback (${position(listener.span)})` : `OpenSMTPD listens on ${shown(listener.on)}${listener.port !== null ? ` port ${listener.port}` : ''} (${position(listener.span)})`;
   let why: string;
   if (rule !== null && rule.unknown !== true) {
     const action = rule.action ?? 'reject';

@@ -103,7 +103,7 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   };
   const configurations = [
     ...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates),
-    ...assembleOtherMtas(other.exim, other.opensmtpd, readIncluded),
+    ...assembleOtherMtas(other.exim.filter(standalone), other.opensmtpd.filter(standalone), readIncluded, templates),
     ...instances,
   ];
 

@@ -17,7 +17,7 @@ import { helmChartTemplate } from './ecosystems/kubernetes/helm-templates.js';
 import { loadHelmVariables } from './ecosystems/kubernetes/helm-values.js';
 import { isPuppetErbScope, puppetErbVariables } from './ecosystems/puppet/erb-variables.js';
 import { loadPuppetVariables } from './ecosystems/puppet/variables.js';
-import { saltFormulaOf, saltVariables } from './ecosystems/salt/variables.js';
+import { isSaltScope, saltFormulaOf, saltScope, saltVariables } from './ecosystems/salt/variables.js';
 import { JINJA2_NAMESPACES } from './ecosystems/shared/jinja2-namespaces.js';
 import { loadTerraformVariables } from './ecosystems/terraform/variables.js';
 import { envsubstTarget } from './languages/envsubst/names.js';
@@ -45,14 +45,15 @@ export function renderTemplate(file: SourceFile, vars: VariableScope, options: J
  * an Ansible role's `templates/`. A Salt formula (a folder with
  * defaults.yaml or map.jinja) reads its own pillar.example and
  * defaults.yaml; anything else is read as Ansible (role defaults and vars,
- * group_vars/all).
+ * group_vars/all). Salt's templates (a formula's, or one a `file.managed`
+ * state renders) keep the newline after block tags; Ansible's lose it.
  */
 export const jinja2: TemplateLanguage = {
   form: 'jinja2',
   targetOf: (path) => targetOf(path) ?? ansibleRoleTemplate(path),
   variables: (path, repo, extra) =>
     saltFormulaOf(path, repo) !== null ? saltVariables(path, repo, extra) : loadAnsibleVariables(path, repo, extra),
-  render: (file, vars) => renderTemplate(file, vars, { ...ANSIBLE_OPTIONS, hashComments: hashCommentsInert(file.path) }),
+  render: (file, vars) => renderTemplate(file, vars, { ...ANSIBLE_OPTIONS, trimBlocks: !isSaltScope(vars), hashComments: hashCommentsInert(file.path) }),
 };
 
 /**
@@ -144,4 +145,33 @@ export function languageFor(path: string): { language: TemplateLanguage; target:
 /** The registered language of a form (the candidate carries the form). */
 export function languageOfForm(form: string): TemplateLanguage | undefined {
   return LANGUAGES.find((l) => l.form === form);
+}
+
+/** Template suffixes of the languages, for a template whose name does not say what it renders (`relay.erb`). */
+const SUFFIX_FORMS: readonly (readonly [RegExp, string])[] = [
+  [/\.(?:j2|jinja2?)$/, 'jinja2'],
+  [/\.erb$/, 'erb'],
+  [/\.epp$/, 'epp'],
+  [/\.(?:tmpl|tpl|gotmpl)$/, 'go-template'],
+  [/\.tftpl$/, 'terraform'],
+];
+
+/**
+ * The language of a template by its suffix alone: a file that a deploying
+ * resource names as a template (Chef `template` with `source 'relay.erb'`)
+ * renders whatever mail file it becomes.
+ */
+export function languageOfSuffix(path: string): TemplateLanguage | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const form = SUFFIX_FORMS.find(([suffix]) => suffix.test(base))?.[1];
+  return form === undefined ? undefined : languageOfForm(form);
+}
+
+/**
+ * `combined` (a deploying resource's variables over a language's own) is
+ * rendered by the engine that renders `from` (Salt's Jinja2 options for a
+ * `file.managed` state's variables); returns `combined`.
+ */
+export function renderedLike(combined: VariableScope, ...from: (VariableScope | null)[]): VariableScope {
+  return from.some((s) => s !== null && isSaltScope(s)) ? saltScope(combined) : combined;
 }

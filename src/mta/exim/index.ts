@@ -101,7 +101,7 @@ export function assembleExim(files: readonly SourceFile[], read: RepositoryRead 
   };
   const standalone: SourceFile[] = [];
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const base = path.basename(f.path);
+    const base = f.name ?? path.basename(f.path);
     const dir = path.dirname(f.path);
     const part = debianPartOf(f.path);
     if (f.role === 'update-exim4.conf.conf' || base === DEBCONF) dirOf(dir).debconf = f;
@@ -111,7 +111,7 @@ export function assembleExim(files: readonly SourceFile[], read: RepositoryRead 
     else standalone.push(f);
   }
   const out: EximConfiguration[] = [];
-  const runsExim4Conf = new Set(standalone.filter((f) => path.basename(f.path) === 'exim4.conf').map((f) => path.dirname(f.path)));
+  const runsExim4Conf = new Set(standalone.filter((f) => (f.name ?? path.basename(f.path)) === 'exim4.conf').map((f) => path.dirname(f.path)));
   for (const f of standalone) out.push(configuration([f.path], splitPhysicalLines({ file: f.path, text: f.text }), 'file', null, resolve));
   for (const [dir, d] of [...debianDirs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (runsExim4Conf.has(dir)) continue;

@@ -135,12 +135,18 @@ export class SmtpdParser {
       while (!this.is('eof')) {
         const first = this.look;
         this.statementUnknown = first.text.includes(UNKNOWN_MARK);
+        const made = { rules: this.config.rules.length, listeners: this.config.listeners.length };
         try {
           this.statement();
         } catch (e) {
           if (!(e instanceof SyntaxError_)) throw e;
           const at = e.token.span;
-          if (this.statementUnknown || e.token.text.includes(UNKNOWN_MARK)) this.unknownStatement(first, e.message);
+          if (this.statementUnknown || e.token.text.includes(UNKNOWN_MARK)) {
+            // What the statement made before it failed is not known either: the unknown statement stands for it.
+            this.config.rules.length = made.rules;
+            this.config.listeners.length = made.listeners;
+            this.unknownStatement(first, e.message);
+          }
           else this.diagnostics.push({ file: at.file, line: at.line, column: at.column, message: e.message, fatal: true });
           // Skip to the end of the statement; an error token already ate its line.
           if (e.token.kind === 'error' && this.look === e.token) this.advance();
@@ -167,13 +173,17 @@ export class SmtpdParser {
   private unknownStatement(first: Token, message: string): void {
     const span = first.span;
     this.config.unknowns.push({ span, what: `a statement with unresolved values (${message})` });
-    if (first.kind === 'match') this.config.rules.push({ conditions: [], action: null, span, defaultFrom: false, defaultFor: false, unknown: true });
-    if (first.kind === 'listen') this.config.listeners.push({ kind: 'interface', on: '', port: null, family: null, tls: 'none', auth: 'none', tag: null, span, onSpan: span, unknown: true });
+    // A statement whose first word is unknown may be any statement: a match rule, a listener.
+    const any = first.text.includes(UNKNOWN_MARK);
+    if (first.kind === 'match' || any) this.config.rules.push({ conditions: [], action: null, span, defaultFrom: false, defaultFor: false, unknown: true });
+    if (first.kind === 'listen' || any) this.config.listeners.push({ kind: 'interface', on: '', port: null, family: null, tls: 'none', auth: 'none', tag: null, span, onSpan: span, unknown: true });
     if (first.kind === 'action') this.unknownActions = true;
+    if (first.kind === 'pki' || first.kind === 'ca') this.unknownNames.add(first.kind);
     if (first.kind === 'table') this.unknownTables = true;
   }
 
   private unknownActions = false;
+  private readonly unknownNames = new Set<string>();
   private unknownTables = false;
 
   private endOfStatement(): void {
@@ -347,7 +357,7 @@ export class SmtpdParser {
   private caOrPki(kind: 'ca' | 'pki'): void {
     this.advance();
     const name = this.expect('string');
-    if (name.text !== '*' && !hostnameOk(name.text)) this.fail(`not a valid domain name: ${name.text}`, name);
+    if (name.text !== '*' && !name.text.includes(UNKNOWN_MARK) && !hostnameOk(name.text)) this.fail(`not a valid domain name: ${name.text}`, name);
     (kind === 'ca' ? this.cas : this.pkis).add(name.text.toLowerCase());
     if (kind === 'ca') {
       this.expect('cert');
@@ -580,12 +590,12 @@ export class SmtpdParser {
       } else if (this.accept('pki')) {
         this.once(seen, 'pki', 'pki already specified', t);
         const name = this.expect('string');
-        if (!this.pkis.has(name.text.toLowerCase())) this.pendingName('pki', name);
+        if (!this.pkis.has(name.text.toLowerCase()) && !this.mayBeDeclared('pki', name)) this.pendingName('pki', name);
         pki = true;
       } else if (this.accept('ca')) {
         this.once(seen, 'ca', 'ca already specified', t);
         const name = this.expect('string');
-        if (!this.cas.has(name.text.toLowerCase())) this.pendingName('ca', name);
+        if (!this.cas.has(name.text.toLowerCase()) && !this.mayBeDeclared('ca', name)) this.pendingName('ca', name);
       } else if (this.is('auth') || this.is('auth-optional')) {
         const a = this.advance();
         this.once(seen, 'auth', 'auth already specified', a);
@@ -620,6 +630,13 @@ export class SmtpdParser {
     if (pki && listener.tls === 'none') this.fatal('invalid listen option: pki requires tls/smtps', start.span);
     this.config.listeners.push(listener);
     this.endOfStatement();
+  }
+
+  /** A name relaygate could not resolve, or a `pki`/`ca` statement it could not read, may declare it: unknown, not fatal. */
+  private mayBeDeclared(kind: 'pki' | 'ca', name: Token): boolean {
+    if (!name.text.includes(UNKNOWN_MARK) && !this.unknownNames.has(kind)) return false;
+    this.config.unknowns.push({ span: name.span, what: `${kind} "${name.text}" (may be declared in a statement relaygate could not read)` });
+    return true;
   }
 
   private pendingName(kind: 'pki' | 'ca', name: Token): never {

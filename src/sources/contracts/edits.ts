@@ -18,8 +18,13 @@ import type { VariableOrigin, VariableScope } from './variables.js';
  * block scalar: each content line at its own indentation).
  */
 
-/** The mail file an edit changes. */
-export type TargetFile = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+/**
+ * The mail file an edit changes: Postfix's and sendmail's, and the Exim and
+ * OpenSMTPD roles (`exim.conf`: a file of Exim's runtime configuration,
+ * named on the target machine by the edit's `destination` or `name`;
+ * `update-exim4.conf.conf`: Debian's settings file; `smtpd.conf`).
+ */
+export type TargetFile = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf' | 'exim.conf' | 'update-exim4.conf.conf' | 'smtpd.conf';
 
 /**
  * Edits with the same key act on the same server, in order. `scope` is the
@@ -58,10 +63,14 @@ interface EditBase {
 }
 
 export type Edit =
-  /** The whole file is written: a heredoc `cat > main.cf`, `echo >`, `copy: content`, `write_files`, a ConfigMap key. */
-  | (EditBase & { kind: 'write'; target: TargetFile; fragment: Fragment })
+  /**
+   * The whole file is written: a heredoc `cat > main.cf`, `echo >`, `copy: content`, `write_files`, a ConfigMap key.
+   * `name`: the file's name on the target machine where the target has several (an Exim file:
+   * `exim4.conf.template`, `exim4.conf.localmacros`); absent: the target's own name.
+   */
+  | (EditBase & { kind: 'write'; target: TargetFile; fragment: Fragment; name?: string })
   /** Text appended: `>>`, `tee -a`, `blockinfile` (approximated as an append). */
-  | (EditBase & { kind: 'append'; target: TargetFile; fragment: Fragment })
+  | (EditBase & { kind: 'append'; target: TargetFile; fragment: Fragment; name?: string })
   /**
    * Parameters set whatever the file held: `postconf -e a=b c=d`, `lineinfile`
    * with a `name = value` line. The fragment holds `name = value` lines in
@@ -69,9 +78,11 @@ export type Edit =
    * (`postconf -e "$k=$v"`) may set any parameter, except, when the edit
    * says so, the names in `unknownNameExcludes` (a loop over `${!PREFIX*}`
    * whose known iterations set those names: their variables keep the
-   * values the image gives them).
+   * values the image gives them). For update-exim4.conf.conf
+   * (`debconf-set-selections` answers for exim4-config), `dc_name='value'`
+   * lines in that file's shell syntax.
    */
-  | (EditBase & { kind: 'set'; target: 'main.cf'; fragment: Fragment; unknownNameExcludes?: string[] })
+  | (EditBase & { kind: 'set'; target: 'main.cf' | 'update-exim4.conf.conf'; fragment: Fragment; unknownNameExcludes?: string[] })
   /**
    * Back to the default: `postconf -X name`, `postconf -# name` (`comment`:
    * the lines stay, commented out), `lineinfile state: absent`.
@@ -142,7 +153,15 @@ export type Edit =
    * dest=/etc/postfix/main.cf`, `copy: src=...`, Chef `template`/`cookbook_file`,
    * Puppet `file { content => template(...) }`, Salt `file.managed`.
    */
-  | (EditBase & { kind: 'link'; target: TargetFile; source: string; destination: string; templateVariables?: VariableScope })
+  | (EditBase & {
+      kind: 'link';
+      target: TargetFile;
+      source: string;
+      destination: string;
+      /** The file's name there, where the target has several (see `write`); absent: the destination's name. */
+      name?: string;
+      templateVariables?: VariableScope;
+    })
   /**
    * Evidence of the distribution the edits apply to (./distributions.ts):
    * `FROM debian:12`, `apt-get install postfix`, `dnf install postfix`, an

@@ -138,42 +138,63 @@ function isPointLike(value: Record<string, unknown>): boolean {
  * template coordinates. Parsers run unchanged on the rendered text under the
  * template's path; this walk then puts their positions back on the template.
  */
-export function remapSpans<T>(value: T, fragment: Fragment): T {
-  return walk(value, fragment, new Map()) as T;
+export function remapSpans<T>(value: T, fragment: Fragment, other?: RemapOther): T {
+  return walk(value, fragment, new Map(), other) as T;
 }
 
-function walk(value: unknown, fragment: Fragment, seen: Map<object, unknown>): unknown {
+/**
+ * remapSpans, and every position of `fragment.file` put on the file `as`
+ * (text replayed under a name of its own, mapped to the host file that holds it).
+ */
+export function remapSpansAs<T>(value: T, fragment: Fragment, as: string, other?: RemapOther): T {
+  return walk(value, fragment, new Map(), other, as) as T;
+}
+
+/**
+ * How an object of a class (not a plain record) is remapped: a parser's own
+ * position-carrying class (Exim's MappedText). Returns the remapped copy, or
+ * undefined to keep the object as it is.
+ */
+export type RemapOther = (value: object, fragment: Fragment, as?: string) => unknown;
+
+function walk(value: unknown, fragment: Fragment, seen: Map<object, unknown>, other?: RemapOther, as?: string): unknown {
   if (value === null || typeof value !== 'object') return value;
   const done = seen.get(value);
   if (done !== undefined) return done;
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
     seen.set(value, copy);
-    for (const item of value) copy.push(walk(item, fragment, seen));
+    for (const item of value) copy.push(walk(item, fragment, seen, other, as));
     return copy;
   }
   if (value instanceof Map) {
     const copy = new Map<unknown, unknown>();
     seen.set(value, copy);
-    for (const [k, v] of value) copy.set(k, walk(v, fragment, seen));
+    for (const [k, v] of value) copy.set(k, walk(v, fragment, seen, other, as));
     return copy;
   }
   if (value instanceof Set) {
     const copy = new Set<unknown>();
     seen.set(value, copy);
-    for (const v of value) copy.add(walk(v, fragment, seen));
+    for (const v of value) copy.add(walk(v, fragment, seen, other, as));
     return copy;
   }
   const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) return value;
+  if (prototype !== Object.prototype && prototype !== null) {
+    const copy = other?.(value, fragment, as);
+    if (copy === undefined) return value;
+    seen.set(value, copy);
+    return copy;
+  }
   const record = value as Record<string, unknown>;
   // Same prototype as the original (a literal stays a literal, plain data
   // stays without one), and every key defined, never assigned: a key
   // `__proto__` is copied as the data it is.
   const copy = Object.create(prototype) as Record<string, unknown>;
   seen.set(value, copy);
-  for (const [k, v] of Object.entries(record)) Object.defineProperty(copy, k, { value: walk(v, fragment, seen), writable: true, enumerable: true, configurable: true });
+  for (const [k, v] of Object.entries(record)) Object.defineProperty(copy, k, { value: walk(v, fragment, seen, other, as), writable: true, enumerable: true, configurable: true });
   if (record.file === fragment.file) {
+    if (as !== undefined) copy.file = as;
     if (isSpanLike(record)) {
       const line = record.line as number;
       const column = record.column as number;

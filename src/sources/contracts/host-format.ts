@@ -34,11 +34,11 @@ export const HOST_HEAD_CHARS = 64 * 1024;
 export const MAX_HOST_BYTES = 1024 * 1024;
 
 /**
- * Words without which a file cannot edit Postfix or sendmail configuration.
+ * Words without which a file cannot edit Postfix, sendmail, Exim or OpenSMTPD configuration.
  * A plain substring test, done before any format's `matches`, so that most
  * files of a repository are rejected by one linear scan of their head.
  */
-export const MAIL_MARKERS: readonly string[] = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_'];
+export const MAIL_MARKERS: readonly string[] = ['postconf', 'postfix', 'sendmail', '/etc/mail', 'main.cf', 'master.cf', 'smtpd_', 'exim', 'smtpd.conf'];
 
 /** Whether `bytes` meet a format's `needs` (a format without them needs nothing more than a mail marker). */
 export function meetsNeeds(bytes: Uint8Array, needs: HostFormat['needs']): boolean {

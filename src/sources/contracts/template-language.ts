@@ -4,8 +4,13 @@ import type { Fragment } from './fragment.js';
 import type { RepositoryReader } from './repository.js';
 import type { VariableOrigin, VariableScope } from './variables.js';
 
-/** The mail file a template renders. */
-export type TemplateTarget = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf';
+/**
+ * The mail file a template renders: Postfix's and sendmail's files, and the
+ * Exim and OpenSMTPD roles of src/discover/patterns.ts (`exim.conf`: any
+ * file of Exim's runtime configuration; `update-exim4.conf.conf`: Debian's
+ * settings file; `smtpd.conf`: OpenSMTPD's).
+ */
+export type TemplateTarget = 'main.cf' | 'master.cf' | 'sendmail.mc' | 'sendmail.cf' | 'exim.conf' | 'update-exim4.conf.conf' | 'smtpd.conf';
 
 /** A template the renderer could not read (becomes `config-unreadable`). Positions are the template's, 1-based. */
 export interface TemplateDiagnostic {
@@ -78,8 +83,42 @@ export interface LanguageVariables extends VariableScope {
 export function targetBySuffix(path: string, suffix: string): TemplateTarget | null {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (!base.endsWith(suffix)) return null;
-  const name = base.slice(0, -suffix.length);
+  return targetOfRenderedName(base.slice(0, -suffix.length));
+}
+
+/** The names Exim reads its runtime configuration from (exim.conf, Debian's exim4.conf and the files update-exim4.conf reads). */
+const EXIM_NAMES: ReadonlySet<string> = new Set(['exim.conf', 'exim4.conf', 'exim4.conf.template', 'exim4.conf.localmacros']);
+
+/**
+ * The mail file a template renders, by the name it renders to: Postfix's and
+ * sendmail's (any `.mc` is an m4 source), Exim's, and OpenSMTPD's
+ * `smtpd.conf` (which Cyrus SASL also names its file: the render step tells
+ * the two apart by content). `update-exim4.conf` (a template named after the
+ * program, `update-exim4.conf.j2`) renders Debian's settings file: the
+ * program itself is a shell script no one templates.
+ */
+export function targetOfRenderedName(name: string): TemplateTarget | null {
   if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf') return name;
   if (name === 'sendmail.mc' || name.endsWith('.mc')) return 'sendmail.mc';
+  if (EXIM_NAMES.has(name)) return 'exim.conf';
+  if (name === 'update-exim4.conf.conf' || name === 'update-exim4.conf') return 'update-exim4.conf.conf';
+  if (name === 'smtpd.conf') return 'smtpd.conf';
   return null;
 }
+
+/**
+ * The name the mail server reads a template's rendering under: the
+ * template suffix removed (`exim4.conf.template.j2` -> exim4.conf.template,
+ * `smtpd.jinja.conf` -> smtpd.conf), `update-exim4.conf` completed to
+ * update-exim4.conf.conf. Null when the name is not a template's.
+ */
+export function renderedFileName(path: string): string | null {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const m = TEMPLATE_NAME.exec(base);
+  if (m === null) return null;
+  const name = base.slice(0, m.index) + (m[1] ?? '');
+  return name === 'update-exim4.conf' ? 'update-exim4.conf.conf' : name;
+}
+
+/** A template suffix (`.j2`, `.erb`, `.tmpl`...), or a Jinja infix before `.conf` (Salt's `smtpd.jinja.conf`). */
+const TEMPLATE_NAME = /\.(?:j2|jinja2|jinja|erb|epp|tmpl|tpl|gotmpl)$|\.(?:j2|jinja2|jinja)(\.conf)$/;

@@ -5,17 +5,18 @@
  * (provisioning code) are set aside for the extract step.
  */
 import type { Candidate } from '../../discover/index.js';
-import type { RuleResult } from '../../model/finding.js';
+import type { Mta, RuleResult } from '../../model/finding.js';
 import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
 import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
-import type { RenderedTemplate } from '../contracts/template-language.js';
+import { renderedFileName, type RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
 import { languageOfForm, renderTemplate } from '../template-languages.js';
 import { ANSIBLE_OPTIONS, type Jinja2Options } from '../languages/jinja2/index.js';
 import { markAlternatives, markMaybeParameters, markUnknownLines } from './uncertain-parameters.js';
 import { markUncertainServices } from './uncertain-services.js';
+import { markUncertainStatements } from './uncertain-statements.js';
 
 /** Jinja2's own defaults (jinja2.Environment: trim_blocks=False), for templates Python code renders. */
 const PYTHON_JINJA2: Jinja2Options = { ...ANSIBLE_OPTIONS, trimBlocks: false };
@@ -26,7 +27,7 @@ export interface RenderedCandidates {
   /** Postfix and sendmail files as their server reads them (a template: its rendered text, under its own path). */
   postfixFiles: SourceFile[];
   sendmailFiles: SourceFile[];
-  /** Exim and OpenSMTPD files as they are (their templates are not rendered). */
+  /** Exim and OpenSMTPD files as their server reads them (a template: its rendering, under its own path and the name it renders to). */
   other: { exim: SourceFile[]; opensmtpd: SourceFile[] };
   /** Rendered templates by path: their source maps lead the parsers' spans back to the template. */
   templates: Map<string, RenderedTemplate>;
@@ -44,7 +45,7 @@ export function renderCandidates(
   const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [] };
   for (const found of candidates) {
     if (found.kind === 'exim' || found.kind === 'opensmtpd') {
-      routeOtherMta(found, found.kind, out, results, notes);
+      routeOtherMta(found, found.kind, out, repo, extraVars, results, notes);
       continue;
     }
     // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`);
@@ -77,21 +78,56 @@ export function renderCandidates(
   return out;
 }
 
-/** A closed Jinja tag (`{{ name }}`, `{% ... %}`); Exim's own `${if and{{...}}}` is not one. */
-const JINJA_TAG = /\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*(?:\|[^}\n]*)?\}\}|\{%[^\n]*%\}/;
+/**
+ * A closed Jinja tag on one line (`{{ name }}`, `{{ salt['pillar.get']('a') }}`,
+ * `{% ... %}`). Exim's own `${if and{{eq{$a}{b}}}}` is not one: braces
+ * nested in Exim's `{{` hold another brace or a `$` expansion before `}}`.
+ */
+const JINJA_TAG = /\{\{[^{}$\n]*\}\}|\{%[^\n]*%\}/;
 
 /**
- * Exim and OpenSMTPD plain files go to their assemblers. Their templates are
- * not rendered: a note says so, and the file is not judged.
+ * Cyrus SASL's `smtpd.conf` (Postfix's `sasl/smtpd.conf`) is `key: value`
+ * lines, which OpenSMTPD has none of; a template of one is not OpenSMTPD's
+ * (a plain smtpd.conf is told apart by discovery's content test).
  */
-function routeOtherMta(found: Candidate, mta: 'exim' | 'opensmtpd', out: RenderedCandidates, results: RuleResult[], notes: string[]): void {
+const CYRUS_SASL_LINE = /^[ \t]*(?:pwcheck_method|mech_list|saslauthd_path|auxprop_plugin|sql_[a-z_]+|ldapdb_[a-z_]+|sasldb_path)[ \t]*:/m;
+
+/**
+ * Exim and OpenSMTPD files go to their assemblers: plain files as they are;
+ * templates (by name, or a plain name with Jinja tags: a Salt formula's
+ * `files/smtpd.conf`) rendered with their language's variables, under the
+ * name their server reads (`exim4.conf.template.j2` is read as exim4.conf.template).
+ */
+function routeOtherMta(
+  found: Candidate,
+  mta: 'exim' | 'opensmtpd',
+  out: RenderedCandidates,
+  repo: RepositoryReader | null,
+  extraVars: VariableScope[],
+  results: RuleResult[],
+  notes: string[],
+): void {
   const u = found.unreadable;
-  if (u !== undefined) results.push({ ...unreadable(mta, found.path, u.line, u.column, u.reason), inputs: [found.path] });
-  else if (found.file !== undefined && JINJA_TAG.test(found.file.text)) notes.push(`${found.path} was not scanned: ${mta === 'exim' ? 'Exim' : 'OpenSMTPD'} templates are not rendered yet`);
-  else if (found.file !== undefined) {
-    out.files.set(found.path, found.file);
-    out.other[mta].push(found.role === undefined ? found.file : { ...found.file, role: found.role });
+  if (u !== undefined) {
+    results.push({ ...unreadable(mta, found.path, u.line, u.column, u.reason), inputs: [found.path] });
+    return;
   }
+  if (found.file === undefined) return;
+  const file: SourceFile = found.role === undefined ? found.file : { ...found.file, role: found.role };
+  const template = found.template ?? (JINJA_TAG.test(found.file.text) ? 'jinja2' : undefined);
+  if (template === undefined) {
+    out.files.set(found.path, found.file);
+    out.other[mta].push(file);
+    return;
+  }
+  if (mta === 'opensmtpd' && CYRUS_SASL_LINE.test(found.file.text)) return;
+  out.files.set(found.path, found.file);
+  if (repo === null) return;
+  const rendered = renderCandidate({ ...found, template }, file, repo, extraVars, notes, results);
+  if (rendered === null) return;
+  out.templates.set(found.path, rendered);
+  const name = renderedFileName(found.path);
+  out.other[mta].push({ path: found.path, text: rendered.fragment.text, ...(found.role === undefined ? {} : { role: found.role }), ...(name === null ? {} : { name }) });
 }
 
 /** Whether any candidate needs the repository read around it (templates' variables, host files' linked files). */
@@ -121,7 +157,7 @@ function renderCandidate(
     notes.push(`${candidate.path} was not scanned: no renderer for ${candidate.template ?? 'its'} templates`);
     return null;
   }
-  const mta = candidate.kind === 'sendmail' ? 'sendmail' : 'postfix';
+  const mta: Mta = candidate.kind === 'embedded' ? 'postfix' : candidate.kind;
   const recorder = recordingRepository(repo);
   const inputs = (): string[] => mergeInputs([candidate.path], recorder.inputs());
   try {
@@ -146,9 +182,12 @@ function renderCandidate(
  * A rendered template's uncertain parts made explicit for the mail file it
  * renders: master.cf services that may or may not exist, or whose fields are
  * unknown (./uncertain-services.ts); main.cf definitions under unknown
- * branches or with unknown names (./uncertain-parameters.ts).
+ * branches or with unknown names (./uncertain-parameters.ts); Exim and
+ * OpenSMTPD statements under unknown branches (./uncertain-statements.ts).
  */
 export function markUncertain(rendered: RenderedTemplate, role: SourceFile['role'], templateText: string): RenderedTemplate {
+  if (role === 'exim.conf' || role === 'update-exim4.conf.conf') return { ...rendered, fragment: markUncertainStatements(rendered.fragment, 'exim', templateText) };
+  if (role === 'smtpd.conf') return { ...rendered, fragment: markUncertainStatements(rendered.fragment, 'opensmtpd', templateText) };
   if (role === 'master.cf') return { ...rendered, fragment: markUncertainServices(rendered.fragment, templateText) };
   if (role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));

@@ -18,7 +18,8 @@ import { assembleOpenSmtpd } from '../../mta/opensmtpd/index.js';
 import { assemblePostfix } from '../../mta/postfix/index.js';
 import { assembleSendmail } from '../../mta/sendmail/index.js';
 import type { SendmailConfiguration } from '../../mta/sendmail/model.js';
-import { remapSpans } from '../contracts/fragment.js';
+import { MappedText, type TextSegment } from '../../mta/exim/mapped-text.js';
+import { remapSpans, type Fragment } from '../contracts/fragment.js';
 import type { RenderedTemplate } from '../contracts/template-language.js';
 
 /** The configurations of the files no `link` edit made part of an instance, spans on the templates. */
@@ -34,13 +35,19 @@ export function assembleFiles(
 }
 
 /**
- * The Exim and OpenSMTPD configurations of plain files; `read` reads a file
- * one of them includes. Their inputs are their files (included ones too)
- * and those files' folders, where an include that is missing may appear.
+ * The Exim and OpenSMTPD configurations of plain and rendered files; `read`
+ * reads a file one of them includes. Their inputs are their files (included
+ * ones too), those files' folders, where an include that is missing may
+ * appear, and what their renderings looked up; spans are on the templates.
  */
-export function assembleOtherMtas(exim: readonly SourceFile[], opensmtpd: readonly SourceFile[], read: (file: string) => string | undefined): Configuration[] {
+export function assembleOtherMtas(
+  exim: readonly SourceFile[],
+  opensmtpd: readonly SourceFile[],
+  read: (file: string) => string | undefined,
+  templates: ReadonlyMap<string, RenderedTemplate> = new Map(),
+): Configuration[] {
   const assembled: Configuration[] = [...assembleExim(exim, read), ...assembleOpenSmtpd(opensmtpd, read)];
-  return assembled.map((config) => withInputs(config, new Map()));
+  return assembled.map((config) => withInputs(backToTemplates(config, templates), templates));
 }
 
 /**
@@ -62,7 +69,7 @@ function backToTemplates(config: Configuration, templates: ReadonlyMap<string, R
   for (const file of config.files) {
     const rendered = templates.get(file);
     if (rendered === undefined) continue;
-    out = remapSpans(out, rendered.fragment);
+    out = remapSpans(out, rendered.fragment, remapMappedText);
     form = rendered.fragment.form;
   }
   return form === null ? out : { ...out, form };
@@ -98,4 +105,29 @@ function pairTemplatedSendmail(configs: Configuration[], templates: ReadonlyMap<
       const cf = c.mta === 'sendmail' ? joined.get(c) : undefined;
       return cf === undefined || c.mta !== 'sendmail' ? c : { ...c, cf, files: [...c.files, cf].sort() };
     });
+}
+
+/**
+ * Exim's values are MappedText, every character with the place it was read
+ * (src/mta/exim/mapped-text.ts): a character read from the rendered text is
+ * put back where the template has it (literal text at its own column, an
+ * expression's output at its tag), runs that stay consecutive kept as one segment.
+ */
+export function remapMappedText(value: object, fragment: Fragment, as?: string): MappedText | undefined {
+  if (!(value instanceof MappedText)) return undefined;
+  if (!value.segments.some((s) => s.file === fragment.file)) return value;
+  const segments: TextSegment[] = [];
+  for (const s of value.segments) {
+    if (s.file !== fragment.file) {
+      segments.push(s);
+      continue;
+    }
+    for (let i = 0; i < s.end - s.start; i++) {
+      const at = fragment.map.start(s.line, s.column + i);
+      const last = segments[segments.length - 1];
+      if (last !== undefined && last.file === (as ?? s.file) && last.end === s.start + i && last.line === at.line && last.column + (last.end - last.start) === at.column) last.end++;
+      else segments.push({ start: s.start + i, end: s.start + i + 1, file: as ?? s.file, line: at.line, column: at.column });
+    }
+  }
+  return new MappedText(value.text, segments);
 }

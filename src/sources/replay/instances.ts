@@ -3,10 +3,11 @@ import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
 import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
 import type { Configuration } from '../../mta/configuration.js';
-import type { Edit, Extraction } from '../contracts/edits.js';
+import type { Edit, Extraction, TargetFile } from '../contracts/edits.js';
 import { pieceOf } from './piece.js';
 import { isPostfixEdit, replayPostfix, type ResolveLink } from './postfix.js';
 import { isSendmailEdit, replaySendmail } from './sendmail.js';
+import { isOtherMtaEdit, replayOtherMta } from './other-mtas.js';
 import { languageFor } from '../template-languages.js';
 import { markUncertain } from '../render/render-candidates.js';
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
@@ -70,7 +71,7 @@ export function defaultResolver(
     if (text === undefined) return null;
     const template = languageFor(source);
     if (template === null) return { file: source, text, fragment: null, inputs: recorder.inputs() };
-    const mta: Mta = template.target === 'main.cf' || template.target === 'master.cf' ? 'postfix' : 'sendmail';
+    const mta: Mta = mtaOfTarget(template.target);
     try {
       const own = template.language.variables(source, recorder, extraVars);
       const vars = passed === undefined ? own : layered([...extraVars, passed, own]);
@@ -98,6 +99,13 @@ function layered(scopes: VariableScope[]): VariableScope {
       return undefined;
     },
   };
+}
+
+/** The mail server that reads a target file. */
+export function mtaOfTarget(target: TargetFile): Mta {
+  if (target === 'main.cf' || target === 'master.cf') return 'postfix';
+  if (target === 'sendmail.mc' || target === 'sendmail.cf') return 'sendmail';
+  return target === 'smtpd.conf' ? 'opensmtpd' : 'exim';
 }
 
 /**
@@ -133,8 +141,9 @@ function withInputs(config: Configuration, inputs: ReadonlySet<string>): Configu
 
 /**
  * Mail server instances built from the edits of provisioning code: each
- * group of edits is replayed in order over its base (./postfix.ts, ./sendmail.ts).
- * Postfix edits and sendmail edits of one group make separate configurations.
+ * group of edits is replayed in order over its base (./postfix.ts, ./sendmail.ts,
+ * ./other-mtas.ts). Postfix, sendmail, Exim and OpenSMTPD edits of one group
+ * make separate configurations.
  */
 export function assembleInstances(
   extractions: readonly Extraction[],
@@ -147,11 +156,11 @@ export function assembleInstances(
   const out: Configuration[] = [];
   // Whatever a replay reads, through its edits or the links it resolves, is an input of what it builds.
   // A replay that throws leaves its instance unjudged: config-unreadable where its first edit is, and the others go on.
-  const replayed = (mta: Mta, group: readonly Edit[], build: (resolve: ResolveLink) => Configuration | null): void => {
+  const replayed = (mta: Mta, group: readonly Edit[], build: (resolve: ResolveLink) => Configuration | Configuration[] | null): void => {
     const inputs = editInputs(group);
     try {
-      const config = build(recordingResolver(resolve, inputs));
-      if (config !== null) out.push(withInputs(config, inputs));
+      const built = build(recordingResolver(resolve, inputs));
+      for (const config of built === null ? [] : Array.isArray(built) ? built : [built]) out.push(withInputs(config, inputs));
     } catch (e) {
       const file = group[0]?.span.file ?? '.';
       results.push({ ...unreadableAfterException(mta, file, `replaying its ${mta} edits`, e), inputs: mergeInputs([...inputs]) });
@@ -164,6 +173,11 @@ export function assembleInstances(
     if (postfix.length > 0) replayed('postfix', postfix, (r) => replayPostfix(key, postfix, r, notes));
     const sendmail = edits.filter(isSendmailEdit);
     if (sendmail.length > 0) replayed('sendmail', sendmail, (r) => replaySendmail(sendmail, r, notes));
+    for (const mta of ['exim', 'opensmtpd'] as const) {
+      const other = edits.filter((e) => isOtherMtaEdit(e, mta));
+      const first = other[0];
+      if (first !== undefined) replayed(mta, other, (r) => replayOtherMta(mta, other, r, notes, first.form));
+    }
   }
   return out;
 }

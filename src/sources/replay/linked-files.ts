@@ -7,8 +7,8 @@ import { unreadable, unreadableAfterException } from '../../rules/config-unreada
 import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-language.js';
 import type { VariableBinding, VariableScope } from '../contracts/variables.js';
 import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
-import { languageFor, languageOfForm } from '../template-languages.js';
-import { defaultResolver } from './instances.js';
+import { languageFor, languageOfForm, languageOfSuffix, renderedLike } from '../template-languages.js';
+import { defaultResolver, mtaOfTarget } from './instances.js';
 import { pieceOf, type Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
 
@@ -76,22 +76,27 @@ function renderWithVars(
   const language: TemplateLanguage | undefined =
     languageFor(source)?.language ??
     (rendered !== undefined ? languageOfForm(rendered.fragment.form) : undefined) ??
+    languageOfSuffix(source) ??
     (textHasJinjaTags(text) ? languageOfForm('jinja2') : undefined);
   if (language === undefined) return undefined;
   if (!files.has(source)) files.set(source, { path: source, text });
   // The user's --vars, then what the deploying resource passes, then the language's own variables for the path.
   const recorder = repo === null ? null : recordingRepository(repo);
   const own = recorder === null ? null : language.variables(source, recorder, []);
-  const scope: VariableScope = {
-    lookup(name): VariableBinding | undefined {
-      for (const extra of extraVars) {
-        const found = extra.lookup(name);
-        if (found !== undefined) return found;
-      }
-      return vars.lookup(name) ?? own?.lookup(name);
+  const scope: VariableScope = renderedLike(
+    {
+      lookup(name): VariableBinding | undefined {
+        for (const extra of extraVars) {
+          const found = extra.lookup(name);
+          if (found !== undefined) return found;
+        }
+        return vars.lookup(name) ?? own?.lookup(name);
+      },
     },
-  };
-  const mta = target === 'main.cf' || target === 'master.cf' ? 'postfix' : 'sendmail';
+    vars,
+    own,
+  );
+  const mta = mtaOfTarget(target);
   const inputs = (): string[] => mergeInputs([source], recorder?.inputs());
   let out: RenderedTemplate;
   try {
@@ -105,6 +110,6 @@ function renderWithVars(
     for (const d of out.diagnostics) results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: inputs() });
     return null;
   }
-  const role = target === 'main.cf' || target === 'master.cf' ? target : undefined;
+  const role = target === 'sendmail.mc' || target === 'sendmail.cf' ? undefined : target;
   return { ...markUncertain(out, role, text), inputs: inputs() };
 }

@@ -239,7 +239,7 @@ function sedMaster(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
 
 /** The edits of one instance that change Postfix files. */
 export function isPostfixEdit(edit: Edit): boolean {
-  return edit.kind === 'base' || edit.target === 'main.cf' || edit.target === 'master.cf';
+  return edit.kind === 'base' || (edit.kind === 'set' && edit.target === 'main.cf') || edit.kind === 'unset' || edit.kind === 'set-if-present' || edit.kind === 'master-set' || edit.target === 'main.cf' || edit.target === 'master.cf';
 }
 
 /**

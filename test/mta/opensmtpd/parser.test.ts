@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Lexer } from '../../../src/mta/opensmtpd/lexer.js';
 import { parseSmtpdConf } from '../../../src/mta/opensmtpd/parser.js';
+import { UNKNOWN_MARK } from '../../../src/model/source.js';
 
 function tokens(text: string, macros: Record<string, string> = {}): string[] {
   const lexer = new Lexer({ file: 'f', text }, (name) => (name in macros ? { value: macros[name] as string } : null));
@@ -69,5 +70,25 @@ describe('smtpd.conf model', () => {
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(config.rules.map((r) => [r.span.line, r.unknown]), [[1, true]]);
     assert.deepEqual(config.includes.map((s) => [s.line, s.column, s.endColumn]), [[1, 1, 30]]);
+  });
+});
+
+describe('smtpd.conf statements holding values relaygate could not resolve', () => {
+  const M = UNKNOWN_MARK;
+  const parse = (text: string) => parseSmtpdConf({ file: 'f', text }, () => null);
+  it('a statement that fails on an unknown word leaves only an unknown rule, not the rule it had parsed', () => {
+    const { config, diagnostics } = parse(`listen on 0.0.0.0\naction "r" relay\nmatch from any for any action "r" ${M}\n`);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(
+      config.rules.map((r) => [r.span.line, r.span.column, r.unknown === true, r.action]),
+      [[3, 1, true, null]],
+    );
+  });
+  it('a statement whose first word is unknown may be a rule or a listener: no "no rules" error', () => {
+    const { config, diagnostics } = parse(`action "r" relay\n${M}\n`);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(config.rules.map((r) => [r.span.line, r.unknown === true]), [[2, true]]);
+    // Line 1: the local socket smtpd always listens on.
+    assert.deepEqual(config.listeners.map((l) => [l.span.line, l.unknown === true]), [[1, false], [2, true]]);
   });
 });

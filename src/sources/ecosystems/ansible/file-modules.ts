@@ -1,7 +1,7 @@
 import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { Edit, InstanceKey } from '../../contracts/edits.js';
 import { concat, expression, literal, spanOf, toFragment, type MappedText } from '../../languages/yaml/mapped-text.js';
-import { destinationOf, directoryFor, targetOfName, type Destination } from '../shared/destinations.js';
+import { destinationOf, directoryFor, named, targetOfName, type Destination } from '../shared/destinations.js';
 import type { ModuleCall } from './module-call.js';
 import { parameterOfLine, parameterOfRegexp } from './parameter-names.js';
 import { repositorySource } from './sources.js';
@@ -135,7 +135,7 @@ export function blockinfile(call: ModuleCall): Edit[] {
   const block = call.text('block', 'content');
   if (block === null) return [];
   const fragment = toFragment(withNewline(block.text), call.context.file, 'ansible', call.context.at);
-  return [{ ...base(call), kind: 'append', key: keyOf(call, where), target: where.target, fragment }];
+  return [{ ...base(call), kind: 'append', key: keyOf(call, where), target: where.target, ...named(where), fragment }];
 }
 
 /** copy with `content` writes the whole file; copy/template with `src` makes a repository file the target file. */
@@ -154,7 +154,7 @@ export function copyOrTemplate(call: ModuleCall): Edit[] {
   const content = call.module === 'copy' ? call.text('content') : null;
   if (content !== null) {
     const fragment = toFragment(content.text, context.file, 'ansible', context.at);
-    return [{ ...base(call), kind: 'write', key: keyOf(call, where), target: where.target, fragment }];
+    return [{ ...base(call), kind: 'write', key: keyOf(call, where), target: where.target, ...named(where), fragment }];
   }
   if (src === null) return [];
   if (call.bool('remote_src') === true) {
@@ -170,7 +170,7 @@ export function copyOrTemplate(call: ModuleCall): Edit[] {
     context.out.notes.push(`${context.file}:${call.keySpan.line}: ${call.module} src "${src.text.text}" is not a repository file; ${where.target} not linked`);
     return [];
   }
-  return [{ ...base(call), kind: 'link', key: keyOf(call, where), target: where.target, source, destination: destText }];
+  return [{ ...base(call), kind: 'link', key: keyOf(call, where), target: where.target, ...named(where), source, destination: destText }];
 }
 
 

@@ -6,7 +6,7 @@ import type { HostFormat } from '../../contracts/host-format.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { UNKNOWN } from '../../contracts/values.js';
 import type { VariableBinding, VariableScope } from '../../contracts/variables.js';
-import { destinationOf } from '../shared/destinations.js';
+import { destinationOf, named } from '../shared/destinations.js';
 import { cookbookOf } from './cookbook.js';
 import { recipeDeployments, type Deployment } from './recipes.js';
 import { loadChefNode } from './variables.js';
@@ -46,6 +46,7 @@ function editsOf(d: Deployment, notes: string[]): Edit[] {
       ...base,
       kind: 'link',
       target: where.target,
+      ...named(where),
       source: d.source,
       destination: d.destination,
       ...(resource.type === 'template' ? { templateVariables: passedScope(resource.variables, resource.span) } : {}),

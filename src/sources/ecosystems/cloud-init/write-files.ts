@@ -3,7 +3,7 @@ import type { Edit, Extraction } from '../../contracts/edits.js';
 import { decodeBase64, gunzip, utf8, type Decoded } from '../../languages/yaml/decode.js';
 import { spanOfRange, toFragment, type HostPosition, type MappedText } from '../../languages/yaml/mapped-text.js';
 import { scalarText, wholeScalar } from '../../languages/yaml/scalar-text.js';
-import { destinationOf } from '../shared/destinations.js';
+import { destinationOf, named } from '../shared/destinations.js';
 
 /** cloud-init's encodings (cloudinit/config/cc_write_files.py, canonicalize_extraction). */
 const GZIP_BASE64 = new Set(['gz+base64', 'gzip+base64', 'gz+b64', 'gzip+b64']);
@@ -45,7 +45,7 @@ export function writeFileEntry(entry: YAMLMap, context: CloudContext): Edit | nu
   const append = isScalar(appendNode) && (appendNode.value === true || String(appendNode.value).toLowerCase() === 'true');
   const fragment = toFragment(content, context.file, 'cloud-init', context.at);
   const key = { scope: context.file, directory: where.directory };
-  return { kind: append ? 'append' : 'write', key, span, form: 'cloud-init', maybe: false, target: where.target, fragment };
+  return { kind: append ? 'append' : 'write', key, span, form: 'cloud-init', maybe: false, target: where.target, ...named(where), fragment };
 }
 
 function contentOf(node: Scalar, encoding: string, context: CloudContext): MappedText | null {

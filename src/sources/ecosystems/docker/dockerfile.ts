@@ -32,6 +32,7 @@ import { mailTarget, SHELL_EDIT_NEEDS } from '../../languages/shell/targets.js';
 import { ShellValue, type ShellSource } from '../../languages/shell/values.js';
 import { heredocValue } from '../../languages/shell/words.js';
 import { contextPath, ImageFiles } from './image-files.js';
+import { named } from '../shared/destinations.js';
 import { instructions, type Instruction } from './instructions.js';
 
 
@@ -113,8 +114,9 @@ function commandWords(argsText: string, source: ShellSource): ShellValue[] | nul
 export const dockerfile: HostFormat = {
   form: 'dockerfile',
   // RUN is shell; COPY/ADD of a folder can bring a main.cf whose name only the folder holds.
-  // A FROM naming a mail-server image is worth a note (its configuration is delegated to that image).
-  needs: [...SHELL_EDIT_NEEDS, ['COPY'], ['ADD'], ...['postfix', 'sendmail', 'exim', 'smtp', 'mailserver', 'mta'].map((name) => ['FROM', name])],
+  // A FROM naming a mail-server image is worth a note (its configuration is delegated to that image):
+  // image names as registries spell them (`boky/postfix:v4.0`, `postfix:3`, `tianon/exim4`), not the bare word.
+  needs: [...SHELL_EDIT_NEEDS, ['COPY'], ['ADD'], ...['/postfix', 'FROM postfix', 'postfix:', '/sendmail', 'exim', 'opensmtpd', 'mailserver', '/smtp', '-smtp', 'smtp:'].map((word) => ['FROM', word])],
   matches(path: string): boolean {
     const base = path.slice(path.lastIndexOf('/') + 1);
     return /^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(base) || /\.(?:dockerfile|containerfile)$/i.test(base);
@@ -410,7 +412,9 @@ class DockerfileReader {
       }
     }
     const dest = args[args.length - 1];
-    if (dest === undefined || args.length < 2) return;
+    // `COPY <<EOF /etc/smtpd.conf`: the shell word reader takes `<<EOF` for a redirection, leaving the destination alone.
+    const heredocCopy = args.length === 1 && instruction.heredocs.length > 0;
+    if (dest === undefined || (args.length < 2 && !heredocCopy)) return;
     // `.` and the WORKDIR itself are directories: a file copied there keeps its name.
     const joined = dest.startsWith('/') ? dest : `${stage.workdir ?? UNKNOWN_MARK}/${dest}`;
     const normal = path.normalize(joined);
@@ -418,14 +422,14 @@ class DockerfileReader {
     const sources = args.slice(0, -1);
     const span = this.span(instruction.start, instruction.end - 1);
     const key = (directory: string): { scope: string; directory: string } => ({ scope: stage.scope, directory });
-    if (sources.length === 1 && (sources[0] as string).startsWith('<<')) {
+    if (heredocCopy || (sources.length === 1 && (sources[0] as string).startsWith('<<'))) {
       const heredoc = instruction.heredocs[0];
       const target = mailTarget(destination, stage.workdir);
       if (heredoc === undefined || target === null) return;
       const dockerSource: ShellSource = { file: this.file.path, text: this.file.text, position: this.position };
       const builder = new FragmentBuilder();
       builder.addValue(heredocValue(heredoc, dockerSource, heredoc.quoted ? null : { env: buildEnvironment(stage), source: dockerSource, substitute: () => null }));
-      this.push(stage, { kind: 'write', target: target.target, fragment: builder.build(this.file.path, 'dockerfile'), key: key(target.directory), span, form: 'dockerfile', maybe: false });
+      this.push(stage, { kind: 'write', target: target.target, ...named(target), fragment: builder.build(this.file.path, 'dockerfile'), key: key(target.directory), span, form: 'dockerfile', maybe: false });
       return;
     }
     if (fromStage !== null || sources.some((s) => /^[a-z]+:\/\//.test(s))) {
@@ -449,7 +453,7 @@ class DockerfileReader {
           if (!this.repo.isDirectory(repository)) this.note(instruction.start, `${quoted(repository)} copied to ${target.target} is not in the repository (the build context is assumed to be the Dockerfile's directory)`);
           continue;
         }
-        this.push(stage, { kind: 'link', target: target.target, source: repository, destination: image, key: key(target.directory), span, form: 'dockerfile', maybe: false });
+        this.push(stage, { kind: 'link', target: target.target, ...named(target), source: repository, destination: image, key: key(target.directory), span, form: 'dockerfile', maybe: false });
       }
     }
   }

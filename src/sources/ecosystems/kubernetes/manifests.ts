@@ -23,7 +23,7 @@ const KIND_LINE = /^kind:[ \t]*["']?(?:ConfigMap|Secret)\b/m;
 export const kubernetes: HostFormat = {
   form: 'kubernetes',
   // A key named like a mail file, content that sniffs as one, or base64 data (Secrets, binaryData) no byte search can read.
-  needs: ['main.cf', 'master.cf', 'sendmail.cf', 'sendmail.mc', 'Secret', 'binaryData', ...ROLE_WORDS].map((w) => [w]),
+  needs: ['main.cf', 'master.cf', 'sendmail.cf', 'sendmail.mc', 'smtpd.conf', 'exim.conf', 'exim4.conf', 'update-exim4.conf.conf', 'Secret', 'binaryData', ...ROLE_WORDS].map((w) => [w]),
   matches(path, head) {
     if (!YAML_NAME.test(path) || !KIND_LINE.test(head)) return false;
     return !(head.includes('{{') && /(?:^|\/)templates\//.test(path));
@@ -88,6 +88,7 @@ function readEntries(node: unknown, base64: boolean, context: Context): void {
       form: 'kubernetes',
       maybe: false,
       target,
+      ...(target === 'exim.conf' ? { name: keyName } : {}),
       fragment: toFragment(content, context.file, 'kubernetes', context.position),
     };
     context.out.edits.push(edit);

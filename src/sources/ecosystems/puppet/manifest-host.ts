@@ -10,7 +10,7 @@ import { containsUnknown, isPlainObject, UNKNOWN } from '../../contracts/values.
 import type { VariableBinding, VariableScope } from '../../contracts/variables.js';
 import { PuppetEvaluator } from '../../languages/puppet-epp/puppet-evaluate.js';
 import { parsePuppet, type PuppetExpression } from '../../languages/puppet-epp/puppet-expression.js';
-import { destinationOf } from '../shared/destinations.js';
+import { destinationOf, named } from '../shared/destinations.js';
 import { readResources, splitTop, type PuppetResource, type ResourceAttribute } from './manifests.js';
 import { mappedFragment, puppetStringText, type MappedText } from './string-text.js';
 import { loadPuppetVariables, puppetModuleOf } from './variables.js';
@@ -129,17 +129,17 @@ function fileEdits(context: Context, resource: PuppetResource): Edit[] {
       const path = moduleFile(context, reference, 'templates');
       if (path === null) return unknownContent(context, base, where.target, `${expression.name}('${reference}') names a template that is not in the repository`);
       const templateVariables = expression.name === 'epp' ? eppArguments(expression.args[1], context, resource, resource.span) : undefined;
-      return [{ ...base, kind: 'link', target: where.target, source: path, destination, ...(templateVariables === undefined ? {} : { templateVariables }) }];
+      return [{ ...base, kind: 'link', target: where.target, ...named(where), source: path, destination, ...(templateVariables === undefined ? {} : { templateVariables }) }];
     }
     const literal = puppetStringText(content.code, content.offset);
-    if (literal !== null) return [{ ...base, kind: 'write', target: where.target, fragment: mappedFragment(context.file.path, context.file.text, [literal], 'puppet') }];
+    if (literal !== null) return [{ ...base, kind: 'write', target: where.target, ...named(where), fragment: mappedFragment(context.file.path, context.file.text, [literal], 'puppet') }];
     return unknownContent(context, base, where.target, 'file content is computed');
   }
   if (source !== undefined) {
     const reference = stringOf(context, resource, source);
     const path = reference === null ? null : moduleFile(context, reference, 'files');
     if (path === null) return unknownContent(context, base, where.target, `file source ${reference ?? 'is computed and'} is not a repository file`);
-    return [{ ...base, kind: 'link', target: where.target, source: path, destination }];
+    return [{ ...base, kind: 'link', target: where.target, ...named(where), source: path, destination }];
   }
   return [];
 }
@@ -244,7 +244,7 @@ function concatEdits(context: Context, resources: PuppetResource[]): Edit[] {
       const lines = fragment.text.split('\n').length;
       for (let line = unknownFrom; line <= lines; line++) fragment.maybeLines.add(line);
     }
-    edits.push({ key: { scope: context.module.dir, directory: where.directory }, span: target.span, form: 'puppet', maybe: target.maybe, kind: 'write', target: where.target, fragment });
+    edits.push({ key: { scope: context.module.dir, directory: where.directory }, span: target.span, form: 'puppet', maybe: target.maybe, kind: 'write', target: where.target, ...named(where), fragment });
   }
   return edits;
 }

@@ -15,9 +15,9 @@ import { extractShell } from '../../languages/yaml/shell-bridge.js';
 import { scalarText } from '../../languages/yaml/scalar-text.js';
 import { parseYaml, plainValue } from '../../languages/yaml/yaml-file.js';
 import { parameterOfLine, parameterOfRegexp } from '../ansible/parameter-names.js';
-import { destinationOf } from '../shared/destinations.js';
+import { destinationOf, named } from '../shared/destinations.js';
 import { JINJA2_NAMESPACES } from '../shared/jinja2-namespaces.js';
-import { saltFormulaOf, saltVariables } from './variables.js';
+import { saltFormulaOf, saltScope, saltVariables } from './variables.js';
 
 /** A state file's first line naming a renderer pipeline (`#!jinja|yaml`); one without yaml/jinja is Python or another language we do not read. */
 const SHEBANG = /^#!([^\n]*)/;
@@ -224,7 +224,7 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   if (where === null) return [];
   const base = { key: { ...context.key, directory: where.directory }, span: call.span, form: 'salt' as const, maybe: call.maybe };
   const contents = argumentText(call, context, 'contents');
-  if (contents !== null) return [{ ...base, kind: 'write', target: where.target, fragment: toFragment(contents, context.file, 'salt', context.at) }];
+  if (contents !== null) return [{ ...base, kind: 'write', target: where.target, ...named(where), fragment: toFragment(contents, context.file, 'salt', context.at) }];
   const sourceValue = call.args.get('source')?.value;
   const urls = (Array.isArray(sourceValue) ? sourceValue : [sourceValue]).filter((s): s is string => typeof s === 'string');
   const source = urls.map((u) => saltSource(u, context)).find((s) => s !== null) ?? null;
@@ -235,7 +235,7 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   const template = stringArgument(call, 'template');
   // The path on the minion, as the state names it.
   const deployedTo = stringArgument(call, 'name') ?? call.id;
-  if (template === null) return [{ ...base, kind: 'link', target: where.target, source, destination: deployedTo }];
+  if (template === null) return [{ ...base, kind: 'link', target: where.target, ...named(where), source, destination: deployedTo }];
   if (template !== 'jinja') {
     context.out.notes.push(`${context.file}:${call.span.line}: file.managed renders ${source} with the ${template} renderer, which relaygate does not evaluate; ${where.target} not linked`);
     return [];
@@ -249,10 +249,10 @@ function fileManaged(call: StateCall, context: StateContext): Edit[] {
   const unknownContext = call.args.has('context') && !isPlainObject(call.args.get('context')?.value);
   if (unknownContext) context.out.notes.push(`${context.file}:${call.span.line}: file.managed context is not a literal mapping; the template's variables are unknown`);
   const globals = context.globals;
-  const vars: VariableScope = {
+  const vars: VariableScope = saltScope({
     lookup: (name) => contextVars.get(name) ?? defaults.get(name) ?? globals.lookup(name),
-  };
-  return [{ ...base, kind: 'link', target: where.target, source, destination: deployedTo, templateVariables: vars }];
+  });
+  return [{ ...base, kind: 'link', target: where.target, ...named(where), source, destination: deployedTo, templateVariables: vars }];
 }
 
 /** `key = value` text for a set edit: the key's and the value's SLS positions, the ` = ` mapped to the key. */

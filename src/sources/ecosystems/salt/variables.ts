@@ -67,6 +67,24 @@ export const saltNamespace: NamespaceFunctions = (call) => {
  * formula: `postfix` = defaults.yaml's `postfix` key merged with the pillar's).
  * `salt[...]` calls other than pillar.get and grains are unknown.
  */
+/** Scopes of Salt's templates: the Jinja2 language renders them with Salt's options, not Ansible's. */
+const SALT_SCOPES = new WeakSet<VariableScope>();
+
+/** Marks `scope` as the variables of a template Salt renders. */
+export function saltScope<T extends VariableScope>(scope: T): T {
+  SALT_SCOPES.add(scope);
+  return scope;
+}
+
+/**
+ * Whether a template is rendered by Salt: Salt's Jinja2 environment keeps
+ * the newline after a block tag (the master's `jinja_trim_blocks` is False
+ * by default), where Ansible's template module trims it.
+ */
+export function isSaltScope(scope: VariableScope): boolean {
+  return SALT_SCOPES.has(scope);
+}
+
 export function saltVariables(templatePath: string, repo: RepositoryReader, extra: VariableScope[] = []): LanguageVariables {
   const diagnostics: LanguageVariables['diagnostics'] = [];
   const bindings = new Map<string, VariableBinding>();
@@ -102,5 +120,5 @@ export function saltVariables(templatePath: string, repo: RepositoryReader, extr
     }
     return bindings.get(name);
   };
-  return { lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics };
+  return saltScope({ lookup, lookupOrigin: (name) => lookup(name)?.origin ?? undefined, diagnostics });
 }

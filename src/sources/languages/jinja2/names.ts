@@ -1,20 +1,21 @@
-import type { TemplateTarget } from '../../contracts/template-language.js';
+import { targetOfRenderedName, type TemplateTarget } from '../../contracts/template-language.js';
 
 const TEMPLATE_SUFFIX = /\.(?:j2|jinja2|jinja)$/;
 
-/** The template's suffix removed, or null when the name has no Jinja2 suffix. */
+/** Salt names templates with the language before the file's own suffix: `smtpd.jinja.conf`. */
+const TEMPLATE_INFIX = /\.(?:j2|jinja2|jinja)(?=\.conf$)/;
+
+/** The template's suffix (or `.conf` infix) removed, or null when the name has no Jinja2 suffix. */
 export function renderedName(path: string): string | null {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return TEMPLATE_SUFFIX.test(base) ? base.replace(TEMPLATE_SUFFIX, '') : null;
+  if (TEMPLATE_SUFFIX.test(base)) return base.replace(TEMPLATE_SUFFIX, '');
+  return TEMPLATE_INFIX.test(base) ? base.replace(TEMPLATE_INFIX, '') : null;
 }
 
 /** The mail file a template produces, by its name (`main.cf.j2` -> main.cf); null when it is not one. */
 export function targetOf(path: string): TemplateTarget | null {
   const name = renderedName(path);
-  if (name === null) return null;
-  if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf') return name;
-  if (name === 'sendmail.mc' || name.endsWith('.mc')) return 'sendmail.mc';
-  return null;
+  return name === null ? null : targetOfRenderedName(name);
 }
 
 /**

@@ -27,6 +27,8 @@ import { sedArguments, sedEdits } from './sed.js';
 import type { AndOr, Command, Pipeline, Redirect, ShellList, SimpleCommand } from './syntax.js';
 import { mailTarget } from './targets.js';
 import { distributionOfPackageManager } from '../../contracts/distributions.js';
+import { exim4Answers } from './debconf.js';
+import { FragmentBuilder } from './fragment-builder.js';
 import { evaluateTest, type Truth } from './test-expression.js';
 import { ShellValue, type ShellSource } from './values.js';
 
@@ -772,7 +774,16 @@ export class Interpreter {
    * writes. `debconf-set-selections FILE` reads a file relaygate does not follow.
    */
   private debconf(scope: CommandScope, input: Output | null): void {
-    if (scope.fields.length > 1 || input === null || input.kind !== 'known') return;
+    if (scope.fields.length > 1 || scope.command.redirects.some((r: Redirect) => r.op === '<')) {
+      scope.note('debconf-set-selections reads answers from a file relaygate does not read; postfix and exim4-config answers may be missed');
+      return;
+    }
+    if (input === null || input.kind !== 'known') return;
+    // The exim4-config answers become the update-exim4.conf.conf settings its config script writes from them (./debconf.ts).
+    const builder = new FragmentBuilder();
+    builder.addValue(input.value);
+    const answers = exim4Answers(builder.build(this.context.file, this.context.form));
+    if (answers !== null) scope.edit({ kind: 'set', target: 'update-exim4.conf.conf', fragment: answers, key: scope.key('/etc/exim4'), span: scope.span(), form: this.context.form, maybe: scope.maybe });
     for (const line of input.value.text.split('\n')) {
       const fields = line.trim().split(/[ \t]+/);
       if (fields.length < 4 || fields[1] !== 'postfix/main_mailer_type') continue;

@@ -127,7 +127,7 @@ export function writeRedirects(scope: CommandScope, redirects: readonly Redirect
     }
     const builder = scope.builder();
     builder.addValue(output.value);
-    scope.edit({ kind: append ? 'append' : 'write', target: target.target, fragment: builder.build(scope.file, scope.context.form), key: scope.key(target.directory), span: scope.span(), form: scope.context.form, maybe: scope.maybe });
+    scope.edit({ kind: append ? 'append' : 'write', target: target.target, ...(target.name === undefined ? {} : { name: target.name }), fragment: builder.build(scope.file, scope.context.form), key: scope.key(target.directory), span: scope.span(), form: scope.context.form, maybe: scope.maybe });
   }
 }
 
@@ -151,7 +151,7 @@ export function tee(scope: CommandScope, input: Output | null): Output {
     }
     const builder = scope.builder();
     builder.addValue(content.value);
-    scope.edit({ kind: append ? 'append' : 'write', target: target.target, fragment: builder.build(scope.file, scope.context.form), key: scope.key(target.directory), span: scope.span(), form: scope.context.form, maybe: scope.maybe });
+    scope.edit({ kind: append ? 'append' : 'write', target: target.target, ...(target.name === undefined ? {} : { name: target.name }), fragment: builder.build(scope.file, scope.context.form), key: scope.key(target.directory), span: scope.span(), form: scope.context.form, maybe: scope.maybe });
   }
   return content ?? UNKNOWN_OUTPUT;
 }

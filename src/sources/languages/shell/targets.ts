@@ -1,10 +1,13 @@
 import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { TargetFile } from '../../contracts/edits.js';
+import { otherMtaFile } from '../../contracts/server-files.js';
 
 export interface MailTarget {
   target: TargetFile;
   /** The configuration directory on the target machine (may hold UNKNOWN_MARK). */
   directory: string;
+  /** The file's name there, for an Exim file (several names share the target). */
+  name?: string;
 }
 
 /**
@@ -13,7 +16,8 @@ export interface MailTarget {
  * file's name or folder, which every target of a redirection, `tee`, `sed -i`,
  * `cp` and the like holds (mailTarget: main.cf, master.cf, sendmail.cf, *.mc);
  * MAIL_CONFIG; `install` with the postfix package; or a redirection or `tee`
- * to a path built from a variable (the unresolved-target note).
+ * to a path built from a variable (the unresolved-target note); Exim's and
+ * OpenSMTPD's files; debconf answers.
  */
 export const SHELL_EDIT_NEEDS: readonly (readonly string[])[] = [
   ['postconf'],
@@ -25,6 +29,11 @@ export const SHELL_EDIT_NEEDS: readonly (readonly string[])[] = [
   ['install', 'postfix'],
   ['>', '$'],
   ['tee', '$'],
+  // Exim's and OpenSMTPD's files, and debconf answers (postfix's mailer type, exim4-config's settings).
+  ['/etc/exim'],
+  ['exim4'],
+  ['smtpd.conf'],
+  ['debconf-set-selections'],
 ];
 
 /** `/etc/postfix/main.cf` -> main.cf in /etc/postfix; null when the path is not a mail file we read. */
@@ -35,7 +44,8 @@ export function mailTarget(path: string, cwd: string | null): MailTarget | null 
   const directory = normalise(absolute.slice(0, Math.max(cut, 0)) || '/');
   if (base === 'main.cf' || base === 'master.cf' || base === 'sendmail.cf') return { target: base, directory };
   if (base === 'sendmail.mc' || (base.endsWith('.mc') && directory.includes('/mail'))) return { target: 'sendmail.mc', directory };
-  return null;
+  const other = directory.includes(UNKNOWN_MARK) ? null : otherMtaFile(directory, base);
+  return other === null ? null : { target: other, directory, name: base };
 }
 
 function normalise(directory: string): string {
@@ -51,5 +61,5 @@ function normalise(directory: string): string {
 
 /** A path we could not resolve that still looks like mail configuration (for a note). */
 export function looksLikeMailPath(path: string): boolean {
-  return /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail/.test(path);
+  return /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail|exim|smtpd\.conf/.test(path);
 }

@@ -1,0 +1,167 @@
+/**
+ * Exim and OpenSMTPD instances built from the edits of provisioning code:
+ * each file the edits write, append to, link or (Debian's
+ * update-exim4.conf.conf) set answers in becomes the text its server reads,
+ * under its name on the target machine, and the Exim and OpenSMTPD
+ * assemblers judge the instance's files together (update-exim4.conf.conf
+ * with the exim4.conf.template beside it). Every span goes back to the host
+ * file or the linked file a person edits.
+ */
+import path from 'node:path/posix';
+import type { Configuration } from '../../mta/configuration.js';
+import { assembleExim } from '../../mta/exim/index.js';
+import { assembleOpenSmtpd } from '../../mta/opensmtpd/index.js';
+import { UNKNOWN_MARK } from '../../model/source.js';
+import type { Edit, TargetFile } from '../contracts/edits.js';
+import { remapSpansAs, SourceMap, type Fragment, type MapSegment } from '../contracts/fragment.js';
+import { remapMappedText } from './files.js';
+import type { Piece } from './piece.js';
+import type { ResolveLink } from './postfix.js';
+
+type OtherEdit = Extract<Edit, { kind: 'write' | 'append' | 'link' | 'set' }>;
+
+/** The edits of one instance that change Exim or OpenSMTPD files, for `mta`. */
+export function isOtherMtaEdit(edit: Edit, mta: 'exim' | 'opensmtpd'): edit is OtherEdit {
+  if (edit.kind !== 'write' && edit.kind !== 'append' && edit.kind !== 'link' && edit.kind !== 'set') return false;
+  return mta === 'opensmtpd' ? edit.target === 'smtpd.conf' : edit.target === 'exim.conf' || edit.target === 'update-exim4.conf.conf';
+}
+
+/**
+ * Debian's update-exim4.conf.conf as the exim4-config package's config
+ * script writes it from its debconf templates' defaults (exim4-config 4.96):
+ * a local-only configuration. `debconf-set-selections` answers are set
+ * over it. dc_local_interfaces is not answered by default ("notset"): the
+ * script then writes '' (every address) for an internet site and
+ * '127.0.0.1 ; ::1' for every other type (localInterfaces below).
+ */
+const DEBCONF_DEFAULTS = ["dc_eximconfig_configtype='local'", "dc_relay_nets=''", "dc_relay_domains=''", "dc_use_split_config='false'"];
+
+/** The dc_local_interfaces the config script writes when no answer gave one, after the answers in `text`. */
+function localInterfaces(text: string): string | null {
+  if (/^dc_local_interfaces=/m.test(text)) return null;
+  const types = [...text.matchAll(/^dc_eximconfig_configtype='([^'\n]*)'/gm)];
+  const type = types[types.length - 1]?.[1] ?? 'local';
+  if (type.includes(UNKNOWN_MARK)) return `dc_local_interfaces='${UNKNOWN_MARK}'`;
+  return type === 'internet' ? "dc_local_interfaces=''" : "dc_local_interfaces='127.0.0.1 ; ::1'";
+}
+
+/** One file on the target machine: its name and the pieces of text, in order, that make it. */
+interface ServerFile {
+  name: string;
+  target: TargetFile;
+  pieces: Piece[];
+}
+
+function nameOf(edit: OtherEdit): string {
+  if (edit.kind !== 'set' && edit.name !== undefined) return edit.name;
+  if (edit.kind === 'link' && edit.destination !== undefined) return path.basename(edit.destination);
+  return edit.target === 'exim.conf' ? 'exim4.conf' : edit.target;
+}
+
+/** A piece whose lines are text relaygate wrote itself, every character pinned to `edit`'s span. */
+function pinnedPiece(text: string, edit: OtherEdit): Piece {
+  const segments: MapSegment[] = text
+    .split('\n')
+    .map((line, i) => ({ line: i + 1, column: 1, endColumn: line.length + 2, kind: 'expression' as const, from: { line: edit.span.line, column: edit.span.column }, to: { line: edit.span.endLine, column: edit.span.endColumn } }));
+  const fragment: Fragment = { file: edit.span.file, text, form: edit.form, map: new SourceMap(segments), maybeLines: new Set(), alternatives: [] };
+  return { file: edit.span.file, text, fragment };
+}
+
+/** A fragment whose value is unknown (a `maybe` edit): every value after `=` gets UNKNOWN_MARK in front, positions kept. */
+function maybePiece(piece: Piece): Piece {
+  const text = piece.text.replace(/^([ \t]*[A-Za-z_]\w*=['"]?)/gm, `$1${UNKNOWN_MARK}`);
+  return text === piece.text ? piece : { ...piece, text };
+}
+
+/**
+ * The files the instance's edits leave on the target machine, in the order
+ * they were first written. A piece from another host file than the file's
+ * first one (a Dockerfile appending to a linked file) cannot share its
+ * source map: the file keeps its own pieces, and a note says the rest is not read.
+ */
+function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: string[]): ServerFile[] {
+  const files = new Map<string, ServerFile>();
+  // Settings files made from debconf answers over the defaults (not written whole afterwards).
+  const answered = new Map<OtherEdit, ServerFile>();
+  for (const edit of edits) {
+    const name = nameOf(edit);
+    let piece: Piece | null;
+    if (edit.kind === 'link') {
+      piece = resolve(edit.source, edit.target, edit.templateVariables);
+      if (piece === null) {
+        notes.push(`${edit.span.file}:${edit.span.line}: ${edit.source} could not be read; the ${name} it deploys is not judged`);
+        files.delete(name);
+        continue;
+      }
+    } else piece = { file: edit.fragment.file, text: edit.fragment.text, fragment: edit.fragment };
+    if (edit.maybe) piece = maybePiece(piece);
+    const file = files.get(name);
+    if (edit.kind === 'write' || edit.kind === 'link' || file === undefined) {
+      const answers = edit.kind === 'set' && file === undefined;
+      const made: ServerFile = { name, target: edit.target, pieces: answers ? [pinnedPiece(`${DEBCONF_DEFAULTS.join('\n')}\n`, edit), piece] : [piece] };
+      files.set(name, made);
+      if (answers) answered.set(edit, made);
+      else for (const [e, f] of answered) if (f.name === name) answered.delete(e);
+      continue;
+    }
+    if (file.pieces[0]?.file !== piece.file) {
+      notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; this change is not read`);
+      continue;
+    }
+    file.pieces.push(piece);
+  }
+  for (const [edit, file] of answered) {
+    const line = localInterfaces(file.pieces.map((p) => p.text).join('\n'));
+    if (line !== null) file.pieces.push(pinnedPiece(`${line}\n`, edit));
+  }
+  return [...files.values()];
+}
+
+/** Pieces of one host file joined into one text, their source maps shifted to the lines they land on. */
+function joined(file: ServerFile, at: string): { text: string; fragment: Fragment | null; source: string } {
+  const source = file.pieces[0]?.file ?? '';
+  let text = '';
+  const segments: MapSegment[] = [];
+  let mapped = false;
+  for (const piece of file.pieces) {
+    if (text !== '' && !text.endsWith('\n')) text += '\n';
+    const lineOffset = text === '' ? 0 : text.split('\n').length - 1;
+    if (piece.fragment !== null) {
+      mapped = true;
+      for (const s of piece.fragment.map.segments) segments.push({ ...s, line: s.line + lineOffset });
+    } else {
+      piece.text.split('\n').forEach((line, i) => {
+        segments.push({ line: lineOffset + i + 1, column: 1, endColumn: line.length + 2, kind: 'literal', from: { line: i + 1, column: 1 }, to: { line: i + 1, column: 1 } });
+      });
+    }
+    text += piece.text;
+  }
+  const fragment: Fragment | null = mapped || file.pieces.length > 1 ? { file: at, text, form: file.pieces[0]?.fragment?.form ?? 'plain', map: new SourceMap(segments), maybeLines: new Set(), alternatives: [] } : null;
+  return { text, fragment, source };
+}
+
+/**
+ * Replays one instance's Exim (or OpenSMTPD) edits. The files are judged
+ * under names of their own (one folder per instance, so Debian's files pair
+ * as update-exim4.conf does on the machine); spans and file lists are then
+ * put back on the host and linked files.
+ */
+export function replayOtherMta(mta: 'exim' | 'opensmtpd', edits: readonly OtherEdit[], resolve: ResolveLink, notes: string[], form: Configuration['form']): Configuration[] {
+  const instance = `\u0000instance/${mta}`;
+  const files = serverFiles(edits, resolve, notes);
+  const sources = files.map((file) => {
+    const at = `${instance}/${file.name}`;
+    return { at, file, ...joined(file, at) };
+  });
+  const judged = sources.map((s) => ({ path: s.at, text: s.text, name: s.file.name, role: s.file.target === 'update-exim4.conf.conf' ? ('update-exim4.conf.conf' as const) : s.file.target === 'smtpd.conf' ? ('smtpd.conf' as const) : ('exim.conf' as const) }));
+  const assembled: Configuration[] = mta === 'exim' ? assembleExim(judged) : assembleOpenSmtpd(judged);
+  return assembled.map((config) => {
+    let out: Configuration = config;
+    for (const s of sources) {
+      const fragment: Fragment = s.fragment ?? { file: s.at, text: s.text, form: 'plain', map: new SourceMap([]), maybeLines: new Set(), alternatives: [] };
+      out = remapSpansAs(out, fragment, s.source, remapMappedText);
+    }
+    const real = (f: string): string => sources.find((s) => s.at === f)?.source ?? f;
+    return { ...out, files: [...new Set(config.files.map(real))].sort(), form };
+  });
+}
