@@ -406,11 +406,6 @@ function decides(name: string): boolean {
   return name === 'inet_interfaces' || name === PARAMETER;
 }
 
-/** What an overlay must change to be judged: where smtpd listens and whom it accepts. */
-function changesRelaying(touched: readonly string[]): boolean {
-  return touched.some((t) => decides(t) || t.includes('/'));
-}
-
 /**
  * Edits on a main.cf the repository does not hold are judged as the whole
  * configuration they produce: over a recognised distribution's packaged
