@@ -218,9 +218,7 @@ class DockerfileReader {
       parent.builtOn = true;
       for (const [n, v] of parent.env.vars) if (v !== null) stage.env.vars.set(n, { ...v });
       stage.workdir = parent.workdir;
-      // The base it inherits is recognised here too: the image this FROM builds is the one judged.
-      const here = this.span(instruction.start, instruction.end - 1);
-      stage.edits.push(...parent.edits.map((e) => ({ ...e, key: { ...e.key, scope }, ...(e.kind === 'base' ? { span: here } : {}) })));
+      stage.edits.push(...parent.edits.map((e) => ({ ...e, key: { ...e.key, scope } })));
     } else {
       // An image named by a build argument (`FROM ${BASE}`) can be anything `--build-arg` gives: unknown.
       const recognised = image.includes(UNKNOWN_MARK) ? null : distributionOfImage(image);
