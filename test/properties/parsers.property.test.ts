@@ -30,7 +30,7 @@ import { plainScope } from '../../src/sources/contracts/variables.js';
 import { HOST_FORMATS } from '../../src/sources/host-formats.js';
 import { LANGUAGES } from '../../src/sources/template-languages.js';
 
-const RUNS = Number(process.env.RELAYGATE_FUZZ_RUNS ?? 1_000);
+const RUNS = Number(process.env.RELAYGATE_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.RELAYGATE_FUZZ_SEED ?? 20_240_610);
 
 const COMMON = ['\n', '\n', ' ', '  ', '\t', '\r', '\\', '#', '=', ',', ':', ';', '"', "'", '`', '(', ')', '[', ']', '{', '}', '|', '-', '.', '*', '&', '<<', '>'];
