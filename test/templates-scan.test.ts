@@ -74,6 +74,22 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
     );
   });
 
+  it('an include relaygate does not read may set anything: what follows it decides, what it could override is unknown', async () => {
+    const tasks = '- template:\n    src: main.cf.j2\n    dest: /etc/postfix/main.cf\n';
+    const open = tree({
+      'roles/mail/tasks/main.yml': tasks,
+      'roles/mail/templates/main.cf.j2': 'inet_interfaces = loopback-only\n{% include "main.cf.d/net.j2" %}\nsmtpd_client_restrictions = permit_mynetworks, permit\n',
+    });
+    // Loopback before the include is no longer known: the weak restrictions after it are indeterminate, not a pass.
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(open)))), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 3, 29, 'indeterminate']]);
+    const closed = tree({
+      'roles/mail/tasks/main.yml': tasks,
+      'roles/mail/templates/main.cf.j2': '{% include "main.cf.d/net.j2" %}\ninet_interfaces = loopback-only\n',
+    });
+    // A value after the include is the one Postfix keeps (the last definition wins).
+    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(closed)))), []);
+  });
+
   it('an unbalanced tag is config-unreadable at its line', async () => {
     const root = tree({
       [MAIN_J2]: 'inet_interfaces = all\n{% if postfix_strict %}\nsmtpd_client_restrictions = reject\n',

@@ -173,8 +173,11 @@ test('bounded: too many loop iterations is a diagnostic at the loop', () => {
   assert.deepEqual(big.diagnostics, [{ line: 1, column: 19, message: 'rendered output exceeds 50 characters' }]);
 });
 
-test('include and other unevaluated tags render nothing and are listed', () => {
-  const r = render("a = 1\n{% include 'extra.j2' %}\nb = 2\n");
-  assert.equal(r.fragment.text, 'a = 1\nb = 2\n');
-  assert.deepEqual(r.skipped, [{ line: 2, column: 1, tag: 'include' }]);
+test('include prints text relaygate does not have (one unknown line); import renders nothing; both are listed', () => {
+  const r = render("a = 1\n{% include 'extra.j2' %}\n{% import 'macros.j2' as m %}\nb = 2\n");
+  assert.equal(r.fragment.text, `a = 1\n${UNKNOWN_MARK}\nb = 2\n`);
+  assert.deepEqual(r.skipped, [
+    { line: 2, column: 1, tag: 'include' },
+    { line: 3, column: 1, tag: 'import' },
+  ]);
 });
