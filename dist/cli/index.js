@@ -43155,6 +43155,10 @@ class Renderer {
             }
             case 'opaque':
                 this.output.skipped.push({ offset: node.start, tag: node.name });
+                // `include` prints the other template's rendering there (Jinja2 "Include"): text relaygate
+                // does not have, so one unknown line stands for it; a mail file reads it as a line that may set anything.
+                if (node.name === 'include')
+                    this.emit({ kind: 'expression', text: `${UNKNOWN_MARK}\n`, start: node.start, end: node.end, maybe }, node.start);
                 // A block or autoescape body is ordinary template text; other bodies (macro, call, filter, with) are not evaluated.
                 if (node.body !== null && (node.name === 'block' || node.name === 'autoescape'))
                     this.renderNodes(node.body, maybe);
