@@ -24,6 +24,7 @@ import type { MasterField } from '../contracts/edits.js';
 import { remapSpans } from '../contracts/fragment.js';
 import { documentFragment, DOCUMENT_PATH, type DocLine } from './document.js';
 import { MappedLine } from './mapped-line.js';
+import { entryFieldRanges } from '../languages/shell/postconf.js';
 
 type Tri = true | false | 'unknown';
 
@@ -69,23 +70,7 @@ function or(a: Tri, b: Tri): Tri {
 
 /** Whitespace-separated tokens outside `{ }` (argv_splitq with braces), as slices of the line. */
 function split(line: MappedLine): MappedLine[] {
-  const text = line.text;
-  const out: MappedLine[] = [];
-  let i = 0;
-  while (i < text.length) {
-    while (i < text.length && ' \t\r\n'.includes(text[i] as string)) i++;
-    if (i >= text.length) break;
-    const start = i;
-    let level = 0;
-    for (; i < text.length; i++) {
-      const c = text[i] as string;
-      if (c === '{') level++;
-      else if (c === '}' && level > 0) level--;
-      else if (level === 0 && ' \t\r\n'.includes(c)) break;
-    }
-    out.push(line.slice(start, i));
-  }
-  return out;
+  return entryFieldRanges(line.text).map(([start, end]) => line.slice(start, end));
 }
 
 /**

@@ -179,7 +179,12 @@ export function entryError(argument: string, entry: string): string | null {
 
 /** Whitespace-separated fields outside `{ }` (argv_splitq with braces). */
 export function entryFields(text: string): string[] {
-  const out: string[] = [];
+  return entryFieldRanges(text).map(([start, end]) => text.slice(start, end));
+}
+
+/** Where each field of entryFields starts and ends in `text`. */
+export function entryFieldRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
   let i = 0;
   while (i < text.length) {
     while (i < text.length && ' \t\r\n'.includes(text[i] as string)) i++;
@@ -192,7 +197,7 @@ export function entryFields(text: string): string[] {
       else if (c === '}' && level > 0) level--;
       else if (level === 0 && ' \t\r\n'.includes(c)) break;
     }
-    out.push(text.slice(start, i));
+    out.push([start, i]);
   }
   return out;
 }
