@@ -48886,6 +48886,10 @@ function entryError(argument, entry) {
 }
 /** Whitespace-separated fields outside `{ }` (argv_splitq with braces). */
 function entryFields(text) {
+    return entryFieldRanges(text).map(([start, end]) => text.slice(start, end));
+}
+/** Where each field of entryFields starts and ends in `text`. */
+function entryFieldRanges(text) {
     const out = [];
     let i = 0;
     while (i < text.length) {
@@ -48904,7 +48908,7 @@ function entryFields(text) {
             else if (level === 0 && ' \t\r\n'.includes(c))
                 break;
         }
-        out.push(text.slice(start, i));
+        out.push([start, i]);
     }
     return out;
 }
@@ -63118,6 +63122,7 @@ function main_document_logicalLines(lines) {
 
 
 
+
 const FIELD_INDEX = { service: 0, type: 1, private: 2, unprivileged: 3, chroot: 4, wakeup: 5, process_limit: 6, command: 7 };
 function startsEntry(text) {
     return text !== '' && !/^[ \t\r#]/.test(text);
@@ -63145,28 +63150,7 @@ function master_document_or(a, b) {
 }
 /** Whitespace-separated tokens outside `{ }` (argv_splitq with braces), as slices of the line. */
 function master_document_split(line) {
-    const text = line.text;
-    const out = [];
-    let i = 0;
-    while (i < text.length) {
-        while (i < text.length && ' \t\r\n'.includes(text[i]))
-            i++;
-        if (i >= text.length)
-            break;
-        const start = i;
-        let level = 0;
-        for (; i < text.length; i++) {
-            const c = text[i];
-            if (c === '{')
-                level++;
-            else if (c === '}' && level > 0)
-                level--;
-            else if (level === 0 && ' \t\r\n'.includes(c))
-                break;
-        }
-        out.push(line.slice(start, i));
-    }
-    return out;
+    return entryFieldRanges(line.text).map(([start, end]) => line.slice(start, end));
 }
 /**
  * pcf_normalize_daemon_args(), as postconf rewrites the options of an entry
