@@ -3,8 +3,11 @@
 // `npm audit --json` over the whole tree and fails on the advisories of
 // the packages the bundles' licenses.txt list (scripts/check-licenses.mjs),
 // printing the others (tools that never ship) for information.
-// Needs the npm registry (the advisory database): not part of .ci/run, which
-// must pass offline after npm ci.
+// Needs the registry's advisory endpoint (a POST). .ci/run runs it; where the
+// registry (or the mirror in front of it) does not serve that endpoint, this
+// exits 3 with a message saying so, and .ci/run prints the audit as not run
+// rather than as passed. Exit 1: advisories in shipped packages; 2: npm
+// audit gave no usable answer for another reason.
 import { spawnSync } from 'node:child_process';
 import { checkLicences } from './check-licenses.mjs';
 
@@ -18,6 +21,18 @@ try {
 } catch {
   console.error(`audit-bundled: npm audit gave no report (exit ${run.status}): ${run.stderr.split('\n')[0] ?? ''}`);
   process.exit(2);
+}
+// Statuses and errors that mean "this registry has no advisory service here",
+// not "the audit found something": a mirror that allows only GET and HEAD
+// answers 405, one without the route 404 or 501; no route to it at all
+// fails with a network error code.
+const UNAVAILABLE_STATUS = new Set([404, 405, 501]);
+const UNAVAILABLE_CODE = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
+const status = report.statusCode ?? report.error?.statusCode;
+const code = report.code ?? report.error?.code;
+if (UNAVAILABLE_STATUS.has(status) || UNAVAILABLE_CODE.has(code)) {
+  console.error(`audit-bundled: the advisory endpoint is not available from here (${report.message ?? report.error?.summary ?? code ?? status}); the audit did not run`);
+  process.exit(3);
 }
 if (report.error) {
   console.error(`audit-bundled: npm audit failed: ${report.error.summary || report.message || report.error.code || 'unknown error'}`);

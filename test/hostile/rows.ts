@@ -53,6 +53,15 @@ function terraformLocals(levels: number): string {
   return lines.join('\n');
 }
 
+/** A recipe whose template resource passes `node['c']['h'] + ...` (`count` terms, a 200 KB attribute) as `@h`. */
+function chefRecipeDoubling(count: number): Record<string, string> {
+  return {
+    'cookbooks/c/metadata.rb': "name 'c'\n",
+    'cookbooks/c/attributes/default.rb': `default['c']['h'] = '${'a'.repeat(200_000)}'\n`,
+    'cookbooks/c/recipes/default.rb': `template '/etc/postfix/main.cf' do\n  source 'main.cf.erb'\n  variables(h: ${Array(count).fill("node['c']['h']").join(' + ')})\nend\n`,
+  };
+}
+
 const CHART = { 'chart/Chart.yaml': 'name: c\nversion: 1.0.0\n', 'chart/values.yaml': 'a: ab\nitems: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n' };
 const TPL = 'chart/templates/main.cf.tpl';
 
@@ -103,6 +112,18 @@ export const ROWS: HostileRow[] = [
     findings: [['stig-postfix-relay', 'modules/p/templates/main.cf.epp', 3]],
     stderr: [BUDGET_NOTE],
     outcome: 'budget note, template judged',
+  },
+  {
+    item: I13,
+    name: 'Chef recipe variables adding a 200 KB attribute forty times',
+    files: {
+      ...chefRecipeDoubling(40),
+      'cookbooks/c/templates/default/main.cf.erb': `myhostname = <%= @h %>\n${TEMPLATE_TAIL}`,
+    },
+    status: 1,
+    findings: [['stig-postfix-relay', 'cookbooks/c/templates/default/main.cf.erb', 3]],
+    stderr: [/note: cookbooks\/c\/recipes\/default\.rb:1: evaluation budget exceeded/],
+    outcome: 'budget note at the resource, template judged',
   },
   {
     item: I13,

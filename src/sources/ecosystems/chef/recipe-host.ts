@@ -70,7 +70,7 @@ export const chefRecipes: HostFormat = {
     const out = emptyExtraction();
     if (cookbookOf(file.path, repo) === null) return out;
     const node = loadChefNode(file.path, repo, []);
-    for (const d of recipeDeployments(file.path, file.text, repo, node)) out.edits.push(...editsOf(d, out.notes));
+    for (const d of recipeDeployments(file.path, file.text, repo, node, out.notes)) out.edits.push(...editsOf(d, out.notes));
     return out;
   },
 };

@@ -43,11 +43,16 @@ export function recipesOf(cookbook: string, repo: RepositoryReader): string[] {
 /**
  * Where the `template` and `cookbook_file` resources of one recipe install
  * which repository file. `node` resolves `node[...]` in names and variables.
+ * `notes` receives the note of a spent evaluation budget.
  */
-export function recipeDeployments(recipe: string, text: string, repo: RepositoryReader, node: VariableScope): Deployment[] {
+export function recipeDeployments(recipe: string, text: string, repo: RepositoryReader, node: VariableScope, notes?: string[]): Deployment[] {
   const cookbook = cookbookOf(recipe, repo) ?? '.';
   const out: Deployment[] = [];
-  for (const resource of new RecipeReader(recipe, text, node).resources()) {
+  const reader = new RecipeReader(recipe, text, node);
+  const resources = reader.resources();
+  const spent = reader.budgetNote();
+  if (spent !== null) notes?.push(spent);
+  for (const resource of resources) {
     const target = resource.path ?? resource.name;
     const destination = destinationText(target);
     const baseName = destination?.slice(destination.lastIndexOf('/') + 1) ?? null;

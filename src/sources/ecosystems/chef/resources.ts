@@ -101,6 +101,8 @@ export class RecipeReader {
   private readonly evaluator: RubyEvaluator;
   /** The recipe's evaluation budget, shared by every expression it evaluates. */
   private readonly budget = new EvaluationBudget();
+  /** The line of the resource being read when the budget ran out (null while it lasts). */
+  private spentAt: number | null = null;
 
   constructor(
     private readonly file: string,
@@ -188,10 +190,21 @@ export class RecipeReader {
       }
       const read = this.resource(head[1] as ChefFileResource['type'], lineStart, lineStart + head[0].length, depth > 0);
       if (read === null) continue;
+      if (this.spentAt === null && this.budget.exhausted) this.spentAt = read.resource.span.line;
       out.push(read.resource);
       pos = read.next;
     }
     return out;
+  }
+
+  /**
+   * Where and why the recipe's values stopped being evaluated, as a note's
+   * text (after resources()); null when the budget lasted. The values from
+   * that resource on are unknown, and the templates they feed are still judged.
+   */
+  budgetNote(): string | null {
+    if (this.budget.exceeded === null) return null;
+    return `${this.file}:${this.spentAt ?? 1}: ${this.budget.exceeded}; the values from there on are unknown`;
   }
 
   /** One resource from its name to the `end` of its block (or the end of its line). */
