@@ -36797,6 +36797,8 @@ class RecipeReader {
     evaluator;
     /** The recipe's evaluation budget, shared by every expression it evaluates. */
     budget = new EvaluationBudget();
+    /** The line of the resource being read when the budget ran out (null while it lasts). */
+    spentAt = null;
     constructor(file, text, scope) {
         this.file = file;
         this.text = text;
@@ -36882,10 +36884,22 @@ class RecipeReader {
             const read = this.resource(head[1], lineStart, lineStart + head[0].length, depth > 0);
             if (read === null)
                 continue;
+            if (this.spentAt === null && this.budget.exhausted)
+                this.spentAt = read.resource.span.line;
             out.push(read.resource);
             pos = read.next;
         }
         return out;
+    }
+    /**
+     * Where and why the recipe's values stopped being evaluated, as a note's
+     * text (after resources()); null when the budget lasted. The values from
+     * that resource on are unknown, and the templates they feed are still judged.
+     */
+    budgetNote() {
+        if (this.budget.exceeded === null)
+            return null;
+        return `${this.file}:${this.spentAt ?? 1}: ${this.budget.exceeded}; the values from there on are unknown`;
     }
     /** One resource from its name to the `end` of its block (or the end of its line). */
     resource(type, start, nameStart, conditional) {
@@ -37044,11 +37058,17 @@ function recipesOf(cookbook, repo) {
 /**
  * Where the `template` and `cookbook_file` resources of one recipe install
  * which repository file. `node` resolves `node[...]` in names and variables.
+ * `notes` receives the note of a spent evaluation budget.
  */
-function recipeDeployments(recipe, text, repo, node) {
+function recipeDeployments(recipe, text, repo, node, notes) {
     const cookbook = cookbookOf(recipe, repo) ?? '.';
     const out = [];
-    for (const resource of new RecipeReader(recipe, text, node).resources()) {
+    const reader = new RecipeReader(recipe, text, node);
+    const resources = reader.resources();
+    const spent = reader.budgetNote();
+    if (spent !== null)
+        notes?.push(spent);
+    for (const resource of resources) {
         const target = resource.path ?? resource.name;
         const destination = destinationText(target);
         const baseName = destination?.slice(destination.lastIndexOf('/') + 1) ?? null;
@@ -52717,7 +52737,7 @@ const chefRecipes = {
         if (cookbookOf(file.path, repo) === null)
             return out;
         const node = loadChefNode(file.path, repo, []);
-        for (const d of recipeDeployments(file.path, file.text, repo, node))
+        for (const d of recipeDeployments(file.path, file.text, repo, node, out.notes))
             out.edits.push(...editsOf(d, out.notes));
         return out;
     },
