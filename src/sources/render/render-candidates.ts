@@ -18,6 +18,7 @@ import { ANSIBLE_OPTIONS, type Jinja2Options } from '../languages/jinja2/index.j
 import { markAlternatives, markMaybeParameters, markUnknownLines } from './uncertain-parameters.js';
 import { markUncertainServices } from './uncertain-services.js';
 import { markUncertainStatements } from './uncertain-statements.js';
+import { suppliedByUser } from './supplied-content.js';
 
 /** Jinja2's own defaults (jinja2.Environment: trim_blocks=False), for templates Python code renders. */
 const PYTHON_JINJA2: Jinja2Options = { ...ANSIBLE_OPTIONS, trimBlocks: false };
@@ -180,6 +181,11 @@ function renderCandidate(
       return null;
     }
     for (const d of rendered.notes ?? []) notes.push(`${candidate.path}:${d.line}:${d.column}: ${d.message}; the values from there on are unknown`);
+    const supplied = suppliedByUser(rendered, file.text, candidate.path);
+    if (supplied !== null) {
+      notes.push(supplied.note);
+      rendered = supplied.rendered;
+    }
     return { ...markUncertain(rendered, candidate.role, file.text), inputs: inputs() };
   } catch (e) {
     results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });

@@ -7,6 +7,7 @@ import { unreadable, unreadableAfterException } from '../../rules/config-unreada
 import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-language.js';
 import type { VariableBinding, VariableScope } from '../contracts/variables.js';
 import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
+import { suppliedByUser } from '../render/supplied-content.js';
 import { formBySyntax, hasAmbiguousSuffix, languageFor, languageOfForm, languageOfSuffix, renderedLike } from '../template-languages.js';
 import { renderUnknownEngine } from '../languages/unknown-engine/render.js';
 import { defaultResolver, mtaOfTarget } from './instances.js';
@@ -116,5 +117,7 @@ function renderWithVars(
     return null;
   }
   const role = target === 'sendmail.mc' || target === 'sendmail.cf' ? undefined : target;
-  return { ...markUncertain(out, role, text), inputs: inputs() };
+  // A whole-file placeholder over an empty overridable default is unknown content (the render step notes it).
+  const judged = suppliedByUser(out, text, source)?.rendered ?? out;
+  return { ...markUncertain(judged, role, text), inputs: inputs() };
 }
