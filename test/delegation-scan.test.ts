@@ -14,10 +14,11 @@ const SUFFIX = 'which is not in the repository; relaygate does not judge it';
 
 const ROWS: { name: string; files: Record<string, string>; notes: string[] }[] = [
   {
+    // Its `node['postfix']['main']` attributes, when it sets any, are judged (test/shapes/chef-wrapper-shapes.test.ts).
     name: 'a Chef cookbook that depends on a Postfix cookbook',
     files: {
       'metadata.rb': "name 'site-mail'\nversion '0.1.0'\ndepends 'postfix-full'\ndepends 'apt'\n",
-      'recipes/default.rb': "node.default['postfix']['main']['inet_interfaces'] = 'all'\ninclude_recipe 'postfix-full'\n",
+      'recipes/default.rb': "node.default['postfix']['aliases'] = { 'root' => 'ops' }\ninclude_recipe 'postfix-full'\n",
     },
     notes: [`metadata.rb:3: the mail configuration is delegated to the cookbook postfix-full, ${SUFFIX}`],
   },

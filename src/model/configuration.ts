@@ -10,6 +10,8 @@ export type Form =
   | 'go-template'
   | 'terraform'
   | 'envsubst'
+  /** A template of an engine relaygate does not know (its syntax fits none its name suggests): its tags are unknown. */
+  | 'unknown-template'
   | 'shell'
   | 'dockerfile'
   | 'ansible'

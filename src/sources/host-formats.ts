@@ -6,6 +6,7 @@
 import { hasMailMarker, type HostFormat } from './contracts/host-format.js';
 import { ansibleTasks } from './ecosystems/ansible/playbooks.js';
 import { chefRecipes } from './ecosystems/chef/recipe-host.js';
+import { chefWrapperMetadata } from './ecosystems/chef/wrapper-metadata.js';
 import { puppetManifests } from './ecosystems/puppet/manifest-host.js';
 import { cloudInit } from './ecosystems/cloud-init/cloud-config.js';
 import { dockerfile } from './ecosystems/docker/dockerfile.js';
@@ -33,6 +34,7 @@ export const HOST_FORMATS: HostFormat[] = [
   packerHost,
   terraformHost,
   kickstart,
+  chefWrapperMetadata,
   delegation,
   chefRecipes,
   puppetManifests,

@@ -7,6 +7,7 @@
  * is the one place that says which tools use which language.
  * Adding a language is one entry in LANGUAGES.
  */
+import type { Form } from '../model/configuration.js';
 import type { SourceFile } from '../model/source.js';
 import { targetBySuffix, type LanguageVariables, type RenderedTemplate, type TemplateLanguage, type TemplateTarget } from './contracts/template-language.js';
 import type { VariableScope } from './contracts/variables.js';
@@ -30,6 +31,7 @@ import { ANSIBLE_OPTIONS, renderJinja2Template, type Jinja2Options } from './lan
 import { hashCommentsInert, targetOf } from './languages/jinja2/names.js';
 import { renderEpp } from './languages/puppet-epp/index.js';
 import { renderErb } from './languages/ruby-erb/index.js';
+import { hasErbStyleTags, renderUnknownEngine } from './languages/unknown-engine/render.js';
 
 /**
  * Renders a Jinja2 template as the scan does: Ansible's template-module
@@ -128,10 +130,60 @@ export const envsubst: TemplateLanguage = {
 };
 
 /**
+ * A template of an engine relaygate does not know. No name selects it: a
+ * file is read so only when its syntax fits none of the languages its
+ * ambiguous extension suggests (`formBySyntax`). It has no variables.
+ */
+export const unknownEngine: TemplateLanguage = {
+  form: 'unknown-template',
+  targetOf: () => null,
+  variables: () => ({ lookup: () => undefined, diagnostics: [] }),
+  render: (file) => renderUnknownEngine(file),
+};
+
+/**
  * Every template language relaygate renders, in the order discovery asks
  * them: the first whose `targetOf` names a mail file wins.
  */
-export const LANGUAGES: readonly TemplateLanguage[] = [jinja2, erb, epp, goTemplate, terraform, envsubst];
+export const LANGUAGES: readonly TemplateLanguage[] = [jinja2, erb, epp, goTemplate, terraform, envsubst, unknownEngine];
+
+/**
+ * Extensions several engines use: `.tpl` is Go's, Rex's (Perl `<%= %>`),
+ * Smarty's, PHP's; `.tmpl` Go's and Python Jinja2's; `.template` and `.in`
+ * envsubst's, consul-template's, autoconf's. For these the extension only
+ * suggests a language, and the file's syntax decides (`formBySyntax`).
+ */
+const AMBIGUOUS_SUFFIX = /\.(?:tpl|tmpl|template|in)$/;
+
+/** Whether `path`'s template extension leaves its language open. */
+export function hasAmbiguousSuffix(path: string): boolean {
+  return AMBIGUOUS_SUFFIX.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** A closed `{{ ... }}` on one line: Go template (and consul-template) syntax, which envsubst has not. */
+function hasDoubleBraceTags(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('{{');
+    if (at >= 0 && line.indexOf('}}', at + 2) > at) return true;
+  }
+  return false;
+}
+
+/**
+ * The language a template named with an ambiguous extension is read in,
+ * from its syntax, never from a guess: ERB-style `<% %>` tags fit neither
+ * Go templates nor envsubst, so such a file is a template of an unknown
+ * engine (its tags unknown, never `config-unreadable`: only the real engine
+ * could reject it); a `.template` with `{{ }}` tags is a Go template
+ * (consul-template, gomplate), not envsubst input. A name whose extension
+ * says its language (`.erb`, `.j2`, `.gotmpl`, `.ctmpl`) keeps it.
+ */
+export function formBySyntax(path: string, text: string, chosen: Form): Form {
+  if (!hasAmbiguousSuffix(path) || (chosen !== 'go-template' && chosen !== 'envsubst')) return chosen;
+  if (hasErbStyleTags(text)) return 'unknown-template';
+  if (chosen === 'envsubst' && hasDoubleBraceTags(text)) return 'go-template';
+  return chosen;
+}
 
 /** The language that renders `path` and the mail file it renders, or null when no language claims it. */
 export function languageFor(path: string): { language: TemplateLanguage; target: TemplateTarget } | null {
@@ -152,7 +204,7 @@ const SUFFIX_FORMS: readonly (readonly [RegExp, string])[] = [
   [/\.(?:j2|jinja2?)$/, 'jinja2'],
   [/\.erb$/, 'erb'],
   [/\.epp$/, 'epp'],
-  [/\.(?:tmpl|tpl|gotmpl)$/, 'go-template'],
+  [/\.(?:tmpl|tpl|gotmpl|ctmpl)$/, 'go-template'],
   [/\.tftpl$/, 'terraform'],
 ];
 

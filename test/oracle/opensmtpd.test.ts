@@ -50,6 +50,8 @@ const HAND: [string, string][] = [
   ['a comment after a backslash-newline', 'action "a" relay # comment \\\nmatch from any for any action "a"\n'],
   ['an action used before it is declared', 'match from any for any action "a"\naction "a" relay\n'],
   ['no rules', 'listen on 0.0.0.0\naction "a" relay\n'],
+  ['an empty file', ''],
+  ['only comments', '# Managed by a tool\n\n'],
   ['the grammar before 6.4', 'listen on 0.0.0.0\naccept from any for any relay\n'],
   ['the grammar before 6.4, reject', 'reject from any for any\n'],
   ['CRLF line ends', 'action "a" relay\r\nmatch from any for any action "a"\r\n'],

@@ -114,11 +114,14 @@ export function targetOfRenderedName(name: string): TemplateTarget | null {
  */
 export function renderedFileName(path: string): string | null {
   const base = path.slice(path.lastIndexOf('/') + 1);
+  // `smtpd.conf.template` (consul-template, envsubst) renders smtpd.conf; Exim's
+  // `exim4.conf.template` is a file of that name, never a template suffix.
+  if (base === 'smtpd.conf.template') return 'smtpd.conf';
   const m = TEMPLATE_NAME.exec(base);
   if (m === null) return null;
   const name = base.slice(0, m.index) + (m[1] ?? '');
   return name === 'update-exim4.conf' ? 'update-exim4.conf.conf' : name;
 }
 
-/** A template suffix (`.j2`, `.erb`, `.tmpl`...), or a Jinja infix before `.conf` (Salt's `smtpd.jinja.conf`). */
-const TEMPLATE_NAME = /\.(?:j2|jinja2|jinja|erb|epp|tmpl|tpl|gotmpl)$|\.(?:j2|jinja2|jinja)(\.conf)$/;
+/** A template suffix (`.j2`, `.erb`, `.tmpl`, `.ctmpl`...), or a Jinja infix before `.conf` (Salt's `smtpd.jinja.conf`). */
+const TEMPLATE_NAME = /\.(?:j2|jinja2|jinja|erb|epp|tmpl|tpl|gotmpl|ctmpl)$|\.(?:j2|jinja2|jinja)(\.conf)$/;

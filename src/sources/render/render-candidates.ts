@@ -12,11 +12,13 @@ import { unreadable, unreadableAfterException } from '../../rules/config-unreada
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import { renderedFileName, type RenderedTemplate } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
-import { languageOfForm, renderTemplate } from '../template-languages.js';
+import { formBySyntax, hasAmbiguousSuffix, languageOfForm, renderTemplate } from '../template-languages.js';
+import { renderUnknownEngine } from '../languages/unknown-engine/render.js';
 import { ANSIBLE_OPTIONS, type Jinja2Options } from '../languages/jinja2/index.js';
 import { markAlternatives, markMaybeParameters, markUnknownLines } from './uncertain-parameters.js';
 import { markUncertainServices } from './uncertain-services.js';
 import { markUncertainStatements } from './uncertain-statements.js';
+import { suppliedByUser } from './supplied-content.js';
 
 /** Jinja2's own defaults (jinja2.Environment: trim_blocks=False), for templates Python code renders. */
 const PYTHON_JINJA2: Jinja2Options = { ...ANSIBLE_OPTIONS, trimBlocks: false };
@@ -51,7 +53,7 @@ export function renderCandidates(
     // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`);
     // a `.tmpl` rendered by Python's Jinja2 (a Juju charm's `postfix_main_cf.tmpl`) has Jinja block tags, which Go templates do not.
     const python = found.template === 'go-template' && hasJinjaBlockTags(found);
-    const candidate: Candidate = hasJinjaTags(found) || python ? { ...found, template: 'jinja2' } : found;
+    const candidate: Candidate = hasJinjaTags(found) || python ? { ...found, template: 'jinja2' } : bySyntax(found);
     if (candidate.unreadable) {
       const u = candidate.unreadable;
       const result = unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason);
@@ -114,7 +116,7 @@ function routeOtherMta(
   }
   if (found.file === undefined) return;
   const file: SourceFile = found.role === undefined ? found.file : { ...found.file, role: found.role };
-  const template = found.template ?? (JINJA_TAG.test(found.file.text) ? 'jinja2' : undefined);
+  const template = found.template !== undefined ? formBySyntax(found.path, found.file.text, found.template) : JINJA_TAG.test(found.file.text) ? 'jinja2' : undefined;
   if (template === undefined) {
     out.files.set(found.path, found.file);
     out.other[mta].push(file);
@@ -165,12 +167,25 @@ function renderCandidate(
     for (const d of vars.diagnostics) {
       notes.push(`${d.file}:${d.line}: variables file could not be read (${d.message}); the variables it declares are unknown`);
     }
-    const rendered = python ? renderTemplate({ path: file.path, text: file.text }, vars, PYTHON_JINJA2) : language.render({ path: file.path, text: file.text }, vars);
+    let rendered = python ? renderTemplate({ path: file.path, text: file.text }, vars, PYTHON_JINJA2) : language.render({ path: file.path, text: file.text }, vars);
+    const misfit = rendered.diagnostics[0];
+    if (misfit !== undefined && !python && hasAmbiguousSuffix(candidate.path)) {
+      // The extension only suggested the language (`.tpl`): a file that does not
+      // parse in it is a template of another engine, which relaygate does not
+      // know, not a file its engine would reject.
+      notes.push(`${candidate.path}:${misfit.line}:${misfit.column}: does not read as a ${language.form} template (${misfit.message}); read as a template of an unknown engine, its tags unknown`);
+      rendered = renderUnknownEngine({ path: file.path, text: file.text });
+    }
     if (rendered.diagnostics.length > 0) {
       for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, candidate.path, d.line, d.column, d.message), inputs: inputs() });
       return null;
     }
     for (const d of rendered.notes ?? []) notes.push(`${candidate.path}:${d.line}:${d.column}: ${d.message}; the values from there on are unknown`);
+    const supplied = suppliedByUser(rendered, file.text, candidate.path);
+    if (supplied !== null) {
+      notes.push(supplied.note);
+      rendered = supplied.rendered;
+    }
     return { ...markUncertain(rendered, candidate.role, file.text), inputs: inputs() };
   } catch (e) {
     results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });
@@ -192,6 +207,13 @@ export function markUncertain(rendered: RenderedTemplate, role: SourceFile['role
   if (role !== 'main.cf') return rendered;
   const fragment = markMaybeParameters(markUnknownLines(rendered.fragment));
   return { ...rendered, fragment: markAlternatives(fragment, templateText) };
+}
+
+/** A template candidate in the language its syntax fits (`formBySyntax`). */
+function bySyntax(candidate: Candidate): Candidate {
+  if (candidate.template === undefined || candidate.file === undefined) return candidate;
+  const form = formBySyntax(candidate.path, candidate.file.text, candidate.template);
+  return form === candidate.template ? candidate : { ...candidate, template: form };
 }
 
 /** `{% ... %}` on one line: Jinja2's statement tags, never Go template syntax. */

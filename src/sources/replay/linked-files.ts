@@ -7,7 +7,9 @@ import { unreadable, unreadableAfterException } from '../../rules/config-unreada
 import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-language.js';
 import type { VariableBinding, VariableScope } from '../contracts/variables.js';
 import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
-import { languageFor, languageOfForm, languageOfSuffix, renderedLike } from '../template-languages.js';
+import { suppliedByUser } from '../render/supplied-content.js';
+import { formBySyntax, hasAmbiguousSuffix, languageFor, languageOfForm, languageOfSuffix, renderedLike } from '../template-languages.js';
+import { renderUnknownEngine } from '../languages/unknown-engine/render.js';
 import { defaultResolver, mtaOfTarget } from './instances.js';
 import { pieceOf, type Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
@@ -73,12 +75,13 @@ function renderWithVars(
 ): RenderedTemplate | null | undefined {
   const text = files.get(source)?.text ?? plain.get(source)?.text ?? repo?.read(source);
   if (text === undefined) return rendered === undefined ? undefined : null;
-  const language: TemplateLanguage | undefined =
+  const suggested: TemplateLanguage | undefined =
     languageFor(source)?.language ??
     (rendered !== undefined ? languageOfForm(rendered.fragment.form) : undefined) ??
     languageOfSuffix(source) ??
     (textHasJinjaTags(text) ? languageOfForm('jinja2') : undefined);
-  if (language === undefined) return undefined;
+  if (suggested === undefined) return undefined;
+  const language = languageOfForm(formBySyntax(source, text, suggested.form)) ?? suggested;
   if (!files.has(source)) files.set(source, { path: source, text });
   // The user's --vars, then what the deploying resource passes, then the language's own variables for the path.
   const recorder = repo === null ? null : recordingRepository(repo);
@@ -105,11 +108,16 @@ function renderWithVars(
     results.push({ ...unreadableAfterException(mta, source, `the ${language.form} renderer`, e), inputs: inputs() });
     return null;
   }
+  // An ambiguous extension only suggested the language: a file that does not
+  // parse in it is a template of an engine relaygate does not know.
+  if (out.diagnostics.length > 0 && hasAmbiguousSuffix(source)) out = renderUnknownEngine({ path: source, text });
   // What the template's own engine rejects is config-unreadable at its position (the render step reports it once more when it rendered the file too; the stage keeps one).
   if (out.diagnostics.length > 0) {
     for (const d of out.diagnostics) results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: inputs() });
     return null;
   }
   const role = target === 'sendmail.mc' || target === 'sendmail.cf' ? undefined : target;
-  return { ...markUncertain(out, role, text), inputs: inputs() };
+  // A whole-file placeholder over an empty overridable default is unknown content (the render step notes it).
+  const judged = suppliedByUser(out, text, source)?.rendered ?? out;
+  return { ...markUncertain(judged, role, text), inputs: inputs() };
 }

@@ -22,7 +22,7 @@ import { delegationNote, namesMailServer } from '../shared/delegation.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
 import { Environment } from '../../languages/shell/environment.js';
 import { expandWordAsOne, type ExpandContext } from '../../languages/shell/expand.js';
-import { extractShellCommand, extractShellText, type ShellOptions } from '../../languages/shell/extract.js';
+import { extractShellCommand, extractShellText, type ShellContext, type ShellOptions } from '../../languages/shell/extract.js';
 import { FragmentBuilder } from '../../languages/shell/fragment-builder.js';
 import { MappedSource } from '../../languages/shell/mapped.js';
 import { quoted, shellNote } from '../../languages/shell/notes.js';
@@ -34,6 +34,9 @@ import { heredocValue } from '../../languages/shell/words.js';
 import { contextPath, ImageFiles } from './image-files.js';
 import { named } from '../shared/destinations.js';
 import { instructions, type Instruction } from './instructions.js';
+
+/** Service directories of an s6 scan directory read at most (each a run script). */
+const MAX_SERVICES = 64;
 
 
 /** `--flag=value` options written before an instruction's arguments. */
@@ -487,5 +490,29 @@ class DockerfileReader {
     this.out.diagnostics.push(...result.diagnostics);
     this.out.notes.push(...result.notes);
     for (const r of result.runs ?? []) this.ran.add(r);
+    this.supervised(stage, words, context);
+  }
+
+  /**
+   * `s6-svscan DIR` as the container's command (directly, or the CMD an
+   * ENTRYPOINT script `exec`s): s6-svscan(8) starts `DIR/NAME/run` for every
+   * service directory NAME in DIR, with the container's environment. The
+   * run scripts the image's COPYs put there are read as the image runs
+   * them, after the entrypoint, in one configuration with the image.
+   */
+  private supervised(stage: Stage, words: readonly ShellValue[], context: ShellContext): void {
+    const at = words.findIndex((w) => !w.unknown && (w.text === 's6-svscan' || w.text.endsWith('/s6-svscan')));
+    const dir = at < 0 ? undefined : words[at + 1];
+    if (dir === undefined || dir.unknown || !dir.text.startsWith('/') || stage.runAt === null || stage.source === null) return;
+    for (const name of stage.files.list(dir.text).slice(0, MAX_SERVICES)) {
+      const run = path.join(dir.text, name, 'run');
+      if (stage.files.resolve(run, '/') === null) continue;
+      const options = this.shellOptions(stage, stage.files, runtimeEnvironment(stage));
+      const result = extractShellCommand([ShellValue.generated(run)], stage.source, stage.runAt.start, stage.runAt.end, context, options);
+      stage.edits.push(...result.edits);
+      this.out.diagnostics.push(...result.diagnostics);
+      this.out.notes.push(...result.notes);
+      for (const r of result.runs ?? []) this.ran.add(r);
+    }
   }
 }

@@ -102,6 +102,17 @@ export class ImageFiles {
     return text === undefined ? null : { file: repository, text };
   }
 
+  /** Entry names a COPY put directly in the image directory `imageDir`, sorted (directories COPY'd there, or files and folders COPY'd into it). */
+  list(imageDir: string): string[] {
+    const wanted = path.normalize(imageDir).replace(/(?<!^)\/$/, '');
+    const names = new Set<string>();
+    for (const c of this.copies) {
+      if (c.directory && c.image === wanted) for (const name of this.repo.list(c.repository)) names.add(name);
+      else if (path.dirname(c.image) === wanted) names.add(path.basename(c.image));
+    }
+    return [...names].sort();
+  }
+
   /**
    * Mail files a directory COPY puts under a mail configuration directory
    * (`COPY rootfs/ /` with rootfs/etc/postfix/main.cf), at most `limit`.

@@ -58,6 +58,19 @@ function ansibleRoles(list: unknown): { name: string; node: { range?: [number, n
   return out;
 }
 
+/**
+ * The cookbooks a Chef `metadata.rb` depends on that name a mail server and
+ * are not in the repository, each with the offset of its `depends` line.
+ */
+export function missingChefDependencies(file: SourceFile, repo: RepositoryReader): { name: string; offset: number }[] {
+  const out: { name: string; offset: number }[] = [];
+  for (const m of file.text.matchAll(CHEF_DEPENDS)) {
+    const name = m[1] as string;
+    if (namesMailServer(name) && !present(name, [parentOf(file.path, 2)], repo)) out.push({ name, offset: m.index ?? 0 });
+  }
+  return out;
+}
+
 export const delegation: HostFormat = {
   form: 'shell',
   matches(path: string): boolean {
@@ -70,10 +83,7 @@ export const delegation: HostFormat = {
       out.notes.push(delegationNote(file.path, index.position(offset).line, what));
     };
     if (file.path.endsWith('metadata.rb')) {
-      for (const m of file.text.matchAll(CHEF_DEPENDS)) {
-        const name = m[1] as string;
-        if (namesMailServer(name) && !present(name, [parentOf(file.path, 2)], repo)) note(m.index ?? 0, `the cookbook ${name}`);
-      }
+      for (const { name, offset } of missingChefDependencies(file, repo)) note(offset, `the cookbook ${name}`);
       return out;
     }
     const meta = /(?:^|\/)meta\/main\.ya?ml$/.test(file.path);

@@ -131,6 +131,9 @@ export const FUNCTIONS: ReadonlyMap<string, GoFunction> = new Map<string, GoFunc
   // default is the template's own value for an unset or empty variable (as `${NAME:-DEFAULT}` in shell).
   // Without a default (`getenv "NAME"`, consul-template's `env "NAME"`), unknown.
   ['getenv', (args) => (args.length === 2 && typeof args[0] === 'string' && typeof args[1] === 'string' ? args[1] : UNKNOWN)],
+  // consul-template `keyOrDefault "PATH" "DEFAULT"`: Consul's key-value store, which no repository holds; the
+  // default is the template's own value where the key does not exist, as for getenv. `key "PATH"` is unknown.
+  ['keyOrDefault', (args) => (args.length === 2 && typeof args[0] === 'string' && typeof args[1] === 'string' ? args[1] : UNKNOWN)],
   ['coalesce', (args) => {
     for (const arg of args) {
       if (arg === UNDEFINED) continue;
