@@ -84,6 +84,8 @@ const HAND: Case[] = [
   { name: 'an option set twice', config: 'qualify_domain = a\nqualify_domain = b\n' },
   { name: 'a macro containing an earlier one', config: 'OPEN = 1\nOPENER = 2\n' },
   { name: 'a macro redefined with =', config: 'X = 1\nX = 2\n' },
+  { name: 'a macro defined on both branches of one conditional: one definition is read', config: '.ifdef NOPE\nM = 1\n.else\nM = 1\n.endif\n' },
+  { name: 'a macro defined in a taken conditional and again after it', config: 'X = 1\n.ifdef X\nM = 1\n.endif\nM = 1\n' },
   { name: 'a missing .endif', config: '.ifdef X\nqualify_domain = a\n' },
   { name: 'an unknown section', config: 'begin relays\n' },
   { name: 'an unknown ACL condition', config: ACL('  accept host = *\n') },

@@ -398,7 +398,9 @@ export class ConfigReader {
       return;
     }
     if (maybe) {
-      // The old value or the new one (or none): relaygate cannot tell which.
+      // The same value on every path keeps it; otherwise the old value or
+      // the new one (or none): relaygate cannot tell which.
+      if (existing.value.text === value.text) return;
       existing.value = MappedText.of(UNKNOWN_MARK, span.file, span.line, span.column);
       existing.span = span;
       return;
@@ -415,7 +417,10 @@ export class ConfigReader {
   }
 
   /** Handles a conditional directive; false when the line is not one. */
-  private directive(body: string, found: Tri, physical: PhysicalLine): boolean {
+  private directive(body: string, substituted: Tri, physical: PhysicalLine): boolean {
+    // Text relaygate could not resolve (a template value, a condition of the
+    // provisioning code that writes the file) may hold a defined macro's name.
+    const found = body.includes(UNKNOWN_MARK) ? triOr(substituted, 'maybe') : substituted;
     for (const d of DIRECTIVES) {
       if (!body.startsWith(d.name, 1)) continue;
       const after = body[1 + d.name.length];

@@ -1,0 +1,111 @@
+// Exim files as provisioning code leaves them on the machine: edits that
+// happen only on some paths of a script, Debian split-configuration
+// fragments deployed into conf.d/SECTION/, and the other ways the
+// provisioning code changes what Exim reads. Each row: the tree, the exact
+// findings (rule, file, line, column, certainty).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultOptions } from '../src/config/options.js';
+import { scan, type ScanResult } from '../src/scan.js';
+import { temporaryTrees } from './helpers/temp-tree.js';
+
+const tree = temporaryTrees('exim-provisioning');
+
+type Row = [rule: string, file: string, line: number, column: number, certainty: string];
+
+function rows(result: ScanResult): Row[] {
+  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+}
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  findings: Row[];
+}
+
+const OPEN_ACL = 'acl_smtp_rcpt = r\nbegin acl\nr:\n  accept hosts = *\n';
+
+const MAYBE_EDITS: Case[] = [
+  {
+    name: 'both branches of an if/else append the same macro: only one runs',
+    files: {
+      'entrypoint.sh': [
+        '#!/bin/sh',
+        'echo -n "" > /etc/exim4/exim4.conf.localmacros',
+        'if [ "$TLS" ]; then',
+        '  echo "MAIN_TLS_ENABLE = yes" >> /etc/exim4/exim4.conf.localmacros',
+        'else',
+        '  echo "MAIN_TLS_ENABLE = yes" >> /etc/exim4/exim4.conf.localmacros',
+        'fi',
+        '',
+      ].join('\n'),
+    },
+    findings: [],
+  },
+  {
+    name: 'a macro appended twice on one path is Exim\'s fatal duplicate',
+    files: {
+      'entrypoint.sh': [
+        '#!/bin/sh',
+        'echo "MAIN_TLS_ENABLE = yes" > /etc/exim4/exim4.conf.localmacros',
+        'echo "MAIN_TLS_ENABLE = yes" >> /etc/exim4/exim4.conf.localmacros',
+        '',
+      ].join('\n'),
+    },
+    findings: [['config-unreadable', 'entrypoint.sh', 3, 7, 'definite']],
+  },
+  {
+    name: 'a deny appended under a condition, after an open accept: still definite',
+    files: {
+      'entrypoint.sh': [
+        '#!/bin/sh',
+        `cat > /etc/exim/exim.conf <<'EOF'\nlocal_interfaces = 0.0.0.0\n${OPEN_ACL}EOF`,
+        'if [ "$X" ]; then',
+        '  echo "  deny hosts = 10.0.0.0/8" >> /etc/exim/exim.conf',
+        'fi',
+        '',
+      ].join('\n'),
+    },
+    // The heredoc's `accept hosts = *` (line 7) comes first whether or not the deny is appended.
+    findings: [['exim-open-relay', 'entrypoint.sh', 7, 18, 'definite']],
+  },
+  {
+    name: 'an open ACL appended under an undecided condition is indeterminate, not a pass',
+    files: {
+      'entrypoint.sh': [
+        '#!/bin/sh',
+        `cat > /etc/exim/exim.conf <<'EOF'\nlocal_interfaces = 0.0.0.0\nacl_smtp_rcpt = r\nbegin acl\nr:\nEOF`,
+        'if [ "$OPEN" ]; then',
+        '  echo "  accept hosts = *" >> /etc/exim/exim.conf',
+        'fi',
+        'echo "  deny" >> /etc/exim/exim.conf',
+        '',
+      ].join('\n'),
+    },
+    findings: [['exim-open-relay', 'entrypoint.sh', 9, 26, 'indeterminate']],
+  },
+  {
+    name: 'a file written under an undecided condition: the new text or the old one',
+    files: {
+      'entrypoint.sh': [
+        '#!/bin/sh',
+        `cat > /etc/exim/exim.conf <<'EOF'\nlocal_interfaces = 0.0.0.0\n${OPEN_ACL}EOF`,
+        'if [ "$CLOSED" ]; then',
+        `  cat > /etc/exim/exim.conf <<'EOF'\nlocal_interfaces = 127.0.0.1\nEOF`,
+        'fi',
+        '',
+      ].join('\n'),
+    },
+    // The old file's acl_smtp_rcpt (line 4) is read only where the new file is not written.
+    findings: [['exim-open-relay', 'entrypoint.sh', 4, 1, 'indeterminate']],
+  },
+];
+
+describe('Exim edits that happen only on some paths of the provisioning code', () => {
+  for (const c of MAYBE_EDITS) {
+    it(c.name, async () => {
+      const result = await scan(defaultOptions(tree(c.files)));
+      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+    });
+  }
+});
