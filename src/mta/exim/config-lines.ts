@@ -132,6 +132,16 @@ export function triOr(a: Tri, b: Tri): Tri {
   return 'maybe';
 }
 
+/**
+ * The span a physical line stands for: the line itself, or for text
+ * relaygate generated (update-exim4.conf's macro definitions, an inserted
+ * header) the range its characters come from, never past that line's end.
+ */
+export function physicalSpan(line: PhysicalLine): Span {
+  const own: Span = { file: line.file, line: line.line, column: 1, endLine: line.line, endColumn: line.text.length + 1 };
+  return line.mapped === undefined || line.mapped.length === 0 ? own : line.mapped.span(0, line.mapped.length, own);
+}
+
 export function splitPhysicalLines(source: EximSourceText): PhysicalLine[] {
   const parts = source.text.split('\n');
   if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
@@ -287,14 +297,10 @@ export class ConfigReader {
     while (trimmed > 0 && isEximSpace(logical.text[trimmed - 1] as string)) trimmed--;
     if (trimmed < logical.length) logical = logical.slice(0, trimmed);
     if (logical.length === 0) return 'empty';
-    const lastLine = last ?? first;
-    const span: Span = {
-      file: first.file,
-      line: first.line,
-      column: 1,
-      endLine: lastLine.file === first.file ? lastLine.line : first.line,
-      endColumn: (lastLine.file === first.file ? lastLine.text.length : first.text.length) + 1,
-    };
+    const start = physicalSpan(first);
+    const end = physicalSpan(last ?? first);
+    const ordered = end.file === start.file && (end.endLine > start.line || (end.endLine === start.line && end.endColumn > start.column));
+    const span: Span = ordered ? { ...start, endLine: end.endLine, endColumn: end.endColumn } : start;
     const lower = logical.text.slice(0, 6).toLowerCase();
     if (lower === 'begin ') {
       let i = 6;
@@ -428,7 +434,7 @@ export class ConfigReader {
       // written 't'), or the end of the line; anything else after the name
       // (a CR of a CRLF file, a tab) makes Exim skip the line unprocessed.
       if (after !== undefined && after !== ' ' && after !== 't') return true;
-      const span: Span = { file: physical.file, line: physical.line, column: 1, endLine: physical.line, endColumn: physical.text.length + 1 };
+      const span = physicalSpan(physical);
       if (d.push) {
         if (this.frames.length >= MAX_NESTING) {
           this.fatal(physical, `.${d.name} nested too deeply`);
@@ -460,7 +466,7 @@ export class ConfigReader {
   private include(body: MappedText, ifExists: boolean, physical: PhysicalLine, maybe: boolean): ConfigItem | null {
     let name = body.text.slice(ifExists ? 19 : 9).trim();
     if (name.startsWith('"') && name.endsWith('"') && name.length >= 2) name = name.slice(1, -1);
-    const span: Span = { file: physical.file, line: physical.line, column: 1, endLine: physical.line, endColumn: physical.text.length + 1 };
+    const span = physicalSpan(physical);
     if (ifExists && !name.startsWith('/')) {
       if (!maybe) this.fatal(physical, `.include specifies a non-absolute path "${name}"`);
       return null;

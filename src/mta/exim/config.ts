@@ -5,7 +5,7 @@
  * itself stops on the same input (`exim -bV` fails).
  */
 import type { Span } from '../../model/span.js';
-import { ConfigReader, type ConfigItem, type IncludeResolver, type Macro, type PhysicalLine } from './config-lines.js';
+import { ConfigReader, physicalSpan, type ConfigItem, type IncludeResolver, type Macro, type PhysicalLine } from './config-lines.js';
 import { BOOLEAN_MAIN_OPTIONS, VALUE_MAIN_OPTIONS } from './main-options.js';
 import { MappedText, MappedTextBuilder, isEximSpace } from './mapped-text.js';
 import type { Acl, AclCondition, AclStatement, AclVerb, EximConfig, EximOption, EximRouter, NamedList, NamedListKind } from './model.js';
@@ -527,7 +527,10 @@ export function parseEximLines(lines: PhysicalLine[], options: ParseOptions = {}
   const parser = new Parser(reader);
   parser.run();
   const firstLine = lines[0];
-  const start: Span = firstLine
+  // A generated first line (update-exim4.conf's macros) stands for the setting it comes from.
+  const start: Span = firstLine?.mapped !== undefined
+    ? physicalSpan(firstLine)
+    : firstLine
     ? { file: firstLine.file, line: 1, column: 1, endLine: 1, endColumn: Math.max(2, firstLine.text.length + 1) }
     : { file: '', line: 1, column: 1, endLine: 1, endColumn: 2 };
   return {
