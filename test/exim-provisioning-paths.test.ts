@@ -109,3 +109,58 @@ describe('Exim edits that happen only on some paths of the provisioning code', (
     });
   }
 });
+
+const ROUTER = '# a router of our own\nmm3_router:\n  driver = accept\n  domains = +local_domains\n  transport = mm3_transport\n';
+const OPEN_MAIN = 'MAIN_LOCAL_INTERFACES = 0.0.0.0\nlocal_interfaces = MAIN_LOCAL_INTERFACES\nacl_smtp_rcpt = acl_check_rcpt\n';
+const ACL_HEADER = 'begin acl\n';
+const OPEN_RCPT = 'acl_check_rcpt:\n  accept hosts = *\n';
+
+const FRAGMENTS: Case[] = [
+  {
+    name: 'a lone router fragment is read as a router, over an unknown rest: indeterminate, not unreadable',
+    files: { 'conf.d/router/455_mm3_router': ROUTER },
+    findings: [['exim-open-relay', 'conf.d/router/455_mm3_router', 1, 1, 'indeterminate']],
+  },
+  {
+    name: 'fragments a Dockerfile copies into /etc/exim4/conf.d/SECTION/ are one configuration, each in its section',
+    files: {
+      Dockerfile: 'FROM debian:12\nRUN apt-get install -y exim4-daemon-light\nCOPY files/mm3_router /etc/exim4/conf.d/router/455_mm3_router\nCOPY files/macros /etc/exim4/conf.d/main/25_macros\n',
+      'files/mm3_router': ROUTER,
+      'files/macros': 'MM3_DOMAIN = lists.example.org\n',
+    },
+    findings: [['exim-open-relay', 'files/macros', 1, 1, 'indeterminate']],
+  },
+  {
+    name: 'a whole split tree with its section headers is judged as it stands',
+    files: {
+      'exim4/conf.d/main/02_options': OPEN_MAIN,
+      'exim4/conf.d/acl/00_header': ACL_HEADER,
+      'exim4/conf.d/acl/30_rcpt': OPEN_RCPT,
+      'exim4/conf.d/router/00_header': 'begin routers\n',
+      'exim4/conf.d/router/455_mm3_router': ROUTER,
+    },
+    findings: [['exim-open-relay', 'exim4/conf.d/acl/30_rcpt', 2, 18, 'definite']],
+  },
+  {
+    name: 'an ACL fragment without its folder header is still an ACL: its open accept is found, indeterminate over the rest',
+    files: { 'exim4/conf.d/main/02_options': OPEN_MAIN, 'exim4/conf.d/acl/30_rcpt': OPEN_RCPT },
+    findings: [['exim-open-relay', 'exim4/conf.d/acl/30_rcpt', 2, 18, 'indeterminate']],
+  },
+  {
+    name: 'an Ansible copy task deploys a fragment into conf.d/router',
+    files: {
+      'roles/exim/tasks/main.yml': '- copy:\n    src: 455_mm3_router\n    dest: /etc/exim4/conf.d/router/455_mm3_router\n',
+      'roles/exim/files/455_mm3_router': 'mm3_router:\n  driver = accept\n  transport = mm3_transport\n',
+    },
+    findings: [['exim-open-relay', 'roles/exim/files/455_mm3_router', 1, 1, 'indeterminate']],
+  },
+];
+
+describe('Debian split-configuration fragments, in the repository or deployed into conf.d/SECTION/', () => {
+  for (const c of FRAGMENTS) {
+    it(c.name, async () => {
+      const result = await scan(defaultOptions(tree(c.files)));
+      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+    });
+  }
+});

@@ -40,6 +40,12 @@ export interface PhysicalLine {
    * (lines update-exim4.conf writes from update-exim4.conf.conf settings).
    */
   mapped?: MappedText;
+  /**
+   * The line stands for files relaygate cannot see at that place (the
+   * packaged conf.d files beside deployed fragments), named so: read as an
+   * `.include` of them that is not in the repository.
+   */
+  unknown?: string;
 }
 
 /** Finds a file `.include`d from `fromFile`: null when relaygate cannot see it. */
@@ -237,6 +243,11 @@ export class ConfigReader {
         }
         if (pieces.length === 0) return null;
         break;
+      }
+      if (physical.unknown !== undefined && pieces.length === 0) {
+        const state = this.active();
+        if (state !== false) return { kind: 'unknown-include', path: physical.unknown, span: physicalSpan(physical), maybe: state === 'maybe' };
+        continue;
       }
       const raw = physical.mapped ?? MappedText.of(physical.text, physical.file, physical.line, 1);
       const { text: expanded, found } = this.expand(raw, pieces.length === 0);
