@@ -164,3 +164,53 @@ describe('Debian split-configuration fragments, in the repository or deployed in
     });
   }
 });
+
+const RCPT_HEAD = 'local_interfaces = 0.0.0.0\nacl_smtp_rcpt = acl_check_rcpt\nbegin acl\nacl_check_rcpt:\n';
+
+const TEMPLATE_BRANCHES: Case[] = [
+  {
+    name: 'Jinja2: the else branch not rendered holds an open accept, the condition is unknown: indeterminate, never a pass',
+    files: { 'templates/exim4.conf.j2': `${RCPT_HEAD}{% if relay_closed %}\n  deny\n{% else %}\n  accept hosts = *\n{% endif %}\n` },
+    findings: [['exim-open-relay', 'templates/exim4.conf.j2', 6, 3, 'indeterminate']],
+  },
+  {
+    name: 'Jinja2: a known condition renders the closed branch: the open one not taken passes',
+    files: {
+      'templates/exim4.conf.j2': `${RCPT_HEAD}{% if relay_closed %}\n  deny\n{% else %}\n  accept hosts = *\n{% endif %}\n`,
+      'defaults/main.yml': 'relay_closed: true\n',
+    },
+    findings: [],
+  },
+  {
+    name: 'Jinja2: the open branch is rendered when the condition is known false',
+    files: {
+      'templates/exim4.conf.j2': `${RCPT_HEAD}{% if relay_closed %}\n  deny\n{% else %}\n  accept hosts = *\n{% endif %}\n`,
+      'defaults/main.yml': 'relay_closed: false\n',
+    },
+    findings: [['exim-open-relay', 'templates/exim4.conf.j2', 8, 18, 'definite']],
+  },
+  {
+    name: 'ERB: an else branch not rendered over an unknown @closed',
+    files: { 'templates/exim4.conf.erb': `${RCPT_HEAD}<% if @closed -%>\n  deny\n<% else -%>\n  accept hosts = *\n<% end -%>\n` },
+    findings: [['exim-open-relay', 'templates/exim4.conf.erb', 6, 3, 'indeterminate']],
+  },
+  {
+    name: 'Jinja2: an elif chain whose last branch is open',
+    files: { 'templates/exim4.conf.j2': `${RCPT_HEAD}{% if a %}\n  deny\n{% elif b %}\n  deny hosts = 10.0.0.0/8\n{% else %}\n  accept hosts = *\n{% endif %}\n` },
+    findings: [['exim-open-relay', 'templates/exim4.conf.j2', 6, 3, 'indeterminate']],
+  },
+  {
+    name: 'Jinja2: a deny before the undecided branch still decides first',
+    files: { 'templates/exim4.conf.j2': `${RCPT_HEAD}  deny\n{% if relay_closed %}\n  deny\n{% else %}\n  accept hosts = *\n{% endif %}\n` },
+    findings: [],
+  },
+];
+
+describe('Exim templates: a branch relaygate did not render is unknown text where it stands', () => {
+  for (const c of TEMPLATE_BRANCHES) {
+    it(c.name, async () => {
+      const result = await scan(defaultOptions(tree(c.files)));
+      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+    });
+  }
+});
