@@ -214,3 +214,37 @@ describe('Exim templates: a branch relaygate did not render is unknown text wher
     });
   }
 });
+
+const PRESEED = [
+  '# exim4-config answers',
+  'exim4-config exim4/dc_eximconfig_configtype select internet site; mail is sent and received directly using SMTP',
+  'exim4-config exim4/dc_relay_nets string 0.0.0.0/0',
+  '',
+].join('\n');
+
+const PRESEED_FILES: Case[] = [
+  {
+    name: 'debconf-set-selections FILE: a preseed file in the repository answers exim4-config',
+    files: { 'setup.sh': '#!/bin/sh\ndebconf-set-selections ./preseed.cfg\napt-get install -y exim4-daemon-light\n', 'preseed.cfg': PRESEED },
+    findings: [['exim-open-relay', 'preseed.cfg', 3, 41, 'definite']],
+  },
+  {
+    name: 'debconf-set-selections < FILE reads it the same way',
+    files: { 'setup.sh': '#!/bin/sh\ndebconf-set-selections < preseed.cfg\n', 'preseed.cfg': PRESEED.replace('0.0.0.0/0', '10.0.0.0/8') },
+    findings: [],
+  },
+  {
+    name: 'a preseed file relaygate does not have: a note, no verdict made up',
+    files: { 'setup.sh': '#!/bin/sh\ndebconf-set-selections /tmp/answers\n' },
+    findings: [],
+  },
+];
+
+describe('debconf-set-selections reading a preseed file', () => {
+  for (const c of PRESEED_FILES) {
+    it(c.name, async () => {
+      const result = await scan(defaultOptions(tree(c.files)));
+      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+    });
+  }
+});
