@@ -121,14 +121,17 @@ export async function eximCheck(
  * conf.d/ and exim4.conf.template and the given update-exim4.conf.conf:
  * the configuration it writes (`-d DIR -o FILE`). The script reads two files
  * by absolute path, /etc/mailname and /etc/exim4/exim4.conf.localmacros; the
- * copy run here reads them from the temporary folder instead.
+ * copy run here reads them from the temporary folder instead. `extra`
+ * files are written over the package's (a conf.d fragment of a repository).
  */
-export async function updateExim4Conf(confConf: string): Promise<{ status: number; config: string; stderr: string }> {
+export async function updateExim4Conf(confConf: string, extra: Readonly<Record<string, string>> = {}): Promise<{ status: number; config: string; stderr: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'relaygate-ue4c-'));
   try {
     const confdir = path.join(dir, 'exim4');
     cpSync(EXIM4_CONFIG_DIR, confdir, { recursive: true });
     writeFileSync(path.join(confdir, 'update-exim4.conf.conf'), confConf);
+    // Files added to the packaged ones (a conf.d fragment), by their path under /etc/exim4.
+    for (const [name, text] of Object.entries(extra)) writeFileSync(path.join(confdir, name), text);
     writeFileSync(path.join(dir, 'mailname'), 'mail.example.org\n');
     const script = readFileSync(UPDATE_EXIM4_CONF, 'utf8')
       .replaceAll('/etc/mailname', path.join(dir, 'mailname'))

@@ -84,6 +84,8 @@ const HAND: Case[] = [
   { name: 'an option set twice', config: 'qualify_domain = a\nqualify_domain = b\n' },
   { name: 'a macro containing an earlier one', config: 'OPEN = 1\nOPENER = 2\n' },
   { name: 'a macro redefined with =', config: 'X = 1\nX = 2\n' },
+  { name: 'a macro defined on both branches of one conditional: one definition is read', config: '.ifdef NOPE\nM = 1\n.else\nM = 1\n.endif\n' },
+  { name: 'a macro defined in a taken conditional and again after it', config: 'X = 1\n.ifdef X\nM = 1\n.endif\nM = 1\n' },
   { name: 'a missing .endif', config: '.ifdef X\nqualify_domain = a\n' },
   { name: 'an unknown section', config: 'begin relays\n' },
   { name: 'an unknown ACL condition', config: ACL('  accept host = *\n') },
@@ -206,4 +208,27 @@ test('exim oracle: the examples say what Exim does', async (t: TestContext) => {
   assert.equal(built.status, 0, built.stderr);
   assert.equal((await eximCheck(built.config, '203.0.113.5', 'postmaster@foreign.invalid', 'a@example.org', true)).rcpt, '550 relay not permitted');
   assert.equal((await eximCheck(built.config, '192.0.2.7', 'postmaster@foreign.invalid', 'a@example.org', true)).rcpt, '250 Accepted');
+});
+
+test('exim oracle: a conf.d fragment without a header is read in the section its folder names', async (t: TestContext) => {
+  if (!requireUnpacked(t, EXIM)) return;
+  const conf = "dc_eximconfig_configtype='internet'\ndc_use_split_config='true'\ndc_local_interfaces=''\n";
+  const fragment = 'mm3_router:\n  driver = accept\n  domains = +local_domains\n  transport = remote_smtp\n';
+  const name = 'conf.d/router/455_mm3_router';
+  const built = await updateExim4Conf(conf, { [name]: fragment });
+  assert.equal(built.status, 0, built.stderr);
+  const real = await eximCheck(built.config, null, undefined, undefined, true);
+  assert.ok(real.valid, real.error);
+  // With the package's tree beside it, and alone over a rest relaygate does not have.
+  const whole = assembleExim([...debianTree(conf), { path: `etc/exim4/${name}`, text: fragment }]).find((c) => c.layout === 'debian-split');
+  const alone = assembleExim([{ path: name, text: fragment }]);
+  for (const config of [whole, ...alone]) {
+    assert.ok(config !== undefined);
+    assert.deepEqual(config.diagnostics.filter((d) => d.fatal), []);
+    assert.ok(config.routers.some((r) => r.name === 'mm3_router' && r.driver === 'accept'), config.layout);
+  }
+  // The fragment read alone as a main section is what Exim refuses.
+  const asMain = await eximCheck(fragment, null);
+  assert.equal(asMain.valid, false);
+  assert.ok(parse(fragment).diagnostics.some((d) => d.fatal));
 });

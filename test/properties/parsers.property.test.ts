@@ -64,6 +64,25 @@ function textOf(tokens: string[]): fc.Arbitrary<string> {
 
 const params = (name: string) => ({ numRuns: RUNS, seed: SEED + [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 0), endOnFailure: true });
 
+/** Debian's update-exim4.conf.conf settings, the split switch among them. */
+const DEBCONF_TOKENS = [
+  "dc_use_split_config='true'\n",
+  "dc_use_split_config='false'\n",
+  "dc_eximconfig_configtype='internet'\n",
+  "dc_eximconfig_configtype='smarthost'\n",
+  "dc_local_interfaces=''\n",
+  "dc_local_interfaces='127.0.0.1 ; ::1'\n",
+  "dc_relay_nets='0.0.0.0/0'\n",
+  "dc_relay_domains='*'\n",
+  "dc_other_hostnames='a.example;b.example'\n",
+  "dc_smarthost='smtp.example::587'\n",
+  'MAIN_TLS_ENABLE=yes\n',
+  'dc_relay_nets="$(ip addr)"\n',
+  '# comment\n',
+  "'",
+  '\n',
+];
+
 /** Lines of a text (a final newline opens no line of its own, but a position just past the end is allowed). */
 function lineLengths(text: string): number[] {
   return text.split('\n').map((l) => l.length);
@@ -185,17 +204,20 @@ describe('mail-server readers: any text is read or diagnosed, never throws; ever
     );
   });
 
-  it('Exim (a configure file and a Debian split configuration)', () => {
+  it('Exim (a configure file, a Debian split configuration and a lone fragment)', () => {
     fc.assert(
-      fc.property(textOf(TOKENS.exim ?? []), textOf(TOKENS.exim ?? []), (text, part) => {
+      fc.property(textOf(TOKENS.exim ?? []), textOf(DEBCONF_TOKENS), textOf(TOKENS.exim ?? []), (text, part, fragment) => {
         const files: SourceFile[] = [
           { path: 'exim/exim4.conf', text },
           { path: 'debian/exim4/update-exim4.conf.conf', text: part },
           { path: 'debian/exim4/conf.d/acl/30_exim4-config_check_rcpt', text },
+          { path: 'debian/exim4/conf.d/router/455_x', text: fragment },
+          { path: 'lone/conf.d/transport/30_x', text: fragment },
         ];
-        // Spans of the Debian split may cover text update-exim4.conf generates (longer than its
-        // line in update-exim4.conf.conf): there it is only never throwing that is checked.
-        assertSpansInside(assembleExim(files), new Map([['exim/exim4.conf', lineLengths(text)]]));
+        assertSpansInside(
+          assembleExim(files),
+          new Map(files.map((f) => [f.path, lineLengths(f.text)])),
+        );
       }),
       params('exim'),
     );

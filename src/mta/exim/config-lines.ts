@@ -40,6 +40,12 @@ export interface PhysicalLine {
    * (lines update-exim4.conf writes from update-exim4.conf.conf settings).
    */
   mapped?: MappedText;
+  /**
+   * The line stands for files relaygate cannot see at that place (the
+   * packaged conf.d files beside deployed fragments), named so: read as an
+   * `.include` of them that is not in the repository.
+   */
+  unknown?: string;
 }
 
 /** Finds a file `.include`d from `fromFile`: null when relaygate cannot see it. */
@@ -130,6 +136,16 @@ export function triOr(a: Tri, b: Tri): Tri {
   if (a === true || b === true) return true;
   if (a === false && b === false) return false;
   return 'maybe';
+}
+
+/**
+ * The span a physical line stands for: the line itself, or for text
+ * relaygate generated (update-exim4.conf's macro definitions, an inserted
+ * header) the range its characters come from, never past that line's end.
+ */
+export function physicalSpan(line: PhysicalLine): Span {
+  const own: Span = { file: line.file, line: line.line, column: 1, endLine: line.line, endColumn: line.text.length + 1 };
+  return line.mapped === undefined || line.mapped.length === 0 ? own : line.mapped.span(0, line.mapped.length, own);
 }
 
 export function splitPhysicalLines(source: EximSourceText): PhysicalLine[] {
@@ -228,6 +244,11 @@ export class ConfigReader {
         if (pieces.length === 0) return null;
         break;
       }
+      if (physical.unknown !== undefined && pieces.length === 0) {
+        const state = this.active();
+        if (state !== false) return { kind: 'unknown-include', path: physical.unknown, span: physicalSpan(physical), maybe: state === 'maybe' };
+        continue;
+      }
       const raw = physical.mapped ?? MappedText.of(physical.text, physical.file, physical.line, 1);
       const { text: expanded, found } = this.expand(raw, pieces.length === 0);
       let at = 0;
@@ -287,14 +308,10 @@ export class ConfigReader {
     while (trimmed > 0 && isEximSpace(logical.text[trimmed - 1] as string)) trimmed--;
     if (trimmed < logical.length) logical = logical.slice(0, trimmed);
     if (logical.length === 0) return 'empty';
-    const lastLine = last ?? first;
-    const span: Span = {
-      file: first.file,
-      line: first.line,
-      column: 1,
-      endLine: lastLine.file === first.file ? lastLine.line : first.line,
-      endColumn: (lastLine.file === first.file ? lastLine.text.length : first.text.length) + 1,
-    };
+    const start = physicalSpan(first);
+    const end = physicalSpan(last ?? first);
+    const ordered = end.file === start.file && (end.endLine > start.line || (end.endLine === start.line && end.endColumn > start.column));
+    const span: Span = ordered ? { ...start, endLine: end.endLine, endColumn: end.endColumn } : start;
     const lower = logical.text.slice(0, 6).toLowerCase();
     if (lower === 'begin ') {
       let i = 6;
@@ -398,7 +415,9 @@ export class ConfigReader {
       return;
     }
     if (maybe) {
-      // The old value or the new one (or none): relaygate cannot tell which.
+      // The same value on every path keeps it; otherwise the old value or
+      // the new one (or none): relaygate cannot tell which.
+      if (existing.value.text === value.text) return;
       existing.value = MappedText.of(UNKNOWN_MARK, span.file, span.line, span.column);
       existing.span = span;
       return;
@@ -415,7 +434,10 @@ export class ConfigReader {
   }
 
   /** Handles a conditional directive; false when the line is not one. */
-  private directive(body: string, found: Tri, physical: PhysicalLine): boolean {
+  private directive(body: string, substituted: Tri, physical: PhysicalLine): boolean {
+    // Text relaygate could not resolve (a template value, a condition of the
+    // provisioning code that writes the file) may hold a defined macro's name.
+    const found = body.includes(UNKNOWN_MARK) ? triOr(substituted, 'maybe') : substituted;
     for (const d of DIRECTIVES) {
       if (!body.startsWith(d.name, 1)) continue;
       const after = body[1 + d.name.length];
@@ -423,7 +445,7 @@ export class ConfigReader {
       // written 't'), or the end of the line; anything else after the name
       // (a CR of a CRLF file, a tab) makes Exim skip the line unprocessed.
       if (after !== undefined && after !== ' ' && after !== 't') return true;
-      const span: Span = { file: physical.file, line: physical.line, column: 1, endLine: physical.line, endColumn: physical.text.length + 1 };
+      const span = physicalSpan(physical);
       if (d.push) {
         if (this.frames.length >= MAX_NESTING) {
           this.fatal(physical, `.${d.name} nested too deeply`);
@@ -455,7 +477,7 @@ export class ConfigReader {
   private include(body: MappedText, ifExists: boolean, physical: PhysicalLine, maybe: boolean): ConfigItem | null {
     let name = body.text.slice(ifExists ? 19 : 9).trim();
     if (name.startsWith('"') && name.endsWith('"') && name.length >= 2) name = name.slice(1, -1);
-    const span: Span = { file: physical.file, line: physical.line, column: 1, endLine: physical.line, endColumn: physical.text.length + 1 };
+    const span = physicalSpan(physical);
     if (ifExists && !name.startsWith('/')) {
       if (!maybe) this.fatal(physical, `.include specifies a non-absolute path "${name}"`);
       return null;

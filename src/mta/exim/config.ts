@@ -5,7 +5,8 @@
  * itself stops on the same input (`exim -bV` fails).
  */
 import type { Span } from '../../model/span.js';
-import { ConfigReader, type ConfigItem, type IncludeResolver, type Macro, type PhysicalLine } from './config-lines.js';
+import { UNKNOWN_MARK } from '../../model/source.js';
+import { ConfigReader, physicalSpan, type ConfigItem, type IncludeResolver, type Macro, type PhysicalLine } from './config-lines.js';
 import { BOOLEAN_MAIN_OPTIONS, VALUE_MAIN_OPTIONS } from './main-options.js';
 import { MappedText, MappedTextBuilder, isEximSpace } from './mapped-text.js';
 import type { Acl, AclCondition, AclStatement, AclVerb, EximConfig, EximOption, EximRouter, NamedList, NamedListKind } from './model.js';
@@ -180,7 +181,7 @@ class Parser {
       if (item.kind === 'begin') return item;
       if (item.kind === 'unknown-include') {
         this.mainIncludes.push(item.span);
-        this.unknowns.push({ span: item.span, what: `.include ${item.path} (not in the repository)` });
+        this.unknowns.push({ span: item.span, what: includeWhat(item.path) });
         continue;
       }
       const text = item.text.text;
@@ -318,7 +319,7 @@ class Parser {
       if (item.kind === 'begin') return item;
       if (item.kind === 'unknown-include') {
         this.aclIncludes.push(item.span);
-        this.unknowns.push({ span: item.span, what: `.include ${item.path} (not in the repository)` });
+        this.unknowns.push({ span: item.span, what: includeWhat(item.path) });
         item = this.read();
         continue;
       }
@@ -358,7 +359,7 @@ class Parser {
     while (item !== null && !this.reader.stopped) {
       if (item.kind !== 'line') {
         if (item.kind === 'unknown-include') {
-          this.unknowns.push({ span: item.span, what: `.include ${item.path} (not in the repository)` });
+          this.unknowns.push({ span: item.span, what: includeWhat(item.path) });
           acl.statements.push({ verb: null, conditions: [], span: item.span, maybe: item.maybe });
           current = null;
           item = this.read();
@@ -463,7 +464,7 @@ class Parser {
       }
       if (item.kind === 'begin') return finish() ? item : null;
       if (item.kind === 'unknown-include') {
-        this.unknowns.push({ span: item.span, what: `.include ${item.path} (not in the repository)` });
+        this.unknowns.push({ span: item.span, what: includeWhat(item.path) });
         if (current !== null) current.driver = true;
         if (kind === 'router') this.routerIncludes = true;
         continue;
@@ -527,7 +528,10 @@ export function parseEximLines(lines: PhysicalLine[], options: ParseOptions = {}
   const parser = new Parser(reader);
   parser.run();
   const firstLine = lines[0];
-  const start: Span = firstLine
+  // A generated first line (update-exim4.conf's macros) stands for the setting it comes from.
+  const start: Span = firstLine?.mapped !== undefined
+    ? physicalSpan(firstLine)
+    : firstLine
     ? { file: firstLine.file, line: 1, column: 1, endLine: 1, endColumn: Math.max(2, firstLine.text.length + 1) }
     : { file: '', line: 1, column: 1, endLine: 1, endColumn: 2 };
   return {
@@ -544,6 +548,13 @@ export function parseEximLines(lines: PhysicalLine[], options: ParseOptions = {}
     macros: reader.macros,
     included: reader.included,
   };
+}
+
+/** What an include relaygate cannot read stands for, for the unknowns' list. */
+function includeWhat(path: string): string {
+  if (path === UNKNOWN_MARK) return 'template text relaygate did not render (a branch whose condition it cannot decide)';
+  if (path.includes(UNKNOWN_MARK)) return '.include of a file whose name relaygate cannot resolve';
+  return `.include ${path} (not in the repository)`;
 }
 
 /**

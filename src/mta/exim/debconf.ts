@@ -123,7 +123,7 @@ export function parseDebconf(file: string, text: string): Debconf {
     settings.set(name, {
       name,
       value,
-      span: { file, line: lineNo, column: indent + 1, endLine, endColumn: Math.max(endColumn, indent + m[0].length + 1) },
+      span: { file, line: lineNo, column: indent + 1, endLine, endColumn: endLine === lineNo ? Math.max(endColumn, indent + m[0].length + 1) : endColumn },
       unknown,
     });
   }

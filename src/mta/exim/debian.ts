@@ -216,11 +216,57 @@ export function withSeed(lines: PhysicalLine[], seed: PhysicalLine[]): PhysicalL
   return out;
 }
 
-/** The split tree as one stream of lines; a blank line after each file ends any continuation, as update-exim4.conf's echo does. */
+/** The section each conf.d folder starts with its `00_exim4-config_header` (exim4-config 4.96). */
+const SECTION_BEGIN: Readonly<Record<DebianSection, string | null>> = {
+  main: null,
+  acl: 'begin acl',
+  router: 'begin routers',
+  transport: 'begin transports',
+  retry: 'begin retry',
+  rewrite: 'begin rewrite',
+  auth: 'begin authenticators',
+};
+
+const BEGIN_LINE = /^[ \t]*begin[ \t]/m;
+
+/**
+ * Is this tree only part of the one update-exim4.conf joins? The package's
+ * own files start every folder but main with a header holding `begin
+ * SECTION`; a tree whose folder lacks that line, or that has no main
+ * folder, was put over files the repository does not hold (the packaged
+ * conf.d, a base image's): fragments deployed into /etc/exim4/conf.d/.
+ */
+function partialTree(parts: readonly DebianPart[]): boolean {
+  if (!parts.some((p) => p.section === 'main')) return true;
+  return DEBIAN_SECTIONS.some((section) => {
+    const own = parts.filter((p) => p.section === section);
+    return section !== 'main' && own.length > 0 && !own.some((p) => BEGIN_LINE.test(p.text));
+  });
+}
+
+/**
+ * The split tree as one stream of lines; a blank line after each file ends
+ * any continuation, as update-exim4.conf's echo does. A partial tree is
+ * read as update-exim4.conf joins it on the machine: each fragment in the
+ * section its folder names (after that folder's `begin` line), every
+ * folder with files relaygate cannot see (an unknown include each, at the
+ * first fragment's first character).
+ */
 export function splitTreeLines(parts: readonly DebianPart[]): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
+  const partial = partialTree(parts);
+  const anchor = [...parts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))[0];
+  const generated = (text: string): PhysicalLine =>
+    anchor === undefined ? { text, file: '', line: 1 } : { text, file: anchor.file, line: 1, mapped: MappedText.pinned(text, anchor.file, 1, 1) };
   for (const section of DEBIAN_SECTIONS) {
-    for (const part of runParts(parts.filter((p) => p.section === section))) {
+    const chosen = runParts(parts.filter((p) => p.section === section));
+    if (partial && anchor !== undefined) {
+      const begin = SECTION_BEGIN[section];
+      if (begin !== null && !chosen.some((p) => BEGIN_LINE.test(p.text))) lines.push(generated(begin));
+      const unknown = `/etc/exim4/conf.d/${section}/*`;
+      lines.push({ ...generated(`.include ${unknown}`), unknown });
+    }
+    for (const part of chosen) {
       const own = splitPhysicalLines({ file: part.file, text: part.text });
       lines.push(...own);
       lines.push({ text: '', file: part.file, line: own.length + 1 });

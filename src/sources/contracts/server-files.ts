@@ -21,6 +21,22 @@ export function otherMtaFile(directory: string, name: string): TargetFile | null
   return null;
 }
 
+/**
+ * Where an Exim or OpenSMTPD file lands on the target machine: its target,
+ * the configuration folder and its name there. A file of Debian's split
+ * configuration (`/etc/exim4/conf.d/router/455_x`: update-exim4.conf joins
+ * /etc/exim4/conf.d/SECTION/*, exim4-config 4.96) belongs to the folder
+ * above conf.d, named `conf.d/SECTION/NAME`, so that every fragment of one
+ * machine is one configuration, read in its section. Null for any other file.
+ */
+export function otherMtaPlace(directory: string, name: string): { target: TargetFile; directory: string; name: string } | null {
+  const target = otherMtaFile(directory, name);
+  if (target !== null) return { target, directory, name };
+  const match = /^(.*)\/conf\.d\/(main|acl|router|transport|retry|rewrite|auth)$/.exec(directory);
+  if (match === null || name === '' || !/(?:^|\/)exim4?$/.test(match[1] ?? '')) return null;
+  return { target: 'exim.conf', directory: match[1] as string, name: `conf.d/${match[2] as string}/${name}` };
+}
+
 const EXIM_NAMES: ReadonlySet<string> = new Set(['exim.conf', 'exim4.conf', 'exim4.conf.template', 'exim4.conf.localmacros', 'configure']);
 
 const SMTPD_FOLDER = /(?:^|\/)etc(?:\/mail|\/opensmtpd|\/smtpd)?$/;

@@ -53,7 +53,8 @@ export function markUncertainStatements(fragment: Fragment, mta: 'exim' | 'opens
       lines[at - 1] = `${body}${UNKNOWN_MARK}${text.slice(body.length)}`;
     }
   });
-  if (mta === 'exim' || fragment.alternatives.length === 0) return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
+  if (mta === 'exim') return withEximAlternatives(fragment, lines, segments, templateText);
+  if (fragment.alternatives.length === 0) return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
   // smtpd.conf: a branch not rendered may hold any statement (a `match ... action relay`):
   // one statement made of an unknown value stands for it, mapped to the branch.
   const templateLines = templateText.split('\n');
@@ -71,4 +72,54 @@ export function markUncertainStatements(fragment: Fragment, mta: 'exim' | 'opens
     });
   }
   return { ...fragment, text: `${lines.join('\n')}\n`, map: new SourceMap(segments) };
+}
+
+/**
+ * Exim: a branch not rendered may hold any line (an `accept hosts = *`, a
+ * main option, a whole ACL), and where it stands decides what it does (ACL
+ * statements apply in order). One `.include` of unknown text stands for it
+ * right after the rendered text that comes before the branch in the
+ * template, mapped to the branch: Exim's reader takes it as a file that
+ * may hold anything (src/mta/exim/config.ts), so no rule passes over it.
+ */
+function withEximAlternatives(fragment: Fragment, lines: string[], segments: MapSegment[], templateText: string): Fragment {
+  if (fragment.alternatives.length === 0) return { ...fragment, text: lines.join('\n'), map: new SourceMap(segments) };
+  const before = (p: { line: number; column: number }, a: { line: number; column: number }): boolean => p.line < a.line || (p.line === a.line && p.column < a.column);
+  const last = lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  // The rendered line after which each branch would render: the last one holding template text before it.
+  const after = new Map<number, { line: number; column: number }[]>();
+  for (const alternative of fragment.alternatives) {
+    let at = 0;
+    for (const segment of segments) if (segment.file === undefined && before(segment.from, alternative) && segment.line > at) at = segment.line;
+    const list = after.get(Math.min(at, last)) ?? [];
+    list.push({ line: alternative.line, column: alternative.column });
+    after.set(Math.min(at, last), list);
+  }
+  const templateLines = templateText.split('\n');
+  const out: string[] = [];
+  const moved: MapSegment[] = [];
+  const byLine = new Map<number, MapSegment[]>();
+  for (const segment of segments) byLine.set(segment.line, [...(byLine.get(segment.line) ?? []), segment]);
+  const insert = (at: number): void => {
+    for (const alternative of after.get(at) ?? []) {
+      const text = `.include ${UNKNOWN_MARK}`;
+      out.push(text);
+      const length = (templateLines[alternative.line - 1] ?? '').length;
+      moved.push({
+        line: out.length,
+        column: 1,
+        endColumn: text.length + 1,
+        kind: 'expression',
+        from: alternative,
+        to: { line: alternative.line, column: Math.max(alternative.column + 1, length + 1) },
+      });
+    }
+  };
+  insert(0);
+  lines.forEach((text, i) => {
+    out.push(text);
+    for (const segment of byLine.get(i + 1) ?? []) moved.push({ ...segment, line: out.length });
+    insert(i + 1);
+  });
+  return { ...fragment, text: out.join('\n'), map: new SourceMap(moved) };
 }

@@ -123,10 +123,13 @@ export function remapMappedText(value: object, fragment: Fragment, as?: string):
       continue;
     }
     for (let i = 0; i < s.end - s.start; i++) {
-      const at = fragment.map.start(s.line, s.column + i);
+      // A segment of another file (an answer read from a preseed file) keeps that file.
+      const located = fragment.map.locateStart(s.line, s.column + i);
+      const at = located.position;
+      const file = located.file ?? as ?? s.file;
       const last = segments[segments.length - 1];
-      if (last !== undefined && last.file === (as ?? s.file) && last.end === s.start + i && last.line === at.line && last.column + (last.end - last.start) === at.column) last.end++;
-      else segments.push({ start: s.start + i, end: s.start + i + 1, file: as ?? s.file, line: at.line, column: at.column });
+      if (last !== undefined && last.file === file && last.end === s.start + i && last.line === at.line && last.column + (last.end - last.start) === at.column) last.end++;
+      else segments.push({ start: s.start + i, end: s.start + i + 1, file, line: at.line, column: at.column });
     }
   }
   return new MappedText(value.text, segments);

@@ -67,6 +67,36 @@ function pinnedPiece(text: string, edit: OtherEdit): Piece {
   return { file: edit.span.file, text, fragment };
 }
 
+/**
+ * Lines of Exim's own conditional syntax that stand for a shell condition
+ * relaygate could not decide: `.ifdef` on an unknown value is undecided
+ * (src/mta/exim/config-lines.ts), so the lines between may or may not be
+ * read, as the file holds only what the branch the shell takes writes.
+ * Every character points at the edit; the piece takes `file` as its
+ * file so that it joins the text it encloses.
+ */
+function directivePiece(directive: '.ifdef' | '.else' | '.endif', edit: OtherEdit, file: string): Piece {
+  const text = `${directive === '.ifdef' ? `.ifdef ${UNKNOWN_MARK}` : directive}\n`;
+  const pinned = pinnedPiece(text, edit);
+  const fragment = pinned.fragment as Fragment;
+  const segments = fragment.map.segments.map((s) => ({ ...s, file: edit.span.file }));
+  return { file, text, fragment: { ...fragment, file, map: new SourceMap(segments) } };
+}
+
+/**
+ * An Exim file's text after a `maybe` edit (under a shell `if`, an Ansible
+ * `when:`): the edit's text or, where the edit did not happen, what was
+ * there before. Appended text may or may not follow; a written file is the
+ * new text or the old one. Neither is read as definite, so two appends on
+ * different branches of one `if` never make a definite duplicate.
+ */
+function maybeEximPieces(edit: OtherEdit, piece: Piece, before: readonly Piece[]): Piece[] {
+  const open = directivePiece('.ifdef', edit, piece.file);
+  const close = directivePiece('.endif', edit, piece.file);
+  if (edit.kind === 'append' || before.length === 0) return [open, piece, close];
+  return [open, piece, directivePiece('.else', edit, piece.file), ...before, close];
+}
+
 /** A fragment whose value is unknown (a `maybe` edit): every value after `=` gets UNKNOWN_MARK in front, positions kept. */
 function maybePiece(piece: Piece): Piece {
   const text = piece.text.replace(/^([ \t]*[A-Za-z_]\w*=['"]?)/gm, `$1${UNKNOWN_MARK}`);
@@ -94,8 +124,24 @@ function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: s
         continue;
       }
     } else piece = { file: edit.fragment.file, text: edit.fragment.text, fragment: edit.fragment };
-    if (edit.maybe) piece = maybePiece(piece);
     const file = files.get(name);
+    if (edit.maybe && edit.target === 'exim.conf') {
+      const content = piece;
+      const before = file !== undefined && file.pieces.every((p) => p.file === content.file) ? file.pieces : [];
+      if (file !== undefined && before.length === 0 && edit.kind !== 'append') {
+        notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; what it holds where this change does not happen is not read`);
+      }
+      const pieces = maybeEximPieces(edit, content, before);
+      if (edit.kind === 'append' && file !== undefined) {
+        if (file.pieces[0]?.file !== content.file) {
+          notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; this change is not read`);
+          continue;
+        }
+        file.pieces.push(...pieces);
+      } else files.set(name, { name, target: edit.target, pieces });
+      continue;
+    }
+    if (edit.maybe) piece = maybePiece(piece);
     if (edit.kind === 'write' || edit.kind === 'link' || file === undefined) {
       const answers = edit.kind === 'set' && file === undefined;
       const made: ServerFile = { name, target: edit.target, pieces: answers ? [pinnedPiece(`${DEBCONF_DEFAULTS.join('\n')}\n`, edit), piece] : [piece] };

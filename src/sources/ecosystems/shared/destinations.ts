@@ -1,5 +1,5 @@
 import type { TargetFile } from '../../contracts/edits.js';
-import { otherMtaDirectory, otherMtaFile, otherMtaOfName } from '../../contracts/server-files.js';
+import { otherMtaDirectory, otherMtaOfName, otherMtaPlace } from '../../contracts/server-files.js';
 
 export interface Destination {
   target: TargetFile;
@@ -22,8 +22,7 @@ export function destinationOf(path: string): Destination | null {
   const directory = slash <= 0 ? (slash === 0 ? '/' : '.') : trimmed.slice(0, slash);
   if (name === 'main.cf' || name === 'master.cf' || name === 'sendmail.cf' || name === 'sendmail.mc') return { target: name, directory };
   if (name.endsWith('.mc') && /(?:^|\/)mail$/.test(directory)) return { target: 'sendmail.mc', directory };
-  const other = otherMtaFile(directory, name);
-  return other === null ? null : { target: other, directory, name };
+  return otherMtaPlace(directory, name);
 }
 
 /** The mail file a file name (a ConfigMap key) names; Exim's and OpenSMTPD's by the names only they use. */

@@ -29,6 +29,7 @@ import { mailTarget } from './targets.js';
 import { distributionOfPackageManager } from '../../contracts/distributions.js';
 import { exim4Answers } from './debconf.js';
 import { FragmentBuilder } from './fragment-builder.js';
+import { SourceMap, type Fragment, type MapSegment } from '../../contracts/fragment.js';
 import { evaluateTest, type Truth } from './test-expression.js';
 import { ShellValue, type ShellSource } from './values.js';
 
@@ -524,7 +525,7 @@ export class Interpreter {
         this.packages(scope, name);
         return out(null, 'assumed');
       case 'debconf-set-selections':
-        this.debconf(scope, catOutput(scope, input));
+        this.debconf(scope, catOutput(scope, input), frame);
         return out(null, 'assumed');
       case 'echo':
         return out(echoOutput(scope));
@@ -771,11 +772,20 @@ export class Interpreter {
    * `debconf-set-selections` preseeding Debian's postfix/main_mailer_type
    * (`postfix postfix/main_mailer_type select Satellite system`, read from a
    * pipe or a here-document): the answer chooses the main.cf the package
-   * writes. `debconf-set-selections FILE` reads a file relaygate does not follow.
+   * writes. `debconf-set-selections FILE` (or `< FILE`) reads the file when
+   * the repository has it (a preseed file the image copies or the script
+   * names), its answers pointing at that file; otherwise a note.
    */
-  private debconf(scope: CommandScope, input: Output | null): void {
-    if (scope.fields.length > 1 || scope.command.redirects.some((r: Redirect) => r.op === '<')) {
-      scope.note('debconf-set-selections reads answers from a file relaygate does not read; postfix and exim4-config answers may be missed');
+  private debconf(scope: CommandScope, input: Output | null, frame: Frame): void {
+    const redirect = scope.command.redirects.find((r: Redirect) => r.op === '<');
+    if (scope.fields.length > 1 || redirect !== undefined) {
+      const file = scope.fields.length === 2 ? scope.fields[1] : redirect !== undefined && scope.fields.length === 1 ? (redirect.target === null ? null : expandWordAsOne(redirect.target, scope.expand)) : undefined;
+      const found = file === undefined || file === null || file.unknown || this.resolve === null ? null : this.resolve(file.text, frame.env.cwd, frame.source.file);
+      if (found === null) {
+        scope.note('debconf-set-selections reads answers from a file relaygate does not read; postfix and exim4-config answers may be missed');
+        return;
+      }
+      preseedAnswers(scope, found);
       return;
     }
     if (input === null || input.kind !== 'known') return;
@@ -795,6 +805,21 @@ export class Interpreter {
       scope.edit({ kind: 'base', distribution: 'debian', evidence: `debconf postfix/main_mailer_type ${answer}`, mailerType: answer, key: scope.key('/etc/postfix'), span: scope.span(), form: this.context.form, maybe: scope.maybe });
     }
   }
+}
+
+/**
+ * A preseed file's exim4-config answers (debconf-set-selections(1) reads
+ * it as it reads its standard input), written as update-exim4.conf.conf
+ * settings whose values point at the file: the edit stays on the command.
+ */
+function preseedAnswers(scope: CommandScope, found: ResolvedScript): void {
+  const lines = found.text.split('\n');
+  const segments: MapSegment[] = lines.map((line, i) => ({ line: i + 1, column: 1, endColumn: line.length + 2, kind: 'literal', from: { line: i + 1, column: 1 }, to: { line: i + 1, column: 1 } }));
+  const answers = exim4Answers({ file: found.file, text: found.text, form: scope.context.form, map: new SourceMap(segments), maybeLines: new Set(), alternatives: [] });
+  if (answers === null) return;
+  // Kept on the host file (the edit's), every value on the preseed file it is read from.
+  const fragment: Fragment = { ...answers, file: scope.context.file, map: new SourceMap(answers.map.segments.map((seg) => ({ ...seg, file: found.file }))) };
+  scope.edit({ kind: 'set', target: 'update-exim4.conf.conf', fragment, key: scope.key('/etc/exim4'), span: scope.span(), form: scope.context.form, maybe: scope.maybe });
 }
 
 function mailTargetOf(scope: CommandScope, value: ShellValue): ReturnType<typeof mailTarget> {

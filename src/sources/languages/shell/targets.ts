@@ -1,6 +1,6 @@
 import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { TargetFile } from '../../contracts/edits.js';
-import { otherMtaFile } from '../../contracts/server-files.js';
+import { otherMtaPlace } from '../../contracts/server-files.js';
 
 export interface MailTarget {
   target: TargetFile;
@@ -44,8 +44,7 @@ export function mailTarget(path: string, cwd: string | null): MailTarget | null 
   const directory = normalise(absolute.slice(0, Math.max(cut, 0)) || '/');
   if (base === 'main.cf' || base === 'master.cf' || base === 'sendmail.cf') return { target: base, directory };
   if (base === 'sendmail.mc' || (base.endsWith('.mc') && directory.includes('/mail'))) return { target: 'sendmail.mc', directory };
-  const other = directory.includes(UNKNOWN_MARK) ? null : otherMtaFile(directory, base);
-  return other === null ? null : { target: other, directory, name: base };
+  return directory.includes(UNKNOWN_MARK) ? null : otherMtaPlace(directory, base);
 }
 
 function normalise(directory: string): string {
