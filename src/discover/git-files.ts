@@ -115,11 +115,12 @@ function listingOf(run: GitRun): GitPart {
   if (run.code !== 0) return { error: run.spawnError ?? (run.stderr.trim() || `git ls-files exited with ${run.code}`) };
   const files: ListedPath[] = [];
   const notes: string[] = [];
-  const seen = new Set<string>();
+  // git lists the index in order: the stages of an unmerged file come one after another.
+  let previous: string | null = null;
   for (const file of splitNul(run.stdout)) {
     const key = pathKey(file);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (key === previous) continue;
+    previous = key;
     if (file.shown.endsWith('/')) {
       notes.push(`${file.shown} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
       continue;

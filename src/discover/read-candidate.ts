@@ -46,6 +46,8 @@ export interface ScanRoot {
 }
 
 function isInside(root: string, target: string): boolean {
+  // The common case, without path arithmetic: an absolute, normalized target under an absolute, normalized root.
+  if (target === root || target.startsWith(root.endsWith('/') ? root : `${root}/`)) return true;
   const rel = path.relative(root, target);
   return rel === '' || (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`));
 }
@@ -286,15 +288,17 @@ function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOu
     if (binary && cls.embedded === true) return {};
     if (binary) return cls.definite ? skipped(rel, cls, binary) : { ...skipped(rel, cls, binary), minor: true };
 
-    const sniffed = cls.definite ? '' : decodeForSniffing(head);
-    const role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
+    // Decoded only for a content sniff or a host format's test: most files opened fail the byte test for mail markers first.
+    let sniffed: string | null = cls.definite || cls.roles.length === 0 ? null : decodeForSniffing(head);
+    const text = (): string => (sniffed ??= decodeForSniffing(head));
+    const role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(text(), cls.roles);
     if (role === null) {
       // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
       // A file that the head already holds whole and that names no mail
       // server edits none: rejected before any host format looks at it.
       const whole = head.length >= stat.size;
-      const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
-      const distribution = format === null ? null : notLiveDistributionScript(sniffed);
+      const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, text().slice(0, HOST_HEAD_CHARS));
+      const distribution = format === null ? null : notLiveDistributionScript(text());
       if (distribution !== null) return { setAside: { path: rel, reason: distribution } };
       const embedded = format === null ? null : readEmbedded(fd, rel, head, stat.size, format, tally);
       if (embedded !== null) return embedded;
