@@ -195,8 +195,9 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
 
   // An escaped name can equal another file's name (`caf\xe9` written with a
   // backslash): both would be reported as one path, so neither may pass unseen.
+  // Counted only when there is such a name: most repositories have none.
   const shownCount = new Map<string, number>();
-  for (const f of listed.values()) shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
+  if (late.length > 0) for (const f of listed.values()) shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
   for (const f of late) {
     if (deleted.has(pathKey(f))) continue;
     judge(f, (cls) => ((shownCount.get(f.shown) ?? 0) > 1 ? ambiguousName(f.shown, cls) : readCandidate(reading, f, cls)));
