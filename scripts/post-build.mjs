@@ -33,6 +33,17 @@ export const EXPECTED_FILES = [
   'cli/package.json',
 ];
 
+/**
+ * The CLI's entry loads the engine late (src/cli.ts: `--version` needs none
+ * of it), so its bundle comes with chunks that webpack names by number
+ * (`cli/883.index.js`); the numbers follow the modules, not the machine.
+ */
+export const CHUNK = /^cli\/\d+\.index\.js$/;
+
+export function isBuildOutput(rel) {
+  return EXPECTED_FILES.includes(rel) || CHUNK.test(rel);
+}
+
 function listFiles(dir, prefix = '') {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
@@ -56,7 +67,9 @@ export function postBuild(distDir, repoRoot) {
     problems.push(`src/version.ts says ${m[1]} but package.json says ${pkg.version}: make them equal`);
   }
 
-  for (const bundle of ['index.js', 'cli/index.js']) {
+  const chunks = listFiles(distDir).filter((rel) => CHUNK.test(rel));
+  if (chunks.length === 0) problems.push('cli/index.js comes without its engine chunk (cli/NNN.index.js): did ncc split it?');
+  for (const bundle of ['index.js', 'cli/index.js', ...chunks]) {
     const file = path.join(distDir, bundle);
     let text;
     try {
@@ -99,7 +112,7 @@ export function postBuild(distDir, repoRoot) {
   }
 
   for (const rel of listFiles(distDir)) {
-    if (!EXPECTED_FILES.includes(rel)) {
+    if (!isBuildOutput(rel)) {
       problems.push(`${rel} is not produced by the build (left over from an earlier one?): delete dist/ and rebuild`);
     }
   }

@@ -35,6 +35,7 @@ const CONF_D_SECTIONS: ReadonlySet<string> = new Set(['main', 'acl', 'router', '
 
 /** Is `path` a file directly in conf.d/SECTION/? */
 function inConfD(path: string): boolean {
+  if (!path.includes('conf.d/')) return false;
   const parts = path.split('/');
   return parts.length >= 3 && parts[parts.length - 3] === 'conf.d' && CONF_D_SECTIONS.has(parts[parts.length - 2] as string);
 }

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { type ListedPath, listedPath, pathKey } from './listed-path.js';
+import { isUtf8 } from 'node:buffer';
+import { type ListedPath, listedPath, pathKey, textPath } from './listed-path.js';
 
 /**
  * Variables that point git at another repository or index (set inside git
@@ -69,15 +70,20 @@ export async function gitWorkTree(root: string): Promise<WorkTree> {
   return { inside: false, note: `git could not read the repository (${reason}); listed files by walking the directory, so .gitignore was not applied` };
 }
 
-/** NUL-separated paths, kept as bytes: `git ls-files -z` prints names as the file system has them. */
-function splitNul(out: Buffer): Buffer[] {
-  const paths: Buffer[] = [];
+/**
+ * NUL-separated paths. A listing that is all UTF-8 (nearly every
+ * repository's) is decoded once and split as text; otherwise each path is
+ * kept as its bytes, since `git ls-files -z` prints names as the file system has them.
+ */
+function splitNul(out: Buffer): ListedPath[] {
+  if (isUtf8(out)) return out.toString('utf8').split('\u0000').filter((p) => p !== '').map(textPath);
+  const paths: ListedPath[] = [];
   let start = 0;
   for (let end = out.indexOf(0); end !== -1; end = out.indexOf(0, start)) {
-    if (end > start) paths.push(out.subarray(start, end));
+    if (end > start) paths.push(listedPath(out.subarray(start, end)));
     start = end + 1;
   }
-  if (start < out.length) paths.push(out.subarray(start));
+  if (start < out.length) paths.push(listedPath(out.subarray(start)));
   return paths;
 }
 
@@ -86,35 +92,63 @@ export interface GitListing {
   notes: string[];
 }
 
+export type GitPart = GitListing | { error: string };
+
 /**
- * Tracked files plus untracked files that are not ignored, relative to
+ * The listing in three parts, each from its own `git ls-files`, so that the
+ * caller can start on the tracked files (read from the index, quick) while
+ * git walks the work tree for untracked ones, and needs the deleted ones
+ * (a stat of every tracked file) only at the end. Paths are relative to
  * `root` (git prints paths relative to its working directory and lists only
  * what is under it, so a scan root below the repository top works as is).
- * Tracked files deleted from the work tree are left out.
  */
-export async function listGitFiles(root: string, pathspecs: readonly string[]): Promise<GitListing | { error: string }> {
-  const specs = ['--', ...pathspecs];
-  const [listed, deleted] = await Promise.all([
-    runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...specs]),
-    runGit(root, ['ls-files', '-z', '--deleted', ...specs]),
-  ]);
-  if (listed.code !== 0) return { error: listed.spawnError ?? (listed.stderr.trim() || `git ls-files exited with ${listed.code}`) };
-  const gone = new Set(deleted.code === 0 ? splitNul(deleted.stdout).map(pathKey) : []);
+export interface GitLister {
+  /** Tracked files, each once (an unmerged file is listed once per stage), deleted ones included. */
+  tracked: Promise<GitPart>;
+  /** Untracked files that are not ignored. */
+  untracked: Promise<GitPart>;
+  /** Keys (pathKey) of tracked files deleted from the work tree; empty when git could not say. */
+  deleted: Promise<Set<string>>;
+}
+
+function listingOf(run: GitRun): GitPart {
+  if (run.code !== 0) return { error: run.spawnError ?? (run.stderr.trim() || `git ls-files exited with ${run.code}`) };
   const files: ListedPath[] = [];
   const notes: string[] = [];
-  const seen = new Set<string>();
-  for (const bytes of splitNul(listed.stdout)) {
-    const key = pathKey(bytes);
-    if (seen.has(key) || gone.has(key)) continue; // unmerged entries are listed once per stage
-    seen.add(key);
-    const file = listedPath(bytes);
-    if (bytes[bytes.length - 1] === 0x2f) {
+  // git lists the index in order: the stages of an unmerged file come one after another.
+  let previous: string | null = null;
+  for (const file of splitNul(run.stdout)) {
+    const key = pathKey(file);
+    if (key === previous) continue;
+    previous = key;
+    if (file.shown.endsWith('/')) {
       notes.push(`${file.shown} is a separate git repository inside the scan root; its files were not scanned (scan it on its own)`);
       continue;
     }
     files.push(file);
   }
   return { files, notes };
+}
+
+export function gitLister(root: string, pathspecs: readonly string[]): GitLister {
+  const specs = ['--', ...pathspecs];
+  return {
+    tracked: runGit(root, ['ls-files', '-z', '--cached', ...specs]).then(listingOf),
+    untracked: runGit(root, ['ls-files', '-z', '--others', '--exclude-standard', ...specs]).then(listingOf),
+    deleted: runGit(root, ['ls-files', '-z', '--deleted', ...specs]).then((run) => new Set(run.code === 0 ? splitNul(run.stdout).map(pathKey) : [])),
+  };
+}
+
+/**
+ * Tracked files plus untracked files that are not ignored, relative to
+ * `root`; tracked files deleted from the work tree are left out.
+ */
+export async function listGitFiles(root: string, pathspecs: readonly string[]): Promise<GitListing | { error: string }> {
+  const lister = gitLister(root, pathspecs);
+  const [tracked, untracked, gone] = await Promise.all([lister.tracked, lister.untracked, lister.deleted]);
+  if ('error' in tracked) return tracked;
+  if ('error' in untracked) return untracked;
+  return { files: [...tracked.files.filter((f) => !gone.has(pathKey(f))), ...untracked.files], notes: [...tracked.notes, ...untracked.notes] };
 }
 
 /**

@@ -4,11 +4,12 @@
  * result are POSIX and relative to the scan root.
  */
 import { realpath, stat } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import { OptionsError } from '../config/options.js';
 import type { Candidate } from './candidate.js';
 import { type PathClass, PathClassifier } from './classify.js';
-import { gitWorkTree, listGitFiles } from './git-files.js';
+import { gitLister, gitWorkTree } from './git-files.js';
 import { ambiguousName, readCandidate, readContext, type ReadOutcome, type ScanRoot } from './read-candidate.js';
 import { type ListedPath, pathKey, textPath } from './listed-path.js';
 import { walkFiles } from './walk.js';
@@ -80,25 +81,43 @@ async function resolveTargets(root: string, paths: readonly string[]): Promise<T
   return targets;
 }
 
-async function listFolders(
-  root: string,
-  folders: readonly string[],
-  pruneVendored: boolean,
-): Promise<{ files: ListedPath[]; notes: string[] }> {
-  if (folders.length === 0) return { files: [], notes: [] };
+/** Part of a listing; the first one that fails makes the rest a walk of the directory. */
+type ListingPart = { files: ListedPath[]; notes: string[] } | { error: string };
+
+interface Listing {
+  /** Parts in the order they are ready: the tracked files, then the untracked ones. */
+  parts: (() => Promise<ListingPart>)[];
+  /** Keys of listed files that are gone from the work tree (tracked, deleted): needed only at the end. */
+  deleted: Promise<Set<string>>;
+  /** Lists everything by walking the directory (when git fails part way). */
+  walk: () => Promise<{ files: ListedPath[]; notes: string[] }>;
+}
+
+async function listFolders(root: string, folders: readonly string[], pruneVendored: boolean): Promise<Listing> {
+  const walk = (): Promise<{ files: ListedPath[]; notes: string[] }> => walkFiles(root, folders, pruneVendored);
+  const none = Promise.resolve(new Set<string>());
+  if (folders.length === 0) return { parts: [], deleted: none, walk: () => Promise.resolve({ files: [], notes: [] }) };
   const tree = await gitWorkTree(root);
   if (tree.inside) {
-    const listing = await listGitFiles(root, folders.filter((f) => f !== ''));
-    if (!('error' in listing)) return listing;
-    const walked = await walkFiles(root, folders, pruneVendored);
-    return {
-      files: walked.files,
-      notes: [`git ls-files failed (${listing.error}); listed files by walking the directory, so .gitignore was not applied`, ...walked.notes],
-    };
+    const lister = gitLister(root, folders.filter((f) => f !== ''));
+    // Settled even when nobody waits for it (the walk took over): no unhandled rejection.
+    const deleted = lister.deleted.catch(() => new Set<string>());
+    return { parts: [() => lister.tracked, () => lister.untracked], deleted, walk };
   }
-  const walked = await walkFiles(root, folders, pruneVendored);
-  return { files: walked.files, notes: tree.note === null ? walked.notes : [tree.note, ...walked.notes] };
+  return {
+    parts: [
+      async () => {
+        const walked = await walk();
+        return { files: walked.files, notes: tree.note === null ? walked.notes : [tree.note, ...walked.notes] };
+      },
+    ],
+    deleted: none,
+    walk,
+  };
 }
+
+/** Files read between two looks at the event loop, so that git's output keeps flowing while files are read. */
+const READ_BATCH = 512;
 
 function isInsideDotGit(rel: string): boolean {
   return rel === '.git' || rel.startsWith('.git/') || rel.includes('/.git/') || rel.endsWith('/.git');
@@ -122,47 +141,89 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const classifier = new PathClassifier(options.include, options.exclude, HOST_FORMATS.length > 0);
   // A user include may reach into a vendored tree: then the walk must enter them all.
   const listing = await listFolders(absolute, targets.folders, options.include.length === 0);
-  const notes = [...listing.notes];
+  const notes: string[] = [];
 
   const explicit = new Set(targets.files);
   const listed = new Map<string, ListedPath>();
-  for (const f of [...listing.files, ...targets.files.map(textPath)]) {
-    const key = pathKey(f.bytes);
-    if (!isInsideDotGit(f.shown) && !listed.has(key)) listed.set(key, f);
-  }
-  // An escaped name can equal another file's name (`caf\xe9` written with a
-  // backslash): both would be reported as one path, so neither may pass unseen.
-  const shownCount = new Map<string, number>();
-  for (const f of listed.values()) shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
-
-  const trees = distributionTrees([...listed.values()].map((f) => f.shown));
-  const setAside: SetAside[] = [];
-  const work: { file: ListedPath; cls: PathClass }[] = [];
-  for (const file of listed.values()) {
-    const named = file.text && explicit.has(file.shown);
-    const cls = classifier.classify(file.shown, named);
-    if (cls === null) continue;
-    const tree = named ? null : inDistributionTree(file.shown, trees);
-    if (tree !== null) setAside.push(tree);
-    else if (cls.notLive !== undefined) setAside.push({ path: file.shown, reason: cls.notLive });
-    else work.push({ file, cls });
-  }
-  work.sort((a, b) => byPath({ path: a.file.shown }, { path: b.file.shown }));
-
   // Synchronous reads, one file at a time into one reused buffer: on a small
   // machine, thread-pool round trips per file cost more than the reads themselves.
   const reading = readContext(root);
-  const outcomes: ReadOutcome[] = work.map((w) =>
-    !w.file.text && (shownCount.get(w.file.shown) ?? 0) > 1 ? ambiguousName(w.file.shown, w.cls) : readCandidate(reading, w.file, w.cls),
-  );
+  const judged: Judged[] = [];
+  /** Names that are not UTF-8: judged last, when every other name is known (see below). */
+  const late: ListedPath[] = [];
+  const judge = (file: ListedPath, read: (cls: PathClass) => ReadOutcome): void => {
+    const named = file.text && explicit.has(file.shown);
+    const cls = classifier.classify(file.shown, named);
+    if (cls === null) return;
+    // Set aside by name (./live.ts): never read. A distribution tree is known only at the end.
+    judged.push({ file, cls, named, outcome: cls.notLive === undefined ? read(cls) : {} });
+  };
+  // Files are judged as their part of the listing arrives: the tracked ones
+  // while git still walks the work tree for untracked ones.
+  const take = async (files: readonly ListedPath[]): Promise<void> => {
+    let sinceYield = 0;
+    for (const f of files) {
+      const key = pathKey(f);
+      if (isInsideDotGit(f.shown) || listed.has(key)) continue;
+      listed.set(key, f);
+      if (!f.text) {
+        late.push(f);
+        continue;
+      }
+      judge(f, (cls) => readCandidate(reading, f, cls));
+      if (++sinceYield === READ_BATCH) {
+        sinceYield = 0;
+        await setImmediate();
+      }
+    }
+  };
+  await take(targets.files.map(textPath));
+  for (const part of listing.parts) {
+    const got = await part();
+    if ('error' in got) {
+      const walked = await listing.walk();
+      notes.push(`git ls-files failed (${got.error}); listed files by walking the directory, so .gitignore was not applied`, ...walked.notes);
+      await take(walked.files);
+      break;
+    }
+    notes.push(...got.notes);
+    await take(got.files);
+  }
+  // Tracked files deleted from the work tree are not listed (the reads found nothing there either).
+  const deleted = await listing.deleted;
+  for (const key of deleted) listed.delete(key);
+
+  // An escaped name can equal another file's name (`caf\xe9` written with a
+  // backslash): both would be reported as one path, so neither may pass unseen.
+  // Counted only when there is such a name: most repositories have none.
+  const shownCount = new Map<string, number>();
+  if (late.length > 0) for (const f of listed.values()) shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
+  for (const f of late) {
+    if (deleted.has(pathKey(f))) continue;
+    judge(f, (cls) => ((shownCount.get(f.shown) ?? 0) > 1 ? ambiguousName(f.shown, cls) : readCandidate(reading, f, cls)));
+  }
+
+  const trees = distributionTrees([...listed.values()].map((f) => f.shown));
+  const setAside: SetAside[] = [];
   const candidates: Candidate[] = [];
   let minor = 0;
   let filesRead = 0;
   let bytesRead = 0;
-  for (const outcome of outcomes) {
+  judged.sort((a, b) => byPath({ path: a.file.shown }, { path: b.file.shown }));
+  for (const { file, cls, named, outcome } of judged) {
+    if (deleted.has(pathKey(file))) continue;
     if (outcome.bytesRead !== undefined) {
       filesRead++;
       bytesRead += outcome.bytesRead;
+    }
+    const tree = named ? null : inDistributionTree(file.shown, trees);
+    if (tree !== null) {
+      setAside.push(tree);
+      continue;
+    }
+    if (cls.notLive !== undefined) {
+      setAside.push({ path: file.shown, reason: cls.notLive });
+      continue;
     }
     if (outcome.candidate) candidates.push(outcome.candidate);
     if (outcome.setAside) setAside.push(outcome.setAside);
@@ -176,4 +237,13 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   candidates.sort(byPath);
   setAside.sort(byPath);
   return { candidates, setAside, filesListed: listed.size, filesRead, bytesRead, notes };
+}
+
+/** A listed file its path made worth a look, and what the look found. */
+interface Judged {
+  file: ListedPath;
+  cls: PathClass;
+  /** Named on the command line. */
+  named: boolean;
+  outcome: ReadOutcome;
 }

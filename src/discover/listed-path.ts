@@ -7,7 +7,12 @@ import { firstInvalidUtf8 } from './decode.js';
  * bytes, and judged, never mangled into a name that does not exist.
  */
 export interface ListedPath {
-  bytes: Buffer;
+  /**
+   * The name's bytes when they are not UTF-8; absent for a text name, whose
+   * bytes are `shown`'s UTF-8 (pathBytes): a listing of a large repository
+   * then costs one string per file and no buffer.
+   */
+  raw?: Buffer;
   /** The UTF-8 text of the path, or for a name that is not UTF-8, that text with each invalid byte escaped. */
   shown: string;
   /** False when `shown` is escaped (the name is not UTF-8). */
@@ -36,15 +41,26 @@ export function showPathBytes(bytes: Uint8Array): { shown: string; text: boolean
 }
 
 export function listedPath(bytes: Buffer): ListedPath {
-  return { bytes, ...showPathBytes(bytes) };
+  const shown = showPathBytes(bytes);
+  return shown.text ? shown : { raw: bytes, ...shown };
 }
 
-/** A path that came as text (a command-line argument, a folder the caller named). */
+/** A path that came as text (a command-line argument, a folder the caller named, a listing that was all UTF-8). */
 export function textPath(path: string): ListedPath {
-  return { bytes: Buffer.from(path, 'utf8'), shown: path, text: true };
+  return { shown: path, text: true };
 }
 
-/** A key that tells apart every distinct byte path (latin1 maps each byte to one character). */
-export function pathKey(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+/** The bytes the file system knows the path by. */
+export function pathBytes(file: ListedPath): Buffer {
+  return file.raw ?? Buffer.from(file.shown, 'utf8');
+}
+
+/**
+ * A key that tells apart every distinct byte path: a text name is its own
+ * key (UTF-8 maps distinct byte strings to distinct texts), any other name
+ * its bytes as latin1 (one character per byte) after a NUL, which no text
+ * name holds.
+ */
+export function pathKey(file: ListedPath): string {
+  return file.raw === undefined ? file.shown : `\u0000${file.raw.toString('latin1')}`;
 }

@@ -121,10 +121,10 @@ const DISTRIBUTION_FILES: ReadonlySet<string> = new Set([
 const DISTRIBUTION_HEADER = 'POSTFIXSOURCE/mantools/srctoman';
 
 export function notLiveDistributionFile(path: string): string | null {
-  const parts = path.split('/');
-  const base = parts[parts.length - 1] ?? '';
-  const folder = parts[parts.length - 2] ?? '';
+  const slash = path.lastIndexOf('/');
+  const base = path.slice(slash + 1);
   if (!DISTRIBUTION_FILES.has(base)) return null;
+  const folder = slash < 0 ? '' : path.slice(path.lastIndexOf('/', slash - 1) + 1, slash);
   // A site script may be called post-install too: only Postfix's folders say it is Postfix's.
   if (base !== 'post-install' || folder === 'postfix' || folder === 'conf') return "Postfix's own installation file, not site provisioning";
   return null;
@@ -143,10 +143,13 @@ export function notLiveDistributionScript(head: string): string | null {
  * (`src/postconf/test*-main.cf`) are not a deployed configuration.
  */
 export function distributionTrees(paths: Iterable<string>): string[] {
-  const present = new Set(paths);
+  const all = [...paths];
+  const installers = all.filter((path) => path === 'postfix-install' || path.endsWith('/postfix-install'));
+  // Most repositories hold no Postfix source tree: no set of every path for them.
+  if (installers.length === 0) return [];
+  const present = new Set(all);
   const roots: string[] = [];
-  for (const path of present) {
-    if (!(path === 'postfix-install' || path.endsWith('/postfix-install'))) continue;
+  for (const path of new Set(installers)) {
     const root = path.slice(0, Math.max(0, path.length - 'postfix-install'.length - 1));
     const conf = root === '' ? 'conf' : `${root}/conf`;
     if (present.has(`${conf}/main.cf`) || present.has(`${conf}/master.cf`)) roots.push(root);

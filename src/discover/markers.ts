@@ -10,6 +10,8 @@
  * invalid byte cannot hide a marker.
  */
 export class MarkerSearch {
+  /** Each marker list as bytes, made once: a scan asks about the same list for every file. */
+  private static readonly compiled = new WeakMap<readonly string[], readonly Buffer[]>();
   private readonly markers: readonly Buffer[];
   /** Bytes kept from the end of one chunk so that a marker cut by the boundary is still found. */
   private readonly overlap: number;
@@ -17,15 +19,24 @@ export class MarkerSearch {
   private seen = false;
 
   constructor(markers: readonly string[]) {
-    this.markers = markers.map((m) => Buffer.from(m, 'utf8'));
+    this.markers = MarkerSearch.bytesOf(markers);
     this.overlap = Math.max(0, ...this.markers.map((m) => m.length - 1));
+  }
+
+  private static bytesOf(markers: readonly string[]): readonly Buffer[] {
+    let bytes = MarkerSearch.compiled.get(markers);
+    if (bytes === undefined) {
+      bytes = markers.map((m) => Buffer.from(m, 'utf8'));
+      MarkerSearch.compiled.set(markers, bytes);
+    }
+    return bytes;
   }
 
   /** Whether a marker occurs in these bytes, taken alone. */
   static in(bytes: Uint8Array, markers: readonly string[]): boolean {
-    const search = new MarkerSearch(markers);
-    search.push(bytes);
-    return search.found;
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    for (const marker of MarkerSearch.bytesOf(markers)) if (buffer.indexOf(marker) !== -1) return true;
+    return false;
   }
 
   /** Feeds the next chunk of the file. */

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { PathClass } from './classify.js';
 import { binaryReason, decodeForSniffing, decodeUtf8, type Unreadable } from './decode.js';
@@ -46,6 +46,8 @@ export interface ScanRoot {
 }
 
 function isInside(root: string, target: string): boolean {
+  // The common case, without path arithmetic: an absolute, normalized target under an absolute, normalized root.
+  if (target === root || target.startsWith(root.endsWith('/') ? root : `${root}/`)) return true;
   const rel = path.relative(root, target);
   return rel === '' || (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`));
 }
@@ -118,9 +120,9 @@ const HEAD_BUFFER = Buffer.alloc(HEAD_BYTES);
 /**
  * Real paths of the folders files were listed in, each resolved once: a file
  * opened with O_NOFOLLOW in a folder inside the real root is itself inside it.
- * Keyed by the folder's bytes (latin1); null for a folder that could not be resolved.
+ * Keyed by the folder's path (a NUL and its bytes as latin1 when it is not UTF-8); null for a folder that could not be resolved.
  */
-type FolderCache = Map<string, Buffer | null>;
+type FolderCache = Map<string, string | Buffer | null>;
 
 export interface ReadContext {
   root: ScanRoot;
@@ -134,11 +136,12 @@ export function readContext(root: ScanRoot): ReadContext {
 /** O_NOFOLLOW where the platform has it (not on Windows): then a symbolic link fails to open with ELOOP. */
 const NO_FOLLOW: number | undefined = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW;
 
-function realFolder(context: ReadContext, full: Buffer): Buffer | null {
+/** The real path of the folder of a file whose name is not UTF-8 (bytes): one realpath per folder. */
+function realByteFolder(context: ReadContext, full: Buffer): Buffer | null {
   const slash = full.lastIndexOf(0x2f);
   const folder = full.subarray(0, slash <= 0 ? 1 : slash);
-  const key = folder.toString('latin1');
-  let real = context.folders.get(key);
+  const key = `\u0000${folder.toString('latin1')}`;
+  let real = context.folders.get(key) as Buffer | null | undefined;
   if (real === undefined) {
     try {
       real = realpathSync.native(Buffer.from(folder), { encoding: 'buffer' });
@@ -150,14 +153,52 @@ function realFolder(context: ReadContext, full: Buffer): Buffer | null {
   return real;
 }
 
+/**
+ * The real path of a folder under the scan root, from its parent's: a
+ * folder that is no symbolic link is its real parent's entry of that name,
+ * so each folder costs one lstat, not a realpath walking every component.
+ * A linked folder is resolved in full. null when it cannot be resolved.
+ */
+function realFolder(context: ReadContext, folder: string): string | null {
+  if (folder === context.root.absolute) return context.root.real;
+  const cached = context.folders.get(folder) as string | null | undefined;
+  if (cached !== undefined) return cached;
+  const slash = folder.lastIndexOf('/');
+  let real: string | null = null;
+  try {
+    if (slash >= context.root.absolute.length && folder.startsWith(`${context.root.absolute}/`)) {
+      const parent = realFolder(context, folder.slice(0, slash));
+      const info = parent === null ? null : lstatSync(folder);
+      if (info !== null && info.isDirectory()) real = `${parent}${folder.slice(slash)}`;
+      else if (info !== null && info.isSymbolicLink()) real = realpathSync.native(folder);
+    } else {
+      real = realpathSync.native(folder);
+    }
+  } catch {
+    real = null;
+  }
+  context.folders.set(folder, real);
+  return real;
+}
+
 function readPath(context: ReadContext, file: ListedPath, cls: PathClass, tally: Tally): ReadOutcome {
   const { root } = context;
   const rel = file.shown;
-  const full = Buffer.concat([Buffer.from(root.absolute, 'utf8'), Buffer.from('/'), file.bytes]);
-  // The common case costs one realpath per folder, not per file: the file is
+  // A text name is opened by its text; any other by its bytes.
+  const full: string | Buffer = file.raw === undefined ? `${root.absolute}/${rel}` : Buffer.concat([Buffer.from(root.absolute, 'utf8'), Buffer.from('/'), file.raw]);
+  // The common case costs one lstat per folder, not a realpath per file: the file is
   // opened without following a link, in a folder whose real path is inside the root.
-  const folder = NO_FOLLOW === undefined ? null : realFolder(context, full);
-  if (folder !== null && isInside(bytePath(root.real), bytePath(folder))) {
+  let inside = false;
+  if (NO_FOLLOW !== undefined) {
+    if (typeof full === 'string') {
+      const folder = realFolder(context, full.slice(0, full.lastIndexOf('/')));
+      inside = folder !== null && isInside(root.real, folder);
+    } else {
+      const folder = realByteFolder(context, full);
+      inside = folder !== null && isInside(bytePath(root.real), bytePath(folder));
+    }
+  }
+  if (inside) {
     let fd: number | null = null;
     try {
       // O_NONBLOCK: a FIFO with a config's name must not hang the scan.
@@ -170,7 +211,7 @@ function readPath(context: ReadContext, file: ListedPath, cls: PathClass, tally:
     }
     if (fd !== null) return withTemplate(readOpen(fd, rel, cls, tally), cls);
   }
-  return readThroughLinks(root, full, rel, cls, tally);
+  return readThroughLinks(root, typeof full === 'string' ? Buffer.from(full, 'utf8') : full, rel, cls, tally);
 }
 
 function withTemplate(outcome: ReadOutcome, cls: PathClass): ReadOutcome {
@@ -216,30 +257,48 @@ function readThroughLinks(root: ScanRoot, full: Buffer, rel: string, cls: PathCl
   return withTemplate(readOpen(fd, rel, cls, tally), cls);
 }
 
+/** What read(2) at an offset says of a file that is no regular file: a directory, a FIFO (ESPIPE), a FIFO with no data (EAGAIN). */
+const NOT_REGULAR: ReadonlySet<string> = new Set(['EISDIR', 'ESPIPE', 'EAGAIN']);
+
 /** Reads an open file (and closes it). */
 function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOutcome {
   tally.opened = true;
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return skipped(rel, cls, atStart('it is not a regular file'));
+    // The head first: a file shorter than the head buffer is read whole
+    // and needs no fstat (most files); the size of a longer one decides
+    // the limits, and an empty read may be no regular file at all (a FIFO).
+    let head: Buffer;
+    try {
+      // One read: read(2) of a regular file returns fewer bytes than asked only at its end.
+      const n = readSync(fd, HEAD_BUFFER, 0, HEAD_BYTES, 0);
+      tally.bytes += n;
+      head = HEAD_BUFFER.subarray(0, n);
+    } catch (e) {
+      // A directory, a FIFO or a socket refuses a positioned read before fstat is asked.
+      if (NOT_REGULAR.has((e as NodeJS.ErrnoException).code ?? '')) return skipped(rel, cls, atStart('it is not a regular file'));
+      throw e;
+    }
+    const stat = head.length > 0 && head.length < HEAD_BYTES ? { size: head.length } : fstatSync(fd);
+    if ('isFile' in stat && !stat.isFile()) return skipped(rel, cls, atStart('it is not a regular file'));
     if (stat.size > MAX_FILE_BYTES) {
       if (cls.embedded === true) return {}; // a big file of some other kind: nothing to say about it
       return skipped(rel, cls, atStart(`the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES / (1024 * 1024)} MiB limit`));
     }
-    const head = readBytes(fd, HEAD_BUFFER, 0, Math.min(stat.size, HEAD_BYTES), tally);
     const binary = binaryReason(head);
     if (binary && cls.embedded === true) return {};
     if (binary) return cls.definite ? skipped(rel, cls, binary) : { ...skipped(rel, cls, binary), minor: true };
 
-    const sniffed = cls.definite ? '' : decodeForSniffing(head);
-    const role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(sniffed, cls.roles);
+    // Decoded only for a content sniff or a host format's test: most files opened fail the byte test for mail markers first.
+    let sniffed: string | null = cls.definite || cls.roles.length === 0 ? null : decodeForSniffing(head);
+    const text = (): string => (sniffed ??= decodeForSniffing(head));
+    const role: Role | null = cls.definite ? (cls.roles[0] ?? null) : cls.roles.length === 0 ? null : sniffRole(text(), cls.roles);
     if (role === null) {
       // Not a mail file: maybe provisioning code that edits one (a script, a Dockerfile, a ConfigMap).
       // A file that the head already holds whole and that names no mail
       // server edits none: rejected before any host format looks at it.
       const whole = head.length >= stat.size;
-      const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, sniffed.slice(0, HOST_HEAD_CHARS));
-      const distribution = format === null ? null : notLiveDistributionScript(sniffed);
+      const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, text().slice(0, HOST_HEAD_CHARS));
+      const distribution = format === null ? null : notLiveDistributionScript(text());
       if (distribution !== null) return { setAside: { path: rel, reason: distribution } };
       const embedded = format === null ? null : readEmbedded(fd, rel, head, stat.size, format, tally);
       if (embedded !== null) return embedded;

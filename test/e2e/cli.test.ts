@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it, type TestContext } from 'node:test';
 import {
@@ -308,6 +308,29 @@ describe('dist/cli/index.js exit codes', () => {
     assert.equal(r.status, 2, explain(r));
     assert.match(r.stderr, /no\/such\/dir/);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  it('--version loads none of the engine: the entry alone, without its chunks, answers it; a scan then fails with 2, never 1', () => {
+    // Only the entry file and its package.json: every chunk (cli/NNN.index.js) is missing.
+    const dir = tempDir('cli-entry');
+    cleanup.push(dir);
+    copyFileSync(CLI_BUNDLE, path.join(dir, 'index.js'));
+    copyFileSync(path.join(path.dirname(CLI_BUNDLE), 'package.json'), path.join(dir, 'package.json'));
+    const run = (args: string[]): CliRun => {
+      const r = spawnSync(process.execPath, [path.join(dir, 'index.js'), ...args], { cwd: EXAMPLES, encoding: 'utf8', timeout: 60_000 });
+      return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+    };
+    const version = run(['--version']);
+    assert.equal(version.status, 0, explain(version));
+    assert.equal(version.stdout, `relaygate ${PACKAGE_VERSION}\n`);
+    assert.equal(version.stderr, '');
+    const scan = run(['.']);
+    assert.equal(scan.status, 2, explain(scan));
+    assert.equal(scan.stdout, '');
+    assert.match(scan.stderr, /^relaygate: internal error: .*\n$/);
+    // The whole bundle answers --version the same way, and --version among other flags goes through the engine's parser.
+    assert.deepEqual(runCli(['--version']), { status: 0, stdout: `relaygate ${PACKAGE_VERSION}\n`, stderr: '' });
+    assert.deepEqual(runCli(['--version', '--format', 'json']), { status: 0, stdout: `relaygate ${PACKAGE_VERSION}\n`, stderr: '' });
   });
 
   it('a config-unreadable finding (exit 1) for a binary main.cf, and the scan goes on', () => {

@@ -18,6 +18,7 @@
 import ipaddr from 'ipaddr.js';
 import { RE2JS } from 're2js';
 import { isUnknown } from '../../model/source.js';
+import { isFourPartDecimal } from '../ipv4.js';
 import type { Span } from '../../model/span.js';
 import { splitEximList } from './lists.js';
 import { MappedText } from './mapped-text.js';
@@ -208,7 +209,7 @@ export function parseIpItem(item: string): { address: ipaddr.IPv4 | ipaddr.IPv6;
   const host = slash < 0 ? item : item.slice(0, slash);
   const maskText = slash < 0 ? null : item.slice(slash + 1);
   let address: ipaddr.IPv4 | ipaddr.IPv6;
-  if (ipaddr.IPv4.isValidFourPartDecimal(host)) address = ipaddr.IPv4.parse(host);
+  if (isFourPartDecimal(host)) address = ipaddr.IPv4.parse(host);
   else if (host.includes(':') && ipaddr.IPv6.isValid(host) && !host.includes('%')) address = ipaddr.IPv6.parse(host);
   else return null;
   const max = address.kind() === 'ipv4' ? 32 : 128;

@@ -5,6 +5,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { isUnknown, UNKNOWN_MARK } from '../../model/source.js';
+import { isFourPartDecimal } from '../ipv4.js';
 import type { Span } from '../../model/span.js';
 import { runNamedAcl, type EvalContext, type Outcome, type Stage } from './acl-eval.js';
 import { splitEximList } from './lists.js';
@@ -95,7 +96,7 @@ export function exposure(config: EximConfig): Exposure {
       continue;
     }
     const address = withoutPort(item.text);
-    if (ipaddr.IPv4.isValidFourPartDecimal(address)) {
+    if (isFourPartDecimal(address)) {
       listeners.push({ text: item.text, family: 4, loopback: ipaddr.IPv4.parse(address).range() === 'loopback', span: item.span });
     } else if (address.includes(':') && ipaddr.IPv6.isValid(address)) {
       if (dropV6) continue;

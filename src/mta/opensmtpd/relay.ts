@@ -12,6 +12,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { isUnknown } from '../../model/source.js';
+import { isFourPartDecimal } from '../ipv4.js';
 import type { Span } from '../../model/span.js';
 import type { MatchCondition, MatchRule, OpenSmtpdConfiguration, SmtpdConfig, SmtpdListener, SmtpdTable } from './model.js';
 
@@ -52,7 +53,7 @@ export function listenerLoopback(l: SmtpdListener): Tri3 {
   if (isUnknown(on)) return 'unknown';
   if (l.unknown === true) return 'unknown';
   if (on === 'localhost' || /^lo\d*$/.test(on)) return 'yes';
-  if (ipaddr.IPv4.isValidFourPartDecimal(on)) return ipaddr.IPv4.parse(on).range() === 'loopback' ? 'yes' : 'no';
+  if (isFourPartDecimal(on)) return ipaddr.IPv4.parse(on).range() === 'loopback' ? 'yes' : 'no';
   if (on.includes(':') && ipaddr.IPv6.isValid(on)) return ipaddr.IPv6.parse(on).range() === 'loopback' ? 'yes' : 'no';
   // An interface (eth0, egress) or a host name that resolves to a routable address.
   return 'no';

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { isUnknown } from '../../model/source.js';
+import { isFourPartDecimal } from '../ipv4.js';
 import { splitList } from './list.js';
 
 /**
@@ -72,7 +73,7 @@ function tableType(text: string): string {
 
 /** IPv4 as inet_pton(3) reads it: four decimal parts, nothing shorter. */
 function parseIpv4(text: string): ipaddr.IPv4 | null {
-  return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : null;
+  return isFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : null;
 }
 
 function parseIpv6(text: string): ipaddr.IPv6 | null {

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { isUnknown } from '../../model/source.js';
+import { isIpAddress } from '../ipv4.js';
 
 /** true, false, or 'unknown' when the text came from an unresolved template expression. */
 export type Tristate = boolean | 'unknown';
@@ -21,7 +22,7 @@ export function isLoopbackHost(host: string): Tristate {
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
   const lower = text.toLowerCase();
   if (lower === 'localhost' || lower === 'loopback-only') return true;
-  if (!ipaddr.isValid(text)) return false;
+  if (!isIpAddress(text)) return false;
   return ipaddr.process(text).range() === 'loopback';
 }
 

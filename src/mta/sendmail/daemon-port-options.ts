@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { isUnknown } from '../../model/source.js';
+import { isIpAddress } from '../ipv4.js';
 import type { Span } from '../../model/span.js';
 import type { DaemonPortOptions } from './model.js';
 
@@ -45,7 +46,7 @@ export function isLoopbackAddress(address: string): boolean {
   if (a.startsWith('[') && a.endsWith(']')) a = a.slice(1, -1);
   if (a.toLowerCase().startsWith('ipv6:')) a = a.slice(5);
   if (a.toLowerCase() === 'localhost' || a.toLowerCase() === 'localhost.localdomain') return true;
-  if (!ipaddr.isValid(a)) return false;
+  if (!isIpAddress(a)) return false;
   let parsed = ipaddr.parse(a);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();

@@ -88,16 +88,29 @@ export function memoryRepository(files: Record<string, string>): RepositoryReade
   };
 }
 
+/** The cached answer for `key`, computed the first time. */
+function once<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 /** The real file system under `root`; never follows a link out of the root. */
 export function fileSystemRepository(root: string): RepositoryReader {
   const realRoot = realpathSync(root);
-  // One scan reads a snapshot: where a path leads is asked once (every recorder asks again).
+  // One scan reads a snapshot: where a path leads, what a file holds, what a
+  // folder lists is asked of the file system once (every recorder asks again,
+  // every configuration of a role reads the same variables files).
   const resolved = new Map<string, string | undefined>();
+  const texts = new Map<string, string | undefined>();
+  const listings = new Map<string, string[]>();
+  const directories = new Map<string, boolean>();
   const inside = (relativePath: string): string | undefined => {
     if (resolved.has(relativePath)) return resolved.get(relativePath);
     let out: string | undefined;
     try {
-      const full = realpathSync(path.join(root, ...relativePath.split('/')));
+      const full = realpathSync.native(path.join(root, ...relativePath.split('/')));
       const rel = path.relative(realRoot, full);
       out = rel.startsWith('..') || path.isAbsolute(rel) ? undefined : full;
     } catch {
@@ -119,32 +132,41 @@ export function fileSystemRepository(root: string): RepositoryReader {
       return undefined;
     },
     read(relativePath) {
-      const full = inside(relativePath);
-      if (full === undefined) return undefined;
-      try {
-        const stat = statSync(full);
-        if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES) return undefined;
-        return readFileSync(full, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return once(texts, relativePath, () => {
+        const full = inside(relativePath);
+        if (full === undefined) return undefined;
+        try {
+          const stat = statSync(full);
+          if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES) return undefined;
+          return readFileSync(full, 'utf8');
+        } catch {
+          return undefined;
+        }
+      });
     },
     list(relativeDir) {
-      const full = inside(relativeDir);
-      if (full === undefined) return [];
-      try {
-        return readdirSync(full).sort();
-      } catch {
-        return [];
-      }
+      // A copy: the caller may sort or change what it gets.
+      return [
+        ...once(listings, relativeDir, () => {
+          const full = inside(relativeDir);
+          if (full === undefined) return [];
+          try {
+            return readdirSync(full).sort();
+          } catch {
+            return [];
+          }
+        }),
+      ];
     },
     isDirectory(relativePath) {
-      const full = inside(relativePath);
-      try {
-        return full !== undefined && statSync(full).isDirectory();
-      } catch {
-        return false;
-      }
+      return once(directories, relativePath, () => {
+        const full = inside(relativePath);
+        try {
+          return full !== undefined && statSync(full).isDirectory();
+        } catch {
+          return false;
+        }
+      });
     },
   };
 }
