@@ -141,6 +141,16 @@ describe('exim-open-relay: Debian', () => {
   it('semicolons: update-exim4.conf makes a <; list', () => {
     assert.deepEqual(check([conf("dc_relay_nets='10.0.0.0/8 ; ::0/0'\n")]).map((r) => [r.span.line, r.span.column, r.span.endColumn]), [[2, 29, 34]]);
   });
+  it('an indented assignment: the value after name= (the shell skips the blanks before it)', () => {
+    const found = check([conf("dc_local_interfaces=''\n  dc_relay_nets='0.0.0.0/0'\n")]);
+    assert.deepEqual(found.map((r) => [r.span.line, r.span.column, r.span.endColumn, r.certainty]), [[3, 18, 27, 'definite']]);
+  });
+  it('a backslash-newline in double quotes or unquoted joins the lines (sh line continuation); the item on the next line', () => {
+    const quoted = check([conf('dc_local_interfaces=\'\'\ndc_relay_nets="10.0.0.0/8 ; \\\n0.0.0.0/0"\n')]);
+    assert.deepEqual(quoted.map((r) => [r.span.line, r.span.column, r.span.endColumn, r.certainty]), [[4, 1, 10, 'definite']]);
+    const bare = check([conf("dc_local_interfaces=''\ndc_relay_nets=10.0.0.0/8:\\\n0.0.0.0/0\n")]);
+    assert.deepEqual(bare.map((r) => [r.span.line, r.span.column, r.span.endColumn, r.certainty]), [[4, 1, 10, 'definite']]);
+  });
   it('dc_local_interfaces on loopback: not exposed', () => {
     assert.deepEqual(check([conf("dc_local_interfaces='127.0.0.1 ; ::1'\ndc_relay_nets='0.0.0.0/0'\n")]), []);
   });

@@ -56,14 +56,24 @@ export function parseDebconf(file: string, text: string): Debconf {
     let unknown = false;
     let line = lineNo;
     let text = body;
-    let col = indent + m[0].length;
+    // `text` is the line without its indentation: the value starts right after `name=`.
+    let col = m[0].length;
     let endLine = lineNo;
     let endColumn = raw.length + 1;
     let quote: '' | "'" | '"' = '';
     let done = false;
+    // A backslash that ends a line, unquoted or in double quotes, is a line
+    // continuation: the shell removes it and the newline (sh(1), "Escape
+    // Character" and "Double-Quotes"); in single quotes it is a backslash.
+    let continued = false;
     while (!done) {
       while (col < text.length) {
         const c = text[col] as string;
+        if (c === '\\' && quote !== "'" && col + 1 === text.length) {
+          continued = true;
+          col++;
+          break;
+        }
         if (quote === '') {
           if (c === ' ' || c === '\t') {
             done = true;
@@ -95,6 +105,15 @@ export function parseDebconf(file: string, text: string): Debconf {
         vb.char(c, file, line, (line === lineNo ? indent : 0) + col + 1);
         col++;
       }
+      if (continued && i < lines.length) {
+        continued = false;
+        text = (lines[i] as string).replace(/\r$/, '');
+        line = i + 1;
+        i++;
+        col = 0;
+        continue;
+      }
+      continued = false;
       if (done || quote === '') {
         endLine = line;
         endColumn = (line === lineNo ? indent : 0) + col + 1;
