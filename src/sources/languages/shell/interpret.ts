@@ -824,7 +824,7 @@ function preseedAnswers(scope: CommandScope, found: ResolvedScript): void {
 
 function mailTargetOf(scope: CommandScope, value: ShellValue): ReturnType<typeof mailTarget> {
   const target = mailTarget(value.text, scope.env.cwd);
-  if (target === null && value.unknown && /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail/.test(value.text)) {
+  if (target === null && value.unknown && /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail|exim|smtpd\.conf/.test(value.text)) {
     scope.noteAt(value, `the target path ${quoted(value.text.replaceAll(UNKNOWN_MARK, '?'))} could not be resolved; a write to mail configuration may be missed`);
   }
   return target;
