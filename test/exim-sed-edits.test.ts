@@ -129,6 +129,12 @@ const UNKNOWN: Case[] = [
     findings: [['exim-open-relay', 'entrypoint.sh', 9, 1, 'indeterminate']],
   },
   {
+    name: 'sed -f: a script file relaygate does not read makes the settings unknown',
+    files: { 'setup.sh': `#!/bin/sh\nsed -i -f /tmp/edits.sed ${CONF}\n` },
+    findings: [['exim-open-relay', 'setup.sh', 2, 1, 'indeterminate']],
+    note: /on update-exim4\.conf\.conf is not followed \(the script is read from a file with -f\); its text is unknown from here on/,
+  },
+  {
     name: 'a sed on a path relaygate cannot resolve: a note names it',
     files: { 'setup.sh': "#!/bin/sh\nsed -i 's/^dc_relay_nets=.*/dc_relay_nets=*/' \"$EXIM_DIR/update-exim4.conf.conf\"\n" },
     findings: [],

@@ -743,6 +743,11 @@ export class Interpreter {
       const target = mailTargetOf(scope, value);
       if (target === null) continue;
       if (!args.inPlace) continue;
+      if (args.scriptFile && (target.target === 'exim.conf' || target.target === 'update-exim4.conf.conf')) {
+        // The script is in a file relaygate does not read: Exim's file is unknown from here on.
+        sedEdits(scope, { ...args, scriptFile: false, scripts: [{ text: UNKNOWN_MARK, value: value.spanning(UNKNOWN_MARK) }], scriptWhy: 'the script is read from a file with -f' }, target);
+        continue;
+      }
       if (args.scriptFile) {
         scope.noteAt(value, `sed -f script on ${target.target} is not followed`);
         continue;

@@ -25,6 +25,8 @@ export interface SedArguments {
   quiet: boolean;
   /** An option that changes how lines are read (-z, -s with several files is harmless): the script is not followed. */
   unsupported: string | null;
+  /** Why the script is unknown, when relaygate put an unknown one in its place (-f on an Exim file). */
+  scriptWhy?: string;
 }
 
 /** `sed -i [-E] [-n] [-e] SCRIPT FILE...` arguments (GNU and BSD spellings of -i). */
@@ -116,7 +118,7 @@ export function sedEdits(scope: CommandScope, args: SedArguments, target: MailTa
     // Exim's files are replayed as text (../../replay/other-mtas.ts): a script
     // relaygate cannot read makes the file's text unknown from here on there.
     if (program.kind !== 'program') {
-      const why = computed ? 'the script is built when the shell runs' : program.kind === 'unsupported' ? program.what : program.message;
+      const why = args.scriptWhy ?? (computed ? 'the script is built when the shell runs' : program.kind === 'unsupported' ? program.what : program.message);
       scope.noteAt(script, `sed script ${quoted(script.text.replaceAll(UNKNOWN_MARK, '?'))} on ${target.name ?? target.target} is not followed (${why}); its text is unknown from here on`);
     }
     const builder = scope.builder();
