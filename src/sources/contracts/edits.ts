@@ -80,9 +80,14 @@ export type Edit =
    * whose known iterations set those names: their variables keep the
    * values the image gives them). For update-exim4.conf.conf
    * (`debconf-set-selections` answers for exim4-config), `dc_name='value'`
-   * lines in that file's shell syntax.
+   * lines in that file's shell syntax; `fileEdit`: not an answer but an edit
+   * of the file as it stands after the install (Ansible `lineinfile`,
+   * `replace`), over the packaged file when nothing wrote it, and with
+   * `ifPresent` (`replace`, `lineinfile backrefs: yes`) only when the file
+   * has a line setting that name (the shell's last assignment wins, so the
+   * line's place does not matter).
    */
-  | (EditBase & { kind: 'set'; target: 'main.cf' | 'update-exim4.conf.conf'; fragment: Fragment; unknownNameExcludes?: string[] })
+  | (EditBase & { kind: 'set'; target: 'main.cf' | 'update-exim4.conf.conf'; fragment: Fragment; unknownNameExcludes?: string[]; fileEdit?: boolean; ifPresent?: string })
   /**
    * Back to the default: `postconf -X name`, `postconf -# name` (`comment`:
    * the lines stay, commented out), `lineinfile state: absent`.
@@ -106,8 +111,11 @@ export type Edit =
    * `sed -i SCRIPT FILE` (GNU sed): the script is run over the file's lines.
    * `script` holds the script text (several `-e` joined by newlines, as GNU
    * sed joins them), mapped to the host file; `extended`: -E/-r; `quiet`: -n.
+   * On an Exim file (`name`: its name there, as for `write`) the script may
+   * be one relaygate cannot read (built by the shell at run time): replay
+   * then makes that file's text unknown from this edit on.
    */
-  | (EditBase & { kind: 'sed'; target: 'main.cf' | 'master.cf'; script: Fragment; extended: boolean; quiet: boolean })
+  | (EditBase & { kind: 'sed'; target: 'main.cf' | 'master.cf' | 'exim.conf' | 'update-exim4.conf.conf'; script: Fragment; extended: boolean; quiet: boolean; name?: string })
   /** `postconf -PX service/type/parameter`: the `-o parameter=...` settings removed from the service. */
   | (EditBase & { kind: 'master-unset'; target: 'master.cf'; service: string; type: string; parameter: string })
   /**

@@ -14,15 +14,20 @@ import { assembleOpenSmtpd } from '../../mta/opensmtpd/index.js';
 import { UNKNOWN_MARK } from '../../model/source.js';
 import type { Edit, TargetFile } from '../contracts/edits.js';
 import { remapSpansAs, SourceMap, type Fragment, type MapSegment } from '../contracts/fragment.js';
+import type { Span } from '../../model/span.js';
+import { documentFragment, linesOf, type DocLine } from './document.js';
 import { remapMappedText } from './files.js';
+import { MappedLine } from './mapped-line.js';
 import type { Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
+import { runSedEdit } from './sed-edit.js';
 
-type OtherEdit = Extract<Edit, { kind: 'write' | 'append' | 'link' | 'set' }>;
+type OtherEdit = Extract<Edit, { kind: 'write' | 'append' | 'link' | 'set' | 'sed' }>;
+type SedEdit = Extract<Edit, { kind: 'sed' }>;
 
 /** The edits of one instance that change Exim or OpenSMTPD files, for `mta`. */
 export function isOtherMtaEdit(edit: Edit, mta: 'exim' | 'opensmtpd'): edit is OtherEdit {
-  if (edit.kind !== 'write' && edit.kind !== 'append' && edit.kind !== 'link' && edit.kind !== 'set') return false;
+  if (edit.kind !== 'write' && edit.kind !== 'append' && edit.kind !== 'link' && edit.kind !== 'set' && edit.kind !== 'sed') return false;
   return mta === 'opensmtpd' ? edit.target === 'smtpd.conf' : edit.target === 'exim.conf' || edit.target === 'update-exim4.conf.conf';
 }
 
@@ -35,6 +40,30 @@ export function isOtherMtaEdit(edit: Edit, mta: 'exim' | 'opensmtpd'): edit is O
  * '127.0.0.1 ; ::1' for every other type (localInterfaces below).
  */
 const DEBCONF_DEFAULTS = ["dc_eximconfig_configtype='local'", "dc_relay_nets=''", "dc_relay_domains=''", "dc_use_split_config='false'"];
+
+/**
+ * update-exim4.conf.conf as exim4-config's postinst writes it from the
+ * debconf defaults (exim4-config 4.96, a non-interactive install): every
+ * setting of its dc_directives, in that order, so that a `sed -i` has the
+ * lines it rewrites. dc_other_hostnames is the machine's host name there
+ * (left empty, as for the debconf answers above: it names local domains,
+ * not relay clients).
+ */
+export const PACKAGED_SETTINGS: readonly string[] = [
+  "dc_eximconfig_configtype='local'",
+  "dc_other_hostnames=''",
+  "dc_local_interfaces='127.0.0.1 ; ::1'",
+  "dc_readhost=''",
+  "dc_relay_domains=''",
+  "dc_minimaldns='false'",
+  "dc_relay_nets=''",
+  "dc_smarthost=''",
+  "CFILEMODE='644'",
+  "dc_use_split_config='false'",
+  "dc_hide_mailname=''",
+  "dc_mailname_in_oh='true'",
+  "dc_localdelivery='mail_spool'",
+];
 
 /** The dc_local_interfaces the config script writes when no answer gave one, after the answers in `text`. */
 function localInterfaces(text: string): string | null {
@@ -105,9 +134,9 @@ function maybePiece(piece: Piece): Piece {
 
 /**
  * The files the instance's edits leave on the target machine, in the order
- * they were first written. A piece from another host file than the file's
- * first one (a Dockerfile appending to a linked file) cannot share its
- * source map: the file keeps its own pieces, and a note says the rest is not read.
+ * they were first written. Pieces may come from different host files (a
+ * Dockerfile appending to a file it COPYs, an Ansible task editing a
+ * file a role deploys): every character keeps the file it comes from.
  */
 function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: string[]): ServerFile[] {
   const files = new Map<string, ServerFile>();
@@ -115,6 +144,19 @@ function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: s
   const answered = new Map<OtherEdit, ServerFile>();
   for (const edit of edits) {
     const name = nameOf(edit);
+    if (edit.kind === 'sed' || (edit.kind === 'set' && edit.fileEdit === true)) {
+      const file = files.get(name);
+      const answers = file === undefined ? undefined : [...answered].find(([, f]) => f === file);
+      if (answers !== undefined && file !== undefined) {
+        // The config script has written dc_local_interfaces before anything edits the file.
+        const line = localInterfaces(file.pieces.map((p) => p.text).join('\n'));
+        if (line !== null) file.pieces.push(pinnedPiece(`${line}\n`, answers[0]));
+        answered.delete(answers[0]);
+      }
+      const edited = edit.kind === 'sed' ? sedFile(edit, file, name, notes) : editSettings(edit, file, name);
+      if (edited !== null) files.set(name, edited);
+      continue;
+    }
     let piece: Piece | null;
     if (edit.kind === 'link') {
       piece = resolve(edit.source, edit.target, edit.templateVariables);
@@ -127,18 +169,9 @@ function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: s
     const file = files.get(name);
     if (edit.maybe && edit.target === 'exim.conf') {
       const content = piece;
-      const before = file !== undefined && file.pieces.every((p) => p.file === content.file) ? file.pieces : [];
-      if (file !== undefined && before.length === 0 && edit.kind !== 'append') {
-        notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; what it holds where this change does not happen is not read`);
-      }
-      const pieces = maybeEximPieces(edit, content, before);
-      if (edit.kind === 'append' && file !== undefined) {
-        if (file.pieces[0]?.file !== content.file) {
-          notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; this change is not read`);
-          continue;
-        }
-        file.pieces.push(...pieces);
-      } else files.set(name, { name, target: edit.target, pieces });
+      const pieces = maybeEximPieces(edit, content, file?.pieces ?? []);
+      if (edit.kind === 'append' && file !== undefined) file.pieces.push(...pieces);
+      else files.set(name, { name, target: edit.target, pieces });
       continue;
     }
     if (edit.maybe) piece = maybePiece(piece);
@@ -150,10 +183,6 @@ function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: s
       else for (const [e, f] of answered) if (f.name === name) answered.delete(e);
       continue;
     }
-    if (file.pieces[0]?.file !== piece.file) {
-      notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; this change is not read`);
-      continue;
-    }
     file.pieces.push(piece);
   }
   for (const [edit, file] of answered) {
@@ -163,7 +192,98 @@ function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: s
   return [...files.values()];
 }
 
-/** Pieces of one host file joined into one text, their source maps shifted to the lines they land on. */
+/** The lines of a file's pieces, each character on the file it comes from. */
+function fileLines(file: ServerFile, fallback: Span): DocLine[] {
+  return file.pieces.flatMap((piece) => linesOf(piece, false, fallback));
+}
+
+/** Lines back into one piece: its source map names the file of every character. */
+function linesPiece(lines: readonly DocLine[], first: string): Piece {
+  const fragment = documentFragment(lines, 'plain');
+  return { file: first, text: fragment.text, fragment: { ...fragment, file: first, maybeLines: new Set() } };
+}
+
+/**
+ * A line relaygate cannot read, in each file's own syntax: for
+ * update-exim4.conf.conf a line of shell code (which may change any
+ * setting before it, src/mta/exim/debconf.ts), for Exim's own files an
+ * `.include` of unknown text.
+ */
+function unknownLine(target: TargetFile, span: Span): DocLine {
+  return { line: MappedLine.generated(target === 'update-exim4.conf.conf' ? UNKNOWN_MARK : `.include ${UNKNOWN_MARK}`, span), maybe: false };
+}
+
+/**
+ * Lines that may or may not be there (a sed under an undecided condition
+ * keeps the old line beside the new one): in update-exim4.conf.conf, where
+ * the last assignment wins, the value of each is unknown; in Exim's files each such line sits under `.ifdef` on an
+ * unknown name, read as undecided.
+ */
+function settleMaybe(lines: readonly DocLine[], target: TargetFile, span: Span): DocLine[] {
+  const out: DocLine[] = [];
+  for (const l of lines) {
+    if (!l.maybe) {
+      out.push(l);
+      continue;
+    }
+    if (target === 'update-exim4.conf.conf') {
+      const m = /^([ \t]*[A-Za-z_]\w*=['"]?)/.exec(l.line.text);
+      if (m === null) out.push({ line: l.line, maybe: false });
+      else {
+        const cut = (m[1] as string).length;
+        out.push({ line: l.line.slice(0, cut).concat(MappedLine.generated(UNKNOWN_MARK, span), l.line.slice(cut)), maybe: false });
+      }
+      continue;
+    }
+    out.push({ line: MappedLine.generated(`.ifdef ${UNKNOWN_MARK}`, span), maybe: false }, { line: l.line, maybe: false }, { line: MappedLine.generated('.endif', span), maybe: false });
+  }
+  return out;
+}
+
+/** update-exim4.conf.conf as it stands before an edit: the text written earlier, else the packaged one (pinned to `edit`). */
+function settingsBase(edit: OtherEdit, file: ServerFile | undefined, name: string): ServerFile {
+  return file ?? { name, target: 'update-exim4.conf.conf', pieces: [pinnedPiece(`${PACKAGED_SETTINGS.join('\n')}\n`, edit)] };
+}
+
+/**
+ * An edit of update-exim4.conf.conf as it stands (Ansible lineinfile,
+ * replace): the assignment goes at the end, where the shell's last
+ * assignment wins; with `ifPresent`, only when a line sets that name.
+ */
+function editSettings(edit: Extract<Edit, { kind: 'set' }>, file: ServerFile | undefined, name: string): ServerFile | null {
+  const base = settingsBase(edit, file, name);
+  const present = edit.ifPresent;
+  if (present !== undefined && !base.pieces.some((p) => p.text.split('\n').some((line) => line.trimStart().startsWith(`${present}=`)))) return null;
+  const piece: Piece = { file: edit.fragment.file, text: edit.fragment.text, fragment: edit.fragment };
+  return { ...base, pieces: [...base.pieces, edit.maybe ? maybePiece(piece) : piece] };
+}
+
+/**
+ * `sed -i` on an Exim file (GNU sed, ./sed-edit.ts): run over the text the
+ * earlier edits left, or, for update-exim4.conf.conf nothing has written,
+ * over the packaged one. Only the lines it touches change; what it writes
+ * points at the sed command. A script relaygate cannot read (built by the
+ * shell at run time) leaves the file's text unknown from here on; so does
+ * any sed on an Exim file relaygate has not seen (a packaged template).
+ */
+function sedFile(edit: SedEdit, file: ServerFile | undefined, name: string, notes: string[]): ServerFile | null {
+  const base = edit.target === 'update-exim4.conf.conf' ? settingsBase(edit, file, name) : file;
+  if (base === undefined) {
+    notes.push(`${edit.span.file}:${edit.span.line}: sed edits ${name}, which relaygate has not seen; the change is not judged`);
+    return null;
+  }
+  const lines = fileLines(base, edit.span);
+  const first = base.pieces[0]?.file ?? edit.span.file;
+  const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span));
+  if (result === null) {
+    // The whole text may be anything: for Debian's settings, the packaged lines stay, every one made unknown by the code line after them.
+    const kept = edit.target === 'update-exim4.conf.conf' ? lines : [];
+    return { name, target: base.target, pieces: [linesPiece([...kept, unknownLine(edit.target, edit.span)], first)] };
+  }
+  return { name, target: base.target, pieces: [linesPiece(settleMaybe(result.lines, edit.target, edit.span), first)] };
+}
+
+/** A file's pieces joined into one text, their source maps shifted to the lines they land on, each segment naming its file. */
 function joined(file: ServerFile, at: string): { text: string; fragment: Fragment | null; source: string } {
   const source = file.pieces[0]?.file ?? '';
   let text = '';
@@ -174,10 +294,11 @@ function joined(file: ServerFile, at: string): { text: string; fragment: Fragmen
     const lineOffset = text === '' ? 0 : text.split('\n').length - 1;
     if (piece.fragment !== null) {
       mapped = true;
-      for (const s of piece.fragment.map.segments) segments.push({ ...s, line: s.line + lineOffset });
+      const own = piece.fragment.file;
+      for (const s of piece.fragment.map.segments) segments.push({ ...s, line: s.line + lineOffset, file: s.file ?? own });
     } else {
       piece.text.split('\n').forEach((line, i) => {
-        segments.push({ line: lineOffset + i + 1, column: 1, endColumn: line.length + 2, kind: 'literal', from: { line: i + 1, column: 1 }, to: { line: i + 1, column: 1 } });
+        segments.push({ line: lineOffset + i + 1, column: 1, endColumn: line.length + 2, kind: 'literal', from: { line: i + 1, column: 1 }, to: { line: i + 1, column: 1 }, file: piece.file });
       });
     }
     text += piece.text;

@@ -78,6 +78,7 @@ export function lineinfile(call: ModuleCall): Edit[] {
   const absent = state !== null && state.text.text.trim() === 'absent';
   const regexp = call.text('regexp', 'regex');
   const line = call.text('line', 'value');
+  if (where.target === 'update-exim4.conf.conf') return debconfLineinfile(call, where, regexp, line, absent);
   if (where.target !== 'main.cf') {
     if (where.target === 'sendmail.mc' && !absent && regexp === null && line !== null) {
       // m4 reads the .mc top to bottom; lineinfile adds a missing line at the end of the file.
@@ -113,6 +114,61 @@ export function lineinfile(call: ModuleCall): Edit[] {
     return [{ ...base(call), kind: 'set-if-present', key: keyOf(call, where), target: 'main.cf', name, fragment }];
   }
   return [{ ...base(call), kind: 'set', key: keyOf(call, where), target: 'main.cf', fragment }];
+}
+
+/** `dc_relay_nets='...'` at the start of an update-exim4.conf.conf line: the name, or null. */
+function assignmentName(line: string): string | null {
+  return /^[A-Za-z_][A-Za-z0-9_]*(?==)/.exec(line)?.[0] ?? null;
+}
+
+/**
+ * lineinfile on Debian's update-exim4.conf.conf, a file update-exim4.conf
+ * sources with the shell: the last assignment of a name wins, so replacing
+ * the last line the regexp matches and appending the line when none
+ * matches both leave the name set to the line's value, a `set` edit of the
+ * file as it stands. With `backrefs: yes` nothing is written without a
+ * match: only where the file sets the name. `insertbefore` without a
+ * regexp for that name may put the line before an assignment that then
+ * wins: the value may or may not take effect.
+ */
+function debconfLineinfile(call: ModuleCall, where: Destination, regexp: ReturnType<ModuleCall['text']>, line: ReturnType<ModuleCall['text']>, absent: boolean): Edit[] {
+  const { context } = call;
+  const skip = (why: string): Edit[] => {
+    context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile on update-exim4.conf.conf ${why}; task not read`);
+    return [];
+  };
+  if (absent) return skip('with state=absent is not modelled');
+  if (line === null) return [];
+  const name = assignmentName(line.text.text);
+  if (name === null) return skip('writes a line that is not a "dc_name=value" assignment');
+  const named = regexp === null ? null : parameterOfRegexp(regexp.text.text);
+  const sameName = named !== null && regexp !== null && regexp.text.text.slice(named.from, named.to) === name;
+  if (regexp !== null && !sameName) return skip(`has a regexp that does not anchor on ${name}`);
+  const backrefs = call.bool('backrefs') === true;
+  if (backrefs && BACKREFERENCE.test(line.text.text)) return skip('uses back-references');
+  const before = call.text('insertbefore') !== null && !sameName;
+  const fragment = toFragment(withNewline(line.text), context.file, 'ansible', context.at);
+  const edit: Edit = { ...base(call), kind: 'set', key: keyOf(call, where), target: 'update-exim4.conf.conf', fragment, fileEdit: true, ...(backrefs ? { ifPresent: name } : {}) };
+  return [before ? { ...edit, maybe: true } : edit];
+}
+
+/** replace on update-exim4.conf.conf: a regexp anchored on a name, replaced by an assignment of that name, sets it where the file has it. */
+function debconfReplace(call: ModuleCall, where: Destination): Edit[] {
+  const { context } = call;
+  const regexp = call.text('regexp');
+  const replacement = call.text('replace');
+  const named = regexp === null ? null : parameterOfRegexp(regexp.text.text);
+  const text = replacement?.text ?? { text: '', pieces: [] };
+  const name = assignmentName(text.text);
+  const skip = (why: string): Edit[] => {
+    context.out.notes.push(`${context.file}:${call.keySpan.line}: replace on update-exim4.conf.conf ${why}; task not read`);
+    return [];
+  };
+  if (regexp === null || named === null) return skip('has a regexp that does not anchor on a setting');
+  if (BACKREFERENCE.test(text.text)) return skip('uses back-references');
+  if (name === null || name !== regexp.text.text.slice(named.from, named.to)) return skip('writes something other than an assignment of the name its regexp anchors on');
+  const fragment = toFragment(withNewline(text), context.file, 'ansible', context.at);
+  return [{ ...base(call), kind: 'set', key: keyOf(call, where), target: 'update-exim4.conf.conf', fragment, fileEdit: true, ifPresent: name }];
 }
 
 function locate(m: MappedText, at: { from: number; to: number } | null): { m: MappedText; at: { from: number; to: number } } | null {
@@ -186,6 +242,7 @@ const BACKREFERENCE = /\\(?:\d|g<)/;
  */
 export function replaceModule(call: ModuleCall): Edit[] {
   const where = destination(call, ['path', 'dest', 'destfile', 'name']);
+  if (where?.target === 'update-exim4.conf.conf') return debconfReplace(call, where);
   if (where === null || where.target !== 'main.cf') return [];
   const { context } = call;
   const regexp = call.text('regexp');

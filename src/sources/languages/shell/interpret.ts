@@ -743,6 +743,11 @@ export class Interpreter {
       const target = mailTargetOf(scope, value);
       if (target === null) continue;
       if (!args.inPlace) continue;
+      if (args.scriptFile && (target.target === 'exim.conf' || target.target === 'update-exim4.conf.conf')) {
+        // The script is in a file relaygate does not read: Exim's file is unknown from here on.
+        sedEdits(scope, { ...args, scriptFile: false, scripts: [{ text: UNKNOWN_MARK, value: value.spanning(UNKNOWN_MARK) }], scriptWhy: 'the script is read from a file with -f' }, target);
+        continue;
+      }
       if (args.scriptFile) {
         scope.noteAt(value, `sed -f script on ${target.target} is not followed`);
         continue;
@@ -824,7 +829,7 @@ function preseedAnswers(scope: CommandScope, found: ResolvedScript): void {
 
 function mailTargetOf(scope: CommandScope, value: ShellValue): ReturnType<typeof mailTarget> {
   const target = mailTarget(value.text, scope.env.cwd);
-  if (target === null && value.unknown && /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail/.test(value.text)) {
+  if (target === null && value.unknown && /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail|exim|smtpd\.conf/.test(value.text)) {
     scope.noteAt(value, `the target path ${quoted(value.text.replaceAll(UNKNOWN_MARK, '?'))} could not be resolved; a write to mail configuration may be missed`);
   }
   return target;

@@ -25,6 +25,8 @@ export interface SedArguments {
   quiet: boolean;
   /** An option that changes how lines are read (-z, -s with several files is harmless): the script is not followed. */
   unsupported: string | null;
+  /** Why the script is unknown, when relaygate put an unknown one in its place (-f on an Exim file). */
+  scriptWhy?: string;
 }
 
 /** `sed -i [-E] [-n] [-e] SCRIPT FILE...` arguments (GNU and BSD spellings of -i). */
@@ -101,7 +103,8 @@ export function sedEdits(scope: CommandScope, args: SedArguments, target: MailTa
     script = i > 0 ? script.concat(ShellValue.generated('\n'), s.value) : script.concat(s.value);
   });
   const program = args.unsupported !== null ? ({ kind: 'unsupported', what: `the option ${args.unsupported}` } as const) : parseSedScript(script.text, args.extended);
-  if (program.kind === 'error') {
+  const computed = script.text.includes(UNKNOWN_MARK);
+  if (program.kind === 'error' && !(computed && (target.target === 'exim.conf' || target.target === 'update-exim4.conf.conf'))) {
     scope.noteAt(script, `sed would exit with "${program.message}" for the script ${quoted(script.text)}; ${target.target} is left as it was`);
     return;
   }
@@ -109,6 +112,19 @@ export function sedEdits(scope: CommandScope, args: SedArguments, target: MailTa
     const builder = scope.builder();
     builder.addValue(script);
     scope.edit({ kind: 'sed', target: target.target, script: builder.build(scope.file, form), extended: args.extended, quiet: args.quiet, key, span: scope.span(), form, maybe: scope.maybe });
+    return;
+  }
+  if (target.target === 'exim.conf' || target.target === 'update-exim4.conf.conf') {
+    // Exim's files are replayed as text (../../replay/other-mtas.ts): a script
+    // relaygate cannot read makes the file's text unknown from here on there.
+    if (program.kind !== 'program') {
+      const why = args.scriptWhy ?? (computed ? 'the script is built when the shell runs' : program.kind === 'unsupported' ? program.what : program.message);
+      scope.noteAt(script, `sed script ${quoted(script.text.replaceAll(UNKNOWN_MARK, '?'))} on ${target.name ?? target.target} is not followed (${why}); its text is unknown from here on`);
+    }
+    const builder = scope.builder();
+    builder.addValue(script);
+    const name = target.name === undefined ? {} : { name: target.name };
+    scope.edit({ kind: 'sed', target: target.target, ...name, script: builder.build(scope.file, form), extended: args.extended, quiet: args.quiet, key, span: scope.span(), form, maybe: scope.maybe });
     return;
   }
   const why = program.kind === 'unsupported' ? program.what : 'a file relaygate reads only as a whole';
