@@ -105,6 +105,17 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The CLI's entry starts one worker thread, on its own bundled file (the
+    // scan, with a capped young generation); nothing of the repository runs.
+    files: ['src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: noCodeRunner.paths.filter((p) => p.name !== 'worker_threads' && p.name !== 'node:worker_threads') },
+      ],
+    },
+  },
+  {
     // These two run the git program (with hooks and fsmonitor disabled) on the
     // workspace to list files and read the pull request's base; no file of the
     // repository is ever executed.

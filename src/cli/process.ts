@@ -1,6 +1,7 @@
 import { scan } from '../scan.js';
 import { internalErrorText, wantsDebug } from './internal-error.js';
 import { EXIT_USAGE, runCli, type ScanFn } from './run.js';
+import type { WorkerMessage } from './worker-messages.js';
 
 /**
  * Binds the CLI to this process. An error that escapes every handler (an
@@ -36,4 +37,39 @@ export function runProcess(argv: readonly string[], engine: ScanFn = scan): void
     },
     fail,
   );
+}
+
+/**
+ * The same, in the worker thread the CLI's entry starts (src/cli.ts): what
+ * the scan writes and its exit status go to `port` as messages, which the
+ * entry writes to the process's streams in order. An escaped error is one
+ * line and status 2, as above.
+ */
+export function runInThread(argv: readonly string[], port: { postMessage(message: WorkerMessage): void } | null, engine: ScanFn = scan): void {
+  const send = (message: WorkerMessage): void => port?.postMessage(message);
+  const env = process.env;
+  const debug = wantsDebug(argv, env);
+  let done = false;
+  const finish = (status: number): void => {
+    if (done) return;
+    done = true;
+    send({ kind: 'status', status });
+  };
+  const fail = (error: unknown): void => {
+    if (done) return;
+    send({ kind: 'stderr', text: internalErrorText(error, debug) });
+    finish(EXIT_USAGE);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  runCli(
+    argv,
+    {
+      cwd: process.cwd(),
+      env,
+      stdout: (text) => send({ kind: 'stdout', text }),
+      stderr: (text) => send({ kind: 'stderr', text }),
+    },
+    engine,
+  ).then(finish, fail);
 }
