@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  runInThread: () => (/* binding */ runInThread),
   runProcess: () => (/* binding */ runProcess)
 });
 
@@ -23204,7 +23205,8 @@ function sedEdits(scope, args, target) {
         script = i > 0 ? script.concat(ShellValue.generated('\n'), s.value) : script.concat(s.value);
     });
     const program = args.unsupported !== null ? { kind: 'unsupported', what: `the option ${args.unsupported}` } : parseSedScript(script.text, args.extended);
-    if (program.kind === 'error') {
+    const computed = script.text.includes(UNKNOWN_MARK);
+    if (program.kind === 'error' && !(computed && (target.target === 'exim.conf' || target.target === 'update-exim4.conf.conf'))) {
         scope.noteAt(script, `sed would exit with "${program.message}" for the script ${notes_quoted(script.text)}; ${target.target} is left as it was`);
         return;
     }
@@ -23212,6 +23214,19 @@ function sedEdits(scope, args, target) {
         const builder = scope.builder();
         builder.addValue(script);
         scope.edit({ kind: 'sed', target: target.target, script: builder.build(scope.file, form), extended: args.extended, quiet: args.quiet, key, span: scope.span(), form, maybe: scope.maybe });
+        return;
+    }
+    if (target.target === 'exim.conf' || target.target === 'update-exim4.conf.conf') {
+        // Exim's files are replayed as text (../../replay/other-mtas.ts): a script
+        // relaygate cannot read makes the file's text unknown from here on there.
+        if (program.kind !== 'program') {
+            const why = args.scriptWhy ?? (computed ? 'the script is built when the shell runs' : program.kind === 'unsupported' ? program.what : program.message);
+            scope.noteAt(script, `sed script ${notes_quoted(script.text.replaceAll(UNKNOWN_MARK, '?'))} on ${target.name ?? target.target} is not followed (${why}); its text is unknown from here on`);
+        }
+        const builder = scope.builder();
+        builder.addValue(script);
+        const name = target.name === undefined ? {} : { name: target.name };
+        scope.edit({ kind: 'sed', target: target.target, ...name, script: builder.build(scope.file, form), extended: args.extended, quiet: args.quiet, key, span: scope.span(), form, maybe: scope.maybe });
         return;
     }
     const why = program.kind === 'unsupported' ? program.what : 'a file relaygate reads only as a whole';
@@ -24229,6 +24244,11 @@ class Interpreter {
                 continue;
             if (!args.inPlace)
                 continue;
+            if (args.scriptFile && (target.target === 'exim.conf' || target.target === 'update-exim4.conf.conf')) {
+                // The script is in a file relaygate does not read: Exim's file is unknown from here on.
+                sedEdits(scope, { ...args, scriptFile: false, scripts: [{ text: UNKNOWN_MARK, value: value.spanning(UNKNOWN_MARK) }], scriptWhy: 'the script is read from a file with -f' }, target);
+                continue;
+            }
             if (args.scriptFile) {
                 scope.noteAt(value, `sed -f script on ${target.target} is not followed`);
                 continue;
@@ -24314,7 +24334,7 @@ function preseedAnswers(scope, found) {
 }
 function mailTargetOf(scope, value) {
     const target = mailTarget(value.text, scope.env.cwd);
-    if (target === null && value.unknown && /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail/.test(value.text)) {
+    if (target === null && value.unknown && /postfix|\/etc\/mail|main\.cf|master\.cf|sendmail|exim|smtpd\.conf/.test(value.text)) {
         scope.noteAt(value, `the target path ${notes_quoted(value.text.replaceAll(UNKNOWN_MARK, '?'))} could not be resolved; a write to mail configuration may be missed`);
     }
     return target;
@@ -24756,6 +24776,8 @@ function lineinfile(call) {
     const absent = state !== null && state.text.text.trim() === 'absent';
     const regexp = call.text('regexp', 'regex');
     const line = call.text('line', 'value');
+    if (where.target === 'update-exim4.conf.conf')
+        return debconfLineinfile(call, where, regexp, line, absent);
     if (where.target !== 'main.cf') {
         if (where.target === 'sendmail.mc' && !absent && regexp === null && line !== null) {
             // m4 reads the .mc top to bottom; lineinfile adds a missing line at the end of the file.
@@ -24792,6 +24814,66 @@ function lineinfile(call) {
         return [{ ...base(call), kind: 'set-if-present', key: file_modules_keyOf(call, where), target: 'main.cf', name, fragment }];
     }
     return [{ ...base(call), kind: 'set', key: file_modules_keyOf(call, where), target: 'main.cf', fragment }];
+}
+/** `dc_relay_nets='...'` at the start of an update-exim4.conf.conf line: the name, or null. */
+function assignmentName(line) {
+    return /^[A-Za-z_][A-Za-z0-9_]*(?==)/.exec(line)?.[0] ?? null;
+}
+/**
+ * lineinfile on Debian's update-exim4.conf.conf, a file update-exim4.conf
+ * sources with the shell: the last assignment of a name wins, so replacing
+ * the last line the regexp matches and appending the line when none
+ * matches both leave the name set to the line's value, a `set` edit of the
+ * file as it stands. With `backrefs: yes` nothing is written without a
+ * match: only where the file sets the name. `insertbefore` without a
+ * regexp for that name may put the line before an assignment that then
+ * wins: the value may or may not take effect.
+ */
+function debconfLineinfile(call, where, regexp, line, absent) {
+    const { context } = call;
+    const skip = (why) => {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: lineinfile on update-exim4.conf.conf ${why}; task not read`);
+        return [];
+    };
+    if (absent)
+        return skip('with state=absent is not modelled');
+    if (line === null)
+        return [];
+    const name = assignmentName(line.text.text);
+    if (name === null)
+        return skip('writes a line that is not a "dc_name=value" assignment');
+    const named = regexp === null ? null : parameterOfRegexp(regexp.text.text);
+    const sameName = named !== null && regexp !== null && regexp.text.text.slice(named.from, named.to) === name;
+    if (regexp !== null && !sameName)
+        return skip(`has a regexp that does not anchor on ${name}`);
+    const backrefs = call.bool('backrefs') === true;
+    if (backrefs && BACKREFERENCE.test(line.text.text))
+        return skip('uses back-references');
+    const before = call.text('insertbefore') !== null && !sameName;
+    const fragment = toFragment(withNewline(line.text), context.file, 'ansible', context.at);
+    const edit = { ...base(call), kind: 'set', key: file_modules_keyOf(call, where), target: 'update-exim4.conf.conf', fragment, fileEdit: true, ...(backrefs ? { ifPresent: name } : {}) };
+    return [before ? { ...edit, maybe: true } : edit];
+}
+/** replace on update-exim4.conf.conf: a regexp anchored on a name, replaced by an assignment of that name, sets it where the file has it. */
+function debconfReplace(call, where) {
+    const { context } = call;
+    const regexp = call.text('regexp');
+    const replacement = call.text('replace');
+    const named = regexp === null ? null : parameterOfRegexp(regexp.text.text);
+    const text = replacement?.text ?? { text: '', pieces: [] };
+    const name = assignmentName(text.text);
+    const skip = (why) => {
+        context.out.notes.push(`${context.file}:${call.keySpan.line}: replace on update-exim4.conf.conf ${why}; task not read`);
+        return [];
+    };
+    if (regexp === null || named === null)
+        return skip('has a regexp that does not anchor on a setting');
+    if (BACKREFERENCE.test(text.text))
+        return skip('uses back-references');
+    if (name === null || name !== regexp.text.text.slice(named.from, named.to))
+        return skip('writes something other than an assignment of the name its regexp anchors on');
+    const fragment = toFragment(withNewline(text), context.file, 'ansible', context.at);
+    return [{ ...base(call), kind: 'set', key: file_modules_keyOf(call, where), target: 'update-exim4.conf.conf', fragment, fileEdit: true, ifPresent: name }];
 }
 function file_modules_locate(m, at) {
     return at === null ? null : { m, at };
@@ -24864,6 +24946,8 @@ const BACKREFERENCE = /\\(?:\d|g<)/;
  */
 function replaceModule(call) {
     const where = destination(call, ['path', 'dest', 'destfile', 'name']);
+    if (where?.target === 'update-exim4.conf.conf')
+        return debconfReplace(call, where);
     if (where === null || where.target !== 'main.cf')
         return [];
     const { context } = call;
@@ -31550,14 +31634,24 @@ function parseDebconf(file, text) {
         let unknown = false;
         let line = lineNo;
         let text = body;
-        let col = indent + m[0].length;
+        // `text` is the line without its indentation: the value starts right after `name=`.
+        let col = m[0].length;
         let endLine = lineNo;
         let endColumn = raw.length + 1;
         let quote = '';
         let done = false;
+        // A backslash that ends a line, unquoted or in double quotes, is a line
+        // continuation: the shell removes it and the newline (sh(1), "Escape
+        // Character" and "Double-Quotes"); in single quotes it is a backslash.
+        let continued = false;
         while (!done) {
             while (col < text.length) {
                 const c = text[col];
+                if (c === '\\' && quote !== "'" && col + 1 === text.length) {
+                    continued = true;
+                    col++;
+                    break;
+                }
                 if (quote === '') {
                     if (c === ' ' || c === '\t') {
                         done = true;
@@ -31593,6 +31687,15 @@ function parseDebconf(file, text) {
                 vb.char(c, file, line, (line === lineNo ? indent : 0) + col + 1);
                 col++;
             }
+            if (continued && i < lines.length) {
+                continued = false;
+                text = lines[i].replace(/\r$/, '');
+                line = i + 1;
+                i++;
+                col = 0;
+                continue;
+            }
+            continued = false;
             if (done || quote === '') {
                 endLine = line;
                 endColumn = (line === lineNo ? indent : 0) + col + 1;
@@ -38222,9 +38325,12 @@ function replaySendmail(edits, resolve, notes) {
 
 
 
+
+
+
 /** The edits of one instance that change Exim or OpenSMTPD files, for `mta`. */
 function isOtherMtaEdit(edit, mta) {
-    if (edit.kind !== 'write' && edit.kind !== 'append' && edit.kind !== 'link' && edit.kind !== 'set')
+    if (edit.kind !== 'write' && edit.kind !== 'append' && edit.kind !== 'link' && edit.kind !== 'set' && edit.kind !== 'sed')
         return false;
     return mta === 'opensmtpd' ? edit.target === 'smtpd.conf' : edit.target === 'exim.conf' || edit.target === 'update-exim4.conf.conf';
 }
@@ -38237,6 +38343,29 @@ function isOtherMtaEdit(edit, mta) {
  * '127.0.0.1 ; ::1' for every other type (localInterfaces below).
  */
 const DEBCONF_DEFAULTS = ["dc_eximconfig_configtype='local'", "dc_relay_nets=''", "dc_relay_domains=''", "dc_use_split_config='false'"];
+/**
+ * update-exim4.conf.conf as exim4-config's postinst writes it from the
+ * debconf defaults (exim4-config 4.96, a non-interactive install): every
+ * setting of its dc_directives, in that order, so that a `sed -i` has the
+ * lines it rewrites. dc_other_hostnames is the machine's host name there
+ * (left empty, as for the debconf answers above: it names local domains,
+ * not relay clients).
+ */
+const PACKAGED_SETTINGS = [
+    "dc_eximconfig_configtype='local'",
+    "dc_other_hostnames=''",
+    "dc_local_interfaces='127.0.0.1 ; ::1'",
+    "dc_readhost=''",
+    "dc_relay_domains=''",
+    "dc_minimaldns='false'",
+    "dc_relay_nets=''",
+    "dc_smarthost=''",
+    "CFILEMODE='644'",
+    "dc_use_split_config='false'",
+    "dc_hide_mailname=''",
+    "dc_mailname_in_oh='true'",
+    "dc_localdelivery='mail_spool'",
+];
 /** The dc_local_interfaces the config script writes when no answer gave one, after the answers in `text`. */
 function localInterfaces(text) {
     if (/^dc_local_interfaces=/m.test(text))
@@ -38298,9 +38427,9 @@ function maybePiece(piece) {
 }
 /**
  * The files the instance's edits leave on the target machine, in the order
- * they were first written. A piece from another host file than the file's
- * first one (a Dockerfile appending to a linked file) cannot share its
- * source map: the file keeps its own pieces, and a note says the rest is not read.
+ * they were first written. Pieces may come from different host files (a
+ * Dockerfile appending to a file it COPYs, an Ansible task editing a
+ * file a role deploys): every character keeps the file it comes from.
  */
 function serverFiles(edits, resolve, notes) {
     const files = new Map();
@@ -38308,6 +38437,21 @@ function serverFiles(edits, resolve, notes) {
     const answered = new Map();
     for (const edit of edits) {
         const name = nameOf(edit);
+        if (edit.kind === 'sed' || (edit.kind === 'set' && edit.fileEdit === true)) {
+            const file = files.get(name);
+            const answers = file === undefined ? undefined : [...answered].find(([, f]) => f === file);
+            if (answers !== undefined && file !== undefined) {
+                // The config script has written dc_local_interfaces before anything edits the file.
+                const line = localInterfaces(file.pieces.map((p) => p.text).join('\n'));
+                if (line !== null)
+                    file.pieces.push(pinnedPiece(`${line}\n`, answers[0]));
+                answered.delete(answers[0]);
+            }
+            const edited = edit.kind === 'sed' ? sedFile(edit, file, name, notes) : editSettings(edit, file, name);
+            if (edited !== null)
+                files.set(name, edited);
+            continue;
+        }
         let piece;
         if (edit.kind === 'link') {
             piece = resolve(edit.source, edit.target, edit.templateVariables);
@@ -38322,18 +38466,9 @@ function serverFiles(edits, resolve, notes) {
         const file = files.get(name);
         if (edit.maybe && edit.target === 'exim.conf') {
             const content = piece;
-            const before = file !== undefined && file.pieces.every((p) => p.file === content.file) ? file.pieces : [];
-            if (file !== undefined && before.length === 0 && edit.kind !== 'append') {
-                notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; what it holds where this change does not happen is not read`);
-            }
-            const pieces = maybeEximPieces(edit, content, before);
-            if (edit.kind === 'append' && file !== undefined) {
-                if (file.pieces[0]?.file !== content.file) {
-                    notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; this change is not read`);
-                    continue;
-                }
+            const pieces = maybeEximPieces(edit, content, file?.pieces ?? []);
+            if (edit.kind === 'append' && file !== undefined)
                 file.pieces.push(...pieces);
-            }
             else
                 files.set(name, { name, target: edit.target, pieces });
             continue;
@@ -38352,10 +38487,6 @@ function serverFiles(edits, resolve, notes) {
                         answered.delete(e);
             continue;
         }
-        if (file.pieces[0]?.file !== piece.file) {
-            notes.push(`${edit.span.file}:${edit.span.line}: ${name} is also changed by ${file.pieces[0]?.file ?? 'another file'}; this change is not read`);
-            continue;
-        }
         file.pieces.push(piece);
     }
     for (const [edit, file] of answered) {
@@ -38365,7 +38496,93 @@ function serverFiles(edits, resolve, notes) {
     }
     return [...files.values()];
 }
-/** Pieces of one host file joined into one text, their source maps shifted to the lines they land on. */
+/** The lines of a file's pieces, each character on the file it comes from. */
+function fileLines(file, fallback) {
+    return file.pieces.flatMap((piece) => linesOf(piece, false, fallback));
+}
+/** Lines back into one piece: its source map names the file of every character. */
+function linesPiece(lines, first) {
+    const fragment = documentFragment(lines, 'plain');
+    return { file: first, text: fragment.text, fragment: { ...fragment, file: first, maybeLines: new Set() } };
+}
+/**
+ * A line relaygate cannot read, in each file's own syntax: for
+ * update-exim4.conf.conf a line of shell code (which may change any
+ * setting before it, src/mta/exim/debconf.ts), for Exim's own files an
+ * `.include` of unknown text.
+ */
+function unknownLine(target, span) {
+    return { line: MappedLine.generated(target === 'update-exim4.conf.conf' ? UNKNOWN_MARK : `.include ${UNKNOWN_MARK}`, span), maybe: false };
+}
+/**
+ * Lines that may or may not be there (a sed under an undecided condition
+ * keeps the old line beside the new one): in update-exim4.conf.conf, where
+ * the last assignment wins, the value of each is unknown; in Exim's files each such line sits under `.ifdef` on an
+ * unknown name, read as undecided.
+ */
+function settleMaybe(lines, target, span) {
+    const out = [];
+    for (const l of lines) {
+        if (!l.maybe) {
+            out.push(l);
+            continue;
+        }
+        if (target === 'update-exim4.conf.conf') {
+            const m = /^([ \t]*[A-Za-z_]\w*=['"]?)/.exec(l.line.text);
+            if (m === null)
+                out.push({ line: l.line, maybe: false });
+            else {
+                const cut = m[1].length;
+                out.push({ line: l.line.slice(0, cut).concat(MappedLine.generated(UNKNOWN_MARK, span), l.line.slice(cut)), maybe: false });
+            }
+            continue;
+        }
+        out.push({ line: MappedLine.generated(`.ifdef ${UNKNOWN_MARK}`, span), maybe: false }, { line: l.line, maybe: false }, { line: MappedLine.generated('.endif', span), maybe: false });
+    }
+    return out;
+}
+/** update-exim4.conf.conf as it stands before an edit: the text written earlier, else the packaged one (pinned to `edit`). */
+function settingsBase(edit, file, name) {
+    return file ?? { name, target: 'update-exim4.conf.conf', pieces: [pinnedPiece(`${PACKAGED_SETTINGS.join('\n')}\n`, edit)] };
+}
+/**
+ * An edit of update-exim4.conf.conf as it stands (Ansible lineinfile,
+ * replace): the assignment goes at the end, where the shell's last
+ * assignment wins; with `ifPresent`, only when a line sets that name.
+ */
+function editSettings(edit, file, name) {
+    const base = settingsBase(edit, file, name);
+    const present = edit.ifPresent;
+    if (present !== undefined && !base.pieces.some((p) => p.text.split('\n').some((line) => line.trimStart().startsWith(`${present}=`))))
+        return null;
+    const piece = { file: edit.fragment.file, text: edit.fragment.text, fragment: edit.fragment };
+    return { ...base, pieces: [...base.pieces, edit.maybe ? maybePiece(piece) : piece] };
+}
+/**
+ * `sed -i` on an Exim file (GNU sed, ./sed-edit.ts): run over the text the
+ * earlier edits left, or, for update-exim4.conf.conf nothing has written,
+ * over the packaged one. Only the lines it touches change; what it writes
+ * points at the sed command. A script relaygate cannot read (built by the
+ * shell at run time) leaves the file's text unknown from here on; so does
+ * any sed on an Exim file relaygate has not seen (a packaged template).
+ */
+function sedFile(edit, file, name, notes) {
+    const base = edit.target === 'update-exim4.conf.conf' ? settingsBase(edit, file, name) : file;
+    if (base === undefined) {
+        notes.push(`${edit.span.file}:${edit.span.line}: sed edits ${name}, which relaygate has not seen; the change is not judged`);
+        return null;
+    }
+    const lines = fileLines(base, edit.span);
+    const first = base.pieces[0]?.file ?? edit.span.file;
+    const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span));
+    if (result === null) {
+        // The whole text may be anything: for Debian's settings, the packaged lines stay, every one made unknown by the code line after them.
+        const kept = edit.target === 'update-exim4.conf.conf' ? lines : [];
+        return { name, target: base.target, pieces: [linesPiece([...kept, unknownLine(edit.target, edit.span)], first)] };
+    }
+    return { name, target: base.target, pieces: [linesPiece(settleMaybe(result.lines, edit.target, edit.span), first)] };
+}
+/** A file's pieces joined into one text, their source maps shifted to the lines they land on, each segment naming its file. */
 function joined(file, at) {
     const source = file.pieces[0]?.file ?? '';
     let text = '';
@@ -38377,12 +38594,13 @@ function joined(file, at) {
         const lineOffset = text === '' ? 0 : text.split('\n').length - 1;
         if (piece.fragment !== null) {
             mapped = true;
+            const own = piece.fragment.file;
             for (const s of piece.fragment.map.segments)
-                segments.push({ ...s, line: s.line + lineOffset });
+                segments.push({ ...s, line: s.line + lineOffset, file: s.file ?? own });
         }
         else {
             piece.text.split('\n').forEach((line, i) => {
-                segments.push({ line: lineOffset + i + 1, column: 1, endColumn: line.length + 2, kind: 'literal', from: { line: i + 1, column: 1 }, to: { line: i + 1, column: 1 } });
+                segments.push({ line: lineOffset + i + 1, column: 1, endColumn: line.length + 2, kind: 'literal', from: { line: i + 1, column: 1 }, to: { line: i + 1, column: 1 }, file: piece.file });
             });
         }
         text += piece.text;
@@ -40098,6 +40316,38 @@ function runProcess(argv, engine = scan_scan) {
     (status) => {
         process.exitCode = status;
     }, fail);
+}
+/**
+ * The same, in the worker thread the CLI's entry starts (src/cli.ts): what
+ * the scan writes and its exit status go to `port` as messages, which the
+ * entry writes to the process's streams in order. An escaped error is one
+ * line and status 2, as above.
+ */
+function runInThread(argv, port, engine = scan_scan) {
+    const send = (message) => port?.postMessage(message);
+    const env = process.env;
+    const debug = (0,internal_error/* wantsDebug */.T)(argv, env);
+    let done = false;
+    const finish = (status) => {
+        if (done)
+            return;
+        done = true;
+        send({ kind: 'status', status });
+    };
+    const fail = (error) => {
+        if (done)
+            return;
+        send({ kind: 'stderr', text: (0,internal_error/* internalErrorText */.Z)(error, debug) });
+        finish(EXIT_USAGE);
+    };
+    process.on('uncaughtException', fail);
+    process.on('unhandledRejection', fail);
+    runCli(argv, {
+        cwd: process.cwd(),
+        env,
+        stdout: (text) => send({ kind: 'stdout', text }),
+        stderr: (text) => send({ kind: 'stderr', text }),
+    }, engine).then(finish, fail);
 }
 
 
