@@ -6,16 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
-import { scan, type ScanResult } from '../src/scan.js';
+import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows, type FindingRow as Row } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('exim-provisioning');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
-
-function rows(result: ScanResult): Row[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
 
 interface Case {
   name: string;
@@ -105,7 +100,7 @@ describe('Exim edits that happen only on some paths of the provisioning code', (
   for (const c of MAYBE_EDITS) {
     it(c.name, async () => {
       const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
     });
   }
 });
@@ -160,7 +155,7 @@ describe('Debian split-configuration fragments, in the repository or deployed in
   for (const c of FRAGMENTS) {
     it(c.name, async () => {
       const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
     });
   }
 });
@@ -210,7 +205,7 @@ describe('Exim templates: a branch relaygate did not render is unknown text wher
   for (const c of TEMPLATE_BRANCHES) {
     it(c.name, async () => {
       const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
     });
   }
 });
@@ -244,7 +239,7 @@ describe('debconf-set-selections reading a preseed file', () => {
   for (const c of PRESEED_FILES) {
     it(c.name, async () => {
       const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
     });
   }
 });

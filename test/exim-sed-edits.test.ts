@@ -6,16 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
-import { scan, type ScanResult } from '../src/scan.js';
+import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows, type FindingRow as Row } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('exim-sed');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
-
-function rows(result: ScanResult): Row[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
 
 interface Case {
   name: string;
@@ -220,7 +215,7 @@ for (const [title, cases] of [
     for (const c of cases) {
       it(c.name, async () => {
         const result = await scan(defaultOptions(tree(c.files)));
-        assert.deepEqual(rows(result), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
+        assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
         const note = c.note;
         if (note !== undefined) assert.ok(result.notes.some((n) => note.test(n)), result.notes.join('\n'));
       });

@@ -40289,65 +40289,53 @@ async function writeOutput(file, text, shown) {
 
 
 /**
- * Binds the CLI to this process. An error that escapes every handler (an
- * exception thrown from a callback, a promise rejected with nobody waiting
- * for it) would make Node print a stack and exit 1, which means "findings":
- * a gate must never read a crash as a verdict. Such an error ends the
- * process at once with exit 2 and one line. On Linux writes to a pipe, a
- * file or a terminal are synchronous, so exiting right after the write loses
- * nothing already written.
+ * Runs the CLI and binds it to `sink`. An error that escapes every handler
+ * (an exception thrown from a callback, a promise rejected with nobody
+ * waiting for it) would make Node print a stack and exit 1, which means
+ * "findings": a gate must never read a crash as a verdict. Such an error is
+ * one line and exit 2, even after the status (a crash after the report is
+ * still a crash).
  */
-function runProcess(argv, engine = scan_scan) {
+function bind(argv, sink, engine) {
     const env = process.env;
     const debug = (0,internal_error/* wantsDebug */.T)(argv, env);
     const fail = (error) => {
-        process.stderr.write((0,internal_error/* internalErrorText */.Z)(error, debug));
-        process.exit(EXIT_USAGE);
+        sink.stderr((0,internal_error/* internalErrorText */.Z)(error, debug));
+        sink.exit(EXIT_USAGE, true);
     };
     process.on('uncaughtException', fail);
     process.on('unhandledRejection', fail);
-    runCli(argv, {
-        cwd: process.cwd(),
-        env,
+    runCli(argv, { cwd: process.cwd(), env, stdout: (text) => sink.stdout(text), stderr: (text) => sink.stderr(text) }, engine).then((status) => sink.exit(status, false), fail);
+}
+/**
+ * Binds the CLI to this process. An escaped error ends the process at once:
+ * on Linux writes to a pipe, a file or a terminal are synchronous, so exiting
+ * right after the write loses nothing already written. A status is
+ * process.exitCode, not process.exit: stdout drains into a pipe first.
+ */
+function runProcess(argv, engine = scan_scan) {
+    bind(argv, {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
-    }, engine).then(
-    // process.exitCode, not process.exit: stdout drains into a pipe first.
-    (status) => {
-        process.exitCode = status;
-    }, fail);
+        exit: (status, now) => {
+            if (now)
+                process.exit(status);
+            process.exitCode = status;
+        },
+    }, engine);
 }
 /**
  * The same, in the worker thread the CLI's entry starts (src/cli.ts): what
- * the scan writes and its exit status go to `port` as messages, which the
- * entry writes to the process's streams in order. An escaped error is one
- * line and status 2, as above.
+ * the scan writes and its status go to `port` as messages, which the entry
+ * writes to the process's streams in order and turns into the exit code.
  */
 function runInThread(argv, port, engine = scan_scan) {
     const send = (message) => port?.postMessage(message);
-    const env = process.env;
-    const debug = (0,internal_error/* wantsDebug */.T)(argv, env);
-    let done = false;
-    const finish = (status) => {
-        if (done)
-            return;
-        done = true;
-        send({ kind: 'status', status });
-    };
-    const fail = (error) => {
-        if (done)
-            return;
-        send({ kind: 'stderr', text: (0,internal_error/* internalErrorText */.Z)(error, debug) });
-        finish(EXIT_USAGE);
-    };
-    process.on('uncaughtException', fail);
-    process.on('unhandledRejection', fail);
-    runCli(argv, {
-        cwd: process.cwd(),
-        env,
+    bind(argv, {
         stdout: (text) => send({ kind: 'stdout', text }),
         stderr: (text) => send({ kind: 'stderr', text }),
-    }, engine).then(finish, fail);
+        exit: (status) => send({ kind: 'status', status }),
+    }, engine);
 }
 
 

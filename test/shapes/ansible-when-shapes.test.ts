@@ -14,11 +14,10 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 import { withoutRelayRules } from '../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('ansible-when');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 interface Shape {
   name: string;
@@ -66,7 +65,7 @@ describe('template tasks gated by when: on the role variables', () => {
       });
       const result = await scan(withoutRelayRules(defaultOptions(root)));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
       assert.deepEqual(
@@ -110,7 +109,7 @@ describe('a gated master.cf template pairs only when its task runs', () => {
       });
       const result = await scan(withoutRelayRules(defaultOptions(root)));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
       assert.deepEqual(

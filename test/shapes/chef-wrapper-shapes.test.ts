@@ -9,11 +9,10 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 import { withoutRelayRules } from '../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('chef-wrapper');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 interface Shape {
   name: string;
@@ -97,7 +96,7 @@ describe('Chef wrapper cookbooks of an external Postfix cookbook', () => {
     it(shape.name, async () => {
       const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
       assert.equal(result.configurations.length, shape.configurations);

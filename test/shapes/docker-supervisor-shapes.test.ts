@@ -10,11 +10,10 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 import { withoutRelayRules } from '../helpers/relay-rules-off.js';
 
 const tree = temporaryTrees('docker-supervisor');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 const BUILD = 'FROM debian:12\nRUN apt-get update && apt-get install -y postfix s6\nCOPY etc/s6 /etc/s6/\n';
 const RUN_FIXES = { 'etc/s6/postfix/run': '#!/bin/sh\npostconf -e "smtpd_client_restrictions = permit_mynetworks, reject"\nexec /usr/sbin/postfix start-fg\n' };
@@ -63,7 +62,7 @@ describe('scripts a supervisor starts in a Docker image', () => {
     it(shape.name, async () => {
       const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
       assert.deepEqual(

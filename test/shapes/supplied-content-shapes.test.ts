@@ -10,10 +10,9 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 
 const tree = temporaryTrees('supplied-content');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 interface Shape {
   name: string;
@@ -72,7 +71,7 @@ describe('whole-file placeholders whose content the role user supplies', () => {
     it(shape.name, async () => {
       const result = await scan(defaultOptions(tree(shape.files)));
       assert.deepEqual(
-        result.findings.filter((f) => JUDGED.has(f.ruleId)).map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings.filter((f) => JUDGED.has(f.ruleId))),
         shape.findings,
       );
       const notes = result.notes.filter((n) => n.includes('the whole file is the value of'));

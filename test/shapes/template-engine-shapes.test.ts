@@ -11,10 +11,9 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 
 const tree = temporaryTrees('template-engines');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 interface Shape {
   name: string;
@@ -116,7 +115,7 @@ describe('template engines chosen by syntax, not by an ambiguous extension', () 
     it(shape.name, async () => {
       const result = await scan(defaultOptions(tree(shape.files)));
       assert.deepEqual(
-        result.findings.filter((f) => JUDGED.has(f.ruleId)).map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings.filter((f) => JUDGED.has(f.ruleId))),
         shape.findings,
       );
       assert.deepEqual(
