@@ -60,6 +60,30 @@ describe('recordingRepository', () => {
   });
 });
 
+describe('fileSystemRepository', () => {
+  it('reads nothing through a link that leads out of the scan root, at any depth, and follows one that stays inside', () => {
+    const outside = tree({ 'secret.yml': 'token: x\n', 'dir/vars.yml': 'b: 2\n' });
+    const root = tree({ 'roles/mail/defaults/main.yml': 'a: 1\n', 'shared/real.yml': 'c: 3\n' });
+    symlinkSync(path.join(outside, 'secret.yml'), path.join(root, 'roles/mail/defaults/secret.yml'));
+    symlinkSync(path.join(outside, 'dir'), path.join(root, 'roles/mail/vars'));
+    symlinkSync('../../shared', path.join(root, 'roles/mail/files'));
+    symlinkSync('loop', path.join(root, 'loop'));
+    const repo = fileSystemRepository(root);
+    assert.equal(repo.read('roles/mail/defaults/main.yml'), 'a: 1\n');
+    assert.equal(repo.read('roles/mail/defaults/secret.yml'), undefined);
+    assert.equal(repo.read('roles/mail/vars/vars.yml'), undefined);
+    assert.equal(repo.isDirectory('roles/mail/vars'), false);
+    assert.deepEqual(repo.list('roles/mail/vars'), []);
+    assert.equal(repo.read(`../${path.basename(outside)}/secret.yml`), undefined);
+    assert.equal(repo.read('roles/mail/files/real.yml'), 'c: 3\n');
+    assert.equal(repo.isDirectory('roles/mail/files'), true);
+    assert.equal(repo.read('roles/mail/defaults/main.yml/x'), undefined);
+    assert.equal(repo.read('loop/x'), undefined);
+    assert.equal(repo.resolve?.('roles/mail/files/absent.yml'), 'shared/absent.yml');
+    assert.equal(repo.isDirectory(''), true);
+  });
+});
+
 describe('ChangedPaths', () => {
   const changed = new ChangedPaths(['roles/mail/vars/main.yml', './postfix/master.cf', 'docs/']);
 

@@ -147,8 +147,26 @@ function networkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): str
   return ipaddr.fromByteArray(bytes).toString();
 }
 
-export function readAddressList(value: string): AddressItem[] {
-  return splitList(value).map((item) => readAddressItem(item.text));
+/**
+ * Lists already read, by value: one configuration's relay decision reads
+ * mynetworks and every destination list once per attacker and per stage,
+ * and a repository's configurations share most values. The items are
+ * frozen (nobody may change a shared answer); long values and a full memo
+ * are not kept, so a hostile repository cannot make it hold much.
+ */
+const READ_LISTS = new Map<string, readonly AddressItem[]>();
+const MEMO_ENTRIES = 4096;
+const MEMO_VALUE_CHARS = 4096;
+
+export function readAddressList(value: string): readonly AddressItem[] {
+  const known = READ_LISTS.get(value);
+  if (known !== undefined) return known;
+  const items = Object.freeze(splitList(value).map((item) => Object.freeze(readAddressItem(item.text))));
+  if (value.length <= MEMO_VALUE_CHARS) {
+    if (READ_LISTS.size >= MEMO_ENTRIES) READ_LISTS.clear();
+    READ_LISTS.set(value, items);
+  }
+  return items;
 }
 
 /** The result of matching one client against a list: `error` is smtpd's "Temporary lookup failure". */
@@ -221,8 +239,7 @@ export function matchClient(items: readonly AddressItem[], client: ClientIdentit
  */
 export function matchDomain(value: string, domain: string, how: { domainList: boolean; parent: boolean }): ListMatch {
   const name = domain.toLowerCase();
-  for (const raw of splitList(value)) {
-    const item = readAddressItem(raw.text);
+  for (const item of readAddressList(value)) {
     let hit: boolean;
     switch (item.kind) {
       case 'static':

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { directoryInput, mergeInputs } from '../../model/inputs.js';
 import { normalize } from './repo-paths.js';
@@ -96,29 +96,63 @@ function once<T>(cache: Map<string, T>, key: string, compute: () => T): T {
   return value;
 }
 
+/** Where a path really is, and what lstat said of it when that is also what stat says (no link at its end). */
+interface RealPath {
+  real: string;
+  info: Stats | null;
+}
+
 /** The real file system under `root`; never follows a link out of the root. */
 export function fileSystemRepository(root: string): RepositoryReader {
   const realRoot = realpathSync(root);
+  const base = path.resolve(root);
   // One scan reads a snapshot: where a path leads, what a file holds, what a
   // folder lists is asked of the file system once (every recorder asks again,
   // every configuration of a role reads the same variables files).
+  const reals = new Map<string, RealPath | null>();
   const resolved = new Map<string, string | undefined>();
   const texts = new Map<string, string | undefined>();
   const listings = new Map<string, string[]>();
   const directories = new Map<string, boolean>();
+  // The real path of an absolute path under the root, from its parent's: an
+  // entry that is no symbolic link is its real parent's entry of that name,
+  // so each path costs one lstat, not a realpath(3) that reads every
+  // component again. A link is resolved in full (and judged by where it leads).
+  const realOf = (full: string): RealPath | null => {
+    if (full === base) return { real: realRoot, info: null };
+    const cached = reals.get(full);
+    if (cached !== undefined) return cached;
+    const slash = full.lastIndexOf('/');
+    let out: RealPath | null = null;
+    try {
+      if (slash >= base.length && full.startsWith(`${base}/`)) {
+        const parent = realOf(full.slice(0, slash));
+        // An absent entry (most lookups: main.yml, main.yaml, main/...) is answered without building an error.
+        const info = parent === null ? undefined : lstatSync(full, { throwIfNoEntry: false });
+        if (parent !== null && info !== undefined) out = info.isSymbolicLink() ? { real: realpathSync.native(full), info: null } : { real: `${parent.real}${full.slice(slash)}`, info };
+      } else {
+        out = { real: realpathSync.native(full), info: null };
+      }
+    } catch {
+      out = null;
+    }
+    reals.set(full, out);
+    return out;
+  };
+  const realInside = (relativePath: string): RealPath | undefined => {
+    const found = realOf(path.resolve(path.join(root, ...relativePath.split('/'))));
+    if (found === null) return undefined;
+    const rel = path.relative(realRoot, found.real);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : found;
+  };
   const inside = (relativePath: string): string | undefined => {
     if (resolved.has(relativePath)) return resolved.get(relativePath);
-    let out: string | undefined;
-    try {
-      const full = realpathSync.native(path.join(root, ...relativePath.split('/')));
-      const rel = path.relative(realRoot, full);
-      out = rel.startsWith('..') || path.isAbsolute(rel) ? undefined : full;
-    } catch {
-      out = undefined;
-    }
+    const out = realInside(relativePath)?.real;
     resolved.set(relativePath, out);
     return out;
   };
+  /** stat(2) of a path inside the root: what lstat said when no link was followed. */
+  const statOf = (relativePath: string, full: string): Stats => realInside(relativePath)?.info ?? statSync(full);
   return {
     resolve(relativePath) {
       // The nearest part of the path that exists decides: a link to a folder leads its absent files there too.
@@ -136,7 +170,7 @@ export function fileSystemRepository(root: string): RepositoryReader {
         const full = inside(relativePath);
         if (full === undefined) return undefined;
         try {
-          const stat = statSync(full);
+          const stat = statOf(relativePath, full);
           if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES) return undefined;
           return readFileSync(full, 'utf8');
         } catch {
@@ -162,7 +196,7 @@ export function fileSystemRepository(root: string): RepositoryReader {
       return once(directories, relativePath, () => {
         const full = inside(relativePath);
         try {
-          return full !== undefined && statSync(full).isDirectory();
+          return full !== undefined && statOf(relativePath, full).isDirectory();
         } catch {
           return false;
         }
