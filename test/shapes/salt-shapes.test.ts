@@ -9,10 +9,9 @@ import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 import { withoutRelayRules } from '../helpers/relay-rules-off.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 
 const tree = temporaryTrees('salt-shapes');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 const MANAGED = (context: string): string =>
   [
@@ -128,7 +127,7 @@ describe('Salt shapes of real formulas', () => {
     it(shape.name, async () => {
       const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
       assert.equal(result.configurations.length, shape.configurations);

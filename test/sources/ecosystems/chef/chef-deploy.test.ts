@@ -6,10 +6,9 @@ import { memoryRepository } from '../../../../src/sources/contracts/repository.j
 import { chefRecipes } from '../../../../src/sources/ecosystems/chef/recipe-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
 import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
+import { findingRows, type FindingRow as Row } from '../../../helpers/finding-rows.js';
 
 const tree = temporaryTrees('chef-deploy');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 const META = { 'cookbooks/mx/metadata.rb': "name 'mx'\n" };
 const RECIPE = 'cookbooks/mx/recipes/default.rb';
@@ -92,7 +91,7 @@ describe('Chef recipes deploy templates and files: one server per cookbook, with
     it(shape.name, async () => {
       const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
       assert.deepEqual(result.configurations.map((c) => [...c.files].sort()).sort(), shape.configurations.map((c) => [...c].sort()).sort());

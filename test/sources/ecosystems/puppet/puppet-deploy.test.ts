@@ -6,10 +6,9 @@ import { memoryRepository } from '../../../../src/sources/contracts/repository.j
 import { puppetManifests } from '../../../../src/sources/ecosystems/puppet/manifest-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
 import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
+import { findingRows, type FindingRow as Row } from '../../../helpers/finding-rows.js';
 
 const tree = temporaryTrees('puppet-deploy');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 const INIT = 'modules/mta/manifests/init.pp';
 const MAIN_ERB = 'modules/mta/templates/main.cf.erb';
@@ -139,7 +138,7 @@ describe('Puppet manifests deploy and edit mail files: one server per module, wi
     it(shape.name, async () => {
       const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
       assert.deepEqual(result.configurations.map((c) => [...c.files].sort()).sort(), shape.configurations.map((c) => [...c].sort()).sort());

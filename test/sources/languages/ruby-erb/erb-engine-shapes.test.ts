@@ -4,10 +4,9 @@ import { defaultOptions } from '../../../../src/config/options.js';
 import { scan } from '../../../../src/scan.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
 import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
+import { findingRows, type FindingRow as Row } from '../../../helpers/finding-rows.js';
 
 const tree = temporaryTrees('erb-shapes');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 interface Shape {
   name: string;
@@ -122,7 +121,7 @@ describe('ERB and EPP as their engines read them', () => {
     it(shape.name, async () => {
       const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
       assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+        findingRows(result.findings),
         shape.findings,
       );
     });
