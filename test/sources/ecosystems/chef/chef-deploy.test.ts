@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultOptions } from '../../../../src/config/options.js';
-import { scan } from '../../../../src/scan.js';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { chefRecipes } from '../../../../src/sources/ecosystems/chef/recipe-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
-import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
-import { findingRows, type FindingRow as Row } from '../../../helpers/finding-rows.js';
+import type { FindingRow as Row } from '../../../helpers/finding-rows.js';
+import { itScansShapes } from '../../../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('chef-deploy');
 
@@ -87,16 +85,7 @@ const SHAPES: Shape[] = [
 ];
 
 describe('Chef recipes deploy templates and files: one server per cookbook, with the variables they pass', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        findingRows(result.findings),
-        shape.findings,
-      );
-      assert.deepEqual(result.configurations.map((c) => [...c.files].sort()).sort(), shape.configurations.map((c) => [...c].sort()).sort());
-    });
-  }
+  itScansShapes(SHAPES, tree);
 
   it('link edits name the destination, the cookbook as the server, and carry the variables', () => {
     const files = { ...META, [RECIPE]: "template '/etc/postfix/main.cf' do\n  source 'main.cf.erb'\n  variables(a: 'x')\n  action :nothing\nend\n", [MAIN]: '' };

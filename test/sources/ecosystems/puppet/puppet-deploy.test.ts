@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultOptions } from '../../../../src/config/options.js';
-import { scan } from '../../../../src/scan.js';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { puppetManifests } from '../../../../src/sources/ecosystems/puppet/manifest-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
-import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
-import { findingRows, type FindingRow as Row } from '../../../helpers/finding-rows.js';
+import type { FindingRow as Row } from '../../../helpers/finding-rows.js';
+import { itScansShapes } from '../../../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('puppet-deploy');
 
@@ -134,16 +132,7 @@ const SHAPES: Shape[] = [
 ];
 
 describe('Puppet manifests deploy and edit mail files: one server per module, with the variables they pass', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        findingRows(result.findings),
-        shape.findings,
-      );
-      assert.deepEqual(result.configurations.map((c) => [...c.files].sort()).sort(), shape.configurations.map((c) => [...c].sort()).sort());
-    });
-  }
+  itScansShapes(SHAPES, tree);
 
   it("epp() link edits carry the hash's values under the template's parameter names", () => {
     const files = {
