@@ -14,6 +14,9 @@ export interface ScanShape {
   configurations?: number | string[][];
 }
 
+/** A shape whose provisioning code deploys servers: the files of each configuration it makes. */
+export type DeployShape = ScanShape & { configurations: string[][] };
+
 export interface ShapeChecks<S extends ScanShape> {
   /**
    * Compare the configurations' files in the scan's order; otherwise they are

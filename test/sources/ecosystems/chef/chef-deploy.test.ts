@@ -3,8 +3,7 @@ import { describe, it } from 'node:test';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { chefRecipes } from '../../../../src/sources/ecosystems/chef/recipe-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
-import type { FindingRow as Row } from '../../../helpers/finding-rows.js';
-import { itScansShapes } from '../../../helpers/scan-shapes.js';
+import { itScansShapes, type DeployShape } from '../../../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('chef-deploy');
 
@@ -14,15 +13,7 @@ const MAIN = 'cookbooks/mx/templates/default/main.cf.erb';
 const MASTER_FILE = 'cookbooks/mx/files/default/master.cf';
 const SMTP = 'smtp      inet  n       -       n       -       -       smtpd\n';
 
-interface Shape {
-  name: string;
-  files: Record<string, string>;
-  findings: Row[];
-  /** Files of each configuration, sorted. */
-  configurations: string[][];
-}
-
-const SHAPES: Shape[] = [
+const SHAPES: DeployShape[] = [
   {
     name: 'a cookbook_file master.cf and a template main.cf are one server; submission passes on its own -o override',
     files: {

@@ -3,8 +3,7 @@ import { describe, it } from 'node:test';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { puppetManifests } from '../../../../src/sources/ecosystems/puppet/manifest-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
-import type { FindingRow as Row } from '../../../helpers/finding-rows.js';
-import { itScansShapes } from '../../../helpers/scan-shapes.js';
+import { itScansShapes, type DeployShape } from '../../../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('puppet-deploy');
 
@@ -14,16 +13,9 @@ const MAIN_EPP = 'modules/mta/templates/main.cf.epp';
 const MASTER = 'modules/mta/files/master.cf';
 const SMTP = 'smtp      inet  n       -       n       -       -       smtpd\n';
 
-interface Shape {
-  name: string;
-  files: Record<string, string>;
-  findings: Row[];
-  configurations: string[][];
-}
-
 const klass = (parameters: string, body: string) => `class mta (\n${parameters}) {\n${body}}\n`;
 
-const SHAPES: Shape[] = [
+const SHAPES: DeployShape[] = [
   {
     name: "file content => template() and source => 'puppet:///modules/...' deployed by one module are one server",
     files: {
