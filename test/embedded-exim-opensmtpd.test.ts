@@ -3,12 +3,9 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import { scan, type ScanResult } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('embedded-exim');
-
-function rows(result: ScanResult): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
 
 function configs(result: ScanResult): unknown[] {
   return result.configurations.map((c) => [c.mta, c.form, c.files.join(',')]);
@@ -24,7 +21,7 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       'roles/smtpd/defaults/main.yml': 'smtpd_listen: 0.0.0.0\n',
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [['opensmtpd-open-relay', 'roles/smtpd/templates/relay.conf.j2', 3, 7, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['opensmtpd-open-relay', 'roles/smtpd/templates/relay.conf.j2', 3, 7, 'definite']]);
     assert.deepEqual(configs(result), [['opensmtpd', 'ansible', 'roles/smtpd/templates/relay.conf.j2']]);
     const inputs = result.configurations[0]?.inputs ?? [];
     assert.ok(inputs.includes('roles/smtpd/tasks/main.yml') && inputs.includes('roles/smtpd/defaults/main.yml'), inputs.join(' '));
@@ -37,7 +34,7 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       'roles/exim/defaults/main.yml': "relay_nets: '10.0.0.0/8'\n",
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [['exim-open-relay', 'roles/exim/templates/update-exim4.conf.j2', 3, 16, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['exim-open-relay', 'roles/exim/templates/update-exim4.conf.j2', 3, 16, 'definite']]);
     assert.deepEqual(configs(result), [['exim', 'ansible', 'roles/exim/templates/update-exim4.conf.j2']]);
   });
 
@@ -48,7 +45,7 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       'exim/relay.txt': 'hostlist relay_from_hosts = 0.0.0.0/0\nacl_smtp_rcpt = acl_check_rcpt\nbegin acl\nacl_check_rcpt:\n  accept hosts = +relay_from_hosts\n',
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['exim-open-relay', 'exim/relay.txt', 1, 29, 'definite'],
       ['opensmtpd-open-relay', 'smtpd/Dockerfile', 6, 7, 'definite'],
     ]);
@@ -74,7 +71,7 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       'pipe.sh': '#!/bin/sh\necho "exim4-config exim4/dc_relay_nets string 10.0.0.0/8" | debconf-set-selections\n',
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['opensmtpd-open-relay', 'heredoc.sh', 5, 7, 'definite'],
       ['exim-open-relay', 'preseed.sh', 4, 41, 'definite'],
     ]);
@@ -111,10 +108,10 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       ].join('\n');
     // Loopback only by the settings file's macro: no relay for anyone outside.
     const local = await scan(defaultOptions(tree({ 'cloud/user-data': userData('127.0.0.1') })));
-    assert.deepEqual(rows(local), []);
+    assert.deepEqual(findingRows(local.findings), []);
     assert.deepEqual(configs(local), [['exim', 'cloud-init', 'cloud/user-data']]);
     const open = await scan(defaultOptions(tree({ 'cloud/user-data': userData('') })));
-    assert.deepEqual(rows(open), [['exim-open-relay', 'cloud/user-data', 14, 53, 'definite']]);
+    assert.deepEqual(findingRows(open.findings), [['exim-open-relay', 'cloud/user-data', 14, 53, 'definite']]);
   });
 
   it('Kubernetes ConfigMap keys named smtpd.conf and update-exim4.conf.conf', async () => {
@@ -123,7 +120,7 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       'k8s/exim.yaml': "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: exim\ndata:\n  update-exim4.conf.conf: |\n    dc_eximconfig_configtype='internet'\n    dc_local_interfaces=''\n    dc_relay_nets='0.0.0.0/0'\n",
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['exim-open-relay', 'k8s/exim.yaml', 9, 20, 'definite'],
       ['opensmtpd-open-relay', 'k8s/smtpd.yaml', 9, 11, 'definite'],
     ]);
@@ -140,7 +137,7 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       'modules/sasl/files/smtpd.conf': 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n',
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['opensmtpd-open-relay', 'cookbooks/smtpd/templates/default/relay.erb', 3, 7, 'definite'],
       ['exim-open-relay', 'salt/exim/files/relay.conf', 1, 29, 'definite'],
     ]);
@@ -157,6 +154,6 @@ describe('scan(): provisioning code that deploys, writes or answers Exim and Ope
       'salt/smtpd/relay.jinja.conf': 'listen on 0.0.0.0 port 25\n{%- if extra %}\nlisten on 0.0.0.0 port 2525\n{%- endif %}\naction "relay" relay\nmatch from any for any action "relay"\n',
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [['opensmtpd-open-relay', 'salt/smtpd/relay.jinja.conf', 6, 7, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['opensmtpd-open-relay', 'salt/smtpd/relay.jinja.conf', 6, 7, 'definite']]);
   });
 });

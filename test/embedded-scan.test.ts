@@ -9,6 +9,7 @@ import type { Edit, Extraction } from '../src/sources/contracts/edits.js';
 import { registerHostFormat } from '../src/sources/host-formats.js';
 import { type HostFormat } from '../src/sources/contracts/host-format.js';
 import { fragment } from './sources/replay/instances-helpers.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 /**
  * A tiny host format registered for these tests only: `fake.sh` files whose
@@ -52,24 +53,20 @@ function withoutInputs(c: ScanResult['configurations'][number]): Omit<ScanResult
   return rest;
 }
 
-function rows(result: ScanResult): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
-
 describe('scan() with a registered host format', () => {
   it('postconf -e inet_interfaces=all on an RHEL base: a finding at the edit naming the base', async () => {
     const root = tree({ 'setup.fakehost.txt': '# base rhel\npostconf -e myhostname=mx\npostconf -e inet_interfaces=all\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'setup.fakehost.txt', 3, 13, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'setup.fakehost.txt', 3, 13, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /Judged over the RHEL family's packaged main\.cf, recognised from base rhel at setup\.fakehost\.txt line 1/);
     assert.deepEqual(result.configurations, [{ mta: 'postfix', files: ['setup.fakehost.txt'], inputs: ['.relaygate.yml', 'setup.fakehost.txt'], form: 'shell' }]);
   });
 
   it('postconf -e myhostname=x alone: judged in full over the base (Debian listens on every address, RHEL on localhost)', async () => {
     const debian = tree({ 'setup.fakehost.txt': '# base debian\npostconf -e myhostname=x\n' });
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(debian)))), [['stig-postfix-relay', 'setup.fakehost.txt', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows((await scan(withoutRelayRules(defaultOptions(debian)))).findings), [['stig-postfix-relay', 'setup.fakehost.txt', 1, 1, 'definite']]);
     const rhel = tree({ 'setup.fakehost.txt': '# base rhel\npostconf -e myhostname=x\n' });
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(rhel)))), []);
+    assert.deepEqual(findingRows((await scan(withoutRelayRules(defaultOptions(rhel)))).findings), []);
   });
 
   it('a file without a mail marker is not handed to the format', async () => {
@@ -84,7 +81,7 @@ describe('scan() with a registered host format', () => {
       'setup.fakehost.txt': 'cp files/main.cf /etc/postfix/main.cf\npostconf -e myhostname=mx\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'files/main.cf', 2, 29, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'files/main.cf', 2, 29, 'definite']]);
     assert.deepEqual(result.configurations, [
       { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
     ]);
@@ -102,7 +99,7 @@ describe('scan() with a registered host format', () => {
       { mta: 'postfix', files: ['files/main.cf', 'setup.fakehost.txt'], inputs: ['.relaygate.yml', 'files/main.cf', 'setup.fakehost.txt'], form: 'shell' },
     ]);
     // The deployed server runs the packaged master.cf with the strict main.cf: no finding there.
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['stig-postfix-relay', 'files/master.cf', 1, 1, 'indeterminate'],
       ['stig-postfix-relay', 'files/master.cf', 2, 33, 'indeterminate'],
     ]);
@@ -118,13 +115,13 @@ describe('scan() with a registered host format', () => {
 
   it('a fatal extractor diagnostic is config-unreadable at its line', async () => {
     const root = tree({ 'setup.fakehost.txt': 'BROKEN postfix\n' });
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(root)))), [['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows((await scan(withoutRelayRules(defaultOptions(root)))).findings), [['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
   });
 
   it('a host file over 1 MiB is not extracted: a note says so', async () => {
     const root = tree({ 'big.fakehost.txt': `postconf -e inet_interfaces=all\n${'#'.repeat(1024 * 1024)}\n` });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), []);
+    assert.deepEqual(findingRows(result.findings), []);
     assert.ok(result.notes.includes(`big.fakehost.txt may edit mail configuration but was not read: it is ${32 + 1024 * 1024 + 1} bytes, over the 1 MiB limit for provisioning files`));
   });
 });
@@ -184,7 +181,7 @@ describe('scan() of a Helm chart ConfigMap', () => {
       ].join('\n'),
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'charts/mail/templates/configmap.yaml', 8, 33, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'charts/mail/templates/configmap.yaml', 8, 33, 'definite']]);
     assert.deepEqual(result.configurations.map(withoutInputs), [{ mta: 'postfix', files: ['charts/mail/templates/configmap.yaml'], form: 'kubernetes' }]);
     assert.ok(result.configurations[0]?.inputs.includes('charts/mail/values.yaml'), result.configurations[0]?.inputs.join(', '));
   });
@@ -197,7 +194,7 @@ describe('scan() of shell scripts', () => {
       'scripts/only-name.sh': '#!/bin/sh\ndnf install -y postfix\npostconf -e myhostname=mx.example.com\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'scripts/setup.sh', 4, 3, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'scripts/setup.sh', 4, 3, 'definite']]);
     assert.match(
       result.findings[0]?.message ?? '',
       /\(Judged over the Debian family's packaged main\.cf \(debconf "Internet Site"\), recognised from apt-get install postfix at setup\.sh line 2\.\)$/,
@@ -221,7 +218,7 @@ describe('scan() of Dockerfiles', () => {
       'img2/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'mail/Dockerfile', 4, 7, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'mail/Dockerfile', 4, 7, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /\(Judged over the RHEL family's packaged main\.cf, recognised from FROM rockylinux:9 at Dockerfile line 1\.\)$/);
     assert.deepEqual(
       result.configurations.map((c) => [c.files.join(','), c.form]),

@@ -7,14 +7,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import { distributionTrees, notLiveByContent, notLiveByName, variantRole } from '../src/discover/live.js';
-import { scan, type ScanResult } from '../src/scan.js';
+import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('live');
-
-function rows(result: ScanResult): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
 
 /** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
 const OPEN = 'myhostname = mx.example.test\ninet_interfaces = all\ncompatibility_level = 3.6\n';
@@ -123,7 +120,7 @@ describe('what is live configuration', () => {
   for (const row of ROWS) {
     it(row.name, async () => {
       const result = await scan(defaultOptions(tree(row.files)));
-      assert.deepEqual(rows(result), row.findings);
+      assert.deepEqual(findingRows(result.findings), row.findings);
       assert.deepEqual(
         result.notes.filter((n) => n.includes('is not judged') || n.includes('Postfix source tree')),
         row.notes,

@@ -17,6 +17,7 @@ import { normalize } from '../src/sources/contracts/repo-paths.js';
 import { plainScope } from '../src/sources/contracts/variables.js';
 import { registerHostFormat } from '../src/sources/host-formats.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 const deployFormat: HostFormat = {
   form: 'shell',
@@ -55,10 +56,6 @@ after(() => unregister());
 
 const tree = temporaryTrees('pairing');
 
-function rows(result: ScanResult): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
-
 function configurations(result: ScanResult): unknown[] {
   return result.configurations.map((c) => [c.files.join(','), c.form]);
 }
@@ -77,14 +74,14 @@ describe('pairing: only files deployed to the same server are one configuration'
       [MASTER, 'erb'],
     ]);
     // main.cf.erb runs with an unknown master.cf, whose stock smtp service every packaged master.cf has.
-    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN, 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', MAIN, 1, 1, 'definite']]);
   });
 
   it('the same two templates deployed to one server: nothing listens, no finding', async () => {
     const root = tree({ [MAIN]: OPEN_MAIN, [MASTER]: EMPTY_MASTER, 'mx/deploy.recipe.txt': 'deploy templates/main.cf.erb /etc/postfix/main.cf\ndeploy templates/master.cf.erb /etc/postfix/master.cf\n' });
     const result = await scan(defaultOptions(root));
     assert.deepEqual(configurations(result), [[`mx/deploy.recipe.txt,${MAIN},${MASTER}`, 'shell']]);
-    assert.deepEqual(rows(result), []);
+    assert.deepEqual(findingRows(result.findings), []);
   });
 
   it('only main.cf deployed: that server runs the packaged master.cf; the undeployed master.cf template is judged alone', async () => {
@@ -95,7 +92,7 @@ describe('pairing: only files deployed to the same server are one configuration'
       [MASTER, 'erb'],
       [`mx/deploy.recipe.txt,${MAIN}`, 'shell'],
     ]);
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['stig-postfix-relay', MAIN, 1, 1, 'definite'],
       ['stig-postfix-relay', MASTER, 1, 1, 'indeterminate'],
     ]);
@@ -112,17 +109,17 @@ describe('pairing: only files deployed to the same server are one configuration'
       [`mx/deploy.recipe.txt,${MAIN}`, 'shell'],
       [`mx/deploy.recipe.txt,${MASTER}`, 'shell'],
     ]);
-    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN, 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', MAIN, 1, 1, 'definite']]);
   });
 
   it('the variables a deploying resource passes render the template', async () => {
     const main = 'inet_interfaces = all\nsmtpd_client_restrictions = <%= @restrictions %>\ncompatibility_level = 3.6\n';
     const unset = await scan(defaultOptions(tree({ [MAIN]: main, 'mx/deploy.recipe.txt': 'deploy templates/main.cf.erb /etc/postfix/main.cf\n' })));
-    assert.deepEqual(rows(unset), [['stig-postfix-relay', MAIN, 2, 29, 'indeterminate']]);
+    assert.deepEqual(findingRows(unset.findings), [['stig-postfix-relay', MAIN, 2, 29, 'indeterminate']]);
     const strict = await scan(defaultOptions(tree({ [MAIN]: main, 'mx/deploy.recipe.txt': 'deploy templates/main.cf.erb /etc/postfix/main.cf restrictions=permit_mynetworks,+reject\n' })));
-    assert.deepEqual(rows(strict), []);
+    assert.deepEqual(findingRows(strict.findings), []);
     const weak = await scan(defaultOptions(tree({ [MAIN]: main, 'mx/deploy.recipe.txt': 'deploy templates/main.cf.erb /etc/postfix/main.cf restrictions=permit_mynetworks\n' })));
-    assert.deepEqual(rows(weak), [['stig-postfix-relay', MAIN, 2, 29, 'definite']]);
+    assert.deepEqual(findingRows(weak.findings), [['stig-postfix-relay', MAIN, 2, 29, 'definite']]);
   });
 
   it('one template deployed by two cookbooks is judged in each', async () => {
@@ -142,6 +139,6 @@ describe('pairing: only files deployed to the same server are one configuration'
     const root = tree({ 'etc/postfix/main.cf': OPEN_MAIN, 'etc/postfix/master.cf': EMPTY_MASTER });
     const result = await scan(defaultOptions(root));
     assert.deepEqual(configurations(result), [['etc/postfix/main.cf,etc/postfix/master.cf', 'plain']]);
-    assert.deepEqual(rows(result), []);
+    assert.deepEqual(findingRows(result.findings), []);
   });
 });

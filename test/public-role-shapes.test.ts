@@ -4,6 +4,7 @@ import { defaultOptions } from '../src/config/options.js';
 import { withoutRelayRules } from './helpers/relay-rules-off.js';
 import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 // Shapes seen in public Ansible roles (written here from scratch, not copied):
 // a role published on its own (templates/ and defaults/ at the top), a whole
@@ -14,7 +15,7 @@ const tree = temporaryTrees('roles');
 
 async function rows(root: string): Promise<unknown[]> {
   const result = await scan(withoutRelayRules(defaultOptions(root)));
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+  return findingRows(result.findings);
 }
 
 describe('public role shapes', () => {
@@ -141,7 +142,7 @@ describe('Salt formula files without a template suffix', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(
-      result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+      findingRows(result.findings),
       [['stig-postfix-relay', 'postfix/files/main.cf', 1, 1, 'definite']],
     );
     assert.deepEqual(result.configurations.map((c) => c.form), ['jinja2']);

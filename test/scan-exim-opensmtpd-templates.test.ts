@@ -3,12 +3,9 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import { scan, type ScanResult } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('exim-templates');
-
-function rows(result: ScanResult): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
 
 function configs(result: ScanResult): unknown[] {
   return result.configurations.map((c) => [c.mta, c.form, c.files.join(',')]);
@@ -44,34 +41,34 @@ const EXIM_J2 = [
 describe('scan(): Exim and OpenSMTPD templates are rendered with their variables and judged', () => {
   it('an Ansible role smtpd.conf.j2: role defaults decide, a branch on an unknown variable is indeterminate', async () => {
     const unknown = await scan(defaultOptions(tree({ 'roles/mail/templates/smtpd.conf.j2': SMTPD_J2, 'roles/mail/defaults/main.yml': 'listen_if: 0.0.0.0\n' })));
-    assert.deepEqual(rows(unknown), [['opensmtpd-open-relay', 'roles/mail/templates/smtpd.conf.j2', 4, 1, 'indeterminate']]);
+    assert.deepEqual(findingRows(unknown.findings), [['opensmtpd-open-relay', 'roles/mail/templates/smtpd.conf.j2', 4, 1, 'indeterminate']]);
     assert.deepEqual(configs(unknown), [['opensmtpd', 'jinja2', 'roles/mail/templates/smtpd.conf.j2']]);
     assert.ok(unknown.configurations[0]?.inputs?.includes('roles/mail/defaults/main.yml'));
 
     const open = await scan(defaultOptions(tree({ 'roles/mail/templates/smtpd.conf.j2': SMTPD_J2, 'roles/mail/defaults/main.yml': 'listen_if: 0.0.0.0\nopen_relay: true\n' })));
-    assert.deepEqual(rows(open), [['opensmtpd-open-relay', 'roles/mail/templates/smtpd.conf.j2', 4, 7, 'definite']]);
+    assert.deepEqual(findingRows(open.findings), [['opensmtpd-open-relay', 'roles/mail/templates/smtpd.conf.j2', 4, 7, 'definite']]);
 
     const closed = await scan(defaultOptions(tree({ 'roles/mail/templates/smtpd.conf.j2': SMTPD_J2, 'roles/mail/defaults/main.yml': 'listen_if: 0.0.0.0\nopen_relay: false\n' })));
-    assert.deepEqual(rows(closed), []);
+    assert.deepEqual(findingRows(closed.findings), []);
     assert.equal(closed.configurations.length, 1);
   });
 
   it('a listener address from an unknown variable never passes', async () => {
     const result = await scan(defaultOptions(tree({ 'roles/mail/templates/smtpd.conf.j2': SMTPD_J2, 'roles/mail/defaults/main.yml': 'open_relay: true\n' })));
-    assert.deepEqual(rows(result), [['opensmtpd-open-relay', 'roles/mail/templates/smtpd.conf.j2', 4, 7, 'indeterminate']]);
+    assert.deepEqual(findingRows(result.findings), [['opensmtpd-open-relay', 'roles/mail/templates/smtpd.conf.j2', 4, 7, 'indeterminate']]);
   });
 
   it('an Exim exim.conf.j2: an ACL statement under an unknown branch makes the verdict indeterminate; known values decide', async () => {
     const defaults = 'exim_listen: 0.0.0.0\nrelay_hosts: 127.0.0.1\n';
     const unknown = await scan(defaultOptions(tree({ 'roles/exim/templates/exim.conf.j2': EXIM_J2, 'roles/exim/defaults/main.yml': defaults })));
-    assert.deepEqual(rows(unknown), [['exim-open-relay', 'roles/exim/templates/exim.conf.j2', 10, 3, 'indeterminate']]);
+    assert.deepEqual(findingRows(unknown.findings), [['exim-open-relay', 'roles/exim/templates/exim.conf.j2', 10, 3, 'indeterminate']]);
     assert.deepEqual(configs(unknown), [['exim', 'jinja2', 'roles/exim/templates/exim.conf.j2']]);
 
     const closed = await scan(defaultOptions(tree({ 'roles/exim/templates/exim.conf.j2': EXIM_J2, 'roles/exim/defaults/main.yml': `${defaults}allow_all: false\n` })));
-    assert.deepEqual(rows(closed), []);
+    assert.deepEqual(findingRows(closed.findings), []);
 
     const open = await scan(defaultOptions(tree({ 'roles/exim/templates/exim.conf.j2': EXIM_J2, 'roles/exim/defaults/main.yml': 'exim_listen: 0.0.0.0\nrelay_hosts: 0.0.0.0/0\nallow_all: false\n' })));
-    assert.deepEqual(rows(open), [['exim-open-relay', 'roles/exim/templates/exim.conf.j2', 4, 29, 'definite']]);
+    assert.deepEqual(findingRows(open.findings), [['exim-open-relay', 'roles/exim/templates/exim.conf.j2', 4, 29, 'definite']]);
   });
 
   it("a template of Debian's settings file (update-exim4.conf.j2) is read as update-exim4.conf.conf", async () => {
@@ -80,7 +77,7 @@ describe('scan(): Exim and OpenSMTPD templates are rendered with their variables
       'defaults/main.yml': "exim4_dc_local_interfaces: ''\nexim4_dc_relay_nets: 0.0.0.0/0\n",
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [['exim-open-relay', 'templates/update-exim4.conf.j2', 3, 16, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['exim-open-relay', 'templates/update-exim4.conf.j2', 3, 16, 'definite']]);
     assert.deepEqual(configs(result), [['exim', 'jinja2', 'templates/update-exim4.conf.j2']]);
     assert.ok(result.configurations[0]?.inputs?.includes('defaults/main.yml'));
   });
@@ -104,7 +101,7 @@ describe('scan(): Exim and OpenSMTPD templates are rendered with their variables
     });
     const result = await scan(defaultOptions(root));
     assert.deepEqual(configs(result), [['exim', 'jinja2', 'etc/exim4/update-exim4.conf.conf,etc/exim4/exim4.conf.template.j2']]);
-    assert.deepEqual(rows(result), [['exim-open-relay', 'etc/exim4/exim4.conf.template.j2', 3, 29, 'indeterminate']]);
+    assert.deepEqual(findingRows(result.findings), [['exim-open-relay', 'etc/exim4/exim4.conf.template.j2', 3, 29, 'indeterminate']]);
   });
 
   it('Chef ERB and Puppet EPP templates take their cookbook attributes and class parameters', async () => {
@@ -117,7 +114,7 @@ describe('scan(): Exim and OpenSMTPD templates are rendered with their variables
         }),
       ),
     );
-    assert.deepEqual(rows(chef), [['opensmtpd-open-relay', 'cookbooks/smtpd/templates/default/smtpd.conf.erb', 3, 7, 'definite']]);
+    assert.deepEqual(findingRows(chef.findings), [['opensmtpd-open-relay', 'cookbooks/smtpd/templates/default/smtpd.conf.erb', 3, 7, 'definite']]);
     const puppet = await scan(
       defaultOptions(
         tree({
@@ -126,7 +123,7 @@ describe('scan(): Exim and OpenSMTPD templates are rendered with their variables
         }),
       ),
     );
-    assert.deepEqual(rows(puppet), [['exim-open-relay', 'modules/exim/templates/exim.conf.epp', 2, 29, 'definite']]);
+    assert.deepEqual(findingRows(puppet.findings), [['exim-open-relay', 'modules/exim/templates/exim.conf.epp', 2, 29, 'definite']]);
   });
 
   it("a Salt formula's plain-named smtpd.conf and smtpd.jinja.conf are rendered; a pillar value is the minion's, unknown", async () => {
@@ -137,7 +134,7 @@ describe('scan(): Exim and OpenSMTPD templates are rendered with their variables
       'srv/salt/smtpd/smtpd.jinja.conf': 'listen on {{ "0.0.0.0" }}\naction "relay" relay\nmatch from any for any action "relay"\n',
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['opensmtpd-open-relay', 'opensmtpd/files/smtpd.conf', 3, 7, 'indeterminate'],
       ['opensmtpd-open-relay', 'srv/salt/smtpd/smtpd.jinja.conf', 3, 7, 'definite'],
     ]);
@@ -154,7 +151,7 @@ describe('scan(): Exim and OpenSMTPD templates are rendered with their variables
       'debian/exim4.conf.template': 'hostlist relay_from_hosts = 0.0.0.0/0\nacl_smtp_rcpt = acl_check_rcpt\nbegin acl\nacl_check_rcpt:\n  accept hosts = +relay_from_hosts\n    condition = ${if eq{{$sender_host_address}}{}{yes}{no}}\n',
     });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['exim-open-relay', 'debian/exim4.conf.template', 1, 29, 'indeterminate'],
       ['opensmtpd-open-relay', 'docker/smtpd.conf.tmpl', 3, 7, 'indeterminate'],
     ]);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
 import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('scan-exim');
 
@@ -22,7 +23,7 @@ describe('scan(): Exim and OpenSMTPD files are found, assembled and judged', () 
     });
     const result = await scan(defaultOptions(root));
     assert.deepEqual(
-      result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+      findingRows(result.findings),
       [
         ['config-unreadable', 'broken/exim4.conf', 2, 1, 'definite'],
         ['exim-open-relay', 'debian/etc/exim4/update-exim4.conf.conf', 3, 19, 'definite'],

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultOptions, OptionsError } from '../src/config/options.js';
 import { withoutRelayRules } from './helpers/relay-rules-off.js';
-import { scan, type ScanResult } from '../src/scan.js';
+import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
+import { findingRows } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('templates');
 
@@ -24,10 +25,6 @@ const TEMPLATE = [
   '',
 ].join('\n');
 
-function rows(result: ScanResult): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
-
 describe('scan() judges Jinja2 templates of mail configuration', () => {
   it('weak role defaults: a definite finding on the template line, related to the defaults line', async () => {
     const root = tree({
@@ -35,7 +32,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [DEFAULTS]: '---\npostfix_client_restrictions:\n  - permit_mynetworks\n  - permit\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
     const related = result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from'));
     assert.deepEqual(related, [{ file: DEFAULTS, line: 2, message: 'value comes from postfix_client_restrictions here' }]);
     assert.deepEqual(
@@ -49,7 +46,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [MAIN_J2]: TEMPLATE,
       [DEFAULTS]: 'postfix_client_restrictions:\n  - permit_mynetworks\n  - reject\n',
     });
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(root)))), []);
+    assert.deepEqual(findingRows((await scan(withoutRelayRules(defaultOptions(root)))).findings), []);
   });
 
   it('strong restrictions inside an if on a lookup are indeterminate, not a pass', async () => {
@@ -65,7 +62,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [DEFAULTS]: "postfix_strict: \"{{ lookup('env', 'POSTFIX_STRICT') }}\"\n",
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 4, 29, 'indeterminate']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', MAIN_J2, 4, 29, 'indeterminate']]);
     // The unknown mark inserted after `=` does not shift the value's span on the template.
     assert.deepEqual([result.findings[0]?.endLine, result.findings[0]?.endColumn], [4, 54]);
     assert.deepEqual(
@@ -81,13 +78,13 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       'roles/mail/templates/main.cf.j2': 'inet_interfaces = loopback-only\n{% include "main.cf.d/net.j2" %}\nsmtpd_client_restrictions = permit_mynetworks, permit\n',
     });
     // Loopback before the include is no longer known: the weak restrictions after it are indeterminate, not a pass.
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(open)))), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 3, 29, 'indeterminate']]);
+    assert.deepEqual(findingRows((await scan(withoutRelayRules(defaultOptions(open)))).findings), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 3, 29, 'indeterminate']]);
     const closed = tree({
       'roles/mail/tasks/main.yml': tasks,
       'roles/mail/templates/main.cf.j2': '{% include "main.cf.d/net.j2" %}\ninet_interfaces = loopback-only\n',
     });
     // A value after the include is the one Postfix keeps (the last definition wins).
-    assert.deepEqual(rows(await scan(withoutRelayRules(defaultOptions(closed)))), []);
+    assert.deepEqual(findingRows((await scan(withoutRelayRules(defaultOptions(closed)))).findings), []);
   });
 
   it('an unbalanced tag is config-unreadable at its line', async () => {
@@ -95,7 +92,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [MAIN_J2]: 'inet_interfaces = all\n{% if postfix_strict %}\nsmtpd_client_restrictions = reject\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['config-unreadable', MAIN_J2, 2, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['config-unreadable', MAIN_J2, 2, 1, 'definite']]);
     assert.deepEqual(result.configurations, []);
   });
 
@@ -120,7 +117,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [['postfix', `${TASKS},${MAIN_J2},${MASTER_J2}`, 'ansible']],
     );
     // The -o option on the template line, the same column as in a plain master.cf.
-    assert.deepEqual(rows(result), [['stig-postfix-relay', MASTER_J2, 5, 3, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', MASTER_J2, 5, 3, 'definite']]);
   });
 
   it('templates nothing deploys are judged alone: master.cf.j2 over an unknown main.cf', async () => {
@@ -138,7 +135,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
     );
     // Both services listen on the unknown main.cf's inet_interfaces; smtp also uses its restrictions.
     // submission sets a relay parameter itself, so the relay decision is judged: on an unknown main.cf's lists.
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['postfix-open-relay', MASTER_J2, 1, 1, 'indeterminate'],
       ['stig-postfix-relay', MASTER_J2, 1, 1, 'indeterminate'],
       ['stig-postfix-relay', MASTER_J2, 3, 3, 'indeterminate'],
@@ -153,7 +150,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       [DEFAULTS]: 'postfix_client_restrictions: [permit_mynetworks, permit]\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', MAIN_J2, 6, 29, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', MAIN_J2, 6, 29, 'definite']]);
     assert.deepEqual(result.findings[0]?.suppressed, {
       kind: 'inline',
       reason: 'internal relay, firewalled',
@@ -171,7 +168,7 @@ describe('scan() judges Jinja2 templates of mail configuration', () => {
       'ci/list.yml': '- permit\n',
     });
     const weak = await scan({ ...withoutRelayRules(defaultOptions(root)), vars: [path.join(root, 'ci/weak.yml')] });
-    assert.deepEqual(rows(weak), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
+    assert.deepEqual(findingRows(weak.findings), [['stig-postfix-relay', MAIN_J2, 5, 29, 'definite']]);
     assert.deepEqual(
       weak.findings[0]?.related.filter((r) => r.message.startsWith('value comes from')),
       [{ file: 'ci/weak.yml', line: 1, message: 'value comes from postfix_client_restrictions here' }],
@@ -203,14 +200,14 @@ describe('scan() judges sendmail .mc templates', () => {
   it('DAEMON_OPTIONS on 127.0.0.1 from role defaults (and no_default_msa): no finding', async () => {
     const root = tree({ [MC_J2]: MC, [SENDMAIL_DEFAULTS]: 'sendmail_listen_address: 127.0.0.1\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), []);
+    assert.deepEqual(findingRows(result.findings), []);
     assert.deepEqual(result.configurations.map((c) => [c.mta, c.files.join(','), c.form]), [['sendmail', MC_J2, 'jinja2']]);
   });
 
   it('DAEMON_OPTIONS on 0.0.0.0 from role defaults: a finding on the template line, related to the defaults line', async () => {
     const root = tree({ [MC_J2]: MC, [SENDMAIL_DEFAULTS]: '---\nsendmail_listen_address: 0.0.0.0\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /0\.0\.0\.0/);
     const related = result.findings[0]?.related.filter((r) => r.message.startsWith('value comes from'));
     assert.deepEqual(related, [{ file: SENDMAIL_DEFAULTS, line: 2, message: 'value comes from sendmail_listen_address here' }]);
@@ -224,7 +221,7 @@ describe('scan() judges sendmail .mc templates', () => {
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
     assert.deepEqual(result.configurations.map((c) => [c.mta, c.files.join(','), c.form]), [['sendmail', `${CF_J2},${MC_J2}`, 'jinja2']]);
-    assert.deepEqual(rows(result), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-sendmail-relay', MC_J2, 5, 1, 'definite']]);
   });
 });
 
@@ -237,7 +234,7 @@ describe('scan() renders every registered template language (src/sources/templat
       'docker/main.cf.template': 'inet_interfaces = all\nsmtpd_client_restrictions = ${CLIENT}\n',
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result), [
+    assert.deepEqual(findingRows(result.findings), [
       ['stig-postfix-relay', ERB, 2, 29, 'definite'],
       ['stig-postfix-relay', 'docker/main.cf.template', 2, 29, 'indeterminate'],
     ]);

@@ -5,6 +5,8 @@ import type { Evidence } from '../mta/exim/match.js';
 import type { EximConfiguration } from '../mta/exim/model.js';
 import { relayVerdict, type Exposure } from '../mta/exim/relay.js';
 import { examples } from './examples/exim-open-relay.js';
+import { position, relatedAt, unresolvedList } from './phrases.js';
+import { addReach } from './reach.js';
 import type { Rule, RuleMeta } from './rule.js';
 
 export const meta: RuleMeta = {
@@ -32,10 +34,6 @@ export const meta: RuleMeta = {
   stig: false,
   examples,
 };
-
-function position(span: Span): string {
-  return `${span.file}:${span.line}`;
-}
 
 function describeExposure(e: Exposure, debian: boolean): string {
   if (e.unset) return debian ? 'listens on every address (dc_local_interfaces is empty)' : 'listens on every address (local_interfaces is not set)';
@@ -88,23 +86,17 @@ function check(config: EximConfiguration): RuleResult[] {
       `${relay.verdict === 'accept' ? 'accepts' : 'may accept'} mail for any domain from any host: the RCPT ACL ${grant.acl} reaches ${statement} ${at}` +
       (reasons.length > 0 ? `, where ${reasons.join('; ')}` : '') +
       (relay.verdict === 'unknown' && relay.unknowns.length > 0
-        ? `; that depends on what relaygate could not read (${relay.unknowns
-            .slice(0, 3)
-            .map((u) => `${u.what} at ${position(u.span)}`)
-            .join('; ')})`
+        ? `; that depends on what relaygate could not read (${unresolvedList(relay.unknowns)})`
         : '');
   } else {
-    why = `may accept mail for any domain from any host: whether the RCPT ACL accepts depends on what relaygate could not read (${relay.unknowns
-      .slice(0, 3)
-      .map((u) => `${u.what} at ${position(u.span)}`)
-      .join('; ')})`;
+    why = `may accept mail for any domain from any host: whether the RCPT ACL accepts depends on what relaygate could not read (${unresolvedList(relay.unknowns)})`;
   }
   if (certainty === 'indeterminate' && relay.verdict === 'accept' && exposure.exposed === 'unknown') why += '; whether it listens beyond loopback is unknown';
 
-  const related: Related[] = [];
+  // What the finding rests on, each line once and not the finding's own (addReach drops those).
+  const lines: Related[] = [];
   const add = (s: Span, message: string): void => {
-    if ((s.file === span.file && s.line === span.line) || related.some((r) => r.file === s.file && r.line === s.line)) return;
-    related.push({ file: s.file, line: s.line, column: s.column, message });
+    lines.push(relatedAt(s, message));
   };
   if (grant !== null && config.layout !== 'debian-packaged') add(grant.statement.span, `the accept statement (ACL ${grant.acl})`);
   for (const e of grant?.evidence ?? []) if (e.kind !== 'chosen') add(e.span, e.text);
@@ -133,7 +125,7 @@ function check(config: EximConfiguration): RuleResult[] {
       fix,
       ids: [],
       span,
-      related,
+      related: addReach(span, [], lines),
     },
   ];
 }

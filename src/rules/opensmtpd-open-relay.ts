@@ -5,6 +5,8 @@ import type { Configuration } from '../mta/configuration.js';
 import type { MatchCondition, OpenSmtpdConfiguration } from '../mta/opensmtpd/model.js';
 import { relayVerdict } from '../mta/opensmtpd/relay.js';
 import { examples } from './examples/opensmtpd-open-relay.js';
+import { position, relatedAt, unresolvedList } from './phrases.js';
+import { addReach } from './reach.js';
 import type { Rule, RuleMeta } from './rule.js';
 
 /** A value relaygate could not resolve, shown as such (postfix-locate.ts does the same). */
@@ -30,10 +32,6 @@ export const meta: RuleMeta = {
   stig: false,
   examples,
 };
-
-function position(span: Span): string {
-  return `${span.file}:${span.line}`;
-}
 
 function describe(c: MatchCondition): string {
   const neg = c.negated ? '!' : '';
@@ -68,21 +66,15 @@ function check(config: OpenSmtpdConfiguration): RuleResult[] {
     const spoofed = written.find((c) => (c.kind === 'from' && c.what === 'rdns') || c.kind === 'mail-from');
     if (spoofed !== undefined) why += ` (${spoofed.kind === 'mail-from' ? 'the client writes the sender it likes' : 'the client sets the reverse DNS of its own address'})`;
     if (relay.verdict === 'unknown' && relay.unknowns.length > 0) {
-      why += `; that depends on what relaygate could not read (${relay.unknowns
-        .slice(0, 3)
-        .map((u) => `${u.what} at ${position(u.span)}`)
-        .join('; ')})`;
+      why += `; that depends on what relaygate could not read (${unresolvedList(relay.unknowns)})`;
     }
   } else {
-    why = `may relay mail for any domain from any client: it depends on what relaygate could not read (${relay.unknowns
-      .slice(0, 3)
-      .map((u) => `${u.what} at ${position(u.span)}`)
-      .join('; ')})`;
+    why = `may relay mail for any domain from any client: it depends on what relaygate could not read (${unresolvedList(relay.unknowns)})`;
   }
-  const related: Related[] = [];
+  // What the finding rests on, each line once and not the finding's own (addReach drops those).
+  const lines: Related[] = [];
   const add = (s: Span, message: string): void => {
-    if ((s.file === span.file && s.line === span.line) || related.some((r) => r.file === s.file && r.line === s.line)) return;
-    related.push({ file: s.file, line: s.line, column: s.column, message });
+    lines.push(relatedAt(s, message));
   };
   if (rule !== null) add(rule.span, 'the matching rule');
   if (rule?.action != null) {
@@ -103,7 +95,7 @@ function check(config: OpenSmtpdConfiguration): RuleResult[] {
         '(with "listen on ... tls auth"), or "from src <your-networks>"; accept mail from anyone only "for domain <your-domains>" to a local action.',
       ids: [],
       span,
-      related,
+      related: addReach(span, [], lines),
     },
   ];
 }

@@ -13,6 +13,7 @@ import { showPathBytes } from '../../src/discover/listed-path.js';
 import { scan } from '../../src/scan.js';
 import { requireProgram } from '../helpers/oracle.js';
 import { git, tree } from './tree.js';
+import { findingRows } from '../helpers/finding-rows.js';
 
 /** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
 const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\ncompatibility_level = 3.6\n';
@@ -29,10 +30,6 @@ function writeBytes(root: string, files: [Buffer[], string][]): void {
   }
 }
 
-function rows(result: Awaited<ReturnType<typeof scan>>): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
-
 describe('file names that are not UTF-8', () => {
   for (const mode of ['git', 'walk'] as const) {
     it(`a main.cf in a Latin-1 folder is read and judged (${mode}), under its escaped name`, async (t) => {
@@ -47,7 +44,7 @@ describe('file names that are not UTF-8', () => {
         git(root, 'add', '.');
       }
       const result = await scan(defaultOptions(root));
-      assert.deepEqual(rows(result), [['stig-postfix-relay', 'caf\\xe9/main.cf', 2, 29, 'definite']]);
+      assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'caf\\xe9/main.cf', 2, 29, 'definite']]);
       assert.deepEqual(result.configurations, [
         {
           mta: 'postfix',
@@ -97,7 +94,7 @@ describe('file names that are not UTF-8', () => {
     const root = tree({ 'caf\\xe9/main.cf': 'inet_interfaces = loopback-only\n' });
     writeBytes(root, [[[CAFE, Buffer.from('main.cf')], OPEN]]);
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [['config-unreadable', 'caf\\xe9/main.cf', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['config-unreadable', 'caf\\xe9/main.cf', 1, 1, 'definite']]);
     assert.match(result.findings[0]?.message ?? '', /its name is not UTF-8 and, shown escaped as caf\\xe9\/main\.cf, is the same as another file's name; rename one of them/);
   });
 

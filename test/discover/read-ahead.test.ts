@@ -4,6 +4,7 @@ import { defaultOptions } from '../../src/config/options.js';
 import { MarkerSearch } from '../../src/discover/markers.js';
 import { scan } from '../../src/scan.js';
 import { tree } from './tree.js';
+import { findingRows } from '../helpers/finding-rows.js';
 
 /** Tasks that touch nothing of mail, enough of them to pass `bytes` (no mail marker in them). */
 function fillerTasks(bytes: number): string[] {
@@ -31,16 +32,12 @@ const ROLE = { 'roles/mail/templates/main.cf.j2': 'inet_interfaces = all\nsmtpd_
 /** A STIG role's task file is easily 100 KiB: bigger than the 64 KiB discovery reads first. */
 const BIG = 100 * 1024;
 
-function rows(result: Awaited<ReturnType<typeof scan>>): unknown[] {
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
-
 describe('provisioning files bigger than the read-ahead', () => {
   it('a tasks file over 64 KiB that names Postfix at the top is read whole and judged (no closed-handle crash)', async () => {
     const lines = [...TEMPLATE_TASK, ...WEAKEN_TASK, ...fillerTasks(BIG), ''];
     const root = tree({ ...ROLE, 'roles/mail/tasks/main.yml': lines.join('\n') });
     const result = await scan(defaultOptions(root));
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 9, 11, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'roles/mail/tasks/main.yml', 9, 11, 'definite']]);
     assert.deepEqual(result.configurations.map((c) => [c.mta, c.files, c.form]), [['postfix', ['roles/mail/tasks/main.yml', 'roles/mail/templates/main.cf.j2'], 'ansible']]);
   });
 
@@ -50,7 +47,7 @@ describe('provisioning files bigger than the read-ahead', () => {
     const root = tree({ ...ROLE, 'roles/mail/tasks/main.yml': lines.join('\n') });
     const result = await scan(defaultOptions(root));
     const line = filler.length + TEMPLATE_TASK.length + 5;
-    assert.deepEqual(rows(result), [['stig-postfix-relay', 'roles/mail/tasks/main.yml', line, 11, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [['stig-postfix-relay', 'roles/mail/tasks/main.yml', line, 11, 'definite']]);
     assert.deepEqual(result.notes, []);
   });
 
@@ -62,7 +59,7 @@ describe('provisioning files bigger than the read-ahead', () => {
     });
     const result = await scan(defaultOptions(root));
     const size = Buffer.byteLength([...filler, ...WEAKEN_TASK, ''].join('\n'));
-    assert.deepEqual(rows(result), []);
+    assert.deepEqual(findingRows(result.findings), []);
     assert.deepEqual(result.notes, [
       `roles/mail/tasks/main.yml may edit mail configuration but was not read: it is ${size} bytes, over the 1 MiB limit for provisioning files`,
     ]);

@@ -9,6 +9,7 @@ import type { Finding, Replacement } from '../../src/model/finding.js';
 import type { ProfileId } from '../../src/rules/profiles.js';
 import { scan } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { findingRows } from '../helpers/finding-rows.js';
 
 const tree = temporaryTrees('fixes');
 
@@ -269,7 +270,7 @@ describe('the examples, every fix applied', () => {
     );
     applyAll(root, before.findings);
     const after = await scan(defaultOptions(root));
-    assert.deepEqual(after.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]), [
+    assert.deepEqual(findingRows(after.findings), [
       ['postfix-open-relay', 'ansible/roles/mail/templates/main.cf.j2', 1, 1, 'definite'],
       ['exim-open-relay', 'exim/open/exim.conf', 9, 67, 'definite'],
       ['opensmtpd-open-relay', 'opensmtpd/open/smtpd.conf', 16, 7, 'definite'],

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { runBundledWithBudget } from '../helpers/budget.js';
+import { findingRows } from '../helpers/finding-rows.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
 /** Names the engine reads on its own objects: any of them inherited from Object.prototype would change a verdict. */
@@ -163,7 +164,7 @@ async function findings(source: Source, planted: boolean): Promise<unknown[]> {
   const r = await runBundledWithBudget({ argv: ['--format', 'json', ...(source.argv ?? []), '.'], cwd: root, seconds: 20 });
   assert.equal(r.status, 1, r.stderr);
   const report = JSON.parse(r.stdout) as { findings: { ruleId: string; file: string; line: number; column: number; certainty: string }[] };
-  return report.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+  return findingRows(report.findings);
 }
 
 describe('keys planted in every variables source change no verdict', { concurrency: 2 }, () => {

@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import type { ProfileId } from '../../src/rules/profiles.js';
 import { scan } from '../../src/scan.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'relaygate-classes-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -19,8 +20,6 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const LEVEL = 'compatibility_level = 3.6\n';
 const LEVEL_CRLF = 'compatibility_level = 3.6\r\n';
 
-type Row = [string, string, number, number, string];
-
 async function findings(name: string, files: Record<string, string>, profile: ProfileId = 'gen004710'): Promise<Row[]> {
   const dir = path.join(root, name);
   for (const [file, text] of Object.entries(files)) {
@@ -28,7 +27,7 @@ async function findings(name: string, files: Record<string, string>, profile: Pr
     writeFileSync(path.join(dir, file), text);
   }
   const result = await scan({ ...defaultOptions(dir), profile });
-  return result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+  return findingRows(result.findings);
 }
 
 describe('Postfix verdict classes', () => {

@@ -15,6 +15,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { scan } from '../../src/scan.js';
 import { fakeApi } from '../github/fake-api.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
+import { findingRows } from '../helpers/finding-rows.js';
 
 const tree = temporaryTrees('scope-cli');
 const EXAMPLE = path.join(import.meta.dirname, '../../examples/loopback-service/postfix');
@@ -36,10 +37,6 @@ async function cli(argv: string[], cwd: string): Promise<{ status: number; stdou
   return { status, stdout, stderr };
 }
 
-function rows(findings: Finding[]): unknown[] {
-  return findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
-
 describe('relaygate --changed', () => {
   it('master.cf alone changed: exit 1, the finding at main.cf:1, the scope in the JSON report', async () => {
     const root = openedLoopback();
@@ -47,7 +44,7 @@ describe('relaygate --changed', () => {
     const r = await cli(['--format', 'json', '--changed', 'changed.txt', '.'], root);
     assert.equal(r.status, 1, r.stderr);
     const report = JSON.parse(r.stdout) as { findings: Finding[]; scope: unknown };
-    assert.deepEqual(rows(report.findings), [['stig-postfix-relay', 'postfix/main.cf', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(report.findings), [['stig-postfix-relay', 'postfix/main.cf', 1, 1, 'definite']]);
     assert.deepEqual(report.scope, { kind: 'changed', changedFiles: 1, configurationsTouched: 1, findingsHidden: 1 });
   });
 
@@ -72,7 +69,7 @@ describe('relaygate --changed', () => {
     });
     const r = await cli(['--format', 'json', '--changed', 'changed.txt', '.'], root);
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(rows((JSON.parse(r.stdout) as { findings: Finding[] }).findings), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 2, 29, 'definite']]);
+    assert.deepEqual(findingRows((JSON.parse(r.stdout) as { findings: Finding[] }).findings), [['stig-postfix-relay', 'roles/mail/templates/main.cf.j2', 2, 29, 'definite']]);
   });
 
   it('paths in the list are relative to the current directory, as git diff prints them', async () => {
@@ -81,7 +78,7 @@ describe('relaygate --changed', () => {
     // Scanning the folder `postfix` from its parent: the report's paths are relative to that folder.
     const r = await cli(['--format', 'json', '--changed', 'changed.txt', 'postfix'], root);
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(rows((JSON.parse(r.stdout) as { findings: Finding[] }).findings), [['stig-postfix-relay', 'main.cf', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows((JSON.parse(r.stdout) as { findings: Finding[] }).findings), [['stig-postfix-relay', 'main.cf', 1, 1, 'definite']]);
   });
 });
 
@@ -128,7 +125,7 @@ describe('the action on a pull request that changes master.cf only', () => {
     assert.deepEqual(failed, ['relaygate: 1 finding at or above fail-on error (1 error, 0 warnings, 0 notes)']);
     assert.equal(outputs.findings, '1');
     const report = JSON.parse(readFileSync(outputs['report-file'] ?? '', 'utf8')) as { findings: Finding[] };
-    assert.deepEqual(rows(report.findings), [['stig-postfix-relay', 'postfix/main.cf', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(report.findings), [['stig-postfix-relay', 'postfix/main.cf', 1, 1, 'definite']]);
     assert.ok(
       info.some((l) => l.includes('Scope: 1 changed file, 1 configuration touched; 1 finding outside it not reported.')),
       info.join('\n'),

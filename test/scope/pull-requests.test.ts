@@ -15,6 +15,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { scan, type ScanResult } from '../../src/scan.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 import { withoutRelayRules } from '../helpers/relay-rules-off.js';
+import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
 
 const tree = temporaryTrees('pull-requests');
 const EXAMPLES = path.join(import.meta.dirname, '../../examples');
@@ -24,8 +25,6 @@ const BYSTANDER = { 'bystander/postfix/main.cf': 'inet_interfaces = all\nsmtpd_c
 const BYSTANDER_FINDING: Row = ['stig-postfix-relay', 'bystander/postfix/main.cf', 2, 29, 'definite'];
 
 /** rule, file, line, column, certainty */
-type Row = [string, string, number, number, string];
-
 interface Change {
   /** Added or modified files. */
   write?: Record<string, string>;
@@ -217,10 +216,6 @@ async function options(root: string, changed: string[] | null): Promise<Options>
   return withoutRelayRules((await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed, cwd: root })).options);
 }
 
-function rows(findings: readonly Finding[]): Row[] {
-  return findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
-
 /** The test's own reading of an input list: a path, or a folder (`dir/`, `./`) holding the changed path. */
 function touches(inputs: readonly string[], changed: readonly string[]): boolean {
   return changed.some((p) => inputs.some((i) => i === p || i === './' || (i.endsWith('/') && p.startsWith(i))));
@@ -237,15 +232,15 @@ describe('pull-request scope: every row reports exactly the full scan of the con
   for (const pr of PULL_REQUESTS) {
     it(pr.name, async () => {
       const root = before(pr);
-      assert.deepEqual(rows((await scan(await options(root, null))).findings), pr.expectedBefore, 'the tree before the change');
+      assert.deepEqual(findingRows((await scan(await options(root, null))).findings), pr.expectedBefore, 'the tree before the change');
 
       const changed = apply(root, pr.change);
       const full = await scan(await options(root, null));
       const scoped = await scan(await options(root, changed));
       const touched = fullScanOfTouched(full, changed);
 
-      assert.deepEqual(rows(scoped.findings), pr.expected, 'scoped findings');
-      assert.deepEqual(rows(scoped.findings), rows(touched.findings), 'scoped = the full scan of the touched configurations');
+      assert.deepEqual(findingRows(scoped.findings), pr.expected, 'scoped findings');
+      assert.deepEqual(findingRows(scoped.findings), findingRows(touched.findings), 'scoped = the full scan of the touched configurations');
       assert.deepEqual(scoped.findings, touched.findings, 'the same findings in every field (fingerprints, related)');
       const hidden = pr.expected.some((r) => r[1] === BYSTANDER_FINDING[1]) ? 0 : 1;
       assert.deepEqual(scoped.scope, { kind: 'changed', changedFiles: new Set(changed).size, configurationsTouched: touched.touched, findingsHidden: hidden });

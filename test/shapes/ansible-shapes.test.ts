@@ -3,16 +3,12 @@
  * repositories), each reconstructed small: what relaygate must conclude,
  * with exact rule, file, line, column and certainty.
  */
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { defaultOptions } from '../../src/config/options.js';
-import { scan } from '../../src/scan.js';
+import { describe } from 'node:test';
 import { temporaryTrees } from '../helpers/temp-tree.js';
-import { withoutRelayRules } from '../helpers/relay-rules-off.js';
+import type { FindingRow as Row } from '../helpers/finding-rows.js';
+import { itScansShapes } from '../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('ansible-shapes');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 interface Shape {
   name: string;
@@ -225,14 +221,5 @@ const SHAPES: Shape[] = [
 ];
 
 describe('Ansible shapes of real roles and playbooks', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
-        shape.findings,
-      );
-      assert.equal(result.configurations.length, shape.configurations);
-    });
-  }
+  itScansShapes(SHAPES, tree);
 });

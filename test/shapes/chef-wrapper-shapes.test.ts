@@ -5,12 +5,10 @@
  * reconstructed small, exact rule, file, line, column and certainty.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { defaultOptions } from '../../src/config/options.js';
-import { scan } from '../../src/scan.js';
+import { describe } from 'node:test';
 import { temporaryTrees } from '../helpers/temp-tree.js';
-import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
-import { withoutRelayRules } from '../helpers/relay-rules-off.js';
+import type { FindingRow as Row } from '../helpers/finding-rows.js';
+import { itScansShapes } from '../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('chef-wrapper');
 
@@ -92,15 +90,9 @@ const SHAPES: Shape[] = [
 ];
 
 describe('Chef wrapper cookbooks of an external Postfix cookbook', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        findingRows(result.findings),
-        shape.findings,
-      );
-      assert.equal(result.configurations.length, shape.configurations);
+  itScansShapes(SHAPES, tree, {
+    also: (result, shape) => {
       for (const note of shape.notes) assert.ok(result.notes.some((n) => n.startsWith(note)), `note ${note} in ${JSON.stringify(result.notes)}`);
-    });
-  }
+    },
+  });
 });

@@ -5,13 +5,10 @@
  * image's configuration, over its base. Reconstructed small: exact rule,
  * file, line, column and certainty, and which files each configuration has.
  */
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { defaultOptions } from '../../src/config/options.js';
-import { scan } from '../../src/scan.js';
+import { describe } from 'node:test';
 import { temporaryTrees } from '../helpers/temp-tree.js';
-import { findingRows, type FindingRow as Row } from '../helpers/finding-rows.js';
-import { withoutRelayRules } from '../helpers/relay-rules-off.js';
+import type { FindingRow as Row } from '../helpers/finding-rows.js';
+import { itScansShapes } from '../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('docker-supervisor');
 
@@ -58,17 +55,5 @@ const SHAPES: { name: string; files: Record<string, string>; findings: Row[]; co
 ];
 
 describe('scripts a supervisor starts in a Docker image', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        findingRows(result.findings),
-        shape.findings,
-      );
-      assert.deepEqual(
-        result.configurations.map((c) => c.files),
-        shape.configurations,
-      );
-    });
-  }
+  itScansShapes(SHAPES, tree, { inOrder: true });
 });

@@ -3,16 +3,12 @@
  * with the variables the template receives, postfix.set_main and
  * file.replace edits, loops over data the formula never defines.
  */
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { defaultOptions } from '../../src/config/options.js';
-import { scan } from '../../src/scan.js';
+import { describe } from 'node:test';
 import { temporaryTrees } from '../helpers/temp-tree.js';
-import { withoutRelayRules } from '../helpers/relay-rules-off.js';
+import type { FindingRow as Row } from '../helpers/finding-rows.js';
+import { itScansShapes } from '../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('salt-shapes');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 const MANAGED = (context: string): string =>
   [
@@ -124,14 +120,5 @@ const SHAPES: { name: string; files: Record<string, string>; findings: Row[]; co
 ];
 
 describe('Salt shapes of real formulas', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
-        shape.findings,
-      );
-      assert.equal(result.configurations.length, shape.configurations);
-    });
-  }
+  itScansShapes(SHAPES, tree);
 });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
-import type { Finding, RuleResult } from '../../src/model/finding.js';
+import type { RuleResult } from '../../src/model/finding.js';
 import { RULES } from '../../src/rules/index.js';
 import { scan } from '../../src/scan.js';
 import type { HostFormat } from '../../src/sources/contracts/host-format.js';
@@ -17,14 +17,11 @@ import { jinja2 } from '../../src/sources/template-languages.js';
 import { extraction, link, set } from './replay/instances-helpers.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 import { withoutRelayRules } from '../helpers/relay-rules-off.js';
+import { findingRows } from '../helpers/finding-rows.js';
 
 const tree = temporaryTrees('fail-closed');
 const OPEN = { 'other/postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n' };
 const OTHER_FINDING = ['stig-postfix-relay', 'other/postfix/main.cf', 2, 29, 'definite'];
-
-function rows(findings: Finding[]): unknown[] {
-  return findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
-}
 
 const restore: (() => void)[] = [];
 afterEach(() => {
@@ -53,7 +50,7 @@ describe('fail closed per file', () => {
     });
     const root = tree({ ...OPEN, 'setup.fakehost.txt': 'postconf -e inet_interfaces=all\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result.findings), [OTHER_FINDING, ['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [OTHER_FINDING, ['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
     assert.equal(
       result.findings[1]?.message,
       "setup.fakehost.txt cannot be judged: the shell reader failed on it (Cannot read properties of undefined (reading 'text')).",
@@ -68,9 +65,9 @@ describe('fail closed per file', () => {
     });
     const root = tree({ 'setup.fakehost.txt': 'postconf -e inet_interfaces=all\n' });
     const kept = await scan(withoutRelayRules({ ...defaultOptions(root), changed: ['mail/vars.yml'] }));
-    assert.deepEqual(rows(kept.findings), [['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(kept.findings), [['config-unreadable', 'setup.fakehost.txt', 1, 1, 'definite']]);
     const hidden = await scan(withoutRelayRules({ ...defaultOptions(root), changed: ['README.md'] }));
-    assert.deepEqual(rows(hidden.findings), []);
+    assert.deepEqual(findingRows(hidden.findings), []);
     assert.equal(hidden.scope?.findingsHidden, 1);
   });
 
@@ -105,7 +102,7 @@ describe('fail closed per file', () => {
     });
     const root = tree({ ...OPEN, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n', 'roles/mail/defaults/main.yml': 'x: all\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result.findings), [OTHER_FINDING, ['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows(result.findings), [OTHER_FINDING, ['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
     assert.equal(
       result.findings[1]?.message,
       'roles/mail/templates/main.cf.j2 cannot be judged: the jinja2 renderer failed on it (Maximum call stack size exceeded).',
@@ -117,7 +114,7 @@ describe('fail closed per file', () => {
       throw new Error('loader bug');
     });
     const root = tree({ 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n' });
-    assert.deepEqual(rows((await scan(withoutRelayRules(defaultOptions(root)))).findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
+    assert.deepEqual(findingRows((await scan(withoutRelayRules(defaultOptions(root)))).findings), [['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite']]);
   });
 
   it('a rule that throws on one configuration: config-unreadable on its first file, the other rules and configurations still judged', async () => {
@@ -130,7 +127,7 @@ describe('fail closed per file', () => {
     });
     const root = tree({ ...OPEN, 'mail/sendmail.mc': "FEATURE(`promiscuous_relay')dnl\n" });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result.findings), [['config-unreadable', 'mail/sendmail.mc', 1, 1, 'definite'], OTHER_FINDING]);
+    assert.deepEqual(findingRows(result.findings), [['config-unreadable', 'mail/sendmail.mc', 1, 1, 'definite'], OTHER_FINDING]);
     assert.equal(result.findings[0]?.message, 'mail/sendmail.mc cannot be judged: rule stig-sendmail-relay failed on it (rule bug).');
   });
 });
@@ -148,7 +145,7 @@ describe('a provisioning file the tool itself would refuse', () => {
       ].join('\n'),
     });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result.findings), [['config-unreadable', 'image.json', 3, 84, 'definite'], OTHER_FINDING]);
+    assert.deepEqual(findingRows(result.findings), [['config-unreadable', 'image.json', 3, 84, 'definite'], OTHER_FINDING]);
     assert.match(result.findings[0]?.message ?? '', /^image\.json cannot be judged: the Packer template is not valid JSON \(/);
     assert.deepEqual(result.notes, []);
   });
@@ -161,7 +158,7 @@ describe('a linked file that cannot be rendered', () => {
     const root = tree({ 'roles/mail/tasks/main.yml': ROLE_TASKS, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x\n' });
     const result = await scan(withoutRelayRules({ ...defaultOptions(root), exclude: ['roles/mail/templates/**'] }));
     // The role's server runs a main.cf relaygate cannot read: what it would listen on is unknown too.
-    assert.deepEqual(rows(result.findings), [
+    assert.deepEqual(findingRows(result.findings), [
       ['stig-postfix-relay', 'roles/mail/tasks/main.yml', 1, 1, 'indeterminate'],
       ['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 19, 'definite'],
     ]);
@@ -173,7 +170,7 @@ describe('a linked file that cannot be rendered', () => {
     });
     const root = tree({ 'roles/mail/tasks/main.yml': ROLE_TASKS, 'roles/mail/templates/main.cf.j2': 'inet_interfaces = {{ x }}\n' });
     const result = await scan(withoutRelayRules(defaultOptions(root)));
-    assert.deepEqual(rows(result.findings), [
+    assert.deepEqual(findingRows(result.findings), [
       ['stig-postfix-relay', 'roles/mail/tasks/main.yml', 1, 1, 'indeterminate'],
       ['config-unreadable', 'roles/mail/templates/main.cf.j2', 1, 1, 'definite'],
     ]);

@@ -206,6 +206,30 @@ export class Lexer {
     return { kind: 'error', text: '', span: this.span(start, start) };
   }
 
+  /**
+   * yylex()'s token loops: `first` and the characters after it while `more`
+   * accepts them, the first one it refuses put back (`next`); each character
+   * read is also pushed on `chars`. null, after the error at `start`, when
+   * the token reaches MAX_TOKEN ("string too long").
+   */
+  private run(first: Char, start: Char, more: (c: string) => boolean, chars?: Char[]): { text: string; last: Char; next: Char | null } | null {
+    let text = '';
+    let last = first;
+    let d: Char | null = first;
+    do {
+      chars?.push(d);
+      text += d.c;
+      last = d;
+      if (text.length >= MAX_TOKEN) {
+        this.error(start, 'string too long');
+        return null;
+      }
+      d = this.lgetc(false);
+    } while (d !== null && more(d.c));
+    this.lungetc(d);
+    return { text, last, next: d };
+  }
+
   next(): Token {
     for (;;) {
       let c = this.lgetc(false);
@@ -249,37 +273,25 @@ export class Lexer {
         continue;
       }
       if (c.c === "'" || c.c === '"') return this.quoted(c);
-      let buf = '';
-      let last = c;
       if (c.c === '-' || isDigit(c.c)) {
         const chars: Char[] = [];
-        let d: Char | null = c;
-        do {
-          chars.push(d);
-          buf += d.c;
-          last = d;
-          if (buf.length >= MAX_TOKEN) {
-            this.error(start, 'string too long');
-            return this.findEol(start);
-          }
-          d = this.lgetc(false);
-        } while (d !== null && isDigit(d.c));
-        this.lungetc(d);
-        if (!(buf === '-')) {
-          if (d === null || endsNumber(d.c)) {
-            const n = Number(buf);
+        const read = this.run(c, start, isDigit, chars);
+        if (read === null) return this.findEol(start);
+        const { text, last, next } = read;
+        if (!(text === '-')) {
+          if (next === null || endsNumber(next.c)) {
+            const n = Number(text);
             if (!Number.isSafeInteger(n)) {
-              this.error(start, `"${buf}" invalid number: too ${buf.startsWith('-') ? 'small' : 'large'}`);
+              this.error(start, `"${text}" invalid number: too ${text.startsWith('-') ? 'small' : 'large'}`);
               return this.findEol(start);
             }
-            return { kind: 'number', text: buf, number: n, span: this.span(start, last) };
+            return { kind: 'number', text, number: n, span: this.span(start, last) };
           }
         }
         // Not a number: read the characters again as a word.
         for (let i = chars.length - 1; i >= 1; i--) this.lungetc(chars[i] as Char);
         c = chars[0] as Char;
         if (c.c === '-') return { kind: '-', text: '-', span: this.span(c, c) };
-        buf = '';
       }
       if (c.c === '=') {
         const d = this.lgetc(false);
@@ -288,18 +300,9 @@ export class Lexer {
         return { kind: '=', text: '=', span: this.span(c, c) };
       }
       if (isWordChar(c.c) || c.c === ':' || c.c === '_') {
-        let d: Char | null = c;
-        do {
-          buf += d.c;
-          last = d;
-          if (buf.length >= MAX_TOKEN) {
-            this.error(start, 'string too long');
-            return this.findEol(start);
-          }
-          d = this.lgetc(false);
-        } while (d !== null && allowedInString(d.c));
-        this.lungetc(d);
-        return { kind: KEYWORDS.has(buf) ? buf : 'string', text: buf, span: this.span(start, last) };
+        const read = this.run(c, start, allowedInString);
+        if (read === null) return this.findEol(start);
+        return { kind: KEYWORDS.has(read.text) ? read.text : 'string', text: read.text, span: this.span(start, read.last) };
       }
       if (c.c === '\n') return { kind: 'nl', text: '\n', span: this.span(c, c) };
       return { kind: c.c, text: c.c, span: this.span(c, c) };

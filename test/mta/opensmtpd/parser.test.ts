@@ -28,6 +28,14 @@ describe('smtpd.conf tokens (parse.y yylex)', () => {
     ['a CR is a token of its own', 'a\r\n', ['string:a@1:1', '\r', 'NL', 'NL']],
   ];
   for (const [name, text, expected, macros] of cases) it(name, () => assert.deepEqual(tokens(text, macros), expected));
+
+  it('a word or number longer than parse.y\'s 8 KiB buffer is "string too long": the rest of its line is skipped', () => {
+    for (const long of ['a'.repeat(9000), '1'.repeat(9000)]) {
+      const lexer = new Lexer({ file: 'f', text: `listen on ${long} port 25\nmatch` }, () => null);
+      assert.deepEqual([lexer.next().kind, lexer.next().kind, lexer.next().kind, lexer.next().kind], ['listen', 'on', 'error', 'match']);
+      assert.deepEqual(lexer.errors, [{ span: { file: 'f', line: 1, column: 11, endLine: 1, endColumn: 12 }, message: 'string too long' }]);
+    }
+  });
 });
 
 describe('smtpd.conf model', () => {

@@ -1,6 +1,7 @@
 import { LineIndex } from '../../../model/source.js';
 import { UNKNOWN } from '../../contracts/values.js';
 import { readRubyLiteral } from '../../languages/ruby-erb/ruby-literal.js';
+import { OPENS, RubyLines } from './ruby-lines.js';
 
 /** Chef precedence levels an attributes file or recipe can set (`set` is the old name of `normal`). */
 export type ChefPrecedence = 'default' | 'force_default' | 'normal' | 'override' | 'force_override';
@@ -16,7 +17,6 @@ export interface AttributeAssignment {
 
 const TARGET = /^(?:node\.)?(default|normal|override|force_default|force_override|set)((?:\s*\[\s*(?:'[^'\n]*'|"[^"\n#]*"|:[A-Za-z_][A-Za-z0-9_]*)\s*\])+)\s*=(?![=~])/;
 const KEY = /\[\s*(?:'([^'\n]*)'|"([^"\n#]*)"|:([A-Za-z_][A-Za-z0-9_]*))\s*\]/g;
-const OPENS = /^(?:if|unless|case|while|until|begin|for)\b|\bdo(?:\s*\|[^|]*\|)?\s*$/;
 
 /**
  * Reads the literal attribute assignments of a cookbook's `attributes/*.rb`
@@ -26,23 +26,12 @@ const OPENS = /^(?:if|unless|case|while|until|begin|for)\b|\bdo(?:\s*\|[^|]*\|)?
 export function readChefAttributes(text: string): AttributeAssignment[] {
   const index = new LineIndex(text);
   const assignments: AttributeAssignment[] = [];
-  let depth = 0;
-  let pos = 0;
-  while (pos < text.length) {
-    const newline = text.indexOf('\n', pos);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const raw = text.slice(pos, lineEnd);
-    const line = raw.trim();
-    const lineStart = pos + raw.indexOf(line);
-    pos = lineEnd + 1;
-    if (line === '' || line.startsWith('#')) continue;
-    if (/^end\b/.test(line)) {
-      depth = Math.max(0, depth - 1);
-      continue;
-    }
+  const lines = RubyLines.of(text);
+  for (let read = lines.next(); read !== null; read = lines.next()) {
+    const { text: line, start: lineStart } = read;
     const target = TARGET.exec(line);
     if (target === null) {
-      if (OPENS.test(line)) depth++;
+      if (OPENS.test(line)) lines.depth++;
       continue;
     }
     const level = target[1] as string;
@@ -55,10 +44,10 @@ export function readChefAttributes(text: string): AttributeAssignment[] {
       const rest = text.slice(literal.end, restEnd < 0 ? text.length : restEnd).trim();
       if (rest === '' || rest.startsWith('#')) value = literal.value;
       // A multi-line literal: continue after it.
-      if (restEnd > pos) pos = restEnd + 1;
-      else if (restEnd < 0) pos = text.length;
+      if (restEnd > lines.pos) lines.pos = restEnd + 1;
+      else if (restEnd < 0) lines.pos = text.length;
     }
-    if (depth > 0) value = UNKNOWN;
+    if (lines.depth > 0) value = UNKNOWN;
     assignments.push({ precedence, path, value, line: index.position(lineStart).line });
   }
   return assignments;

@@ -6,6 +6,7 @@ import type { VariableBinding, VariableOrigin, VariableScope } from '../../contr
 import { RubyEvaluator } from '../../languages/ruby-erb/ruby-evaluate.js';
 import { parseRuby } from '../../languages/ruby-erb/ruby-expression.js';
 import { readRubyLiteral } from '../../languages/ruby-erb/ruby-literal.js';
+import { OPENS, RubyLines } from './ruby-lines.js';
 
 /** A property value of a resource: its text, its value (null: not resolved) and where it is written. */
 export interface ResourceValue {
@@ -40,7 +41,6 @@ export interface ChefFileResource {
 }
 
 const RESOURCE = /^(template|cookbook_file)\b\s*\(?\s*/;
-const OPENS = /^(?:if|unless|case|while|until|begin|for)\b|\bdo(?:\s*\|[^|]*\|)?\s*$/;
 const MODIFIER = /\s(?:if|unless)\s/;
 
 /**
@@ -168,31 +168,18 @@ export class RecipeReader {
   /** Every `template` and `cookbook_file` resource of the recipe, in order. */
   resources(): ChefFileResource[] {
     const out: ChefFileResource[] = [];
-    const text = this.text;
-    let depth = 0;
-    let pos = 0;
-    while (pos < text.length) {
-      const newline = text.indexOf('\n', pos);
-      const lineEnd = newline < 0 ? text.length : newline;
-      const raw = text.slice(pos, lineEnd);
-      const line = raw.trim();
-      const lineStart = pos + raw.indexOf(line);
-      pos = lineEnd + 1;
-      if (line === '' || line.startsWith('#')) continue;
-      if (/^end\b/.test(line)) {
-        depth = Math.max(0, depth - 1);
-        continue;
-      }
-      const head = RESOURCE.exec(line);
+    const lines = RubyLines.of(this.text);
+    for (let line = lines.next(); line !== null; line = lines.next()) {
+      const head = RESOURCE.exec(line.text);
       if (head === null) {
-        if (OPENS.test(line) && !MODIFIER.test(line)) depth++;
+        if (OPENS.test(line.text) && !MODIFIER.test(line.text)) lines.depth++;
         continue;
       }
-      const read = this.resource(head[1] as ChefFileResource['type'], lineStart, lineStart + head[0].length, depth > 0);
+      const read = this.resource(head[1] as ChefFileResource['type'], line.start, line.start + head[0].length, lines.depth > 0);
       if (read === null) continue;
       if (this.spentAt === null && this.budget.exhausted) this.spentAt = read.resource.span.line;
       out.push(read.resource);
-      pos = read.next;
+      lines.pos = read.next;
     }
     return out;
   }
@@ -229,24 +216,12 @@ export class RecipeReader {
     };
     if (doAt === null) return { resource, next: lineEnd + 1 };
     // The block: properties until the `end` that closes it (nested blocks counted).
-    let depth = 1;
-    let pos = lineEnd + 1;
-    while (pos < text.length && depth > 0) {
-      const newline = text.indexOf('\n', pos);
-      const end = newline < 0 ? text.length : newline;
-      const raw = text.slice(pos, end);
-      const line = raw.trim();
-      const at = pos + raw.indexOf(line);
-      pos = end + 1;
-      if (line === '' || line.startsWith('#')) continue;
-      if (/^end\b/.test(line)) {
-        depth--;
-        continue;
-      }
-      if (depth === 1) pos = this.property(resource, line, at, pos);
-      if (OPENS.test(line) && !MODIFIER.test(line)) depth++;
+    const body = RubyLines.blockBody(text, lineEnd + 1);
+    for (let line = body.next(); line !== null; line = body.next()) {
+      if (body.depth === 1) body.pos = this.property(resource, line.text, line.start, body.pos);
+      if (OPENS.test(line.text) && !MODIFIER.test(line.text)) body.depth++;
     }
-    return { resource, next: pos };
+    return { resource, next: body.pos };
   }
 
   /** One property line of a resource block; returns where reading goes on (after a multi-line value). */

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultOptions } from '../../../../src/config/options.js';
-import { scan } from '../../../../src/scan.js';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { chefRecipes } from '../../../../src/sources/ecosystems/chef/recipe-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
-import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
+import { itScansShapes, type DeployShape } from '../../../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('chef-deploy');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 const META = { 'cookbooks/mx/metadata.rb': "name 'mx'\n" };
 const RECIPE = 'cookbooks/mx/recipes/default.rb';
@@ -17,15 +13,7 @@ const MAIN = 'cookbooks/mx/templates/default/main.cf.erb';
 const MASTER_FILE = 'cookbooks/mx/files/default/master.cf';
 const SMTP = 'smtp      inet  n       -       n       -       -       smtpd\n';
 
-interface Shape {
-  name: string;
-  files: Record<string, string>;
-  findings: Row[];
-  /** Files of each configuration, sorted. */
-  configurations: string[][];
-}
-
-const SHAPES: Shape[] = [
+const SHAPES: DeployShape[] = [
   {
     name: 'a cookbook_file master.cf and a template main.cf are one server; submission passes on its own -o override',
     files: {
@@ -88,16 +76,7 @@ const SHAPES: Shape[] = [
 ];
 
 describe('Chef recipes deploy templates and files: one server per cookbook, with the variables they pass', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
-        shape.findings,
-      );
-      assert.deepEqual(result.configurations.map((c) => [...c.files].sort()).sort(), shape.configurations.map((c) => [...c].sort()).sort());
-    });
-  }
+  itScansShapes(SHAPES, tree);
 
   it('link edits name the destination, the cookbook as the server, and carry the variables', () => {
     const files = { ...META, [RECIPE]: "template '/etc/postfix/main.cf' do\n  source 'main.cf.erb'\n  variables(a: 'x')\n  action :nothing\nend\n", [MAIN]: '' };

@@ -11,6 +11,7 @@ import { renderErb } from '../../../../src/sources/languages/ruby-erb/index.js';
 import { renderEpp } from '../../../../src/sources/languages/puppet-epp/index.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
 import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
+import { findingRows } from '../../../helpers/finding-rows.js';
 
 const tree = temporaryTrees('planted');
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../../examples');
@@ -41,7 +42,7 @@ function assertPrototypeClean(): void {
 }
 
 async function findings(root: string): Promise<unknown[]> {
-  return (await scan(withoutRelayRules(defaultOptions(root)))).findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]);
+  return findingRows((await scan(withoutRelayRules(defaultOptions(root)))).findings);
 }
 
 describe('planted __proto__, constructor and prototype keys are plain data', () => {

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultOptions } from '../../../../src/config/options.js';
-import { scan } from '../../../../src/scan.js';
 import { memoryRepository } from '../../../../src/sources/contracts/repository.js';
 import { puppetManifests } from '../../../../src/sources/ecosystems/puppet/manifest-host.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
-import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
+import { itScansShapes, type DeployShape } from '../../../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('puppet-deploy');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 const INIT = 'modules/mta/manifests/init.pp';
 const MAIN_ERB = 'modules/mta/templates/main.cf.erb';
@@ -17,16 +13,9 @@ const MAIN_EPP = 'modules/mta/templates/main.cf.epp';
 const MASTER = 'modules/mta/files/master.cf';
 const SMTP = 'smtp      inet  n       -       n       -       -       smtpd\n';
 
-interface Shape {
-  name: string;
-  files: Record<string, string>;
-  findings: Row[];
-  configurations: string[][];
-}
-
 const klass = (parameters: string, body: string) => `class mta (\n${parameters}) {\n${body}}\n`;
 
-const SHAPES: Shape[] = [
+const SHAPES: DeployShape[] = [
   {
     name: "file content => template() and source => 'puppet:///modules/...' deployed by one module are one server",
     files: {
@@ -135,16 +124,7 @@ const SHAPES: Shape[] = [
 ];
 
 describe('Puppet manifests deploy and edit mail files: one server per module, with the variables they pass', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
-        shape.findings,
-      );
-      assert.deepEqual(result.configurations.map((c) => [...c.files].sort()).sort(), shape.configurations.map((c) => [...c].sort()).sort());
-    });
-  }
+  itScansShapes(SHAPES, tree);
 
   it("epp() link edits carry the hash's values under the template's parameter names", () => {
     const files = {

@@ -1,13 +1,9 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { defaultOptions } from '../../../../src/config/options.js';
-import { scan } from '../../../../src/scan.js';
+import { describe } from 'node:test';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
-import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
+import type { FindingRow as Row } from '../../../helpers/finding-rows.js';
+import { itScansShapes } from '../../../helpers/scan-shapes.js';
 
 const tree = temporaryTrees('erb-shapes');
-
-type Row = [rule: string, file: string, line: number, column: number, certainty: string];
 
 interface Shape {
   name: string;
@@ -118,13 +114,5 @@ const SHAPES: Shape[] = [
 ];
 
 describe('ERB and EPP as their engines read them', () => {
-  for (const shape of SHAPES) {
-    it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(
-        result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
-        shape.findings,
-      );
-    });
-  }
+  itScansShapes(SHAPES, tree);
 });

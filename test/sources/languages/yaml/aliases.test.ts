@@ -12,6 +12,7 @@ import { scan } from '../../../../src/scan.js';
 import { resolveAliases } from '../../../../src/sources/languages/yaml/aliases.js';
 import { withoutRelayRules } from '../../../helpers/relay-rules-off.js';
 import { temporaryTrees } from '../../../helpers/temp-tree.js';
+import { findingRows } from '../../../helpers/finding-rows.js';
 
 const tree = temporaryTrees('aliases');
 const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n';
@@ -19,7 +20,7 @@ const OPEN = 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n';
 async function relayFindings(files: Record<string, string>) {
   const result = await scan(withoutRelayRules(defaultOptions(tree(files))));
   return {
-    findings: result.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.certainty]),
+    findings: findingRows(result.findings),
     notes: result.notes,
   };
 }
