@@ -3,20 +3,11 @@
 // fragments deployed into conf.d/SECTION/, and the other ways the
 // provisioning code changes what Exim reads. Each row: the tree, the exact
 // findings (rule, file, line, column, certainty).
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { defaultOptions } from '../src/config/options.js';
-import { scan } from '../src/scan.js';
+import { describe } from 'node:test';
+import { itScansShapes, type ScanShape as Case } from './helpers/scan-shapes.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
-import { findingRows, type FindingRow as Row } from './helpers/finding-rows.js';
 
 const tree = temporaryTrees('exim-provisioning');
-
-interface Case {
-  name: string;
-  files: Record<string, string>;
-  findings: Row[];
-}
 
 const OPEN_ACL = 'acl_smtp_rcpt = r\nbegin acl\nr:\n  accept hosts = *\n';
 
@@ -97,12 +88,7 @@ const MAYBE_EDITS: Case[] = [
 ];
 
 describe('Exim edits that happen only on some paths of the provisioning code', () => {
-  for (const c of MAYBE_EDITS) {
-    it(c.name, async () => {
-      const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
-    });
-  }
+  itScansShapes(MAYBE_EDITS, tree, { allRules: true });
 });
 
 const ROUTER = '# a router of our own\nmm3_router:\n  driver = accept\n  domains = +local_domains\n  transport = mm3_transport\n';
@@ -152,12 +138,7 @@ const FRAGMENTS: Case[] = [
 ];
 
 describe('Debian split-configuration fragments, in the repository or deployed into conf.d/SECTION/', () => {
-  for (const c of FRAGMENTS) {
-    it(c.name, async () => {
-      const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
-    });
-  }
+  itScansShapes(FRAGMENTS, tree, { allRules: true });
 });
 
 const RCPT_HEAD = 'local_interfaces = 0.0.0.0\nacl_smtp_rcpt = acl_check_rcpt\nbegin acl\nacl_check_rcpt:\n';
@@ -202,12 +183,7 @@ const TEMPLATE_BRANCHES: Case[] = [
 ];
 
 describe('Exim templates: a branch relaygate did not render is unknown text where it stands', () => {
-  for (const c of TEMPLATE_BRANCHES) {
-    it(c.name, async () => {
-      const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
-    });
-  }
+  itScansShapes(TEMPLATE_BRANCHES, tree, { allRules: true });
 });
 
 const PRESEED = [
@@ -236,10 +212,5 @@ const PRESEED_FILES: Case[] = [
 ];
 
 describe('debconf-set-selections reading a preseed file', () => {
-  for (const c of PRESEED_FILES) {
-    it(c.name, async () => {
-      const result = await scan(defaultOptions(tree(c.files)));
-      assert.deepEqual(findingRows(result.findings), c.findings, JSON.stringify(result.findings.map((f) => f.message)));
-    });
-  }
+  itScansShapes(PRESEED_FILES, tree, { allRules: true });
 });

@@ -5,7 +5,7 @@ import { scan, type ScanResult } from '../../src/scan.js';
 import { findingRows, type FindingRow } from './finding-rows.js';
 import { withoutRelayRules } from './relay-rules-off.js';
 
-/** A small repository of a real shape and what the STIG rules find in it (the relay rules are off). */
+/** A small repository of a real shape and what relaygate finds in it (the Postfix and sendmail relay rules off, unless the checks say otherwise). */
 export interface ScanShape {
   name: string;
   files: Record<string, string>;
@@ -18,6 +18,8 @@ export interface ScanShape {
 export type DeployShape = ScanShape & { configurations: string[][] };
 
 export interface ShapeChecks<S extends ScanShape> {
+  /** Run every rule, as a user's scan does; otherwise the Postfix and sendmail relay rules are off (./relay-rules-off.ts). */
+  allRules?: boolean;
   /**
    * Compare the configurations' files in the scan's order; otherwise they are
    * compared sorted (configurations and the files of each), for trees whose
@@ -34,8 +36,9 @@ const sorted = (configurations: readonly (readonly string[])[]): string[][] => c
 export function itScansShapes<S extends ScanShape>(shapes: readonly S[], tree: (files: Record<string, string>) => string, checks: ShapeChecks<S> = {}): void {
   for (const shape of shapes) {
     it(shape.name, async () => {
-      const result = await scan(withoutRelayRules(defaultOptions(tree(shape.files))));
-      assert.deepEqual(findingRows(result.findings), shape.findings);
+      const options = defaultOptions(tree(shape.files));
+      const result = await scan(checks.allRules === true ? options : withoutRelayRules(options));
+      assert.deepEqual(findingRows(result.findings), shape.findings, JSON.stringify(result.findings.map((f) => f.message)));
       const expected = shape.configurations;
       if (typeof expected === 'number') assert.equal(result.configurations.length, expected);
       else if (expected !== undefined) {

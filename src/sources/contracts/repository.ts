@@ -110,7 +110,7 @@ export function fileSystemRepository(root: string): RepositoryReader {
   // folder lists is asked of the file system once (every recorder asks again,
   // every configuration of a role reads the same variables files).
   const reals = new Map<string, RealPath | null>();
-  const resolved = new Map<string, string | undefined>();
+  const resolved = new Map<string, RealPath | undefined>();
   const texts = new Map<string, string | undefined>();
   const listings = new Map<string, string[]>();
   const directories = new Map<string, boolean>();
@@ -139,26 +139,23 @@ export function fileSystemRepository(root: string): RepositoryReader {
     reals.set(full, out);
     return out;
   };
-  const realInside = (relativePath: string): RealPath | undefined => {
-    const found = realOf(path.resolve(path.join(root, ...relativePath.split('/'))));
-    if (found === null) return undefined;
-    const rel = path.relative(realRoot, found.real);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : found;
-  };
-  const inside = (relativePath: string): string | undefined => {
+  // A path relative to the root, where it really is when that is inside the root.
+  const inside = (relativePath: string): RealPath | undefined => {
     if (resolved.has(relativePath)) return resolved.get(relativePath);
-    const out = realInside(relativePath)?.real;
+    const found = realOf(path.resolve(path.join(root, ...relativePath.split('/'))));
+    const rel = found === null ? null : path.relative(realRoot, found.real);
+    const out = found === null || rel === null || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : found;
     resolved.set(relativePath, out);
     return out;
   };
   /** stat(2) of a path inside the root: what lstat said when no link was followed. */
-  const statOf = (relativePath: string, full: string): Stats => realInside(relativePath)?.info ?? statSync(full);
+  const statOf = (found: RealPath): Stats => found.info ?? statSync(found.real);
   return {
     resolve(relativePath) {
       // The nearest part of the path that exists decides: a link to a folder leads its absent files there too.
       const parts = relativePath.split('/').filter((p) => p !== '' && p !== '.');
       for (let n = parts.length; n > 0; n--) {
-        const full = inside(parts.slice(0, n).join('/'));
+        const full = inside(parts.slice(0, n).join('/'))?.real;
         if (full === undefined) continue;
         const rel = path.relative(realRoot, full).split(path.sep).join('/');
         return [rel, ...parts.slice(n)].filter((p) => p !== '').join('/');
@@ -167,12 +164,12 @@ export function fileSystemRepository(root: string): RepositoryReader {
     },
     read(relativePath) {
       return once(texts, relativePath, () => {
-        const full = inside(relativePath);
-        if (full === undefined) return undefined;
+        const found = inside(relativePath);
+        if (found === undefined) return undefined;
         try {
-          const stat = statOf(relativePath, full);
+          const stat = statOf(found);
           if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES) return undefined;
-          return readFileSync(full, 'utf8');
+          return readFileSync(found.real, 'utf8');
         } catch {
           return undefined;
         }
@@ -182,7 +179,7 @@ export function fileSystemRepository(root: string): RepositoryReader {
       // A copy: the caller may sort or change what it gets.
       return [
         ...once(listings, relativeDir, () => {
-          const full = inside(relativeDir);
+          const full = inside(relativeDir)?.real;
           if (full === undefined) return [];
           try {
             return readdirSync(full).sort();
@@ -194,9 +191,9 @@ export function fileSystemRepository(root: string): RepositoryReader {
     },
     isDirectory(relativePath) {
       return once(directories, relativePath, () => {
-        const full = inside(relativePath);
+        const found = inside(relativePath);
         try {
-          return full !== undefined && statOf(relativePath, full).isDirectory();
+          return found !== undefined && statOf(found).isDirectory();
         } catch {
           return false;
         }
