@@ -30769,28 +30769,24 @@ function fileSystemRepository(root) {
         reals.set(full, out);
         return out;
     };
-    const realInside = (relativePath) => {
-        const found = realOf(external_node_path_default().resolve(external_node_path_default().join(root, ...relativePath.split('/'))));
-        if (found === null)
-            return undefined;
-        const rel = external_node_path_default().relative(realRoot, found.real);
-        return rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? undefined : found;
-    };
+    // A path relative to the root, where it really is when that is inside the root.
     const inside = (relativePath) => {
         if (resolved.has(relativePath))
             return resolved.get(relativePath);
-        const out = realInside(relativePath)?.real;
+        const found = realOf(external_node_path_default().resolve(external_node_path_default().join(root, ...relativePath.split('/'))));
+        const rel = found === null ? null : external_node_path_default().relative(realRoot, found.real);
+        const out = found === null || rel === null || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? undefined : found;
         resolved.set(relativePath, out);
         return out;
     };
     /** stat(2) of a path inside the root: what lstat said when no link was followed. */
-    const statOf = (relativePath, full) => realInside(relativePath)?.info ?? (0,external_node_fs_.statSync)(full);
+    const statOf = (found) => found.info ?? (0,external_node_fs_.statSync)(found.real);
     return {
         resolve(relativePath) {
             // The nearest part of the path that exists decides: a link to a folder leads its absent files there too.
             const parts = relativePath.split('/').filter((p) => p !== '' && p !== '.');
             for (let n = parts.length; n > 0; n--) {
-                const full = inside(parts.slice(0, n).join('/'));
+                const full = inside(parts.slice(0, n).join('/'))?.real;
                 if (full === undefined)
                     continue;
                 const rel = external_node_path_default().relative(realRoot, full).split((external_node_path_default()).sep).join('/');
@@ -30800,14 +30796,14 @@ function fileSystemRepository(root) {
         },
         read(relativePath) {
             return once(texts, relativePath, () => {
-                const full = inside(relativePath);
-                if (full === undefined)
+                const found = inside(relativePath);
+                if (found === undefined)
                     return undefined;
                 try {
-                    const stat = statOf(relativePath, full);
+                    const stat = statOf(found);
                     if (!stat.isFile() || stat.size > MAX_VARIABLES_BYTES)
                         return undefined;
-                    return (0,external_node_fs_.readFileSync)(full, 'utf8');
+                    return (0,external_node_fs_.readFileSync)(found.real, 'utf8');
                 }
                 catch {
                     return undefined;
@@ -30818,7 +30814,7 @@ function fileSystemRepository(root) {
             // A copy: the caller may sort or change what it gets.
             return [
                 ...once(listings, relativeDir, () => {
-                    const full = inside(relativeDir);
+                    const full = inside(relativeDir)?.real;
                     if (full === undefined)
                         return [];
                     try {
@@ -30832,9 +30828,9 @@ function fileSystemRepository(root) {
         },
         isDirectory(relativePath) {
             return once(directories, relativePath, () => {
-                const full = inside(relativePath);
+                const found = inside(relativePath);
                 try {
-                    return full !== undefined && statOf(relativePath, full).isDirectory();
+                    return found !== undefined && statOf(found).isDirectory();
                 }
                 catch {
                     return false;
