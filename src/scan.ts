@@ -59,9 +59,13 @@ export async function scan(options: Options): Promise<ScanResult> {
 
   // Plain files, rendered templates and provisioning edits become configurations.
   const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars, setAside: discovery.setAside });
-  // What every configuration depends on besides its own inputs: the settings file and the --vars files.
+  // What every configuration depends on besides its own inputs: the settings file, the --vars files,
+  // and the paths that decided its files are live (discovery's liveBy).
   const shared = sharedInputs(options);
-  const withShared = (inputs: readonly string[] | undefined): string[] | undefined => (inputs === undefined ? undefined : mergeInputs(inputs, shared));
+  const liveBy = new Map<string, readonly string[]>();
+  for (const c of discovery.candidates) if (c.liveBy !== undefined) liveBy.set(c.path, c.liveBy);
+  const allInputs = (inputs: readonly string[]): string[] => mergeInputs(inputs, shared, ...inputs.map((i) => liveBy.get(i)));
+  const withShared = (inputs: readonly string[] | undefined): string[] | undefined => (inputs === undefined ? undefined : allInputs(inputs));
   const results: RuleResult[] = sources.results.map((r) => ({ ...r, inputs: withShared(r.inputs) }));
   const context = { profile: PROFILES[options.profile] };
   // Fix plans are checked against the files themselves and become replacements (or nothing).
@@ -97,7 +101,7 @@ export async function scan(options: Options): Promise<ScanResult> {
   return {
     root: options.root,
     findings,
-    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, inputs: mergeInputs(c.inputs ?? c.files, shared), form: c.form })),
+    configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, inputs: allInputs(c.inputs ?? c.files), form: c.form })),
     listening: sources.configurations.map(listening),
     filesScanned: discovery.filesListed,
     durationMs: Date.now() - started,

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../src/config/options.js';
-import { distributionTrees, notLiveByContent, notLiveByName, variantRole } from '../src/discover/live.js';
+import { distributionTreeInputs, distributionTrees, inDistributionTree, notLiveByContent, notLiveByName, variantRole } from '../src/discover/live.js';
+import type { Candidate } from '../src/discover/candidate.js';
 import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
 import { findingRows } from './helpers/finding-rows.js';
@@ -15,6 +16,9 @@ const tree = temporaryTrees('live');
 
 /** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
 const OPEN = 'myhostname = mx.example.test\ninet_interfaces = all\ncompatibility_level = 3.6\n';
+
+/** An image whose postconf opens the listener to every interface (the STIG finding is on the postconf line). */
+const IMAGE_OPEN = 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=all\n';
 
 /** `diff -y` output of two main.cf files (tabs to the gutter, as GNU diff writes it). */
 const SIDE_BY_SIDE = [
@@ -80,6 +84,45 @@ const ROWS: Row[] = [
     },
     findings: [],
     notes: ['postfix/ is a Postfix source tree (postfix-install, conf/): its 5 files named like mail configuration (sample files, installation scripts, test fixtures) are not a deployed configuration; not judged'],
+  },
+  {
+    name: "a postfix-install and a conf/main.cf at the top set aside only the tree's own folders, never the site's files beside them",
+    files: {
+      'postfix-install': '#!/bin/sh\n',
+      'conf/main.cf': '# sample\n',
+      'src/postconf/test1-main.cf': OPEN,
+      'deploy/main.cf': OPEN,
+      'conf/postfix/main.cf': OPEN,
+      'main.cf': OPEN,
+      'Dockerfile': IMAGE_OPEN,
+    },
+    findings: [
+      ['stig-postfix-relay', 'conf/postfix/main.cf', 1, 1, 'definite'],
+      ['stig-postfix-relay', 'deploy/main.cf', 1, 1, 'definite'],
+      ['stig-postfix-relay', 'Dockerfile', 2, 47, 'definite'],
+      ['stig-postfix-relay', 'main.cf', 1, 1, 'definite'],
+    ],
+    notes: [
+      'the scan root is a Postfix source tree (postfix-install, conf/): its 3 files named like mail configuration (sample files, installation scripts, test fixtures) are not a deployed configuration; not judged',
+    ],
+  },
+  {
+    name: 'a source tree holds plain Postfix files and shell scripts only: a template or a Dockerfile in its folders is judged',
+    files: {
+      'postfix/postfix-install': '#!/bin/sh\n',
+      'postfix/conf/main.cf': '# sample\n',
+      'postfix/conf/main.cf.j2': OPEN,
+      'postfix/examples/Dockerfile': IMAGE_OPEN,
+      'postfix/examples/setup.sh': '#!/bin/sh\npostconf -e inet_interfaces=all\n',
+      'postfix/meta/main.yml': 'dependencies:\n  - role: postfix\n',
+    },
+    findings: [
+      ['stig-postfix-relay', 'postfix/conf/main.cf.j2', 1, 1, 'definite'],
+      ['stig-postfix-relay', 'postfix/examples/Dockerfile', 2, 47, 'definite'],
+    ],
+    notes: [
+      'postfix/ is a Postfix source tree (postfix-install, conf/): its 3 files named like mail configuration (sample files, installation scripts, test fixtures) are not a deployed configuration; not judged',
+    ],
   },
   {
     name: 'a name variant whose content is configuration is judged: main.cf.prod',
@@ -174,5 +217,50 @@ describe('src/discover/live.ts decisions', () => {
 
   it('distribution trees: postfix-install beside conf/main.cf', () => {
     assert.deepEqual(distributionTrees(['postfix-install', 'conf/main.cf', 'vendor/pf/postfix-install', 'vendor/pf/conf/master.cf', 'other/postfix-install']), ['', 'vendor/pf']);
+  });
+
+  it("a tree sets aside what Postfix's own tree holds, nothing else", () => {
+    const roots = ['', 'vendor/pf'];
+    const plain: Candidate = { path: '', kind: 'postfix', role: 'main.cf' };
+    const script: Candidate = { path: '', kind: 'embedded', host: 'shell' };
+    const inTree = (p: string, c: Candidate | undefined = { ...plain, path: p }): string | null => inDistributionTree(p, roots, c)?.group ?? null;
+    assert.equal(inTree('conf/main.cf'), '');
+    assert.equal(inTree('conf/master.cf'), '');
+    assert.equal(inTree('src/postconf/test1-main.cf'), '');
+    assert.equal(inDistributionTree('postfix-install', roots)?.group, '');
+    assert.equal(inDistributionTree('vendor/pf/postfix-install', roots)?.group, 'vendor/pf');
+    assert.equal(inDistributionTree('README_FILES/LDAP_README', roots)?.group, '');
+    assert.equal(inTree('vendor/pf/mantools/check-postlink', { ...script, path: 'vendor/pf/mantools/check-postlink' }), 'vendor/pf');
+    assert.equal(inTree('src/bounce/annotate.sh', { ...script, path: 'src/bounce/annotate.sh' }), '');
+    // Not what a tree holds: the site's files beside it, a Postfix file outside conf/ and src/, other kinds.
+    assert.equal(inTree('main.cf'), null);
+    assert.equal(inTree('deploy/main.cf'), null);
+    assert.equal(inTree('srcs/main.cf'), null);
+    assert.equal(inTree('conf/postfix/main.cf'), null);
+    assert.equal(inTree('examples/main.cf'), null);
+    assert.equal(inTree('vendor/pf/main.cf'), null);
+    assert.equal(inTree('vendor/pf/deploy/main.cf'), null);
+    assert.equal(inTree('conf/main.cf', { ...plain, path: 'conf/main.cf', template: 'jinja2' }), null);
+    assert.equal(inTree('meta/main.yml', { ...script, path: 'meta/main.yml' }), null);
+    assert.equal(inTree('examples/Dockerfile', { path: 'examples/Dockerfile', kind: 'embedded', host: 'dockerfile' }), null);
+    assert.equal(inDistributionTree('vendor/pfx/conf/master.cf', ['vendor/pf'], { ...plain, path: 'vendor/pfx/conf/master.cf' }), null);
+  });
+
+  it("the paths that decide whether a tree holds a file: each tree root that would hold it, that root's markers", () => {
+    const plain = (path: string): Candidate => ({ path, kind: 'postfix', role: 'main.cf' });
+    assert.deepEqual(distributionTreeInputs(plain('main.cf')), []);
+    assert.deepEqual(distributionTreeInputs(plain('deploy/main.cf')), []);
+    assert.deepEqual(distributionTreeInputs(plain('conf/postfix/main.cf')), []);
+    assert.deepEqual(distributionTreeInputs(plain('conf/main.cf')), ['postfix-install', 'conf/main.cf', 'conf/master.cf']);
+    assert.deepEqual(distributionTreeInputs(plain('vendor/pf/conf/main.cf')), ['vendor/pf/postfix-install', 'vendor/pf/conf/main.cf', 'vendor/pf/conf/master.cf']);
+    assert.deepEqual(distributionTreeInputs(plain('vendor/src/pf/src/x/test1-main.cf')), [
+      'vendor/postfix-install',
+      'vendor/conf/main.cf',
+      'vendor/conf/master.cf',
+      'vendor/src/pf/postfix-install',
+      'vendor/src/pf/conf/main.cf',
+      'vendor/src/pf/conf/master.cf',
+    ]);
+    assert.deepEqual(distributionTreeInputs({ path: 'ci/Dockerfile', kind: 'embedded', host: 'dockerfile' }), []);
   });
 });

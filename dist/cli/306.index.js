@@ -18041,14 +18041,83 @@ function distributionTrees(paths) {
     }
     return roots.sort();
 }
-/** The distribution tree a path is in, as a set-aside reason; null when it is in none. */
-function inDistributionTree(path, roots) {
+/**
+ * The folders of Postfix's source tree (its tarball and its git mirrors):
+ * sample configuration, sources with their test fixtures, tools, examples,
+ * documentation. A tree sets aside only what it holds in them (treeHolds).
+ * Two small files (a postfix-install and a conf/main.cf) are enough to make
+ * a folder look like a tree, so the site's own files beside them (a
+ * Dockerfile at the top, a deploy/ folder) stay judged.
+ */
+const DISTRIBUTION_FOLDERS = new Set([
+    'README_FILES',
+    'auxiliary',
+    'bin',
+    'conf',
+    'examples',
+    'html',
+    'implementation-notes',
+    'include',
+    'lib',
+    'libexec',
+    'man',
+    'mantools',
+    'meta',
+    'plugins',
+    'proto',
+    'src',
+]);
+/** Postfix's own scripts are named without an extension (`mantools/check-postlink`, `examples/chroot-setup/LINUX2`) or `.sh`. */
+const TREE_SCRIPT = /(?:^|\/)(?:[^./]+|[^/]+\.sh)$/;
+/**
+ * Whether a Postfix source tree holds the file at `rest` (its path inside
+ * the tree): its postfix-install; its sample main.cf and master.cf, in conf/
+ * itself; its test fixtures, plain Postfix files under src/; its shell
+ * scripts in its folders. A template, another server's file, a Postfix file
+ * anywhere else (`conf/postfix/main.cf`) or any other kind of provisioning
+ * code (a Dockerfile, a playbook, a role's meta/main.yml) is never part of
+ * one. A file that is no candidate (`candidate` undefined) only counts in the note.
+ */
+function treeHolds(rest, candidate) {
+    if (rest === 'postfix-install')
+        return true;
+    const slash = rest.indexOf('/');
+    if (slash < 0 || !DISTRIBUTION_FOLDERS.has(rest.slice(0, slash)))
+        return false;
+    if (candidate === undefined)
+        return true;
+    if (candidate.kind === 'postfix')
+        return candidate.template === undefined && (rest === 'conf/main.cf' || rest === 'conf/master.cf' || rest.startsWith('src/'));
+    return candidate.kind === 'embedded' && candidate.host === 'shell' && TREE_SCRIPT.test(rest);
+}
+/** The distribution tree that holds a file, as a set-aside reason; null when none does. */
+function inDistributionTree(path, roots, candidate) {
     for (const root of roots) {
-        if (root !== '' && !path.startsWith(`${root}/`))
+        const rest = root === '' ? path : path.startsWith(`${root}/`) ? path.slice(root.length + 1) : null;
+        if (rest === null || !treeHolds(rest, candidate))
             continue;
         return { path, reason: 'part of a Postfix source tree (postfix-install, conf/): a sample file, installation script or test fixture, not a deployed configuration', group: root };
     }
     return null;
+}
+/**
+ * The paths whose presence decides whether a Postfix source tree holds a
+ * live candidate: for each folder above it that would hold it as a tree
+ * root, that folder's postfix-install and conf/ samples. They are inputs of
+ * the file's configuration: a change that removes a postfix-install makes
+ * the files of its tree live, and must be in a pull request's scope.
+ */
+function distributionTreeInputs(candidate) {
+    const parts = candidate.path.split('/');
+    const out = [];
+    for (let i = 0; i < parts.length - 1; i++) {
+        const root = parts.slice(0, i).join('/');
+        if (!treeHolds(parts.slice(i).join('/'), candidate))
+            continue;
+        const at = (file) => (root === '' ? file : `${root}/${file}`);
+        out.push(at('postfix-install'), at('conf/main.cf'), at('conf/master.cf'));
+    }
+    return out;
 }
 /**
  * A saved diff or patch, whatever its name (a diff kept as `main.cf`): a
@@ -29710,7 +29779,7 @@ async function discover(options) {
             filesRead++;
             bytesRead += outcome.bytesRead;
         }
-        const tree = named ? null : inDistributionTree(file.shown, trees);
+        const tree = named ? null : inDistributionTree(file.shown, trees, outcome.candidate);
         if (tree !== null) {
             setAside.push(tree);
             continue;
@@ -29720,7 +29789,7 @@ async function discover(options) {
             continue;
         }
         if (outcome.candidate)
-            candidates.push(outcome.candidate);
+            candidates.push(withTreeInputs(outcome.candidate, named));
         if (outcome.setAside)
             setAside.push(outcome.setAside);
         if (outcome.note === undefined)
@@ -29735,6 +29804,13 @@ async function discover(options) {
     candidates.sort(byPath);
     setAside.sort(byPath);
     return { candidates, setAside, filesListed: listed.size, filesRead, bytesRead, notes };
+}
+/** A file a Postfix source tree could hold is live because no tree holds it: the paths that decide that are its inputs too. */
+function withTreeInputs(candidate, named) {
+    if (named)
+        return candidate;
+    const inputs = distributionTreeInputs(candidate);
+    return inputs.length === 0 ? candidate : { ...candidate, liveBy: inputs };
 }
 
 ;// CONCATENATED MODULE: ./src/mta/listening.ts
@@ -39100,9 +39176,15 @@ async function scan_scan(options) {
     });
     // Plain files, rendered templates and provisioning edits become configurations.
     const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars, setAside: discovery.setAside });
-    // What every configuration depends on besides its own inputs: the settings file and the --vars files.
+    // What every configuration depends on besides its own inputs: the settings file, the --vars files,
+    // and the paths that decided its files are live (discovery's liveBy).
     const shared = sharedInputs(options);
-    const withShared = (inputs) => (inputs === undefined ? undefined : mergeInputs(inputs, shared));
+    const liveBy = new Map();
+    for (const c of discovery.candidates)
+        if (c.liveBy !== undefined)
+            liveBy.set(c.path, c.liveBy);
+    const allInputs = (inputs) => mergeInputs(inputs, shared, ...inputs.map((i) => liveBy.get(i)));
+    const withShared = (inputs) => (inputs === undefined ? undefined : allInputs(inputs));
     const results = sources.results.map((r) => ({ ...r, inputs: withShared(r.inputs) }));
     const context = { profile: PROFILES[options.profile] };
     // Fix plans are checked against the files themselves and become replacements (or nothing).
@@ -39137,7 +39219,7 @@ async function scan_scan(options) {
     return {
         root: options.root,
         findings,
-        configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, inputs: mergeInputs(c.inputs ?? c.files, shared), form: c.form })),
+        configurations: sources.configurations.map((c) => ({ mta: c.mta, files: c.files, inputs: allInputs(c.inputs ?? c.files), form: c.form })),
         listening: sources.configurations.map(listening),
         filesScanned: discovery.filesListed,
         durationMs: Date.now() - started,

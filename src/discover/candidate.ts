@@ -24,6 +24,12 @@ export interface Candidate {
   template?: Form;
   /** An embedded candidate: the host format (src/sources/host-formats.ts) that claimed it. */
   host?: Form;
+  /**
+   * Other paths whose presence decides that this file is live (./live.ts:
+   * the markers of a Postfix source tree that would hold it): inputs of
+   * every configuration it is part of.
+   */
+  liveBy?: readonly string[];
   /** Why a file that is mail configuration by name could not be read (binary, undecodable, too big, I/O error). */
   unreadable?: { reason: string; line: number; column: number };
 }

@@ -13,7 +13,7 @@ import { gitLister, gitWorkTree } from './git-files.js';
 import { ambiguousName, readCandidate, readContext, type ReadOutcome, type ScanRoot } from './read-candidate.js';
 import { type ListedPath, pathKey, textPath } from './listed-path.js';
 import { walkFiles } from './walk.js';
-import { distributionTrees, inDistributionTree, type SetAside } from './live.js';
+import { distributionTreeInputs, distributionTrees, inDistributionTree, type SetAside } from './live.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 
 export type { Candidate, CandidateKind } from './candidate.js';
@@ -216,7 +216,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       filesRead++;
       bytesRead += outcome.bytesRead;
     }
-    const tree = named ? null : inDistributionTree(file.shown, trees);
+    const tree = named ? null : inDistributionTree(file.shown, trees, outcome.candidate);
     if (tree !== null) {
       setAside.push(tree);
       continue;
@@ -225,7 +225,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       setAside.push({ path: file.shown, reason: cls.notLive });
       continue;
     }
-    if (outcome.candidate) candidates.push(outcome.candidate);
+    if (outcome.candidate) candidates.push(withTreeInputs(outcome.candidate, named));
     if (outcome.setAside) setAside.push(outcome.setAside);
     if (outcome.note === undefined) continue;
     if (outcome.minor && ++minor > MAX_MINOR_NOTES) continue;
@@ -237,6 +237,13 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   candidates.sort(byPath);
   setAside.sort(byPath);
   return { candidates, setAside, filesListed: listed.size, filesRead, bytesRead, notes };
+}
+
+/** A file a Postfix source tree could hold is live because no tree holds it: the paths that decide that are its inputs too. */
+function withTreeInputs(candidate: Candidate, named: boolean): Candidate {
+  if (named) return candidate;
+  const inputs = distributionTreeInputs(candidate);
+  return inputs.length === 0 ? candidate : { ...candidate, liveBy: inputs };
 }
 
 /** A listed file its path made worth a look, and what the look found. */

@@ -14,6 +14,7 @@
  * patches, and Postfix's own distribution files (its installation scripts,
  * and the sample files and test fixtures of a Postfix source tree).
  */
+import type { Candidate } from './candidate.js';
 import type { Role } from './patterns.js';
 
 /** A file set aside as not live, and why (no repository text in it beyond the path). */
@@ -157,13 +158,81 @@ export function distributionTrees(paths: Iterable<string>): string[] {
   return roots.sort();
 }
 
-/** The distribution tree a path is in, as a set-aside reason; null when it is in none. */
-export function inDistributionTree(path: string, roots: readonly string[]): SetAside | null {
+/**
+ * The folders of Postfix's source tree (its tarball and its git mirrors):
+ * sample configuration, sources with their test fixtures, tools, examples,
+ * documentation. A tree sets aside only what it holds in them (treeHolds).
+ * Two small files (a postfix-install and a conf/main.cf) are enough to make
+ * a folder look like a tree, so the site's own files beside them (a
+ * Dockerfile at the top, a deploy/ folder) stay judged.
+ */
+const DISTRIBUTION_FOLDERS: ReadonlySet<string> = new Set([
+  'README_FILES',
+  'auxiliary',
+  'bin',
+  'conf',
+  'examples',
+  'html',
+  'implementation-notes',
+  'include',
+  'lib',
+  'libexec',
+  'man',
+  'mantools',
+  'meta',
+  'plugins',
+  'proto',
+  'src',
+]);
+
+/** Postfix's own scripts are named without an extension (`mantools/check-postlink`, `examples/chroot-setup/LINUX2`) or `.sh`. */
+const TREE_SCRIPT = /(?:^|\/)(?:[^./]+|[^/]+\.sh)$/;
+
+/**
+ * Whether a Postfix source tree holds the file at `rest` (its path inside
+ * the tree): its postfix-install; its sample main.cf and master.cf, in conf/
+ * itself; its test fixtures, plain Postfix files under src/; its shell
+ * scripts in its folders. A template, another server's file, a Postfix file
+ * anywhere else (`conf/postfix/main.cf`) or any other kind of provisioning
+ * code (a Dockerfile, a playbook, a role's meta/main.yml) is never part of
+ * one. A file that is no candidate (`candidate` undefined) only counts in the note.
+ */
+function treeHolds(rest: string, candidate: Candidate | undefined): boolean {
+  if (rest === 'postfix-install') return true;
+  const slash = rest.indexOf('/');
+  if (slash < 0 || !DISTRIBUTION_FOLDERS.has(rest.slice(0, slash))) return false;
+  if (candidate === undefined) return true;
+  if (candidate.kind === 'postfix') return candidate.template === undefined && (rest === 'conf/main.cf' || rest === 'conf/master.cf' || rest.startsWith('src/'));
+  return candidate.kind === 'embedded' && candidate.host === 'shell' && TREE_SCRIPT.test(rest);
+}
+
+/** The distribution tree that holds a file, as a set-aside reason; null when none does. */
+export function inDistributionTree(path: string, roots: readonly string[], candidate?: Candidate): SetAside | null {
   for (const root of roots) {
-    if (root !== '' && !path.startsWith(`${root}/`)) continue;
+    const rest = root === '' ? path : path.startsWith(`${root}/`) ? path.slice(root.length + 1) : null;
+    if (rest === null || !treeHolds(rest, candidate)) continue;
     return { path, reason: 'part of a Postfix source tree (postfix-install, conf/): a sample file, installation script or test fixture, not a deployed configuration', group: root };
   }
   return null;
+}
+
+/**
+ * The paths whose presence decides whether a Postfix source tree holds a
+ * live candidate: for each folder above it that would hold it as a tree
+ * root, that folder's postfix-install and conf/ samples. They are inputs of
+ * the file's configuration: a change that removes a postfix-install makes
+ * the files of its tree live, and must be in a pull request's scope.
+ */
+export function distributionTreeInputs(candidate: Candidate): string[] {
+  const parts = candidate.path.split('/');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length - 1; i++) {
+    const root = parts.slice(0, i).join('/');
+    if (!treeHolds(parts.slice(i).join('/'), candidate)) continue;
+    const at = (file: string): string => (root === '' ? file : `${root}/${file}`);
+    out.push(at('postfix-install'), at('conf/main.cf'), at('conf/master.cf'));
+  }
+  return out;
 }
 
 /**

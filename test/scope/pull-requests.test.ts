@@ -175,6 +175,13 @@ const PULL_REQUESTS: PullRequest[] = [
     expected: [['stig-postfix-relay', 'mail/postfix/main.cf', 1, 1, 'definite']],
     expectedBefore: [BYSTANDER_FINDING],
   },
+  {
+    name: "deleting a postfix-install makes the conf/main.cf it marked as a source tree's sample live",
+    before: { 'mail/postfix-install': '#!/bin/sh\n', 'mail/conf/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\n' },
+    change: { remove: ['mail/postfix-install'] },
+    expected: [['stig-postfix-relay', 'mail/conf/main.cf', 2, 29, 'definite']],
+    expectedBefore: [BYSTANDER_FINDING],
+  },
 ];
 
 function masterOffLoopback(): string {
