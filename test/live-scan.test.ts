@@ -11,26 +11,18 @@ import type { Candidate } from '../src/discover/candidate.js';
 import { scan } from '../src/scan.js';
 import { temporaryTrees } from './helpers/temp-tree.js';
 import { findingRows } from './helpers/finding-rows.js';
+import { SIDE_BY_SIDE, UNIFIED } from './helpers/saved-diffs.js';
 
 const tree = temporaryTrees('live');
 
 /** Open to the STIG rule only: a Postfix 3 that starts, whose relay list is the level's default. */
 const OPEN = 'myhostname = mx.example.test\ninet_interfaces = all\ncompatibility_level = 3.6\n';
 
+/** The lines Postfix's own scripts start with (mantools/srctoman makes their manual pages). */
+const MANUAL_PAGE_HEADER = '# To view the formatted manual page of this file, type:\n#\tPOSTFIXSOURCE/mantools/srctoman - makedefs | nroff -man\n';
+
 /** An image whose postconf opens the listener to every interface (the STIG finding is on the postconf line). */
 const IMAGE_OPEN = 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=all\n';
-
-/** `diff -y` output of two main.cf files (tabs to the gutter, as GNU diff writes it). */
-const SIDE_BY_SIDE = [
-  'myhostname = mx.example.test\t\t\t\t\t\tmyhostname = mx.example.test',
-  'inet_interfaces = all\t\t\t\t\t      |\tinet_interfaces = loopback-only',
-  'mynetworks = 127.0.0.0/8\t\t\t\t\tmynetworks = 127.0.0.0/8',
-  'smtpd_banner = $myhostname ESMTP\t\t\t      <',
-  '\t\t\t\t\t\t\t      >\trelayhost = [smtp.example.test]',
-  '',
-].join('\n');
-
-const UNIFIED = ['--- main.cf.orig', '+++ main.cf', '@@ -1,2 +1,2 @@', ' myhostname = mx.example.test', '-inet_interfaces = loopback-only', '+inet_interfaces = all', ''].join('\n');
 
 interface Row {
   name: string;
@@ -60,6 +52,12 @@ const ROWS: Row[] = [
     files: { 'review/main.cf': SIDE_BY_SIDE },
     findings: [],
     notes: ['review/main.cf is not judged: its content is a side-by-side diff (diff -y, sdiff), not live configuration'],
+  },
+  {
+    name: 'a main.cf drawn to look like a diff (comment lines with a gutter) is judged: Postfix loads it as it stands',
+    files: { 'rootfs/etc/postfix/main.cf': `${'# aaaaaaaaaaaaaaaaaaaaa | x\n'.repeat(5)}${OPEN}` },
+    findings: [['stig-postfix-relay', 'rootfs/etc/postfix/main.cf', 1, 1, 'definite']],
+    notes: ['rootfs/etc/postfix/main.cf is judged although its content looks like a diff: Postfix loads it as it stands'],
   },
   {
     name: 'a unified diff named main.cf, and a patch named after it',
@@ -115,14 +113,24 @@ const ROWS: Row[] = [
       'postfix/examples/Dockerfile': IMAGE_OPEN,
       'postfix/examples/setup.sh': '#!/bin/sh\npostconf -e inet_interfaces=all\n',
       'postfix/meta/main.yml': 'dependencies:\n  - role: postfix\n',
+      'postfix/makedefs': `#!/bin/sh\n${MANUAL_PAGE_HEADER}postconf -e inet_interfaces=all\n`,
     },
     findings: [
       ['stig-postfix-relay', 'postfix/conf/main.cf.j2', 1, 1, 'definite'],
       ['stig-postfix-relay', 'postfix/examples/Dockerfile', 2, 47, 'definite'],
     ],
     notes: [
-      'postfix/ is a Postfix source tree (postfix-install, conf/): its 3 files named like mail configuration (sample files, installation scripts, test fixtures) are not a deployed configuration; not judged',
+      'postfix/ is a Postfix source tree (postfix-install, conf/): its 4 files named like mail configuration (sample files, installation scripts, test fixtures) are not a deployed configuration; not judged',
     ],
+  },
+  {
+    name: "a site script that copies Postfix's manual-page header is judged: only a Postfix source tree makes it Postfix's own",
+    files: { 'bin/setup': `#!/bin/sh\n${MANUAL_PAGE_HEADER}postconf -e inet_interfaces=all compatibility_level=3.6\n` },
+    findings: [
+      ['postfix-open-relay', 'bin/setup', 4, 13, 'indeterminate'],
+      ['stig-postfix-relay', 'bin/setup', 4, 13, 'definite'],
+    ],
+    notes: [],
   },
   {
     name: 'a name variant whose content is configuration is judged: main.cf.prod',
@@ -165,7 +173,7 @@ describe('what is live configuration', () => {
       const result = await scan(defaultOptions(tree(row.files)));
       assert.deepEqual(findingRows(result.findings), row.findings);
       assert.deepEqual(
-        result.notes.filter((n) => n.includes('is not judged') || n.includes('Postfix source tree')),
+        result.notes.filter((n) => n.includes('is not judged') || n.includes('Postfix source tree') || n.includes('looks like a diff')),
         row.notes,
       );
     });

@@ -30,6 +30,14 @@ export interface Candidate {
    * every configuration it is part of.
    */
   liveBy?: readonly string[];
+  /** A script whose head carries Postfix's manual-page header (./live.ts): a Postfix source tree holds it wherever it is in the tree. */
+  distributionHeader?: boolean;
+  /**
+   * Why its content looks like a saved diff (./live.ts notLiveByContent):
+   * set aside when its server would refuse it as it stands, judged when it
+   * would load it (src/sources/replay/diffs.ts).
+   */
+  diffLike?: string;
   /** Why a file that is mail configuration by name could not be read (binary, undecodable, too big, I/O error). */
   unreadable?: { reason: string; line: number; column: number };
 }

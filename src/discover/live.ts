@@ -131,10 +131,14 @@ export function notLiveDistributionFile(path: string): string | null {
   return null;
 }
 
-/** A script whose head carries Postfix's manual-page header is Postfix's own, wherever it is. */
-export function notLiveDistributionScript(head: string): string | null {
-  if (!head.slice(0, 400).includes(DISTRIBUTION_HEADER)) return null;
-  return "Postfix's own distribution script (its manual-page header), not site provisioning";
+/**
+ * Whether a script's head carries Postfix's manual-page header. Inside a
+ * Postfix source tree that makes it the tree's own (its top-level
+ * `makedefs`); elsewhere it is judged like any script: the header is text
+ * anyone can copy into a site script.
+ */
+export function hasDistributionHeader(head: string): boolean {
+  return head.slice(0, 400).includes(DISTRIBUTION_HEADER);
 }
 
 /**
@@ -192,13 +196,14 @@ const TREE_SCRIPT = /(?:^|\/)(?:[^./]+|[^/]+\.sh)$/;
  * Whether a Postfix source tree holds the file at `rest` (its path inside
  * the tree): its postfix-install; its sample main.cf and master.cf, in conf/
  * itself; its test fixtures, plain Postfix files under src/; its shell
- * scripts in its folders. A template, another server's file, a Postfix file
+ * scripts in its folders, and anywhere in it those with Postfix's
+ * manual-page header. A template, another server's file, a Postfix file
  * anywhere else (`conf/postfix/main.cf`) or any other kind of provisioning
  * code (a Dockerfile, a playbook, a role's meta/main.yml) is never part of
  * one. A file that is no candidate (`candidate` undefined) only counts in the note.
  */
 function treeHolds(rest: string, candidate: Candidate | undefined): boolean {
-  if (rest === 'postfix-install') return true;
+  if (rest === 'postfix-install' || candidate?.distributionHeader === true) return true;
   const slash = rest.indexOf('/');
   if (slash < 0 || !DISTRIBUTION_FOLDERS.has(rest.slice(0, slash))) return false;
   if (candidate === undefined) return true;
@@ -226,7 +231,7 @@ export function inDistributionTree(path: string, roots: readonly string[], candi
 export function distributionTreeInputs(candidate: Candidate): string[] {
   const parts = candidate.path.split('/');
   const out: string[] = [];
-  for (let i = 0; i < parts.length - 1; i++) {
+  for (let i = 0; i < parts.length; i++) {
     const root = parts.slice(0, i).join('/');
     if (!treeHolds(parts.slice(i).join('/'), candidate)) continue;
     const at = (file: string): string => (root === '' ? file : `${root}/${file}`);

@@ -9,7 +9,7 @@ import { type ListedPath, showPathBytes } from './listed-path.js';
 import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES, meetsNeeds } from '../sources/contracts/host-format.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 import { MarkerSearch } from './markers.js';
-import { notLiveByContent, notLiveDistributionScript, type SetAside } from './live.js';
+import { hasDistributionHeader, notLiveByContent, type SetAside } from './live.js';
 
 /** No mail configuration is this big; a bigger file is not read (bounded memory). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -298,9 +298,9 @@ function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOu
       // server edits none: rejected before any host format looks at it.
       const whole = head.length >= stat.size;
       const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, text().slice(0, HOST_HEAD_CHARS));
-      const distribution = format === null ? null : notLiveDistributionScript(text());
-      if (distribution !== null) return { setAside: { path: rel, reason: distribution } };
       const embedded = format === null ? null : readEmbedded(fd, rel, head, stat.size, format, tally);
+      // Postfix's own scripts carry its manual-page header: a Postfix source tree holds them (./live.ts).
+      if (embedded?.candidate !== undefined && hasDistributionHeader(text())) return { ...embedded, candidate: { ...embedded.candidate, distributionHeader: true } };
       if (embedded !== null) return embedded;
       if (cls.via === 'pattern') return {};
       return { note: `${rel} was not scanned: its content is not Postfix or sendmail configuration`, minor: true };
@@ -315,8 +315,7 @@ function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOu
       return { candidate: { path: rel, kind: kindOf(role), role, unreadable: { reason, line, column } } };
     }
     const diff = notLiveByContent(decoded.text);
-    if (diff !== null) return { setAside: { path: rel, reason: diff } };
-    return { candidate: { path: rel, kind: kindOf(role), role, file: { path: rel, text: decoded.text } } };
+    return { candidate: { path: rel, kind: kindOf(role), role, file: { path: rel, text: decoded.text }, ...(diff === null ? {} : { diffLike: diff }) } };
   } catch (e) {
     return skipped(rel, cls, atStart(ioReason(e)));
   } finally {

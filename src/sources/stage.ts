@@ -24,6 +24,7 @@ import type { Extraction } from './contracts/edits.js';
 import { needsRepository, renderCandidates } from './render/render-candidates.js';
 import { assembleFiles, assembleOtherMtas } from './replay/files.js';
 import { deployments, setAsideNotes } from './replay/deployments.js';
+import { judgeDiffLike } from './replay/diffs.js';
 import { assembleInstances } from './replay/instances.js';
 import { linkedFileReader } from './replay/linked-files.js';
 
@@ -81,19 +82,8 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const repo = withRepository ? fileSystemRepository(options.root) : null;
 
   // 1. render
-  const { files, postfixFiles, sendmailFiles, other, templates, embedded } = renderCandidates(candidates, repo, extraVars, notes, results);
-
-  // 2. extract (a script another host file runs or sources is judged inside that file's instances)
-  const extractions = repo === null ? [] : withoutRunScripts(embedded.map((c) => ({ path: c.path, ...extractApart(c, repo) })), notes, results);
-
-  // 3. replay: files a deploy edit installs belong to that server's instance, not judged on their own again.
-  const deployed = deployments(extractions);
-  const standalone = (f: SourceFile): boolean => !deployed.has(f.path);
-  notes.push(...setAsideNotes(options.setAside ?? [], deployed));
-  const plain = new Map<string, SourceFile>();
-  for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
-  const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);
-  const instances = assembleInstances(extractions, plain, { resolve, notes, results });
+  const rendered = renderCandidates(candidates, repo, extraVars, notes, results);
+  const { files, templates, embedded } = rendered;
   // Files an Exim or OpenSMTPD configuration includes are read on demand and kept for findings.
   const includeRepo = repo ?? fileSystemRepository(options.root);
   const readIncluded = (file: string): string | undefined => {
@@ -101,6 +91,28 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
     if (text !== undefined && !files.has(file)) files.set(file, { path: file, text });
     return text;
   };
+  // A file that looks like a saved diff is configuration when its server loads it as it stands (./replay/diffs.ts).
+  const diffLike = new Map<string, string>();
+  for (const c of candidates) if (c.diffLike !== undefined) diffLike.set(c.path, c.diffLike);
+  const diffs = judgeDiffLike(diffLike, { postfix: rendered.postfixFiles, sendmail: rendered.sendmailFiles, ...rendered.other }, templates, readIncluded);
+  const refused = new Set(diffs.refused.map((f) => f.path));
+  const kept = (f: SourceFile): boolean => !refused.has(f.path);
+  const postfixFiles = rendered.postfixFiles.filter(kept);
+  const sendmailFiles = rendered.sendmailFiles.filter(kept);
+  const other = { exim: rendered.other.exim.filter(kept), opensmtpd: rendered.other.opensmtpd.filter(kept) };
+
+  // 2. extract (a script another host file runs or sources is judged inside that file's instances)
+  const extractions = repo === null ? [] : withoutRunScripts(embedded.map((c) => ({ path: c.path, ...extractApart(c, repo) })), notes, results);
+
+  // 3. replay: files a deploy edit installs belong to that server's instance, not judged on their own again.
+  const deployed = deployments(extractions);
+  const standalone = (f: SourceFile): boolean => !deployed.has(f.path);
+  notes.push(...setAsideNotes([...(options.setAside ?? []), ...diffs.refused], deployed));
+  notes.push(...diffs.notes.filter((_, i) => !deployed.has(diffs.loaded[i] as string)));
+  const plain = new Map<string, SourceFile>();
+  for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
+  const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);
+  const instances = assembleInstances(extractions, plain, { resolve, notes, results });
   const configurations = [
     ...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates),
     ...assembleOtherMtas(other.exim.filter(standalone), other.opensmtpd.filter(standalone), readIncluded, templates),

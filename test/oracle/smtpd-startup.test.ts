@@ -10,14 +10,17 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { notLiveByContent } from '../../src/discover/live.js';
 import { parseMainCf } from '../../src/mta/postfix/main-cf.js';
 import { parseMasterCf } from '../../src/mta/postfix/master-cf.js';
 import type { PostfixConfiguration } from '../../src/mta/postfix/model.js';
 import { postfixFatalDiagnostics } from '../../src/mta/postfix/fatal.js';
 import { smtpdWouldRefuseToStart } from '../../src/mta/postfix/smtpd-startup.js';
+import { judgeDiffLike } from '../../src/sources/replay/diffs.js';
 import { requireProgram } from '../helpers/oracle.js';
 import { pool } from '../helpers/postconf.js';
 import { Random } from '../helpers/random.js';
+import { SIDE_BY_SIDE, UNIFIED } from '../helpers/saved-diffs.js';
 
 const SMTPD = '/usr/lib/postfix/sbin/smtpd';
 const REFUSAL = 'specify at least one working instance of';
@@ -31,7 +34,7 @@ interface Case {
 
 type Outcome = 'refuses' | 'fatal' | 'starts';
 
-/** Runs smtpd's startup check: it refuses to start for lack of a relay restriction, stops on another fatal error, or starts. */
+/** Runs smtpd's startup check: it refuses to start for lack of a relay restriction, stops on another fatal error, or starts (and says goodbye to QUIT). */
 function smtpdRefuses(c: Case): Promise<Outcome> {
   const dir = mkdtempSync(path.join(tmpdir(), 'relaygate-smtpd-'));
   const past = new Date(Date.now() - 10_000);
@@ -47,9 +50,10 @@ function smtpdRefuses(c: Case): Promise<Outcome> {
     child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
     child.stdin.end('QUIT\r\n');
     child.on('error', reject);
-    child.on('close', () => {
+    // A main.cf line without `=` stops smtpd before it logs anything: exit status 1 and no output.
+    child.on('close', (code) => {
       rmSync(dir, { recursive: true, force: true });
-      resolve(output.includes(REFUSAL) ? 'refuses' : /fatal:|Segmentation/.test(output) ? 'fatal' : 'starts');
+      resolve(output.includes(REFUSAL) ? 'refuses' : code !== 0 || /fatal:|Segmentation/.test(output) ? 'fatal' : 'starts');
     });
   });
 }
@@ -134,4 +138,44 @@ test('smtpd startup check: smtpdWouldRefuseToStart agrees with smtpd', async (t)
     .filter((x) => x.theirs !== x.mine)
     .map((x) => `${x.c.name}: smtpd ${String(x.theirs)}, relaygate ${String(x.mine)}`);
   assert.deepEqual(disagreements, []);
+});
+
+/**
+ * Files named main.cf whose content looks like a saved diff (notLiveByContent):
+ * a real `diff -y` and unified diff, and main.cf files drawn to look like
+ * one, whose relay settings Postfix loads all the same.
+ */
+const DIFF_LIKE: Case[] = [
+  { name: 'diff -y of two main.cf files (inet_interfaces = all | ...)', main: SIDE_BY_SIDE },
+  { name: 'a unified diff', main: UNIFIED },
+  {
+    name: 'comment lines drawn with a gutter above an open main.cf',
+    main: ['# aaaaaaaaaaaaaaaaaaaaa | x', '# bbbbbbbbbbbbbbbbbbbbb | x', '# ccccccccccccccccccccc | x', 'compatibility_level = 3.6', 'mynetworks = 0.0.0.0/0', ''].join('\n'),
+  },
+  {
+    name: 'values with a gutter in unused parameters',
+    main: ['x1 = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | b', 'x2 = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | b', 'x3 = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | b', 'compatibility_level = 3.6', 'mynetworks = 0.0.0.0/0', ''].join('\n'),
+  },
+  {
+    name: 'identical halves (an unchanged line of diff -y) that Postfix reads as one list',
+    main: ['compatibility_level = 3.6', 'mynetworks = 0.0.0.0/0\t\t\t\t\t\tmynetworks = 0.0.0.0/0', 'smtpd_banner = $myhostname ESMTP\t\t\t      |\tsmtpd_banner = $myhostname', 'x9 = a\t\t\t\t\t\t\t\tx9 = a', ''].join('\n'),
+  },
+];
+
+test('a main.cf that looks like a diff is set aside exactly when smtpd stops on it as it stands', async (t) => {
+  if (!requireProgram(t, SMTPD)) return;
+  for (const c of DIFF_LIKE) assert.notEqual(notLiveByContent(c.main), null, `${c.name} looks like a diff`);
+  const verdicts = await pool(DIFF_LIKE, 4, smtpdRefuses);
+  const rows = DIFF_LIKE.map((c, i) => {
+    const file = { path: 'main.cf', text: c.main };
+    const ours = judgeDiffLike(new Map([['main.cf', 'a diff']]), { postfix: [file], sendmail: [], exim: [], opensmtpd: [] }, new Map(), () => undefined);
+    return `${c.name}: smtpd ${verdicts[i] === 'fatal' ? 'stops' : 'loads it'}, relaygate ${ours.refused.length === 1 ? 'sets it aside' : 'judges it'}`;
+  });
+  assert.deepEqual(rows, [
+    'diff -y of two main.cf files (inet_interfaces = all | ...): smtpd stops, relaygate sets it aside',
+    'a unified diff: smtpd stops, relaygate sets it aside',
+    'comment lines drawn with a gutter above an open main.cf: smtpd loads it, relaygate judges it',
+    'values with a gutter in unused parameters: smtpd loads it, relaygate judges it',
+    'identical halves (an unchanged line of diff -y) that Postfix reads as one list: smtpd loads it, relaygate judges it',
+  ]);
 });
