@@ -133,6 +133,13 @@ const ROWS: Row[] = [
     notes: [],
   },
   {
+    name: 'a main.cf in a vendored folder is not scanned, but never in silence; deployed, it is judged',
+    files: { 'vendor/postfix/main.cf': OPEN, 'third_party/vendor/main.cf': OPEN, 'image/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix\nCOPY vendor/main.cf /etc/postfix/main.cf\n', 'image/vendor/main.cf': OPEN },
+    findings: [['stig-postfix-relay', 'image/vendor/main.cf', 1, 1, 'definite']],
+    // Outside git the walk does not enter them, and says how many it left.
+    notes: ['3 vendored folders were not walked (node_modules/, vendor/, .terraform/); an include glob scans them'],
+  },
+  {
     name: 'a name variant whose content is configuration is judged: main.cf.prod',
     files: { 'env/main.cf.prod': OPEN },
     findings: [['stig-postfix-relay', 'env/main.cf.prod', 1, 1, 'definite']],
@@ -173,7 +180,7 @@ describe('what is live configuration', () => {
       const result = await scan(defaultOptions(tree(row.files)));
       assert.deepEqual(findingRows(result.findings), row.findings);
       assert.deepEqual(
-        result.notes.filter((n) => n.includes('is not judged') || n.includes('Postfix source tree') || n.includes('looks like a diff')),
+        result.notes.filter((n) => n.includes('is not judged') || n.includes('Postfix source tree') || n.includes('looks like a diff') || n.includes('vendored')),
         row.notes,
       );
     });

@@ -18313,6 +18313,7 @@ function variantTemplate(path, role) {
     const template = languageFor(canonical);
     return template?.target === role ? template.language.form : null;
 }
+const VENDORED_REASON = 'it is in a vendored folder (node_modules/, vendor/, .terraform/), which is not scanned unless an include glob names it';
 function isVendored(path) {
     let start = 0;
     for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', start)) {
@@ -18400,9 +18401,17 @@ class PathClassifier {
         if (explicit)
             return cls;
         if (this.exclude.matches(path))
-            return null;
-        if (isVendored(path) && !(included ?? this.include.matches(path)))
-            return null;
+            return target !== null || pattern?.definite === true ? { roles: [], definite: false, via: 'pattern', excluded: true } : null;
+        // A vendored tree is third-party code and is not read unless an include
+        // glob asks for it, but never in silence: a file there named exactly like
+        // mail configuration (vendor/postfix/main.cf, a role's main.cf.j2) is set
+        // aside with a note of its own (and judged when provisioning code deploys
+        // it), the other files are counted in one note.
+        if (isVendored(path) && !(included ?? this.include.matches(path))) {
+            if (target !== null || pattern?.definite === true)
+                return { roles: [], definite: false, via: 'pattern', notLive: VENDORED_REASON };
+            return { ...cls, vendored: true };
+        }
         return cls;
     }
 }
@@ -29569,6 +29578,7 @@ async function walkFiles(root, starts, pruneVendored) {
     const rootBytes = Buffer.from(root, 'utf8');
     const queue = starts.map((s) => Buffer.from(s, 'utf8'));
     const seen = new Set(queue.map((d) => d.toString('latin1')));
+    let pruned = 0;
     async function visit(dir) {
         let entries;
         try {
@@ -29585,8 +29595,10 @@ async function walkFiles(root, starts, pruneVendored) {
                 continue;
             const rel = walk_join(dir, name);
             if (entry.isDirectory()) {
-                if (pruneVendored && VENDORED_DIRECTORIES.has(name.toString('utf8')))
+                if (pruneVendored && VENDORED_DIRECTORIES.has(name.toString('utf8'))) {
+                    pruned++;
                     continue;
+                }
                 const key = rel.toString('latin1');
                 if (!seen.has(key)) {
                     seen.add(key);
@@ -29607,6 +29619,8 @@ async function walkFiles(root, starts, pruneVendored) {
     while (queue.length > 0) {
         await Promise.all(Array.from({ length: PARALLEL_DIRECTORIES }, worker));
     }
+    if (pruned > 0)
+        notes.push(`${pruned} vendored folder${pruned === 1 ? ' was' : 's were'} not walked (node_modules/, vendor/, .terraform/); an include glob scans them`);
     return { files, notes };
 }
 
@@ -29711,11 +29725,21 @@ async function discover(options) {
     const judged = [];
     /** Names that are not UTF-8: judged last, when every other name is known (see below). */
     const late = [];
+    /** Files in vendored trees that the default excludes left unread (PathClass.vendored), and mail files an exclude glob left out. */
+    let vendored = 0;
+    let excluded = 0;
     const judge = (file, read) => {
         const named = file.text && explicit.has(file.shown);
         const cls = classifier.classify(file.shown, named);
         if (cls === null)
             return;
+        if (cls.vendored === true || cls.excluded === true) {
+            if (cls.vendored === true)
+                vendored++;
+            else
+                excluded++;
+            return;
+        }
         // Set aside by name (./live.ts): never read. A distribution tree is known only at the end.
         judged.push({ file, cls, named, outcome: cls.notLive === undefined ? read(cls) : {} });
     };
@@ -29800,6 +29824,11 @@ async function discover(options) {
             continue;
         notes.push(outcome.note);
     }
+    if (vendored > 0) {
+        notes.push(`${vendored} file${vendored === 1 ? '' : 's'} in vendored folders (node_modules/, vendor/, .terraform/) that may be provisioning code ${vendored === 1 ? 'was' : 'were'} not read; an include glob scans them`);
+    }
+    if (excluded > 0)
+        notes.push(`${excluded} file${excluded === 1 ? '' : 's'} named like mail configuration (main.cf, master.cf, sendmail.mc, …) ${excluded === 1 ? 'was' : 'were'} left out by exclude globs`);
     if (minor > MAX_MINOR_NOTES) {
         notes.push(`${minor - MAX_MINOR_NOTES} more files were not scanned because they are binary or not mail configuration`);
     }

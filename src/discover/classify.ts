@@ -21,6 +21,14 @@ export interface PathClass {
   embedded?: boolean;
   /** Named like mail configuration but not what a server loads (./live.ts): set aside, not read. */
   notLive?: string;
+  /**
+   * In a vendored tree (node_modules/, vendor/, .terraform/) and no mail file
+   * by its exact name: not read, but counted, so that a note says how many
+   * files the default excludes left out (an include glob scans them).
+   */
+  vendored?: boolean;
+  /** A mail file by its exact name that an exclude glob leaves out: not read, counted in a note (a settings file can hide nothing in silence). */
+  excluded?: boolean;
 }
 
 const compiledDefaults = DEFAULT_PATTERNS.map((p) => ({ pattern: p, matcher: new Glob(p.glob, 'default pattern') }));
@@ -73,6 +81,8 @@ function variantTemplate(path: string, role: Role): Form | null {
   const template = languageFor(canonical);
   return template?.target === role ? template.language.form : null;
 }
+
+const VENDORED_REASON = 'it is in a vendored folder (node_modules/, vendor/, .terraform/), which is not scanned unless an include glob names it';
 
 function isVendored(path: string): boolean {
   let start = 0;
@@ -155,8 +165,16 @@ export class PathClassifier {
       return null;
     }
     if (explicit) return cls;
-    if (this.exclude.matches(path)) return null;
-    if (isVendored(path) && !(included ?? this.include.matches(path))) return null;
+    if (this.exclude.matches(path)) return target !== null || pattern?.definite === true ? { roles: [], definite: false, via: 'pattern', excluded: true } : null;
+    // A vendored tree is third-party code and is not read unless an include
+    // glob asks for it, but never in silence: a file there named exactly like
+    // mail configuration (vendor/postfix/main.cf, a role's main.cf.j2) is set
+    // aside with a note of its own (and judged when provisioning code deploys
+    // it), the other files are counted in one note.
+    if (isVendored(path) && !(included ?? this.include.matches(path))) {
+      if (target !== null || pattern?.definite === true) return { roles: [], definite: false, via: 'pattern', notLive: VENDORED_REASON };
+      return { ...cls, vendored: true };
+    }
     return cls;
   }
 }

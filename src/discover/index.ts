@@ -151,10 +151,18 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const judged: Judged[] = [];
   /** Names that are not UTF-8: judged last, when every other name is known (see below). */
   const late: ListedPath[] = [];
+  /** Files in vendored trees that the default excludes left unread (PathClass.vendored), and mail files an exclude glob left out. */
+  let vendored = 0;
+  let excluded = 0;
   const judge = (file: ListedPath, read: (cls: PathClass) => ReadOutcome): void => {
     const named = file.text && explicit.has(file.shown);
     const cls = classifier.classify(file.shown, named);
     if (cls === null) return;
+    if (cls.vendored === true || cls.excluded === true) {
+      if (cls.vendored === true) vendored++;
+      else excluded++;
+      return;
+    }
     // Set aside by name (./live.ts): never read. A distribution tree is known only at the end.
     judged.push({ file, cls, named, outcome: cls.notLive === undefined ? read(cls) : {} });
   };
@@ -231,6 +239,12 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     if (outcome.minor && ++minor > MAX_MINOR_NOTES) continue;
     notes.push(outcome.note);
   }
+  if (vendored > 0) {
+    notes.push(
+      `${vendored} file${vendored === 1 ? '' : 's'} in vendored folders (node_modules/, vendor/, .terraform/) that may be provisioning code ${vendored === 1 ? 'was' : 'were'} not read; an include glob scans them`,
+    );
+  }
+  if (excluded > 0) notes.push(`${excluded} file${excluded === 1 ? '' : 's'} named like mail configuration (main.cf, master.cf, sendmail.mc, …) ${excluded === 1 ? 'was' : 'were'} left out by exclude globs`);
   if (minor > MAX_MINOR_NOTES) {
     notes.push(`${minor - MAX_MINOR_NOTES} more files were not scanned because they are binary or not mail configuration`);
   }

@@ -30,6 +30,7 @@ export async function walkFiles(root: string, starts: readonly string[], pruneVe
   const rootBytes = Buffer.from(root, 'utf8');
   const queue: Buffer[] = starts.map((s) => Buffer.from(s, 'utf8'));
   const seen = new Set<string>(queue.map((d) => d.toString('latin1')));
+  let pruned = 0;
 
   async function visit(dir: Buffer): Promise<void> {
     let entries;
@@ -45,7 +46,10 @@ export async function walkFiles(root: string, starts: readonly string[], pruneVe
       if (name.equals(DOT_GIT)) continue;
       const rel = join(dir, name);
       if (entry.isDirectory()) {
-        if (pruneVendored && VENDORED_DIRECTORIES.has(name.toString('utf8'))) continue;
+        if (pruneVendored && VENDORED_DIRECTORIES.has(name.toString('utf8'))) {
+          pruned++;
+          continue;
+        }
         const key = rel.toString('latin1');
         if (!seen.has(key)) {
           seen.add(key);
@@ -65,5 +69,6 @@ export async function walkFiles(root: string, starts: readonly string[], pruneVe
   while (queue.length > 0) {
     await Promise.all(Array.from({ length: PARALLEL_DIRECTORIES }, worker));
   }
+  if (pruned > 0) notes.push(`${pruned} vendored folder${pruned === 1 ? ' was' : 's were'} not walked (node_modules/, vendor/, .terraform/); an include glob scans them`);
   return { files, notes };
 }

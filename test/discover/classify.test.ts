@@ -6,6 +6,8 @@ import { isPlainVariantSuffix } from '../../src/discover/patterns.js';
 function cls(path: string, include: string[] = [], exclude: string[] = []): string | null {
   const c = new PathClassifier(include, exclude).classify(path);
   if (c?.notLive !== undefined) return `set aside: ${c.notLive}`;
+  if (c?.vendored === true) return 'vendored: counted, not read';
+  if (c?.excluded === true) return 'excluded: counted, not read';
   return c === null ? null : `${c.via} ${c.definite ? 'definite' : 'sniff'} ${c.roles.join('|')}${c.template === undefined ? '' : ` ${c.template}`}`;
 }
 
@@ -39,8 +41,11 @@ describe('PathClassifier', () => {
     ['postfix.cf', null],
     ['Main.cf', null],
     ['src/main.c', null],
-    ['node_modules/p/main.cf', null],
-    ['a/vendor/main.cf', null],
+    // Vendored trees are not scanned, but a mail file there by its exact name gets a note of its own.
+    ['node_modules/p/main.cf', 'set aside: it is in a vendored folder (node_modules/, vendor/, .terraform/), which is not scanned unless an include glob names it'],
+    ['a/vendor/main.cf', 'set aside: it is in a vendored folder (node_modules/, vendor/, .terraform/), which is not scanned unless an include glob names it'],
+    ['a/vendor/x/relay.mc', 'vendored: counted, not read'],
+    ['a/vendor/main.cf.proto', null],
     ['vendored/main.cf', 'pattern definite main.cf'],
     // Exim and OpenSMTPD
     ['etc/exim/exim.conf', 'pattern definite exim.conf'],
@@ -68,7 +73,8 @@ describe('PathClassifier', () => {
   });
 
   it('excludes beat defaults and includes; a default pattern keeps a definite name when included', () => {
-    assert.equal(cls('x/main.cf', ['**'], ['x/**']), null);
+    assert.equal(cls('x/main.cf', ['**'], ['x/**']), 'excluded: counted, not read');
+    assert.equal(cls('x/relay.conf', ['**'], ['x/**']), null);
     assert.equal(cls('node_modules/p/main.cf', ['node_modules/p']), 'pattern definite main.cf');
   });
 

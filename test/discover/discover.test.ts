@@ -164,7 +164,10 @@ describe('discover: directory walk (no git)', () => {
       'app/vendor/x/sendmail.mc': MC,
       '.terraform/modules/m/main.cf': MAIN,
     });
-    assert.deepEqual(Object.keys(summary(await scan(root))), ['main.cf']);
+    const plain = await scan(root);
+    assert.deepEqual(Object.keys(summary(plain)), ['main.cf']);
+    // Never in silence: the walk says how many vendored folders it did not enter.
+    assert.deepEqual(plain.notes, ['3 vendored folders were not walked (node_modules/, vendor/, .terraform/); an include glob scans them']);
     const d = await scan(root, { include: ['node_modules/pkg/**'] });
     assert.deepEqual(summary(d), { 'main.cf': 'postfix main.cf', 'node_modules/pkg/main.cf': 'postfix main.cf' });
     const all = await scan(root, { include: ['**/node_modules/**', 'app/vendor'] });
@@ -173,15 +176,22 @@ describe('discover: directory walk (no git)', () => {
 
   it('re-includes a vendored file inside git too', async (t) => {
     if (!requireProgram(t, 'git')) return;
-    const root = tree({ 'node_modules/pkg/main.cf': MAIN });
+    const root = tree({ 'node_modules/pkg/main.cf': MAIN, 'vendor/roles/mail/tasks/main.yml': '- postconf: {}\n' });
     git(root, 'init', '-q');
-    assert.deepEqual(summary(await scan(root)), {});
+    const plain = await scan(root);
+    assert.deepEqual(summary(plain), {});
+    // A mail file by its exact name is set aside with a note of its own; other files are counted.
+    assert.deepEqual(plain.setAside, [{ path: 'node_modules/pkg/main.cf', reason: 'it is in a vendored folder (node_modules/, vendor/, .terraform/), which is not scanned unless an include glob names it' }]);
+    assert.deepEqual(plain.notes, ['1 file in vendored folders (node_modules/, vendor/, .terraform/) that may be provisioning code was not read; an include glob scans them']);
     assert.deepEqual(summary(await scan(root, { include: ['**/node_modules/**'] })), { 'node_modules/pkg/main.cf': 'postfix main.cf' });
   });
 
   it('removes what a user exclude glob matches, file or folder', async () => {
     const root = tree({ 'examples/open/main.cf': MAIN, 'prod/main.cf': MAIN, 'prod/master.cf': MASTER });
-    assert.deepEqual(Object.keys(summary(await scan(root, { exclude: ['examples/**'] }))), ['prod/main.cf', 'prod/master.cf']);
+    const excluded = await scan(root, { exclude: ['examples/**'] });
+    assert.deepEqual(Object.keys(summary(excluded)), ['prod/main.cf', 'prod/master.cf']);
+    // A settings file can leave files out, never in silence.
+    assert.deepEqual(excluded.notes, ['1 file named like mail configuration (main.cf, master.cf, sendmail.mc, …) was left out by exclude globs']);
     assert.deepEqual(Object.keys(summary(await scan(root, { exclude: ['examples'] }))), ['prod/main.cf', 'prod/master.cf']);
     assert.deepEqual(Object.keys(summary(await scan(root, { exclude: ['**/master.cf'] }))), ['examples/open/main.cf', 'prod/main.cf']);
   });

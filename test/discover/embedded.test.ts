@@ -18,7 +18,7 @@ describe('embedded candidates by path', () => {
     const classifier = new PathClassifier([], [], true);
     const of = (p: string): string | null => {
       const c = classifier.classify(p);
-      return c === null ? null : `${c.via} ${c.embedded === true ? 'embedded' : c.roles.join('|')}${c.template ? ` ${c.template}` : ''}`;
+      return c === null ? null : `${c.via} ${c.embedded === true ? 'embedded' : c.roles.join('|')}${c.template ? ` ${c.template}` : ''}${c.vendored === true ? ' (vendored: counted, not read)' : ''}`;
     };
     assert.deepEqual(
       ['scripts/setup.sh', 'Dockerfile', 'docker/Dockerfile.mail', 'roles/m/tasks/main.yml', 'bin/bootstrap', 'logo.png', 'src/app.py', 'vendor/x/setup.sh', 'main.cf', 'roles/m/templates/main.cf.j2'].map(of),
@@ -30,7 +30,7 @@ describe('embedded candidates by path', () => {
         'pattern embedded',
         null,
         null,
-        null,
+        'pattern embedded (vendored: counted, not read)',
         'pattern main.cf',
         'pattern main.cf jinja2',
       ],
