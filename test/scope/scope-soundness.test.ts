@@ -5,7 +5,10 @@
  * nothing), every finding the full scan gives after the change and did not
  * give before must be among the findings of the scan scoped to that change.
  * A finding outside the scope that the change created would be an open relay
- * behind a green check.
+ * behind a green check. One change is outside what scope: changed can see,
+ * and the pool does not make it: a provisioning file that stops taking in a
+ * file that then brings findings of its own (README, "What a pull request
+ * touches").
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { describe, it } from 'node:test';
 import { loadOptions } from '../../src/config/load.js';
 import type { Finding } from '../../src/model/finding.js';
 import { scan, type ScanResult } from '../../src/scan.js';
+import { plant } from '../../bench/planted.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 
 const tree = temporaryTrees('scope-soundness');
@@ -60,7 +64,11 @@ function pool(): { name: string; root: string }[] {
       cpSync(path.join(EXAMPLES, e.name), path.join(root, e.name), { recursive: true });
       return { name: `examples/${e.name}`, root };
     });
-  return [...written, ...examples];
+  // Every kind the benchmark plants (plain files, each template language, each host format), in its safe variant: a change may open it.
+  const planted = plant(1)
+    .filter((p) => !p.open)
+    .map((p) => ({ name: `planted: ${p.kind}`, root: tree(p.files) }));
+  return [...written, ...examples, ...planted];
 }
 
 function filesOf(root: string, dir = ''): string[] {
@@ -112,8 +120,23 @@ function changes(root: string, before: ScanResult): Change[] {
       },
     });
   }
+  // A mail file appearing in a folder a configuration listed or tested (a master.cf beside a main.cf pairs with it).
+  const folders = new Set(before.configurations.flatMap((c) => c.inputs).filter((i) => i.endsWith('/') && i !== './'));
+  for (const folder of folders) {
+    for (const [name, text] of Object.entries(APPEARING)) {
+      const file = `${folder}${name}`;
+      if (existsSync(path.join(root, file))) continue;
+      out.push({ name: `create ${file}`, apply: (r) => (mkdirSync(path.join(r, folder), { recursive: true }), writeFileSync(path.join(r, file), text), [file]) });
+    }
+  }
   return out;
 }
+
+/** Mail files that open a relay when they appear beside others. */
+const APPEARING: Readonly<Record<string, string>> = {
+  'main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit\nmynetworks = 0.0.0.0/0\n',
+  'master.cf': 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_relay_restrictions=permit\n',
+};
 
 /** The edits that open a relay, wherever a value of that shape sits (a variables file, a template, a script, a main.cf). */
 function weaken(text: string): string {
