@@ -76,6 +76,7 @@ export async function scan(options: Options): Promise<ScanResult> {
   }
 
   const changed = options.changed ? new ChangedPaths(options.changed) : null;
+  const settingNotes = changed === null ? [] : changedSettingFiles(options, changed);
   const policy = {
     indeterminate: options.indeterminate,
     baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set<string>(),
@@ -105,7 +106,7 @@ export async function scan(options: Options): Promise<ScanResult> {
     listening: sources.configurations.map(listening),
     filesScanned: discovery.filesListed,
     durationMs: Date.now() - started,
-    notes: [...discovery.notes, ...sources.notes],
+    notes: [...settingNotes, ...discovery.notes, ...sources.notes],
     scope,
   };
 }
@@ -148,12 +149,33 @@ function judge(config: Configuration, context: RuleContext, settings: Options['r
  * root; files outside it are no input (no changed-file list can name them).
  */
 function sharedInputs(options: Options): string[] {
-  const inside = (file: string): string | null => {
-    const rel = path.relative(options.root, path.resolve(options.root, file));
-    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep).join('/');
-  };
+  const inside = (file: string): string | null => insideRoot(options.root, file);
   const settings = options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile);
   return mergeInputs([settings, ...options.vars.map(inside)].filter((p): p is string => p !== null));
+}
+
+/** A path as relative to the scan root, POSIX; null when it is outside the root (no changed-file list can name it). */
+function insideRoot(root: string, file: string): string | null {
+  const rel = path.relative(root, path.resolve(root, file));
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep).join('/');
+}
+
+/**
+ * The files that decide how the scan judges (the settings file, the
+ * baseline, the --vars files) belong to the repository, so a change can
+ * edit them: the scan then runs with the changed version, and a reviewer
+ * should know (a rule turned off, a finding added to the baseline).
+ */
+function changedSettingFiles(options: Options, changed: ChangedPaths): string[] {
+  const inside = (file: string): string | null => insideRoot(options.root, file);
+  const files: [string | null, string][] = [
+    [options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile), 'it sets the rules, the levels and the include and exclude globs'],
+    [options.baseline === null ? null : inside(options.baseline), 'the findings it lists are not reported'],
+    ...options.vars.map((v): [string | null, string] => [inside(v), 'its variables render the templates']),
+  ];
+  return files
+    .filter((f): f is [string, string] => f[0] !== null && changed.touches(f[0]))
+    .map(([file, what]) => `${file} is changed here, and this scan runs with the changed version: ${what}; review it as part of the change`);
 }
 
 /**

@@ -39274,6 +39274,7 @@ async function scan_scan(options) {
             results.push({ ...materializeFixes(sources.annotate(result), files), inputs });
     }
     const changed = options.changed ? new ChangedPaths(options.changed) : null;
+    const settingNotes = changed === null ? [] : changedSettingFiles(options, changed);
     const policy = {
         indeterminate: options.indeterminate,
         baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set(),
@@ -39302,7 +39303,7 @@ async function scan_scan(options) {
         listening: sources.configurations.map(listening),
         filesScanned: discovery.filesListed,
         durationMs: Date.now() - started,
-        notes: [...discovery.notes, ...sources.notes],
+        notes: [...settingNotes, ...discovery.notes, ...sources.notes],
         scope,
     };
 }
@@ -39346,12 +39347,31 @@ function judge(config, context, settings) {
  * root; files outside it are no input (no changed-file list can name them).
  */
 function sharedInputs(options) {
-    const inside = (file) => {
-        const rel = external_node_path_default().relative(options.root, external_node_path_default().resolve(options.root, file));
-        return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? null : rel.split((external_node_path_default()).sep).join('/');
-    };
+    const inside = (file) => insideRoot(options.root, file);
     const settings = options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile);
     return mergeInputs([settings, ...options.vars.map(inside)].filter((p) => p !== null));
+}
+/** A path as relative to the scan root, POSIX; null when it is outside the root (no changed-file list can name it). */
+function insideRoot(root, file) {
+    const rel = external_node_path_default().relative(root, external_node_path_default().resolve(root, file));
+    return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? null : rel.split((external_node_path_default()).sep).join('/');
+}
+/**
+ * The files that decide how the scan judges (the settings file, the
+ * baseline, the --vars files) belong to the repository, so a change can
+ * edit them: the scan then runs with the changed version, and a reviewer
+ * should know (a rule turned off, a finding added to the baseline).
+ */
+function changedSettingFiles(options, changed) {
+    const inside = (file) => insideRoot(options.root, file);
+    const files = [
+        [options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile), 'it sets the rules, the levels and the include and exclude globs'],
+        [options.baseline === null ? null : inside(options.baseline), 'the findings it lists are not reported'],
+        ...options.vars.map((v) => [inside(v), 'its variables render the templates']),
+    ];
+    return files
+        .filter((f) => f[0] !== null && changed.touches(f[0]))
+        .map(([file, what]) => `${file} is changed here, and this scan runs with the changed version: ${what}; review it as part of the change`);
 }
 /**
  * A baseline is an earlier JSON report: its findings' fingerprints do not

@@ -256,3 +256,22 @@ describe('pull-request scope: every row reports exactly the full scan of the con
   }
 });
 
+
+describe('a change to the files that decide how the scan judges is said, not only obeyed', () => {
+  it('a changed .relaygate.yml, baseline and vars file each get a note; unchanged ones none', async () => {
+    const root = tree({
+      ...BYSTANDER,
+      '.relaygate.yml': 'rules:\n  stig-postfix-relay: off\nbaseline: ci/baseline.json\nvars: [ci/vars.yml]\n',
+      'ci/baseline.json': '{"findings": []}\n',
+      'ci/vars.yml': 'a: 1\n',
+    });
+    const notes = async (changed: string[]): Promise<string[]> => (await scan(await options(root, changed))).notes.filter((n) => n.includes('is changed here'));
+    assert.deepEqual(await notes(['.relaygate.yml', 'ci/baseline.json', 'ci/vars.yml']), [
+      '.relaygate.yml is changed here, and this scan runs with the changed version: it sets the rules, the levels and the include and exclude globs; review it as part of the change',
+      'ci/baseline.json is changed here, and this scan runs with the changed version: the findings it lists are not reported; review it as part of the change',
+      'ci/vars.yml is changed here, and this scan runs with the changed version: its variables render the templates; review it as part of the change',
+    ]);
+    assert.deepEqual(await notes(['bystander/postfix/main.cf']), []);
+    assert.deepEqual((await scan(await options(root, null))).notes.filter((n) => n.includes('is changed here')), []);
+  });
+});
