@@ -130,10 +130,35 @@ function listingOf(run: GitRun): GitPart {
   return { files, notes };
 }
 
+/**
+ * Submodules are part of what is deployed (a role or a chart kept as one):
+ * the files of each checked-out submodule are listed with the project's
+ * (`--recurse-submodules`). One that is not checked out is listed only as
+ * its own path; .gitmodules names it, and a note says its files were not
+ * scanned.
+ */
+async function trackedListing(root: string, specs: readonly string[]): Promise<GitPart> {
+  const listing = listingOf(await runGit(root, ['ls-files', '-z', '--cached', '--recurse-submodules', ...specs]));
+  if ('error' in listing || !listing.files.some((f) => f.shown === '.gitmodules')) return listing;
+  const run = await runGit(root, ['config', '-z', '--file', '.gitmodules', '--get-regexp', '^submodule[.].*[.]path$']);
+  if (run.code !== 0) return listing;
+  const listed = new Set(listing.files.map((f) => f.shown));
+  const absent = new Set<string>();
+  for (const entry of run.stdout.toString('utf8').split('\0')) {
+    const at = entry.indexOf('\n');
+    let sub = at < 0 ? '' : entry.slice(at + 1);
+    while (sub.endsWith('/')) sub = sub.slice(0, -1);
+    // A submodule that is checked out is listed file by file, never under its own path.
+    if (sub !== '' && listed.has(sub)) absent.add(sub);
+  }
+  const notes = [...absent].map((sub) => `${sub} is a git submodule that is not checked out; its files were not scanned (check submodules out, for example with actions/checkout's submodules: true)`);
+  return { files: listing.files.filter((f) => !absent.has(f.shown)), notes: [...listing.notes, ...notes] };
+}
+
 export function gitLister(root: string, pathspecs: readonly string[]): GitLister {
   const specs = ['--', ...pathspecs];
   return {
-    tracked: runGit(root, ['ls-files', '-z', '--cached', ...specs]).then(listingOf),
+    tracked: trackedListing(root, specs),
     untracked: runGit(root, ['ls-files', '-z', '--others', '--exclude-standard', ...specs]).then(listingOf),
     deleted: runGit(root, ['ls-files', '-z', '--deleted', ...specs]).then((run) => new Set(run.code === 0 ? splitNul(run.stdout).map(pathKey) : [])),
   };

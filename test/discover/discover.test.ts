@@ -174,6 +174,32 @@ describe('discover: directory walk (no git)', () => {
     assert.deepEqual(Object.keys(summary(all)), ['app/vendor/x/sendmail.mc', 'main.cf', 'node_modules/pkg/main.cf']);
   });
 
+  it("lists a checked-out submodule's files, and says which submodules are not checked out", async (t) => {
+    if (!requireProgram(t, 'git')) return;
+    const module = tree({ 'postfix/main.cf': MAIN });
+    git(module, 'init', '-q');
+    git(module, 'add', '-A');
+    git(module, 'commit', '-q', '-m', 'mail');
+    const root = tree({ 'main.cf': MAIN });
+    git(root, 'init', '-q');
+    git(root, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', module, 'roles/mail');
+    git(root, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', module, 'vendor-free/other');
+    git(root, 'add', 'main.cf');
+    git(root, 'commit', '-q', '-m', 'top');
+    const d = await scan(root);
+    assert.deepEqual(Object.keys(summary(d)), ['main.cf', 'roles/mail/postfix/main.cf', 'vendor-free/other/postfix/main.cf']);
+    assert.deepEqual(d.notes, []);
+    // A clone without --recurse-submodules has the submodules' paths and none of their files.
+    const clone = tree({});
+    git(clone, 'clone', '-q', root, 'top');
+    const shallow = await scan(path.join(clone, 'top'));
+    assert.deepEqual(Object.keys(summary(shallow)), ['main.cf']);
+    assert.deepEqual(shallow.notes, [
+      "roles/mail is a git submodule that is not checked out; its files were not scanned (check submodules out, for example with actions/checkout's submodules: true)",
+      "vendor-free/other is a git submodule that is not checked out; its files were not scanned (check submodules out, for example with actions/checkout's submodules: true)",
+    ]);
+  });
+
   it('re-includes a vendored file inside git too', async (t) => {
     if (!requireProgram(t, 'git')) return;
     const root = tree({ 'node_modules/pkg/main.cf': MAIN, 'vendor/roles/mail/tasks/main.yml': '- postconf: {}\n' });
