@@ -30518,10 +30518,11 @@ class ChangedPaths {
         return this.paths.size;
     }
     /**
-     * A file input is touched when it changed, or when a changed path lies
-     * under it (it became a folder, or stopped being one). A directory input
-     * is touched by any changed path under it, or by the folder's own path
-     * (a file that replaced it, a submodule). The two forms match alike; `dir/`
+     * A file input is touched when it changed, when a changed path lies
+     * under it (it became a folder, or stopped being one), or when it lies
+     * under a changed path (a submodule that moved). A directory input is
+     * touched by any changed path under it, by the folder's own path (a file
+     * that replaced it, a submodule), or by a changed path above it. The two forms match alike; `dir/`
      * tells a reader of the report that a folder was looked at.
      */
     touches(input) {
@@ -30531,10 +30532,21 @@ class ChangedPaths {
             if (input === './')
                 return this.folders.has('./');
             const dir = cleanPath(input);
-            return this.folders.has(`${dir}/`) || this.paths.has(dir);
+            return this.folders.has(`${dir}/`) || this.paths.has(dir) || this.holdsAncestorOf(dir);
         }
         const path = cleanPath(input);
-        return this.paths.has(path) || this.folders.has(`${path}/`);
+        return this.paths.has(path) || this.folders.has(`${path}/`) || this.holdsAncestorOf(path);
+    }
+    /**
+     * A changed path above the input: a submodule whose commit moved (GitHub
+     * lists the submodule's own path, not the files in it), or a folder that
+     * was replaced by a file or named whole. Everything under it may differ.
+     */
+    holdsAncestorOf(path) {
+        for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1))
+            if (this.paths.has(path.slice(0, slash)))
+                return true;
+        return false;
     }
     touchesAny(inputs) {
         for (const input of inputs)

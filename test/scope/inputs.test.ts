@@ -106,6 +106,16 @@ describe('ChangedPaths', () => {
     assert.equal(new ChangedPaths([]).touches('./'), false);
   });
 
+  it('touches every input under a changed path: a submodule that moved, a folder named whole', () => {
+    const bumped = new ChangedPaths(['roles/mail']);
+    assert.equal(bumped.touches('roles/mail/templates/main.cf.j2'), true);
+    assert.equal(bumped.touches('roles/mail/defaults/'), true);
+    assert.equal(bumped.touches('roles/mail'), true);
+    assert.equal(bumped.touches('roles/mailer/templates/main.cf.j2'), false, 'a folder whose name only starts like it');
+    assert.equal(bumped.touches('roles/other/main.cf'), false);
+    assert.equal(changed.touches('docs/postfix/main.cf'), true);
+  });
+
   it('always touches a path shown escaped: no changed-file list can name it', () => {
     assert.equal(isEscapedPath('caf\\xe9/main.cf'), true);
     assert.equal(isEscapedPath('cafe/main.cf'), false);
