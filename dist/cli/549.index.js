@@ -36951,7 +36951,7 @@ const SERVER = { postfix: 'Postfix', sendmail: 'sendmail', exim: 'Exim', opensmt
  * OpenSMTPD file includes.
  */
 function judgeDiffLike(diffLike, files, templates, read) {
-    const verdicts = { refused: [], loaded: [], notes: [] };
+    const verdicts = { refused: [], loaded: [] };
     const alone = {
         postfix: (f) => assembleFiles([f], [], templates),
         sendmail: (f) => assembleFiles([], [f], templates),
@@ -36966,10 +36966,8 @@ function judgeDiffLike(diffLike, files, templates, read) {
             const refused = alone[mta](file).some((config) => config.diagnostics.some((d) => d.fatal));
             if (refused)
                 verdicts.refused.push({ path: file.path, reason });
-            else {
-                verdicts.loaded.push(file.path);
-                verdicts.notes.push(`${file.path} is judged although its content looks like a diff: ${SERVER[mta]} loads it as it stands`);
-            }
+            else
+                verdicts.loaded.push({ path: file.path, note: `${file.path} is judged although its content looks like a diff: ${SERVER[mta]} loads it as it stands` });
         }
     }
     return verdicts;
@@ -39235,7 +39233,9 @@ async function runSources(candidates, options) {
     const deployed = deployments(extractions);
     const standalone = (f) => !deployed.has(f.path);
     notes.push(...setAsideNotes([...(options.setAside ?? []), ...diffs.refused], deployed));
-    notes.push(...diffs.notes.filter((_, i) => !deployed.has(diffs.loaded[i])));
+    for (const { path, note } of diffs.loaded)
+        if (!deployed.has(path))
+            notes.push(note);
     const plain = new Map();
     for (const f of [...postfixFiles, ...sendmailFiles])
         if (!templates.has(f.path))

@@ -108,7 +108,7 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const deployed = deployments(extractions);
   const standalone = (f: SourceFile): boolean => !deployed.has(f.path);
   notes.push(...setAsideNotes([...(options.setAside ?? []), ...diffs.refused], deployed));
-  notes.push(...diffs.notes.filter((_, i) => !deployed.has(diffs.loaded[i] as string)));
+  for (const { path, note } of diffs.loaded) if (!deployed.has(path)) notes.push(note);
   const plain = new Map<string, SourceFile>();
   for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
   const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);

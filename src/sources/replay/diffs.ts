@@ -24,8 +24,8 @@ export interface DiffLikeFiles {
 export interface DiffVerdicts {
   /** Refused as they stand: set aside (noted unless something deploys them). */
   refused: SetAside[];
-  /** Loaded as they stand: judged, each with a note that it looks like a diff. */
-  loaded: string[];
+  /** Loaded as they stand: judged, each with the note that says it looks like a diff. */
+  loaded: { path: string; note: string }[];
 }
 
 const SERVER: Readonly<Record<keyof DiffLikeFiles, string>> = { postfix: 'Postfix', sendmail: 'sendmail', exim: 'Exim', opensmtpd: 'OpenSMTPD' };
@@ -41,8 +41,8 @@ export function judgeDiffLike(
   files: DiffLikeFiles,
   templates: ReadonlyMap<string, RenderedTemplate>,
   read: (file: string) => string | undefined,
-): DiffVerdicts & { notes: string[] } {
-  const verdicts: DiffVerdicts & { notes: string[] } = { refused: [], loaded: [], notes: [] };
+): DiffVerdicts {
+  const verdicts: DiffVerdicts = { refused: [], loaded: [] };
   const alone: Readonly<Record<keyof DiffLikeFiles, (f: SourceFile) => Configuration[]>> = {
     postfix: (f) => assembleFiles([f], [], templates),
     sendmail: (f) => assembleFiles([], [f], templates),
@@ -55,10 +55,7 @@ export function judgeDiffLike(
       if (reason === undefined) continue;
       const refused = alone[mta](file).some((config) => config.diagnostics.some((d) => d.fatal));
       if (refused) verdicts.refused.push({ path: file.path, reason });
-      else {
-        verdicts.loaded.push(file.path);
-        verdicts.notes.push(`${file.path} is judged although its content looks like a diff: ${SERVER[mta]} loads it as it stands`);
-      }
+      else verdicts.loaded.push({ path: file.path, note: `${file.path} is judged although its content looks like a diff: ${SERVER[mta]} loads it as it stands` });
     }
   }
   return verdicts;
