@@ -149,9 +149,12 @@ function judge(config: Configuration, context: RuleContext, settings: Options['r
  * root; files outside it are no input (no changed-file list can name them).
  */
 function sharedInputs(options: Options): string[] {
-  const inside = (file: string): string | null => insideRoot(options.root, file);
-  const settings = options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile);
-  return mergeInputs([settings, ...options.vars.map(inside)].filter((p): p is string => p !== null));
+  return mergeInputs([settingsPath(options), ...options.vars.map((v) => insideRoot(options.root, v))].filter((p): p is string => p !== null));
+}
+
+/** The settings file as an input: the one read, else `.relaygate.yml` at the root (adding one changes the scan). */
+function settingsPath(options: Options): string | null {
+  return options.configFile == null ? CONFIG_FILE_NAME : insideRoot(options.root, options.configFile);
 }
 
 /** A path as relative to the scan root, POSIX; null when it is outside the root (no changed-file list can name it). */
@@ -169,7 +172,7 @@ function insideRoot(root: string, file: string): string | null {
 function changedSettingFiles(options: Options, changed: ChangedPaths): string[] {
   const inside = (file: string): string | null => insideRoot(options.root, file);
   const files: [string | null, string][] = [
-    [options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile), 'it sets the rules, the levels and the include and exclude globs'],
+    [settingsPath(options), 'it sets the rules, the levels and the include and exclude globs'],
     [options.baseline === null ? null : inside(options.baseline), 'the findings it lists are not reported'],
     ...options.vars.map((v): [string | null, string] => [inside(v), 'its variables render the templates']),
   ];

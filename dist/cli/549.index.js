@@ -18240,6 +18240,8 @@ const DEFAULT_PATTERNS = [
 const DEFAULT_EXCLUDES = (/* unused pure expression or super */ null && (['**/node_modules/**', '**/vendor/**', '**/.terraform/**']));
 /** The directory names behind DEFAULT_EXCLUDES, for a cheap segment test and for pruning the walk. */
 const VENDORED_DIRECTORIES = new Set(['node_modules', 'vendor', '.terraform']);
+/** How notes name the vendored folders: `(node_modules/, vendor/, .terraform/)`. */
+const VENDORED_SHOWN = `(${[...VENDORED_DIRECTORIES].map((d) => `${d}/`).join(', ')})`;
 /**
  * Suffix words of `main.cf.X` / `master.cf.X` that make the file a template
  * (rendered by another tool; the sources stage reads those) or an archive.
@@ -18313,7 +18315,7 @@ function variantTemplate(path, role) {
     const template = languageFor(canonical);
     return template?.target === role ? template.language.form : null;
 }
-const VENDORED_REASON = 'it is in a vendored folder (node_modules/, vendor/, .terraform/), which is not scanned unless an include glob names it';
+const VENDORED_REASON = `it is in a vendored folder ${VENDORED_SHOWN}, which is not scanned unless an include glob names it`;
 function isVendored(path) {
     let start = 0;
     for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', start)) {
@@ -18400,15 +18402,17 @@ class PathClassifier {
         }
         if (explicit)
             return cls;
+        // A mail file by its exact name is never left out in silence (a note counts or names it).
+        const byName = target !== null || pattern?.definite === true;
         if (this.exclude.matches(path))
-            return target !== null || pattern?.definite === true ? { roles: [], definite: false, via: 'pattern', excluded: true } : null;
+            return byName ? { roles: [], definite: false, via: 'pattern', excluded: true } : null;
         // A vendored tree is third-party code and is not read unless an include
         // glob asks for it, but never in silence: a file there named exactly like
         // mail configuration (vendor/postfix/main.cf, a role's main.cf.j2) is set
         // aside with a note of its own (and judged when provisioning code deploys
         // it), the other files are counted in one note.
         if (isVendored(path) && !(included ?? this.include.matches(path))) {
-            if (target !== null || pattern?.definite === true)
+            if (byName)
                 return { roles: [], definite: false, via: 'pattern', notLive: VENDORED_REASON };
             return { ...cls, vendored: true };
         }
@@ -29648,7 +29652,7 @@ async function walkFiles(root, starts, pruneVendored) {
         await Promise.all(Array.from({ length: PARALLEL_DIRECTORIES }, worker));
     }
     if (pruned > 0)
-        notes.push(`${pruned} vendored folder${pruned === 1 ? ' was' : 's were'} not walked (node_modules/, vendor/, .terraform/); an include glob scans them`);
+        notes.push(`${pruned} vendored folder${pruned === 1 ? ' was' : 's were'} not walked ${VENDORED_SHOWN}; an include glob scans them`);
     return { files, notes };
 }
 
@@ -29658,6 +29662,7 @@ async function walkFiles(root, starts, pruneVendored) {
  * mail configuration by path, and confirm them by content. Paths in the
  * result are POSIX and relative to the scan root.
  */
+
 
 
 
@@ -29853,7 +29858,7 @@ async function discover(options) {
         notes.push(outcome.note);
     }
     if (vendored > 0) {
-        notes.push(`${vendored} file${vendored === 1 ? '' : 's'} in vendored folders (node_modules/, vendor/, .terraform/) that may be provisioning code ${vendored === 1 ? 'was' : 'were'} not read; an include glob scans them`);
+        notes.push(`${vendored} file${vendored === 1 ? '' : 's'} in vendored folders ${VENDORED_SHOWN} that may be provisioning code ${vendored === 1 ? 'was' : 'were'} not read; an include glob scans them`);
     }
     if (excluded > 0)
         notes.push(`${excluded} file${excluded === 1 ? '' : 's'} named like mail configuration (main.cf, master.cf, sendmail.mc, …) ${excluded === 1 ? 'was' : 'were'} left out by exclude globs`);
@@ -30522,8 +30527,9 @@ class ChangedPaths {
      * under it (it became a folder, or stopped being one), or when it lies
      * under a changed path (a submodule that moved). A directory input is
      * touched by any changed path under it, by the folder's own path (a file
-     * that replaced it, a submodule), or by a changed path above it. The two forms match alike; `dir/`
-     * tells a reader of the report that a folder was looked at.
+     * that replaced it, a submodule), or by a changed path above it. The two
+     * forms match alike; `dir/` tells a reader of the report that a folder
+     * was looked at.
      */
     touches(input) {
         if (isEscapedPath(input))
@@ -39387,9 +39393,11 @@ function judge(config, context, settings) {
  * root; files outside it are no input (no changed-file list can name them).
  */
 function sharedInputs(options) {
-    const inside = (file) => insideRoot(options.root, file);
-    const settings = options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile);
-    return mergeInputs([settings, ...options.vars.map(inside)].filter((p) => p !== null));
+    return mergeInputs([settingsPath(options), ...options.vars.map((v) => insideRoot(options.root, v))].filter((p) => p !== null));
+}
+/** The settings file as an input: the one read, else `.relaygate.yml` at the root (adding one changes the scan). */
+function settingsPath(options) {
+    return options.configFile == null ? CONFIG_FILE_NAME : insideRoot(options.root, options.configFile);
 }
 /** A path as relative to the scan root, POSIX; null when it is outside the root (no changed-file list can name it). */
 function insideRoot(root, file) {
@@ -39405,7 +39413,7 @@ function insideRoot(root, file) {
 function changedSettingFiles(options, changed) {
     const inside = (file) => insideRoot(options.root, file);
     const files = [
-        [options.configFile == null ? CONFIG_FILE_NAME : inside(options.configFile), 'it sets the rules, the levels and the include and exclude globs'],
+        [settingsPath(options), 'it sets the rules, the levels and the include and exclude globs'],
         [options.baseline === null ? null : inside(options.baseline), 'the findings it lists are not reported'],
         ...options.vars.map((v) => [inside(v), 'its variables render the templates']),
     ];

@@ -3,7 +3,7 @@ import { Glob, GlobList } from './glob.js';
 import { mayBeHostFile } from '../sources/contracts/host-format.js';
 import { languageFor } from '../sources/template-languages.js';
 import { notLiveByName, notLiveDistributionFile, variantRole } from './live.js';
-import { DEFAULT_PATTERNS, SNIFFED_ROLES, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES } from './patterns.js';
+import { DEFAULT_PATTERNS, SNIFFED_ROLES, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES, VENDORED_SHOWN } from './patterns.js';
 
 /** Why a path is worth opening, and what its content may confirm it as. */
 export interface PathClass {
@@ -82,7 +82,7 @@ function variantTemplate(path: string, role: Role): Form | null {
   return template?.target === role ? template.language.form : null;
 }
 
-const VENDORED_REASON = 'it is in a vendored folder (node_modules/, vendor/, .terraform/), which is not scanned unless an include glob names it';
+const VENDORED_REASON = `it is in a vendored folder ${VENDORED_SHOWN}, which is not scanned unless an include glob names it`;
 
 function isVendored(path: string): boolean {
   let start = 0;
@@ -165,14 +165,16 @@ export class PathClassifier {
       return null;
     }
     if (explicit) return cls;
-    if (this.exclude.matches(path)) return target !== null || pattern?.definite === true ? { roles: [], definite: false, via: 'pattern', excluded: true } : null;
+    // A mail file by its exact name is never left out in silence (a note counts or names it).
+    const byName = target !== null || pattern?.definite === true;
+    if (this.exclude.matches(path)) return byName ? { roles: [], definite: false, via: 'pattern', excluded: true } : null;
     // A vendored tree is third-party code and is not read unless an include
     // glob asks for it, but never in silence: a file there named exactly like
     // mail configuration (vendor/postfix/main.cf, a role's main.cf.j2) is set
     // aside with a note of its own (and judged when provisioning code deploys
     // it), the other files are counted in one note.
     if (isVendored(path) && !(included ?? this.include.matches(path))) {
-      if (target !== null || pattern?.definite === true) return { roles: [], definite: false, via: 'pattern', notLive: VENDORED_REASON };
+      if (byName) return { roles: [], definite: false, via: 'pattern', notLive: VENDORED_REASON };
       return { ...cls, vendored: true };
     }
     return cls;

@@ -12,6 +12,7 @@ import { type PathClass, PathClassifier } from './classify.js';
 import { gitLister, gitWorkTree } from './git-files.js';
 import { ambiguousName, readCandidate, readContext, type ReadOutcome, type ScanRoot } from './read-candidate.js';
 import { type ListedPath, pathKey, textPath } from './listed-path.js';
+import { VENDORED_SHOWN } from './patterns.js';
 import { walkFiles } from './walk.js';
 import { distributionTreeInputs, distributionTrees, inDistributionTree, type SetAside } from './live.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
@@ -241,7 +242,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   }
   if (vendored > 0) {
     notes.push(
-      `${vendored} file${vendored === 1 ? '' : 's'} in vendored folders (node_modules/, vendor/, .terraform/) that may be provisioning code ${vendored === 1 ? 'was' : 'were'} not read; an include glob scans them`,
+      `${vendored} file${vendored === 1 ? '' : 's'} in vendored folders ${VENDORED_SHOWN} that may be provisioning code ${vendored === 1 ? 'was' : 'were'} not read; an include glob scans them`,
     );
   }
   if (excluded > 0) notes.push(`${excluded} file${excluded === 1 ? '' : 's'} named like mail configuration (main.cf, master.cf, sendmail.mc, …) ${excluded === 1 ? 'was' : 'were'} left out by exclude globs`);

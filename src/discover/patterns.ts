@@ -75,6 +75,9 @@ export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/ve
 /** The directory names behind DEFAULT_EXCLUDES, for a cheap segment test and for pruning the walk. */
 export const VENDORED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.terraform']);
 
+/** How notes name the vendored folders: `(node_modules/, vendor/, .terraform/)`. */
+export const VENDORED_SHOWN = `(${[...VENDORED_DIRECTORIES].map((d) => `${d}/`).join(', ')})`;
+
 /**
  * Suffix words of `main.cf.X` / `master.cf.X` that make the file a template
  * (rendered by another tool; the sources stage reads those) or an archive.

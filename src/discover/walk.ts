@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { type ListedPath, listedPath, showPathBytes } from './listed-path.js';
-import { VENDORED_DIRECTORIES } from './patterns.js';
+import { VENDORED_DIRECTORIES, VENDORED_SHOWN } from './patterns.js';
 
 export interface WalkListing {
   files: ListedPath[];
@@ -69,6 +69,6 @@ export async function walkFiles(root: string, starts: readonly string[], pruneVe
   while (queue.length > 0) {
     await Promise.all(Array.from({ length: PARALLEL_DIRECTORIES }, worker));
   }
-  if (pruned > 0) notes.push(`${pruned} vendored folder${pruned === 1 ? ' was' : 's were'} not walked (node_modules/, vendor/, .terraform/); an include glob scans them`);
+  if (pruned > 0) notes.push(`${pruned} vendored folder${pruned === 1 ? ' was' : 's were'} not walked ${VENDORED_SHOWN}; an include glob scans them`);
   return { files, notes };
 }

@@ -75,8 +75,9 @@ export class ChangedPaths {
    * under it (it became a folder, or stopped being one), or when it lies
    * under a changed path (a submodule that moved). A directory input is
    * touched by any changed path under it, by the folder's own path (a file
-   * that replaced it, a submodule), or by a changed path above it. The two forms match alike; `dir/`
-   * tells a reader of the report that a folder was looked at.
+   * that replaced it, a submodule), or by a changed path above it. The two
+   * forms match alike; `dir/` tells a reader of the report that a folder
+   * was looked at.
    */
   touches(input: string): boolean {
     if (isEscapedPath(input)) return true;
