@@ -10,7 +10,7 @@ import { fixFiles } from './fixes/files.js';
 import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
 import type { Finding, RuleResult } from './model/finding.js';
-import { ChangedPaths, mergeInputs } from './model/inputs.js';
+import { carriedInputs, ChangedPaths, mergeInputs } from './model/inputs.js';
 import type { Configuration } from './mta/configuration.js';
 import { applyPolicy } from './policy/index.js';
 import { rule as configUnreadable, unreadableAfterException } from './rules/config-unreadable.js';
@@ -75,8 +75,8 @@ export async function scan(options: Options): Promise<ScanResult> {
     for (const result of judge(config, context, options.rules)) results.push({ ...materializeFixes(sources.annotate(result), files), inputs });
   }
 
-  const changed = options.changed ? new ChangedPaths(options.changed) : null;
-  const settingNotes = changed === null ? [] : changedSettingFiles(options, changed);
+  const changed = options.changed ? changedScope(options.changed, options.baseInputs ?? null, new Set(shared)) : null;
+  const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(options.baseInputs == null ? [NO_BASE_NOTE] : [])];
   const policy = {
     indeterminate: options.indeterminate,
     baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set<string>(),
@@ -142,6 +142,20 @@ function judge(config: Configuration, context: RuleContext, settings: Options['r
   }
   return out;
 }
+
+/**
+ * The changed paths, and with a scan of the base the files the change
+ * regrouped: a file that a changed Dockerfile or task no longer takes in is
+ * judged on its own now, with inputs the change did not touch.
+ */
+function changedScope(paths: readonly string[], baseInputs: Options['baseInputs'], shared: ReadonlySet<string>): ChangedPaths {
+  const changed = new ChangedPaths(paths);
+  return baseInputs == null ? changed : new ChangedPaths(paths, carriedInputs(baseInputs, changed, shared));
+}
+
+export const NO_BASE_NOTE =
+  'the scope was decided without the base commit (--base), so a file that a changed provisioning file no longer takes in ' +
+  '(a Dockerfile deleted, a task removed) is judged on its own and its findings may be left outside the scope';
 
 /**
  * The settings file (`.relaygate.yml` at the root when none was read: adding

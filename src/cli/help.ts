@@ -30,6 +30,9 @@ Options:
   --changed FILE         newline-separated changed paths (relative to the current
                          directory): report only the findings of configurations
                          with one of them among their inputs
+  --base DIR             with --changed: the scan root as it was at the commit the
+                         changed paths are relative to (a git worktree of it), so
+                         files a change stopped taking in stay in scope
   --debug                print the stack trace of an internal error (also RUNNER_DEBUG=1)
   -h, --help             show this help
   --version              show the version

@@ -21,6 +21,8 @@ export interface CliArgs {
   config: string | null;
   /** The file listing changed paths (`--changed`). */
   changed: string | null;
+  /** A checkout of the commit the changed paths are relative to (`--base`). */
+  base: string | null;
   /** profile, fail-on, indeterminate, include, exclude, vars, baseline; vars and baseline relative to the current directory. */
   settings: Settings;
   paths: string[];
@@ -46,6 +48,7 @@ const FLAGS: Record<string, FlagSpec> = {
   vars: { type: 'string', multiple: true, accepts: 'a file path' },
   baseline: { type: 'string', accepts: 'a file path' },
   changed: { type: 'string', accepts: 'a file path' },
+  base: { type: 'string', accepts: 'a directory' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -131,6 +134,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     output: one('output') ?? null,
     config: one('config') ?? null,
     changed: one('changed') ?? null,
+    base: one('base') ?? null,
     settings,
     paths,
   };

@@ -27,6 +27,14 @@ export interface Options {
    * configurations with one of them among their inputs are reported; null = all.
    */
   changed: string[] | null;
+  /**
+   * With `changed`: each configuration's inputs in a scan of the commit the
+   * changed paths are relative to (the base). A base configuration that a
+   * changed path touches carries its files into the scope (carriedInputs in
+   * src/model/inputs.ts). null or absent: no base was scanned, and a note says
+   * what the scope cannot see.
+   */
+  baseInputs?: readonly (readonly string[])[] | null;
   /** Per-rule settings from `.relaygate.yml` `rules:` (rule id -> setting); a rule not named keeps its default. */
   rules: Record<string, RuleSetting>;
   /**

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { optionsForBase } from '../config/base-options.js';
 import { loadOptions, shownPath } from '../config/load.js';
 import { OptionsError, type Options, type Settings } from '../config/options.js';
 import { levelRank } from '../model/finding.js';
@@ -108,9 +109,22 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     });
     if (configFile !== null) log.info(`relaygate: settings from ${visible(shownPath(workspace, configFile))}`);
 
-    let result = await deps.scan(options);
+    // `new` compares with the base's findings; a changed-file scope needs the base's configurations
+    // to see what the change regrouped (src/model/inputs.ts carriedInputs).
+    const base = inputs.scope === 'new' || options.changed !== null ? await scanBase(deps, inputs, context, options, target, workspace) : null;
+    let scanned = options;
+    if (base !== null && options.changed !== null) {
+      if ('failure' in base) {
+        log.warning(`relaygate: scope ${inputs.scope}: the base commit shows which files the change regrouped, and ${base.failure}; reporting findings in every file instead.`);
+        scanned = { ...options, changed: null };
+      } else {
+        log.info(`relaygate: scope ${inputs.scope}: compared with ${base.sha.slice(0, 12)}, ${base.how}: the files a changed path took in there are in scope too.`);
+        scanned = { ...options, baseInputs: base.inputs };
+      }
+    }
+    let result = await deps.scan(scanned);
     for (const note of result.notes) log.info(`relaygate: note: ${visible(note)}`);
-    if (inputs.scope === 'new') result = await keepNew(deps, log, inputs, context, options, target, result, workspace);
+    if (inputs.scope === 'new' && base !== null) result = keepNew(log, result, base);
     const report = buildReport(result, options.failOn);
 
     const reportFile = await writeReportFile(env, report);
@@ -184,29 +198,31 @@ function relativeTo(settings: Settings, workspace: string): Settings {
   return out;
 }
 
+/** The base commit's scan: what `scope: new` compares with and what a changed-file scope learns regrouping from. */
+interface BaseScan {
+  sha: string;
+  /** How the commit was chosen, for the log. */
+  how: string;
+  findings: ScanResult['findings'];
+  /** Each configuration's inputs there. */
+  inputs: string[][];
+}
+
 /**
- * `scope: new`: scans the base commit with the same settings and drops
- * every finding whose fingerprint an active finding of the base has
- * (fingerprints hold the rule, the file and the line's text, not its
- * number). Anything that prevents the comparison reports every finding,
- * with a warning.
+ * Checks the base commit out and scans it with the same settings
+ * (src/config/base-options.ts), or says why it could not: no base commit
+ * named by the event, a checkout or fetch that failed, a scan that threw.
  */
-async function keepNew(
+async function scanBase(
   deps: ActionDeps,
-  log: StepLog,
   inputs: ActionInputs,
   context: RunContext,
   options: Options,
   target: string,
-  result: ScanResult,
   workspace: string,
-): Promise<ScanResult> {
-  const fallback = (why: string): ScanResult => {
-    log.warning(`relaygate: scope new: ${why}; reporting every finding instead.`);
-    return result;
-  };
+): Promise<BaseScan | { failure: string }> {
   if (context.baseSha === null) {
-    return fallback(`the "${context.eventName || 'unknown'}" event names no base commit to compare with (pull_request or push events do)`);
+    return { failure: `the "${context.eventName || 'unknown'}" event names no base commit to compare with (pull_request or push events do)` };
   }
   const base = await (deps.checkoutBase ?? checkoutBase)({
     workspace,
@@ -217,30 +233,31 @@ async function keepNew(
     serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com',
     tempDir: deps.env.RUNNER_TEMP || os.tmpdir(),
   }).catch((e: unknown) => ({ failure: `could not check out the base commit (${visible(firstLine(e))})` }));
-  if ('failure' in base) return fallback(base.failure);
-  let baseFindings: ScanResult['findings'];
+  if ('failure' in base) return base;
   try {
-    const mapped = (file: string): string | null => {
-      const rel = path.relative(workspace, file);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return file;
-      const there = path.join(base.root, rel);
-      return existsSync(there) ? there : null;
-    };
-    const baseOptions: Options = {
-      ...options,
-      root: base.root,
-      changed: null,
-      baseline: null,
-      vars: options.vars.map(mapped).filter((v): v is string => v !== null),
-    };
+    const baseOptions = optionsForBase(options, base.root);
     // A path the base does not have yet: nothing there was present before.
-    baseFindings = existsSync(path.join(base.root, target)) ? (await deps.scan(baseOptions)).findings : [];
+    const scanned = baseOptions === null ? null : await deps.scan(baseOptions);
+    return { sha: base.sha, how: base.how, findings: scanned?.findings ?? [], inputs: scanned?.configurations.map((c) => c.inputs) ?? [] };
   } catch (e) {
-    return fallback(`the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible(firstLine(e))})`);
+    return { failure: `the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible(firstLine(e))})` };
   } finally {
     await base.remove();
   }
-  const present = new Set(baseFindings.filter((f) => f.suppressed === null).map((f) => f.fingerprint));
+}
+
+/**
+ * `scope: new`: drops every finding whose fingerprint an active finding of
+ * the base has (fingerprints hold the rule, the file and the line's text,
+ * not its number). Anything that prevented the base scan reports every
+ * finding, with a warning.
+ */
+function keepNew(log: StepLog, result: ScanResult, base: BaseScan | { failure: string }): ScanResult {
+  if ('failure' in base) {
+    log.warning(`relaygate: scope new: ${base.failure}; reporting every finding instead.`);
+    return result;
+  }
+  const present = new Set(base.findings.filter((f) => f.suppressed === null).map((f) => f.fingerprint));
   const findings = result.findings.filter((f) => f.suppressed !== null || !present.has(f.fingerprint));
   const dropped = result.findings.length - findings.length;
   log.info(

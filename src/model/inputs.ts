@@ -56,7 +56,11 @@ export class ChangedPaths {
   /** Every folder holding a changed path, as `dir/` (and `./`): what a directory input is matched against. */
   private readonly folders = new Set<string>();
 
-  constructor(changed: Iterable<string>) {
+  /** Files a configuration of the base commit held, when a changed path touched it (see carriedInputs). */
+  private readonly carried = new Set<string>();
+
+  constructor(changed: Iterable<string>, carried: Iterable<string> = []) {
+    for (const raw of carried) this.carried.add(cleanPath(raw));
     for (const raw of changed) {
       const path = cleanPath(raw);
       if (path === '') continue;
@@ -87,7 +91,7 @@ export class ChangedPaths {
       return this.folders.has(`${dir}/`) || this.paths.has(dir) || this.holdsAncestorOf(dir);
     }
     const path = cleanPath(input);
-    return this.paths.has(path) || this.folders.has(`${path}/`) || this.holdsAncestorOf(path);
+    return this.paths.has(path) || this.folders.has(`${path}/`) || this.holdsAncestorOf(path) || this.carried.has(path);
   }
 
   /**
@@ -104,4 +108,20 @@ export class ChangedPaths {
     for (const input of inputs) if (this.touches(input)) return true;
     return false;
   }
+}
+
+/**
+ * The files a change regrouped. A configuration is judged from what takes
+ * its files in (a Dockerfile runs `setup.sh`, a play templates `main.cf.j2`),
+ * so a change to the file that takes another in also changes the
+ * configuration that other file ends up in, though none of that one's
+ * inputs changed: a Dockerfile deleted leaves `setup.sh` judged on its own.
+ * Every file input of a base configuration that a changed path touches is
+ * carried into the scope; the files every configuration shares (the
+ * settings file, the --vars files) are not, since a change to them touches
+ * everything already. Folder inputs are not carried: the file that moved
+ * is an input of its configuration on both sides.
+ */
+export function carriedInputs(baseInputs: readonly (readonly string[])[], changed: ChangedPaths, shared: ReadonlySet<string>): string[] {
+  return mergeInputs(...baseInputs.filter((inputs) => changed.touchesAny(inputs)).map((inputs) => inputs.filter((i) => !isDirectoryInput(i) && !shared.has(i))));
 }

@@ -22,6 +22,7 @@ describe('parseCliArgs', () => {
       output: null,
       config: null,
       changed: null,
+      base: null,
       settings: {},
       paths: [],
     });
@@ -31,7 +32,7 @@ describe('parseCliArgs', () => {
     const args = parseCliArgs([
       '--format=json', '--output', 'r.json', '--config', 'c.yml', '--profile', 'rhel8', '--fail-on', 'warning',
       '--indeterminate=ignore', '--include', 'a/**', '--include', 'b/*.cf', '--exclude', 'x/**', '--vars', 'v1.yml',
-      '--vars=v2.json', '--baseline', 'base.json', '--changed', 'changed.txt', 'roles', 'images/root',
+      '--vars=v2.json', '--baseline', 'base.json', '--changed', 'changed.txt', '--base', '../old', 'roles', 'images/root',
     ]);
     assert.deepEqual(args, {
       help: false,
@@ -41,6 +42,7 @@ describe('parseCliArgs', () => {
       output: 'r.json',
       config: 'c.yml',
       changed: 'changed.txt',
+      base: '../old',
       settings: {
         profile: 'rhel8',
         failOn: 'warning',

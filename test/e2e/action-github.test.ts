@@ -7,7 +7,7 @@
  * git repository for `scope: new`.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it, type TestContext } from 'node:test';
 import {
@@ -18,6 +18,7 @@ import {
   fakeGitHub,
   type FakeGitHub,
   pagedFiles,
+  pullRequestCheckout,
   pullRequestEvent,
   pushEvent,
   type RecordedRequest,
@@ -28,7 +29,7 @@ import {
   workflowCommands,
   writeTree,
 } from '../helpers/e2e.js';
-import { checkoutAt, pullRequestRepo } from '../helpers/git-repo.js';
+import { checkoutAt, git, pullRequestRepo } from '../helpers/git-repo.js';
 
 const cleanup: string[] = [];
 after(() => cleanup.forEach(removeDir));
@@ -154,11 +155,12 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
     try {
       const ws = workspace('gh-page2');
       copyExamples(ws);
+      const event = pullRequestCheckout(ws);
       const r = await run(t, api, {
         workspace: ws,
         inputs: { ...INPUTS, scope: 'auto', annotations: 'commands' },
         eventName: 'pull_request',
-        event: { ...pullRequestEvent(), pull_request: { ...(pullRequestEvent() as { pull_request: object }).pull_request, changed_files: 101 } },
+        event: { ...event, pull_request: { ...event.pull_request, changed_files: 101 } },
       });
       if (!r) return;
       assert.equal(r.status, 1, explain(r, api));
@@ -182,12 +184,12 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
       const ws = workspace('gh-master-only');
       copyExamples(ws);
       const master = path.join(ws, 'loopback-service/postfix/master.cf');
-      writeTree(ws, { 'loopback-service/postfix/master.cf': readFileSync(master, 'utf8').replace('127.0.0.1:smtp inet', 'smtp      inet') });
+      const event = pullRequestCheckout(ws, { 'loopback-service/postfix/master.cf': readFileSync(master, 'utf8').replace('127.0.0.1:smtp inet', 'smtp      inet') });
       const r = await run(t, api, {
         workspace: ws,
         inputs: { ...INPUTS, scope: 'auto', annotations: 'commands' },
         eventName: 'pull_request',
-        event: { ...pullRequestEvent(), pull_request: { ...(pullRequestEvent() as { pull_request: object }).pull_request, changed_files: 1 } },
+        event: { ...event, pull_request: { ...event.pull_request, changed_files: 1 } },
       });
       if (!r) return;
       assert.equal(r.status, 1, explain(r, api));
@@ -197,6 +199,36 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
       assert.deepEqual(errors.map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.col}`), ['loopback-service/postfix/main.cf:1:1']);
       assert.match(r.stdout, /Scope: 1 changed file, 1 configuration touched; \d+ findings outside it not reported\./);
       assert.match(r.summary, /scope: 1 changed file touching 1 configuration · \d+ findings hidden/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('a pull request that deletes a Dockerfile: the script it ran, judged alone now, is reported; the base commit said', async (t) => {
+    const listed = [{ filename: 'img/Dockerfile', status: 'removed' }];
+    const api = await fakeGitHub(router(filesOf7(listed)));
+    try {
+      const ws = workspace('gh-dockerfile-gone');
+      writeTree(ws, {
+        'img/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=loopback-only\nCOPY setup.sh /setup.sh\nRUN sh /setup.sh\n',
+        'img/setup.sh': '#!/bin/sh\npostconf -e mynetworks=0.0.0.0/0 smtpd_relay_restrictions=permit_mynetworks,reject\n',
+      });
+      const event = pullRequestCheckout(ws);
+      rmSync(path.join(ws, 'img/Dockerfile'));
+      git(ws, 'commit', '-q', '-am', 'image: no Dockerfile');
+      const r = await run(t, api, {
+        workspace: ws,
+        inputs: { ...INPUTS, scope: 'auto', annotations: 'commands', indeterminate: 'error' },
+        eventName: 'pull_request',
+        event: { ...event, pull_request: { ...event.pull_request, changed_files: 1 } },
+      });
+      if (!r) return;
+      assert.equal(r.status, 1, explain(r, api));
+      assert.equal(r.outputs.findings, '3');
+      const errors = workflowCommands(r.stdout).filter((c) => c.command === 'error' && c.properties.file);
+      assert.deepEqual(errors.map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.col}`), ['img/setup.sh:2:13', 'img/setup.sh:2:24', 'img/setup.sh:2:59']);
+      assert.match(r.stdout, /relaygate: scope auto: compared with [0-9a-f]{12}, the merge base of HEAD and the pull request's base: the files a changed path took in there are in scope too\./);
+      assert.match(r.stdout, /Scope: 1 changed file, 1 configuration touched; no finding outside it\./);
     } finally {
       await api.close();
     }

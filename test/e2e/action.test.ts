@@ -18,6 +18,7 @@ import {
   fakeGitHub,
   findingKey,
   type NodeRuntime,
+  pullRequestCheckout,
   pullRequestEvent,
   pushEvent,
   type RecordedRequest,
@@ -354,7 +355,7 @@ describe('dist/index.js pull-request scope against a fake GitHub API (Node 24)',
         workspace: ws,
         inputs: { ...BASE_INPUTS, scope: 'auto', sarif: '', token: 'ghs_relaygate_test' },
         eventName: 'pull_request',
-        event: pullRequestEvent(),
+        event: pullRequestCheckout(ws),
         apiUrl: api.url,
       });
       cleanup.push(r.runnerTemp);
@@ -382,7 +383,7 @@ describe('dist/index.js pull-request scope against a fake GitHub API (Node 24)',
         workspace: ws,
         inputs: { ...BASE_INPUTS, scope: 'auto', sarif: '', token: 'ghs_relaygate_test' },
         eventName: 'pull_request',
-        event: pullRequestEvent(),
+        event: pullRequestCheckout(ws),
         apiUrl: api.url,
       });
       cleanup.push(r.runnerTemp);

@@ -200,19 +200,53 @@ describe('runAction', () => {
     assert.equal(rec.failed.length, 1);
   });
 
-  it('on a pull request, reports only the changed files listed through the API', async () => {
+  it('on a pull request, reports only the changed files listed through the API, with what the base took in', async () => {
     const fake = fakeApi({ files: [{ filename: 'infra/postfix/main.cf', patch: '@@ -1 +1 @@\n-a\n+b' }] });
-    const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false', annotations: 'commands' }, [], {
+    const ws = workspace();
+    const baseRoot = path.join(ws, '..', 'base');
+    mkdirSync(path.join(baseRoot, 'infra'), { recursive: true });
+    let removed = 0;
+    const baseInputs = [['infra/Dockerfile', 'infra/postfix/main.cf'], ['infra/other/main.cf']];
+    const { deps, rec } = harness(ws, { token: 'ghs_x', summary: 'false', annotations: 'commands' }, [], {
       context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
       github: (token) => {
         assert.equal(token, 'ghs_x');
         return fake.api;
       },
+      checkoutBase: async () => ({ root: baseRoot, sha: '1'.repeat(40), how: "the pull request's base branch", remove: async () => void removed++ }),
+      scan: async (options) => {
+        rec.scanned.push(options);
+        const configurations = options.root === baseRoot ? baseInputs.map((inputs) => ({ mta: 'postfix' as const, files: inputs, inputs, form: 'plain' as const })) : [];
+        return { root: options.root, findings: [], configurations, filesScanned: 2, durationMs: 1, notes: [] };
+      },
     });
     await runAction(deps);
     assert.deepEqual(fake.calls.map((c) => c.name), ['listPullFiles']);
-    assert.deepEqual(rec.scanned[0]?.changed, ['infra/postfix/main.cf']);
+    assert.deepEqual(
+      rec.scanned.map((o) => ({ root: o.root, changed: o.changed, baseInputs: o.baseInputs })),
+      [
+        { root: baseRoot, changed: null, baseInputs: null },
+        { root: ws, changed: ['infra/postfix/main.cf'], baseInputs },
+      ],
+    );
+    assert.equal(removed, 1);
+    assert.ok(rec.info.includes(`relaygate: scope auto: compared with ${'1'.repeat(12)}, the pull request's base branch: the files a changed path took in there are in scope too.`), rec.info.join('\n'));
     assert.deepEqual(rec.secrets, ['ghs_x']);
+  });
+
+  it('on a pull request whose base cannot be checked out, reports every finding, with a warning', async () => {
+    const fake = fakeApi({ files: [{ filename: 'infra/postfix/main.cf' }] });
+    const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false', annotations: 'none', scope: 'changed' }, OPEN, {
+      context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
+      github: () => fake.api,
+      checkoutBase: async () => ({ failure: 'could not fetch the base commit 111111111111 from origin (exit 128)' }),
+    });
+    await runAction(deps);
+    assert.deepEqual(rec.warnings, [
+      'relaygate: scope changed: the base commit shows which files the change regrouped, and could not fetch the base commit 111111111111 from origin (exit 128); reporting findings in every file instead.',
+    ]);
+    assert.deepEqual(rec.scanned.map((o) => o.changed), [null]);
+    assert.equal(rec.outputs.findings, '3');
   });
 
   it('refuses a bad input with one setFailed naming it, and does not scan', async () => {
@@ -421,8 +455,9 @@ describe('runAction', () => {
     });
     await runAction(deps);
     assert.equal(rec.scanned.length, 2);
+    assert.equal(rec.scanned[1]?.root, ws);
     assert.deepEqual(
-      { root: rec.scanned[1]?.root, baseline: rec.scanned[1]?.baseline, changed: rec.scanned[1]?.changed, vars: rec.scanned[1]?.vars, paths: rec.scanned[1]?.paths },
+      { root: rec.scanned[0]?.root, baseline: rec.scanned[0]?.baseline, changed: rec.scanned[0]?.changed, vars: rec.scanned[0]?.vars, paths: rec.scanned[0]?.paths },
       { root: baseRoot, baseline: null, changed: null, vars: [], paths: ['infra'] },
     );
     assert.deepEqual(requests, [

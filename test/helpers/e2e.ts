@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { git } from './git-repo.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
@@ -175,6 +176,24 @@ export function pullRequestEvent(): object {
     },
     repository: { name: 'infra', full_name: 'example/infra', owner: { login: 'example' } },
   };
+}
+
+/**
+ * Makes `ws` a git checkout of a pull request, for the action's scope
+ * (which checks the base commit out): the files as they are now are the
+ * base commit, `change` is committed on top of it as the checkout, and the
+ * returned event names that base commit.
+ */
+export function pullRequestCheckout(ws: string, change: Record<string, string> = {}): { pull_request: { base: { sha: string } } } {
+  git(ws, 'init', '-q');
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-q', '--allow-empty', '-m', 'base');
+  const base = git(ws, 'rev-parse', 'HEAD');
+  writeTree(ws, change);
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-q', '--allow-empty', '-m', 'pull request');
+  const event = pullRequestEvent() as { pull_request: { base: { sha: string } } };
+  return { ...event, pull_request: { ...event.pull_request, base: { ...event.pull_request.base, sha: base } } };
 }
 
 /**

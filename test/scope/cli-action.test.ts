@@ -5,15 +5,16 @@
  * say the scope.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run.js';
 import type { RunContext } from '../../src/github/event.js';
 import { runAction, type ActionDeps } from '../../src/github/run.js';
 import type { Finding } from '../../src/model/finding.js';
-import { scan } from '../../src/scan.js';
+import { NO_BASE_NOTE, scan } from '../../src/scan.js';
 import { fakeApi } from '../github/fake-api.js';
+import { checkoutAt, pullRequestRepo } from '../helpers/git-repo.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 import { findingRows } from '../helpers/finding-rows.js';
 
@@ -82,28 +83,103 @@ describe('relaygate --changed', () => {
   });
 });
 
-describe('the action on a pull request that changes master.cf only', () => {
-  const PR: RunContext = {
-    eventName: 'pull_request',
-    owner: 'example',
-    repo: 'infra',
-    pullNumber: 7,
-    changedFiles: 1,
-    blobUrl: null,
-    headSha: '3'.repeat(40),
-    baseSha: '1'.repeat(40),
-    runUrl: null,
-  };
+/** The example's files, by path under `postfix/`, beside the unrelated open relay. */
+function loopbackFiles(): Record<string, string> {
+  const files: Record<string, string> = { ...OTHER };
+  for (const name of readdirSync(EXAMPLE)) files[`postfix/${name}`] = readFileSync(path.join(EXAMPLE, name), 'utf8');
+  return files;
+}
 
-  it('fails the step with the finding at main.cf:1; the log and the job summary say the scope', async () => {
-    const root = openedLoopback();
-    const temp = tree({});
-    const fake = fakeApi({ files: [{ filename: 'postfix/master.cf', status: 'modified' }] });
+/** A Docker image whose Dockerfile keeps Postfix on loopback before it runs a script that opens the relay. */
+const IMAGE = {
+  'img/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=loopback-only\nCOPY setup.sh /setup.sh\nRUN sh /setup.sh\n',
+  'img/setup.sh': '#!/bin/sh\npostconf -e mynetworks=0.0.0.0/0 smtpd_relay_restrictions=permit_mynetworks,reject\n',
+};
+/** What the image's setup.sh brings once nothing keeps it on loopback: judged alone, over the stock main.cf. */
+const SETUP_ALONE = [
+  ['stig-postfix-relay', 'img/setup.sh', 2, 13, 'indeterminate'],
+  ['postfix-broad-mynetworks', 'img/setup.sh', 2, 24, 'indeterminate'],
+  ['postfix-open-relay', 'img/setup.sh', 2, 59, 'indeterminate'],
+];
+
+describe('relaygate --changed --base', () => {
+  /** The image at the base in `base/`, the change applied in `head/`, and the changed paths in `changed.txt`. */
+  function baseAndHead(change: (head: string) => string[]): string {
+    const dir = tree({ ...Object.fromEntries(Object.entries(IMAGE).map(([f, t]) => [`base/${f}`, t])) });
+    cpSync(path.join(dir, 'base'), path.join(dir, 'head'), { recursive: true });
+    writeFileSync(path.join(dir, 'changed.txt'), change(path.join(dir, 'head')).join('\n') + '\n');
+    return dir;
+  }
+
+  it('a deleted Dockerfile leaves its script judged alone: in scope with the base, and a note without it', async () => {
+    const dir = baseAndHead((head) => (rmSync(path.join(head, 'img/Dockerfile')), ['img/Dockerfile']));
+    const withBase = await cli(['--format', 'json', '--indeterminate', 'error', '--changed', '../changed.txt', '--base', '../base', '.'], path.join(dir, 'head'));
+    assert.equal(withBase.status, 1, withBase.stderr);
+    const report = JSON.parse(withBase.stdout) as { findings: Finding[]; scope: unknown };
+    assert.deepEqual(findingRows(report.findings), SETUP_ALONE);
+    assert.deepEqual(report.scope, { kind: 'changed', changedFiles: 1, configurationsTouched: 1, findingsHidden: 0 });
+    assert.doesNotMatch(withBase.stderr, /without the base commit/);
+
+    const without = await cli(['--format', 'json', '--indeterminate', 'error', '--changed', '../changed.txt', '.'], path.join(dir, 'head'));
+    assert.equal(without.status, 0, without.stderr);
+    assert.deepEqual((JSON.parse(without.stdout) as { findings: Finding[] }).findings, []);
+    assert.ok(without.stderr.includes(`relaygate: note: ${NO_BASE_NOTE}\n`), without.stderr);
+  });
+
+  it('a Dockerfile edited so that it no longer runs the script: the same', async () => {
+    const dir = baseAndHead((head) => {
+      writeFileSync(path.join(head, 'img/Dockerfile'), 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=loopback-only\n');
+      return ['img/Dockerfile'];
+    });
+    const r = await cli(['--format', 'json', '--indeterminate', 'error', '--changed', '../changed.txt', '--base', '../base', '.'], path.join(dir, 'head'));
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(findingRows((JSON.parse(r.stdout) as { findings: Finding[] }).findings), SETUP_ALONE);
+  });
+
+  it('says what is wrong with --base', async () => {
+    const dir = baseAndHead(() => ['README.md']);
+    const head = path.join(dir, 'head');
+    assert.deepEqual(await cli(['--base', '../base', '.'], head), {
+      status: 2,
+      stdout: '',
+      stderr: 'relaygate: --base needs --changed: it tells what a change regrouped (see relaygate --help)\n',
+    });
+    assert.deepEqual(await cli(['--changed', '../changed.txt', '--base', '../nowhere', '.'], head), { status: 2, stdout: '', stderr: 'relaygate: --base: path "../nowhere" does not exist\n' });
+    assert.deepEqual(await cli(['--changed', '../changed.txt', '--base', '../changed.txt', '.'], head), {
+      status: 2,
+      stdout: '',
+      stderr: 'relaygate: --base: ../changed.txt is not a directory (give the scan root as it was at the base commit, e.g. a git worktree of it)\n',
+    });
+  });
+});
+
+describe('the action on a pull request, with the base commit checked out to see what the change regrouped', () => {
+  /** The pull request's test-merge commit, checked out shallow as actions/checkout does, and its event. */
+  function pullRequest(start: Record<string, string>, change: Record<string, string | null>, changedFiles: { filename: string; status: string }[]) {
+    const dir = tree({});
+    const repo = pullRequestRepo(path.join(dir, 'origin'), start, change);
+    const root = path.join(dir, 'ws');
+    checkoutAt(repo.origin, root, repo.merge, 1);
+    const context: RunContext = {
+      eventName: 'pull_request',
+      owner: 'example',
+      repo: 'infra',
+      pullNumber: 7,
+      changedFiles: changedFiles.length,
+      blobUrl: null,
+      headSha: repo.head,
+      baseSha: repo.base,
+      runUrl: null,
+    };
+    return { root, context, temp: tree({}), fake: fakeApi({ files: changedFiles }) };
+  }
+
+  function action(pr: ReturnType<typeof pullRequest>, extra: Record<string, string> = {}) {
     const info: string[] = [];
     const failed: string[] = [];
     const summaries: string[] = [];
     const outputs: Record<string, string> = {};
-    const inputs: Record<string, string> = { path: '.', token: 'ghs_x', scope: 'auto', annotations: 'commands', summary: 'true', 'fail-on': 'error' };
+    const inputs: Record<string, string> = { path: '.', token: 'ghs_x', scope: 'auto', annotations: 'commands', summary: 'true', 'fail-on': 'error', ...extra };
     const deps: ActionDeps = {
       core: {
         getInput: (name) => inputs[name] ?? '',
@@ -114,22 +190,40 @@ describe('the action on a pull request that changes master.cf only', () => {
         warning: (m) => void info.push(`warning: ${m}`),
         writeSummary: async (markdown) => void summaries.push(markdown),
       },
-      env: { GITHUB_WORKSPACE: root, RUNNER_TEMP: temp },
+      env: { GITHUB_WORKSPACE: pr.root, RUNNER_TEMP: pr.temp },
       stdout: () => undefined,
-      context: () => PR,
-      github: () => fake.api,
+      context: () => pr.context,
+      github: () => pr.fake.api,
       scan,
-      cwd: root,
+      cwd: pr.root,
     };
-    await runAction(deps);
-    assert.deepEqual(failed, ['relaygate: 1 finding at or above fail-on error (1 error, 0 warnings, 0 notes)']);
-    assert.equal(outputs.findings, '1');
-    const report = JSON.parse(readFileSync(outputs['report-file'] ?? '', 'utf8')) as { findings: Finding[] };
-    assert.deepEqual(findingRows(report.findings), [['stig-postfix-relay', 'postfix/main.cf', 1, 1, 'definite']]);
+    const report = (): { findings: Finding[] } => JSON.parse(readFileSync(outputs['report-file'] ?? '', 'utf8')) as { findings: Finding[] };
+    return { deps, info, failed, summaries, outputs, report };
+  }
+
+  it('master.cf alone changed: fails the step with the finding at main.cf:1; the log and the job summary say the scope', async () => {
+    const start = loopbackFiles();
+    const master = start['postfix/master.cf']!;
+    const pr = pullRequest(start, { 'postfix/master.cf': master.replace('127.0.0.1:smtp inet', 'smtp      inet') }, [{ filename: 'postfix/master.cf', status: 'modified' }]);
+    const run = action(pr);
+    await runAction(run.deps);
+    assert.deepEqual(run.failed, ['relaygate: 1 finding at or above fail-on error (1 error, 0 warnings, 0 notes)']);
+    assert.equal(run.outputs.findings, '1');
+    assert.deepEqual(findingRows(run.report().findings), [['stig-postfix-relay', 'postfix/main.cf', 1, 1, 'definite']]);
     assert.ok(
-      info.some((l) => l.includes('Scope: 1 changed file, 1 configuration touched; 1 finding outside it not reported.')),
-      info.join('\n'),
+      run.info.some((l) => l.includes('Scope: 1 changed file, 1 configuration touched; 1 finding outside it not reported.')),
+      run.info.join('\n'),
     );
-    assert.match(summaries[0] ?? '', /^### ❌ relaygate: fail · 1 error · scope: 1 changed file touching 1 configuration · 1 finding hidden\n/);
+    assert.match(run.summaries[0] ?? '', /^### ❌ relaygate: fail · 1 error · scope: 1 changed file touching 1 configuration · 1 finding hidden\n/);
+  });
+
+  it('a deleted Dockerfile: the script it ran is judged alone and its findings are in scope', async () => {
+    const pr = pullRequest(IMAGE, { 'img/Dockerfile': null }, [{ filename: 'img/Dockerfile', status: 'removed' }]);
+    const run = action(pr, { indeterminate: 'error' });
+    await runAction(run.deps);
+    assert.deepEqual(run.failed, ['relaygate: 3 findings at or above fail-on error (3 errors, 0 warnings, 0 notes)']);
+    assert.deepEqual(findingRows(run.report().findings), SETUP_ALONE);
+    assert.ok(run.info.some((l) => /^relaygate: scope auto: compared with [0-9a-f]{12}, the first parent of the test-merge commit/.test(l)), run.info.join('\n'));
+    assert.ok(!run.info.some((l) => l.includes(NO_BASE_NOTE)), run.info.join('\n'));
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
-import { ChangedPaths, directoryInput, isEscapedPath, mergeInputs } from '../../src/model/inputs.js';
+import { carriedInputs, ChangedPaths, directoryInput, isEscapedPath, mergeInputs } from '../../src/model/inputs.js';
 import { fileSystemRepository, memoryRepository, recordingRepository } from '../../src/sources/contracts/repository.js';
 import { assembleInstances, defaultResolver } from '../../src/sources/replay/instances.js';
 import { extraction, link, set } from '../sources/replay/instances-helpers.js';
@@ -131,6 +131,31 @@ describe('ChangedPaths', () => {
     assert.equal(directoryInput('.'), './');
     assert.equal(directoryInput(''), './');
     assert.deepEqual(mergeInputs(['b', 'a'], undefined, ['a', 'c/']), ['a', 'b', 'c/']);
+  });
+});
+
+describe('carriedInputs', () => {
+  const base = [
+    ['.relaygate.yml', 'img/Dockerfile', 'img/lib.sh', 'img/setup.sh', 'roles/mail/defaults/'],
+    ['.relaygate.yml', 'other/main.cf', 'other/'],
+    ['.relaygate.yml', 'ci/vars.yml', 'img/setup.sh'],
+  ];
+  const shared = new Set(['.relaygate.yml', 'ci/vars.yml']);
+
+  it('carries the files of each base configuration a changed path touches, not the shared files nor folders', () => {
+    assert.deepEqual(carriedInputs(base, new ChangedPaths(['img/Dockerfile']), shared), ['img/Dockerfile', 'img/lib.sh', 'img/setup.sh']);
+    assert.deepEqual(carriedInputs(base, new ChangedPaths(['other/master.cf']), shared), ['other/main.cf'], 'a path under a folder input touches it');
+    assert.deepEqual(carriedInputs(base, new ChangedPaths(['README.md']), shared), []);
+  });
+
+  it('a carried file touches the same file input exactly, not what sits under it or above it', () => {
+    const changed = new ChangedPaths(['img/Dockerfile'], carriedInputs(base, new ChangedPaths(['img/Dockerfile']), shared));
+    assert.equal(changed.size, 1, 'only the changed paths are counted');
+    assert.equal(changed.touches('img/setup.sh'), true);
+    assert.equal(changed.touches('./img/lib.sh'), true);
+    assert.equal(changed.touches('img/'), true, 'a changed path under the folder');
+    assert.equal(changed.touches('img/setup.sh.d/x'), false);
+    assert.equal(changed.touches('other/main.cf'), false);
   });
 });
 

@@ -5,10 +5,10 @@
  * nothing), every finding the full scan gives after the change and did not
  * give before must be among the findings of the scan scoped to that change.
  * A finding outside the scope that the change created would be an open relay
- * behind a green check. One change is outside what scope: changed can see,
- * and the pool does not make it: a provisioning file that stops taking in a
- * file that then brings findings of its own (README, "What a pull request
- * touches").
+ * behind a green check. The scoped scan is given the configurations of the
+ * scan before the change, as the action gives it the base commit's: a
+ * provisioning file that stops taking in a script leaves that script judged
+ * on its own, with inputs the change did not touch.
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,10 @@ const WRITTEN: Record<string, Record<string, string>> = {
     'image/main.cf': 'inet_interfaces = loopback-only\nsmtpd_client_restrictions = permit_mynetworks, reject\n',
     'image/entrypoint.sh': '#!/bin/sh\n. /lib.sh\nexec postfix start-fg\n',
     'image/lib.sh': '#!/bin/sh\npostconf -e inet_interfaces=all\n',
+  },
+  'image script': {
+    'img/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=loopback-only\nCOPY setup.sh /setup.sh\nRUN sh /setup.sh\n',
+    'img/setup.sh': '#!/bin/sh\npostconf -e mynetworks=0.0.0.0/0 smtpd_relay_restrictions=permit_mynetworks,reject\n',
   },
   pair: {
     'mail/postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\nmua_client_restrictions = permit_sasl_authenticated, reject\n',
@@ -148,8 +152,10 @@ function weaken(text: string): string {
     .replace(/\blocalhost\b/g, '*');
 }
 
-async function run(root: string, changed: string[] | null): Promise<ScanResult> {
-  return scan((await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed, cwd: root })).options);
+/** A scan of `root`; scoped to `changed` with the inputs of the scan `before` the change. */
+async function run(root: string, changed: string[] | null, before?: ScanResult): Promise<ScanResult> {
+  const { options } = await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed, cwd: root });
+  return scan({ ...options, baseInputs: before?.configurations.map((c) => c.inputs) ?? null });
 }
 
 const key = (f: Finding): string => JSON.stringify([f.ruleId, f.file, f.line, f.column, f.certainty, f.message]);
@@ -170,7 +176,7 @@ describe('the pull-request scope keeps every finding a change of one path brings
         if (changed.length === 0) continue;
         changesMade++;
         const after = await run(root, null);
-        const scoped = new Set((await run(root, changed)).findings.map(key));
+        const scoped = new Set((await run(root, changed, before)).findings.map(key));
         for (const f of after.findings) {
           if (known.has(key(f))) continue;
           brought++;
