@@ -10,7 +10,7 @@ import { fixFiles } from './fixes/files.js';
 import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
 import type { Finding, RuleResult } from './model/finding.js';
-import { carriedInputs, ChangedPaths, mergeInputs } from './model/inputs.js';
+import { ChangedPaths, mergeInputs, regroupedFiles } from './model/inputs.js';
 import type { Configuration } from './mta/configuration.js';
 import { applyPolicy } from './policy/index.js';
 import { rule as configUnreadable, unreadableAfterException } from './rules/config-unreadable.js';
@@ -72,11 +72,11 @@ export async function scan(options: Options): Promise<ScanResult> {
   const files = fixFiles(options.root, sources.files);
   for (const config of sources.configurations) {
     const inputs = withShared(config.inputs);
-    for (const result of judge(config, context, options.rules)) results.push({ ...materializeFixes(sources.annotate(result), files), inputs });
+    for (const result of judge(config, context, options.rules)) results.push({ ...materializeFixes(sources.annotate(result), files), inputs, files: config.files });
   }
 
-  const changed = options.changed ? changedScope(options.changed, options.baseInputs ?? null, new Set(shared)) : null;
-  const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(options.baseInputs == null ? [NO_BASE_NOTE] : [])];
+  const changed = options.changed ? changedScope(options.changed, options.base ?? null) : null;
+  const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(options.base == null ? [NO_BASE_NOTE] : [])];
   const policy = {
     indeterminate: options.indeterminate,
     baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set<string>(),
@@ -93,7 +93,7 @@ export async function scan(options: Options): Promise<ScanResult> {
       changedFiles: changed.size,
       configurationsTouched: sources.configurations.filter((c) => {
         const inputs = withShared(c.inputs);
-        return inputs === undefined || changed.touchesAny(inputs);
+        return inputs === undefined || changed.touchesAny(inputs) || changed.regroups(c.files);
       }).length,
       findingsHidden: active(applyPolicy(judged, { ...policy, changed: null })) - active(findings),
     };
@@ -145,12 +145,13 @@ function judge(config: Configuration, context: RuleContext, settings: Options['r
 
 /**
  * The changed paths, and with a scan of the base the files the change
- * regrouped: a file that a changed Dockerfile or task no longer takes in is
- * judged on its own now, with inputs the change did not touch.
+ * regrouped (regroupedFiles): a file that a changed Dockerfile or task no
+ * longer takes in is judged on its own now, with inputs the change did not
+ * touch.
  */
-function changedScope(paths: readonly string[], baseInputs: Options['baseInputs'], shared: ReadonlySet<string>): ChangedPaths {
+function changedScope(paths: readonly string[], base: Options['base']): ChangedPaths {
   const changed = new ChangedPaths(paths);
-  return baseInputs == null ? changed : new ChangedPaths(paths, carriedInputs(baseInputs, changed, shared));
+  return base == null ? changed : new ChangedPaths(paths, regroupedFiles(base, changed));
 }
 
 export const NO_BASE_NOTE =

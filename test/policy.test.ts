@@ -81,6 +81,17 @@ describe('policy', () => {
     assert.deepEqual(scoped(['c/main.cf', 'README.md']), []);
   });
 
+  it('keeps, in pull-request scope, findings of a configuration with a file the change regrouped, wherever the finding is', () => {
+    const files = new Map([['img/main.cf', { path: 'img/main.cf', text: 'x = y\n' }], ['other/main.cf', { path: 'other/main.cf', text: 'x = y\n' }]]);
+    // One configuration of two files: the change regrouped setup.sh, and the finding is on main.cf.
+    const grouped = { ...result('img/main.cf', 1), inputs: ['img/main.cf', 'img/setup.sh'], files: ['img/main.cf', 'img/setup.sh'] };
+    const reader = { ...result('other/main.cf', 1), inputs: ['other/main.cf', 'img/setup.sh'], files: ['other/main.cf'] };
+    const changed = new ChangedPaths(['img/Dockerfile'], ['img/Dockerfile', 'img/setup.sh']);
+    assert.deepEqual(applyPolicy([grouped, reader], { ...base, changed, files }).map((f) => f.file), ['img/main.cf'], 'a configuration that only reads a regrouped file is not regrouped');
+    const alone = result('img/setup.sh', 1);
+    assert.deepEqual(applyPolicy([{ ...alone, inputs: ['img/setup.sh'] }], { ...base, changed, files }).map((f) => f.file), ['img/setup.sh'], 'no files: its own');
+  });
+
   it('keeps, in pull-request scope, findings whose inputs are unknown and findings on a name shown escaped', () => {
     const files = new Map<string, { path: string; text: string }>();
     const unknown = result('a/main.cf', 1);

@@ -30508,11 +30508,11 @@ class ChangedPaths {
     paths = new Set();
     /** Every folder holding a changed path, as `dir/` (and `./`): what a directory input is matched against. */
     folders = new Set();
-    /** Files a configuration of the base commit held, when a changed path touched it (see carriedInputs). */
-    carried = new Set();
-    constructor(changed, carried = []) {
-        for (const raw of carried)
-            this.carried.add(cleanPath(raw));
+    /** The files of the base commit's configurations that a changed path touched (regroupedFiles). */
+    regrouped = new Set();
+    constructor(changed, regrouped = []) {
+        for (const raw of regrouped)
+            this.regrouped.add(cleanPath(raw));
         for (const raw of changed) {
             const path = cleanPath(raw);
             if (path === '')
@@ -30545,7 +30545,7 @@ class ChangedPaths {
             return this.folders.has(`${dir}/`) || this.paths.has(dir) || this.holdsAncestorOf(dir);
         }
         const path = cleanPath(input);
-        return this.paths.has(path) || this.folders.has(`${path}/`) || this.holdsAncestorOf(path) || this.carried.has(path);
+        return this.paths.has(path) || this.folders.has(`${path}/`) || this.holdsAncestorOf(path);
     }
     /**
      * A changed path above the input: a submodule whose commit moved (GitHub
@@ -30564,21 +30564,28 @@ class ChangedPaths {
                 return true;
         return false;
     }
+    /** A configuration with one of these files was grouped otherwise at the base, by a file the change touched. */
+    regroups(files) {
+        for (const file of files)
+            if (this.regrouped.has(cleanPath(file)))
+                return true;
+        return false;
+    }
 }
 /**
- * The files a change regrouped. A configuration is judged from what takes
- * its files in (a Dockerfile runs `setup.sh`, a play templates `main.cf.j2`),
- * so a change to the file that takes another in also changes the
- * configuration that other file ends up in, though none of that one's
- * inputs changed: a Dockerfile deleted leaves `setup.sh` judged on its own.
- * Every file input of a base configuration that a changed path touches is
- * carried into the scope; the files every configuration shares (the
- * settings file, the --vars files) are not, since a change to them touches
- * everything already. Folder inputs are not carried: the file that moved
- * is an input of its configuration on both sides.
+ * The files a change regrouped. A configuration is the files that are
+ * judged together, and what groups them is another file (a Dockerfile runs
+ * `setup.sh`, a play templates `main.cf.j2`). A change to that file moves
+ * the others into another configuration whose inputs it need not be: a
+ * Dockerfile deleted leaves `setup.sh` judged on its own, and no input of
+ * that configuration changed. A configuration of the base whose inputs a
+ * changed path touches had its files grouped by what changed; a
+ * configuration now with one of them among its files may be grouped
+ * otherwise, so it is in scope. One whose files all sat in untouched base
+ * configurations is grouped as it was, from inputs the change left alone.
  */
-function carriedInputs(baseInputs, changed, shared) {
-    return mergeInputs(...baseInputs.filter((inputs) => changed.touchesAny(inputs)).map((inputs) => inputs.filter((i) => !isDirectoryInput(i) && !shared.has(i))));
+function regroupedFiles(base, changed) {
+    return mergeInputs(...base.filter((c) => changed.touchesAny(c.inputs)).map((c) => c.files));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -30716,6 +30723,7 @@ function applyPolicy(results, input) {
                     span: { file: r.span.file, line: s.line, column: s.column, endLine: s.line, endColumn: s.column + 'relaygate-ignore'.length },
                     related: [],
                     ...(r.inputs === undefined ? {} : { inputs: r.inputs }),
+                    ...(r.files === undefined ? {} : { files: r.files }),
                 });
             }
         }
@@ -30760,7 +30768,7 @@ function inScope(result, changed) {
         return true;
     if (changed.touches(result.span.file) || result.related.some((r) => changed.touches(r.file)))
         return true;
-    return changed.touchesAny(result.inputs);
+    return changed.touchesAny(result.inputs) || changed.regroups(result.files ?? [result.span.file]);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/annotate.ts
@@ -39336,10 +39344,10 @@ async function scan_scan(options) {
     for (const config of sources.configurations) {
         const inputs = withShared(config.inputs);
         for (const result of judge(config, context, options.rules))
-            results.push({ ...materializeFixes(sources.annotate(result), files), inputs });
+            results.push({ ...materializeFixes(sources.annotate(result), files), inputs, files: config.files });
     }
-    const changed = options.changed ? changedScope(options.changed, options.baseInputs ?? null, new Set(shared)) : null;
-    const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(options.baseInputs == null ? [NO_BASE_NOTE] : [])];
+    const changed = options.changed ? changedScope(options.changed, options.base ?? null) : null;
+    const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(options.base == null ? [NO_BASE_NOTE] : [])];
     const policy = {
         indeterminate: options.indeterminate,
         baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set(),
@@ -39356,7 +39364,7 @@ async function scan_scan(options) {
             changedFiles: changed.size,
             configurationsTouched: sources.configurations.filter((c) => {
                 const inputs = withShared(c.inputs);
-                return inputs === undefined || changed.touchesAny(inputs);
+                return inputs === undefined || changed.touchesAny(inputs) || changed.regroups(c.files);
             }).length,
             findingsHidden: active(applyPolicy(judged, { ...policy, changed: null })) - active(findings),
         };
@@ -39408,12 +39416,13 @@ function judge(config, context, settings) {
 }
 /**
  * The changed paths, and with a scan of the base the files the change
- * regrouped: a file that a changed Dockerfile or task no longer takes in is
- * judged on its own now, with inputs the change did not touch.
+ * regrouped (regroupedFiles): a file that a changed Dockerfile or task no
+ * longer takes in is judged on its own now, with inputs the change did not
+ * touch.
  */
-function changedScope(paths, baseInputs, shared) {
+function changedScope(paths, base) {
     const changed = new ChangedPaths(paths);
-    return baseInputs == null ? changed : new ChangedPaths(paths, carriedInputs(baseInputs, changed, shared));
+    return base == null ? changed : new ChangedPaths(paths, regroupedFiles(base, changed));
 }
 const NO_BASE_NOTE = 'the scope was decided without the base commit (--base), so a file that a changed provisioning file no longer takes in ' +
     '(a Dockerfile deleted, a task removed) is judged on its own and its findings may be left outside the scope';
@@ -40386,7 +40395,7 @@ function optionsForBase(options, baseRoot) {
         root: baseRoot,
         paths,
         changed: null,
-        baseInputs: null,
+        base: null,
         baseline: null,
         vars: options.vars.map(mapped).filter((v) => v !== null),
     };
@@ -40565,8 +40574,8 @@ async function runCli(argv, io, engine = scan_scan) {
             changed,
             cwd: io.cwd,
         });
-        const base = args.base === null ? null : await baseInputs(args.base, options, io.cwd, engine);
-        const result = await engine(base === null ? options : { ...options, baseInputs: base });
+        const base = args.base === null ? null : await baseConfigurations(args.base, options, io.cwd, engine);
+        const result = await engine(base === null ? options : { ...options, base });
         for (const note of result.notes)
             io.stderr(`relaygate: note: ${(0,report_escape/* visible */.RK)(note)}\n`);
         const report = buildReport(result, options.failOn);
@@ -40637,11 +40646,11 @@ async function readChanged(file, cwd, root) {
         .map((line) => external_node_path_default().relative(root, external_node_path_default().resolve(cwd, line)).split((external_node_path_default()).sep).join('/'));
 }
 /**
- * `--base DIR`: the inputs of every configuration at the base, from a scan
+ * `--base DIR`: the files and inputs of every configuration at the base, from a scan
  * of DIR with the same settings. DIR plays the scan root's part, so its
  * relative paths are the ones the changed-path list names.
  */
-async function baseInputs(dir, options, cwd, engine) {
+async function baseConfigurations(dir, options, cwd, engine) {
     if (options.changed === null)
         throw new UsageError(`--base needs --changed: it tells what a change regrouped ${HELP_HINT}`);
     const full = external_node_path_default().resolve(cwd, dir);
@@ -40655,7 +40664,7 @@ async function baseInputs(dir, options, cwd, engine) {
     if (kind !== 'directory')
         throw new OptionsError(`--base: ${dir} is not a directory (give the scan root as it was at the base commit, e.g. a git worktree of it)`);
     const base = optionsForBase(options, full);
-    return base === null ? [] : (await engine(base)).configurations.map((c) => c.inputs);
+    return base === null ? [] : (await engine(base)).configurations;
 }
 /** FILE flags are relative to where the user typed them. */
 function relativeToCwd(settings, cwd) {

@@ -2,6 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HELP_HINT, parseCliArgs, UsageError } from '../config/cli-args.js';
 import { optionsForBase } from '../config/base-options.js';
+import type { BaseConfiguration } from '../model/inputs.js';
 import { loadOptions, shownPath } from '../config/load.js';
 import { repositoryPrefix } from '../discover/git-files.js';
 import { OptionsError, type Options, type Settings } from '../config/options.js';
@@ -57,8 +58,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: ScanFn 
       cwd: io.cwd,
     });
 
-    const base = args.base === null ? null : await baseInputs(args.base, options, io.cwd, engine);
-    const result = await engine(base === null ? options : { ...options, baseInputs: base });
+    const base = args.base === null ? null : await baseConfigurations(args.base, options, io.cwd, engine);
+    const result = await engine(base === null ? options : { ...options, base });
     for (const note of result.notes) io.stderr(`relaygate: note: ${visible(note)}\n`);
     const report = buildReport(result, options.failOn);
     // SARIF paths are relative to the repository's top level, wherever the scan root is in it.
@@ -131,11 +132,11 @@ export async function readChanged(file: string, cwd: string, root: string): Prom
 }
 
 /**
- * `--base DIR`: the inputs of every configuration at the base, from a scan
+ * `--base DIR`: the files and inputs of every configuration at the base, from a scan
  * of DIR with the same settings. DIR plays the scan root's part, so its
  * relative paths are the ones the changed-path list names.
  */
-async function baseInputs(dir: string, options: Options, cwd: string, engine: ScanFn): Promise<string[][]> {
+async function baseConfigurations(dir: string, options: Options, cwd: string, engine: ScanFn): Promise<BaseConfiguration[]> {
   if (options.changed === null) throw new UsageError(`--base needs --changed: it tells what a change regrouped ${HELP_HINT}`);
   const full = path.resolve(cwd, dir);
   let kind: 'directory' | 'file';
@@ -146,7 +147,7 @@ async function baseInputs(dir: string, options: Options, cwd: string, engine: Sc
   }
   if (kind !== 'directory') throw new OptionsError(`--base: ${dir} is not a directory (give the scan root as it was at the base commit, e.g. a git worktree of it)`);
   const base = optionsForBase(options, full);
-  return base === null ? [] : (await engine(base)).configurations.map((c) => c.inputs);
+  return base === null ? [] : (await engine(base)).configurations;
 }
 
 /** FILE flags are relative to where the user typed them. */

@@ -24,7 +24,7 @@ export function optionsForBase(options: Options, baseRoot: string): Options | nu
     root: baseRoot,
     paths,
     changed: null,
-    baseInputs: null,
+    base: null,
     baseline: null,
     vars: options.vars.map(mapped).filter((v): v is string => v !== null),
   };

@@ -1,4 +1,5 @@
 import type { Level } from '../model/finding.js';
+import type { BaseConfiguration } from '../model/inputs.js';
 import { isProfileId, type ProfileId, PROFILE_IDS } from '../rules/profiles.js';
 
 export type FailOn = Level | 'never';
@@ -28,13 +29,13 @@ export interface Options {
    */
   changed: string[] | null;
   /**
-   * With `changed`: each configuration's inputs in a scan of the commit the
-   * changed paths are relative to (the base). A base configuration that a
-   * changed path touches carries its files into the scope (carriedInputs in
+   * With `changed`: the configurations of a scan of the commit the changed
+   * paths are relative to (the base). A configuration that has a file of a
+   * base configuration a changed path touches is in scope (regroupedFiles in
    * src/model/inputs.ts). null or absent: no base was scanned, and a note says
    * what the scope cannot see.
    */
-  baseInputs?: readonly (readonly string[])[] | null;
+  base?: readonly BaseConfiguration[] | null;
   /** Per-rule settings from `.relaygate.yml` `rules:` (rule id -> setting); a rule not named keeps its default. */
   rules: Record<string, RuleSetting>;
   /**

@@ -110,7 +110,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     if (configFile !== null) log.info(`relaygate: settings from ${visible(shownPath(workspace, configFile))}`);
 
     // `new` compares with the base's findings; a changed-file scope needs the base's configurations
-    // to see what the change regrouped (src/model/inputs.ts carriedInputs).
+    // to see what the change regrouped (src/model/inputs.ts regroupedFiles).
     const base = inputs.scope === 'new' || options.changed !== null ? await scanBase(deps, inputs, context, options, target, workspace) : null;
     let scanned = options;
     if (base !== null && options.changed !== null) {
@@ -118,8 +118,8 @@ export async function runAction(deps: ActionDeps): Promise<void> {
         log.warning(`relaygate: scope ${inputs.scope}: the base commit shows which files the change regrouped, and ${base.failure}; reporting findings in every file instead.`);
         scanned = { ...options, changed: null };
       } else {
-        log.info(`relaygate: scope ${inputs.scope}: compared with ${base.sha.slice(0, 12)}, ${base.how}: the files a changed path took in there are in scope too.`);
-        scanned = { ...options, baseInputs: base.inputs };
+        log.info(`relaygate: scope ${inputs.scope}: compared with ${base.sha.slice(0, 12)}, ${base.how}: a configuration with a file that a changed path grouped there is in scope too.`);
+        scanned = { ...options, base: base.configurations };
       }
     }
     let result = await deps.scan(scanned);
@@ -204,8 +204,7 @@ interface BaseScan {
   /** How the commit was chosen, for the log. */
   how: string;
   findings: ScanResult['findings'];
-  /** Each configuration's inputs there. */
-  inputs: string[][];
+  configurations: ScanResult['configurations'];
 }
 
 /**
@@ -238,7 +237,7 @@ async function scanBase(
     const baseOptions = optionsForBase(options, base.root);
     // A path the base does not have yet: nothing there was present before.
     const scanned = baseOptions === null ? null : await deps.scan(baseOptions);
-    return { sha: base.sha, how: base.how, findings: scanned?.findings ?? [], inputs: scanned?.configurations.map((c) => c.inputs) ?? [] };
+    return { sha: base.sha, how: base.how, findings: scanned?.findings ?? [], configurations: scanned?.configurations ?? [] };
   } catch (e) {
     return { failure: `the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible(firstLine(e))})` };
   } finally {

@@ -54,6 +54,8 @@ export interface RuleResult {
    * them changed. Absent: unknown, and the scope always keeps it.
    */
   inputs?: string[];
+  /** The files of the configuration it was found in (what a change may regroup); absent: its own file. */
+  files?: readonly string[];
 }
 
 export interface Suppression {

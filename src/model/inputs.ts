@@ -56,11 +56,11 @@ export class ChangedPaths {
   /** Every folder holding a changed path, as `dir/` (and `./`): what a directory input is matched against. */
   private readonly folders = new Set<string>();
 
-  /** Files a configuration of the base commit held, when a changed path touched it (see carriedInputs). */
-  private readonly carried = new Set<string>();
+  /** The files of the base commit's configurations that a changed path touched (regroupedFiles). */
+  private readonly regrouped = new Set<string>();
 
-  constructor(changed: Iterable<string>, carried: Iterable<string> = []) {
-    for (const raw of carried) this.carried.add(cleanPath(raw));
+  constructor(changed: Iterable<string>, regrouped: Iterable<string> = []) {
+    for (const raw of regrouped) this.regrouped.add(cleanPath(raw));
     for (const raw of changed) {
       const path = cleanPath(raw);
       if (path === '') continue;
@@ -91,7 +91,7 @@ export class ChangedPaths {
       return this.folders.has(`${dir}/`) || this.paths.has(dir) || this.holdsAncestorOf(dir);
     }
     const path = cleanPath(input);
-    return this.paths.has(path) || this.folders.has(`${path}/`) || this.holdsAncestorOf(path) || this.carried.has(path);
+    return this.paths.has(path) || this.folders.has(`${path}/`) || this.holdsAncestorOf(path);
   }
 
   /**
@@ -108,20 +108,32 @@ export class ChangedPaths {
     for (const input of inputs) if (this.touches(input)) return true;
     return false;
   }
+
+  /** A configuration with one of these files was grouped otherwise at the base, by a file the change touched. */
+  regroups(files: Iterable<string>): boolean {
+    for (const file of files) if (this.regrouped.has(cleanPath(file))) return true;
+    return false;
+  }
+}
+
+/** What a scan of the base commit says about one configuration (its JSON report's `files` and `inputs`). */
+export interface BaseConfiguration {
+  files: readonly string[];
+  inputs: readonly string[];
 }
 
 /**
- * The files a change regrouped. A configuration is judged from what takes
- * its files in (a Dockerfile runs `setup.sh`, a play templates `main.cf.j2`),
- * so a change to the file that takes another in also changes the
- * configuration that other file ends up in, though none of that one's
- * inputs changed: a Dockerfile deleted leaves `setup.sh` judged on its own.
- * Every file input of a base configuration that a changed path touches is
- * carried into the scope; the files every configuration shares (the
- * settings file, the --vars files) are not, since a change to them touches
- * everything already. Folder inputs are not carried: the file that moved
- * is an input of its configuration on both sides.
+ * The files a change regrouped. A configuration is the files that are
+ * judged together, and what groups them is another file (a Dockerfile runs
+ * `setup.sh`, a play templates `main.cf.j2`). A change to that file moves
+ * the others into another configuration whose inputs it need not be: a
+ * Dockerfile deleted leaves `setup.sh` judged on its own, and no input of
+ * that configuration changed. A configuration of the base whose inputs a
+ * changed path touches had its files grouped by what changed; a
+ * configuration now with one of them among its files may be grouped
+ * otherwise, so it is in scope. One whose files all sat in untouched base
+ * configurations is grouped as it was, from inputs the change left alone.
  */
-export function carriedInputs(baseInputs: readonly (readonly string[])[], changed: ChangedPaths, shared: ReadonlySet<string>): string[] {
-  return mergeInputs(...baseInputs.filter((inputs) => changed.touchesAny(inputs)).map((inputs) => inputs.filter((i) => !isDirectoryInput(i) && !shared.has(i))));
+export function regroupedFiles(base: readonly BaseConfiguration[], changed: ChangedPaths): string[] {
+  return mergeInputs(...base.filter((c) => changed.touchesAny(c.inputs)).map((c) => c.files));
 }

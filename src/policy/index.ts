@@ -77,6 +77,7 @@ export function applyPolicy(results: RuleResult[], input: PolicyInput): Finding[
           span: { file: r.span.file, line: s.line, column: s.column, endLine: s.line, endColumn: s.column + 'relaygate-ignore'.length },
           related: [],
           ...(r.inputs === undefined ? {} : { inputs: r.inputs }),
+          ...(r.files === undefined ? {} : { files: r.files }),
         });
       }
     }
@@ -121,5 +122,5 @@ export function applyPolicy(results: RuleResult[], input: PolicyInput): Finding[
 export function inScope(result: RuleResult, changed: ChangedPaths): boolean {
   if (result.inputs === undefined || isEscapedPath(result.span.file)) return true;
   if (changed.touches(result.span.file) || result.related.some((r) => changed.touches(r.file))) return true;
-  return changed.touchesAny(result.inputs);
+  return changed.touchesAny(result.inputs) || changed.regroups(result.files ?? [result.span.file]);
 }

@@ -227,7 +227,7 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
       assert.equal(r.outputs.findings, '3');
       const errors = workflowCommands(r.stdout).filter((c) => c.command === 'error' && c.properties.file);
       assert.deepEqual(errors.map((c) => `${c.properties.file}:${c.properties.line}:${c.properties.col}`), ['img/setup.sh:2:13', 'img/setup.sh:2:24', 'img/setup.sh:2:59']);
-      assert.match(r.stdout, /relaygate: scope auto: compared with [0-9a-f]{12}, the merge base of HEAD and the pull request's base: the files a changed path took in there are in scope too\./);
+      assert.match(r.stdout, /relaygate: scope auto: compared with [0-9a-f]{12}, the merge base of HEAD and the pull request's base: a configuration with a file that a changed path grouped there is in scope too\./);
       assert.match(r.stdout, /Scope: 1 changed file, 1 configuration touched; no finding outside it\./);
     } finally {
       await api.close();

@@ -206,7 +206,10 @@ describe('runAction', () => {
     const baseRoot = path.join(ws, '..', 'base');
     mkdirSync(path.join(baseRoot, 'infra'), { recursive: true });
     let removed = 0;
-    const baseInputs = [['infra/Dockerfile', 'infra/postfix/main.cf'], ['infra/other/main.cf']];
+    const base = [
+      { mta: 'postfix' as const, files: ['infra/Dockerfile', 'infra/postfix/main.cf'], inputs: ['.relaygate.yml', 'infra/Dockerfile', 'infra/postfix/main.cf'], form: 'dockerfile' as const },
+      { mta: 'postfix' as const, files: ['infra/other/main.cf'], inputs: ['.relaygate.yml', 'infra/other/', 'infra/other/main.cf'], form: 'plain' as const },
+    ];
     const { deps, rec } = harness(ws, { token: 'ghs_x', summary: 'false', annotations: 'commands' }, [], {
       context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
       github: (token) => {
@@ -216,21 +219,21 @@ describe('runAction', () => {
       checkoutBase: async () => ({ root: baseRoot, sha: '1'.repeat(40), how: "the pull request's base branch", remove: async () => void removed++ }),
       scan: async (options) => {
         rec.scanned.push(options);
-        const configurations = options.root === baseRoot ? baseInputs.map((inputs) => ({ mta: 'postfix' as const, files: inputs, inputs, form: 'plain' as const })) : [];
+        const configurations = options.root === baseRoot ? base : [];
         return { root: options.root, findings: [], configurations, filesScanned: 2, durationMs: 1, notes: [] };
       },
     });
     await runAction(deps);
     assert.deepEqual(fake.calls.map((c) => c.name), ['listPullFiles']);
     assert.deepEqual(
-      rec.scanned.map((o) => ({ root: o.root, changed: o.changed, baseInputs: o.baseInputs })),
+      rec.scanned.map((o) => ({ root: o.root, changed: o.changed, base: o.base })),
       [
-        { root: baseRoot, changed: null, baseInputs: null },
-        { root: ws, changed: ['infra/postfix/main.cf'], baseInputs },
+        { root: baseRoot, changed: null, base: null },
+        { root: ws, changed: ['infra/postfix/main.cf'], base },
       ],
     );
     assert.equal(removed, 1);
-    assert.ok(rec.info.includes(`relaygate: scope auto: compared with ${'1'.repeat(12)}, the pull request's base branch: the files a changed path took in there are in scope too.`), rec.info.join('\n'));
+    assert.ok(rec.info.includes(`relaygate: scope auto: compared with ${'1'.repeat(12)}, the pull request's base branch: a configuration with a file that a changed path grouped there is in scope too.`), rec.info.join('\n'));
     assert.deepEqual(rec.secrets, ['ghs_x']);
   });
 

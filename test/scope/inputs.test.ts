@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
-import { carriedInputs, ChangedPaths, directoryInput, isEscapedPath, mergeInputs } from '../../src/model/inputs.js';
+import { ChangedPaths, directoryInput, isEscapedPath, mergeInputs, regroupedFiles } from '../../src/model/inputs.js';
 import { fileSystemRepository, memoryRepository, recordingRepository } from '../../src/sources/contracts/repository.js';
 import { assembleInstances, defaultResolver } from '../../src/sources/replay/instances.js';
 import { extraction, link, set } from '../sources/replay/instances-helpers.js';
@@ -134,28 +134,27 @@ describe('ChangedPaths', () => {
   });
 });
 
-describe('carriedInputs', () => {
+describe('regroupedFiles', () => {
   const base = [
-    ['.relaygate.yml', 'img/Dockerfile', 'img/lib.sh', 'img/setup.sh', 'roles/mail/defaults/'],
-    ['.relaygate.yml', 'other/main.cf', 'other/'],
-    ['.relaygate.yml', 'ci/vars.yml', 'img/setup.sh'],
+    { files: ['img/Dockerfile', 'img/setup.sh'], inputs: ['.relaygate.yml', 'img/Dockerfile', 'img/lib.sh', 'img/setup.sh'] },
+    { files: ['other/main.cf'], inputs: ['.relaygate.yml', 'other/', 'other/main.cf'] },
+    { files: ['bin/dkim.sh'], inputs: ['.relaygate.yml', 'bin/dkim.sh', 'img/lib.sh'] },
   ];
-  const shared = new Set(['.relaygate.yml', 'ci/vars.yml']);
 
-  it('carries the files of each base configuration a changed path touches, not the shared files nor folders', () => {
-    assert.deepEqual(carriedInputs(base, new ChangedPaths(['img/Dockerfile']), shared), ['img/Dockerfile', 'img/lib.sh', 'img/setup.sh']);
-    assert.deepEqual(carriedInputs(base, new ChangedPaths(['other/master.cf']), shared), ['other/main.cf'], 'a path under a folder input touches it');
-    assert.deepEqual(carriedInputs(base, new ChangedPaths(['README.md']), shared), []);
+  it('the files of each base configuration whose inputs a changed path touches; not what they only read', () => {
+    assert.deepEqual(regroupedFiles(base, new ChangedPaths(['img/Dockerfile'])), ['img/Dockerfile', 'img/setup.sh']);
+    assert.deepEqual(regroupedFiles(base, new ChangedPaths(['other/master.cf'])), ['other/main.cf'], 'a path under a folder input touches it');
+    assert.deepEqual(regroupedFiles(base, new ChangedPaths(['img/lib.sh'])), ['bin/dkim.sh', 'img/Dockerfile', 'img/setup.sh']);
+    assert.deepEqual(regroupedFiles(base, new ChangedPaths(['README.md'])), []);
   });
 
-  it('a carried file touches the same file input exactly, not what sits under it or above it', () => {
-    const changed = new ChangedPaths(['img/Dockerfile'], carriedInputs(base, new ChangedPaths(['img/Dockerfile']), shared));
+  it('a configuration with a regrouped file among its files is regrouped; one that only reads it is not', () => {
+    const changed = new ChangedPaths(['img/Dockerfile'], regroupedFiles(base, new ChangedPaths(['img/Dockerfile'])));
     assert.equal(changed.size, 1, 'only the changed paths are counted');
-    assert.equal(changed.touches('img/setup.sh'), true);
-    assert.equal(changed.touches('./img/lib.sh'), true);
-    assert.equal(changed.touches('img/'), true, 'a changed path under the folder');
-    assert.equal(changed.touches('img/setup.sh.d/x'), false);
-    assert.equal(changed.touches('other/main.cf'), false);
+    assert.equal(changed.regroups(['img/setup.sh']), true);
+    assert.equal(changed.regroups(['./img/setup.sh', 'x']), true);
+    assert.equal(changed.regroups(['bin/dkim.sh']), false);
+    assert.equal(changed.touches('img/setup.sh'), false, 'a regrouped file is no changed path');
   });
 });
 

@@ -155,7 +155,7 @@ function weaken(text: string): string {
 /** A scan of `root`; scoped to `changed` with the inputs of the scan `before` the change. */
 async function run(root: string, changed: string[] | null, before?: ScanResult): Promise<ScanResult> {
   const { options } = await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed, cwd: root });
-  return scan({ ...options, baseInputs: before?.configurations.map((c) => c.inputs) ?? null });
+  return scan({ ...options, base: before?.configurations ?? null });
 }
 
 const key = (f: Finding): string => JSON.stringify([f.ruleId, f.file, f.line, f.column, f.certainty, f.message]);
