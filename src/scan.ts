@@ -10,7 +10,7 @@ import { fixFiles } from './fixes/files.js';
 import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
 import type { Finding, RuleResult } from './model/finding.js';
-import { ChangedPaths, mergeInputs, regroupedFiles } from './model/inputs.js';
+import { type BaseConfiguration, ChangedPaths, mergeInputs, regroupedFiles } from './model/inputs.js';
 import type { Configuration } from './mta/configuration.js';
 import { applyPolicy } from './policy/index.js';
 import { rule as configUnreadable, unreadableAfterException } from './rules/config-unreadable.js';
@@ -75,8 +75,10 @@ export async function scan(options: Options): Promise<ScanResult> {
     for (const result of judge(config, context, options.rules)) results.push({ ...materializeFixes(sources.annotate(result), files), inputs, files: config.files });
   }
 
-  const changed = options.changed ? changedScope(options.changed, options.base ?? null) : null;
-  const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(options.base == null ? [NO_BASE_NOTE] : [])];
+  const base = typeof options.base === 'function' ? (options.changed ? await options.base() : null) : (options.base ?? null);
+  // No base to tell what a change regrouped, where one was wanted: no scope, every finding (fail closed).
+  const changed = options.changed && base !== 'unavailable' ? changedScope(options.changed, base) : null;
+  const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(base === null ? [NO_BASE_NOTE] : [])];
   const policy = {
     indeterminate: options.indeterminate,
     baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set<string>(),
@@ -149,7 +151,7 @@ function judge(config: Configuration, context: RuleContext, settings: Options['r
  * longer takes in is judged on its own now, with inputs the change did not
  * touch.
  */
-function changedScope(paths: readonly string[], base: Options['base']): ChangedPaths {
+function changedScope(paths: readonly string[], base: readonly BaseConfiguration[] | null): ChangedPaths {
   const changed = new ChangedPaths(paths);
   return base == null ? changed : new ChangedPaths(paths, regroupedFiles(base, changed));
 }

@@ -39346,8 +39346,10 @@ async function scan_scan(options) {
         for (const result of judge(config, context, options.rules))
             results.push({ ...materializeFixes(sources.annotate(result), files), inputs, files: config.files });
     }
-    const changed = options.changed ? changedScope(options.changed, options.base ?? null) : null;
-    const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(options.base == null ? [NO_BASE_NOTE] : [])];
+    const base = typeof options.base === 'function' ? (options.changed ? await options.base() : null) : (options.base ?? null);
+    // No base to tell what a change regrouped, where one was wanted: no scope, every finding (fail closed).
+    const changed = options.changed && base !== 'unavailable' ? changedScope(options.changed, base) : null;
+    const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(base === null ? [NO_BASE_NOTE] : [])];
     const policy = {
         indeterminate: options.indeterminate,
         baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set(),

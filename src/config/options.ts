@@ -33,9 +33,12 @@ export interface Options {
    * paths are relative to (the base). A configuration that has a file of a
    * base configuration a changed path touches is in scope (regroupedFiles in
    * src/model/inputs.ts). null or absent: no base was scanned, and a note says
-   * what the scope cannot see.
+   * what the scope cannot see. A function is called once every configuration
+   * is judged (the action checks the base out while the head is scanned);
+   * `unavailable` means the base could not be had, and every finding is
+   * reported.
    */
-  base?: readonly BaseConfiguration[] | null;
+  base?: readonly BaseConfiguration[] | null | (() => Promise<readonly BaseConfiguration[] | 'unavailable'>);
   /** Per-rule settings from `.relaygate.yml` `rules:` (rule id -> setting); a rule not named keeps its default. */
   rules: Record<string, RuleSetting>;
   /**

@@ -14,6 +14,7 @@ import { renderSarif } from '../report/sarif.js';
 import { levelCounts, plural, scopeSentence } from '../report/text.js';
 import type { ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
+import type { BaseConfiguration } from '../model/inputs.js';
 import type { GitHubApi } from './api.js';
 import { checkoutBase, type BaseRequest, type BaseTree } from './base-tree.js';
 import { decideScope, isPullRequest, pullListing, type PullListing } from './changed-files.js';
@@ -84,6 +85,7 @@ function stepLog(core: ActionCore): StepLog {
  */
 export async function runAction(deps: ActionDeps): Promise<void> {
   const { core, env } = deps;
+  let base: BaseScanner | null = null;
   try {
     // Masked before anything could print it.
     const rawToken = core.getInput('token').trim();
@@ -110,21 +112,24 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     if (configFile !== null) log.info(`relaygate: settings from ${visible(shownPath(workspace, configFile))}`);
 
     // `new` compares with the base's findings; a changed-file scope needs the base's configurations
-    // to see what the change regrouped (src/model/inputs.ts regroupedFiles).
-    const base = inputs.scope === 'new' || options.changed !== null ? await scanBase(deps, inputs, context, options, target, workspace) : null;
-    let scanned = options;
-    if (base !== null && options.changed !== null) {
-      if ('failure' in base) {
-        log.warning(`relaygate: scope ${inputs.scope}: the base commit shows which files the change regrouped, and ${base.failure}; reporting findings in every file instead.`);
-        scanned = { ...options, changed: null };
+    // to see what the change regrouped (src/model/inputs.ts regroupedFiles). No base scan: every finding.
+    base = inputs.scope === 'new' || options.changed !== null ? baseScanner(deps, log, inputs, context, options, target, workspace) : null;
+    const scanner = base;
+    const baseConfigurations = async (): Promise<BaseConfiguration[] | 'unavailable'> => {
+      const outcome = await scanner!.result();
+      return 'failure' in outcome ? 'unavailable' : outcome.configurations;
+    };
+    let result = await deps.scan(options.changed === null ? options : { ...options, base: baseConfigurations });
+    for (const note of result.notes) log.info(`relaygate: note: ${visible(note)}`);
+    if (base !== null) {
+      const outcome = await base.result();
+      if (inputs.scope === 'new') result = keepNew(log, result, outcome);
+      else if ('failure' in outcome) {
+        log.warning(`relaygate: scope ${inputs.scope}: the base commit shows which files the change regrouped, and ${outcome.failure}; reporting findings in every file instead.`);
       } else {
-        log.info(`relaygate: scope ${inputs.scope}: compared with ${base.sha.slice(0, 12)}, ${base.how}: a configuration with a file that a changed path grouped there is in scope too.`);
-        scanned = { ...options, base: base.configurations };
+        log.info(`relaygate: scope ${inputs.scope}: compared with ${outcome.sha.slice(0, 12)}, ${outcome.how}: a configuration with a file that a changed path grouped there is in scope too.`);
       }
     }
-    let result = await deps.scan(scanned);
-    for (const note of result.notes) log.info(`relaygate: note: ${visible(note)}`);
-    if (inputs.scope === 'new' && base !== null) result = keepNew(log, result, base);
     const report = buildReport(result, options.failOn);
 
     const reportFile = await writeReportFile(env, report);
@@ -164,6 +169,8 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     const message = e instanceof Error ? e.message : String(e);
     core.setFailed(`relaygate: internal error: ${visible(message)}`);
     if (env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack) core.info(`relaygate: stack: ${visible(e.stack)}`);
+  } finally {
+    await base?.removed();
   }
 }
 
@@ -207,42 +214,60 @@ interface BaseScan {
   configurations: ScanResult['configurations'];
 }
 
+type BaseOutcome = BaseScan | { failure: string };
+
+/** The base commit, being checked out; `result` scans it once, `removed` waits until its worktree is gone. */
+interface BaseScanner {
+  result: () => Promise<BaseOutcome>;
+  removed: () => Promise<void>;
+}
+
 /**
- * Checks the base commit out and scans it with the same settings
- * (src/config/base-options.ts), or says why it could not: no base commit
- * named by the event, a checkout or fetch that failed, a scan that threw.
+ * Starts checking the base commit out at once, so that git writes the base
+ * tree while the head is scanned, and scans it with the same settings
+ * (src/config/base-options.ts) on the first call to `result`: the head
+ * scan asks once every configuration is judged, so the two scans never
+ * hold their files at the same time. `result` says why there is no base
+ * scan: no base commit named by the event, a checkout or fetch that failed,
+ * a scan that threw. The worktree is removed in the background.
  */
-async function scanBase(
-  deps: ActionDeps,
-  inputs: ActionInputs,
-  context: RunContext,
-  options: Options,
-  target: string,
-  workspace: string,
-): Promise<BaseScan | { failure: string }> {
-  if (context.baseSha === null) {
-    return { failure: `the "${context.eventName || 'unknown'}" event names no base commit to compare with (pull_request or push events do)` };
-  }
-  const base = await (deps.checkoutBase ?? checkoutBase)({
-    workspace,
-    scanned: path.resolve(workspace, target),
-    baseSha: context.baseSha,
-    pullHeadSha: isPullRequest(context) && context.headSha !== '' ? context.headSha : null,
-    token: inputs.token,
-    serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com',
-    tempDir: deps.env.RUNNER_TEMP || os.tmpdir(),
-  }).catch((e: unknown) => ({ failure: `could not check out the base commit (${visible(firstLine(e))})` }));
-  if ('failure' in base) return base;
-  try {
-    const baseOptions = optionsForBase(options, base.root);
-    // A path the base does not have yet: nothing there was present before.
-    const scanned = baseOptions === null ? null : await deps.scan(baseOptions);
-    return { sha: base.sha, how: base.how, findings: scanned?.findings ?? [], configurations: scanned?.configurations ?? [] };
-  } catch (e) {
-    return { failure: `the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible(firstLine(e))})` };
-  } finally {
-    await base.remove();
-  }
+function baseScanner(deps: ActionDeps, log: StepLog, inputs: ActionInputs, context: RunContext, options: Options, target: string, workspace: string): BaseScanner {
+  const checkout: Promise<BaseTree | { failure: string }> =
+    context.baseSha === null
+      ? Promise.resolve({ failure: `the "${context.eventName || 'unknown'}" event names no base commit to compare with (pull_request or push events do)` })
+      : (deps.checkoutBase ?? checkoutBase)({
+          workspace,
+          scanned: path.resolve(workspace, target),
+          baseSha: context.baseSha,
+          pullHeadSha: isPullRequest(context) && context.headSha !== '' ? context.headSha : null,
+          token: inputs.token,
+          serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com',
+          tempDir: deps.env.RUNNER_TEMP || os.tmpdir(),
+        }).catch((e: unknown) => ({ failure: `could not check out the base commit (${visible(firstLine(e))})` }));
+  let scanned: Promise<BaseOutcome> | null = null;
+  let removal: Promise<void> | null = null;
+  const remove = (base: BaseTree): Promise<void> =>
+    (removal ??= base.remove().catch((e: unknown) => log.info(`relaygate: could not remove the base worktree ${visible(base.root)} (${visible(firstLine(e))})`)));
+  const result = (): Promise<BaseOutcome> =>
+    (scanned ??= (async (): Promise<BaseOutcome> => {
+      const base = await checkout;
+      if ('failure' in base) return base;
+      try {
+        const baseOptions = optionsForBase(options, base.root);
+        // A path the base does not have yet: nothing there was present before.
+        const found = baseOptions === null ? null : await deps.scan(baseOptions);
+        return { sha: base.sha, how: base.how, findings: found?.findings ?? [], configurations: found?.configurations ?? [] };
+      } catch (e) {
+        return { failure: `the base commit ${base.sha.slice(0, 12)} could not be scanned (${visible(firstLine(e))})` };
+      } finally {
+        void remove(base);
+      }
+    })());
+  const removed = async (): Promise<void> => {
+    const base = await checkout;
+    if (!('failure' in base)) await remove(base);
+  };
+  return { result, removed };
 }
 
 /**
@@ -251,7 +276,7 @@ async function scanBase(
  * not its number). Anything that prevented the base scan reports every
  * finding, with a warning.
  */
-function keepNew(log: StepLog, result: ScanResult, base: BaseScan | { failure: string }): ScanResult {
+function keepNew(log: StepLog, result: ScanResult, base: BaseOutcome): ScanResult {
   if ('failure' in base) {
     log.warning(`relaygate: scope new: ${base.failure}; reporting every finding instead.`);
     return result;

@@ -206,6 +206,7 @@ describe('runAction', () => {
     const baseRoot = path.join(ws, '..', 'base');
     mkdirSync(path.join(baseRoot, 'infra'), { recursive: true });
     let removed = 0;
+    let seen: unknown = null;
     const base = [
       { mta: 'postfix' as const, files: ['infra/Dockerfile', 'infra/postfix/main.cf'], inputs: ['.relaygate.yml', 'infra/Dockerfile', 'infra/postfix/main.cf'], form: 'dockerfile' as const },
       { mta: 'postfix' as const, files: ['infra/other/main.cf'], inputs: ['.relaygate.yml', 'infra/other/', 'infra/other/main.cf'], form: 'plain' as const },
@@ -219,6 +220,8 @@ describe('runAction', () => {
       checkoutBase: async () => ({ root: baseRoot, sha: '1'.repeat(40), how: "the pull request's base branch", remove: async () => void removed++ }),
       scan: async (options) => {
         rec.scanned.push(options);
+        // As the engine does: the base is asked for once the head's configurations are judged.
+        if (typeof options.base === 'function') seen = await options.base();
         const configurations = options.root === baseRoot ? base : [];
         return { root: options.root, findings: [], configurations, filesScanned: 2, durationMs: 1, notes: [] };
       },
@@ -226,15 +229,29 @@ describe('runAction', () => {
     await runAction(deps);
     assert.deepEqual(fake.calls.map((c) => c.name), ['listPullFiles']);
     assert.deepEqual(
-      rec.scanned.map((o) => ({ root: o.root, changed: o.changed, base: o.base })),
+      rec.scanned.map((o) => ({ root: o.root, changed: o.changed, base: typeof o.base })),
       [
-        { root: baseRoot, changed: null, base: null },
-        { root: ws, changed: ['infra/postfix/main.cf'], base },
+        { root: ws, changed: ['infra/postfix/main.cf'], base: 'function' },
+        { root: baseRoot, changed: null, base: 'object' },
       ],
     );
+    assert.deepEqual(seen, base);
     assert.equal(removed, 1);
     assert.ok(rec.info.includes(`relaygate: scope auto: compared with ${'1'.repeat(12)}, the pull request's base branch: a configuration with a file that a changed path grouped there is in scope too.`), rec.info.join('\n'));
     assert.deepEqual(rec.secrets, ['ghs_x']);
+  });
+
+  it('removes the base worktree when the head scan fails before asking for the base', async () => {
+    const fake = fakeApi({ files: [{ filename: 'infra/postfix/main.cf' }] });
+    let removed = 0;
+    const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false', annotations: 'none' }, new Error('disk on fire'), {
+      context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
+      github: () => fake.api,
+      checkoutBase: async () => ({ root: '/nonexistent/base', sha: '1'.repeat(40), how: 'the base', remove: async () => void removed++ }),
+    });
+    await runAction(deps);
+    assert.deepEqual(rec.failed, ['relaygate: internal error: disk on fire']);
+    assert.equal(removed, 1);
   });
 
   it('on a pull request whose base cannot be checked out, reports every finding, with a warning', async () => {
@@ -243,13 +260,18 @@ describe('runAction', () => {
       context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
       github: () => fake.api,
       checkoutBase: async () => ({ failure: 'could not fetch the base commit 111111111111 from origin (exit 128)' }),
+      scan: async (options) => {
+        rec.scanned.push(options);
+        const base = typeof options.base === 'function' ? await options.base() : options.base;
+        return { root: options.root, findings: base === 'unavailable' ? OPEN : [], configurations: [], filesScanned: 2, durationMs: 1, notes: [] };
+      },
     });
     await runAction(deps);
     assert.deepEqual(rec.warnings, [
       'relaygate: scope changed: the base commit shows which files the change regrouped, and could not fetch the base commit 111111111111 from origin (exit 128); reporting findings in every file instead.',
     ]);
-    assert.deepEqual(rec.scanned.map((o) => o.changed), [null]);
-    assert.equal(rec.outputs.findings, '3');
+    assert.deepEqual(rec.scanned.map((o) => o.changed), [['infra/postfix/main.cf']]);
+    assert.equal(rec.outputs.findings, '3', 'the engine was told the base is unavailable');
   });
 
   it('refuses a bad input with one setFailed naming it, and does not scan', async () => {
@@ -458,9 +480,9 @@ describe('runAction', () => {
     });
     await runAction(deps);
     assert.equal(rec.scanned.length, 2);
-    assert.equal(rec.scanned[1]?.root, ws);
+    assert.equal(rec.scanned[0]?.root, ws);
     assert.deepEqual(
-      { root: rec.scanned[0]?.root, baseline: rec.scanned[0]?.baseline, changed: rec.scanned[0]?.changed, vars: rec.scanned[0]?.vars, paths: rec.scanned[0]?.paths },
+      { root: rec.scanned[1]?.root, baseline: rec.scanned[1]?.baseline, changed: rec.scanned[1]?.changed, vars: rec.scanned[1]?.vars, paths: rec.scanned[1]?.paths },
       { root: baseRoot, baseline: null, changed: null, vars: [], paths: ['infra'] },
     );
     assert.deepEqual(requests, [

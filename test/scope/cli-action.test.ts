@@ -9,6 +9,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run.js';
+import { loadOptions } from '../../src/config/load.js';
 import type { RunContext } from '../../src/github/event.js';
 import { runAction, type ActionDeps } from '../../src/github/run.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -134,6 +135,20 @@ describe('relaygate --changed --base', () => {
     const r = await cli(['--format', 'json', '--indeterminate', 'error', '--changed', '../changed.txt', '--base', '../base', '.'], path.join(dir, 'head'));
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(findingRows((JSON.parse(r.stdout) as { findings: Finding[] }).findings), SETUP_ALONE);
+  });
+
+  it('a base that could not be had: no scope, every finding, and no note about a missing --base', async () => {
+    const dir = baseAndHead((head) => (rmSync(path.join(head, 'img/Dockerfile')), ['img/Dockerfile']));
+    const root = path.join(dir, 'head');
+    const { options } = await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed: ['README.md'], cwd: root });
+    const full = await scan({ ...options, changed: null });
+    const result = await scan({ ...options, base: async () => 'unavailable' as const });
+    assert.deepEqual(findingRows(result.findings), findingRows(full.findings));
+    assert.equal(findingRows(result.findings).length, 3);
+    assert.equal(result.scope, null);
+    assert.ok(!result.notes.includes(NO_BASE_NOTE));
+    const scoped = await scan({ ...options, base: async () => [] });
+    assert.deepEqual(scoped.findings, [], 'a base with nothing in it leaves the scope as the changed paths make it');
   });
 
   it('says what is wrong with --base', async () => {
