@@ -75,10 +75,10 @@ export async function scan(options: Options): Promise<ScanResult> {
     for (const result of judge(config, context, options.rules)) results.push({ ...materializeFixes(sources.annotate(result), files), inputs, files: config.files });
   }
 
-  const base = typeof options.base === 'function' ? (options.changed ? await options.base() : null) : (options.base ?? null);
-  // No base to tell what a change regrouped, where one was wanted: no scope, every finding (fail closed).
-  const changed = options.changed && base !== 'unavailable' ? changedScope(options.changed, base) : null;
-  const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(base === null ? [NO_BASE_NOTE] : [])];
+  const changedPaths = options.changed ? new ChangedPaths(options.changed) : null;
+  const base = typeof options.base === 'function' ? (changedPaths ? await options.base() : null) : (options.base ?? null);
+  const changed = scopeOf(changedPaths, base);
+  const settingNotes = changedPaths === null ? [] : [...changedSettingFiles(options, changedPaths), ...(base === null ? [NO_BASE_NOTE] : [])];
   const policy = {
     indeterminate: options.indeterminate,
     baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set<string>(),
@@ -146,14 +146,14 @@ function judge(config: Configuration, context: RuleContext, settings: Options['r
 }
 
 /**
- * The changed paths, and with a scan of the base the files the change
- * regrouped (regroupedFiles): a file that a changed Dockerfile or task no
- * longer takes in is judged on its own now, with inputs the change did not
- * touch.
+ * The changed paths, with the files the change regrouped when the base was
+ * scanned (regroupedFiles: a file a changed Dockerfile no longer takes in is
+ * judged on its own now, with inputs the change did not touch). null, every
+ * finding, when a base was wanted and could not be had: fail closed.
  */
-function changedScope(paths: readonly string[], base: readonly BaseConfiguration[] | null): ChangedPaths {
-  const changed = new ChangedPaths(paths);
-  return base == null ? changed : new ChangedPaths(paths, regroupedFiles(base, changed));
+function scopeOf(changed: ChangedPaths | null, base: readonly BaseConfiguration[] | 'unavailable' | null): ChangedPaths | null {
+  if (changed === null || base === 'unavailable') return null;
+  return base === null ? changed : changed.withRegrouped(regroupedFiles(base, changed));
 }
 
 export const NO_BASE_NOTE =

@@ -30564,6 +30564,10 @@ class ChangedPaths {
                 return true;
         return false;
     }
+    /** The same changed paths, with the files a change regrouped (regroupedFiles). */
+    withRegrouped(files) {
+        return new ChangedPaths(this.paths, files);
+    }
     /** A configuration with one of these files was grouped otherwise at the base, by a file the change touched. */
     regroups(files) {
         for (const file of files)
@@ -39346,10 +39350,10 @@ async function scan_scan(options) {
         for (const result of judge(config, context, options.rules))
             results.push({ ...materializeFixes(sources.annotate(result), files), inputs, files: config.files });
     }
-    const base = typeof options.base === 'function' ? (options.changed ? await options.base() : null) : (options.base ?? null);
-    // No base to tell what a change regrouped, where one was wanted: no scope, every finding (fail closed).
-    const changed = options.changed && base !== 'unavailable' ? changedScope(options.changed, base) : null;
-    const settingNotes = changed === null ? [] : [...changedSettingFiles(options, changed), ...(base === null ? [NO_BASE_NOTE] : [])];
+    const changedPaths = options.changed ? new ChangedPaths(options.changed) : null;
+    const base = typeof options.base === 'function' ? (changedPaths ? await options.base() : null) : (options.base ?? null);
+    const changed = scopeOf(changedPaths, base);
+    const settingNotes = changedPaths === null ? [] : [...changedSettingFiles(options, changedPaths), ...(base === null ? [NO_BASE_NOTE] : [])];
     const policy = {
         indeterminate: options.indeterminate,
         baseline: options.baseline ? await readBaseline(options.root, options.baseline) : new Set(),
@@ -39417,14 +39421,15 @@ function judge(config, context, settings) {
     return out;
 }
 /**
- * The changed paths, and with a scan of the base the files the change
- * regrouped (regroupedFiles): a file that a changed Dockerfile or task no
- * longer takes in is judged on its own now, with inputs the change did not
- * touch.
+ * The changed paths, with the files the change regrouped when the base was
+ * scanned (regroupedFiles: a file a changed Dockerfile no longer takes in is
+ * judged on its own now, with inputs the change did not touch). null, every
+ * finding, when a base was wanted and could not be had: fail closed.
  */
-function changedScope(paths, base) {
-    const changed = new ChangedPaths(paths);
-    return base == null ? changed : new ChangedPaths(paths, regroupedFiles(base, changed));
+function scopeOf(changed, base) {
+    if (changed === null || base === 'unavailable')
+        return null;
+    return base === null ? changed : changed.withRegrouped(regroupedFiles(base, changed));
 }
 const NO_BASE_NOTE = 'the scope was decided without the base commit (--base), so a file that a changed provisioning file no longer takes in ' +
     '(a Dockerfile deleted, a task removed) is judged on its own and its findings may be left outside the scope';

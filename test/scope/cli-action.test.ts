@@ -140,14 +140,15 @@ describe('relaygate --changed --base', () => {
   it('a base that could not be had: no scope, every finding, and no note about a missing --base', async () => {
     const dir = baseAndHead((head) => (rmSync(path.join(head, 'img/Dockerfile')), ['img/Dockerfile']));
     const root = path.join(dir, 'head');
-    const { options } = await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed: ['README.md'], cwd: root });
+    const { options } = await loadOptions({ root, paths: ['.'], config: null, overrides: {}, changed: ['README.md', '.relaygate.yml'], cwd: root });
     const full = await scan({ ...options, changed: null });
     const result = await scan({ ...options, base: async () => 'unavailable' as const });
     assert.deepEqual(findingRows(result.findings), findingRows(full.findings));
     assert.equal(findingRows(result.findings).length, 3);
     assert.equal(result.scope, null);
     assert.ok(!result.notes.includes(NO_BASE_NOTE));
-    const scoped = await scan({ ...options, base: async () => [] });
+    assert.ok(result.notes.some((n) => n.startsWith('.relaygate.yml is changed here, and this scan runs with the changed version')), 'the settings note still says the settings changed');
+    const scoped = await scan({ ...options, changed: ['README.md'], base: async () => [] });
     assert.deepEqual(scoped.findings, [], 'a base with nothing in it leaves the scope as the changed paths make it');
   });
 
