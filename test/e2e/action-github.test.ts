@@ -30,6 +30,7 @@ import {
   writeTree,
 } from '../helpers/e2e.js';
 import { checkoutAt, git, pullRequestRepo } from '../helpers/git-repo.js';
+import { LOOPBACK_IMAGE } from '../helpers/regrouped-image.js';
 
 const cleanup: string[] = [];
 after(() => cleanup.forEach(removeDir));
@@ -209,10 +210,7 @@ describe('dist/index.js against a fake GitHub API (Node 24)', () => {
     const api = await fakeGitHub(router(filesOf7(listed)));
     try {
       const ws = workspace('gh-dockerfile-gone');
-      writeTree(ws, {
-        'img/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=loopback-only\nCOPY setup.sh /setup.sh\nRUN sh /setup.sh\n',
-        'img/setup.sh': '#!/bin/sh\npostconf -e mynetworks=0.0.0.0/0 smtpd_relay_restrictions=permit_mynetworks,reject\n',
-      });
+      writeTree(ws, { ...LOOPBACK_IMAGE });
       const event = pullRequestCheckout(ws);
       rmSync(path.join(ws, 'img/Dockerfile'));
       git(ws, 'commit', '-q', '-am', 'image: no Dockerfile');

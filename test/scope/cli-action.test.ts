@@ -16,6 +16,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { NO_BASE_NOTE, scan } from '../../src/scan.js';
 import { fakeApi } from '../github/fake-api.js';
 import { checkoutAt, pullRequestRepo } from '../helpers/git-repo.js';
+import { LOOPBACK_IMAGE, SETUP_ALONE } from '../helpers/regrouped-image.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 import { findingRows } from '../helpers/finding-rows.js';
 
@@ -91,22 +92,10 @@ function loopbackFiles(): Record<string, string> {
   return files;
 }
 
-/** A Docker image whose Dockerfile keeps Postfix on loopback before it runs a script that opens the relay. */
-const IMAGE = {
-  'img/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=loopback-only\nCOPY setup.sh /setup.sh\nRUN sh /setup.sh\n',
-  'img/setup.sh': '#!/bin/sh\npostconf -e mynetworks=0.0.0.0/0 smtpd_relay_restrictions=permit_mynetworks,reject\n',
-};
-/** What the image's setup.sh brings once nothing keeps it on loopback: judged alone, over the stock main.cf. */
-const SETUP_ALONE = [
-  ['stig-postfix-relay', 'img/setup.sh', 2, 13, 'indeterminate'],
-  ['postfix-broad-mynetworks', 'img/setup.sh', 2, 24, 'indeterminate'],
-  ['postfix-open-relay', 'img/setup.sh', 2, 59, 'indeterminate'],
-];
-
 describe('relaygate --changed --base', () => {
   /** The image at the base in `base/`, the change applied in `head/`, and the changed paths in `changed.txt`. */
   function baseAndHead(change: (head: string) => string[]): string {
-    const dir = tree({ ...Object.fromEntries(Object.entries(IMAGE).map(([f, t]) => [`base/${f}`, t])) });
+    const dir = tree({ ...Object.fromEntries(Object.entries(LOOPBACK_IMAGE).map(([f, t]) => [`base/${f}`, t])) });
     cpSync(path.join(dir, 'base'), path.join(dir, 'head'), { recursive: true });
     writeFileSync(path.join(dir, 'changed.txt'), change(path.join(dir, 'head')).join('\n') + '\n');
     return dir;
@@ -234,7 +223,7 @@ describe('the action on a pull request, with the base commit checked out to see 
   });
 
   it('a deleted Dockerfile: the script it ran is judged alone and its findings are in scope', async () => {
-    const pr = pullRequest(IMAGE, { 'img/Dockerfile': null }, [{ filename: 'img/Dockerfile', status: 'removed' }]);
+    const pr = pullRequest({ ...LOOPBACK_IMAGE }, { 'img/Dockerfile': null }, [{ filename: 'img/Dockerfile', status: 'removed' }]);
     const run = action(pr, { indeterminate: 'error' });
     await runAction(run.deps);
     assert.deepEqual(run.failed, ['relaygate: 3 findings at or above fail-on error (3 errors, 0 warnings, 0 notes)']);

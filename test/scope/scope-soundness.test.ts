@@ -18,6 +18,7 @@ import { loadOptions } from '../../src/config/load.js';
 import type { Finding } from '../../src/model/finding.js';
 import { scan, type ScanResult } from '../../src/scan.js';
 import { plant } from '../../bench/planted.js';
+import { LOOPBACK_IMAGE } from '../helpers/regrouped-image.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 
 const tree = temporaryTrees('scope-soundness');
@@ -38,10 +39,7 @@ const WRITTEN: Record<string, Record<string, string>> = {
     'image/entrypoint.sh': '#!/bin/sh\n. /lib.sh\nexec postfix start-fg\n',
     'image/lib.sh': '#!/bin/sh\npostconf -e inet_interfaces=all\n',
   },
-  'image script': {
-    'img/Dockerfile': 'FROM debian:12\nRUN apt-get install -y postfix && postconf -e inet_interfaces=loopback-only\nCOPY setup.sh /setup.sh\nRUN sh /setup.sh\n',
-    'img/setup.sh': '#!/bin/sh\npostconf -e mynetworks=0.0.0.0/0 smtpd_relay_restrictions=permit_mynetworks,reject\n',
-  },
+  'image script': LOOPBACK_IMAGE,
   pair: {
     'mail/postfix/main.cf': 'inet_interfaces = all\nsmtpd_client_restrictions = permit_mynetworks, reject\nmua_client_restrictions = permit_sasl_authenticated, reject\n',
     'mail/postfix/master.cf': 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_client_restrictions=$mua_client_restrictions\n',
