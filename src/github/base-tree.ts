@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fillBaseWorktree, type Filled } from './base-fill.js';
 import { git, gitComplaint } from './git.js';
 
 export interface BaseRequest {
@@ -25,6 +26,8 @@ export interface BaseTree {
   sha: string;
   /** How the commit was chosen, for the log. */
   how: string;
+  /** How its files were made, for the log. */
+  filled: string;
   remove: () => Promise<void>;
 }
 
@@ -33,7 +36,8 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /**
  * Checks out the commit a pull request's findings are compared with into a
  * temporary git worktree (so discovery lists its files with `git ls-files`,
- * exactly as for the workspace). Nothing of the pull request is checked out
+ * exactly as for the workspace), linking the files the workspace has
+ * unchanged instead of writing them again (./base-fill.ts). Nothing of the pull request is checked out
  * or run: the base is the branch being merged into, and only its files are
  * read.
  *
@@ -88,15 +92,20 @@ export async function checkoutBase(request: BaseRequest): Promise<BaseTree | { f
     await git(repoTop, ['worktree', 'prune']);
   };
   await mkdir(path.dirname(worktree), { recursive: true });
-  // Parallel checkout (git 2.32+; older versions ignore the setting): writing a large tree waits on the
-  // file system, and one worker per core wrote a 88k-file tree on 2 cores in 0.47x the wall time of one.
-  const add = await git(repoTop, ['worktree', 'add', '--detach', '--force', worktree, sha], { 'checkout.workers': '0' });
-  if (add.code !== 0) {
+  const add = await git(repoTop, ['worktree', 'add', '--detach', '--force', '--no-checkout', worktree, sha]);
+  const filled = add.code === 0 ? await fillBaseWorktree(repoTop, worktree, sha) : { failure: gitComplaint(add) };
+  if ('failure' in filled) {
     await remove();
-    return { failure: `could not check out the base commit ${sha.slice(0, 12)} (${gitComplaint(add)})` };
+    return { failure: `could not check out the base commit ${sha.slice(0, 12)} (${filled.failure})` };
   }
   await mkdir(root, { recursive: true });
-  return { root, sha, how, remove };
+  return { root, sha, how, filled: filledNote(filled), remove };
+}
+
+function filledNote(filled: Filled): string {
+  if (filled.whole !== null) return `git wrote every file (${filled.whole})`;
+  const files = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
+  return `${files(filled.linked)} unchanged in the workspace linked, ${files(filled.written)} written by git`;
 }
 
 /** null when `sha` is in the repository (fetching it when needed), else why not. */

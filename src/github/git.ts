@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ExecFileException, execFile } from 'node:child_process';
 
 export interface GitRun {
   code: number;
@@ -22,14 +22,8 @@ const REPOSITORY_VARIABLES = [
   'GIT_CONFIG_COUNT',
 ];
 
-/**
- * Runs git in `cwd`. No hook and no fsmonitor program runs (both would be
- * programs a repository's configuration names), and git never prompts for
- * credentials. `config` adds `-c`-style settings through the environment
- * (GIT_CONFIG_KEY_n), so a secret among them never appears in a process
- * listing.
- */
-export function git(cwd: string, args: readonly string[], config: Readonly<Record<string, string>> = {}): Promise<GitRun> {
+/** The environment git runs with: see `git`. */
+function gitEnv(config: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_LFS_SKIP_SMUDGE: '1' };
   for (const name of Object.keys(env)) if (REPOSITORY_VARIABLES.includes(name) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(name)) delete env[name];
   const entries = Object.entries(config);
@@ -40,17 +34,69 @@ export function git(cwd: string, args: readonly string[], config: Readonly<Recor
       env[`GIT_CONFIG_VALUE_${i}`] = value;
     });
   }
-  const full = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', ...args];
+  return env;
+}
+
+const SAFE_ARGS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
+
+/**
+ * Runs git in `cwd`. No hook and no fsmonitor program runs (both would be
+ * programs a repository's configuration names), and git never prompts for
+ * credentials. `config` adds `-c`-style settings through the environment
+ * (GIT_CONFIG_KEY_n), so a secret among them never appears in a process
+ * listing.
+ */
+export function git(cwd: string, args: readonly string[], config: Readonly<Record<string, string>> = {}): Promise<GitRun> {
   return new Promise((resolve) => {
-    execFile('git', full, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      const err = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
-      if (err && typeof err.code === 'string') {
-        resolve({ code: -1, stdout: '', stderr: `git could not be started (${err.code})` });
-        return;
-      }
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    execFile('git', [...SAFE_ARGS, ...args], { cwd, env: gitEnv(config), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+      const failure = startFailure(error);
+      resolve({ code: exitCode(error), stdout: failure === null ? stdout : '', stderr: failure ?? stderr });
     });
   });
+}
+
+export interface GitBytesRun {
+  code: number;
+  /** Raw bytes: path names in git's -z output need not be UTF-8. */
+  stdout: Buffer;
+  stderr: string;
+}
+
+/**
+ * `git`, with output kept as bytes (up to `maxBuffer`; more is a failure,
+ * code -1) and `input` written to its standard input.
+ */
+export function gitBytes(cwd: string, args: readonly string[], options: { config?: Readonly<Record<string, string>>; input?: Buffer; maxBuffer: number }): Promise<GitBytesRun> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      'git',
+      [...SAFE_ARGS, ...args],
+      { cwd, env: gitEnv(options.config ?? {}), encoding: 'buffer', maxBuffer: options.maxBuffer, windowsHide: true },
+      (error, stdout, stderr) => {
+        const over = error?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
+        resolve({
+          code: over ? -1 : exitCode(error),
+          stdout,
+          stderr: over ? `git printed more than ${options.maxBuffer} bytes` : (startFailure(error) ?? stderr.toString('utf8')),
+        });
+      },
+    );
+    // A git that exits before reading all of its input closes the pipe: its exit status says why.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? Buffer.alloc(0));
+  });
+}
+
+function exitCode(error: ExecFileException | null): number {
+  if (error === null) return 0;
+  if (typeof error.code === 'string') return -1;
+  return typeof error.code === 'number' ? error.code : 1;
+}
+
+/** Why git did not run at all (ENOENT: no git on PATH), or null. */
+function startFailure(error: ExecFileException | null): string | null {
+  const code = error?.code;
+  return typeof code === 'string' ? `git could not be started (${code})` : null;
 }
 
 /** The first line of git's complaint, for a one-line message. */

@@ -217,7 +217,7 @@ describe('runAction', () => {
         assert.equal(token, 'ghs_x');
         return fake.api;
       },
-      checkoutBase: async () => ({ root: baseRoot, sha: '1'.repeat(40), how: "the pull request's base branch", remove: async () => void removed++ }),
+      checkoutBase: async () => ({ root: baseRoot, sha: '1'.repeat(40), how: "the pull request's base branch", filled: '3 entries unchanged in the workspace linked, 1 entry written by git', remove: async () => void removed++ }),
       scan: async (options) => {
         rec.scanned.push(options);
         // As the engine does: the base is asked for once the head's configurations are judged.
@@ -237,6 +237,7 @@ describe('runAction', () => {
     );
     assert.deepEqual(seen, base);
     assert.equal(removed, 1);
+    assert.ok(rec.info.includes(`relaygate: base commit ${'1'.repeat(12)} checked out: 3 entries unchanged in the workspace linked, 1 entry written by git.`), rec.info.join('\n'));
     assert.ok(rec.info.includes(`relaygate: scope auto: compared with ${'1'.repeat(12)}, the pull request's base branch: a configuration with a file that a changed path grouped there is in scope too.`), rec.info.join('\n'));
     assert.deepEqual(rec.secrets, ['ghs_x']);
   });
@@ -247,7 +248,7 @@ describe('runAction', () => {
     const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false', annotations: 'none' }, new Error('disk on fire'), {
       context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
       github: () => fake.api,
-      checkoutBase: async () => ({ root: '/nonexistent/base', sha: '1'.repeat(40), how: 'the base', remove: async () => void removed++ }),
+      checkoutBase: async () => ({ root: '/nonexistent/base', sha: '1'.repeat(40), how: 'the base', filled: '1 entry unchanged in the workspace linked, 0 entries written by git', remove: async () => void removed++ }),
     });
     await runAction(deps);
     assert.deepEqual(rec.failed, ['relaygate: internal error: disk on fire']);
@@ -469,7 +470,7 @@ describe('runAction', () => {
     const { deps, rec } = harness(ws, { scope: 'new', summary: 'false', annotations: 'commands', vars: 'ci/vars.yml, ci/absent.yml', path: 'infra' }, [], {
       checkoutBase: async (request) => {
         requests.push(request);
-        return { root: baseRoot, sha: '1'.repeat(40), how: 'the commit before the push', remove: async () => void removed++ };
+        return { root: baseRoot, sha: '1'.repeat(40), how: 'the commit before the push', filled: '3 entries unchanged in the workspace linked, 1 entry written by git', remove: async () => void removed++ };
       },
       scan: async (options) => {
         rec.scanned.push(options);

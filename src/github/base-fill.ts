@@ -1,0 +1,204 @@
+import { linkSync, mkdirSync } from 'node:fs';
+import { gitBytes, gitComplaint } from './git.js';
+
+/**
+ * How the base worktree's files were made, for the log: most of a pull
+ * request's base is the workspace's own files, so those are linked, not
+ * written again.
+ */
+export interface Filled {
+  /** Files hard-linked from the workspace. */
+  linked: number;
+  /** Entries git wrote from the base commit (changed files, links, submodule folders); 0 when it wrote the whole tree. */
+  written: number;
+  /** Why every entry was written by git instead, or null. */
+  whole: string | null;
+}
+
+/** A listing bigger than this (about 2.5 million paths) is not held in memory: git writes the tree. */
+const MAX_LISTING_BYTES = 256 * 1024 * 1024;
+
+/** System calls between two turns of the event loop (a few milliseconds each). */
+const SLICE = 2048;
+
+interface Entry {
+  /** The path's bytes as latin1 (one character per byte): names need not be UTF-8. */
+  path: string;
+  regular: boolean;
+}
+
+/**
+ * Fills a worktree added with `--no-checkout` for commit `sha`, as
+ * `git worktree add` would have: git reads the commit's tree into the
+ * worktree's index, and each regular file that `git diff SHA` in the
+ * workspace reports unchanged (content, filters and type; a dirty or
+ * deleted file is reported) is a hard link to the workspace's file, whose
+ * bytes are then those git would write. Git itself writes everything else:
+ * changed files, symbolic links and submodule folders (checkout-index, with
+ * the commit's own attributes and filters), and any file a link could not
+ * be made for (another file system, a sparse workspace).
+ *
+ * Git writes the whole tree instead when the workspace's `.gitattributes`
+ * files are not the base's or core.autocrlf is on (`git diff` would then
+ * compare converted bytes), or a path is one git's own
+ * checkout checks specially (`..`, `.git`, NTFS and HFS aliases of it, a
+ * backslash): only git decides what such a path becomes. Nothing is
+ * linked before that is decided.
+ *
+ * Nothing reads the worktree but the base scan, which opens files read-only;
+ * removing it unlinks the links, not the workspace's files.
+ */
+export async function fillBaseWorktree(repoTop: string, worktree: string, sha: string): Promise<Filled | { failure: string }> {
+  const read = await gitBytes(worktree, ['read-tree', sha], { maxBuffer: 1024 * 1024 });
+  if (read.code !== 0) return { failure: `git read-tree: ${gitComplaint({ ...read, stdout: '' })}` };
+
+  const whole = async (why: string): Promise<Filled | { failure: string }> => {
+    const all = await gitBytes(worktree, ['checkout-index', '--all', '--force'], { config: PARALLEL, maxBuffer: 1024 * 1024 });
+    if (all.code !== 0) return { failure: `git checkout-index: ${gitComplaint({ ...all, stdout: '' })}` };
+    return { linked: 0, written: 0, whole: why };
+  };
+
+  const listed = await gitBytes(repoTop, ['ls-tree', '-r', '-z', '--full-tree', sha], { maxBuffer: MAX_LISTING_BYTES });
+  if (listed.code !== 0) return whole(`its listing could not be read (${gitComplaint({ ...listed, stdout: '' })})`);
+  const changed = await gitBytes(repoTop, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', sha, '--'], {
+    maxBuffer: MAX_LISTING_BYTES,
+  });
+  if (changed.code !== 0) return whole(`the workspace could not be compared with it (${gitComplaint({ ...changed, stdout: '' })})`);
+
+  const changedPaths = new Set(splitNul(changed.stdout));
+  // git diff trusts the index for a path marked assume-unchanged or skip-worktree (`git ls-files -v`
+  // tags it with a lowercase letter or S): whatever the workspace holds there, git writes the base's.
+  const flagged = await gitBytes(repoTop, ['ls-files', '-z', '-v', '--full-name'], { maxBuffer: MAX_LISTING_BYTES });
+  if (flagged.code !== 0) return whole(`the workspace's index could not be read (${gitComplaint({ ...flagged, stdout: '' })})`);
+  for (const record of splitNul(flagged.stdout)) if (!record.startsWith('H ')) changedPaths.add(record.slice(2));
+  // `git diff` compares files as the workspace's attributes clean them: a .gitattributes that differs from
+  // the base's (changed, or untracked or ignored, which git reads all the same) could hide a difference.
+  for (const p of changedPaths) if (isAttributes(p)) return whole(`${shown(p)} changed`);
+  const stray = await gitBytes(repoTop, ['ls-files', '-z', '--others', '--full-name', '--', ':(glob)**/.gitattributes'], { maxBuffer: MAX_LISTING_BYTES });
+  if (stray.code !== 0) return whole(`the workspace could not be listed (${gitComplaint({ ...stray, stdout: '' })})`);
+  const strays = splitNul(stray.stdout);
+  if (strays.length > 0) return whole(`the workspace has ${shown(strays[0] as string)}, which the base commit does not`);
+  const entries: Entry[] = [];
+  for (const record of splitNul(listed.stdout)) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) return whole('its listing could not be read');
+    const entry = { path: record.slice(tab + 1), regular: record.startsWith('100') };
+    if (!plainPath(entry.path)) return whole(`git decides what its path ${shown(entry.path)} becomes`);
+    entries.push(entry);
+  }
+
+  // Git converts a file as it writes it when core.autocrlf is true or an attribute names a conversion; `git diff`
+  // compares the converted bytes, so an unchanged file may still differ from what git would write.
+  // core.autocrlf=true converts as git writes; =input as git compares (a CRLF file is then "unchanged").
+  const autocrlf = (await gitBytes(worktree, ['config', '--get', 'core.autocrlf'], { maxBuffer: 1024 * 1024 })).stdout.toString('utf8').trim();
+  if (autocrlf !== '' && !/^(?:false|no|off|0)$/i.test(autocrlf)) return whole(`core.autocrlf is ${JSON.stringify(autocrlf)}: git converts line ends`);
+  let candidates = entries.filter((e) => e.regular && !changedPaths.has(e.path)).map((e) => e.path);
+  const converted = await convertedPaths(worktree, candidates);
+  if (converted === null) return whole("the base commit's attributes could not be read");
+  if (converted.size > 0) candidates = candidates.filter((p) => !converted.has(p));
+  const toLink = candidates;
+  const linkedSet = new Set(toLink);
+
+  const top = latin1(repoTop);
+  const into = latin1(worktree);
+  const written: string[] = entries.filter((e) => !linkedSet.has(e.path)).map((e) => e.path);
+
+  // One system call at a time, in slices that let the head scan's callbacks run between them: link(2) and
+  // mkdir(2) into one folder serialize on its lock, and libuv's threads made the same work 4x slower.
+  const folders = new Set<string>();
+  let linked = 0;
+  let calls = 0;
+  for (const p of toLink) {
+    for (let slash = p.indexOf('/'); slash >= 0; slash = p.indexOf('/', slash + 1)) {
+      const folder = p.slice(0, slash);
+      if (folders.has(folder)) continue;
+      folders.add(folder);
+      calls++;
+      try {
+        mkdirSync(bytes(`${into}/${folder}`));
+      } catch {
+        // Already there (git made it), or not makeable: the links under it fail and git writes those files.
+      }
+    }
+    calls++;
+    try {
+      linkSync(bytes(`${top}/${p}`), bytes(`${into}/${p}`));
+      linked++;
+    } catch {
+      // A file that cannot be linked is written by git: nothing is lost but time.
+      written.push(p);
+    }
+    if (calls >= SLICE) {
+      calls = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  if (written.length > 0) {
+    const input = Buffer.from(written.map((p) => `${p}\u0000`).join(''), 'latin1');
+    const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input, maxBuffer: 1024 * 1024 });
+    if (out.code !== 0) return { failure: `git checkout-index: ${gitComplaint({ ...out, stdout: '' })}` };
+  }
+  return { linked, written: written.length, whole: null };
+}
+
+/**
+ * Attributes that make git change a file's bytes as it writes it (gitattributes(5): end-of-line conversion,
+ * filter drivers, `$Id$` expansion, re-encoding), when set or given a value; `-text` and the like convert nothing.
+ */
+const CONVERTING: ReadonlySet<string> = new Set(['text', 'eol', 'crlf', 'filter', 'ident', 'working-tree-encoding']);
+
+/**
+ * The paths among `paths` that the base commit's own attributes (`--cached`: from the base worktree's index,
+ * which read-tree filled) convert. `--all` prints only the attributes a path has, so a tree without
+ * .gitattributes costs one short run. null when git could not say.
+ */
+async function convertedPaths(worktree: string, paths: readonly string[]): Promise<Set<string> | null> {
+  if (paths.length === 0) return new Set();
+  const input = Buffer.from(paths.map((p) => `${p}\u0000`).join(''), 'latin1');
+  const run = await gitBytes(worktree, ['check-attr', '--all', '--cached', '-z', '--stdin'], { input, maxBuffer: MAX_LISTING_BYTES });
+  if (run.code !== 0) return null;
+  const out = new Set<string>();
+  const fields = splitNul(run.stdout);
+  if (fields.length % 3 !== 0) return null;
+  for (let i = 0; i < fields.length; i += 3) {
+    if (CONVERTING.has(fields[i + 1] as string) && fields[i + 2] !== 'unset') out.add(fields[i] as string);
+  }
+  return out;
+}
+
+/** Parallel checkout (git 2.32+; older versions ignore it): one worker per core. */
+const PARALLEL = { 'checkout.workers': '0' };
+
+/**
+ * A path git's checkout writes as it reads: no empty, `.` or `..`
+ * component, no backslash, and no component git protects as `.git`: any
+ * case, with trailing dots or spaces or an NTFS stream (`.git::$DATA`), its
+ * NTFS short name (`git~1`), or with characters HFS+ ignores in names
+ * (U+200C and others, all outside ASCII, so any non-ASCII byte is dropped
+ * before comparing: a name that may be `.git` there is left to git).
+ */
+function plainPath(p: string): boolean {
+  if (p === '' || p.includes('\\')) return false;
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.' || part === '..') return false;
+    // eslint-disable-next-line no-control-regex
+    const ascii = part.replace(/[^\u0000-\u007f]/g, '').toLowerCase();
+    if (/^\.git[. ]*(?::|$)/.test(ascii) || /^git~\d/.test(ascii)) return false;
+  }
+  return true;
+}
+
+const isAttributes = (p: string): boolean => p === '.gitattributes' || p.endsWith('/.gitattributes');
+
+function splitNul(out: Buffer): string[] {
+  const text = out.toString('latin1');
+  const parts = text.split('\u0000');
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+const latin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
+/** A path for a message: its UTF-8 text, escaped by the caller's log. */
+const shown = (p: string): string => JSON.stringify(Buffer.from(p, 'latin1').toString('utf8'));
