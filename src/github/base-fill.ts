@@ -25,6 +25,8 @@ interface Entry {
   /** The path's bytes as latin1 (one character per byte): names need not be UTF-8. */
   path: string;
   regular: boolean;
+  /** The blob's id. */
+  object: string;
 }
 
 /**
@@ -33,7 +35,8 @@ interface Entry {
  * worktree's index, and each regular file that `git diff SHA` in the
  * workspace reports unchanged (content, filters and type; a dirty or
  * deleted file is reported) is a hard link to the workspace's file, whose
- * bytes are then those git would write. Git itself writes everything else:
+ * bytes are then those git would write: unless the base's attributes
+ * convert it (see `Conversion`). Git itself writes everything else:
  * changed files, symbolic links and submodule folders (checkout-index, with
  * the commit's own attributes and filters), and any file a link could not
  * be made for (another file system, a sparse workspace).
@@ -82,7 +85,8 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
   for (const record of splitNul(listed.stdout)) {
     const tab = record.indexOf('\t');
     if (tab < 0) return whole('its listing could not be read');
-    const entry = { path: record.slice(tab + 1), regular: record.startsWith('100') };
+    // "<mode> SP <type> SP <object> TAB <path>"
+    const entry = { path: record.slice(tab + 1), regular: record.startsWith('100'), object: record.slice(record.lastIndexOf(' ', tab) + 1, tab) };
     if (!plainPath(entry.path)) return whole(`git decides what its path ${shown(entry.path)} becomes`);
     entries.push(entry);
   }
@@ -92,11 +96,13 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
   // core.autocrlf=true converts as git writes; =input as git compares (a CRLF file is then "unchanged").
   const autocrlf = (await gitBytes(worktree, ['config', '--get', 'core.autocrlf'], { maxBuffer: 1024 * 1024 })).stdout.toString('utf8').trim();
   if (autocrlf !== '' && !/^(?:false|no|off|0)$/i.test(autocrlf)) return whole(`core.autocrlf is ${JSON.stringify(autocrlf)}: git converts line ends`);
-  let candidates = entries.filter((e) => e.regular && !changedPaths.has(e.path)).map((e) => e.path);
-  const converted = await convertedPaths(worktree, candidates);
+  const candidates = entries.filter((e) => e.regular && !changedPaths.has(e.path));
+  const eol = (await gitBytes(worktree, ['config', '--get', 'core.eol'], { maxBuffer: 1024 * 1024 })).stdout.toString('utf8').trim().toLowerCase();
+  const converted = await conversions(worktree, candidates, eol === 'crlf' || ((eol === '' || eol === 'native') && process.platform === 'win32'));
   if (converted === null) return whole("the base commit's attributes could not be read");
-  if (converted.size > 0) candidates = candidates.filter((p) => !converted.has(p));
-  const toLink = candidates;
+  const differing = await differingBytes(repoTop, candidates.filter((e) => converted.get(e.path) === 'verify'));
+  if (differing === null) return whole('the workspace files git would clean could not be hashed');
+  const toLink = candidates.filter((e) => !converted.has(e.path) || (converted.get(e.path) === 'verify' && !differing.has(e.path))).map((e) => e.path);
   const linkedSet = new Set(toLink);
 
   const top = latin1(repoTop);
@@ -143,27 +149,58 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
 }
 
 /**
- * Attributes that make git change a file's bytes as it writes it (gitattributes(5): end-of-line conversion,
- * filter drivers, `$Id$` expansion, re-encoding), when set or given a value; `-text` and the like convert nothing.
+ * What the base's attributes (gitattributes(5)) do to a file as git writes it. `write`: git may change
+ * its bytes (a filter driver, `$Id$` expansion, re-encoding, LF to CRLF), so git writes it. `verify`: git
+ * writes the blob's bytes as they are but cleans the file it compares (`text`, `text=auto` or `eol=lf`
+ * turn CRLF into LF), so `git diff` may call a CRLF file unchanged: linked only when the workspace's
+ * bytes are the blob's. A path with no such attribute, or with `-text` and the like, is absent.
  */
-const CONVERTING: ReadonlySet<string> = new Set(['text', 'eol', 'crlf', 'filter', 'ident', 'working-tree-encoding']);
+type Conversion = 'write' | 'verify';
 
 /**
- * The paths among `paths` that the base commit's own attributes (`--cached`: from the base worktree's index,
- * which read-tree filled) convert. `--all` prints only the attributes a path has, so a tree without
- * .gitattributes costs one short run. null when git could not say.
+ * The conversions of `entries` by the base commit's own attributes (`--cached`: from the base
+ * worktree's index, which read-tree filled). `--all` prints only the attributes a path has, so a
+ * tree without .gitattributes costs one short run. null when git could not say.
  */
-async function convertedPaths(worktree: string, paths: readonly string[]): Promise<Set<string> | null> {
-  if (paths.length === 0) return new Set();
-  const input = Buffer.from(paths.map((p) => `${p}\u0000`).join(''), 'latin1');
+async function conversions(worktree: string, entries: readonly Entry[], textIsCrlf: boolean): Promise<Map<string, Conversion> | null> {
+  const out = new Map<string, Conversion>();
+  if (entries.length === 0) return out;
+  const input = Buffer.from(entries.map((e) => `${e.path}\u0000`).join(''), 'latin1');
   const run = await gitBytes(worktree, ['check-attr', '--all', '--cached', '-z', '--stdin'], { input, maxBuffer: MAX_LISTING_BYTES });
   if (run.code !== 0) return null;
-  const out = new Set<string>();
   const fields = splitNul(run.stdout);
   if (fields.length % 3 !== 0) return null;
   for (let i = 0; i < fields.length; i += 3) {
-    if (CONVERTING.has(fields[i + 1] as string) && fields[i + 2] !== 'unset') out.add(fields[i] as string);
+    const [p, attribute, value] = [fields[i] as string, fields[i + 1] as string, fields[i + 2] as string];
+    if (value === 'unset') continue;
+    let conversion: Conversion | null = null;
+    if (attribute === 'filter' || attribute === 'ident' || attribute === 'working-tree-encoding' || attribute === 'crlf') conversion = 'write';
+    else if (attribute === 'eol') conversion = value === 'lf' ? 'verify' : 'write';
+    else if (attribute === 'text') conversion = textIsCrlf ? 'write' : 'verify';
+    if (conversion !== null && out.get(p) !== 'write') out.set(p, conversion);
   }
+  return out;
+}
+
+/**
+ * The paths among `entries` whose bytes in the workspace are not their blob's (`hash-object
+ * --no-filters`, which hashes the bytes as they are). Its input is one path a line, a CR before the
+ * LF dropped and a line that starts with `"` unquoted: a name with a newline, a CR or a leading quote
+ * counts as differing, and git writes it. null when git could not say.
+ */
+async function differingBytes(repoTop: string, entries: readonly Entry[]): Promise<Set<string> | null> {
+  const out = new Set<string>();
+  const asked = entries.filter((e) => {
+    if (!e.path.includes('\n') && !e.path.includes('\r') && !e.path.startsWith('"')) return true;
+    out.add(e.path);
+    return false;
+  });
+  if (asked.length === 0) return out;
+  const input = Buffer.from(asked.map((e) => `${e.path}\n`).join(''), 'latin1');
+  const run = await gitBytes(repoTop, ['hash-object', '--no-filters', '--stdin-paths'], { input, maxBuffer: MAX_LISTING_BYTES });
+  if (run.code !== 0) return null;
+  const ids = run.stdout.toString('latin1').split('\n');
+  for (const [i, e] of asked.entries()) if (ids[i] !== e.object) out.add(e.path);
   return out;
 }
 

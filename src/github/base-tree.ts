@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fillBaseWorktree, type Filled } from './base-fill.js';
-import { git, gitComplaint } from './git.js';
+import { git, gitComplaint, removeDetached } from './git.js';
 
 export interface BaseRequest {
   /** The scan root (GITHUB_WORKSPACE). */
@@ -18,6 +18,12 @@ export interface BaseRequest {
   serverUrl: string;
   /** Where the base tree is checked out (RUNNER_TEMP). */
   tempDir: string;
+  /**
+   * `remove` resolves once the tree is deleted, not once it is moved away and unregistered; its
+   * deletion otherwise goes on in a process of its own, which the runner's emptying of RUNNER_TEMP
+   * at the end of the job finishes if it is cut short.
+   */
+  waitForRemoval?: boolean;
 }
 
 export interface BaseTree {
@@ -87,9 +93,20 @@ export async function checkoutBase(request: BaseRequest): Promise<BaseTree | { f
   const worktree = outside ? parent : path.join(parent, relTop);
   const root = outside ? path.join(parent, path.relative(repoTop, request.workspace)) : parent;
   const remove = async (): Promise<void> => {
-    await git(repoTop, ['worktree', 'remove', '--force', worktree]);
-    await rm(parent, { recursive: true, force: true });
+    // Out of the way at once: renamed, so `git worktree prune` sees it gone and unregisters it. Deleting
+    // every entry (one unlink each, seconds on a large tree) then goes on without the job waiting for it.
+    const doomed = `${parent}.removing`;
+    let moved = true;
+    await rename(parent, doomed).catch(() => (moved = false));
     await git(repoTop, ['worktree', 'prune']);
+    if (!moved) {
+      await git(repoTop, ['worktree', 'remove', '--force', worktree]);
+      await rm(parent, { recursive: true, force: true });
+      await git(repoTop, ['worktree', 'prune']);
+      return;
+    }
+    if (request.waitForRemoval === true) await rm(doomed, { recursive: true, force: true });
+    else removeDetached(doomed);
   };
   await mkdir(path.dirname(worktree), { recursive: true });
   const add = await git(repoTop, ['worktree', 'add', '--detach', '--force', '--no-checkout', worktree, sha]);
@@ -123,3 +140,4 @@ async function ensureCommit(repoTop: string, sha: string, request: BaseRequest):
   if (run.code === 0 && (await present())) return null;
   return `could not fetch the base commit ${sha.slice(0, 12)} from origin (${gitComplaint(run)}); give the job \`contents: read\` or check out with fetch-depth: 0`;
 }
+

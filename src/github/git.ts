@@ -1,4 +1,5 @@
-import { type ExecFileException, execFile } from 'node:child_process';
+import { type ExecFileException, execFile, spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 
 export interface GitRun {
   code: number;
@@ -103,4 +104,20 @@ function startFailure(error: ExecFileException | null): string | null {
 export function gitComplaint(run: GitRun): string {
   const line = run.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit status ${run.code}`;
   return line.replace(/^(fatal|error): /, '').trim().slice(0, 300);
+}
+
+/**
+ * Deletes `dir` in a detached `rm -rf`, so that the action's process can exit first; where there is
+ * no `rm` (Windows) or it cannot start, this process deletes it before exiting.
+ */
+export function removeDetached(dir: string): void {
+  const fallback = (): void => void rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  if (process.platform === 'win32') return fallback();
+  try {
+    const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', fallback);
+    child.unref();
+  } catch {
+    fallback();
+  }
 }

@@ -448,7 +448,11 @@ describe('dist/index.js scope: new against a local git repository (Node 24)', ()
       );
       const report = JSON.parse(readFileSync(r.outputs['report-file']!, 'utf8')) as { findings: { file: string }[] };
       assert.deepEqual(report.findings.map((f) => f.file), ['edge/postfix/main.cf']);
-      assert.deepEqual(readdirSync(r.runnerTemp).filter((n) => n.startsWith('relaygate-base-')), [], 'the base worktree is removed');
+      // Unregistered before the action exits; its files are deleted by a process of their own, soon after.
+      assert.equal(git(ws, 'worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length, 1, 'the base worktree is unregistered');
+      const left = (): string[] => readdirSync(r.runnerTemp).filter((n) => n.startsWith('relaygate-base-'));
+      for (let waited = 0; left().length > 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(left(), [], 'the base worktree is removed');
     } finally {
       await api.close();
     }

@@ -45,9 +45,13 @@ write('quote"s.txt', 'quotes\n');
 write(LATIN1_NAME, 'relayhost = [mail.example]\n');
 write('.github/workflows/ci.yml', 'on: push\n');
 write('.gitignore', 'ignored/\n');
-// A file git converts on checkout: stored with LF, written with CRLF.
-write('.gitattributes', '*.crlf text eol=crlf\n');
+// A file git converts on checkout: stored with LF, written with CRLF. And one git writes as stored
+// but cleans as it compares: a CRLF copy of it is "unchanged" to git diff.
+write('.gitattributes', '*.crlf text eol=crlf\n*.lf text eol=lf\n');
 write('win.crlf', 'one\ntwo\n');
+write('unix.lf', 'one\ntwo\n');
+// git hash-object --stdin-paths would unquote this name: git writes it rather than be asked.
+write('"q.lf', 'one\n');
 link('link-in', 'postfix/main.cf');
 link('link-out', '/etc/passwd');
 link('link-dangling', 'nowhere');
@@ -58,9 +62,9 @@ git(ws, 'update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},vendor
 git(ws, 'commit', '-q', '-m', 'base');
 const BASE = git(ws, 'rev-parse', 'HEAD');
 /** Regular files of the base commit that can be linked: not win.crlf, which git converts as it writes it. */
-const REGULAR = 13;
-/** What git always writes: the 4 links, the submodule's folder and win.crlf. */
-const GIT = 6;
+const REGULAR = 14;
+/** What git always writes: the 4 links, the submodule's folder, win.crlf and "q.lf. */
+const GIT = 7;
 
 /** Every entry under `root` but .git: kind, executable bit, bytes or target. Keys are byte paths as latin1. */
 function snapshot(root: string): Map<string, string> {
@@ -151,8 +155,10 @@ describe('fillBaseWorktree', () => {
     rmSync(path.join(ws, 'docs'), { recursive: true });
     symlinkSync('/etc', path.join(ws, 'docs'));
     write(LATIN1_NAME, 'relayhost = [other.example]\n');
-    // main.cf, master.cf, docs/readme.md and the non-UTF-8 name.
-    assert.deepEqual(await fillAndCompare(BASE), { linked: REGULAR - 4, written: GIT + 4, whole: null });
+    write('unix.lf', 'one\r\ntwo\r\n');
+    assert.equal(git(ws, 'diff', '--name-only', BASE, '--', 'unix.lf'), '', 'git diff cleans the CRLF away');
+    // main.cf, master.cf, docs/readme.md, the non-UTF-8 name and unix.lf.
+    assert.deepEqual(await fillAndCompare(BASE), { linked: REGULAR - 5, written: GIT + 5, whole: null });
   });
 
   it('does not trust a file the index marks assume-unchanged or skip-worktree', async () => {
@@ -170,7 +176,7 @@ describe('fillBaseWorktree', () => {
   it('lets git write the whole tree when the workspace has attributes the base has not: git diff compares converted bytes', async () => {
     reset();
     // The head converts docs/*.md: the workspace's CRLF readme.md cleans to the base's bytes, so git diff calls it unchanged.
-    write('.gitattributes', '*.crlf text eol=crlf\n*.md text eol=crlf\n');
+    write('.gitattributes', '*.crlf text eol=crlf\n*.lf text eol=lf\n*.md text eol=crlf\n');
     git(ws, 'commit', '-q', '-am', 'CRLF docs');
     rmSync(path.join(ws, 'docs/readme.md'));
     git(ws, 'checkout', '--', 'docs/readme.md');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -18,7 +18,7 @@ let n = 0;
 function request(workspace: string, baseSha: string, pullHeadSha: string | null, scanned = workspace) {
   const temp = path.join(dir, `temp${n++}`);
   mkdirSync(temp);
-  return { workspace, scanned, baseSha, pullHeadSha, token: '', serverUrl: 'https://github.com', tempDir: temp };
+  return { workspace, scanned, baseSha, pullHeadSha, token: '', serverUrl: 'https://github.com', tempDir: temp, waitForRemoval: true };
 }
 
 function ok(x: BaseTree | { failure: string }): BaseTree {
@@ -88,6 +88,21 @@ describe('checkoutBase', () => {
     const inner = ok(await checkoutBase(request(path.join(ws, 'infra/postfix'), repo.base, repo.head)));
     assert.ok(existsSync(path.join(inner.root, 'main.cf')));
     await inner.remove();
+  });
+
+  it('unregisters the worktree and moves it away at once, then deletes it in a process of its own', async () => {
+    const ws = path.join(dir, 'ws-background');
+    checkoutAt(repo.origin, ws, repo.merge, 1);
+    const asked = { ...request(ws, repo.base, repo.head), waitForRemoval: false };
+    const base = ok(await checkoutBase(asked));
+    assert.ok(existsSync(path.join(base.root, 'postfix/main.cf')));
+    await base.remove();
+    assert.ok(!existsSync(base.root));
+    assert.equal(git(ws, 'worktree', 'list').split('\n').length, 1);
+    assert.equal(readFileSync(path.join(ws, 'README.md'), 'utf8'), 'v2\n', "the workspace's linked files are still there");
+    const left = (): string[] => readdirSync(asked.tempDir);
+    for (let waited = 0; left().length > 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(left(), []);
   });
 
   it('says why when there is no git checkout or the commit cannot be fetched', async () => {

@@ -82,7 +82,8 @@ export function tempDir(prefix: string): string {
 }
 
 export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+  // Retried: the action's base worktree may still be being deleted by its own process.
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 }
 
 /** Writes `files` (relative POSIX path -> content) under `dir`. */
