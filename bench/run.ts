@@ -11,12 +11,12 @@
  * things is worth nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { discover } from '../src/discover/index.js';
 import { type ExpectedFinding, type Planted } from './planted.js';
-import { ensureTree, type Tree } from './trees.js';
+import { ensurePullRequest, ensureTree, type Tree } from './trees.js';
 
 /** The settings that make a file a mail configuration, as someone would grep for them. */
 const RG_PATTERN =
@@ -28,6 +28,8 @@ const runs = Number(args.get('runs') ?? 5);
 const seed = Number(args.get('seed') ?? 12);
 /** The bundle measured: the work tree's build, or another one (`cli=PATH`, an older release to compare with). */
 const CLI = path.resolve(args.get('cli') ?? path.join(import.meta.dirname, '..', 'dist', 'cli', 'index.js'));
+/** The action's bundle measured on a pull request (`action=PATH` for another build's). */
+const ACTION = path.resolve(args.get('action') ?? path.join(import.meta.dirname, '..', 'dist', 'index.js'));
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 interface Sample {
@@ -39,10 +41,10 @@ interface Sample {
 /** GNU time reports CPU and peak RSS of a child; without it only wall time is measured. */
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((t) => existsSync(t) && spawnSync(t, ['-f', '%M', 'true']).status === 0) ?? null;
 
-function measure(command: string[], cwd: string): { sample: Sample; stdout: string; status: number | null } {
+function measure(command: string[], cwd: string, env?: NodeJS.ProcessEnv): { sample: Sample; stdout: string; status: number | null } {
   const started = process.hrtime.bigint();
   const argv = GNU_TIME === null ? command : [GNU_TIME, '-f', '@@bench %e %U %S %M', ...command];
-  const run = spawnSync(argv[0] as string, argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(argv[0] as string, argv.slice(1), { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.error) throw run.error;
   const line = /@@bench (\S+) (\S+) (\S+) (\d+)/.exec(run.stderr);
@@ -110,6 +112,82 @@ function changedPaths(tree: Tree): { twenty: string[]; defaults: string[] } {
   return { twenty, defaults: defaults === undefined ? [] : [defaults] };
 }
 
+interface Command {
+  name: string;
+  argv: string[];
+  /** The working directory and environment, when not the tree's and this process's. */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Untimed preparation before each run. */
+  before?: () => void;
+  checkChanged?: ReadonlySet<string> | null;
+}
+
+/**
+ * The action's bundle as the runner starts it on a pull request that
+ * changes `paths` (./trees.ts ensurePullRequest), with `scope: new`: it
+ * checks the base commit out beside the workspace and scans both, which is
+ * what every pull-request run of the action pays (`scope: auto` asks the
+ * files API as well). Before each run, untimed: the previous run's base
+ * tree is gone (its deletion runs detached) and git's index is refreshed,
+ * as on a fresh checkout.
+ */
+function actionOnPullRequest(tree: Tree, paths: readonly string[], scratch: string): { command: Command; check: (stdout: string, status: number | null) => string[] } {
+  const pr = ensurePullRequest(tree, paths, log);
+  const runnerTemp = path.join(scratch, 'runner-temp');
+  mkdirSync(runnerTemp);
+  const eventPath = path.join(scratch, 'event.json');
+  const outputPath = path.join(scratch, 'github-output');
+  const repository = { name: 'monorepo', full_name: 'bench/monorepo', owner: { login: 'bench' } };
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      action: 'synchronize',
+      number: 7,
+      pull_request: { number: 7, head: { sha: pr.head, ref: 'change', repo: repository }, base: { sha: pr.base, ref: 'main', repo: repository } },
+      repository,
+    }),
+  );
+  // action.yml's defaults where the runner would pass them, and what a benchmark run needs: no API, no summary.
+  const inputs: Record<string, string> = { path: '.', scope: 'new', 'fail-on': 'never', annotations: 'none', review: 'none', summary: 'false', sarif: '', token: '' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: pr.root,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: path.join(scratch, 'step-summary.md'),
+    GITHUB_REPOSITORY: repository.full_name,
+    GITHUB_SHA: pr.head,
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    RUNNER_TEMP: runnerTemp,
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+  };
+  const before = (): void => {
+    writeFileSync(outputPath, '');
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (const started = Date.now(); readdirSync(runnerTemp).length > 0 && Date.now() - started < 120_000; ) Atomics.wait(pause, 0, 0, 50);
+    spawnSync('git', ['update-index', '-q', '--refresh'], { cwd: pr.root });
+  };
+  const total = tree.planted.reduce((n, p) => n + p.expected.length, 0);
+  const check = (stdout: string, status: number | null): string[] => {
+    const problems: string[] = [];
+    if (status !== 0) problems.push(`exited with ${status}`);
+    // The pull request adds blank lines only: every finding is the base's.
+    const findings = /^findings<<(\S+)\n([^\n]*)\n\1$/m.exec(readFileSync(outputPath, 'utf8'))?.[2];
+    if (findings !== '0') problems.push(`output findings is ${findings}, not 0`);
+    if (!stdout.includes(`: ${total} findings present there are not reported; 0 new findings.`)) {
+      problems.push(`the log does not say the base had all ${total} findings: ${stdout.split('\n').find((l) => l.includes('scope new')) ?? '(no scope line)'}`);
+    }
+    return problems;
+  };
+  return { command: { name: `action on a pull request (scope new, ${paths.length} paths)`, argv: [process.execPath, ACTION], cwd: pr.root, env, before }, check };
+}
+
 const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 async function main(): Promise<number> {
@@ -132,11 +210,14 @@ async function main(): Promise<number> {
 
     const node = process.execPath;
     const cli = [node, CLI, '--format', 'json'];
-    const commands: { name: string; argv: string[]; checkChanged?: ReadonlySet<string> | null }[] = [
+    const pull = existsSync(ACTION) ? actionOnPullRequest(tree, twenty, scratch) : null;
+    if (pull === null) log(`bench: ${ACTION} does not exist: the action row is left out`);
+    const commands: Command[] = [
       { name: 'relaygate full scan', argv: [...cli, '.'], checkChanged: null },
       { name: `relaygate --changed (${twenty.length} paths)`, argv: [...cli, '--changed', twentyFile, '.'], checkChanged: new Set(twenty) },
       { name: 'relaygate --changed (1 role-defaults file)', argv: [...cli, '--changed', defaultsFile, '.'], checkChanged: new Set(defaults) },
       { name: 'relaygate --version', argv: [node, CLI, '--version'] },
+      ...(pull === null ? [] : [pull.command]),
       ...(rg ? [{ name: 'rg -l -e PATTERN', argv: ['rg', '-l', '-e', RG_PATTERN, '.'] }] : []),
       { name: 'git ls-files', argv: ['git', 'ls-files', '-z'] },
       { name: 'node -e 0', argv: [node, '-e', '0'] },
@@ -144,6 +225,11 @@ async function main(): Promise<number> {
 
     // The correctness check first, once per scanning command.
     const problems: string[] = [];
+    if (pull !== null) {
+      pull.command.before?.();
+      const { stdout, status } = measure(pull.command.argv, pull.command.cwd ?? tree.root, pull.command.env);
+      for (const p of pull.check(stdout, status)) problems.push(`${pull.command.name}: ${p}`);
+    }
     for (const c of commands) {
       if (c.checkChanged === undefined) continue;
       const { stdout, status } = measure(c.argv, tree.root);
@@ -158,7 +244,10 @@ async function main(): Promise<number> {
     for (let r = 0; r < runs; r++) {
       // Alternating order: no command always runs right after the same one.
       const order = r % 2 === 0 ? commands : [...commands].reverse();
-      for (const c of order) samples.get(c.name)?.push(measure(c.argv, tree.root).sample);
+      for (const c of order) {
+        c.before?.();
+        samples.get(c.name)?.push(measure(c.argv, c.cwd ?? tree.root, c.env).sample);
+      }
       log(`bench: run ${r + 1}/${runs} done`);
     }
 

@@ -89,3 +89,36 @@ export function ensureTree(spec: TreeSpec, log: (line: string) => void): Tree {
   log(`bench: generated ${repo.files.length} files (${repo.ignored} ignored) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { root, spec, planted: repo.planted, tracked };
 }
+
+/** A pull request on a tree: a clone of it whose HEAD changes `paths` over the tree's commit. */
+export interface PullRequest {
+  root: string;
+  base: string;
+  head: string;
+}
+
+/**
+ * A clone of `tree` (tracked files only, as actions/checkout gives them)
+ * with one commit on top that adds a blank line to each of `paths`, which
+ * changes no finding. Made once per tree and list of paths, then reused.
+ */
+export function ensurePullRequest(tree: Tree, paths: readonly string[], log: (line: string) => void): PullRequest {
+  const hash = createHash('sha256').update(path.basename(tree.root)).update(JSON.stringify(paths)).digest('hex').slice(0, 16);
+  const root = path.join(CACHE, `pull-request-${tree.spec.files}-${hash}`);
+  const manifest = path.join(root, '.git', 'relaygate-bench-pr.json');
+  if (existsSync(manifest)) return { root, ...(JSON.parse(readFileSync(manifest, 'utf8')) as Omit<PullRequest, 'root'>) };
+  const started = Date.now();
+  log(`bench: cloning the tree for a pull request in ${root} (cached for later runs)`);
+  const building = `${root}.building`;
+  rmSync(building, { recursive: true, force: true });
+  git(CACHE, 'clone', '-q', tree.root, building);
+  const base = git(building, 'rev-parse', 'HEAD').trim();
+  for (const p of paths) writeFileSync(path.join(building, p), Buffer.concat([readFileSync(path.join(building, p)), Buffer.from('\n')]));
+  git(building, 'commit', '-q', '-am', 'pull request');
+  const head = git(building, 'rev-parse', 'HEAD').trim();
+  writeFileSync(manifest.replace(root, building), JSON.stringify({ base, head }));
+  rmSync(root, { recursive: true, force: true });
+  renameSync(building, root);
+  log(`bench: cloned and committed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { root, base, head };
+}
