@@ -118,8 +118,9 @@ interface Command {
   /** The working directory and environment, when not the tree's and this process's. */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  /** Untimed preparation before each run. */
+  /** Untimed preparation before each run, and waiting after it for what it left running. */
   before?: () => void;
+  after?: () => void;
   checkChanged?: ReadonlySet<string> | null;
 }
 
@@ -128,9 +129,9 @@ interface Command {
  * changes `paths` (./trees.ts ensurePullRequest), with `scope: new`: it
  * checks the base commit out beside the workspace and scans both, which is
  * what every pull-request run of the action pays (`scope: auto` asks the
- * files API as well). Before each run, untimed: the previous run's base
- * tree is gone (its deletion runs detached) and git's index is refreshed,
- * as on a fresh checkout.
+ * files API as well). Untimed: git's index is refreshed before each run,
+ * as on a fresh checkout, and the base tree's deletion, which runs
+ * detached, is waited for after it.
  */
 function actionOnPullRequest(tree: Tree, paths: readonly string[], scratch: string): { command: Command; check: (stdout: string, status: number | null) => string[] } {
   const pr = ensurePullRequest(tree, paths, log);
@@ -167,10 +168,13 @@ function actionOnPullRequest(tree: Tree, paths: readonly string[], scratch: stri
     RUNNER_TEMP: runnerTemp,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   };
-  const before = (): void => {
-    writeFileSync(outputPath, '');
+  // The base tree's deletion runs detached after the action exits: waited for, so that it slows no other command.
+  const after = (): void => {
     const pause = new Int32Array(new SharedArrayBuffer(4));
     for (const started = Date.now(); readdirSync(runnerTemp).length > 0 && Date.now() - started < 120_000; ) Atomics.wait(pause, 0, 0, 50);
+  };
+  const before = (): void => {
+    writeFileSync(outputPath, '');
     spawnSync('git', ['update-index', '-q', '--refresh'], { cwd: pr.root });
   };
   const total = tree.planted.reduce((n, p) => n + p.expected.length, 0);
@@ -185,7 +189,7 @@ function actionOnPullRequest(tree: Tree, paths: readonly string[], scratch: stri
     }
     return problems;
   };
-  return { command: { name: `action on a pull request (scope new, ${paths.length} paths)`, argv: [process.execPath, ACTION], cwd: pr.root, env, before }, check };
+  return { command: { name: `action on a pull request (scope new, ${paths.length} paths)`, argv: [process.execPath, ACTION], cwd: pr.root, env, before, after }, check };
 }
 
 const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -228,6 +232,7 @@ async function main(): Promise<number> {
     if (pull !== null) {
       pull.command.before?.();
       const { stdout, status } = measure(pull.command.argv, pull.command.cwd ?? tree.root, pull.command.env);
+      pull.command.after?.();
       for (const p of pull.check(stdout, status)) problems.push(`${pull.command.name}: ${p}`);
     }
     for (const c of commands) {
@@ -247,6 +252,7 @@ async function main(): Promise<number> {
       for (const c of order) {
         c.before?.();
         samples.get(c.name)?.push(measure(c.argv, c.cwd ?? tree.root, c.env).sample);
+        c.after?.();
       }
       log(`bench: run ${r + 1}/${runs} done`);
     }

@@ -1,5 +1,5 @@
 import { linkSync, mkdirSync } from 'node:fs';
-import { gitBytes, gitComplaint } from './git.js';
+import { type GitBytesRun, gitBytes, gitComplaint } from './git.js';
 
 /**
  * How the base worktree's files were made, for the log: most of a pull
@@ -53,32 +53,32 @@ interface Entry {
  */
 export async function fillBaseWorktree(repoTop: string, worktree: string, sha: string): Promise<Filled | { failure: string }> {
   const read = await gitBytes(worktree, ['read-tree', sha], { maxBuffer: 1024 * 1024 });
-  if (read.code !== 0) return { failure: `git read-tree: ${gitComplaint({ ...read, stdout: '' })}` };
+  if (read.code !== 0) return { failure: `git read-tree: ${complaint(read)}` };
 
   const whole = async (why: string): Promise<Filled | { failure: string }> => {
     const all = await gitBytes(worktree, ['checkout-index', '--all', '--force'], { config: PARALLEL, maxBuffer: 1024 * 1024 });
-    if (all.code !== 0) return { failure: `git checkout-index: ${gitComplaint({ ...all, stdout: '' })}` };
+    if (all.code !== 0) return { failure: `git checkout-index: ${complaint(all)}` };
     return { linked: 0, written: 0, whole: why };
   };
 
   const listed = await gitBytes(repoTop, ['ls-tree', '-r', '-z', '--full-tree', sha], { maxBuffer: MAX_LISTING_BYTES });
-  if (listed.code !== 0) return whole(`its listing could not be read (${gitComplaint({ ...listed, stdout: '' })})`);
+  if (listed.code !== 0) return whole(`its listing could not be read (${complaint(listed)})`);
   const changed = await gitBytes(repoTop, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', sha, '--'], {
     maxBuffer: MAX_LISTING_BYTES,
   });
-  if (changed.code !== 0) return whole(`the workspace could not be compared with it (${gitComplaint({ ...changed, stdout: '' })})`);
+  if (changed.code !== 0) return whole(`the workspace could not be compared with it (${complaint(changed)})`);
 
   const changedPaths = new Set(splitNul(changed.stdout));
   // git diff trusts the index for a path marked assume-unchanged or skip-worktree (`git ls-files -v`
   // tags it with a lowercase letter or S): whatever the workspace holds there, git writes the base's.
   const flagged = await gitBytes(repoTop, ['ls-files', '-z', '-v', '--full-name'], { maxBuffer: MAX_LISTING_BYTES });
-  if (flagged.code !== 0) return whole(`the workspace's index could not be read (${gitComplaint({ ...flagged, stdout: '' })})`);
+  if (flagged.code !== 0) return whole(`the workspace's index could not be read (${complaint(flagged)})`);
   for (const record of splitNul(flagged.stdout)) if (!record.startsWith('H ')) changedPaths.add(record.slice(2));
   // `git diff` compares files as the workspace's attributes clean them: a .gitattributes that differs from
   // the base's (changed, or untracked or ignored, which git reads all the same) could hide a difference.
   for (const p of changedPaths) if (isAttributes(p)) return whole(`${shown(p)} changed`);
   const stray = await gitBytes(repoTop, ['ls-files', '-z', '--others', '--full-name', '--', ':(glob)**/.gitattributes'], { maxBuffer: MAX_LISTING_BYTES });
-  if (stray.code !== 0) return whole(`the workspace could not be listed (${gitComplaint({ ...stray, stdout: '' })})`);
+  if (stray.code !== 0) return whole(`the workspace could not be listed (${complaint(stray)})`);
   const strays = splitNul(stray.stdout);
   if (strays.length > 0) return whole(`the workspace has ${shown(strays[0] as string)}, which the base commit does not`);
   const entries: Entry[] = [];
@@ -91,9 +91,8 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
     entries.push(entry);
   }
 
-  // Git converts a file as it writes it when core.autocrlf is true or an attribute names a conversion; `git diff`
-  // compares the converted bytes, so an unchanged file may still differ from what git would write.
-  // core.autocrlf=true converts as git writes; =input as git compares (a CRLF file is then "unchanged").
+  // core.autocrlf=true converts every text file as git writes it; =input as git compares it, so a CRLF
+  // file is "unchanged" from an LF blob. Either way `git diff` says nothing of the bytes git would write.
   const autocrlf = (await gitBytes(worktree, ['config', '--get', 'core.autocrlf'], { maxBuffer: 1024 * 1024 })).stdout.toString('utf8').trim();
   if (autocrlf !== '' && !/^(?:false|no|off|0)$/i.test(autocrlf)) return whole(`core.autocrlf is ${JSON.stringify(autocrlf)}: git converts line ends`);
   const candidates = entries.filter((e) => e.regular && !changedPaths.has(e.path));
@@ -143,7 +142,7 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
   if (written.length > 0) {
     const input = Buffer.from(written.map((p) => `${p}\u0000`).join(''), 'latin1');
     const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input, maxBuffer: 1024 * 1024 });
-    if (out.code !== 0) return { failure: `git checkout-index: ${gitComplaint({ ...out, stdout: '' })}` };
+    if (out.code !== 0) return { failure: `git checkout-index: ${complaint(out)}` };
   }
   return { linked, written: written.length, whole: null };
 }
@@ -225,6 +224,8 @@ function plainPath(p: string): boolean {
   }
   return true;
 }
+
+const complaint = (run: GitBytesRun): string => gitComplaint({ code: run.code, stdout: '', stderr: run.stderr });
 
 const isAttributes = (p: string): boolean => p === '.gitattributes' || p.endsWith('/.gitattributes');
 

@@ -258,7 +258,7 @@ function baseScanner(deps: ActionDeps, log: StepLog, inputs: ActionInputs, conte
     (scanned ??= (async (): Promise<BaseOutcome> => {
       const base = await checkout;
       if ('failure' in base) return base;
-      log.info(`relaygate: base commit ${base.sha.slice(0, 12)} checked out: ${base.filled}.`);
+      log.info(`relaygate: base commit ${base.sha.slice(0, 12)} checked out: ${visible(base.filled)}.`);
       try {
         const baseOptions = optionsForBase(options, base.root);
         // A path the base does not have yet: nothing there was present before.
