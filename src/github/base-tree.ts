@@ -43,9 +43,9 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * Checks out the commit a pull request's findings are compared with into a
  * temporary git worktree (so discovery lists its files with `git ls-files`,
  * exactly as for the workspace), linking the files the workspace has
- * unchanged instead of writing them again (./base-fill.ts). Nothing of the pull request is checked out
- * or run: the base is the branch being merged into, and only its files are
- * read.
+ * unchanged instead of writing them again (./base-fill.ts). Nothing of the
+ * pull request is checked out or run: the base is the branch being merged
+ * into, and only its files are read.
  *
  * Which commit: on the test-merge commit that actions/checkout checks out
  * for `pull_request` (parents: base tip, pull request head), its first
@@ -140,4 +140,3 @@ async function ensureCommit(repoTop: string, sha: string, request: BaseRequest):
   if (run.code === 0 && (await present())) return null;
   return `could not fetch the base commit ${sha.slice(0, 12)} from origin (${gitComplaint(run)}); give the job \`contents: read\` or check out with fetch-depth: 0`;
 }
-
