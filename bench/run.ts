@@ -134,7 +134,7 @@ interface Command {
  * detached, is waited for after it. Its runs follow the other commands'
  * alternating runs (see main).
  */
-function actionOnPullRequest(tree: Tree, paths: readonly string[], scratch: string): { command: Command; check: (stdout: string, status: number | null) => string[] } {
+function actionOnPullRequest(tree: Tree, paths: readonly string[], scratch: string): { command: Command & { cwd: string }; check: (stdout: string, status: number | null) => string[] } {
   const pr = ensurePullRequest(tree, paths, log);
   const runnerTemp = path.join(scratch, 'runner-temp');
   mkdirSync(runnerTemp);
@@ -194,6 +194,14 @@ function actionOnPullRequest(tree: Tree, paths: readonly string[], scratch: stri
   return { command: { name: `action on a pull request (scope new, ${paths.length} paths)`, argv: [process.execPath, ACTION], cwd: pr.root, env, before, after }, check };
 }
 
+/** One run of a command with its own directory, environment and untimed preparation. */
+function measureAlone(c: Command & { cwd: string }): ReturnType<typeof measure> {
+  c.before?.();
+  const run = measure(c.argv, c.cwd, c.env);
+  c.after?.();
+  return run;
+}
+
 const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 async function main(): Promise<number> {
@@ -231,9 +239,7 @@ async function main(): Promise<number> {
     // The correctness check first, once per scanning command.
     const problems: string[] = [];
     if (pull !== null) {
-      pull.command.before?.();
-      const { stdout, status } = measure(pull.command.argv, pull.command.cwd ?? tree.root, pull.command.env);
-      pull.command.after?.();
+      const { stdout, status } = measureAlone(pull.command);
       for (const p of pull.check(stdout, status)) problems.push(`${pull.command.name}: ${p}`);
     }
     for (const c of commands) {
@@ -258,11 +264,7 @@ async function main(): Promise<number> {
     if (pull !== null) {
       const c = pull.command;
       samples.set(c.name, []);
-      for (let r = 0; r < runs; r++) {
-        c.before?.();
-        samples.get(c.name)?.push(measure(c.argv, c.cwd ?? tree.root, c.env).sample);
-        c.after?.();
-      }
+      for (let r = 0; r < runs; r++) samples.get(c.name)?.push(measureAlone(c).sample);
       commands.splice(commands.findIndex((x) => x.name === 'relaygate --version') + 1, 0, c);
       log(`bench: ${runs} runs of the action done`);
     }

@@ -93,20 +93,24 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
 
   // core.autocrlf=true converts every text file as git writes it; =input as git compares it, so a CRLF
   // file is "unchanged" from an LF blob. Either way `git diff` says nothing of the bytes git would write.
-  const autocrlf = (await gitBytes(worktree, ['config', '--get', 'core.autocrlf'], { maxBuffer: 1024 * 1024 })).stdout.toString('utf8').trim();
-  if (autocrlf !== '' && !/^(?:false|no|off|0)$/i.test(autocrlf)) return whole(`core.autocrlf is ${JSON.stringify(autocrlf)}: git converts line ends`);
+  const config = await lineEndSettings(worktree);
+  if (config.autocrlf !== '' && !/^(?:false|no|off|0)$/i.test(config.autocrlf)) return whole(`core.autocrlf is ${JSON.stringify(config.autocrlf)}: git converts line ends`);
+  const eol = config.eol.toLowerCase();
   const candidates = entries.filter((e) => e.regular && !changedPaths.has(e.path));
-  const eol = (await gitBytes(worktree, ['config', '--get', 'core.eol'], { maxBuffer: 1024 * 1024 })).stdout.toString('utf8').trim().toLowerCase();
   const converted = await conversions(worktree, candidates, eol === 'crlf' || ((eol === '' || eol === 'native') && process.platform === 'win32'));
   if (converted === null) return whole("the base commit's attributes could not be read");
   const differing = await differingBytes(repoTop, candidates.filter((e) => converted.get(e.path) === 'verify'));
   if (differing === null) return whole('the workspace files git would clean could not be hashed');
-  const toLink = candidates.filter((e) => !converted.has(e.path) || (converted.get(e.path) === 'verify' && !differing.has(e.path))).map((e) => e.path);
-  const linkedSet = new Set(toLink);
+  const toLink: string[] = [];
+  const written: string[] = [];
+  for (const e of entries) {
+    const conversion = converted.get(e.path);
+    const linkable = e.regular && !changedPaths.has(e.path) && (conversion === undefined || (conversion === 'verify' && !differing.has(e.path)));
+    (linkable ? toLink : written).push(e.path);
+  }
 
   const top = latin1(repoTop);
   const into = latin1(worktree);
-  const written: string[] = entries.filter((e) => !linkedSet.has(e.path)).map((e) => e.path);
 
   // One system call at a time, in slices that let the head scan's callbacks run between them: link(2) and
   // mkdir(2) into one folder serialize on its lock, and libuv's threads made the same work 4x slower.
@@ -140,8 +144,7 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
   }
 
   if (written.length > 0) {
-    const input = Buffer.from(written.map((p) => `${p}\u0000`).join(''), 'latin1');
-    const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input, maxBuffer: 1024 * 1024 });
+    const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(written), maxBuffer: 1024 * 1024 });
     if (out.code !== 0) return { failure: `git checkout-index: ${complaint(out)}` };
   }
   return { linked, written: written.length, whole: null };
@@ -164,7 +167,7 @@ type Conversion = 'write' | 'verify';
 async function conversions(worktree: string, entries: readonly Entry[], textIsCrlf: boolean): Promise<Map<string, Conversion> | null> {
   const out = new Map<string, Conversion>();
   if (entries.length === 0) return out;
-  const input = Buffer.from(entries.map((e) => `${e.path}\u0000`).join(''), 'latin1');
+  const input = nulSeparated(entries.map((e) => e.path));
   const run = await gitBytes(worktree, ['check-attr', '--all', '--cached', '-z', '--stdin'], { input, maxBuffer: MAX_LISTING_BYTES });
   if (run.code !== 0) return null;
   const fields = splitNul(run.stdout);
@@ -228,6 +231,24 @@ function plainPath(p: string): boolean {
 const complaint = (run: GitBytesRun): string => gitComplaint({ code: run.code, stdout: '', stderr: run.stderr });
 
 const isAttributes = (p: string): boolean => p === '.gitattributes' || p.endsWith('/.gitattributes');
+
+/** core.autocrlf and core.eol as git reads them for the worktree ('' when unset), in one run. */
+async function lineEndSettings(worktree: string): Promise<{ autocrlf: string; eol: string }> {
+  const run = await gitBytes(worktree, ['config', '-z', '--get-regexp', '^core\\.(autocrlf|eol)$'], { maxBuffer: 1024 * 1024 });
+  const found = { autocrlf: '', eol: '' };
+  // -z: "<key>\n<value>" records; the last one of a key wins, as for git itself.
+  for (const record of splitNul(run.stdout)) {
+    const newline = record.indexOf('\n');
+    const key = newline < 0 ? record : record.slice(0, newline);
+    const value = newline < 0 ? 'true' : record.slice(newline + 1).trim();
+    if (key === 'core.autocrlf') found.autocrlf = value;
+    else if (key === 'core.eol') found.eol = value;
+  }
+  return found;
+}
+
+/** Paths (latin1, one character per byte) as git's -z input. */
+const nulSeparated = (paths: readonly string[]): Buffer => Buffer.from(paths.map((p) => `${p}\u0000`).join(''), 'latin1');
 
 function splitNul(out: Buffer): string[] {
   const text = out.toString('latin1');
