@@ -55,10 +55,11 @@ export async function scan(options: Options): Promise<ScanResult> {
     paths: options.paths,
     include: options.include,
     exclude: options.exclude,
+    overlay: options.overlay ?? null,
   });
 
   // Plain files, rendered templates and provisioning edits become configurations.
-  const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars, setAside: discovery.setAside });
+  const sources = await runSources(discovery.candidates, { root: options.root, vars: options.vars, setAside: discovery.setAside, overlay: options.overlay ?? null });
   // What every configuration depends on besides its own inputs: the settings file, the --vars files,
   // and the paths that decided its files are live (discovery's liveBy).
   const shared = sharedInputs(options);
@@ -69,7 +70,7 @@ export async function scan(options: Options): Promise<ScanResult> {
   const results: RuleResult[] = sources.results.map((r) => ({ ...r, inputs: withShared(r.inputs) }));
   const context = { profile: PROFILES[options.profile] };
   // Fix plans are checked against the files themselves and become replacements (or nothing).
-  const files = fixFiles(options.root, sources.files);
+  const files = fixFiles(options.root, sources.files, options.overlay ?? null);
   for (const config of sources.configurations) {
     const inputs = withShared(config.inputs);
     for (const result of judge(config, context, options.rules)) results.push({ ...materializeFixes(sources.annotate(result), files), inputs, files: config.files });

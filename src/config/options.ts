@@ -1,5 +1,6 @@
 import type { Level } from '../model/finding.js';
 import type { BaseConfiguration } from '../model/inputs.js';
+import type { OverlayTree } from '../model/overlay.js';
 import { isProfileId, type ProfileId, PROFILE_IDS } from '../rules/profiles.js';
 
 export type FailOn = Level | 'never';
@@ -47,6 +48,11 @@ export interface Options {
    * every configuration (adding, changing or deleting it changes the scan).
    */
   configFile?: string | null;
+  /**
+   * The tree scanned at root when it is not (all) on the disk there: a pull request's base commit
+   * whose unchanged files are the workspace's (src/model/overlay.ts). null or absent: the disk.
+   */
+  overlay?: OverlayTree | null;
 }
 
 export class OptionsError extends Error {

@@ -10,12 +10,13 @@ import { OptionsError } from '../config/options.js';
 import type { Candidate } from './candidate.js';
 import { type PathClass, PathClassifier } from './classify.js';
 import { gitLister, gitWorkTree } from './git-files.js';
-import { ambiguousName, readCandidate, readContext, type ReadOutcome, type ScanRoot } from './read-candidate.js';
-import { type ListedPath, pathKey, textPath } from './listed-path.js';
+import { ambiguousName, readCandidate, readContext, type ReadContext, type ReadOutcome, type ScanRoot } from './read-candidate.js';
+import { type ListedPath, listedPath, pathKey, textPath } from './listed-path.js';
 import { VENDORED_SHOWN } from './patterns.js';
 import { walkFiles } from './walk.js';
 import { distributionTreeInputs, distributionTrees, inDistributionTree, type SetAside } from './live.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
+import { type OverlayTree, overlayFolders, overlayKey } from '../model/overlay.js';
 
 export type { Candidate, CandidateKind } from './candidate.js';
 export type { Role } from './patterns.js';
@@ -27,6 +28,8 @@ export interface DiscoverOptions {
   paths: string[];
   include: string[];
   exclude: string[];
+  /** The tree to list and read instead of the disk under root (src/model/overlay.ts). */
+  overlay?: OverlayTree | null;
 }
 
 export interface Discovery {
@@ -61,7 +64,7 @@ function toPosix(rel: string): string {
 }
 
 /** Resolves the `paths` option; a path outside the root or missing is a usage error, never a silent pass. */
-async function resolveTargets(root: string, paths: readonly string[]): Promise<Targets> {
+async function resolveTargets(root: string, paths: readonly string[], overlay: OverlayView | null): Promise<Targets> {
   const targets: Targets = { folders: [], files: [] };
   for (const p of paths.length === 0 ? ['.'] : paths) {
     const full = path.resolve(root, p);
@@ -69,13 +72,19 @@ async function resolveTargets(root: string, paths: readonly string[]): Promise<T
     if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
       throw new OptionsError(`path: "${p}" is outside the scan root ${root}`);
     }
-    let info;
-    try {
-      info = await stat(full);
-    } catch (e) {
-      throw new OptionsError(`path: "${p}" cannot be scanned (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    let folder: boolean;
+    if (overlay !== null) {
+      const key = overlayKey(toPosix(rel));
+      if (!overlay.folders.has(key) && !overlay.tree.files.has(key)) throw new OptionsError(`path: "${p}" cannot be scanned (ENOENT)`);
+      folder = overlay.folders.has(key);
+    } else {
+      try {
+        folder = (await stat(full)).isDirectory();
+      } catch (e) {
+        throw new OptionsError(`path: "${p}" cannot be scanned (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
     }
-    (info.isDirectory() ? targets.folders : targets.files).push(toPosix(rel));
+    (folder ? targets.folders : targets.files).push(toPosix(rel));
   }
   // The whole root covers every other folder.
   if (targets.folders.includes('')) targets.folders = [''];
@@ -94,10 +103,32 @@ interface Listing {
   walk: () => Promise<{ files: ListedPath[]; notes: string[] }>;
 }
 
-async function listFolders(root: string, folders: readonly string[], pruneVendored: boolean): Promise<Listing> {
+/** An overlay tree and its folders (keys as in OverlayTree.files). */
+interface OverlayView {
+  tree: OverlayTree;
+  folders: Map<string, Set<string>>;
+}
+
+/** The overlay's files under `folders` (all of them for the root), as git lists a checkout of them. */
+function overlayListing(overlay: OverlayView, folders: readonly string[]): ListedPath[] {
+  const prefixes = folders.includes('') ? null : folders.map((f) => `${overlayKey(f)}/`);
+  const files: ListedPath[] = [];
+  for (const key of overlay.tree.files.keys()) {
+    if (prefixes !== null && !prefixes.some((prefix) => key.startsWith(prefix))) continue;
+    // eslint-disable-next-line no-control-regex
+    files.push(/^[\u0000-\u007f]*$/.test(key) ? textPath(key) : listedPath(Buffer.from(key, 'latin1')));
+  }
+  return files;
+}
+
+async function listFolders(root: string, folders: readonly string[], pruneVendored: boolean, overlay: OverlayView | null): Promise<Listing> {
   const walk = (): Promise<{ files: ListedPath[]; notes: string[] }> => walkFiles(root, folders, pruneVendored);
   const none = Promise.resolve(new Set<string>());
   if (folders.length === 0) return { parts: [], deleted: none, walk: () => Promise.resolve({ files: [], notes: [] }) };
+  if (overlay !== null) {
+    const files = overlayListing(overlay, folders);
+    return { parts: [() => Promise.resolve({ files, notes: [] })], deleted: none, walk };
+  }
   const tree = await gitWorkTree(root);
   if (tree.inside) {
     const lister = gitLister(root, folders.filter((f) => f !== ''));
@@ -138,10 +169,11 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     throw new OptionsError(`path: the scan root ${options.root} is not a readable directory (${(e as Error).message})`);
   }
   const root: ScanRoot = { absolute, real };
-  const targets = await resolveTargets(absolute, options.paths);
+  const overlay: OverlayView | null = options.overlay ? { tree: options.overlay, folders: overlayFolders(options.overlay) } : null;
+  const targets = await resolveTargets(absolute, options.paths, overlay);
   const classifier = new PathClassifier(options.include, options.exclude, HOST_FORMATS.length > 0);
   // A user include may reach into a vendored tree: then the walk must enter them all.
-  const listing = await listFolders(absolute, targets.folders, options.include.length === 0);
+  const listing = await listFolders(absolute, targets.folders, options.include.length === 0, overlay);
   const notes: string[] = [];
 
   const explicit = new Set(targets.files);
@@ -149,6 +181,10 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   // Synchronous reads, one file at a time into one reused buffer: on a small
   // machine, thread-pool round trips per file cost more than the reads themselves.
   const reading = readContext(root);
+  // An overlay's unchanged files are read where they are: the other folder, with its own real root.
+  const from = overlay === null ? null : readContext({ absolute: path.resolve(overlay.tree.from), real: await realpath(overlay.tree.from) });
+  const contextOf = (f: ListedPath): ReadContext =>
+    from !== null && overlay?.tree.files.get(f.raw === undefined ? overlayKey(f.shown) : f.raw.toString('latin1')) === true ? from : reading;
   const judged: Judged[] = [];
   /** Names that are not UTF-8: judged last, when every other name is known (see below). */
   const late: ListedPath[] = [];
@@ -179,7 +215,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
         late.push(f);
         continue;
       }
-      judge(f, (cls) => readCandidate(reading, f, cls));
+      judge(f, (cls) => readCandidate(contextOf(f), f, cls));
       if (++sinceYield === READ_BATCH) {
         sinceYield = 0;
         await setImmediate();
@@ -209,7 +245,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   if (late.length > 0) for (const f of listed.values()) shownCount.set(f.shown, (shownCount.get(f.shown) ?? 0) + 1);
   for (const f of late) {
     if (deleted.has(pathKey(f))) continue;
-    judge(f, (cls) => ((shownCount.get(f.shown) ?? 0) > 1 ? ambiguousName(f.shown, cls) : readCandidate(reading, f, cls)));
+    judge(f, (cls) => ((shownCount.get(f.shown) ?? 0) > 1 ? ambiguousName(f.shown, cls) : readCandidate(contextOf(f), f, cls)));
   }
 
   const trees = distributionTrees([...listed.values()].map((f) => f.shown));

@@ -17,7 +17,8 @@ import { mergeInputs } from '../model/inputs.js';
 import type { SourceFile } from '../model/source.js';
 import type { Configuration } from '../mta/configuration.js';
 import { variableAnnotator } from './annotate.js';
-import { fileSystemRepository } from './contracts/repository.js';
+import { fileSystemRepository, overlayRepository, type RepositoryReader } from './contracts/repository.js';
+import type { OverlayTree } from '../model/overlay.js';
 import { readExtraVars } from './extra-vars.js';
 import { extract } from './extract.js';
 import type { Extraction } from './contracts/edits.js';
@@ -34,7 +35,12 @@ export interface SourcesOptions {
   vars: readonly string[];
   /** Files discovery set aside as not live configuration: judged only when provisioning code deploys them. */
   setAside?: readonly SetAside[];
+  /** The tree to read instead of the disk under root (src/model/overlay.ts). */
+  overlay?: OverlayTree | null;
 }
+
+const repositoryOf = (options: SourcesOptions): RepositoryReader =>
+  options.overlay ? overlayRepository(options.root, options.overlay) : fileSystemRepository(options.root);
 
 export interface Sources {
   configurations: Configuration[];
@@ -79,13 +85,13 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const notes: string[] = [];
   const withRepository = needsRepository(candidates);
   const extraVars = withRepository ? await readExtraVars(options) : [];
-  const repo = withRepository ? fileSystemRepository(options.root) : null;
+  const repo = withRepository ? repositoryOf(options) : null;
 
   // 1. render
   const rendered = renderCandidates(candidates, repo, extraVars, notes, results);
   const { files, templates, embedded } = rendered;
   // Files an Exim or OpenSMTPD configuration includes are read on demand and kept for findings.
-  const includeRepo = repo ?? fileSystemRepository(options.root);
+  const includeRepo = repo ?? repositoryOf(options);
   const readIncluded = (file: string): string | undefined => {
     const text = includeRepo.read(file);
     if (text !== undefined && !files.has(file)) files.set(file, { path: file, text });

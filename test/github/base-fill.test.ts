@@ -118,6 +118,8 @@ function reset(): void {
   git(ws, 'checkout', '-q', '-f', '--detach', BASE);
   git(ws, 'update-index', '--no-assume-unchanged', 'postfix/main.cf');
   git(ws, 'update-index', '--no-skip-worktree', 'docs/readme.md', 'a/b/c/deep.txt');
+  // Every file written again: a test that changed core.autocrlf leaves index stat data git would trust.
+  for (const name of readdirSync(ws)) if (name !== '.git') rmSync(path.join(ws, name), { recursive: true, force: true });
   git(ws, 'checkout', '-q', '-f', '--detach', BASE);
   git(ws, 'clean', '-q', '-fdx');
 }

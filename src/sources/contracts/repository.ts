@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSyn
 import path from 'node:path';
 import { directoryInput, mergeInputs } from '../../model/inputs.js';
 import { normalize } from './repo-paths.js';
+import { type OverlayTree, overlayFolders, overlayKey } from '../../model/overlay.js';
 
 /**
  * Read access to the scanned repository, by POSIX path relative to the scan
@@ -198,6 +199,38 @@ export function fileSystemRepository(root: string): RepositoryReader {
           return false;
         }
       });
+    },
+  };
+}
+
+/**
+ * The repository of an overlay tree (src/model/overlay.ts) at `root`: what
+ * exists is the tree's; a file's bytes are read from the overlay's other
+ * folder or from `root`, as the tree says, with the same checks and limits
+ * as fileSystemRepository. Paths are taken as fileSystemRepository takes
+ * them (`..` lexically; the tree has no links to follow).
+ */
+export function overlayRepository(root: string, tree: OverlayTree): RepositoryReader {
+  const folders = overlayFolders(tree);
+  const own = fileSystemRepository(root);
+  const from = fileSystemRepository(tree.from);
+  const listings = new Map<string, string[]>();
+  return {
+    read(relativePath) {
+      const clean = normalize(relativePath);
+      const where = clean === null ? undefined : tree.files.get(overlayKey(clean));
+      return where === undefined ? undefined : (where ? from : own).read(clean as string);
+    },
+    list(relativeDir) {
+      const clean = normalize(relativeDir);
+      const entries = clean === null ? undefined : folders.get(overlayKey(clean));
+      if (entries === undefined) return [];
+      // As readdir names them (UTF-8, a byte that is not replaced), sorted as fileSystemRepository sorts.
+      return [...once(listings, clean as string, () => [...entries].map((name) => Buffer.from(name, 'latin1').toString('utf8')).sort())];
+    },
+    isDirectory(relativePath) {
+      const clean = normalize(relativePath);
+      return clean !== null && folders.has(overlayKey(clean));
     },
   };
 }

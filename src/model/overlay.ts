@@ -1,0 +1,45 @@
+/**
+ * A tree whose unchanged files are read from another folder: a pull
+ * request's base commit, most of whose files the workspace holds as they
+ * are (src/github/base-fill.ts). Every question of presence (is there a
+ * file, a folder, what does a folder hold) is answered from `files`, never
+ * from the disk: the other folder also holds files the tree does not have.
+ * The tree has regular files and the folders that hold them, and nothing
+ * else (no symbolic link, no submodule).
+ */
+export interface OverlayTree {
+  /** Absolute path of the folder that holds the unchanged files, at the same paths relative to it. */
+  from: string;
+  /**
+   * Every regular file of the tree, by its path relative to the scan root as latin1 (one character
+   * per byte: names need not be UTF-8): true when `from` holds its bytes, false when the scan root does.
+   */
+  files: ReadonlyMap<string, boolean>;
+}
+
+/** A text path's key in `OverlayTree.files`: its UTF-8 bytes as latin1. */
+export function overlayKey(text: string): string {
+  // ASCII, nearly every path, is its own latin1.
+  // eslint-disable-next-line no-control-regex
+  return /^[\u0000-\u007f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+}
+
+/** Each folder of the tree ('' the root), with the names (latin1) of its files and folders. */
+export function overlayFolders(tree: OverlayTree): Map<string, Set<string>> {
+  const folders = new Map<string, Set<string>>([['', new Set()]]);
+  for (const file of tree.files.keys()) {
+    let child = file;
+    for (let slash = child.lastIndexOf('/'); ; slash = child.lastIndexOf('/')) {
+      const folder = slash < 0 ? '' : child.slice(0, slash);
+      const entries = folders.get(folder);
+      const name = child.slice(slash + 1);
+      if (entries !== undefined) {
+        entries.add(name);
+        break;
+      }
+      folders.set(folder, new Set([name]));
+      child = folder;
+    }
+  }
+  return folders;
+}
