@@ -13,6 +13,12 @@ export interface Filled {
   written: number;
   /** Why every entry was written by git instead, or null. */
   whole: string | null;
+  /**
+   * When nothing was linked because the base scan reads the workspace's unchanged files where they
+   * are (src/model/overlay.ts): every regular file of the base by its path (latin1), true for those,
+   * false for the ones git wrote. null: the worktree holds every file.
+   */
+  overlay: Map<string, boolean> | null;
 }
 
 /** A listing bigger than this (about 2.5 million paths) is not held in memory: git writes the tree. */
@@ -48,17 +54,21 @@ interface Entry {
  * backslash): only git decides what such a path becomes. Nothing is
  * linked before that is decided.
  *
+ * With `mayOverlay`, a base of regular files only gets no links at all:
+ * the result's `overlay` says which files the base scan reads in the
+ * workspace and which git wrote into the worktree.
+ *
  * Nothing reads the worktree but the base scan, which opens files read-only;
  * removing it unlinks the links, not the workspace's files.
  */
-export async function fillBaseWorktree(repoTop: string, worktree: string, sha: string): Promise<Filled | { failure: string }> {
+export async function fillBaseWorktree(repoTop: string, worktree: string, sha: string, mayOverlay = false): Promise<Filled | { failure: string }> {
   const read = await gitBytes(worktree, ['read-tree', sha], { maxBuffer: 1024 * 1024 });
   if (read.code !== 0) return { failure: `git read-tree: ${complaint(read)}` };
 
   const whole = async (why: string): Promise<Filled | { failure: string }> => {
     const all = await gitBytes(worktree, ['checkout-index', '--all', '--force'], { config: PARALLEL, maxBuffer: 1024 * 1024 });
     if (all.code !== 0) return { failure: `git checkout-index: ${complaint(all)}` };
-    return { linked: 0, written: 0, whole: why };
+    return { linked: 0, written: 0, whole: why, overlay: null };
   };
 
   const listed = await gitBytes(repoTop, ['ls-tree', '-r', '-z', '--full-tree', sha], { maxBuffer: MAX_LISTING_BYTES });
@@ -109,6 +119,20 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
     (linkable ? toLink : written).push(e.path);
   }
 
+  // A base of regular files only, scanned where the workspace is its top level (mayOverlay): the
+  // unchanged ones need no link, the scan reads them in the workspace and asks the listing what exists.
+  // A symbolic link or a submodule in the base (resolved or listed through the disk) needs the links.
+  if (mayOverlay && entries.every((e) => e.regular) && !entries.some((e) => e.path === '.gitmodules')) {
+    if (written.length > 0) {
+      const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(written), maxBuffer: 1024 * 1024 });
+      if (out.code !== 0) return { failure: `git checkout-index: ${complaint(out)}` };
+    }
+    const overlay = new Map<string, boolean>();
+    for (const p of toLink) overlay.set(p, true);
+    for (const p of written) overlay.set(p, false);
+    return { linked: toLink.length, written: written.length, whole: null, overlay };
+  }
+
   const top = latin1(repoTop);
   const into = latin1(worktree);
 
@@ -147,7 +171,7 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
     const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(written), maxBuffer: 1024 * 1024 });
     if (out.code !== 0) return { failure: `git checkout-index: ${complaint(out)}` };
   }
-  return { linked, written: written.length, whole: null };
+  return { linked, written: written.length, whole: null, overlay: null };
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fillBaseWorktree, type Filled } from './base-fill.js';
 import { git, gitComplaint, removeDetached } from './git.js';
+import type { OverlayTree } from '../model/overlay.js';
 
 export interface BaseRequest {
   /** The scan root (GITHUB_WORKSPACE). */
@@ -24,6 +25,11 @@ export interface BaseRequest {
    * at the end of the job finishes if it is cut short.
    */
   waitForRemoval?: boolean;
+  /**
+   * The base scan may read the workspace's unchanged files where they are (BaseTree.overlay) instead
+   * of through links: when nothing it reads but the scanned files comes by a path into the workspace.
+   */
+  overlay?: boolean;
 }
 
 export interface BaseTree {
@@ -34,6 +40,8 @@ export interface BaseTree {
   how: string;
   /** How its files were made, for the log. */
   filled: string;
+  /** When the base scan reads the files the workspace has unchanged there (src/model/overlay.ts); null: all are under root. */
+  overlay: OverlayTree | null;
   remove: () => Promise<void>;
 }
 
@@ -43,7 +51,9 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * Checks out the commit a pull request's findings are compared with into a
  * temporary git worktree (so discovery lists its files with `git ls-files`,
  * exactly as for the workspace), linking the files the workspace has
- * unchanged instead of writing them again (./base-fill.ts). Nothing of the
+ * unchanged instead of writing them again (./base-fill.ts), or with
+ * `overlay`, leaving them where they are for the base scan to read there
+ * (`BaseTree.overlay`). Nothing of the
  * pull request is checked out or run: the base is the branch being merged
  * into, and only its files are read.
  *
@@ -110,18 +120,21 @@ export async function checkoutBase(request: BaseRequest): Promise<BaseTree | { f
   };
   await mkdir(path.dirname(worktree), { recursive: true });
   const add = await git(repoTop, ['worktree', 'add', '--detach', '--force', '--no-checkout', worktree, sha]);
-  const filled = add.code === 0 ? await fillBaseWorktree(repoTop, worktree, sha) : { failure: gitComplaint(add) };
+  // The overlay's paths are the repository's: only where the workspace is its top level are they the scan's.
+  const filled = add.code === 0 ? await fillBaseWorktree(repoTop, worktree, sha, request.overlay === true && relTop === '') : { failure: gitComplaint(add) };
   if ('failure' in filled) {
     await remove();
     return { failure: `could not check out the base commit ${sha.slice(0, 12)} (${filled.failure})` };
   }
   await mkdir(root, { recursive: true });
-  return { root, sha, how, filled: filledNote(filled), remove };
+  const overlay = filled.overlay === null ? null : { from: path.resolve(request.workspace), files: filled.overlay };
+  return { root, sha, how, filled: filledNote(filled), overlay, remove };
 }
 
 function filledNote(filled: Filled): string {
   if (filled.whole !== null) return `git wrote every file (${filled.whole})`;
   const files = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
+  if (filled.overlay !== null) return `${files(filled.linked)} unchanged in the workspace read there, ${files(filled.written)} written by git`;
   return `${files(filled.linked)} unchanged in the workspace linked, ${files(filled.written)} written by git`;
 }
 

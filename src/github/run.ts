@@ -249,6 +249,8 @@ function baseScanner(deps: ActionDeps, log: StepLog, inputs: ActionInputs, conte
           token: inputs.token,
           serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com',
           tempDir: deps.env.RUNNER_TEMP || os.tmpdir(),
+          // A --vars file inside the workspace is read by its path at the base: one the workspace has unchanged needs its link.
+          overlay: options.vars.every((file) => !isInside(workspace, file)),
         }).catch((e: unknown) => ({ failure: `could not check out the base commit (${visible(firstLine(e))})` }));
   let scanned: Promise<BaseOutcome> | null = null;
   let removal: Promise<void> | null = null;
@@ -260,7 +262,7 @@ function baseScanner(deps: ActionDeps, log: StepLog, inputs: ActionInputs, conte
       if ('failure' in base) return base;
       log.info(`relaygate: base commit ${base.sha.slice(0, 12)} checked out: ${visible(base.filled)}.`);
       try {
-        const baseOptions = optionsForBase(options, base.root);
+        const baseOptions = optionsForBase(options, base.root, base.overlay);
         // A path the base does not have yet: nothing there was present before.
         const found = baseOptions === null ? null : await deps.scan(baseOptions);
         return { sha: base.sha, how: base.how, findings: found?.findings ?? [], configurations: found?.configurations ?? [] };
@@ -432,4 +434,10 @@ async function summarize(core: ActionCore, log: StepLog, report: JsonReport, blo
   } catch (e) {
     log.warning(`relaygate: could not write the job summary: ${visible((e as Error).message)}`);
   }
+}
+
+/** Whether `file` is `dir` or under it, by their absolute paths. */
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }

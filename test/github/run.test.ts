@@ -217,7 +217,7 @@ describe('runAction', () => {
         assert.equal(token, 'ghs_x');
         return fake.api;
       },
-      checkoutBase: async () => ({ root: baseRoot, sha: '1'.repeat(40), how: "the pull request's base branch", filled: '3 entries unchanged in the workspace linked, 1 entry written by git', remove: async () => void removed++ }),
+      checkoutBase: async () => ({ root: baseRoot, sha: '1'.repeat(40), how: "the pull request's base branch", filled: '3 entries unchanged in the workspace linked, 1 entry written by git', overlay: null, remove: async () => void removed++ }),
       scan: async (options) => {
         rec.scanned.push(options);
         // As the engine does: the base is asked for once the head's configurations are judged.
@@ -248,7 +248,7 @@ describe('runAction', () => {
     const { deps, rec } = harness(workspace(), { token: 'ghs_x', summary: 'false', annotations: 'none' }, new Error('disk on fire'), {
       context: () => ({ ...PUSH, eventName: 'pull_request', pullNumber: 7 }),
       github: () => fake.api,
-      checkoutBase: async () => ({ root: '/nonexistent/base', sha: '1'.repeat(40), how: 'the base', filled: '1 entry unchanged in the workspace linked, 0 entries written by git', remove: async () => void removed++ }),
+      checkoutBase: async () => ({ root: '/nonexistent/base', sha: '1'.repeat(40), how: 'the base', filled: '1 entry unchanged in the workspace linked, 0 entries written by git', overlay: null, remove: async () => void removed++ }),
     });
     await runAction(deps);
     assert.deepEqual(rec.failed, ['relaygate: internal error: disk on fire']);
@@ -470,7 +470,7 @@ describe('runAction', () => {
     const { deps, rec } = harness(ws, { scope: 'new', summary: 'false', annotations: 'commands', vars: 'ci/vars.yml, ci/absent.yml', path: 'infra' }, [], {
       checkoutBase: async (request) => {
         requests.push(request);
-        return { root: baseRoot, sha: '1'.repeat(40), how: 'the commit before the push', filled: '3 entries unchanged in the workspace linked, 1 entry written by git', remove: async () => void removed++ };
+        return { root: baseRoot, sha: '1'.repeat(40), how: 'the commit before the push', filled: '3 entries unchanged in the workspace linked, 1 entry written by git', overlay: null, remove: async () => void removed++ };
       },
       scan: async (options) => {
         rec.scanned.push(options);
@@ -487,7 +487,7 @@ describe('runAction', () => {
       { root: baseRoot, baseline: null, changed: null, vars: [], paths: ['infra'] },
     );
     assert.deepEqual(requests, [
-      { workspace: ws, scanned: path.join(ws, 'infra'), baseSha: '1'.repeat(40), pullHeadSha: null, token: '', serverUrl: 'https://github.com', tempDir: path.join(ws, '..', 'runner-temp') },
+      { workspace: ws, scanned: path.join(ws, 'infra'), baseSha: '1'.repeat(40), pullHeadSha: null, token: '', serverUrl: 'https://github.com', tempDir: path.join(ws, '..', 'runner-temp'), overlay: false },
     ]);
     assert.equal(removed, 1);
     const report = JSON.parse(readFileSync(rec.outputs['report-file']!, 'utf8')) as { findings: Finding[] };

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fixFiles } from '../../src/fixes/files.js';
-import { overlayFolders } from '../../src/model/overlay.js';
-import { overlayRepository } from '../../src/sources/contracts/repository.js';
+import { fixFiles } from '../../../src/fixes/files.js';
+import { overlayFolders } from '../../../src/model/overlay.js';
+import { overlayRepository } from '../../../src/sources/contracts/repository.js';
 
 // An overlay tree's readers: what exists is the tree's, and each file's
 // bytes come from where the tree says, never from what else the disk holds.
