@@ -29663,9 +29663,15 @@ function overlayKey(text) {
     // eslint-disable-next-line no-control-regex
     return /^[\u0000-\u007f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
 }
-/** Each folder of the tree ('' the root), with the names (latin1) of its files and folders. */
+/** Folders of each tree, worked out once: discovery, the readers and the base's settings all ask. */
+const FOLDERS = new WeakMap();
+/** Each folder of the tree ('' the root), with the names (latin1) of its files and folders. Shared: not to be changed. */
 function overlayFolders(tree) {
+    const known = FOLDERS.get(tree);
+    if (known !== undefined)
+        return known;
     const folders = new Map([['', new Set()]]);
+    FOLDERS.set(tree, folders);
     for (const file of tree.files.keys()) {
         let child = file;
         for (let slash = child.lastIndexOf('/');; slash = child.lastIndexOf('/')) {

@@ -106,7 +106,7 @@ interface Listing {
 /** An overlay tree and its folders (keys as in OverlayTree.files). */
 interface OverlayView {
   tree: OverlayTree;
-  folders: Map<string, Set<string>>;
+  folders: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The overlay's files under `folders` (all of them for the root), as git lists a checkout of them. */

@@ -24,9 +24,15 @@ export function overlayKey(text: string): string {
   return /^[\u0000-\u007f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
 }
 
-/** Each folder of the tree ('' the root), with the names (latin1) of its files and folders. */
-export function overlayFolders(tree: OverlayTree): Map<string, Set<string>> {
+/** Folders of each tree, worked out once: discovery, the readers and the base's settings all ask. */
+const FOLDERS = new WeakMap<OverlayTree, Map<string, Set<string>>>();
+
+/** Each folder of the tree ('' the root), with the names (latin1) of its files and folders. Shared: not to be changed. */
+export function overlayFolders(tree: OverlayTree): ReadonlyMap<string, ReadonlySet<string>> {
+  const known = FOLDERS.get(tree);
+  if (known !== undefined) return known;
   const folders = new Map<string, Set<string>>([['', new Set()]]);
+  FOLDERS.set(tree, folders);
   for (const file of tree.files.keys()) {
     let child = file;
     for (let slash = child.lastIndexOf('/'); ; slash = child.lastIndexOf('/')) {
