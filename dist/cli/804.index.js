@@ -37305,6 +37305,25 @@ class MappedLine {
         segments.sort((a, b) => a.start - b.start);
         return new MappedLine(text, fill(segments, text.length, fallback));
     }
+    /**
+     * Lines 1..n of a fragment at once (what ofFragment gives for each): its
+     * map's segments sorted into their lines in one pass, not one pass a line.
+     */
+    static ofFragmentLines(fragment, texts, fallback) {
+        const byLine = new Map();
+        for (const s of fragment.map.segments) {
+            if (s.line < 1 || s.line > texts.length)
+                continue;
+            const list = byLine.get(s.line) ?? [];
+            list.push({ start: s.column - 1, end: s.endColumn - 1, kind: s.kind, from: s.from, to: s.to, file: s.file ?? fragment.file });
+            byLine.set(s.line, list);
+        }
+        return texts.map((text, i) => {
+            const segments = byLine.get(i + 1) ?? [];
+            segments.sort((a, b) => a.start - b.start);
+            return new MappedLine(text, fill(segments, text.length, fallback));
+        });
+    }
     /** Text with no place of its own: it stands for `span` (the edit that wrote it). */
     static generated(text, span) {
         if (text === '')
@@ -37374,10 +37393,11 @@ function linesOf(piece, maybe, fallback) {
     const texts = piece.text.split('\n');
     if (texts[texts.length - 1] === '')
         texts.pop();
-    return texts.map((text, i) => ({
-        line: piece.fragment === null ? MappedLine.plain(piece.file, i + 1, text) : MappedLine.ofFragment(piece.fragment, i + 1, text, fallback),
-        maybe: maybe || (piece.fragment?.maybeLines.has(i + 1) ?? false),
-    }));
+    const fragment = piece.fragment;
+    if (fragment === null)
+        return texts.map((text, i) => ({ line: MappedLine.plain(piece.file, i + 1, text), maybe }));
+    const lines = MappedLine.ofFragmentLines(fragment, texts, fallback);
+    return lines.map((line, i) => ({ line, maybe: maybe || fragment.maybeLines.has(i + 1) }));
 }
 /** The path a whole document is parsed under: no real file has it, so every span is mapped back. */
 const DOCUMENT_PATH = '\u0000replayed';
@@ -38294,11 +38314,38 @@ function scriptText(fragment, text, start, end, exact, span) {
     const at = whole.firstSpan() ?? span;
     return MappedLine.generated(text, at);
 }
+/**
+ * A document no bigger than this after an edit. A sed that may or may not
+ * run keeps each line it changes beside the new one, so the same sed run
+ * again and again (a function called from a loop, once per pass) doubles
+ * the lines it matches each time; past these bounds, what it changed is
+ * one line that may be anything (the file's unknown line).
+ */
+const MAX_DOCUMENT_LINES = 5_000;
+const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+/**
+ * Lines the edits of one instance may run over, together (each line an edit
+ * runs over costs a few microseconds): a script that runs many edits on a
+ * file grown to its bound would otherwise take minutes. Past it, a further
+ * sed is not run: the file keeps its lines and gets the unknown line.
+ */
+const SED_LINES_PER_INSTANCE = 200_000;
+const sedBudget = () => ({ lines: SED_LINES_PER_INSTANCE, noted: new Set() });
 /** null: the script no longer parses (the extractor checked it; kept for safety). */
-function runSedEdit(lines, edit, unknownLine) {
+function runSedEdit(lines, edit, unknownLine, budget = null) {
     const program = parseSedScript(edit.script.text, edit.extended);
     if (program.kind !== 'program')
         return null;
+    if (budget !== null && budget.lines < lines.length) {
+        budget.lines = 0;
+        return {
+            lines: [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.span)],
+            changed: lines.map((l) => l.line.text),
+            bounded: `the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`,
+        };
+    }
+    if (budget !== null)
+        budget.lines -= lines.length;
     const ops = {
         text: (v) => v.text,
         slice: (v, a, b) => v.slice(a, b),
@@ -38308,27 +38355,57 @@ function runSedEdit(lines, edit, unknownLine) {
     const results = new SedRun(program, ops, edit.quiet).run(lines.map((l) => l.line));
     const out = [];
     const changed = [];
+    // A line that may be there, right after the same text that may be there too, adds nothing: the
+    // same sed run again keeps the line it made last time beside what it makes of it now.
+    const push = (line) => {
+        const last = out[out.length - 1];
+        if (last !== undefined && last.maybe && line.maybe && last.line.text === line.line.text)
+            return;
+        out.push(line);
+    };
     results.forEach((r, i) => {
         const old = lines[i];
         if (r.kind === 'unknown') {
             changed.push(old.line.text);
             if (edit.maybe)
-                out.push({ ...old, maybe: true });
-            out.push(unknownLine(edit.span));
+                push({ ...old, maybe: true });
+            push(unknownLine(edit.span));
             return;
         }
         const unchanged = r.kind === 'known' && r.lines.length === 1 && r.lines[0]?.text === old.line.text;
         if (unchanged) {
-            out.push(old);
+            push(old);
             return;
         }
         changed.push(old.line.text, ...r.lines.map((l) => l.text));
         const maybe = edit.maybe || r.kind === 'maybe';
         if (maybe)
-            out.push({ ...old, maybe: true });
-        out.push(...r.lines.map((line) => ({ line, maybe: maybe || old.maybe })));
+            push({ ...old, maybe: true });
+        for (const line of r.lines)
+            push({ line, maybe: maybe || old.maybe });
     });
-    return { lines: out, changed };
+    let chars = 0;
+    for (const l of out)
+        chars += l.line.text.length;
+    if (out.length <= MAX_DOCUMENT_LINES && chars <= MAX_DOCUMENT_CHARS)
+        return { lines: out, changed };
+    // Every line it would have changed stays as it was, only perhaps there, and one unknown line follows
+    // the first of them: the document grows by one line, whatever the script does.
+    const bounded = [];
+    let unknown = false;
+    results.forEach((r, i) => {
+        const old = lines[i];
+        if (r.kind === 'known' && r.lines.length === 1 && r.lines[0]?.text === old.line.text) {
+            bounded.push(old);
+            return;
+        }
+        bounded.push({ ...old, maybe: true });
+        if (!unknown)
+            bounded.push(unknownLine(edit.span));
+        unknown = true;
+    });
+    const size = out.length > MAX_DOCUMENT_LINES ? `more than ${MAX_DOCUMENT_LINES} lines` : `more than ${MAX_DOCUMENT_CHARS} characters`;
+    return { lines: bounded, changed, bounded: `the sed at ${edit.span.file}:${edit.span.line} would make the file ${size} long: what it changes there, and what later seds that grow it change, is unknown` };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/replay/postfix.ts
@@ -38472,9 +38549,9 @@ function replay(state, edit, resolve, notes) {
             return;
         case 'sed':
             if (edit.target === 'main.cf')
-                sedMain(state, edit);
+                sedMain(state, edit, notes);
             else
-                sedMaster(state, edit);
+                sedMaster(state, edit, notes);
             return;
         case 'link': {
             const piece = resolve(edit.source, edit.target, edit.templateVariables);
@@ -38491,6 +38568,58 @@ function replay(state, edit, resolve, notes) {
         case 'base':
             return;
     }
+}
+/**
+ * One edit replayed within the instance's bounds (./sed-edit.ts). Edits that
+ * may or may not happen keep each line they change beside the new one, so
+ * the same edit run once per pass of a loop doubles what it matches each
+ * time: a file it would grow past MAX_DOCUMENT_LINES keeps its lines, only
+ * perhaps there, with one line after them that may be anything. Once the
+ * edits have run over SED_LINES_PER_INSTANCE lines in all, the rest are not
+ * replayed: both files end with that line. false: stop.
+ */
+function replayBounded(state, edit, resolve, notes) {
+    const size = state.main.lines.length + (state.master?.lines.length ?? 0);
+    state.sed.lines -= size;
+    if (state.sed.lines < 0) {
+        notes.push(`${postfix_lineOf(edit.span)}: the Postfix edits before this one ran over ${SED_LINES_PER_INSTANCE} lines of main.cf and master.cf; what this and later ones change is unknown`);
+        unknownAfter(state, edit.span);
+        return false;
+    }
+    const main = state.main.lines.slice();
+    const master = state.master === null ? null : { document: state.master, lines: state.master.lines.slice() };
+    replay(state, edit, resolve, notes);
+    if (state.main.lines.length > MAX_DOCUMENT_LINES) {
+        noteOnce(state, notes, `main.cf: ${postfix_lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
+        state.main.lines = [...main.map((l) => ({ ...l, maybe: true })), { line: MappedLine.generated(UNKNOWN_DEFINITION, edit.span), maybe: false }];
+        for (const name of sed_RELAY_PARAMETERS)
+            state.touched.add(name);
+    }
+    if (state.master !== null && state.master.lines.length > MAX_DOCUMENT_LINES) {
+        noteOnce(state, notes, `master.cf: ${postfix_lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
+        const kept = master !== null && master.document === state.master ? master.lines.map((l) => ({ ...l, maybe: true })) : [];
+        state.master.lines = [...kept, { line: MappedLine.generated(UNKNOWN_SERVICE, edit.span), maybe: true }];
+        state.touched.add(`${UNKNOWN_MARK}/inet`);
+    }
+    return true;
+}
+/** A bound's note, once per instance and file: every later edit the bound stops says the same. */
+function noteOnce(state, notes, note) {
+    const file = note.slice(0, note.indexOf(':'));
+    if (state.bounded.has(file))
+        return;
+    state.bounded.add(file);
+    notes.push(note);
+}
+/** Every file of the instance may hold anything after what was replayed. */
+function unknownAfter(state, span) {
+    state.main.lines = [...state.main.lines, { line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }];
+    for (const name of sed_RELAY_PARAMETERS)
+        state.touched.add(name);
+    if (state.master === null)
+        return;
+    state.master.lines = [...state.master.lines, { line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }];
+    state.touched.add(`${UNKNOWN_MARK}/inet`);
 }
 const UNKNOWN_DEFINITION = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;
 /** A master.cf line relaygate cannot read may be any service: an SMTP server with any override, perhaps. */
@@ -38514,10 +38643,12 @@ function writesText(edit) {
  * may hold what the script changes: the parameters the script names (or the
  * relay parameters) are unknown there.
  */
-function sedMain(state, edit) {
+function sedMain(state, edit, notes) {
     const result = runSedEdit(state.main.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }));
     if (result === null)
         return;
+    if (result.bounded !== undefined)
+        noteOnce(state, notes, `main.cf: ${result.bounded}`);
     state.main.lines = result.lines;
     for (const n of definedNames(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false }))))
         state.touched.add(n);
@@ -38534,11 +38665,13 @@ function sedMain(state, edit) {
     }
 }
 /** sed on master.cf: run over its lines; over services relaygate has not seen, an SMTP service may appear. */
-function sedMaster(state, edit) {
+function sedMaster(state, edit, notes) {
     const master = masterOf(state, edit.span);
     const result = runSedEdit(master.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }));
     if (result === null)
         return;
+    if (result.bounded !== undefined)
+        noteOnce(state, notes, `master.cf: ${result.bounded}`);
     master.lines = result.lines;
     for (const s of inetServices(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false }))))
         state.touched.add(s);
@@ -38574,6 +38707,8 @@ function replayPostfix(key, edits, resolve, notes) {
         masterFile: null,
         masterWritten: false,
         diagnostics: [],
+        sed: sedBudget(),
+        bounded: new Set(),
         files: new Set(edits.map((e) => e.span.file)),
         touched: new Set(),
         base,
@@ -38585,7 +38720,8 @@ function replayPostfix(key, edits, resolve, notes) {
     // A recognised distribution's packaged main.cf is what its table lists (./base.ts); an unrecognised one may hold anything.
     state.main.unseen = resolved.kind === 'unknown';
     for (const edit of edits)
-        replay(state, edit, resolve, notes);
+        if (!replayBounded(state, edit, resolve, notes))
+            break;
     const form = first.form;
     const overlay = state.mainWritten === null;
     const main = state.main.parameters(form);
@@ -38827,6 +38963,7 @@ function serverFiles(edits, resolve, notes) {
     const files = new Map();
     // Settings files made from debconf answers over the defaults (not written whole afterwards).
     const answered = new Map();
+    const budget = sedBudget();
     for (const edit of edits) {
         const name = nameOf(edit);
         if (edit.kind === 'sed' || (edit.kind === 'set' && edit.fileEdit === true)) {
@@ -38839,7 +38976,7 @@ function serverFiles(edits, resolve, notes) {
                     file.pieces.push(pinnedPiece(`${line}\n`, answers[0]));
                 answered.delete(answers[0]);
             }
-            const edited = edit.kind === 'sed' ? sedFile(edit, file, name, notes) : editSettings(edit, file, name);
+            const edited = edit.kind === 'sed' ? sedFile(edit, file, name, notes, budget) : editSettings(edit, file, name);
             if (edited !== null)
                 files.set(name, edited);
             continue;
@@ -38958,19 +39095,27 @@ function editSettings(edit, file, name) {
  * shell at run time) leaves the file's text unknown from here on; so does
  * any sed on an Exim file relaygate has not seen (a packaged template).
  */
-function sedFile(edit, file, name, notes) {
+function sedFile(edit, file, name, notes, budget) {
     const base = edit.target === 'update-exim4.conf.conf' ? settingsBase(edit, file, name) : file;
     if (base === undefined) {
         notes.push(`${edit.span.file}:${edit.span.line}: sed edits ${name}, which relaygate has not seen; the change is not judged`);
         return null;
     }
-    const lines = fileLines(base, edit.span);
     const first = base.pieces[0]?.file ?? edit.span.file;
-    const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span));
+    if (budget.lines <= 0) {
+        // Spent: not even read into lines again; the file may hold anything from here on.
+        return { name, target: base.target, pieces: [...base.pieces, linesPiece([unknownLine(edit.target, edit.span)], edit.span.file)] };
+    }
+    const lines = fileLines(base, edit.span);
+    const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span), budget);
     if (result === null) {
         // The whole text may be anything: for Debian's settings, the packaged lines stay, every one made unknown by the code line after them.
         const kept = edit.target === 'update-exim4.conf.conf' ? lines : [];
         return { name, target: base.target, pieces: [linesPiece([...kept, unknownLine(edit.target, edit.span)], first)] };
+    }
+    if (result.bounded !== undefined && !budget.noted.has(name)) {
+        budget.noted.add(name);
+        notes.push(`${name}: ${result.bounded}`);
     }
     return { name, target: base.target, pieces: [linesPiece(settleMaybe(result.lines, edit.target, edit.span), first)] };
 }

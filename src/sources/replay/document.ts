@@ -26,10 +26,10 @@ export interface DocLine {
 export function linesOf(piece: Piece, maybe: boolean, fallback: Span): DocLine[] {
   const texts = piece.text.split('\n');
   if (texts[texts.length - 1] === '') texts.pop();
-  return texts.map((text, i) => ({
-    line: piece.fragment === null ? MappedLine.plain(piece.file, i + 1, text) : MappedLine.ofFragment(piece.fragment, i + 1, text, fallback),
-    maybe: maybe || (piece.fragment?.maybeLines.has(i + 1) ?? false),
-  }));
+  const fragment = piece.fragment;
+  if (fragment === null) return texts.map((text, i) => ({ line: MappedLine.plain(piece.file, i + 1, text), maybe }));
+  const lines = MappedLine.ofFragmentLines(fragment, texts, fallback);
+  return lines.map((line, i) => ({ line, maybe: maybe || fragment.maybeLines.has(i + 1) }));
 }
 
 /** The path a whole document is parsed under: no real file has it, so every span is mapped back. */

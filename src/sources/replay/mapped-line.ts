@@ -43,6 +43,25 @@ export class MappedLine {
     return new MappedLine(text, fill(segments, text.length, fallback));
   }
 
+  /**
+   * Lines 1..n of a fragment at once (what ofFragment gives for each): its
+   * map's segments sorted into their lines in one pass, not one pass a line.
+   */
+  static ofFragmentLines(fragment: Fragment, texts: readonly string[], fallback: Span): MappedLine[] {
+    const byLine = new Map<number, LineSegment[]>();
+    for (const s of fragment.map.segments) {
+      if (s.line < 1 || s.line > texts.length) continue;
+      const list = byLine.get(s.line) ?? [];
+      list.push({ start: s.column - 1, end: s.endColumn - 1, kind: s.kind, from: s.from, to: s.to, file: s.file ?? fragment.file });
+      byLine.set(s.line, list);
+    }
+    return texts.map((text, i) => {
+      const segments = byLine.get(i + 1) ?? [];
+      segments.sort((a, b) => a.start - b.start);
+      return new MappedLine(text, fill(segments, text.length, fallback));
+    });
+  }
+
   /** Text with no place of its own: it stands for `span` (the edit that wrote it). */
   static generated(text: string, span: Span): MappedLine {
     if (text === '') return MappedLine.EMPTY;

@@ -20,7 +20,7 @@ import { remapMappedText } from './files.js';
 import { MappedLine } from './mapped-line.js';
 import type { Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
-import { runSedEdit } from './sed-edit.js';
+import { runSedEdit, type SedBudget, sedBudget } from './sed-edit.js';
 
 type OtherEdit = Extract<Edit, { kind: 'write' | 'append' | 'link' | 'set' | 'sed' }>;
 type SedEdit = Extract<Edit, { kind: 'sed' }>;
@@ -142,6 +142,7 @@ function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: s
   const files = new Map<string, ServerFile>();
   // Settings files made from debconf answers over the defaults (not written whole afterwards).
   const answered = new Map<OtherEdit, ServerFile>();
+  const budget = sedBudget();
   for (const edit of edits) {
     const name = nameOf(edit);
     if (edit.kind === 'sed' || (edit.kind === 'set' && edit.fileEdit === true)) {
@@ -153,7 +154,7 @@ function serverFiles(edits: readonly OtherEdit[], resolve: ResolveLink, notes: s
         if (line !== null) file.pieces.push(pinnedPiece(`${line}\n`, answers[0]));
         answered.delete(answers[0]);
       }
-      const edited = edit.kind === 'sed' ? sedFile(edit, file, name, notes) : editSettings(edit, file, name);
+      const edited = edit.kind === 'sed' ? sedFile(edit, file, name, notes, budget) : editSettings(edit, file, name);
       if (edited !== null) files.set(name, edited);
       continue;
     }
@@ -266,19 +267,27 @@ function editSettings(edit: Extract<Edit, { kind: 'set' }>, file: ServerFile | u
  * shell at run time) leaves the file's text unknown from here on; so does
  * any sed on an Exim file relaygate has not seen (a packaged template).
  */
-function sedFile(edit: SedEdit, file: ServerFile | undefined, name: string, notes: string[]): ServerFile | null {
+function sedFile(edit: SedEdit, file: ServerFile | undefined, name: string, notes: string[], budget: SedBudget): ServerFile | null {
   const base = edit.target === 'update-exim4.conf.conf' ? settingsBase(edit, file, name) : file;
   if (base === undefined) {
     notes.push(`${edit.span.file}:${edit.span.line}: sed edits ${name}, which relaygate has not seen; the change is not judged`);
     return null;
   }
-  const lines = fileLines(base, edit.span);
   const first = base.pieces[0]?.file ?? edit.span.file;
-  const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span));
+  if (budget.lines <= 0) {
+    // Spent: not even read into lines again; the file may hold anything from here on.
+    return { name, target: base.target, pieces: [...base.pieces, linesPiece([unknownLine(edit.target, edit.span)], edit.span.file)] };
+  }
+  const lines = fileLines(base, edit.span);
+  const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span), budget);
   if (result === null) {
     // The whole text may be anything: for Debian's settings, the packaged lines stay, every one made unknown by the code line after them.
     const kept = edit.target === 'update-exim4.conf.conf' ? lines : [];
     return { name, target: base.target, pieces: [linesPiece([...kept, unknownLine(edit.target, edit.span)], first)] };
+  }
+  if (result.bounded !== undefined && !budget.noted.has(name)) {
+    budget.noted.add(name);
+    notes.push(`${name}: ${result.bounded}`);
   }
   return { name, target: base.target, pieces: [linesPiece(settleMaybe(result.lines, edit.target, edit.span), first)] };
 }

@@ -14,7 +14,7 @@ import { MappedLine } from './mapped-line.js';
 import { MasterDocument } from './master-document.js';
 import { packagedMasterCf } from './packaged-master.js';
 import { pieceOf, type Piece } from './piece.js';
-import { runSedEdit } from './sed-edit.js';
+import { MAX_DOCUMENT_LINES, runSedEdit, SED_LINES_PER_INSTANCE, type SedBudget, sedBudget } from './sed-edit.js';
 import { namedParameters, RELAY_PARAMETERS } from '../languages/shell/sed.js';
 import { parseSedScript, type SedInstruction } from '../languages/shell/sed-script.js';
 
@@ -36,6 +36,10 @@ interface State {
   masterFile: string | null;
   masterWritten: boolean;
   diagnostics: Diagnostic[];
+  /** What the instance's edits may still run over. */
+  sed: SedBudget;
+  /** The files whose bound was met, each noted once. */
+  bounded: Set<string>;
   files: Set<string>;
   touched: Set<string>;
   base: Base['name'];
@@ -167,8 +171,8 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
       if (masterOf(state, edit.span).remove(edit.service, edit.type, edit.comment, edit.maybe, edit.span) && !LOCAL_TYPES.has(edit.type)) state.touched.add(`${edit.service}/${edit.type}`);
       return;
     case 'sed':
-      if (edit.target === 'main.cf') sedMain(state, edit);
-      else sedMaster(state, edit);
+      if (edit.target === 'main.cf') sedMain(state, edit, notes);
+      else sedMaster(state, edit, notes);
       return;
     case 'link': {
       const piece = resolve(edit.source, edit.target, edit.templateVariables);
@@ -183,6 +187,57 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
     case 'base':
       return;
   }
+}
+
+/**
+ * One edit replayed within the instance's bounds (./sed-edit.ts). Edits that
+ * may or may not happen keep each line they change beside the new one, so
+ * the same edit run once per pass of a loop doubles what it matches each
+ * time: a file it would grow past MAX_DOCUMENT_LINES keeps its lines, only
+ * perhaps there, with one line after them that may be anything. Once the
+ * edits have run over SED_LINES_PER_INSTANCE lines in all, the rest are not
+ * replayed: both files end with that line. false: stop.
+ */
+function replayBounded(state: State, edit: Edit, resolve: ResolveLink, notes: string[]): boolean {
+  const size = state.main.lines.length + (state.master?.lines.length ?? 0);
+  state.sed.lines -= size;
+  if (state.sed.lines < 0) {
+    notes.push(`${lineOf(edit.span)}: the Postfix edits before this one ran over ${SED_LINES_PER_INSTANCE} lines of main.cf and master.cf; what this and later ones change is unknown`);
+    unknownAfter(state, edit.span);
+    return false;
+  }
+  const main = state.main.lines.slice();
+  const master = state.master === null ? null : { document: state.master, lines: state.master.lines.slice() };
+  replay(state, edit, resolve, notes);
+  if (state.main.lines.length > MAX_DOCUMENT_LINES) {
+    noteOnce(state, notes, `main.cf: ${lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
+    state.main.lines = [...main.map((l) => ({ ...l, maybe: true })), { line: MappedLine.generated(UNKNOWN_DEFINITION, edit.span), maybe: false }];
+    for (const name of RELAY_PARAMETERS) state.touched.add(name);
+  }
+  if (state.master !== null && state.master.lines.length > MAX_DOCUMENT_LINES) {
+    noteOnce(state, notes, `master.cf: ${lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
+    const kept = master !== null && master.document === state.master ? master.lines.map((l) => ({ ...l, maybe: true })) : [];
+    state.master.lines = [...kept, { line: MappedLine.generated(UNKNOWN_SERVICE, edit.span), maybe: true }];
+    state.touched.add(`${UNKNOWN_MARK}/inet`);
+  }
+  return true;
+}
+
+/** A bound's note, once per instance and file: every later edit the bound stops says the same. */
+function noteOnce(state: State, notes: string[], note: string): void {
+  const file = note.slice(0, note.indexOf(':'));
+  if (state.bounded.has(file)) return;
+  state.bounded.add(file);
+  notes.push(note);
+}
+
+/** Every file of the instance may hold anything after what was replayed. */
+function unknownAfter(state: State, span: Span): void {
+  state.main.lines = [...state.main.lines, { line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }];
+  for (const name of RELAY_PARAMETERS) state.touched.add(name);
+  if (state.master === null) return;
+  state.master.lines = [...state.master.lines, { line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }];
+  state.touched.add(`${UNKNOWN_MARK}/inet`);
 }
 
 const UNKNOWN_DEFINITION = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;
@@ -209,9 +264,10 @@ function writesText(edit: Extract<Edit, { kind: 'sed' }>): boolean {
  * may hold what the script changes: the parameters the script names (or the
  * relay parameters) are unknown there.
  */
-function sedMain(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
+function sedMain(state: State, edit: Extract<Edit, { kind: 'sed' }>, notes: string[]): void {
   const result = runSedEdit(state.main.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }));
   if (result === null) return;
+  if (result.bounded !== undefined) noteOnce(state, notes, `main.cf: ${result.bounded}`);
   state.main.lines = result.lines;
   for (const n of definedNames(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false })))) state.touched.add(n);
   if (!state.main.unseen || !writesText(edit)) return;
@@ -226,10 +282,11 @@ function sedMain(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
 }
 
 /** sed on master.cf: run over its lines; over services relaygate has not seen, an SMTP service may appear. */
-function sedMaster(state: State, edit: Extract<Edit, { kind: 'sed' }>): void {
+function sedMaster(state: State, edit: Extract<Edit, { kind: 'sed' }>, notes: string[]): void {
   const master = masterOf(state, edit.span);
   const result = runSedEdit(master.lines, edit, (span) => ({ line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }));
   if (result === null) return;
+  if (result.bounded !== undefined) noteOnce(state, notes, `master.cf: ${result.bounded}`);
   master.lines = result.lines;
   for (const s of inetServices(result.changed.map((text) => ({ line: MappedLine.generated(text, edit.span), maybe: false })))) state.touched.add(s);
   if (!master.unseen || !writesText(edit)) return;
@@ -266,6 +323,8 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
     masterFile: null,
     masterWritten: false,
     diagnostics: [],
+    sed: sedBudget(),
+    bounded: new Set(),
     files: new Set(edits.map((e) => e.span.file)),
     touched: new Set(),
     base,
@@ -276,7 +335,7 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
   state.main.lines = resolved.parameters.map((p) => ({ line: MappedLine.generated(`${p.name} = ${p.value}`, p.span), maybe: false, ...(p.assumed === undefined ? {} : { assumed: p.assumed }) }));
   // A recognised distribution's packaged main.cf is what its table lists (./base.ts); an unrecognised one may hold anything.
   state.main.unseen = resolved.kind === 'unknown';
-  for (const edit of edits) replay(state, edit, resolve, notes);
+  for (const edit of edits) if (!replayBounded(state, edit, resolve, notes)) break;
 
   const form: Form = first.form;
   const overlay = state.mainWritten === null;

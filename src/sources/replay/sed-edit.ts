@@ -35,12 +35,49 @@ export interface SedResult {
   lines: DocLine[];
   /** The texts of lines it removed, changed or added (for what the edit touched). */
   changed: string[];
+  /** Set when the document would have outgrown MAX_DOCUMENT_LINES or MAX_DOCUMENT_CHARS, or the budget ran out: why its changes became one unknown line. */
+  bounded?: string;
 }
 
+/**
+ * A document no bigger than this after an edit. A sed that may or may not
+ * run keeps each line it changes beside the new one, so the same sed run
+ * again and again (a function called from a loop, once per pass) doubles
+ * the lines it matches each time; past these bounds, what it changed is
+ * one line that may be anything (the file's unknown line).
+ */
+export const MAX_DOCUMENT_LINES = 5_000;
+export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Lines the edits of one instance may run over, together (each line an edit
+ * runs over costs a few microseconds): a script that runs many edits on a
+ * file grown to its bound would otherwise take minutes. Past it, a further
+ * sed is not run: the file keeps its lines and gets the unknown line.
+ */
+export const SED_LINES_PER_INSTANCE = 200_000;
+
+/** What is left of one instance's SED_LINES_PER_INSTANCE, and the files whose bound was noted. */
+export interface SedBudget {
+  lines: number;
+  noted: Set<string>;
+}
+
+export const sedBudget = (): SedBudget => ({ lines: SED_LINES_PER_INSTANCE, noted: new Set() });
+
 /** null: the script no longer parses (the extractor checked it; kept for safety). */
-export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine: (span: Span) => DocLine): SedResult | null {
+export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine: (span: Span) => DocLine, budget: SedBudget | null = null): SedResult | null {
   const program = parseSedScript(edit.script.text, edit.extended);
   if (program.kind !== 'program') return null;
+  if (budget !== null && budget.lines < lines.length) {
+    budget.lines = 0;
+    return {
+      lines: [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.span)],
+      changed: lines.map((l) => l.line.text),
+      bounded: `the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`,
+    };
+  }
+  if (budget !== null) budget.lines -= lines.length;
   const ops: SedText<MappedLine> = {
     text: (v) => v.text,
     slice: (v, a, b) => v.slice(a, b),
@@ -50,23 +87,48 @@ export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine
   const results = new SedRun(program, ops, edit.quiet).run(lines.map((l) => l.line));
   const out: DocLine[] = [];
   const changed: string[] = [];
+  // A line that may be there, right after the same text that may be there too, adds nothing: the
+  // same sed run again keeps the line it made last time beside what it makes of it now.
+  const push = (line: DocLine): void => {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.maybe && line.maybe && last.line.text === line.line.text) return;
+    out.push(line);
+  };
   results.forEach((r, i) => {
     const old = lines[i] as DocLine;
     if (r.kind === 'unknown') {
       changed.push(old.line.text);
-      if (edit.maybe) out.push({ ...old, maybe: true });
-      out.push(unknownLine(edit.span));
+      if (edit.maybe) push({ ...old, maybe: true });
+      push(unknownLine(edit.span));
       return;
     }
     const unchanged = r.kind === 'known' && r.lines.length === 1 && r.lines[0]?.text === old.line.text;
     if (unchanged) {
-      out.push(old);
+      push(old);
       return;
     }
     changed.push(old.line.text, ...r.lines.map((l) => l.text));
     const maybe = edit.maybe || r.kind === 'maybe';
-    if (maybe) out.push({ ...old, maybe: true });
-    out.push(...r.lines.map((line) => ({ line, maybe: maybe || old.maybe })));
+    if (maybe) push({ ...old, maybe: true });
+    for (const line of r.lines) push({ line, maybe: maybe || old.maybe });
   });
-  return { lines: out, changed };
+  let chars = 0;
+  for (const l of out) chars += l.line.text.length;
+  if (out.length <= MAX_DOCUMENT_LINES && chars <= MAX_DOCUMENT_CHARS) return { lines: out, changed };
+  // Every line it would have changed stays as it was, only perhaps there, and one unknown line follows
+  // the first of them: the document grows by one line, whatever the script does.
+  const bounded: DocLine[] = [];
+  let unknown = false;
+  results.forEach((r, i) => {
+    const old = lines[i] as DocLine;
+    if (r.kind === 'known' && r.lines.length === 1 && r.lines[0]?.text === old.line.text) {
+      bounded.push(old);
+      return;
+    }
+    bounded.push({ ...old, maybe: true });
+    if (!unknown) bounded.push(unknownLine(edit.span));
+    unknown = true;
+  });
+  const size = out.length > MAX_DOCUMENT_LINES ? `more than ${MAX_DOCUMENT_LINES} lines` : `more than ${MAX_DOCUMENT_CHARS} characters`;
+  return { lines: bounded, changed, bounded: `the sed at ${edit.span.file}:${edit.span.line} would make the file ${size} long: what it changes there, and what later seds that grow it change, is unknown` };
 }
