@@ -20,23 +20,26 @@ function script(edits: string, count = 14): Record<string, string> {
   return { 'setup.sh': `#!/bin/sh\napt-get install -y ${edits.includes('exim4') ? 'exim4-daemon-light' : 'postfix'}\n${edits}\nfor pass in ${passes}; do\n  add\ndone\n` };
 }
 
+/** Two seds that may run, each prefixing what the other matches: every pass doubles the lines. */
+const DOUBLING_SEDS = [
+  "postconf -e 'inet_interfaces = all' 'smtpd_sender_restrictions = reject_unknown_sender_domain'",
+  'add() {',
+  '  if [ -n "$WITH_A" ]; then',
+  "    sed -i 's|^smtpd_sender_restrictions =|smtpd_sender_restrictions = check_a,|' /etc/postfix/main.cf",
+  '  fi',
+  '  if [ -n "$WITH_B" ]; then',
+  "    sed -i 's|^smtpd_sender_restrictions =|smtpd_sender_restrictions = check_b,|' /etc/postfix/main.cf",
+  '  fi',
+  '}',
+].join('\n');
+
 describe('replay bounds', () => {
   it('a sed that doubles main.cf on each pass: what it changes past the bound is unknown', async () => {
     const result = await scan(
       defaultOptions(
         tree(
           script(
-            [
-              "postconf -e 'inet_interfaces = all' 'smtpd_sender_restrictions = reject_unknown_sender_domain'",
-              'add() {',
-              '  if [ -n "$WITH_A" ]; then',
-              "    sed -i 's|^smtpd_sender_restrictions =|smtpd_sender_restrictions = check_a,|' /etc/postfix/main.cf",
-              '  fi',
-              '  if [ -n "$WITH_B" ]; then',
-              "    sed -i 's|^smtpd_sender_restrictions =|smtpd_sender_restrictions = check_b,|' /etc/postfix/main.cf",
-              '  fi',
-              '}',
-            ].join('\n'),
+            DOUBLING_SEDS,
           ),
         ),
       ),
@@ -56,17 +59,7 @@ describe('replay bounds', () => {
       defaultOptions(
         tree(
           script(
-            [
-              "postconf -e 'inet_interfaces = all' 'smtpd_sender_restrictions = reject_unknown_sender_domain'",
-              'add() {',
-              '  if [ -n "$WITH_A" ]; then',
-              "    sed -i 's|^smtpd_sender_restrictions =|smtpd_sender_restrictions = check_a,|' /etc/postfix/main.cf",
-              '  fi',
-              '  if [ -n "$WITH_B" ]; then',
-              "    sed -i 's|^smtpd_sender_restrictions =|smtpd_sender_restrictions = check_b,|' /etc/postfix/main.cf",
-              '  fi',
-              '}',
-            ].join('\n'),
+            DOUBLING_SEDS,
             40,
           ),
         ),
