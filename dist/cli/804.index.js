@@ -29657,6 +29657,15 @@ async function walkFiles(root, starts, pruneVendored) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/overlay.ts
+/** Whether `key` (as in OverlayTree.files) is one of the tree's links or a path through one. */
+function throughLink(tree, key) {
+    if (tree.links.size === 0)
+        return false;
+    for (let slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1))
+        if (tree.links.has(key.slice(0, slash)))
+            return true;
+    return tree.links.has(key);
+}
 /** A text path's key in `OverlayTree.files`: its UTF-8 bytes as latin1. */
 function overlayKey(text) {
     // ASCII, nearly every path, is its own latin1.
@@ -29723,8 +29732,8 @@ async function resolveTargets(root, paths, overlay) {
             throw new OptionsError(`path: "${p}" is outside the scan root ${root}`);
         }
         let folder;
-        if (overlay !== null) {
-            const key = overlayKey(toPosix(rel));
+        const key = overlay === null ? '' : overlayKey(toPosix(rel));
+        if (overlay !== null && !throughLink(overlay.tree, key)) {
             if (!overlay.folders.has(key) && !overlay.tree.files.has(key))
                 throw new OptionsError(`path: "${p}" cannot be scanned (ENOENT)`);
             folder = overlay.folders.has(key);
@@ -31100,21 +31109,27 @@ function fileSystemRepository(root) {
  * exists is the tree's; a file's bytes are read from the overlay's other
  * folder or from `root`, as the tree says, with the same checks and limits
  * as fileSystemRepository. Paths are taken as fileSystemRepository takes
- * them (`..` lexically; the tree has no links to follow).
+ * them (`..` lexically); one through a link of the tree is the disk's at `root`.
  */
 function overlayRepository(root, tree) {
     const folders = overlayFolders(tree);
     const own = fileSystemRepository(root);
     const from = fileSystemRepository(tree.from);
     const listings = new Map();
+    // A path through one of the tree's links is the scan root's, which holds the link and what it leads to.
+    const linked = (clean) => clean !== null && throughLink(tree, overlayKey(clean));
     return {
         read(relativePath) {
             const clean = normalize(relativePath);
+            if (linked(clean))
+                return own.read(clean);
             const where = clean === null ? undefined : tree.files.get(overlayKey(clean));
             return where === undefined ? undefined : (where ? from : own).read(clean);
         },
         list(relativeDir) {
             const clean = normalize(relativeDir);
+            if (linked(clean))
+                return own.list(clean);
             const entries = clean === null ? undefined : folders.get(overlayKey(clean));
             if (entries === undefined)
                 return [];
@@ -31123,7 +31138,13 @@ function overlayRepository(root, tree) {
         },
         isDirectory(relativePath) {
             const clean = normalize(relativePath);
+            if (linked(clean))
+                return own.isDirectory(clean);
             return clean !== null && folders.has(overlayKey(clean));
+        },
+        resolve(relativePath) {
+            const clean = normalize(relativePath);
+            return linked(clean) ? own.resolve?.(clean) : undefined;
         },
     };
 }
@@ -40646,6 +40667,9 @@ function optionsForBase(options, baseRoot, overlay = null) {
             return (0,external_node_fs_.existsSync)(external_node_path_default().join(baseRoot, rel));
         // Paths here are inside the root: `.` is the root itself ('').
         const key = overlayKey(external_node_path_default().posix.relative('/', external_node_path_default().posix.resolve('/', rel.split((external_node_path_default()).sep).join('/'))));
+        // Through a link: the worktree holds the link and what it leads to.
+        if (throughLink(overlay, key))
+            return (0,external_node_fs_.existsSync)(external_node_path_default().join(baseRoot, rel));
         return folders.has(key) || overlay.files.has(key);
     };
     const paths = options.paths.filter((p) => exists(p));

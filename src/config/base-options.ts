@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Options } from './options.js';
-import { type OverlayTree, overlayFolders, overlayKey } from '../model/overlay.js';
+import { type OverlayTree, overlayFolders, overlayKey, throughLink } from '../model/overlay.js';
 
 /**
  * The same settings for a scan of the base commit, checked out at
@@ -18,6 +18,8 @@ export function optionsForBase(options: Options, baseRoot: string, overlay: Over
     if (overlay === null || folders === null) return existsSync(path.join(baseRoot, rel));
     // Paths here are inside the root: `.` is the root itself ('').
     const key = overlayKey(path.posix.relative('/', path.posix.resolve('/', rel.split(path.sep).join('/'))));
+    // Through a link: the worktree holds the link and what it leads to.
+    if (throughLink(overlay, key)) return existsSync(path.join(baseRoot, rel));
     return folders.has(key) || overlay.files.has(key);
   };
   const paths = options.paths.filter((p) => exists(p));

@@ -16,7 +16,7 @@ import { VENDORED_SHOWN } from './patterns.js';
 import { walkFiles } from './walk.js';
 import { distributionTreeInputs, distributionTrees, inDistributionTree, type SetAside } from './live.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
-import { type OverlayTree, overlayFolders, overlayKey } from '../model/overlay.js';
+import { type OverlayTree, overlayFolders, overlayKey, throughLink } from '../model/overlay.js';
 
 export type { Candidate, CandidateKind } from './candidate.js';
 export type { Role } from './patterns.js';
@@ -73,8 +73,8 @@ async function resolveTargets(root: string, paths: readonly string[], overlay: O
       throw new OptionsError(`path: "${p}" is outside the scan root ${root}`);
     }
     let folder: boolean;
-    if (overlay !== null) {
-      const key = overlayKey(toPosix(rel));
+    const key = overlay === null ? '' : overlayKey(toPosix(rel));
+    if (overlay !== null && !throughLink(overlay.tree, key)) {
       if (!overlay.folders.has(key) && !overlay.tree.files.has(key)) throw new OptionsError(`path: "${p}" cannot be scanned (ENOENT)`);
       folder = overlay.folders.has(key);
     } else {

@@ -1,5 +1,5 @@
-import { linkSync, mkdirSync } from 'node:fs';
 import { type GitBytesRun, gitBytes, gitComplaint } from './git.js';
+import { linkedTo, linkFiles, readLinks } from './base-links.js';
 
 /**
  * How the base worktree's files were made, for the log: most of a pull
@@ -19,18 +19,20 @@ export interface Filled {
    * false for the ones git wrote. null: the worktree holds every file.
    */
   overlay: Map<string, boolean> | null;
+  /** With `overlay`: the symbolic links git wrote, and how many files they lead to were linked for them. */
+  links: Set<string>;
+  linkedForLinks: number;
 }
 
 /** A listing bigger than this (about 2.5 million paths) is not held in memory: git writes the tree. */
 const MAX_LISTING_BYTES = 256 * 1024 * 1024;
 
-/** System calls between two turns of the event loop (a few milliseconds each). */
-const SLICE = 2048;
-
 interface Entry {
   /** The path's bytes as latin1 (one character per byte): names need not be UTF-8. */
   path: string;
   regular: boolean;
+  /** A symbolic link (mode 120000). */
+  link: boolean;
   /** The blob's id. */
   object: string;
 }
@@ -54,9 +56,10 @@ interface Entry {
  * backslash): only git decides what such a path becomes. Nothing is
  * linked before that is decided.
  *
- * With `mayOverlay`, a base of regular files only gets no links at all:
- * the result's `overlay` says which files the base scan reads in the
- * workspace and which git wrote into the worktree.
+ * With `mayOverlay`, a base without submodules gets links only for what
+ * its symbolic links lead to (./base-links.ts): the result's `overlay`
+ * says which files the base scan reads in the workspace and which git
+ * wrote into the worktree.
  *
  * Nothing reads the worktree but the base scan, which opens files read-only;
  * removing it unlinks the links, not the workspace's files.
@@ -68,7 +71,7 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
   const whole = async (why: string): Promise<Filled | { failure: string }> => {
     const all = await gitBytes(worktree, ['checkout-index', '--all', '--force'], { config: PARALLEL, maxBuffer: 1024 * 1024 });
     if (all.code !== 0) return { failure: `git checkout-index: ${complaint(all)}` };
-    return { linked: 0, written: 0, whole: why, overlay: null };
+    return { linked: 0, written: 0, whole: why, overlay: null, links: new Set(), linkedForLinks: 0 };
   };
 
   const listed = await gitBytes(repoTop, ['ls-tree', '-r', '-z', '--full-tree', sha], { maxBuffer: MAX_LISTING_BYTES });
@@ -96,7 +99,7 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
     const tab = record.indexOf('\t');
     if (tab < 0) return whole('its listing could not be read');
     // "<mode> SP <type> SP <object> TAB <path>"
-    const entry = { path: record.slice(tab + 1), regular: record.startsWith('100'), object: record.slice(record.lastIndexOf(' ', tab) + 1, tab) };
+    const entry = { path: record.slice(tab + 1), regular: record.startsWith('100'), link: record.startsWith('120000 '), object: record.slice(record.lastIndexOf(' ', tab) + 1, tab) };
     if (!plainPath(entry.path)) return whole(`git decides what its path ${shown(entry.path)} becomes`);
     entries.push(entry);
   }
@@ -119,59 +122,36 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
     (linkable ? toLink : written).push(e.path);
   }
 
-  // A base of regular files only, scanned where the workspace is its top level (mayOverlay): the
-  // unchanged ones need no link, the scan reads them in the workspace and asks the listing what exists.
-  // A symbolic link or a submodule in the base (resolved or listed through the disk) needs the links.
-  if (mayOverlay && entries.every((e) => e.regular) && !entries.some((e) => e.path === '.gitmodules')) {
-    if (written.length > 0) {
-      const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(written), maxBuffer: 1024 * 1024 });
-      if (out.code !== 0) return { failure: `git checkout-index: ${complaint(out)}` };
-    }
+  // Scanned where the workspace is its top level (mayOverlay), a base without submodules needs no
+  // links: the scan reads the unchanged files in the workspace and asks the listing what exists. A
+  // path through one of its symbolic links is read on the disk, so whatever a link leads to is linked.
+  if (mayOverlay && entries.every((e) => e.regular || e.link) && !entries.some((e) => e.path === '.gitmodules')) {
     const overlay = new Map<string, boolean>();
     for (const p of toLink) overlay.set(p, true);
     for (const p of written) overlay.set(p, false);
-    return { linked: toLink.length, written: written.length, whole: null, overlay };
+    const checkout = async (paths: readonly string[]): Promise<string | null> => {
+      if (paths.length === 0) return null;
+      const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(paths), maxBuffer: 1024 * 1024 });
+      return out.code === 0 ? null : `git checkout-index: ${complaint(out)}`;
+    };
+    const wrote = await checkout(written);
+    if (wrote !== null) return { failure: wrote };
+    const targets = readLinks(latin1(worktree), entries.filter((e) => e.link).map((e) => e.path));
+    const { linked: forLinks, failed } = await linkFiles(latin1(repoTop), latin1(worktree), linkedTo(overlay, targets));
+    const rest = await checkout(failed);
+    if (rest !== null) return { failure: rest };
+    return { linked: toLink.length, written: written.length + failed.length, whole: null, overlay, links: new Set(targets.keys()), linkedForLinks: forLinks };
   }
 
-  const top = latin1(repoTop);
-  const into = latin1(worktree);
-
-  // One system call at a time, in slices that let the head scan's callbacks run between them: link(2) and
-  // mkdir(2) into one folder serialize on its lock, and libuv's threads made the same work 4x slower.
-  const folders = new Set<string>();
-  let linked = 0;
-  let calls = 0;
-  for (const p of toLink) {
-    for (let slash = p.indexOf('/'); slash >= 0; slash = p.indexOf('/', slash + 1)) {
-      const folder = p.slice(0, slash);
-      if (folders.has(folder)) continue;
-      folders.add(folder);
-      calls++;
-      try {
-        mkdirSync(bytes(`${into}/${folder}`));
-      } catch {
-        // Already there (git made it), or not makeable: the links under it fail and git writes those files.
-      }
-    }
-    calls++;
-    try {
-      linkSync(bytes(`${top}/${p}`), bytes(`${into}/${p}`));
-      linked++;
-    } catch {
-      // A file that cannot be linked is written by git: nothing is lost but time.
-      written.push(p);
-    }
-    if (calls >= SLICE) {
-      calls = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
+  const made = await linkFiles(latin1(repoTop), latin1(worktree), toLink);
+  written.push(...made.failed);
+  const linked = made.linked;
 
   if (written.length > 0) {
     const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(written), maxBuffer: 1024 * 1024 });
     if (out.code !== 0) return { failure: `git checkout-index: ${complaint(out)}` };
   }
-  return { linked, written: written.length, whole: null, overlay: null };
+  return { linked, written: written.length, whole: null, overlay: null, links: new Set(), linkedForLinks: 0 };
 }
 
 /**
@@ -282,6 +262,5 @@ function splitNul(out: Buffer): string[] {
 }
 
 const latin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
-const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
 /** A path for a message: its UTF-8 text, escaped by the caller's log. */
 const shown = (p: string): string => JSON.stringify(Buffer.from(p, 'latin1').toString('utf8'));

@@ -127,14 +127,17 @@ export async function checkoutBase(request: BaseRequest): Promise<BaseTree | { f
     return { failure: `could not check out the base commit ${sha.slice(0, 12)} (${filled.failure})` };
   }
   await mkdir(root, { recursive: true });
-  const overlay = filled.overlay === null ? null : { from: path.resolve(request.workspace), files: filled.overlay };
+  const overlay = filled.overlay === null ? null : { from: path.resolve(request.workspace), files: filled.overlay, links: filled.links };
   return { root, sha, how, filled: filledNote(filled), overlay, remove };
 }
 
 function filledNote(filled: Filled): string {
   if (filled.whole !== null) return `git wrote every file (${filled.whole})`;
   const files = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
-  if (filled.overlay !== null) return `${files(filled.linked)} unchanged in the workspace read there, ${files(filled.written)} written by git`;
+  if (filled.overlay !== null) {
+    const forLinks = filled.linkedForLinks === 0 ? '' : ` (${filled.linkedForLinks.toLocaleString('en-US')} of them also linked, as symbolic links lead to them)`;
+    return `${files(filled.linked)} unchanged in the workspace read there${forLinks}, ${files(filled.written)} written by git`;
+  }
   return `${files(filled.linked)} unchanged in the workspace linked, ${files(filled.written)} written by git`;
 }
 

@@ -4,8 +4,9 @@
  * are (src/github/base-fill.ts). Every question of presence (is there a
  * file, a folder, what does a folder hold) is answered from `files`, never
  * from the disk: the other folder also holds files the tree does not have.
- * The tree has regular files and the folders that hold them, and nothing
- * else (no symbolic link, no submodule).
+ * The tree has regular files, symbolic links and the folders that hold
+ * them (no submodule). A path that is a link or goes through one is asked of
+ * the scan root's disk, which holds the links and whatever they lead to.
  */
 export interface OverlayTree {
   /** Absolute path of the folder that holds the unchanged files, at the same paths relative to it. */
@@ -15,6 +16,15 @@ export interface OverlayTree {
    * per byte: names need not be UTF-8): true when `from` holds its bytes, false when the scan root does.
    */
   files: ReadonlyMap<string, boolean>;
+  /** The symbolic links among `files` (all of them held by the scan root). */
+  links: ReadonlySet<string>;
+}
+
+/** Whether `key` (as in OverlayTree.files) is one of the tree's links or a path through one. */
+export function throughLink(tree: OverlayTree, key: string): boolean {
+  if (tree.links.size === 0) return false;
+  for (let slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) if (tree.links.has(key.slice(0, slash))) return true;
+  return tree.links.has(key);
 }
 
 /** A text path's key in `OverlayTree.files`: its UTF-8 bytes as latin1. */

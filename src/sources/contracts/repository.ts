@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSyn
 import path from 'node:path';
 import { directoryInput, mergeInputs } from '../../model/inputs.js';
 import { normalize } from './repo-paths.js';
-import { type OverlayTree, overlayFolders, overlayKey } from '../../model/overlay.js';
+import { type OverlayTree, overlayFolders, overlayKey, throughLink } from '../../model/overlay.js';
 
 /**
  * Read access to the scanned repository, by POSIX path relative to the scan
@@ -208,21 +208,25 @@ export function fileSystemRepository(root: string): RepositoryReader {
  * exists is the tree's; a file's bytes are read from the overlay's other
  * folder or from `root`, as the tree says, with the same checks and limits
  * as fileSystemRepository. Paths are taken as fileSystemRepository takes
- * them (`..` lexically; the tree has no links to follow).
+ * them (`..` lexically); one through a link of the tree is the disk's at `root`.
  */
 export function overlayRepository(root: string, tree: OverlayTree): RepositoryReader {
   const folders = overlayFolders(tree);
   const own = fileSystemRepository(root);
   const from = fileSystemRepository(tree.from);
   const listings = new Map<string, string[]>();
+  // A path through one of the tree's links is the scan root's, which holds the link and what it leads to.
+  const linked = (clean: string | null): boolean => clean !== null && throughLink(tree, overlayKey(clean));
   return {
     read(relativePath) {
       const clean = normalize(relativePath);
+      if (linked(clean)) return own.read(clean as string);
       const where = clean === null ? undefined : tree.files.get(overlayKey(clean));
       return where === undefined ? undefined : (where ? from : own).read(clean as string);
     },
     list(relativeDir) {
       const clean = normalize(relativeDir);
+      if (linked(clean)) return own.list(clean as string);
       const entries = clean === null ? undefined : folders.get(overlayKey(clean));
       if (entries === undefined) return [];
       // As readdir names them (UTF-8, a byte that is not replaced), sorted as fileSystemRepository sorts.
@@ -230,7 +234,12 @@ export function overlayRepository(root: string, tree: OverlayTree): RepositoryRe
     },
     isDirectory(relativePath) {
       const clean = normalize(relativePath);
+      if (linked(clean)) return own.isDirectory(clean as string);
       return clean !== null && folders.has(overlayKey(clean));
+    },
+    resolve(relativePath) {
+      const clean = normalize(relativePath);
+      return linked(clean) ? own.resolve?.(clean as string) : undefined;
     },
   };
 }

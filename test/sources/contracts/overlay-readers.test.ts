@@ -29,7 +29,7 @@ write(from, 'vars/untracked.yml', 'not in the tree\n');
 write(from, 'new/folder.yml', 'not in the tree\n');
 write(root, 'vars/b.yml', 'B\n');
 write(root, 'stray.yml', 'not in the tree either\n');
-const tree = { from, files: new Map([['a.yml', true], ['vars/b.yml', false], ['vars/caf\xe9.yml', true]]) };
+const tree = { from, files: new Map([['a.yml', true], ['vars/b.yml', false], ['vars/caf\xe9.yml', true]]), links: new Set<string>() };
 
 describe('overlay readers', () => {
   it('lists the folders of the tree, each with its entries', () => {
