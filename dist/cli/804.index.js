@@ -29666,11 +29666,12 @@ function throughLink(tree, key) {
             return true;
     return tree.links.has(key);
 }
+/** ASCII, nearly every path, is its own UTF-8 and its own latin1. */
+// eslint-disable-next-line no-control-regex
+const isAscii = (text) => /^[\u0000-\u007f]*$/.test(text);
 /** A text path's key in `OverlayTree.files`: its UTF-8 bytes as latin1. */
 function overlayKey(text) {
-    // ASCII, nearly every path, is its own latin1.
-    // eslint-disable-next-line no-control-regex
-    return /^[\u0000-\u007f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+    return isAscii(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
 }
 /** Folders of each tree, worked out once: discovery, the readers and the base's settings all ask. */
 const FOLDERS = new WeakMap();
@@ -29760,8 +29761,7 @@ function overlayListing(overlay, folders) {
     for (const key of overlay.tree.files.keys()) {
         if (prefixes !== null && !prefixes.some((prefix) => key.startsWith(prefix)))
             continue;
-        // eslint-disable-next-line no-control-regex
-        files.push(/^[\u0000-\u007f]*$/.test(key) ? textPath(key) : listedPath(Buffer.from(key, 'latin1')));
+        files.push(isAscii(key) ? textPath(key) : listedPath(Buffer.from(key, 'latin1')));
     }
     return files;
 }
@@ -38612,15 +38612,11 @@ function replayBounded(state, edit, resolve, notes) {
     replay(state, edit, resolve, notes);
     if (state.main.lines.length > MAX_DOCUMENT_LINES) {
         noteOnce(state, notes, `main.cf: ${postfix_lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
-        state.main.lines = [...main.map((l) => ({ ...l, maybe: true })), { line: MappedLine.generated(UNKNOWN_DEFINITION, edit.span), maybe: false }];
-        for (const name of sed_RELAY_PARAMETERS)
-            state.touched.add(name);
+        unknownMain(state, main.map((l) => ({ ...l, maybe: true })), edit.span);
     }
     if (state.master !== null && state.master.lines.length > MAX_DOCUMENT_LINES) {
         noteOnce(state, notes, `master.cf: ${postfix_lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
-        const kept = master !== null && master.document === state.master ? master.lines.map((l) => ({ ...l, maybe: true })) : [];
-        state.master.lines = [...kept, { line: MappedLine.generated(UNKNOWN_SERVICE, edit.span), maybe: true }];
-        state.touched.add(`${UNKNOWN_MARK}/inet`);
+        unknownMaster(state, state.master, master !== null && master.document === state.master ? master.lines.map((l) => ({ ...l, maybe: true })) : [], edit.span);
     }
     return true;
 }
@@ -38634,12 +38630,19 @@ function noteOnce(state, notes, note) {
 }
 /** Every file of the instance may hold anything after what was replayed. */
 function unknownAfter(state, span) {
-    state.main.lines = [...state.main.lines, { line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }];
+    unknownMain(state, state.main.lines, span);
+    if (state.master !== null)
+        unknownMaster(state, state.master, state.master.lines, span);
+}
+/** main.cf is `lines` and then a definition that may be anything. */
+function unknownMain(state, lines, span) {
+    state.main.lines = [...lines, { line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }];
     for (const name of sed_RELAY_PARAMETERS)
         state.touched.add(name);
-    if (state.master === null)
-        return;
-    state.master.lines = [...state.master.lines, { line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }];
+}
+/** master.cf is `lines` and then a service that may be anything. */
+function unknownMaster(state, master, lines, span) {
+    master.lines = [...lines, { line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }];
     state.touched.add(`${UNKNOWN_MARK}/inet`);
 }
 const UNKNOWN_DEFINITION = `${UNKNOWN_MARK} = ${UNKNOWN_MARK}`;

@@ -16,7 +16,7 @@ import { VENDORED_SHOWN } from './patterns.js';
 import { walkFiles } from './walk.js';
 import { distributionTreeInputs, distributionTrees, inDistributionTree, type SetAside } from './live.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
-import { type OverlayTree, overlayFolders, overlayKey, throughLink } from '../model/overlay.js';
+import { isAscii, type OverlayTree, overlayFolders, overlayKey, throughLink } from '../model/overlay.js';
 
 export type { Candidate, CandidateKind } from './candidate.js';
 export type { Role } from './patterns.js';
@@ -115,8 +115,7 @@ function overlayListing(overlay: OverlayView, folders: readonly string[]): Liste
   const files: ListedPath[] = [];
   for (const key of overlay.tree.files.keys()) {
     if (prefixes !== null && !prefixes.some((prefix) => key.startsWith(prefix))) continue;
-    // eslint-disable-next-line no-control-regex
-    files.push(/^[\u0000-\u007f]*$/.test(key) ? textPath(key) : listedPath(Buffer.from(key, 'latin1')));
+    files.push(isAscii(key) ? textPath(key) : listedPath(Buffer.from(key, 'latin1')));
   }
   return files;
 }

@@ -14,9 +14,9 @@ export interface Filled {
   /** Why every entry was written by git instead, or null. */
   whole: string | null;
   /**
-   * When nothing was linked because the base scan reads the workspace's unchanged files where they
-   * are (src/model/overlay.ts): every regular file of the base by its path (latin1), true for those,
-   * false for the ones git wrote. null: the worktree holds every file.
+   * When the base scan reads the workspace's unchanged files where they are (src/model/overlay.ts):
+   * every file and symbolic link of the base by its path (latin1), true for the files the workspace
+   * has unchanged, false for what git wrote. null: the worktree holds every file.
    */
   overlay: Map<string, boolean> | null;
   /** With `overlay`: the symbolic links git wrote, and how many files they lead to were linked for them. */
@@ -122,6 +122,13 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
     (linkable ? toLink : written).push(e.path);
   }
 
+  /** Git writes `paths` from the base's index: why not, or null. */
+  const checkout = async (paths: readonly string[]): Promise<string | null> => {
+    if (paths.length === 0) return null;
+    const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(paths), maxBuffer: 1024 * 1024 });
+    return out.code === 0 ? null : `git checkout-index: ${complaint(out)}`;
+  };
+
   // Scanned where the workspace is its top level (mayOverlay), a base without submodules needs no
   // links: the scan reads the unchanged files in the workspace and asks the listing what exists. A
   // path through one of its symbolic links is read on the disk, so whatever a link leads to is linked.
@@ -129,11 +136,6 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
     const overlay = new Map<string, boolean>();
     for (const p of toLink) overlay.set(p, true);
     for (const p of written) overlay.set(p, false);
-    const checkout = async (paths: readonly string[]): Promise<string | null> => {
-      if (paths.length === 0) return null;
-      const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(paths), maxBuffer: 1024 * 1024 });
-      return out.code === 0 ? null : `git checkout-index: ${complaint(out)}`;
-    };
     const wrote = await checkout(written);
     if (wrote !== null) return { failure: wrote };
     const targets = readLinks(latin1(worktree), entries.filter((e) => e.link).map((e) => e.path));
@@ -147,10 +149,8 @@ export async function fillBaseWorktree(repoTop: string, worktree: string, sha: s
   written.push(...made.failed);
   const linked = made.linked;
 
-  if (written.length > 0) {
-    const out = await gitBytes(worktree, ['checkout-index', '--force', '-z', '--stdin'], { config: PARALLEL, input: nulSeparated(written), maxBuffer: 1024 * 1024 });
-    if (out.code !== 0) return { failure: `git checkout-index: ${complaint(out)}` };
-  }
+  const wrote = await checkout(written);
+  if (wrote !== null) return { failure: wrote };
   return { linked, written: written.length, whole: null, overlay: null, links: new Set(), linkedForLinks: 0 };
 }
 

@@ -27,11 +27,13 @@ export function throughLink(tree: OverlayTree, key: string): boolean {
   return tree.links.has(key);
 }
 
+/** ASCII, nearly every path, is its own UTF-8 and its own latin1. */
+// eslint-disable-next-line no-control-regex
+export const isAscii = (text: string): boolean => /^[\u0000-\u007f]*$/.test(text);
+
 /** A text path's key in `OverlayTree.files`: its UTF-8 bytes as latin1. */
 export function overlayKey(text: string): string {
-  // ASCII, nearly every path, is its own latin1.
-  // eslint-disable-next-line no-control-regex
-  return /^[\u0000-\u007f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+  return isAscii(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
 }
 
 /** Folders of each tree, worked out once: discovery, the readers and the base's settings all ask. */

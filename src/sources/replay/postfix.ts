@@ -211,14 +211,11 @@ function replayBounded(state: State, edit: Edit, resolve: ResolveLink, notes: st
   replay(state, edit, resolve, notes);
   if (state.main.lines.length > MAX_DOCUMENT_LINES) {
     noteOnce(state, notes, `main.cf: ${lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
-    state.main.lines = [...main.map((l) => ({ ...l, maybe: true })), { line: MappedLine.generated(UNKNOWN_DEFINITION, edit.span), maybe: false }];
-    for (const name of RELAY_PARAMETERS) state.touched.add(name);
+    unknownMain(state, main.map((l) => ({ ...l, maybe: true })), edit.span);
   }
   if (state.master !== null && state.master.lines.length > MAX_DOCUMENT_LINES) {
     noteOnce(state, notes, `master.cf: ${lineOf(edit.span)} would make the file more than ${MAX_DOCUMENT_LINES} lines long: what it changes there, and what later edits that grow it change, is unknown`);
-    const kept = master !== null && master.document === state.master ? master.lines.map((l) => ({ ...l, maybe: true })) : [];
-    state.master.lines = [...kept, { line: MappedLine.generated(UNKNOWN_SERVICE, edit.span), maybe: true }];
-    state.touched.add(`${UNKNOWN_MARK}/inet`);
+    unknownMaster(state, state.master, master !== null && master.document === state.master ? master.lines.map((l) => ({ ...l, maybe: true })) : [], edit.span);
   }
   return true;
 }
@@ -233,10 +230,19 @@ function noteOnce(state: State, notes: string[], note: string): void {
 
 /** Every file of the instance may hold anything after what was replayed. */
 function unknownAfter(state: State, span: Span): void {
-  state.main.lines = [...state.main.lines, { line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }];
+  unknownMain(state, state.main.lines, span);
+  if (state.master !== null) unknownMaster(state, state.master, state.master.lines, span);
+}
+
+/** main.cf is `lines` and then a definition that may be anything. */
+function unknownMain(state: State, lines: readonly DocLine[], span: Span): void {
+  state.main.lines = [...lines, { line: MappedLine.generated(UNKNOWN_DEFINITION, span), maybe: false }];
   for (const name of RELAY_PARAMETERS) state.touched.add(name);
-  if (state.master === null) return;
-  state.master.lines = [...state.master.lines, { line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }];
+}
+
+/** master.cf is `lines` and then a service that may be anything. */
+function unknownMaster(state: State, master: MasterDocument, lines: readonly DocLine[], span: Span): void {
+  master.lines = [...lines, { line: MappedLine.generated(UNKNOWN_SERVICE, span), maybe: true }];
   state.touched.add(`${UNKNOWN_MARK}/inet`);
 }
 
