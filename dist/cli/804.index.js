@@ -38347,26 +38347,17 @@ const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 /**
  * Lines the edits of one instance may run over, together (each line an edit
  * runs over costs a few microseconds): a script that runs many edits on a
- * file grown to its bound would otherwise take minutes. Past it, a further
- * sed is not run: the file keeps its lines and gets the unknown line.
+ * file grown to its bound would otherwise take minutes. Past it, the
+ * replay (./postfix.ts, ./other-mtas.ts) runs no further edit: the file
+ * keeps its lines and gets the unknown line.
  */
 const SED_LINES_PER_INSTANCE = 200_000;
 const sedBudget = () => ({ lines: SED_LINES_PER_INSTANCE, noted: new Set() });
 /** null: the script no longer parses (the extractor checked it; kept for safety). */
-function runSedEdit(lines, edit, unknownLine, budget = null) {
+function runSedEdit(lines, edit, unknownLine) {
     const program = parseSedScript(edit.script.text, edit.extended);
     if (program.kind !== 'program')
         return null;
-    if (budget !== null && budget.lines < lines.length) {
-        budget.lines = 0;
-        return {
-            lines: [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.span)],
-            changed: lines.map((l) => l.line.text),
-            bounded: `the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`,
-        };
-    }
-    if (budget !== null)
-        budget.lines -= lines.length;
     const ops = {
         text: (v) => v.text,
         slice: (v, a, b) => v.slice(a, b),
@@ -38376,34 +38367,25 @@ function runSedEdit(lines, edit, unknownLine, budget = null) {
     const results = new SedRun(program, ops, edit.quiet).run(lines.map((l) => l.line));
     const out = [];
     const changed = [];
-    // A line that may be there, right after the same text that may be there too, adds nothing: the
-    // same sed run again keeps the line it made last time beside what it makes of it now.
-    const push = (line) => {
-        const last = out[out.length - 1];
-        if (last !== undefined && last.maybe && line.maybe && last.line.text === line.line.text)
-            return;
-        out.push(line);
-    };
     results.forEach((r, i) => {
         const old = lines[i];
         if (r.kind === 'unknown') {
             changed.push(old.line.text);
             if (edit.maybe)
-                push({ ...old, maybe: true });
-            push(unknownLine(edit.span));
+                out.push({ ...old, maybe: true });
+            out.push(unknownLine(edit.span));
             return;
         }
         const unchanged = r.kind === 'known' && r.lines.length === 1 && r.lines[0]?.text === old.line.text;
         if (unchanged) {
-            push(old);
+            out.push(old);
             return;
         }
         changed.push(old.line.text, ...r.lines.map((l) => l.text));
         const maybe = edit.maybe || r.kind === 'maybe';
         if (maybe)
-            push({ ...old, maybe: true });
-        for (const line of r.lines)
-            push({ line, maybe: maybe || old.maybe });
+            out.push({ ...old, maybe: true });
+        out.push(...r.lines.map((line) => ({ line, maybe: maybe || old.maybe })));
     });
     let chars = 0;
     for (const l of out)
@@ -39131,7 +39113,17 @@ function sedFile(edit, file, name, notes, budget) {
         return { name, target: base.target, pieces: [...base.pieces, linesPiece([unknownLine(edit.target, edit.span)], edit.span.file)] };
     }
     const lines = fileLines(base, edit.span);
-    const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span), budget);
+    budget.lines -= lines.length;
+    if (budget.lines < 0) {
+        if (!budget.noted.has(name)) {
+            budget.noted.add(name);
+            notes.push(`${name}: the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`);
+        }
+        // Every line only perhaps there (this sed may remove it), then the unknown line.
+        const unknown = [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.target, edit.span)];
+        return { name, target: base.target, pieces: [linesPiece(settleMaybe(unknown, edit.target, edit.span), first)] };
+    }
+    const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span));
     if (result === null) {
         // The whole text may be anything: for Debian's settings, the packaged lines stay, every one made unknown by the code line after them.
         const kept = edit.target === 'update-exim4.conf.conf' ? lines : [];

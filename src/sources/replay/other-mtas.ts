@@ -20,7 +20,7 @@ import { remapMappedText } from './files.js';
 import { MappedLine } from './mapped-line.js';
 import type { Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
-import { runSedEdit, type SedBudget, sedBudget } from './sed-edit.js';
+import { runSedEdit, type SedBudget, sedBudget, SED_LINES_PER_INSTANCE } from './sed-edit.js';
 
 type OtherEdit = Extract<Edit, { kind: 'write' | 'append' | 'link' | 'set' | 'sed' }>;
 type SedEdit = Extract<Edit, { kind: 'sed' }>;
@@ -279,7 +279,17 @@ function sedFile(edit: SedEdit, file: ServerFile | undefined, name: string, note
     return { name, target: base.target, pieces: [...base.pieces, linesPiece([unknownLine(edit.target, edit.span)], edit.span.file)] };
   }
   const lines = fileLines(base, edit.span);
-  const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span), budget);
+  budget.lines -= lines.length;
+  if (budget.lines < 0) {
+    if (!budget.noted.has(name)) {
+      budget.noted.add(name);
+      notes.push(`${name}: the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`);
+    }
+    // Every line only perhaps there (this sed may remove it), then the unknown line.
+    const unknown = [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.target, edit.span)];
+    return { name, target: base.target, pieces: [linesPiece(settleMaybe(unknown, edit.target, edit.span), first)] };
+  }
+  const result = runSedEdit(lines, edit, (span) => unknownLine(edit.target, span));
   if (result === null) {
     // The whole text may be anything: for Debian's settings, the packaged lines stay, every one made unknown by the code line after them.
     const kept = edit.target === 'update-exim4.conf.conf' ? lines : [];

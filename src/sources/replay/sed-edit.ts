@@ -35,7 +35,7 @@ export interface SedResult {
   lines: DocLine[];
   /** The texts of lines it removed, changed or added (for what the edit touched). */
   changed: string[];
-  /** Set when the document would have outgrown MAX_DOCUMENT_LINES or MAX_DOCUMENT_CHARS, or the budget ran out: why its changes became one unknown line. */
+  /** Set when the document would have outgrown MAX_DOCUMENT_LINES or MAX_DOCUMENT_CHARS: why its changes became one unknown line. */
   bounded?: string;
 }
 
@@ -52,8 +52,9 @@ export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 /**
  * Lines the edits of one instance may run over, together (each line an edit
  * runs over costs a few microseconds): a script that runs many edits on a
- * file grown to its bound would otherwise take minutes. Past it, a further
- * sed is not run: the file keeps its lines and gets the unknown line.
+ * file grown to its bound would otherwise take minutes. Past it, the
+ * replay (./postfix.ts, ./other-mtas.ts) runs no further edit: the file
+ * keeps its lines and gets the unknown line.
  */
 export const SED_LINES_PER_INSTANCE = 200_000;
 
@@ -66,18 +67,9 @@ export interface SedBudget {
 export const sedBudget = (): SedBudget => ({ lines: SED_LINES_PER_INSTANCE, noted: new Set() });
 
 /** null: the script no longer parses (the extractor checked it; kept for safety). */
-export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine: (span: Span) => DocLine, budget: SedBudget | null = null): SedResult | null {
+export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine: (span: Span) => DocLine): SedResult | null {
   const program = parseSedScript(edit.script.text, edit.extended);
   if (program.kind !== 'program') return null;
-  if (budget !== null && budget.lines < lines.length) {
-    budget.lines = 0;
-    return {
-      lines: [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.span)],
-      changed: lines.map((l) => l.line.text),
-      bounded: `the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`,
-    };
-  }
-  if (budget !== null) budget.lines -= lines.length;
   const ops: SedText<MappedLine> = {
     text: (v) => v.text,
     slice: (v, a, b) => v.slice(a, b),
@@ -87,30 +79,23 @@ export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine
   const results = new SedRun(program, ops, edit.quiet).run(lines.map((l) => l.line));
   const out: DocLine[] = [];
   const changed: string[] = [];
-  // A line that may be there, right after the same text that may be there too, adds nothing: the
-  // same sed run again keeps the line it made last time beside what it makes of it now.
-  const push = (line: DocLine): void => {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.maybe && line.maybe && last.line.text === line.line.text) return;
-    out.push(line);
-  };
   results.forEach((r, i) => {
     const old = lines[i] as DocLine;
     if (r.kind === 'unknown') {
       changed.push(old.line.text);
-      if (edit.maybe) push({ ...old, maybe: true });
-      push(unknownLine(edit.span));
+      if (edit.maybe) out.push({ ...old, maybe: true });
+      out.push(unknownLine(edit.span));
       return;
     }
     const unchanged = r.kind === 'known' && r.lines.length === 1 && r.lines[0]?.text === old.line.text;
     if (unchanged) {
-      push(old);
+      out.push(old);
       return;
     }
     changed.push(old.line.text, ...r.lines.map((l) => l.text));
     const maybe = edit.maybe || r.kind === 'maybe';
-    if (maybe) push({ ...old, maybe: true });
-    for (const line of r.lines) push({ line, maybe: maybe || old.maybe });
+    if (maybe) out.push({ ...old, maybe: true });
+    out.push(...r.lines.map((line) => ({ line, maybe: maybe || old.maybe })));
   });
   let chars = 0;
   for (const l of out) chars += l.line.text.length;
