@@ -5284,13 +5284,14 @@ function publicSamples(block, limit = 64) {
 
 
 /** Where the Postfix relay rules point and how they name things. */
-/** Text for a message: unresolved template text shown as such. */
+/** Text for a message: unresolved template text shown as such, a carriage return escaped. */
 function show(text) {
-    return text.split(UNKNOWN_MARK).join('<unresolved>');
+    return text.split(UNKNOWN_MARK).join('<unresolved>').replace(/\r/g, '\\r');
 }
+/** Where a value comes from; over an unknown base its "default" is the base's, which is unknown. */
 function where(origin) {
     if (origin.kind === 'default')
-        return 'the default';
+        return origin.unknown === undefined ? 'the default' : `not set here: ${origin.unknown}`;
     return `${external_node_path_default().posix.basename(origin.definition.span.file)} line ${origin.definition.span.line}`;
 }
 /**
@@ -5334,14 +5335,17 @@ function describeValue(value, defaultText) {
     return `${value.name} = "${show(value.raw)}"${expanded}${override}`;
 }
 function listenerLabel(listener) {
-    return listener.smtpd === listener.service ? listener.label : `${listener.label} (postscreen)`;
+    const label = show(listener.label);
+    return listener.smtpd === listener.service ? label : `${label} (postscreen)`;
 }
-/** "smtpd on *:smtp and *:submission (inet_interfaces = all, the default)". */
+/** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
 function describeListeners(listeners) {
     const labels = [...new Set(listeners.map(listenerLabel))];
     const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
     const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
-    const context = interfaces ? ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})` : '';
+    // Over an unknown base the default is not Postfix's: `where` says so instead of a value.
+    const unknownBase = interfaces?.origin.kind === 'default' && interfaces.origin.unknown !== undefined;
+    const context = !interfaces ? '' : unknownBase ? ` (inet_interfaces ${where(interfaces.origin)})` : ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})`;
     return `smtpd on ${joined}${context}`;
 }
 /** `related` entries for the definitions a value depends on, except the one at `span`. */
@@ -5424,7 +5428,7 @@ function negatedEarlier(items, index) {
 }
 function problemsOf(value) {
     if (value.unknown && !value.value.includes('\uE000')) {
-        return [{ level: 'warning', certainty: 'indeterminate', what: 'may be redefined by a template line whose parameter name relaygate could not resolve' }];
+        return [{ level: 'warning', certainty: 'indeterminate', what: 'may be redefined by a line whose parameter name relaygate could not resolve' }];
     }
     const items = readAddressList(value.value);
     const out = [];
@@ -7387,7 +7391,7 @@ function classesUsed(value, parameters) {
 const UNRESOLVED = 'depends on a template expression that could not be resolved';
 const TOO_LARGE = "expands to more than relaygate evaluates (Postfix's macros nest, and this value doubles at every level), so it is unknown";
 const CLASSES_TOO_LARGE = 'reads through more restriction classes than relaygate follows, so it is unknown';
-const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
+const SHADOWED = 'may be redefined by a line whose parameter name relaygate could not resolve';
 /**
  * GEN004710 read on tokens: a bare `reject` must be present and no bare
  * `permit` may come before it. Three-valued: an unresolved template item
@@ -7446,17 +7450,6 @@ function judgeOnlyPermitMynetworksReject(value, parameters, profile) {
     return PASS;
 }
 /** Text for a message: unresolved template text shown as such, a CR (kept from a CRLF continuation) as \r. */
-function stig_postfix_relay_show(text) {
-    return text.split(UNKNOWN_MARK).join('<unresolved>').replace(/\r/g, '\\r');
-}
-function fileName(file) {
-    return external_node_path_default().posix.basename(file);
-}
-function stig_postfix_relay_where(origin) {
-    if (origin.kind === 'default')
-        return origin.unknown === undefined ? 'the default' : `not set here: ${origin.unknown}`;
-    return `${fileName(origin.definition.span.file)} line ${origin.definition.span.line}`;
-}
 /**
  * Where a finding about a missing setting points: the first line of main.cf
  * (or of master.cf when there is no main.cf, the only file there is to edit).
@@ -7497,22 +7490,9 @@ function stig_postfix_relay_spanKey(span) {
 function stig_postfix_relay_describeValue(value) {
     if (value.origin.kind === 'default')
         return PARAMETER;
-    const expanded = value.raw === value.value ? '' : ` (expands to "${stig_postfix_relay_show(value.value)}")`;
+    const expanded = value.raw === value.value ? '' : ` (expands to "${show(value.value)}")`;
     const override = value.origin.kind === 'override' ? ` (master.cf -o on ${value.origin.service.name})` : '';
-    return `${PARAMETER} = "${stig_postfix_relay_show(value.raw)}"${expanded}${override}`;
-}
-function stig_postfix_relay_listenerLabel(listener) {
-    const label = stig_postfix_relay_show(listener.label);
-    return listener.smtpd === listener.service ? label : `${label} (postscreen)`;
-}
-/** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
-function stig_postfix_relay_describeListeners(listeners) {
-    const labels = [...new Set(listeners.map(stig_postfix_relay_listenerLabel))];
-    const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
-    const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
-    const unknownBase = interfaces?.origin.kind === 'default' && interfaces.origin.unknown !== undefined;
-    const context = !interfaces ? '' : unknownBase ? ` (inet_interfaces ${stig_postfix_relay_where(interfaces.origin)})` : ` (inet_interfaces = ${stig_postfix_relay_show(interfaces.value) || '""'}, ${stig_postfix_relay_where(interfaces.origin)})`;
-    return `smtpd on ${joined}${context}`;
+    return `${PARAMETER} = "${show(value.raw)}"${expanded}${override}`;
 }
 function reachPhrase(listeners) {
     return listeners.some((l) => l.external === true) ? 'accepts mail from any host' : 'may accept mail from other hosts';
@@ -7532,7 +7512,7 @@ function relatedFor(values, span, parameters) {
     };
     for (const value of values) {
         if (value.name === 'inet_interfaces')
-            add(value.origin, `inet_interfaces = ${stig_postfix_relay_show(value.raw)} is set here`);
+            add(value.origin, `inet_interfaces = ${show(value.raw)} is set here`);
         for (const source of value.sources)
             add(source.origin, `$${source.name} used by ${value.name} comes from here`);
         if (parameters === undefined || value.name !== PARAMETER)
@@ -7606,7 +7586,7 @@ function checkGen004710(config, listeners, profile) {
         if (verdict.status === 'pass')
             continue;
         const interfaces = group.listeners.flatMap((l) => (l.interfaces ? [l.interfaces] : []));
-        const message = `${stig_postfix_relay_describeListeners(group.listeners)} ${reachPhrase(group.listeners)} and ${stig_postfix_relay_describeValue(group.value)} ${verdict.why}.`;
+        const message = `${describeListeners(group.listeners)} ${reachPhrase(group.listeners)} and ${stig_postfix_relay_describeValue(group.value)} ${verdict.why}.`;
         out.push(stig_postfix_relay_result(verdict.level, certaintyOf(verdict, group.listeners.map((l) => l.external)), message, fixFor(group.value, verdict, profile, group.listeners), group.span, addReach(group.span, relatedFor([...interfaces.slice(0, 1), group.value], group.span, group.parameters), postfixReach(group.listeners)), profile, restrictionsFix(group.value, group.parameters, config, 'gen004710')));
     }
     return out;
@@ -7625,15 +7605,15 @@ function checkLocalhost(config, listeners, profile) {
         const setting = interfaces.origin.kind === 'default'
             ? interfaces.origin.unknown === undefined
                 ? 'inet_interfaces is missing (Postfix\'s default is all)'
-                : `inet_interfaces is ${stig_postfix_relay_where(interfaces.origin)}`
-            : `inet_interfaces = ${stig_postfix_relay_show(interfaces.raw)}${interfaces.raw === interfaces.value ? '' : ` (expands to "${stig_postfix_relay_show(interfaces.value)}")`}`;
-        const labels = [...new Set(wildcard.map(stig_postfix_relay_listenerLabel))].join(', ');
+                : `inet_interfaces is ${where(interfaces.origin)}`
+            : `inet_interfaces = ${show(interfaces.raw)}${interfaces.raw === interfaces.value ? '' : ` (expands to "${show(interfaces.value)}")`}`;
+        const labels = [...new Set(wildcard.map(listenerLabel))].join(', ');
         out.push(stig_postfix_relay_result('error', wildcard.some((l) => l.external === true) ? 'definite' : 'indeterminate', `smtpd on ${labels} ${reachPhrase(wildcard)} because ${setting}, and the RHEL 6 STIG requires inet_interfaces = localhost.`, 'Set inet_interfaces = localhost in main.cf.', span, addReach(span, relatedFor([interfaces], span), postfixReach(wildcard)), profile, inetInterfacesFix(interfaces, config)));
     }
     for (const listener of listeners) {
         if (listener.interfaces !== null || listener.external === false)
             continue;
-        out.push(stig_postfix_relay_result('error', listener.external === true ? 'definite' : 'indeterminate', `smtpd on ${stig_postfix_relay_listenerLabel(listener)} (master.cf line ${listener.service.span.line}) ${reachPhrase([listener])}, and the RHEL 6 STIG requires mail to be received on localhost only.`, `Bind the service to 127.0.0.1:${listener.service.port}, or remove it.`, listener.service.nameSpan, [], profile));
+        out.push(stig_postfix_relay_result('error', listener.external === true ? 'definite' : 'indeterminate', `smtpd on ${listenerLabel(listener)} (master.cf line ${listener.service.span.line}) ${reachPhrase([listener])}, and the RHEL 6 STIG requires mail to be received on localhost only.`, `Bind the service to 127.0.0.1:${listener.service.port}, or remove it.`, listener.service.nameSpan, [], profile));
     }
     return out;
 }
@@ -7651,7 +7631,7 @@ function checkOnlyPermitMynetworksReject(config, listeners, profile) {
         const verdict = judgeOnlyPermitMynetworksReject(group.value, group.parameters, profile);
         if (verdict.status === 'pass')
             continue;
-        const used = group.listeners.length > 0 ? `, used by ${stig_postfix_relay_describeListeners(group.listeners)}` : '';
+        const used = group.listeners.length > 0 ? `, used by ${describeListeners(group.listeners)}` : '';
         const rule = `the ${profile.title} STIG allows only permit_mynetworks and reject, with reject present`;
         const message = `${stig_postfix_relay_describeValue(group.value)} ${verdict.why}; ${rule}${used}.`;
         const isGlobal = group.value === global;
@@ -22341,10 +22321,13 @@ function mainEdits({ scope, directory, maybe }, mode, values, fail) {
             settings.push(split);
             continue;
         }
-        // An unknown argument may be a whole `name=value`; a known one without `=` is fatal.
+        // A known argument without `=` is fatal.
         if (!value.unknown)
             return fail(`missing '=' after attribute name: "${notes_quoted(value.text).slice(1, -1)}"`);
-        settings.push({ name: value, equals: ShellValue.generated('='), value: value });
+        const unknownAt = unknownName(value);
+        if (unknownAt === null)
+            return fail(`missing '=' after attribute name: "${notes_quoted(value.text).slice(1, -1)}"`);
+        settings.push(unknownAt);
     }
     const builder = scope.builder();
     for (const s of settings) {
@@ -22357,6 +22340,24 @@ function mainEdits({ scope, directory, maybe }, mode, values, fail) {
         builder.addValue(ShellValue.generated('\n'));
     }
     scope.edit({ kind: 'set', target: 'main.cf', fragment: builder.build(scope.file, form), key: scope.key(directory), span: scope.span(), form, maybe });
+}
+/**
+ * An argument whose known text holds no `=`: the `=` can only come from its
+ * first unresolved piece (`"$(postconf | grep '^mynetworks =') 10.0.0.0/8"`),
+ * so the name is the known text before that piece followed by an unknown
+ * part (any parameter name that starts so), and the value is unknown text
+ * followed by the rest. split_nameval() ends the name at the first blank and
+ * then wants `=`: known text with a blank inside before the piece is fatal
+ * (null).
+ */
+function unknownName(value) {
+    const at = value.text.indexOf(UNKNOWN_MARK);
+    const prefix = value.slice(0, at).trim();
+    if (/[ \t\r\n]/.test(prefix.text))
+        return null;
+    // `name $(...)`: the name ended at the blank, so the piece starts with `=`.
+    const named = prefix.text !== '' && /[ \t\r\n]/.test(value.text[at - 1] ?? '');
+    return { name: named ? prefix : value.slice(0, at + 1).trim(), equals: ShellValue.generated('='), value: value.slice(at).trim() };
 }
 function oneLine(value) {
     if (!value.text.includes('\n'))

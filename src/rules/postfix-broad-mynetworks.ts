@@ -58,7 +58,7 @@ interface Problem {
 
 function problemsOf(value: EffectiveValue): Problem[] {
   if (value.unknown && !value.value.includes('\uE000')) {
-    return [{ level: 'warning', certainty: 'indeterminate', what: 'may be redefined by a template line whose parameter name relaygate could not resolve' }];
+    return [{ level: 'warning', certainty: 'indeterminate', what: 'may be redefined by a line whose parameter name relaygate could not resolve' }];
   }
   const items = readAddressList(value.value);
   const out: Problem[] = [];

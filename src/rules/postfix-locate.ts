@@ -8,13 +8,14 @@ import type { PostfixConfiguration } from '../mta/postfix/model.js';
 
 /** Where the Postfix relay rules point and how they name things. */
 
-/** Text for a message: unresolved template text shown as such. */
+/** Text for a message: unresolved template text shown as such, a carriage return escaped. */
 export function show(text: string): string {
-  return text.split(UNKNOWN_MARK).join('<unresolved>');
+  return text.split(UNKNOWN_MARK).join('<unresolved>').replace(/\r/g, '\\r');
 }
 
+/** Where a value comes from; over an unknown base its "default" is the base's, which is unknown. */
 export function where(origin: ValueOrigin): string {
-  if (origin.kind === 'default') return 'the default';
+  if (origin.kind === 'default') return origin.unknown === undefined ? 'the default' : `not set here: ${origin.unknown}`;
   return `${path.posix.basename(origin.definition.span.file)} line ${origin.definition.span.line}`;
 }
 
@@ -58,16 +59,19 @@ export function describeValue(value: EffectiveValue, defaultText?: string): stri
   return `${value.name} = "${show(value.raw)}"${expanded}${override}`;
 }
 
-function listenerLabel(listener: SmtpdListener): string {
-  return listener.smtpd === listener.service ? listener.label : `${listener.label} (postscreen)`;
+export function listenerLabel(listener: SmtpdListener): string {
+  const label = show(listener.label);
+  return listener.smtpd === listener.service ? label : `${label} (postscreen)`;
 }
 
-/** "smtpd on *:smtp and *:submission (inet_interfaces = all, the default)". */
+/** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
 export function describeListeners(listeners: readonly SmtpdListener[]): string {
   const labels = [...new Set(listeners.map(listenerLabel))];
   const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
   const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
-  const context = interfaces ? ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})` : '';
+  // Over an unknown base the default is not Postfix's: `where` says so instead of a value.
+  const unknownBase = interfaces?.origin.kind === 'default' && interfaces.origin.unknown !== undefined;
+  const context = !interfaces ? '' : unknownBase ? ` (inet_interfaces ${where(interfaces.origin)})` : ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})`;
   return `smtpd on ${joined}${context}`;
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Certainty, Level, Related, RuleResult } from '../model/finding.js';
 import { isUnknown, UNKNOWN_MARK } from '../model/source.js';
 import type { Span } from '../model/span.js';
@@ -15,6 +14,7 @@ import type { FixStep } from '../model/fix-plan.js';
 import { inetInterfacesFix, restrictionsFix } from './fixes/postfix.js';
 import { examples } from './examples/stig-postfix-relay.js';
 import { addReach, postfixReach } from './reach.js';
+import { describeListeners, listenerLabel, show, where } from './postfix-locate.js';
 
 export const meta: RuleMeta = {
   id: 'stig-postfix-relay',
@@ -60,7 +60,7 @@ function classesUsed(value: EffectiveValue, parameters: PostfixParameters): { na
 const UNRESOLVED = 'depends on a template expression that could not be resolved';
 const TOO_LARGE = "expands to more than relaygate evaluates (Postfix's macros nest, and this value doubles at every level), so it is unknown";
 const CLASSES_TOO_LARGE = 'reads through more restriction classes than relaygate follows, so it is unknown';
-const SHADOWED = 'may be redefined by a template line whose parameter name could not be resolved';
+const SHADOWED = 'may be redefined by a line whose parameter name relaygate could not resolve';
 
 /**
  * GEN004710 read on tokens: a bare `reject` must be present and no bare
@@ -118,19 +118,6 @@ function judgeOnlyPermitMynetworksReject(value: EffectiveValue, parameters: Post
 }
 
 /** Text for a message: unresolved template text shown as such, a CR (kept from a CRLF continuation) as \r. */
-function show(text: string): string {
-  return text.split(UNKNOWN_MARK).join('<unresolved>').replace(/\r/g, '\\r');
-}
-
-function fileName(file: string): string {
-  return path.posix.basename(file);
-}
-
-function where(origin: ValueOrigin): string {
-  if (origin.kind === 'default') return origin.unknown === undefined ? 'the default' : `not set here: ${origin.unknown}`;
-  return `${fileName(origin.definition.span.file)} line ${origin.definition.span.line}`;
-}
-
 /**
  * Where a finding about a missing setting points: the first line of main.cf
  * (or of master.cf when there is no main.cf, the only file there is to edit).
@@ -173,21 +160,6 @@ function describeValue(value: EffectiveValue): string {
   const expanded = value.raw === value.value ? '' : ` (expands to "${show(value.value)}")`;
   const override = value.origin.kind === 'override' ? ` (master.cf -o on ${value.origin.service.name})` : '';
   return `${PARAMETER} = "${show(value.raw)}"${expanded}${override}`;
-}
-
-function listenerLabel(listener: SmtpdListener): string {
-  const label = show(listener.label);
-  return listener.smtpd === listener.service ? label : `${label} (postscreen)`;
-}
-
-/** "smtpd on *:smtp and *:submission (inet_interfaces = all, main.cf line 3)". */
-function describeListeners(listeners: SmtpdListener[]): string {
-  const labels = [...new Set(listeners.map(listenerLabel))];
-  const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
-  const interfaces = listeners.find((l) => l.interfaces !== null)?.interfaces;
-  const unknownBase = interfaces?.origin.kind === 'default' && interfaces.origin.unknown !== undefined;
-  const context = !interfaces ? '' : unknownBase ? ` (inet_interfaces ${where(interfaces.origin)})` : ` (inet_interfaces = ${show(interfaces.value) || '""'}, ${where(interfaces.origin)})`;
-  return `smtpd on ${joined}${context}`;
 }
 
 function reachPhrase(listeners: SmtpdListener[]): string {

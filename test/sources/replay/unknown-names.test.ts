@@ -22,7 +22,7 @@ describe('postconf -e with a parameter name relaygate cannot read may set any pa
     const text = ['#!/bin/bash', 'postconf -e "myhostname = relay.example.test"', 'for var in ${!MTA_*}; do', '  postconf -e "${var#MTA_}=${!var}"', 'done', 'exec postfix start-fg', ''].join('\n');
     const results = judge('start.sh', text);
     assert.deepEqual(rows(results), [['start.sh', 4, 16, 'indeterminate']]);
-    assert.match(results[0]?.message ?? '', /may be redefined by a template line whose parameter name could not be resolved/);
+    assert.match(results[0]?.message ?? '', /may be redefined by a line whose parameter name relaygate could not resolve/);
   });
 
   it('restrictions that pass, then `postconf -e "$KEY=$VALUE"`: no longer a pass', () => {

@@ -100,9 +100,11 @@ function mainEdits({ scope, directory, maybe }: EditContext, mode: string, value
       settings.push(split);
       continue;
     }
-    // An unknown argument may be a whole `name=value`; a known one without `=` is fatal.
+    // A known argument without `=` is fatal.
     if (!value.unknown) return fail(`missing '=' after attribute name: "${quoted(value.text).slice(1, -1)}"`);
-    settings.push({ name: value, equals: ShellValue.generated('='), value: value });
+    const unknownAt = unknownName(value);
+    if (unknownAt === null) return fail(`missing '=' after attribute name: "${quoted(value.text).slice(1, -1)}"`);
+    settings.push(unknownAt);
   }
   const builder = scope.builder();
   for (const s of settings) {
@@ -115,6 +117,24 @@ function mainEdits({ scope, directory, maybe }: EditContext, mode: string, value
     builder.addValue(ShellValue.generated('\n'));
   }
   scope.edit({ kind: 'set', target: 'main.cf', fragment: builder.build(scope.file, form), key: scope.key(directory), span: scope.span(), form, maybe });
+}
+
+/**
+ * An argument whose known text holds no `=`: the `=` can only come from its
+ * first unresolved piece (`"$(postconf | grep '^mynetworks =') 10.0.0.0/8"`),
+ * so the name is the known text before that piece followed by an unknown
+ * part (any parameter name that starts so), and the value is unknown text
+ * followed by the rest. split_nameval() ends the name at the first blank and
+ * then wants `=`: known text with a blank inside before the piece is fatal
+ * (null).
+ */
+function unknownName(value: ShellValue): { name: ShellValue; equals: ShellValue; value: ShellValue } | null {
+  const at = value.text.indexOf(UNKNOWN_MARK);
+  const prefix = value.slice(0, at).trim();
+  if (/[ \t\r\n]/.test(prefix.text)) return null;
+  // `name $(...)`: the name ended at the blank, so the piece starts with `=`.
+  const named = prefix.text !== '' && /[ \t\r\n]/.test(value.text[at - 1] ?? '');
+  return { name: named ? prefix : value.slice(0, at + 1).trim(), equals: ShellValue.generated('='), value: value.slice(at).trim() };
 }
 
 function oneLine(value: ShellValue): ShellValue {

@@ -21,6 +21,20 @@ test('postconf -e with several arguments: one set edit, one line per argument, q
   assert.deepEqual(mapped(e, 3, 14), [1, 75]); // $NETS
 });
 
+test('postconf -e with an argument whose `=` can only come from a command substitution: an unknown name, not a fatal error', () => {
+  const r = script("postconf -e \"$(postconf | grep '^mynetworks =') 172.16.0.0/12\" \"relay_$(x)\" \"mydestination $(y)\"\n");
+  assert.deepEqual(r.notes, []);
+  assert.equal(r.edits.length, 1);
+  // The first argument sets any parameter; the second one whose name starts
+  // with relay_; the third mydestination, with the `=` in $(y).
+  assert.equal(text(r.edits[0]), `${UNKNOWN_MARK} = ${UNKNOWN_MARK} 172.16.0.0/12\nrelay_${UNKNOWN_MARK} = ${UNKNOWN_MARK}\nmydestination = ${UNKNOWN_MARK}\n`);
+  assert.deepEqual(mapped(r.edits[0]!, 1, 5), [1, 14]); // the value's unknown part is the substitution
+  // Known text with a blank before the substitution ends the name there and wants `=`: fatal.
+  const fatal = script('postconf -e "my networks $(y)"\n');
+  assert.deepEqual(fatal.edits, []);
+  assert.match(fatal.notes[0] ?? '', /postconf would exit with "missing '=' after attribute name/);
+});
+
 test('postconf without -e but with name=value edits (Postfix >= 2.8); a query does not', () => {
   assert.equal(text(script('postconf relayhost=[smtp.example.com]:587\n').edits[0]), 'relayhost = [smtp.example.com]:587\n');
   assert.deepEqual(script('postconf -n\npostconf -h inet_interfaces\n').edits, []);
