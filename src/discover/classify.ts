@@ -1,6 +1,6 @@
 import type { Form } from '../model/configuration.js';
 import { Glob, GlobList } from './glob.js';
-import { mayBeHostFile } from '../sources/contracts/host-format.js';
+import { mayBeHostFile, namedHostFile } from '../sources/contracts/host-format.js';
 import { languageFor } from '../sources/template-languages.js';
 import { notLiveByName, notLiveDistributionFile, variantRole } from './live.js';
 import { DEFAULT_PATTERNS, SNIFFED_ROLES, isPlainVariantSuffix, type PathPattern, type Role, VENDORED_DIRECTORIES, VENDORED_SHOWN } from './patterns.js';
@@ -149,6 +149,9 @@ export class PathClassifier {
     let cls: PathClass;
     if (target !== null) {
       cls = { roles: [target], definite: true, via: explicit ? 'explicit' : 'pattern', template: template?.language.form ?? 'jinja2' };
+    } else if (this.embedded && namedHostFile(path)) {
+      // docker-mailserver's postfix-main.cf, in any folder (a `postfix/` one too): overrides merged into its image's main.cf, not a whole one.
+      cls = { roles: [], definite: false, via: 'pattern', embedded: true };
     } else if (pattern !== null) {
       cls = { roles: pattern.roles, definite: pattern.definite, via: explicit ? 'explicit' : 'pattern' };
     } else if ((variant = variantRole(base)) !== null) {

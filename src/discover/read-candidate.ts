@@ -6,7 +6,7 @@ import type { Role } from './patterns.js';
 import { SNIFF_CHARS, sniffRole } from './sniff.js';
 import { type Candidate, kindOf } from './candidate.js';
 import { type ListedPath, showPathBytes } from './listed-path.js';
-import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES, meetsNeeds } from '../sources/contracts/host-format.js';
+import { HOST_HEAD_CHARS, type HostFormat, MAIL_MARKERS, MAX_HOST_BYTES, meetsNeeds, namedHostFile } from '../sources/contracts/host-format.js';
 import { HOST_FORMATS } from '../sources/host-formats.js';
 import { MarkerSearch } from './markers.js';
 import { hasDistributionHeader, notLiveByContent, type SetAside } from './live.js';
@@ -297,7 +297,7 @@ function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOu
       // A file that the head already holds whole and that names no mail
       // server edits none: rejected before any host format looks at it.
       const whole = head.length >= stat.size;
-      const format = whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, text().slice(0, HOST_HEAD_CHARS));
+      const format = namedFormat(rel) ?? (whole && !MarkerSearch.in(head, MAIL_MARKERS) ? null : formatClaiming(rel, text().slice(0, HOST_HEAD_CHARS)));
       const embedded = format === null ? null : readEmbedded(fd, rel, head, stat.size, format, tally);
       // Postfix's own scripts carry its manual-page header: a Postfix source tree holds them (./live.ts).
       if (embedded?.candidate !== undefined && hasDistributionHeader(text())) return { ...embedded, candidate: { ...embedded.candidate, distributionHeader: true } };
@@ -327,6 +327,12 @@ function readOpen(fd: number, rel: string, cls: PathClass, tally: Tally): ReadOu
   }
 }
 
+/** The host format a file's name alone gives it (HostFormat.byName), or null. */
+function namedFormat(rel: string): HostFormat | null {
+  if (!namedHostFile(rel)) return null;
+  return HOST_FORMATS.find((f) => f.byName === true && f.matches(rel, '')) ?? null;
+}
+
 /**
  * The first host format whose structural test (path, first line, top-level
  * keys) takes the file. The mail-marker test is not part of it here: the
@@ -351,13 +357,13 @@ function formatClaiming(rel: string, head: string): HostFormat | null {
  */
 function readEmbedded(fd: number, rel: string, head: Buffer, size: number, format: HostFormat, tally: Tally): ReadOutcome | null {
   if (size > MAX_HOST_BYTES) {
-    if (!markerAnywhere(fd, head, tally)) return null;
+    if (format.byName !== true && !markerAnywhere(fd, head, tally)) return null;
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is ${size} bytes, over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }
   const bytes = size > head.length ? readRest(fd, head, tally) : head;
   // The format's own content test, over every byte: a README's "postfix" or a
   // ConfigMap that only mentions the relay holds no edit and is never parsed.
-  if (!MarkerSearch.in(bytes, MAIL_MARKERS) || !meetsNeeds(bytes, format.needs)) return null;
+  if (format.byName !== true && (!MarkerSearch.in(bytes, MAIL_MARKERS) || !meetsNeeds(bytes, format.needs))) return null;
   if (bytes.length > MAX_HOST_BYTES) {
     return { claimed: true, note: `${rel} may edit mail configuration but was not read: it is over the ${MAX_HOST_BYTES / (1024 * 1024)} MiB limit for provisioning files` };
   }

@@ -41,7 +41,7 @@ function postfixReachLines(listeners: readonly SmtpdListener[]): ReachLine[] {
     const via = l.smtpd === l.service ? 'smtpd' : 'postscreen (then smtpd)';
     if (!l.stock) {
       const s = l.service.span;
-      const message = `master.cf service ${l.service.name} (${l.service.type}) makes ${via} ${reach}`;
+      const message = `master.cf service ${shown(l.service.name)} (${l.service.type}) makes ${via} ${reach}`;
       out.push({ related: { file: s.file, line: s.line, column: s.column, message }, listener: true });
     }
     const origin = l.interfaces?.origin;

@@ -10,6 +10,7 @@ import { chefWrapperMetadata } from './ecosystems/chef/wrapper-metadata.js';
 import { puppetManifests } from './ecosystems/puppet/manifest-host.js';
 import { cloudInit } from './ecosystems/cloud-init/cloud-config.js';
 import { dockerfile } from './ecosystems/docker/dockerfile.js';
+import { dockerMailserverOverrides } from './ecosystems/docker-mailserver/overrides.js';
 import { kickstart } from './ecosystems/kickstart/kickstart.js';
 import { helmConfigMaps } from './ecosystems/kubernetes/helm-configmaps.js';
 import { kubernetes } from './ecosystems/kubernetes/manifests.js';
@@ -25,6 +26,7 @@ import { terraformHost } from './ecosystems/terraform/user-data.js';
  * most specific test; a Helm template of a ConfigMap before a plain manifest.
  */
 export const HOST_FORMATS: HostFormat[] = [
+  dockerMailserverOverrides,
   cloudInit,
   helmConfigMaps,
   kubernetes,

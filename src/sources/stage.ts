@@ -17,6 +17,7 @@ import { mergeInputs } from '../model/inputs.js';
 import type { SourceFile } from '../model/source.js';
 import type { Configuration } from '../mta/configuration.js';
 import { variableAnnotator } from './annotate.js';
+import { namedHostFile } from './contracts/host-format.js';
 import { fileSystemRepository, overlayRepository, type RepositoryReader } from './contracts/repository.js';
 import type { OverlayTree } from '../model/overlay.js';
 import { readExtraVars } from './extra-vars.js';
@@ -108,10 +109,16 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   const other = { exim: rendered.other.exim.filter(kept), opensmtpd: rendered.other.opensmtpd.filter(kept) };
 
   // 2. extract (a script another host file runs or sources is judged inside that file's instances)
-  const extractions = repo === null ? [] : withoutRunScripts(embedded.map((c) => ({ path: c.path, ...extractApart(c, repo) })), notes, results);
-
+  const extracted = repo === null ? [] : embedded.map((c) => ({ path: c.path, byName: namedHostFile(c.path), ...extractApart(c, repo) }));
   // 3. replay: files a deploy edit installs belong to that server's instance, not judged on their own again.
-  const deployed = deployments(extractions);
+  const deployed = deployments(extracted.map((e) => e.extraction));
+  // A file named as an override (docker-mailserver's postfix-main.cf) that is deployed as main.cf is that whole main.cf.
+  const extractions = withoutRunScripts(
+    extracted.filter((e) => !(e.byName && deployed.has(e.path))),
+    notes,
+    results,
+  );
+
   const standalone = (f: SourceFile): boolean => !deployed.has(f.path);
   notes.push(...setAsideNotes([...(options.setAside ?? []), ...diffs.refused], deployed));
   for (const { path, note } of diffs.loaded) if (!deployed.has(path)) notes.push(note);

@@ -54,6 +54,14 @@ describe('Postfix verdict classes', () => {
     ]);
   });
 
+  it('2b. an inline table whose first rule is braced (cidr:{{...}}) is Postfix syntax, not a Jinja tag', async () => {
+    const inline = (table: string): Record<string, string> => ({ 'main.cf': `smtpd_client_restrictions = check_client_access ${table}, permit_mynetworks, reject\n${LEVEL}` });
+    assert.deepEqual(await findings('p2e', inline('cidr:{{!192.0.2.1 REJECT}}')), []);
+    assert.deepEqual(await findings('p2f', { 'postfix-main.cf': 'custom = cidr:{{!172.16.0.42 REJECT}}, permit_sasl_authenticated, reject\nsmtpd_client_restrictions = reject\n' + LEVEL }), []);
+    // The same braces after a word that is no table type are a tag: the file is a template.
+    assert.deepEqual(await findings('p2g', inline('custom:{{!192.0.2.1 REJECT}}')), [['config-unreadable', 'main.cf', 1, 58, 'definite']]);
+  });
+
   it('3. a CR from a CRLF continuation separates restrictions', async () => {
     assert.deepEqual(await findings('p3a', { 'main.cf': `smtpd_client_restrictions = permit\r\n  reject\r\n${LEVEL_CRLF}` }), [['stig-postfix-relay', 'main.cf', 1, 29, 'definite']]);
     assert.deepEqual(await findings('p3b', { 'main.cf': `smtpd_client_restrictions = reject\r\n  permit_sasl_authenticated\r\n${LEVEL_CRLF}` }), []);

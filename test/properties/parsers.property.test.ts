@@ -161,7 +161,7 @@ describe('template renderers: any text renders or is diagnosed, never throws; ev
 
 /** First lines that make a file one format or another (the body may still be anything). */
 const HOST_HEADS = ['', '#cloud-config\n', 'apiVersion: v1\nkind: ConfigMap\n', '{{- if .Values.a }}\napiVersion: v1\nkind: ConfigMap\n', '- hosts: all\n  tasks:\n', '- name: x\n', 'FROM debian:12\n', '#!/bin/sh\n', '%packages\npostfix\n%end\n%post\n', '{"builders": [], "provisioners": [\n', "template '/etc/postfix/main.cf' do\n  source 'main.cf.erb'\n  variables(a: node['x'])\nend\n", "file { '/etc/postfix/main.cf':\n  content => epp('m/main.cf.epp', { 'a' => $x }),\n}\n", '/etc/postfix/main.cf:\n  file.managed:\n    - source: salt://postfix/main.cf\n'];
-const HOST_PATHS = ['cookbooks/c/recipes/default.rb', 'modules/m/manifests/init.pp', 'salt/postfix/init.sls', 'cloud/user-data', 'k8s/cm.yaml', 'charts/c/templates/cm.yaml', 'roles/r/tasks/main.yml', 'Dockerfile', 'packer/build.pkr.hcl', 'packer/build.json', 'tf/main.tf', 'ks/server.ks', 'scripts/setup.sh', 'cookbooks/c/metadata.rb', 'roles/r/meta/main.yml', 'requirements.yml'];
+const HOST_PATHS = ['cookbooks/c/recipes/default.rb', 'modules/m/manifests/init.pp', 'salt/postfix/init.sls', 'cloud/user-data', 'k8s/cm.yaml', 'charts/c/templates/cm.yaml', 'roles/r/tasks/main.yml', 'Dockerfile', 'packer/build.pkr.hcl', 'packer/build.json', 'tf/main.tf', 'ks/server.ks', 'scripts/setup.sh', 'cookbooks/c/metadata.rb', 'roles/r/meta/main.yml', 'requirements.yml', 'dms/config/postfix-main.cf', 'dms/config/postfix-master.cf'];
 
 describe('host formats: any text extracts or is diagnosed, never throws; every position is in the host file', () => {
   for (const [i, format] of HOST_FORMATS.entries()) {

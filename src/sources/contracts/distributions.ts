@@ -16,6 +16,13 @@
  */
 export type Family = 'debian' | 'rhel' | 'alpine' | 'suse';
 
+/**
+ * Images that write their own main.cf over their distribution's package
+ * (docker-mailserver's, on Debian); what replay knows of each is
+ * src/sources/replay/base.ts.
+ */
+export type Image = 'docker-mailserver';
+
 export interface Distribution {
   family: Family;
   /** The distribution as named by the evidence ("Ubuntu", "Rocky Linux"). */

@@ -1,6 +1,6 @@
 import type { Form } from '../../model/configuration.js';
 import type { Diagnostic, Span } from '../../model/span.js';
-import type { Family } from './distributions.js';
+import type { Family, Image } from './distributions.js';
 import type { Fragment } from './fragment.js';
 import type { VariableOrigin, VariableScope } from './variables.js';
 
@@ -178,9 +178,11 @@ export type Edit =
    * family's packaged main.cf (src/sources/replay/base.ts). `mailerType` is
    * Debian's debconf answer to postfix/main_mailer_type when the file
    * preseeds it (`debconf-set-selections`, Ansible `debconf:`): it chooses
-   * which main.cf the package writes.
+   * which main.cf the package writes. `image`: the edits apply to an image
+   * that writes its own main.cf over the package's (docker-mailserver's);
+   * replay knows only what every release of it sets (src/sources/replay/base.ts).
    */
-  | (EditBase & { kind: 'base'; distribution: Family; evidence: string; mailerType?: string });
+  | (EditBase & { kind: 'base'; distribution: Family; evidence: string; mailerType?: string; image?: Image });
 
 /** The field names of `postconf -F` (postconf(1)): the eight master.cf columns, `command` with its arguments. */
 export type MasterField = 'service' | 'type' | 'private' | 'unprivileged' | 'chroot' | 'wakeup' | 'process_limit' | 'command';

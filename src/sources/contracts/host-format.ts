@@ -24,7 +24,23 @@ export interface HostFormat {
    * base and note `extract` can return. Absent: the mail markers alone decide.
    */
   needs?: readonly (readonly string[])[];
+  /**
+   * The file's name alone makes it one (a name in HOST_FILE_NAMES): no mail
+   * marker or `needs` test, since its lines hold bare parameter names.
+   */
+  byName?: true;
   extract(file: SourceFile, repo: RepositoryReader): Extraction;
+}
+
+/**
+ * Names that make a file a host format's whatever it holds:
+ * docker-mailserver's overrides, merged into its image's main.cf and
+ * master.cf at start-up (src/sources/ecosystems/docker-mailserver/).
+ */
+export const HOST_FILE_NAMES: ReadonlySet<string> = new Set(['postfix-main.cf', 'postfix-master.cf']);
+
+export function namedHostFile(path: string): boolean {
+  return HOST_FILE_NAMES.has(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** Only this much of a file is looked at to decide whether it is a host format worth extracting. */

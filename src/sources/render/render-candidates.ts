@@ -240,15 +240,28 @@ function hasJinjaTags(candidate: Candidate): boolean {
 
 /**
  * Whether one line of `text` holds a closed Jinja tag. In a Postfix file a
- * `${{` is Postfix's relational-conditional syntax (postconf(5)), not Jinja.
+ * `{{` can be Postfix's own: `${{` opens a relational conditional
+ * (postconf(5)), and `cidr:{{10.0.0.0/8 OK}}` is an inline table whose
+ * first rule is braced (DATABASE_README: inline:, static:, randmap:,
+ * pipemap: and unionmap: take `{...}`, cidr:, pcre: and regexp: since
+ * Postfix 3.7).
  */
 export function textHasJinjaTags(text: string, postfix = false): boolean {
   for (const line of text.split('\n')) {
     for (const [open, close] of [['{{', '}}'], ['{%', '%}']] as const) {
       let at = line.indexOf(open);
-      while (at >= 0 && postfix && open === '{{' && line.charAt(at - 1) === '$') at = line.indexOf(open, at + 2);
+      while (at >= 0 && postfix && open === '{{' && postfixBraces(line, at)) at = line.indexOf(open, at + 2);
       if (at >= 0 && line.indexOf(close, at + 2) > at) return true;
     }
   }
   return false;
+}
+
+const INLINE_TABLE_TYPES: readonly string[] = ['inline', 'static', 'randmap', 'pipemap', 'unionmap', 'cidr', 'pcre', 'regexp'];
+
+/** Whether the `{{` at `at` is Postfix syntax: after `$`, or after an inline table's `type:`. */
+function postfixBraces(line: string, at: number): boolean {
+  if (line.charAt(at - 1) === '$') return true;
+  if (line.charAt(at - 1) !== ':') return false;
+  return INLINE_TABLE_TYPES.some((type) => line.startsWith(type, at - 1 - type.length) && !/[A-Za-z0-9_]/.test(line.charAt(at - 2 - type.length)));
 }

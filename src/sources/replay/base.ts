@@ -46,7 +46,7 @@
 import type { MainCfParameter } from '../../mta/postfix/model.js';
 import { UNKNOWN_MARK } from '../../model/source.js';
 import type { Span } from '../../model/span.js';
-import type { Family } from '../contracts/distributions.js';
+import type { Family, Image } from '../contracts/distributions.js';
 
 /** One row of the table: a family's packaged main.cf. */
 interface PackagedMainCf {
@@ -93,6 +93,27 @@ export const PACKAGED: Readonly<Record<Family, PackagedMainCf>> = {
 };
 
 /**
+ * What an image's own main.cf sets in every release that was read: those
+ * definitions are the base; every other parameter is unknown.
+ * - docker-mailserver: target/postfix/main.cf of its repository, every
+ *   revision from 2016-04 to 2026-08 (63): `inet_interfaces = all` and
+ *   `smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated
+ *   defer_unauth_destination` in each. The other restriction lists change
+ *   between releases and at start-up (the image's scripts add to them and
+ *   set mynetworks from PERMIT_DOCKER), so they stay unknown.
+ */
+const IMAGES: Readonly<Record<Image, { label: string; known: string; parameters: readonly (readonly [string, string])[] }>> = {
+  'docker-mailserver': {
+    label: "the docker-mailserver image's main.cf",
+    known: 'inet_interfaces = all and its smtpd_relay_restrictions, as in every release',
+    parameters: [
+      ['inet_interfaces', 'all'],
+      ['smtpd_relay_restrictions', 'permit_mynetworks permit_sasl_authenticated defer_unauth_destination'],
+    ],
+  },
+};
+
+/**
  * Parameters that no distribution's packaged main.cf sets (checked: every
  * family of PACKAGED whose `parameters` are measured): over an unknown base
  * they are unset, not unknown.
@@ -120,6 +141,8 @@ export interface BaseEvidence {
   evidence: string;
   span: Span;
   mailerType?: string;
+  /** An image that writes its own main.cf over the package's; see the `base` edit. */
+  image?: Image;
 }
 
 /**
@@ -139,6 +162,8 @@ export interface Base {
   knownUnset: readonly string[];
   /** Short name for the configuration (`overlay.base`). */
   name: Family | 'postfix-defaults' | 'unknown';
+  /** For `unknown`: why the rest of main.cf is unknown, in words for messages; absent: no distribution was recognised. */
+  rest?: string;
 }
 
 function lineOf(span: Span): string {
@@ -178,6 +203,22 @@ export function resolveBase(evidence: readonly BaseEvidence[], unknownSpan: Span
   const mailerType = preseed?.mailerType;
   const families = [...new Set(evidence.map((e) => e.distribution))];
   const first = evidence[0];
+  // An image's own main.cf: what every release of it sets is known, the rest unknown (smtpd_client_restrictions too).
+  const image = evidence.find((e) => e.image !== undefined);
+  if (image?.image !== undefined) {
+    const row = IMAGES[image.image];
+    // The evidence may be in another file (a compose file's image line): its words say where.
+    const assumed = `${row.label}, recognised from ${image.evidence}: ${row.known}; the other parameters the edits leave alone are unknown, smtpd_client_restrictions included`;
+    return {
+      kind: 'unknown',
+      assumed,
+      span: image.span,
+      parameters: packagedParameters(row.parameters, assumed, image.span),
+      knownUnset: [],
+      name: 'unknown',
+      rest: `the rest of main.cf is ${row.label}, which relaygate models only in part`,
+    };
+  }
   if (first === undefined || families.length === 0) {
     return {
       kind: 'unknown',

@@ -315,7 +315,7 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
   const first = changes[0];
   if (first === undefined) return null; // `apt-get install postfix` alone changes nothing to judge
   const evidence: BaseEvidence[] = edits.flatMap((e) =>
-    e.kind === 'base' ? [{ distribution: e.distribution, evidence: e.evidence, span: e.span, ...(e.mailerType === undefined ? {} : { mailerType: e.mailerType }) }] : [],
+    e.kind === 'base' ? [{ distribution: e.distribution, evidence: e.evidence, span: e.span, ...(e.mailerType === undefined ? {} : { mailerType: e.mailerType }), ...(e.image === undefined ? {} : { image: e.image }) }] : [],
   );
   const resolved = resolveBase(evidence, first.span);
   const base = resolved.name;
@@ -363,7 +363,7 @@ export function replayPostfix(key: InstanceKey, edits: readonly Edit[], resolve:
       parameters: main.parameters,
       diagnostics: [],
       ...(state.writtenAt === undefined ? {} : { writtenAt: state.writtenAt }),
-      ...(overlay && resolved.kind === 'unknown' ? { unknownRest: { knownUnset: resolved.knownUnset, why: 'the rest of main.cf is unknown (no distribution recognised)' } } : {}),
+      ...(overlay && resolved.kind === 'unknown' ? { unknownRest: { knownUnset: resolved.knownUnset, why: resolved.rest ?? 'the rest of main.cf is unknown (no distribution recognised)' } } : {}),
     },
     masterCf,
   };

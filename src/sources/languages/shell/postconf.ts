@@ -169,7 +169,7 @@ const FIELDS: Record<string, MasterField> = Object.assign(Object.create(null) as
 const TYPES = new Set(['inet', 'unix', 'unix-dgram', 'fifo', 'pass']);
 
 /** pcf_parse_service_pattern(): `name/type[/third]`, empty parts skipped, `*` only on its own; null when postconf rejects it. */
-function servicePattern(text: string, parts: number): string[] | null {
+export function servicePattern(text: string, parts: number): string[] | null {
   if (text.startsWith('/')) return null;
   const split = text.split('/').filter((p) => p !== '');
   if (split.length !== parts) return null;
