@@ -38559,14 +38559,35 @@ function scriptText(fragment, text, start, end, exact, span) {
 const MAX_DOCUMENT_LINES = 5_000;
 const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 /**
- * Lines the edits of one instance may run over, together (each line an edit
- * runs over costs a few microseconds): a script that runs many edits on a
- * file grown to its bound would otherwise take minutes. Past it, the
- * replay (./postfix.ts, ./other-mtas.ts) runs no further edit: the file
- * keeps its lines and gets the unknown line.
+ * What the edits of one instance may run over, together: lines, characters,
+ * and pieces of the lines' source maps (a line an edit runs over costs a
+ * few microseconds, and more for each piece: every edit that grew the line
+ * added one). A script that runs many edits on a file grown to its bound
+ * would otherwise take minutes. Past any of them, the replay
+ * (./postfix.ts, ./other-mtas.ts) runs no further edit: the file keeps its
+ * lines and gets the unknown line.
  */
 const SED_LINES_PER_INSTANCE = 200_000;
-const sedBudget = () => ({ lines: SED_LINES_PER_INSTANCE, noted: new Set() });
+const SED_CHARS_PER_INSTANCE = 8 * 1024 * 1024;
+const SED_PIECES_PER_INSTANCE = 1_000_000;
+/** The budget in words, for notes. */
+const SED_BUDGET_WORDS = `${SED_LINES_PER_INSTANCE} lines (or ${SED_CHARS_PER_INSTANCE / (1024 * 1024)} MiB, or ${SED_PIECES_PER_INSTANCE} pieces of text from different places)`;
+const sedBudget = () => ({ lines: SED_LINES_PER_INSTANCE, chars: SED_CHARS_PER_INSTANCE, pieces: SED_PIECES_PER_INSTANCE, noted: new Set() });
+/** Whether the budget is spent already. */
+function spent(budget) {
+    return budget.lines <= 0 || budget.chars <= 0 || budget.pieces <= 0;
+}
+/** Charges one edit's run over the documents it reads; false once the instance's budget is overspent. */
+function charge(budget, ...documents) {
+    for (const lines of documents) {
+        budget.lines -= lines.length;
+        for (const l of lines) {
+            budget.chars -= l.line.text.length;
+            budget.pieces -= l.line.segments.length;
+        }
+    }
+    return budget.lines >= 0 && budget.chars >= 0 && budget.pieces >= 0;
+}
 /** null: the script no longer parses (the extractor checked it; kept for safety). */
 function runSedEdit(lines, edit, unknownLine) {
     const program = parseSedScript(edit.script.text, edit.extended);
@@ -38792,14 +38813,12 @@ function replay(state, edit, resolve, notes) {
  * the same edit run once per pass of a loop doubles what it matches each
  * time: a file it would grow past MAX_DOCUMENT_LINES keeps its lines, only
  * perhaps there, with one line after them that may be anything. Once the
- * edits have run over SED_LINES_PER_INSTANCE lines in all, the rest are not
+ * edits have run over the instance's budget of lines and characters, the rest are not
  * replayed: both files end with that line. false: stop.
  */
 function replayBounded(state, edit, resolve, notes) {
-    const size = state.main.lines.length + (state.master?.lines.length ?? 0);
-    state.sed.lines -= size;
-    if (state.sed.lines < 0) {
-        notes.push(`${postfix_lineOf(edit.span)}: the Postfix edits before this one ran over ${SED_LINES_PER_INSTANCE} lines of main.cf and master.cf; what this and later ones change is unknown`);
+    if (!charge(state.sed, state.main.lines, state.master?.lines ?? [])) {
+        notes.push(`${postfix_lineOf(edit.span)}: the Postfix edits before this one ran over ${SED_BUDGET_WORDS} of main.cf and master.cf; what this and later ones change is unknown`);
         unknownAfter(state, edit.span);
         return false;
     }
@@ -39322,16 +39341,15 @@ function sedFile(edit, file, name, notes, budget) {
         return null;
     }
     const first = base.pieces[0]?.file ?? edit.span.file;
-    if (budget.lines <= 0) {
+    if (spent(budget)) {
         // Spent: not even read into lines again; the file may hold anything from here on.
         return { name, target: base.target, pieces: [...base.pieces, linesPiece([unknownLine(edit.target, edit.span)], edit.span.file)] };
     }
     const lines = fileLines(base, edit.span);
-    budget.lines -= lines.length;
-    if (budget.lines < 0) {
+    if (!charge(budget, lines)) {
         if (!budget.noted.has(name)) {
             budget.noted.add(name);
-            notes.push(`${name}: the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`);
+            notes.push(`${name}: the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_BUDGET_WORDS}: what it and later ones change there is unknown`);
         }
         // Every line only perhaps there (this sed may remove it), then the unknown line.
         const unknown = [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.target, edit.span)];

@@ -20,7 +20,7 @@ import { remapMappedText } from './files.js';
 import { MappedLine } from './mapped-line.js';
 import type { Piece } from './piece.js';
 import type { ResolveLink } from './postfix.js';
-import { runSedEdit, type SedBudget, sedBudget, SED_LINES_PER_INSTANCE } from './sed-edit.js';
+import { charge, runSedEdit, SED_BUDGET_WORDS, type SedBudget, sedBudget, spent } from './sed-edit.js';
 
 type OtherEdit = Extract<Edit, { kind: 'write' | 'append' | 'link' | 'set' | 'sed' }>;
 type SedEdit = Extract<Edit, { kind: 'sed' }>;
@@ -274,16 +274,15 @@ function sedFile(edit: SedEdit, file: ServerFile | undefined, name: string, note
     return null;
   }
   const first = base.pieces[0]?.file ?? edit.span.file;
-  if (budget.lines <= 0) {
+  if (spent(budget)) {
     // Spent: not even read into lines again; the file may hold anything from here on.
     return { name, target: base.target, pieces: [...base.pieces, linesPiece([unknownLine(edit.target, edit.span)], edit.span.file)] };
   }
   const lines = fileLines(base, edit.span);
-  budget.lines -= lines.length;
-  if (budget.lines < 0) {
+  if (!charge(budget, lines)) {
     if (!budget.noted.has(name)) {
       budget.noted.add(name);
-      notes.push(`${name}: the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_LINES_PER_INSTANCE} lines: what it and later ones change there is unknown`);
+      notes.push(`${name}: the seds before the one at ${edit.span.file}:${edit.span.line} ran over ${SED_BUDGET_WORDS}: what it and later ones change there is unknown`);
     }
     // Every line only perhaps there (this sed may remove it), then the unknown line.
     const unknown = [...lines.map((l) => ({ ...l, maybe: true })), unknownLine(edit.target, edit.span)];

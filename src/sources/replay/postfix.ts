@@ -14,7 +14,7 @@ import { MappedLine } from './mapped-line.js';
 import { MasterDocument } from './master-document.js';
 import { packagedMasterCf } from './packaged-master.js';
 import { pieceOf, type Piece } from './piece.js';
-import { MAX_DOCUMENT_LINES, runSedEdit, SED_LINES_PER_INSTANCE, type SedBudget, sedBudget } from './sed-edit.js';
+import { charge, MAX_DOCUMENT_LINES, runSedEdit, SED_BUDGET_WORDS, type SedBudget, sedBudget } from './sed-edit.js';
 import { namedParameters, RELAY_PARAMETERS } from '../languages/shell/sed.js';
 import { parseSedScript, type SedInstruction } from '../languages/shell/sed-script.js';
 
@@ -195,14 +195,12 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
  * the same edit run once per pass of a loop doubles what it matches each
  * time: a file it would grow past MAX_DOCUMENT_LINES keeps its lines, only
  * perhaps there, with one line after them that may be anything. Once the
- * edits have run over SED_LINES_PER_INSTANCE lines in all, the rest are not
+ * edits have run over the instance's budget of lines and characters, the rest are not
  * replayed: both files end with that line. false: stop.
  */
 function replayBounded(state: State, edit: Edit, resolve: ResolveLink, notes: string[]): boolean {
-  const size = state.main.lines.length + (state.master?.lines.length ?? 0);
-  state.sed.lines -= size;
-  if (state.sed.lines < 0) {
-    notes.push(`${lineOf(edit.span)}: the Postfix edits before this one ran over ${SED_LINES_PER_INSTANCE} lines of main.cf and master.cf; what this and later ones change is unknown`);
+  if (!charge(state.sed, state.main.lines, state.master?.lines ?? [])) {
+    notes.push(`${lineOf(edit.span)}: the Postfix edits before this one ran over ${SED_BUDGET_WORDS} of main.cf and master.cf; what this and later ones change is unknown`);
     unknownAfter(state, edit.span);
     return false;
   }

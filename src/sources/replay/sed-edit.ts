@@ -50,21 +50,47 @@ export const MAX_DOCUMENT_LINES = 5_000;
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 
 /**
- * Lines the edits of one instance may run over, together (each line an edit
- * runs over costs a few microseconds): a script that runs many edits on a
- * file grown to its bound would otherwise take minutes. Past it, the
- * replay (./postfix.ts, ./other-mtas.ts) runs no further edit: the file
- * keeps its lines and gets the unknown line.
+ * What the edits of one instance may run over, together: lines, characters,
+ * and pieces of the lines' source maps (a line an edit runs over costs a
+ * few microseconds, and more for each piece: every edit that grew the line
+ * added one). A script that runs many edits on a file grown to its bound
+ * would otherwise take minutes. Past any of them, the replay
+ * (./postfix.ts, ./other-mtas.ts) runs no further edit: the file keeps its
+ * lines and gets the unknown line.
  */
 export const SED_LINES_PER_INSTANCE = 200_000;
+export const SED_CHARS_PER_INSTANCE = 8 * 1024 * 1024;
+export const SED_PIECES_PER_INSTANCE = 1_000_000;
 
-/** What is left of one instance's SED_LINES_PER_INSTANCE, and the files whose bound was noted. */
+/** The budget in words, for notes. */
+export const SED_BUDGET_WORDS = `${SED_LINES_PER_INSTANCE} lines (or ${SED_CHARS_PER_INSTANCE / (1024 * 1024)} MiB, or ${SED_PIECES_PER_INSTANCE} pieces of text from different places)`;
+
+/** What is left of one instance's budget, and the files whose bound was noted. */
 export interface SedBudget {
   lines: number;
+  chars: number;
+  pieces: number;
   noted: Set<string>;
 }
 
-export const sedBudget = (): SedBudget => ({ lines: SED_LINES_PER_INSTANCE, noted: new Set() });
+export const sedBudget = (): SedBudget => ({ lines: SED_LINES_PER_INSTANCE, chars: SED_CHARS_PER_INSTANCE, pieces: SED_PIECES_PER_INSTANCE, noted: new Set() });
+
+/** Whether the budget is spent already. */
+export function spent(budget: SedBudget): boolean {
+  return budget.lines <= 0 || budget.chars <= 0 || budget.pieces <= 0;
+}
+
+/** Charges one edit's run over the documents it reads; false once the instance's budget is overspent. */
+export function charge(budget: SedBudget, ...documents: readonly (readonly DocLine[])[]): boolean {
+  for (const lines of documents) {
+    budget.lines -= lines.length;
+    for (const l of lines) {
+      budget.chars -= l.line.text.length;
+      budget.pieces -= l.line.segments.length;
+    }
+  }
+  return budget.lines >= 0 && budget.chars >= 0 && budget.pieces >= 0;
+}
 
 /** null: the script no longer parses (the extractor checked it; kept for safety). */
 export function runSedEdit(lines: readonly DocLine[], edit: SedEdit, unknownLine: (span: Span) => DocLine): SedResult | null {

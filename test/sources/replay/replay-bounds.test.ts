@@ -10,6 +10,8 @@ import { describe, it } from 'node:test';
 import { defaultOptions } from '../../../src/config/options.js';
 import { scan, type ScanResult } from '../../../src/scan.js';
 import { findingRows } from '../../helpers/finding-rows.js';
+import { MappedLine } from '../../../src/sources/replay/mapped-line.js';
+import { charge, SED_CHARS_PER_INSTANCE, SED_PIECES_PER_INSTANCE, sedBudget, spent } from '../../../src/sources/replay/sed-edit.js';
 import { temporaryTrees } from '../../helpers/temp-tree.js';
 
 const tree = temporaryTrees('replay-bounds');
@@ -55,7 +57,7 @@ describe('replay bounds', () => {
     const result = await scanScript(DOUBLING_SEDS.add, { before: DOUBLING_SEDS.before, passes: 40 });
     assert.deepEqual(result.notes.filter((n) => n.includes('lines')), [
       'main.cf: the sed at setup.sh:6 would make the file more than 5000 lines long: what it changes there, and what later seds that grow it change, is unknown',
-      'setup.sh line 9: the Postfix edits before this one ran over 200000 lines of main.cf and master.cf; what this and later ones change is unknown',
+      'setup.sh line 9: the Postfix edits before this one ran over 200000 lines (or 8 MiB, or 1000000 pieces of text from different places) of main.cf and master.cf; what this and later ones change is unknown',
     ]);
   });
 
@@ -85,5 +87,25 @@ describe('replay bounds', () => {
       result.findings.map((f) => f.message.slice(0, f.message.indexOf(' may '))),
       ['smtpd on <unresolved>:<unresolved>', 'smtpd on <unresolved>:smtp'],
     );
+  });
+
+  it('the budget counts lines, characters and the pieces of their source maps: any one spent stops the replay', () => {
+    const span = { file: 'setup.sh', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    // A line an edit grew 50 times: 50 pieces, each from a place of its own.
+    const grown = Array.from({ length: 50 }, (_, i) => MappedLine.generated('a:', { ...span, line: i + 1 })).reduce((a, b) => a.concat(b));
+    assert.equal(grown.segments.length, 50);
+    const doc = Array.from({ length: 1000 }, () => ({ line: grown, maybe: false }));
+    const pieces = sedBudget();
+    // 1,000 lines of 100 characters: far under the line and character budgets, and 50,000 pieces an edit.
+    let runs = 0;
+    while (charge(pieces, doc)) runs++;
+    assert.equal(runs, Math.floor(SED_PIECES_PER_INSTANCE / 50_000));
+    assert.ok(spent(pieces) && pieces.lines > 0 && pieces.chars > 0);
+    const long = [{ line: MappedLine.generated('x'.repeat(1024 * 1024), span), maybe: false }];
+    const chars = sedBudget();
+    runs = 0;
+    while (charge(chars, long)) runs++;
+    assert.equal(runs, SED_CHARS_PER_INSTANCE / (1024 * 1024));
+    assert.ok(spent(chars) && chars.lines > 0 && chars.pieces > 0);
   });
 });
