@@ -4598,9 +4598,11 @@ function smtpdListeners(config) {
         if (smtpd === undefined)
             continue;
         const bound = service.host !== null;
+        const proxy = main.forService(service).get(service.postscreen ? 'postscreen_upstream_proxy_protocol' : 'smtpd_upstream_proxy_protocol');
         listeners.push({
             service,
             smtpd,
+            proxy,
             parameters: main.forService(smtpd),
             stock,
             label: bound ? service.name : `*:${service.port}`,
@@ -5533,6 +5535,7 @@ const postfix_broad_mynetworks_rule = {
 
 
 
+
 /** The lists smtpd reads, in the order it reads them at RCPT time. */
 const relay_decision_STAGES = [
     'smtpd_client_restrictions',
@@ -6081,6 +6084,44 @@ function tlsOffered(parameters) {
     return false;
 }
 /**
+ * Addresses a client that states its own (a proxy protocol header) claims:
+ * loopback, which mynetworks holds under every mynetworks_style, and one
+ * inside each network mynetworks lists.
+ */
+function trustedAddresses(parameters) {
+    const mynetworks = parameters.get('mynetworks');
+    const items = mynetworks.unknown || mynetworks.origin.kind === 'default' ? [] : readAddressList(mynetworks.value);
+    const out = ['127.0.0.1'];
+    for (const item of items) {
+        if (item.negated || item.block === undefined)
+            continue;
+        const bytes = item.block.address.toByteArray();
+        const full = item.block.address.kind() === 'ipv4' ? 32 : 128;
+        // The network's first host: the network address itself when the block is one address.
+        if (item.block.prefix < full)
+            bytes[bytes.length - 1] = ((bytes[bytes.length - 1] ?? 0) | 1) & 0xff;
+        const address = ipaddr_default().fromByteArray(bytes).toString();
+        if (!out.includes(address))
+            out.push(address);
+        if (out.length >= 4)
+            break;
+    }
+    return out;
+}
+/**
+ * What a client that reaches a proxy-protocol listener directly can be: any
+ * address it states, among them the ones mynetworks trusts. Postfix takes
+ * the header from whoever connects (it expects only the proxy to); the
+ * attackers are those of `attackers()` with each claimed address.
+ */
+function proxiedAttackers(parameters, protocol) {
+    const plain = attackers(parameters);
+    const first = plain[0];
+    if (first === undefined)
+        return [];
+    return trustedAddresses(parameters).flatMap((address) => plain.filter((a) => a.address === first.address).map((a) => ({ ...a, address, proxied: protocol })));
+}
+/**
  * The attackers worth trying: each address above, with and without HELO
  * (when smtpd_helo_required allows none), with a bare IP HELO when a list
  * uses permit_naked_ip_address, and with STARTTLS when smtpd offers it.
@@ -6334,6 +6375,7 @@ function groups(config, listeners) {
             const v = parameters.get(name);
             return `${name}=${v.value}@${v.origin.kind === 'default' ? '-' : spanKey(v.origin.definition.span)}`;
         })
+            .concat(`proxy=${proxyProtocol(listener) ?? ''}`)
             .join('\n');
         const group = out.get(key);
         if (group === undefined)
@@ -6423,7 +6465,21 @@ function attackerText(verdict) {
     if (a === undefined)
         return '';
     const helo = a.helo === null ? 'without HELO' : `with HELO ${a.helo}`;
-    return `a client at ${a.address} ${helo}${a.tls ? ' over STARTTLS' : ''} sending to ${a.recipient}`;
+    const client = a.proxied === undefined ? `a client at ${a.address}` : `a client that connects directly and states ${a.address} in its ${a.proxied} proxy header`;
+    return `${client} ${helo}${a.tls ? ' over STARTTLS' : ''} sending to ${a.recipient}`;
+}
+/**
+ * The proxy protocol a listener takes the client's address from, when the
+ * repository sets one: smtpd (or postscreen) then believes whoever connects
+ * (postconf(5) smtpd_upstream_proxy_protocol: the proxy is expected to be
+ * the only peer). A value from an unknown base is not assumed to set one.
+ */
+function proxyProtocol(listener) {
+    const p = listener.proxy;
+    if (p.unknown || p.origin.kind === 'default')
+        return null;
+    const value = p.value.trim();
+    return value === '' ? null : value;
 }
 function checkGroup(config, group) {
     const { parameters, listeners } = group;
@@ -6452,21 +6508,32 @@ function checkGroup(config, group) {
             return postfix_open_relay_result(p.unknown || !exposure.definite ? 'indeterminate' : 'definite', `${where}: smtpd refuses to start: ${p.message}.`, p.fix, span, new RelatedList(span));
         });
     }
-    const verdict = relay_decision_relayVerdict(parameters);
+    const first = listeners[0];
+    const protocol = first === undefined ? null : proxyProtocol(first);
+    const verdict = relay_decision_relayVerdict(parameters, protocol === null ? undefined : [...attackers(parameters), ...proxiedAttackers(parameters, protocol)]);
     if (verdict.status === 'closed')
         return [];
     const path = verdict.path;
+    // Through a proxy header: whether a client other than the proxy reaches the port is the network's, not the configuration's.
+    const proxied = verdict.session?.attacker.proxied !== undefined && first !== undefined ? first.proxy : null;
     if (verdict.status === 'open' && path !== null) {
         const { why, value, related: values } = explainOpen(parameters, path);
-        const span = locateValue(value, config, ['smtpd_relay_restrictions', 'compatibility_level']);
+        const span = locateValue(proxied ?? value, config, ['smtpd_relay_restrictions', 'compatibility_level']);
         const related = new RelatedList(span);
         for (const v of values)
             related.addValue(v, `${v.name} is set here`);
+        if (proxied !== null)
+            related.addValue(value, `${value.name} is set here`);
         const fix = value.name === 'mynetworks'
             ? 'Set mynetworks to the networks you administer (for example 127.0.0.0/8 [::1]/128), not the whole Internet.'
             : value.name === 'relay_domains' || value.name === 'mydestination' || value.name.startsWith('virtual_')
                 ? `List only the domains this server is responsible for in ${value.name}.`
                 : FIX_RELAY;
+        if (proxied !== null) {
+            return [
+                postfix_open_relay_result('indeterminate', `${where} ${exposure.phrase} and takes each client's address from a proxy header (${proxied.name} = ${show(proxied.value)}): a client that reaches it without the proxy relays mail to any domain: ${why} (${attackerText(verdict)} is accepted). Whether only the proxy can reach it is not in the configuration.`, 'Let only the proxy reach this port (bind the service to the proxy-facing address, or firewall it), or trust nothing by address: permit_sasl_authenticated before reject_unauth_destination, and mynetworks for no address a client may claim.', span, related),
+            ];
+        }
         return [
             postfix_open_relay_result(exposure.definite ? 'definite' : 'indeterminate', `${where} ${exposure.phrase} and relays mail for any client to any domain: ${why} (${attackerText(verdict)} is accepted).`, fix, span, related),
         ];
@@ -27767,8 +27834,13 @@ class DockerfileReader {
             stage.edits.push(...parent.edits.map((e) => ({ ...e, key: { ...e.key, scope } })));
         }
         else {
-            // An image named by a build argument (`FROM ${BASE}`) can be anything `--build-arg` gives: unknown.
-            const recognised = image.includes(UNKNOWN_MARK) ? null : distributionOfImage(image);
+            // An image named by a build argument (`FROM ${BASE}`) can be anything `--build-arg` gives,
+            // whatever its ARG's default: unknown.
+            const byArgument = image.includes(UNKNOWN_MARK) || (dropFlags(instruction.args.text.trim().split(/[ \t]+/)).rest[0] ?? '').includes('$');
+            const recognised = byArgument ? null : distributionOfImage(image);
+            if (byArgument && !image.includes(UNKNOWN_MARK) && distributionOfImage(image) !== null) {
+                this.note(instruction.start, `the base image is a build argument (default ${notes_quoted(image)}): --build-arg can make it another distribution, so the base is not recognised`);
+            }
             if (recognised !== null) {
                 stage.edits.push({ kind: 'base', distribution: recognised.family, evidence: `FROM ${image}`, key: { scope, directory: '/etc/postfix' }, span: this.span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
             }
@@ -34399,6 +34471,7 @@ function valuePosition(pieces, offset) {
 
 ;// CONCATENATED MODULE: ./src/mta/postfix/main-cf.ts
 
+
 /**
  * main.cf as postconf(5) reads it: logical lines (see logical-lines.ts), then
  * Postfix's split_nameval() on each: the name runs up to whitespace or `=`,
@@ -34456,6 +34529,24 @@ function spanBetween(path, lines, line, start, end) {
     const to = endPositionOf(lines, line, end - 1);
     return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
+function lineEnd(text) {
+    let end = text.length;
+    while (end > 0 && isPostfixSpace(text.charCodeAt(end - 1)))
+        end--;
+    return end;
+}
+/** A definition whose name is `text[np..mark]` and unresolved text, its value the unresolved text and the rest of the line. */
+function unknownNameValue(path, lines, line, np, mark, end) {
+    const text = line.text;
+    return {
+        name: text.slice(np, mark + 1),
+        value: text.slice(mark, end),
+        span: spanBetween(path, lines, line, np, end),
+        nameSpan: spanBetween(path, lines, line, np, mark + 1),
+        valueSpan: spanBetween(path, lines, line, mark, end),
+        valuePieces: valuePieces(path, lines, line, mark, end),
+    };
+}
 /** split_nameval(): returns null (with a fatal diagnostic) when Postfix would exit. */
 function main_cf_splitNameValue(path, lines, line, diagnostics) {
     const text = line.text;
@@ -34478,22 +34569,27 @@ function main_cf_splitNameValue(path, lines, line, diagnostics) {
     let cp = ep;
     while (cp < n && isPostfixSpace(text.charCodeAt(cp)))
         cp++;
-    if (cp >= n || text.charCodeAt(cp) !== 61)
+    if (cp >= n || text.charCodeAt(cp) !== 61) {
+        // Unresolved text in the first word (a line provisioning code wrote from
+        // a command's output, continued by the lines after it) may hold the `=`
+        // itself: the line sets a name that starts so, to a value unknown.
+        const mark = text.indexOf(UNKNOWN_MARK, np);
+        if (mark >= 0 && mark < ep)
+            return unknownNameValue(path, lines, line, np, mark, lineEnd(text));
         return fail(cp, "missing '=' after attribute name");
+    }
     let vp = cp + 1;
     while (vp < n && isPostfixSpace(text.charCodeAt(vp)))
         vp++;
     let ve = n;
     while (ve > vp && isPostfixSpace(text.charCodeAt(ve - 1)))
         ve--;
-    let lineEnd = n;
-    while (lineEnd > 0 && isPostfixSpace(text.charCodeAt(lineEnd - 1)))
-        lineEnd--;
+    const end = lineEnd(text);
     const valueStart = ve > vp ? vp : cp + 1;
     return {
         name: text.slice(np, ep),
         value: text.slice(vp, ve),
-        span: spanBetween(path, lines, line, np, lineEnd),
+        span: spanBetween(path, lines, line, np, end),
         nameSpan: spanBetween(path, lines, line, np, ep),
         valueSpan: spanBetween(path, lines, line, valueStart, ve > vp ? ve : valueStart),
         valuePieces: valuePieces(path, lines, line, vp, ve),
@@ -38697,8 +38793,15 @@ function definedNames(lines) {
     const out = [];
     for (const l of lines) {
         const m = /^([^\s#=][^=]*)=/.exec(l.line.text);
-        if (m !== null)
+        if (m !== null) {
             out.push(m[1].trim());
+            continue;
+        }
+        // A first word with unresolved text may hold the `=` (main-cf.ts): it names what starts so.
+        const word = /^[^\s#]\S*/.exec(l.line.text)?.[0];
+        const mark = word === undefined ? -1 : word.indexOf(UNKNOWN_MARK);
+        if (word !== undefined && mark >= 0)
+            out.push(word.slice(0, mark + 1));
     }
     return out;
 }

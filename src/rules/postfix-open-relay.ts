@@ -5,7 +5,7 @@ import type { Configuration } from '../mta/configuration.js';
 import { mainCfPartlyKnown, PostfixParameters, type EffectiveValue } from '../mta/postfix/effective.js';
 import { smtpdListeners, type SmtpdListener } from '../mta/postfix/listeners.js';
 import type { PostfixConfiguration } from '../mta/postfix/model.js';
-import { relayVerdict, STAGES, levelOf, type Path, type RelayParameters, type RelayVerdict, type Step } from '../mta/postfix/relay-decision.js';
+import { attackers, proxiedAttackers, relayVerdict, STAGES, levelOf, type Path, type RelayParameters, type RelayVerdict, type Step } from '../mta/postfix/relay-decision.js';
 import { smtpdWouldRefuseToStart } from '../mta/postfix/smtpd-startup.js';
 import { startupProblems } from '../mta/postfix/startup-problems.js';
 import { splitList } from '../mta/postfix/list.js';
@@ -86,6 +86,7 @@ function groups(config: PostfixConfiguration, listeners: SmtpdListener[]): Group
         const v = parameters.get(name);
         return `${name}=${v.value}@${v.origin.kind === 'default' ? '-' : spanKey(v.origin.definition.span)}`;
       })
+      .concat(`proxy=${proxyProtocol(listener) ?? ''}`)
       .join('\n');
     const group = out.get(key);
     if (group === undefined) out.set(key, { listeners: [listener], parameters, smtpd: listener.smtpd });
@@ -173,7 +174,21 @@ function attackerText(verdict: RelayVerdict): string {
   const a = verdict.session?.attacker;
   if (a === undefined) return '';
   const helo = a.helo === null ? 'without HELO' : `with HELO ${a.helo}`;
-  return `a client at ${a.address} ${helo}${a.tls ? ' over STARTTLS' : ''} sending to ${a.recipient}`;
+  const client = a.proxied === undefined ? `a client at ${a.address}` : `a client that connects directly and states ${a.address} in its ${a.proxied} proxy header`;
+  return `${client} ${helo}${a.tls ? ' over STARTTLS' : ''} sending to ${a.recipient}`;
+}
+
+/**
+ * The proxy protocol a listener takes the client's address from, when the
+ * repository sets one: smtpd (or postscreen) then believes whoever connects
+ * (postconf(5) smtpd_upstream_proxy_protocol: the proxy is expected to be
+ * the only peer). A value from an unknown base is not assumed to set one.
+ */
+function proxyProtocol(listener: SmtpdListener): string | null {
+  const p = listener.proxy;
+  if (p.unknown || p.origin.kind === 'default') return null;
+  const value = p.value.trim();
+  return value === '' ? null : value;
 }
 
 function checkGroup(config: PostfixConfiguration, group: Group): RuleResult[] {
@@ -211,20 +226,36 @@ function checkGroup(config: PostfixConfiguration, group: Group): RuleResult[] {
     });
   }
 
-  const verdict = relayVerdict(parameters);
+  const first = listeners[0];
+  const protocol = first === undefined ? null : proxyProtocol(first);
+  const verdict = relayVerdict(parameters, protocol === null ? undefined : [...attackers(parameters), ...proxiedAttackers(parameters, protocol)]);
   if (verdict.status === 'closed') return [];
   const path = verdict.path;
+  // Through a proxy header: whether a client other than the proxy reaches the port is the network's, not the configuration's.
+  const proxied = verdict.session?.attacker.proxied !== undefined && first !== undefined ? first.proxy : null;
   if (verdict.status === 'open' && path !== null) {
     const { why, value, related: values } = explainOpen(parameters, path);
-    const span = locateValue(value, config, ['smtpd_relay_restrictions', 'compatibility_level']);
+    const span = locateValue(proxied ?? value, config, ['smtpd_relay_restrictions', 'compatibility_level']);
     const related = new RelatedList(span);
     for (const v of values) related.addValue(v, `${v.name} is set here`);
+    if (proxied !== null) related.addValue(value, `${value.name} is set here`);
     const fix =
       value.name === 'mynetworks'
         ? 'Set mynetworks to the networks you administer (for example 127.0.0.0/8 [::1]/128), not the whole Internet.'
         : value.name === 'relay_domains' || value.name === 'mydestination' || value.name.startsWith('virtual_')
           ? `List only the domains this server is responsible for in ${value.name}.`
           : FIX_RELAY;
+    if (proxied !== null) {
+      return [
+        result(
+          'indeterminate',
+          `${where} ${exposure.phrase} and takes each client's address from a proxy header (${proxied.name} = ${show(proxied.value)}): a client that reaches it without the proxy relays mail to any domain: ${why} (${attackerText(verdict)} is accepted). Whether only the proxy can reach it is not in the configuration.`,
+          'Let only the proxy reach this port (bind the service to the proxy-facing address, or firewall it), or trust nothing by address: permit_sasl_authenticated before reject_unauth_destination, and mynetworks for no address a client may claim.',
+          span,
+          related,
+        ),
+      ];
+    }
     return [
       result(
         exposure.definite ? 'definite' : 'indeterminate',

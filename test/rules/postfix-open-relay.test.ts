@@ -169,6 +169,32 @@ const CASES: Case[] = [
     says: ['*:smtp (postscreen)'],
   },
 
+  // A proxy protocol: smtpd (or postscreen) takes the client's address from whoever connects.
+  {
+    name: 'smtpd_upstream_proxy_protocol: a client that skips the proxy states 127.0.0.1 and permit_mynetworks relays (finding on the protocol, indeterminate)',
+    main: `${C36}mynetworks = 127.0.0.0/8\nsmtpd_upstream_proxy_protocol = haproxy\n`,
+    expect: [[MAIN, 3, 33, 3, 40, 'error', 'indeterminate']],
+    says: ['takes each client\'s address from a proxy header (smtpd_upstream_proxy_protocol = haproxy)', 'a client that connects directly and states 127.0.0.1 in its haproxy proxy header'],
+  },
+  {
+    name: 'a proxy protocol with a list that trusts no address: nothing a client states relays',
+    main: `${C36}mynetworks = 127.0.0.0/8\nsmtpd_upstream_proxy_protocol = haproxy\nsmtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination\n`,
+    expect: [],
+  },
+  {
+    name: 'a network mynetworks lists is claimed too (its first host), when mynetworks holds no loopback',
+    main: `${C36}mynetworks = 10.20.0.0/16\nsmtpd_upstream_proxy_protocol = haproxy\n`,
+    expect: [[MAIN, 3, 33, 3, 40, 'error', 'indeterminate']],
+    says: ['states 10.20.0.1 in its haproxy proxy header'],
+  },
+  {
+    name: "postscreen's own postscreen_upstream_proxy_protocol on the service (-o): the address postscreen hands smtpd is the client's claim",
+    main: `${C36}mynetworks = 127.0.0.0/8\n`,
+    master: 'smtp inet n - y - 1 postscreen\n  -o postscreen_upstream_proxy_protocol=haproxy\nsmtpd pass - - y - - smtpd\n',
+    expect: [[MASTER, 2, 3, 2, 48, 'error', 'indeterminate']],
+    says: ['(postscreen_upstream_proxy_protocol = haproxy)'],
+  },
+
   // master.cf without main.cf: only what the service sets itself.
   { name: 'master.cf alone, no relay overrides: nothing to judge', main: null, master: SMTP, expect: [] },
   {

@@ -1,10 +1,12 @@
 /**
- * `postconf -e` arguments built from command output, as container start
- * scripts write them: `postconf -e "$(postconf | grep '^mynetworks =') NET"`
- * appends a network to the current value. Only the substitution can hold the
- * `=`, so the argument sets a parameter relaygate cannot name: every verdict
- * that parameter may change is indeterminate, and nothing is unreadable
- * (postconf accepts it). Exact rule, file, line, column and certainty.
+ * main.cf lines built from command output, as container start scripts write
+ * them: `postconf -e "$(postconf | grep '^mynetworks =') NET"` appends a
+ * network to the current value; `echo "$(cat dnsbl.cf)" >> main.cf` followed
+ * by indented lines appends a definition and its continuation. Only the
+ * command's output can hold the `=`, so the line sets a parameter relaygate
+ * cannot name: every verdict that parameter may change is indeterminate, and
+ * nothing is unreadable (postconf and Postfix accept it). Exact rule, file,
+ * line, column and certainty.
  */
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
@@ -29,6 +31,19 @@ const SHAPES: { name: string; files: Record<string, string>; findings: Row[]; co
     files: { Dockerfile: BUILD, 'start.sh': `#!/bin/sh\n${RESTRICT}postconf -e "$(postconf | grep '^mynetworks =') 172.16.0.0/12"\nexec postfix start-fg\n` },
     // Each points at the value the unnamed parameter may redefine: Debian's
     // mynetworks, and the client restrictions line 2 sets.
+    findings: [
+      ['postfix-broad-mynetworks', 'Dockerfile', 1, 1, 'indeterminate'],
+      ['postfix-open-relay', 'start.sh', 2, 42, 'indeterminate'],
+      ['stig-postfix-relay', 'start.sh', 2, 42, 'indeterminate'],
+    ],
+    configurations: [['Dockerfile', 'start.sh']],
+  },
+  {
+    name: 'a definition echoed from a file into main.cf, continued by an indented echo: a parameter relaygate cannot name, not unreadable',
+    files: {
+      Dockerfile: BUILD,
+      'start.sh': `#!/bin/sh\n${RESTRICT}echo "$(cat /etc/postfix/dnsbl.cf)" >> /etc/postfix/main.cf\necho "  zen.spamhaus.org*3" >> /etc/postfix/main.cf\nexec postfix start-fg\n`,
+    },
     findings: [
       ['postfix-broad-mynetworks', 'Dockerfile', 1, 1, 'indeterminate'],
       ['postfix-open-relay', 'start.sh', 2, 42, 'indeterminate'],

@@ -20,6 +20,12 @@ export interface SmtpdListener {
   interfaces: EffectiveValue | null;
   /** Does it accept connections from other hosts (not loopback only)? */
   external: Tristate;
+  /**
+   * The proxy protocol the listening program reads the client's address
+   * from (smtpd_upstream_proxy_protocol of smtpd, postscreen's
+   * postscreen_upstream_proxy_protocol): whoever connects states that address.
+   */
+  proxy: EffectiveValue;
 }
 
 /**
@@ -84,9 +90,11 @@ export function smtpdListeners(config: PostfixConfiguration): SmtpdListener[] {
     }
     if (smtpd === undefined) continue;
     const bound = service.host !== null;
+    const proxy = main.forService(service).get(service.postscreen ? 'postscreen_upstream_proxy_protocol' : 'smtpd_upstream_proxy_protocol');
     listeners.push({
       service,
       smtpd,
+      proxy,
       parameters: main.forService(smtpd),
       stock,
       label: bound ? service.name : `*:${service.port}`,

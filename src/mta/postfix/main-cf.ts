@@ -1,4 +1,4 @@
-import type { SourceFile } from '../../model/source.js';
+import { UNKNOWN_MARK, type SourceFile } from '../../model/source.js';
 import type { Diagnostic, Span } from '../../model/span.js';
 import {
   droppedLineDiagnostics,
@@ -75,6 +75,25 @@ function spanBetween(
   return { file: path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
+function lineEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && isPostfixSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** A definition whose name is `text[np..mark]` and unresolved text, its value the unresolved text and the rest of the line. */
+function unknownNameValue(path: string, lines: LogicalLines, line: LogicalLine, np: number, mark: number, end: number): MainCfParameter {
+  const text = line.text;
+  return {
+    name: text.slice(np, mark + 1),
+    value: text.slice(mark, end),
+    span: spanBetween(path, lines, line, np, end),
+    nameSpan: spanBetween(path, lines, line, np, mark + 1),
+    valueSpan: spanBetween(path, lines, line, mark, end),
+    valuePieces: valuePieces(path, lines, line, mark, end),
+  };
+}
+
 /** split_nameval(): returns null (with a fatal diagnostic) when Postfix would exit. */
 function splitNameValue(
   path: string,
@@ -98,18 +117,24 @@ function splitNameValue(
   while (ep < n && !isPostfixSpace(text.charCodeAt(ep)) && text.charCodeAt(ep) !== 61) ep++;
   let cp = ep;
   while (cp < n && isPostfixSpace(text.charCodeAt(cp))) cp++;
-  if (cp >= n || text.charCodeAt(cp) !== 61) return fail(cp, "missing '=' after attribute name");
+  if (cp >= n || text.charCodeAt(cp) !== 61) {
+    // Unresolved text in the first word (a line provisioning code wrote from
+    // a command's output, continued by the lines after it) may hold the `=`
+    // itself: the line sets a name that starts so, to a value unknown.
+    const mark = text.indexOf(UNKNOWN_MARK, np);
+    if (mark >= 0 && mark < ep) return unknownNameValue(path, lines, line, np, mark, lineEnd(text));
+    return fail(cp, "missing '=' after attribute name");
+  }
   let vp = cp + 1;
   while (vp < n && isPostfixSpace(text.charCodeAt(vp))) vp++;
   let ve = n;
   while (ve > vp && isPostfixSpace(text.charCodeAt(ve - 1))) ve--;
-  let lineEnd = n;
-  while (lineEnd > 0 && isPostfixSpace(text.charCodeAt(lineEnd - 1))) lineEnd--;
+  const end = lineEnd(text);
   const valueStart = ve > vp ? vp : cp + 1;
   return {
     name: text.slice(np, ep),
     value: text.slice(vp, ve),
-    span: spanBetween(path, lines, line, np, lineEnd),
+    span: spanBetween(path, lines, line, np, end),
     nameSpan: spanBetween(path, lines, line, np, ep),
     valueSpan: spanBetween(path, lines, line, valueStart, ve > vp ? ve : valueStart),
     valuePieces: valuePieces(path, lines, line, vp, ve),

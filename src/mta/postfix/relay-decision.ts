@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import type { EffectiveValue } from './effective.js';
 import { compatibilityMajor } from './defaults.js';
 import { splitList } from './list.js';
@@ -48,6 +49,12 @@ export interface Attacker {
   tls: boolean;
   sender: string;
   recipient: string;
+  /**
+   * The listener reads the client's address from this proxy protocol's
+   * header (smtpd_upstream_proxy_protocol): the attacker connects to it
+   * directly and states `address` itself.
+   */
+  proxied?: string;
 }
 
 /** The lists smtpd reads, in the order it reads them at RCPT time. */
@@ -674,6 +681,41 @@ function tlsOffered(parameters: RelayParameters): boolean | 'unknown' {
     if (v.value.trim().toLowerCase() === 'yes') return true;
   }
   return false;
+}
+
+/**
+ * Addresses a client that states its own (a proxy protocol header) claims:
+ * loopback, which mynetworks holds under every mynetworks_style, and one
+ * inside each network mynetworks lists.
+ */
+function trustedAddresses(parameters: RelayParameters): string[] {
+  const mynetworks = parameters.get('mynetworks');
+  const items = mynetworks.unknown || mynetworks.origin.kind === 'default' ? [] : readAddressList(mynetworks.value);
+  const out = ['127.0.0.1'];
+  for (const item of items) {
+    if (item.negated || item.block === undefined) continue;
+    const bytes = item.block.address.toByteArray();
+    const full = item.block.address.kind() === 'ipv4' ? 32 : 128;
+    // The network's first host: the network address itself when the block is one address.
+    if (item.block.prefix < full) bytes[bytes.length - 1] = ((bytes[bytes.length - 1] ?? 0) | 1) & 0xff;
+    const address = ipaddr.fromByteArray(bytes).toString();
+    if (!out.includes(address)) out.push(address);
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/**
+ * What a client that reaches a proxy-protocol listener directly can be: any
+ * address it states, among them the ones mynetworks trusts. Postfix takes
+ * the header from whoever connects (it expects only the proxy to); the
+ * attackers are those of `attackers()` with each claimed address.
+ */
+export function proxiedAttackers(parameters: RelayParameters, protocol: string): Attacker[] {
+  const plain = attackers(parameters);
+  const first = plain[0];
+  if (first === undefined) return [];
+  return trustedAddresses(parameters).flatMap((address) => plain.filter((a) => a.address === first.address).map((a) => ({ ...a, address, proxied: protocol })));
 }
 
 /**

@@ -87,7 +87,14 @@ function definedNames(lines: readonly DocLine[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
     const m = /^([^\s#=][^=]*)=/.exec(l.line.text);
-    if (m !== null) out.push((m[1] as string).trim());
+    if (m !== null) {
+      out.push((m[1] as string).trim());
+      continue;
+    }
+    // A first word with unresolved text may hold the `=` (main-cf.ts): it names what starts so.
+    const word = /^[^\s#]\S*/.exec(l.line.text)?.[0];
+    const mark = word === undefined ? -1 : word.indexOf(UNKNOWN_MARK);
+    if (word !== undefined && mark >= 0) out.push(word.slice(0, mark + 1));
   }
   return out;
 }

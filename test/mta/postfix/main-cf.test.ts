@@ -49,6 +49,20 @@ test('missing = and empty name are fatal, at the offending character', () => {
   assert.equal(parse('alone\n').diagnostics[0]?.column, 6);
 });
 
+test('unresolved text in the first word may hold the = itself: a name that starts so, an unknown value, not fatal', () => {
+  const U = '\uE000';
+  const m = parse(`${U}\n  zen.example*3\nsmtpd_${U} x\nmy networks ${U}\n`);
+  assert.deepEqual(
+    m.parameters.map((p) => [p.name, p.value, p.span.line, p.valueSpan.line, p.valueSpan.column, p.valueSpan.endLine, p.valueSpan.endColumn]),
+    [
+      [U, `${U}  zen.example*3`, 1, 1, 1, 2, 16],
+      [`smtpd_${U}`, `${U} x`, 3, 3, 7, 3, 10],
+    ],
+  );
+  // Known text that ends the name before the unresolved part still wants `=`.
+  assert.deepEqual(m.diagnostics, [{ file: 'etc/postfix/main.cf', line: 4, column: 4, fatal: true, message: `missing '=' after attribute name: "my networks ${U}"` }]);
+});
+
 test('duplicates are all kept; the last wins; postfix warns', () => {
   const m = parse('inet_interfaces = all\ninet_interfaces = loopback-only\n');
   assert.equal(m.parameters.length, 2);

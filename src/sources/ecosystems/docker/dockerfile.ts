@@ -223,8 +223,13 @@ class DockerfileReader {
       stage.workdir = parent.workdir;
       stage.edits.push(...parent.edits.map((e) => ({ ...e, key: { ...e.key, scope } })));
     } else {
-      // An image named by a build argument (`FROM ${BASE}`) can be anything `--build-arg` gives: unknown.
-      const recognised = image.includes(UNKNOWN_MARK) ? null : distributionOfImage(image);
+      // An image named by a build argument (`FROM ${BASE}`) can be anything `--build-arg` gives,
+      // whatever its ARG's default: unknown.
+      const byArgument = image.includes(UNKNOWN_MARK) || (dropFlags(instruction.args.text.trim().split(/[ \t]+/)).rest[0] ?? '').includes('$');
+      const recognised = byArgument ? null : distributionOfImage(image);
+      if (byArgument && !image.includes(UNKNOWN_MARK) && distributionOfImage(image) !== null) {
+        this.note(instruction.start, `the base image is a build argument (default ${quoted(image)}): --build-arg can make it another distribution, so the base is not recognised`);
+      }
       if (recognised !== null) {
         stage.edits.push({ kind: 'base', distribution: recognised.family, evidence: `FROM ${image}`, key: { scope, directory: '/etc/postfix' }, span: this.span(instruction.start, instruction.end - 1), form: 'dockerfile', maybe: false });
       } else if (index === count && namesMailServer(image.slice(0, image.includes(':') ? image.lastIndexOf(':') : image.length))) {
