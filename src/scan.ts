@@ -10,7 +10,7 @@ import { fixFiles } from './fixes/files.js';
 import { materializeFixes } from './fixes/materialize.js';
 import type { ConfigurationSummary } from './model/configuration.js';
 import type { Finding, RuleResult } from './model/finding.js';
-import { type BaseConfiguration, ChangedPaths, mergeInputs, regroupedFiles } from './model/inputs.js';
+import { type BaseConfiguration, ChangedPaths, mergeIdentical, mergeInputs, regroupedFiles } from './model/inputs.js';
 import type { Configuration } from './mta/configuration.js';
 import { applyPolicy } from './policy/index.js';
 import { rule as configUnreadable, unreadableAfterException } from './rules/config-unreadable.js';
@@ -86,7 +86,8 @@ export async function scan(options: Options): Promise<ScanResult> {
     changed,
     files: sources.files,
   };
-  const judged = withRuleSettings(results, options.rules);
+  // Two configurations that share a file (a template two roles deploy) may say the same thing there: once.
+  const judged = withRuleSettings(mergeIdentical(results), options.rules);
   const findings = applyPolicy(judged, policy);
   let scope: ScanScope | null = null;
   if (changed !== null) {

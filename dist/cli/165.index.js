@@ -20285,6 +20285,10 @@ class Environment {
         }
     }
     /** `local name`: the function's own variable, the caller's restored on return. */
+    /** Whether `name` is declared `local` in the running function. */
+    isLocal(name) {
+        return this.locals[this.locals.length - 1]?.has(name) === true;
+    }
     declareLocal(name) {
         const frame = this.locals[this.locals.length - 1];
         if (frame === undefined || frame.has(name))
@@ -23783,13 +23787,13 @@ class Interpreter {
             const at = source.position(d.offset);
             this.out.diagnostics.push({ file: source.file, line: at.line, column: at.column, message: d.message, fatal: false });
         }
-        const frame = { env, source, maybe: maybe || this.context.maybe, depth, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
+        const frame = { env, source, maybe: maybe || this.context.maybe, sinceCall: maybe || this.context.maybe, depth, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
         this.list(parsed.program, frame);
     }
     /** Runs one command line given as fields (a Dockerfile exec-form ENTRYPOINT/CMD). */
     runFields(fields, source, env, start, end) {
         const command = { kind: 'simple', assignments: [], words: [], redirects: [], start, end };
-        const frame = { env, source, maybe: this.context.maybe, depth: 0, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
+        const frame = { env, source, maybe: this.context.maybe, sinceCall: this.context.maybe, depth: 0, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
         this.dispatch(command, fields, false, new Map(), frame, null);
     }
     step(frame, offset) {
@@ -23807,8 +23811,10 @@ class Interpreter {
         for (const item of list.items) {
             if (frame.stop !== null || this.exhausted)
                 break;
-            if (frame.flow.maybe)
+            if (frame.flow.maybe) {
                 frame.maybe = true;
+                frame.sinceCall = true;
+            }
             status = this.andOr(item, frame);
         }
         return status;
@@ -23832,7 +23838,7 @@ class Interpreter {
     }
     /** Runs `body` as code that may or may not run. */
     maybeRun(frame, body) {
-        body({ ...frame, maybe: true, stop: null });
+        body({ ...frame, maybe: true, sinceCall: true, stop: null });
         return 'unknown';
     }
     pipeline(p, frame) {
@@ -23905,6 +23911,7 @@ class Interpreter {
         if (redirected) {
             if (frame !== inner) {
                 frame.maybe = frame.maybe || inner.maybe;
+                frame.sinceCall = frame.sinceCall || inner.sinceCall;
                 frame.stop = inner.stop;
             }
             const collected = inner.collect ?? [];
@@ -24108,7 +24115,11 @@ class Interpreter {
             const old = frame.env.lookup(a.name);
             value = (old.state === 'set' ? old.value : old.state === 'unset' ? ShellValue.EMPTY : ShellValue.unknown(frame.source, a.start, a.end)).concat(value);
         }
-        frame.env.assign(a.name, value, nameOrigin, frame.maybe);
+        frame.env.assign(a.name, value, nameOrigin, this.assignMaybe(frame, a.name));
+    }
+    /** A variable local to the running function is as certain as the commands since the call began. */
+    assignMaybe(frame, name) {
+        return frame.env.isLocal(name) ? frame.sinceCall : frame.maybe;
     }
     dispatch(command, allFields, uncertain, prefix, frame, input) {
         let fields = allFields;
@@ -24318,7 +24329,7 @@ class Interpreter {
             if (name === 'local')
                 env.declareLocal(variable);
             if (m[2] === '=')
-                env.assign(variable, field.slice(m[0].length), field.slice(0, variable.length), frame.maybe, exported || undefined);
+                env.assign(variable, field.slice(m[0].length), field.slice(0, variable.length), this.assignMaybe(frame, variable), exported || undefined);
             if (exported)
                 env.export(variable);
         }
@@ -24349,7 +24360,7 @@ class Interpreter {
             env.declareLocal(n);
             env.assign(n, v, ShellValue.generated(n), false, true);
         }
-        const inner = { ...frame, source: fn.source, depth: frame.depth + 1, stop: null, flow: { maybe: false } };
+        const inner = { ...frame, source: fn.source, sinceCall: false, depth: frame.depth + 1, stop: null, flow: { maybe: false } };
         const result = this.command(fn.body, inner, null, false);
         env.leaveFunction();
         env.positional = saved;
@@ -24423,7 +24434,7 @@ class Interpreter {
             env.assign(n, v, ShellValue.generated(n), false, true);
         env.positional = scope.uncertain ? null : args;
         env.scriptName = name;
-        const inner = { env, source, maybe: frame.maybe, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
+        const inner = { env, source, maybe: frame.maybe, sinceCall: frame.sinceCall, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
         this.runParsed(source, inner);
     }
     /** `sh -c STRING`, `sh FILE`, `bash <<EOF`: shell code the command runs. */
@@ -24444,7 +24455,7 @@ class Interpreter {
             env.positional = fields.slice(i + 3);
             if (fields[i + 2] !== undefined)
                 env.scriptName = fields[i + 2];
-            this.runParsed(source, { env, source, maybe: frame.maybe, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } });
+            this.runParsed(source, { env, source, maybe: frame.maybe, sinceCall: frame.sinceCall, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } });
             return { status: 'assumed', output: UNKNOWN_OUTPUT };
         }
         if (first !== undefined) {
@@ -30907,6 +30918,32 @@ class ChangedPaths {
  */
 function regroupedFiles(base, changed) {
     return mergeInputs(...base.filter((c) => changed.touchesAny(c.inputs)).map((c) => c.files));
+}
+/**
+ * Results that say the same thing at the same place (the same finding from
+ * two configurations that share a file, or reached twice) are one: the
+ * first, kept where it stands, with the inputs and files of all, so a
+ * change to any of them keeps it in a pull request's scope. A result whose
+ * inputs are unknown (absent) stays unknown.
+ */
+function mergeIdentical(results) {
+    const byKey = new Map();
+    for (const r of results) {
+        const s = r.span;
+        const key = `${r.ruleId}\u0000${r.certainty}\u0000${s.file}\u0000${s.line}:${s.column}:${s.endLine}:${s.endColumn}\u0000${r.message}`;
+        const first = byKey.get(key);
+        if (first === undefined) {
+            byKey.set(key, r);
+            continue;
+        }
+        const inputs = first.inputs === undefined || r.inputs === undefined ? undefined : mergeInputs(first.inputs, r.inputs);
+        const files = first.files === undefined && r.files === undefined ? undefined : [...new Set([...(first.files ?? [first.span.file]), ...(r.files ?? [r.span.file])])].sort();
+        const merged = { ...first, inputs, ...(files === undefined ? {} : { files }) };
+        if (inputs === undefined)
+            delete merged.inputs;
+        byKey.set(key, merged);
+    }
+    return [...byKey.values()];
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -37898,9 +37935,20 @@ class MainDocument {
     parameters(form) {
         const fragment = documentFragment(this.lines, form);
         const parsed = parseMainCf({ path: DOCUMENT_PATH, text: fragment.text, role: 'main.cf' });
+        // The value each name certainly has so far: a maybe definition of the same value changes nothing.
+        const certain = new Map();
         const parameters = parsed.parameters.map((p) => {
             const l = this.lines[p.span.line - 1];
-            let out = l?.maybe === true ? markUnknown(p) : p;
+            let same = false;
+            if (isUnknown(p.name))
+                certain.clear();
+            else if (l?.maybe !== true)
+                certain.set(p.name, p.value);
+            else if (certain.get(p.name) === p.value && !isUnknown(p.value))
+                same = true;
+            else
+                certain.delete(p.name);
+            let out = l?.maybe === true && !same ? markUnknown(p) : p;
             if (l?.assumed !== undefined)
                 out = { ...out, assumed: l.assumed };
             if (l?.excludes !== undefined && isUnknown(p.name))
@@ -39889,23 +39937,7 @@ async function runSources(candidates, options) {
         ...instances,
     ];
     // 4. annotate
-    return { configurations, files, results: stage_once(results), notes, annotate: variableAnnotator(templates, files, extractions) };
-}
-/**
- * A template the render step could not read and that an edit links as
- * well is reported by both: once is enough, with the inputs of both.
- */
-function stage_once(results) {
-    const byKey = new Map();
-    for (const r of results) {
-        const key = `${r.ruleId}\u0000${r.span.file}\u0000${r.span.line}\u0000${r.span.column}\u0000${r.message}`;
-        const first = byKey.get(key);
-        if (first === undefined)
-            byKey.set(key, r);
-        else if (first.inputs !== undefined)
-            byKey.set(key, { ...first, inputs: r.inputs === undefined ? undefined : mergeInputs(first.inputs, r.inputs) });
-    }
-    return [...byKey.values()];
+    return { configurations, files, results: mergeIdentical(results), notes, annotate: variableAnnotator(templates, files, extractions) };
 }
 
 ;// CONCATENATED MODULE: ./src/scan.ts
@@ -39965,7 +39997,8 @@ async function scan_scan(options) {
         changed,
         files: sources.files,
     };
-    const judged = withRuleSettings(results, options.rules);
+    // Two configurations that share a file (a template two roles deploy) may say the same thing there: once.
+    const judged = withRuleSettings(mergeIdentical(results), options.rules);
     const findings = applyPolicy(judged, policy);
     let scope = null;
     if (changed !== null) {

@@ -142,3 +142,29 @@ export interface BaseConfiguration {
 export function regroupedFiles(base: readonly BaseConfiguration[], changed: ChangedPaths): string[] {
   return mergeInputs(...base.filter((c) => changed.touchesAny(c.inputs)).map((c) => c.files));
 }
+
+/**
+ * Results that say the same thing at the same place (the same finding from
+ * two configurations that share a file, or reached twice) are one: the
+ * first, kept where it stands, with the inputs and files of all, so a
+ * change to any of them keeps it in a pull request's scope. A result whose
+ * inputs are unknown (absent) stays unknown.
+ */
+export function mergeIdentical<T extends { ruleId: string; certainty: string; message: string; span: { file: string; line: number; column: number; endLine: number; endColumn: number }; inputs?: string[]; files?: readonly string[] }>(results: readonly T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const r of results) {
+    const s = r.span;
+    const key = `${r.ruleId}\u0000${r.certainty}\u0000${s.file}\u0000${s.line}:${s.column}:${s.endLine}:${s.endColumn}\u0000${r.message}`;
+    const first = byKey.get(key);
+    if (first === undefined) {
+      byKey.set(key, r);
+      continue;
+    }
+    const inputs = first.inputs === undefined || r.inputs === undefined ? undefined : mergeInputs(first.inputs, r.inputs);
+    const files = first.files === undefined && r.files === undefined ? undefined : [...new Set([...(first.files ?? [first.span.file]), ...(r.files ?? [r.span.file])])].sort();
+    const merged = { ...first, inputs, ...(files === undefined ? {} : { files }) };
+    if (inputs === undefined) delete merged.inputs;
+    byKey.set(key, merged);
+  }
+  return [...byKey.values()];
+}

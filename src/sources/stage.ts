@@ -13,7 +13,7 @@
  */
 import type { Candidate, SetAside } from '../discover/index.js';
 import type { RuleResult } from '../model/finding.js';
-import { mergeInputs } from '../model/inputs.js';
+import { mergeIdentical } from '../model/inputs.js';
 import type { SourceFile } from '../model/source.js';
 import type { Configuration } from '../mta/configuration.js';
 import { variableAnnotator } from './annotate.js';
@@ -133,20 +133,6 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   ];
 
   // 4. annotate
-  return { configurations, files, results: once(results), notes, annotate: variableAnnotator(templates, files, extractions) };
+  return { configurations, files, results: mergeIdentical(results), notes, annotate: variableAnnotator(templates, files, extractions) };
 }
 
-/**
- * A template the render step could not read and that an edit links as
- * well is reported by both: once is enough, with the inputs of both.
- */
-function once(results: readonly RuleResult[]): RuleResult[] {
-  const byKey = new Map<string, RuleResult>();
-  for (const r of results) {
-    const key = `${r.ruleId}\u0000${r.span.file}\u0000${r.span.line}\u0000${r.span.column}\u0000${r.message}`;
-    const first = byKey.get(key);
-    if (first === undefined) byKey.set(key, r);
-    else if (first.inputs !== undefined) byKey.set(key, { ...first, inputs: r.inputs === undefined ? undefined : mergeInputs(first.inputs, r.inputs) });
-  }
-  return [...byKey.values()];
-}

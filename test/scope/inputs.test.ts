@@ -9,13 +9,42 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultOptions } from '../../src/config/options.js';
 import { scan } from '../../src/scan.js';
-import { ChangedPaths, directoryInput, isEscapedPath, mergeInputs, regroupedFiles } from '../../src/model/inputs.js';
+import { ChangedPaths, directoryInput, isEscapedPath, mergeIdentical, mergeInputs, regroupedFiles } from '../../src/model/inputs.js';
 import { fileSystemRepository, memoryRepository, recordingRepository } from '../../src/sources/contracts/repository.js';
 import { assembleInstances, defaultResolver } from '../../src/sources/replay/instances.js';
 import { extraction, link, set } from '../sources/replay/instances-helpers.js';
 import { temporaryTrees } from '../helpers/temp-tree.js';
 
 const tree = temporaryTrees('inputs');
+
+describe('mergeIdentical', () => {
+  const span = { file: 'roles/mail/templates/main.cf.j2', line: 1, column: 1, endLine: 1, endColumn: 5 };
+  const r = (inputs: string[] | undefined, files: string[], extra: Partial<{ message: string; certainty: string; column: number }> = {}) => ({
+    ruleId: 'stig-postfix-relay',
+    certainty: extra.certainty ?? 'definite',
+    message: extra.message ?? 'm',
+    span: { ...span, column: extra.column ?? 1 },
+    ...(inputs === undefined ? {} : { inputs }),
+    files,
+  });
+
+  it('one result per rule, certainty, place and message, with the inputs and files of all; unknown inputs stay unknown', () => {
+    const merged = mergeIdentical([r(['a.yml', 'x'], ['a.yml']), r(['b.yml', 'x'], ['b.yml']), r(['c.yml'], ['c.yml'], { message: 'other' }), r(['d.yml'], ['d.yml'], { column: 2 }), r(['e.yml'], ['e.yml'], { certainty: 'indeterminate' })]);
+    assert.deepEqual(
+      merged.map((m) => [m.message, m.span.column, m.certainty, m.inputs, m.files]),
+      [
+        ['m', 1, 'definite', ['a.yml', 'b.yml', 'x'], ['a.yml', 'b.yml']],
+        ['other', 1, 'definite', ['c.yml'], ['c.yml']],
+        ['m', 2, 'definite', ['d.yml'], ['d.yml']],
+        ['m', 1, 'indeterminate', ['e.yml'], ['e.yml']],
+      ],
+    );
+    const unknown = mergeIdentical([r(['a.yml'], ['a.yml']), r(undefined, ['b.yml'])]);
+    assert.equal(unknown.length, 1);
+    assert.equal(unknown[0]?.inputs, undefined);
+    assert.ok(!('inputs' in (unknown[0] as object)));
+  });
+});
 
 describe('recordingRepository', () => {
   it('records every file read, found or not, and every folder listed or tested', () => {

@@ -125,8 +125,14 @@ const SHAPES: Shape[] = [
   },
   {
     name: 'when: on an inventory fact stays undecided: indeterminate',
-    files: { ...META, 'tasks/main.yml': '- lineinfile:\n    path: /etc/postfix/main.cf\n    line: inet_interfaces = all\n  when: ansible_os_family == "Debian"\n' },
+    files: { ...META, 'tasks/main.yml': '- lineinfile:\n    path: /etc/postfix/main.cf\n    line: inet_interfaces = 192.0.2.10\n  when: ansible_os_family == "Debian"\n' },
     findings: [['stig-postfix-relay', 'tasks/main.yml', 3, 11, 'indeterminate']],
+    configurations: 1,
+  },
+  {
+    name: 'an undecided when: that sets what the Debian base has already changes nothing: definite',
+    files: { ...META, 'tasks/main.yml': '- lineinfile:\n    path: /etc/postfix/main.cf\n    line: inet_interfaces = all\n  when: ansible_os_family == "Debian"\n' },
+    findings: [['stig-postfix-relay', 'tasks/main.yml', 3, 11, 'definite']],
     configurations: 1,
   },
   {

@@ -162,9 +162,16 @@ export class MainDocument {
   parameters(form: Form): { parameters: MainCfParameter[]; diagnostics: Diagnostic[] } {
     const fragment = documentFragment(this.lines, form);
     const parsed = parseMainCf({ path: DOCUMENT_PATH, text: fragment.text, role: 'main.cf' });
+    // The value each name certainly has so far: a maybe definition of the same value changes nothing.
+    const certain = new Map<string, string>();
     const parameters = parsed.parameters.map((p) => {
       const l = this.lines[p.span.line - 1];
-      let out: MainCfParameter = l?.maybe === true ? markUnknown(p) : p;
+      let same = false;
+      if (isUnknown(p.name)) certain.clear();
+      else if (l?.maybe !== true) certain.set(p.name, p.value);
+      else if (certain.get(p.name) === p.value && !isUnknown(p.value)) same = true;
+      else certain.delete(p.name);
+      let out: MainCfParameter = l?.maybe === true && !same ? markUnknown(p) : p;
       if (l?.assumed !== undefined) out = { ...out, assumed: l.assumed };
       if (l?.excludes !== undefined && isUnknown(p.name)) out = { ...out, excludes: [...l.excludes] };
       return out;

@@ -313,6 +313,14 @@ describe('assembleInstances: maybe edits', () => {
     assert.deepEqual(rows(judge(configs)), [['stig-postfix-relay', 'Dockerfile', 5, 44, 'indeterminate']]);
   });
 
+  it('a set under an undecided condition to the value the name has already changes nothing: still definite', () => {
+    const same = instances(write('main.cf', 2, 'inet_interfaces = all'), set(5, 'inet_interfaces=all', { maybe: true }));
+    assert.deepEqual(rows(judge(same)), [['stig-postfix-relay', 'Dockerfile', 2, 1, 'definite']]);
+    // Another value keeps it unknown.
+    const other = instances(write('main.cf', 2, 'inet_interfaces = all'), set(5, 'inet_interfaces=loopback-only', { maybe: true }));
+    assert.deepEqual(rows(judge(other)), [['stig-postfix-relay', 'Dockerfile', 2, 1, 'indeterminate']]);
+  });
+
   it('a maybe unset leaves the earlier definition unknown', () => {
     const configs = instances(write('main.cf', 2, OPEN), unset(5, 'smtpd_client_restrictions', { maybe: true }));
     assert.deepEqual(rows(judge(configs)), [['stig-postfix-relay', 'Dockerfile', 3, 29, 'indeterminate']]);

@@ -109,6 +109,11 @@ export class Environment {
   }
 
   /** `local name`: the function's own variable, the caller's restored on return. */
+  /** Whether `name` is declared `local` in the running function. */
+  isLocal(name: string): boolean {
+    return this.locals[this.locals.length - 1]?.has(name) === true;
+  }
+
   declareLocal(name: string): void {
     const frame = this.locals[this.locals.length - 1];
     if (frame === undefined || frame.has(name)) return;

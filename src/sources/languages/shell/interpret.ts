@@ -78,6 +78,12 @@ interface Frame {
   source: ShellSource;
   /** The commands here may or may not run. */
   maybe: boolean;
+  /**
+   * They may or may not run once the innermost function call (or child
+   * shell) has begun: what a variable local to that call holds depends only
+   * on this, since nothing outside the call sees it.
+   */
+  sinceCall: boolean;
   depth: number;
   /** Output collected for an enclosing `{ ...; } > file`. */
   collect: ShellValue[] | null;
@@ -109,14 +115,14 @@ export class Interpreter {
       const at = source.position(d.offset);
       this.out.diagnostics.push({ file: source.file, line: at.line, column: at.column, message: d.message, fatal: false });
     }
-    const frame: Frame = { env, source, maybe: maybe || this.context.maybe, depth, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
+    const frame: Frame = { env, source, maybe: maybe || this.context.maybe, sinceCall: maybe || this.context.maybe, depth, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
     this.list(parsed.program, frame);
   }
 
   /** Runs one command line given as fields (a Dockerfile exec-form ENTRYPOINT/CMD). */
   runFields(fields: ShellValue[], source: ShellSource, env: Environment, start: number, end: number): void {
     const command: SimpleCommand = { kind: 'simple', assignments: [], words: [], redirects: [], start, end };
-    const frame: Frame = { env, source, maybe: this.context.maybe, depth: 0, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
+    const frame: Frame = { env, source, maybe: this.context.maybe, sinceCall: this.context.maybe, depth: 0, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
     this.dispatch(command, fields, false, new Map(), frame, null);
   }
 
@@ -134,7 +140,10 @@ export class Interpreter {
     let status: Status = 'success';
     for (const item of list.items) {
       if (frame.stop !== null || this.exhausted) break;
-      if (frame.flow.maybe) frame.maybe = true;
+      if (frame.flow.maybe) {
+        frame.maybe = true;
+        frame.sinceCall = true;
+      }
       status = this.andOr(item, frame);
     }
     return status;
@@ -157,7 +166,7 @@ export class Interpreter {
 
   /** Runs `body` as code that may or may not run. */
   private maybeRun(frame: Frame, body: (f: Frame) => Status): Status {
-    body({ ...frame, maybe: true, stop: null });
+    body({ ...frame, maybe: true, sinceCall: true, stop: null });
     return 'unknown';
   }
 
@@ -229,6 +238,7 @@ export class Interpreter {
     if (redirected) {
       if (frame !== inner) {
         frame.maybe = frame.maybe || inner.maybe;
+        frame.sinceCall = frame.sinceCall || inner.sinceCall;
         frame.stop = inner.stop;
       }
       const collected = inner.collect ?? [];
@@ -410,7 +420,12 @@ export class Interpreter {
       const old = frame.env.lookup(a.name);
       value = (old.state === 'set' ? old.value : old.state === 'unset' ? ShellValue.EMPTY : ShellValue.unknown(frame.source, a.start, a.end)).concat(value);
     }
-    frame.env.assign(a.name, value, nameOrigin, frame.maybe);
+    frame.env.assign(a.name, value, nameOrigin, this.assignMaybe(frame, a.name));
+  }
+
+  /** A variable local to the running function is as certain as the commands since the call began. */
+  private assignMaybe(frame: Frame, name: string): boolean {
+    return frame.env.isLocal(name) ? frame.sinceCall : frame.maybe;
   }
 
   private dispatch(command: SimpleCommand, allFields: ShellValue[], uncertain: boolean, prefix: Map<string, ShellValue>, frame: Frame, input: Output | null): { status: Status; output: Output | null } {
@@ -596,7 +611,7 @@ export class Interpreter {
       if (m === null) continue;
       const variable = m[1] as string;
       if (name === 'local') env.declareLocal(variable);
-      if (m[2] === '=') env.assign(variable, field.slice(m[0].length), field.slice(0, variable.length), frame.maybe, exported || undefined);
+      if (m[2] === '=') env.assign(variable, field.slice(m[0].length), field.slice(0, variable.length), this.assignMaybe(frame, variable), exported || undefined);
       if (exported) env.export(variable);
     }
   }
@@ -627,7 +642,7 @@ export class Interpreter {
       env.declareLocal(n);
       env.assign(n, v, ShellValue.generated(n), false, true);
     }
-    const inner: Frame = { ...frame, source: fn.source, depth: frame.depth + 1, stop: null, flow: { maybe: false } };
+    const inner: Frame = { ...frame, source: fn.source, sinceCall: false, depth: frame.depth + 1, stop: null, flow: { maybe: false } };
     const result = this.command(fn.body, inner, null, false);
     env.leaveFunction();
     env.positional = saved;
@@ -695,7 +710,7 @@ export class Interpreter {
     for (const [n, v] of scope.prefix) env.assign(n, v, ShellValue.generated(n), false, true);
     env.positional = scope.uncertain ? null : args;
     env.scriptName = name;
-    const inner: Frame = { env, source, maybe: frame.maybe, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
+    const inner: Frame = { env, source, maybe: frame.maybe, sinceCall: frame.sinceCall, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } };
     this.runParsed(source, inner);
   }
 
@@ -713,7 +728,7 @@ export class Interpreter {
       const env = frame.env.child();
       env.positional = fields.slice(i + 3);
       if (fields[i + 2] !== undefined) env.scriptName = fields[i + 2] as ShellValue;
-      this.runParsed(source, { env, source, maybe: frame.maybe, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } });
+      this.runParsed(source, { env, source, maybe: frame.maybe, sinceCall: frame.sinceCall, depth: frame.depth + 1, collect: null, collectUnknown: false, stop: null, flow: { maybe: false } });
       return { status: 'assumed', output: UNKNOWN_OUTPUT };
     }
     if (first !== undefined) {

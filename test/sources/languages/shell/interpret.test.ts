@@ -59,6 +59,26 @@ test('a function body alone is not an edit; a wrapper with "$@" and shift passes
   assert.equal(from(r.edits[0], 1, 29), 'run.sh:6:46');
 });
 
+test('a function called under an undecided condition: its local variables hold what the call gives them; what its own conditions set stays unknown', () => {
+  const r = run(
+    [
+      'pc() { local k=$1; local v; v=$2; postconf -e "$k=$v"; }',
+      'pc smtpd_client_restrictions permit_mynetworks,reject',
+      'if [ -n "$X" ]; then pc smtp_sasl_auth_enable yes; fi',
+      'f() { local k=relayhost; if [ -n "$Y" ]; then k=myhostname; fi; postconf -e "$k=a"; }',
+      'f',
+      'g=1; if [ -n "$X" ]; then g=2; fi; postconf -e "mydomain=$g"',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(rows(r), [
+    ['set', false, 'smtpd_client_restrictions = permit_mynetworks,reject\n', 'run.sh:1'],
+    ['set', true, 'smtp_sasl_auth_enable = yes\n', 'run.sh:1'],
+    ['set', false, `${U} = a\n`, 'run.sh:4'],
+    ['set', false, `mydomain = ${U}\n`, 'run.sh:6'],
+  ]);
+});
+
 test('a loop over ${!PREFIX*}: one edit per known variable, then one for the names the environment may add', () => {
   const env = new Environment();
   const src = { file: 'Dockerfile', text: 'ENV POSTFIX_mynetworks=0.0.0.0/0 POSTFIX_myhostname=mx\n', position: (o: number) => ({ line: 1, column: o + 1 }) };
