@@ -47,4 +47,46 @@ describe('scan(): Exim and OpenSMTPD files are found, assembled and judged', () 
       ],
     );
   });
+
+  it("reads an old Debian template's DEBCONF…DEBCONF strings as update-exim4.conf wrote them from update-exim4.conf.conf", async () => {
+    const template = [
+      '.ifndef DC_minimaldns',
+      'DEBCONFminimaldnsDEBCONF',
+      '.endif',
+      '.ifndef MAIN_RELAY_NETS',
+      'MAIN_RELAY_NETS = DEBCONFrelay_netsDEBCONF',
+      '.endif',
+      'hostlist relay_from_hosts = 127.0.0.1 : ::::1 : MAIN_RELAY_NETS',
+      '.ifdef MAIN_LOCAL_INTERFACES',
+      'local_interfaces = MAIN_LOCAL_INTERFACES',
+      '.else',
+      'DEBCONFlistenonpublicDEBCONF',
+      '.endif',
+      'acl_smtp_rcpt = acl_check_rcpt',
+      'begin acl',
+      'acl_check_rcpt:',
+      '  accept hosts = +relay_from_hosts',
+      '  deny',
+      '',
+    ].join('\n');
+    const conf = (nets: string, interfaces = '', minimaldns = "'false'") =>
+      `dc_eximconfig_configtype='internet'\ndc_local_interfaces='${interfaces}'\ndc_relay_nets='${nets}'\ndc_minimaldns=${minimaldns}\ndc_use_split_config='false'\n`;
+    const root = tree({
+      'closed/exim4.conf.template': template,
+      'closed/update-exim4.conf.conf': conf(''),
+      'open/exim4.conf.template': template,
+      'open/update-exim4.conf.conf': conf('0.0.0.0/0'),
+      'loopback/exim4.conf.template': template,
+      'loopback/update-exim4.conf.conf': conf('0.0.0.0/0', '127.0.0.1'),
+      'shell/exim4.conf.template': template,
+      'shell/update-exim4.conf.conf': conf('0.0.0.0/0', '', '"$MINIMAL"'),
+      'alone/etc/exim4/exim4.conf.template': template,
+    });
+    const result = await scan(defaultOptions(root));
+    assert.deepEqual(findingRows(result.findings), [
+      ['exim-open-relay', 'alone/etc/exim4/exim4.conf.template', 2, 1, 'indeterminate'],
+      ['exim-open-relay', 'open/update-exim4.conf.conf', 3, 16, 'definite'],
+      ['exim-open-relay', 'shell/update-exim4.conf.conf', 3, 16, 'indeterminate'],
+    ]);
+  });
 });

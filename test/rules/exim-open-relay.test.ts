@@ -16,6 +16,9 @@ function where(text: string, path = 'exim/exim.conf'): string[] {
 }
 
 const RCPT = 'acl_smtp_rcpt = acl_check_rcpt\nbegin acl\nacl_check_rcpt:\n';
+/** An accept on the sender before the relay check, then our own domains only (the shape of a Debian-derived ACL). */
+const SENDERS = (senders: string) =>
+  `domainlist local_domains = example.org\nhostlist relay_from_hosts = 127.0.0.1\n${RCPT}  accept  hosts = :\n  accept  senders = ${senders}\n  accept  hosts = +relay_from_hosts\n  require domains = +local_domains\n  accept\n`;
 const RELAY = (hosts: string) => `hostlist relay_from_hosts = ${hosts}\n${RCPT}  accept hosts = +relay_from_hosts\n  deny message = relay not permitted\n`;
 
 describe('exim-open-relay: not a finding', () => {
@@ -72,6 +75,15 @@ describe('exim-open-relay: findings, where they point and how sure', () => {
     ['an undecided .ifdef around the deny (at the deny)', `${RCPT}.ifdef _HAVE_TLS\n  deny\n.endif\n  accept\n`, ['exim/exim.conf:5:3-7 indeterminate']],
     ['an IPv6 listener written with single colons: Exim would not start', `local_interfaces = 127.0.0.1 : [::1]:25\n${RELAY('*')}`, ['exim/exim.conf:2:29-30 indeterminate']],
     ['a template value in local_interfaces', `local_interfaces = ${UNKNOWN_MARK}\n${RELAY('*')}`, ['exim/exim.conf:2:29-30 indeterminate']],
+    // Lists whose items are in a file relaygate does not have: the file may hold the sender or host the client picks, or nothing.
+    ['senders = @@lsearch;FILE (local parts looked up by domain): indeterminate, at the item', SENDERS('@@lsearch;/etc/exim4/good_senders'), ['exim/exim.conf:7:21-54 indeterminate']],
+    ['senders = *@lsearch;FILE (the domain looked up)', SENDERS('*@lsearch;/etc/exim4/sender_domains'), ['exim/exim.conf:7:21-56 indeterminate']],
+    ['senders = lsearch*@;FILE (the whole address, *@domain default)', SENDERS('lsearch*@;/etc/exim4/senders'), ['exim/exim.conf:7:21-49 indeterminate']],
+    ['senders = /FILE (a file of address patterns)', SENDERS('/etc/exim4/senders'), ['exim/exim.conf:7:21-39 indeterminate']],
+    ['senders = *@/FILE (a file of domain patterns)', SENDERS('*@/etc/exim4/sender_domains'), ['exim/exim.conf:7:21-48 indeterminate']],
+    ['senders = !@@lsearch;FILE at the end: every other sender matches', SENDERS('!@@lsearch;/etc/exim4/bad_senders'), ['exim/exim.conf:7:3-9 definite']],
+    ['relay_from_hosts = /FILE (a file of host patterns)', RELAY('/etc/exim/relay_hosts'), ['exim/exim.conf:1:29-50 indeterminate']],
+    ['relay_to_domains = /FILE (a file of domain patterns)', `domainlist relay_to_domains = /etc/exim/relay_domains\n${RCPT}  accept domains = +relay_to_domains\n`, ['exim/exim.conf:1:31-54 indeterminate']],
   ];
   for (const [name, text, expected] of cases) it(name, () => assert.deepEqual(where(text), expected));
 
@@ -88,6 +100,12 @@ describe('exim-open-relay: findings, where they point and how sure', () => {
     );
     assert.equal(r.fix, 'Replace "0.0.0.0/0" (exim/exim.conf:1) with the networks you relay for, or bind local_interfaces to 127.0.0.1 and ::1.');
     assert.deepEqual(r.related, [{ file: 'exim/exim.conf', line: 5, column: 3, message: 'the accept statement (ACL acl_check_rcpt)' }]);
+  });
+
+  it('a sender lookup: the message names the lookup the verdict depends on', () => {
+    const [r] = check([{ path: 'exim/exim.conf', text: SENDERS('@@lsearch;/etc/exim4/good_senders') }]);
+    assert.ok(r);
+    assert.match(r.message, /reaches "accept senders = @@lsearch;\/etc\/exim4\/good_senders" at exim\/exim.conf:7; that depends on what relaygate could not read \(a lookup \(@@lsearch;\/etc\/exim4\/good_senders\) of the local parts allowed for each domain/);
   });
 
   it('is on under every profile', () => {

@@ -554,6 +554,7 @@ export function parseEximLines(lines: PhysicalLine[], options: ParseOptions = {}
 function includeWhat(path: string): string {
   if (path === UNKNOWN_MARK) return 'template text relaygate did not render (a branch whose condition it cannot decide)';
   if (path.includes(UNKNOWN_MARK)) return '.include of a file whose name relaygate cannot resolve';
+  if (path.length > 14 && path.startsWith('DEBCONF') && path.endsWith('DEBCONF')) return `${path}, which update-exim4.conf replaces with text relaygate cannot tell`;
   return `.include ${path} (not in the repository)`;
 }
 

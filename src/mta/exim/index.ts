@@ -4,6 +4,7 @@ import type { Span } from '../../model/span.js';
 import { splitPhysicalLines, type EximSourceText, type IncludeResolver, type Macro, type PhysicalLine } from './config-lines.js';
 import { parseEximLines } from './config.js';
 import { parseDebconf, debconfValue } from './debconf.js';
+import { replacePlaceholders } from './debconf-placeholders.js';
 import { DEBIAN_SECTIONS, debianSeed, packagedLines, splitTreeLines, unknownDebianMacros, withSeed, type DebianPart, type DebianSection } from './debian.js';
 import type { EximConfiguration } from './model.js';
 
@@ -131,9 +132,9 @@ export function assembleExim(files: readonly SourceFile[], read: RepositoryRead 
       const maybe = seed.undecided ? unknownDebianMacros(anchor) : [];
       let config: EximConfiguration;
       if (useSplit && d.parts.length > 0) {
-        config = configuration([d.debconf.path, ...partFiles], withSeed(splitTreeLines(d.parts), seed.lines), 'debian-split', d.debconf.path, resolve, maybe);
+        config = configuration([d.debconf.path, ...partFiles], withSeed(replacePlaceholders(splitTreeLines(d.parts), conf), seed.lines), 'debian-split', d.debconf.path, resolve, maybe);
       } else if (!useSplit && d.template !== undefined) {
-        config = configuration([d.debconf.path, ...templateFiles], withSeed(templateLines(), seed.lines), 'debian-template', d.debconf.path, resolve, maybe);
+        config = configuration([d.debconf.path, ...templateFiles], withSeed(replacePlaceholders(templateLines(), conf), seed.lines), 'debian-template', d.debconf.path, resolve, maybe);
       } else {
         config = configuration([d.debconf.path], withSeed(packagedLines(anchor), seed.lines), 'debian-packaged', d.debconf.path, resolve, maybe);
       }
@@ -146,10 +147,10 @@ export function assembleExim(files: readonly SourceFile[], read: RepositoryRead 
     // No update-exim4.conf.conf in the repository: its macros are unknown.
     if (d.parts.length > 0) {
       const first = byPath.get(d.parts[0]?.file ?? '') as SourceFile;
-      out.push(configuration(partFiles, splitTreeLines(d.parts), 'debian-split', null, resolve, unknownDebianMacros(firstLineSpan(first))));
+      out.push(configuration(partFiles, replacePlaceholders(splitTreeLines(d.parts), null), 'debian-split', null, resolve, unknownDebianMacros(firstLineSpan(first))));
     }
     if (d.template !== undefined) {
-      out.push(configuration(templateFiles, templateLines(), 'debian-template', null, resolve, unknownDebianMacros(firstLineSpan(d.template))));
+      out.push(configuration(templateFiles, replacePlaceholders(templateLines(), null), 'debian-template', null, resolve, unknownDebianMacros(firstLineSpan(d.template))));
     }
     if (d.parts.length === 0 && d.template === undefined && d.localmacros !== undefined) {
       out.push(configuration([d.localmacros.path], templateLines(), 'file', null, resolve));

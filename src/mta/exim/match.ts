@@ -171,6 +171,38 @@ function lookupOf(item: string): { exact: boolean; net: boolean; type: string } 
   return { exact, net: m[1] !== undefined || type === 'iplsearch', type };
 }
 
+/** Every kind of list: an item that starts with `/` names a file whose lines Exim matches as items (match.c match_check_list()). */
+function fileOfItems(item: string): string {
+  return `a file of list items (${item}) read at run time`;
+}
+
+/**
+ * An item whose answer is in data relaygate does not have, and what to call
+ * it: a file of items, a lookup, and in an address list `@@type;file`,
+ * which looks the address's domain up and matches its local part against
+ * the list of local parts found there (match.c check_address()). An empty
+ * file matches nobody and a full one may hold any address: unknown.
+ */
+function unseenItem(kind: NamedListKind, item: string): string | null {
+  if (item.startsWith('/')) return fileOfItems(item);
+  if (lookupOf(item) !== null) return `a lookup (${item})`;
+  if (kind === 'addresslist' && item.startsWith('@@')) return `a lookup (${item}) of the local parts allowed for each domain`;
+  return null;
+}
+
+/**
+ * An address-list item `local@type;file` or `local@/file`: once the local
+ * part matches, Exim matches the domain as a one-item domain list, here a
+ * lookup or a file of domain patterns relaygate cannot read.
+ */
+function unseenDomainPart(item: string): string | null {
+  const at = item.lastIndexOf('@');
+  if (at < 0) return null;
+  const domain = item.slice(at + 1);
+  if (domain.startsWith('/')) return fileOfItems(domain);
+  return lookupOf(domain) === null ? null : `a lookup (${item}) of the domain`;
+}
+
 function unknownItem(span: Span, what: string): EximUnknown {
   return { span, what };
 }
@@ -293,6 +325,9 @@ function walkList(value: MappedText, fallback: Span, walk: ListWalk, context: Li
         result = value === 'yes' ? 'match' : value === 'no' ? 'nomatch' : 'unknown';
         evidence = sub.evidence.length > 0 ? sub.evidence : [{ span: entry.span, text: entry.text, kind: 'list-item', of }];
       }
+    } else if (text.startsWith('/')) {
+      unknowns.push(unknownItem(entry.span, fileOfItems(text)));
+      result = 'unknown';
     } else {
       const decided = walk.item(text, entry.span);
       result = decided.result;
@@ -419,13 +454,14 @@ export function matchChosenList(
         kind,
         item(text) {
           if (text === '*') return { result: 'match' };
-          if (lookupOf(text) !== null) return { result: 'unknown', what: `a lookup (${text})` };
+          const unseen = unseenItem(kind, text);
+          if (unseen !== null) return { result: 'unknown', what: unseen };
           if (text.startsWith('^')) {
             const r = universalRegex(text) ? 'yes' : regexTest(text, subject);
             return { result: r === 'yes' ? 'match' : r === 'no' ? 'nomatch' : 'unknown', what: `a regular expression (${text})` };
           }
           const r = matchItem(text, subject);
-          return { result: r === 'yes' ? 'match' : r === 'no' ? 'nomatch' : 'unknown', what: text };
+          return { result: r === 'yes' ? 'match' : r === 'no' ? 'nomatch' : 'unknown', what: (kind === 'addresslist' ? unseenDomainPart(text) : null) ?? text };
         },
       },
       context,
@@ -476,8 +512,9 @@ export function matchChosenList(
       evidence.push({ span: entry.span, text: entry.text, kind: 'chosen' });
       continue;
     }
-    if (lookupOf(text) !== null || (text.startsWith('^') && !universalRegex(text))) {
-      unknowns.push(unknownItem(entry.span, lookupOf(text) !== null ? `a lookup (${text})` : `a regular expression (${text})`));
+    const unseen = unseenItem(kind, text) ?? (kind === 'addresslist' ? unseenDomainPart(text) : null);
+    if (unseen !== null || (text.startsWith('^') && !universalRegex(text))) {
+      unknowns.push(unknownItem(entry.span, unseen ?? `a regular expression (${text})`));
       if (can !== 'yes') can = 'unknown';
       continue;
     }
@@ -496,8 +533,10 @@ export function matchAddressItem(item: string, address: string): Tri3 {
   const domain = at < 0 ? '' : address.slice(at + 1).toLowerCase();
   // An empty item matches the empty (bounce) sender only.
   if (item === '') return address === '' ? 'yes' : 'no';
-  const itemAt = item.lastIndexOf('@');
+  let itemAt = item.lastIndexOf('@');
   if (itemAt < 0) return domainItem(item, domain);
+  // `local@@`, `local@@[]`, `local@@mx_any`: the domain is Exim's special `@` item.
+  if (itemAt > 0 && item[itemAt - 1] === '@' && AT_SPECIAL_DOMAINS.has(item.slice(itemAt + 1))) itemAt--;
   const itemLocal = item.slice(0, itemAt);
   const itemDomain = item.slice(itemAt + 1);
   if (itemLocal !== '' && itemLocal !== '*' && itemLocal !== local) {
@@ -509,7 +548,10 @@ export function matchAddressItem(item: string, address: string): Tri3 {
   return domainItem(itemDomain, domain);
 }
 
+const AT_SPECIAL_DOMAINS: ReadonlySet<string> = new Set(['', '[]', 'mx_any', 'mx_primary', 'mx_secondary']);
+
 function domainItem(item: string, domain: string): Tri3 {
+  if (item.startsWith('/') || lookupOf(item) !== null) return 'unknown';
   const lower = item.toLowerCase();
   if (lower === '*') return 'yes';
   if (lower.startsWith('*')) return domain.endsWith(lower.slice(1)) ? 'yes' : 'no';
