@@ -14577,6 +14577,37 @@ function renderGoTemplate(file, vars, options = {}) {
         notes: spent === null ? [] : [{ ...at(renderer.budgetSpentAt ?? 0), message: spent }],
     };
 }
+/** The first error Go's text/template parser would report on `text` (nothing is evaluated), or null when it parses. */
+function goTemplateSyntaxError(text) {
+    const index = new LineIndex(text);
+    const at = (offset) => index.position(offset);
+    const lexed = lexTemplate(text, at);
+    if (lexed.diagnostics.length > 0)
+        return lexed.diagnostics[0] ?? null;
+    return parseTemplate(text, lexed.chunks, at).diagnostics[0] ?? null;
+}
+/**
+ * An action that starts the way only Go template actions do: a field of dot
+ * (`.FQDN`, `.` alone), a variable (`$x`), or a control keyword
+ * (`if`, `else`, `end`, `range`, `with`, ...) as the action's first word.
+ * Jinja2 reads `{{ end }}` or `{{ if .X }}` as variables named `end` and
+ * `if`, so a file whose every tag Jinja2 also parses is Go's when one of its
+ * actions is written this way. Sticky, anchored at the action's body:
+ * it reads at most that body (white space then one word).
+ */
+const GO_ACTION_START = /[ \t\r\n]*(?:\.(?![0-9])|\$|(?:if|else|end|range|with|define|template|block|break|continue)\b)/y;
+/** Whether an action of `text` is written as only Go templates write one (GO_ACTION_START). */
+function hasGoActionSyntax(text) {
+    const lexed = lexTemplate(text, () => ({ line: 0, column: 0 }));
+    for (const chunk of lexed.chunks) {
+        if (chunk.type !== 'action')
+            continue;
+        GO_ACTION_START.lastIndex = chunk.bodyStart;
+        if (GO_ACTION_START.test(text))
+            return true;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/sources/languages/go-template/names.ts
 
@@ -15538,10 +15569,40 @@ function evaluate_binary(op, leftExpression, rightExpression, context) {
             return values_UNKNOWN;
     }
 }
+/**
+ * The values a call passes, as Python passes `f(a, *b, k=1, **d)` (Jinja2
+ * compiles a call to one): the positional arguments then the items of `*b`,
+ * the keywords then the entries of `**d`. Null when a spread is not a list
+ * (for `*`) or a dict (for `**`) relaygate knows, or when `**d` repeats a
+ * keyword (Python's "got multiple values" TypeError): what is passed is unknown.
+ */
+function callArguments(expression, context) {
+    const args = expression.args.map((a) => jinja2_evaluate_evaluate(a, context));
+    const kwargs = values_dataRecord(Object.entries(expression.kwargs ?? {}).map(([k, v]) => [k, jinja2_evaluate_evaluate(v, context)]));
+    if (expression.starArgs !== undefined) {
+        const items = jinja2_evaluate_evaluate(expression.starArgs, context);
+        if (!Array.isArray(items) || !context.budget.walk(items))
+            return null;
+        args.push(...items);
+    }
+    if (expression.starKwargs !== undefined) {
+        const entries = jinja2_evaluate_evaluate(expression.starKwargs, context);
+        if (!isPlainObject(entries) || containsUnknown(entries) || !context.budget.walk(entries))
+            return null;
+        for (const [k, v] of Object.entries(entries)) {
+            if (Object.prototype.hasOwnProperty.call(kwargs, k))
+                return null;
+            kwargs[k] = v;
+        }
+    }
+    return { args, kwargs };
+}
 function filter(expression, context) {
     const operand = jinja2_evaluate_evaluate(expression.operand, context);
-    const args = expression.args.map((a) => jinja2_evaluate_evaluate(a, context));
-    const kwargs = values_dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, jinja2_evaluate_evaluate(v, context)]));
+    const passed = callArguments(expression, context);
+    if (passed === null)
+        return values_UNKNOWN;
+    const { args, kwargs } = passed;
     if (expression.name !== 'default' && expression.name !== 'd' && !containsUnknown(operand) && !args.some(containsUnknown)) {
         // The filter reads its operand whole; one that multiplies its inputs is charged before it runs.
         if (!context.budget.walk(operand) || !context.budget.text(filterGrowth(expression.name, operand, args, kwargs)))
@@ -15550,7 +15611,11 @@ function filter(expression, context) {
     return applyFilter(expression.name, operand, { args, kwargs });
 }
 function test(expression, context) {
-    const result = applyTest(expression.name, jinja2_evaluate_evaluate(expression.operand, context), expression.args.map((a) => jinja2_evaluate_evaluate(a, context)));
+    const operand = jinja2_evaluate_evaluate(expression.operand, context);
+    const passed = callArguments(expression, context);
+    if (passed === null)
+        return values_UNKNOWN;
+    const result = applyTest(expression.name, operand, passed.args);
     if (result === values_UNKNOWN)
         return values_UNKNOWN;
     return expression.negated ? !result : result;
@@ -15575,10 +15640,17 @@ function evaluate_call(expression, context) {
     const dotted = dottedMember(callee);
     const namespace = callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : dotted !== null ? context.namespaces?.get(dotted.root) : undefined;
     if (namespace !== undefined) {
+        const spread = expression.starArgs !== undefined || expression.starKwargs !== undefined;
+        // With a spread the tool cannot read one argument without the others: all are passed at once.
+        const passed = spread ? callArguments(expression, context) : undefined;
+        if (passed === null)
+            return values_UNKNOWN;
         return namespace({
             member: callee.type === 'index' ? jinja2_evaluate_evaluate(callee.index, context) : dotted?.member,
-            args: () => expression.args.map((a) => jinja2_evaluate_evaluate(a, context)),
+            args: () => passed?.args ?? expression.args.map((a) => jinja2_evaluate_evaluate(a, context)),
             kwarg: (name) => {
+                if (passed !== undefined)
+                    return Object.prototype.hasOwnProperty.call(passed.kwargs, name) ? () => passed.kwargs[name] : undefined;
                 const argument = Object.prototype.hasOwnProperty.call(expression.kwargs, name) ? expression.kwargs[name] : undefined;
                 return argument === undefined ? undefined : () => jinja2_evaluate_evaluate(argument, context);
             },
@@ -15589,9 +15661,13 @@ function evaluate_call(expression, context) {
     if (expression.callee.type !== 'attribute')
         return values_UNKNOWN;
     const object = jinja2_evaluate_evaluate(expression.callee.object, context);
-    if (Object.keys(expression.kwargs).length > 0)
+    // The str and dict methods read here are called with positional arguments only.
+    if (Object.keys(expression.kwargs).length > 0 || expression.starKwargs !== undefined)
         return values_UNKNOWN;
-    const args = expression.args.map((a) => jinja2_evaluate_evaluate(a, context));
+    const passed = callArguments(expression, context);
+    if (passed === null)
+        return values_UNKNOWN;
+    const args = passed.args;
     if (!containsUnknown(object) && !args.some(containsUnknown)) {
         if (!context.budget.walk(object) || !context.budget.text(methodGrowth(object, expression.callee.name, args)))
             return values_UNKNOWN;
@@ -15885,11 +15961,8 @@ class expression_ExpressionParser {
                     this.next();
                     name = `${name}.${this.expectName()}`;
                 }
-                let args = [];
-                let kwargs = {};
-                if (this.isOp('('))
-                    ({ args, kwargs } = this.parseArguments());
-                node = { type: 'filter', operand: node, name, args, kwargs };
+                const args = this.isOp('(') ? this.parseArguments() : { args: [], kwargs: {} };
+                node = { type: 'filter', operand: node, name, ...args };
             }
             else if (this.isName('is')) {
                 this.next();
@@ -15900,8 +15973,13 @@ class expression_ExpressionParser {
                 }
                 const name = this.expectName();
                 let args = [];
-                if (this.isOp('('))
-                    args = this.parseArguments().args;
+                let stars = {};
+                if (this.isOp('(')) {
+                    // Jinja2's parse_test reads the same argument list as a call; a test takes no keywords here.
+                    const { args: positional, starArgs, starKwargs } = this.parseArguments();
+                    args = positional;
+                    stars = { ...(starArgs === undefined ? {} : { starArgs }), ...(starKwargs === undefined ? {} : { starKwargs }) };
+                }
                 else {
                     // Jinja2's parse_test: a name (but else/or/and), string, number, `(`, `[` or `{` after the
                     // test's name is its one argument; `is` there is an error ("cannot chain multiple tests").
@@ -15914,31 +15992,60 @@ class expression_ExpressionParser {
                     if (startsOperand)
                         args = [this.parsePostfix(this.parsePrimary())];
                 }
-                node = { type: 'test', operand: node, name, negated, args };
+                node = { type: 'test', operand: node, name, negated, args, ...stars };
             }
             else
                 return node;
         }
     }
+    /**
+     * `( ... )` after a callee, filter or test, as Jinja2's parse_call_args
+     * accepts it: positional arguments first, then keywords; one `*expr` after
+     * the positional ones (keywords may come before or after it) and one
+     * `**expr` last. Anything else out of that order is Jinja2's "invalid
+     * syntax for function call expression".
+     */
     parseArguments() {
+        const open = this.peek().offset;
         this.expectOp('(');
         const args = [];
         // Keyword names come from the template: a null-prototype map, so `__proto__=` is a name like any other.
         const kwargs = Object.create(null);
+        let starArgs;
+        let starKwargs;
+        let keywords = false;
+        const ensure = (valid) => {
+            if (!valid)
+                throw new expression_tokens_ExpressionError('invalid syntax for function call expression', open);
+        };
         while (!this.isOp(')')) {
-            if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+            if (this.isOp('*')) {
+                ensure(starArgs === undefined && starKwargs === undefined);
+                this.next();
+                starArgs = this.parseExpression();
+            }
+            else if (this.isOp('**')) {
+                ensure(starKwargs === undefined);
+                this.next();
+                starKwargs = this.parseExpression();
+            }
+            else if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+                ensure(starKwargs === undefined);
                 const key = this.next().text;
                 this.next();
                 kwargs[key] = this.parseExpression();
+                keywords = true;
             }
-            else
+            else {
+                ensure(starArgs === undefined && starKwargs === undefined && !keywords);
                 args.push(this.parseExpression());
+            }
             if (!this.isOp(','))
                 break;
             this.next();
         }
         this.expectOp(')');
-        return { args, kwargs };
+        return { args, kwargs, ...(starArgs === undefined ? {} : { starArgs }), ...(starKwargs === undefined ? {} : { starKwargs }) };
     }
     parsePostfix(primary) {
         let node = primary;
@@ -15960,8 +16067,7 @@ class expression_ExpressionParser {
                 node = { type: 'index', object: node, index };
             }
             else if (this.isOp('(')) {
-                const { args, kwargs } = this.parseArguments();
-                node = { type: 'call', callee: node, args, kwargs };
+                node = { type: 'call', callee: node, ...this.parseArguments() };
             }
             else
                 return node;
@@ -16049,11 +16155,10 @@ function children(e) {
         case 'index':
             return [[e.object, 1], [e.index, 1]];
         case 'call':
-            return [[e.callee, 1], ...[...e.args, ...Object.values(e.kwargs)].map((a) => [a, 1])];
+            return [[e.callee, 1], ...argumentChildren(e)];
         case 'filter':
-            return [[e.operand, 1], ...[...e.args, ...Object.values(e.kwargs)].map((a) => [a, 1])];
         case 'test':
-            return [[e.operand, 1], ...e.args.map((a) => [a, 1])];
+            return [[e.operand, 1], ...argumentChildren(e)];
         case 'binary':
             return [[e.left, e.op === '~' ? 0 : 1], [e.right, 1]];
         case 'not':
@@ -16066,6 +16171,11 @@ function children(e) {
         case 'dict':
             return e.entries.flatMap(([k, v]) => [[k, 1], [v, 1]]);
     }
+}
+/** A call's argument expressions, spreads included, each one level deeper. */
+function argumentChildren(e) {
+    const all = [...e.args, ...Object.values(e.kwargs ?? {}), ...(e.starArgs === undefined ? [] : [e.starArgs]), ...(e.starKwargs === undefined ? [] : [e.starKwargs])];
+    return all.map((a) => [a, 1]);
 }
 /** The depth the evaluator will recurse to on this tree, measured without recursion. */
 function expressionDepth(root) {
@@ -16493,8 +16603,10 @@ class Renderer {
     unknownOutput(expression) {
         if (expression.type !== 'filter' || expression.name !== 'comment' || this.context.hashComments !== true)
             return UNKNOWN_MARK;
-        const args = expression.args.map((a) => jinja2_evaluate_evaluate(a, this.context));
-        const kwargs = values_dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, jinja2_evaluate_evaluate(v, this.context)]));
+        const passed = callArguments(expression, this.context);
+        if (passed === null)
+            return UNKNOWN_MARK;
+        const { args, kwargs } = passed;
         if (args.some(containsUnknown) || Object.values(kwargs).some(containsUnknown))
             return UNKNOWN_MARK;
         const frame = commentFrame(args, kwargs);
@@ -16659,6 +16771,15 @@ function renderJinja2(path, text, scope, options = ANSIBLE_OPTIONS) {
         skipped: output.skipped.map((s) => ({ ...index.position(s.offset), tag: s.tag })),
         notes: spent === null ? [] : [{ ...index.position(output.budgetSpentAt ?? 0), message: spent }],
     };
+}
+/**
+ * The first error Jinja2 itself would raise compiling `text` (the parse
+ * alone: nothing is evaluated), or null when it compiles. Whitespace
+ * options change what a template prints, never whether it parses.
+ */
+function jinja2SyntaxError(text) {
+    const index = new LineIndex(text);
+    return parser_parseTemplate(text, ANSIBLE_OPTIONS, (o) => index.position(o)).diagnostics[0] ?? null;
 }
 /**
  * Renders a Jinja2 template with the restricted evaluator: the common
@@ -17970,6 +18091,38 @@ function formBySyntax(path, text, chosen) {
     if (chosen === 'envsubst' && hasDoubleBraceTags(text))
         return 'go-template';
     return chosen;
+}
+/** `{% ... %}` on one line: a Jinja2 (or Twig, Nunjucks...) statement tag, which Go templates do not have. */
+function hasStatementTags(text) {
+    for (const line of text.split('\n')) {
+        const at = line.indexOf('{%');
+        if (at >= 0 && line.indexOf('%}', at + 2) > at)
+            return true;
+    }
+    return false;
+}
+/**
+ * The language of a mail file whose plain name says none (`main.cf`,
+ * `files/smtpd.conf`) but whose text has template tags: the syntax decides.
+ * Statement tags `{% %}` are Jinja2's (Go templates have none), so such a
+ * file is Jinja2 when Jinja2 parses it. A file of `{{ }}` tags only is a Go
+ * template (gomplate, gucci, consul-template) when its actions are written
+ * as only Go writes them (`{{ .FQDN }}`, `{{ if .X }}`, `{{ end }}`) and Go
+ * parses it, or when Jinja2 rejects it and Go does not; otherwise Jinja2
+ * (`{{ name }}`, Salt's `{{ salt['pillar.get']('a') }}`). A file neither
+ * parses is a template of an engine relaygate does not know (`misfit`: why
+ * Jinja2 rejects it, for a note), never config-unreadable: the name does
+ * not say which engine would reject it.
+ */
+function formOfPlainTemplate(text) {
+    const jinja = jinja2SyntaxError(text);
+    if (hasStatementTags(text))
+        return jinja === null ? { form: 'jinja2', misfit: null } : { form: 'unknown-template', misfit: jinja };
+    if (jinja === null && !hasGoActionSyntax(text))
+        return { form: 'jinja2', misfit: null };
+    if (goTemplateSyntaxError(text) === null)
+        return { form: 'go-template', misfit: null };
+    return jinja === null ? { form: 'jinja2', misfit: null } : { form: 'unknown-template', misfit: jinja };
 }
 /** The language that renders `path` and the mail file it renders, or null when no language claims it. */
 function languageFor(path) {
@@ -32090,7 +32243,7 @@ function positionOf(text, offset) {
 /** Jinja2's own defaults (jinja2.Environment: trim_blocks=False), for templates Python code renders. */
 const PYTHON_JINJA2 = { ...ANSIBLE_OPTIONS, trimBlocks: false };
 function renderCandidates(candidates, repo, extraVars, notes, results) {
-    const out = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [] };
+    const out = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [], unrendered: new Set() };
     for (const found of candidates) {
         if (found.kind === 'exim' || found.kind === 'opensmtpd') {
             routeOtherMta(found, found.kind, out, repo, extraVars, results, notes);
@@ -32099,7 +32252,10 @@ function renderCandidates(candidates, repo, extraVars, notes, results) {
         // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`);
         // a `.tmpl` rendered by Python's Jinja2 (a Juju charm's `postfix_main_cf.tmpl`) has Jinja block tags, which Go templates do not.
         const python = found.template === 'go-template' && hasJinjaBlockTags(found);
-        const candidate = hasJinjaTags(found) || python ? { ...found, template: 'jinja2' } : bySyntax(found);
+        const plain = hasJinjaTags(found) && found.file !== undefined ? formOfPlainTemplate(found.file.text) : null;
+        const candidate = plain !== null ? { ...found, template: plain.form } : python ? { ...found, template: 'jinja2' } : bySyntax(found);
+        if (plain?.misfit != null)
+            notes.push(misfitNote(found.path, plain.misfit));
         if (candidate.unreadable) {
             const u = candidate.unreadable;
             const result = unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason);
@@ -32118,8 +32274,10 @@ function renderCandidates(candidates, repo, extraVars, notes, results) {
         let judged = file;
         if (candidate.template !== undefined && repo !== null) {
             const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results, python);
-            if (rendered === null)
+            if (rendered === null) {
+                out.unrendered.add(candidate.path);
                 continue;
+            }
             out.templates.set(candidate.path, rendered);
             judged = { path: file.path, text: rendered.fragment.text, role: candidate.role };
         }
@@ -32154,7 +32312,8 @@ function routeOtherMta(found, mta, out, repo, extraVars, results, notes) {
     if (found.file === undefined)
         return;
     const file = found.role === undefined ? found.file : { ...found.file, role: found.role };
-    const template = found.template !== undefined ? formBySyntax(found.path, found.file.text, found.template) : JINJA_TAG.test(found.file.text) ? 'jinja2' : undefined;
+    const plain = found.template === undefined && JINJA_TAG.test(found.file.text) ? formOfPlainTemplate(found.file.text) : null;
+    const template = found.template !== undefined ? formBySyntax(found.path, found.file.text, found.template) : plain?.form;
     if (template === undefined) {
         out.files.set(found.path, found.file);
         out.other[mta].push(file);
@@ -32165,9 +32324,13 @@ function routeOtherMta(found, mta, out, repo, extraVars, results, notes) {
     out.files.set(found.path, found.file);
     if (repo === null)
         return;
+    if (plain?.misfit != null)
+        notes.push(misfitNote(found.path, plain.misfit));
     const rendered = renderCandidate({ ...found, template }, file, repo, extraVars, notes, results);
-    if (rendered === null)
+    if (rendered === null) {
+        out.unrendered.add(found.path);
         return;
+    }
     out.templates.set(found.path, rendered);
     const name = renderedFileName(found.path);
     out.other[mta].push({ path: found.path, text: rendered.fragment.text, ...(found.role === undefined ? {} : { role: found.role }), ...(name === null ? {} : { name }) });
@@ -32226,6 +32389,10 @@ python = false) {
         results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });
         return null;
     }
+}
+/** Why a plain-named file's tags are read as an unknown engine's (formOfPlainTemplate). */
+function misfitNote(path, misfit) {
+    return `${path}:${misfit.line}:${misfit.column}: reads as neither a Jinja2 nor a Go template (Jinja2: ${misfit.message}); read as a template of an unknown engine, its tags unknown`;
 }
 /**
  * A rendered template's uncertain parts made explicit for the mail file it
@@ -39930,7 +40097,9 @@ function assembleInstances(extractions, plainFiles, options = {}) {
 
 /**
  * How a `link` edit's repository file is read: the template the render step
- * rendered, or the plain file it read; else, a file discovery did not pick
+ * rendered, or the plain file it read; a template it could not render
+ * (`unrendered`, already config-unreadable) gives no text: its tags are not
+ * lines of the file it is copied to. Else, a file discovery did not pick
  * up (an odd name) is read from the repository, rendered when a language
  * claims it, and recorded in `files` (findings may point at it); one that
  * cannot be rendered is config-unreadable in `results`.
@@ -39940,7 +40109,7 @@ function assembleInstances(extractions, plainFiles, options = {}) {
  * rendering read are added to the template's in `templates`, so a finding
  * on the template points at them too.
  */
-function linkedFileReader(templates, plain, repo, extraVars, files, results) {
+function linkedFileReader(templates, plain, repo, extraVars, files, results, unrendered = new Set()) {
     const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars, results);
     return (source, target, vars) => {
         const rendered = templates.get(source);
@@ -39956,6 +40125,8 @@ function linkedFileReader(templates, plain, repo, extraVars, files, results) {
         }
         if (rendered !== undefined)
             return { file: source, text: rendered.fragment.text, fragment: rendered.fragment, inputs: rendered.inputs ?? [source] };
+        if (unrendered.has(source))
+            return null;
         const f = plain.get(source);
         if (f !== undefined)
             return { file: f.path, text: f.text, fragment: null, inputs: [f.path] };
@@ -39980,7 +40151,7 @@ function renderWithVars(source, vars, target, rendered, plain, repo, extraVars, 
     const suggested = languageFor(source)?.language ??
         (rendered !== undefined ? languageOfForm(rendered.fragment.form) : undefined) ??
         languageOfSuffix(source) ??
-        (textHasJinjaTags(text) ? languageOfForm('jinja2') : undefined);
+        (textHasJinjaTags(text) ? languageOfForm(formOfPlainTemplate(text).form) : undefined);
     if (suggested === undefined)
         return undefined;
     const language = languageOfForm(formBySyntax(source, text, suggested.form)) ?? suggested;
@@ -40113,7 +40284,7 @@ async function runSources(candidates, options) {
     for (const f of [...postfixFiles, ...sendmailFiles])
         if (!templates.has(f.path))
             plain.set(f.path, f);
-    const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);
+    const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results, rendered.unrendered);
     const instances = assembleInstances(extractions, plain, { resolve, notes, results });
     const configurations = [
         ...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates),

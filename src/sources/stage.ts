@@ -124,7 +124,7 @@ export async function runSources(candidates: readonly Candidate[], options: Sour
   for (const { path, note } of diffs.loaded) if (!deployed.has(path)) notes.push(note);
   const plain = new Map<string, SourceFile>();
   for (const f of [...postfixFiles, ...sendmailFiles]) if (!templates.has(f.path)) plain.set(f.path, f);
-  const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results);
+  const resolve = linkedFileReader(templates, plain, repo, extraVars, files, results, rendered.unrendered);
   const instances = assembleInstances(extractions, plain, { resolve, notes, results });
   const configurations = [
     ...assembleFiles(postfixFiles.filter(standalone), sendmailFiles.filter(standalone), templates),

@@ -9,7 +9,7 @@
  */
 import type { Form } from '../model/configuration.js';
 import type { SourceFile } from '../model/source.js';
-import { targetBySuffix, type LanguageVariables, type RenderedTemplate, type TemplateLanguage, type TemplateTarget } from './contracts/template-language.js';
+import { targetBySuffix, type LanguageVariables, type RenderedTemplate, type TemplateDiagnostic, type TemplateLanguage, type TemplateTarget } from './contracts/template-language.js';
 import type { VariableScope } from './contracts/variables.js';
 import { ansibleRoleTemplate } from './ecosystems/ansible/role-templates.js';
 import { loadAnsibleVariables } from './ecosystems/ansible/variables.js';
@@ -23,11 +23,11 @@ import { JINJA2_NAMESPACES } from './ecosystems/shared/jinja2-namespaces.js';
 import { loadTerraformVariables } from './ecosystems/terraform/variables.js';
 import { envsubstTarget } from './languages/envsubst/names.js';
 import { renderEnvsubst } from './languages/envsubst/render.js';
-import { renderGoTemplate } from './languages/go-template/index.js';
+import { goTemplateSyntaxError, hasGoActionSyntax, renderGoTemplate } from './languages/go-template/index.js';
 import { goTemplateSuffixTarget } from './languages/go-template/names.js';
 import { terraformTarget } from './languages/hcl-template/names.js';
 import { renderTerraformTemplate } from './languages/hcl-template/render.js';
-import { ANSIBLE_OPTIONS, renderJinja2Template, type Jinja2Options } from './languages/jinja2/index.js';
+import { ANSIBLE_OPTIONS, jinja2SyntaxError, renderJinja2Template, type Jinja2Options } from './languages/jinja2/index.js';
 import { hashCommentsInert, targetOf } from './languages/jinja2/names.js';
 import { renderEpp } from './languages/puppet-epp/index.js';
 import { renderErb } from './languages/ruby-erb/index.js';
@@ -183,6 +183,36 @@ export function formBySyntax(path: string, text: string, chosen: Form): Form {
   if (hasErbStyleTags(text)) return 'unknown-template';
   if (chosen === 'envsubst' && hasDoubleBraceTags(text)) return 'go-template';
   return chosen;
+}
+
+/** `{% ... %}` on one line: a Jinja2 (or Twig, Nunjucks...) statement tag, which Go templates do not have. */
+function hasStatementTags(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('{%');
+    if (at >= 0 && line.indexOf('%}', at + 2) > at) return true;
+  }
+  return false;
+}
+
+/**
+ * The language of a mail file whose plain name says none (`main.cf`,
+ * `files/smtpd.conf`) but whose text has template tags: the syntax decides.
+ * Statement tags `{% %}` are Jinja2's (Go templates have none), so such a
+ * file is Jinja2 when Jinja2 parses it. A file of `{{ }}` tags only is a Go
+ * template (gomplate, gucci, consul-template) when its actions are written
+ * as only Go writes them (`{{ .FQDN }}`, `{{ if .X }}`, `{{ end }}`) and Go
+ * parses it, or when Jinja2 rejects it and Go does not; otherwise Jinja2
+ * (`{{ name }}`, Salt's `{{ salt['pillar.get']('a') }}`). A file neither
+ * parses is a template of an engine relaygate does not know (`misfit`: why
+ * Jinja2 rejects it, for a note), never config-unreadable: the name does
+ * not say which engine would reject it.
+ */
+export function formOfPlainTemplate(text: string): { form: Form; misfit: TemplateDiagnostic | null } {
+  const jinja = jinja2SyntaxError(text);
+  if (hasStatementTags(text)) return jinja === null ? { form: 'jinja2', misfit: null } : { form: 'unknown-template', misfit: jinja };
+  if (jinja === null && !hasGoActionSyntax(text)) return { form: 'jinja2', misfit: null };
+  if (goTemplateSyntaxError(text) === null) return { form: 'go-template', misfit: null };
+  return jinja === null ? { form: 'jinja2', misfit: null } : { form: 'unknown-template', misfit: jinja };
 }
 
 /** The language that renders `path` and the mail file it renders, or null when no language claims it. */

@@ -58,8 +58,9 @@ describe('Postfix verdict classes', () => {
     const inline = (table: string): Record<string, string> => ({ 'main.cf': `smtpd_client_restrictions = check_client_access ${table}, permit_mynetworks, reject\n${LEVEL}` });
     assert.deepEqual(await findings('p2e', inline('cidr:{{!192.0.2.1 REJECT}}')), []);
     assert.deepEqual(await findings('p2f', { 'postfix-main.cf': 'custom = cidr:{{!172.16.0.42 REJECT}}, permit_sasl_authenticated, reject\nsmtpd_client_restrictions = reject\n' + LEVEL }), []);
-    // The same braces after a word that is no table type are a tag: the file is a template.
-    assert.deepEqual(await findings('p2g', inline('custom:{{!192.0.2.1 REJECT}}')), [['config-unreadable', 'main.cf', 1, 58, 'definite']]);
+    // The same braces after a word that is no table type are a tag: the file is a template, and one that
+    // neither Jinja2 nor Go parses is an unknown engine's, its tag unknown text (never config-unreadable).
+    assert.deepEqual(await findings('p2g', inline('custom:{{!192.0.2.1 REJECT}}')), [['stig-postfix-relay', 'main.cf', 1, 29, 'indeterminate']]);
   });
 
   it('3. a CR from a CRLF continuation separates restrictions', async () => {

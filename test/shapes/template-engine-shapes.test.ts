@@ -125,3 +125,92 @@ describe('template engines chosen by syntax, not by an ambiguous extension', () 
     });
   }
 });
+
+/** The relay rules the plain-named shapes are about: the GEN004710 verdict, mynetworks, and whether the file could be read. */
+const PLAIN_JUDGED = new Set(['stig-postfix-relay', 'postfix-broad-mynetworks', 'opensmtpd-open-relay', 'config-unreadable']);
+
+interface PlainShape extends Shape {
+  notes: string[];
+}
+
+const PLAIN_SHAPES: PlainShape[] = [
+  {
+    name: "Jinja2 star-args in a call (Mailu's main.cf): rendered, the literal restrictions a definite finding, mynetworks unknown",
+    files: { 'core/postfix/conf/main.cf': 'compatibility_level = 3.6\nmynetworks = 127.0.0.1/32 {{ "[{}]/{}".format(*NET.split("/")) }}\nsmtpd_client_restrictions = permit_mynetworks, permit\n' },
+    findings: [
+      ['postfix-broad-mynetworks', 'core/postfix/conf/main.cf', 2, 14, 'indeterminate'],
+      ['stig-postfix-relay', 'core/postfix/conf/main.cf', 3, 29, 'definite'],
+    ],
+    forms: ['jinja2'],
+    notes: [],
+  },
+  {
+    name: "a plain main.cf of Go template actions (gucci, hardware/mailserver) is a Go template: its literal lines decide",
+    files: { 'rootfs/etc/postfix/main.cf': 'compatibility_level = 2\ninet_interfaces = all\nmyhostname = {{ .FQDN }}\n{{ if .LDAP }}\nvirtual_mailbox_maps = ldap:/etc/postfix/ldap.cf\n{{ end }}\n' },
+    findings: [['stig-postfix-relay', 'rootfs/etc/postfix/main.cf', 1, 1, 'definite']],
+    forms: ['go-template'],
+    notes: [],
+  },
+  {
+    name: 'Go actions Jinja2 would also parse ({{ if .X }}, {{- end }}) are Go: the branch on an unknown field is indeterminate',
+    files: { 'main.cf': 'compatibility_level = 2\ninet_interfaces = all\n{{ if .OPEN }}\nsmtpd_client_restrictions = permit\n{{- else }}\nsmtpd_client_restrictions = permit_mynetworks, reject\n{{- end }}\n' },
+    findings: [['stig-postfix-relay', 'main.cf', 6, 1, 'indeterminate']],
+    forms: ['go-template'],
+    notes: [],
+  },
+  {
+    name: 'a plain master.cf of Go actions: a Go template, judged over an unknown main.cf',
+    files: { 'master.cf': 'smtp      inet  n       -       n       -       -       smtpd\n{{ if .SUBMISSION }}\nsubmission inet n       -       n       -       -       smtpd\n  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n{{ end }}\n' },
+    findings: [['stig-postfix-relay', 'master.cf', 1, 1, 'indeterminate']],
+    forms: ['go-template'],
+    notes: [],
+  },
+  {
+    name: 'a plain smtpd.conf of Go actions is a Go template too',
+    files: { 'etc/smtpd.conf': 'listen on {{ .IFACE }}\naction out relay\nmatch from any for any action out\n' },
+    findings: [['opensmtpd-open-relay', 'etc/smtpd.conf', 3, 7, 'indeterminate']],
+    forms: ['go-template'],
+    notes: [],
+  },
+  {
+    name: 'tags neither Jinja2 nor Go parses: an unknown engine (tags unknown, a note), never config-unreadable',
+    files: { 'main.cf': 'compatibility_level = 2\ninet_interfaces = all\nmyhostname = {{ .FQDN }} {{ a + }}\nsmtpd_client_restrictions = permit_mynetworks, permit\n' },
+    findings: [['stig-postfix-relay', 'main.cf', 4, 29, 'definite']],
+    forms: ['unknown-template'],
+    notes: ["main.cf:3:17: reads as neither a Jinja2 nor a Go template (Jinja2: unexpected '.'); read as a template of an unknown engine, its tags unknown"],
+  },
+  {
+    name: 'a plain main.cf with {{ name }} tags stays Jinja2 (Salt, Ansible files/)',
+    files: { 'main.cf': 'compatibility_level = 2\ninet_interfaces = {{ iface }}\nsmtpd_client_restrictions = permit_mynetworks, reject\n' },
+    findings: [],
+    forms: ['jinja2'],
+    notes: [],
+  },
+  {
+    name: 'a Go-template main.cf an image copies to /etc/postfix/ is judged inside the image, its tags never read as main.cf lines',
+    files: {
+      Dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache postfix\nCOPY conf/ /etc/postfix/\n',
+      'conf/main.cf': 'compatibility_level = 2\nmyhostname = {{ .FQDN }}\n{{ if .RELAY }}\nrelayhost = {{ .RELAY }}\n{{ end }}\nsmtpd_client_restrictions = permit_mynetworks, permit\n',
+    },
+    findings: [['stig-postfix-relay', 'conf/main.cf', 6, 29, 'definite']],
+    forms: ['dockerfile'],
+    notes: [],
+  },
+];
+
+describe('a plain-named mail file with template tags: the tags\' syntax decides the engine', () => {
+  for (const shape of PLAIN_SHAPES) {
+    it(shape.name, async () => {
+      const result = await scan(defaultOptions(tree(shape.files)));
+      assert.deepEqual(
+        findingRows(result.findings.filter((f) => PLAIN_JUDGED.has(f.ruleId))),
+        shape.findings,
+      );
+      assert.deepEqual(
+        result.configurations.map((c) => c.form),
+        shape.forms,
+      );
+      assert.deepEqual(result.notes, shape.notes);
+    });
+  }
+});

@@ -177,6 +177,19 @@ describe('a linked file that cannot be rendered', () => {
     assert.equal(result.findings[1]?.message, 'roles/mail/templates/main.cf.j2 cannot be judged: the jinja2 renderer failed on it (renderer bug).');
   });
 
+  it('a plain-named template the render step could not render, copied by an image: config-unreadable once, its tags never read as main.cf lines', async () => {
+    patch(jinja2, 'render', () => {
+      throw new Error('renderer bug');
+    });
+    const root = tree({
+      Dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache postfix\nCOPY conf/ /etc/postfix/\n',
+      'conf/main.cf': 'myhostname = {{ host }}\n{% if relay %}\nrelayhost = {{ relay }}\n{% endif %}\n',
+    });
+    const result = await scan(withoutRelayRules(defaultOptions(root)));
+    assert.deepEqual(findingRows(result.findings.filter((f) => f.ruleId === 'config-unreadable')), [['config-unreadable', 'conf/main.cf', 1, 1, 'definite']]);
+    assert.equal(result.findings[0]?.message, 'conf/main.cf cannot be judged: the jinja2 renderer failed on it (renderer bug).');
+  });
+
   it('a replay that throws: config-unreadable at its first edit, the other instances still built', () => {
     const results: RuleResult[] = [];
     const other = { ...set(1, 'inet_interfaces=all'), key: { scope: 'other/Dockerfile', directory: '/etc/postfix' }, span: { file: 'other/Dockerfile', line: 1, column: 1, endLine: 1, endColumn: 2 } };

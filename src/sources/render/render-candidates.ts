@@ -10,9 +10,9 @@ import { mergeInputs } from '../../model/inputs.js';
 import type { SourceFile } from '../../model/source.js';
 import { unreadable, unreadableAfterException } from '../../rules/config-unreadable.js';
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
-import { renderedFileName, type RenderedTemplate } from '../contracts/template-language.js';
+import { renderedFileName, type RenderedTemplate, type TemplateDiagnostic } from '../contracts/template-language.js';
 import type { VariableScope } from '../contracts/variables.js';
-import { formBySyntax, hasAmbiguousSuffix, languageOfForm, renderTemplate } from '../template-languages.js';
+import { formBySyntax, formOfPlainTemplate, hasAmbiguousSuffix, languageOfForm, renderTemplate } from '../template-languages.js';
 import { renderUnknownEngine } from '../languages/unknown-engine/render.js';
 import { ANSIBLE_OPTIONS, type Jinja2Options } from '../languages/jinja2/index.js';
 import { markAlternatives, markMaybeParameters, markUnknownLines } from './uncertain-parameters.js';
@@ -35,6 +35,12 @@ export interface RenderedCandidates {
   templates: Map<string, RenderedTemplate>;
   /** Host files for the extract step. */
   embedded: Candidate[];
+  /**
+   * Templates the render step could not render (reported config-unreadable,
+   * or with no renderer): an edit that copies one in reads no other text for
+   * it (its tags are not main.cf lines).
+   */
+  unrendered: Set<string>;
 }
 
 export function renderCandidates(
@@ -44,7 +50,7 @@ export function renderCandidates(
   notes: string[],
   results: RuleResult[],
 ): RenderedCandidates {
-  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [] };
+  const out: RenderedCandidates = { files: new Map(), postfixFiles: [], sendmailFiles: [], other: { exim: [], opensmtpd: [] }, templates: new Map(), embedded: [], unrendered: new Set() };
   for (const found of candidates) {
     if (found.kind === 'exim' || found.kind === 'opensmtpd') {
       routeOtherMta(found, found.kind, out, repo, extraVars, results, notes);
@@ -53,7 +59,9 @@ export function renderCandidates(
     // Salt formulas and Ansible `files/` keep Jinja templates under plain names (`files/main.cf`);
     // a `.tmpl` rendered by Python's Jinja2 (a Juju charm's `postfix_main_cf.tmpl`) has Jinja block tags, which Go templates do not.
     const python = found.template === 'go-template' && hasJinjaBlockTags(found);
-    const candidate: Candidate = hasJinjaTags(found) || python ? { ...found, template: 'jinja2' } : bySyntax(found);
+    const plain = hasJinjaTags(found) && found.file !== undefined ? formOfPlainTemplate(found.file.text) : null;
+    const candidate: Candidate = plain !== null ? { ...found, template: plain.form } : python ? { ...found, template: 'jinja2' } : bySyntax(found);
+    if (plain?.misfit != null) notes.push(misfitNote(found.path, plain.misfit));
     if (candidate.unreadable) {
       const u = candidate.unreadable;
       const result = unreadable(candidate.kind === 'sendmail' ? 'sendmail' : 'postfix', candidate.path, u.line, u.column, u.reason);
@@ -71,7 +79,10 @@ export function renderCandidates(
     let judged = file;
     if (candidate.template !== undefined && repo !== null) {
       const rendered = renderCandidate(candidate, file, repo, extraVars, notes, results, python);
-      if (rendered === null) continue;
+      if (rendered === null) {
+        out.unrendered.add(candidate.path);
+        continue;
+      }
       out.templates.set(candidate.path, rendered);
       judged = { path: file.path, text: rendered.fragment.text, role: candidate.role };
     }
@@ -116,7 +127,8 @@ function routeOtherMta(
   }
   if (found.file === undefined) return;
   const file: SourceFile = found.role === undefined ? found.file : { ...found.file, role: found.role };
-  const template = found.template !== undefined ? formBySyntax(found.path, found.file.text, found.template) : JINJA_TAG.test(found.file.text) ? 'jinja2' : undefined;
+  const plain = found.template === undefined && JINJA_TAG.test(found.file.text) ? formOfPlainTemplate(found.file.text) : null;
+  const template = found.template !== undefined ? formBySyntax(found.path, found.file.text, found.template) : plain?.form;
   if (template === undefined) {
     out.files.set(found.path, found.file);
     out.other[mta].push(file);
@@ -125,8 +137,12 @@ function routeOtherMta(
   if (mta === 'opensmtpd' && CYRUS_SASL_LINE.test(found.file.text)) return;
   out.files.set(found.path, found.file);
   if (repo === null) return;
+  if (plain?.misfit != null) notes.push(misfitNote(found.path, plain.misfit));
   const rendered = renderCandidate({ ...found, template }, file, repo, extraVars, notes, results);
-  if (rendered === null) return;
+  if (rendered === null) {
+    out.unrendered.add(found.path);
+    return;
+  }
   out.templates.set(found.path, rendered);
   const name = renderedFileName(found.path);
   out.other[mta].push({ path: found.path, text: rendered.fragment.text, ...(found.role === undefined ? {} : { role: found.role }), ...(name === null ? {} : { name }) });
@@ -191,6 +207,11 @@ function renderCandidate(
     results.push({ ...unreadableAfterException(mta, candidate.path, `the ${language.form} renderer`, e), inputs: inputs() });
     return null;
   }
+}
+
+/** Why a plain-named file's tags are read as an unknown engine's (formOfPlainTemplate). */
+function misfitNote(path: string, misfit: TemplateDiagnostic): string {
+  return `${path}:${misfit.line}:${misfit.column}: reads as neither a Jinja2 nor a Go template (Jinja2: ${misfit.message}); read as a template of an unknown engine, its tags unknown`;
 }
 
 /**

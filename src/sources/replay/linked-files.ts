@@ -8,7 +8,7 @@ import type { RenderedTemplate, TemplateLanguage } from '../contracts/template-l
 import type { VariableBinding, VariableScope } from '../contracts/variables.js';
 import { markUncertain, textHasJinjaTags } from '../render/render-candidates.js';
 import { suppliedByUser } from '../render/supplied-content.js';
-import { formBySyntax, hasAmbiguousSuffix, languageFor, languageOfForm, languageOfSuffix, renderedLike } from '../template-languages.js';
+import { formBySyntax, formOfPlainTemplate, hasAmbiguousSuffix, languageFor, languageOfForm, languageOfSuffix, renderedLike } from '../template-languages.js';
 import { renderUnknownEngine } from '../languages/unknown-engine/render.js';
 import { defaultResolver, mtaOfTarget } from './instances.js';
 import { pieceOf, type Piece } from './piece.js';
@@ -16,7 +16,9 @@ import type { ResolveLink } from './postfix.js';
 
 /**
  * How a `link` edit's repository file is read: the template the render step
- * rendered, or the plain file it read; else, a file discovery did not pick
+ * rendered, or the plain file it read; a template it could not render
+ * (`unrendered`, already config-unreadable) gives no text: its tags are not
+ * lines of the file it is copied to. Else, a file discovery did not pick
  * up (an odd name) is read from the repository, rendered when a language
  * claims it, and recorded in `files` (findings may point at it); one that
  * cannot be rendered is config-unreadable in `results`.
@@ -33,6 +35,7 @@ export function linkedFileReader(
   extraVars: VariableScope[],
   files: Map<string, SourceFile>,
   results: RuleResult[],
+  unrendered: ReadonlySet<string> = new Set(),
 ): ResolveLink {
   const readLinked = defaultResolver(new Map(), repo ?? undefined, extraVars, results);
   return (source: string, target: TargetFile, vars?: VariableScope): Piece | null => {
@@ -47,6 +50,7 @@ export function linkedFileReader(
       }
     }
     if (rendered !== undefined) return { file: source, text: rendered.fragment.text, fragment: rendered.fragment, inputs: rendered.inputs ?? [source] };
+    if (unrendered.has(source)) return null;
     const f = plain.get(source);
     if (f !== undefined) return { file: f.path, text: f.text, fragment: null, inputs: [f.path] };
     if (repo === null) return null;
@@ -79,7 +83,7 @@ function renderWithVars(
     languageFor(source)?.language ??
     (rendered !== undefined ? languageOfForm(rendered.fragment.form) : undefined) ??
     languageOfSuffix(source) ??
-    (textHasJinjaTags(text) ? languageOfForm('jinja2') : undefined);
+    (textHasJinjaTags(text) ? languageOfForm(formOfPlainTemplate(text).form) : undefined);
   if (suggested === undefined) return undefined;
   const language = languageOfForm(formBySyntax(source, text, suggested.form)) ?? suggested;
   if (!files.has(source)) files.set(source, { path: source, text });

@@ -1,6 +1,6 @@
 import type { EvaluationBudget } from '../../contracts/budget.js';
 import type { VariableOrigin, VariableScope } from '../../contracts/variables.js';
-import type { Expression } from './expression.js';
+import type { CallArguments, Expression } from './expression.js';
 import { containsUnknown, isPlainObject, UNDEFINED, UNKNOWN } from '../../contracts/values.js';
 import { applyFilter } from './filters.js';
 import { filterGrowth, methodGrowth } from './growth.js';
@@ -283,10 +283,37 @@ function binary(op: string, leftExpression: Expression, rightExpression: Express
   }
 }
 
+/**
+ * The values a call passes, as Python passes `f(a, *b, k=1, **d)` (Jinja2
+ * compiles a call to one): the positional arguments then the items of `*b`,
+ * the keywords then the entries of `**d`. Null when a spread is not a list
+ * (for `*`) or a dict (for `**`) relaygate knows, or when `**d` repeats a
+ * keyword (Python's "got multiple values" TypeError): what is passed is unknown.
+ */
+export function callArguments(expression: Pick<CallArguments, 'args' | 'starArgs' | 'starKwargs'> & { kwargs?: Record<string, Expression> }, context: EvaluationContext): { args: unknown[]; kwargs: Record<string, unknown> } | null {
+  const args = expression.args.map((a) => evaluate(a, context));
+  const kwargs = dataRecord(Object.entries(expression.kwargs ?? {}).map(([k, v]) => [k, evaluate(v, context)]));
+  if (expression.starArgs !== undefined) {
+    const items = evaluate(expression.starArgs, context);
+    if (!Array.isArray(items) || !context.budget.walk(items)) return null;
+    args.push(...(items as unknown[]));
+  }
+  if (expression.starKwargs !== undefined) {
+    const entries = evaluate(expression.starKwargs, context);
+    if (!isPlainObject(entries) || containsUnknown(entries) || !context.budget.walk(entries)) return null;
+    for (const [k, v] of Object.entries(entries)) {
+      if (Object.prototype.hasOwnProperty.call(kwargs, k)) return null;
+      kwargs[k] = v;
+    }
+  }
+  return { args, kwargs };
+}
+
 function filter(expression: Extract<Expression, { type: 'filter' }>, context: EvaluationContext): unknown {
   const operand = evaluate(expression.operand, context);
-  const args = expression.args.map((a) => evaluate(a, context));
-  const kwargs = dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, context)]));
+  const passed = callArguments(expression, context);
+  if (passed === null) return UNKNOWN;
+  const { args, kwargs } = passed;
   if (expression.name !== 'default' && expression.name !== 'd' && !containsUnknown(operand) && !args.some(containsUnknown)) {
     // The filter reads its operand whole; one that multiplies its inputs is charged before it runs.
     if (!context.budget.walk(operand) || !context.budget.text(filterGrowth(expression.name, operand, args, kwargs))) return UNKNOWN;
@@ -295,7 +322,10 @@ function filter(expression: Extract<Expression, { type: 'filter' }>, context: Ev
 }
 
 function test(expression: Extract<Expression, { type: 'test' }>, context: EvaluationContext): unknown {
-  const result = applyTest(expression.name, evaluate(expression.operand, context), expression.args.map((a) => evaluate(a, context)));
+  const operand = evaluate(expression.operand, context);
+  const passed = callArguments(expression, context);
+  if (passed === null) return UNKNOWN;
+  const result = applyTest(expression.name, operand, passed.args);
   if (result === UNKNOWN) return UNKNOWN;
   return expression.negated ? !result : result;
 }
@@ -321,10 +351,15 @@ function call(expression: Extract<Expression, { type: 'call' }>, context: Evalua
   const namespace =
     callee.type === 'index' && callee.object.type === 'name' ? context.namespaces?.get(callee.object.name) : dotted !== null ? context.namespaces?.get(dotted.root) : undefined;
   if (namespace !== undefined) {
+    const spread = expression.starArgs !== undefined || expression.starKwargs !== undefined;
+    // With a spread the tool cannot read one argument without the others: all are passed at once.
+    const passed = spread ? callArguments(expression, context) : undefined;
+    if (passed === null) return UNKNOWN;
     return namespace({
       member: callee.type === 'index' ? evaluate(callee.index, context) : dotted?.member,
-      args: () => expression.args.map((a) => evaluate(a, context)),
+      args: () => passed?.args ?? expression.args.map((a) => evaluate(a, context)),
       kwarg: (name) => {
+        if (passed !== undefined) return Object.prototype.hasOwnProperty.call(passed.kwargs, name) ? () => passed.kwargs[name] : undefined;
         const argument = Object.prototype.hasOwnProperty.call(expression.kwargs, name) ? expression.kwargs[name] : undefined;
         return argument === undefined ? undefined : () => evaluate(argument, context);
       },
@@ -334,8 +369,11 @@ function call(expression: Extract<Expression, { type: 'call' }>, context: Evalua
   }
   if (expression.callee.type !== 'attribute') return UNKNOWN;
   const object = evaluate(expression.callee.object, context);
-  if (Object.keys(expression.kwargs).length > 0) return UNKNOWN;
-  const args = expression.args.map((a) => evaluate(a, context));
+  // The str and dict methods read here are called with positional arguments only.
+  if (Object.keys(expression.kwargs).length > 0 || expression.starKwargs !== undefined) return UNKNOWN;
+  const passed = callArguments(expression, context);
+  if (passed === null) return UNKNOWN;
+  const args = passed.args;
   if (!containsUnknown(object) && !args.some(containsUnknown)) {
     if (!context.budget.walk(object) || !context.budget.text(methodGrowth(object, expression.callee.name, args))) return UNKNOWN;
   }

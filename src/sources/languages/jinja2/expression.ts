@@ -14,15 +14,28 @@ export type Expression =
   | { type: 'name'; name: string }
   | { type: 'attribute'; object: Expression; name: string }
   | { type: 'index'; object: Expression; index: Expression }
-  | { type: 'call'; callee: Expression; args: Expression[]; kwargs: Record<string, Expression> }
-  | { type: 'filter'; operand: Expression; name: string; args: Expression[]; kwargs: Record<string, Expression> }
-  | { type: 'test'; operand: Expression; name: string; negated: boolean; args: Expression[] }
+  | ({ type: 'call'; callee: Expression } & CallArguments)
+  | ({ type: 'filter'; operand: Expression; name: string } & CallArguments)
+  | { type: 'test'; operand: Expression; name: string; negated: boolean; args: Expression[]; starArgs?: Expression; starKwargs?: Expression }
   | { type: 'binary'; op: string; left: Expression; right: Expression }
   | { type: 'not'; operand: Expression }
   | { type: 'negate'; operand: Expression }
   | { type: 'conditional'; test: Expression; then: Expression; otherwise: Expression | null }
   | { type: 'list'; items: Expression[] }
   | { type: 'dict'; entries: [Expression, Expression][] };
+
+/**
+ * The argument list of a call, filter or test, as Jinja2's parse_call_args
+ * reads it: positional arguments, keyword arguments, and at most one
+ * `*expr` (its items are more positional arguments) and one `**expr` (its
+ * entries are more keyword arguments).
+ */
+export interface CallArguments {
+  args: Expression[];
+  kwargs: Record<string, Expression>;
+  starArgs?: Expression;
+  starKwargs?: Expression;
+}
 
 /**
  * How deep the parser's own recursion (parentheses, `not`, unary minus, list
@@ -230,10 +243,8 @@ export class ExpressionParser {
           this.next();
           name = `${name}.${this.expectName()}`;
         }
-        let args: Expression[] = [];
-        let kwargs: Record<string, Expression> = {};
-        if (this.isOp('(')) ({ args, kwargs } = this.parseArguments());
-        node = { type: 'filter', operand: node, name, args, kwargs };
+        const args: CallArguments = this.isOp('(') ? this.parseArguments() : { args: [], kwargs: {} };
+        node = { type: 'filter', operand: node, name, ...args };
       } else if (this.isName('is')) {
         this.next();
         let negated = false;
@@ -243,8 +254,13 @@ export class ExpressionParser {
         }
         const name = this.expectName();
         let args: Expression[] = [];
-        if (this.isOp('(')) args = this.parseArguments().args;
-        else {
+        let stars: Pick<CallArguments, 'starArgs' | 'starKwargs'> = {};
+        if (this.isOp('(')) {
+          // Jinja2's parse_test reads the same argument list as a call; a test takes no keywords here.
+          const { args: positional, starArgs, starKwargs } = this.parseArguments();
+          args = positional;
+          stars = { ...(starArgs === undefined ? {} : { starArgs }), ...(starKwargs === undefined ? {} : { starKwargs }) };
+        } else {
           // Jinja2's parse_test: a name (but else/or/and), string, number, `(`, `[` or `{` after the
           // test's name is its one argument; `is` there is an error ("cannot chain multiple tests").
           const t = this.peek();
@@ -255,27 +271,54 @@ export class ExpressionParser {
           if (t.kind === 'name' && t.text === 'is') throw new ExpressionError('You cannot chain multiple tests with is', t.offset);
           if (startsOperand) args = [this.parsePostfix(this.parsePrimary())];
         }
-        node = { type: 'test', operand: node, name, negated, args };
+        node = { type: 'test', operand: node, name, negated, args, ...stars };
       } else return node;
     }
   }
 
-  private parseArguments(): { args: Expression[]; kwargs: Record<string, Expression> } {
+  /**
+   * `( ... )` after a callee, filter or test, as Jinja2's parse_call_args
+   * accepts it: positional arguments first, then keywords; one `*expr` after
+   * the positional ones (keywords may come before or after it) and one
+   * `**expr` last. Anything else out of that order is Jinja2's "invalid
+   * syntax for function call expression".
+   */
+  private parseArguments(): CallArguments {
+    const open = this.peek().offset;
     this.expectOp('(');
     const args: Expression[] = [];
     // Keyword names come from the template: a null-prototype map, so `__proto__=` is a name like any other.
     const kwargs = Object.create(null) as Record<string, Expression>;
+    let starArgs: Expression | undefined;
+    let starKwargs: Expression | undefined;
+    let keywords = false;
+    const ensure = (valid: boolean): void => {
+      if (!valid) throw new ExpressionError('invalid syntax for function call expression', open);
+    };
     while (!this.isOp(')')) {
-      if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+      if (this.isOp('*')) {
+        ensure(starArgs === undefined && starKwargs === undefined);
+        this.next();
+        starArgs = this.parseExpression();
+      } else if (this.isOp('**')) {
+        ensure(starKwargs === undefined);
+        this.next();
+        starKwargs = this.parseExpression();
+      } else if (this.peek().kind === 'name' && this.isOp('=', 1)) {
+        ensure(starKwargs === undefined);
         const key = this.next().text;
         this.next();
         kwargs[key] = this.parseExpression();
-      } else args.push(this.parseExpression());
+        keywords = true;
+      } else {
+        ensure(starArgs === undefined && starKwargs === undefined && !keywords);
+        args.push(this.parseExpression());
+      }
       if (!this.isOp(',')) break;
       this.next();
     }
     this.expectOp(')');
-    return { args, kwargs };
+    return { args, kwargs, ...(starArgs === undefined ? {} : { starArgs }), ...(starKwargs === undefined ? {} : { starKwargs }) };
   }
 
   private parsePostfix(primary: Expression): Expression {
@@ -293,8 +336,7 @@ export class ExpressionParser {
         this.expectOp(']');
         node = { type: 'index', object: node, index };
       } else if (this.isOp('(')) {
-        const { args, kwargs } = this.parseArguments();
-        node = { type: 'call', callee: node, args, kwargs };
+        node = { type: 'call', callee: node, ...this.parseArguments() };
       } else return node;
     }
   }
@@ -375,11 +417,10 @@ function children(e: Expression): [Expression, number][] {
     case 'index':
       return [[e.object, 1], [e.index, 1]];
     case 'call':
-      return [[e.callee, 1], ...[...e.args, ...Object.values(e.kwargs)].map((a): [Expression, number] => [a, 1])];
+      return [[e.callee, 1], ...argumentChildren(e)];
     case 'filter':
-      return [[e.operand, 1], ...[...e.args, ...Object.values(e.kwargs)].map((a): [Expression, number] => [a, 1])];
     case 'test':
-      return [[e.operand, 1], ...e.args.map((a): [Expression, number] => [a, 1])];
+      return [[e.operand, 1], ...argumentChildren(e)];
     case 'binary':
       return [[e.left, e.op === '~' ? 0 : 1], [e.right, 1]];
     case 'not':
@@ -392,6 +433,12 @@ function children(e: Expression): [Expression, number][] {
     case 'dict':
       return e.entries.flatMap(([k, v]): [Expression, number][] => [[k, 1], [v, 1]]);
   }
+}
+
+/** A call's argument expressions, spreads included, each one level deeper. */
+function argumentChildren(e: Pick<CallArguments, 'args' | 'starArgs' | 'starKwargs'> & { kwargs?: Record<string, Expression> }): [Expression, number][] {
+  const all = [...e.args, ...Object.values(e.kwargs ?? {}), ...(e.starArgs === undefined ? [] : [e.starArgs]), ...(e.starKwargs === undefined ? [] : [e.starKwargs])];
+  return all.map((a): [Expression, number] => [a, 1]);
 }
 
 /** The depth the evaluator will recurse to on this tree, measured without recursion. */

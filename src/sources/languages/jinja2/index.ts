@@ -70,6 +70,16 @@ export function renderJinja2(path: string, text: string, scope: VariableScope, o
 }
 
 /**
+ * The first error Jinja2 itself would raise compiling `text` (the parse
+ * alone: nothing is evaluated), or null when it compiles. Whitespace
+ * options change what a template prints, never whether it parses.
+ */
+export function jinja2SyntaxError(text: string): TemplateDiagnostic | null {
+  const index = new LineIndex(text);
+  return parseTemplate(text, ANSIBLE_OPTIONS, (o) => index.position(o)).diagnostics[0] ?? null;
+}
+
+/**
  * Renders a Jinja2 template with the restricted evaluator: the common
  * RenderedTemplate (used variables sorted by name). Parse
  * `{ path: fragment.file, text: fragment.text }` with the MTA parser, then

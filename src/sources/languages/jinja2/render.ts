@@ -1,12 +1,12 @@
 import { UNKNOWN_MARK } from '../../../model/source.js';
 import type { RenderedPiece, RenderLimits } from '../pieces.js';
 import type { TemplateDiagnostic } from '../../contracts/template-language.js';
-import { evaluate, type EvaluationContext } from './evaluate.js';
+import { callArguments, evaluate, type EvaluationContext } from './evaluate.js';
 import type { IfBranch, TemplateNode } from './parser.js';
 import { containsUnknown, isPlainObject, UNKNOWN } from '../../contracts/values.js';
 import { commentFrame } from './filters.js';
 import type { Expression } from './expression.js';
-import { dataRecord, pythonString, truthy } from './values.js';
+import { pythonString, truthy } from './values.js';
 
 export interface RenderOutput {
   pieces: RenderedPiece[];
@@ -119,8 +119,9 @@ export class Renderer {
    */
   private unknownOutput(expression: Expression): string {
     if (expression.type !== 'filter' || expression.name !== 'comment' || this.context.hashComments !== true) return UNKNOWN_MARK;
-    const args = expression.args.map((a) => evaluate(a, this.context));
-    const kwargs = dataRecord(Object.entries(expression.kwargs).map(([k, v]) => [k, evaluate(v, this.context)]));
+    const passed = callArguments(expression, this.context);
+    if (passed === null) return UNKNOWN_MARK;
+    const { args, kwargs } = passed;
     if (args.some(containsUnknown) || Object.values(kwargs).some(containsUnknown)) return UNKNOWN_MARK;
     const frame = commentFrame(args, kwargs);
     if (frame === null || !frame.decoration.startsWith('#')) return UNKNOWN_MARK;

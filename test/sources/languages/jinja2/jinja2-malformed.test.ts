@@ -13,6 +13,12 @@ const CASES: [name: string, template: string, expected: { line: number; column: 
   ['unknown tag', 'a\n{% frobnicate %}', { line: 2, column: 1, message: "unknown tag 'frobnicate'" }],
   ['else after else', '{% if a %}{% else %}{% else %}{% endif %}', { line: 1, column: 21, message: "'else' after 'else'" }],
   ['elif outside if', '{% elif a %}', { line: 1, column: 1, message: "'elif' outside an 'if'" }],
+  // Jinja2's parse_call_args: positional arguments, then keywords, one `*expr` and one `**expr` last.
+  ['positional after *args', 'x = {{ f(*a, b) }}', { line: 1, column: 9, message: 'invalid syntax for function call expression' }],
+  ['positional after a keyword', 'x = {{ f(k=1, b) }}', { line: 1, column: 9, message: 'invalid syntax for function call expression' }],
+  ['two *args', 'x = {{ s | join(*a, *b) }}', { line: 1, column: 16, message: 'invalid syntax for function call expression' }],
+  ['a keyword after **kwargs', 'x = {{ f(**d, k=1) }}', { line: 1, column: 9, message: 'invalid syntax for function call expression' }],
+  ['* with nothing after it', 'x = {{ f(*) }}', { line: 1, column: 11, message: "unexpected ')'" }],
   ['raw without endraw', 'a\n{% raw %}\n{{ x }}', { line: 2, column: 1, message: "'{% raw %}' without '{% endraw %}'" }],
 ];
 

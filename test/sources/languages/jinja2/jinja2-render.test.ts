@@ -154,6 +154,33 @@ test('expression subset', async (t) => {
   }
 });
 
+/** Star-args in calls, filters and tests: Jinja2 compiles `f(a, *b, k=1, **d)` to the same Python call. */
+const SPREAD_EXPRESSIONS: [expression: string, expected: string, vars?: Record<string, unknown>][] = [
+  ['"a/b".replace(*["a", "c"])', 'c/b'],
+  ['"a/b".replace("a", *["c"])', 'c/b'],
+  ['s.split(*["/"]) | join(",")', '10.0.0.0,8', { s: '10.0.0.0/8' }],
+  ["z | default(**{'default_value': 'dflt'})", 'dflt'],
+  ["'x' | replace(*pair)", 'y', { pair: ['x', 'y'] }],
+  ['4 is divisibleby(*[2])', 'True'],
+  // A spread relaygate does not know (an unknown list, a string, a dict's keys) passes unknown arguments.
+  ['"[{}]/{}".format(*NET.split("/"))', U],
+  ['"a/b".replace(*pair)', U],
+  ['"a/b".replace(*"ac")', U],
+  ["z | default(**opts)", U],
+  // `**d` repeating a keyword is Python's "got multiple values for keyword argument" TypeError.
+  ["z | default(default_value='a', **{'default_value': 'b'})", U],
+];
+
+test('star-args: a known list or dict is spread into the call; anything else makes the call unknown', async (t) => {
+  for (const [expression, expected, vars] of SPREAD_EXPRESSIONS) {
+    await t.test(expression, () => {
+      const r = render(`{{ ${expression} }}`, vars ?? {});
+      assert.deepEqual(r.diagnostics, []);
+      assert.equal(r.fragment.text, expected);
+    });
+  }
+});
+
 test('set assigns; set inside a loop does not leak out of it', () => {
   assert.equal(render("{% set r = 'reject' %}\nx = {{ r }}\n").fragment.text, 'x = reject\n');
   assert.equal(render("{% set r = 'a' %}\n{% for i in [1] %}\n{% set r = 'b' %}\n{% endfor %}\n{{ r }}").fragment.text, 'a');
