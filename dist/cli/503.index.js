@@ -10921,18 +10921,6 @@ function loadHelmVariables(templatePath, repo, extra = []) {
     return { lookup, lookupOrigin, diagnostics };
 }
 
-;// CONCATENATED MODULE: ./src/sources/contracts/variables.ts
-/** A scope over a plain object (tests, `--vars` files). */
-function plainScope(values, file = null) {
-    return {
-        lookup(name) {
-            if (!Object.prototype.hasOwnProperty.call(values, name))
-                return undefined;
-            return { value: values[name], origin: file === null ? null : { file, line: 1 } };
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/puppet-lexer.ts
 const NAME = /(?:::)?[a-z_][A-Za-z0-9_]*(?:::[a-z_][A-Za-z0-9_]*)*/y;
 const puppet_lexer_WORD = /(?:::)?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*/y;
@@ -11629,7 +11617,6 @@ class PuppetEvaluator {
 
 
 
-
 /** The module holding a template (the folder above `templates/`) and the template's epp() name (`postfix/main.cf.epp`). */
 function puppetModuleOf(templatePath, repo) {
     const parts = templatePath.split('/');
@@ -11650,6 +11637,18 @@ function puppetModuleOf(templatePath, repo) {
         }
     }
     return { dir, name, templateName: `${name}/${parts.slice(templates + 1).join('/')}` };
+}
+/**
+ * Puppet's `$module_name`: in a class or defined type, the name of the module
+ * whose manifests hold it (puppetModuleOf's name: metadata.json's, after the
+ * author, else the folder's). Unknown (undefined) when neither names it (a
+ * module at the scan root without a metadata.json: its folder name is not
+ * in the repository).
+ */
+function moduleNameScope(module, repo) {
+    const metadata = join(module.dir, 'metadata.json');
+    const binding = module.name === '' ? undefined : { value: module.name, origin: repo.read(metadata) === undefined ? null : { file: metadata, line: 1 } };
+    return { lookup: (name) => (name === 'module_name' ? binding : undefined) };
 }
 function filesUnder(repo, dir, suffixes, depth = 0, out = []) {
     if (depth > 4 || out.length > 200)
@@ -11697,9 +11696,10 @@ function variables_closing(text, open) {
 const CLASS = /\bclass\s+([a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)*)\s*\(/g;
 const EPP_CALL = /\bepp\(\s*(['"])([^'"\n]+)\1\s*,\s*\{/g;
 /** Class parameter defaults of a manifest, as `class::parameter`; only literal defaults are known. */
-function readManifest(file, text, into) {
+function readManifest(file, text, into, builtins) {
     const index = new LineIndex(text);
-    const literal = new PuppetEvaluator(plainScope({}), new Map());
+    // A default is evaluated before the class body: it may read Puppet's own variables (`$module_name`), never another parameter.
+    const literal = new PuppetEvaluator(builtins, new Map());
     const classes = [];
     for (const match of text.matchAll(CLASS)) {
         const name = match[1];
@@ -11804,10 +11804,11 @@ function loadPuppetVariables(templatePath, repo, extra = []) {
         }
         layers.push(readHieraLayer(repo, join(module.dir, 'data'), diagnostics));
         const manifests = [];
+        const builtins = moduleNameScope(module, repo);
         for (const file of filesUnder(repo, join(module.dir, 'manifests'), ['.pp'])) {
             const text = repo.read(file);
             if (text !== undefined)
-                manifests.push({ file, text, manifest: readManifest(file, text, defaults) });
+                manifests.push({ file, text, manifest: readManifest(file, text, defaults, builtins) });
         }
         layers.push(defaults);
         const classScope = { lookup: (name) => layers.map((l) => l.get(name)).find((b) => b !== undefined) };
@@ -17409,6 +17410,18 @@ function buildTree(tokens, reader, at) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/contracts/variables.ts
+/** A scope over a plain object (tests, `--vars` files). */
+function plainScope(values, file = null) {
+    return {
+        lookup(name) {
+            if (!Object.prototype.hasOwnProperty.call(values, name))
+                return undefined;
+            return { value: values[name], origin: file === null ? null : { file, line: 1 } };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/languages/puppet-epp/puppet-statements.ts
 
 
@@ -18126,12 +18139,33 @@ function formOfPlainTemplate(text) {
 }
 /** The language that renders `path` and the mail file it renders, or null when no language claims it. */
 function languageFor(path) {
+    return claimedBy(path) ?? claimedBy(variantTemplateName(path));
+}
+function claimedBy(path) {
+    if (path === null)
+        return null;
     for (const language of LANGUAGES) {
         const target = language.targetOf(path);
         if (target !== null)
             return { language, target };
     }
     return null;
+}
+/**
+ * `templates/master.cf.debian.erb` -> `templates/master.cf.erb`: a module
+ * keeps one template of main.cf or master.cf per system or flavour, with a
+ * word between the file's name and the template extension
+ * (`master.cf.default.erb`, `main.cf.redhat.j2`); the extension still says
+ * the language, and the name says the file it renders. Null for any other name.
+ */
+function variantTemplateName(path) {
+    const slash = path.lastIndexOf('/');
+    const base = path.slice(slash + 1);
+    const role = base.startsWith('main.cf.') ? 'main.cf' : base.startsWith('master.cf.') ? 'master.cf' : null;
+    const dot = base.lastIndexOf('.');
+    if (role === null || dot <= role.length)
+        return null;
+    return `${path.slice(0, slash + 1)}${role}${base.slice(dot)}`;
 }
 /** The registered language of a form (the candidate carries the form). */
 function languageOfForm(form) {
@@ -18165,6 +18199,23 @@ function renderedLike(combined, ...from) {
 }
 
 ;// CONCATENATED MODULE: ./src/discover/live.ts
+/**
+ * What counts as live configuration: the one place that decides which
+ * files named like mail configuration a server really loads.
+ *
+ * Live: the exact names (main.cf, master.cf, sendmail.mc/.cf, submit.*),
+ * templates of them, name variants whose content is configuration
+ * (`main.cf.prod`, `postfix_main.cf.erb`, `postfix_main_cf.tmpl`, confirmed
+ * by the content sniff), and any file provisioning code deploys to a mail
+ * path whatever its name (the sources stage reads those through the deploy
+ * map, src/sources/replay/deployments.ts).
+ *
+ * Not live, set aside with a note (and judged after all when something
+ * deploys them): documentation, prototypes and package leftovers, diffs and
+ * patches, and Postfix's own distribution files (its installation scripts,
+ * and the sample files and test fixtures of a Postfix source tree).
+ */
+
 const DOCUMENTATION = new Set(['md', 'markdown', 'mdx', 'txt', 'rst', 'html', 'htm', 'adoc', 'asciidoc']);
 /**
  * Postfix reads main.cf and master.cf from config_directory and nothing else
@@ -18219,12 +18270,21 @@ function notLiveByName(path) {
         return `documentation (.${last}), not live configuration`;
     if (PATCHES.has(last))
         return `a ${last}, not live configuration`;
+    // A template in a templates/ folder (a Puppet module's, a Chef cookbook's, a
+    // role's) is the one its manifest, recipe or task names: `master.cf.default.erb`
+    // is the module's master.cf for systems without their own. Packages leave
+    // prototypes and leftovers as plain files; none renders one from a template.
+    if (inTemplatesFolder(path) && renderedFileName(path) !== null)
+        return null;
     for (const word of words) {
         const what = PROTOTYPES.get(word);
         if (what !== undefined)
             return `${what} (.${word}), not what Postfix or sendmail loads`;
     }
     return null;
+}
+function inTemplatesFolder(path) {
+    return path.startsWith('templates/') || path.includes('/templates/');
 }
 /**
  * Name variants: a prefix or an underscore around the mail file's name
@@ -27155,6 +27215,21 @@ function eppArguments(value, context, resource, span) {
         bindings.set(k, { value: containsUnknown(v) ? values_UNKNOWN : v, origin });
     return { lookup: (name) => bindings.get(name) };
 }
+/**
+ * `replace => false` (or `'no'`): Puppet writes the file only where none
+ * exists, and leaves one already there (the package's main.cf, installed
+ * before) as it is. What the server reads is then either that file or this
+ * content: the write may or may not happen. A value relaygate cannot
+ * compute may be false.
+ */
+function mayKeepExisting(context, resource) {
+    const replace = resource.attributes.get('replace');
+    if (replace === undefined)
+        return false;
+    const value = manifest_host_evaluate(context, resource, replace.code, replace.offset);
+    // undef leaves Puppet's default, true.
+    return value !== true && value !== null && value !== 'yes' && value !== 'true';
+}
 function fileEdits(context, resource) {
     const destination = stringOf(context, resource, resource.attributes.get('path') ?? resource.title);
     if (destination === null)
@@ -27166,7 +27241,7 @@ function fileEdits(context, resource) {
     if (ensure === 'absent' || ensure === 'directory' || ensure === 'link')
         return [];
     const key = { scope: context.module.dir, directory: where.directory };
-    const base = { key, span: resource.span, form: 'puppet', maybe: resource.maybe };
+    const base = { key, span: resource.span, form: 'puppet', maybe: resource.maybe || mayKeepExisting(context, resource) };
     const content = resource.attributes.get('content');
     const source = resource.attributes.get('source');
     if (content !== undefined) {
@@ -27348,7 +27423,10 @@ const puppetManifests = {
         const dir = at < 0 ? parts.slice(0, -1).join('/') || '.' : parts.slice(0, at).join('/') || '.';
         const probe = join(join(dir, 'templates'), '_');
         const module = puppetModuleOf(probe, repo) ?? { dir, name: '' };
-        const context = { file, repo, module: { dir, name: module.name }, scope: loadPuppetVariables(probe, repo, []), out, budget: new EvaluationBudget() };
+        const variables = loadPuppetVariables(probe, repo, []);
+        const builtins = moduleNameScope({ dir, name: module.name }, repo);
+        const scope = { lookup: (name) => variables.lookup(name) ?? builtins.lookup(name) };
+        const context = { file, repo, module: { dir, name: module.name }, scope, out, budget: new EvaluationBudget() };
         const resources = readResources(file.path, file.text);
         const defined = definedTypes(repo, dir);
         for (const resource of resources) {
@@ -39208,6 +39286,20 @@ function linesOfEdit(edit, maybe = edit.maybe) {
     return linesOf(pieceOf(edit.fragment), maybe, edit.span);
 }
 function writeMain(state, piece, maybe, at, fallback) {
+    if (maybe) {
+        // Written or not (a create-if-missing deploy, an undecided condition):
+        // Postfix reads this file or the one that was there, so every definition
+        // of either may be the one in effect, and a name only one of them
+        // defines may have its default under the other. What neither defines is
+        // what it was before (the base's, unknown over an unknown base).
+        const lines = linesOf(piece, true, fallback);
+        state.main.lines = [...state.main.lines.map((l) => ({ ...l, maybe: true })), ...lines];
+        // Written, it sets every parameter: those it leaves out to their defaults.
+        for (const n of [...sed_RELAY_PARAMETERS, ...definedNames(lines)])
+            state.touched.add(n);
+        state.files.add(piece.file);
+        return;
+    }
     state.main.write(linesOf(piece, maybe, fallback));
     state.writtenAt = at;
     state.mainWritten = piece.file;
@@ -39968,14 +40060,14 @@ function defaultResolver(plainFiles, repo, extraVars = [], results = []) {
         const text = recorder.read(source);
         if (text === undefined)
             return null;
-        const template = languageFor(source);
-        if (template === null)
+        const language = languageFor(source)?.language ?? suffixLanguage(source, text);
+        if (language === undefined)
             return { file: source, text, fragment: null, inputs: recorder.inputs() };
-        const mta = mtaOfTarget(template.target);
+        const mta = mtaOfTarget(target);
         try {
-            const own = template.language.variables(source, recorder, extraVars);
+            const own = language.variables(source, recorder, extraVars);
             const vars = passed === undefined ? own : layered([...extraVars, passed, own]);
-            const rendered = template.language.render({ path: source, text }, vars);
+            const rendered = language.render({ path: source, text }, vars);
             if (rendered.diagnostics.length > 0) {
                 for (const d of rendered.diagnostics)
                     results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: recorder.inputs() });
@@ -39985,10 +40077,22 @@ function defaultResolver(plainFiles, repo, extraVars = [], results = []) {
             return { ...pieceOf(markUncertain(rendered, target, text).fragment), inputs: recorder.inputs() };
         }
         catch (e) {
-            results.push({ ...unreadableAfterException(mta, source, `the ${template.language.form} renderer`, e), inputs: recorder.inputs() });
+            results.push({ ...unreadableAfterException(mta, source, `the ${language.form} renderer`, e), inputs: recorder.inputs() });
             return null;
         }
     };
+}
+/**
+ * A deployed file whose name renders no mail file (`templates/postfix_master.erb`,
+ * named by a Puppet `template()`) is a template in the language of its
+ * extension all the same: the deploying tool renders it so. An extension
+ * several engines share only suggests the language; the syntax decides.
+ */
+function suffixLanguage(source, text) {
+    const suggested = languageOfSuffix(source);
+    if (suggested === undefined)
+        return undefined;
+    return languageOfForm(formBySyntax(source, text, suggested.form)) ?? suggested;
 }
 function layered(scopes) {
     return {

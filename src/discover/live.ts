@@ -14,6 +14,7 @@
  * patches, and Postfix's own distribution files (its installation scripts,
  * and the sample files and test fixtures of a Postfix source tree).
  */
+import { renderedFileName } from '../sources/contracts/template-language.js';
 import type { Candidate } from './candidate.js';
 import type { Role } from './patterns.js';
 
@@ -79,11 +80,20 @@ export function notLiveByName(path: string): string | null {
   const last = words[words.length - 1] ?? '';
   if (DOCUMENTATION.has(last)) return `documentation (.${last}), not live configuration`;
   if (PATCHES.has(last)) return `a ${last}, not live configuration`;
+  // A template in a templates/ folder (a Puppet module's, a Chef cookbook's, a
+  // role's) is the one its manifest, recipe or task names: `master.cf.default.erb`
+  // is the module's master.cf for systems without their own. Packages leave
+  // prototypes and leftovers as plain files; none renders one from a template.
+  if (inTemplatesFolder(path) && renderedFileName(path) !== null) return null;
   for (const word of words) {
     const what = PROTOTYPES.get(word);
     if (what !== undefined) return `${what} (.${word}), not what Postfix or sendmail loads`;
   }
   return null;
+}
+
+function inTemplatesFolder(path: string): boolean {
+  return path.startsWith('templates/') || path.includes('/templates/');
 }
 
 /**

@@ -217,11 +217,32 @@ export function formOfPlainTemplate(text: string): { form: Form; misfit: Templat
 
 /** The language that renders `path` and the mail file it renders, or null when no language claims it. */
 export function languageFor(path: string): { language: TemplateLanguage; target: TemplateTarget } | null {
+  return claimedBy(path) ?? claimedBy(variantTemplateName(path));
+}
+
+function claimedBy(path: string | null): { language: TemplateLanguage; target: TemplateTarget } | null {
+  if (path === null) return null;
   for (const language of LANGUAGES) {
     const target = language.targetOf(path);
     if (target !== null) return { language, target };
   }
   return null;
+}
+
+/**
+ * `templates/master.cf.debian.erb` -> `templates/master.cf.erb`: a module
+ * keeps one template of main.cf or master.cf per system or flavour, with a
+ * word between the file's name and the template extension
+ * (`master.cf.default.erb`, `main.cf.redhat.j2`); the extension still says
+ * the language, and the name says the file it renders. Null for any other name.
+ */
+function variantTemplateName(path: string): string | null {
+  const slash = path.lastIndexOf('/');
+  const base = path.slice(slash + 1);
+  const role = base.startsWith('main.cf.') ? 'main.cf' : base.startsWith('master.cf.') ? 'master.cf' : null;
+  const dot = base.lastIndexOf('.');
+  if (role === null || dot <= role.length) return null;
+  return `${path.slice(0, slash + 1)}${role}${base.slice(dot)}`;
 }
 
 /** The registered language of a form (the candidate carries the form). */

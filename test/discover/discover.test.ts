@@ -274,6 +274,8 @@ describe('discover: classification by name and content', () => {
       // Templates of main.cf in a registered language (src/sources/template-languages.ts): rendered by the scan.
       'p/main.cf.erb': 'postfix main.cf',
       'p/main.cf.j2': 'postfix main.cf',
+      // A word between the name and the template extension (main.cf.WORD.EXT) still renders main.cf in EXT's language.
+      'p/main.cf.prod.tmpl': 'postfix main.cf',
     });
     // Not what Postfix loads: set aside (src/discover/live.ts), judged only if provisioning code deploys them.
     assert.deepEqual(

@@ -31,7 +31,8 @@ interface Shape {
 const NOT_DEPLOYED = ['templates/main.cf.j2'];
 const DEPLOYED = ['tasks/main.yml', 'templates/main.cf.j2'];
 const DEFINITE: Row[] = [['stig-postfix-relay', 'templates/main.cf.j2', 1, 1, 'definite']];
-const INDETERMINATE: Row[] = [['stig-postfix-relay', 'templates/main.cf.j2', 1, 1, 'indeterminate']];
+// Maybe deployed: main.cf is the template or the file that was there, so it is judged over that file, at the line that exposes smtpd.
+const INDETERMINATE: Row[] = [['stig-postfix-relay', 'templates/main.cf.j2', 2, 1, 'indeterminate']];
 
 const SHAPES: Shape[] = [
   { name: 'x | bool with a false default: not deployed', when: 'mx_manage | bool', defaults: 'mx_manage: false\n', findings: DEFINITE, files: NOT_DEPLOYED },

@@ -8,7 +8,8 @@ import { pieceOf } from './piece.js';
 import { isPostfixEdit, replayPostfix, type ResolveLink } from './postfix.js';
 import { isSendmailEdit, replaySendmail } from './sendmail.js';
 import { isOtherMtaEdit, replayOtherMta } from './other-mtas.js';
-import { languageFor } from '../template-languages.js';
+import { formBySyntax, languageFor, languageOfForm, languageOfSuffix } from '../template-languages.js';
+import type { TemplateLanguage } from '../contracts/template-language.js';
 import { markUncertain } from '../render/render-candidates.js';
 import { recordingRepository, type RepositoryReader } from '../contracts/repository.js';
 import type { VariableScope } from '../contracts/variables.js';
@@ -69,13 +70,13 @@ export function defaultResolver(
     const recorder = recordingRepository(repo);
     const text = recorder.read(source);
     if (text === undefined) return null;
-    const template = languageFor(source);
-    if (template === null) return { file: source, text, fragment: null, inputs: recorder.inputs() };
-    const mta: Mta = mtaOfTarget(template.target);
+    const language = languageFor(source)?.language ?? suffixLanguage(source, text);
+    if (language === undefined) return { file: source, text, fragment: null, inputs: recorder.inputs() };
+    const mta: Mta = mtaOfTarget(target);
     try {
-      const own = template.language.variables(source, recorder, extraVars);
+      const own = language.variables(source, recorder, extraVars);
       const vars = passed === undefined ? own : layered([...extraVars, passed, own]);
-      const rendered = template.language.render({ path: source, text }, vars);
+      const rendered = language.render({ path: source, text }, vars);
       if (rendered.diagnostics.length > 0) {
         for (const d of rendered.diagnostics) results.push({ ...unreadable(mta, source, d.line, d.column, d.message), inputs: recorder.inputs() });
         return null;
@@ -83,10 +84,22 @@ export function defaultResolver(
       // Marked for the file it is deployed as, whatever its own name says.
       return { ...pieceOf(markUncertain(rendered, target, text).fragment), inputs: recorder.inputs() };
     } catch (e) {
-      results.push({ ...unreadableAfterException(mta, source, `the ${template.language.form} renderer`, e), inputs: recorder.inputs() });
+      results.push({ ...unreadableAfterException(mta, source, `the ${language.form} renderer`, e), inputs: recorder.inputs() });
       return null;
     }
   };
+}
+
+/**
+ * A deployed file whose name renders no mail file (`templates/postfix_master.erb`,
+ * named by a Puppet `template()`) is a template in the language of its
+ * extension all the same: the deploying tool renders it so. An extension
+ * several engines share only suggests the language; the syntax decides.
+ */
+function suffixLanguage(source: string, text: string): TemplateLanguage | undefined {
+  const suggested = languageOfSuffix(source);
+  if (suggested === undefined) return undefined;
+  return languageOfForm(formBySyntax(source, text, suggested.form)) ?? suggested;
 }
 
 function layered(scopes: VariableScope[]): VariableScope {

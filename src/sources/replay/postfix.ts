@@ -104,6 +104,19 @@ function linesOfEdit(edit: Extract<Edit, { fragment: unknown }>, maybe = edit.ma
 }
 
 function writeMain(state: State, piece: Piece, maybe: boolean, at: Span | undefined, fallback: Span): void {
+  if (maybe) {
+    // Written or not (a create-if-missing deploy, an undecided condition):
+    // Postfix reads this file or the one that was there, so every definition
+    // of either may be the one in effect, and a name only one of them
+    // defines may have its default under the other. What neither defines is
+    // what it was before (the base's, unknown over an unknown base).
+    const lines = linesOf(piece, true, fallback);
+    state.main.lines = [...state.main.lines.map((l) => ({ ...l, maybe: true })), ...lines];
+    // Written, it sets every parameter: those it leaves out to their defaults.
+    for (const n of [...RELAY_PARAMETERS, ...definedNames(lines)]) state.touched.add(n);
+    state.files.add(piece.file);
+    return;
+  }
   state.main.write(linesOf(piece, maybe, fallback));
   state.writtenAt = at;
   state.mainWritten = piece.file;

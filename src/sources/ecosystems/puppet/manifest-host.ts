@@ -13,7 +13,7 @@ import { parsePuppet, type PuppetExpression } from '../../languages/puppet-epp/p
 import { destinationOf, named } from '../shared/destinations.js';
 import { readResources, splitTop, type PuppetResource, type ResourceAttribute } from './manifests.js';
 import { mappedFragment, puppetStringText, type MappedText } from './string-text.js';
-import { loadPuppetVariables, puppetModuleOf } from './variables.js';
+import { loadPuppetVariables, moduleNameScope, puppetModuleOf } from './variables.js';
 
 /** Defined and custom types that set one main.cf parameter, named by the title, to `value` (Forge postfix modules). */
 const PARAMETER_TYPES = new Set(['postfix::config', 'postconf', 'postfix_main_cf']);
@@ -105,6 +105,21 @@ function eppArguments(value: PuppetExpression | undefined, context: Context, res
   return { lookup: (name) => bindings.get(name) };
 }
 
+/**
+ * `replace => false` (or `'no'`): Puppet writes the file only where none
+ * exists, and leaves one already there (the package's main.cf, installed
+ * before) as it is. What the server reads is then either that file or this
+ * content: the write may or may not happen. A value relaygate cannot
+ * compute may be false.
+ */
+function mayKeepExisting(context: Context, resource: PuppetResource): boolean {
+  const replace = resource.attributes.get('replace');
+  if (replace === undefined) return false;
+  const value = evaluate(context, resource, replace.code, replace.offset);
+  // undef leaves Puppet's default, true.
+  return value !== true && value !== null && value !== 'yes' && value !== 'true';
+}
+
 function fileEdits(context: Context, resource: PuppetResource): Edit[] {
   const destination = stringOf(context, resource, resource.attributes.get('path') ?? resource.title);
   if (destination === null) return [];
@@ -113,7 +128,7 @@ function fileEdits(context: Context, resource: PuppetResource): Edit[] {
   const ensure = stringOf(context, resource, resource.attributes.get('ensure'));
   if (ensure === 'absent' || ensure === 'directory' || ensure === 'link') return [];
   const key: InstanceKey = { scope: context.module.dir, directory: where.directory };
-  const base = { key, span: resource.span, form: 'puppet' as const, maybe: resource.maybe };
+  const base = { key, span: resource.span, form: 'puppet' as const, maybe: resource.maybe || mayKeepExisting(context, resource) };
   const content = resource.attributes.get('content');
   const source = resource.attributes.get('source');
   if (content !== undefined) {
@@ -284,7 +299,10 @@ export const puppetManifests: HostFormat = {
     const dir = at < 0 ? parts.slice(0, -1).join('/') || '.' : parts.slice(0, at).join('/') || '.';
     const probe = join(join(dir, 'templates'), '_');
     const module = puppetModuleOf(probe, repo) ?? { dir, name: '' };
-    const context: Context = { file, repo, module: { dir, name: module.name }, scope: loadPuppetVariables(probe, repo, []), out, budget: new EvaluationBudget() };
+    const variables = loadPuppetVariables(probe, repo, []);
+    const builtins = moduleNameScope({ dir, name: module.name }, repo);
+    const scope: VariableScope = { lookup: (name) => variables.lookup(name) ?? builtins.lookup(name) };
+    const context: Context = { file, repo, module: { dir, name: module.name }, scope, out, budget: new EvaluationBudget() };
     const resources = readResources(file.path, file.text);
     const defined = definedTypes(repo, dir);
     for (const resource of resources) {

@@ -5,7 +5,7 @@ import { containsUnknown, deepEqual, UNKNOWN } from '../../contracts/values.js';
 import type { LanguageVariables } from '../../contracts/template-language.js';
 import { join, parent } from '../../contracts/repo-paths.js';
 import type { RepositoryReader } from '../../contracts/repository.js';
-import { plainScope, type VariableBinding, type VariableScope } from '../../contracts/variables.js';
+import type { VariableBinding, VariableScope } from '../../contracts/variables.js';
 import { readParameters } from '../../languages/puppet-epp/header.js';
 import { PuppetEvaluator } from '../../languages/puppet-epp/puppet-evaluate.js';
 import { lexPuppet } from '../../languages/puppet-epp/puppet-lexer.js';
@@ -30,6 +30,20 @@ export function puppetModuleOf(templatePath: string, repo: RepositoryReader): { 
     }
   }
   return { dir, name, templateName: `${name}/${parts.slice(templates + 1).join('/')}` };
+}
+
+/**
+ * Puppet's `$module_name`: in a class or defined type, the name of the module
+ * whose manifests hold it (puppetModuleOf's name: metadata.json's, after the
+ * author, else the folder's). Unknown (undefined) when neither names it (a
+ * module at the scan root without a metadata.json: its folder name is not
+ * in the repository).
+ */
+export function moduleNameScope(module: { dir: string; name: string }, repo: RepositoryReader): VariableScope {
+  const metadata = join(module.dir, 'metadata.json');
+  const binding: VariableBinding | undefined =
+    module.name === '' ? undefined : { value: module.name, origin: repo.read(metadata) === undefined ? null : { file: metadata, line: 1 } };
+  return { lookup: (name) => (name === 'module_name' ? binding : undefined) };
 }
 
 function filesUnder(repo: RepositoryReader, dir: string, suffixes: string[], depth = 0, out: string[] = []): string[] {
@@ -75,9 +89,10 @@ interface Manifest {
 }
 
 /** Class parameter defaults of a manifest, as `class::parameter`; only literal defaults are known. */
-function readManifest(file: string, text: string, into: Bindings): Manifest {
+function readManifest(file: string, text: string, into: Bindings, builtins: VariableScope): Manifest {
   const index = new LineIndex(text);
-  const literal = new PuppetEvaluator(plainScope({}), new Map());
+  // A default is evaluated before the class body: it may read Puppet's own variables (`$module_name`), never another parameter.
+  const literal = new PuppetEvaluator(builtins, new Map());
   const classes: Manifest['classes'] = [];
   for (const match of text.matchAll(CLASS)) {
     const name = match[1] as string;
@@ -176,9 +191,10 @@ export function loadPuppetVariables(templatePath: string, repo: RepositoryReader
     }
     layers.push(readHieraLayer(repo, join(module.dir, 'data'), diagnostics));
     const manifests: { file: string; text: string; manifest: Manifest }[] = [];
+    const builtins = moduleNameScope(module, repo);
     for (const file of filesUnder(repo, join(module.dir, 'manifests'), ['.pp'])) {
       const text = repo.read(file);
-      if (text !== undefined) manifests.push({ file, text, manifest: readManifest(file, text, defaults) });
+      if (text !== undefined) manifests.push({ file, text, manifest: readManifest(file, text, defaults, builtins) });
     }
     layers.push(defaults);
     const classScope: VariableScope = { lookup: (name) => layers.map((l) => l.get(name)).find((b) => b !== undefined) };
