@@ -29,6 +29,28 @@ function init(parameters: string, master: string, source: string, replace = ''):
   );
 }
 
+const FILES = 'manifests/files.pp';
+const DATA_FREEBSD = 'data/os/FreeBSD.yaml';
+
+/**
+ * class postfix::files as both modules write it: class-local copies of
+ * class postfix's parameters (`assignments`), then main.cf deployed from the
+ * copy into `${postfix::confdir}` with `replace => false`.
+ */
+function files(assignments: string, source = '$maincf_source', replace = '    replace => false,\n'): string {
+  return (
+    `class postfix::files {\n  assert_private()\n\n${assignments}\n` +
+    `  file { "\${postfix::confdir}/main.cf":\n    ensure  => 'file',\n    mode    => '0644',\n${replace}    source  => ${source},\n  }\n}\n`
+  );
+}
+
+/** class postfix: the parameters files.pp copies, and master.cf from the per-system template. */
+const MODULE_INIT =
+  "class postfix (\n  String $confdir = '/etc/postfix',\n  String $smtp_listen = '127.0.0.1',\n  String $maincf_source = \"puppet:///modules/${module_name}/main.cf\",\n) {\n" +
+  "  contain postfix::files\n  file { \"${confdir}/master.cf\":\n    ensure  => file,\n    content => template('postfix/master.cf.debian.erb'),\n  }\n}\n";
+const LISTEN_MASTER = '<%= @smtp_listen %>:smtp      inet  n       -       n       -       -       smtpd\npickup    unix  n       -       n       60      1       pickup\n';
+const OPEN_MASTER = 'smtp      inet  n       -       n       -       -       smtpd\n';
+
 const SHAPES: DeployShape[] = [
   {
     name: '${module_name} in a class parameter default is the module metadata.json names (acme-postfix -> postfix): the seed is deployed',
@@ -134,6 +156,80 @@ const SHAPES: DeployShape[] = [
       ['stig-postfix-relay', 'templates/master.cf.default.erb', 2, 3, 'indeterminate'],
     ],
     configurations: [[DEBIAN], ['templates/master.cf.default.erb']],
+  },
+  {
+    name: "class-local copies (`$maincf_source = $postfix::maincf_source`) feed the deploy's source; confdir set per system in Hiera: the comment-only seed is linked, nothing is found",
+    files: {
+      ...METADATA,
+      [INIT]: MODULE_INIT,
+      [FILES]: files(
+        '  $inet_interfaces  = $postfix::inet_interfaces\n  $maincf_source    = $postfix::maincf_source\n  $smtp_listen      = $postfix::smtp_listen\n  $jail = $chroot ? {\n    true    => \'y\',\n    default => \'n\',\n  }\n',
+      ),
+      [DATA_FREEBSD]: "---\npostfix::confdir: '/usr/local/etc/postfix'\n",
+      [SEED]: '# file managed by puppet\n',
+      [DEBIAN]: LISTEN_MASTER,
+    },
+    findings: [],
+    configurations: [[SEED, FILES, INIT, DEBIAN]],
+  },
+  {
+    name: "a top-scope qualified reference (`$::postfix::maincf_source`) to another class's parameter, replace left true: the open seed is what runs",
+    files: {
+      ...METADATA,
+      [INIT]: MODULE_INIT,
+      [FILES]: files('  $src = $::postfix::maincf_source\n', '$src', ''),
+      [SEED]: MAIN_OPEN,
+      [DEBIAN]: OPEN_MASTER,
+    },
+    findings: [['stig-postfix-relay', SEED, 4, 29, 'definite']],
+    configurations: [[SEED, FILES, INIT, DEBIAN]],
+  },
+  {
+    name: "a reference to another class's own variable (`$postfix::params::src`, assigned in its body) is that variable's value",
+    files: {
+      ...METADATA,
+      [INIT]: MODULE_INIT,
+      'manifests/params.pp': 'class postfix::params {\n  $dir = "puppet:///modules/${module_name}"\n  $src = "${dir}/main.cf"\n}\n',
+      [FILES]: files('  $src = $postfix::params::src\n', '$src', ''),
+      [SEED]: MAIN_OPEN,
+      [DEBIAN]: OPEN_MASTER,
+    },
+    findings: [['stig-postfix-relay', SEED, 4, 29, 'definite']],
+    configurations: [[SEED, FILES, INIT, DEBIAN]],
+  },
+  {
+    name: 'an assignment inside an if on a fact relaygate does not have leaves the variable unknown: the source is unknown, the seed is not taken as the deployed main.cf',
+    files: {
+      ...METADATA,
+      [INIT]: MODULE_INIT,
+      [FILES]: files("  if $facts['os']['family'] == 'Debian' {\n    $src = $postfix::maincf_source\n  }\n", '$src', ''),
+      [SEED]: MAIN_OPEN,
+      [DEBIAN]: OPEN_MASTER,
+    },
+    findings: [
+      ['stig-postfix-relay', SEED, 4, 29, 'definite'],
+      ['postfix-broad-mynetworks', FILES, 8, 3, 'indeterminate'],
+      ['postfix-open-relay', FILES, 8, 3, 'indeterminate'],
+      ['stig-postfix-relay', FILES, 8, 3, 'indeterminate'],
+    ],
+    configurations: [[SEED], [FILES, INIT, DEBIAN]],
+  },
+  {
+    name: 'a variable assigned after the resource is not set yet where the resource is declared (Puppet evaluates a body in order)',
+    files: {
+      ...METADATA,
+      [INIT]: MODULE_INIT,
+      [FILES]: files('', '$src', '').replace('\n}\n', "\n  $src = $postfix::maincf_source\n}\n"),
+      [SEED]: MAIN_OPEN,
+      [DEBIAN]: OPEN_MASTER,
+    },
+    findings: [
+      ['stig-postfix-relay', SEED, 4, 29, 'definite'],
+      ['postfix-broad-mynetworks', FILES, 5, 3, 'indeterminate'],
+      ['postfix-open-relay', FILES, 5, 3, 'indeterminate'],
+      ['stig-postfix-relay', FILES, 5, 3, 'indeterminate'],
+    ],
+    configurations: [[SEED], [FILES, INIT, DEBIAN]],
   },
 ];
 

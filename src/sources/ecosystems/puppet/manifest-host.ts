@@ -10,7 +10,8 @@ import { containsUnknown, isPlainObject, UNKNOWN } from '../../contracts/values.
 import type { VariableBinding, VariableScope } from '../../contracts/variables.js';
 import { PuppetEvaluator } from '../../languages/puppet-epp/puppet-evaluate.js';
 import { parsePuppet, type PuppetExpression } from '../../languages/puppet-epp/puppet-expression.js';
-import { destinationOf, named } from '../shared/destinations.js';
+import { destinationOf, directoryFor, named } from '../shared/destinations.js';
+import { assignmentOffsets, readBodies } from './assignments.js';
 import { readResources, splitTop, type PuppetResource, type ResourceAttribute } from './manifests.js';
 import { mappedFragment, puppetStringText, type MappedText } from './string-text.js';
 import { loadPuppetVariables, moduleNameScope, puppetModuleOf } from './variables.js';
@@ -24,6 +25,8 @@ interface Context {
   module: { dir: string; name: string };
   scope: VariableScope;
   out: Extraction;
+  /** Where each `owner::name` variable of this manifest is first assigned. */
+  assigned: ReadonlyMap<string, number>;
   /** The manifest's evaluation budget, shared by every expression it evaluates. */
   budget: EvaluationBudget;
 }
@@ -42,13 +45,29 @@ function computedFragment(text: string, span: Span, form: Fragment['form']): Fra
   return { file: span.file, text: body, form, map, maybeLines: new Set(), alternatives: [] };
 }
 
-/** A value in the resource's class: `$x` is the class parameter `owner::x` (Hiera data, then its default). */
-function evaluateExpression(context: Context, resource: PuppetResource, expression: PuppetExpression): unknown {
+/**
+ * The variables a resource sees: `$x` is the class's own variable `owner::x`
+ * when the body assigns it before the resource (Puppet evaluates a body in
+ * order, and a local variable hides any other), else the class parameter
+ * `owner::x` (Hiera data, then its default). One assigned only after the
+ * resource is not set yet where the resource is declared.
+ */
+function resourceScope(context: Context, resource: PuppetResource): VariableScope {
   const owner = resource.owner;
-  const scope: VariableScope = {
-    lookup: (name) => context.scope.lookup(name) ?? (owner === null || name.includes('::') ? undefined : context.scope.lookup(`${owner}::${name}`)),
+  return {
+    lookup: (name) => {
+      if (owner === null || name.includes('::')) return context.scope.lookup(name);
+      const local = `${owner}::${name}`;
+      const at = context.assigned.get(local);
+      if (at === undefined) return context.scope.lookup(name) ?? context.scope.lookup(local);
+      return at < resource.title.offset ? context.scope.lookup(local) : undefined;
+    },
   };
-  return new PuppetEvaluator(scope, new Map()).evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map(), budget: context.budget });
+}
+
+/** A value in the resource's class. */
+function evaluateExpression(context: Context, resource: PuppetResource, expression: PuppetExpression): unknown {
+  return new PuppetEvaluator(resourceScope(context, resource), new Map()).evaluate(expression, { locals: [new Map<string, unknown>()], used: new Map(), budget: context.budget });
 }
 
 function evaluate(context: Context, resource: PuppetResource, code: string, offset: number): unknown {
@@ -95,9 +114,7 @@ function unknownContent(context: Context, base: WriteBase, target: TargetFile, w
 function eppArguments(value: PuppetExpression | undefined, context: Context, resource: PuppetResource, span: Span): VariableScope {
   if (value === undefined) return { lookup: () => undefined };
   const env = { locals: [new Map<string, unknown>()], used: new Map(), budget: context.budget };
-  const owner = resource.owner;
-  const scope: VariableScope = { lookup: (name) => context.scope.lookup(name) ?? (owner === null || name.includes('::') ? undefined : context.scope.lookup(`${owner}::${name}`)) };
-  const hash = new PuppetEvaluator(scope, new Map()).evaluate(value, env);
+  const hash = new PuppetEvaluator(resourceScope(context, resource), new Map()).evaluate(value, env);
   const origin = { file: span.file, line: span.line };
   if (!isPlainObject(hash)) return { lookup: (name) => (name.includes('::') ? undefined : { value: UNKNOWN, origin }) };
   const bindings = new Map<string, VariableBinding>();
@@ -120,11 +137,36 @@ function mayKeepExisting(context: Context, resource: PuppetResource): boolean {
   return value !== true && value !== null && value !== 'yes' && value !== 'true';
 }
 
+/**
+ * `"${postfix::confdir}/main.cf"` with the folder unknown (Hiera data per
+ * system): the file name is still known. A module manages one
+ * configuration directory, so the usual one is assumed (and said), which
+ * keeps the file in the same instance as the module's parameter edits.
+ */
+function unresolvedDestination(context: Context, resource: PuppetResource, attribute: { code: string; offset: number }): { destination: string; where: NonNullable<ReturnType<typeof destinationOf>> } | null {
+  const expression = parsePuppet(attribute.code, attribute.offset);
+  if (expression.type !== 'string') return null;
+  const text = expression.parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const value = evaluateExpression(context, resource, part);
+      return typeof value === 'string' ? value : UNKNOWN_MARK;
+    })
+    .join('');
+  const found = destinationOf(text);
+  if (found === null || !found.directory.includes(UNKNOWN_MARK) || found.target.includes(UNKNOWN_MARK) || found.name?.includes(UNKNOWN_MARK) === true) return null;
+  const directory = directoryFor(found.target);
+  context.out.notes.push(`${resource.span.file}:${resource.span.line}: the folder of ${found.target} could not be resolved; ${directory} assumed`);
+  return { destination: `${directory}/${found.target}`, where: { ...found, directory } };
+}
+
 function fileEdits(context: Context, resource: PuppetResource): Edit[] {
-  const destination = stringOf(context, resource, resource.attributes.get('path') ?? resource.title);
-  if (destination === null) return [];
-  const where = destinationOf(destination);
-  if (where === null) return [];
+  const path = resource.attributes.get('path') ?? resource.title;
+  const computed = stringOf(context, resource, path);
+  const known = computed === null ? null : destinationOf(computed);
+  const resolved = computed === null ? unresolvedDestination(context, resource, path) : known === null ? null : { destination: computed, where: known };
+  if (resolved === null) return [];
+  const { destination, where } = resolved;
   const ensure = stringOf(context, resource, resource.attributes.get('ensure'));
   if (ensure === 'absent' || ensure === 'directory' || ensure === 'link') return [];
   const key: InstanceKey = { scope: context.module.dir, directory: where.directory };
@@ -302,7 +344,8 @@ export const puppetManifests: HostFormat = {
     const variables = loadPuppetVariables(probe, repo, []);
     const builtins = moduleNameScope({ dir, name: module.name }, repo);
     const scope: VariableScope = { lookup: (name) => variables.lookup(name) ?? builtins.lookup(name) };
-    const context: Context = { file, repo, module: { dir, name: module.name }, scope, out, budget: new EvaluationBudget() };
+    const assigned = assignmentOffsets(readBodies(file.path, file.text));
+    const context: Context = { file, repo, module: { dir, name: module.name }, scope, assigned, out, budget: new EvaluationBudget() };
     const resources = readResources(file.path, file.text);
     const defined = definedTypes(repo, dir);
     for (const resource of resources) {

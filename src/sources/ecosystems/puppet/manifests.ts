@@ -30,7 +30,7 @@ const OWNER = /\b(?:class|define)\s+((?:::)?[a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)
  * Skips a string or comment starting at `i`; returns the index after it, or
  * `i` when none starts there. Puppet strings: '...' and "..." with `\` escapes.
  */
-function skip(text: string, i: number): number {
+export function skip(text: string, i: number): number {
   const c = text[i];
   if (c === '#') {
     const nl = text.indexOf('\n', i);

@@ -10,6 +10,7 @@ import { readParameters } from '../../languages/puppet-epp/header.js';
 import { PuppetEvaluator } from '../../languages/puppet-epp/puppet-evaluate.js';
 import { lexPuppet } from '../../languages/puppet-epp/puppet-lexer.js';
 import { parsePuppetTokens } from '../../languages/puppet-epp/puppet-expression.js';
+import { assignedValues, readBodies, type PuppetBody } from './assignments.js';
 
 type Bindings = Map<string, VariableBinding>;
 
@@ -191,12 +192,18 @@ export function loadPuppetVariables(templatePath: string, repo: RepositoryReader
     }
     layers.push(readHieraLayer(repo, join(module.dir, 'data'), diagnostics));
     const manifests: { file: string; text: string; manifest: Manifest }[] = [];
+    const bodies: PuppetBody[] = [];
     const builtins = moduleNameScope(module, repo);
     for (const file of filesUnder(repo, join(module.dir, 'manifests'), ['.pp'])) {
       const text = repo.read(file);
-      if (text !== undefined) manifests.push({ file, text, manifest: readManifest(file, text, defaults, builtins) });
+      if (text === undefined) continue;
+      manifests.push({ file, text, manifest: readManifest(file, text, defaults, builtins) });
+      bodies.push(...readBodies(file, text));
     }
     layers.push(defaults);
+    const parameters = [...layers];
+    // A class's own variables come first: Hiera binds class parameters only, never a name the body assigns.
+    layers.unshift(assignedValues(bodies, { lookup: (name) => parameters.map((l) => l.get(name)).find((b) => b !== undefined) ?? builtins.lookup(name) }));
     const classScope: VariableScope = { lookup: (name) => layers.map((l) => l.get(name)).find((b) => b !== undefined) };
     for (const m of manifests) readEppCalls(m.file, m.text, m.manifest, module.templateName, classScope, passed);
     layers.push(passed);
