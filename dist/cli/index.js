@@ -495,9 +495,9 @@ else if (external_node_worker_threads_namespaceObject.isMainThread && !import.me
     runInWorker();
 }
 else if (external_node_worker_threads_namespaceObject.isMainThread) {
-    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7471)).then(({ runProcess }) => runProcess(argv), internalError);
+    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1998)).then(({ runProcess }) => runProcess(argv), internalError);
 }
 else {
-    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7471)).then(({ runInThread }) => runInThread(argv, external_node_worker_threads_namespaceObject.parentPort), internalErrorInThread);
+    Promise.all(/* import() */[__nccwpck_require__.e(917), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1998)).then(({ runInThread }) => runInThread(argv, external_node_worker_threads_namespaceObject.parentPort), internalErrorInThread);
 }
 

@@ -7,6 +7,7 @@ import { plainValue } from '../../languages/yaml/yaml-file.js';
 import { delegationNote, namesMailServer } from '../shared/delegation.js';
 import { decideWhen } from './conditions.js';
 import { VariableStack } from './precedence.js';
+import { collectionRoleFolder, enclosingRoleFolder } from './role-names.js';
 import { literalVars, MAX_INCLUDE_DEPTH, templatingFor, walkTaskFile } from './tasks.js';
 import type { TaskContext } from './task-context.js';
 import { filesScope, groupVarsAllFiles, roleFiles } from './variables.js';
@@ -41,14 +42,19 @@ export function roleStack(base: VariableStack, roleDir: string | null, project: 
   return stack;
 }
 
-/** The folder of a role a playbook names: `roles/NAME` beside the playbook, or a path relative to it. */
+/**
+ * The folder of a role a playbook names: `roles/NAME` beside the playbook, or
+ * a path relative to it; a collection's role by its fully qualified name; the
+ * role a role repository's test playbook runs (./role-names.ts).
+ */
 function roleFolderOf(name: string, context: TaskContext): string | null {
   const candidates = name.includes('/') ? [join(context.baseDir, name)] : [join(context.baseDir, join('roles', name)), join(context.baseDir, name)];
   for (const candidate of candidates) {
     const dir = normalize(candidate);
     if (dir !== null && context.repo.isDirectory(join(dir, 'tasks'))) return dir;
   }
-  return null;
+  if (name.includes('/')) return null;
+  return collectionRoleFolder(name, context.baseDir, context.repo) ?? enclosingRoleFolder(name, context.baseDir, context.repo);
 }
 
 /**
@@ -58,7 +64,7 @@ function roleFolderOf(name: string, context: TaskContext): string | null {
  * variables. The role is also judged on its own, with its defaults (its own
  * tasks files are host files too).
  */
-export function walkPlayRoles(node: unknown, context: TaskContext, only?: { name: string; playVars: boolean }): void {
+export function walkPlayRoles(node: unknown, context: TaskContext, only?: { name: string; dir: string; playVars: boolean }): void {
   if (!isSeq(node) || context.depth >= MAX_INCLUDE_DEPTH) return;
   for (const entry of node.items) {
     let name: unknown = null;
@@ -69,10 +75,13 @@ export function walkPlayRoles(node: unknown, context: TaskContext, only?: { name
       name = plainValue(context.document, entry.get('role', true) ?? entry.get('name', true));
     }
     if (typeof name !== 'string' || name.includes('{{')) continue;
-    if (only !== undefined && name !== only.name && !name.endsWith(`/${only.name}`)) continue;
+    // `NAMESPACE.COLLECTION.ROLE` names ROLE of a collection (resolved below, like any name).
+    if (only !== undefined && name !== only.name && !name.endsWith(`/${only.name}`) && !(name.split('.').length === 3 && name.endsWith(`.${only.name}`))) continue;
     const entryVars = map !== null && (map.items).some((p) => isScalar(p.key) && (p.key.value === 'vars' || !ROLE_KEYWORDS.has(String(p.key.value))));
     if (only !== undefined && !only.playVars && !entryVars) continue;
     const roleDir = roleFolderOf(name, context);
+    // Read from the role's side, a collection's role by its full name must be that role (another collection has its own).
+    if (only !== undefined && name.split('.').length === 3 && roleDir !== only.dir) continue;
     if (roleDir === null) {
       // A role that names a mail server holds the mail configuration the play delegates to it.
       const range = isScalar(entry) || isMap(entry) ? entry.range : null;

@@ -204,7 +204,7 @@ function readPlaysOfRole(roleDir: string, repo: RepositoryReader, out: Extractio
         file: playbook.path, source: playbook.text, at, document, scope: playbook.path, roleDir: null, baseDir: base,
         vars, runtime: newRuntime(), maybe: false, repo, out, visited: new Set([playbook.path]), depth: 0,
       };
-      for (const play of document.contents.items) if (isPlay(play)) walkPlay(play as YAMLMap, context, name);
+      for (const play of document.contents.items) if (isPlay(play)) walkPlay(play as YAMLMap, context, { name, dir: roleDir });
     }
   }
 }

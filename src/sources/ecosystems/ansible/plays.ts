@@ -22,7 +22,7 @@ export function isPlay(node: unknown): boolean {
  * With `onlyRole`, only that role's entries are walked (the play read from
  * the role's side: see playsUsingRole).
  */
-export function walkPlay(play: YAMLMap, context: TaskContext, onlyRole?: string): void {
+export function walkPlay(play: YAMLMap, context: TaskContext, onlyRole?: { name: string; dir: string }): void {
   let vars = context.vars;
   const own = literalVars(play.get('vars', true), context);
   if (own !== null) vars = vars.with('play-vars', own);
@@ -41,7 +41,7 @@ export function walkPlay(play: YAMLMap, context: TaskContext, onlyRole?: string)
   const playContext: TaskContext = { ...context, vars, ...(families.length > 0 ? { osFamilies: families } : {}) };
   if (onlyRole !== undefined) {
     // A play that gives the role no variables of its own runs it as the role alone is judged.
-    walkPlayRoles(play.get('roles', true), playContext, { name: onlyRole, playVars: vars !== context.vars });
+    walkPlayRoles(play.get('roles', true), playContext, { ...onlyRole, playVars: vars !== context.vars });
     return;
   }
   const pre = play.get('pre_tasks', true);
