@@ -215,7 +215,7 @@ function replay(state: State, edit: Edit, resolve: ResolveLink, notes: string[])
  * the same edit run once per pass of a loop doubles what it matches each
  * time: a file it would grow past MAX_DOCUMENT_LINES keeps its lines, only
  * perhaps there, with one line after them that may be anything. Once the
- * edits have run over the instance's budget of lines and characters, the rest are not
+ * edits have spent the instance's budget (lines, characters, pieces), the rest are not
  * replayed: both files end with that line. false: stop.
  */
 function replayBounded(state: State, edit: Edit, resolve: ResolveLink, notes: string[]): boolean {
